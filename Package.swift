@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Stevedore",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Stevedore", targets: ["Stevedore"]),
+        .executable(name: "stevedore", targets: ["stevedore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Codable models generated from Spec/swagger.yaml by Generator/generate-models.py.
+        .target(name: "StevedoreModels"),
+        // HTTP/1.1 over unix and tcp sockets: pooled requests, streamed bodies, hijacked duplex.
+        // Knows sockets and HTTP, not the Docker API.
+        .target(
+            name: "StevedoreTransport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The Docker Engine API client.
+        .target(
+            name: "Stevedore",
+            dependencies: [
+                "StevedoreModels",
+                "StevedoreTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The `stevedore` command line, as a library so that its formatting is testable.
+        .target(
+            name: "StevedoreCommands",
+            dependencies: [
+                "Stevedore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "stevedore", dependencies: ["StevedoreCommands"]),
+        // Helpers for tests: finding the test engine, a scriptable fake server.
+        .target(
+            name: "StevedoreTestSupport",
+            dependencies: [
+                "Stevedore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "StevedoreModelsTests", dependencies: ["StevedoreModels"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "StevedoreTransportTests",
+            dependencies: [
+                "StevedoreTransport", "StevedoreTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "StevedoreTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
+        .testTarget(name: "StevedoreIntegrationTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
+        .testTarget(name: "StevedoreCommandsTests", dependencies: ["StevedoreCommands", "StevedoreTestSupport"]),
+    ]
+)
