@@ -37,11 +37,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The `stevedore` command line, as a library so that its formatting is testable.
+        // Output formatting shared by the CLI: docker's Go-template subset, tables, human units.
+        .target(name: "StevedoreFormatting"),
+        // The `stevedore` command line, as a library so that it is testable.
         .target(
             name: "StevedoreCommands",
             dependencies: [
                 "Stevedore",
+                "StevedoreFormatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,6 +73,7 @@ let package = Package(
         ),
         .testTarget(name: "StevedoreTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
         .testTarget(name: "StevedoreIntegrationTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
+        .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
         .testTarget(name: "StevedoreCommandsTests", dependencies: ["StevedoreCommands", "StevedoreTestSupport"]),
     ]
 )
