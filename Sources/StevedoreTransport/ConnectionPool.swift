@@ -1,0 +1,156 @@
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// A bounded pool of kept-alive HTTP/1.1 connections to one target.
+///
+/// The pool drives a ``ConnectionPoolStateMachine`` under a lock and performs its actions:
+/// opening connections, resuming waiting callers, closing idle connections when their timer
+/// fires.
+final class ConnectionPool: Sendable {
+    private struct State {
+        var machine: ConnectionPoolStateMachine
+        var connections: [Int: HTTPConnection] = [:]
+        var waiters: [Int: CheckedContinuation<HTTPConnection, any Error>] = [:]
+        var idleTimers: [Int: Scheduled<Void>] = [:]
+        var nextWaiterID = 0
+    }
+
+    private let target: ConnectionTarget
+    private let configuration: HTTPTransportConfiguration
+    private let eventLoopGroup: any EventLoopGroup
+    private let state: NIOLockedValueBox<State>
+
+    init(target: ConnectionTarget, configuration: HTTPTransportConfiguration, eventLoopGroup: any EventLoopGroup) {
+        self.target = target
+        self.configuration = configuration
+        self.eventLoopGroup = eventLoopGroup
+        self.state = NIOLockedValueBox(State(machine: ConnectionPoolStateMachine(maxConnections: configuration.maxConnections)))
+    }
+
+    /// Runs `request` on a pooled connection. The connection goes back to the pool when the
+    /// response body has been read to its end, and is closed when it is abandoned.
+    ///
+    /// A kept-alive connection that the daemon closed just before it was leased is replaced, once,
+    /// by a new one: the request had not been written to it.
+    func execute(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var attemptsLeft = 2
+        while true {
+            let connection = try await self.lease()
+            do {
+                return try await connection.execute(request) { reusable in
+                    self.release(connection.id, reusable: reusable)
+                }
+            } catch let error as HTTPTransportError where error == .staleConnection {
+                // The exchange never started, so its end will not release the connection.
+                self.release(connection.id, reusable: false)
+                attemptsLeft -= 1
+                if attemptsLeft == 0 { throw error }
+            }
+        }
+    }
+
+    /// The counts of idle, leased and connecting connections and of waiting callers.
+    var counts: (idle: Int, leased: Int, connecting: Int, waiting: Int) {
+        self.state.withLockedValue { $0.machine.counts }
+    }
+
+    func shutdown() {
+        self.perform(self.state.withLockedValue { $0.machine.shutdown() })
+    }
+
+    private func lease() async throws -> HTTPConnection {
+        let waiterID = self.state.withLockedValue { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPConnection, any Error>) in
+                let action = self.state.withLockedValue { state in
+                    state.waiters[waiterID] = continuation
+                    return state.machine.leaseRequested(by: waiterID)
+                }
+                self.perform(action)
+            }
+        } onCancel: {
+            self.perform(self.state.withLockedValue { $0.machine.waiterCancelled(waiterID) })
+        }
+    }
+
+    private func release(_ connectionID: Int, reusable: Bool) {
+        self.perform(self.state.withLockedValue { $0.machine.connectionReleased(connectionID, reusable: reusable) })
+    }
+
+    private func perform(_ action: ConnectionPoolStateMachine.Action) {
+        switch action {
+        case .none:
+            break
+        case .lease(let connectionID, let waiterID):
+            let (connection, waiter) = self.state.withLockedValue { state in
+                state.idleTimers.removeValue(forKey: connectionID)?.cancel()
+                return (state.connections[connectionID], state.waiters.removeValue(forKey: waiterID))
+            }
+            if let connection {
+                waiter?.resume(returning: connection)
+            } else {
+                waiter?.resume(throwing: HTTPTransportError.connectionClosed("the pooled connection is gone"))
+            }
+        case .createConnection(let connectionID):
+            self.createConnection(connectionID)
+        case .closeConnection(let connectionID, let replacement):
+            let connection = self.state.withLockedValue { state in
+                state.idleTimers.removeValue(forKey: connectionID)?.cancel()
+                return state.connections.removeValue(forKey: connectionID)
+            }
+            connection?.close()
+            if let replacement { self.createConnection(replacement) }
+        case .scheduleIdleTimeout(let connectionID):
+            let timeout = self.configuration.idleTimeout
+            self.state.withLockedValue { state in
+                guard let connection = state.connections[connectionID] else { return }
+                state.idleTimers[connectionID] = connection.channel.eventLoop.scheduleTask(in: timeout) {
+                    self.perform(self.state.withLockedValue { $0.machine.idleConnectionGone(connectionID) })
+                }
+            }
+        case .failWaiter(let waiterID, let error, let replacement):
+            self.state.withLockedValue { $0.waiters.removeValue(forKey: waiterID) }?.resume(throwing: error)
+            if let replacement { self.createConnection(replacement) }
+        case .shutdown(let idle, let failed):
+            let (connections, waiters) = self.state.withLockedValue { state in
+                (
+                    idle.compactMap { state.connections.removeValue(forKey: $0) },
+                    failed.compactMap { state.waiters.removeValue(forKey: $0) }
+                )
+            }
+            connections.forEach { $0.close() }
+            waiters.forEach { $0.resume(throwing: HTTPTransportError.shutdown) }
+        }
+    }
+
+    private func createConnection(_ connectionID: Int) {
+        let eventLoop = self.eventLoopGroup.next()
+        Task {
+            do {
+                let connection = try await HTTPConnection.connect(
+                    id: connectionID,
+                    to: self.target,
+                    on: eventLoop,
+                    connectTimeout: self.configuration.connectTimeout,
+                    allowHalfClosure: false
+                )
+                // A kept-alive connection the daemon closes while idle leaves the pool.
+                connection.channel.closeFuture.whenComplete { _ in
+                    self.perform(self.state.withLockedValue { $0.machine.idleConnectionGone(connectionID) })
+                }
+                self.perform(
+                    self.state.withLockedValue { state in
+                        state.connections[connectionID] = connection
+                        return state.machine.connectionEstablished(connectionID)
+                    }
+                )
+            } catch {
+                let transportError = error as? HTTPTransportError ?? HTTPTransportError(.io, "\(error)")
+                self.perform(self.state.withLockedValue { $0.machine.connectionFailed(connectionID, error: transportError) })
+            }
+        }
+    }
+}

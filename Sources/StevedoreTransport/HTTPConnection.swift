@@ -1,0 +1,188 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// One HTTP/1.1 connection, running one exchange at a time.
+///
+/// Made by ``ConnectionPool`` for ordinary requests, or alone for a request that upgrades the
+/// connection to a raw duplex (attach, exec), which is never returned to a pool.
+final class HTTPConnection: Sendable {
+    /// Distinguishes connections within one pool.
+    let id: Int
+    let channel: any Channel
+    private let handler: NIOLoopBound<HTTPConnectionHandler>
+    private let target: ConnectionTarget
+
+    private init(id: Int, channel: any Channel, handler: NIOLoopBound<HTTPConnectionHandler>, target: ConnectionTarget) {
+        self.id = id
+        self.channel = channel
+        self.handler = handler
+        self.target = target
+    }
+
+    /// Opens a connection to `target`. With `allowHalfClosure`, the peer's EOF does not close
+    /// our write side (needed by a raw duplex, whose input goes on after the output ends).
+    static func connect(
+        id: Int,
+        to target: ConnectionTarget,
+        on eventLoop: any EventLoop,
+        connectTimeout: TimeAmount,
+        allowHalfClosure: Bool
+    ) async throws -> HTTPConnection {
+        let bootstrap = ClientBootstrap(group: eventLoop)
+            .connectTimeout(connectTimeout)
+            .channelOption(.allowRemoteHalfClosure, value: allowHalfClosure)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let encoder = HTTPRequestEncoder()
+                    let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
+                    let bridge = HijackBridgeHandler()
+                    let handler = HTTPConnectionHandler(encoder: encoder, decoder: decoder, bridge: bridge)
+                    try channel.pipeline.syncOperations.addHandlers(encoder, decoder, bridge, handler)
+                }
+            }
+        do {
+            let channel: any Channel
+            switch target.kind {
+            case .unixSocket(let path):
+                channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
+            case .tcp(let host, let port):
+                channel = try await bootstrap.connect(host: host, port: port).get()
+            }
+            let handler = try await channel.eventLoop.submit {
+                NIOLoopBound(
+                    try channel.pipeline.syncOperations.handler(type: HTTPConnectionHandler.self),
+                    eventLoop: channel.eventLoop
+                )
+            }.get()
+            return HTTPConnection(id: id, channel: channel, handler: handler, target: target)
+        } catch {
+            throw HTTPTransportError.connectFailure(error, target: target)
+        }
+    }
+
+    /// Sends `request` and returns once the response head has arrived.
+    ///
+    /// `onEnd` is called exactly once, on the event loop, when the exchange is over: `true` when
+    /// the connection may carry another request. Cancelling the calling task before the head
+    /// arrives closes the connection.
+    func execute(
+        _ request: HTTPRequest,
+        isUpgradeRequest: Bool = false,
+        onEnd: @escaping @Sendable (_ reusable: Bool) -> Void
+    ) async throws -> HTTPResponse {
+        let eventLoop = self.channel.eventLoop
+        let headPromise = eventLoop.makePromise(of: HTTPResponseHead.self)
+        var requestHead = HTTPRequestHead(version: .http1_1, method: request.method, uri: request.target, headers: request.headers)
+        if !requestHead.headers.contains(name: "Host") {
+            requestHead.headers.add(name: "Host", value: self.target.hostHeader)
+        }
+        let streamedBody: (length: Int?, chunks: @Sendable () -> AnyAsyncByteBufferSequence)?
+        var bufferedBody: ByteBuffer?
+        switch request.body?.storage {
+        case nil:
+            streamedBody = nil
+            if request.method.hasRequestBody { requestHead.headers.replaceOrAdd(name: "Content-Length", value: "0") }
+        case .bytes(let bytes):
+            streamedBody = nil
+            bufferedBody = bytes
+            requestHead.headers.replaceOrAdd(name: "Content-Length", value: String(bytes.readableBytes))
+        case .stream(let length, let chunks):
+            streamedBody = (length, chunks)
+            if let length {
+                requestHead.headers.replaceOrAdd(name: "Content-Length", value: String(length))
+            } else {
+                requestHead.headers.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
+            }
+        }
+
+        let handler = self.handler
+        let channel = self.channel
+        let head = requestHead
+        let body = bufferedBody
+        let (exchangeID, responseBody) = try await eventLoop.submit { () throws -> (Int, HTTPConnectionHandler.BodyProducer) in
+            let id = handler.value.makeExchangeID()
+            let producer = HTTPConnectionHandler.BodyProducer.makeSequence(
+                elementType: ByteBuffer.self,
+                backPressureStrategy: .init(lowWatermark: 4, highWatermark: 16),
+                finishOnDeinit: false,
+                delegate: ResponseBodyDelegate(exchangeID: id, handler: handler)
+            )
+            guard
+                handler.value.startExchange(
+                    id: id,
+                    isUpgradeRequest: isUpgradeRequest,
+                    deadline: request.deadline,
+                    head: headPromise,
+                    body: producer.source,
+                    onEnd: onEnd
+                )
+            else {
+                throw HTTPTransportError.staleConnection
+            }
+            channel.write(HTTPClientRequestPart.head(head), promise: nil)
+            if let body, body.readableBytes > 0 {
+                channel.write(HTTPClientRequestPart.body(.byteBuffer(body)), promise: nil)
+            }
+            if streamedBody == nil {
+                channel.writeAndFlush(HTTPClientRequestPart.end(nil)).assumeIsolated().whenSuccess {
+                    handler.value.requestSent(id: id)
+                }
+            } else {
+                channel.flush()
+            }
+            return (id, producer.sequence)
+        }.get()
+
+        return try await withTaskCancellationHandler {
+            if let streamedBody {
+                try await self.writeBody(streamedBody.chunks(), exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
+            }
+            let head = try await headPromise.futureResult.get()
+            return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+    }
+
+    /// Writes a streamed request body chunk by chunk, each written before the next is read.
+    ///
+    /// When the daemon answers with an error before the body is complete it has stopped reading:
+    /// the rest is not sent (the exchange is then not reusable, as the request is incomplete).
+    private func writeBody(
+        _ chunks: AnyAsyncByteBufferSequence,
+        exchangeID: Int,
+        whileAwaiting head: EventLoopFuture<HTTPResponseHead>
+    ) async throws {
+        let channel = self.channel
+        let handler = self.handler
+        let refused = NIOLockedValueBox(false)
+        head.whenSuccess { head in
+            if head.status.code >= 300 { refused.withLockedValue { $0 = true } }
+        }
+        for try await chunk in chunks {
+            if refused.withLockedValue({ $0 }) { return }
+            guard chunk.readableBytes > 0 else { continue }
+            try await channel.writeAndFlush(HTTPClientRequestPart.body(.byteBuffer(chunk))).get()
+        }
+        try await channel.writeAndFlush(HTTPClientRequestPart.end(nil)).get()
+        try await channel.eventLoop.submit { handler.value.requestSent(id: exchangeID) }.get()
+    }
+
+    /// Closes the connection; a running exchange fails with ``HTTPTransportError/Code/connectionClosed``.
+    func close() {
+        self.channel.close(promise: nil)
+    }
+}
+
+extension HTTPMethod {
+    /// Methods whose requests carry a body by convention, so an empty one is sent with
+    /// `Content-Length: 0` (some proxies wait for a body otherwise).
+    fileprivate var hasRequestBody: Bool {
+        switch self {
+        case .POST, .PUT, .PATCH: return true
+        default: return false
+        }
+    }
+}

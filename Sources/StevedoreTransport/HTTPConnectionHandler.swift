@@ -1,0 +1,194 @@
+import NIOCore
+import NIOHTTP1
+
+/// The last handler of a connection's pipeline: it runs the ``HTTPConnectionStateMachine`` and
+/// connects each exchange to its caller: a promise for the response head and an async sequence
+/// producer for the body, whose backpressure holds back the channel's reads.
+///
+/// Every method runs on the channel's event loop.
+final class HTTPConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = HTTPClientResponsePart
+    typealias OutboundIn = HTTPClientRequestPart
+    typealias OutboundOut = HTTPClientRequestPart
+
+    typealias BodyProducer = NIOThrowingAsyncSequenceProducer<
+        ByteBuffer, any Error, NIOAsyncSequenceProducerBackPressureStrategies.HighLowWatermark, ResponseBodyDelegate
+    >
+
+    /// What the caller of the current exchange waits on.
+    private struct ExchangeEnds {
+        var head: EventLoopPromise<HTTPResponseHead>?
+        var body: BodyProducer.Source
+        var onEnd: (@Sendable (_ reusable: Bool) -> Void)?
+        var deadline: Scheduled<Void>?
+    }
+
+    private var stateMachine = HTTPConnectionStateMachine()
+    private var ends: ExchangeEnds?
+    private var nextExchangeID = 0
+    private var context: ChannelHandlerContext?
+
+    private let encoder: HTTPRequestEncoder
+    private let decoder: ByteToMessageHandler<HTTPResponseDecoder>
+    private let bridge: HijackBridgeHandler
+
+    init(encoder: HTTPRequestEncoder, decoder: ByteToMessageHandler<HTTPResponseDecoder>, bridge: HijackBridgeHandler) {
+        self.encoder = encoder
+        self.decoder = decoder
+        self.bridge = bridge
+    }
+
+    /// Reserves the id of the next exchange, so that its body delegate can name it.
+    func makeExchangeID() -> Int {
+        self.nextExchangeID += 1
+        return self.nextExchangeID
+    }
+
+    /// Starts exchange `id`. Returns `false` when the connection is busy or closed.
+    func startExchange(
+        id: Int,
+        isUpgradeRequest: Bool,
+        deadline: NIODeadline?,
+        head: EventLoopPromise<HTTPResponseHead>,
+        body: BodyProducer.Source,
+        onEnd: @escaping @Sendable (_ reusable: Bool) -> Void
+    ) -> Bool {
+        guard let context = self.context, self.stateMachine.startExchange(id: id, isUpgradeRequest: isUpgradeRequest)
+        else { return false }
+        var ends = ExchangeEnds(head: head, body: body, onEnd: onEnd)
+        if let deadline {
+            ends.deadline = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
+                self.run(self.stateMachine.deadlineExceeded(id: id))
+            }
+        }
+        self.ends = ends
+        return true
+    }
+
+    func requestSent(id: Int) {
+        self.run(self.stateMachine.requestSent(id: id))
+    }
+
+    func consumerDemandsMore(id: Int) {
+        self.run(self.stateMachine.consumerDemandsMore(id: id))
+    }
+
+    func consumerTerminated(id: Int) {
+        self.run(self.stateMachine.consumerTerminated(id: id))
+    }
+
+    // MARK: ChannelHandler
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch self.unwrapInboundIn(data) {
+        case .head(let head): self.run(self.stateMachine.receivedHead(head))
+        case .body(let bytes): self.run(self.stateMachine.receivedBodyPart(bytes))
+        case .end: self.run(self.stateMachine.receivedEnd())
+        }
+    }
+
+    func read(context: ChannelHandlerContext) {
+        self.run(self.stateMachine.readRequested())
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case .some(ChannelEvent.inputClosed) = event as? ChannelEvent {
+            self.run(self.stateMachine.inputClosed())
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.run(self.stateMachine.channelInactive())
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        let transportError: HTTPTransportError
+        switch error {
+        case let error as HTTPTransportError: transportError = error
+        case let error as HTTPParserError: transportError = .malformedResponse("\(error)")
+        default: transportError = HTTPTransportError(.io, "\(error)")
+        }
+        self.run(self.stateMachine.errorCaught(transportError))
+    }
+
+    // MARK: Actions
+
+    private func run(_ action: HTTPConnectionStateMachine.Action) {
+        guard let context = self.context else { return }
+        switch action {
+        case .none:
+            break
+        case .read:
+            context.read()
+        case .deliverHead(let head, let rawMode):
+            if rawMode != nil {
+                self.bridge.switchToRaw(inbound: false)
+                context.pipeline.syncOperations.removeHandler(self.encoder, promise: nil)
+            }
+            self.ends?.head?.succeed(head)
+            self.ends?.head = nil
+        case .enterRawInbound:
+            self.bridge.switchToRaw(inbound: true)
+            // With `.forwardBytes`, removing the decoder passes on the bytes that arrived after
+            // the 101 head, in order, before any later read.
+            context.pipeline.syncOperations.removeHandler(self.decoder, promise: nil)
+        case .yieldBody(let bytes):
+            if self.ends?.body.yield(bytes) == .stopProducing {
+                self.stateMachine.consumerStoppedDemand()
+            }
+        case .finishExchange(let reusable, let closeConnection):
+            self.ends?.body.finish()
+            self.endExchange(reusable: reusable)
+            if closeConnection { context.close(promise: nil) }
+        case .failExchange(let error):
+            if let head = self.ends?.head {
+                head.fail(error)
+            }
+            self.ends?.body.finish(error)
+            self.endExchange(reusable: false)
+            context.close(promise: nil)
+        case .closeConnection:
+            self.ends?.body.finish()
+            self.endExchange(reusable: false)
+            context.close(promise: nil)
+        }
+    }
+
+    private func endExchange(reusable: Bool) {
+        guard let ends = self.ends else { return }
+        self.ends = nil
+        ends.deadline?.cancel()
+        ends.onEnd?(reusable)
+    }
+}
+
+@available(*, unavailable)
+extension HTTPConnectionHandler: Sendable {}
+
+/// Tells the connection handler, on its event loop, what the body's consumer does.
+struct ResponseBodyDelegate: NIOAsyncSequenceProducerDelegate {
+    let exchangeID: Int
+    let handler: NIOLoopBound<HTTPConnectionHandler>
+
+    func produceMore() {
+        let id = self.exchangeID
+        let handler = self.handler
+        handler.eventLoop.execute { handler.value.consumerDemandsMore(id: id) }
+    }
+
+    func didTerminate() {
+        let id = self.exchangeID
+        let handler = self.handler
+        handler.eventLoop.execute { handler.value.consumerTerminated(id: id) }
+    }
+}

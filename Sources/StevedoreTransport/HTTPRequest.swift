@@ -1,0 +1,80 @@
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP/1.1 request as the transport sends it.
+///
+/// The transport adds `Host` (from the ``ConnectionTarget``) and the framing headers
+/// (`Content-Length`, or `Transfer-Encoding: chunked` for a stream of unknown length);
+/// everything else is the caller's.
+public struct HTTPRequest: Sendable {
+    /// The method, e.g. `.GET`.
+    public var method: HTTPMethod
+    /// The request target: an absolute path, already percent-encoded, with its query.
+    public var target: String
+    /// Header fields sent as given.
+    public var headers: HTTPHeaders
+    /// The body; `nil` sends none.
+    public var body: HTTPRequestBody?
+    /// When the whole exchange (response head and body) must have completed; `nil` for none.
+    /// Streams that may last for hours (logs, events, attach) leave it `nil`.
+    public var deadline: NIODeadline?
+
+    public init(
+        method: HTTPMethod,
+        target: String,
+        headers: HTTPHeaders = [:],
+        body: HTTPRequestBody? = nil,
+        deadline: NIODeadline? = nil
+    ) {
+        self.method = method
+        self.target = target
+        self.headers = headers
+        self.body = body
+        self.deadline = deadline
+    }
+}
+
+/// A request body: bytes in memory, or a stream written as it is produced.
+public struct HTTPRequestBody: Sendable {
+    enum Storage: Sendable {
+        case bytes(ByteBuffer)
+        case stream(length: Int?, chunks: @Sendable () -> AnyAsyncByteBufferSequence)
+    }
+
+    let storage: Storage
+
+    /// A body held in memory, sent with `Content-Length`.
+    public static func bytes(_ buffer: ByteBuffer) -> Self { .init(storage: .bytes(buffer)) }
+
+    /// A body read from `chunks` while it is sent, never held whole: sent with `Content-Length`
+    /// when `length` is known, chunked otherwise. Each chunk is written before the next is
+    /// requested, so a slow daemon slows the producer down.
+    public static func stream<Chunks: AsyncSequence & Sendable>(
+        _ chunks: Chunks,
+        length: Int? = nil
+    ) -> Self where Chunks.Element == ByteBuffer {
+        .init(storage: .stream(length: length, chunks: { AnyAsyncByteBufferSequence(chunks) }))
+    }
+}
+
+/// A type-erased `AsyncSequence` of `ByteBuffer`s.
+public struct AnyAsyncByteBufferSequence: AsyncSequence, Sendable {
+    public typealias Element = ByteBuffer
+
+    private let makeIterator: @Sendable () -> AsyncIterator
+
+    public init<Base: AsyncSequence & Sendable>(_ base: Base) where Base.Element == ByteBuffer {
+        self.makeIterator = {
+            var iterator = base.makeAsyncIterator()
+            return AsyncIterator(nextElement: { try await iterator.next() })
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { self.makeIterator() }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let nextElement: () async throws -> ByteBuffer?
+
+        public mutating func next() async throws -> ByteBuffer? { try await self.nextElement() }
+    }
+}

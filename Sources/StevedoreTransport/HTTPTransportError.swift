@@ -1,0 +1,78 @@
+import NIOCore
+import NIOPosix
+
+/// An error raised by the transport: the connection could not be made, or the peer broke the
+/// HTTP exchange. The Docker client maps these to its own errors with hints for the user.
+public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, without the details.
+    public enum Code: Hashable, Sendable {
+        /// A unix socket path does not exist.
+        case socketNotFound
+        /// The socket exists but this process may not open it.
+        case permissionDenied
+        /// Nothing listens at the address.
+        case connectionRefused
+        /// The connection was not established within the connect timeout.
+        case connectTimeout
+        /// The peer closed the connection before the response was complete.
+        case connectionClosed
+        /// The peer's bytes are not a valid HTTP/1.1 response.
+        case malformedResponse
+        /// A body was larger than the limit the caller set.
+        case bodyTooLarge
+        /// The request did not complete before its deadline.
+        case deadlineExceeded
+        /// The transport was shut down.
+        case shutdown
+        /// The request asked for an upgrade and the response was neither `101` nor `200`.
+        case upgradeRefused
+        /// Any other I/O failure.
+        case io
+    }
+
+    /// What went wrong.
+    public var code: Code
+    /// Details: the address, the underlying error, the limit.
+    public var detail: String
+
+    public init(_ code: Code, _ detail: String) {
+        self.code = code
+        self.detail = detail
+    }
+
+    public var description: String { "\(self.code): \(self.detail)" }
+
+    public static func connectionClosed(_ detail: String = "the peer closed the connection before the response was complete") -> Self {
+        .init(.connectionClosed, detail)
+    }
+    public static func malformedResponse(_ detail: String) -> Self { .init(.malformedResponse, detail) }
+    public static func bodyTooLarge(limit: Int) -> Self { .init(.bodyTooLarge, "the body is larger than \(limit) bytes") }
+    public static let deadlineExceeded = Self(.deadlineExceeded, "the request did not complete before its deadline")
+    public static let shutdown = Self(.shutdown, "the transport was shut down")
+    /// A connection was closed before a request could start on it; nothing was written.
+    static let staleConnection = Self(.connectionClosed, "the connection was closed before the request was sent")
+
+    /// Classifies a failure to connect to `target`.
+    static func connectFailure(_ error: any Error, target: ConnectionTarget) -> Self {
+        if let error = error as? HTTPTransportError { return error }
+        if let ioError = error as? IOError {
+            switch ioError.errnoCode {
+            case 2: return .init(.socketNotFound, "\(target): no such file")  // ENOENT
+            case 13, 1: return .init(.permissionDenied, "\(target): permission denied")  // EACCES, EPERM
+            case 111: return .init(.connectionRefused, "\(target): connection refused")  // ECONNREFUSED
+            default: return .init(.io, "\(target): \(ioError)")
+            }
+        }
+        if let channelError = error as? ChannelError, case .connectTimeout = channelError {
+            return .init(.connectTimeout, "\(target): connect timed out")
+        }
+        if let connectionError = error as? NIOConnectionError {
+            // NIO wraps per-address failures for host names that resolve to several addresses.
+            if let first = connectionError.connectionErrors.first {
+                return connectFailure(first.error, target: target)
+            }
+            return .init(.connectionRefused, "\(target): could not connect (\(connectionError))")
+        }
+        return .init(.io, "\(target): \(error)")
+    }
+}
