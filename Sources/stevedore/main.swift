@@ -1,1 +1,3 @@
-print("stevedore")
+import StevedoreCommands
+
+await StevedoreCommand.run()

@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import StevedoreTransport
+
+/// A client of one Docker daemon.
+///
+/// Every operation is an `async` method on this type, grouped by area in extensions (one file
+/// per endpoint). The client negotiates the API version on first use (unless
+/// ``DockerClientConfiguration/apiVersion`` pins it) and sends every request to
+/// `/v<version>/…`. It keeps a pool of connections: call ``shutdown()`` when done with it.
+public final class DockerClient: Sendable {
+    public let configuration: DockerClientConfiguration
+    let transport: HTTPTransport
+    private let negotiation: VersionNegotiation
+    let logger: Logger
+
+    /// A client for `configuration`; throws ``DockerError/Category/invalidConfiguration`` for a
+    /// host it cannot reach yet.
+    public init(configuration: DockerClientConfiguration = .init(), logger: Logger = Logger(label: "stevedore")) throws {
+        self.configuration = configuration
+        self.transport = HTTPTransport(target: try configuration.host.connectionTarget(), configuration: configuration.transport)
+        self.negotiation = VersionNegotiation(pinned: configuration.apiVersion)
+        self.logger = logger
+    }
+
+    /// A client configured from the environment as the docker CLI is (see
+    /// ``DockerClientConfiguration/fromEnvironment(_:)``).
+    public static func fromEnvironment() throws -> DockerClient {
+        try DockerClient(configuration: .fromEnvironment())
+    }
+
+    /// Closes idle connections; requests made afterwards fail with ``DockerError/Category/shutdown``.
+    public func shutdown() {
+        self.transport.shutdown()
+    }
+
+    /// The API version requests use: the pinned one, or the one negotiated with the daemon.
+    public func apiVersion() async throws -> APIVersion {
+        try await self.negotiation.version {
+            let ping = try await self.ping()
+            return try VersionNegotiation.negotiatedVersion(daemon: ping.apiVersion)
+        }
+    }
+
+    /// Throws ``DockerError/Category/unsupportedByAPIVersion`` unless the API in use is at least
+    /// `minimum`; call it before sending an option that `minimum` introduced.
+    public func requireAPIVersion(_ minimum: APIVersion, for feature: String) async throws {
+        let current = try await self.apiVersion()
+        if current < minimum {
+            throw DockerError.requires(feature, minimum: minimum, current: current)
+        }
+    }
+
+    // MARK: Requests
+
+    /// Sends `request` and returns the response once its head has arrived; a status ≥ 400 (and
+    /// 304) is thrown as a ``DockerError`` carrying the daemon's message.
+    func send(_ request: DockerRequest) async throws -> HTTPResponse {
+        let response: HTTPResponse
+        do {
+            response = try await self.transport.execute(self.makeHTTPRequest(request))
+        } catch {
+            throw DockerError.wrapping(error, host: self.configuration.host)
+        }
+        try await self.throwIfError(response)
+        return response
+    }
+
+    /// Sends `request` and decodes its JSON body as `Value` (up to `maxBytes`).
+    func decode<Value: Decodable>(_ type: Value.Type, from request: DockerRequest, maxBytes: Int = 64 << 20) async throws -> Value {
+        let response = try await self.send(request)
+        do {
+            let body = try await response.body.collect(upTo: maxBytes)
+            return try JSONDecoder().decode(Value.self, from: Data(body.readableBytesView))
+        } catch {
+            throw DockerError.wrapping(error, host: self.configuration.host)
+        }
+    }
+
+    /// Sends `request` and reads its body to the end, discarding it.
+    func discardingBody(_ request: DockerRequest) async throws {
+        let response = try await self.send(request)
+        do {
+            for try await _ in response.body {}
+        } catch {
+            throw DockerError.wrapping(error, host: self.configuration.host)
+        }
+    }
+
+    /// JSON-encodes a request body, leaving out `nil` fields (the models encode only what is set).
+    func jsonBody<Body: Encodable>(_ body: Body) throws -> HTTPRequestBody {
+        let data = try JSONEncoder().encode(body)
+        return .bytes(ByteBuffer(bytes: data))
+    }
+
+    private func throwIfError(_ response: HTTPResponse) async throws {
+        let status = Int(response.status.code)
+        guard status >= 400 || status == 304 else { return }
+        // The daemon's error JSON is small; cap it so a broken peer cannot exhaust memory.
+        let body = (try? await response.body.collect(upTo: 1 << 20)) ?? ByteBuffer()
+        throw DockerError(status: status, body: body)
+    }
+
+    func makeHTTPRequest(_ request: DockerRequest) async throws -> HTTPRequest {
+        var path = self.configuration.host.basePath
+        if request.isVersioned {
+            path += "/v\(try await self.apiVersion())"
+        }
+        path += request.path + request.query.encoded
+        var headers = request.headers
+        headers.replaceOrAdd(name: "User-Agent", value: self.configuration.userAgent)
+        if request.body != nil, !headers.contains(name: "Content-Type") {
+            headers.add(name: "Content-Type", value: "application/json")
+        }
+        let deadline = request.isStream ? nil : self.configuration.requestTimeout.map { NIODeadline.now() + $0 }
+        self.logger.debug("request", metadata: ["method": "\(request.method)", "path": "\(path)"])
+        return HTTPRequest(method: request.method, target: path, headers: headers, body: request.body, deadline: deadline)
+    }
+}
+
+/// A request to the Docker API before versioning: what each endpoint file builds.
+struct DockerRequest: Sendable {
+    var method: HTTPMethod
+    /// The path after the version prefix, with ids already escaped with ``percentEncode(_:)``.
+    var path: String
+    var query = QueryItems()
+    var headers: HTTPHeaders = [:]
+    var body: HTTPRequestBody?
+    /// Streams (logs, events, attach) get no deadline.
+    var isStream = false
+    /// `/_ping` and the like go unversioned.
+    var isVersioned = true
+
+    init(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), body: HTTPRequestBody? = nil) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.body = body
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import NIOCore
+import StevedoreTransport
+
+/// How a ``DockerClient`` reaches the daemon and which API version it speaks.
+public struct DockerClientConfiguration: Sendable {
+    /// The daemon. Default: ``DockerHost/local`` (`unix:///var/run/docker.sock`).
+    public var host: DockerHost = .local
+    /// A pinned API version: requests use it and no negotiation happens. Default: `nil`, which
+    /// negotiates `min(1.56, daemon's version)` on first use.
+    public var apiVersion: APIVersion?
+    /// Sent as `User-Agent`. Default: `Stevedore/<version>`.
+    public var userAgent: String = "Stevedore/\(StevedoreLibrary.version)"
+    /// The deadline of each request that is not a stream (streams have none). Default: `nil`, no
+    /// deadline, as the docker CLI.
+    public var requestTimeout: TimeAmount?
+    /// TLS material from `DOCKER_CERT_PATH`/`DOCKER_TLS_VERIFY`: the directory holding `ca.pem`,
+    /// `cert.pem` and `key.pem`. Default: `nil`.
+    public var tlsCertificatePath: String?
+    /// Whether to verify the daemon's certificate (`DOCKER_TLS_VERIFY`). Default: `false`.
+    public var tlsVerify = false
+    /// Connection pooling and timeouts. Default: see ``HTTPTransportConfiguration``.
+    public var transport = HTTPTransportConfiguration()
+
+    public init(host: DockerHost = .local, apiVersion: APIVersion? = nil) {
+        self.host = host
+        self.apiVersion = apiVersion
+    }
+
+    /// The configuration the docker CLI would use in `environment`: `DOCKER_HOST` (default the
+    /// local socket), `DOCKER_API_VERSION` (pins the version), `DOCKER_CERT_PATH` and
+    /// `DOCKER_TLS_VERIFY` (any non-empty value turns TLS on, as in the docker CLI).
+    ///
+    /// Throws ``DockerError/Category/invalidConfiguration`` for a malformed host or version.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Self {
+        var configuration = Self()
+        if let host = environment["DOCKER_HOST"], !host.isEmpty {
+            configuration.host = try DockerHost(parsing: host)
+        }
+        if let version = environment["DOCKER_API_VERSION"], !version.isEmpty {
+            guard let parsed = APIVersion(version) else {
+                throw DockerError.invalidConfiguration(
+                    "invalid DOCKER_API_VERSION \"\(version)\"",
+                    hint: "use a version such as 1.41, or unset it to negotiate"
+                )
+            }
+            configuration.apiVersion = parsed
+        }
+        if let path = environment["DOCKER_CERT_PATH"], !path.isEmpty {
+            configuration.tlsCertificatePath = path
+        }
+        if let verify = environment["DOCKER_TLS_VERIFY"], !verify.isEmpty {
+            configuration.tlsVerify = true
+            if case .tcp(let host, let port, false) = configuration.host.kind {
+                configuration.host = DockerHost(kind: .tcp(host: host, port: port, tls: true), basePath: configuration.host.basePath)
+            }
+        }
+        return configuration
+    }
+}
+
+/// The library's version, sent in `User-Agent` and printed by `stevedore version`.
+public enum StevedoreLibrary {
+    public static let version = "0.1.0"
+}

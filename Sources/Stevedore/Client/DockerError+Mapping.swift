@@ -1,0 +1,76 @@
+import Foundation
+import NIOCore
+import StevedoreTransport
+
+extension DockerError {
+    /// The error for a daemon answer with status ≥ 400 (or 304) and `body`, the JSON
+    /// `{"message": …}` the daemon sends (any other text is taken as the message).
+    init(status: Int, body: ByteBuffer) {
+        struct Message: Decodable {
+            var message: String
+        }
+        let text: String
+        if let decoded = try? JSONDecoder().decode(Message.self, from: Data(body.readableBytesView)) {
+            text = decoded.message
+        } else {
+            let raw = String(decoding: body.readableBytesView, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            text = raw.isEmpty ? "HTTP status \(status)" : raw
+        }
+        let category: Category
+        var hint: String?
+        switch status {
+        case 304: category = .notModified
+        case 400 where text.contains("client version") && (text.contains("too new") || text.contains("too old")):
+            category = .versionMismatch
+            hint = "set DOCKER_API_VERSION to a version the daemon supports, or unset it to negotiate"
+        case 400: category = .invalidArgument
+        case 401: category = .unauthorized
+        case 403: category = .forbidden
+        case 404: category = .notFound
+        case 409: category = .conflict
+        case 501: category = .notImplemented
+        case 503: category = .unavailable
+        default: category = .server
+        }
+        self.init(category: category, statusCode: status, message: text, hint: hint)
+    }
+
+    /// The error for a transport failure talking to `host`, with a hint for the common causes.
+    init(transport error: HTTPTransportError, host: DockerHost) {
+        let daemonHint = "is the Docker daemon running? DOCKER_HOST=\(host)"
+        switch error.code {
+        case .socketNotFound:
+            self.init(category: .daemonUnreachable, message: "Cannot connect to the Docker daemon at \(host): the socket does not exist", hint: daemonHint)
+        case .connectionRefused:
+            self.init(category: .daemonUnreachable, message: "Cannot connect to the Docker daemon at \(host): connection refused", hint: daemonHint)
+        case .permissionDenied:
+            self.init(
+                category: .permissionDenied,
+                message: "permission denied while trying to connect to the Docker daemon at \(host)",
+                hint: "run as a user in the socket's group (usually `docker`) or as root"
+            )
+        case .connectTimeout:
+            self.init(category: .timeout, message: "timed out connecting to the Docker daemon at \(host)", hint: daemonHint)
+        case .deadlineExceeded:
+            self.init(category: .timeout, message: "the request to \(host) did not complete before its deadline")
+        case .malformedResponse:
+            self.init(category: .malformedResponse, message: "the daemon at \(host) sent an invalid response: \(error.detail)")
+        case .bodyTooLarge:
+            self.init(category: .malformedResponse, message: "the daemon's answer is too large: \(error.detail)")
+        case .shutdown:
+            self.init(category: .shutdown, message: "the Docker client was shut down")
+        case .connectionClosed, .upgradeRefused, .io:
+            self.init(category: .connection, message: "the connection to \(host) failed: \(error.detail)")
+        }
+    }
+
+    /// Maps any error thrown while talking to the daemon: transport errors get a category and a
+    /// hint; ``DockerError``s and cancellation pass through.
+    static func wrapping(_ error: any Error, host: DockerHost) -> any Error {
+        switch error {
+        case let error as HTTPTransportError: return DockerError(transport: error, host: host)
+        case let error as DecodingError: return DockerError.malformedResponse("the daemon's JSON could not be decoded: \(error)")
+        default: return error
+        }
+    }
+}

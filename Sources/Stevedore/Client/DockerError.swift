@@ -1,0 +1,103 @@
+/// The one error type of Stevedore: an error answer from the daemon, or a failure on the way
+/// to it.
+///
+/// ``category`` says what kind of failure it is (switch on it, or compare with the static
+/// members); ``statusCode`` and ``message`` carry the daemon's answer when there was one;
+/// ``hint`` says what to do about it when Stevedore knows.
+public struct DockerError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure, open to new kinds.
+    public struct Category: Hashable, Sendable, CustomStringConvertible {
+        public let name: String
+        init(_ name: String) { self.name = name }
+        public var description: String { self.name }
+
+        // Answers from the daemon, by HTTP status.
+        /// 404: no such container, image, network…
+        public static let notFound = Category("notFound")
+        /// 409: the object is in a state that forbids the operation, or the name is taken.
+        public static let conflict = Category("conflict")
+        /// 400: a parameter the daemon rejected.
+        public static let invalidArgument = Category("invalidArgument")
+        /// 401: the registry or daemon wants credentials.
+        public static let unauthorized = Category("unauthorized")
+        /// 403
+        public static let forbidden = Category("forbidden")
+        /// 304: nothing to do (starting a started container).
+        public static let notModified = Category("notModified")
+        /// 501
+        public static let notImplemented = Category("notImplemented")
+        /// 503: e.g. the node is not a swarm manager.
+        public static let unavailable = Category("unavailable")
+        /// 500 and any other status.
+        public static let server = Category("server")
+        /// 400 "client version … is too new / too old", or a daemon older than the client's minimum.
+        public static let versionMismatch = Category("versionMismatch")
+
+        // Failures before or instead of an answer.
+        /// No daemon listens: the socket is missing or the connection was refused.
+        public static let daemonUnreachable = Category("daemonUnreachable")
+        /// The socket exists but this process may not open it.
+        public static let permissionDenied = Category("permissionDenied")
+        /// The connection or the request did not complete in time.
+        public static let timeout = Category("timeout")
+        /// The daemon's answer could not be read: bad HTTP, bad JSON, a cut stream.
+        public static let malformedResponse = Category("malformedResponse")
+        /// The connection broke.
+        public static let connection = Category("connection")
+        /// An option needs a newer API version than the one in use; nothing was sent.
+        public static let unsupportedByAPIVersion = Category("unsupportedByAPIVersion")
+        /// A value given by the caller (a name, an id, a host) is not valid; nothing was sent.
+        public static let invalidInput = Category("invalidInput")
+        /// The client's configuration (host, version, TLS) is not valid.
+        public static let invalidConfiguration = Category("invalidConfiguration")
+        /// The client was shut down.
+        public static let shutdown = Category("shutdown")
+    }
+
+    /// What kind of failure.
+    public var category: Category
+    /// The HTTP status of the daemon's answer, when there was one.
+    public var statusCode: Int?
+    /// The daemon's `message`, or a description of the failure.
+    public var message: String
+    /// What the user can do about it, when known.
+    public var hint: String?
+
+    public init(category: Category, statusCode: Int? = nil, message: String, hint: String? = nil) {
+        self.category = category
+        self.statusCode = statusCode
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `Error response from daemon: <message>` for daemon answers, as the docker CLI prints
+    /// them; the message and the hint otherwise.
+    public var description: String {
+        var text = self.statusCode != nil ? "Error response from daemon: \(self.message)" : self.message
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+
+    static func invalidConfiguration(_ message: String, hint: String? = nil) -> DockerError {
+        DockerError(category: .invalidConfiguration, message: message, hint: hint)
+    }
+
+    static func invalidInput(_ message: String) -> DockerError {
+        DockerError(category: .invalidInput, message: message)
+    }
+
+    static func malformedResponse(_ message: String) -> DockerError {
+        DockerError(category: .malformedResponse, message: message)
+    }
+
+    /// An option that needs API `minimum` while `current` is in use.
+    static func requires(_ feature: String, minimum: APIVersion, current: APIVersion) -> DockerError {
+        DockerError(
+            category: .unsupportedByAPIVersion,
+            message: "\(feature) requires API ≥ \(minimum), but the client uses API \(current)",
+            hint: current < APIVersion.clientMaximum
+                ? "the daemon (or DOCKER_API_VERSION) limits the API to \(current): upgrade the daemon or unpin the version"
+                : nil
+        )
+    }
+}

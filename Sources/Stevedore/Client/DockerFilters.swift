@@ -1,0 +1,65 @@
+/// The `filters` of list, prune and event requests: each key with a set of values, sent as the
+/// JSON object the daemon parses (`{"label":{"a=b":true},"type":{"container":true}}`, the form
+/// the docker CLI sends and every daemon since API 1.24 accepts).
+public struct DockerFilters: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var values: [String: Set<String>] = [:]
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, [String])...) {
+        for (key, values) in elements {
+            for value in values { self.add(key, value) }
+        }
+    }
+
+    /// Adds `value` under `key` (`label`, `"com.example=1"`); values of one key are ORed by the
+    /// daemon, keys are ANDed.
+    public mutating func add(_ key: String, _ value: String) {
+        self.values[key, default: []].insert(value)
+    }
+
+    /// A copy with `value` added under `key`.
+    public func adding(_ key: String, _ value: String) -> DockerFilters {
+        var copy = self
+        copy.add(key, value)
+        return copy
+    }
+
+    public var isEmpty: Bool { self.values.isEmpty }
+
+    /// Parses the CLI's `--filter key=value` form.
+    public mutating func add(parsing argument: String) throws {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+            throw DockerError.invalidInput("bad format of filter (expected name=value): \(argument)")
+        }
+        self.add(String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    /// The JSON text, keys and values sorted so that equal filters encode equally.
+    var json: String {
+        let members = self.values.keys.sorted().map { key in
+            let inner = self.values[key]!.sorted().map { "\(jsonString($0)):true" }.joined(separator: ",")
+            return "\(jsonString(key)):{\(inner)}"
+        }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+}
+
+/// A JSON string literal for `value`.
+private func jsonString(_ value: String) -> String {
+    var result = "\""
+    for scalar in value.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "\""
+}
+
+import Foundation

@@ -1,0 +1,146 @@
+import StevedoreTransport
+
+/// Where the Docker daemon listens, parsed from a `DOCKER_HOST`-style string.
+///
+/// Accepted forms, as the docker CLI accepts them:
+/// - `unix:///path/to/docker.sock` (an empty path means `/var/run/docker.sock`)
+/// - `tcp://host:port` and `tcp://host` (port 2375, or 2376 with TLS), optionally with a base path
+/// - `http://host:port[/base]`, `https://host:port[/base]` (TLS)
+/// - `ssh://[user@]host[:port]`
+public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
+    enum Kind: Hashable, Sendable {
+        case unixSocket(path: String)
+        case tcp(host: String, port: Int, tls: Bool)
+        case ssh(user: String?, host: String, port: Int?)
+    }
+
+    let kind: Kind
+    /// A path prefix for every request, for daemons behind a proxy (`tcp://host:2375/docker`).
+    public let basePath: String
+
+    /// The daemon's default socket, `unix:///var/run/docker.sock`.
+    public static let defaultSocketPath = "/var/run/docker.sock"
+    public static let local = DockerHost(kind: .unixSocket(path: defaultSocketPath), basePath: "")
+
+    /// A unix socket at `path`.
+    public static func unixSocket(_ path: String) -> DockerHost {
+        DockerHost(kind: .unixSocket(path: path), basePath: "")
+    }
+
+    /// Parses `string`; throws ``DockerError/Category/invalidConfiguration`` naming the value
+    /// and the accepted forms.
+    public init(parsing string: String) throws {
+        let value = string.trimmingCharacters(in: .whitespaces)
+        func invalid(_ why: String) -> DockerError {
+            .invalidConfiguration(
+                "invalid Docker host \"\(string)\": \(why)",
+                hint: "use unix:///path/to/docker.sock, tcp://host:port, http://host:port, https://host:port or ssh://[user@]host[:port]"
+            )
+        }
+        guard !value.isEmpty else {
+            self = .local
+            return
+        }
+        guard let schemeEnd = value.range(of: "://") else {
+            throw invalid("it has no scheme")
+        }
+        let scheme = value[..<schemeEnd.lowerBound].lowercased()
+        let rest = String(value[schemeEnd.upperBound...])
+        switch scheme {
+        case "unix":
+            self.init(kind: .unixSocket(path: rest.isEmpty ? Self.defaultSocketPath : rest), basePath: "")
+            guard rest.isEmpty || rest.hasPrefix("/") else { throw invalid("a unix socket path must be absolute") }
+        case "tcp", "http", "https":
+            let tls = scheme == "https"
+            let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+            let authority = String(rest[..<slash])
+            var basePath = String(rest[slash...])
+            while basePath.hasSuffix("/") { basePath.removeLast() }
+            guard !authority.contains("@") else { throw invalid("user information is not allowed here") }
+            guard !basePath.contains("?"), !basePath.contains("#") else { throw invalid("a query or fragment is not allowed") }
+            let (host, port) = try Self.splitHostPort(authority, invalid: invalid)
+            let defaultPort = tls ? 2376 : 2375
+            self.init(kind: .tcp(host: host.isEmpty ? "127.0.0.1" : host, port: port ?? defaultPort, tls: tls), basePath: basePath)
+        case "ssh":
+            var authority = rest
+            while authority.hasSuffix("/") { authority.removeLast() }
+            guard !authority.contains("/") else { throw invalid("an ssh host has no path") }
+            var user: String?
+            if let at = authority.lastIndex(of: "@") {
+                user = String(authority[..<at])
+                authority = String(authority[authority.index(after: at)...])
+            }
+            let (host, port) = try Self.splitHostPort(authority, invalid: invalid)
+            guard !host.isEmpty else { throw invalid("an ssh host needs a host name") }
+            self.init(kind: .ssh(user: user, host: host, port: port), basePath: "")
+        case "npipe":
+            throw invalid("named pipes exist only on Windows")
+        default:
+            throw invalid("the scheme \"\(scheme)\" is not supported")
+        }
+    }
+
+    init(kind: Kind, basePath: String) {
+        self.kind = kind
+        self.basePath = basePath
+    }
+
+    /// Splits `host:port` or `[v6]:port`; the port is `nil` when absent.
+    private static func splitHostPort(_ authority: String, invalid: (String) -> DockerError) throws -> (String, Int?) {
+        var host = authority
+        var portText: Substring?
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { throw invalid("an IPv6 address lacks its closing ]") }
+            host = String(authority[authority.index(after: authority.startIndex)..<close])
+            let after = authority[authority.index(after: close)...]
+            if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty { throw invalid("unexpected text after the address") }
+        } else if let colon = authority.lastIndex(of: ":") {
+            host = String(authority[..<colon])
+            portText = authority[authority.index(after: colon)...]
+        }
+        guard let portText else { return (host, nil) }
+        guard let port = Int(portText), (1...65535).contains(port) else {
+            throw invalid("\"\(portText)\" is not a port number")
+        }
+        return (host, port)
+    }
+
+    /// Whether this host is reached over TLS.
+    public var usesTLS: Bool {
+        if case .tcp(_, _, true) = self.kind { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self.kind {
+        case .unixSocket(let path): return "unix://\(path)"
+        case .tcp(let host, let port, let tls):
+            let address = host.contains(":") ? "[\(host)]" : host
+            return "\(tls ? "https" : "tcp")://\(address):\(port)\(self.basePath)"
+        case .ssh(let user, let host, let port):
+            return "ssh://\(user.map { "\($0)@" } ?? "")\(host)\(port.map { ":\($0)" } ?? "")"
+        }
+    }
+
+    /// The transport target, or an error for the kinds this client cannot reach yet.
+    func connectionTarget() throws -> ConnectionTarget {
+        switch self.kind {
+        case .unixSocket(let path):
+            return .unixSocket(path: path)
+        case .tcp(let host, let port, false):
+            return .tcp(host: host, port: port)
+        case .tcp(_, _, true):
+            throw DockerError.invalidConfiguration(
+                "\(self) needs TLS, which this version of Stevedore does not support yet",
+                hint: "reach the daemon over a unix socket or plain tcp:// for now"
+            )
+        case .ssh:
+            throw DockerError.invalidConfiguration(
+                "\(self) needs an ssh tunnel, which this version of Stevedore does not support yet",
+                hint: "forward the daemon's socket yourself (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and use unix:///tmp/docker.sock"
+            )
+        }
+    }
+}
+
+import Foundation

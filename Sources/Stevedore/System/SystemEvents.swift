@@ -1,0 +1,137 @@
+import Foundation
+
+/// Options of ``DockerClient/events(_:)`` (`GET /events`).
+public struct EventsOptions: Hashable, Sendable {
+    /// Events from this time on (`since`): Unix seconds with an optional fraction
+    /// (`"1700000000.123456789"`) or RFC 3339. Without it only new events are sent.
+    public var since: String?
+    /// Events up to this time (`until`); the stream ends there. Without it the stream is endless.
+    public var until: String?
+    /// `filters`: `type`, `event`, `container`, `image`, `label`, `network`, `volume`, `daemon`…
+    public var filters: DockerFilters
+
+    public init(since: String? = nil, until: String? = nil, filters: DockerFilters = .init()) {
+        self.since = since
+        self.until = until
+        self.filters = filters
+    }
+
+    /// `date` as the `since`/`until` value the daemon parses (Unix seconds with nanoseconds).
+    public static func timestamp(_ date: Date) -> String {
+        let nanoseconds = Int64((date.timeIntervalSince1970 * 1e9).rounded())
+        return Self.timestamp(unixNanoseconds: nanoseconds)
+    }
+
+    static func timestamp(unixNanoseconds: Int64) -> String {
+        let seconds = unixNanoseconds / 1_000_000_000
+        let fraction = unixNanoseconds % 1_000_000_000
+        return "\(seconds)." + String(repeating: "0", count: 9 - String(fraction).count) + String(fraction)
+    }
+}
+
+extension DockerClient {
+    /// `GET /events`: the daemon's events as they happen, decoded one per line.
+    ///
+    /// The stream ends at `until`, or when the daemon closes the connection. Leaving the loop or
+    /// cancelling the task closes the connection. For a stream that survives daemon restarts and
+    /// dropped connections, see ``eventsResuming(_:maxReconnectAttempts:)``.
+    public func events(_ options: EventsOptions = .init()) async throws -> JSONLinesStream<EventMessage> {
+        var query = QueryItems()
+        query.add("since", options.since)
+        query.add("until", options.until)
+        query.add("filters", options.filters)
+        var request = DockerRequest(.GET, "/events", query: query)
+        request.isStream = true
+        let response = try await self.send(request)
+        return JSONLinesStream(body: response.body, host: self.configuration.host)
+    }
+
+    /// Events like ``events(_:)``, reconnecting when the connection drops: the new request asks
+    /// for events `since` the last one received, and events seen before the drop are not
+    /// delivered twice. Gives up after `maxReconnectAttempts` failed reconnections in a row
+    /// (waiting 0.1 s, doubling up to 5 s, between them), throwing the last error.
+    public func eventsResuming(_ options: EventsOptions = .init(), maxReconnectAttempts: Int = 10) -> ResumingEventStream {
+        ResumingEventStream(client: self, options: options, maxReconnectAttempts: maxReconnectAttempts)
+    }
+}
+
+/// The stream of ``DockerClient/eventsResuming(_:maxReconnectAttempts:)``.
+public struct ResumingEventStream: AsyncSequence, Sendable {
+    public typealias Element = EventMessage
+
+    let client: DockerClient
+    let options: EventsOptions
+    let maxReconnectAttempts: Int
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(client: self.client, options: self.options, maxReconnectAttempts: self.maxReconnectAttempts)
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let client: DockerClient
+        var options: EventsOptions
+        let maxReconnectAttempts: Int
+        var current: JSONLinesStream<EventMessage>.AsyncIterator?
+        /// The time of the last event delivered, and the events delivered at that very time: the
+        /// daemon's `since` is inclusive, so these come again after a reconnection.
+        var lastTimeNano: Int64?
+        var deliveredAtLastTime: Set<EventMessage> = []
+        var failedAttempts = 0
+
+        init(client: DockerClient, options: EventsOptions, maxReconnectAttempts: Int) {
+            self.client = client
+            self.options = options
+            self.maxReconnectAttempts = maxReconnectAttempts
+        }
+
+        public mutating func next() async throws -> EventMessage? {
+            while true {
+                try Task.checkCancellation()
+                do {
+                    if self.current == nil {
+                        self.current = try await self.client.events(self.options).makeAsyncIterator()
+                    }
+                    guard let event = try await self.current?.next() else {
+                        // The daemon ended the stream: at `until` that is the end; otherwise it
+                        // went away (a restart) and we resume.
+                        if self.options.until != nil { return nil }
+                        self.current = nil
+                        try await self.backOff(after: DockerError(category: .connection, message: "the daemon closed the event stream"))
+                        continue
+                    }
+                    self.failedAttempts = 0
+                    if let time = event.timeNano, let last = self.lastTimeNano, time <= last {
+                        if time < last || self.deliveredAtLastTime.contains(event) { continue }
+                    }
+                    self.remember(event)
+                    return event
+                } catch let error as DockerError where Self.isResumable(error) {
+                    self.current = nil
+                    try await self.backOff(after: error)
+                }
+            }
+        }
+
+        private mutating func remember(_ event: EventMessage) {
+            guard let time = event.timeNano else { return }
+            if time != self.lastTimeNano {
+                self.lastTimeNano = time
+                self.deliveredAtLastTime = []
+            }
+            self.deliveredAtLastTime.insert(event)
+            self.options.since = EventsOptions.timestamp(unixNanoseconds: time)
+        }
+
+        private mutating func backOff(after error: DockerError) async throws {
+            self.failedAttempts += 1
+            guard self.failedAttempts <= self.maxReconnectAttempts else { throw error }
+            let delay = Swift.min(0.1 * pow(2, Double(self.failedAttempts - 1)), 5)
+            try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
+        }
+
+        /// Failures of the connection, not answers that would come again.
+        private static func isResumable(_ error: DockerError) -> Bool {
+            [.connection, .daemonUnreachable, .timeout].contains(error.category)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+extension DockerClient {
+    /// `GET /info`: system-wide information (containers, images, drivers, resources, swarm).
+    public func info() async throws -> SystemInfo {
+        try await self.decode(SystemInfo.self, from: DockerRequest(.GET, "/info"))
+    }
+}

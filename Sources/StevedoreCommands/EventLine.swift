@@ -1,0 +1,39 @@
+import Foundation
+import Stevedore
+
+/// One event as `docker events` prints it:
+/// `2024-01-02T03:04:05.123456789Z container start 0123… (image=busybox, name=x)`.
+enum EventLine {
+    static func describe(_ event: EventMessage) -> String {
+        var line = ""
+        if let nanos = event.timeNano {
+            line += Self.timestamp(unixNanoseconds: nanos) + " "
+        }
+        line += "\(event.type?.rawValue ?? "") \(event.action ?? "") \(event.actor?.id ?? "")"
+        let attributes = (event.actor?.attributes ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        if !attributes.isEmpty {
+            line += " (" + attributes.joined(separator: ", ") + ")"
+        }
+        return line
+    }
+
+    /// RFC 3339 with nine fractional digits in local time, as Go's `time.RFC3339Nano` with the
+    /// trailing zeros kept (docker's events use a fixed-width layout).
+    static func timestamp(unixNanoseconds: Int64) -> String {
+        let seconds = unixNanoseconds / 1_000_000_000
+        let fraction = unixNanoseconds % 1_000_000_000
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        var zone = TimeZone.current.secondsFromGMT(for: date) == 0 ? "Z" : ""
+        if zone.isEmpty {
+            let zoneFormatter = DateFormatter()
+            zoneFormatter.locale = Locale(identifier: "en_US_POSIX")
+            zoneFormatter.dateFormat = "xxx"
+            zone = zoneFormatter.string(from: date)
+        }
+        let digits = String(fraction)
+        return formatter.string(from: date) + "." + String(repeating: "0", count: 9 - digits.count) + digits + zone
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand {
+    /// `stevedore events`: the daemon's events as they happen, one line each.
+    struct Events: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Get real time events from the server")
+
+        @Option(name: .long, help: "Show all events created since timestamp")
+        var since: String?
+
+        @Option(name: .long, help: "Stream events until this timestamp")
+        var until: String?
+
+        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+        var filter: [String] = []
+
+        @Option(name: .long, help: "Format output using a custom template: 'json' or a Go template")
+        var format: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            var filters = DockerFilters()
+            for argument in self.filter { try filters.add(parsing: argument) }
+            let now = Date()
+            let options = EventsOptions(
+                since: try self.since.map { try EventTime.parse($0, now: now) },
+                until: try self.until.map { try EventTime.parse($0, now: now) },
+                filters: filters
+            )
+            try await withClient(self.global) { client in
+                for try await event in try await client.events(options) {
+                    if let rendered = try OutputFormat.render(event, format: self.format) {
+                        printOut(rendered.hasSuffix("\n") ? rendered : rendered + "\n")
+                    } else {
+                        printOut(EventLine.describe(event) + "\n")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+/// `stevedore`: a docker-compatible command line on the Stevedore library.
+public struct StevedoreCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "stevedore",
+        abstract: "A self-sufficient runtime for containers, driven by the Stevedore Swift client.",
+        version: StevedoreLibrary.version,
+        subcommands: [
+            Version.self,
+            Info.self,
+            Events.self,
+        ]
+    )
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command and exits the process with docker's conventions:
+    /// an error from the daemon prints `Error response from daemon: …` on stderr, exit code 1.
+    public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        do {
+            var command = try Self.parseAsRoot(GlobalOptions.movingLeadingOptions(in: arguments))
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+            Self.exit()
+        } catch let error as DockerError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            Self.exit(withError: ExitCode(1))
+        } catch {
+            Self.exit(withError: error)
+        }
+    }
+}
+
+/// Runs `body` with a client made from `options`, shutting the client down afterwards.
+func withClient<Result>(_ options: GlobalOptions, _ body: (DockerClient) async throws -> Result) async throws -> Result {
+    let client = try options.makeClient()
+    defer { client.shutdown() }
+    return try await body(client)
+}
+
+/// Writes `text` to standard output.
+func printOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
