@@ -1,1 +1,1 @@
-// placeholder until this target has sources
+// placeholder

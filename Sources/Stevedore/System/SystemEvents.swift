@@ -18,7 +18,10 @@ public struct EventsOptions: Hashable, Sendable {
 
     /// `date` as the `since`/`until` value the daemon parses (Unix seconds with nanoseconds).
     public static func timestamp(_ date: Date) -> String {
-        let nanoseconds = Int64((date.timeIntervalSince1970 * 1e9).rounded())
+        // Seconds and fraction apart: a Double holds ~16 digits, a nanosecond time needs 19.
+        let interval = date.timeIntervalSince1970
+        let seconds = interval.rounded(.down)
+        let nanoseconds = Int64(seconds) * 1_000_000_000 + Int64(((interval - seconds) * 1e9).rounded())
         return Self.timestamp(unixNanoseconds: nanoseconds)
     }
 

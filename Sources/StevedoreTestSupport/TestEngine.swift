@@ -1,0 +1,49 @@
+import Foundation
+import Stevedore
+
+/// The Docker engine integration tests run against: the one `DOCKER_HOST` names (the test
+/// script starts a private dockerd and sets it), else the local default socket.
+///
+/// When no engine answers, tests that need one are skipped with a message saying so, unless
+/// `STEVEDORE_REQUIRE_ENGINE=1` is set (the README's test command and CI set it): then they run
+/// and fail, so an engine that did not start can never pass as a skip.
+public enum TestEngine {
+    /// The image the engine script imports from Debian's busybox-static.
+    public static let image = "stevedore-test/busybox:latest"
+
+    /// Whether a missing engine must fail the tests instead of skipping them.
+    public static var isRequired: Bool {
+        ProcessInfo.processInfo.environment["STEVEDORE_REQUIRE_ENGINE"] == "1"
+    }
+
+    /// A client for the test engine, configured from the environment.
+    public static func makeClient() throws -> DockerClient {
+        try DockerClient.fromEnvironment()
+    }
+
+    /// Whether the tests that need an engine should run: it answers a ping, or it is required.
+    public static func shouldRun() async -> Bool {
+        if Self.isRequired { return true }
+        if await Self.isReachable() { return true }
+        let host = ProcessInfo.processInfo.environment["DOCKER_HOST"] ?? DockerHost.local.description
+        FileHandle.standardError.write(
+            Data("warning: no Docker engine answers at \(host); integration tests are skipped (run scripts/test, or set STEVEDORE_REQUIRE_ENGINE=1 to fail instead)\n".utf8)
+        )
+        return false
+    }
+
+    /// Whether the engine answers `/_ping`.
+    public static func isReachable() async -> Bool {
+        guard let client = try? Self.makeClient() else { return false }
+        defer { client.shutdown() }
+        return (try? await client.ping()) != nil
+    }
+
+    /// Runs `body` with a client for the test engine, shutting it down afterwards.
+    @discardableResult
+    public static func withClient<Result>(_ body: (DockerClient) async throws -> Result) async throws -> Result {
+        let client = try Self.makeClient()
+        defer { client.shutdown() }
+        return try await body(client)
+    }
+}

@@ -1,0 +1,100 @@
+@testable import Stevedore
+import Testing
+
+@Suite struct DockerHostTests {
+    @Test(arguments: [
+        ("unix:///var/run/docker.sock", "unix:///var/run/docker.sock"),
+        ("unix://", "unix:///var/run/docker.sock"),
+        ("", "unix:///var/run/docker.sock"),
+        ("unix:///tmp/x y/docker.sock", "unix:///tmp/x y/docker.sock"),
+        ("tcp://127.0.0.1:2375", "tcp://127.0.0.1:2375"),
+        ("tcp://example.com", "tcp://example.com:2375"),
+        ("tcp://:2376", "tcp://127.0.0.1:2376"),
+        ("TCP://host:1234", "tcp://host:1234"),
+        ("tcp://[::1]:2375", "tcp://[::1]:2375"),
+        ("http://host:80/docker/", "tcp://host:80/docker"),
+        ("https://host", "https://host:2376"),
+        ("ssh://me@host:2222", "ssh://me@host:2222"),
+        ("ssh://host", "ssh://host"),
+    ])
+    func parsesAcceptedForms(input: String, expected: String) throws {
+        #expect(try DockerHost(parsing: input).description == expected)
+    }
+
+    @Test(arguments: [
+        "/var/run/docker.sock",
+        "docker.sock",
+        "unix://relative/path",
+        "tcp://host:notaport",
+        "tcp://host:0",
+        "tcp://host:70000",
+        "tcp://user@host:2375",
+        "tcp://[::1:2375",
+        "ftp://host",
+        "npipe:////./pipe/docker_engine",
+        "ssh://",
+        "ssh://host/path",
+        "tcp://host:2375/path?query",
+    ])
+    func rejectsMalformedHostsNamingTheValueAndTheForms(input: String) {
+        let error = #expect(throws: DockerError.self) { try DockerHost(parsing: input) }
+        #expect(error?.category == .invalidConfiguration)
+        #expect(error?.message.contains(input) == true)
+        #expect(error?.hint?.contains("unix:///path/to/docker.sock") == true)
+    }
+
+    @Test func basePathPrefixesEveryRequest() throws {
+        let host = try DockerHost(parsing: "tcp://host:2375/proxy/docker")
+        #expect(host.basePath == "/proxy/docker")
+    }
+
+    @Test func tlsAndSSHAreRefusedClearlyUntilSupported() throws {
+        for value in ["https://host:2376", "ssh://me@host"] {
+            let host = try DockerHost(parsing: value)
+            let error = #expect(throws: DockerError.self) { try host.connectionTarget() }
+            #expect(error?.category == .invalidConfiguration)
+            #expect(error?.message.contains("not support") == true)
+        }
+    }
+}
+
+@Suite struct ConfigurationTests {
+    @Test func environmentLikeTheDockerCLI() throws {
+        let configuration = try DockerClientConfiguration.fromEnvironment([
+            "DOCKER_HOST": "tcp://10.0.0.1:2375",
+            "DOCKER_API_VERSION": "1.41",
+        ])
+        #expect(configuration.host.description == "tcp://10.0.0.1:2375")
+        #expect(configuration.apiVersion == APIVersion(1, 41))
+    }
+
+    @Test func emptyEnvironmentMeansTheLocalSocketAndNegotiation() throws {
+        let configuration = try DockerClientConfiguration.fromEnvironment([:])
+        #expect(configuration.host == .local)
+        #expect(configuration.apiVersion == nil)
+    }
+
+    @Test func tlsVerifyTurnsTCPIntoTLS() throws {
+        let configuration = try DockerClientConfiguration.fromEnvironment([
+            "DOCKER_HOST": "tcp://host:2376", "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": "/certs",
+        ])
+        #expect(configuration.host.usesTLS)
+        #expect(configuration.tlsVerify)
+        #expect(configuration.tlsCertificatePath == "/certs")
+    }
+
+    @Test func malformedVersionIsAConfigurationError() {
+        let error = #expect(throws: DockerError.self) {
+            try DockerClientConfiguration.fromEnvironment(["DOCKER_API_VERSION": "latest"])
+        }
+        #expect(error?.category == .invalidConfiguration)
+        #expect(error?.message.contains("latest") == true)
+    }
+
+    @Test func malformedHostIsAConfigurationError() {
+        let error = #expect(throws: DockerError.self) {
+            try DockerClientConfiguration.fromEnvironment(["DOCKER_HOST": "localhost:2375"])
+        }
+        #expect(error?.message.contains("localhost:2375") == true)
+    }
+}

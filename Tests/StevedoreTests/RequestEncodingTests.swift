@@ -1,0 +1,60 @@
+import Foundation
+@testable import Stevedore
+import Testing
+
+@Suite struct RequestEncodingTests {
+    @Test func percentEncodesEverythingButUnreserved() {
+        #expect(percentEncode("abc-._~XYZ019") == "abc-._~XYZ019")
+        #expect(percentEncode("a b/c?d#e&f=g") == "a%20b%2Fc%3Fd%23e%26f%3Dg")
+        #expect(percentEncode("é") == "%C3%A9")
+        #expect(percentEncode("busybox:latest") == "busybox%3Alatest")
+    }
+
+    @Test func queryKeepsOrderAndSkipsNil() {
+        var query = QueryItems()
+        query.add("all", true)
+        query.add("limit", 5)
+        query.add("since", String?.none)
+        query.add("size", false)
+        query.add("name", "a b")
+        #expect(query.encoded == "?all=1&limit=5&size=0&name=a%20b")
+        #expect(QueryItems().encoded == "")
+    }
+
+    @Test func filtersEncodeAsTheJSONObjectTheDaemonParses() throws {
+        var filters: DockerFilters = ["type": ["container", "image"]]
+        filters.add("label", "com.example=\"quoted\"")
+        #expect(filters.json == #"{"label":{"com.example=\"quoted\"":true},"type":{"container":true,"image":true}}"#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(filters.json.utf8)) as? [String: [String: Bool]]
+        #expect(decoded?["type"]?["image"] == true)
+        var query = QueryItems()
+        query.add("filters", filters)
+        query.add("empty", DockerFilters())
+        #expect(query.encoded.hasPrefix("?filters=%7B%22label%22"))
+        #expect(!query.encoded.contains("empty"))
+    }
+
+    @Test func filterArgumentsParseLikeTheCLI() throws {
+        var filters = DockerFilters()
+        try filters.add(parsing: "label=a=b")
+        try filters.add(parsing: "type=container")
+        #expect(filters == ["label": ["a=b"], "type": ["container"]])
+        #expect(throws: DockerError.self) { try filters.add(parsing: "novalue") }
+        #expect(throws: DockerError.self) { try filters.add(parsing: "=x") }
+    }
+
+    @Test func eventTimesAcceptTheCLIForms() throws {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(try EventTime.parse("1700000000", now: now) == "1700000000")
+        #expect(try EventTime.parse("1700000000.5", now: now) == "1700000000.5")
+        #expect(try EventTime.parse("10m", now: now) == "1699999400.000000000")
+        #expect(try EventTime.parse("1h30m", now: now) == "1699994600.000000000")
+        #expect(try EventTime.parse("2023-11-14T22:13:20Z", now: now) == "1700000000.000000000")
+        #expect(try EventTime.parse("2023-11-14T22:13:20.25Z", now: now) == "1700000000.250000000")
+        #expect(throws: DockerError.self) { try EventTime.parse("yesterday", now: now) }
+    }
+
+    @Test func timestampsKeepNanoseconds() {
+        #expect(EventsOptions.timestamp(unixNanoseconds: 1_700_000_000_000_000_007) == "1700000000.000000007")
+    }
+}
