@@ -1,8 +1,8 @@
 /// Any JSON value: the type of the spec's untyped `object` schemas (`Storage.RootFS`,
 /// `SystemVersion.Component.Details`, `ServiceSpec.Mode.Global`, driver status maps...).
 ///
-/// Integers stay exact: a number without a fraction or exponent that fits `Int64` decodes as
-/// ``int(_:)``, any other number as ``double(_:)`` (so an integer above `Int64.max` loses
+/// Integers stay exact: a number with an integral value that fits `Int64` (`42`, `1e3`) decodes
+/// as ``int(_:)``, any other number as ``double(_:)`` (so an integer above `Int64.max` loses
 /// precision). Object key order is not kept.
 public enum JSONValue: Codable, Hashable, Sendable {
     case null
