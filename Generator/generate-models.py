@@ -39,6 +39,9 @@ Typing rules:
   (`ExposedPorts`, `Volumes`) are `[String: EmptyObject]`. Map values marked `x-nullable` are
   optional (`PortMap` is `[String: [PortBinding]?]`).
 - Dates (`format: dateTime`/`date-time`) stay `String`; `DockerTimestamp` parses them.
+- Properties that API 1.41 has and API 1.56 dropped are kept, optional, with a "Legacy" note:
+  Docker 20.10 still sends them (`SystemDataUsageResponse.images`, `NetworkSettings.ipAddress`,
+  progress `error`...).
 - Integers follow the format (`int64` -> Int64, `uint64` -> UInt64, ...; plain -> Int).
 """
 
@@ -73,6 +76,10 @@ OLD_DEFINITION_NAMES = {
     "VolumeCreateRequest": "VolumeCreateOptions",
     "EndpointResource": "NetworkContainer",
 }
+
+NEW_DEFINITION_NAMES = {old: new for new, old in OLD_DEFINITION_NAMES.items()}
+
+LEGACY_NOTE = "Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it."
 
 # Array items that the spec types only through `x-go-type` (Go names), keyed by
 # (definition, property).
@@ -413,7 +420,48 @@ class Generator:
                 or (prop.get("type") == "object" and "properties" not in prop) or "additionalProperties" in prop \
                 or type_ref.swift == "JSONValue"
             struct.properties.append(Property(key, swift_prop, type_ref, optional, prop.get("description")))
+        self.add_legacy_properties(struct, old, path, definition, seen_keys, seen_names, nested_names)
         return struct
+
+    def add_legacy_properties(self, struct, old, path, definition, seen_keys, seen_names, nested_names):
+        """Properties of the API 1.41 schema that API 1.56 dropped: Docker 20.10 still sends them
+        (`/system/df` `Images`, `NetworkSettings.IPAddress`, progress `error`...), so they stay,
+        optional, documented as legacy."""
+        if old is None:
+            return
+        old_props, _ = self.old_properties(old)
+        for key, old_prop in old_props.items():
+            if key in seen_keys:
+                continue
+            seen_keys.add(key)
+            swift_prop = property_name(key)
+            if bare(swift_prop) in seen_names:
+                raise SystemExit("generate-models.py: %s has %s and legacy %s" % (struct.name, seen_names[bare(swift_prop)], key))
+            seen_names[bare(swift_prop)] = key
+            prop = self.modern_refs(old_prop)
+            type_ref = self.type_ref(prop, None, path, key, definition, struct, nested_names)
+            description = (prop.get("description") or "").strip()
+            description += "\n\n" if description else ""
+            description += LEGACY_NOTE
+            struct.properties.append(Property(key, swift_prop, type_ref, True, description))
+
+    def modern_refs(self, schema):
+        """A copy of an API 1.41 schema whose `$ref`s name the API 1.56 definitions."""
+        if isinstance(schema, list):
+            return [self.modern_refs(item) for item in schema]
+        if not isinstance(schema, dict):
+            return schema
+        copy = {}
+        for key, value in schema.items():
+            if key == "$ref":
+                old_name = self.ref_name(value)
+                name = NEW_DEFINITION_NAMES.get(old_name, old_name)
+                if name not in self.definitions:
+                    raise SystemExit("generate-models.py: legacy reference to %s, gone from the spec" % old_name)
+                copy[key] = "#/definitions/" + name
+            else:
+                copy[key] = self.modern_refs(value)
+        return copy
 
     def nested_name(self, key, taken, item=False):
         base = upper_camel(key)

@@ -215,3 +215,30 @@ func encodedArray(_ value: some Encodable) throws -> [[String: Any]] {
     let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value))
     return try #require(object as? [[String: Any]])
 }
+
+/// Fields that API 1.56 dropped but Docker 20.10 (API 1.41) still sends.
+@Suite struct LegacyFieldTests {
+    @Test func systemDataUsageFromAnOldDaemon() throws {
+        let usage = try decode(
+            SystemDataUsageResponse.self,
+            #"{"LayersSize": 1092588, "Images": [{"Id": "sha256:1", "ParentId": "", "RepoTags": ["busybox:latest"], "RepoDigests": null, "Created": 1, "Size": 1092588, "SharedSize": 0, "VirtualSize": 1092588, "Labels": null, "Containers": 1}], "Containers": [], "Volumes": [], "BuildCache": null}"#
+        )
+        #expect(usage.layersSize == 1_092_588)
+        #expect(usage.images?.first?.virtualSize == 1_092_588)
+        #expect(usage.containers?.isEmpty == true)
+        #expect(usage.imageUsage == nil)
+    }
+
+    @Test func bridgeAddressOfAnOldDaemon() throws {
+        let settings = try decode(NetworkSettings.self, #"{"IPAddress": "172.17.0.2", "IPPrefixLen": 16, "Gateway": "172.17.0.1"}"#)
+        #expect(settings.ipAddress == "172.17.0.2")
+        #expect(settings.ipPrefixLen == 16)
+        #expect(settings.gateway == "172.17.0.1")
+    }
+
+    @Test func progressErrorOfAnOldDaemon() throws {
+        let info = try decode(CreateImageInfo.self, #"{"error": "pull access denied", "errorDetail": {"message": "pull access denied"}}"#)
+        #expect(info.error == "pull access denied")
+        #expect(info.errorDetail?.message == "pull access denied")
+    }
+}

@@ -7,19 +7,29 @@ public struct AuthConfig: Codable, Hashable, Sendable {
 
     public var serveraddress: String?
 
+    /// Email is an optional value associated with the username.
+    ///
+    /// > **Deprecated**: This field is deprecated since docker 1.11 (API v1.23) and will be removed in a future release.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var email: String?
+
     public init(
         username: String? = nil,
         password: String? = nil,
-        serveraddress: String? = nil
+        serveraddress: String? = nil,
+        email: String? = nil
     ) {
         self.username = username
         self.password = password
         self.serveraddress = serveraddress
+        self.email = email
     }
 
     enum CodingKeys: String, CodingKey {
         case username = "username"
         case password = "password"
         case serveraddress = "serveraddress"
+        case email = "email"
     }
 }

@@ -31,6 +31,11 @@ public struct BuildCache: Codable, Hashable, Sendable {
 
     public var usageCount: Int?
 
+    /// ID of the parent build cache record.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var parent: String?
+
     public init(
         id: String? = nil,
         parents: [String]? = nil,
@@ -41,7 +46,8 @@ public struct BuildCache: Codable, Hashable, Sendable {
         size: Int? = nil,
         createdAt: String? = nil,
         lastUsedAt: String? = nil,
-        usageCount: Int? = nil
+        usageCount: Int? = nil,
+        parent: String? = nil
     ) {
         self.id = id
         self.parents = parents
@@ -53,6 +59,7 @@ public struct BuildCache: Codable, Hashable, Sendable {
         self.createdAt = createdAt
         self.lastUsedAt = lastUsedAt
         self.usageCount = usageCount
+        self.parent = parent
     }
 
     enum CodingKeys: String, CodingKey {
@@ -66,6 +73,7 @@ public struct BuildCache: Codable, Hashable, Sendable {
         case createdAt = "CreatedAt"
         case lastUsedAt = "LastUsedAt"
         case usageCount = "UsageCount"
+        case parent = "Parent"
     }
 
     /// Cache record type.

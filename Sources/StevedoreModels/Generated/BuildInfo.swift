@@ -13,13 +13,21 @@ public struct BuildInfo: Codable, Hashable, Sendable {
 
     public var aux: ImageID?
 
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var error: String?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var progress: String?
+
     public init(
         id: String? = nil,
         stream: String? = nil,
         errorDetail: ErrorDetail? = nil,
         status: String? = nil,
         progressDetail: ProgressDetail? = nil,
-        aux: ImageID? = nil
+        aux: ImageID? = nil,
+        error: String? = nil,
+        progress: String? = nil
     ) {
         self.id = id
         self.stream = stream
@@ -27,6 +35,8 @@ public struct BuildInfo: Codable, Hashable, Sendable {
         self.status = status
         self.progressDetail = progressDetail
         self.aux = aux
+        self.error = error
+        self.progress = progress
     }
 
     enum CodingKeys: String, CodingKey {
@@ -36,5 +46,7 @@ public struct BuildInfo: Codable, Hashable, Sendable {
         case status = "status"
         case progressDetail = "progressDetail"
         case aux = "aux"
+        case error = "error"
+        case progress = "progress"
     }
 }

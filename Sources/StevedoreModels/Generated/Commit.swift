@@ -5,13 +5,21 @@ public struct Commit: Codable, Hashable, Sendable {
     /// Actual commit ID of external tool.
     public var id: String?
 
+    /// Commit ID of external tool expected by dockerd as set at build time.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var expected: String?
+
     public init(
-        id: String? = nil
+        id: String? = nil,
+        expected: String? = nil
     ) {
         self.id = id
+        self.expected = expected
     }
 
     enum CodingKeys: String, CodingKey {
         case id = "ID"
+        case expected = "Expected"
     }
 }

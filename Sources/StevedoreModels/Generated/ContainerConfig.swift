@@ -79,6 +79,11 @@ public struct ContainerConfig: Codable, Hashable, Sendable {
     /// Shell for when `RUN`, `CMD`, and `ENTRYPOINT` uses a shell.
     public var shell: [String]?
 
+    /// MAC address of the container.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var macAddress: String?
+
     public init(
         hostname: String? = nil,
         domainname: String? = nil,
@@ -103,7 +108,8 @@ public struct ContainerConfig: Codable, Hashable, Sendable {
         labels: [String: String]? = nil,
         stopSignal: String? = nil,
         stopTimeout: Int? = nil,
-        shell: [String]? = nil
+        shell: [String]? = nil,
+        macAddress: String? = nil
     ) {
         self.hostname = hostname
         self.domainname = domainname
@@ -129,6 +135,7 @@ public struct ContainerConfig: Codable, Hashable, Sendable {
         self.stopSignal = stopSignal
         self.stopTimeout = stopTimeout
         self.shell = shell
+        self.macAddress = macAddress
     }
 
     enum CodingKeys: String, CodingKey {
@@ -156,5 +163,6 @@ public struct ContainerConfig: Codable, Hashable, Sendable {
         case stopSignal = "StopSignal"
         case stopTimeout = "StopTimeout"
         case shell = "Shell"
+        case macAddress = "MacAddress"
     }
 }

@@ -82,6 +82,11 @@ public struct ContainerCreateBody: Codable, Hashable, Sendable {
 
     public var networkingConfig: NetworkingConfig?
 
+    /// MAC address of the container.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var macAddress: String?
+
     public init(
         hostname: String? = nil,
         domainname: String? = nil,
@@ -108,7 +113,8 @@ public struct ContainerCreateBody: Codable, Hashable, Sendable {
         stopTimeout: Int? = nil,
         shell: [String]? = nil,
         hostConfig: HostConfig? = nil,
-        networkingConfig: NetworkingConfig? = nil
+        networkingConfig: NetworkingConfig? = nil,
+        macAddress: String? = nil
     ) {
         self.hostname = hostname
         self.domainname = domainname
@@ -136,6 +142,7 @@ public struct ContainerCreateBody: Codable, Hashable, Sendable {
         self.shell = shell
         self.hostConfig = hostConfig
         self.networkingConfig = networkingConfig
+        self.macAddress = macAddress
     }
 
     enum CodingKeys: String, CodingKey {
@@ -165,5 +172,6 @@ public struct ContainerCreateBody: Codable, Hashable, Sendable {
         case shell = "Shell"
         case hostConfig = "HostConfig"
         case networkingConfig = "NetworkingConfig"
+        case macAddress = "MacAddress"
     }
 }

@@ -121,6 +121,19 @@ public struct ContainerUpdateBody: Codable, Hashable, Sendable {
 
     public var restartPolicy: RestartPolicy?
 
+    /// Kernel memory limit in bytes.
+    ///
+    /// > **Deprecated**: This field is deprecated as the kernel 5.4 deprecated
+    /// > `kmem.limit_in_bytes`.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var kernelMemory: Int64?
+
+    /// Hard limit for kernel TCP buffer memory (in bytes).
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var kernelMemoryTCP: Int64?
+
     public init(
         cpuShares: Int? = nil,
         memory: Int64? = nil,
@@ -152,7 +165,9 @@ public struct ContainerUpdateBody: Codable, Hashable, Sendable {
         cpuPercent: Int64? = nil,
         ioMaximumIOps: Int64? = nil,
         ioMaximumBandwidth: Int64? = nil,
-        restartPolicy: RestartPolicy? = nil
+        restartPolicy: RestartPolicy? = nil,
+        kernelMemory: Int64? = nil,
+        kernelMemoryTCP: Int64? = nil
     ) {
         self.cpuShares = cpuShares
         self.memory = memory
@@ -185,6 +200,8 @@ public struct ContainerUpdateBody: Codable, Hashable, Sendable {
         self.ioMaximumIOps = ioMaximumIOps
         self.ioMaximumBandwidth = ioMaximumBandwidth
         self.restartPolicy = restartPolicy
+        self.kernelMemory = kernelMemory
+        self.kernelMemoryTCP = kernelMemoryTCP
     }
 
     enum CodingKeys: String, CodingKey {
@@ -219,5 +236,7 @@ public struct ContainerUpdateBody: Codable, Hashable, Sendable {
         case ioMaximumIOps = "IOMaximumIOps"
         case ioMaximumBandwidth = "IOMaximumBandwidth"
         case restartPolicy = "RestartPolicy"
+        case kernelMemory = "KernelMemory"
+        case kernelMemoryTCP = "KernelMemoryTCP"
     }
 }

@@ -9,16 +9,26 @@ public struct CreateImageInfo: Codable, Hashable, Sendable {
 
     public var progressDetail: ProgressDetail?
 
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var error: String?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var progress: String?
+
     public init(
         id: String? = nil,
         errorDetail: ErrorDetail? = nil,
         status: String? = nil,
-        progressDetail: ProgressDetail? = nil
+        progressDetail: ProgressDetail? = nil,
+        error: String? = nil,
+        progress: String? = nil
     ) {
         self.id = id
         self.errorDetail = errorDetail
         self.status = status
         self.progressDetail = progressDetail
+        self.error = error
+        self.progress = progress
     }
 
     enum CodingKeys: String, CodingKey {
@@ -26,5 +36,7 @@ public struct CreateImageInfo: Codable, Hashable, Sendable {
         case errorDetail = "errorDetail"
         case status = "status"
         case progressDetail = "progressDetail"
+        case error = "error"
+        case progress = "progress"
     }
 }

@@ -273,6 +273,19 @@ public struct HostConfig: Codable, Hashable, Sendable {
     /// The list of paths to be set as read-only inside the container (this overrides the default set of paths).
     public var readonlyPaths: [String]?
 
+    /// Kernel memory limit in bytes.
+    ///
+    /// > **Deprecated**: This field is deprecated as the kernel 5.4 deprecated
+    /// > `kmem.limit_in_bytes`.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var kernelMemory: Int64?
+
+    /// Hard limit for kernel TCP buffer memory (in bytes).
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var kernelMemoryTCP: Int64?
+
     public init(
         cpuShares: Int? = nil,
         memory: Int64? = nil,
@@ -342,7 +355,9 @@ public struct HostConfig: Codable, Hashable, Sendable {
         runtime: String? = nil,
         isolation: Isolation? = nil,
         maskedPaths: [String]? = nil,
-        readonlyPaths: [String]? = nil
+        readonlyPaths: [String]? = nil,
+        kernelMemory: Int64? = nil,
+        kernelMemoryTCP: Int64? = nil
     ) {
         self.cpuShares = cpuShares
         self.memory = memory
@@ -413,6 +428,8 @@ public struct HostConfig: Codable, Hashable, Sendable {
         self.isolation = isolation
         self.maskedPaths = maskedPaths
         self.readonlyPaths = readonlyPaths
+        self.kernelMemory = kernelMemory
+        self.kernelMemoryTCP = kernelMemoryTCP
     }
 
     enum CodingKeys: String, CodingKey {
@@ -485,6 +502,8 @@ public struct HostConfig: Codable, Hashable, Sendable {
         case isolation = "Isolation"
         case maskedPaths = "MaskedPaths"
         case readonlyPaths = "ReadonlyPaths"
+        case kernelMemory = "KernelMemory"
+        case kernelMemoryTCP = "KernelMemoryTCP"
     }
 
     /// The logging configuration for this container

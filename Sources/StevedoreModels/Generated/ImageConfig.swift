@@ -44,6 +44,90 @@ public struct ImageConfig: Codable, Hashable, Sendable {
     /// Shell for when `RUN`, `CMD`, and `ENTRYPOINT` uses a shell.
     public var shell: [String]?
 
+    /// The hostname to use for the container, as a valid RFC 1123 hostname.
+    ///
+    /// > **Note**: this field is always empty and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var hostname: String?
+
+    /// The domain name to use for the container.
+    ///
+    /// > **Note**: this field is always empty and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var domainname: String?
+
+    /// Whether to attach to `stdin`.
+    ///
+    /// > **Note**: this field is always false and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var attachStdin: Bool?
+
+    /// Whether to attach to `stdout`.
+    ///
+    /// > **Note**: this field is always false and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var attachStdout: Bool?
+
+    /// Whether to attach to `stderr`.
+    ///
+    /// > **Note**: this field is always false and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var attachStderr: Bool?
+
+    /// Attach standard streams to a TTY, including `stdin` if it is not closed.
+    ///
+    /// > **Note**: this field is always false and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var tty: Bool?
+
+    /// Open `stdin`
+    ///
+    /// > **Note**: this field is always false and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var openStdin: Bool?
+
+    /// Close `stdin` after one attached client disconnects.
+    ///
+    /// > **Note**: this field is always false and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var stdinOnce: Bool?
+
+    /// The name (or reference) of the image to use when creating the container, or which was used when the container was created.
+    ///
+    /// > **Note**: this field is always empty and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var image: String?
+
+    /// Disable networking for the container.
+    ///
+    /// > **Note**: this field is always omitted and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var networkDisabled: Bool?
+
+    /// MAC address of the container.
+    ///
+    /// > **Note**: this field is always omitted and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var macAddress: String?
+
+    /// Timeout to stop a container in seconds.
+    ///
+    /// > **Note**: this field is always omitted and must not be used.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var stopTimeout: Int?
+
     public init(
         user: String? = nil,
         exposedPorts: [String: EmptyObject]? = nil,
@@ -57,7 +141,19 @@ public struct ImageConfig: Codable, Hashable, Sendable {
         onBuild: [String]? = nil,
         labels: [String: String]? = nil,
         stopSignal: String? = nil,
-        shell: [String]? = nil
+        shell: [String]? = nil,
+        hostname: String? = nil,
+        domainname: String? = nil,
+        attachStdin: Bool? = nil,
+        attachStdout: Bool? = nil,
+        attachStderr: Bool? = nil,
+        tty: Bool? = nil,
+        openStdin: Bool? = nil,
+        stdinOnce: Bool? = nil,
+        image: String? = nil,
+        networkDisabled: Bool? = nil,
+        macAddress: String? = nil,
+        stopTimeout: Int? = nil
     ) {
         self.user = user
         self.exposedPorts = exposedPorts
@@ -72,6 +168,18 @@ public struct ImageConfig: Codable, Hashable, Sendable {
         self.labels = labels
         self.stopSignal = stopSignal
         self.shell = shell
+        self.hostname = hostname
+        self.domainname = domainname
+        self.attachStdin = attachStdin
+        self.attachStdout = attachStdout
+        self.attachStderr = attachStderr
+        self.tty = tty
+        self.openStdin = openStdin
+        self.stdinOnce = stdinOnce
+        self.image = image
+        self.networkDisabled = networkDisabled
+        self.macAddress = macAddress
+        self.stopTimeout = stopTimeout
     }
 
     enum CodingKeys: String, CodingKey {
@@ -88,5 +196,17 @@ public struct ImageConfig: Codable, Hashable, Sendable {
         case labels = "Labels"
         case stopSignal = "StopSignal"
         case shell = "Shell"
+        case hostname = "Hostname"
+        case domainname = "Domainname"
+        case attachStdin = "AttachStdin"
+        case attachStdout = "AttachStdout"
+        case attachStderr = "AttachStderr"
+        case tty = "Tty"
+        case openStdin = "OpenStdin"
+        case stdinOnce = "StdinOnce"
+        case image = "Image"
+        case networkDisabled = "NetworkDisabled"
+        case macAddress = "MacAddress"
+        case stopTimeout = "StopTimeout"
     }
 }

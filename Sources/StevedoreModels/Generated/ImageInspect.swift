@@ -78,6 +78,39 @@ public struct ImageInspect: Codable, Hashable, Sendable {
     /// Additional metadata of the image in the local cache. This information is local to the daemon, and not part of the image itself.
     public var metadata: Metadata?
 
+    /// ID of the parent image.
+    ///
+    /// Depending on how the image was created, this field may be empty and is only set for images that were built/created locally. This field is empty if the image was pulled from an image registry.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var parent: String?
+
+    /// The ID of the container that was used to create the image.
+    ///
+    /// Depending on how the image was created, this field may be empty.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var container: String?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var containerConfig: ContainerConfig?
+
+    /// The version of Docker that was used to build the image.
+    ///
+    /// Depending on how the image was created, this field may be empty.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var dockerVersion: String?
+
+    /// Total size of the image including all layers it is composed of.
+    ///
+    /// In versions of Docker before v1.10, this field was calculated from the image itself and all of its parent images. Docker v1.10 and up store images self-contained, and no longer use a parent-chain, making this field an equivalent of the Size field.
+    ///
+    /// This field is kept for backward compatibility, but may be removed in a future version of the API.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var virtualSize: Int64?
+
     public init(
         id: String? = nil,
         descriptor: OCIDescriptor? = nil,
@@ -96,7 +129,12 @@ public struct ImageInspect: Codable, Hashable, Sendable {
         size: Int64? = nil,
         graphDriver: DriverData? = nil,
         rootFS: RootFS? = nil,
-        metadata: Metadata? = nil
+        metadata: Metadata? = nil,
+        parent: String? = nil,
+        container: String? = nil,
+        containerConfig: ContainerConfig? = nil,
+        dockerVersion: String? = nil,
+        virtualSize: Int64? = nil
     ) {
         self.id = id
         self.descriptor = descriptor
@@ -116,6 +154,11 @@ public struct ImageInspect: Codable, Hashable, Sendable {
         self.graphDriver = graphDriver
         self.rootFS = rootFS
         self.metadata = metadata
+        self.parent = parent
+        self.container = container
+        self.containerConfig = containerConfig
+        self.dockerVersion = dockerVersion
+        self.virtualSize = virtualSize
     }
 
     enum CodingKeys: String, CodingKey {
@@ -137,6 +180,11 @@ public struct ImageInspect: Codable, Hashable, Sendable {
         case graphDriver = "GraphDriver"
         case rootFS = "RootFS"
         case metadata = "Metadata"
+        case parent = "Parent"
+        case container = "Container"
+        case containerConfig = "ContainerConfig"
+        case dockerVersion = "DockerVersion"
+        case virtualSize = "VirtualSize"
     }
 
     /// Information about the image's RootFS, including the layer IDs.

@@ -54,6 +54,15 @@ public struct ImageSummary: Codable, Hashable, Sendable {
     /// WARNING: This is experimental and may change at any time without any backward compatibility.
     public var descriptor: OCIDescriptor?
 
+    /// Total size of the image including all layers it is composed of.
+    ///
+    /// In versions of Docker before v1.10, this field was calculated from the image itself and all of its parent images. Docker v1.10 and up store images self-contained, and no longer use a parent-chain, making this field an equivalent of the Size field.
+    ///
+    /// This field is kept for backward compatibility, but may be removed in a future version of the API.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var virtualSize: Int64?
+
     public init(
         id: String,
         parentId: String,
@@ -65,7 +74,8 @@ public struct ImageSummary: Codable, Hashable, Sendable {
         labels: [String: String]? = nil,
         containers: Int,
         manifests: [ImageManifestSummary]? = nil,
-        descriptor: OCIDescriptor? = nil
+        descriptor: OCIDescriptor? = nil,
+        virtualSize: Int64? = nil
     ) {
         self.id = id
         self.parentId = parentId
@@ -78,6 +88,7 @@ public struct ImageSummary: Codable, Hashable, Sendable {
         self.containers = containers
         self.manifests = manifests
         self.descriptor = descriptor
+        self.virtualSize = virtualSize
     }
 
     enum CodingKeys: String, CodingKey {
@@ -92,5 +103,6 @@ public struct ImageSummary: Codable, Hashable, Sendable {
         case containers = "Containers"
         case manifests = "Manifests"
         case descriptor = "Descriptor"
+        case virtualSize = "VirtualSize"
     }
 }

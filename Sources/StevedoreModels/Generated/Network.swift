@@ -48,6 +48,11 @@ public struct Network: Codable, Hashable, Sendable {
     /// List of peer nodes for an overlay network. This field is only present for overlay networks, and omitted for other network types.
     public var peers: [PeerInfo]?
 
+    /// Contains endpoints attached to the network.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var containers: [String: EndpointResource]?
+
     public init(
         name: String? = nil,
         id: String? = nil,
@@ -64,7 +69,8 @@ public struct Network: Codable, Hashable, Sendable {
         configOnly: Bool? = nil,
         options: [String: String]? = nil,
         labels: [String: String]? = nil,
-        peers: [PeerInfo]? = nil
+        peers: [PeerInfo]? = nil,
+        containers: [String: EndpointResource]? = nil
     ) {
         self.name = name
         self.id = id
@@ -82,6 +88,7 @@ public struct Network: Codable, Hashable, Sendable {
         self.options = options
         self.labels = labels
         self.peers = peers
+        self.containers = containers
     }
 
     enum CodingKeys: String, CodingKey {
@@ -101,5 +108,6 @@ public struct Network: Codable, Hashable, Sendable {
         case options = "Options"
         case labels = "Labels"
         case peers = "Peers"
+        case containers = "Containers"
     }
 }

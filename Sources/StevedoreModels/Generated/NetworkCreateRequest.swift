@@ -40,6 +40,11 @@ public struct NetworkCreateRequest: Codable, Hashable, Sendable {
     /// User-defined key/value metadata.
     public var labels: [String: String]?
 
+    /// Check for networks with duplicate names. Since Network is primarily keyed based on a random ID and not on the name, and network name is strictly a user-friendly alias to the network which is uniquely identified using ID, there is no guaranteed way to check for duplicates. CheckDuplicate is there to provide a best effort checking of any networks which has the same name but it is not guaranteed to catch all name collisions.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var checkDuplicate: Bool?
+
     public init(
         name: String,
         driver: String? = nil,
@@ -53,7 +58,8 @@ public struct NetworkCreateRequest: Codable, Hashable, Sendable {
         enableIPv4: Bool? = nil,
         enableIPv6: Bool? = nil,
         options: [String: String]? = nil,
-        labels: [String: String]? = nil
+        labels: [String: String]? = nil,
+        checkDuplicate: Bool? = nil
     ) {
         self.name = name
         self.driver = driver
@@ -68,6 +74,7 @@ public struct NetworkCreateRequest: Codable, Hashable, Sendable {
         self.enableIPv6 = enableIPv6
         self.options = options
         self.labels = labels
+        self.checkDuplicate = checkDuplicate
     }
 
     enum CodingKeys: String, CodingKey {
@@ -84,5 +91,6 @@ public struct NetworkCreateRequest: Codable, Hashable, Sendable {
         case enableIPv6 = "EnableIPv6"
         case options = "Options"
         case labels = "Labels"
+        case checkDuplicate = "CheckDuplicate"
     }
 }

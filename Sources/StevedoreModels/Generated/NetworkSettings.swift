@@ -13,16 +13,158 @@ public struct NetworkSettings: Codable, Hashable, Sendable {
     /// Information about all networks that the container is connected to.
     public var networks: [String: EndpointSettings]?
 
+    /// Name of the network's bridge (for example, `docker0`).
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var bridge: String?
+
+    /// Indicates if hairpin NAT should be enabled on the virtual interface.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var hairpinMode: Bool?
+
+    /// IPv6 unicast address using the link-local prefix.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var linkLocalIPv6Address: String?
+
+    /// Prefix length of the IPv6 unicast address.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var linkLocalIPv6PrefixLen: Int?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var secondaryIPAddresses: [Address]?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var secondaryIPv6Addresses: [Address]?
+
+    /// EndpointID uniquely represents a service endpoint in a Sandbox.
+    ///
+    /// > **Deprecated**: This field is only propagated when attached to the
+    /// > default "bridge" network. Use the information from the "bridge"
+    /// > network inside the `Networks` map instead, which contains the same
+    /// > information. This field was deprecated in Docker 1.9 and is scheduled
+    /// > to be removed in Docker 17.12.0
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var endpointID: String?
+
+    /// Gateway address for the default "bridge" network.
+    ///
+    /// > **Deprecated**: This field is only propagated when attached to the
+    /// > default "bridge" network. Use the information from the "bridge"
+    /// > network inside the `Networks` map instead, which contains the same
+    /// > information. This field was deprecated in Docker 1.9 and is scheduled
+    /// > to be removed in Docker 17.12.0
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var gateway: String?
+
+    /// Global IPv6 address for the default "bridge" network.
+    ///
+    /// > **Deprecated**: This field is only propagated when attached to the
+    /// > default "bridge" network. Use the information from the "bridge"
+    /// > network inside the `Networks` map instead, which contains the same
+    /// > information. This field was deprecated in Docker 1.9 and is scheduled
+    /// > to be removed in Docker 17.12.0
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var globalIPv6Address: String?
+
+    /// Mask length of the global IPv6 address.
+    ///
+    /// > **Deprecated**: This field is only propagated when attached to the
+    /// > default "bridge" network. Use the information from the "bridge"
+    /// > network inside the `Networks` map instead, which contains the same
+    /// > information. This field was deprecated in Docker 1.9 and is scheduled
+    /// > to be removed in Docker 17.12.0
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var globalIPv6PrefixLen: Int?
+
+    /// IPv4 address for the default "bridge" network.
+    ///
+    /// > **Deprecated**: This field is only propagated when attached to the
+    /// > default "bridge" network. Use the information from the "bridge"
+    /// > network inside the `Networks` map instead, which contains the same
+    /// > information. This field was deprecated in Docker 1.9 and is scheduled
+    /// > to be removed in Docker 17.12.0
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var ipAddress: String?
+
+    /// Mask length of the IPv4 address.
+    ///
+    /// > **Deprecated**: This field is only propagated when attached to the
+    /// > default "bridge" network. Use the information from the "bridge"
+    /// > network inside the `Networks` map instead, which contains the same
+    /// > information. This field was deprecated in Docker 1.9 and is scheduled
+    /// > to be removed in Docker 17.12.0
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var ipPrefixLen: Int?
+
+    /// IPv6 gateway address for this network.
+    ///
+    /// > **Deprecated**: This field is only propagated when attached to the
+    /// > default "bridge" network. Use the information from the "bridge"
+    /// > network inside the `Networks` map instead, which contains the same
+    /// > information. This field was deprecated in Docker 1.9 and is scheduled
+    /// > to be removed in Docker 17.12.0
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var ipv6Gateway: String?
+
+    /// MAC address for the container on the default "bridge" network.
+    ///
+    /// > **Deprecated**: This field is only propagated when attached to the
+    /// > default "bridge" network. Use the information from the "bridge"
+    /// > network inside the `Networks` map instead, which contains the same
+    /// > information. This field was deprecated in Docker 1.9 and is scheduled
+    /// > to be removed in Docker 17.12.0
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var macAddress: String?
+
     public init(
         sandboxID: String? = nil,
         sandboxKey: String? = nil,
         ports: PortMap? = nil,
-        networks: [String: EndpointSettings]? = nil
+        networks: [String: EndpointSettings]? = nil,
+        bridge: String? = nil,
+        hairpinMode: Bool? = nil,
+        linkLocalIPv6Address: String? = nil,
+        linkLocalIPv6PrefixLen: Int? = nil,
+        secondaryIPAddresses: [Address]? = nil,
+        secondaryIPv6Addresses: [Address]? = nil,
+        endpointID: String? = nil,
+        gateway: String? = nil,
+        globalIPv6Address: String? = nil,
+        globalIPv6PrefixLen: Int? = nil,
+        ipAddress: String? = nil,
+        ipPrefixLen: Int? = nil,
+        ipv6Gateway: String? = nil,
+        macAddress: String? = nil
     ) {
         self.sandboxID = sandboxID
         self.sandboxKey = sandboxKey
         self.ports = ports
         self.networks = networks
+        self.bridge = bridge
+        self.hairpinMode = hairpinMode
+        self.linkLocalIPv6Address = linkLocalIPv6Address
+        self.linkLocalIPv6PrefixLen = linkLocalIPv6PrefixLen
+        self.secondaryIPAddresses = secondaryIPAddresses
+        self.secondaryIPv6Addresses = secondaryIPv6Addresses
+        self.endpointID = endpointID
+        self.gateway = gateway
+        self.globalIPv6Address = globalIPv6Address
+        self.globalIPv6PrefixLen = globalIPv6PrefixLen
+        self.ipAddress = ipAddress
+        self.ipPrefixLen = ipPrefixLen
+        self.ipv6Gateway = ipv6Gateway
+        self.macAddress = macAddress
     }
 
     enum CodingKeys: String, CodingKey {
@@ -30,5 +172,19 @@ public struct NetworkSettings: Codable, Hashable, Sendable {
         case sandboxKey = "SandboxKey"
         case ports = "Ports"
         case networks = "Networks"
+        case bridge = "Bridge"
+        case hairpinMode = "HairpinMode"
+        case linkLocalIPv6Address = "LinkLocalIPv6Address"
+        case linkLocalIPv6PrefixLen = "LinkLocalIPv6PrefixLen"
+        case secondaryIPAddresses = "SecondaryIPAddresses"
+        case secondaryIPv6Addresses = "SecondaryIPv6Addresses"
+        case endpointID = "EndpointID"
+        case gateway = "Gateway"
+        case globalIPv6Address = "GlobalIPv6Address"
+        case globalIPv6PrefixLen = "GlobalIPv6PrefixLen"
+        case ipAddress = "IPAddress"
+        case ipPrefixLen = "IPPrefixLen"
+        case ipv6Gateway = "IPv6Gateway"
+        case macAddress = "MacAddress"
     }
 }

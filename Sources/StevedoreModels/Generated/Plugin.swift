@@ -106,6 +106,11 @@ public struct Plugin: Codable, Hashable, Sendable {
 
         public var rootfs: Rootfs?
 
+        /// Docker Version used to create the plugin
+        ///
+        /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+        public var dockerVersion: String?
+
         public init(
             description: String,
             documentation: String,
@@ -121,7 +126,8 @@ public struct Plugin: Codable, Hashable, Sendable {
             mounts: [PluginMount]? = nil,
             env: [PluginEnv]? = nil,
             args: Args,
-            rootfs: Rootfs? = nil
+            rootfs: Rootfs? = nil,
+            dockerVersion: String? = nil
         ) {
             self.description = description
             self.documentation = documentation
@@ -138,6 +144,7 @@ public struct Plugin: Codable, Hashable, Sendable {
             self.env = env
             self.args = args
             self.rootfs = rootfs
+            self.dockerVersion = dockerVersion
         }
 
         enum CodingKeys: String, CodingKey {
@@ -156,6 +163,7 @@ public struct Plugin: Codable, Hashable, Sendable {
             case env = "Env"
             case args = "Args"
             case rootfs = "rootfs"
+            case dockerVersion = "DockerVersion"
         }
 
         /// The interface between Docker and the plugin

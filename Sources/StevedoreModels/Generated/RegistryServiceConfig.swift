@@ -22,19 +22,41 @@ public struct RegistryServiceConfig: Codable, Hashable, Sendable {
     /// List of registry URLs that act as a mirror for the official (`docker.io`) registry.
     public var mirrors: [String]?
 
+    /// List of IP ranges to which nondistributable artifacts can be pushed, using the CIDR syntax [RFC 4632](https://tools.ietf.org/html/4632).
+    ///
+    /// > **Deprecated**: Pushing nondistributable artifacts is now always enabled
+    /// > and this field is always `null`.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var allowNondistributableArtifactsCIDRs: [String]?
+
+    /// List of registry hostnames to which nondistributable artifacts can be pushed, using the format `<hostname>[:<port>]` or `<IP address>[:<port>]`.
+    ///
+    /// > **Deprecated**: Pushing nondistributable artifacts is now always enabled
+    /// > and this field is always `null`.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var allowNondistributableArtifactsHostnames: [String]?
+
     public init(
         insecureRegistryCIDRs: [String]? = nil,
         indexConfigs: [String: IndexInfo]? = nil,
-        mirrors: [String]? = nil
+        mirrors: [String]? = nil,
+        allowNondistributableArtifactsCIDRs: [String]? = nil,
+        allowNondistributableArtifactsHostnames: [String]? = nil
     ) {
         self.insecureRegistryCIDRs = insecureRegistryCIDRs
         self.indexConfigs = indexConfigs
         self.mirrors = mirrors
+        self.allowNondistributableArtifactsCIDRs = allowNondistributableArtifactsCIDRs
+        self.allowNondistributableArtifactsHostnames = allowNondistributableArtifactsHostnames
     }
 
     enum CodingKeys: String, CodingKey {
         case insecureRegistryCIDRs = "InsecureRegistryCIDRs"
         case indexConfigs = "IndexConfigs"
         case mirrors = "Mirrors"
+        case allowNondistributableArtifactsCIDRs = "AllowNondistributableArtifactsCIDRs"
+        case allowNondistributableArtifactsHostnames = "AllowNondistributableArtifactsHostnames"
     }
 }

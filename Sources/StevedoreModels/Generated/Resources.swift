@@ -120,6 +120,19 @@ public struct Resources: Codable, Hashable, Sendable {
     /// Maximum IO in bytes per second for the container system drive (Windows only).
     public var ioMaximumBandwidth: Int64?
 
+    /// Kernel memory limit in bytes.
+    ///
+    /// > **Deprecated**: This field is deprecated as the kernel 5.4 deprecated
+    /// > `kmem.limit_in_bytes`.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var kernelMemory: Int64?
+
+    /// Hard limit for kernel TCP buffer memory (in bytes).
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var kernelMemoryTCP: Int64?
+
     public init(
         cpuShares: Int? = nil,
         memory: Int64? = nil,
@@ -150,7 +163,9 @@ public struct Resources: Codable, Hashable, Sendable {
         cpuCount: Int64? = nil,
         cpuPercent: Int64? = nil,
         ioMaximumIOps: Int64? = nil,
-        ioMaximumBandwidth: Int64? = nil
+        ioMaximumBandwidth: Int64? = nil,
+        kernelMemory: Int64? = nil,
+        kernelMemoryTCP: Int64? = nil
     ) {
         self.cpuShares = cpuShares
         self.memory = memory
@@ -182,6 +197,8 @@ public struct Resources: Codable, Hashable, Sendable {
         self.cpuPercent = cpuPercent
         self.ioMaximumIOps = ioMaximumIOps
         self.ioMaximumBandwidth = ioMaximumBandwidth
+        self.kernelMemory = kernelMemory
+        self.kernelMemoryTCP = kernelMemoryTCP
     }
 
     enum CodingKeys: String, CodingKey {
@@ -215,6 +232,8 @@ public struct Resources: Codable, Hashable, Sendable {
         case cpuPercent = "CpuPercent"
         case ioMaximumIOps = "IOMaximumIOps"
         case ioMaximumBandwidth = "IOMaximumBandwidth"
+        case kernelMemory = "KernelMemory"
+        case kernelMemoryTCP = "KernelMemoryTCP"
     }
 
     public struct BlkioWeightDevice: Codable, Hashable, Sendable {

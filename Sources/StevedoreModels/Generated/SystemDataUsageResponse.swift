@@ -9,16 +9,41 @@ public struct SystemDataUsageResponse: Codable, Hashable, Sendable {
 
     public var buildCacheUsage: BuildCacheDiskUsage?
 
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var layersSize: Int64?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var images: [ImageSummary]?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var containers: [ContainerSummary]?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var volumes: [Volume]?
+
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var buildCache: [BuildCache]?
+
     public init(
         imageUsage: ImagesDiskUsage? = nil,
         containerUsage: ContainersDiskUsage? = nil,
         volumeUsage: VolumesDiskUsage? = nil,
-        buildCacheUsage: BuildCacheDiskUsage? = nil
+        buildCacheUsage: BuildCacheDiskUsage? = nil,
+        layersSize: Int64? = nil,
+        images: [ImageSummary]? = nil,
+        containers: [ContainerSummary]? = nil,
+        volumes: [Volume]? = nil,
+        buildCache: [BuildCache]? = nil
     ) {
         self.imageUsage = imageUsage
         self.containerUsage = containerUsage
         self.volumeUsage = volumeUsage
         self.buildCacheUsage = buildCacheUsage
+        self.layersSize = layersSize
+        self.images = images
+        self.containers = containers
+        self.volumes = volumes
+        self.buildCache = buildCache
     }
 
     enum CodingKeys: String, CodingKey {
@@ -26,5 +51,10 @@ public struct SystemDataUsageResponse: Codable, Hashable, Sendable {
         case containerUsage = "ContainerUsage"
         case volumeUsage = "VolumeUsage"
         case buildCacheUsage = "BuildCacheUsage"
+        case layersSize = "LayersSize"
+        case images = "Images"
+        case containers = "Containers"
+        case volumes = "Volumes"
+        case buildCache = "BuildCache"
     }
 }

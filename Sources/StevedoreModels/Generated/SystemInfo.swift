@@ -250,6 +250,53 @@ public struct SystemInfo: Codable, Hashable, Sendable {
 
     public var containerd: ContainerdInfo?
 
+    /// Indicates if the host has kernel memory limit support enabled.
+    ///
+    /// > **Deprecated**: This field is deprecated as the kernel 5.4 deprecated
+    /// > `kmem.limit_in_bytes`.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var kernelMemory: Bool?
+
+    /// Indicates if the host has kernel memory TCP limit support enabled.
+    ///
+    /// Kernel memory TCP limits are not supported when using cgroups v2, which does not support the corresponding `memory.kmem.tcp.limit_in_bytes` cgroup.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var kernelMemoryTCP: Bool?
+
+    /// Indicates if `bridge-nf-call-iptables` is available on the host.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var bridgeNfIptables: Bool?
+
+    /// Indicates if `bridge-nf-call-ip6tables` is available on the host.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var bridgeNfIp6tables: Bool?
+
+    /// URL of the distributed storage backend.
+    ///
+    /// The storage backend is used for multihost networking (to store network and endpoint information) and by the node discovery mechanism.
+    ///
+    /// > **Deprecated**: This field is only propagated when using standalone Swarm
+    /// > mode, and overlay networking using an external k/v store. Overlay
+    /// > networks with Swarm mode enabled use the built-in raft store, and
+    /// > this field will be empty.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var clusterStore: String?
+
+    /// The network endpoint that the Engine advertises for the purpose of node discovery. ClusterAdvertise is a `host:port` combination on which the daemon is reachable by other hosts.
+    ///
+    /// > **Deprecated**: This field is only propagated when using standalone Swarm
+    /// > mode, and overlay networking using an external k/v store. Overlay
+    /// > networks with Swarm mode enabled use the built-in raft store, and
+    /// > this field will be empty.
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var clusterAdvertise: String?
+
     public init(
         id: String? = nil,
         containers: Int? = nil,
@@ -312,7 +359,13 @@ public struct SystemInfo: Codable, Hashable, Sendable {
         nri: NRIInfo? = nil,
         warnings: [String]? = nil,
         cdiSpecDirs: [String]? = nil,
-        containerd: ContainerdInfo? = nil
+        containerd: ContainerdInfo? = nil,
+        kernelMemory: Bool? = nil,
+        kernelMemoryTCP: Bool? = nil,
+        bridgeNfIptables: Bool? = nil,
+        bridgeNfIp6tables: Bool? = nil,
+        clusterStore: String? = nil,
+        clusterAdvertise: String? = nil
     ) {
         self.id = id
         self.containers = containers
@@ -376,6 +429,12 @@ public struct SystemInfo: Codable, Hashable, Sendable {
         self.warnings = warnings
         self.cdiSpecDirs = cdiSpecDirs
         self.containerd = containerd
+        self.kernelMemory = kernelMemory
+        self.kernelMemoryTCP = kernelMemoryTCP
+        self.bridgeNfIptables = bridgeNfIptables
+        self.bridgeNfIp6tables = bridgeNfIp6tables
+        self.clusterStore = clusterStore
+        self.clusterAdvertise = clusterAdvertise
     }
 
     enum CodingKeys: String, CodingKey {
@@ -441,6 +500,12 @@ public struct SystemInfo: Codable, Hashable, Sendable {
         case warnings = "Warnings"
         case cdiSpecDirs = "CDISpecDirs"
         case containerd = "Containerd"
+        case kernelMemory = "KernelMemory"
+        case kernelMemoryTCP = "KernelMemoryTCP"
+        case bridgeNfIptables = "BridgeNfIptables"
+        case bridgeNfIp6tables = "BridgeNfIp6tables"
+        case clusterStore = "ClusterStore"
+        case clusterAdvertise = "ClusterAdvertise"
     }
 
     /// The driver to use for managing cgroups.
