@@ -56,6 +56,12 @@ import StevedoreModels
         #expect(DockerTimestamp.date(from: text) == nil)
     }
 
+    @Test func carriesNanosecondsIntoSeconds() {
+        #expect(DockerTimestamp(secondsSince1970: 10, nanoseconds: 1_500_000_000) == DockerTimestamp(secondsSince1970: 11, nanoseconds: 500_000_000))
+        #expect(DockerTimestamp(secondsSince1970: 10, nanoseconds: -1) == DockerTimestamp(secondsSince1970: 9, nanoseconds: 999_999_999))
+        #expect(DockerTimestamp(secondsSince1970: 10, nanoseconds: -1_000_000_000) == DockerTimestamp(secondsSince1970: 9))
+    }
+
     @Test func ordersByInstant() throws {
         let earlier = try #require(DockerTimestamp("2020-01-01T00:00:00.999999999Z"))
         let later = try #require(DockerTimestamp("2020-01-01T00:00:01Z"))

@@ -17,10 +17,11 @@ public struct DockerTimestamp: Hashable, Comparable, Sendable {
     /// Nanoseconds after `secondsSince1970`, in `0..<1_000_000_000`.
     public var nanoseconds: Int32
 
+    /// `nanoseconds` outside `0..<1_000_000_000` carry into the seconds.
     public init(secondsSince1970: Int64, nanoseconds: Int32 = 0) {
-        precondition((0..<1_000_000_000).contains(nanoseconds), "nanoseconds must be in 0..<1_000_000_000")
-        self.secondsSince1970 = secondsSince1970
-        self.nanoseconds = nanoseconds
+        let carry = Int64(nanoseconds) >= 0 ? Int64(nanoseconds) / 1_000_000_000 : (Int64(nanoseconds) - 999_999_999) / 1_000_000_000
+        self.secondsSince1970 = secondsSince1970 + carry
+        self.nanoseconds = Int32(Int64(nanoseconds) - carry * 1_000_000_000)
     }
 
     /// Go's zero time, `0001-01-01T00:00:00Z`: the daemon's "not set".
