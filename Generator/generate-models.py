@@ -742,7 +742,7 @@ def main():
     args = parser.parse_args()
     if args.check:
         sys.exit(check())
-    temp = tempfile.mkdtemp(prefix="generated-", dir=os.path.dirname(OUTPUT))
+    temp = tempfile.mkdtemp(prefix=".generated-", dir=ROOT)  # same file system, not a source folder
     try:
         count = generate(temp)
         if os.path.isdir(OUTPUT):
