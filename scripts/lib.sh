@@ -1,0 +1,40 @@
+# shellcheck shell=bash
+# Shared by the scripts in this directory; sourced, not run.
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly REPO
+
+package_installed() {
+    [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
+}
+
+# install_packages PACKAGE...: installs the Debian packages that are missing; apt-get update
+# runs only when one is. CI machines start clean: every tool a script uses comes through here.
+install_packages() {
+    local missing=() package
+    for package in "$@"; do
+        package_installed "$package" || missing+=("$package")
+    done
+    ((${#missing[@]} == 0)) && return 0
+    echo "installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+PRIVATE_ENGINE_STARTED=
+
+# Points DOCKER_HOST at the private engine (scripts/engine, default directory), starting it
+# if it does not answer yet. Only an engine started here is stopped by stop_private_engine:
+# one the developer started by hand stays up.
+use_private_engine() {
+    eval "$("$REPO/scripts/engine" env)"
+    export DOCKER_HOST
+    "$REPO/scripts/engine" status || PRIVATE_ENGINE_STARTED=1
+    "$REPO/scripts/engine" start
+}
+
+stop_private_engine() {
+    [[ -n $PRIVATE_ENGINE_STARTED ]] || return 0
+    "$REPO/scripts/engine" stop || true
+}
