@@ -55,8 +55,9 @@ public final class DockerClient: Sendable {
 
     // MARK: Requests
 
-    /// Sends `request` and returns the response once its head has arrived; a status ≥ 400 (and
-    /// 304) is thrown as a ``DockerError`` carrying the daemon's message.
+    /// Sends `request` and returns the response once its head has arrived; a status ≥ 400 is
+    /// thrown as a ``DockerError`` carrying the daemon's message. (A 304, e.g. starting a running
+    /// container, is a success, as in the moby client.)
     func send(_ request: DockerRequest) async throws -> HTTPResponse {
         let response: HTTPResponse
         do {
@@ -97,7 +98,7 @@ public final class DockerClient: Sendable {
 
     private func throwIfError(_ response: HTTPResponse) async throws {
         let status = Int(response.status.code)
-        guard status >= 400 || status == 304 else { return }
+        guard status >= 400 else { return }
         // The daemon's error JSON is small; cap it so a broken peer cannot exhaust memory.
         let body = (try? await response.body.collect(upTo: 1 << 20)) ?? ByteBuffer()
         throw DockerError(status: status, body: body)

@@ -1,0 +1,27 @@
+/// Options of ``DockerClient/removeContainer(_:options:)`` (`DELETE /containers/{id}`).
+public struct ContainerRemoveOptions: Hashable, Sendable {
+    /// `v`: also remove the container's anonymous volumes.
+    public var removeVolumes: Bool
+    /// `force`: kill a running container first.
+    public var force: Bool
+    /// `link`: remove the link of this name instead of a container (legacy links).
+    public var removeLink: Bool
+
+    public init(removeVolumes: Bool = false, force: Bool = false, removeLink: Bool = false) {
+        self.removeVolumes = removeVolumes
+        self.force = force
+        self.removeLink = removeLink
+    }
+}
+
+extension DockerClient {
+    /// `DELETE /containers/{id}`. A running container without `force` throws
+    /// ``DockerError/Category/conflict`` with the daemon's message.
+    public func removeContainer(_ id: String, options: ContainerRemoveOptions = .init()) async throws {
+        var query = QueryItems()
+        query.add("v", options.removeVolumes ? true : nil)
+        query.add("force", options.force ? true : nil)
+        query.add("link", options.removeLink ? true : nil)
+        try await self.discardingBody(DockerRequest(.DELETE, try ContainerReference.path(id), query: query))
+    }
+}

@@ -1,0 +1,18 @@
+/// Options of ``DockerClient/startContainer(_:options:)`` (`POST /containers/{id}/start`).
+public struct ContainerStartOptions: Hashable, Sendable {
+    /// `detachKeys`: the key sequence that detaches from the container (e.g. `ctrl-p,ctrl-q`).
+    public var detachKeys: String?
+
+    public init(detachKeys: String? = nil) {
+        self.detachKeys = detachKeys
+    }
+}
+
+extension DockerClient {
+    /// `POST /containers/{id}/start`. Starting a running container succeeds (the daemon answers 304).
+    public func startContainer(_ id: String, options: ContainerStartOptions = .init()) async throws {
+        var query = QueryItems()
+        query.add("detachKeys", options.detachKeys)
+        try await self.discardingBody(DockerRequest(.POST, try ContainerReference.path(id, "/start"), query: query))
+    }
+}

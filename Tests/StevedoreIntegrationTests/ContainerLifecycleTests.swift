@@ -1,0 +1,56 @@
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Container lifecycle against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct ContainerLifecycleTests {
+    @Test func createStartWaitRemoveReportsTheExitCode() async throws {
+        try await TestEngine.withClient { client in
+            let created = try await client.createContainer(ContainerCreateBody(cmd: ["sh", "-c", "exit 3"], image: TestEngine.image))
+            let id = try #require(created.id)
+            try await client.startContainer(id)
+            let exit = try await client.waitContainer(id)
+            #expect(exit.statusCode == 3)
+            let inspected = try await client.inspectContainer(id)
+            #expect(inspected.state?.exitCode == 3)
+            try await client.removeContainer(id)
+            let error = await #expect(throws: DockerError.self) { try await client.inspectContainer(id) }
+            #expect(error?.category == .notFound)
+        }
+    }
+
+    @Test func startingARunningContainerSucceeds() async throws {
+        try await TestEngine.withClient { client in
+            let id = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["sleep", "30"], image: TestEngine.image)).id)
+            try await client.startContainer(id)
+            try await client.startContainer(id)
+            let error = await #expect(throws: DockerError.self) { try await client.removeContainer(id) }
+            #expect(error?.category == .conflict)
+            try await client.removeContainer(id, options: .init(force: true))
+        }
+    }
+
+    @Test func badNamesAndIdsFailBeforeAnyRequest() async throws {
+        try await TestEngine.withClient { client in
+            for name in ["a", "-x", "has space", "bad/name", "é1"] {
+                let error = await #expect(throws: DockerError.self) {
+                    try await client.createContainer(ContainerCreateBody(image: TestEngine.image), options: .init(name: name))
+                }
+                #expect(error?.category == .invalidInput)
+            }
+            for id in ["", "a/b", "../images"] {
+                let error = await #expect(throws: DockerError.self) { try await client.inspectContainer(id) }
+                #expect(error?.category == .invalidInput)
+            }
+        }
+    }
+
+    @Test func aMissingImageIsNotFound() async throws {
+        try await TestEngine.withClient { client in
+            let error = await #expect(throws: DockerError.self) {
+                try await client.createContainer(ContainerCreateBody(image: "stevedore-test/missing:none"))
+            }
+            #expect(error?.category == .notFound)
+        }
+    }
+}
