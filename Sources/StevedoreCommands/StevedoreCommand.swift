@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Stevedore
 
 /// `stevedore`: a docker-compatible command line on the Stevedore library.
@@ -20,6 +21,8 @@ public struct StevedoreCommand: AsyncParsableCommand {
     /// Parses `arguments`, runs the command and exits the process with docker's conventions:
     /// an error from the daemon prints `Error response from daemon: …` on stderr, exit code 1.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        // Diagnostics go to stderr, so that stdout stays the command's output.
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
             var command = try Self.parseAsRoot(GlobalOptions.movingLeadingOptions(in: arguments))
             if var command = command as? AsyncParsableCommand {
