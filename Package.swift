@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "StevedoreTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
         .testTarget(name: "StevedoreIntegrationTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
-        .testTarget(name: "StevedoreCommandsTests", dependencies: ["StevedoreCommands", "StevedoreTestSupport"]),
+        // Depends on the executable so that the binary the tests run is built with them.
+        .testTarget(name: "StevedoreCommandsTests", dependencies: ["StevedoreCommands", "StevedoreTestSupport", "stevedore"]),
     ]
 )

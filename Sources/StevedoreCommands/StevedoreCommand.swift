@@ -12,6 +12,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
         subcommands: [
             Version.self,
             Info.self,
+            System.self,
             Events.self,
         ]
     )
