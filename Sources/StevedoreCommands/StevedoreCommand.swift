@@ -35,6 +35,9 @@ public struct StevedoreCommand: AsyncParsableCommand {
         } catch let error as DockerError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             Self.exit(withError: ExitCode(1))
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            Self.exit(withError: ExitCode(failure.exitCode))
         } catch {
             Self.exit(withError: error)
         }

@@ -106,7 +106,9 @@ struct TemplateFunctions: Sendable {
         case .string(let string): return string.utf8.count
         case .array(let elements): return elements.count
         case .object(let object): return object.count
-        case nil, .null: throw FunctionFailure(message: "len of nil pointer")
+        // A null field stands for a nil slice or map of a Go struct, whose length is 0.
+        case .null: return 0
+        case nil: throw FunctionFailure(message: "len of nil pointer")
         case .some(let other): throw FunctionFailure(message: "len of type \(other.goTypeName)")
         }
     }
