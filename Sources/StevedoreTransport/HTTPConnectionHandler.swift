@@ -115,6 +115,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         let transportError: HTTPTransportError
         switch error {
         case let error as HTTPTransportError: transportError = error
+        // The decoder's complaint when the connection ends inside a message: the peer cut it short.
+        case HTTPParserError.invalidEOFState: transportError = .connectionClosed()
         case let error as HTTPParserError: transportError = .malformedResponse("\(error)")
         default: transportError = HTTPTransportError(.io, "\(error)")
         }
