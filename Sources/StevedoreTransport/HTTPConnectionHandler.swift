@@ -149,8 +149,11 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
                 self.stateMachine.consumerStoppedDemand()
             }
         case .finishExchange(let reusable, let closeConnection):
-            self.ends?.body.finish()
+            // Release first: a caller woken by the body's end may send its next request at once,
+            // and must find this connection back in the pool.
+            let body = self.ends?.body
             self.endExchange(reusable: reusable)
+            body?.finish()
             if closeConnection { context.close(promise: nil) }
         case .failExchange(let error):
             if let head = self.ends?.head {
