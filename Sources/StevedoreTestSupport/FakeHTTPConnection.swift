@@ -4,7 +4,9 @@ import NIOHTTP1
 /// One accepted connection of a ``FakeHTTPServer``, as its script sees it.
 ///
 /// Reads are buffered: ``readRequest()`` consumes exactly one request (head and body) and keeps
-/// whatever followed it for the next read. Each write is a single socket write, flushed at once.
+/// whatever followed it for the next read. Each write is a single socket write, flushed at once,
+/// and returns when the bytes are in the socket: a client that stops reading holds the script
+/// back (the async writer would buffer ahead instead, hiding the client's backpressure).
 /// Used by one script task at a time; it is not `Sendable`.
 public final class FakeHTTPConnection {
     private let channel: any Channel
@@ -99,20 +101,21 @@ public final class FakeHTTPConnection {
 
     /// Writes `string`'s UTF-8 bytes in one write.
     public func write(_ string: String) async throws {
-        try await self.outbound.write(ByteBuffer(string: string))
+        try await self.write(ByteBuffer(string: string))
     }
 
     /// Writes `bytes` in one write.
     public func write(_ bytes: ByteBuffer) async throws {
-        try await self.outbound.write(bytes)
+        try await self.channel.writeAndFlush(bytes)
     }
 
     /// Writes `bytes` in one write.
     public func write(_ bytes: [UInt8]) async throws {
-        try await self.outbound.write(ByteBuffer(bytes: bytes))
+        try await self.write(ByteBuffer(bytes: bytes))
     }
 
-    /// Shuts down the server's write side: the client reads EOF while it may go on writing.
+    /// Shuts down the server's write side (through the async channel's half-closure): the client
+    /// reads EOF while it may go on writing.
     public func closeWrite() {
         self.outbound.finish()
     }
