@@ -36,10 +36,11 @@ final class HTTPConnection: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let encoder = HTTPRequestEncoder()
+                    let hijackWriter = HijackWriteHandler()
                     let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
                     let bridge = HijackBridgeHandler()
-                    let handler = HTTPConnectionHandler(encoder: encoder, decoder: decoder, bridge: bridge)
-                    try channel.pipeline.syncOperations.addHandlers(encoder, decoder, bridge, handler)
+                    let handler = HTTPConnectionHandler(encoder: encoder, hijackWriter: hijackWriter, decoder: decoder, bridge: bridge)
+                    try channel.pipeline.syncOperations.addHandlers(encoder, hijackWriter, decoder, bridge, handler)
                 }
             }
         do {

@@ -29,11 +29,18 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var context: ChannelHandlerContext?
 
     private let encoder: HTTPRequestEncoder
+    private let hijackWriter: HijackWriteHandler
     private let decoder: ByteToMessageHandler<HTTPResponseDecoder>
     private let bridge: HijackBridgeHandler
 
-    init(encoder: HTTPRequestEncoder, decoder: ByteToMessageHandler<HTTPResponseDecoder>, bridge: HijackBridgeHandler) {
+    init(
+        encoder: HTTPRequestEncoder,
+        hijackWriter: HijackWriteHandler,
+        decoder: ByteToMessageHandler<HTTPResponseDecoder>,
+        bridge: HijackBridgeHandler
+    ) {
         self.encoder = encoder
+        self.hijackWriter = hijackWriter
         self.decoder = decoder
         self.bridge = bridge
     }
@@ -134,16 +141,21 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             context.read()
         case .deliverHead(let head, let rawMode):
             if rawMode != nil {
-                self.bridge.switchToRaw(inbound: false)
+                self.hijackWriter.switchToRaw()
                 context.pipeline.syncOperations.removeHandler(self.encoder, promise: nil)
             }
             self.ends?.head?.succeed(head)
             self.ends?.head = nil
         case .enterRawInbound:
-            self.bridge.switchToRaw(inbound: true)
+            self.bridge.switchToRaw()
             // With `.forwardBytes`, removing the decoder passes on the bytes that arrived after
-            // the 101 head, in order, before any later read.
-            context.pipeline.syncOperations.removeHandler(self.decoder, promise: nil)
+            // the 101 head, in order, before any later read; the removal completes on a later
+            // tick, and an EOF reaching the decoder before then would drop them.
+            self.hijackWriter.holdEndOfInput()
+            let removed = context.eventLoop.makePromise(of: Void.self)
+            let hijackWriter = self.hijackWriter
+            removed.futureResult.assumeIsolated().whenComplete { _ in hijackWriter.releaseEndOfInput() }
+            context.pipeline.syncOperations.removeHandler(self.decoder, promise: removed)
         case .yieldBody(let bytes):
             if self.ends?.body.yield(bytes) == .stopProducing {
                 self.stateMachine.consumerStoppedDemand()
