@@ -310,3 +310,26 @@ import Testing
         }
     }
 }
+
+/// Request bodies whose producer fails.
+@Suite struct FailingRequestBodyTests {
+    struct ProducerFailed: Error {}
+
+    @Test func aFailingBodyProducerFailsTheRequestAndClosesTheConnection() async throws {
+        let events = Events()
+        try await withFakeServer(script: { connection in
+            // The request never completes: the script sees EOF in the middle of the body.
+            events.send((try? await connection.readRequest()) == nil ? "eof" : "request")
+        }) { transport, _ in
+            let chunks = AsyncThrowingStream<ByteBuffer, any Error> { continuation in
+                continuation.yield(ByteBuffer(string: "partial"))
+                continuation.finish(throwing: ProducerFailed())
+            }
+            let body = HTTPRequestBody.stream(chunks, length: 100)
+            await #expect(throws: ProducerFailed.self) {
+                _ = try await transport.execute(HTTPRequest(method: .POST, target: "/build", body: body))
+            }
+            #expect(await events.next() == "eof")
+        }
+    }
+}
