@@ -27,10 +27,11 @@ struct DifferentialTests {
     ]
 
     @Test(arguments: Self.commandLines)
-    func sameOutputAsDocker(arguments: [String]) throws {
+    func sameOutputAsDocker(arguments: [String]) async throws {
         let docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
-        let expected = try docker.run(arguments)
-        let actual = try CommandLineProcess.stevedore.run(arguments)
+        let (expected, actual) = try await TestEngine.withDiskUsageTurn {
+            (try docker.run(arguments), try CommandLineProcess.stevedore.run(arguments))
+        }
         #expect(actual.status == expected.status, "exit status of \(arguments)")
         #expect(Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)")
         if expected.status != 0 {
