@@ -20,7 +20,7 @@ extension StevedoreCommand {
         @Option(name: .long, help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
             var filters = DockerFilters()

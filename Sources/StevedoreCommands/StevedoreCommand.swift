@@ -17,6 +17,10 @@ public struct StevedoreCommand: AsyncParsableCommand {
         ]
     )
 
+    /// Shown in `stevedore --help`; each command takes them too (hidden from its own help, as
+    /// docker lists them only at the top).
+    @OptionGroup(title: "Global Options") var global: GlobalOptions
+
     public init() {}
 
     /// Parses `arguments`, runs the command and exits the process with docker's conventions:

@@ -10,7 +10,7 @@ extension StevedoreCommand.System {
         @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         /// One line of the table; fields in the order docker's JSON prints them (sorted).
         struct Row: Encodable {
@@ -35,15 +35,18 @@ extension StevedoreCommand.System {
         static let defaultFormat = "table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}"
         static let titles = ["Type": "TYPE", "TotalCount": "TOTAL", "Active": "ACTIVE", "Size": "SIZE", "Reclaimable": "RECLAIMABLE"]
 
+        static func rows(_ summary: DataUsageSummary) -> [Row] {
+            [
+                Row("Images", summary.images),
+                Row("Containers", summary.containers),
+                Row("Local Volumes", summary.volumes),
+                Row("Build Cache", summary.buildCache),
+            ]
+        }
+
         func run() async throws {
             try await withClient(self.global) { client in
-                let summary = try await client.systemDataUsage().summary
-                let rows = [
-                    Row("Images", summary.images),
-                    Row("Containers", summary.containers),
-                    Row("Local Volumes", summary.volumes),
-                    Row("Build Cache", summary.buildCache),
-                ]
+                let rows = Self.rows(try await client.systemDataUsage().summary)
                 printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
             }
         }

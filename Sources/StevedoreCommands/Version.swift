@@ -11,7 +11,7 @@ extension StevedoreCommand {
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         /// What `--format` sees, shaped like the docker CLI's version struct.
         struct Report: Encodable {
