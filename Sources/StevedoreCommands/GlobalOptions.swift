@@ -95,11 +95,16 @@ public struct GlobalOptions: ParsableArguments {
             )
         }
         if self.tls || self.tlsverify || self.tlscacert != nil || self.tlscert != nil || self.tlskey != nil {
-            throw DockerError(
-                category: .invalidConfiguration,
-                message: "TLS options are not supported by this version of stevedore",
-                hint: "reach the daemon over a unix socket or plain tcp:// for now"
-            )
+            // As docker: --tlsverify implies --tls; files not named come from the certificate
+            // directory when they exist there.
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            let directory = environment["DOCKER_CERT_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.docker"
+            var options = configuration.tls ?? DockerTLSOptions(certificateDirectory: directory, verifyServer: false)
+            options.verifyServer = options.verifyServer || self.tlsverify
+            options.caCertificatePath = self.tlscacert ?? options.caCertificatePath
+            options.clientCertificatePath = self.tlscert ?? options.clientCertificatePath
+            options.clientKeyPath = self.tlskey ?? options.clientKeyPath
+            configuration.tls = options
         }
         var logger = Logger(label: "stevedore")
         logger.logLevel = self.debug ? .debug : Self.logLevels[self.logLevel] ?? .info

@@ -2,6 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// One HTTP/1.1 connection, running one exchange at a time.
 ///
@@ -35,6 +36,10 @@ final class HTTPConnection: Sendable {
             .channelOption(.allowRemoteHalfClosure, value: allowHalfClosure)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if case .tcp(_, _, let tls?) = target.kind {
+                        let tlsHandler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
+                        try channel.pipeline.syncOperations.addHandler(tlsHandler)
+                    }
                     let encoder = HTTPRequestEncoder()
                     let hijackWriter = HijackWriteHandler()
                     let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
@@ -48,7 +53,7 @@ final class HTTPConnection: Sendable {
             switch target.kind {
             case .unixSocket(let path):
                 channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
-            case .tcp(let host, let port):
+            case .tcp(let host, let port, _):
                 channel = try await bootstrap.connect(host: host, port: port).get()
             }
             let handler = try await channel.eventLoop.submit {
@@ -120,6 +125,9 @@ final class HTTPConnection: Sendable {
                     onEnd: onEnd
                 )
             else {
+                // Nothing will ever complete these: end them here, as NIO requires.
+                producer.source.finish()
+                headPromise.fail(HTTPTransportError.staleConnection)
                 throw HTTPTransportError.staleConnection
             }
             channel.write(HTTPClientRequestPart.head(head), promise: nil)

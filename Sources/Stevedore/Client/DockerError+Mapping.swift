@@ -23,6 +23,9 @@ extension DockerError {
         case 400 where text.contains("client version") && (text.contains("too new") || text.contains("too old")):
             category = .versionMismatch
             hint = "set DOCKER_API_VERSION to a version the daemon supports, or unset it to negotiate"
+        case 400 where text.contains("HTTP request to an HTTPS server"):
+            category = .invalidArgument
+            hint = "the daemon expects TLS: add --tlsverify (or set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH)"
         case 400: category = .invalidArgument
         case 401: category = .unauthorized
         case 403: category = .forbidden
@@ -59,6 +62,12 @@ extension DockerError {
             self.init(category: .malformedResponse, message: "the daemon's answer is too large: \(error.detail)")
         case .shutdown:
             self.init(category: .shutdown, message: "the Docker client was shut down")
+        case .tls:
+            self.init(
+                category: .tls,
+                message: "the TLS connection to \(host) failed: \(error.detail)",
+                hint: "check the CA (--tlscacert, DOCKER_CERT_PATH/ca.pem), the client certificate and key, and that the daemon's certificate names this host"
+            )
         case .connectionClosed, .upgradeRefused, .io:
             self.init(category: .connection, message: "the connection to \(host) failed: \(error.detail)")
         }

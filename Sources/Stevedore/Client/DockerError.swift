@@ -44,6 +44,8 @@ public struct DockerError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let malformedResponse = Category("malformedResponse")
         /// The connection broke.
         public static let connection = Category("connection")
+        /// TLS failed: the daemon's certificate was not trusted, or it refused ours.
+        public static let tls = Category("tls")
         /// An option needs a newer API version than the one in use; nothing was sent.
         public static let unsupportedByAPIVersion = Category("unsupportedByAPIVersion")
         /// A value given by the caller (a name, an id, a host) is not valid; nothing was sent.

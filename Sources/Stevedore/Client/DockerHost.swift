@@ -122,18 +122,23 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The transport target, or an error for the kinds this client cannot reach yet.
-    func connectionTarget() throws -> ConnectionTarget {
+    /// The transport target: TLS when `tls` is given or the scheme is `https`; an error for
+    /// the kinds this client cannot reach yet.
+    func connectionTarget(tls: DockerTLSOptions?) throws -> ConnectionTarget {
         switch self.kind {
         case .unixSocket(let path):
             return .unixSocket(path: path)
-        case .tcp(let host, let port, false):
-            return .tcp(host: host, port: port)
-        case .tcp(_, _, true):
-            throw DockerError.invalidConfiguration(
-                "\(self) needs TLS, which this version of Stevedore does not support yet",
-                hint: "reach the daemon over a unix socket or plain tcp:// for now"
-            )
+        case .tcp(let host, let port, let https):
+            guard let options = tls ?? (https ? DockerTLSOptions() : nil) else {
+                return .tcp(host: host, port: port)
+            }
+            do {
+                return try .tls(host: host, port: port, configuration: options.makeConfiguration())
+            } catch let error as DockerError {
+                throw error
+            } catch {
+                throw DockerError.invalidConfiguration("TLS for \(self) cannot be set up: \(error)")
+            }
         case .ssh:
             throw DockerError.invalidConfiguration(
                 "\(self) needs an ssh tunnel, which this version of Stevedore does not support yet",
