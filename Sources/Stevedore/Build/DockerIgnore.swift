@@ -86,7 +86,8 @@ public struct DockerIgnore: Sendable {
         var result: [String] = []
         var text = Substring(contents)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on it too (Go's line scanner drops the "\r").
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
             if line.hasPrefix("#") { continue }
