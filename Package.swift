@@ -55,6 +55,7 @@ let package = Package(
             name: "StevedoreTestSupport",
             dependencies: [
                 "Stevedore",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
