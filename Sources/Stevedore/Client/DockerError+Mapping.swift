@@ -28,6 +28,8 @@ extension DockerError {
         case 403: category = .forbidden
         case 404: category = .notFound
         case 409: category = .conflict
+        // dockerd before 23 answers a refused registry login with 500; later ones with 401.
+        case 500 where text.contains("failed with status: 401 Unauthorized"): category = .unauthorized
         case 501: category = .notImplemented
         case 503: category = .unavailable
         default: category = .server
