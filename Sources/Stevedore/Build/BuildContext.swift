@@ -63,7 +63,9 @@ public struct BuildContext: Sendable {
             let name = ".dockerfile." + (0..<10).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
             self.dockerfile = name
             self.externalDockerfile = dockerfileURL.path
-            self.replacedDockerIgnore = (ignoreText ?? "") + "\n" + name
+            // The CLI's AddDockerfileToBuildContext: the context's .dockerignore (or one that
+            // ignores itself) plus the Dockerfile's name.
+            self.replacedDockerIgnore = (ignoreText ?? ".dockerignore") + "\n" + name + "\n"
         }
         self.directory = root
         self.ignore = try DockerIgnore(patterns: patterns)
