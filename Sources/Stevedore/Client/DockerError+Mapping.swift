@@ -31,11 +31,39 @@ extension DockerError {
         case 403: category = .forbidden
         case 404: category = .notFound
         case 409: category = .conflict
+        // dockerd before 23 answers a refused registry login with 500; later ones with 401.
+        case 500 where text.contains("failed with status: 401 Unauthorized"): category = .unauthorized
         case 501: category = .notImplemented
         case 503: category = .unavailable
         default: category = .server
         }
         self.init(category: category, statusCode: status, message: text, hint: hint)
+    }
+
+    /// The error for an `errorDetail` line inside a `200` progress stream (pull, push, import,
+    /// load). The daemon gives no status there, so the category comes from the text: a missing
+    /// image, tag or repository is ``Category/notFound``; refused or missing credentials are
+    /// ``Category/unauthorized``; anything else ``Category/server``. It has no ``statusCode``
+    /// (the answer's was 200), so it prints as the bare message, as the docker CLI prints it.
+    init(streamError message: String) {
+        let text = message.lowercased()
+        let category: Category
+        var hint: String?
+        if ["no basic auth credentials", "unauthorized", "authentication required", "access denied", "denied:"].contains(where: text.contains) {
+            category = .unauthorized
+            hint = "log in to the registry (stevedore login), or pass credentials"
+        } else if ["not found", "manifest unknown", "no such image", "does not exist", "name unknown"].contains(where: text.contains) {
+            category = .notFound
+        } else {
+            category = .server
+        }
+        self.init(category: category, message: message, hint: hint)
+    }
+
+    /// The error for an `errorDetail` line in a build's output: the step that failed, with its
+    /// exit code in ``code`` when the daemon gives it.
+    init(buildError message: String, code: Int?) {
+        self.init(category: .buildFailed, message: message, code: code)
     }
 
     /// The error for a transport failure talking to `host`, with a hint for the common causes.
