@@ -31,6 +31,9 @@ final class HTTPConnection: Sendable {
         connectTimeout: TimeAmount,
         allowHalfClosure: Bool
     ) async throws -> HTTPConnection {
+        // Completed once the connection can carry requests: at once in plain text, after the
+        // handshake with TLS.
+        let ready = eventLoop.makePromise(of: Void.self)
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
             .channelOption(.allowRemoteHalfClosure, value: allowHalfClosure)
@@ -38,7 +41,9 @@ final class HTTPConnection: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     if case .tcp(_, _, let tls?) = target.kind {
                         let tlsHandler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
-                        try channel.pipeline.syncOperations.addHandler(tlsHandler)
+                        try channel.pipeline.syncOperations.addHandlers(tlsHandler, TLSHandshakeHandler(handshake: ready))
+                    } else {
+                        ready.succeed()
                     }
                     let encoder = HTTPRequestEncoder()
                     let hijackWriter = HijackWriteHandler()
@@ -56,6 +61,12 @@ final class HTTPConnection: Sendable {
             case .tcp(let host, let port, _):
                 channel = try await bootstrap.connect(host: host, port: port).get()
             }
+            do {
+                try await ready.futureResult.get()
+            } catch {
+                channel.close(promise: nil)
+                throw error
+            }
             let handler = try await channel.eventLoop.submit {
                 NIOLoopBound(
                     try channel.pipeline.syncOperations.handler(type: HTTPConnectionHandler.self),
@@ -64,6 +75,8 @@ final class HTTPConnection: Sendable {
             }.get()
             return HTTPConnection(id: id, channel: channel, handler: handler, target: target)
         } catch {
+            // A connect that failed before the initializer ran leaves `ready` open.
+            ready.fail(error)
             throw HTTPTransportError.connectFailure(error, target: target)
         }
     }
