@@ -72,7 +72,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StevedoreTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
-        .testTarget(name: "StevedoreIntegrationTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
+        .testTarget(
+            name: "StevedoreIntegrationTests",
+            dependencies: ["Stevedore", "StevedoreTestSupport", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
         .testTarget(name: "StevedoreCommandsTests", dependencies: ["StevedoreCommands", "StevedoreTestSupport"]),
     ]
