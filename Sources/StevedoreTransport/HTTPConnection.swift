@@ -137,7 +137,14 @@ final class HTTPConnection: Sendable {
 
         return try await withTaskCancellationHandler {
             if let streamedBody {
-                try await self.writeBody(streamedBody.chunks(), exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
+                do {
+                    try await self.writeBody(streamedBody.chunks(), exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
+                } catch {
+                    // The daemon may have answered (an error) and hung up before the body was
+                    // complete, failing the write: its answer, when there is one, says why.
+                    guard let head = try? await headPromise.futureResult.get() else { throw error }
+                    return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
+                }
             }
             let head = try await headPromise.futureResult.get()
             return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))

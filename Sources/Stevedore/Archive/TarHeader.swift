@@ -57,8 +57,9 @@ public struct TarHeader: Hashable, Sendable {
     // MARK: Writing
 
     /// The header's blocks: a PAX extended header first when the name, link name, size or ids
-    /// do not fit the ustar fields, then the ustar block.
-    func encoded() -> ByteBuffer {
+    /// do not fit the ustar fields, then the ustar block. The content and its padding to a
+    /// multiple of 512 bytes follow it in an archive.
+    public func encoded() -> ByteBuffer {
         var buffer = ByteBuffer()
         var pax: [(String, String)] = []
         let name = self.kind == .directory ? self.name + "/" : self.name
