@@ -78,7 +78,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StevedoreTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
-        .testTarget(name: "StevedoreIntegrationTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
+        .testTarget(
+            name: "StevedoreIntegrationTests",
+            dependencies: ["Stevedore", "StevedoreTestSupport", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
         // Depends on the executable so that the binary the tests run is built with them.
         .testTarget(

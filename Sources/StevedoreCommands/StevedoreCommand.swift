@@ -14,7 +14,8 @@ public struct StevedoreCommand: AsyncParsableCommand {
             Info.self,
             System.self,
             Events.self,
-        ]
+            Container.self,
+        ] + Self.topLevelContainerCommands
     )
 
     /// Shown in `stevedore --help`; each command takes them too (hidden from its own help, as
@@ -40,7 +41,10 @@ public struct StevedoreCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             Self.exit(withError: ExitCode(1))
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            // An empty description: the command already reported each failure itself.
+            if !failure.description.isEmpty {
+                FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            }
             Self.exit(withError: ExitCode(failure.exitCode))
         } catch {
             Self.exit(withError: error)

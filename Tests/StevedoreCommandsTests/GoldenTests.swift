@@ -21,7 +21,7 @@ import Testing
         #expect(actual == expected, "\(name) differs from its golden file")
     }
 
-    static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"]]
+    static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"], ["container"], ["ps"], ["cp"]]
 
     @Test(arguments: Self.helpPaths)
     func help(path: [String]) throws {

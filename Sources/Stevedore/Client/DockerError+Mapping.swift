@@ -107,6 +107,10 @@ extension DockerError {
         switch error {
         case let error as HTTPTransportError: return DockerError(transport: error, host: host)
         case let error as DecodingError: return DockerError.malformedResponse("the daemon's JSON could not be decoded: \(error)")
+        // NIO's own errors reach here when the daemon closes the connection mid-request (e.g.
+        // it answers an upload with an error and hangs up while the body is still being sent).
+        case let error as ChannelError: return DockerError(category: .connection, message: "the connection to \(host) failed: \(error)")
+        case let error as IOError: return DockerError(category: .connection, message: "the connection to \(host) failed: \(error)")
         default: return error
         }
     }
