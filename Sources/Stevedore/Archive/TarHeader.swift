@@ -17,8 +17,14 @@ public struct TarHeader: Hashable, Sendable {
     public var modificationTime: Int64
     /// The target of a symbolic or hard link.
     public var linkName: String
+    /// The device numbers of a character or block device.
+    public var deviceMajor: UInt32
+    public var deviceMinor: UInt32
 
-    public init(name: String, kind: Kind, mode: UInt32, uid: Int = 0, gid: Int = 0, size: Int64 = 0, modificationTime: Int64 = 0, linkName: String = "") {
+    public init(
+        name: String, kind: Kind, mode: UInt32, uid: Int = 0, gid: Int = 0, size: Int64 = 0, modificationTime: Int64 = 0,
+        linkName: String = "", deviceMajor: UInt32 = 0, deviceMinor: UInt32 = 0
+    ) {
         self.name = name
         self.kind = kind
         self.mode = mode
@@ -27,6 +33,8 @@ public struct TarHeader: Hashable, Sendable {
         self.size = size
         self.modificationTime = modificationTime
         self.linkName = linkName
+        self.deviceMajor = deviceMajor
+        self.deviceMinor = deviceMinor
     }
 
     /// The type of an entry (the ustar `typeflag`).
@@ -108,6 +116,10 @@ public struct TarHeader: Hashable, Sendable {
         put(self.linkName, at: 157, width: 100)
         put("ustar", at: 257, width: 6)
         put("00", at: 263, width: 2)
+        if self.kind == .characterDevice || self.kind == .blockDevice {
+            octal(Int64(self.deviceMajor), at: 329, width: 8)
+            octal(Int64(self.deviceMinor), at: 337, width: 8)
+        }
         for index in 148..<156 { block[index] = UInt8(ascii: " ") }
         let checksum = block.reduce(0) { $0 + Int64($1) }
         let digits = String(checksum, radix: 8)

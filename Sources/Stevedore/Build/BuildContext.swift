@@ -79,7 +79,9 @@ public struct BuildContext: Sendable {
     public func entryNames() throws -> [String] {
         var walker = BuildContextWalker(context: self)
         var names: [String] = []
-        while let entry = try walker.next() { names.append(entry.header.name) }
+        while let entry = try walker.next() {
+            names.append(entry.header.kind == .directory ? entry.header.name + "/" : entry.header.name)
+        }
         return names
     }
 }
@@ -166,13 +168,13 @@ struct BuildContextWalker {
 
     private static func memoryEntry(_ name: String, _ bytes: [UInt8]) -> BuildContextEntry {
         BuildContextEntry(
-            header: TarHeader(name: name, kind: .regular, mode: 0o644, size: Int64(bytes.count), modificationTime: Int64(Date().timeIntervalSince1970)),
+            header: TarHeader(name: name, kind: .regularFile, mode: 0o644, size: Int64(bytes.count), modificationTime: Int64(Date().timeIntervalSince1970)),
             source: .bytes(bytes))
     }
 
     private mutating func entry(relative: String, absolute: String, status: stat) throws -> BuildContextEntry? {
         var header = TarHeader(
-            name: relative, kind: .regular, mode: UInt32(status.st_mode) & 0o7777, modificationTime: Int64(status.st_mtim.tv_sec))
+            name: relative, kind: .regularFile, mode: UInt32(status.st_mode) & 0o7777, modificationTime: Int64(status.st_mtim.tv_sec))
         var source = BuildContextEntry.Source.none
         switch status.st_mode & S_IFMT {
         case S_IFREG:
@@ -194,8 +196,7 @@ struct BuildContextWalker {
                 source = .file(absolute)
             }
         case S_IFDIR:
-            header.kind = .directory
-            header.name += "/"
+            header.kind = .directory  // the header adds the trailing `/`
         case S_IFLNK:
             header.kind = .symbolicLink
             header.linkName = try Self.linkTarget(absolute, size: Int(status.st_size))
@@ -261,13 +262,14 @@ struct BuildContextArchive: AsyncSequence, Sendable {
                     self.finished = true
                     break
                 }
-                entry.header.write(to: &chunk)
+                var encoded = entry.header.encoded()
+                chunk.writeBuffer(&encoded)
                 switch entry.source {
                 case .none:
                     break
                 case .bytes(let bytes):
                     chunk.writeBytes(bytes)
-                    TarHeader.pad(&chunk, written: Int64(bytes.count))
+                    chunk.writeRepeatingByte(0, count: TarHeader.padding(forContentSize: Int64(bytes.count)))
                 case .file(let path):
                     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
                     guard descriptor >= 0 else {
@@ -293,7 +295,7 @@ struct BuildContextArchive: AsyncSequence, Sendable {
                 chunk.writeBuffer(&read)
             }
             if self.file?.remaining == 0 {
-                TarHeader.pad(&chunk, written: file.size)
+                chunk.writeRepeatingByte(0, count: TarHeader.padding(forContentSize: file.size))
                 self.file = nil
             }
         }
