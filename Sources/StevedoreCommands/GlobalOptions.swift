@@ -3,12 +3,17 @@ import Foundation
 import Logging
 import Stevedore
 
-/// The options docker takes before or after any command: where the daemon is and how to log.
+/// The options docker takes before the command: where the daemon is and how to log.
+///
+/// Commands parse them by their long names only: their short names (`-H`, `-c`, `-D`, `-l`)
+/// are docker's global ones, valid before the command, and commands have short options of
+/// their own with the same letters (`ps -l`, `create -c`). ``movingLeadingOptions(in:)`` turns
+/// the global short names into long ones.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: [.customShort("H"), .long], help: "Daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)")
+    @Option(name: .long, help: "Daemon socket to connect to; -H before the command (default: $DOCKER_HOST or unix:///var/run/docker.sock)")
     var host: String?
 
-    @Option(name: [.customShort("c"), .long], help: "Name of the context to use (default: $DOCKER_CONTEXT or \"default\")")
+    @Option(name: .long, help: "Name of the context to use; -c before the command (default: $DOCKER_CONTEXT or \"default\")")
     var context: String?
 
     @Option(name: .long, help: "Location of client config files (default: $DOCKER_CONFIG or ~/.docker)")
@@ -29,33 +34,36 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Path to TLS key file")
     var tlskey: String?
 
-    @Flag(name: [.customShort("D"), .long], help: "Enable debug mode")
+    @Flag(name: .long, help: "Enable debug mode; -D before the command")
     var debug = false
 
-    @Option(name: [.customShort("l"), .long], help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\")")
+    @Option(name: .long, help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\"); -l before the command")
     var logLevel: String = "info"
 
     public init() {}
 
     /// Docker takes its global options before the command (`docker -H tcp://x:2375 ps`);
     /// argument-parser reads a command's options after its name. This moves the global options
-    /// that lead the arguments to just after the command path (before a `--`, if any).
+    /// that lead the arguments to just after the command path, short names made long.
     static func movingLeadingOptions(in arguments: [String]) -> [String] {
-        let takesValue: Set<String> = ["-H", "--host", "-c", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "-l", "--log-level"]
-        let flags: Set<String> = ["--tls", "--tlsverify", "-D", "--debug"]
+        let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug"]
+        let takesValue: Set<String> = ["--host", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "--log-level"]
+        let flags: Set<String> = ["--tls", "--tlsverify", "--debug"]
         var leading: [String] = []
         var index = arguments.startIndex
         while index < arguments.endIndex {
-            let argument = arguments[index]
-            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-            if flags.contains(argument) {
-                leading.append(argument)
+            let parts = arguments[index].split(separator: "=", maxSplits: 1).map(String.init)
+            guard let given = parts.first else { break }
+            let name = longNames[given] ?? given
+            let inlineValue = parts.count == 2 ? "=" + parts[1] : nil
+            if flags.contains(name), inlineValue == nil {
+                leading.append(name)
                 index += 1
-            } else if takesValue.contains(name) && argument.contains("=") {
-                leading.append(argument)
+            } else if takesValue.contains(name), let inlineValue {
+                leading.append(name + inlineValue)
                 index += 1
-            } else if takesValue.contains(argument), index + 1 < arguments.endIndex {
-                leading += arguments[index...index + 1]
+            } else if takesValue.contains(name), index + 1 < arguments.endIndex {
+                leading += [name, arguments[index + 1]]
                 index += 2
             } else {
                 break
