@@ -78,9 +78,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StevedoreTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
+        // Depends on the executable: the ssh tests run its `system dial-stdio` as the remote command.
         .testTarget(
             name: "StevedoreIntegrationTests",
-            dependencies: ["Stevedore", "StevedoreTestSupport", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["Stevedore", "StevedoreTestSupport", "stevedore", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
         // Depends on the executable so that the binary the tests run is built with them.

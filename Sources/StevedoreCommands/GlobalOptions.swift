@@ -87,9 +87,17 @@ public struct GlobalOptions: ParsableArguments {
         "debug": .debug, "info": .info, "warn": .warning, "error": .error, "fatal": .critical,
     ]
 
-    /// The client these options and the environment describe, as the docker CLI resolves them:
-    /// `-H` over `DOCKER_HOST`; a context other than `default` is not supported yet.
+    /// The client these options and the environment describe (see ``makeConfiguration(environment:)``).
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClient {
+        var logger = Logger(label: "stevedore")
+        logger.logLevel = self.debug ? .debug : Self.logLevels[self.logLevel] ?? .info
+        return try DockerClient(configuration: self.makeConfiguration(environment: environment), logger: logger)
+    }
+
+    /// The configuration these options and the environment describe, as the docker CLI resolves
+    /// them: `-H` over `DOCKER_HOST`, the `--tls*` flags over `DOCKER_TLS*`; a context other
+    /// than `default` is not supported yet.
+    func makeConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClientConfiguration {
         var configuration = try DockerClientConfiguration.fromEnvironment(environment)
         if let host = self.host {
             configuration.host = try DockerHost(parsing: host)
@@ -114,8 +122,6 @@ public struct GlobalOptions: ParsableArguments {
             options.clientKeyPath = self.tlskey ?? options.clientKeyPath
             configuration.tls = options
         }
-        var logger = Logger(label: "stevedore")
-        logger.logLevel = self.debug ? .debug : Self.logLevels[self.logLevel] ?? .info
-        return try DockerClient(configuration: configuration, logger: logger)
+        return configuration
     }
 }

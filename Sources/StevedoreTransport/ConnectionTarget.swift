@@ -5,6 +5,7 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible {
     enum Kind: Sendable {
         case unixSocket(path: String)
         case tcp(host: String, port: Int, tls: TLS?)
+        case command(executable: String, arguments: [String])
     }
 
     /// The TLS side of a TCP target: one context for all connections (building it parses the
@@ -33,6 +34,13 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible {
         return .init(kind: .tcp(host: host, port: port, tls: TLS(context: context, serverHostname: isAddress ? nil : host)))
     }
 
+    /// Each connection runs `executable` with `arguments` and talks through its standard input
+    /// and output: `ssh -- host docker system dial-stdio` for an `ssh://` daemon. The program
+    /// ends when its connection closes.
+    public static func command(_ executable: String, arguments: [String]) -> Self {
+        .init(kind: .command(executable: executable, arguments: arguments))
+    }
+
     /// Whether connections are wrapped in TLS.
     public var usesTLS: Bool {
         if case .tcp(_, _, .some) = self.kind { return true }
@@ -43,7 +51,7 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible {
     /// daemon ignores it) and `host:port` over TCP.
     public var hostHeader: String {
         switch self.kind {
-        case .unixSocket: return "docker"
+        case .unixSocket, .command: return "docker"
         case .tcp(let host, let port, _): return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         }
     }
@@ -52,6 +60,7 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible {
         switch self.kind {
         case .unixSocket(let path): return "unix://\(path)"
         case .tcp(_, _, let tls): return "\(tls == nil ? "tcp" : "https")://\(self.hostHeader)"
+        case .command(let executable, let arguments): return ([executable] + arguments).joined(separator: " ")
         }
     }
 }

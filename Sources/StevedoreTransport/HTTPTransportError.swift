@@ -29,6 +29,8 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
         /// The TLS handshake or session failed (an untrusted certificate, a wrong name, no
         /// client certificate where the peer demands one).
         case tls
+        /// The program a connection runs through (ssh) is missing or could not start.
+        case commandNotFound
         /// Any other I/O failure.
         case io
     }

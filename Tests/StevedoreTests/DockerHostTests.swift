@@ -49,11 +49,11 @@ import Testing
         #expect(host.basePath == "/proxy/docker")
     }
 
-    @Test func sshIsRefusedClearlyUntilSupported() throws {
-        let host = try DockerHost(parsing: "ssh://me@host")
-        let error = #expect(throws: DockerError.self) { try host.connectionTarget(tls: nil) }
-        #expect(error?.category == .invalidConfiguration)
-        #expect(error?.message.contains("not support") == true)
+    @Test func sshRunsTheDockerCLIsCommandLine() throws {
+        let target = try DockerHost(parsing: "ssh://me@host:2222").connectionTarget(tls: nil)
+        #expect(target.description == "ssh -o ConnectTimeout=30 -T -l me -p 2222 -- host docker system dial-stdio")
+        let plain = try DockerHost(parsing: "ssh://host").connectionTarget(tls: nil)
+        #expect(plain.description == "ssh -o ConnectTimeout=30 -T -- host docker system dial-stdio")
     }
 
     @Test func httpsMeansTLSAndTCPWithTLSOptionsToo() throws {

@@ -17,6 +17,8 @@ public struct DockerClientConfiguration: Sendable {
     /// TLS towards a TCP daemon. Default: `nil`, plain TCP, except for an `https://` host, which
     /// uses TLS with the system's trust roots and verification.
     public var tls: DockerTLSOptions?
+    /// How `ssh://` hosts are reached. Default: see ``DockerSSHOptions``.
+    public var ssh = DockerSSHOptions()
     /// Connection pooling and timeouts. Default: see ``HTTPTransportConfiguration``.
     public var transport = HTTPTransportConfiguration()
 

@@ -96,6 +96,12 @@ extension DockerError {
                 message: "the TLS connection to \(host) failed: \(error.detail)",
                 hint: "check the CA (--tlscacert, DOCKER_CERT_PATH/ca.pem), the client certificate and key, and that the daemon's certificate names this host"
             )
+        case .commandNotFound:
+            self.init(
+                category: .invalidConfiguration,
+                message: "cannot reach \(host): \(error.detail)",
+                hint: "install the OpenSSH client (apt-get install openssh-client)"
+            )
         case .connectionClosed, .upgradeRefused, .io:
             self.init(category: .connection, message: "the connection to \(host) failed: \(error.detail)")
         }

@@ -122,9 +122,9 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The transport target: TLS when `tls` is given or the scheme is `https`; an error for
-    /// the kinds this client cannot reach yet.
-    func connectionTarget(tls: DockerTLSOptions?) throws -> ConnectionTarget {
+    /// The transport target: TLS when `tls` is given or the scheme is `https`; `ssh` as `ssh`
+    /// says.
+    func connectionTarget(tls: DockerTLSOptions?, ssh: DockerSSHOptions = .init()) throws -> ConnectionTarget {
         switch self.kind {
         case .unixSocket(let path):
             return .unixSocket(path: path)
@@ -139,11 +139,8 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
             } catch {
                 throw DockerError.invalidConfiguration("TLS for \(self) cannot be set up: \(error)")
             }
-        case .ssh:
-            throw DockerError.invalidConfiguration(
-                "\(self) needs an ssh tunnel, which this version of Stevedore does not support yet",
-                hint: "forward the daemon's socket yourself (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and use unix:///tmp/docker.sock"
-            )
+        case .ssh(let user, let host, let port):
+            return .command(ssh.executable, arguments: ssh.commandLine(user: user, host: host, port: port))
         }
     }
 }
