@@ -44,7 +44,8 @@ enum CommandOutput {
                 prepare(&item)
                 return item
             }
-            return try format.render(items, titles: titles)
+            // Rows with column titles are docker's formatter contexts, whose JSON escapes HTML.
+            return try format.render(items, titles: titles, escapingHTMLInJSON: !titles.isEmpty)
         }
     }
 
@@ -73,6 +74,10 @@ enum CommandOutput {
     static func printInspected<Value: Encodable>(_ values: [Value], format: String?) throws {
         if let format, format != "json" {
             printOut(try Self.render(values, format: format, defaultFormat: format))
+            return
+        }
+        guard !values.isEmpty else {
+            printOut("[]\n")
             return
         }
         let encoder = JSONEncoder()

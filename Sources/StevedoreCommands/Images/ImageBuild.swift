@@ -66,14 +66,21 @@ struct ImageBuild: AsyncParsableCommand {
                     }
                 }
                 upload?.finish()
-                printOut(quietOutput)
+                if self.quiet {
+                    // docker prints, and writes to --iidfile, the daemon's quiet answer as is.
+                    imageID = quietOutput
+                    printOut(quietOutput)
+                }
             }
         } catch let error as DockerError where error.category == .buildFailed {
             upload?.finish()
             // docker exits with the failed step's exit code and prints the daemon's message alone.
             throw CommandFailure(description: error.message, exitCode: Int32(error.code.flatMap { $0 == 0 ? nil : $0 } ?? 1))
         }
-        if let iidfile = self.iidfile, let imageID {
+        if let iidfile = self.iidfile {
+            guard let imageID, !imageID.isEmpty else {
+                throw CommandFailure(description: "Server did not provide an image ID. Cannot write \(iidfile)")
+            }
             do {
                 try Data(imageID.utf8).write(to: URL(fileURLWithPath: iidfile))
             } catch {

@@ -43,8 +43,8 @@ func parseFilters(_ arguments: [String]) throws -> DockerFilters {
     for argument in arguments {
         do {
             try filters.add(parsing: argument)
-        } catch let error as DockerError {
-            throw CommandFailure(description: "invalid argument \"\(argument)\" for \"-f, --filter\" flag: \(error.message)", exitCode: 125)
+        } catch is DockerError {
+            throw CommandFailure(description: "invalid argument \"\(argument)\" for \"-f, --filter\" flag: bad format of filter (expected name=value)", exitCode: 125)
         }
     }
     return filters

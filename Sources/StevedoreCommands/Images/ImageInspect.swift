@@ -14,18 +14,14 @@ struct ImageInspect: AsyncParsableCommand {
     func run() async throws {
         try await withClient(self.global) { client in
             var found: [Stevedore.ImageInspect] = []
-            var failed = false
-            for name in self.images {
-                do {
-                    found.append(try await client.inspectImage(name))
-                } catch let error as DockerError where error.category == .notFound {
-                    // docker names the argument before the daemon's message.
-                    failed = true
-                    FileHandle.standardError.write(Data("Error response from daemon: no such image: \(name): \(error.message)\n".utf8))
-                }
+            do {
+                try await forEachName(self.images, print: false) { found.append(try await client.inspectImage($0)) }
+            } catch {
+                // docker prints what it found before it fails.
+                try CommandOutput.printInspected(found, format: self.format)
+                throw error
             }
             try CommandOutput.printInspected(found, format: self.format)
-            if failed { throw CommandFailure(description: "", exitCode: 1) }
         }
     }
 }
