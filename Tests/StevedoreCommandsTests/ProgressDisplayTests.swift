@@ -44,7 +44,8 @@ import Testing
     @Test func aNarrowTerminalShowsCountsWithoutTheBar() {
         let display = ProgressDisplay(isTerminal: true, width: 80)
         #expect(display.bar(ProgressDetail(current: 36445, total: 3_001_132)) == " 36.45kB/3.001MB")
-        #expect(display.bar(ProgressDetail(current: 5000, total: 100)) == "  5.00kB" || display.bar(ProgressDetail(current: 5000, total: 100)) == "     5kB")
+        // A current beyond the total shows the current alone.
+        #expect(display.bar(ProgressDetail(current: 5000, total: 100)) == "     5kB")
         #expect(display.bar(ProgressDetail()) == "")
     }
 
