@@ -9,25 +9,16 @@ struct ImagePrune: AsyncParsableCommand {
     @Flag(name: [.customShort("a"), .long], help: "Remove all unused images, not just dangling ones")
     var all = false
 
-    @Option(name: .long, help: "Provide filter values (e.g. \"until=<timestamp>\")")
-    var filter: [String] = []
-
-    @Flag(name: [.customShort("f"), .long], help: "Do not prompt for confirmation")
-    var force = false
+    @OptionGroup var prune: PruneOptions
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func run() async throws {
-        let filters = try parseFilters(self.filter)
-        if !self.force {
-            let warning = self.all
-                ? "WARNING! This will remove all images without at least one container associated to them."
-                : "WARNING! This will remove all dangling images."
-            printOut(warning + "\nAre you sure you want to continue? [y/N] ")
-            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces)) else {
-                return
-            }
-        }
+        let filters = try parseFilters(self.prune.filter)
+        let warning = self.all
+            ? "WARNING! This will remove all images without at least one container associated to them."
+            : "WARNING! This will remove all dangling images."
+        guard self.prune.force || confirm(warning) else { return }
         try await withClient(self.global) { client in
             let result = try await client.pruneImages(.init(dangling: !self.all, filters: filters))
             var text = ""
