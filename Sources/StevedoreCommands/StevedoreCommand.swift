@@ -15,7 +15,8 @@ public struct StevedoreCommand: AsyncParsableCommand {
             System.self,
             Events.self,
             Container.self,
-        ] + Self.topLevelContainerCommands
+            Image.self,
+        ] + Self.topLevelContainerCommands + Self.topLevelImageCommands
     )
 
     /// Shown in `stevedore --help`; each command takes them too (hidden from its own help, as

@@ -69,7 +69,7 @@ struct ContainerDifferentialTests {
 
     /// The text with durations ("3 seconds ago", "Up Less than a second") masked and the table
     /// padding they shift collapsed: the two commands run a moment apart.
-    private static func normalized(_ text: String, _ sortLines: Bool) -> String {
+    static func normalized(_ text: String, _ sortLines: Bool = false) -> String {
         var text = text.replacingOccurrences(
             of: "(Less than a second|About a minute|About an hour|[0-9]+ (seconds|minutes|hours|days|weeks))", with: "<DURATION>", options: .regularExpression)
         text = text.replacingOccurrences(of: " {2,}", with: "  ", options: .regularExpression)

@@ -51,18 +51,26 @@ public struct ProgressStream: AsyncSequence, Sendable {
         /// Every `status` line without a layer id, in order (`Status: Downloaded newer image…`,
         /// `Loaded image: name:tag`) and every build `stream` text.
         public var output: [String]
+
+        /// An empty summary, for callers that read the stream themselves and ``add(_:)`` each message.
+        public init() {
+            self.output = []
+        }
+
+        /// Takes in what `message` announces.
+        public mutating func add(_ message: ProgressMessage) {
+            if let digest = message.digest { self.digest = digest }
+            if let id = message.imageID { self.imageID = id }
+            if let stream = message.stream { self.output.append(stream) }
+            if let status = message.status, message.id?.isEmpty ?? true { self.output.append(status) }
+        }
     }
 
     /// Reads the stream to its end and sums it up; throws the stream's error if it has one.
     @discardableResult
     public func finish() async throws -> Summary {
-        var summary = Summary(digest: nil, imageID: nil, output: [])
-        for try await message in self {
-            if let digest = message.digest { summary.digest = digest }
-            if let id = message.imageID { summary.imageID = id }
-            if let stream = message.stream { summary.output.append(stream) }
-            if let status = message.status, message.id?.isEmpty ?? true { summary.output.append(status) }
-        }
+        var summary = Summary()
+        for try await message in self { summary.add(message) }
         return summary
     }
 }

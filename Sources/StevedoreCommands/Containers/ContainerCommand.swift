@@ -28,10 +28,10 @@ extension StevedoreCommand {
     ]
 }
 
-/// Runs `action` on each container named, as docker's multi-container commands do: prints
+/// Runs `action` on each object named (containers, images), as docker's multi-object commands do: prints
 /// each name that succeeded, reports each failure on stderr, and fails (exit 1) at the end if
 /// any did.
-func forEachContainer(_ names: [String], print printName: Bool = true, _ action: (String) async throws -> Void) async throws {
+func forEachName(_ names: [String], print printName: Bool = true, _ action: (String) async throws -> Void) async throws {
     var failed = false
     for name in names {
         do {

@@ -17,31 +17,10 @@ struct ContainerInspect: AsyncParsableCommand {
     func run() async throws {
         try await withClient(self.global) { client in
             var found: [ContainerInspectResponse] = []
-            try await forEachContainer(self.containers, print: false) { name in
+            try await forEachName(self.containers, print: false) { name in
                 found.append(try await client.inspectContainer(name, options: .init(size: self.size)))
             }
-            try self.print(found)
+            try CommandOutput.printInspected(found, format: self.format)
         }
-    }
-
-    /// docker prints a JSON array indented by four spaces, or each container with `--format`.
-    private func print(_ containers: [ContainerInspectResponse]) throws {
-        if let format = self.format, format != "json" {
-            printOut(try CommandOutput.render(containers, format: format, defaultFormat: format))
-            return
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(containers), as: UTF8.self)
-        printOut(Self.reindented(text) + "\n")
-    }
-
-    /// Foundation indents by two spaces; docker by four.
-    static func reindented(_ json: String) -> String {
-        let lines: [Substring] = json.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.map { line -> String in
-            let spaces = line.prefix(while: { $0 == " " }).count
-            return String(repeating: " ", count: spaces * 2) + String(line.dropFirst(spaces))
-        }.joined(separator: "\n")
     }
 }

@@ -14,7 +14,7 @@ struct ContainerStart: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers) { try await client.startContainer($0, options: .init(detachKeys: self.detachKeys)) }
+            try await forEachName(self.containers) { try await client.startContainer($0, options: .init(detachKeys: self.detachKeys)) }
         }
     }
 }
@@ -44,7 +44,7 @@ struct ContainerStop: AsyncParsableCommand {
     func run() async throws {
         let options = try self.stop.options()
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers) { try await client.stopContainer($0, options: options) }
+            try await forEachName(self.containers) { try await client.stopContainer($0, options: options) }
         }
     }
 }
@@ -58,7 +58,7 @@ struct ContainerRestart: AsyncParsableCommand {
     func run() async throws {
         let options = try self.stop.options()
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers) { try await client.restartContainer($0, options: options) }
+            try await forEachName(self.containers) { try await client.restartContainer($0, options: options) }
         }
     }
 }
@@ -75,7 +75,7 @@ struct ContainerKill: AsyncParsableCommand {
     func run() async throws {
         let signal = try self.signal.map(ContainerSignal.init(parsing:))
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers) { try await client.killContainer($0, signal: signal) }
+            try await forEachName(self.containers) { try await client.killContainer($0, signal: signal) }
         }
     }
 }
@@ -87,7 +87,7 @@ struct ContainerPause: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers) { try await client.pauseContainer($0) }
+            try await forEachName(self.containers) { try await client.pauseContainer($0) }
         }
     }
 }
@@ -99,7 +99,7 @@ struct ContainerUnpause: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers) { try await client.unpauseContainer($0) }
+            try await forEachName(self.containers) { try await client.unpauseContainer($0) }
         }
     }
 }
@@ -122,7 +122,7 @@ struct ContainerRemove: AsyncParsableCommand {
     func run() async throws {
         let options = ContainerRemoveOptions(removeVolumes: self.volumes, force: self.force, removeLink: self.link)
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers) { try await client.removeContainer($0, options: options) }
+            try await forEachName(self.containers) { try await client.removeContainer($0, options: options) }
         }
     }
 }
@@ -134,7 +134,7 @@ struct ContainerWait: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers, print: false) { name in
+            try await forEachName(self.containers, print: false) { name in
                 let exit = try await client.waitContainer(name)
                 printOut("\(exit.statusCode)\n")
             }

@@ -6,17 +6,13 @@ import StevedoreFormatting
 struct ContainerPrune: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove all stopped containers")
 
-    @Option(name: .long, help: "Provide filter values (e.g. \"until=<timestamp>\")")
-    var filter: [String] = []
-
-    @Flag(name: [.customShort("f"), .long], help: "Do not prompt for confirmation")
-    var force = false
+    @OptionGroup var prune: PruneOptions
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func run() async throws {
         var filters = ContainerPruneFilters()
-        for argument in self.filter {
+        for argument in self.prune.filter {
             guard argument.contains("="), !argument.hasPrefix("=") else {
                 throw CommandFailure(description: "bad format of filter (expected name=value): \(argument)", exitCode: 125)
             }
@@ -29,12 +25,7 @@ struct ContainerPrune: AsyncParsableCommand {
             default: throw CommandFailure(description: "invalid filter '\(key)': container prune takes until, label and label!", exitCode: 125)
             }
         }
-        if !self.force {
-            printOut("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ")
-            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces)) else {
-                return
-            }
-        }
+        guard self.prune.force || confirm("WARNING! This will remove all stopped containers.") else { return }
         try await withClient(self.global) { client in
             let result = try await client.pruneContainers(filters)
             var text = ""
@@ -45,4 +36,20 @@ struct ContainerPrune: AsyncParsableCommand {
             printOut(text)
         }
     }
+}
+
+/// Asks docker's `Are you sure you want to continue? [y/N]` after `warning`; true for y or yes.
+func confirm(_ warning: String) -> Bool {
+    printOut(warning + "\nAre you sure you want to continue? [y/N] ")
+    guard let answer = readLine() else { return false }
+    return ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
+}
+
+/// The `--filter` and `--force` options of the prune commands.
+struct PruneOptions: ParsableArguments {
+    @Option(name: .long, help: "Provide filter values (e.g. \"until=<timestamp>\")")
+    var filter: [String] = []
+
+    @Flag(name: [.customShort("f"), .long], help: "Do not prompt for confirmation")
+    var force = false
 }

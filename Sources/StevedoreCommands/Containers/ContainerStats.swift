@@ -63,7 +63,7 @@ struct ContainerStats: AsyncParsableCommand {
             }
             if self.noStream {
                 var rows: [Row] = []
-                try await forEachContainer(names, print: false) { name in
+                try await forEachName(names, print: false) { name in
                     rows.append(Row(try await client.containerStats(name), truncate: !self.noTrunc))
                 }
                 printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))

@@ -54,7 +54,7 @@ struct ContainerUpdate: AsyncParsableCommand {
         body.pidsLimit = self.pidsLimit
         body.restartPolicy = try self.restart.map(RestartPolicyArgument.parse)
         try await withClient(self.global) { client in
-            try await forEachContainer(self.containers) { name in
+            try await forEachName(self.containers) { name in
                 let response = try await client.updateContainer(name, body)
                 printWarnings(response.warnings ?? [])
             }
