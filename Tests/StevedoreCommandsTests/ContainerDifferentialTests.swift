@@ -70,7 +70,7 @@ struct ContainerDifferentialTests {
     /// padding they shift collapsed: the two commands run a moment apart.
     static func normalized(_ text: String, _ sortLines: Bool = false) -> String {
         var text = text.replacingOccurrences(
-            of: "(Less than a second|About a minute|About an hour|[0-9]+ (seconds|minutes|hours|days|weeks))", with: "<DURATION>", options: .regularExpression)
+            of: "(Less than a second|About a minute|About an hour|[0-9]+ (second|minute|hour|day|week|month|year)s?)", with: "<DURATION>", options: .regularExpression)
         text = text.replacingOccurrences(of: " {2,}", with: "  ", options: .regularExpression)
         return sortLines ? text.split(separator: "\n").sorted().joined(separator: "\n") : text
     }

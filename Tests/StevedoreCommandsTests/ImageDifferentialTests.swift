@@ -42,8 +42,11 @@ struct ImageDifferentialTests {
         let repository = self.scope + "/app"
         let image = repository + ":a"
         try await TestEngine.withResources { client, resources in
-            try await client.tagImage(TestEngine.image, repository: repository, tag: "a")
-            try await client.tagImage(TestEngine.image, repository: repository, tag: "b")
+            // An image of its own: other tests tag the shared test image meanwhile, which would
+            // change its RepoTags between the two tools' runs.
+            let archive = TestArchive.tar(files: [("unique.txt", UUID().uuidString)])
+            _ = try await client.importImage(from: .archive(.bytes(archive)), options: .init(repository: image)).finish()
+            try await client.tagImage(image, repository: repository, tag: "b")
             for tag in ["a", "b", "c"] { resources.image(repository + ":" + tag) }
             for arguments in [
                 ["images", repository],
