@@ -138,7 +138,9 @@ struct ImageDifferentialTests {
             #expect(Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput))
             #expect(actual.standardOutput.hasPrefix("Sending build context to Docker daemon  4.096kB\r\r\n"), "\(actual)")
             // A failing RUN: its exit code, and the daemon's message alone on stderr.
-            let failing = ["build", "-f", directory.appendingPathComponent("Failing").path, directory.path]
+            // --no-cache: the daemon's cache probe walks the children of the base image, which
+            // other tests' builds add and remove meanwhile ("unable to find image sha256:…").
+            let failing = ["build", "--no-cache", "-f", directory.appendingPathComponent("Failing").path, directory.path]
             let expectedFailure = try await self.docker.run(failing, environment: legacy)
             let actualFailure = try await self.stevedore.run(failing)
             #expect(actualFailure.status == 3 && expectedFailure.status == 3, "\(actualFailure)")
