@@ -1,4 +1,6 @@
 import Foundation
+import Subprocess
+import SystemPackage
 
 /// Runs a command line program to completion and captures what it printed: the `stevedore`
 /// binary under test, or the `docker` CLI used as a test oracle.
@@ -40,53 +42,29 @@ public struct CommandLineProcess: Sendable {
     }
 
     /// Runs the program with `arguments`, the current environment changed by `environment`
-    /// (a `nil` value removes a variable), and `input` on its standard input.
-    public func run(_ arguments: [String], environment: [String: String?] = [:], input: Data = Data()) throws -> Outcome {
-        let process = Process()
-        process.executableURL = self.executable
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment
-        for (name, value) in environment { merged[name] = value }
-        process.environment = merged
-        let stdout = Pipe()
-        let stderr = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        // Drain both pipes while the program runs, so that a full pipe cannot block it.
-        let group = DispatchGroup()
-        let outputs = OutputBuffers()
-        for (index, pipe) in [stdout, stderr].enumerated() {
-            group.enter()
-            DispatchQueue.global().async {
-                outputs.set(index, pipe.fileHandleForReading.readDataToEndOfFile())
-                group.leave()
+    /// (a `nil` value removes a variable), and `input` on its standard input. A program killed
+    /// by a signal has the status 128 + the signal's number, as in a shell.
+    ///
+    /// Each output is collected up to ``outputLimit``; a program that prints more fails the run.
+    public func run(_ arguments: [String], environment: [String: String?] = [:], input: Data = Data()) async throws -> Outcome {
+        var changes: [Environment.Key: String?] = [:]
+        for (name, value) in environment { changes[Environment.Key(stringLiteral: name)] = value }
+        let result = try await Subprocess.run(
+            .path(FilePath(self.executable.path)), arguments: Arguments(arguments), environment: .inherit.updating(changes),
+            input: .data(input), output: .data(limit: Self.outputLimit), error: .data(limit: Self.outputLimit))
+        let status: Int32 =
+            switch result.terminationStatus {
+            case .exited(let code): code
+            case .signaled(let signal): 128 + signal
             }
-        }
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
         return Outcome(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputs.get(0), as: UTF8.self),
-            standardError: String(decoding: outputs.get(1), as: UTF8.self)
+            status: status,
+            standardOutput: String(decoding: result.standardOutput, as: UTF8.self),
+            standardError: String(decoding: result.standardError, as: UTF8.self)
         )
     }
+
+    /// The most of standard output, and of standard error, a run collects: 64 MiB.
+    public static let outputLimit = 64 << 20
 }
 
-/// The two outputs of a process (0: stdout, 1: stderr), filled from two threads.
-private final class OutputBuffers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outputs = [Data(), Data()]
-
-    func set(_ index: Int, _ data: Data) {
-        self.lock.withLock { self.outputs[index] = data }
-    }
-
-    func get(_ index: Int) -> Data {
-        self.lock.withLock { self.outputs[index] }
-    }
-}

@@ -1,44 +1,68 @@
 import Foundation
+import NIOConcurrencyHelpers
+import Subprocess
+import SystemPackage
 
 /// A server program the tests run in the background on a port of 127.0.0.1 (a registry, sshd).
-final class LocalServerProcess: @unchecked Sendable {
+///
+/// It runs under swift-subprocess in a task of its own, which watches the child through a pidfd:
+/// its exit is noticed even while other tests start and reap processes of their own (Foundation's
+/// `Process` could miss it there, and `waitUntilExit()` then hung for ever).
+final class LocalServerProcess: Sendable {
     let port: Int
-    private let process: Process
     private let name: String
+    /// Runs the program until it exits; cancelling it ends the program (SIGTERM, then SIGKILL if
+    /// it still runs ``shutdownGrace`` later).
+    private let running: Task<Void, Never>
+    /// How the program ended, once it has: its status, or why it could not start.
+    private let outcome: NIOLockedValueBox<Result<TerminationStatus, any Error>?>
+
+    /// How long the program has to exit after SIGTERM before it is killed.
+    private static let shutdownGrace: Duration = .seconds(5)
 
     /// Starts `executable` with `arguments` (its output discarded) and waits up to 10 seconds
     /// until 127.0.0.1:`port` accepts connections.
-    init(executable: String, arguments: [String], port: Int) throws {
+    init(executable: String, arguments: [String], port: Int) async throws {
         self.port = port
         self.name = URL(fileURLWithPath: executable).lastPathComponent
-        self.process = Process()
-        self.process.executableURL = URL(fileURLWithPath: executable)
-        self.process.arguments = arguments
-        let discard = FileHandle(forWritingAtPath: "/dev/null")
-        self.process.standardOutput = discard
-        self.process.standardError = discard
-        do {
-            try self.process.run()
-        } catch {
-            throw TestServerError("\(executable) could not start (is its package installed?): \(error)")
+        let outcome = NIOLockedValueBox<Result<TerminationStatus, any Error>?>(nil)
+        self.outcome = outcome
+        var options = PlatformOptions()
+        options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: Self.shutdownGrace)]
+        self.running = Task { [options] in
+            do {
+                let result = try await Subprocess.run(
+                    .path(FilePath(executable)), arguments: Arguments(arguments), platformOptions: options,
+                    output: .discarded, error: .discarded)
+                outcome.withLockedValue { $0 = .success(result.terminationStatus) }
+            } catch {
+                outcome.withLockedValue { $0 = .failure(error) }
+            }
         }
         for _ in 0..<200 {
-            guard self.process.isRunning else {
-                throw TestServerError("\(self.name) exited with status \(self.process.terminationStatus) at start")
+            switch outcome.withLockedValue({ $0 }) {
+            case .success(let status):
+                throw TestServerError("\(self.name) exited at start (\(status))")
+            case .failure(let error):
+                throw TestServerError("\(executable) could not start (is its package installed?): \(error)")
+            case nil:
+                break
             }
             if Self.accepts(port: port) { return }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
-        self.stop()
+        await self.stop()
         throw TestServerError("\(self.name) did not listen on 127.0.0.1:\(port) within 10 s")
     }
 
-    /// Ends the program and waits for it.
-    func stop() {
-        if self.process.isRunning {
-            self.process.terminate()
-            self.process.waitUntilExit()
-        }
+    /// A server nobody stops (a test that threw past its `stop`) still ends.
+    deinit { self.running.cancel() }
+
+    /// Ends the program and waits until it has exited: SIGTERM, then SIGKILL after
+    /// ``shutdownGrace``, so this returns within about that time.
+    func stop() async {
+        self.running.cancel()
+        await self.running.value
     }
 
     /// A port nothing listens on now: bind port 0, read what the kernel chose, close.
@@ -75,10 +99,25 @@ final class LocalServerProcess: @unchecked Sendable {
     }
 
     /// Runs a setup tool (`ssh-keygen`, `htpasswd`) to completion; its standard output.
-    static func runTool(_ executable: String, _ arguments: [String]) throws -> String {
-        let outcome = try CommandLineProcess(executable: URL(fileURLWithPath: executable)).run(arguments)
+    static func runTool(_ executable: String, _ arguments: [String]) async throws -> String {
+        let outcome = try await CommandLineProcess(executable: URL(fileURLWithPath: executable)).run(arguments)
         guard outcome.status == 0 else { throw TestServerError("\(executable) failed: \(outcome)") }
         return outcome.standardOutput
+    }
+}
+
+/// Runs `body` with `server`, then awaits `stop(server)`, whether `body` returned or threw
+/// (a `defer` cannot await).
+func withStopping<Server, Result>(
+    _ server: Server, _ body: (Server) async throws -> Result, stop: (Server) async -> Void
+) async throws -> Result {
+    do {
+        let result = try await body(server)
+        await stop(server)
+        return result
+    } catch {
+        await stop(server)
+        throw error
     }
 }
 

@@ -64,7 +64,7 @@ final class HTTPConnection: Sendable {
                 channel = try await Self.socketBootstrap(eventLoop, connectTimeout, allowHalfClosure, initializer)
                     .connect(host: host, port: port).get()
             case .command(let executable, let arguments):
-                let launched = try ConnectionProcess.launch(executable: executable, arguments: arguments)
+                let launched = try await ConnectionProcess.launch(executable: executable, arguments: arguments)
                 process = launched
                 channel = try await NIOPipeBootstrap(group: eventLoop)
                     .channelOption(.allowRemoteHalfClosure, value: allowHalfClosure)
@@ -199,7 +199,9 @@ final class HTTPConnection: Sendable {
                 head = try await headPromise.futureResult.get()
             } catch let error as HTTPTransportError where error.code == .connectionClosed {
                 // A program (ssh) that ended says why on its standard error.
-                guard let diagnostics = self.process?.diagnostics, !diagnostics.isEmpty else { throw error }
+                guard let process = self.process else { throw error }
+                let diagnostics = await process.diagnostics()
+                guard !diagnostics.isEmpty else { throw error }
                 throw HTTPTransportError(.connectionClosed, "\(error.detail): \(diagnostics)")
             }
             return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))

@@ -13,18 +13,17 @@ struct ContainerDifferentialTests {
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
         let docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
         let scope = "stevedore-diff-\(UUID().uuidString.prefix(8).lowercased())"
-        try await TestEngine.withClient { client in
+        try await TestEngine.withResources { client, resources in
             var ids: [String] = []
-            defer {
-                for id in ids { _ = try? docker.run(["rm", "-f", id]) }
-            }
             var running = ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image, labels: ["scope": scope, "role": "running"])
             running.exposedPorts = ["9000/tcp": EmptyObject()]
             ids.append(try #require(try await client.createContainer(running, options: .init(name: scope + "-a")).id))
+            resources.container(ids[0])
             try await client.startContainer(ids[0])
             var exited = ContainerCreateBody(cmd: ["sh", "-c", "echo x > /new; exit 2"], image: TestEngine.image, labels: ["scope": scope])
             exited.volumes = ["/data": EmptyObject()]
             ids.append(try #require(try await client.createContainer(exited, options: .init(name: scope + "-b")).id))
+            resources.container(ids[1])
             try await client.startContainer(ids[1])
             _ = try await client.waitContainer(ids[1])
             let filter = "label=scope=\(scope)"
@@ -46,8 +45,8 @@ struct ContainerDifferentialTests {
                 ["inspect", "--format", "{{.Name}} {{.State.ExitCode}} {{.Config.Image}}", scope + "-b"],
             ]
             for arguments in commandLines {
-                let expected = try docker.run(arguments)
-                let actual = try CommandLineProcess.stevedore.run(arguments)
+                let expected = try await docker.run(arguments)
+                let actual = try await CommandLineProcess.stevedore.run(arguments)
                 #expect(actual.status == expected.status, "exit status of \(arguments)")
                 // The daemon lists changes in no particular order.
                 let sortLines = arguments.first == "diff"
@@ -71,7 +70,7 @@ struct ContainerDifferentialTests {
     /// padding they shift collapsed: the two commands run a moment apart.
     static func normalized(_ text: String, _ sortLines: Bool = false) -> String {
         var text = text.replacingOccurrences(
-            of: "(Less than a second|About a minute|About an hour|[0-9]+ (seconds|minutes|hours|days|weeks))", with: "<DURATION>", options: .regularExpression)
+            of: "(Less than a second|About a minute|About an hour|[0-9]+ (second|minute|hour|day|week|month|year)s?)", with: "<DURATION>", options: .regularExpression)
         text = text.replacingOccurrences(of: " {2,}", with: "  ", options: .regularExpression)
         return sortLines ? text.split(separator: "\n").sorted().joined(separator: "\n") : text
     }

@@ -27,8 +27,8 @@ import Testing
     ]
 
     @Test(arguments: Self.helpPaths)
-    func help(path: [String]) throws {
-        let outcome = try CommandLineProcess.stevedore.run(path + ["--help"], environment: ["COLUMNS": "80"])
+    func help(path: [String]) async throws {
+        let outcome = try await CommandLineProcess.stevedore.run(path + ["--help"], environment: ["COLUMNS": "80"])
         #expect(outcome.status == 0)
         try Self.compare(outcome.standardOutput, golden: "help-\((["stevedore"] + path).joined(separator: "-")).txt")
     }

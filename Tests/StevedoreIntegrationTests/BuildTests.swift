@@ -47,22 +47,14 @@ struct BuildTests {
         output.flatMap { $0.split(separator: "\n") }.map(String.init).filter { $0.hasPrefix("/ctx") }
     }
 
-    /// Builds `directory` with the docker CLI's classic builder; returns its output and the image id.
-    static func dockerCLIBuild(_ directory: URL, dockerfile: URL? = nil) throws -> (output: String, imageID: String?) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker", "build", "--no-cache"] + (dockerfile.map { ["-f", $0.path] } ?? []) + [directory.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["DOCKER_BUILDKIT"] = "0"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw DockerCLIFailure(output: text) }
+    /// Builds `directory` with the docker CLI's classic builder; returns its output (stdout then
+    /// stderr) and the image id.
+    static func dockerCLIBuild(_ directory: URL, dockerfile: URL? = nil) async throws -> (output: String, imageID: String?) {
+        let docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
+        let outcome = try await docker.run(
+            ["build", "--no-cache"] + (dockerfile.map { ["-f", $0.path] } ?? []) + [directory.path], environment: ["DOCKER_BUILDKIT": "0"])
+        let text = outcome.standardOutput + outcome.standardError
+        guard outcome.status == 0 else { throw DockerCLIFailure(output: text) }
         let id = text.split(separator: "\n").last { $0.hasPrefix("Successfully built ") }.map { String($0.dropFirst("Successfully built ".count)) }
         return (text, id)
     }
@@ -82,7 +74,7 @@ struct BuildTests {
         try await TestEngine.withResources { client, resources in
             let ours = try await client.buildImage(context: BuildContext(directory: directory), options: .init(noCache: true)).finish()
             if let id = ours.imageID { resources.image(id) }
-            let theirs = try Self.dockerCLIBuild(directory)
+            let theirs = try await Self.dockerCLIBuild(directory)
             if let id = theirs.imageID { resources.image(id) }
             let expected = Self.contextLines([theirs.output])
             #expect(!expected.isEmpty, "the docker CLI's build printed no /ctx lines: \(theirs.output)")
@@ -150,7 +142,7 @@ struct BuildTests {
             #expect(context.dockerfile.hasPrefix(".dockerfile."))
             let summary = try await client.buildImage(context: context, options: .init(noCache: true)).finish()
             if let id = summary.imageID { resources.image(id) }
-            let theirs = try Self.dockerCLIBuild(directory, dockerfile: dockerfile)
+            let theirs = try await Self.dockerCLIBuild(directory, dockerfile: dockerfile)
             if let id = theirs.imageID { resources.image(id) }
             #expect(Self.contextLines(summary.output) == Self.contextLines([theirs.output]))
             #expect(!Self.contextLines(summary.output).contains { $0.contains(".dockerfile.") })

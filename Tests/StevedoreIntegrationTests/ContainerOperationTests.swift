@@ -147,15 +147,26 @@ struct ContainerOperationTests {
         }
     }
 
+    /// The container's `State.Paused`, read until it is `expected` (for up to 5 s): dockerd 20.10
+    /// answers a pause or unpause before containerd's event updates the state it reports.
+    static func pausedState(_ client: DockerClient, _ id: String, settlingOn expected: Bool) async throws -> Bool? {
+        var paused = try await client.inspectContainer(id).state?.paused
+        for _ in 0..<50 where paused != expected {
+            try await Task.sleep(for: .milliseconds(100))
+            paused = try await client.inspectContainer(id).state?.paused
+        }
+        return paused
+    }
+
     @Test func pauseAndUnpause() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sleep", "300"]) { id in
                 try await client.pauseContainer(id)
-                #expect(try await client.inspectContainer(id).state?.paused == true)
+                #expect(try await Self.pausedState(client, id, settlingOn: true) == true)
                 let twice = await #expect(throws: DockerError.self) { try await client.pauseContainer(id) }
                 #expect(twice?.category == .conflict)
                 try await client.unpauseContainer(id)
-                #expect(try await client.inspectContainer(id).state?.paused == false)
+                #expect(try await Self.pausedState(client, id, settlingOn: false) == false)
                 let notPaused = await #expect(throws: DockerError.self) { try await client.unpauseContainer(id) }
                 // dockerd 20.10 answers 500; newer daemons 409.
                 #expect(notPaused?.message.contains("is not paused") == true)

@@ -14,13 +14,13 @@ struct SSHTests {
     }
 
     static func withClient(identity: (TestSSHServer) -> String, _ body: (DockerClient) async throws -> Void) async throws {
-        let server = try TestSSHServer.start()
-        defer { server.stop() }
-        var configuration = DockerClientConfiguration(host: try server.dockerHost)
-        configuration.ssh = server.sshOptions(identity: identity(server), remoteCommand: Self.relay)
-        let client = try DockerClient(configuration: configuration)
-        defer { client.shutdown() }
-        try await body(client)
+        try await TestSSHServer.withServer { server in
+            var configuration = DockerClientConfiguration(host: try server.dockerHost)
+            configuration.ssh = server.sshOptions(identity: identity(server), remoteCommand: Self.relay)
+            let client = try DockerClient(configuration: configuration)
+            defer { client.shutdown() }
+            try await body(client)
+        }
     }
 
     @Test func requestsAndStreamsGoThroughSSH() async throws {

@@ -28,53 +28,53 @@ struct RegistryCredentialsTests {
         #expect(RegistryHost.configKey(for: "https://registry.example.com:5000/v2/") == "registry.example.com:5000")
     }
 
-    @Test func authsEntriesAreReadAndWrittenLikeDockerLogin() throws {
+    @Test func authsEntriesAreReadAndWrittenLikeDockerLogin() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-config-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let environment = ["DOCKER_CONFIG": directory.path, "PATH": "/nonexistent"]
         var config = try DockerConfigFile.load(environment: environment)
-        #expect(try config.credentials(forImage: "127.0.0.1:5000/x") == nil)
+        #expect(try await config.credentials(forImage: "127.0.0.1:5000/x") == nil)
         config.json["psFormat"] = "table {{.ID}}"
-        try config.store(RegistryAuth(username: "me", password: "a:b+c/="), forRegistry: "http://127.0.0.1:5000/")
-        try config.store(RegistryAuth(username: "hub", password: "pw"), forRegistry: "docker.io")
+        try await config.store(RegistryAuth(username: "me", password: "a:b+c/="), forRegistry: "http://127.0.0.1:5000/")
+        try await config.store(RegistryAuth(username: "hub", password: "pw"), forRegistry: "docker.io")
         try config.save()
 
         let reloaded = try DockerConfigFile.load(environment: environment)
         #expect(reloaded.json["psFormat"]?.stringValue == "table {{.ID}}")
         #expect(reloaded.authsKeys == ["127.0.0.1:5000", RegistryHost.dockerHubKey])
-        let local = try #require(try reloaded.credentials(forImage: "127.0.0.1:5000/team/app:1"))
+        let local = try #require(try await reloaded.credentials(forImage: "127.0.0.1:5000/team/app:1"))
         #expect(local.username == "me" && local.password == "a:b+c/=")
-        #expect(try reloaded.credentials(forImage: "busybox")?.username == "hub")
+        #expect(try await reloaded.credentials(forImage: "busybox")?.username == "hub")
         let raw = try String(contentsOf: directory.appendingPathComponent("config.json"), encoding: .utf8)
         #expect(raw.contains(Data("me:a:b+c/=".utf8).base64EncodedString()))
 
         var erasing = reloaded
-        #expect(try erasing.erase(registry: "127.0.0.1:5000"))
-        #expect(try erasing.credentials(forRegistry: "127.0.0.1:5000") == nil)
+        #expect(try await erasing.erase(registry: "127.0.0.1:5000"))
+        #expect(try await erasing.credentials(forRegistry: "127.0.0.1:5000") == nil)
     }
 
-    @Test func aMissingHelperIsAClearError() throws {
+    @Test func aMissingHelperIsAClearError() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(#"{"credsStore":"stevedore-missing"}"#.utf8).write(to: directory.appendingPathComponent("config.json"))
         let config = try DockerConfigFile.load(environment: ["DOCKER_CONFIG": directory.path, "PATH": directory.path])
-        let error = #expect(throws: DockerError.self) { try config.credentials(forRegistry: "example.com") }
+        let error = await #expect(throws: DockerError.self) { try await config.credentials(forRegistry: "example.com") }
         #expect(error?.category == .invalidConfiguration)
         #expect(error?.message.contains("docker-credential-stevedore-missing is not installed") == true)
         #expect(throws: DockerError.self) { try CredentialHelper(name: "../evil") }
     }
 
-    @Test func helpersGetStoreAndReportTheirErrors() throws {
+    @Test func helpersGetStoreAndReportTheirErrors() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-helper-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let helper = try TestCredentialHelper.install(in: directory, name: "stevetest", username: "u", password: "p+/=")
-        #expect(try helper.get("registry.example.com") == RegistryAuth(username: "u", password: "p+/=", serverAddress: "registry.example.com"))
-        let failure = #expect(throws: DockerError.self) { try helper.get("fail.example.com") }
+        #expect(try await helper.get("registry.example.com") == RegistryAuth(username: "u", password: "p+/=", serverAddress: "registry.example.com"))
+        let failure = await #expect(throws: DockerError.self) { try await helper.get("fail.example.com") }
         #expect(failure?.message.contains("helper refuses fail.example.com") == true)
-        #expect(try helper.get("unknown.example.com") == nil)
-        try helper.store(RegistryAuth(username: "x", password: "y"), for: "registry.example.com")
+        #expect(try await helper.get("unknown.example.com") == nil)
+        try await helper.store(RegistryAuth(username: "x", password: "y"), for: "registry.example.com")
         let stored = try String(contentsOf: directory.appendingPathComponent("stored"), encoding: .utf8)
         #expect(stored.contains(#""Secret":"y""#) && stored.contains(#""ServerURL":"registry.example.com""#))
     }

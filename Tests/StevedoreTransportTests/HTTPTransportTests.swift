@@ -209,7 +209,9 @@ import Testing
             try await connection.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf")
             _ = try await connection.readToEOF()
         }) { transport, _ in
-            let request = HTTPRequest(method: .GET, target: "/stall", deadline: .now() + .milliseconds(200))
+            // Long enough for the head to arrive while the whole suite starts at once on a small
+            // machine (200 ms was not), so that it is the body the deadline cuts.
+            let request = HTTPRequest(method: .GET, target: "/stall", deadline: .now() + .seconds(2))
             let response = try await transport.execute(request)
             let error = await transportError { _ = try await response.body.collect(upTo: 100) }
             #expect(error?.code == .deadlineExceeded)

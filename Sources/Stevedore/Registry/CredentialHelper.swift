@@ -1,4 +1,6 @@
 import Foundation
+import Subprocess
+import SystemPackage
 
 /// A docker credential helper: the program `docker-credential-<name>` on `PATH`, spoken to as
 /// the docker CLI does (`get`, `store`, `erase` with their input on stdin, JSON on stdout).
@@ -27,14 +29,14 @@ public struct CredentialHelper: Hashable, Sendable {
 
     /// The credentials the helper holds for `serverAddress`, `nil` when it has none ("credentials
     /// not found"). A username of `<token>` means the secret is an identity token.
-    public func get(_ serverAddress: String) throws -> RegistryAuth? {
+    public func get(_ serverAddress: String) async throws -> RegistryAuth? {
         struct Stored: Decodable {
             var Username: String?
             var Secret: String?
         }
         let output: Data
         do {
-            output = try self.run("get", input: Data(serverAddress.utf8))
+            output = try await self.run("get", input: Data(serverAddress.utf8))
         } catch let error as DockerError where error.message.contains("credentials not found") {
             return nil
         }
@@ -51,18 +53,18 @@ public struct CredentialHelper: Hashable, Sendable {
     }
 
     /// Stores `credentials` for `serverAddress` (an identity token under the username `<token>`).
-    public func store(_ credentials: RegistryAuth, for serverAddress: String) throws {
+    public func store(_ credentials: RegistryAuth, for serverAddress: String) async throws {
         let payload: [String: String] = [
             "ServerURL": serverAddress,
             "Username": credentials.identityToken != nil ? "<token>" : credentials.username ?? "",
             "Secret": credentials.identityToken ?? credentials.password ?? "",
         ]
-        _ = try self.run("store", input: RegistryAuth.encodeJSON(payload))
+        _ = try await self.run("store", input: RegistryAuth.encodeJSON(payload))
     }
 
     /// Forgets the credentials for `serverAddress`.
-    public func erase(_ serverAddress: String) throws {
-        _ = try self.run("erase", input: Data(serverAddress.utf8))
+    public func erase(_ serverAddress: String) async throws {
+        _ = try await self.run("erase", input: Data(serverAddress.utf8))
     }
 
     /// The helper's program file, searched on ``searchPath``.
@@ -76,49 +78,38 @@ public struct CredentialHelper: Hashable, Sendable {
             hint: "install it, or remove \"\(self.name)\" from credsStore/credHelpers in the docker config.json")
     }
 
-    /// Runs the helper with `verb`, `input` on stdin; its stdout, or an error carrying its stderr.
-    private func run(_ verb: String, input: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = try self.executable()
-        process.arguments = [verb]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
+    /// Runs the helper with `verb`, `input` on stdin; its stdout, or an error carrying what it
+    /// printed. Output past ``outputLimit`` (stdout or stderr) fails the run: no helper prints
+    /// that much for one credential, and an unbounded buffer would let a broken one exhaust memory.
+    private func run(_ verb: String, input: Data) async throws -> Data {
+        let executable = try self.executable()
+        let result: ExecutionResult<Void, DataOutput, DataOutput>
         do {
-            try process.run()
+            result = try await Subprocess.run(
+                .path(FilePath(executable.path)), arguments: [verb], input: .data(input),
+                output: .data(limit: Self.outputLimit), error: .data(limit: Self.outputLimit))
         } catch {
             throw DockerError.invalidConfiguration("could not run the credential helper \(self.programName): \(error)")
         }
-        // stderr is drained on another thread so that a chatty helper cannot block on a full pipe
-        // while we wait for its stdout.
-        let errorOutput = ErrorOutput()
-        let drained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            errorOutput.data = stderr.fileHandleForReading.readDataToEndOfFile()
-            drained.signal()
-        }
-        stdin.fileHandleForWriting.write(input)
-        try? stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard result.terminationStatus.isSuccess else {
             // Helpers print their error on stdout (the docker-credential-helpers protocol) or stderr.
-            let message = [output, errorOutput.data]
+            let message = [result.standardOutput, result.standardError]
                 .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
                 .filter { !$0.isEmpty }.joined(separator: "; ")
             throw DockerError.invalidConfiguration(
-                "\(self.programName) \(verb) failed (exit status \(process.terminationStatus))\(message.isEmpty ? "" : ": \(message)")")
+                "\(self.programName) \(verb) failed (\(Self.describe(result.terminationStatus)))\(message.isEmpty ? "" : ": \(message)")")
         }
-        return output
+        return result.standardOutput
     }
-}
 
-/// The stderr bytes of a helper, written once by the draining thread before the semaphore is
-/// signalled and read after it is waited on.
-private final class ErrorOutput: @unchecked Sendable {
-    var data = Data()
+    /// The most a helper may print on stdout or on stderr: 1 MiB.
+    static let outputLimit = 1 << 20
+
+    /// `exit status 1`, or `killed by signal 9`.
+    private static func describe(_ status: TerminationStatus) -> String {
+        switch status {
+        case .exited(let code): "exit status \(code)"
+        case .signaled(let signal): "killed by signal \(signal)"
+        }
+    }
 }

@@ -89,26 +89,26 @@ public struct DockerConfigFile: Sendable {
 
     /// The credentials for `registry` (a host, `docker.io`, or a URL), or `nil` when none are
     /// configured. A helper that fails or is missing throws; its message says which.
-    public func credentials(forRegistry registry: String) throws -> RegistryAuth? {
+    public func credentials(forRegistry registry: String) async throws -> RegistryAuth? {
         let key = RegistryHost.configKey(for: registry)
         if let helper = try self.helper(forRegistry: registry) {
-            return try helper.get(key)
+            return try await helper.get(key)
         }
         return try self.fileCredentials(forKey: key)
     }
 
     /// The credentials for the registry `image` (a reference) lives on.
-    public func credentials(forImage image: String) throws -> RegistryAuth? {
-        try self.credentials(forRegistry: RegistryHost.registry(ofImage: image))
+    public func credentials(forImage image: String) async throws -> RegistryAuth? {
+        try await self.credentials(forRegistry: RegistryHost.registry(ofImage: image))
     }
 
     /// Every registry's credentials, keyed by config key, for a build's `X-Registry-Config`:
     /// the `auths` entries, the `credHelpers` registries, and (when `credsStore` is set) every
     /// registry `auths` names, each read as ``credentials(forRegistry:)`` would.
-    public func allCredentials() throws -> [String: RegistryAuth] {
+    public func allCredentials() async throws -> [String: RegistryAuth] {
         var result: [String: RegistryAuth] = [:]
         for key in Set(self.authsKeys + self.credentialHelpers.keys) {
-            if let credentials = try self.credentials(forRegistry: key) {
+            if let credentials = try await self.credentials(forRegistry: key) {
                 result[RegistryHost.configKey(for: key)] = credentials
             }
         }
@@ -144,11 +144,11 @@ public struct DockerConfigFile: Sendable {
     /// configured (config.json then keeps an empty `auths` entry naming the registry), else in
     /// `auths` as `auth` = base64(`user:password`) (an identity token instead of the password
     /// when there is one). Call ``save()`` afterwards.
-    public mutating func store(_ credentials: RegistryAuth, forRegistry registry: String) throws {
+    public mutating func store(_ credentials: RegistryAuth, forRegistry registry: String) async throws {
         let key = RegistryHost.configKey(for: registry)
         var auths = self.json["auths"]?.objectValue ?? [:]
         if let helper = try self.helper(forRegistry: registry) {
-            try helper.store(credentials, for: key)
+            try await helper.store(credentials, for: key)
             auths[key] = .object([:])
         } else {
             var entry: [String: JSONValue] = [:]
@@ -165,13 +165,13 @@ public struct DockerConfigFile: Sendable {
     /// Forgets `registry`'s credentials (`docker logout`): erases them from its helper, if any,
     /// and removes the `auths` entry. Returns whether there was anything to forget.
     @discardableResult
-    public mutating func erase(registry: String) throws -> Bool {
+    public mutating func erase(registry: String) async throws -> Bool {
         let key = RegistryHost.configKey(for: registry)
         var auths = self.json["auths"]?.objectValue ?? [:]
         let matching = auths.keys.filter { $0 == key || RegistryHost.configKey(for: $0) == key }
         var found = !matching.isEmpty
-        if let helper = try self.helper(forRegistry: registry), try helper.get(key) != nil {
-            try helper.erase(key)
+        if let helper = try self.helper(forRegistry: registry), try await helper.get(key) != nil {
+            try await helper.erase(key)
             found = true
         }
         for existing in matching { auths.removeValue(forKey: existing) }

@@ -41,7 +41,7 @@ struct ImageBuild: AsyncParsableCommand {
             throw CommandFailure(description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, plain or tty", exitCode: 125)
         }
         var options = try self.options()
-        options.registryCredentials = try self.global.configFile().allCredentials()
+        options.registryCredentials = try await self.global.configFile().allCredentials()
         let source = try BuildSource(context: self.context, dockerfile: self.file)
         defer { source.temporaryDirectory.map { try? FileManager.default.removeItem(at: $0) } }
         if options.dockerfile == nil { options.dockerfile = source.dockerfile }

@@ -32,8 +32,8 @@ extension GlobalOptions {
     }
 
     /// The credentials config.json holds for the registry `image` lives on, if any.
-    func credentials(forImage image: String) throws -> RegistryAuth? {
-        try self.configFile().credentials(forImage: image)
+    func credentials(forImage image: String) async throws -> RegistryAuth? {
+        try await self.configFile().credentials(forImage: image)
     }
 }
 

@@ -19,7 +19,7 @@ struct ImagePull: AsyncParsableCommand {
 
     func run() async throws {
         let reference = try resolveTag(of: self.name, allTags: self.allTags, quiet: self.quiet)
-        let credentials = try self.global.credentials(forImage: self.name)
+        let credentials = try await self.global.credentials(forImage: self.name)
         try await withClient(self.global) { client in
             let options = ImagePullOptions(allTags: self.allTags, platform: self.platform, credentials: credentials)
             try await client.pullImage(reference.familiarString, options: options).show(quiet: self.quiet)
@@ -42,7 +42,7 @@ struct ImagePush: AsyncParsableCommand {
 
     func run() async throws {
         let reference = try resolveTag(of: self.name, allTags: self.allTags, quiet: self.quiet)
-        let credentials = try self.global.credentials(forImage: self.name)
+        let credentials = try await self.global.credentials(forImage: self.name)
         try await withClient(self.global) { client in
             let options = ImagePushOptions(allTags: self.allTags, credentials: credentials)
             try await client.pushImage(reference.familiarString, options: options).show(quiet: self.quiet)

@@ -15,7 +15,7 @@ struct ImageSearch: AsyncParsableCommand {
 
     func run() async throws {
         let filters = try parseFilters(self.filter)
-        let credentials = try self.global.configFile().credentials(forRegistry: RegistryHost.registry(ofImage: self.term))
+        let credentials = try await self.global.configFile().credentials(forRegistry: RegistryHost.registry(ofImage: self.term))
         try await withClient(self.global) { client in
             let results = try await client.searchImages(self.term, options: .init(limit: self.limit, filters: filters, credentials: credentials))
             let rows = results.map { SearchRow($0, truncate: !self.noTrunc) }

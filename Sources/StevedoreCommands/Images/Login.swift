@@ -33,7 +33,7 @@ struct Login: AsyncParsableCommand {
         let server = self.server.flatMap { $0.isEmpty || $0 == "docker.io" ? nil : $0 } ?? RegistryHost.dockerHubKey
         var config = try self.global.configFile()
         var credentials = RegistryAuth(username: self.username, password: password, serverAddress: server)
-        if self.username == nil && password == nil, let stored = try? config.credentials(forRegistry: server), stored.username != nil {
+        if self.username == nil && password == nil, let stored = try? await config.credentials(forRegistry: server), stored.username != nil {
             // As docker: try what is stored before asking.
             printError("Authenticating with existing credentials... [Username: \(stored.username ?? "")]")
             credentials = stored
@@ -53,9 +53,9 @@ struct Login: AsyncParsableCommand {
             }
             return answer.status ?? "Login Succeeded"
         }
-        let before = try? config.credentials(forRegistry: server)
+        let before = try? await config.credentials(forRegistry: server)
         do {
-            try config.store(credentials, forRegistry: server)
+            try await config.store(credentials, forRegistry: server)
             try config.save()
         } catch let error as DockerError {
             throw CommandFailure(description: "Error saving credentials: \(error.message)")
@@ -113,7 +113,7 @@ struct Logout: AsyncParsableCommand {
         var config = try self.global.configFile()
         printOut("Removing login credentials for \(RegistryHost.configKey(for: server))\n")
         do {
-            try config.erase(registry: server)
+            try await config.erase(registry: server)
             try config.save()
         } catch let error as DockerError {
             printError("WARNING: could not erase credentials: \(RegistryHost.configKey(for: server)): \(error.message)")
