@@ -29,6 +29,9 @@ func makeClient(connections: Int) throws -> DockerClient {
     return try DockerClient(configuration: configuration)
 }
 
+/// The workloads this driver runs, as `stevedore-bench workloads` lists them for the harness.
+let workloads = ["ping-seq", "list-conc", "lifecycle", "build"]
+
 func run(_ arguments: [String]) async throws -> BenchResult {
     let workload = try string(arguments, 1)
     let client = try makeClient(connections: 64)
@@ -50,6 +53,10 @@ func run(_ arguments: [String]) async throws -> BenchResult {
 }
 
 do {
+    if CommandLine.arguments.dropFirst().first == "workloads" {
+        print(workloads.joined(separator: "\n"))
+        exit(0)
+    }
     print(try await run(CommandLine.arguments).json)
 } catch {
     FileHandle.standardError.write(Data("stevedore-bench: \(error)\n".utf8))
