@@ -295,27 +295,6 @@ static void logs(const char *id, long long want_out, long long want_err) {
     emit(1, want_out + want_err, elapsed, NULL, 0);
 }
 
-static void attach(const char *image, long long size) {
-    conn *c = dial();
-    char body[1024], id[128], path[256];
-    snprintf(body, sizeof body,
-             "{\"Image\":\"%s\",\"Cmd\":[\"head\",\"-c\",\"%lld\",\"/dev/zero\"],\"AttachStdout\":true,\"AttachStderr\":true,"
-             "\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"},\"NetworkMode\":\"none\"}}", image, size);
-    create(c, body, id);
-    double begin = now();
-    snprintf(path, sizeof path, "/containers/%s/attach?stream=1&stdout=1&stderr=1", id);
-    conn *stream = hijack(path, NULL);
-    snprintf(path, sizeof path, "/containers/%s/start", id);
-    free(call(c, "POST", path, NULL, 204));
-    demux d = {0};
-    pass(stream, SIZE_MAX, demux_feed, &d, 1);
-    hang_up(stream);
-    double elapsed = now() - begin;
-    start_wait_remove(c, id, 1);
-    if (d.counts[1] != size || d.counts[2] != 0) die("attach: %lld/%lld bytes, expected %lld/0", d.counts[1], d.counts[2], size);
-    emit(1, size, elapsed, NULL, 0);
-}
-
 typedef struct { int fd; long long size; } stdin_job;
 
 static void *write_stdin(void *context) {
@@ -330,27 +309,49 @@ static void *write_stdin(void *context) {
     return NULL;
 }
 
-static void stdin_echo(const char *image, long long size) {
+/* Creates a container from `body`, attaches with `query`, starts it, writes `stdin_size`
+ * bytes and half-closes (if `stdin_size` >= 0) beside reading its demultiplexed output to EOF,
+ * checks it exited 0 and removes it; `elapsed` covers attach to EOF. */
+static demux attached(const char *body, const char *query, long long stdin_size, double *elapsed) {
     conn *c = dial();
-    char body[1024], id[128], path[256];
-    snprintf(body, sizeof body,
-             "{\"Image\":\"%s\",\"Cmd\":[\"cat\"],\"AttachStdin\":true,\"AttachStdout\":true,\"AttachStderr\":true,"
-             "\"OpenStdin\":true,\"StdinOnce\":true,\"HostConfig\":{\"NetworkMode\":\"none\"}}", image);
+    char id[128], path[512];
     create(c, body, id);
     double begin = now();
-    snprintf(path, sizeof path, "/containers/%s/attach?stream=1&stdin=1&stdout=1&stderr=1", id);
+    snprintf(path, sizeof path, "/containers/%s/attach?%s", id, query);
     conn *stream = hijack(path, NULL);
     snprintf(path, sizeof path, "/containers/%s/start", id);
     free(call(c, "POST", path, NULL, 204));
-    stdin_job job = {stream->fd, size};
+    stdin_job job = {stream->fd, stdin_size};
     pthread_t writer;
-    pthread_create(&writer, NULL, write_stdin, &job);
+    if (stdin_size >= 0) pthread_create(&writer, NULL, write_stdin, &job);
     demux d = {0};
     pass(stream, SIZE_MAX, demux_feed, &d, 1);
-    pthread_join(writer, NULL);
+    if (stdin_size >= 0) pthread_join(writer, NULL);
     hang_up(stream);
-    double elapsed = now() - begin;
+    *elapsed = now() - begin;
     start_wait_remove(c, id, 1);
+    hang_up(c);
+    return d;
+}
+
+static void attach(const char *image, long long size) {
+    char body[1024];
+    snprintf(body, sizeof body,
+             "{\"Image\":\"%s\",\"Cmd\":[\"head\",\"-c\",\"%lld\",\"/dev/zero\"],\"AttachStdout\":true,\"AttachStderr\":true,"
+             "\"HostConfig\":{\"LogConfig\":{\"Type\":\"none\"},\"NetworkMode\":\"none\"}}", image, size);
+    double elapsed;
+    demux d = attached(body, "stream=1&stdout=1&stderr=1", -1, &elapsed);
+    if (d.counts[1] != size || d.counts[2] != 0) die("attach: %lld/%lld bytes, expected %lld/0", d.counts[1], d.counts[2], size);
+    emit(1, size, elapsed, NULL, 0);
+}
+
+static void stdin_echo(const char *image, long long size) {
+    char body[1024];
+    snprintf(body, sizeof body,
+             "{\"Image\":\"%s\",\"Cmd\":[\"cat\"],\"AttachStdin\":true,\"AttachStdout\":true,\"AttachStderr\":true,"
+             "\"OpenStdin\":true,\"StdinOnce\":true,\"HostConfig\":{\"NetworkMode\":\"none\"}}", image);
+    double elapsed;
+    demux d = attached(body, "stream=1&stdin=1&stdout=1&stderr=1", size, &elapsed);
     if (d.counts[1] != size || d.counts[2] != 0) die("stdin-echo: %lld/%lld bytes, expected %lld/0", d.counts[1], d.counts[2], size);
     emit(1, size, elapsed, NULL, 0);
 }

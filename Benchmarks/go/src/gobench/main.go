@@ -171,22 +171,34 @@ func waitExit(ctx context.Context, cli *client.Client, id string) {
 	}
 }
 
-func attach(ctx context.Context, cli *client.Client, image string, want int64) result {
-	id := create(ctx, cli, &container.Config{
-		Image: image, Cmd: []string{"head", "-c", strconv.FormatInt(want, 10), "/dev/zero"},
-		AttachStdout: true, AttachStderr: true,
-	}, &container.HostConfig{LogConfig: container.LogConfig{Type: "none"}, NetworkMode: "none"})
+// attached creates a container, attaches to it, starts it, runs `feed` (if any) beside
+// reading its demultiplexed output to EOF, checks it exited 0 and removes it; the duration
+// covers attach to EOF.
+func attached(ctx context.Context, cli *client.Client, config *container.Config, host *container.HostConfig,
+	options types.ContainerAttachOptions, feed func(types.HijackedResponse)) (stdout, stderr counter, elapsed time.Duration) {
+	id := create(ctx, cli, config, host)
 	defer cli.ContainerRemove(ctx, id, types.ContainerRemoveOptions{Force: true})
 	start := time.Now()
-	hijacked, err := cli.ContainerAttach(ctx, id, types.ContainerAttachOptions{Stream: true, Stdout: true, Stderr: true})
+	hijacked, err := cli.ContainerAttach(ctx, id, options)
 	check(err, "attach")
 	check(cli.ContainerStart(ctx, id, types.ContainerStartOptions{}), "start")
-	var stdout, stderr counter
+	if feed != nil {
+		go feed(hijacked)
+	}
 	_, err = stdcopy.StdCopy(&stdout, &stderr, hijacked.Reader)
 	check(err, "attach demux")
 	hijacked.Close()
-	elapsed := time.Since(start)
+	elapsed = time.Since(start)
 	waitExit(ctx, cli, id)
+	return
+}
+
+func attach(ctx context.Context, cli *client.Client, image string, want int64) result {
+	stdout, stderr, elapsed := attached(ctx, cli, &container.Config{
+		Image: image, Cmd: []string{"head", "-c", strconv.FormatInt(want, 10), "/dev/zero"},
+		AttachStdout: true, AttachStderr: true,
+	}, &container.HostConfig{LogConfig: container.LogConfig{Type: "none"}, NetworkMode: "none"},
+		types.ContainerAttachOptions{Stream: true, Stdout: true, Stderr: true}, nil)
 	if stdout.n != want || stderr.n != 0 {
 		fail("attach: %d/%d bytes, expected %d/0", stdout.n, stderr.n, want)
 	}
@@ -194,16 +206,7 @@ func attach(ctx context.Context, cli *client.Client, image string, want int64) r
 }
 
 func stdinEcho(ctx context.Context, cli *client.Client, image string, size int64) result {
-	id := create(ctx, cli, &container.Config{
-		Image: image, Cmd: []string{"cat"},
-		AttachStdin: true, AttachStdout: true, AttachStderr: true, OpenStdin: true, StdinOnce: true,
-	}, &container.HostConfig{NetworkMode: "none"})
-	defer cli.ContainerRemove(ctx, id, types.ContainerRemoveOptions{Force: true})
-	start := time.Now()
-	hijacked, err := cli.ContainerAttach(ctx, id, types.ContainerAttachOptions{Stream: true, Stdin: true, Stdout: true, Stderr: true})
-	check(err, "attach")
-	check(cli.ContainerStart(ctx, id, types.ContainerStartOptions{}), "start")
-	go func() {
+	write := func(hijacked types.HijackedResponse) {
 		chunk := make([]byte, 64<<10)
 		for sent := int64(0); sent < size; {
 			n := int64(len(chunk))
@@ -215,13 +218,12 @@ func stdinEcho(ctx context.Context, cli *client.Client, image string, size int64
 			sent += n
 		}
 		check(hijacked.CloseWrite(), "stdin close")
-	}()
-	var stdout, stderr counter
-	_, err = stdcopy.StdCopy(&stdout, &stderr, hijacked.Reader)
-	check(err, "echo demux")
-	hijacked.Close()
-	elapsed := time.Since(start)
-	waitExit(ctx, cli, id)
+	}
+	stdout, stderr, elapsed := attached(ctx, cli, &container.Config{
+		Image: image, Cmd: []string{"cat"},
+		AttachStdin: true, AttachStdout: true, AttachStderr: true, OpenStdin: true, StdinOnce: true,
+	}, &container.HostConfig{NetworkMode: "none"},
+		types.ContainerAttachOptions{Stream: true, Stdin: true, Stdout: true, Stderr: true}, write)
 	if stdout.n != size || stderr.n != 0 {
 		fail("stdin-echo: %d/%d bytes, expected %d/0", stdout.n, stderr.n, size)
 	}
