@@ -144,7 +144,7 @@ final class HTTPConnection: Sendable {
         let channel = self.channel
         let head = requestHead
         let body = bufferedBody
-        let (exchangeID, responseBody) = try await eventLoop.submit { () throws -> (Int, HTTPConnectionHandler.BodyProducer) in
+        let submitted = eventLoop.submit { () throws -> (Int, HTTPConnectionHandler.BodyProducer) in
             let id = handler.value.makeExchangeID()
             let producer = HTTPConnectionHandler.BodyProducer.makeSequence(
                 elementType: ByteBuffer.self,
@@ -179,34 +179,50 @@ final class HTTPConnection: Sendable {
                 channel.flush()
             }
             return (id, producer.sequence)
-        }.get()
+        }
 
+        guard let streamedBody else {
+            // The head is awaited in the same future as the start of the exchange, so that the
+            // task suspends and resumes once per request instead of twice: each resumption is a
+            // hand-off between the event loop's thread and the task's (see Benchmarks/, ping-seq).
+            let answered = submitted.flatMap { _, responseBody in
+                headPromise.futureResult.map { head in HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody)) }
+            }
+            return try await withTaskCancellationHandler {
+                try await self.explainingClosure { try await answered.get() }
+            } onCancel: {
+                channel.close(promise: nil)
+            }
+        }
+        let (exchangeID, responseBody) = try await submitted.get()
         return try await withTaskCancellationHandler {
-            if let streamedBody {
-                do {
-                    try await self.writeBody(streamedBody.chunks(), exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
-                } catch {
-                    // The daemon closed the connection, possibly right after answering and before
-                    // our last (empty) write, or the body's producer failed. Close (so the head
-                    // is settled either way); an answer that came counts.
-                    channel.close(promise: nil)
-                    guard let head = try? await headPromise.futureResult.get() else { throw error }
-                    return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
-                }
-            }
-            let head: HTTPResponseHead
             do {
-                head = try await headPromise.futureResult.get()
-            } catch let error as HTTPTransportError where error.code == .connectionClosed {
-                // A program (ssh) that ended says why on its standard error.
-                guard let process = self.process else { throw error }
-                let diagnostics = await process.diagnostics()
-                guard !diagnostics.isEmpty else { throw error }
-                throw HTTPTransportError(.connectionClosed, "\(error.detail): \(diagnostics)")
+                try await self.writeBody(streamedBody.chunks(), exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
+            } catch {
+                // The daemon closed the connection, possibly right after answering and before
+                // our last (empty) write, or the body's producer failed. Close (so the head is
+                // settled either way); an answer that came counts.
+                channel.close(promise: nil)
+                guard let head = try? await headPromise.futureResult.get() else { throw error }
+                return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
             }
+            let head = try await self.explainingClosure { try await headPromise.futureResult.get() }
             return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
         } onCancel: {
             channel.close(promise: nil)
+        }
+    }
+
+    /// Runs `body`, adding to a ``HTTPTransportError/Code/connectionClosed`` what the program
+    /// behind the connection (ssh), if it ended, said on its standard error.
+    private func explainingClosure<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let error as HTTPTransportError where error.code == .connectionClosed {
+            guard let process = self.process else { throw error }
+            let diagnostics = await process.diagnostics()
+            guard !diagnostics.isEmpty else { throw error }
+            throw HTTPTransportError(.connectionClosed, "\(error.detail): \(diagnostics)")
         }
     }
 

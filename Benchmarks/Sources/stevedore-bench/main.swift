@@ -1,0 +1,64 @@
+import Foundation
+import Stevedore
+
+// Stevedore's benchmark driver, run by Benchmarks/harness.py beside the Go, docker-py and
+// no-library drivers:
+//
+//     stevedore-bench WORKLOAD ARGS...   (DOCKER_HOST names the engine)
+//
+// Each workload verifies its result and prints one JSON line (see BenchResult); a failed check
+// or error exits 1 with the reason on stderr.
+
+func integer(_ arguments: [String], _ index: Int) throws -> Int {
+    guard index < arguments.count, let value = Int(arguments[index]) else {
+        throw BenchFailure("argument \(index) must be an integer")
+    }
+    return value
+}
+
+func string(_ arguments: [String], _ index: Int) throws -> String {
+    guard index < arguments.count else { throw BenchFailure("missing argument \(index)") }
+    return arguments[index]
+}
+
+func makeClient(connections: Int) throws -> DockerClient {
+    var configuration = try DockerClientConfiguration.fromEnvironment()
+    // As many pooled connections as the most concurrent workload has workers (list-conc's
+    // 64), as its user would configure; the other peers are set up alike (Go has no limit).
+    configuration.transport.maxConnections = connections
+    return try DockerClient(configuration: configuration)
+}
+
+/// The workloads this driver runs, as `stevedore-bench workloads` lists them for the harness.
+let workloads = ["ping-seq", "list-conc", "lifecycle", "build"]
+
+func run(_ arguments: [String]) async throws -> BenchResult {
+    let workload = try string(arguments, 1)
+    let client = try makeClient(connections: 64)
+    defer { client.shutdown() }
+    switch workload {
+    case "ping-seq":
+        return try await RequestWorkloads.pingSequence(client, count: try integer(arguments, 2))
+    case "list-conc":
+        return try await RequestWorkloads.listConcurrently(
+            client, workers: try integer(arguments, 2), each: try integer(arguments, 3), minimumCount: try integer(arguments, 4))
+    case "lifecycle":
+        return try await RequestWorkloads.lifecycle(
+            client, image: try string(arguments, 2), count: try integer(arguments, 3), parallel: try integer(arguments, 4))
+    case "build":
+        return try await RequestWorkloads.build(client, directory: URL(fileURLWithPath: try string(arguments, 2)))
+    default:
+        throw BenchFailure("unknown workload \(workload)")
+    }
+}
+
+do {
+    if CommandLine.arguments.dropFirst().first == "workloads" {
+        print(workloads.joined(separator: "\n"))
+        exit(0)
+    }
+    print(try await run(CommandLine.arguments).json)
+} catch {
+    FileHandle.standardError.write(Data("stevedore-bench: \(error)\n".utf8))
+    exit(1)
+}
