@@ -34,6 +34,7 @@ let package = Package(
                 "StevedoreModels",
                 "StevedoreTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -73,7 +74,11 @@ let package = Package(
         ),
         .testTarget(
             name: "StevedoreTests",
-            dependencies: ["Stevedore", "StevedoreTestSupport", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                "Stevedore", "StevedoreTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "StevedoreIntegrationTests",

@@ -84,13 +84,13 @@ protocol StreamConnection: Sendable {
 extension HijackedConnection: StreamConnection {}
 
 extension DockerClient {
-    /// Sends `request` as an upgrade to a raw duplex (attach, exec start). A refusal (e.g. 404,
-    /// 409) is thrown as the daemon's error.
-    func hijack(_ request: DockerRequest) async throws -> HijackedConnection {
+    /// Sends `request` as an upgrade to a raw duplex (attach, exec start), or to
+    /// `upgradeProtocol`. A refusal (e.g. 404, 409) is thrown as the daemon's error.
+    func hijack(_ request: DockerRequest, upgradeProtocol: String = "tcp") async throws -> HijackedConnection {
         var request = request
         request.isStream = true
         do {
-            switch try await self.transport.hijack(self.makeHTTPRequest(request)) {
+            switch try await self.transport.hijack(self.makeHTTPRequest(request), upgradeProtocol: upgradeProtocol) {
             case .upgraded(let connection):
                 return connection
             case .refused(let response):
