@@ -56,6 +56,8 @@ let package = Package(
             name: "StevedoreTestSupport",
             dependencies: [
                 "Stevedore",
+                "StevedoreTransport",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -85,6 +87,11 @@ let package = Package(
             dependencies: ["Stevedore", "StevedoreTestSupport", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
-        .testTarget(name: "StevedoreCommandsTests", dependencies: ["StevedoreCommands", "StevedoreTestSupport"]),
+        // Depends on the executable so that the binary the tests run is built with them.
+        .testTarget(
+            name: "StevedoreCommandsTests",
+            dependencies: ["StevedoreCommands", "StevedoreTestSupport", "stevedore"],
+            exclude: ["Golden"]  // read from the source tree, so that they can be rewritten
+        ),
     ]
 )

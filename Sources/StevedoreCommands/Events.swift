@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Stevedore
+import StevedoreFormatting
 
 extension StevedoreCommand {
     /// `stevedore events`: the daemon's events as they happen, one line each.
@@ -19,7 +20,7 @@ extension StevedoreCommand {
         @Option(name: .long, help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
             var filters = DockerFilters()
@@ -30,10 +31,11 @@ extension StevedoreCommand {
                 until: try self.until.map { try EventTime.parse($0, now: now) },
                 filters: filters
             )
+            let format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0) }
             try await withClient(self.global) { client in
                 for try await event in try await client.events(options) {
-                    if let rendered = try OutputFormat.render(event, format: self.format) {
-                        printOut(rendered.hasSuffix("\n") ? rendered : rendered + "\n")
+                    if let format {
+                        printOut(try CommandOutput.render([event], with: format))
                     } else {
                         printOut(EventLine.describe(event) + "\n")
                     }

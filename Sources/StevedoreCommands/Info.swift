@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreFormatting
 
 extension StevedoreCommand {
     /// `stevedore info`: system-wide information, printed as docker prints it.
@@ -9,12 +10,12 @@ extension StevedoreCommand {
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
             try await withClient(self.global) { client in
                 let info = try await client.info()
-                if let rendered = try OutputFormat.render(info, format: self.format) {
+                if let rendered = try CommandOutput.render(info, format: self.format) {
                     printOut(rendered)
                 } else {
                     printOut(Self.describe(info))
@@ -57,7 +58,7 @@ extension StevedoreCommand {
             add("OSType", info.osType)
             add("Architecture", info.architecture)
             add("CPUs", info.ncpu)
-            add("Total Memory", info.memTotal)
+            add("Total Memory", info.memTotal.map { HumanSize.binary($0) })
             add("Name", info.name)
             add("ID", info.id)
             add("Docker Root Dir", info.dockerRootDir)

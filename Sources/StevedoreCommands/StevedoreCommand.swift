@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Stevedore
 
 /// `stevedore`: a docker-compatible command line on the Stevedore library.
@@ -11,15 +12,22 @@ public struct StevedoreCommand: AsyncParsableCommand {
         subcommands: [
             Version.self,
             Info.self,
+            System.self,
             Events.self,
         ]
     )
+
+    /// Shown in `stevedore --help`; each command takes them too (hidden from its own help, as
+    /// docker lists them only at the top).
+    @OptionGroup(title: "Global Options") var global: GlobalOptions
 
     public init() {}
 
     /// Parses `arguments`, runs the command and exits the process with docker's conventions:
     /// an error from the daemon prints `Error response from daemon: …` on stderr, exit code 1.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        // Diagnostics go to stderr, so that stdout stays the command's output.
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
             var command = try Self.parseAsRoot(GlobalOptions.movingLeadingOptions(in: arguments))
             if var command = command as? AsyncParsableCommand {
@@ -31,6 +39,9 @@ public struct StevedoreCommand: AsyncParsableCommand {
         } catch let error as DockerError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             Self.exit(withError: ExitCode(1))
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            Self.exit(withError: ExitCode(failure.exitCode))
         } catch {
             Self.exit(withError: error)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Stevedore
+import StevedoreFormatting
 
 extension StevedoreCommand {
     /// `stevedore version`: client and server versions, and the API version in use.
@@ -10,7 +11,7 @@ extension StevedoreCommand {
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         /// What `--format` sees, shaped like the docker CLI's version struct.
         struct Report: Encodable {
@@ -39,12 +40,23 @@ extension StevedoreCommand {
                     throw error
                 }
                 let report = Report(Client: Self.client(apiVersion: apiVersion), Server: server)
-                if let rendered = try OutputFormat.render(report, format: self.format) {
+                if let rendered = try CommandOutput.render(report, format: self.format, prepare: Self.addGoFieldNames) {
                     printOut(rendered)
                 } else {
                     printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(server))
                 }
             }
+        }
+
+        /// docker's templates see Go's field names: `{{.Server.APIVersion}}` beside the JSON's `ApiVersion`.
+        static func addGoFieldNames(_ value: inout TemplateValue) {
+            guard case .object(var report) = value else { return }
+            for section in ["Client", "Server"] {
+                guard case .object(var fields)? = report[section] else { continue }
+                fields["APIVersion"] = fields["ApiVersion"]
+                report[section] = .object(fields)
+            }
+            value = .object(report)
         }
 
         static func client(apiVersion: APIVersion?) -> Report.Client {

@@ -47,3 +47,27 @@ public enum TestEngine {
         return try await body(client)
     }
 }
+
+extension TestEngine {
+    /// The daemon runs one `/system/df` at a time and refuses a second one meanwhile ("a disk
+    /// usage operation is already running"); tests that cause one take turns through this.
+    public static func withDiskUsageTurn<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+        try await DiskUsageTurns.shared.run(body)
+    }
+}
+
+/// Runs closures one at a time, in the order they arrive.
+private actor DiskUsageTurns {
+    static let shared = DiskUsageTurns()
+    private var tail: Task<Void, Never>?
+
+    func run<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+        let previous = self.tail
+        let turn = Task<Result, any Error> {
+            await previous?.value
+            return try await body()
+        }
+        self.tail = Task { _ = await turn.result }
+        return try await turn.value
+    }
+}

@@ -36,10 +36,11 @@ final class HTTPConnection: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let encoder = HTTPRequestEncoder()
+                    let hijackWriter = HijackWriteHandler()
                     let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
                     let bridge = HijackBridgeHandler()
-                    let handler = HTTPConnectionHandler(encoder: encoder, decoder: decoder, bridge: bridge)
-                    try channel.pipeline.syncOperations.addHandlers(encoder, decoder, bridge, handler)
+                    let handler = HTTPConnectionHandler(encoder: encoder, hijackWriter: hijackWriter, decoder: decoder, bridge: bridge)
+                    try channel.pipeline.syncOperations.addHandlers(encoder, hijackWriter, decoder, bridge, handler)
                 }
             }
         do {
@@ -137,7 +138,16 @@ final class HTTPConnection: Sendable {
 
         return try await withTaskCancellationHandler {
             if let streamedBody {
-                try await self.writeBody(streamedBody.chunks(), exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
+                do {
+                    try await self.writeBody(streamedBody.chunks(), exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
+                } catch {
+                    // The daemon closed the connection, possibly right after answering and before
+                    // our last (empty) write, or the body's producer failed. Close (so the head
+                    // is settled either way); an answer that came counts.
+                    channel.close(promise: nil)
+                    guard let head = try? await headPromise.futureResult.get() else { throw error }
+                    return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
+                }
             }
             let head = try await headPromise.futureResult.get()
             return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))

@@ -29,11 +29,18 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var context: ChannelHandlerContext?
 
     private let encoder: HTTPRequestEncoder
+    private let hijackWriter: HijackWriteHandler
     private let decoder: ByteToMessageHandler<HTTPResponseDecoder>
     private let bridge: HijackBridgeHandler
 
-    init(encoder: HTTPRequestEncoder, decoder: ByteToMessageHandler<HTTPResponseDecoder>, bridge: HijackBridgeHandler) {
+    init(
+        encoder: HTTPRequestEncoder,
+        hijackWriter: HijackWriteHandler,
+        decoder: ByteToMessageHandler<HTTPResponseDecoder>,
+        bridge: HijackBridgeHandler
+    ) {
         self.encoder = encoder
+        self.hijackWriter = hijackWriter
         self.decoder = decoder
         self.bridge = bridge
     }
@@ -115,6 +122,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         let transportError: HTTPTransportError
         switch error {
         case let error as HTTPTransportError: transportError = error
+        // The decoder's complaint when the connection ends inside a message: the peer cut it short.
+        case HTTPParserError.invalidEOFState: transportError = .connectionClosed()
         case let error as HTTPParserError: transportError = .malformedResponse("\(error)")
         default: transportError = HTTPTransportError(.io, "\(error)")
         }
@@ -132,23 +141,31 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             context.read()
         case .deliverHead(let head, let rawMode):
             if rawMode != nil {
-                self.bridge.switchToRaw(inbound: false)
+                self.hijackWriter.switchToRaw()
                 context.pipeline.syncOperations.removeHandler(self.encoder, promise: nil)
             }
             self.ends?.head?.succeed(head)
             self.ends?.head = nil
         case .enterRawInbound:
-            self.bridge.switchToRaw(inbound: true)
+            self.bridge.switchToRaw()
             // With `.forwardBytes`, removing the decoder passes on the bytes that arrived after
-            // the 101 head, in order, before any later read.
-            context.pipeline.syncOperations.removeHandler(self.decoder, promise: nil)
+            // the 101 head, in order, before any later read; the removal completes on a later
+            // tick, and an EOF reaching the decoder before then would drop them.
+            self.hijackWriter.holdEndOfInput()
+            let removed = context.eventLoop.makePromise(of: Void.self)
+            let hijackWriter = self.hijackWriter
+            removed.futureResult.assumeIsolated().whenComplete { _ in hijackWriter.releaseEndOfInput() }
+            context.pipeline.syncOperations.removeHandler(self.decoder, promise: removed)
         case .yieldBody(let bytes):
             if self.ends?.body.yield(bytes) == .stopProducing {
                 self.stateMachine.consumerStoppedDemand()
             }
         case .finishExchange(let reusable, let closeConnection):
-            self.ends?.body.finish()
+            // Release first: a caller woken by the body's end may send its next request at once,
+            // and must find this connection back in the pool.
+            let body = self.ends?.body
             self.endExchange(reusable: reusable)
+            body?.finish()
             if closeConnection { context.close(promise: nil) }
         case .failExchange(let error):
             if let head = self.ends?.head {

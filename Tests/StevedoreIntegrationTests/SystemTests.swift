@@ -68,7 +68,7 @@ struct SystemTests {
 
     @Test func dataUsageDecodes() async throws {
         try await TestEngine.withClient { client in
-            let usage = try await client.systemDataUsage()
+            let usage = try await TestEngine.withDiskUsageTurn { try await client.systemDataUsage() }
             let summary = usage.summary
             #expect(summary.images.totalCount >= 1, "the test image exists")
             #expect(summary.images.size > 0)

@@ -1,0 +1,52 @@
+/// A docker `--format` value, read the way docker's `formatter.Context` reads it.
+///
+/// `table …` prints a header row and aligns columns with ``TabWriter/docker``; `json` prints
+/// each item as `{{json .}}`; anything else is a template printed once per item. As docker
+/// does, the text after `table` is trimmed of spaces and the two-character sequences `\t` and
+/// `\n` become a tab and a newline, so that shells need no special quoting.
+///
+/// The bare words `table` and `raw`, and an empty format, mean a command's own default layout:
+/// the command resolves them before building an `OutputFormat` (``isBareKeyword``).
+public struct OutputFormat: Sendable {
+    /// The format as the user gave it.
+    public let rawValue: String
+    /// Whether a header row and column alignment apply.
+    public let isTable: Bool
+    /// The template executed for each item (and, for tables, over the column titles).
+    public let template: GoTemplate
+
+    public init(_ rawValue: String) throws(TemplateError) {
+        self.rawValue = rawValue
+        isTable = rawValue.hasPrefix("table")
+        var text = rawValue
+        if isTable {
+            text.removeFirst("table".count)
+        } else if rawValue == "json" {
+            text = "{{json .}}"
+        }
+        while text.hasPrefix(" ") { text.removeFirst() }
+        while text.hasSuffix(" ") { text.removeLast() }
+        text = text.replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\n", with: "\n")
+        template = try GoTemplate(parsing: text)
+    }
+
+    /// Whether `format` is one of the words a command replaces by its default layout
+    /// (`""`, `table`, `raw`); `json` is handled by ``init(_:)``.
+    public static func isBareKeyword(_ format: String) -> Bool {
+        format.isEmpty || format == "table" || format == "raw"
+    }
+
+    /// Renders `items`, one template execution and a newline each. For a table, the header comes
+    /// first (``GoTemplate/renderHeader(titles:)`` over `titles`, e.g. `["ID": "CONTAINER ID"]`)
+    /// and the whole goes through ``TabWriter/docker``. Like docker, an error on any item
+    /// yields no output at all.
+    public func render(_ items: [TemplateValue], titles: [String: String] = [:], missingKey: GoTemplate.MissingKey = .error) throws(TemplateError) -> String {
+        var body = ""
+        for item in items {
+            body += try template.render(item, missingKey: missingKey)
+            body += "\n"
+        }
+        guard isTable else { return body }
+        return TabWriter.docker.format(template.renderHeader(titles: titles) + "\n" + body)
+    }
+}

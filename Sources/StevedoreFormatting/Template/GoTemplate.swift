@@ -1,0 +1,66 @@
+/// A template in the subset of Go's `text/template` that docker's `--format` flag accepts.
+///
+/// ```swift
+/// let template = try GoTemplate(parsing: "{{.ID}}\t{{.Image | upper}}")
+/// let line = try template.render(TemplateValue(encoding: container))
+/// ```
+///
+/// Supported: text; `{{.Field}}`, `{{.A.B}}`, `{{.}}`, `{{$}}`, `{{$x := …}}`, `{{$x = …}}`;
+/// pipelines `a | b`; parenthesised pipelines; string, raw string, character, number, bool
+/// and nil literals; `if`/`else if`/`else`, `with`/`else with`, `range` (over arrays, objects
+/// in key order and integers, with `$i, $e :=`, `else`, `break`, `continue`); `{{/* */}}`
+/// comments; `{{-`/`-}}` trimming; the functions of ``TemplateFunctions``. Not supported:
+/// `define`, `template`, `block`, methods with arguments, and the `html`, `js`, `urlquery`
+/// and `call` builtins.
+///
+/// Output follows Go: strings raw, numbers as `fmt.Print` writes them, objects as
+/// `map[k:v]` with sorted keys, arrays as `[a b]`, a missing value as `<no value>`. Errors are
+/// ``TemplateError``s with Go's message text.
+public struct GoTemplate: Sendable {
+    /// What `.Key` does when an object has no such key (Go's `missingkey` option).
+    public enum MissingKey: Sendable, Equatable {
+        /// Fail with `map has no entry for key "Key"`: what `docker inspect` does.
+        case error
+        /// Yield no value, printed `<no value>`: Go's default for `map[string]interface{}`.
+        case noValue
+        /// Yield an empty string: Go's default for `map[string]string`, e.g. a table header.
+        case zero
+    }
+
+    /// The template's source text.
+    public let text: String
+    private let nodes: [TemplateNode]
+
+    /// Parses `text`, reporting malformed templates as Go does (`template: :1: unclosed action`).
+    public init(parsing text: String) throws(TemplateError) {
+        self.text = text
+        nodes = try TemplateParser.parse(text)
+    }
+
+    /// Executes the template with `value` as dot (`.`) and `$`.
+    public func render(_ value: TemplateValue, missingKey: MissingKey = .error) throws(TemplateError) -> String {
+        var evaluator = TemplateEvaluator(source: text, missingKey: missingKey, functions: TemplateFunctions(isHeader: false))
+        return try execute(value, with: &evaluator)
+    }
+
+    /// Encodes `value` (see ``TemplateValue/init(encoding:)``) and executes the template over it.
+    public func render<T: Encodable>(encoding value: T, missingKey: MissingKey = .error) throws -> String {
+        try render(TemplateValue(encoding: value), missingKey: missingKey)
+    }
+
+    /// The table header docker prints for this template: the template executed over the
+    /// column titles (`["ID": "CONTAINER ID", …]`) with docker's header functions, a missing
+    /// title empty, and, as docker does, whatever was written before an error.
+    public func renderHeader(titles: [String: String]) -> String {
+        var evaluator = TemplateEvaluator(source: text, missingKey: .zero, functions: TemplateFunctions(isHeader: true))
+        let object = TemplateObject(titles.sorted { $0.key < $1.key }.map { ($0.key, TemplateValue.string($0.value)) })
+        return (try? execute(.object(object), with: &evaluator)) ?? evaluator.output
+    }
+
+    private func execute(_ value: TemplateValue, with evaluator: inout TemplateEvaluator) throws(TemplateError) -> String {
+        let dot = EvaluatedValue(value)
+        evaluator.variables = [("$", dot)]
+        _ = try evaluator.walk(dot, nodes)
+        return evaluator.output
+    }
+}

@@ -1,0 +1,25 @@
+/// A template that could not be parsed or executed, with Go's `text/template` message.
+///
+/// ``message`` reads as Go's does, e.g. `template: :1: unclosed action` or
+/// `template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"`; the docker CLI
+/// prints it after `template parsing error: ` in both cases.
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The template text is malformed; reported by ``GoTemplate/init(parsing:)``.
+        case parse
+        /// Evaluating the template over a value failed; reported by ``GoTemplate/render(_:)``.
+        case execution
+    }
+
+    public let kind: Kind
+    public let message: String
+    public var description: String { message }
+
+    static func parse(line: Int, _ text: String) -> TemplateError {
+        TemplateError(kind: .parse, message: "template: :\(line): \(text)")
+    }
+
+    static func execution(line: Int, column: Int, context: String, _ text: String) -> TemplateError {
+        TemplateError(kind: .execution, message: "template: :\(line):\(column): executing \"\" at <\(context)>: \(text)")
+    }
+}

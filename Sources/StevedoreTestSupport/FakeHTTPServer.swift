@@ -1,0 +1,115 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import StevedoreTransport
+
+/// A scriptable HTTP/1.1 server in the test process, for the faults a real daemon won't make:
+/// truncated bodies, garbage, stalls, early bytes after a `101`, half-closes.
+///
+/// Each accepted connection runs `script` with a ``FakeHTTPConnection`` that reads requests or
+/// raw bytes and writes exactly what the script says, each `write` as one socket write (so a
+/// response head and the bytes after it can reach the client in one read). The connection is
+/// closed when the script returns or throws. Half-closure is supported both ways: the client's
+/// EOF shows as `nil` from the reads while the script may still write, and
+/// ``FakeHTTPConnection/closeWrite()`` shuts down only the server's side.
+///
+/// Call ``shutdown()`` when done: it stops accepting, cancels the scripts still running and
+/// closes their connections.
+public final class FakeHTTPServer: Sendable {
+    /// Where the server listens.
+    public enum Address: Sendable {
+        /// A unix socket in a new temporary directory.
+        case unixSocket
+        /// 127.0.0.1 on an ephemeral port.
+        case localhost
+    }
+
+    /// Where the client under test should connect.
+    public let target: ConnectionTarget
+
+    private let acceptedCount: NIOLockedValueBox<Int>
+    private let serving: Task<Void, Never>
+    private let socketDirectory: String?
+
+    /// How many connections were accepted so far.
+    public var acceptedConnections: Int { self.acceptedCount.withLockedValue { $0 } }
+
+    private init(target: ConnectionTarget, acceptedCount: NIOLockedValueBox<Int>, serving: Task<Void, Never>, socketDirectory: String?) {
+        self.target = target
+        self.acceptedCount = acceptedCount
+        self.serving = serving
+        self.socketDirectory = socketDirectory
+    }
+
+    /// Starts a server at `address` that runs `script` for each connection it accepts.
+    public static func start(
+        on address: Address = .unixSocket,
+        script: @escaping @Sendable (FakeHTTPConnection) async throws -> Void
+    ) async throws -> FakeHTTPServer {
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> = { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                    wrappingChannelSynchronously: channel,
+                    configuration: .init(isOutboundHalfClosureEnabled: true)
+                )
+            }
+        }
+
+        let serverChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+        let target: ConnectionTarget
+        var socketDirectory: String?
+        switch address {
+        case .unixSocket:
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("stevedore-fake-\(UUID().uuidString.prefix(8))").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            socketDirectory = directory
+            let path = directory + "/http.sock"
+            serverChannel = try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
+            target = .unixSocket(path: path)
+        case .localhost:
+            serverChannel = try await bootstrap.bind(host: "127.0.0.1", port: 0, childChannelInitializer: initializer)
+            guard let port = serverChannel.channel.localAddress?.port else {
+                try? await serverChannel.channel.close()
+                throw FakeHTTPServerError("the server socket has no port")
+            }
+            target = .tcp(host: "127.0.0.1", port: port)
+        }
+
+        let acceptedCount = NIOLockedValueBox(0)
+        let serving = Task {
+            _ = try? await serverChannel.executeThenClose { connections in
+                await withDiscardingTaskGroup { group in
+                    do {
+                        for try await connection in connections {
+                            acceptedCount.withLockedValue { $0 += 1 }
+                            group.addTask {
+                                try? await connection.executeThenClose { inbound, outbound in
+                                    try await script(FakeHTTPConnection(channel: connection.channel, inbound: inbound, outbound: outbound))
+                                }
+                            }
+                        }
+                    } catch {
+                        // The listening socket failed or the server is shutting down.
+                    }
+                    group.cancelAll()
+                }
+            }
+        }
+        return FakeHTTPServer(target: target, acceptedCount: acceptedCount, serving: serving, socketDirectory: socketDirectory)
+    }
+
+    /// Stops listening, cancels running scripts, closes their connections and removes the
+    /// socket's directory.
+    public func shutdown() async {
+        self.serving.cancel()
+        await self.serving.value
+        if let socketDirectory {
+            try? FileManager.default.removeItem(atPath: socketDirectory)
+        }
+    }
+}

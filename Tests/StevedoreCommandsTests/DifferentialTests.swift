@@ -1,0 +1,55 @@
+import Foundation
+import StevedoreTestSupport
+import Testing
+
+/// The same command lines through `stevedore` and through the docker CLI (a test oracle only),
+/// against the same engine: stdout and exit codes must match once ids and times are masked.
+/// Known, deliberate differences are listed in the README instead of here.
+@Suite(
+    "stevedore against the docker CLI",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() }
+)
+struct DifferentialTests {
+    static let commandLines: [[String]] = [
+        ["version", "--format", "{{.Server.Version}}"],
+        ["version", "--format", "{{.Server.APIVersion}} {{.Server.MinAPIVersion}} {{.Server.Os}}/{{.Server.Arch}}"],
+        ["version", "--format", "{{range .Server.Components}}{{.Name}}={{.Version}};{{end}}"],
+        ["version", "--format", "{{json .Server.Platform}}"],
+        ["info", "--format", "{{.ServerVersion}} {{.Driver}} {{.OSType}} {{.NCPU}} {{.MemTotal}}"],
+        ["info", "--format", "{{json .Plugins}}"],
+        ["info", "--format", "{{.Swarm.LocalNodeState}} {{len .Warnings}} {{.CgroupVersion}}"],
+        ["system", "df"],
+        ["system", "df", "--format", "json"],
+        ["system", "df", "--format", "table {{.Type}}\\t{{.Size}}"],
+        ["system", "df", "--format", "{{.Type}}: {{.TotalCount}}"],
+        ["system", "df", "--format", "{{.Nope"],
+        ["info", "--format", "{{.Server"],
+    ]
+
+    @Test(arguments: Self.commandLines)
+    func sameOutputAsDocker(arguments: [String]) async throws {
+        let docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
+        let (expected, actual) = try await TestEngine.withDiskUsageTurn {
+            (try docker.run(arguments), try CommandLineProcess.stevedore.run(arguments))
+        }
+        #expect(actual.status == expected.status, "exit status of \(arguments)")
+        #expect(Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)")
+        if expected.status != 0 {
+            #expect(Self.masked(actual.standardError) == Self.masked(expected.standardError), "stderr of \(arguments)")
+        }
+    }
+
+    /// Ids and times differ between two runs by nature; everything else must not.
+    static func masked(_ text: String) -> String {
+        var text = text
+        let patterns = [
+            ("[0-9a-f]{64}", "<ID>"),
+            ("\\b[0-9a-f]{12}\\b", "<ID>"),
+            ("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})", "<TIME>"),
+        ]
+        for (pattern, replacement) in patterns {
+            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return text
+    }
+}

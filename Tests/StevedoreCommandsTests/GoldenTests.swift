@@ -1,0 +1,53 @@
+import Foundation
+@testable import StevedoreCommands
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// Help texts and rendered output compared with files under `Golden/`. After an intended
+/// change, rewrite them with `STEVEDORE_UPDATE_GOLDEN=1 swift test --filter GoldenTests` and
+/// review the diff.
+@Suite struct GoldenTests {
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../StevedoreModelsTests/Fixtures/dockerd-20.10").standardizedFileURL
+
+    static func compare(_ actual: String, golden name: String) throws {
+        let file = Self.goldenDirectory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["STEVEDORE_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its golden file")
+    }
+
+    static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"]]
+
+    @Test(arguments: Self.helpPaths)
+    func help(path: [String]) throws {
+        let outcome = try CommandLineProcess.stevedore.run(path + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(outcome.status == 0)
+        try Self.compare(outcome.standardOutput, golden: "help-\((["stevedore"] + path).joined(separator: "-")).txt")
+    }
+
+    @Test func infoTextOfARecordedDaemon() throws {
+        let info = try JSONDecoder().decode(SystemInfo.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("info.json")))
+        try Self.compare(StevedoreCommand.Info.describe(info), golden: "info.txt")
+    }
+
+    @Test func versionTextOfARecordedDaemon() throws {
+        let server = try JSONDecoder().decode(SystemVersion.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("version.json")))
+        let client = StevedoreCommand.Version.client(apiVersion: APIVersion(1, 41))
+        try Self.compare(StevedoreCommand.Version.clientSection(client) + "\n" + StevedoreCommand.Version.serverSection(server), golden: "version.txt")
+    }
+
+    @Test func diskUsageTableOfARecordedDaemon() throws {
+        let usage = try JSONDecoder().decode(SystemDataUsageResponse.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("system-df.json")))
+        let rows = StevedoreCommand.System.DiskUsage.rows(usage.summary)
+        let table = try CommandOutput.render(
+            rows, format: nil, defaultFormat: StevedoreCommand.System.DiskUsage.defaultFormat, titles: StevedoreCommand.System.DiskUsage.titles)
+        try Self.compare(table, golden: "system-df.txt")
+        let json = try CommandOutput.render(rows, format: "json", defaultFormat: "")
+        try Self.compare(json, golden: "system-df.json.txt")
+    }
+}

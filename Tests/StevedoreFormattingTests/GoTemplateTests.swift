@@ -1,0 +1,82 @@
+import Testing
+
+@testable import StevedoreFormatting
+
+@Suite struct GoTemplateTests {
+    @Test(arguments: [
+        ("{{.Id}}", "abc"),
+        ("plain text", "plain text"),
+        ("{{.Zed.a}}", "x<y>&z"),
+        ("{{.Zed}}", "map[a:x<y>&z arr:[p q] b:1 big:1e+06 ea:[] em:map[] emptys: f:1.5 m:map[k.dot:v] n:<nil> t:true]"),
+        ("{{json .Zed}}", #"{"b":1,"a":"x<y>&z","n":null,"f":1.5,"big":1000000,"arr":["p","q"],"m":{"k.dot":"v"},"t":true,"emptys":"","ea":[],"em":{}}"#),
+        ("{{.Zed | json}}", #"{"b":1,"a":"x<y>&z","n":null,"f":1.5,"big":1000000,"arr":["p","q"],"m":{"k.dot":"v"},"t":true,"emptys":"","ea":[],"em":{}}"#),
+        ("{{json .Zed.a}}", #""x<y>&z""#),
+        ("{{.Zed.n}}", "<no value>"),
+        ("{{.Zed.ea}} {{.Zed.em}} {{.Zed.arr}}", "[] map[] [p q]"),
+        ("{{1e6}} {{1.5}} {{100000.0}} {{1e-5}} {{0.0001}} {{123456789.0}} {{1e20}} {{1e21}} {{-0.0}} {{3}}",
+         "1e+06 1.5 100000 1e-05 0.0001 1.23456789e+08 1e+20 1e+21 -0 3"),
+        ("{{range .Zed.arr}}[{{.}}]{{end}}", "[p][q]"),
+        ("{{range $i, $e := .Zed.arr}}{{$i}}={{$e}},{{end}}", "0=p,1=q,"),
+        ("{{range $k, $v := .Zed.m}}{{$k}}={{$v}}{{end}}", "k.dot=v"),
+        ("{{range .Zed.ea}}x{{else}}empty{{end}}", "empty"),
+        ("{{range 3}}{{.}}{{end}}", "012"),
+        ("{{range .Zed.arr}}{{if eq . \"q\"}}{{break}}{{end}}{{.}}{{end}}", "p"),
+        ("{{range .Zed.arr}}{{if eq . \"p\"}}{{continue}}{{end}}{{.}}{{end}}", "q"),
+        ("{{index .Zed.m \"k.dot\"}}|{{index .Zed.m \"nokey\"}}|{{index .Zed.arr 1}}", "v|<no value>|q"),
+        ("{{len .Zed.arr}} {{len .Zed.a}} {{len .Zed.m}}", "2 6 1"),
+        ("{{join .Zed.arr \",\"}}", "p,q"),
+        ("{{truncate .Zed.a 3}}|{{upper .Zed.a}}|{{title \"hello world\"}}|{{lower \"ABC\"}}", "x<y|X<Y>&Z|Hello World|abc"),
+        ("{{title \"don't foo_bar a.b élan\"}}|{{upper \"straße\"}}", "Don'T Foo_bar A.B Élan|STRAßE"),
+        ("{{if .Zed.emptys}}y{{else}}n{{end}}{{if .Zed.ea}}y{{else}}n{{end}}{{if .Zed.n}}y{{else}}n{{end}}{{if .Zed.t}}y{{end}}", "nnny"),
+        ("{{if .Zed.emptys}}a{{else if .Zed.t}}b{{else}}c{{end}}", "b"),
+        ("{{with .Zed.m}}{{index . \"k.dot\"}}{{end}}", "v"),
+        ("{{with .Zed.emptys}}x{{else with .Zed.a}}{{.}}{{end}}", "x<y>&z"),
+        ("a  {{- \"b\" -}}  c", "abc"),
+        ("{{println \"a\" 1}}x", "a 1\nx"),
+        ("{{print \"a\" 1 2 \"b\" \"c\"}}", "a1 2bc"),
+        ("{{$.Id}} {{$x := 5}}{{$x}}", "abc 5"),
+        ("{{$x := 1}}{{$x = 2}}{{$x}}", "2"),
+        ("{{pad \"x\" 1 2}}|", " x  |"),
+        ("{{split \"a,b\" \",\"}}", "[a b]"),
+        ("{{/* c */}}ok", "ok"),
+        ("{{- /* c */ -}}  ok", "ok"),
+        ("{{printf \"%d %s %5.2f %x %t %v\" 3 \"s\" 1.234 255 true .Zed.arr}}", "3 s  1.23 ff true [p q]"),
+        ("{{printf \"%s\" .Zed.arr}} {{printf \"%d\"}} {{printf \"%s\" 1 2}}", "[p q] %!d(MISSING) %!s(int=1)%!(EXTRA int=2)"),
+        ("{{eq .Id \"abc\"}} {{ne 1 2}} {{lt 1 2}} {{and 1 0}} {{or 0 \"x\"}} {{not \"\"}}", "true true true 0 x true"),
+        ("{{eq .Id \"x\" \"abc\"}} {{ge 2 2}} {{gt \"b\" \"a\"}} {{le 1.5 1.0}}", "true true true false"),
+        ("{{printf \"%05d|%-4s|%+.2e|%q|%x|%T\" -42 \"ab\" 12345.678 \"a\\\"b\" \"hi\" 1.5}}", #"-0042|ab  |+1.23e+04|"a\"b"|6869|float64"#),
+        ("{{printf \"%v %.3g %g %G\" 0.000012345 1234.5678 1e21 1e-7}}", "1.2345e-05 1.23e+03 1e+21 1E-07"),
+        ("{{'a'}} {{0x10}} {{`raw`}}", "97 16 raw"),
+        ("{{(index .Zed.arr 0) | upper}}", "P"),
+        ("{{slice .Zed.a 1 3}} {{slice .Zed.arr 1}}", "<y [q]"),
+        ("{{.}}", "map[Id:abc Zed:map[a:x<y>&z arr:[p q] b:1 big:1e+06 ea:[] em:map[] emptys: f:1.5 m:map[k.dot:v] n:<nil> t:true]]"),
+    ])
+    func rendersLikeGo(template: String, expected: String) throws {
+        #expect(try render(template) == expected)
+    }
+
+    @Test func missingKeyPolicies() throws {
+        #expect(try render("{{.Zed.nope}}", missingKey: .noValue) == "<no value>")
+        #expect(try render("{{.Zed.nope}}", missingKey: .zero) == "")
+        #expect(try render("{{.Nope.Deeper}}", missingKey: .noValue) == "<no value>")
+        #expect(renderError("{{.Zed.nope}}") == #"template: :1:6: executing "" at <.Zed.nope>: map has no entry for key "nope""#)
+    }
+
+    @Test func rendersEncodableInDeclarationOrderWithSortedDictionaries() throws {
+        struct Row: Encodable {
+            let ID: String
+            let Size: Int64
+            let Labels: [String: String]
+        }
+        let row = Row(ID: "c0ffee", Size: 1024, Labels: ["z": "1", "a": "2"])
+        let template = try GoTemplate(parsing: "{{.ID}} {{.Size}} {{json .}}")
+        #expect(try template.render(encoding: row) == #"c0ffee 1024 {"ID":"c0ffee","Size":1024,"Labels":{"a":"2","z":"1"}}"#)
+    }
+
+    @Test func headerUsesTitlesAndHeaderFunctions() throws {
+        let template = try GoTemplate(parsing: "{{.ID}}\t{{upper .Image}}\t{{json .Names}}\t{{.Unknown}}|{{truncate .ID 3}}")
+        #expect(template.renderHeader(titles: ["ID": "CONTAINER ID", "Image": "IMAGE", "Names": "NAMES"]) == "CONTAINER ID\tIMAGE\tNAMES\t|CONTAINER ID")
+        let failing = try GoTemplate(parsing: "{{.ID}} {{.ID.Deeper}} after")
+        #expect(failing.renderHeader(titles: ["ID": "CONTAINER ID"]) == "CONTAINER ID ")
+    }
+}

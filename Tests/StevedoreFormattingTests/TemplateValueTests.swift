@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import StevedoreFormatting
+
+@Suite struct TemplateValueTests {
+    @Test func parsesJSONKeepingKeyOrder() throws {
+        let value = try TemplateValue(json: #"{"z":1,"a":[true,null,-2.5e3,"\u00e9\n\ud83d\ude00"],"m":{"y":9223372036854775807,"x":1e400}}"#)
+        guard case .object(let object) = value else { Issue.record("not an object"); return }
+        #expect(object.keys == ["z", "a", "m"])
+        #expect(object["a"] == [true, nil, -2500.0, "é\n😀"])
+        #expect(object["m"] == ["y": .int(Int64.max), "x": .double(.infinity)])
+    }
+
+    @Test(arguments: ["", "{", #"{"a" 1}"#, "[1,]", "01", "tru", #""\x""#, "1 2", "[1.]"])
+    func rejectsMalformedJSON(text: String) {
+        #expect(throws: TemplateValueJSONError.self) { try TemplateValue(json: text) }
+    }
+
+    @Test func writesJSONLikeGo() {
+        let value: TemplateValue = ["s": "<a&b>\u{2028}\u{01}\"\\", "f": 1e21, "g": 1e-7, "h": 0.5, "i": 100.0, "n": nil]
+        #expect(value.jsonText() == #"{"s":"<a&b>\u2028\u0001\"\\","f":1e+21,"g":1e-7,"h":0.5,"i":100,"n":null}"#)
+        #expect(TemplateValue.string("<&>").jsonText(escapingHTML: true) == #""\u003c\u0026\u003e""#)
+    }
+
+    @Test func printsLikeGoFmt() {
+        let value: TemplateValue = ["b": [1, 2.5, nil], "a": ["y": true, "x": "s p"]]
+        #expect(value.goDescription == "map[a:map[x:s p y:true] b:[1 2.5 <nil>]]")
+        #expect(TemplateValue.double(1e-5).goDescription == "1e-05")
+        #expect(TemplateValue.double(-1234567.0).goDescription == "-1.234567e+06")
+        #expect(TemplateValue.double(.infinity).goDescription == "+Inf")
+    }
+
+    @Test func encodesFoundationTypesAsGoDoes() throws {
+        struct Sample: Encodable {
+            let date = Date(timeIntervalSince1970: 1_700_000_000.25)
+            let data = Data([0xDE, 0xAD])
+            let url = URL(string: "https://example.com/x")!
+            let optional: String? = nil
+            let big = UInt64.max
+            let nested = [["k": 1]]
+        }
+        let value = try TemplateValue(encoding: Sample())
+        // A nil optional is there as null, as a nil field of a Go struct is.
+        #expect(value == [
+            "date": "2023-11-14T22:13:20.25Z", "data": "3q0=", "url": "https://example.com/x",
+            "optional": nil, "big": .double(Double(UInt64.max)), "nested": [["k": 1]],
+        ])
+    }
+
+    @Test func encodesEnumsAndSuperclassesThroughNestedContainers() throws {
+        enum Kind: String, Encodable { case running }
+        struct Wrapper: Encodable {
+            let kind: Kind
+            let list: [Int]
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(kind, forKey: .kind)
+                var nested = container.nestedUnkeyedContainer(forKey: .list)
+                for element in list { try nested.encode(element) }
+                try container.encodeNil(forKey: .none)
+            }
+            enum CodingKeys: String, CodingKey { case kind, list, none }
+        }
+        #expect(try TemplateValue(encoding: Wrapper(kind: .running, list: [1, 2])) == ["kind": "running", "list": [1, 2], "none": nil])
+    }
+}

@@ -1,0 +1,137 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import Stevedore
+import StevedoreTestSupport
+import StevedoreTransport
+import Testing
+
+/// Event streams over a fake daemon: dropped connections and broken lines, which a real daemon
+/// does not produce on demand.
+@Suite struct EventStreamTests {
+    /// One event line at `timeNano`, told apart by `action`.
+    static func line(_ action: String, _ timeNano: Int64) -> String {
+        #"{"Type":"container","Action":"\#(action)","Actor":{"ID":"c1","Attributes":{}},"time":\#(timeNano / 1_000_000_000),"timeNano":\#(timeNano)}"# + "\n"
+    }
+
+    static func chunk(_ text: String) -> String {
+        String(text.utf8.count, radix: 16) + "\r\n" + text + "\r\n"
+    }
+
+    static let pingAnswer = "HTTP/1.1 200 OK\r\nAPI-Version: 1.41\r\nContent-Length: 0\r\n\r\n"
+    static let streamHead = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+    /// A fake daemon: answers pings; hands each `/events` request, numbered from 0, to `events`.
+    static func daemon(
+        events: @escaping @Sendable (_ number: Int, _ request: FakeHTTPRequest, _ connection: FakeHTTPConnection) async throws -> Void
+    ) async throws -> FakeHTTPServer {
+        let counter = NIOLockedValueBox(0)
+        return try await FakeHTTPServer.start { connection in
+            while let request = try await connection.readRequest() {
+                if request.target.hasSuffix("/_ping") {
+                    try await connection.write(Self.pingAnswer)
+                } else {
+                    let number = counter.withLockedValue { value in
+                        defer { value += 1 }
+                        return value
+                    }
+                    try await events(number, request, connection)
+                    return
+                }
+            }
+        }
+    }
+
+    static func client(for server: FakeHTTPServer) throws -> DockerClient {
+        try DockerClient(configuration: .init(host: try DockerHost(parsing: server.target.description)))
+    }
+
+    @Test func resumingStreamReconnectsSinceTheLastEventWithoutDuplicates() async throws {
+        let sinceOfReconnection = NIOLockedValueBox<String?>(nil)
+        let server = try await Self.daemon { number, request, connection in
+            switch number {
+            case 0:
+                try await connection.write(Self.streamHead + Self.chunk(Self.line("a", 100) + Self.line("b", 200) + Self.line("c", 200)))
+                await connection.close()  // no final chunk: the connection drops mid-stream
+            default:
+                sinceOfReconnection.withLockedValue { $0 = request.target }
+                // The daemon's `since` is inclusive: it sends b and c again, then the new d.
+                try await connection.write(Self.streamHead + Self.chunk(Self.line("b", 200) + Self.line("c", 200) + Self.line("d", 300)))
+                _ = try await connection.readToEOF()
+            }
+        }
+        let client = try Self.client(for: server)
+        let actions = try await withTimeout(10) {
+            var actions: [String] = []
+            for try await event in client.eventsResuming() {
+                actions.append(event.action ?? "")
+                if actions.count == 4 { break }
+            }
+            return actions
+        }
+        #expect(actions == ["a", "b", "c", "d"])
+        #expect(sinceOfReconnection.withLockedValue { $0 }?.contains("since=0.000000200") == true)
+        client.shutdown()
+        await server.shutdown()
+    }
+
+    @Test func resumingStreamGivesUpAfterItsAttempts() async throws {
+        let server = try await Self.daemon { _, _, connection in
+            try await connection.write(Self.streamHead)
+            await connection.close()
+        }
+        let client = try Self.client(for: server)
+        let error = await #expect(throws: DockerError.self) {
+            try await withTimeout(10) {
+                for try await _ in client.eventsResuming(maxReconnectAttempts: 2) {}
+            }
+        }
+        #expect(error?.category == .connection)
+        client.shutdown()
+        await server.shutdown()
+    }
+
+    @Test func linesSplitAcrossChunksDecode() async throws {
+        let text = Self.line("x", 1) + "\n" + Self.line("y", 2)
+        let middle = text.index(text.startIndex, offsetBy: text.utf8.count / 3)
+        let server = try await Self.daemon { _, _, connection in
+            try await connection.write(Self.streamHead + Self.chunk(String(text[..<middle])))
+            try await connection.write(Self.chunk(String(text[middle...])) + "0\r\n\r\n")
+            _ = try await connection.readToEOF()
+        }
+        let client = try Self.client(for: server)
+        let actions = try await withTimeout(10) {
+            try await client.events().reduce(into: [String]()) { $0.append($1.action ?? "") }
+        }
+        #expect(actions == ["x", "y"])
+        client.shutdown()
+        await server.shutdown()
+    }
+
+    @Test func aStreamCutInsideALineIsAnError() async throws {
+        let server = try await Self.daemon { _, _, connection in
+            try await connection.write(Self.streamHead + Self.chunk(Self.line("x", 1) + #"{"Type":"conta"#) + "0\r\n\r\n")
+            _ = try await connection.readToEOF()
+        }
+        let client = try Self.client(for: server)
+        let error = await #expect(throws: DockerError.self) {
+            try await withTimeout(10) { for try await _ in try await client.events() {} }
+        }
+        #expect(error?.category == .malformedResponse)
+        client.shutdown()
+        await server.shutdown()
+    }
+
+    @Test func aLineThatIsNotJSONIsAnError() async throws {
+        let server = try await Self.daemon { _, _, connection in
+            try await connection.write(Self.streamHead + Self.chunk("not json\n") + "0\r\n\r\n")
+            _ = try await connection.readToEOF()
+        }
+        let client = try Self.client(for: server)
+        let error = await #expect(throws: DockerError.self) {
+            try await withTimeout(10) { for try await _ in try await client.events() {} }
+        }
+        #expect(error?.category == .malformedResponse)
+        client.shutdown()
+        await server.shutdown()
+    }
+}

@@ -1,0 +1,335 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import StevedoreTestSupport
+import Testing
+
+@testable import StevedoreTransport
+
+/// Ordinary requests through the pool, against a fake server that misbehaves on purpose.
+@Suite struct HTTPTransportTests {
+    @Test(arguments: [FakeHTTPServer.Address.unixSocket, .localhost])
+    func sequentialRequestsReuseOneConnection(address: FakeHTTPServer.Address) async throws {
+        try await withFakeServer(on: address, script: echoTargets) { transport, server in
+            for index in 0..<20 {
+                let response = try await transport.execute(HTTPRequest(method: .GET, target: "/r\(index)"))
+                #expect(response.status == .ok)
+                #expect(String(buffer: try await response.body.collect(upTo: 1024)) == "/r\(index)")
+            }
+            #expect(server.acceptedConnections == 1)
+        }
+    }
+
+    @Test func theRequestCarriesHostAndFramingHeaders() async throws {
+        let seen = NIOLockedValueBox<[FakeHTTPRequest]>([])
+        try await withFakeServer(script: { connection in
+            while let request = try await connection.readRequest() {
+                seen.withLockedValue { $0.append(request) }
+                try await connection.write(response())
+            }
+        }) { transport, _ in
+            _ = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping")).body.collect(upTo: 0)
+            _ = try await transport.execute(HTTPRequest(method: .POST, target: "/containers/x/start")).body.collect(upTo: 0)
+            let json = ByteBuffer(string: #"{"Image":"busybox"}"#)
+            _ = try await transport.execute(HTTPRequest(method: .POST, target: "/containers/create?name=a%20b", body: .bytes(json)))
+                .body.collect(upTo: 0)
+        }
+        let requests = seen.withLockedValue { $0 }
+        try #require(requests.count == 3)
+        #expect(requests[0].method == .GET && requests[0].target == "/_ping")
+        #expect(requests[0].headers["Host"] == ["docker"])
+        #expect(requests[0].headers["Content-Length"].isEmpty)
+        #expect(requests[1].headers["Content-Length"] == ["0"])
+        #expect(requests[2].target == "/containers/create?name=a%20b")
+        #expect(String(buffer: requests[2].body) == #"{"Image":"busybox"}"#)
+    }
+
+    @Test func thePoolLimitHoldsUnderConcurrentRequests() async throws {
+        let open = NIOLockedValueBox((now: 0, peak: 0))
+        var configuration = HTTPTransportConfiguration()
+        configuration.maxConnections = 2
+        try await withFakeServer(configuration: configuration, script: { connection in
+            open.withLockedValue { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+            defer { open.withLockedValue { $0.now -= 1 } }
+            while let request = try await connection.readRequest() {
+                try await Task.sleep(for: .milliseconds(30))  // a slow daemon, not synchronisation
+                try await connection.write(response(body: request.target))
+            }
+        }) { transport, server in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        let response = try await transport.execute(HTTPRequest(method: .GET, target: "/slow/\(index)"))
+                        #expect(String(buffer: try await response.body.collect(upTo: 1024)) == "/slow/\(index)")
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(server.acceptedConnections == 2)
+        }
+        #expect(open.withLockedValue { $0.peak } == 2)
+    }
+
+    @Test func aConnectionCloseResponseIsNotReused() async throws {
+        try await withFakeServer(script: { connection in
+            guard let request = try await connection.readRequest() else { return }
+            try await connection.write(response(body: request.target, headers: ["Connection: close"]))
+        }) { transport, server in
+            for index in 0..<3 {
+                let response = try await transport.execute(HTTPRequest(method: .GET, target: "/\(index)"))
+                #expect(String(buffer: try await response.body.collect(upTo: 1024)) == "/\(index)")
+            }
+            #expect(server.acceptedConnections == 3)
+        }
+    }
+
+    @Test func aKeptAliveConnectionTheServerClosedIsReplaced() async throws {
+        let events = Events()
+        try await withFakeServer(script: { connection in
+            guard let request = try await connection.readRequest() else { return }
+            // Keep-alive promised, then the server closes while the connection is idle.
+            try await connection.write(response(body: request.target))
+            await connection.close()
+            events.send("closed")
+        }) { transport, server in
+            _ = try await transport.execute(HTTPRequest(method: .GET, target: "/a")).body.collect(upTo: 1024)
+            #expect(await events.next() == "closed")
+            // The pool must drop the connection the server closed. (A request sent in the instant
+            // before the pool sees the close fails: requests are not retried, see the report.)
+            while transport.poolCounts.idle > 0 {
+                try await Task.sleep(for: .milliseconds(1))  // no event to await: the pool's close handling is internal
+            }
+            let response = try await transport.execute(HTTPRequest(method: .GET, target: "/b"))
+            #expect(String(buffer: try await response.body.collect(upTo: 1024)) == "/b")
+            #expect(server.acceptedConnections == 2)
+        }
+    }
+
+    @Test func cancellingTheCallerWhileWaitingForTheHeadClosesTheConnection() async throws {
+        let events = Events()
+        try await withFakeServer(script: { connection in
+            guard try await connection.readRequest() != nil else { return }
+            events.send("request")
+            events.send(try await connection.readRaw() == nil ? "eof" : "bytes")
+        }) { transport, _ in
+            let call = Task { try await transport.execute(HTTPRequest(method: .GET, target: "/events")) }
+            #expect(await events.next() == "request")
+            call.cancel()
+            #expect(await events.next() == "eof")
+            let error = await transportError { _ = try await call.value }
+            #expect(error?.code == .connectionClosed)
+        }
+    }
+
+    @Test func droppingABodyMidStreamClosesTheConnection() async throws {
+        let events = Events()
+        try await withFakeServer(script: { connection in
+            guard try await connection.readRequest() != nil else { return }
+            try await connection.write("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\nfirst bytes")
+            events.send(try await connection.readRaw() == nil ? "eof" : "bytes")
+        }) { transport, server in
+            do {
+                let response = try await transport.execute(HTTPRequest(method: .GET, target: "/logs"))
+                var iterator = response.body.makeAsyncIterator()
+                #expect(try await read(5, from: &iterator).hasPrefix("first"))
+            }
+            #expect(await events.next() == "eof")
+            // The pool does not hand out the abandoned connection.
+            let again = try await transport.execute(HTTPRequest(method: .GET, target: "/again"))
+            #expect(again.status == .ok)
+            #expect(server.acceptedConnections == 2)
+        }
+    }
+
+    @Test(arguments: [
+        "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\na\r\nonly ten b\r\n",
+    ])
+    func aTruncatedBodyFailsWithConnectionClosed(answer: String) async throws {
+        try await withFakeServer(script: { connection in
+            guard try await connection.readRequest() != nil else { return }
+            try await connection.write(answer)
+        }) { transport, _ in
+            let response = try await transport.execute(HTTPRequest(method: .GET, target: "/truncated"))
+            let error = await transportError { _ = try await response.body.collect(upTo: 1000) }
+            #expect(error?.code == .connectionClosed)
+        }
+    }
+
+    @Test func garbageIsAMalformedResponse() async throws {
+        try await withFakeServer(script: { connection in
+            guard try await connection.readRequest() != nil else { return }
+            try await connection.write("SSH-2.0-OpenSSH_9.2\r\n\r\n")
+            _ = try await connection.readToEOF()
+        }) { transport, _ in
+            let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping")) }
+            #expect(error?.code == .malformedResponse)
+        }
+    }
+
+    @Test func aServerClosingBeforeAnsweringIsConnectionClosed() async throws {
+        try await withFakeServer(script: { connection in
+            _ = try await connection.readRequest()
+        }) { transport, _ in
+            let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping")) }
+            #expect(error?.code == .connectionClosed)
+        }
+    }
+
+    @Test func theDeadlineFailsAnUnansweredRequest() async throws {
+        try await withFakeServer(script: { connection in
+            guard try await connection.readRequest() != nil else { return }
+            _ = try await connection.readToEOF()
+        }) { transport, _ in
+            let request = HTTPRequest(method: .GET, target: "/stall", deadline: .now() + .milliseconds(200))
+            let error = await transportError { _ = try await transport.execute(request) }
+            #expect(error?.code == .deadlineExceeded)
+        }
+    }
+
+    @Test func theDeadlineFailsAStalledBody() async throws {
+        try await withFakeServer(script: { connection in
+            guard try await connection.readRequest() != nil else { return }
+            try await connection.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf")
+            _ = try await connection.readToEOF()
+        }) { transport, _ in
+            let request = HTTPRequest(method: .GET, target: "/stall", deadline: .now() + .milliseconds(200))
+            let response = try await transport.execute(request)
+            let error = await transportError { _ = try await response.body.collect(upTo: 100) }
+            #expect(error?.code == .deadlineExceeded)
+        }
+    }
+
+    @Test(arguments: [true, false])
+    func aStreamedRequestBodyArrivesByteExact(knownLength: Bool) async throws {
+        var generator = SystemRandomNumberGenerator()
+        var random = ByteBuffer()
+        for _ in 0..<((5 << 20) / 8) { random.writeInteger(generator.next() as UInt64) }
+        let payload = random
+        let received = NIOLockedValueBox<FakeHTTPRequest?>(nil)
+        try await withFakeServer(script: { connection in
+            guard let request = try await connection.readRequest() else { return }
+            received.withLockedValue { $0 = request }
+            try await connection.write(response("201 Created"))
+        }) { transport, _ in
+            let chunks = AsyncStream<ByteBuffer> { continuation in
+                var rest = payload
+                while let chunk = rest.readSlice(length: min(64 << 10, rest.readableBytes)), chunk.readableBytes > 0 {
+                    continuation.yield(chunk)
+                }
+                continuation.finish()
+            }
+            let body = HTTPRequestBody.stream(chunks, length: knownLength ? payload.readableBytes : nil)
+            let response = try await transport.execute(HTTPRequest(method: .POST, target: "/build", body: body))
+            #expect(response.status == .created)
+            _ = try await response.body.collect(upTo: 0)
+        }
+        let request = try #require(received.withLockedValue { $0 })
+        #expect(request.wasChunked == !knownLength)
+        #expect(request.body.readableBytes == payload.readableBytes)
+        #expect(request.body == payload)
+    }
+
+    @Test func aLargeBodyStreamsWithBoundedBuffering() async throws {
+        let total = 64 << 20
+        let written = NIOLockedValueBox(0)
+        try await withFakeServer(timeout: 30, script: { connection in
+            guard try await connection.readRequest() != nil else { return }
+            try await connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(total)\r\n\r\n")
+            let block = ByteBuffer(repeating: 0x61, count: 256 << 10)
+            for _ in 0..<(total / block.readableBytes) {
+                try await connection.write(block)
+                written.withLockedValue { $0 += block.readableBytes }
+            }
+            _ = try await connection.readRequest()
+        }) { transport, _ in
+            let response = try await transport.execute(HTTPRequest(method: .GET, target: "/export"))
+            var read = 0
+            var maxAhead = 0
+            var pauses = 0
+            for try await part in response.body {
+                read += part.readableBytes
+                if read >= (pauses + 1) * (8 << 20) {
+                    // A slow consumer: the server must be held back, not buffered in memory.
+                    pauses += 1
+                    try await Task.sleep(for: .milliseconds(50))
+                    maxAhead = max(maxAhead, written.withLockedValue { $0 } - read)
+                }
+            }
+            #expect(read == total)
+            #expect(pauses == 8)
+            #expect(maxAhead < 4 << 20, "the server got \(maxAhead) bytes ahead of the consumer")
+        }
+    }
+
+    @Test func aMissingUnixSocketIsSocketNotFound() async throws {
+        let transport = HTTPTransport(target: .unixSocket(path: "/nonexistent/stevedore-\(UInt32.random(in: 0...UInt32.max)).sock"))
+        defer { transport.shutdown() }
+        let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping")) }
+        #expect(error?.code == .socketNotFound)
+    }
+
+    @Test func aClosedPortIsConnectionRefused() async throws {
+        let server = try await FakeHTTPServer.start(on: .localhost) { _ in }
+        let target = server.target
+        await server.shutdown()
+        let transport = HTTPTransport(target: target)
+        defer { transport.shutdown() }
+        let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping")) }
+        #expect(error?.code == .connectionRefused)
+    }
+
+    @Test func waitersAfterAFailedConnectAllFail() async throws {
+        var configuration = HTTPTransportConfiguration()
+        configuration.maxConnections = 1
+        let transport = HTTPTransport(target: .unixSocket(path: "/nonexistent/stevedore.sock"), configuration: configuration)
+        defer { transport.shutdown() }
+        try await withTimeout {
+            await withTaskGroup(of: HTTPTransportError.Code?.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        do {
+                            _ = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping"))
+                            return nil
+                        } catch {
+                            return (error as? HTTPTransportError)?.code
+                        }
+                    }
+                }
+                for await code in group { #expect(code == .socketNotFound) }
+            }
+        }
+    }
+
+    @Test func requestsAfterShutdownFail() async throws {
+        try await withFakeServer(script: echoTargets) { transport, _ in
+            _ = try await transport.execute(HTTPRequest(method: .GET, target: "/a")).body.collect(upTo: 100)
+            transport.shutdown()
+            let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .GET, target: "/b")) }
+            #expect(error?.code == .shutdown)
+        }
+    }
+}
+
+/// Request bodies whose producer fails.
+@Suite struct FailingRequestBodyTests {
+    struct ProducerFailed: Error {}
+
+    @Test func aFailingBodyProducerFailsTheRequestAndClosesTheConnection() async throws {
+        let events = Events()
+        try await withFakeServer(script: { connection in
+            // The request never completes: the script sees EOF in the middle of the body.
+            events.send((try? await connection.readRequest()) == nil ? "eof" : "request")
+        }) { transport, _ in
+            let chunks = AsyncThrowingStream<ByteBuffer, any Error> { continuation in
+                continuation.yield(ByteBuffer(string: "partial"))
+                continuation.finish(throwing: ProducerFailed())
+            }
+            let body = HTTPRequestBody.stream(chunks, length: 100)
+            await #expect(throws: ProducerFailed.self) {
+                _ = try await transport.execute(HTTPRequest(method: .POST, target: "/build", body: body))
+            }
+            #expect(await events.next() == "eof")
+        }
+    }
+}
