@@ -51,6 +51,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "stevedore", dependencies: ["StevedoreCommands"]),
+        // The fuzz target of the stream parsers (scripts/fuzz builds it with libFuzzer).
+        .executableTarget(
+            name: "StevedoreFuzz",
+            dependencies: [
+                "Stevedore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // Helpers for tests: finding the test engine, a scriptable fake server.
         .target(
             name: "StevedoreTestSupport",
