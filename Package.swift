@@ -48,6 +48,7 @@ let package = Package(
                 "StevedoreFormatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "stevedore", dependencies: ["StevedoreCommands"]),

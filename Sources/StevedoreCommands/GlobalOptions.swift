@@ -32,7 +32,9 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: [.customShort("D"), .long], help: "Enable debug mode")
     var debug = false
 
-    @Option(name: [.customShort("l"), .long], help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\")")
+    // `-l` works before the command only (see movingLeadingOptions), as in docker, where `run -l`
+    // is a label.
+    @Option(name: .long, help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\"); -l before the command")
     var logLevel: String = "info"
 
     public init() {}
@@ -62,6 +64,8 @@ public struct GlobalOptions: ParsableArguments {
             }
         }
         guard !leading.isEmpty else { return arguments }
+        // `-l` is the short form of --log-level only before the command.
+        leading = leading.map { $0 == "-l" ? "--log-level" : $0.hasPrefix("-l=") ? "--log-level=" + $0.dropFirst(3) : $0 }
         var rest = Array(arguments[index...])
         // The command path: the leading words that are not options.
         let path = rest.prefix(while: { !$0.hasPrefix("-") }).count

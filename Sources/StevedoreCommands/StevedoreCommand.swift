@@ -14,6 +14,10 @@ public struct StevedoreCommand: AsyncParsableCommand {
             Info.self,
             System.self,
             Events.self,
+            Run.self,
+            Exec.self,
+            Attach.self,
+            Logs.self,
         ]
     )
 
@@ -40,7 +44,8 @@ public struct StevedoreCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             Self.exit(withError: ExitCode(1))
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            // An empty description only carries an exit code (a container's, say).
+            if !failure.description.isEmpty { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
             Self.exit(withError: ExitCode(failure.exitCode))
         } catch {
             Self.exit(withError: error)
