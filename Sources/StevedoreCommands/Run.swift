@@ -7,20 +7,8 @@ extension StevedoreCommand {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create and run a new container from an image")
 
-        @Flag(name: [.customShort("d"), .long], help: "Run container in background and print container ID")
-        var detach = false
-
-        @Option(name: .long, help: "Override the key sequence for detaching a container")
-        var detachKeys: String?
-
         @Option(name: .long, help: "Overwrite the default ENTRYPOINT of the image")
         var entrypoint: String?
-
-        @Option(name: [.customShort("e"), .long], help: "Set environment variables")
-        var env: [String] = []
-
-        @Flag(name: [.customShort("i"), .long], help: "Keep STDIN open even if not attached")
-        var interactive = false
 
         @Option(name: [.customShort("l"), .long], help: "Set meta data on a container")
         var label: [String] = []
@@ -34,23 +22,16 @@ extension StevedoreCommand {
         @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits")
         var rm = false
 
-        @Flag(name: [.customShort("t"), .long], help: "Allocate a pseudo-TTY")
-        var tty = false
-
-        @Option(name: [.customShort("u"), .long], help: "Username or UID (format: <name|uid>[:<group|gid>])")
-        var user: String?
-
         @Option(name: [.customShort("v"), .long], help: "Bind mount a volume")
         var volume: [String] = []
-
-        @Option(name: [.customShort("w"), .long], help: "Working directory inside the container")
-        var workdir: String?
 
         @Argument(help: "The image")
         var image: String
 
         @Argument(parsing: .captureForPassthrough, help: "The command and its arguments")
         var command: [String] = []
+
+        @OptionGroup var process: ProcessOptions
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
@@ -64,21 +45,21 @@ extension StevedoreCommand {
         }
 
         private func runContainer() async throws {
-            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let keys = try self.process.parsedDetachKeys()
             let body = try self.createBody()
             try await withClient(self.global) { client in
                 guard let id = try await client.createContainer(body, options: .init(name: self.name)).id else {
                     throw DockerError(category: .malformedResponse, message: "the daemon created a container without telling its id")
                 }
-                if self.detach {
+                if self.process.detach {
                     try await self.start(id, client: client)
                     printOut(id + "\n")
                     return
                 }
-                let options = ContainerAttachOptions(stdin: self.interactive, detachKeys: keys.description)
+                let options = ContainerAttachOptions(stdin: self.process.interactive, detachKeys: keys.description)
                 let outcome = try await client.withAttachedContainer(id, options: options) { streams in
                     try await self.start(id, client: client)
-                    return try await InteractiveSession(streams: streams, forwardsStdin: self.interactive, detachKeys: keys).run()
+                    return try await InteractiveSession(streams: streams, forwardsStdin: self.process.interactive, detachKeys: keys).run()
                 }
                 if case .detached = outcome { return }
                 let exit = try await client.waitContainer(id)
@@ -117,24 +98,23 @@ extension StevedoreCommand {
                 let parts = label.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 labels[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
             }
-            let size = self.tty ? Terminal.size() : nil
             let hostConfig = HostConfig(
                 binds: self.volume.isEmpty ? nil : self.volume,
                 networkMode: self.network,
-                autoRemove: self.rm && self.detach ? true : nil,
-                consoleSize: size.map { [$0.height, $0.width] })
+                autoRemove: self.rm && self.process.detach ? true : nil,
+                consoleSize: self.process.consoleSize)
             return ContainerCreateBody(
-                user: self.user,
-                attachStdin: self.interactive && !self.detach,
-                attachStdout: !self.detach,
-                attachStderr: !self.detach,
-                tty: self.tty,
-                openStdin: self.interactive,
-                stdinOnce: self.interactive && !self.detach,
-                env: self.env.isEmpty ? nil : environment(self.env),
+                user: self.process.user,
+                attachStdin: self.process.interactive && !self.process.detach,
+                attachStdout: !self.process.detach,
+                attachStderr: !self.process.detach,
+                tty: self.process.tty,
+                openStdin: self.process.interactive,
+                stdinOnce: self.process.interactive && !self.process.detach,
+                env: self.process.environment,
                 cmd: self.command.isEmpty ? nil : self.command,
                 image: self.image,
-                workingDir: self.workdir,
+                workingDir: self.process.workdir,
                 entrypoint: self.entrypoint.map { [$0] },
                 labels: labels.isEmpty ? nil : labels,
                 hostConfig: hostConfig)

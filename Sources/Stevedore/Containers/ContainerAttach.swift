@@ -56,15 +56,9 @@ extension DockerClient {
         let path = try ContainerReference.path(id, "/attach")
         let tty = try await self.inspectContainer(id).config?.tty ?? false
         let connection = try await self.hijack(DockerRequest(.POST, path, query: options.query))
-        let framing = StreamFraming.of(
-            contentType: connection.head.headers.first(name: "Content-Type"), apiVersion: try await self.apiVersion(), tty: tty)
-        return AttachedStreams(
-            output: ContainerOutput(connection.output, framing: framing, host: self.configuration.host),
-            tty: tty,
-            connection: connection,
-            resizer: { height, width in try await self.resizeContainer(id, height: height, width: width) },
-            host: self.configuration.host
-        )
+        return try await self.attachedStreams(connection, tty: tty) { height, width in
+            try await self.resizeContainer(id, height: height, width: width)
+        }
     }
 
     /// Attaches to the container, runs `body` with its stdio, and closes the connection when

@@ -33,15 +33,9 @@ extension DockerClient {
         let body = try await self.execStartConfig(id, options: options, detach: false)
         let tty = body.tty ?? false
         let connection = try await self.hijack(DockerRequest(.POST, try ExecReference.path(id, "/start"), body: try self.jsonBody(body)))
-        let framing = StreamFraming.of(
-            contentType: connection.head.headers.first(name: "Content-Type"), apiVersion: try await self.apiVersion(), tty: tty)
-        return AttachedStreams(
-            output: ContainerOutput(connection.output, framing: framing, host: self.configuration.host),
-            tty: tty,
-            connection: connection,
-            resizer: { height, width in try await self.resizeExec(id, height: height, width: width) },
-            host: self.configuration.host
-        )
+        return try await self.attachedStreams(connection, tty: tty) { height, width in
+            try await self.resizeExec(id, height: height, width: width)
+        }
     }
 
     /// Starts the exec attached, runs `body` with its stdio, and closes the connection when

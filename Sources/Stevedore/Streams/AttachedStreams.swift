@@ -102,6 +102,20 @@ extension DockerClient {
         }
     }
 
+    /// The streams of a hijacked attach or exec start, framed as the daemon's answer and `tty`
+    /// say (see ``StreamFraming/of(contentType:apiVersion:tty:)``).
+    func attachedStreams(
+        _ connection: HijackedConnection,
+        tty: Bool,
+        resizer: @escaping @Sendable (_ height: Int, _ width: Int) async throws -> Void
+    ) async throws -> AttachedStreams {
+        let framing = StreamFraming.of(
+            contentType: connection.head.headers.first(name: "Content-Type"), apiVersion: try await self.apiVersion(), tty: tty)
+        return AttachedStreams(
+            output: ContainerOutput(connection.output, framing: framing, host: self.configuration.host),
+            tty: tty, connection: connection, resizer: resizer, host: self.configuration.host)
+    }
+
     /// Runs `body` with `streams`, closing them when it returns, throws or is cancelled.
     func withClosing<Result>(_ streams: AttachedStreams, _ body: (AttachedStreams) async throws -> Result) async throws -> Result {
         let result: Result
