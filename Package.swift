@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
@@ -25,6 +26,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
         // The Docker Engine API client.
@@ -35,6 +38,7 @@ let package = Package(
                 "StevedoreTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -93,9 +97,10 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
+        // Depends on the executable: the ssh tests run its `system dial-stdio` as the remote command.
         .testTarget(
             name: "StevedoreIntegrationTests",
-            dependencies: ["Stevedore", "StevedoreTestSupport", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["Stevedore", "StevedoreTestSupport", "stevedore", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
         // Depends on the executable so that the binary the tests run is built with them.

@@ -32,6 +32,9 @@ use_private_engine() {
     export DOCKER_HOST
     "$REPO/scripts/engine" status || PRIVATE_ENGINE_STARTED=1
     "$REPO/scripts/engine" start
+    # Its TLS endpoint exists once it has started: read the environment again.
+    eval "$("$REPO/scripts/engine" env)"
+    export STEVEDORE_TLS_HOST STEVEDORE_TLS_CERT_PATH
 }
 
 stop_private_engine() {

@@ -45,7 +45,8 @@ enum CommandOutput {
                 prepare(&item)
                 return item
             }
-            return try format.render(items, titles: titles)
+            // Rows with column titles are docker's formatter contexts, whose JSON escapes HTML.
+            return try format.render(items, titles: titles, escapingHTMLInJSON: !titles.isEmpty)
         }
     }
 
@@ -67,5 +68,31 @@ enum CommandOutput {
         // docker checks a single value's template as a flag, before anything else: a usage error.
         let outputFormat = try Self.reportingTemplateErrors(parseExitCode: 64) { try OutputFormat(format) }
         return try Self.render([value], with: outputFormat, prepare: prepare)
+    }
+
+    /// What docker's inspect commands print: a JSON array indented by four spaces, or each
+    /// value rendered with `format`.
+    static func printInspected<Value: Encodable>(_ values: [Value], format: String?) throws {
+        if let format, format != "json" {
+            printOut(try Self.render(values, format: format, defaultFormat: format))
+            return
+        }
+        guard !values.isEmpty else {
+            printOut("[]\n")
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(values), as: UTF8.self)
+        printOut(Self.reindented(text) + "\n")
+    }
+
+    /// Foundation indents by two spaces; docker by four.
+    static func reindented(_ json: String) -> String {
+        let lines: [Substring] = json.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.map { line -> String in
+            let spaces = line.prefix(while: { $0 == " " }).count
+            return String(repeating: " ", count: spaces * 2) + String(line.dropFirst(spaces))
+        }.joined(separator: "\n")
     }
 }

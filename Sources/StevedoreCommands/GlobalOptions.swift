@@ -3,12 +3,17 @@ import Foundation
 import Logging
 import Stevedore
 
-/// The options docker takes before or after any command: where the daemon is and how to log.
+/// The options docker takes before the command: where the daemon is and how to log.
+///
+/// Commands parse them by their long names only: their short names (`-H`, `-c`, `-D`, `-l`)
+/// are docker's global ones, valid before the command, and commands have short options of
+/// their own with the same letters (`ps -l`, `create -c`). ``movingLeadingOptions(in:)`` turns
+/// the global short names into long ones.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: [.customShort("H"), .long], help: "Daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)")
+    @Option(name: .long, help: "Daemon socket to connect to; -H before the command (default: $DOCKER_HOST or unix:///var/run/docker.sock)")
     var host: String?
 
-    @Option(name: [.customShort("c"), .long], help: "Name of the context to use (default: $DOCKER_CONTEXT or \"default\")")
+    @Option(name: .long, help: "Name of the context to use; -c before the command (default: $DOCKER_CONTEXT or \"default\")")
     var context: String?
 
     @Option(name: .long, help: "Location of client config files (default: $DOCKER_CONFIG or ~/.docker)")
@@ -29,11 +34,9 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Path to TLS key file")
     var tlskey: String?
 
-    @Flag(name: [.customShort("D"), .long], help: "Enable debug mode")
+    @Flag(name: .long, help: "Enable debug mode; -D before the command")
     var debug = false
 
-    // `-l` works before the command only (see movingLeadingOptions), as in docker, where `run -l`
-    // is a label.
     @Option(name: .long, help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\"); -l before the command")
     var logLevel: String = "info"
 
@@ -41,31 +44,32 @@ public struct GlobalOptions: ParsableArguments {
 
     /// Docker takes its global options before the command (`docker -H tcp://x:2375 ps`);
     /// argument-parser reads a command's options after its name. This moves the global options
-    /// that lead the arguments to just after the command path (before a `--`, if any).
+    /// that lead the arguments to just after the command path, short names made long.
     static func movingLeadingOptions(in arguments: [String]) -> [String] {
-        let takesValue: Set<String> = ["-H", "--host", "-c", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "-l", "--log-level"]
-        let flags: Set<String> = ["--tls", "--tlsverify", "-D", "--debug"]
+        let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug"]
+        let takesValue: Set<String> = ["--host", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "--log-level"]
+        let flags: Set<String> = ["--tls", "--tlsverify", "--debug"]
         var leading: [String] = []
         var index = arguments.startIndex
         while index < arguments.endIndex {
-            let argument = arguments[index]
-            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-            if flags.contains(argument) {
-                leading.append(argument)
+            let parts = arguments[index].split(separator: "=", maxSplits: 1).map(String.init)
+            guard let given = parts.first else { break }
+            let name = longNames[given] ?? given
+            let inlineValue = parts.count == 2 ? "=" + parts[1] : nil
+            if flags.contains(name), inlineValue == nil {
+                leading.append(name)
                 index += 1
-            } else if takesValue.contains(name) && argument.contains("=") {
-                leading.append(argument)
+            } else if takesValue.contains(name), let inlineValue {
+                leading.append(name + inlineValue)
                 index += 1
-            } else if takesValue.contains(argument), index + 1 < arguments.endIndex {
-                leading += arguments[index...index + 1]
+            } else if takesValue.contains(name), index + 1 < arguments.endIndex {
+                leading += [name, arguments[index + 1]]
                 index += 2
             } else {
                 break
             }
         }
         guard !leading.isEmpty else { return arguments }
-        // `-l` is the short form of --log-level only before the command.
-        leading = leading.map { $0 == "-l" ? "--log-level" : $0.hasPrefix("-l=") ? "--log-level=" + $0.dropFirst(3) : $0 }
         var rest = Array(arguments[index...])
         // The command path: the leading words that are not options.
         let path = rest.prefix(while: { !$0.hasPrefix("-") }).count
@@ -83,9 +87,17 @@ public struct GlobalOptions: ParsableArguments {
         "debug": .debug, "info": .info, "warn": .warning, "error": .error, "fatal": .critical,
     ]
 
-    /// The client these options and the environment describe, as the docker CLI resolves them:
-    /// `-H` over `DOCKER_HOST`; a context other than `default` is not supported yet.
+    /// The client these options and the environment describe (see ``makeConfiguration(environment:)``).
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClient {
+        var logger = Logger(label: "stevedore")
+        logger.logLevel = self.debug ? .debug : Self.logLevels[self.logLevel] ?? .info
+        return try DockerClient(configuration: self.makeConfiguration(environment: environment), logger: logger)
+    }
+
+    /// The configuration these options and the environment describe, as the docker CLI resolves
+    /// them: `-H` over `DOCKER_HOST`, the `--tls*` flags over `DOCKER_TLS*`; a context other
+    /// than `default` is not supported yet.
+    func makeConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClientConfiguration {
         var configuration = try DockerClientConfiguration.fromEnvironment(environment)
         if let host = self.host {
             configuration.host = try DockerHost(parsing: host)
@@ -99,14 +111,17 @@ public struct GlobalOptions: ParsableArguments {
             )
         }
         if self.tls || self.tlsverify || self.tlscacert != nil || self.tlscert != nil || self.tlskey != nil {
-            throw DockerError(
-                category: .invalidConfiguration,
-                message: "TLS options are not supported by this version of stevedore",
-                hint: "reach the daemon over a unix socket or plain tcp:// for now"
-            )
+            // As docker: --tlsverify implies --tls; files not named come from the certificate
+            // directory when they exist there.
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            let directory = environment["DOCKER_CERT_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.docker"
+            var options = configuration.tls ?? DockerTLSOptions(certificateDirectory: directory, verifyServer: false)
+            options.verifyServer = options.verifyServer || self.tlsverify
+            options.caCertificatePath = self.tlscacert ?? options.caCertificatePath
+            options.clientCertificatePath = self.tlscert ?? options.clientCertificatePath
+            options.clientKeyPath = self.tlskey ?? options.clientKeyPath
+            configuration.tls = options
         }
-        var logger = Logger(label: "stevedore")
-        logger.logLevel = self.debug ? .debug : Self.logLevels[self.logLevel] ?? .info
-        return try DockerClient(configuration: configuration, logger: logger)
+        return configuration
     }
 }

@@ -14,11 +14,9 @@ public struct StevedoreCommand: AsyncParsableCommand {
             Info.self,
             System.self,
             Events.self,
-            Run.self,
-            Exec.self,
-            Attach.self,
-            Logs.self,
-        ]
+            Container.self,
+            Image.self,
+        ] + Self.topLevelContainerCommands + Self.topLevelImageCommands
     )
 
     /// Shown in `stevedore --help`; each command takes them too (hidden from its own help, as
@@ -44,8 +42,10 @@ public struct StevedoreCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             Self.exit(withError: ExitCode(1))
         } catch let failure as CommandFailure {
-            // An empty description only carries an exit code (a container's, say).
-            if !failure.description.isEmpty { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
+            // An empty description: the command already reported each failure itself.
+            if !failure.description.isEmpty {
+                FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            }
             Self.exit(withError: ExitCode(failure.exitCode))
         } catch {
             Self.exit(withError: error)

@@ -7,7 +7,7 @@ extension StevedoreCommand {
     struct System: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage Docker",
-            subcommands: [DiskUsage.self, StevedoreCommand.Info.self, StevedoreCommand.Events.self]
+            subcommands: [DiskUsage.self, StevedoreCommand.Info.self, StevedoreCommand.Events.self, DialStdio.self]
         )
     }
 }

@@ -71,3 +71,25 @@ private actor DiskUsageTurns {
         return try await turn.value
     }
 }
+
+extension TestEngine {
+    /// The test engine's TLS endpoint (`scripts/engine` makes one with client verification):
+    /// the host and the directory holding `ca.pem`, `cert.pem` and `key.pem`.
+    public static var tlsEndpoint: (host: String, certificateDirectory: String)? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let host = environment["STEVEDORE_TLS_HOST"], let directory = environment["STEVEDORE_TLS_CERT_PATH"] else {
+            return nil
+        }
+        return (host, directory)
+    }
+
+    /// Whether the TLS tests should run: the endpoint is known, or the engine is required (the
+    /// private engine always has one, so its absence must fail rather than skip).
+    public static func shouldRunTLS() -> Bool {
+        if Self.tlsEndpoint != nil || Self.isRequired { return true }
+        FileHandle.standardError.write(
+            Data("warning: STEVEDORE_TLS_HOST is not set; TLS tests are skipped (scripts/test sets it for its private engine)\n".utf8)
+        )
+        return false
+    }
+}

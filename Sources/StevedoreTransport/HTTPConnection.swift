@@ -2,6 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// One HTTP/1.1 connection, running one exchange at a time.
 ///
@@ -13,12 +14,15 @@ final class HTTPConnection: Sendable {
     let channel: any Channel
     private let handler: NIOLoopBound<HTTPConnectionHandler>
     private let target: ConnectionTarget
+    /// The program the connection runs through, for a `.command` target.
+    private let process: ConnectionProcess?
 
-    private init(id: Int, channel: any Channel, handler: NIOLoopBound<HTTPConnectionHandler>, target: ConnectionTarget) {
+    private init(id: Int, channel: any Channel, handler: NIOLoopBound<HTTPConnectionHandler>, target: ConnectionTarget, process: ConnectionProcess?) {
         self.id = id
         self.channel = channel
         self.handler = handler
         self.target = target
+        self.process = process
     }
 
     /// Opens a connection to `target`. With `allowHalfClosure`, the peer's EOF does not close
@@ -30,11 +34,17 @@ final class HTTPConnection: Sendable {
         connectTimeout: TimeAmount,
         allowHalfClosure: Bool
     ) async throws -> HTTPConnection {
-        let bootstrap = ClientBootstrap(group: eventLoop)
-            .connectTimeout(connectTimeout)
-            .channelOption(.allowRemoteHalfClosure, value: allowHalfClosure)
-            .channelInitializer { channel in
+        // Completed once the connection can carry requests: at once in plain text, after the
+        // handshake with TLS.
+        let ready = eventLoop.makePromise(of: Void.self)
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<Void> = { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if case .tcp(_, _, let tls?) = target.kind {
+                        let tlsHandler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
+                        try channel.pipeline.syncOperations.addHandlers(tlsHandler, TLSHandshakeHandler(handshake: ready))
+                    } else {
+                        ready.succeed()
+                    }
                     let encoder = HTTPRequestEncoder()
                     let hijackWriter = HijackWriteHandler()
                     let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
@@ -43,13 +53,30 @@ final class HTTPConnection: Sendable {
                     try channel.pipeline.syncOperations.addHandlers(encoder, hijackWriter, decoder, bridge, handler)
                 }
             }
+        var process: ConnectionProcess?
         do {
             let channel: any Channel
             switch target.kind {
             case .unixSocket(let path):
-                channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
-            case .tcp(let host, let port):
-                channel = try await bootstrap.connect(host: host, port: port).get()
+                channel = try await Self.socketBootstrap(eventLoop, connectTimeout, allowHalfClosure, initializer)
+                    .connect(unixDomainSocketPath: path).get()
+            case .tcp(let host, let port, _):
+                channel = try await Self.socketBootstrap(eventLoop, connectTimeout, allowHalfClosure, initializer)
+                    .connect(host: host, port: port).get()
+            case .command(let executable, let arguments):
+                let launched = try ConnectionProcess.launch(executable: executable, arguments: arguments)
+                process = launched
+                channel = try await NIOPipeBootstrap(group: eventLoop)
+                    .channelOption(.allowRemoteHalfClosure, value: allowHalfClosure)
+                    .channelInitializer(initializer)
+                    .takingOwnershipOfDescriptors(input: launched.inputDescriptor, output: launched.outputDescriptor).get()
+                channel.closeFuture.whenComplete { _ in launched.terminate() }
+            }
+            do {
+                try await ready.futureResult.get()
+            } catch {
+                channel.close(promise: nil)
+                throw error
             }
             let handler = try await channel.eventLoop.submit {
                 NIOLoopBound(
@@ -57,10 +84,25 @@ final class HTTPConnection: Sendable {
                     eventLoop: channel.eventLoop
                 )
             }.get()
-            return HTTPConnection(id: id, channel: channel, handler: handler, target: target)
+            return HTTPConnection(id: id, channel: channel, handler: handler, target: target, process: process)
         } catch {
+            // A connect that failed before the initializer ran leaves `ready` open.
+            ready.fail(error)
+            process?.terminate()
             throw HTTPTransportError.connectFailure(error, target: target)
         }
+    }
+
+    private static func socketBootstrap(
+        _ eventLoop: any EventLoop,
+        _ connectTimeout: TimeAmount,
+        _ allowHalfClosure: Bool,
+        _ initializer: @escaping @Sendable (any Channel) -> EventLoopFuture<Void>
+    ) -> ClientBootstrap {
+        ClientBootstrap(group: eventLoop)
+            .connectTimeout(connectTimeout)
+            .channelOption(.allowRemoteHalfClosure, value: allowHalfClosure)
+            .channelInitializer(initializer)
     }
 
     /// Sends `request` and returns once the response head has arrived.
@@ -120,6 +162,9 @@ final class HTTPConnection: Sendable {
                     onEnd: onEnd
                 )
             else {
+                // Nothing will ever complete these: end them here, as NIO requires.
+                producer.source.finish()
+                headPromise.fail(HTTPTransportError.staleConnection)
                 throw HTTPTransportError.staleConnection
             }
             channel.write(HTTPClientRequestPart.head(head), promise: nil)
@@ -149,7 +194,14 @@ final class HTTPConnection: Sendable {
                     return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
                 }
             }
-            let head = try await headPromise.futureResult.get()
+            let head: HTTPResponseHead
+            do {
+                head = try await headPromise.futureResult.get()
+            } catch let error as HTTPTransportError where error.code == .connectionClosed {
+                // A program (ssh) that ended says why on its standard error.
+                guard let diagnostics = self.process?.diagnostics, !diagnostics.isEmpty else { throw error }
+                throw HTTPTransportError(.connectionClosed, "\(error.detail): \(diagnostics)")
+            }
             return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
         } onCancel: {
             channel.close(promise: nil)

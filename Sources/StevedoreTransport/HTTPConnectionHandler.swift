@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// The last handler of a connection's pipeline: it runs the ``HTTPConnectionStateMachine`` and
 /// connects each exchange to its caller: a promise for the response head and an async sequence
@@ -125,6 +126,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         // The decoder's complaint when the connection ends inside a message: the peer cut it short.
         case HTTPParserError.invalidEOFState: transportError = .connectionClosed()
         case let error as HTTPParserError: transportError = .malformedResponse("\(error)")
+        case let error as NIOSSLError: transportError = HTTPTransportError(.tls, "\(error)")
         default: transportError = HTTPTransportError(.io, "\(error)")
         }
         self.run(self.stateMachine.errorCaught(transportError))

@@ -55,6 +55,53 @@ public struct HTTPRequestBody: Sendable {
     ) -> Self where Chunks.Element == ByteBuffer {
         .init(storage: .stream(length: length, chunks: { AnyAsyncByteBufferSequence(chunks) }))
     }
+
+    /// This body, with `observer` called with the size of each chunk as it is handed to the
+    /// connection (in memory: once, with the whole size). For upload progress; the observer
+    /// must be quick, it runs on the upload's path.
+    public func observingChunks(_ observer: @escaping @Sendable (Int) -> Void) -> Self {
+        switch self.storage {
+        case .bytes(let buffer):
+            return .init(storage: .stream(length: buffer.readableBytes, chunks: {
+                AnyAsyncByteBufferSequence(ObservedChunks(base: AnyAsyncByteBufferSequence(SingleElementSequence(element: buffer)), observer: observer))
+            }))
+        case .stream(let length, let chunks):
+            return .init(storage: .stream(length: length, chunks: { AnyAsyncByteBufferSequence(ObservedChunks(base: chunks(), observer: observer)) }))
+        }
+    }
+}
+
+/// Chunks passed through unchanged, each reported to an observer first.
+private struct ObservedChunks: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+    let base: AnyAsyncByteBufferSequence
+    let observer: @Sendable (Int) -> Void
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: self.base.makeAsyncIterator(), observer: self.observer) }
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var base: AnyAsyncByteBufferSequence.AsyncIterator
+        let observer: @Sendable (Int) -> Void
+
+        mutating func next() async throws -> ByteBuffer? {
+            guard let chunk = try await self.base.next() else { return nil }
+            self.observer(chunk.readableBytes)
+            return chunk
+        }
+    }
+}
+
+/// One element as an `AsyncSequence`.
+private struct SingleElementSequence<Element: Sendable>: AsyncSequence, Sendable {
+    let element: Element
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(element: self.element) }
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var element: Element?
+        mutating func next() async -> Element? {
+            defer { self.element = nil }
+            return self.element
+        }
+    }
 }
 
 /// A type-erased `AsyncSequence` of `ByteBuffer`s.

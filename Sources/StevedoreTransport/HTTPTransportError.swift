@@ -26,6 +26,11 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
         case shutdown
         /// The request asked for an upgrade and the response was neither `101` nor `200`.
         case upgradeRefused
+        /// The TLS handshake or session failed (an untrusted certificate, a wrong name, no
+        /// client certificate where the peer demands one).
+        case tls
+        /// The program a connection runs through (ssh) is missing or could not start.
+        case commandNotFound
         /// Any other I/O failure.
         case io
     }

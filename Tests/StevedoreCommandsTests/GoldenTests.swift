@@ -21,7 +21,10 @@ import Testing
         #expect(actual == expected, "\(name) differs from its golden file")
     }
 
-    static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"]]
+    static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"], ["container"], ["ps"], ["cp"],
+        ["image"], ["images"], ["image", "ls"], ["image", "inspect"], ["image", "prune"], ["pull"], ["push"], ["build"], ["tag"], ["rmi"],
+        ["history"], ["save"], ["load"], ["import"], ["commit"], ["login"], ["logout"], ["search"],
+    ]
 
     @Test(arguments: Self.helpPaths)
     func help(path: [String]) throws {

@@ -1,3 +1,4 @@
+import Foundation
 @testable import Stevedore
 import Testing
 
@@ -48,13 +49,31 @@ import Testing
         #expect(host.basePath == "/proxy/docker")
     }
 
-    @Test func tlsAndSSHAreRefusedClearlyUntilSupported() throws {
-        for value in ["https://host:2376", "ssh://me@host"] {
-            let host = try DockerHost(parsing: value)
-            let error = #expect(throws: DockerError.self) { try host.connectionTarget() }
-            #expect(error?.category == .invalidConfiguration)
-            #expect(error?.message.contains("not support") == true)
+    @Test func sshRunsTheDockerCLIsCommandLine() throws {
+        let target = try DockerHost(parsing: "ssh://me@host:2222").connectionTarget(tls: nil)
+        #expect(target.description == "ssh -o ConnectTimeout=30 -T -l me -p 2222 -- host docker system dial-stdio")
+        let plain = try DockerHost(parsing: "ssh://host").connectionTarget(tls: nil)
+        #expect(plain.description == "ssh -o ConnectTimeout=30 -T -- host docker system dial-stdio")
+    }
+
+    @Test func httpsMeansTLSAndTCPWithTLSOptionsToo() throws {
+        #expect(try DockerHost(parsing: "https://host:2376").connectionTarget(tls: nil).usesTLS)
+        #expect(try !DockerHost(parsing: "tcp://host:2376").connectionTarget(tls: nil).usesTLS)
+        #expect(try DockerHost(parsing: "tcp://host:2376").connectionTarget(tls: DockerTLSOptions(verifyServer: false)).usesTLS)
+        #expect(try !DockerHost(parsing: "unix:///x.sock").connectionTarget(tls: DockerTLSOptions()).usesTLS)
+    }
+
+    @Test func unreadableTLSFilesAreNamed() throws {
+        let host = try DockerHost(parsing: "tcp://host:2376")
+        let error = #expect(throws: DockerError.self) {
+            try host.connectionTarget(tls: DockerTLSOptions(caCertificatePath: "/nonexistent/ca.pem"))
         }
+        #expect(error?.category == .invalidConfiguration)
+        #expect(error?.message.contains("/nonexistent/ca.pem") == true)
+        let halfPair = #expect(throws: DockerError.self) {
+            try host.connectionTarget(tls: DockerTLSOptions(clientCertificatePath: "/etc/hostname"))
+        }
+        #expect(halfPair?.message.contains("both") == true)
     }
 }
 
@@ -74,13 +93,20 @@ import Testing
         #expect(configuration.apiVersion == nil)
     }
 
-    @Test func tlsVerifyTurnsTCPIntoTLS() throws {
+    @Test func tlsVerifyTakesTheFilesOfTheCertificateDirectory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-certs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data().write(to: directory.appendingPathComponent("ca.pem"))
         let configuration = try DockerClientConfiguration.fromEnvironment([
-            "DOCKER_HOST": "tcp://host:2376", "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": "/certs",
+            "DOCKER_HOST": "tcp://host:2376", "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": directory.path,
         ])
-        #expect(configuration.host.usesTLS)
-        #expect(configuration.tlsVerify)
-        #expect(configuration.tlsCertificatePath == "/certs")
+        #expect(configuration.tls?.verifyServer == true)
+        #expect(configuration.tls?.caCertificatePath == directory.appendingPathComponent("ca.pem").path)
+        #expect(configuration.tls?.clientCertificatePath == nil, "cert.pem does not exist")
+        let unverified = try DockerClientConfiguration.fromEnvironment(["DOCKER_TLS": "1", "HOME": directory.path])
+        #expect(unverified.tls?.verifyServer == false)
+        #expect(try DockerClientConfiguration.fromEnvironment([:]).tls == nil)
     }
 
     @Test func malformedVersionIsAConfigurationError() {

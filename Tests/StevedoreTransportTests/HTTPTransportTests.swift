@@ -105,6 +105,22 @@ import Testing
         }
     }
 
+    /// A peer that closes every connection at once (a TLS port refusing us, a dying daemon): the
+    /// request fails with a transport error, whether the close lands before the exchange starts
+    /// or after, and nothing is left unfinished.
+    @Test func aServerThatClosesAtOnceFailsTheRequestCleanly() async throws {
+        try await withFakeServer(script: { connection in await connection.close() }) { transport, _ in
+            for _ in 0..<50 {
+                await #expect(throws: HTTPTransportError.self) {
+                    _ = try await transport.execute(HTTPRequest(method: .GET, target: "/x"))
+                }
+                await #expect(throws: HTTPTransportError.self) {
+                    _ = try await transport.hijack(HTTPRequest(method: .POST, target: "/attach"))
+                }
+            }
+        }
+    }
+
     @Test func cancellingTheCallerWhileWaitingForTheHeadClosesTheConnection() async throws {
         let events = Events()
         try await withFakeServer(script: { connection in

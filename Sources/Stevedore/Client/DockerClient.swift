@@ -20,7 +20,7 @@ public final class DockerClient: Sendable {
     /// host it cannot reach yet.
     public init(configuration: DockerClientConfiguration = .init(), logger: Logger = Logger(label: "stevedore")) throws {
         self.configuration = configuration
-        self.transport = HTTPTransport(target: try configuration.host.connectionTarget(), configuration: configuration.transport)
+        self.transport = HTTPTransport(target: try configuration.host.connectionTarget(tls: configuration.tls, ssh: configuration.ssh), configuration: configuration.transport)
         self.negotiation = VersionNegotiation(pinned: configuration.apiVersion)
         self.logger = logger
     }

@@ -14,11 +14,11 @@ public struct DockerClientConfiguration: Sendable {
     /// The deadline of each request that is not a stream (streams have none). Default: `nil`, no
     /// deadline, as the docker CLI.
     public var requestTimeout: TimeAmount?
-    /// TLS material from `DOCKER_CERT_PATH`/`DOCKER_TLS_VERIFY`: the directory holding `ca.pem`,
-    /// `cert.pem` and `key.pem`. Default: `nil`.
-    public var tlsCertificatePath: String?
-    /// Whether to verify the daemon's certificate (`DOCKER_TLS_VERIFY`). Default: `false`.
-    public var tlsVerify = false
+    /// TLS towards a TCP daemon. Default: `nil`, plain TCP, except for an `https://` host, which
+    /// uses TLS with the system's trust roots and verification.
+    public var tls: DockerTLSOptions?
+    /// How `ssh://` hosts are reached. Default: see ``DockerSSHOptions``.
+    public var ssh = DockerSSHOptions()
     /// Connection pooling and timeouts. Default: see ``HTTPTransportConfiguration``.
     public var transport = HTTPTransportConfiguration()
 
@@ -28,8 +28,9 @@ public struct DockerClientConfiguration: Sendable {
     }
 
     /// The configuration the docker CLI would use in `environment`: `DOCKER_HOST` (default the
-    /// local socket), `DOCKER_API_VERSION` (pins the version), `DOCKER_CERT_PATH` and
-    /// `DOCKER_TLS_VERIFY` (any non-empty value turns TLS on, as in the docker CLI).
+    /// local socket), `DOCKER_API_VERSION` (pins the version), `DOCKER_TLS_VERIFY` (any
+    /// non-empty value: TLS with verification) or `DOCKER_TLS` (TLS without), with the files of
+    /// `DOCKER_CERT_PATH` (default `~/.docker`).
     ///
     /// Throws ``DockerError/Category/invalidConfiguration`` for a malformed host or version.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Self {
@@ -46,14 +47,11 @@ public struct DockerClientConfiguration: Sendable {
             }
             configuration.apiVersion = parsed
         }
-        if let path = environment["DOCKER_CERT_PATH"], !path.isEmpty {
-            configuration.tlsCertificatePath = path
-        }
-        if let verify = environment["DOCKER_TLS_VERIFY"], !verify.isEmpty {
-            configuration.tlsVerify = true
-            if case .tcp(let host, let port, false) = configuration.host.kind {
-                configuration.host = DockerHost(kind: .tcp(host: host, port: port, tls: true), basePath: configuration.host.basePath)
-            }
+        let verify = !(environment["DOCKER_TLS_VERIFY"] ?? "").isEmpty
+        if verify || !(environment["DOCKER_TLS"] ?? "").isEmpty {
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            let directory = environment["DOCKER_CERT_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.docker"
+            configuration.tls = DockerTLSOptions(certificateDirectory: directory, verifyServer: verify)
         }
         return configuration
     }

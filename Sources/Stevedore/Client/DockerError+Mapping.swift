@@ -23,16 +23,47 @@ extension DockerError {
         case 400 where text.contains("client version") && (text.contains("too new") || text.contains("too old")):
             category = .versionMismatch
             hint = "set DOCKER_API_VERSION to a version the daemon supports, or unset it to negotiate"
+        case 400 where text.contains("HTTP request to an HTTPS server"):
+            category = .invalidArgument
+            hint = "the daemon expects TLS: add --tlsverify (or set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH)"
         case 400: category = .invalidArgument
         case 401: category = .unauthorized
         case 403: category = .forbidden
         case 404: category = .notFound
         case 409: category = .conflict
+        // dockerd before 23 answers a refused registry login with 500; later ones with 401.
+        case 500 where text.contains("failed with status: 401 Unauthorized"): category = .unauthorized
         case 501: category = .notImplemented
         case 503: category = .unavailable
         default: category = .server
         }
         self.init(category: category, statusCode: status, message: text, hint: hint)
+    }
+
+    /// The error for an `errorDetail` line inside a `200` progress stream (pull, push, import,
+    /// load). The daemon gives no status there, so the category comes from the text: a missing
+    /// image, tag or repository is ``Category/notFound``; refused or missing credentials are
+    /// ``Category/unauthorized``; anything else ``Category/server``. It has no ``statusCode``
+    /// (the answer's was 200), so it prints as the bare message, as the docker CLI prints it.
+    init(streamError message: String) {
+        let text = message.lowercased()
+        let category: Category
+        var hint: String?
+        if ["no basic auth credentials", "unauthorized", "authentication required", "access denied", "denied:"].contains(where: text.contains) {
+            category = .unauthorized
+            hint = "log in to the registry (stevedore login), or pass credentials"
+        } else if ["not found", "manifest unknown", "no such image", "does not exist", "name unknown"].contains(where: text.contains) {
+            category = .notFound
+        } else {
+            category = .server
+        }
+        self.init(category: category, message: message, hint: hint)
+    }
+
+    /// The error for an `errorDetail` line in a build's output: the step that failed, with its
+    /// exit code in ``code`` when the daemon gives it.
+    init(buildError message: String, code: Int?) {
+        self.init(category: .buildFailed, message: message, code: code)
     }
 
     /// The error for a transport failure talking to `host`, with a hint for the common causes.
@@ -59,6 +90,18 @@ extension DockerError {
             self.init(category: .malformedResponse, message: "the daemon's answer is too large: \(error.detail)")
         case .shutdown:
             self.init(category: .shutdown, message: "the Docker client was shut down")
+        case .tls:
+            self.init(
+                category: .tls,
+                message: "the TLS connection to \(host) failed: \(error.detail)",
+                hint: "check the CA (--tlscacert, DOCKER_CERT_PATH/ca.pem), the client certificate and key, and that the daemon's certificate names this host"
+            )
+        case .commandNotFound:
+            self.init(
+                category: .invalidConfiguration,
+                message: "cannot reach \(host): \(error.detail)",
+                hint: "install the OpenSSH client (apt-get install openssh-client)"
+            )
         case .connectionClosed, .upgradeRefused, .io:
             self.init(category: .connection, message: "the connection to \(host) failed: \(error.detail)")
         }
@@ -70,6 +113,10 @@ extension DockerError {
         switch error {
         case let error as HTTPTransportError: return DockerError(transport: error, host: host)
         case let error as DecodingError: return DockerError.malformedResponse("the daemon's JSON could not be decoded: \(error)")
+        // NIO's own errors reach here when the daemon closes the connection mid-request (e.g.
+        // it answers an upload with an error and hangs up while the body is still being sent).
+        case let error as ChannelError: return DockerError(category: .connection, message: "the connection to \(host) failed: \(error)")
+        case let error as IOError: return DockerError(category: .connection, message: "the connection to \(host) failed: \(error)")
         default: return error
         }
     }

@@ -30,6 +30,9 @@ public struct DockerError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unavailable = Category("unavailable")
         /// 500 and any other status.
         public static let server = Category("server")
+        /// A build step failed (a `RUN` that exited non-zero, a bad instruction): the error line
+        /// of the build's output stream; ``DockerError/code`` holds its exit code when known.
+        public static let buildFailed = Category("buildFailed")
         /// 400 "client version … is too new / too old", or a daemon older than the client's minimum.
         public static let versionMismatch = Category("versionMismatch")
 
@@ -44,6 +47,8 @@ public struct DockerError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let malformedResponse = Category("malformedResponse")
         /// The connection broke.
         public static let connection = Category("connection")
+        /// TLS failed: the daemon's certificate was not trusted, or it refused ours.
+        public static let tls = Category("tls")
         /// An option needs a newer API version than the one in use; nothing was sent.
         public static let unsupportedByAPIVersion = Category("unsupportedByAPIVersion")
         /// A value given by the caller (a name, an id, a host) is not valid; nothing was sent.
@@ -64,12 +69,16 @@ public struct DockerError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// What the user can do about it, when known.
     public var hint: String?
+    /// The `code` of an error reported inside a stream (`errorDetail.code`): a failed build
+    /// step's exit code, for instance.
+    public var code: Int?
 
-    public init(category: Category, statusCode: Int? = nil, message: String, hint: String? = nil) {
+    public init(category: Category, statusCode: Int? = nil, message: String, hint: String? = nil, code: Int? = nil) {
         self.category = category
         self.statusCode = statusCode
         self.message = message
         self.hint = hint
+        self.code = code
     }
 
     /// `Error response from daemon: <message>` for daemon answers, as the docker CLI prints

@@ -122,23 +122,25 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The transport target, or an error for the kinds this client cannot reach yet.
-    func connectionTarget() throws -> ConnectionTarget {
+    /// The transport target: TLS when `tls` is given or the scheme is `https`; `ssh` as `ssh`
+    /// says.
+    func connectionTarget(tls: DockerTLSOptions?, ssh: DockerSSHOptions = .init()) throws -> ConnectionTarget {
         switch self.kind {
         case .unixSocket(let path):
             return .unixSocket(path: path)
-        case .tcp(let host, let port, false):
-            return .tcp(host: host, port: port)
-        case .tcp(_, _, true):
-            throw DockerError.invalidConfiguration(
-                "\(self) needs TLS, which this version of Stevedore does not support yet",
-                hint: "reach the daemon over a unix socket or plain tcp:// for now"
-            )
-        case .ssh:
-            throw DockerError.invalidConfiguration(
-                "\(self) needs an ssh tunnel, which this version of Stevedore does not support yet",
-                hint: "forward the daemon's socket yourself (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and use unix:///tmp/docker.sock"
-            )
+        case .tcp(let host, let port, let https):
+            guard let options = tls ?? (https ? DockerTLSOptions() : nil) else {
+                return .tcp(host: host, port: port)
+            }
+            do {
+                return try .tls(host: host, port: port, configuration: options.makeConfiguration())
+            } catch let error as DockerError {
+                throw error
+            } catch {
+                throw DockerError.invalidConfiguration("TLS for \(self) cannot be set up: \(error)")
+            }
+        case .ssh(let user, let host, let port):
+            return .command(ssh.executable, arguments: ssh.commandLine(user: user, host: host, port: port))
         }
     }
 }

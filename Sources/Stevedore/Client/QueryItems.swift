@@ -45,3 +45,11 @@ func percentEncode(_ string: String) -> String {
     }
     return encoded
 }
+
+extension QueryItems {
+    /// An OCI platform as the JSON object the image endpoints take (`{"os":"linux","architecture":"arm64"}`).
+    mutating func add(_ name: String, _ platform: OCIPlatform?) {
+        guard let platform else { return }
+        self.add(name, String(decoding: RegistryAuth.encodeJSON(platform), as: UTF8.self))
+    }
+}

@@ -57,7 +57,7 @@ extension DockerClient {
         let tty = try await self.inspectContainer(id).config?.tty ?? false
         let connection = try await self.hijack(DockerRequest(.POST, path, query: options.query))
         return try await self.attachedStreams(connection, tty: tty) { height, width in
-            try await self.resizeContainer(id, height: height, width: width)
+            try await self.resizeContainerTTY(id, height: height, width: width)
         }
     }
 

@@ -26,7 +26,7 @@ extension DockerClient {
             output: ContainerOutput(connection.output, framing: .raw, host: self.configuration.host),
             tty: tty,
             connection: connection,
-            resizer: { height, width in try await self.resizeContainer(id, height: height, width: width) },
+            resizer: { height, width in try await self.resizeContainerTTY(id, height: height, width: width) },
             host: self.configuration.host
         )
     }

@@ -15,6 +15,14 @@ extension DockerClient {
     /// `POST /containers/create`: creates a container from `body` (its config, `hostConfig` and
     /// `networkingConfig`). Returns the new id and the daemon's warnings. A missing image throws
     /// ``DockerError/Category/notFound``; a name in use, ``DockerError/Category/conflict``.
+    ///
+    /// The body is adapted to the API version in use as the moby client adapts it: a field the
+    /// daemon would reject or misread is refused locally when it carries meaning
+    /// (`StopTimeout` < 1.25, `Healthcheck.StartInterval` and per-network `MacAddress` < 1.44),
+    /// and dropped when it is ignorable (`ConsoleSize` < 1.42, which 1.41 daemons on Linux do
+    /// not honour; `KernelMemory` outside 1.40–1.41; `AutoRemove` < 1.25, where removal is the
+    /// client's job; the container-wide `MacAddress` ≥ 1.44, deprecated there). Capabilities
+    /// are normalised to their `CAP_` names.
     public func createContainer(_ body: ContainerCreateBody, options: ContainerCreateOptions = .init()) async throws -> ContainerCreateResponse {
         var query = QueryItems()
         if let name = options.name {
@@ -25,7 +33,40 @@ extension DockerClient {
             try await self.requireAPIVersion(APIVersion(1, 41), for: "the platform option of container create")
             query.add("platform", platform)
         }
-        let request = DockerRequest(.POST, "/containers/create", query: query, body: try self.jsonBody(body))
+        let adapted = try await self.adaptedForAPIVersion(body)
+        let request = DockerRequest(.POST, "/containers/create", query: query, body: try self.jsonBody(adapted))
         return try await self.decode(ContainerCreateResponse.self, from: request)
+    }
+
+    private func adaptedForAPIVersion(_ body: ContainerCreateBody) async throws -> ContainerCreateBody {
+        var body = body
+        if body.stopTimeout != nil {
+            try await self.requireAPIVersion(APIVersion(1, 25), for: "StopTimeout of container create")
+        }
+        if let interval = body.healthcheck?.startInterval, interval != 0 {
+            try await self.requireAPIVersion(APIVersion(1, 44), for: "Healthcheck.StartInterval of container create")
+        }
+        if body.networkingConfig?.endpointsConfig?.values.contains(where: { !($0.macAddress ?? "").isEmpty }) == true {
+            try await self.requireAPIVersion(APIVersion(1, 44), for: "a per-network MacAddress of container create")
+        }
+        let version = try await self.apiVersion()
+        if var hostConfig = body.hostConfig {
+            if version < APIVersion(1, 25) { hostConfig.autoRemove = nil }
+            if version >= APIVersion(1, 42) || version < APIVersion(1, 40) { hostConfig.kernelMemory = nil }
+            if version < APIVersion(1, 42) { hostConfig.consoleSize = nil }
+            hostConfig.capAdd = hostConfig.capAdd.map(Self.normalizedCapabilities)
+            hostConfig.capDrop = hostConfig.capDrop.map(Self.normalizedCapabilities)
+            body.hostConfig = hostConfig
+        }
+        if version >= APIVersion(1, 44) { body.macAddress = nil }
+        return body
+    }
+
+    /// `net_admin` → `CAP_NET_ADMIN`; `ALL` stays as it is.
+    static func normalizedCapabilities(_ capabilities: [String]) -> [String] {
+        capabilities.map { capability in
+            let upper = capability.uppercased()
+            return upper == "ALL" || upper.hasPrefix("CAP_") ? upper : "CAP_" + upper
+        }
     }
 }

@@ -1,6 +1,10 @@
+import Foundation
+import StevedoreTransport
+
 /// Options of ``DockerClient/waitContainer(_:options:)`` (`POST /containers/{id}/wait`).
 public struct ContainerWaitOptions: Hashable, Sendable {
-    /// `condition`: what to wait for. Default (`nil`): the daemon's default, `not-running`.
+    /// `condition`: what to wait for (API ≥ 1.30). Default (`nil`): the daemon's default,
+    /// `not-running`.
     public var condition: Condition?
 
     public init(condition: Condition? = nil) {
@@ -20,14 +24,45 @@ public struct ContainerWaitOptions: Hashable, Sendable {
     }
 }
 
+/// A wait the daemon has registered, whose answer comes when the condition holds: see
+/// ``DockerClient/startWaitingForContainer(_:options:)``. Call ``result()`` once; dropping the
+/// value without calling it closes the connection and cancels the wait.
+public struct PendingContainerWait: Sendable {
+    let body: HTTPResponseBody
+    let host: DockerHost
+
+    /// Blocks until the condition holds; returns the exit code and the daemon's wait error, if
+    /// any. A connection that breaks first throws ``DockerError/Category/connection``.
+    public func result() async throws -> ContainerWaitResponse {
+        do {
+            let body = try await self.body.collect(upTo: 1 << 20)
+            return try JSONDecoder().decode(ContainerWaitResponse.self, from: Data(body.readableBytesView))
+        } catch {
+            throw DockerError.wrapping(error, host: self.host)
+        }
+    }
+}
+
 extension DockerClient {
     /// `POST /containers/{id}/wait`: blocks until the condition holds and returns the exit code
     /// (and the daemon's wait error, if any). No deadline applies: a container may run for days.
     public func waitContainer(_ id: String, options: ContainerWaitOptions = .init()) async throws -> ContainerWaitResponse {
+        try await self.startWaitingForContainer(id, options: options).result()
+    }
+
+    /// `POST /containers/{id}/wait`, in two steps: returns once the daemon has registered the
+    /// wait (it sends the response head then, API ≥ 1.30), so that an exit that happens
+    /// afterwards cannot be missed: register ``ContainerWaitOptions/Condition/nextExit`` before
+    /// starting a container, then read ``PendingContainerWait/result()``.
+    public func startWaitingForContainer(_ id: String, options: ContainerWaitOptions = .init()) async throws -> PendingContainerWait {
         var query = QueryItems()
-        query.add("condition", options.condition?.rawValue)
+        if let condition = options.condition {
+            try await self.requireAPIVersion(APIVersion(1, 30), for: "the condition option of container wait")
+            query.add("condition", condition.rawValue)
+        }
         var request = DockerRequest(.POST, try ContainerReference.path(id, "/wait"), query: query)
         request.isStream = true
-        return try await self.decode(ContainerWaitResponse.self, from: request)
+        let response = try await self.send(request)
+        return PendingContainerWait(body: response.body, host: self.configuration.host)
     }
 }

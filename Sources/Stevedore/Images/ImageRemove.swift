@@ -4,10 +4,13 @@ public struct ImageRemoveOptions: Hashable, Sendable {
     public var force: Bool
     /// `noprune`: keep untagged parent images.
     public var noPrune: Bool
+    /// `platforms`: remove only these variants of a multi-platform image (API ≥ 1.50).
+    public var platforms: [OCIPlatform]
 
-    public init(force: Bool = false, noPrune: Bool = false) {
+    public init(force: Bool = false, noPrune: Bool = false, platforms: [OCIPlatform] = []) {
         self.force = force
         self.noPrune = noPrune
+        self.platforms = platforms
     }
 }
 
@@ -16,10 +19,13 @@ extension DockerClient {
     /// Returns what was untagged and deleted; a missing image throws ``DockerError/Category/notFound``.
     @discardableResult
     public func removeImage(_ name: String, options: ImageRemoveOptions = .init()) async throws -> [ImageDeleteResponseItem] {
-        try ImageReference.validate(name)
         var query = QueryItems()
         query.add("force", options.force ? true : nil)
         query.add("noprune", options.noPrune ? true : nil)
-        return try await self.decode([ImageDeleteResponseItem].self, from: DockerRequest(.DELETE, "/images/\(percentEncode(name))", query: query))
+        if !options.platforms.isEmpty {
+            try await self.requireAPIVersion(APIVersion(1, 50), for: "the platforms option of image remove")
+            for platform in options.platforms { query.add("platforms", platform) }
+        }
+        return try await self.decode([ImageDeleteResponseItem].self, from: DockerRequest(.DELETE, try ImageReference.path(name), query: query))
     }
 }

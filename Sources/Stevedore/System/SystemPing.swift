@@ -24,15 +24,16 @@ public struct PingResponse: Hashable, Sendable {
 }
 
 extension DockerClient {
-    /// `HEAD /_ping` (falling back to `GET` for daemons that do not know `HEAD`): whether the
-    /// daemon answers, and what its headers say. Unversioned, so it works before negotiation.
+    /// `HEAD /_ping` (falling back to `GET` when `HEAD` fails: old daemons do not know it, and
+    /// an error answer to `HEAD` has no body to explain it): whether the daemon answers, and
+    /// what its headers say. Unversioned, so it works before negotiation.
     public func ping() async throws -> PingResponse {
         var request = DockerRequest(.HEAD, "/_ping")
         request.isVersioned = false
         do {
             let response = try await self.send(request)
             return PingResponse(headers: response.headers)
-        } catch let error as DockerError where error.statusCode == 404 || error.statusCode == 405 {
+        } catch let error as DockerError where error.statusCode != nil {
             request.method = .GET
             let response = try await self.send(request)
             for try await _ in response.body {}

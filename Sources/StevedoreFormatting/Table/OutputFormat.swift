@@ -40,10 +40,15 @@ public struct OutputFormat: Sendable {
     /// first (``GoTemplate/renderHeader(titles:)`` over `titles`, e.g. `["ID": "CONTAINER ID"]`)
     /// and the whole goes through ``TabWriter/docker``. Like docker, an error on any item
     /// yields no output at all.
-    public func render(_ items: [TemplateValue], titles: [String: String] = [:], missingKey: GoTemplate.MissingKey = .error) throws(TemplateError) -> String {
+    ///
+    /// `escapingHTMLInJSON`: the `json` format escapes `<`, `>` and `&` (`\u003c`…), as docker's
+    /// list rows do: they marshal themselves with Go's `json.Marshal`.
+    public func render(
+        _ items: [TemplateValue], titles: [String: String] = [:], missingKey: GoTemplate.MissingKey = .error, escapingHTMLInJSON: Bool = false
+    ) throws(TemplateError) -> String {
         var body = ""
         for item in items {
-            body += try template.render(item, missingKey: missingKey)
+            body += rawValue == "json" && escapingHTMLInJSON ? item.jsonText(escapingHTML: true) : try template.render(item, missingKey: missingKey)
             body += "\n"
         }
         guard isTable else { return body }

@@ -1,0 +1,165 @@
+import Foundation
+import NIOCore
+
+/// Writes the entries of a tar stream under a local directory as they arrive (a file's content
+/// is written chunk by chunk, never held whole).
+///
+/// Safety: an entry whose name is absolute or climbs out with `..`, or whose path would pass
+/// through a symbolic link, is refused with ``DockerError/Category/invalidInput`` before
+/// anything is written for it, so an archive cannot write outside ``destination``. Owners are
+/// not changed (as `docker cp` does it); modes and modification times are restored, those of
+/// directories once the archive is complete so their contents can still be written.
+public struct TarExtractor {
+    /// The local directory entries are written under.
+    public let destination: String
+    /// Renames the top of the archive: entries named `from` or `from/…` are written as `to`
+    /// or `to/…` (relative to ``destination``).
+    public let renaming: (from: String, to: String)?
+
+    private var parser = TarParser()
+    private var output: FileHandle?
+    private var current: (path: String, header: TarHeader)?
+    private var directories: [(path: String, header: TarHeader)] = []
+
+    public init(destination: String, renaming: (from: String, to: String)? = nil) {
+        self.destination = destination
+        self.renaming = renaming
+    }
+
+    /// Extracts all of `tar`; throws if it ends before the end-of-archive marker.
+    public static func extract<Tar: AsyncSequence>(_ tar: Tar, into destination: String, renaming: (from: String, to: String)? = nil) async throws where Tar.Element == ByteBuffer {
+        var extractor = TarExtractor(destination: destination, renaming: renaming)
+        for try await chunk in tar {
+            try extractor.write(chunk)
+        }
+        try extractor.finish()
+    }
+
+    /// Writes what `chunk` completes.
+    public mutating func write(_ chunk: ByteBuffer) throws {
+        for event in try self.parser.feed(chunk) {
+            switch event {
+            case .header(let header):
+                try self.begin(header)
+            case .content(let bytes):
+                do {
+                    try self.output?.write(contentsOf: Data(bytes.readableBytesView))
+                } catch {
+                    throw DockerError.invalidInput("cannot write \(self.current?.path ?? self.destination): \(error.localizedDescription)")
+                }
+            case .endOfEntry:
+                try self.endEntry()
+            }
+        }
+    }
+
+    /// Checks that the archive was complete and applies the directories' modes and times.
+    public mutating func finish() throws {
+        guard self.parser.isFinished else {
+            throw DockerError.malformedResponse("the tar stream ended before the end of the archive")
+        }
+        for (path, header) in self.directories.reversed() {
+            Self.applyAttributes(header, to: path)
+        }
+        self.directories = []
+    }
+
+    private mutating func begin(_ header: TarHeader) throws {
+        let path = try self.localPath(for: header.name)
+        let manager = FileManager.default
+        switch header.kind {
+        case .directory:
+            var isDirectory: ObjCBool = false
+            if !(manager.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                try? manager.removeItem(atPath: path)
+                try Self.attempt(path) { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) }
+            }
+            self.directories.append((path, header))
+        case .regularFile:
+            try Self.removeNonDirectory(at: path)
+            guard manager.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw DockerError.invalidInput("cannot create \(path)")
+            }
+            self.output = handle
+        case .symbolicLink:
+            try Self.removeNonDirectory(at: path)
+            try Self.attempt(path) { try manager.createSymbolicLink(atPath: path, withDestinationPath: header.linkName) }
+        case .hardLink:
+            try Self.removeNonDirectory(at: path)
+            let target = try self.localPath(for: header.linkName)
+            try Self.attempt(path) { try manager.linkItem(atPath: target, toPath: path) }
+        default:
+            // Devices and FIFOs need privileges and mean nothing outside the container.
+            break
+        }
+        self.current = (path, header)
+    }
+
+    private mutating func endEntry() throws {
+        guard let (path, header) = self.current else { return }
+        self.current = nil
+        if let output = self.output {
+            self.output = nil
+            try Self.attempt(path) { try output.close() }
+        }
+        if header.kind == .regularFile {
+            Self.applyAttributes(header, to: path)
+        }
+    }
+
+    /// The local path of an archive name, after renaming; refuses names that would leave the
+    /// destination.
+    private func localPath(for name: String) throws -> String {
+        var relative = name
+        if let (from, to) = self.renaming {
+            if relative == from {
+                relative = to
+            } else if relative.hasPrefix(from + "/") {
+                relative = to + relative.dropFirst(from.count)
+            }
+        }
+        let components = relative.split(separator: "/").filter { $0 != "." }
+        guard !name.hasPrefix("/"), !components.contains("..") else {
+            throw DockerError.invalidInput("refusing to extract \"\(name)\": the path leaves the destination directory")
+        }
+        // No component below the destination may be a symbolic link: the archive could
+        // otherwise write through it anywhere.
+        var path = self.destination
+        for component in components.dropLast() {
+            path += "/" + component
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                throw DockerError.invalidInput("refusing to extract \"\(name)\": \(path) is a symbolic link")
+            }
+        }
+        return components.isEmpty ? self.destination : self.destination + "/" + components.joined(separator: "/")
+    }
+
+    private static func removeNonDirectory(at path: String) throws {
+        var isDirectory: ObjCBool = false
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        if isLink || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if !isLink && isDirectory.boolValue {
+                throw DockerError.invalidInput("cannot overwrite the directory \(path) with a non-directory")
+            }
+            try Self.attempt(path) { try FileManager.default.removeItem(atPath: path) }
+        }
+    }
+
+    private static func applyAttributes(_ header: TarHeader, to path: String) {
+        let attributes: [FileAttributeKey: Any] = [
+            .posixPermissions: NSNumber(value: header.mode & 0o7777),
+            .modificationDate: Date(timeIntervalSince1970: TimeInterval(header.modificationTime)),
+        ]
+        try? FileManager.default.setAttributes(attributes, ofItemAtPath: path)
+    }
+
+    private static func attempt(_ path: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as DockerError {
+            throw error
+        } catch {
+            throw DockerError.invalidInput("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

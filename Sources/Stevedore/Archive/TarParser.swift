@@ -1,0 +1,169 @@
+import NIOCore
+
+/// A tar reader as a state machine: feed it the bytes as they arrive, in any chunking, and it
+/// returns what they complete (an entry's header, pieces of its content, its end). It does no
+/// I/O, so it is tested on its own and drives both listing and extracting.
+///
+/// PAX extended headers (`path`, `linkpath`, `size`) and GNU long names are applied to the
+/// entry they precede; global PAX headers are skipped.
+public struct TarParser: Sendable {
+    /// What a chunk of input completed.
+    public enum Event: Sendable, Equatable {
+        /// An entry's header; its content (if any) follows as ``content(_:)`` events.
+        case header(TarHeader)
+        /// A piece of the current entry's content.
+        case content(ByteBuffer)
+        /// The current entry's content is complete.
+        case endOfEntry
+    }
+
+    private enum State: Sendable {
+        /// Waiting for a header block.
+        case header
+        /// Inside an entry's content: bytes left, padding after.
+        case content(remaining: Int64, padding: Int)
+        /// Collecting a PAX or GNU header's content, for the entry that follows.
+        case metadata(kind: TarHeader.Kind, remaining: Int64, padding: Int, collected: ByteBuffer)
+        /// Skipping padding after an entry.
+        case padding(Int)
+        /// Two zero blocks (or one, then the end of input) were read.
+        case finished
+    }
+
+    private var state = State.header
+    private var pending = ByteBuffer()
+    private var overrides: [String: String] = [:]
+    private var zeroBlocks = 0
+
+    public init() {}
+
+    /// Whether the end-of-archive marker has been read.
+    public var isFinished: Bool {
+        if case .finished = self.state { return true }
+        return false
+    }
+
+    /// Consumes `bytes` and returns the events they complete. Throws
+    /// ``DockerError/Category/malformedResponse`` for a corrupt header.
+    public mutating func feed(_ bytes: ByteBuffer) throws -> [Event] {
+        var input = bytes
+        var events: [Event] = []
+        while true {
+            switch self.state {
+            case .finished:
+                return events
+            case .header:
+                self.pending.writeBuffer(&input)
+                guard self.pending.readableBytes >= TarHeader.blockSize,
+                    let block = self.pending.readSlice(length: TarHeader.blockSize)
+                else {
+                    return events
+                }
+                input = self.pending
+                self.pending = ByteBuffer()
+                try self.handleHeaderBlock(block, events: &events)
+            case .content(let remaining, let padding):
+                guard input.readableBytes > 0 else { return events }
+                let take = Int(min(Int64(input.readableBytes), remaining))
+                if take > 0, let piece = input.readSlice(length: take) {
+                    events.append(.content(piece))
+                }
+                let left = remaining - Int64(take)
+                if left == 0 {
+                    events.append(.endOfEntry)
+                    self.state = padding > 0 ? .padding(padding) : .header
+                } else {
+                    self.state = .content(remaining: left, padding: padding)
+                }
+            case .metadata(let kind, let remaining, let padding, var collected):
+                guard input.readableBytes > 0 else { return events }
+                let take = Int(min(Int64(input.readableBytes), remaining))
+                var piece = input.readSlice(length: take)!
+                collected.writeBuffer(&piece)
+                let left = remaining - Int64(take)
+                if left == 0 {
+                    self.applyMetadata(kind: kind, collected)
+                    self.state = padding > 0 ? .padding(padding) : .header
+                } else {
+                    self.state = .metadata(kind: kind, remaining: left, padding: padding, collected: collected)
+                }
+            case .padding(let count):
+                guard input.readableBytes > 0 else { return events }
+                let skip = min(count, input.readableBytes)
+                input.moveReaderIndex(forwardBy: skip)
+                self.state = count - skip > 0 ? .padding(count - skip) : .header
+            }
+        }
+    }
+
+    private mutating func handleHeaderBlock(_ block: ByteBuffer, events: inout [Event]) throws {
+        guard var header = try TarHeader.parse(block: block.readableBytesView) else {
+            self.zeroBlocks += 1
+            if self.zeroBlocks == 2 { self.state = .finished }
+            return
+        }
+        self.zeroBlocks = 0
+        guard header.size >= 0 else {
+            throw DockerError.malformedResponse("invalid tar header: negative size for \(header.name)")
+        }
+        let padding = TarHeader.padding(forContentSize: header.size)
+        switch header.kind {
+        case .paxExtended, .paxGlobal, .gnuLongName, .gnuLongLink:
+            guard header.size <= 1 << 20 else {
+                throw DockerError.malformedResponse("invalid tar archive: an extended header of \(header.size) bytes")
+            }
+            self.state = header.size == 0
+                ? .header
+                : .metadata(kind: header.kind, remaining: header.size, padding: padding, collected: ByteBuffer())
+            return
+        default:
+            break
+        }
+        if let path = self.overrides["path"] { header.name = TarHeader.cleaned(path) }
+        if let link = self.overrides["linkpath"] { header.linkName = link }
+        if let size = self.overrides["size"].flatMap({ Int64($0) }) { header.size = size }
+        self.overrides = [:]
+        // Only regular files carry content (hard links and the like declare size 0 in practice).
+        let contentSize = header.kind == .regularFile ? header.size : 0
+        events.append(.header(header))
+        if contentSize == 0 {
+            events.append(.endOfEntry)
+            let skip = TarHeader.padding(forContentSize: header.size) + (header.kind == .regularFile ? 0 : Int(header.size))
+            self.state = skip > 0 ? .padding(skip) : .header
+        } else {
+            self.state = .content(remaining: contentSize, padding: TarHeader.padding(forContentSize: contentSize))
+        }
+    }
+
+    private mutating func applyMetadata(kind: TarHeader.Kind, _ collected: ByteBuffer) {
+        switch kind {
+        case .gnuLongName:
+            self.overrides["path"] = String(decoding: collected.readableBytesView.prefix(while: { $0 != 0 }), as: UTF8.self)
+        case .gnuLongLink:
+            self.overrides["linkpath"] = String(decoding: collected.readableBytesView.prefix(while: { $0 != 0 }), as: UTF8.self)
+        case .paxExtended:
+            for (key, value) in Self.paxRecords(collected) where ["path", "linkpath", "size"].contains(key) {
+                self.overrides[key] = value
+            }
+        default:
+            break
+        }
+    }
+
+    /// The `key=value` records of a PAX header (`"<length> key=value\n"` each).
+    static func paxRecords(_ buffer: ByteBuffer) -> [(String, String)] {
+        var records: [(String, String)] = []
+        var bytes = buffer.readableBytesView[...]
+        while let space = bytes.firstIndex(of: UInt8(ascii: " ")),
+            let length = Int(String(decoding: bytes[bytes.startIndex..<space], as: UTF8.self)),
+            length > 0, bytes.distance(from: bytes.startIndex, to: bytes.endIndex) >= length
+        {
+            let record = bytes[bytes.index(after: space)..<bytes.index(bytes.startIndex, offsetBy: length - 1)]
+            if let equals = record.firstIndex(of: UInt8(ascii: "=")) {
+                records.append((String(decoding: record[..<equals], as: UTF8.self), String(decoding: record[record.index(after: equals)...], as: UTF8.self)))
+            }
+            bytes = bytes[bytes.index(bytes.startIndex, offsetBy: length)...]
+        }
+        return records
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Options of ``DockerClient/buildImage(context:options:)`` (`POST /build`), each named after
+/// its query parameter. `nil` leaves the daemon's default.
+public struct ImageBuildOptions: Hashable, Sendable {
+    /// `dockerfile`: the Dockerfile's path inside the context (daemon default `Dockerfile`;
+    /// with a ``BuildContext`` its own ``BuildContext/dockerfile`` is used when `nil`).
+    public var dockerfile: String?
+    /// `t`: the names (`name:tag`) to give the image; any number.
+    public var tags: [String]
+    /// `extrahosts`: `host:ip` lines added to `/etc/hosts` of `RUN` steps.
+    public var extraHosts: [String]
+    /// `remote`: a Git URL or HTTP(S) URL of a context or Dockerfile, instead of an uploaded context.
+    public var remote: String?
+    /// `q`: no step output; the stream carries only the image id.
+    public var quiet: Bool
+    /// `nocache`: do not use the build cache.
+    public var noCache: Bool
+    /// `cachefrom`: images to use as cache sources.
+    public var cacheFrom: [String]
+    /// `pull`: pull newer versions of the base images.
+    public var pull: Bool
+    /// `rm`: remove intermediate containers after a successful build (daemon default `true`).
+    public var removeIntermediate: Bool?
+    /// `forcerm`: always remove intermediate containers, even after a failure.
+    public var forceRemoveIntermediate: Bool
+    /// `memory`: memory limit of `RUN` steps, bytes.
+    public var memory: Int64?
+    /// `memswap`: memory + swap limit, bytes; `-1` for unlimited swap.
+    public var memorySwap: Int64?
+    /// `cpushares`: relative CPU weight.
+    public var cpuShares: Int?
+    /// `cpusetcpus`: CPUs allowed (`0-3`, `0,1`).
+    public var cpusetCPUs: String?
+    /// `cpuperiod`: CPU CFS period, microseconds.
+    public var cpuPeriod: Int?
+    /// `cpuquota`: CPU CFS quota, microseconds.
+    public var cpuQuota: Int?
+    /// `buildargs`: `ARG` values; a `nil` value takes the variable from the daemon's environment
+    /// as `--build-arg NAME` does.
+    public var buildArgs: [String: String?]
+    /// `shmsize`: size of `/dev/shm`, bytes.
+    public var shmSize: Int64?
+    /// `squash`: squash the new layers into one (experimental daemons only).
+    public var squash: Bool
+    /// `labels`: labels set on the image.
+    public var labels: [String: String]
+    /// `networkmode`: network of `RUN` steps (`bridge`, `host`, `none`, `container:<id>`, a network).
+    public var networkMode: String?
+    /// `platform`: `os[/arch[/variant]]` to build for (API ≥ 1.32).
+    public var platform: String?
+    /// `target`: the stage of a multi-stage Dockerfile to build.
+    public var target: String?
+    /// `outputs`: BuildKit outputs, e.g. `[["Type": "moby", "Attrs": [...]]]`, sent as JSON (API ≥ 1.40).
+    public var outputs: [BuildOutput]
+    /// `version`: the builder, `1` (classic, the default) or `2` (BuildKit, which needs a
+    /// session Stevedore does not provide) (API ≥ 1.38).
+    public var builderVersion: String?
+    /// Credentials of every registry the build may pull from (`X-Registry-Config`); see
+    /// ``DockerConfigFile/allCredentials()``.
+    public var registryCredentials: [String: RegistryAuth]
+
+    public init(
+        dockerfile: String? = nil, tags: [String] = [], extraHosts: [String] = [], remote: String? = nil, quiet: Bool = false,
+        noCache: Bool = false, cacheFrom: [String] = [], pull: Bool = false, removeIntermediate: Bool? = nil,
+        forceRemoveIntermediate: Bool = false, memory: Int64? = nil, memorySwap: Int64? = nil, cpuShares: Int? = nil,
+        cpusetCPUs: String? = nil, cpuPeriod: Int? = nil, cpuQuota: Int? = nil, buildArgs: [String: String?] = [:],
+        shmSize: Int64? = nil, squash: Bool = false, labels: [String: String] = [:], networkMode: String? = nil,
+        platform: String? = nil, target: String? = nil, outputs: [BuildOutput] = [], builderVersion: String? = nil,
+        registryCredentials: [String: RegistryAuth] = [:]
+    ) {
+        self.dockerfile = dockerfile
+        self.tags = tags
+        self.extraHosts = extraHosts
+        self.remote = remote
+        self.quiet = quiet
+        self.noCache = noCache
+        self.cacheFrom = cacheFrom
+        self.pull = pull
+        self.removeIntermediate = removeIntermediate
+        self.forceRemoveIntermediate = forceRemoveIntermediate
+        self.memory = memory
+        self.memorySwap = memorySwap
+        self.cpuShares = cpuShares
+        self.cpusetCPUs = cpusetCPUs
+        self.cpuPeriod = cpuPeriod
+        self.cpuQuota = cpuQuota
+        self.buildArgs = buildArgs
+        self.shmSize = shmSize
+        self.squash = squash
+        self.labels = labels
+        self.networkMode = networkMode
+        self.platform = platform
+        self.target = target
+        self.outputs = outputs
+        self.builderVersion = builderVersion
+        self.registryCredentials = registryCredentials
+    }
+}
+
+/// One BuildKit output of ``ImageBuildOptions/outputs``.
+public struct BuildOutput: Codable, Hashable, Sendable {
+    /// `Type`: `moby` is the only one the API accepts.
+    public var type: String
+    /// `Attrs`: the exporter's attributes.
+    public var attributes: [String: String]
+
+    public init(type: String = "moby", attributes: [String: String] = [:]) {
+        self.type = type
+        self.attributes = attributes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case type = "Type"
+        case attributes = "Attrs"
+    }
+}
+
+extension DockerClient {
+    /// `POST /build` of a local directory, tarred and streamed by Stevedore with docker's
+    /// `.dockerignore` rules (see ``BuildContext``). Returns the build output: `stream` text of
+    /// each step, then `aux.ID` with the image id (``ProgressStream/finish()`` returns it). A
+    /// failed step throws ``DockerError/Category/buildFailed`` with the daemon's message (and the
+    /// exit code of a failed `RUN` in ``DockerError/code``).
+    public func buildImage(context: BuildContext, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
+        var options = options
+        if options.dockerfile == nil { options.dockerfile = context.dockerfile }
+        return try await self.buildImage(archive: context.archive, options: options)
+    }
+
+    /// `POST /build` of a context tar (plain, gzip, bzip2 or xz) streamed from `archive`, or of
+    /// ``ImageBuildOptions/remote`` when `archive` is `nil`.
+    public func buildImage(archive: ByteSource?, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
+        guard archive != nil || options.remote != nil else {
+            throw DockerError.invalidInput("a build needs a context archive or a remote URL")
+        }
+        var query = QueryItems()
+        query.add("dockerfile", options.dockerfile)
+        for tag in options.tags {
+            try ImageReference.validate(tag)
+            query.add("t", tag)
+        }
+        for host in options.extraHosts { query.add("extrahosts", host) }
+        query.add("remote", options.remote)
+        query.add("q", options.quiet ? true : nil)
+        query.add("nocache", options.noCache ? true : nil)
+        if !options.cacheFrom.isEmpty { query.add("cachefrom", Self.json(options.cacheFrom)) }
+        query.add("pull", options.pull ? true : nil)
+        query.add("rm", options.removeIntermediate)
+        query.add("forcerm", options.forceRemoveIntermediate ? true : nil)
+        query.add("memory", options.memory)
+        query.add("memswap", options.memorySwap)
+        query.add("cpushares", options.cpuShares)
+        query.add("cpusetcpus", options.cpusetCPUs)
+        query.add("cpuperiod", options.cpuPeriod)
+        query.add("cpuquota", options.cpuQuota)
+        if !options.buildArgs.isEmpty { query.add("buildargs", Self.json(options.buildArgs)) }
+        query.add("shmsize", options.shmSize)
+        query.add("squash", options.squash ? true : nil)
+        if !options.labels.isEmpty { query.add("labels", Self.json(options.labels)) }
+        query.add("networkmode", options.networkMode)
+        if let platform = options.platform {
+            try await self.requireAPIVersion(APIVersion(1, 32), for: "the platform option of build")
+            query.add("platform", platform)
+        }
+        query.add("target", options.target)
+        if !options.outputs.isEmpty {
+            try await self.requireAPIVersion(APIVersion(1, 40), for: "the outputs option of build")
+            query.add("outputs", Self.json(options.outputs))
+        }
+        if let version = options.builderVersion {
+            try await self.requireAPIVersion(APIVersion(1, 38), for: "the version option of build")
+            query.add("version", version)
+        }
+        var request = DockerRequest(.POST, "/build", query: query, body: archive?.body)
+        request.headers.add(name: "Content-Type", value: "application/x-tar")
+        if !options.registryCredentials.isEmpty {
+            request.headers.add(name: "X-Registry-Config", value: RegistryAuth.configHeaderValue(options.registryCredentials))
+        }
+        return try await self.progressStream(request, operation: .build)
+    }
+
+    private static func json<Value: Encodable>(_ value: Value) -> String {
+        String(decoding: RegistryAuth.encodeJSON(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import NIOCore
+import StevedoreTransport
+
+/// Bytes to upload as a request body (an image tar, a build context), streamed as they are
+/// produced, never held whole in memory: the next chunk is read only once the previous one is
+/// written to the socket.
+public struct ByteSource: Sendable {
+    let body: HTTPRequestBody
+
+    /// The chunks of `sequence`, sent chunked (or with `Content-Length` when `length` is known).
+    public static func stream<Chunks: AsyncSequence & Sendable>(_ chunks: Chunks, length: Int? = nil) -> ByteSource
+    where Chunks.Element == ByteBuffer {
+        ByteSource(body: .stream(chunks, length: length))
+    }
+
+    /// Bytes already in memory.
+    public static func bytes(_ bytes: some Sequence<UInt8>) -> ByteSource {
+        ByteSource(body: .bytes(ByteBuffer(bytes: bytes)))
+    }
+
+    /// The contents of the file at `url`, read in chunks while they are sent. Throws
+    /// ``DockerError/Category/invalidInput`` if the file cannot be opened.
+    public static func file(_ url: URL) throws -> ByteSource {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else {
+            throw DockerError.invalidInput("cannot read \(url.path): \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw DockerError.invalidInput("\(url.path) is not a regular file") }
+        return ByteSource(body: .stream(FileChunks(path: url.path), length: Int(status.st_size)))
+    }
+
+    /// These bytes, with `observer` called with the total sent so far each time a chunk goes to
+    /// the daemon: for upload progress ("Sending build context… 3.072kB"). The observer runs
+    /// on the upload's path and must return quickly.
+    public func reportingProgress(_ observer: @escaping @Sendable (Int64) -> Void) -> ByteSource {
+        let total = SentByteCount()
+        return ByteSource(body: self.body.observingChunks { observer(total.add($0)) })
+    }
+}
+
+/// The running total of an upload, counted from the task that sends it.
+private final class SentByteCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total: Int64 = 0
+
+    func add(_ count: Int) -> Int64 {
+        self.lock.withLock {
+            self.total += Int64(count)
+            return self.total
+        }
+    }
+}
+
+/// The contents of a file as an `AsyncSequence` of chunks, opened when iteration starts and
+/// closed at its end (or when the iterator is dropped).
+struct FileChunks: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+    /// The size of each read.
+    static let chunkSize = 256 << 10
+
+    let path: String
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(path: self.path) }
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let path: String
+        var file: FileDescriptorBox?
+
+        mutating func next() async throws -> ByteBuffer? {
+            if self.file == nil {
+                let descriptor = open(self.path, O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else {
+                    throw DockerError.invalidInput("cannot open \(self.path): \(String(cString: strerror(errno)))")
+                }
+                self.file = FileDescriptorBox(descriptor)
+            }
+            guard let file = self.file, !file.isAtEnd else { return nil }
+            return try file.read(upTo: FileChunks.chunkSize, path: self.path)
+        }
+    }
+}
+
+/// An open file descriptor, closed on deinit.
+final class FileDescriptorBox {
+    let descriptor: Int32
+    private(set) var isAtEnd = false
+
+    init(_ descriptor: Int32) { self.descriptor = descriptor }
+    deinit { close(self.descriptor) }
+
+    /// Up to `count` bytes; `nil` (and ``isAtEnd``) at the end of the file.
+    func read(upTo count: Int, path: String) throws -> ByteBuffer? {
+        var buffer = ByteBuffer()
+        var failure: Int32 = 0
+        let read = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { pointer in
+            var result: Int
+            repeat { result = Glibc.read(self.descriptor, pointer.baseAddress, count) } while result < 0 && errno == EINTR
+            if result < 0 { failure = errno }
+            return max(result, 0)
+        }
+        if failure != 0 { throw DockerError.invalidInput("cannot read \(path): \(String(cString: strerror(failure)))") }
+        if read == 0 {
+            self.isAtEnd = true
+            return nil
+        }
+        return buffer
+    }
+}

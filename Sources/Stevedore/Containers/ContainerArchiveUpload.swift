@@ -1,0 +1,59 @@
+import NIOCore
+
+/// Options of ``DockerClient/uploadArchive(to:path:tar:length:options:)``
+/// (`PUT /containers/{id}/archive`).
+public struct ContainerArchiveUploadOptions: Hashable, Sendable {
+    /// `noOverwriteDirNonDir`: fail instead of replacing a directory with a non-directory or
+    /// the reverse.
+    public var noOverwriteDirNonDir: Bool
+    /// `copyUIDGID`: give the extracted files the owner of the destination directory's
+    /// user and group mapping instead of the archive's owners (API ≥ 1.30).
+    public var copyUIDGID: Bool
+
+    public init(noOverwriteDirNonDir: Bool = false, copyUIDGID: Bool = false) {
+        self.noOverwriteDirNonDir = noOverwriteDirNonDir
+        self.copyUIDGID = copyUIDGID
+    }
+}
+
+extension DockerError.Category {
+    /// The destination of an archive upload exists and is not a directory (the daemon's
+    /// "not a directory", 400 or, from dockerd 20.10, 500).
+    public static let notADirectory = DockerError.Category("notADirectory")
+}
+
+extension DockerClient {
+    /// `PUT /containers/{id}/archive`: extracts the tar `tar` (uncompressed, gzip, bzip2 or xz)
+    /// into the directory `path` of the container. The archive is streamed as `tar` produces
+    /// it, never held whole: chunked, or with `Content-Length` when `length` is given.
+    ///
+    /// Errors: a `path` that exists and is not a directory throws
+    /// ``DockerError/Category/notADirectory``; a missing `path` or container,
+    /// ``DockerError/Category/notFound``; a read-only root filesystem or volume,
+    /// ``DockerError/Category/forbidden``.
+    public func uploadArchive<Tar: AsyncSequence & Sendable>(
+        to id: String,
+        path: String,
+        tar: Tar,
+        length: Int? = nil,
+        options: ContainerArchiveUploadOptions = .init()
+    ) async throws where Tar.Element == ByteBuffer {
+        var query = try Self.archiveQuery(path)
+        query.add("noOverwriteDirNonDir", options.noOverwriteDirNonDir ? true : nil)
+        if options.copyUIDGID {
+            try await self.requireAPIVersion(APIVersion(1, 30), for: "the copyUIDGID option of the archive upload")
+            query.add("copyUIDGID", true)
+        }
+        var request = DockerRequest(.PUT, try ContainerReference.path(id, "/archive"), query: query, body: .stream(tar, length: length))
+        // Without it the daemon's form parsing would read the tar as a form and extract nothing.
+        request.headers.add(name: "Content-Type", value: "application/x-tar")
+        request.isStream = true
+        do {
+            try await self.discardingBody(request)
+        } catch var error as DockerError where error.statusCode != nil && error.message.hasSuffix("not a directory") {
+            error.category = .notADirectory
+            error.hint = "the destination \(path) exists in the container and is not a directory"
+            throw error
+        }
+    }
+}

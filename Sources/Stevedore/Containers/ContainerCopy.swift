@@ -1,0 +1,119 @@
+import Foundation
+
+/// Options of ``DockerClient/copyToContainer(from:to:path:options:)`` and
+/// ``DockerClient/copyFromContainer(_:path:to:options:)``, the `docker cp` conveniences.
+public struct ContainerCopyOptions: Hashable, Sendable {
+    /// Copy what a symbolic link source points to instead of the link (`docker cp -L`).
+    public var followLink: Bool
+    /// Copy in: give the files the destination's owner mapping (`docker cp -a`, API ≥ 1.30).
+    public var copyUIDGID: Bool
+    /// Copy in: fail rather than replace a directory with a non-directory or the reverse.
+    public var noOverwriteDirNonDir: Bool
+
+    public init(followLink: Bool = false, copyUIDGID: Bool = false, noOverwriteDirNonDir: Bool = false) {
+        self.followLink = followLink
+        self.copyUIDGID = copyUIDGID
+        self.noOverwriteDirNonDir = noOverwriteDirNonDir
+    }
+}
+
+extension DockerClient {
+    /// Copies the local file or directory `source` to `path` in the container, as
+    /// `docker cp SRC CONTAINER:PATH` does: into `path` when it is an existing directory,
+    /// otherwise as `path` itself (whose parent must exist); `source` ending in `/.` copies a
+    /// directory's contents. The tar is built while it is sent (modes, times, symbolic links
+    /// and directories kept; see ``LocalTarArchive``).
+    ///
+    /// Errors: a missing `source` or a directory onto an existing file,
+    /// ``DockerError/Category/invalidInput``; a `path` ending in `/` that does not exist or a
+    /// missing parent, ``DockerError/Category/notFound``.
+    public func copyToContainer(from source: String, to id: String, path: String, options: ContainerCopyOptions = .init()) async throws {
+        try ContainerReference.validate(id)
+        let copiesContents = source.hasSuffix("/.")
+        var local = copiesContents ? String(source.dropLast(2)) : source
+        if options.followLink, !copiesContents {
+            local = URL(fileURLWithPath: local).resolvingSymlinksInPath().path
+        }
+        var isDirectory: ObjCBool = false
+        let linkExists = (try? FileManager.default.destinationOfSymbolicLink(atPath: local)) != nil
+        guard linkExists || FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory) else {
+            throw DockerError.invalidInput("the local path \(source) does not exist")
+        }
+        let sourceIsDirectory = isDirectory.boolValue && !(linkExists && !options.followLink)
+        let destination = try await self.pathStatIfExists(id, path: path)
+        let extractInto: String
+        let archiveName: String
+        if let destination, destination.mode.isDirectory {
+            extractInto = path
+            archiveName = copiesContents ? "." : URL(fileURLWithPath: source).lastPathComponent
+        } else {
+            if destination != nil, sourceIsDirectory {
+                throw DockerError.invalidInput("cannot copy the directory \(source) to \(path) in the container: it is a file")
+            }
+            if destination == nil, path.hasSuffix("/") {
+                throw DockerError(category: .notFound, message: "the directory \(path) does not exist in container \(id)")
+            }
+            let (parent, name) = Self.split(path)
+            extractInto = parent
+            archiveName = name
+        }
+        let tar = LocalTarArchive(source: local, archiveName: archiveName)
+        try await self.uploadArchive(
+            to: id, path: extractInto, tar: tar,
+            options: ContainerArchiveUploadOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
+        )
+    }
+
+    /// Copies `path` of the container to the local `destination`, as
+    /// `docker cp CONTAINER:PATH DEST` does: into `destination` when it is an existing
+    /// directory, otherwise as `destination` itself (whose parent must exist). The archive is
+    /// extracted as it arrives (see ``TarExtractor`` for what it refuses). Returns the stat of
+    /// what was copied.
+    ///
+    /// Errors: a missing path or container, ``DockerError/Category/notFound``; a directory onto
+    /// an existing local file or a missing local parent, ``DockerError/Category/invalidInput``.
+    @discardableResult
+    public func copyFromContainer(_ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init()) async throws -> ContainerPathStat {
+        var archive = try await self.containerArchive(id, path: path)
+        if options.followLink, archive.stat.mode.isSymbolicLink {
+            let target = archive.stat.linkTarget.hasPrefix("/")
+                ? archive.stat.linkTarget
+                : Self.split(path).parent + "/" + archive.stat.linkTarget
+            archive = try await self.containerArchive(id, path: target)
+        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue {
+            try await TarExtractor.extract(archive.tar, into: destination)
+            return archive.stat
+        }
+        if exists, archive.stat.mode.isDirectory {
+            throw DockerError.invalidInput("cannot copy the directory \(path) to \(destination): it is a file")
+        }
+        let (parent, name) = Self.split(destination)
+        guard !destination.hasSuffix("/"), FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DockerError.invalidInput("the local directory \(destination.hasSuffix("/") ? destination : parent) does not exist")
+        }
+        try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name))
+        return archive.stat
+    }
+
+    /// The stat of `path`, or `nil` when the path does not exist (a missing container still
+    /// throws).
+    private func pathStatIfExists(_ id: String, path: String) async throws -> ContainerPathStat? {
+        do {
+            return try await self.containerPathStat(id, path: path)
+        } catch let error as DockerError where error.category == .notFound && !error.message.contains("No such container") {
+            return nil
+        }
+    }
+
+    /// `/a/b/c` → (`/a/b`, `c`); `c` → (`.`, `c`); `/c` → (`/`, `c`).
+    static func split(_ path: String) -> (parent: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return (".", String(trimmed)) }
+        let parent = trimmed[..<slash]
+        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.index(after: slash)...]))
+    }
+}

@@ -1,0 +1,30 @@
+/// Options of ``DockerClient/inspectImage(_:options:)`` (`GET /images/{name}/json`).
+public struct ImageInspectOptions: Hashable, Sendable {
+    /// `manifests`: include `Manifests` (API ≥ 1.48); exclusive with ``platform``.
+    public var manifests: Bool
+    /// `platform`: the variant of a multi-platform image to describe (API ≥ 1.49).
+    public var platform: OCIPlatform?
+
+    public init(manifests: Bool = false, platform: OCIPlatform? = nil) {
+        self.manifests = manifests
+        self.platform = platform
+    }
+}
+
+extension DockerClient {
+    /// `GET /images/{name}/json`: an image's configuration, layers and metadata. A missing
+    /// image throws ``DockerError/Category/notFound``.
+    public func inspectImage(_ name: String, options: ImageInspectOptions = .init()) async throws -> ImageInspect {
+        var query = QueryItems()
+        if options.manifests {
+            try await self.requireAPIVersion(APIVersion(1, 48), for: "the manifests option of image inspect")
+            query.add("manifests", true)
+        }
+        if options.platform != nil {
+            try await self.requireAPIVersion(APIVersion(1, 49), for: "the platform option of image inspect")
+            guard !options.manifests else { throw DockerError.invalidInput("image inspect takes manifests or platform, not both") }
+            query.add("platform", options.platform)
+        }
+        return try await self.decode(ImageInspect.self, from: DockerRequest(.GET, try ImageReference.path(name, "/json"), query: query))
+    }
+}

@@ -1,0 +1,86 @@
+import StevedoreTransport
+
+/// The progress of a pull, push, import, load or build: an `AsyncSequence` of
+/// ``ProgressMessage``s read from the daemon as it sends them.
+///
+/// The daemon reports most failures *inside* the `200` stream (an `errorDetail` line); the
+/// stream throws those as a ``DockerError`` (``DockerError/Category/notFound`` for a missing
+/// image or tag, ``DockerError/Category/unauthorized`` for refused credentials,
+/// ``DockerError/Category/buildFailed`` for a failed build step, else
+/// ``DockerError/Category/server``) and ends. A failure is never swallowed: iterate to the end,
+/// or call ``finish()``, to know the operation succeeded. Leaving the loop early or cancelling
+/// the task closes the connection (the daemon then stops a pull or a build).
+public struct ProgressStream: AsyncSequence, Sendable {
+    public typealias Element = ProgressMessage
+
+    /// What the stream reports the progress of; decides how in-stream errors are categorised.
+    enum Operation: Sendable {
+        case transfer
+        case build
+    }
+
+    let lines: JSONLinesStream<ProgressMessage>
+    let operation: Operation
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(lines: self.lines.makeAsyncIterator(), operation: self.operation)
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var lines: JSONLinesStream<ProgressMessage>.AsyncIterator
+        let operation: Operation
+
+        public mutating func next() async throws -> ProgressMessage? {
+            guard let message = try await self.lines.next() else { return nil }
+            if let (text, code) = message.carriedError {
+                switch self.operation {
+                case .transfer: throw DockerError(streamError: text)
+                case .build: throw DockerError(buildError: text, code: code)
+                }
+            }
+            return message
+        }
+    }
+
+    /// What ``finish()`` found in the stream.
+    public struct Summary: Hashable, Sendable {
+        /// The last digest announced (pull: `Digest:` line; push: `aux.Digest`).
+        public var digest: String?
+        /// The last image id announced (build: `aux.ID`; load: `Loaded image ID:`).
+        public var imageID: String?
+        /// Every `status` line without a layer id, in order (`Status: Downloaded newer image…`,
+        /// `Loaded image: name:tag`) and every build `stream` text.
+        public var output: [String]
+
+        /// An empty summary, for callers that read the stream themselves and ``add(_:)`` each message.
+        public init() {
+            self.output = []
+        }
+
+        /// Takes in what `message` announces.
+        public mutating func add(_ message: ProgressMessage) {
+            if let digest = message.digest { self.digest = digest }
+            if let id = message.imageID { self.imageID = id }
+            if let stream = message.stream { self.output.append(stream) }
+            if let status = message.status, message.id?.isEmpty ?? true { self.output.append(status) }
+        }
+    }
+
+    /// Reads the stream to its end and sums it up; throws the stream's error if it has one.
+    @discardableResult
+    public func finish() async throws -> Summary {
+        var summary = Summary()
+        for try await message in self { summary.add(message) }
+        return summary
+    }
+}
+
+extension DockerClient {
+    /// Sends `request` (a stream, no deadline) and returns its body as a ``ProgressStream``.
+    func progressStream(_ request: DockerRequest, operation: ProgressStream.Operation = .transfer) async throws -> ProgressStream {
+        var request = request
+        request.isStream = true
+        let response = try await self.send(request)
+        return ProgressStream(lines: JSONLinesStream(body: response.body, host: self.configuration.host), operation: operation)
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// The docker CLI's configuration file, `config.json`, for its registry credentials: where
+/// `docker login` stores them and where pulls, pushes and builds find them.
+///
+/// Found as the CLI finds it: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`; a
+/// missing file is an empty configuration. Credentials come from, in the CLI's order:
+/// `credHelpers[<registry>]` (a ``CredentialHelper`` for that registry), else `credsStore` (a
+/// helper for all registries), else the `auths` entry (`auth` is standard base64 of
+/// `user:password`; `identitytoken` a login token). Registry addresses are normalised with
+/// ``RegistryHost``: Docker Hub is `https://index.docker.io/v1/`.
+///
+/// Saving keeps every field Stevedore does not know (`psFormat`, `proxies`…) as it was.
+public struct DockerConfigFile: Sendable {
+    /// The file read, and written by ``save()``.
+    public let url: URL
+    /// The whole JSON object, unknown fields included.
+    var json: [String: JSONValue]
+    /// Directories searched for credential helpers (default: `PATH`).
+    var helperSearchPath: [String]?
+
+    /// An empty configuration that ``save()`` writes to `url`.
+    public init(url: URL) {
+        self.url = url
+        self.json = [:]
+    }
+
+    /// Reads the file at `url`; a missing file is an empty configuration, an unreadable or
+    /// malformed one throws ``DockerError/Category/invalidConfiguration``.
+    public static func load(from url: URL) throws -> DockerConfigFile {
+        var config = DockerConfigFile(url: url)
+        guard FileManager.default.fileExists(atPath: url.path) else { return config }
+        do {
+            let data = try Data(contentsOf: url)
+            if !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: data) else {
+                    throw DockerError.invalidConfiguration("\(url.path) is not a JSON object")
+                }
+                config.json = object
+            }
+        } catch let error as DockerError {
+            throw error
+        } catch {
+            throw DockerError.invalidConfiguration("cannot read the docker config \(url.path): \(error)")
+        }
+        return config
+    }
+
+    /// The configuration the docker CLI would use under `environment`: `DOCKER_CONFIG`'s
+    /// `config.json`, else `$HOME/.docker/config.json`. `PATH` of `environment` is where
+    /// credential helpers are looked for.
+    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerConfigFile {
+        let directory: URL
+        if let configured = environment["DOCKER_CONFIG"], !configured.isEmpty {
+            directory = URL(fileURLWithPath: configured)
+        } else {
+            let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+            directory = home.appendingPathComponent(".docker")
+        }
+        var config = try Self.load(from: directory.appendingPathComponent("config.json"))
+        config.helperSearchPath = environment["PATH"].map { $0.split(separator: ":").map(String.init) }
+        return config
+    }
+
+    // MARK: Reading
+
+    /// `credsStore`: the helper holding every registry's credentials, if set.
+    public var credentialsStore: String? {
+        get { self.json["credsStore"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
+        set { self.json["credsStore"] = newValue.map(JSONValue.string) }
+    }
+
+    /// `credHelpers`: registry → helper name.
+    public var credentialHelpers: [String: String] {
+        (self.json["credHelpers"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+    }
+
+    /// The keys of `auths`.
+    public var authsKeys: [String] { (self.json["auths"]?.objectValue ?? [:]).keys.sorted() }
+
+    /// The helper that holds `registry`'s credentials, if one does: its `credHelpers` entry,
+    /// else `credsStore`.
+    public func helper(forRegistry registry: String) throws -> CredentialHelper? {
+        let key = RegistryHost.configKey(for: registry)
+        let helpers = self.credentialHelpers
+        let name = helpers[key] ?? helpers.first { RegistryHost.configKey(for: $0.key) == key }?.value ?? self.credentialsStore
+        return try name.map { try CredentialHelper(name: $0, searchPath: self.helperSearchPath) }
+    }
+
+    /// The credentials for `registry` (a host, `docker.io`, or a URL), or `nil` when none are
+    /// configured. A helper that fails or is missing throws; its message says which.
+    public func credentials(forRegistry registry: String) throws -> RegistryAuth? {
+        let key = RegistryHost.configKey(for: registry)
+        if let helper = try self.helper(forRegistry: registry) {
+            return try helper.get(key)
+        }
+        return try self.fileCredentials(forKey: key)
+    }
+
+    /// The credentials for the registry `image` (a reference) lives on.
+    public func credentials(forImage image: String) throws -> RegistryAuth? {
+        try self.credentials(forRegistry: RegistryHost.registry(ofImage: image))
+    }
+
+    /// Every registry's credentials, keyed by config key, for a build's `X-Registry-Config`:
+    /// the `auths` entries, the `credHelpers` registries, and (when `credsStore` is set) every
+    /// registry `auths` names, each read as ``credentials(forRegistry:)`` would.
+    public func allCredentials() throws -> [String: RegistryAuth] {
+        var result: [String: RegistryAuth] = [:]
+        for key in Set(self.authsKeys + self.credentialHelpers.keys) {
+            if let credentials = try self.credentials(forRegistry: key) {
+                result[RegistryHost.configKey(for: key)] = credentials
+            }
+        }
+        return result
+    }
+
+    /// The `auths` entry for `key`, matched exactly or by hostname as the CLI does for entries
+    /// written by old versions (`https://registry:5000/v1/`).
+    private func fileCredentials(forKey key: String) throws -> RegistryAuth? {
+        let auths = self.json["auths"]?.objectValue ?? [:]
+        let entry = auths[key] ?? auths.first { RegistryHost.configKey(for: $0.key) == key }?.value
+        guard let entry = entry?.objectValue else { return nil }
+        var credentials = RegistryAuth(serverAddress: key)
+        credentials.email = entry["email"]?.stringValue
+        credentials.identityToken = entry["identitytoken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        credentials.registryToken = entry["registrytoken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        if let encoded = entry["auth"]?.stringValue, !encoded.isEmpty {
+            guard let decoded = Data(base64Encoded: encoded).map({ String(decoding: $0, as: UTF8.self) }),
+                let colon = decoded.firstIndex(of: ":")
+            else {
+                throw DockerError.invalidConfiguration("the auth of \"\(key)\" in \(self.url.path) is not base64 of user:password")
+            }
+            credentials.username = String(decoded[..<colon])
+            credentials.password = String(decoded[decoded.index(after: colon)...])
+        }
+        guard credentials.username != nil || credentials.identityToken != nil || credentials.registryToken != nil else { return nil }
+        return credentials
+    }
+
+    // MARK: Writing
+
+    /// Stores `credentials` for `registry` as `docker login` does: in its helper when one is
+    /// configured (config.json then keeps an empty `auths` entry naming the registry), else in
+    /// `auths` as `auth` = base64(`user:password`) (an identity token instead of the password
+    /// when there is one). Call ``save()`` afterwards.
+    public mutating func store(_ credentials: RegistryAuth, forRegistry registry: String) throws {
+        let key = RegistryHost.configKey(for: registry)
+        var auths = self.json["auths"]?.objectValue ?? [:]
+        if let helper = try self.helper(forRegistry: registry) {
+            try helper.store(credentials, for: key)
+            auths[key] = .object([:])
+        } else {
+            var entry: [String: JSONValue] = [:]
+            if let username = credentials.username {
+                let secret = credentials.identityToken == nil ? credentials.password ?? "" : ""
+                entry["auth"] = .string(Data("\(username):\(secret)".utf8).base64EncodedString())
+            }
+            if let token = credentials.identityToken { entry["identitytoken"] = .string(token) }
+            auths[key] = .object(entry)
+        }
+        self.json["auths"] = .object(auths)
+    }
+
+    /// Forgets `registry`'s credentials (`docker logout`): erases them from its helper, if any,
+    /// and removes the `auths` entry. Returns whether there was anything to forget.
+    @discardableResult
+    public mutating func erase(registry: String) throws -> Bool {
+        let key = RegistryHost.configKey(for: registry)
+        var auths = self.json["auths"]?.objectValue ?? [:]
+        let matching = auths.keys.filter { $0 == key || RegistryHost.configKey(for: $0) == key }
+        var found = !matching.isEmpty
+        if let helper = try self.helper(forRegistry: registry), try helper.get(key) != nil {
+            try helper.erase(key)
+            found = true
+        }
+        for existing in matching { auths.removeValue(forKey: existing) }
+        self.json["auths"] = .object(auths)
+        return found
+    }
+
+    /// Writes the file (indented JSON, mode 0600 as the CLI writes it), creating its
+    /// directory; the write goes to a temporary file renamed over the old one.
+    public func save() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            let directory = self.url.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let data = try encoder.encode(JSONValue.object(self.json))
+            let temporary = directory.appendingPathComponent(".\(self.url.lastPathComponent).\(UUID().uuidString)")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                throw DockerError.invalidConfiguration("cannot write \(temporary.path)")
+            }
+            if rename(temporary.path, self.url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw DockerError.invalidConfiguration("cannot replace \(self.url.path): \(reason)")
+            }
+        } catch let error as DockerError {
+            throw error
+        } catch {
+            throw DockerError.invalidConfiguration("cannot write the docker config \(self.url.path): \(error)")
+        }
+    }
+}

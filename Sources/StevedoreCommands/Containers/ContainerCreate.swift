@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+struct ContainerCreate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a new container")
+
+    @OptionGroup var options: ContainerConfigOptions
+
+    @Argument(help: "Image") var image: String
+    @Argument(parsing: .captureForPassthrough, help: "Command and arguments") var command: [String] = []
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run() async throws {
+        let body = try self.options.body(image: self.image, command: self.command)
+        try await withClient(self.global) { client in
+            let created = try await client.createContainer(body, options: self.options.createOptions)
+            printWarnings(created.warnings ?? [])
+            printOut((created.id ?? "") + "\n")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+struct ContainerInspect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more containers")
+
+    @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+    var format: String?
+
+    @Flag(name: [.customShort("s"), .long], help: "Display total file sizes")
+    var size = false
+
+    @Argument(help: "Containers") var containers: [String]
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run() async throws {
+        try await withClient(self.global) { client in
+            var found: [ContainerInspectResponse] = []
+            try await forEachName(self.containers, print: false) { name in
+                found.append(try await client.inspectContainer(name, options: .init(size: self.size)))
+            }
+            try CommandOutput.printInspected(found, format: self.format)
+        }
+    }
+}

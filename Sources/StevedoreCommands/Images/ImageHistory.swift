@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+struct ImageHistory: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of an image")
+
+    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+    var format: String?
+
+    @Option(name: [.customShort("H"), .long], help: "Print sizes and dates in human readable format (-H=false for raw values)")
+    var human = true
+
+    @Flag(name: .long, help: "Don't truncate output")
+    var noTrunc = false
+
+    @Flag(name: [.customShort("q"), .long], help: "Only show image IDs")
+    var quiet = false
+
+    @Argument(help: "Image") var image: String
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run() async throws {
+        var format = self.format ?? ""
+        if format.isEmpty || format == "table" {
+            format = self.quiet ? "{{.ID}}" : self.human ? HistoryRow.tableFormat : HistoryRow.rawTableFormat
+        }
+        try await withClient(self.global) { client in
+            let rows = try await client.imageHistory(self.image).map { HistoryRow($0, truncate: !self.noTrunc, human: self.human) }
+            printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: HistoryRow.titles))
+        }
+    }
+}
+
+/// One line of `history`: the fields of docker's history formatting context.
+struct HistoryRow: Encodable {
+    var Comment: String
+    var CreatedAt: String
+    var CreatedBy: String
+    var CreatedSince: String
+    var ID: String
+    var Size: String
+
+    static let tableFormat = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
+    static let rawTableFormat = "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
+    static let titles = [
+        "ID": "IMAGE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT", "CreatedBy": "CREATED BY", "Size": "SIZE", "Comment": "COMMENT",
+    ]
+
+    init(_ item: ImageHistoryResponseItem, truncate: Bool, human: Bool, now: Date = Date()) {
+        // The daemon says <missing> for layers it has no image for; not an id to shorten.
+        self.ID = truncate && item.id.hasPrefix("sha256:") ? ObjectID.truncated(item.id) : item.id
+        let created = Date(timeIntervalSince1970: TimeInterval(item.created))
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone.current
+        self.CreatedAt = formatter.string(from: created)
+        if !human {
+            self.CreatedSince = self.CreatedAt
+        } else {
+            // docker leaves dates before 2000 (zero or made-up timestamps) blank.
+            self.CreatedSince = item.created <= 946_684_800 ? "" : HumanDuration.ago(created, now: now)
+        }
+        let createdBy = item.createdBy.replacingOccurrences(of: "\t", with: " ")
+        self.CreatedBy = truncate && createdBy.count > 45 ? String(createdBy.prefix(44)) + "…" : createdBy
+        self.Size = human ? HumanSize.decimal(item.size) : String(item.size)
+        self.Comment = item.comment
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+struct ImageInspect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more images")
+
+    @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+    var format: String?
+
+    @Argument(help: "Images") var images: [String]
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run() async throws {
+        try await withClient(self.global) { client in
+            var found: [Stevedore.ImageInspect] = []
+            do {
+                try await forEachName(self.images, print: false) { found.append(try await client.inspectImage($0)) }
+            } catch {
+                // docker prints what it found before it fails.
+                try CommandOutput.printInspected(found, format: self.format)
+                throw error
+            }
+            try CommandOutput.printInspected(found, format: self.format)
+        }
+    }
+}

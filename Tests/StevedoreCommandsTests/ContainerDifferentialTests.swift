@@ -1,0 +1,78 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// The container commands through `stevedore` and through the docker CLI (the oracle only)
+/// against the same containers: output and exit codes must match.
+@Suite(
+    "container commands against the docker CLI",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() }
+)
+struct ContainerDifferentialTests {
+    @Test func psTopDiffAndErrorsMatchDocker() async throws {
+        let docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
+        let scope = "stevedore-diff-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withClient { client in
+            var ids: [String] = []
+            defer {
+                for id in ids { _ = try? docker.run(["rm", "-f", id]) }
+            }
+            var running = ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image, labels: ["scope": scope, "role": "running"])
+            running.exposedPorts = ["9000/tcp": EmptyObject()]
+            ids.append(try #require(try await client.createContainer(running, options: .init(name: scope + "-a")).id))
+            try await client.startContainer(ids[0])
+            var exited = ContainerCreateBody(cmd: ["sh", "-c", "echo x > /new; exit 2"], image: TestEngine.image, labels: ["scope": scope])
+            exited.volumes = ["/data": EmptyObject()]
+            ids.append(try #require(try await client.createContainer(exited, options: .init(name: scope + "-b")).id))
+            try await client.startContainer(ids[1])
+            _ = try await client.waitContainer(ids[1])
+            let filter = "label=scope=\(scope)"
+            let commandLines: [[String]] = [
+                ["ps", "-a", "--filter", filter],
+                ["ps", "-a", "-q", "--filter", filter],
+                ["ps", "-a", "--no-trunc", "--filter", filter, "--format", "{{.ID}} {{.Command}} {{.Names}}"],
+                ["ps", "-a", "--filter", filter, "--format", "{{.Image}}|{{.Labels}}|{{.LocalVolumes}}|{{.State}}|{{.Ports}}|{{.Networks}}|{{.CreatedAt}}"],
+                ["ps", "-a", "--filter", filter, "--filter", "status=exited", "--format", "table {{.Names}}\t{{.Status}}"],
+                ["ps", "-n", "1", "--filter", filter, "--format", "{{.Names}}"],
+                ["ps", "--filter", "exited=x"],
+                ["container", "ls", "-a", "--filter", filter, "--format", "{{.Names}}"],
+                ["top", scope + "-a"],
+                ["diff", scope + "-b"],
+                ["top", scope + "-b"],
+                ["kill", "-s", "SIGUSR2", scope + "-b"],
+                ["rm", scope + "-missing"],
+                ["wait", scope + "-b"],
+                ["inspect", "--format", "{{.Name}} {{.State.ExitCode}} {{.Config.Image}}", scope + "-b"],
+            ]
+            for arguments in commandLines {
+                let expected = try docker.run(arguments)
+                let actual = try CommandLineProcess.stevedore.run(arguments)
+                #expect(actual.status == expected.status, "exit status of \(arguments)")
+                // The daemon lists changes in no particular order.
+                let sortLines = arguments.first == "diff"
+                #expect(Self.normalized(actual.standardOutput, sortLines) == Self.normalized(expected.standardOutput, sortLines), "stdout of \(arguments)")
+                if arguments.first == "ps" && !arguments.contains("--format") && !arguments.contains("-q") {
+                    // The column layout up to the first column of durations (CREATED, STATUS),
+                    // whose widths depend on the moment each command ran.
+                    #expect(Self.leadingColumns(actual.standardOutput) == Self.leadingColumns(expected.standardOutput), "the columns of \(arguments)")
+                }
+            }
+        }
+    }
+
+    /// The header row up to the first column of durations.
+    private static func leadingColumns(_ output: String) -> Substring? {
+        guard let header = output.split(separator: "\n").first, let created = header.range(of: "CREATED") else { return nil }
+        return header[..<created.lowerBound]
+    }
+
+    /// The text with durations ("3 seconds ago", "Up Less than a second") masked and the table
+    /// padding they shift collapsed: the two commands run a moment apart.
+    static func normalized(_ text: String, _ sortLines: Bool = false) -> String {
+        var text = text.replacingOccurrences(
+            of: "(Less than a second|About a minute|About an hour|[0-9]+ (seconds|minutes|hours|days|weeks))", with: "<DURATION>", options: .regularExpression)
+        text = text.replacingOccurrences(of: " {2,}", with: "  ", options: .regularExpression)
+        return sortLines ? text.split(separator: "\n").sorted().joined(separator: "\n") : text
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Stevedore
+@testable import StevedoreCommands
+import Testing
+
+/// docker's jsonmessage rendering of a pull recorded from dockerd 20.10 (one layer already
+/// present, one downloaded), on a terminal and off one.
+@Suite struct ProgressDisplayTests {
+    static func recordedPull() throws -> [ProgressMessage] {
+        let text = try String(contentsOf: GoldenTests.goldenDirectory.appendingPathComponent("pull-progress.ndjson"), encoding: .utf8)
+        return try text.split(whereSeparator: \.isNewline).map { try JSONDecoder().decode(ProgressMessage.self, from: Data($0.utf8)) }
+    }
+
+    static func render(_ messages: [ProgressMessage], _ display: ProgressDisplay) -> String {
+        var display = display
+        return messages.map { display.render($0) }.joined()
+    }
+
+    @Test func offATerminalLinesWithABarAreDroppedAndTheOthersPrintedPlain() throws {
+        let output = Self.render(try Self.recordedPull(), ProgressDisplay(isTerminal: false))
+        #expect(output == """
+            latest: Pulling from big
+            ce815c03130d: Already exists
+            11b9d4dc6fcb: Pulling fs layer
+            11b9d4dc6fcb: Verifying Checksum
+            11b9d4dc6fcb: Download complete
+            11b9d4dc6fcb: Pull complete
+            Digest: sha256:d238f2eab6ef97628a9b7af109dbc009c1332d09b4713e8cf48e0da8e0cd1e61
+            Status: Downloaded newer image for 127.0.0.1:45123/big:latest
+
+            """)
+    }
+
+    @Test func onATerminalEachLayerKeepsItsLineRedrawnInPlace() throws {
+        let output = Self.render(try Self.recordedPull(), ProgressDisplay(isTerminal: true, width: 200))
+        try GoldenTests.compare(output, golden: "pull-progress-tty.txt")
+        // The second layer's updates go one line up, clear it, and come back down.
+        #expect(output.contains("\u{1B}[1A\u{1B}[2K\r11b9d4dc6fcb: Downloading [>                                                  ]  36.45kB/3.001MB\r\u{1B}[1B"))
+        // A status line without a bar, then the first layer on a line of its own.
+        #expect(output.hasPrefix("latest: Pulling from big\n\n\u{1B}[1A\u{1B}[2K\rce815c03130d: Already exists \r\u{1B}[1B"))
+        #expect(output.hasSuffix("Digest: sha256:d238f2eab6ef97628a9b7af109dbc009c1332d09b4713e8cf48e0da8e0cd1e61\nStatus: Downloaded newer image for 127.0.0.1:45123/big:latest\n"))
+    }
+
+    @Test func aNarrowTerminalShowsCountsWithoutTheBar() {
+        let display = ProgressDisplay(isTerminal: true, width: 80)
+        #expect(display.bar(ProgressDetail(current: 36445, total: 3_001_132)) == " 36.45kB/3.001MB")
+        // A current beyond the total shows the current alone.
+        #expect(display.bar(ProgressDetail(current: 5000, total: 100)) == "     5kB")
+        #expect(display.bar(ProgressDetail()) == "")
+    }
+
+    @Test func aLineWithoutALayerForgetsTheLayerLines() {
+        var display = ProgressDisplay(isTerminal: true)
+        _ = display.render(ProgressMessage(id: "a", status: "Pushing", progressDetail: ProgressDetail(current: 1, total: 2)))
+        _ = display.render(ProgressMessage(status: "next tag"))
+        // "a" again is a new line, not a move up to the old one.
+        #expect(display.render(ProgressMessage(id: "a", status: "Pushed", progressDetail: ProgressDetail())) == "\n\u{1B}[1A\u{1B}[2K\ra: Pushed \r\u{1B}[1B")
+    }
+
+    @Test func auxMessagesAreNotShown() {
+        var display = ProgressDisplay(isTerminal: false)
+        #expect(display.render(ProgressMessage(progressDetail: ProgressDetail(), aux: .object(["Digest": .string("sha256:x")]))) == "")
+    }
+}

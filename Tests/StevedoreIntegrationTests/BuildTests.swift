@@ -1,0 +1,159 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Builds against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct BuildTests {
+    /// The context every .dockerignore case is applied to.
+    static let tree = [
+        "README.md", "a.txt", "b.log", "docs/guide.md", "docs/api/ref.md", "src/main.go", "src/vendor/lib.go",
+        "src/vendor/keep/me.go", "build/out.bin", "build/keep/important.txt", "node_modules/x/index.js",
+        "web/node_modules/y.js", "web/app.js", ".git/HEAD", "dir with space/file", "empty/",
+    ]
+
+    /// `.dockerignore` files whose effect Stevedore must reproduce exactly as the docker CLI.
+    static let ignoreFiles = [
+        "# comment\n\n*.md\n!README.md\n",
+        "**/node_modules\n*.log\n",
+        "build\n!build/keep\n",
+        "src/vendor/**\n!src/vendor/keep/**\n",
+        "*\n!src\n",
+        "/docs/\n./a.txt\nsrc/../b.log\n.git\n  empty/  \n",
+        "**\n!**/*.go\n",
+        "Dockerfile\n.dockerignore\ndocs/*/ref.md\n[ab].*\n",
+        "dir with space\n!dir with space/file\nweb\n!web/node_modules\nweb/node_modules/*.js\n",
+    ]
+
+    static let findDockerfile = "FROM \(TestEngine.image)\nCOPY . /ctx\nRUN find /ctx | sort\n"
+
+    /// A temporary context directory with `files` (a trailing `/` makes a directory).
+    static func makeContext(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-build-\(UUID().uuidString)")
+        for (path, contents) in files {
+            let url = root.appendingPathComponent(path)
+            if path.hasSuffix("/") {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } else {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(contents.utf8).write(to: url)
+            }
+        }
+        return root
+    }
+
+    /// The `/ctx…` lines of a build's output.
+    static func contextLines(_ output: some Sequence<String>) -> [String] {
+        output.flatMap { $0.split(separator: "\n") }.map(String.init).filter { $0.hasPrefix("/ctx") }
+    }
+
+    /// Builds `directory` with the docker CLI's classic builder; returns its output and the image id.
+    static func dockerCLIBuild(_ directory: URL, dockerfile: URL? = nil) throws -> (output: String, imageID: String?) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["docker", "build", "--no-cache"] + (dockerfile.map { ["-f", $0.path] } ?? []) + [directory.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DOCKER_BUILDKIT"] = "0"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else { throw DockerCLIFailure(output: text) }
+        let id = text.split(separator: "\n").last { $0.hasPrefix("Successfully built ") }.map { String($0.dropFirst("Successfully built ".count)) }
+        return (text, id)
+    }
+
+    struct DockerCLIFailure: Error, CustomStringConvertible {
+        let output: String
+        var description: String { "docker build failed: \(self.output)" }
+    }
+
+    @Test(arguments: Self.ignoreFiles)
+    func contextMatchesTheDockerCLI(dockerignore: String) async throws {
+        var files = Dictionary(uniqueKeysWithValues: Self.tree.map { ($0, "content of \($0)\n") })
+        files["Dockerfile"] = Self.findDockerfile
+        files[".dockerignore"] = dockerignore
+        let directory = try Self.makeContext(files)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await TestEngine.withResources { client, resources in
+            let ours = try await client.buildImage(context: BuildContext(directory: directory), options: .init(noCache: true)).finish()
+            if let id = ours.imageID { resources.image(id) }
+            let theirs = try Self.dockerCLIBuild(directory)
+            if let id = theirs.imageID { resources.image(id) }
+            let expected = Self.contextLines([theirs.output])
+            #expect(!expected.isEmpty, "the docker CLI's build printed no /ctx lines: \(theirs.output)")
+            #expect(Self.contextLines(ours.output) == expected)
+        }
+    }
+
+    @Test func argsLabelsTargetAndSeveralTags() async throws {
+        let dockerfile = """
+            FROM \(TestEngine.image) AS base
+            ARG GREETING
+            RUN test "$GREETING" = "hello world"
+            FROM base AS never
+            RUN exit 9
+            """
+        let directory = try Self.makeContext(["Dockerfile": dockerfile])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await TestEngine.withResources { client, resources in
+            let name = "stevedore-test/build-\(UUID().uuidString.prefix(8).lowercased())"
+            let tags = ["\(name):one", "\(name):two"]
+            tags.forEach(resources.image)
+            var messages: [ProgressMessage] = []
+            for try await message in try await client.buildImage(
+                context: BuildContext(directory: directory),
+                options: .init(tags: tags, buildArgs: ["GREETING": "hello world"], labels: ["stevedore.build": "labelled"], target: "base"))
+            {
+                messages.append(message)
+            }
+            let id = try #require(messages.compactMap(\.imageID).last)
+            resources.image(id)
+            let image = try await client.inspectImage(tags[0])
+            #expect(image.id == id)
+            #expect(Set(image.repoTags ?? []) == Set(tags))
+            #expect(image.config?.labels?["stevedore.build"] == "labelled")
+            #expect(messages.contains { $0.stream?.contains("RUN test") == true })
+        }
+    }
+
+    @Test func aFailingRunIsATypedBuildError() async throws {
+        let directory = try Self.makeContext(["Dockerfile": "FROM \(TestEngine.image)\nRUN echo failing && exit 3\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await TestEngine.withResources { client, _ in
+            let error = await #expect(throws: DockerError.self) {
+                try await client.buildImage(context: BuildContext(directory: directory), options: .init(forceRemoveIntermediate: true)).finish()
+            }
+            #expect(error?.category == .buildFailed)
+            #expect(error?.code == 3)
+            #expect(error?.message.contains("returned a non-zero code: 3") == true)
+        }
+    }
+
+    @Test(arguments: [nil, "*.md\n"])
+    func aDockerfileOutsideTheContextIsSentButNotCopied(dockerignore: String?) async throws {
+        var files = ["inside.txt": "x", "notes.md": "y"]
+        files[".dockerignore"] = dockerignore
+        let directory = try Self.makeContext(files)
+        let outside = try Self.makeContext(["Dockerfile.elsewhere": Self.findDockerfile])
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try await TestEngine.withResources { client, resources in
+            let dockerfile = outside.appendingPathComponent("Dockerfile.elsewhere")
+            let context = try BuildContext(directory: directory, dockerfile: dockerfile)
+            #expect(context.dockerfile.hasPrefix(".dockerfile."))
+            let summary = try await client.buildImage(context: context, options: .init(noCache: true)).finish()
+            if let id = summary.imageID { resources.image(id) }
+            let theirs = try Self.dockerCLIBuild(directory, dockerfile: dockerfile)
+            if let id = theirs.imageID { resources.image(id) }
+            #expect(Self.contextLines(summary.output) == Self.contextLines([theirs.output]))
+            #expect(!Self.contextLines(summary.output).contains { $0.contains(".dockerfile.") })
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import NIOCore
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Container archives and copying against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct ContainerArchiveTests {
+    /// A single-entry tar holding `content` as `name`, built as the local archive writer does.
+    private func tar(_ name: String, _ content: ByteBuffer) -> ByteBuffer {
+        var buffer = TarHeader(name: name, kind: .regularFile, mode: 0o640, size: Int64(content.readableBytes), modificationTime: 1_700_000_000).encoded()
+        var body = content
+        buffer.writeBuffer(&body)
+        buffer.writeRepeatingByte(0, count: (512 - content.readableBytes % 512) % 512 + 1024)
+        return buffer
+    }
+
+    @Test func putThenGetReturnsTheSameBytesAndStat() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["true"], start: false) { id in
+                var content = ByteBuffer()
+                for index in 0..<300_000 { content.writeInteger(UInt8(truncatingIfNeeded: index &* 31)) }
+                let archive = self.tar("blob.bin", content)
+                try await client.uploadArchive(to: id, path: "/tmp", tar: [archive].async, length: archive.readableBytes)
+                let stat = try await client.containerPathStat(id, path: "/tmp/blob.bin")
+                #expect(stat.name == "blob.bin")
+                #expect(stat.size == 300_000)
+                #expect(stat.mode.isRegularFile && stat.mode.permissions == 0o640)
+                #expect(stat.modificationDate == Date(timeIntervalSince1970: 1_700_000_000))
+                let fetched = try await client.containerArchive(id, path: "/tmp/blob.bin")
+                #expect(fetched.stat == stat)
+                var parser = TarParser()
+                var received = ByteBuffer()
+                for try await chunk in fetched.tar {
+                    for case .content(var bytes) in try parser.feed(chunk) { received.writeBuffer(&bytes) }
+                }
+                #expect(received == content)
+                let directory = try await client.containerPathStat(id, path: "/bin")
+                #expect(directory.mode.isDirectory)
+                let link = try await client.containerPathStat(id, path: "/bin/ls")
+                #expect(link.mode.isSymbolicLink || link.mode.isRegularFile)
+            }
+        }
+    }
+
+    @Test func archiveFailures() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["true"], start: false) { id in
+                let archive = self.tar("x", ByteBuffer(string: "x"))
+                let notDirectory = await #expect(throws: DockerError.self) {
+                    try await client.uploadArchive(to: id, path: "/bin/busybox", tar: [archive].async)
+                }
+                #expect(notDirectory?.category == .notADirectory)
+                let missing = await #expect(throws: DockerError.self) {
+                    try await client.uploadArchive(to: id, path: "/no/such/dir", tar: [archive].async)
+                }
+                #expect(missing?.category == .notFound)
+                let missingPath = await #expect(throws: DockerError.self) { try await client.containerPathStat(id, path: "/nope") }
+                #expect(missingPath?.category == .notFound)
+                #expect(missingPath?.message.contains("/nope") == true)
+                let missingGet = await #expect(throws: DockerError.self) { try await client.containerArchive(id, path: "/nope") }
+                #expect(missingGet?.category == .notFound)
+                let empty = await #expect(throws: DockerError.self) { try await client.containerPathStat(id, path: "") }
+                #expect(empty?.category == .invalidInput)
+                // A directory must not replace the file /bin/busybox with noOverwriteDirNonDir.
+                var directory = TarHeader(name: "busybox", kind: .directory, mode: 0o755).encoded()
+                directory.writeRepeatingByte(0, count: 1024)
+                let replaced = await #expect(throws: DockerError.self) {
+                    try await client.uploadArchive(to: id, path: "/bin", tar: [directory].async, options: .init(noOverwriteDirNonDir: true))
+                }
+                #expect(replaced != nil)
+                let busybox = try await client.containerPathStat(id, path: "/bin/busybox")
+                #expect(busybox.mode.isRegularFile)
+            }
+        }
+    }
+
+    @Test func copyADirectoryTreeInAndOut() async throws {
+        try await TestEngine.withClient { client in
+            let local = FileManager.default.temporaryDirectory.appendingPathComponent(uniqueName("cp")).path
+            defer { try? FileManager.default.removeItem(atPath: local) }
+            let tree = local + "/tree"
+            try FileManager.default.createDirectory(atPath: tree + "/sub", withIntermediateDirectories: true)
+            let big = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+            try big.write(to: URL(fileURLWithPath: tree + "/sub/big.bin"))
+            try Data("#!/bin/sh\necho hi\n".utf8).write(to: URL(fileURLWithPath: tree + "/run.sh"))
+            try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: tree + "/run.sh")
+            try FileManager.default.createSymbolicLink(atPath: tree + "/link", withDestinationPath: "sub/big.bin")
+
+            try await client.withContainer(["true"], start: false) { id in
+                // Into an existing directory: lands as /tmp/tree.
+                try await client.copyToContainer(from: tree, to: id, path: "/tmp")
+                #expect(try await client.containerPathStat(id, path: "/tmp/tree/sub/big.bin").size == 3_000_000)
+                #expect(try await client.containerPathStat(id, path: "/tmp/tree/run.sh").mode.permissions == 0o750)
+                let link = try await client.containerPathStat(id, path: "/tmp/tree/link")
+                #expect(link.mode.isSymbolicLink && link.linkTarget == "/tmp/tree/sub/big.bin")
+                // To a new name: the directory becomes /copied.
+                try await client.copyToContainer(from: tree, to: id, path: "/copied")
+                #expect(try await client.containerPathStat(id, path: "/copied/run.sh").size == 18)
+                // A file onto an existing file replaces it.
+                try await client.copyToContainer(from: tree + "/run.sh", to: id, path: "/copied/sub/big.bin")
+                #expect(try await client.containerPathStat(id, path: "/copied/sub/big.bin").size == 18)
+
+                // Out again, to a new local name.
+                let back = local + "/back"
+                let stat = try await client.copyFromContainer(id, path: "/tmp/tree", to: back)
+                #expect(stat.mode.isDirectory)
+                #expect(try Data(contentsOf: URL(fileURLWithPath: back + "/sub/big.bin")) == big)
+                let mode = try FileManager.default.attributesOfItem(atPath: back + "/run.sh")[.posixPermissions] as? Int
+                #expect(mode == 0o750)
+                #expect(try FileManager.default.destinationOfSymbolicLink(atPath: back + "/link") == "sub/big.bin")
+                // A file into an existing local directory.
+                try await client.copyFromContainer(id, path: "/tmp/tree/run.sh", to: local)
+                #expect(FileManager.default.fileExists(atPath: local + "/run.sh"))
+
+                let directoryOntoFile = await #expect(throws: DockerError.self) {
+                    try await client.copyToContainer(from: tree, to: id, path: "/bin/busybox")
+                }
+                #expect(directoryOntoFile?.category == .invalidInput)
+                let missingSource = await #expect(throws: DockerError.self) {
+                    try await client.copyToContainer(from: local + "/none", to: id, path: "/tmp")
+                }
+                #expect(missingSource?.category == .invalidInput)
+                let missingParent = await #expect(throws: DockerError.self) {
+                    try await client.copyFromContainer(id, path: "/tmp/tree", to: local + "/no/such/dir")
+                }
+                #expect(missingParent?.category == .invalidInput)
+            }
+            let missingContainer = await #expect(throws: DockerError.self) {
+                try await client.copyToContainer(from: tree, to: uniqueName("missing"), path: "/tmp")
+            }
+            #expect(missingContainer?.category == .notFound)
+        }
+    }
+}
+
+extension Array where Element == ByteBuffer {
+    /// The buffers as an `AsyncSequence`, for upload bodies in tests.
+    var async: AsyncStream<ByteBuffer> {
+        AsyncStream { continuation in
+            for buffer in self { continuation.yield(buffer) }
+            continuation.finish()
+        }
+    }
+}

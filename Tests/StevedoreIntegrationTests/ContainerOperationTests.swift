@@ -1,0 +1,277 @@
+import Foundation
+import NIOCore
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Container operations against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct ContainerOperationTests {
+    @Test func topListsTheContainersProcesses() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["sleep", "300"]) { id in
+                let top = try await client.topContainer(id)
+                #expect(top.titles?.contains("CMD") == true)
+                #expect(top.processes?.contains { $0.last == "sleep 300" } == true)
+                let custom = try await client.topContainer(id, psArgs: "-o pid,comm")
+                #expect(custom.titles == ["PID", "COMMAND"])
+            }
+            try await client.withContainer(["true"], start: false) { id in
+                let error = await #expect(throws: DockerError.self) { try await client.topContainer(id) }
+                #expect(error?.category == .conflict)
+            }
+        }
+    }
+
+    @Test func changesListAnAddedFileWithItsKind() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["sh", "-c", "echo x > /added && rm /bin/ls"]) { id in
+                _ = try await client.waitContainer(id)
+                let changes = try await client.containerChanges(id)
+                #expect(changes.contains(FilesystemChange(path: "/added", kind: .added)))
+                #expect(changes.contains(FilesystemChange(path: "/bin/ls", kind: .deleted)))
+                #expect(changes.contains(FilesystemChange(path: "/bin", kind: .modified)))
+                #expect(ChangeType.added.symbol == "A")
+            }
+            try await client.withContainer(["true"], start: false) { id in
+                let changes = try await client.containerChanges(id)
+                #expect(changes.isEmpty)
+            }
+            let error = await #expect(throws: DockerError.self) { try await client.containerChanges(uniqueName("missing")) }
+            #expect(error?.category == .notFound)
+        }
+    }
+
+    @Test func exportStreamsATarHoldingBusybox() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["true"], start: false) { id in
+                var parser = TarParser()
+                var names: Set<String> = []
+                var busyboxSize: Int64 = 0
+                var chunks = 0
+                for try await chunk in try await client.exportContainer(id) {
+                    chunks += 1
+                    for case .header(let header) in try parser.feed(chunk) {
+                        names.insert(header.name)
+                        if header.name == "bin/busybox" { busyboxSize = header.size }
+                    }
+                }
+                #expect(parser.isFinished)
+                #expect(names.contains("bin/busybox"))
+                #expect(busyboxSize > 500_000)
+                #expect(chunks > 1, "the export arrives in pieces, not as one buffer")
+            }
+            let error = await #expect(throws: DockerError.self) { try await client.exportContainer(uniqueName("missing")) }
+            #expect(error?.category == .notFound)
+        }
+    }
+
+    @Test func statsOneShotAndStreaming() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["sleep", "300"]) { id in
+                let once = try await client.containerStats(id, oneShot: true)
+                #expect(once.id == id)
+                #expect(once.memoryLimit > 0)
+                #expect(once.memoryUsageWithoutCache > 0)
+                #expect(once.memoryPercent > 0 && once.memoryPercent < 100)
+                #expect(once.processCount == 1)
+                var samples: [ContainerStatsResponse] = []
+                for try await sample in try await client.containerStatsStream(id) {
+                    samples.append(sample)
+                    if samples.count == 2 { break }
+                }
+                #expect(samples.count == 2)
+                #expect(samples[1].precpuStats?.systemCpuUsage ?? 0 > 0, "a streamed sample carries the previous one's CPU figures")
+                #expect(samples[1].cpuPercent >= 0)
+            }
+            let error = await #expect(throws: DockerError.self) { try await client.containerStats(uniqueName("missing")) }
+            #expect(error?.category == .notFound)
+        }
+    }
+
+    @Test func resizeReachesTheContainersTerminal() async throws {
+        try await TestEngine.withClient { client in
+            let script = "trap 'stty size > /tmp/size' WINCH; touch /tmp/ready; while true; do sleep 0.1; done"
+            try await client.withContainer(["sh", "-c", script], configure: { $0.tty = true }) { id in
+                #expect(try await eventually { (try? await client.containerPathStat(id, path: "/tmp/ready")) != nil })
+                try await client.resizeContainerTTY(id, height: 33, width: 77)
+                #expect(try await eventually { (try? await client.fileContent(id, path: "/tmp/size")) == "33 77\n" })
+                let error = await #expect(throws: DockerError.self) { try await client.resizeContainerTTY(id, height: 0, width: 80) }
+                #expect(error?.category == .invalidInput)
+            }
+            try await client.withContainer(["true"], start: false) { id in
+                let error = await #expect(throws: DockerError.self) { try await client.resizeContainerTTY(id, height: 24, width: 80) }
+                #expect(error?.category == .conflict)
+            }
+        }
+    }
+
+    @Test func killDeliversTheSignalToATrap() async throws {
+        try await TestEngine.withClient { client in
+            let script = "trap 'exit 42' USR1; touch /tmp/ready; while true; do sleep 0.1; done"
+            try await client.withContainer(["sh", "-c", script]) { id in
+                #expect(try await eventually { (try? await client.containerPathStat(id, path: "/tmp/ready")) != nil })
+                try await client.killContainer(id, signal: try ContainerSignal(parsing: "usr1"))
+                #expect(try await client.waitContainer(id).statusCode == 42)
+                let error = await #expect(throws: DockerError.self) { try await client.killContainer(id) }
+                #expect(error?.category == .conflict, "killing a stopped container")
+            }
+            try await client.withContainer(["sleep", "300"]) { id in
+                try await client.killContainer(id, signal: try ContainerSignal(parsing: "9"))
+                #expect(try await client.waitContainer(id).statusCode == 137)
+            }
+        }
+    }
+
+    @Test func stopAndRestart() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["sleep", "300"]) { id in
+                let started = try await client.inspectContainer(id).state?.startedAt
+                try await client.restartContainer(id, options: .init(timeout: .seconds(0)))
+                let restarted = try await client.inspectContainer(id).state
+                #expect(restarted?.running == true)
+                #expect(restarted?.startedAt != started)
+                try await client.stopContainer(id, options: .init(timeout: .seconds(0)))
+                let stopped = try await client.inspectContainer(id).state
+                #expect(stopped?.running == false)
+                #expect(stopped?.exitCode == 137, "sleep as PID 1 ignores SIGTERM, so it was killed")
+                try await client.stopContainer(id)  // already stopped: 304, a success
+                let negative = await #expect(throws: DockerError.self) { try await client.stopContainer(id, options: .init(timeout: .seconds(-1))) }
+                #expect(negative?.category == .invalidInput)
+                if try await client.apiVersion() < APIVersion(1, 42) {
+                    let signal = await #expect(throws: DockerError.self) { try await client.stopContainer(id, options: .init(signal: .interrupt)) }
+                    #expect(signal?.category == .unsupportedByAPIVersion)
+                }
+            }
+            let error = await #expect(throws: DockerError.self) { try await client.restartContainer(uniqueName("missing")) }
+            #expect(error?.category == .notFound)
+        }
+    }
+
+    @Test func pauseAndUnpause() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["sleep", "300"]) { id in
+                try await client.pauseContainer(id)
+                #expect(try await client.inspectContainer(id).state?.paused == true)
+                let twice = await #expect(throws: DockerError.self) { try await client.pauseContainer(id) }
+                #expect(twice?.category == .conflict)
+                try await client.unpauseContainer(id)
+                #expect(try await client.inspectContainer(id).state?.paused == false)
+                let notPaused = await #expect(throws: DockerError.self) { try await client.unpauseContainer(id) }
+                // dockerd 20.10 answers 500; newer daemons 409.
+                #expect(notPaused?.message.contains("is not paused") == true)
+            }
+        }
+    }
+
+    @Test func updateChangesLimitsAndRestartPolicy() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["sleep", "300"]) { id in
+                var update = ContainerUpdateBody(memory: 64 << 20, memorySwap: 128 << 20)
+                update.restartPolicy = RestartPolicy(name: .onFailure, maximumRetryCount: 3)
+                update.cpuShares = 512
+                _ = try await client.updateContainer(id, update)
+                let hostConfig = try #require(try await client.inspectContainer(id).hostConfig)
+                #expect(hostConfig.memory == 64 << 20)
+                #expect(hostConfig.memorySwap == 128 << 20)
+                #expect(hostConfig.cpuShares == 512)
+                #expect(hostConfig.restartPolicy?.name == .onFailure)
+                #expect(hostConfig.restartPolicy?.maximumRetryCount == 3)
+                let tooSmall = await #expect(throws: DockerError.self) { try await client.updateContainer(id, ContainerUpdateBody(memory: 1024)) }
+                #expect(tooSmall?.category == .invalidArgument)
+            }
+            let error = await #expect(throws: DockerError.self) { try await client.updateContainer(uniqueName("missing"), ContainerUpdateBody(cpuShares: 2)) }
+            #expect(error?.category == .notFound)
+        }
+    }
+
+    @Test func renameReplacesTheName() async throws {
+        try await TestEngine.withClient { client in
+            let old = uniqueName("old")
+            let new = uniqueName("new")
+            try await client.withContainer(["true"], start: false, name: old) { id in
+                try await client.renameContainer(id, to: new)
+                #expect(try await client.inspectContainer(new).id == id)
+                let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(old) }
+                #expect(gone?.category == .notFound)
+                try await client.withContainer(["true"], start: false) { other in
+                    let taken = await #expect(throws: DockerError.self) { try await client.renameContainer(other, to: new) }
+                    #expect(taken?.category == .conflict)
+                }
+                let invalid = await #expect(throws: DockerError.self) { try await client.renameContainer(id, to: "no/slash") }
+                #expect(invalid?.category == .invalidInput)
+            }
+        }
+    }
+
+    @Test func waitConditions() async throws {
+        try await TestEngine.withClient { client in
+            try await client.withContainer(["sh", "-c", "exit 7"], start: false) { id in
+                let pending = try await client.startWaitingForContainer(id, options: .init(condition: .nextExit))
+                try await client.startContainer(id)
+                let exit = try await pending.result()
+                #expect(exit.statusCode == 7)
+                #expect(exit.error?.message ?? "" == "")
+                // not-running returns at once for a stopped container.
+                #expect(try await client.waitContainer(id, options: .init(condition: .notRunning)).statusCode == 7)
+            }
+            let id = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["true"], image: TestEngine.image)).id)
+            let removal = try await client.startWaitingForContainer(id, options: .init(condition: .removed))
+            try await client.removeContainer(id)
+            #expect(try await removal.result().statusCode == 0)
+            let error = await #expect(throws: DockerError.self) { try await client.waitContainer(uniqueName("missing")) }
+            #expect(error?.category == .notFound)
+        }
+    }
+
+    @Test func removeWithVolumesAndForce() async throws {
+        try await TestEngine.withClient { client in
+            var config = ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image)
+            config.volumes = ["/data": EmptyObject()]
+            let id = try #require(try await client.createContainer(config).id)
+            try await client.startContainer(id)
+            let volume = try #require(try await client.inspectContainer(id).mounts?.first?.name)
+            let running = await #expect(throws: DockerError.self) { try await client.removeContainer(id) }
+            #expect(running?.category == .conflict)
+            #expect(running?.message.contains("running") == true)
+            try await client.removeContainer(id, options: .init(removeVolumes: true, force: true))
+            let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(id) }
+            #expect(gone?.category == .notFound)
+            let volumes = try await client.listContainers(.init(all: true, filters: { var f = ContainerListFilters(); f.volume = [volume]; return f }()))
+            #expect(volumes.isEmpty)
+        }
+    }
+
+    @Test func runWaitsForTheExitAndRemoves() async throws {
+        try await TestEngine.withClient { client in
+            let name = uniqueName("run")
+            let result = try await client.runContainer(
+                ContainerCreateBody(cmd: ["sh", "-c", "exit 5"], image: TestEngine.image),
+                options: .init(create: .init(name: name), removeWhenDone: true)
+            )
+            #expect(result.exit.statusCode == 5)
+            let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(name) }
+            #expect(gone?.category == .notFound)
+            let failed = await #expect(throws: DockerError.self) {
+                try await client.runContainer(
+                    ContainerCreateBody(cmd: ["/does-not-exist"], image: TestEngine.image),
+                    options: .init(create: .init(name: name), removeWhenDone: true)
+                )
+            }
+            #expect(failed != nil)
+            let removedAfterFailure = await #expect(throws: DockerError.self) { try await client.inspectContainer(name) }
+            #expect(removedAfterFailure?.category == .notFound)
+        }
+    }
+
+    @Test func createDropsConsoleSizeBelow142() async throws {
+        try await TestEngine.withClient { client in
+            guard try await client.apiVersion() < APIVersion(1, 42) else { return }
+            try await client.withContainer(["true"], start: false, configure: {
+                $0.hostConfig = HostConfig(consoleSize: [40, 100], capAdd: ["net_admin"])
+            }) { id in
+                let hostConfig = try await client.inspectContainer(id).hostConfig
+                #expect(hostConfig?.capAdd == ["CAP_NET_ADMIN"])
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import NIOCore
+@testable import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Images against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct ImageTests {
+    /// A unique repository name for one test.
+    static func uniqueName(_ base: String) -> String { "stevedore-test/\(base)-\(UUID().uuidString.prefix(8).lowercased())" }
+
+    /// Imports a one-file image and returns its id.
+    static func importImage(_ client: DockerClient, repository: String?, file: String, options: ImageImportOptions = .init()) async throws -> String {
+        var options = options
+        options.repository = repository
+        let archive = TestArchive.tar(files: [(file, "contents of \(file)\n")])
+        let summary = try await client.importImage(from: .archive(.bytes(archive)), options: options).finish()
+        return try #require(summary.imageID)
+    }
+
+    /// Runs `command` in `image` and returns its exit code (the container is removed with `resources`).
+    static func run(_ client: DockerClient, _ resources: TestResources, _ image: String, _ command: [String]? = nil) async throws -> Int64? {
+        let id = try #require(try await client.createContainer(ContainerCreateBody(cmd: command, image: image)).id)
+        resources.container(id)
+        try await client.startContainer(id)
+        return try await client.waitContainer(id).statusCode
+    }
+
+    @Test func importSetsTagMessageAndChangesAndHistoryShowsTheLayer() async throws {
+        try await TestEngine.withResources { client, resources in
+            let name = Self.uniqueName("import")
+            let id = try await Self.importImage(
+                client, repository: name, file: "hello.txt",
+                options: .init(tag: "v1", message: "imported by stevedore", changes: ["ENV GREETING=hi", #"CMD ["cat", "/hello.txt"]"#, "LABEL stevedore.test=import"]))
+            resources.image(id)
+            let image = try await client.inspectImage("\(name):v1")
+            #expect(image.id == id)
+            #expect(image.config?.env?.contains("GREETING=hi") == true)
+            #expect(image.config?.cmd == ["cat", "/hello.txt"])
+            #expect(image.config?.labels?["stevedore.test"] == "import")
+            let history = try await client.imageHistory("\(name):v1")
+            #expect(history.count == 1)
+            #expect(history.first?.comment == "imported by stevedore")
+            let listed = try await client.listImages(.init(references: ["\(name):v1"]))
+            #expect(listed.map(\.id) == [id])
+            #expect(try await client.listImages(.init(labels: ["stevedore.test=import"], references: [name])).count == 1)
+        }
+    }
+
+    @Test func exportedContainerReimportsAndRuns() async throws {
+        try await TestEngine.withResources { client, resources in
+            let container = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["true"], image: TestEngine.image)).id)
+            resources.container(container)
+            // GET /containers/{id}/export, inline: the containers area owns that endpoint.
+            let export = try await client.send(DockerRequest(.GET, "/containers/\(container)/export"))
+            let name = Self.uniqueName("reimport")
+            let summary = try await client.importImage(from: .archive(.stream(export.body)), options: .init(repository: name, changes: ["CMD [\"sh\", \"-c\", \"test -x /bin/busybox\"]"])).finish()
+            let id = try #require(summary.imageID)
+            resources.image(id)
+            #expect(try await Self.run(client, resources, name) == 0)
+        }
+    }
+
+    @Test func savedImagesLoadBackAfterRemoval() async throws {
+        try await TestEngine.withResources { client, resources in
+            let first = Self.uniqueName("save-a") + ":1"
+            let second = Self.uniqueName("save-b") + ":2"
+            let firstID = try await Self.importImage(client, repository: first, file: "a.txt")
+            let secondID = try await Self.importImage(client, repository: second, file: "b.txt")
+            resources.image(firstID)
+            resources.image(secondID)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-save-\(UUID().uuidString).tar")
+            defer { try? FileManager.default.removeItem(at: file) }
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: file)
+            for try await chunk in try await client.saveImages([first, second]) { handle.write(Data(chunk.readableBytesView)) }
+            try handle.close()
+
+            try await client.removeImage(firstID, options: .init(force: true))
+            try await client.removeImage(secondID, options: .init(force: true))
+            await #expect(throws: DockerError.self) { try await client.inspectImage(first) }
+
+            let loaded = try await client.loadImages(try .file(file)).finish()
+            #expect(loaded.output.contains { $0.contains("Loaded image: \(first)") })
+            #expect(loaded.output.contains { $0.contains("Loaded image: \(second)") })
+            #expect(try await client.inspectImage(first).id == firstID)
+            #expect(try await client.inspectImage(second).id == secondID)
+        }
+    }
+
+    @Test func committedContainerRunsAsANewImage() async throws {
+        try await TestEngine.withResources { client, resources in
+            let container = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["sh", "-c", "echo hi > /greeting"], image: TestEngine.image)).id)
+            resources.container(container)
+            try await client.startContainer(container)
+            #expect(try await client.waitContainer(container).statusCode == 0)
+            let name = Self.uniqueName("commit")
+            let committed = try await client.commitContainer(container, options: .init(
+                repository: name, tag: "c1", comment: "greeting added", author: "Stevedore Tests <tests@example.com>",
+                changes: [#"CMD ["sh", "-c", "test \"$(cat /greeting)\" = hi"]"#], config: ContainerConfig(labels: ["stevedore.commit": "yes"])))
+            resources.image(committed.id)
+            let image = try await client.inspectImage("\(name):c1")
+            #expect(image.author == "Stevedore Tests <tests@example.com>")
+            #expect(image.comment == "greeting added")
+            #expect(image.config?.labels?["stevedore.commit"] == "yes")
+            #expect(try await Self.run(client, resources, "\(name):c1") == 0)
+            #expect(try await client.imageHistory("\(name):c1").count == 2)
+        }
+    }
+
+    @Test func pruneRemovesDanglingImagesByLabel() async throws {
+        try await TestEngine.withResources { client, resources in
+            let label = "stevedore.prune=\(UUID().uuidString)"
+            let id = try await Self.importImage(client, repository: nil, file: "dangling.txt", options: .init(changes: ["LABEL \(label)"]))
+            #expect(try await client.listImages(.init(dangling: true, labels: [label])).map(\.id) == [id])
+            let pruned = try await client.pruneImages(.init(dangling: true, labels: [label]))
+            #expect(pruned.imagesDeleted?.contains { $0.deleted == id } == true)
+            #expect(try await client.listImages(.init(all: true, labels: [label])).isEmpty)
+        }
+    }
+
+    @Test func errorsAreTypedAndGatedOptionsSendNothing() async throws {
+        try await TestEngine.withResources { client, resources in
+            let missing = await #expect(throws: DockerError.self) { try await client.inspectImage("stevedore-test/missing:none") }
+            #expect(missing?.category == .notFound)
+            let removal = await #expect(throws: DockerError.self) { try await client.removeImage("stevedore-test/missing:none") }
+            #expect(removal?.category == .notFound)
+            // No registry is reachable here: the daemon's error must come through, whatever it is.
+            let search = await #expect(throws: DockerError.self) { try await client.searchImages("busybox", options: .init(limit: 1)) }
+            #expect(search?.statusCode != nil && search?.message.isEmpty == false)
+            if try await client.apiVersion() < APIVersion(1, 55) {
+                let gated = await #expect(throws: DockerError.self) { try await client.imageAttestations(TestEngine.image) }
+                #expect(gated?.category == .unsupportedByAPIVersion)
+            }
+            if try await client.apiVersion() < APIVersion(1, 50) {
+                let gated = await #expect(throws: DockerError.self) {
+                    try await client.removeImage(TestEngine.image, options: .init(platforms: [OCIPlatform(architecture: "amd64", os: "linux")]))
+                }
+                #expect(gated?.category == .unsupportedByAPIVersion)
+            }
+            #expect(try await client.inspectImage(TestEngine.image).id != nil)
+        }
+    }
+}

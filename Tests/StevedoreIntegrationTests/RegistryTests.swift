@@ -1,0 +1,98 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Push and pull against a real registry", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct RegistryTests {
+    /// Imports a one-file image named `name` (unique content, so its layer is new to the
+    /// registry and to the engine after removal).
+    static func makeImage(_ client: DockerClient, _ resources: TestResources, named name: String) async throws {
+        let archive = TestArchive.tar(files: [("unique.txt", UUID().uuidString)])
+        _ = try await client.importImage(from: .archive(.bytes(archive)), options: .init(repository: name)).finish()
+        resources.image(name)
+    }
+
+    @Test func pushRemovePullBackWithPerLayerProgress() async throws {
+        let registry = try TestRegistry()
+        defer { registry.stop() }
+        try await TestEngine.withResources { client, resources in
+            let name = "\(registry.address)/stevedore/roundtrip:v1"
+            try await Self.makeImage(client, resources, named: name)
+            let pushed = try await client.pushImage(name).finish()
+            let digest = try #require(pushed.digest)
+            #expect(digest.hasPrefix("sha256:"))
+
+            let remote = try await client.inspectDistribution(name)
+            #expect(remote.descriptor.digest == digest)
+
+            try await client.removeImage(name, options: .init(force: true))
+            var layerMessages: [ProgressMessage] = []
+            var pulledDigest: String?
+            for try await message in try await client.pullImage(name) {
+                if let id = message.id, !id.isEmpty, id != "v1" { layerMessages.append(message) }
+                if let found = message.digest { pulledDigest = found }
+            }
+            #expect(layerMessages.contains { $0.status == "Pull complete" })
+            #expect(layerMessages.contains { $0.status == "Pulling fs layer" })
+            #expect(pulledDigest == digest)
+            #expect(try await client.inspectImage(name).repoDigests?.contains { $0.hasSuffix(digest) } == true)
+        }
+    }
+
+    @Test func pullingAMissingTagIsNotFound() async throws {
+        let registry = try TestRegistry()
+        defer { registry.stop() }
+        try await TestEngine.withResources { client, resources in
+            let name = "\(registry.address)/stevedore/present"
+            try await Self.makeImage(client, resources, named: name + ":v1")
+            try await client.pushImage(name + ":v1").finish()
+            let error = await #expect(throws: DockerError.self) { try await client.pullImage(name + ":missing").finish() }
+            #expect(error?.category == .notFound)
+            #expect(error?.message.contains("missing") == true)
+        }
+    }
+
+    @Test func pushToAnAuthRegistryNeedsCredentialsFromConfigOrHelper() async throws {
+        let password = "p+ss/w=rd"
+        let registry = try TestRegistry(username: "stevedore", password: password)
+        defer { registry.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-auth-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let environment = ["DOCKER_CONFIG": directory.path, "PATH": directory.path]
+
+        try await TestEngine.withResources { client, resources in
+            let name = "\(registry.address)/stevedore/private:v1"
+            try await Self.makeImage(client, resources, named: name)
+
+            let refused = await #expect(throws: DockerError.self) { try await client.pushImage(name).finish() }
+            #expect(refused?.category == .unauthorized)
+            #expect(refused?.message.contains("no basic auth credentials") == true)
+
+            let wrong = await #expect(throws: DockerError.self) {
+                try await client.auth(AuthConfig(username: "stevedore", password: "wrong", serveraddress: registry.address))
+            }
+            #expect(wrong?.category == .unauthorized, "\(String(describing: wrong))")
+            #expect(try await client.auth(AuthConfig(username: "stevedore", password: password, serveraddress: registry.address)).status == "Login Succeeded")
+
+            // config.json `auths`, as `docker login` writes it.
+            var config = try DockerConfigFile.load(environment: environment)
+            try config.store(RegistryAuth(username: "stevedore", password: password), forRegistry: registry.address)
+            try config.save()
+            let fromFile = try DockerConfigFile.load(environment: environment).credentials(forImage: name)
+            #expect(fromFile?.password == password)
+            #expect(try await client.pushImage(name, options: .init(credentials: fromFile)).finish().digest != nil)
+
+            // A credential helper on PATH, named by credsStore.
+            _ = try TestCredentialHelper.install(in: directory, name: "stevetest", username: "stevedore", password: password)
+            try Data(#"{"credsStore":"stevetest"}"#.utf8).write(to: directory.appendingPathComponent("config.json"))
+            let fromHelper = try DockerConfigFile.load(environment: environment).credentials(forImage: name)
+            #expect(fromHelper?.username == "stevedore")
+            let tagged = "\(registry.address)/stevedore/private:v2"
+            try await client.tagImage(name, repository: "\(registry.address)/stevedore/private", tag: "v2")
+            resources.image(tagged)
+            #expect(try await client.pushImage(tagged, options: .init(credentials: fromHelper)).finish().digest != nil)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// `ssh://` daemons through a real sshd on 127.0.0.1, whose remote command is
+/// `stevedore system dial-stdio` relaying to the test engine.
+@Suite("ssh:// against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct SSHTests {
+    /// The remote command: this build's stevedore relaying to the test engine.
+    static var relay: [String] {
+        let engine = ProcessInfo.processInfo.environment["DOCKER_HOST"] ?? DockerHost.local.description
+        return ["env", "DOCKER_HOST=\(engine)", CommandLineProcess.stevedore.executable.path, "system", "dial-stdio"]
+    }
+
+    static func withClient(identity: (TestSSHServer) -> String, _ body: (DockerClient) async throws -> Void) async throws {
+        let server = try TestSSHServer.start()
+        defer { server.stop() }
+        var configuration = DockerClientConfiguration(host: try server.dockerHost)
+        configuration.ssh = server.sshOptions(identity: identity(server), remoteCommand: Self.relay)
+        let client = try DockerClient(configuration: configuration)
+        defer { client.shutdown() }
+        try await body(client)
+    }
+
+    @Test func requestsAndStreamsGoThroughSSH() async throws {
+        try await Self.withClient(identity: \.clientKeyPath) { client in
+            #expect(try await client.apiVersion() >= APIVersion(1, 24))
+            #expect(try await client.version().version?.isEmpty == false)
+            let now = Date()
+            let options = EventsOptions(since: EventsOptions.timestamp(now.addingTimeInterval(-5)), until: EventsOptions.timestamp(now))
+            for try await _ in try await client.events(options) {}
+            // Concurrent requests each get a connection (an ssh session) of their own.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 { group.addTask { _ = try await client.info() } }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    @Test func aRefusedLoginSaysWhatSSHSaid() async throws {
+        try await Self.withClient(identity: \.strangerKeyPath) { client in
+            let error = await #expect(throws: DockerError.self) { try await client.ping() }
+            #expect(error?.message.contains("Permission denied") == true, "\(String(describing: error))")
+        }
+    }
+
+    @Test func aMissingSSHClientIsAConfigurationError() async throws {
+        var configuration = DockerClientConfiguration(host: try DockerHost(parsing: "ssh://example.invalid"))
+        configuration.ssh.executable = "stevedore-no-such-ssh"
+        let client = try DockerClient(configuration: configuration)
+        defer { client.shutdown() }
+        let error = await #expect(throws: DockerError.self) { try await client.ping() }
+        #expect(error?.category == .invalidConfiguration)
+        #expect(error?.message.contains("stevedore-no-such-ssh") == true)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import NIOCore
+@testable import Stevedore
+import Testing
+
+@Suite("Container options and local checks")
+struct ContainerInputTests {
+    @Test func signalsParseByNameWithOrWithoutPrefixAndByNumber() throws {
+        for (name, number) in ContainerSignal.linuxTable {
+            #expect(try ContainerSignal(parsing: name).number == number)
+            #expect(try ContainerSignal(parsing: "SIG" + name).rawValue == "SIG" + name)
+            #expect(try ContainerSignal(parsing: name.lowercased()).number == number)
+        }
+        #expect(ContainerSignal.linuxTable.count == 34)
+        #expect(try ContainerSignal(parsing: "SIGABRT").number == 6)
+        #expect(try ContainerSignal(parsing: "xfsz").number == 25)
+        #expect(try ContainerSignal(parsing: "9").rawValue == "9")
+        #expect(try ContainerSignal(parsing: "RTMIN").number == 34)
+        #expect(try ContainerSignal(parsing: "SIGRTMIN+3").number == 37)
+        #expect(try ContainerSignal(parsing: "rtmax-1").number == 63)
+        for bad in ["", "SIGFOO", "0", "65", "-1", "RTMIN+16", "RTMAX+1", "RTMIN-1", "SIG"] {
+            let error = #expect(throws: DockerError.self) { try ContainerSignal(parsing: bad) }
+            #expect(error?.category == .invalidInput, "\(bad)")
+        }
+    }
+
+    @Test func listFiltersEncodeEveryKey() throws {
+        var filters = ContainerListFilters()
+        filters.ancestor = ["busybox"]
+        filters.before = ["a"]
+        filters.expose = ["80/tcp"]
+        filters.exited = [0]
+        filters.health = [.healthy]
+        filters.id = ["abc"]
+        filters.isolation = [.process]
+        filters.isTask = true
+        filters.label = [LabelFilter("k"), LabelFilter("k2", "v")]
+        filters.name = ["n"]
+        filters.network = ["host"]
+        filters.publish = ["8080"]
+        filters.since = ["b"]
+        filters.status = [.paused]
+        filters.volume = ["/data"]
+        #expect(filters.dockerFilters.json == #"{"ancestor":{"busybox":true},"before":{"a":true},"exited":{"0":true},"expose":{"80/tcp":true},"health":{"healthy":true},"id":{"abc":true},"is-task":{"true":true},"isolation":{"process":true},"label":{"k":true,"k2=v":true},"name":{"n":true},"network":{"host":true},"publish":{"8080":true},"since":{"b":true},"status":{"paused":true},"volume":{"/data":true}}"#)
+        let parsed = try ContainerListFilters(parsing: ["status=exited", "label=a=b", "exited=1", "is-task=false", "future=x"])
+        #expect(parsed.status == [.exited])
+        #expect(parsed.label == [LabelFilter("a", "b")])
+        #expect(parsed.exited == [1])
+        #expect(parsed.isTask == false)
+        #expect(parsed.additional == ["future": ["x"]])
+        #expect(ContainerPruneFilters(until: "10m", label: [LabelFilter("a")], labelNot: [LabelFilter("b", "c")]).dockerFilters.json
+            == #"{"label":{"a":true},"label!":{"b=c":true},"until":{"10m":true}}"#)
+    }
+
+    @Test func pathStatDecodesTheDaemonsHeader() throws {
+        // What dockerd 20.10 sends for /bin.
+        let stat = try ContainerPathStat.decode(header: "eyJuYW1lIjoiYmluIiwic2l6ZSI6NDA5NiwibW9kZSI6MjE0NzQ4NDE0MSwibXRpbWUiOiIxOTcwLTAxLTAxVDAwOjAwOjAwWiIsImxpbmtUYXJnZXQiOiIifQ==")
+        #expect(stat.name == "bin")
+        #expect(stat.mode.isDirectory && !stat.mode.isSymbolicLink && !stat.mode.isRegularFile)
+        #expect(stat.mode.permissions == 0o755)
+        #expect(stat.modificationDate == Date(timeIntervalSince1970: 0))
+        for bad in [nil, "", "%%%", Data("{}".utf8).base64EncodedString()] {
+            let error = #expect(throws: DockerError.self) { try ContainerPathStat.decode(header: bad) }
+            #expect(error?.category == .malformedResponse)
+        }
+    }
+
+    @Test func statsFiguresAreComputedAsTheDockerCLIDoes() throws {
+        var stats = ContainerStatsResponse()
+        stats.cpuStats = ContainerCPUStats(cpuUsage: ContainerCPUUsage(totalUsage: 300, percpuUsage: [150, 150]), systemCpuUsage: 2_000)
+        stats.precpuStats = ContainerCPUStats(cpuUsage: ContainerCPUUsage(totalUsage: 100), systemCpuUsage: 1_000)
+        #expect(stats.cpuPercent == 40)  // 200 / 1000 × 2 CPUs × 100
+        stats.cpuStats?.onlineCpus = 4
+        #expect(stats.cpuPercent == 80)
+        stats.memoryStats = ContainerMemoryStats(usage: 1_000, stats: ["total_inactive_file": 200], limit: 4_000)
+        #expect(stats.memoryUsageWithoutCache == 800)
+        #expect(stats.memoryPercent == 20)
+        stats.memoryStats?.stats = ["inactive_file": 500]
+        #expect(stats.memoryUsageWithoutCache == 500)
+        stats.blkioStats = ContainerBlkioStats(ioServiceBytesRecursive: [
+            ContainerBlkioStatEntry(op: "Read", value: 10), ContainerBlkioStatEntry(op: "write", value: 5), ContainerBlkioStatEntry(op: "Total", value: 15),
+        ])
+        #expect(stats.blockIO == (10, 5))
+        stats.networks = ["eth0": ContainerNetworkStats(rxBytes: 1, txBytes: 2), "eth1": ContainerNetworkStats(rxBytes: 3, txBytes: 4)]
+        #expect(stats.networkIO == (4, 6))
+        #expect(ContainerStatsResponse().cpuPercent == 0)
+        #expect(ContainerStatsResponse().memoryPercent == 0)
+    }
+
+    @Test func localTarRoundTripsThroughTheParserAndExtractor() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-tar-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let source = root + "/src"
+        let longName = String(repeating: "d", count: 120)
+        try FileManager.default.createDirectory(atPath: source + "/" + longName, withIntermediateDirectories: true)
+        let content = Data((0..<700_000).map { UInt8(truncatingIfNeeded: $0 &* 13) })
+        try content.write(to: URL(fileURLWithPath: source + "/" + longName + "/f.bin"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o4711], ofItemAtPath: source + "/" + longName + "/f.bin")
+        try FileManager.default.createSymbolicLink(atPath: source + "/ln", withDestinationPath: longName + "/f.bin")
+
+        var headers: [TarHeader] = []
+        var parser = TarParser()
+        var maximumChunk = 0
+        for try await chunk in LocalTarArchive(source: source, archiveName: "top") {
+            maximumChunk = max(maximumChunk, chunk.readableBytes)
+            // Feed in awkward pieces to exercise every state boundary.
+            var rest = chunk
+            while let piece = rest.readSlice(length: min(rest.readableBytes, 333)), piece.readableBytes > 0 {
+                for case .header(let header) in try parser.feed(piece) { headers.append(header) }
+            }
+        }
+        #expect(parser.isFinished)
+        #expect(maximumChunk <= LocalTarArchive.chunkSize + 512)
+        #expect(headers.map(\.name) == ["top", "top/" + longName, "top/" + longName + "/f.bin", "top/ln"])
+        #expect(headers[2].size == 700_000 && headers[2].mode == 0o4711)
+        #expect(headers[3].kind == .symbolicLink && headers[3].linkName == longName + "/f.bin")
+
+        let destination = root + "/dst"
+        try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        try await TarExtractor.extract(LocalTarArchive(source: source, archiveName: "top"), into: destination, renaming: ("top", "renamed"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: destination + "/renamed/" + longName + "/f.bin")) == content)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: destination + "/renamed/ln") == longName + "/f.bin")
+    }
+
+    @Test func extractorRefusesPathsLeavingTheDestination() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-tar-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for entries in [
+            [TarHeader(name: "../escape", kind: .regularFile, mode: 0o644)],
+            [TarHeader(name: "link", kind: .symbolicLink, mode: 0o777, linkName: "/tmp"), TarHeader(name: "link/x", kind: .regularFile, mode: 0o644)],
+        ] {
+            var tar = ByteBuffer()
+            for header in entries { var encoded = header.encoded(); tar.writeBuffer(&encoded) }
+            tar.writeRepeatingByte(0, count: 1024)
+            var extractor = TarExtractor(destination: root)
+            let error = #expect(throws: DockerError.self) { try extractor.write(tar) }
+            #expect(error?.category == .invalidInput)
+        }
+        var truncated = TarHeader(name: "f", kind: .regularFile, mode: 0o644, size: 10).encoded()
+        truncated.writeString("abc")
+        var extractor = TarExtractor(destination: root)
+        try extractor.write(truncated)
+        let error = #expect(throws: DockerError.self) { try extractor.finish() }
+        #expect(error?.category == .malformedResponse)
+        var parser = TarParser()
+        let garbage = #expect(throws: DockerError.self) { try parser.feed(ByteBuffer(repeating: 7, count: 512)) }
+        #expect(garbage?.category == .malformedResponse)
+    }
+}

@@ -1,0 +1,67 @@
+@testable import Stevedore
+import Testing
+
+@Suite("DockerIgnore: moby patternmatcher semantics")
+struct DockerIgnoreTests {
+    @Test func parsingDropsCommentsBlanksAndCleansPaths() {
+        let text = "\u{FEFF}# comment\n\n  /a//b/../c/  \n! /keep\n#!not-an-exception\n  # indented is a pattern\r\n**/*.log\n"
+        #expect(DockerIgnore.parse(text) == ["a/c", "!keep", "# indented is a pattern", "**/*.log"])
+    }
+
+    @Test func cleanPathIsGoFilepathClean() {
+        let cases = ["": ".", "a/./b/": "a/b", "a/../../b": "../b", "/../a": "/a", "a//b": "a/b", "./": ".", "/": "/", "..": ".."]
+        for (input, expected) in cases { #expect(DockerIgnore.cleanPath(input) == expected, "\(input)") }
+    }
+
+    @Test(arguments: [
+        // pattern, path, excluded
+        ("*.md", "README.md", true),
+        ("*.md", "docs/README.md", false),
+        ("**/*.md", "docs/deep/README.md", true),
+        ("**/*.md", "README.md", true),
+        ("docs", "docs/a/b.txt", true),
+        ("docs/**", "docs/a", true),
+        ("docs/**", "docsx", false),
+        ("**", "anything/at/all", true),
+        ("a?c", "abc", true),
+        ("a?c", "a/c", false),
+        ("[a-c]x", "bx", true),
+        ("[a-c]x", "dx", false),
+        ("**/node_modules", "node_modules", true),
+        ("**/node_modules", "web/node_modules/x.js", true),
+        ("a.b", "axb", false),
+        // An escape alone leaves an exact match against the pattern text, as in moby.
+        ("a\\*b", "a*b", false),
+        ("a\\*[b]", "a*b", true),
+        ("a\\*[b]", "axb", false),
+        ("dir/", "dir/file", true),
+    ])
+    func singlePatternMatches(pattern: String, path: String, excluded: Bool) throws {
+        let ignore = try DockerIgnore(patterns: DockerIgnore.parse(pattern))
+        #expect(ignore.isExcluded(path) == excluded)
+    }
+
+    @Test func exceptionsApplyInOrderAndTheLastMatchWins() throws {
+        let ignore = try DockerIgnore(contents: "*.txt\n!keep*.txt\nkeep-not.txt\n")
+        #expect(ignore.isExcluded("a.txt"))
+        #expect(!ignore.isExcluded("keep1.txt"))
+        #expect(ignore.isExcluded("keep-not.txt"))
+        #expect(!ignore.isExcluded("a.go"))
+    }
+
+    @Test func parentResultsAreReused() throws {
+        let ignore = try DockerIgnore(contents: "build\n!build/keep\n")
+        let (directoryExcluded, info) = ignore.matches("build", parent: .init())
+        #expect(directoryExcluded)
+        #expect(ignore.matches("build/keep", parent: info).excluded == false)
+        #expect(ignore.matches("build/other", parent: info).excluded)
+        #expect(ignore.hasException(inside: "build"))
+        #expect(!ignore.hasException(inside: "src"))
+    }
+
+    @Test func badPatternsAreInvalidInput() {
+        for text in ["!", "[abc", "a\\"] {
+            #expect(throws: DockerError.self, "\(text)") { try DockerIgnore(contents: text) }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+@testable import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Registry credentials: X-Registry-Auth, config.json, credential helpers")
+struct RegistryCredentialsTests {
+    @Test func headerIsBase64URLOfTheJSON() throws {
+        let auth = RegistryAuth(username: "user", password: "p+ss/w=rd??>>", serverAddress: "127.0.0.1:5000")
+        let header = auth.headerValue
+        #expect(!header.contains("+") && !header.contains("/"))
+        let standard = header.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        let decoded = try JSONDecoder().decode(RegistryAuth.self, from: try #require(Data(base64Encoded: standard)))
+        #expect(decoded == auth)
+        let json = String(decoding: try #require(Data(base64Encoded: standard)), as: UTF8.self)
+        #expect(json == #"{"password":"p+ss/w=rd??>>","serveraddress":"127.0.0.1:5000","username":"user"}"#)
+    }
+
+    @Test func registryHostsAreNormalisedLikeTheCLI() {
+        #expect(RegistryHost.registry(ofImage: "busybox") == "docker.io")
+        #expect(RegistryHost.registry(ofImage: "library/busybox:1") == "docker.io")
+        #expect(RegistryHost.registry(ofImage: "127.0.0.1:5000/a/b:1") == "127.0.0.1:5000")
+        #expect(RegistryHost.registry(ofImage: "localhost/a") == "localhost")
+        #expect(RegistryHost.registry(ofImage: "ghcr.io/o/r") == "ghcr.io")
+        for hub in ["docker.io", "index.docker.io", "https://index.docker.io/v1/", "registry-1.docker.io", ""] {
+            #expect(RegistryHost.configKey(for: hub) == RegistryHost.dockerHubKey)
+        }
+        #expect(RegistryHost.configKey(for: "https://registry.example.com:5000/v2/") == "registry.example.com:5000")
+    }
+
+    @Test func authsEntriesAreReadAndWrittenLikeDockerLogin() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let environment = ["DOCKER_CONFIG": directory.path, "PATH": "/nonexistent"]
+        var config = try DockerConfigFile.load(environment: environment)
+        #expect(try config.credentials(forImage: "127.0.0.1:5000/x") == nil)
+        config.json["psFormat"] = "table {{.ID}}"
+        try config.store(RegistryAuth(username: "me", password: "a:b+c/="), forRegistry: "http://127.0.0.1:5000/")
+        try config.store(RegistryAuth(username: "hub", password: "pw"), forRegistry: "docker.io")
+        try config.save()
+
+        let reloaded = try DockerConfigFile.load(environment: environment)
+        #expect(reloaded.json["psFormat"]?.stringValue == "table {{.ID}}")
+        #expect(reloaded.authsKeys == ["127.0.0.1:5000", RegistryHost.dockerHubKey])
+        let local = try #require(try reloaded.credentials(forImage: "127.0.0.1:5000/team/app:1"))
+        #expect(local.username == "me" && local.password == "a:b+c/=")
+        #expect(try reloaded.credentials(forImage: "busybox")?.username == "hub")
+        let raw = try String(contentsOf: directory.appendingPathComponent("config.json"), encoding: .utf8)
+        #expect(raw.contains(Data("me:a:b+c/=".utf8).base64EncodedString()))
+
+        var erasing = reloaded
+        #expect(try erasing.erase(registry: "127.0.0.1:5000"))
+        #expect(try erasing.credentials(forRegistry: "127.0.0.1:5000") == nil)
+    }
+
+    @Test func aMissingHelperIsAClearError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(#"{"credsStore":"stevedore-missing"}"#.utf8).write(to: directory.appendingPathComponent("config.json"))
+        let config = try DockerConfigFile.load(environment: ["DOCKER_CONFIG": directory.path, "PATH": directory.path])
+        let error = #expect(throws: DockerError.self) { try config.credentials(forRegistry: "example.com") }
+        #expect(error?.category == .invalidConfiguration)
+        #expect(error?.message.contains("docker-credential-stevedore-missing is not installed") == true)
+        #expect(throws: DockerError.self) { try CredentialHelper(name: "../evil") }
+    }
+
+    @Test func helpersGetStoreAndReportTheirErrors() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-helper-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let helper = try TestCredentialHelper.install(in: directory, name: "stevetest", username: "u", password: "p+/=")
+        #expect(try helper.get("registry.example.com") == RegistryAuth(username: "u", password: "p+/=", serverAddress: "registry.example.com"))
+        let failure = #expect(throws: DockerError.self) { try helper.get("fail.example.com") }
+        #expect(failure?.message.contains("helper refuses fail.example.com") == true)
+        #expect(try helper.get("unknown.example.com") == nil)
+        try helper.store(RegistryAuth(username: "x", password: "y"), for: "registry.example.com")
+        let stored = try String(contentsOf: directory.appendingPathComponent("stored"), encoding: .utf8)
+        #expect(stored.contains(#""Secret":"y""#) && stored.contains(#""ServerURL":"registry.example.com""#))
+    }
+}
