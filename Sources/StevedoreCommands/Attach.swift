@@ -13,6 +13,9 @@ extension StevedoreCommand {
         @Flag(name: .long, help: "Do not attach STDIN")
         var noStdin = false
 
+        @Option(name: .long, help: "Proxy all received signals to the process (default true)")
+        var sigProxy = true
+
         @Argument(help: "The container")
         var container: String
 
@@ -28,7 +31,9 @@ extension StevedoreCommand {
                 let stdin = !self.noStdin && inspected.config?.openStdin == true
                 let options = ContainerAttachOptions(stdin: stdin, detachKeys: keys.description)
                 let outcome = try await client.withAttachedContainer(self.container, options: options) { streams in
-                    try await InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys).run()
+                    let session = InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys)
+                    guard self.sigProxy, !streams.tty else { return try await session.run() }
+                    return try await SignalProxy.forwarding(to: self.container, client: client) { try await session.run() }
                 }
                 if case .detached = outcome {
                     FileHandle.standardError.write(Data("read escape sequence\n".utf8))
