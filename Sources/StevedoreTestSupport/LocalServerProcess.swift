@@ -12,8 +12,15 @@ final class LocalServerProcess: @unchecked Sendable {
         self.port = port
         self.name = URL(fileURLWithPath: executable).lastPathComponent
         self.process = Process()
-        self.process.executableURL = URL(fileURLWithPath: executable)
-        self.process.arguments = arguments
+        // Run under a small supervisor that stays the server's parent. Foundation notices a
+        // child's exit by the close of a descriptor the child inherits; a daemon that closes
+        // every inherited descriptor at start (sshd does) looks exited, Foundation then blocks
+        // in waitpid on it, and every later Process of the test run waits forever. The
+        // supervisor keeps the descriptor, unblocks the signals the spawning thread had blocked
+        // (a shell could not trap SIGTERM for that reason), forwards SIGTERM and exits with the
+        // server.
+        self.process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        self.process.arguments = ["python3", "-c", Self.supervisor, executable] + arguments
         let discard = FileHandle(forWritingAtPath: "/dev/null")
         self.process.standardOutput = discard
         self.process.standardError = discard
@@ -32,6 +39,15 @@ final class LocalServerProcess: @unchecked Sendable {
         self.stop()
         throw TestServerError("\(self.name) did not listen on 127.0.0.1:\(port) within 10 s")
     }
+
+    /// The supervisor's Python program: runs argv[1:] and forwards SIGTERM to it.
+    private static let supervisor = """
+        import signal, subprocess, sys
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        server = subprocess.Popen(sys.argv[1:])
+        signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+        sys.exit(server.wait())
+        """
 
     /// Ends the program and waits for it.
     func stop() {
