@@ -44,6 +44,7 @@ let package = Package(
                 "StevedoreModels",
                 "StevedoreTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
@@ -60,9 +61,20 @@ let package = Package(
                 "StevedoreFormatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "stevedore", dependencies: ["StevedoreCommands"]),
+        // The fuzz target of the stream parsers (scripts/fuzz builds it with libFuzzer).
+        .executableTarget(
+            name: "StevedoreFuzz",
+            dependencies: [
+                "Stevedore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // Helpers for tests: finding the test engine, a scriptable fake server.
         .target(
             name: "StevedoreTestSupport",
@@ -88,7 +100,14 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "StevedoreTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
+        .testTarget(
+            name: "StevedoreTests",
+            dependencies: [
+                "Stevedore", "StevedoreTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
         // Depends on the executable: the ssh tests run its `system dial-stdio` as the remote command.
         .testTarget(
             name: "StevedoreIntegrationTests",

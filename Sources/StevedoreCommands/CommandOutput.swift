@@ -2,7 +2,8 @@ import Foundation
 import Stevedore
 import StevedoreFormatting
 
-/// A failure the CLI reports as docker does: its message alone on stderr, and an exit code.
+/// A failure the CLI reports as docker does: its message alone on stderr (nothing when it is
+/// empty), and an exit code.
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     var exitCode: Int32 = 1

@@ -34,15 +34,17 @@ public final class HTTPTransport: Sendable {
         try await self.pool.execute(request)
     }
 
-    /// Sends `request` with `Connection: Upgrade` and `Upgrade: tcp` on a connection of its own.
+    /// Sends `request` with `Connection: Upgrade` and `Upgrade: <upgradeProtocol>` (default
+    /// `tcp`, Docker's raw stream; `websocket` with the caller's `Sec-WebSocket-*` headers for a
+    /// websocket, framed by the caller) on a connection of its own.
     ///
     /// On `101` or `200` the connection becomes a ``HijackedConnection``: the HTTP codec leaves
     /// the pipeline and the bytes that came with the head are the first of its output. Any other
     /// status is returned as `.refused` with its ordinary response (e.g. a JSON error).
-    public func hijack(_ request: HTTPRequest) async throws -> HijackOutcome {
+    public func hijack(_ request: HTTPRequest, upgradeProtocol: String = "tcp") async throws -> HijackOutcome {
         var request = request
         request.headers.replaceOrAdd(name: "Connection", value: "Upgrade")
-        request.headers.replaceOrAdd(name: "Upgrade", value: "tcp")
+        request.headers.replaceOrAdd(name: "Upgrade", value: upgradeProtocol)
         let connection = try await HTTPConnection.connect(
             id: 0,
             to: self.target,

@@ -40,11 +40,23 @@ struct DifferentialTests {
                 (try await docker.run(arguments), try await CommandLineProcess.stevedore.run(arguments))
             }
         }
+        // Still different: the whole engine's counts moved under the parallel tests (hundreds of
+        // containers come and go). The figures are compared exactly on recorded answers by the
+        // golden tests; here the layout must still match, with the figures masked.
+        if arguments.starts(with: ["system", "df"]), Self.masked(actual.standardOutput) != Self.masked(expected.standardOutput) {
+            (expected.standardOutput, actual.standardOutput) = (Self.maskedFigures(expected.standardOutput), Self.maskedFigures(actual.standardOutput))
+        }
         #expect(actual.status == expected.status, "exit status of \(arguments)")
         #expect(Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)")
         if expected.status != 0 {
             #expect(Self.masked(actual.standardError) == Self.masked(expected.standardError), "stderr of \(arguments)")
         }
+    }
+
+    /// Counts, sizes and percentages replaced by `#`, the column padding they shift collapsed.
+    static func maskedFigures(_ text: String) -> String {
+        text.replacingOccurrences(of: "[0-9][0-9.]*(k|M|G|T)?B?( \\([0-9]+%\\))?", with: "#", options: .regularExpression)
+            .replacingOccurrences(of: " {2,}", with: "  ", options: .regularExpression)
     }
 
     /// Ids and times differ between two runs by nature; everything else must not.

@@ -96,7 +96,7 @@ public final class DockerClient: Sendable {
         return .bytes(ByteBuffer(bytes: data))
     }
 
-    private func throwIfError(_ response: HTTPResponse) async throws {
+    func throwIfError(_ response: HTTPResponse) async throws {
         let status = Int(response.status.code)
         guard status >= 400 else { return }
         // The daemon's error JSON is small; cap it so a broken peer cannot exhaust memory.

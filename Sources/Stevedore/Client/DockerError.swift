@@ -57,6 +57,8 @@ public struct DockerError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidConfiguration = Category("invalidConfiguration")
         /// The client was shut down.
         public static let shutdown = Category("shutdown")
+        /// More data than the limit the caller set (e.g. collected output); nothing was cut silently.
+        public static let limitExceeded = Category("limitExceeded")
     }
 
     /// What kind of failure.

@@ -14,6 +14,7 @@ extension StevedoreCommand {
                 ContainerTop.self, ContainerDiff.self, ContainerExport.self, ContainerStats.self,
                 ContainerRename.self, ContainerUpdate.self, ContainerWait.self, ContainerPause.self,
                 ContainerUnpause.self, ContainerCopy.self, ContainerPrune.self,
+                Run.self, Exec.self, Attach.self, Logs.self,
             ]
         )
     }
@@ -25,6 +26,7 @@ extension StevedoreCommand {
         ContainerTop.self, ContainerDiff.self, ContainerExport.self, ContainerStats.self,
         ContainerRename.self, ContainerUpdate.self, ContainerWait.self, ContainerPause.self,
         ContainerUnpause.self, ContainerCopy.self,
+        Run.self, Exec.self, Attach.self, Logs.self,
     ]
 }
 

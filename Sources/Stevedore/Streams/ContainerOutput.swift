@@ -1,0 +1,85 @@
+import NIOCore
+import StevedoreTransport
+
+/// The output of a container or an exec process as typed chunks: what attach, exec start and
+/// logs return. An `AsyncSequence` with backpressure: the connection is read only as fast as
+/// the chunks are consumed.
+///
+/// A ``StreamFraming/multiplexed`` stream yields `.stdout`, `.stderr` (and rarely `.stdin`)
+/// chunks through a ``StreamDemultiplexer``; a ``StreamFraming/raw`` one yields `.console`
+/// chunks. The sequence ends when the daemon ends the stream; a daemon error in the stream
+/// (frame type 3), a stream cut inside a frame, or a broken connection is thrown as a
+/// ``DockerError``. It can be iterated once. Leaving the loop early, or cancelling the task
+/// iterating it, closes the connection it reads.
+public struct ContainerOutput: AsyncSequence, Sendable {
+    public typealias Element = ContainerOutputChunk
+
+    /// How the bytes are framed.
+    public let framing: StreamFraming
+    private let bytes: AnyAsyncByteBufferSequence
+    private let host: DockerHost?
+
+    /// Demultiplexes (or passes through, for `.raw`) any sequence of buffers, e.g. a file
+    /// holding a recorded stream.
+    public init<Bytes: AsyncSequence & Sendable>(_ bytes: Bytes, framing: StreamFraming) where Bytes.Element == ByteBuffer {
+        self.init(bytes, framing: framing, host: nil)
+    }
+
+    init<Bytes: AsyncSequence & Sendable>(_ bytes: Bytes, framing: StreamFraming, host: DockerHost?) where Bytes.Element == ByteBuffer {
+        self.bytes = AnyAsyncByteBufferSequence(bytes)
+        self.framing = framing
+        self.host = host
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(bytes: self.bytes.makeAsyncIterator(), framing: self.framing, host: self.host)
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        private var bytes: AnyAsyncByteBufferSequence.AsyncIterator
+        private let framing: StreamFraming
+        private let host: DockerHost?
+        private var demultiplexer = StreamDemultiplexer()
+        private var finished = false
+
+        init(bytes: AnyAsyncByteBufferSequence.AsyncIterator, framing: StreamFraming, host: DockerHost?) {
+            self.bytes = bytes
+            self.framing = framing
+            self.host = host
+        }
+
+        public mutating func next() async throws -> ContainerOutputChunk? {
+            do {
+                while !self.finished {
+                    if self.framing == .multiplexed, let chunk = try self.demultiplexer.nextChunk() {
+                        return chunk
+                    }
+                    guard let buffer = try await self.readBuffer() else {
+                        self.finished = true
+                        if self.framing == .multiplexed { try self.demultiplexer.finish() }
+                        return nil
+                    }
+                    switch self.framing {
+                    case .raw:
+                        if buffer.readableBytes > 0 { return ContainerOutputChunk(.console, buffer) }
+                    case .multiplexed:
+                        self.demultiplexer.append(buffer)
+                    }
+                }
+                return nil
+            } catch {
+                self.finished = true
+                throw error
+            }
+        }
+
+        private mutating func readBuffer() async throws -> ByteBuffer? {
+            do {
+                return try await self.bytes.next()
+            } catch let error as HTTPTransportError {
+                if let host = self.host { throw DockerError(transport: error, host: host) }
+                throw DockerError(category: .connection, message: "reading the stream failed: \(error.detail)")
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// A detach key sequence such as docker's default `ctrl-p,ctrl-q`: typed on an attached
+/// terminal, it ends the attach and leaves the container running.
+///
+/// The daemon recognises the sequence given as `detachKeys` (attach, exec, start); an
+/// interactive client also watches its own input with ``Matcher`` so that it knows it
+/// detached (rather than the container having ended) and stops at once.
+public struct DetachKeys: Hashable, Sendable, CustomStringConvertible {
+    /// The bytes of the sequence.
+    public let bytes: [UInt8]
+    /// The text it was parsed from, as the daemon takes it.
+    public let description: String
+
+    /// Docker's default, `ctrl-p,ctrl-q`.
+    public static let `default` = try! DetachKeys(parsing: "ctrl-p,ctrl-q")
+
+    /// Parses docker's format: comma-separated keys, each a single character or `ctrl-<key>`
+    /// with `<key>` one of `a`–`z`, `@`, `[`, `\`, `]`, `^`, `_`. Throws
+    /// ``DockerError/Category/invalidInput`` for anything else.
+    public init(parsing text: String) throws {
+        var bytes: [UInt8] = []
+        for key in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let key = key.lowercased()
+            if key.count == 1, let byte = key.utf8.first, key.utf8.count == 1 {
+                bytes.append(byte)
+            } else if key.hasPrefix("ctrl-"), key.utf8.count == 6, let byte = key.utf8.last {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte - UInt8(ascii: "a") + 1)
+                case UInt8(ascii: "@"): bytes.append(0)
+                case UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "]"), UInt8(ascii: "^"), UInt8(ascii: "_"):
+                    bytes.append(byte - UInt8(ascii: "[") + 27)
+                default: throw Self.invalid(text)
+                }
+            } else {
+                throw Self.invalid(text)
+            }
+        }
+        self.bytes = bytes
+        self.description = text
+    }
+
+    private static func invalid(_ text: String) -> DockerError {
+        DockerError.invalidInput("invalid detach keys \"\(text)\": use comma-separated keys, each a character or ctrl-<a-z, @, [, \\, ], ^ or _>")
+    }
+
+    /// Watches input for the sequence. Bytes that might begin it are held back until the
+    /// sequence completes (they are then dropped, as docker does) or breaks (they are released
+    /// ahead of the byte that broke it).
+    public struct Matcher: Sendable {
+        public let keys: DetachKeys
+        private var matched = 0
+
+        public init(_ keys: DetachKeys) {
+            self.keys = keys
+        }
+
+        /// The bytes of `input` to pass on, and whether the sequence was completed (the bytes
+        /// after it are dropped).
+        public mutating func feed(_ input: some Sequence<UInt8>) -> (pass: [UInt8], detached: Bool) {
+            var pass: [UInt8] = []
+            for byte in input {
+                if byte == self.keys.bytes[self.matched] {
+                    self.matched += 1
+                    if self.matched == self.keys.bytes.count { return (pass, true) }
+                } else {
+                    pass += self.keys.bytes[..<self.matched]
+                    self.matched = 0
+                    if byte == self.keys.bytes[0] {
+                        self.matched = 1
+                        if self.keys.bytes.count == 1 { return (pass, true) }
+                    } else {
+                        pass.append(byte)
+                    }
+                }
+            }
+            return (pass, false)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand {
+    /// `stevedore attach`: this terminal's stdio connected to a running container.
+    struct Attach: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Attach local standard input, output, and error streams to a running container")
+
+        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        var detachKeys: String?
+
+        @Flag(name: .long, help: "Do not attach STDIN")
+        var noStdin = false
+
+        @Option(name: .long, help: "Proxy all received signals to the process (default true)")
+        var sigProxy = true
+
+        @Argument(help: "The container")
+        var container: String
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            try await withClient(self.global) { client in
+                let inspected = try await client.inspectContainer(self.container)
+                guard inspected.state?.running == true else {
+                    throw CommandFailure(description: "You cannot attach to a stopped container, start it first")
+                }
+                let stdin = !self.noStdin && inspected.config?.openStdin == true
+                let options = ContainerAttachOptions(stdin: stdin, detachKeys: keys.description)
+                let outcome = try await client.withAttachedContainer(self.container, options: options) { streams in
+                    let session = InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys)
+                    guard self.sigProxy, !streams.tty else { return try await session.run() }
+                    return try await SignalProxy.forwarding(to: self.container, client: client) { try await session.run() }
+                }
+                if case .detached = outcome {
+                    FileHandle.standardError.write(Data("read escape sequence\n".utf8))
+                    return
+                }
+                // docker attach exits with the container's code once it has stopped.
+                let state = try await client.inspectContainer(self.container).state
+                if state?.running != true, let code = state?.exitCode, code != 0 {
+                    throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code))
+                }
+            }
+        }
+    }
+}

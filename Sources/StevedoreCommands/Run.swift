@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand {
+    /// `stevedore run`: creates a container, attaches to it, starts it, and exits with its code.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create and run a new container from an image")
+
+        @Argument(help: "The image")
+        var image: String
+
+        @Argument(parsing: .captureForPassthrough, help: "The command and its arguments")
+        var command: [String] = []
+
+        @Flag(name: [.customShort("d"), .long], help: "Run container in background and print container ID")
+        var detach = false
+
+        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        var detachKeys: String?
+
+        @OptionGroup var config: ContainerConfigOptions
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            do {
+                try await self.runContainer()
+            } catch let error as DockerError {
+                // docker's exit code for a failure of the daemon or of the command line: 125.
+                throw CommandFailure(description: "stevedore: \(error)", exitCode: 125)
+            }
+        }
+
+        private func runContainer() async throws {
+            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let body = try self.createBody()
+            try await withClient(self.global) { client in
+                guard let id = try await client.createContainer(body, options: self.config.createOptions).id else {
+                    throw DockerError(category: .malformedResponse, message: "the daemon created a container without telling its id")
+                }
+                if self.detach {
+                    try await self.start(id, client: client)
+                    printOut(id + "\n")
+                    return
+                }
+                let options = ContainerAttachOptions(stdin: self.config.interactive, detachKeys: keys.description)
+                let outcome = try await client.withAttachedContainer(id, options: options) { streams in
+                    try await self.start(id, client: client)
+                    return try await InteractiveSession(streams: streams, forwardsStdin: self.config.interactive, detachKeys: keys).run()
+                }
+                if case .detached = outcome { return }
+                let exit = try await client.waitContainer(id)
+                if self.config.rm { try await client.removeContainer(id, options: .init(removeVolumes: true, force: true)) }
+                let code = exit.statusCode
+                if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
+            }
+        }
+
+        /// Starts the container; a failure is docker's 126 (not executable), 127 (not found)
+        /// or 125, and removes a `--rm` container.
+        private func start(_ id: String, client: DockerClient) async throws {
+            do {
+                try await client.startContainer(id)
+            } catch let error as DockerError {
+                if self.config.rm { try? await client.removeContainer(id, options: .init(removeVolumes: true, force: true)) }
+                let message = error.message
+                let code: Int32
+                if message.contains("executable file not found") || message.contains("no such file or directory") {
+                    code = 127
+                } else if message.contains("permission denied") {
+                    code = 126
+                } else {
+                    code = 125
+                }
+                throw CommandFailure(description: "stevedore: \(error)", exitCode: code)
+            }
+        }
+
+        /// The create request of `create`'s flags, attaching what a foreground run needs. With
+        /// `--rm` a detached container is removed by the daemon (`AutoRemove`), a foreground one
+        /// by us once its exit code is read (the daemon could remove it before we asked).
+        func createBody() throws -> ContainerCreateBody {
+            var body = try self.config.body(image: self.image, command: self.command)
+            let interactive = self.config.interactive && !self.detach
+            body.attachStdin = interactive
+            body.attachStdout = !self.detach
+            body.attachStderr = !self.detach
+            body.stdinOnce = interactive
+            body.hostConfig?.autoRemove = self.config.rm && self.detach
+            body.hostConfig?.consoleSize = Terminal.consoleSize(tty: self.config.tty)
+            return body
+        }
+    }
+}

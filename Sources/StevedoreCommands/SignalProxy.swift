@@ -1,0 +1,41 @@
+import Dispatch
+import Foundation
+import Stevedore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `--sig-proxy`: while an attached command runs, the signals this process receives are sent
+/// to the container (`POST /containers/{id}/kill?signal=…`) instead of ending the command, as
+/// docker does for a container without a TTY (with a TTY, the keys reach the container as
+/// bytes instead).
+enum SignalProxy {
+    /// The signals docker's CLI forwards that a user typically sends.
+    static let forwarded: [(Int32, ContainerSignal)] = [
+        (SIGINT, .interrupt), (SIGTERM, .terminate), (SIGHUP, .hangup), (SIGQUIT, .quit), (SIGUSR1, .user1), (SIGUSR2, .user2),
+    ]
+
+    /// Runs `body` with the signals of ``forwarded`` sent to `container`; the default handling
+    /// is restored afterwards.
+    static func forwarding<Result>(to container: String, client: DockerClient, _ body: () async throws -> Result) async throws -> Result {
+        let sources = Self.forwarded.map { number, name in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Task { try? await client.killContainer(container, signal: name) }
+            }
+            source.resume()
+            return source
+        }
+        defer {
+            for (source, (number, _)) in zip(sources, Self.forwarded) {
+                source.cancel()
+                signal(number, SIG_DFL)
+            }
+        }
+        return try await body()
+    }
+}

@@ -1,0 +1,125 @@
+import NIOCore
+import NIOEmbedded
+import NIOHTTP1
+@testable import Stevedore
+
+/// What the fuzzer checks: each target takes arbitrary bytes and must neither crash, hang nor
+/// lose data; an invariant that breaks is a `precondition` failure, which the fuzzer reports.
+enum FuzzTargets {
+    /// Runs the target the first byte chooses on the rest.
+    static func run(_ input: [UInt8]) {
+        guard let selector = input.first else { return }
+        let data = Array(input.dropFirst())
+        switch selector % 3 {
+        case 0: Self.demultiplexer(data)
+        case 1: Self.webSocketFrames(data)
+        default: Self.upgradeResponse(data)
+        }
+    }
+
+    /// Read sizes taken from the data, so that the same bytes are tried in many splits.
+    private static func pieces(_ data: [UInt8], splitSeed: UInt8) -> [ByteBuffer] {
+        var pieces: [ByteBuffer] = []
+        var start = 0
+        var step = Int(splitSeed % 17) + 1
+        while start < data.count {
+            let end = min(data.count, start + step)
+            pieces.append(ByteBuffer(bytes: data[start..<end]))
+            start = end
+            step = step * 7 % 23 + 1
+        }
+        return pieces
+    }
+
+    /// The demultiplexer on arbitrary bytes, whole and in pieces: either both throw, or both
+    /// give the same streams, and no chunk is empty.
+    static func demultiplexer(_ data: [UInt8]) {
+        func demultiplex(_ pieces: [ByteBuffer]) -> [(ContainerOutputChunk.Stream, [UInt8])]? {
+            var demultiplexer = StreamDemultiplexer()
+            var chunks: [(ContainerOutputChunk.Stream, [UInt8])] = []
+            do {
+                for piece in pieces {
+                    demultiplexer.append(piece)
+                    while let chunk = try demultiplexer.nextChunk() {
+                        precondition(chunk.bytes.readableBytes > 0, "empty chunk")
+                        if let last = chunks.last, last.0 == chunk.stream {
+                            chunks[chunks.count - 1].1 += chunk.bytes.readableBytesView
+                        } else {
+                            chunks.append((chunk.stream, Array(chunk.bytes.readableBytesView)))
+                        }
+                    }
+                }
+                try demultiplexer.finish()
+                return chunks
+            } catch {
+                return nil
+            }
+        }
+        let whole = demultiplex([ByteBuffer(bytes: data)])
+        let split = demultiplex(Self.pieces(data, splitSeed: data.first ?? 0))
+        precondition((whole == nil) == (split == nil), "split input changed the outcome")
+        if let whole, let split {
+            precondition(whole.map(\.0) == split.map(\.0) && whole.map(\.1) == split.map(\.1), "split input changed the streams")
+        }
+    }
+
+    /// The websocket frame parser on arbitrary bytes in pieces: no crash, frames within the
+    /// size limit.
+    static func webSocketFrames(_ data: [UInt8]) {
+        var parser = WebSocketFrameParser(maxFrameSize: 1 << 16)
+        do {
+            for piece in Self.pieces(data, splitSeed: data.first ?? 0) {
+                parser.append(piece)
+                while let frame = try parser.nextFrame() {
+                    precondition(frame.payload.readableBytes <= 1 << 16, "frame over the limit")
+                }
+            }
+        } catch {}
+    }
+
+    /// The response side of a hijack, as the transport reads it: NIO's HTTP response decoder
+    /// removed right after a `101`, forwarding what followed the head. The data is the tail
+    /// after a fixed `101` head, fed in pieces: every byte of the tail must come out, in order.
+    /// Arbitrary data as a whole response must not crash.
+    static func upgradeResponse(_ data: [UInt8]) {
+        let head = Array("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n".utf8)
+        precondition(Self.afterUpgrade(head + data, splitSeed: data.first ?? 0) == data, "bytes after the 101 were lost or changed")
+        _ = Self.afterUpgrade(data, splitSeed: 3)
+    }
+
+    /// The raw bytes after a 101 response in `wire`, or nil when it is not one.
+    private static func afterUpgrade(_ wire: [UInt8], splitSeed: UInt8) -> [UInt8]? {
+        let channel = EmbeddedChannel()
+        defer { _ = try? channel.finish() }
+        let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
+        guard (try? channel.pipeline.syncOperations.addHandler(decoder)) != nil,
+            (try? channel.writeOutbound(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: "/")))) != nil
+        else { return nil }
+        var upgraded = false
+        var removed = false
+        var raw: [UInt8] = []
+        for piece in Self.pieces(wire, splitSeed: splitSeed) {
+            do {
+                try channel.writeInbound(piece)
+            } catch {
+                return nil
+            }
+            // (A read of the wrong type drops the item: HTTP parts are read only until the switch.)
+            while !removed, let part = try? channel.readInbound(as: HTTPClientResponsePart.self) {
+                switch part {
+                case .head(let head): upgraded = head.status.code == 101
+                case .end where upgraded:
+                    // As the transport does: removed from within the read that ended the head.
+                    channel.pipeline.syncOperations.removeHandler(decoder, promise: nil)
+                    channel.embeddedEventLoop.run()
+                    removed = true
+                case .body, .end: break
+                }
+            }
+            while removed, let bytes = try? channel.readInbound(as: ByteBuffer.self) {
+                raw += bytes.readableBytesView
+            }
+        }
+        return upgraded ? raw : nil
+    }
+}

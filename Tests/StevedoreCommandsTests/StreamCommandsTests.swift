@@ -1,0 +1,83 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// `run`, `exec`, `logs` and `attach` as processes against the real engine: output, stdin,
+/// exit codes.
+@Suite("Stream commands against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct StreamCommandsTests {
+    let stevedore = CommandLineProcess.stevedore
+    let image = TestEngine.image
+
+    @Test func runInteractiveForwardsStdinAndItsEOF() async throws {
+        let outcome = try await self.stevedore.run(["run", "-i", "--rm", self.image, "cat"], input: Data("hi\n".utf8))
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.standardOutput == "hi\n")
+    }
+
+    @Test func runKeepsStreamsApartAndExitsWithTheContainersCode() async throws {
+        let outcome = try await self.stevedore.run(["run", "--rm", "-e", "WHO=env", "-w", "/tmp", self.image, "sh", "-c", "echo $WHO $(pwd); echo oops >&2; exit 3"])
+        #expect(outcome.status == 3)
+        #expect(outcome.standardOutput == "env /tmp\n")
+        #expect(outcome.standardError == "oops\n")
+    }
+
+    @Test func runFailuresHaveDockersExitCodes() async throws {
+        let missingCommand = try await self.stevedore.run(["run", "--rm", self.image, "no-such-command"])
+        #expect(missingCommand.status == 127, "\(missingCommand)")
+        let missingImage = try await self.stevedore.run(["run", "--rm", "stevedore-test/missing:none", "true"])
+        #expect(missingImage.status == 125, "\(missingImage)")
+        #expect(missingImage.standardError.contains("No such image"))
+        let notExecutable = try await self.stevedore.run(["run", "--rm", self.image, "/etc/passwd"])
+        #expect(notExecutable.status == 126, "\(notExecutable)")
+    }
+
+    @Test func detachedRunThenExecLogsAndLabels() async throws {
+        let name = "stevedore-cli-streams-\(UInt32.random(in: 0...UInt32.max))"
+        let started = try await self.stevedore.run(["run", "-d", "--name", name, "-l", "purpose=cli-test", "-e", "X=1", self.image, "sh", "-c", "echo one; echo two; sleep 300"])
+        #expect(started.status == 0, "\(started)")
+        try await TestEngine.withClient { client in
+            do {
+                try await self.checkExecAndLogs(name, started: started, client: client)
+            } catch {
+                try? await client.removeContainer(name, options: .init(force: true))
+                throw error
+            }
+            try await client.removeContainer(name, options: .init(force: true))
+        }
+    }
+
+    private func checkExecAndLogs(_ name: String, started: CommandLineProcess.Outcome, client: DockerClient) async throws {
+        let inspected = try await client.inspectContainer(name)
+        #expect(inspected.id == started.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(inspected.config?.labels?["purpose"] == "cli-test")
+
+        let exec = try await self.stevedore.run(["exec", "-e", "Y=2", "-u", "nobody", name, "sh", "-c", "echo $X$Y $(id -un); exit 5"])
+        #expect(exec.status == 5)
+        #expect(exec.standardOutput == "12 nobody\n")
+        let piped = try await self.stevedore.run(["exec", "-i", name, "cat"], input: Data("through exec\n".utf8))
+        #expect(piped.standardOutput == "through exec\n")
+
+        // Wait until the container has written both lines.
+        var logs = try await self.stevedore.run(["logs", name])
+        for _ in 0..<50 where logs.standardOutput != "one\ntwo\n" {
+            try await Task.sleep(for: .milliseconds(100))
+            logs = try await self.stevedore.run(["logs", name])
+        }
+        #expect(logs.standardOutput == "one\ntwo\n")
+        #expect(try await self.stevedore.run(["logs", "-n", "1", name]).standardOutput == "two\n")
+        let stamped = try await self.stevedore.run(["logs", "-t", "--tail", "1", name]).standardOutput
+        #expect(DockerTimestamp(String(stamped.prefix(while: { $0 != " " }))) != nil, "\(stamped)")
+    }
+
+    @Test func attachingToAStoppedContainerIsRefused() async throws {
+        try await TestEngine.withClient { client in
+            let id = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["true"], image: self.image)).id)
+            let outcome = try await self.stevedore.run(["attach", id])
+            try await client.removeContainer(id, options: .init(force: true))
+            #expect(outcome.status == 1)
+            #expect(outcome.standardError.contains("You cannot attach to a stopped container"))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import NIOCore
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Exec against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct ExecTests {
+    /// Runs `test` with a running container that sleeps.
+    private func withRunningContainer(_ client: DockerClient, _ test: (String) async throws -> Void) async throws {
+        try await withContainer(ContainerCreateBody(cmd: ["sleep", "300"]), client: client) { id in
+            try await client.startContainer(id)
+            try await test(id)
+        }
+    }
+
+    @Test func sixtyFourMiBThroughCatArriveByteExact() async throws {
+        let input = randomBytes(64 << 20, seed: 65)
+        try await TestEngine.withClient { client in
+            try await self.withRunningContainer(client) { id in
+                let result = try await client.exec(["cat"], in: id, options: .init(stdin: input, maxOutputBytes: 64 << 20))
+                #expect(result.exitCode == 0)
+                #expect(result.output.stderr.readableBytes == 0)
+                #expect(result.output.stdout.readableBytes == input.readableBytes)
+                #expect(result.output.stdout == input)
+            }
+        }
+    }
+
+    @Test func envUserWorkingDirAndExitCodes() async throws {
+        try await TestEngine.withClient { client in
+            try await self.withRunningContainer(client) { id in
+                let options = ExecRunOptions(env: ["GREETING=hello from env"], user: "nobody", workingDir: "/tmp")
+                let result = try await client.exec(["sh", "-c", "echo $GREETING; id -un; pwd; echo oops >&2; exit 7"], in: id, options: options)
+                #expect(result.exitCode == 7)
+                #expect(result.output.stdoutText == "hello from env\nnobody\n/tmp\n")
+                #expect(result.output.stderrText == "oops\n")
+            }
+        }
+    }
+
+    @Test func ttyExecIsRawAndResizable() async throws {
+        try await TestEngine.withClient { client in
+            try await self.withRunningContainer(client) { id in
+                let config = ExecConfig(attachStdin: true, attachStdout: true, attachStderr: true, tty: true, cmd: ["sh", "-c", "read line; stty size; exit 3"])
+                let (text, exitCode) = try await client.withExec(config, in: id) { streams in
+                    #expect(streams.output.framing == .raw)
+                    try await streams.resize(height: 21, width: 77)
+                    try await streams.write("go\n")
+                    var text = ""
+                    for try await chunk in streams.output {
+                        #expect(chunk.stream == .console)
+                        text += chunk.text
+                    }
+                    return text
+                }
+                #expect(text.contains("21 77\r\n"))
+                #expect(exitCode == 3)
+            }
+        }
+    }
+
+    @Test func detachedStartAndInspect() async throws {
+        try await TestEngine.withClient { client in
+            try await self.withRunningContainer(client) { id in
+                // Privileged is recorded (this sandbox's runtime cannot start such a process).
+                let privileged = try await client.createExec(in: id, ExecConfig(cmd: ["true"], privileged: true))
+                #expect(try await client.inspectExec(privileged).processConfig?.privileged == true)
+
+                let execID = try await client.createExec(in: id, ExecConfig(cmd: ["sh", "-c", "exit 4"], user: "root"))
+                let before = try await client.inspectExec(execID)
+                #expect(before.running == false)
+                #expect(before.containerID == (try await client.inspectContainer(id).id))
+                #expect(before.processConfig?.entrypoint == "sh")
+                #expect(before.processConfig?.arguments == ["-c", "exit 4"])
+                #expect(before.processConfig?.user == "root")
+                try await client.startExec(execID)
+                #expect(try await client.execExitCode(execID) == 4)
+            }
+        }
+    }
+
+    @Test func execInAStoppedContainerIsAConflict() async throws {
+        try await TestEngine.withClient { client in
+            try await withContainer(ContainerCreateBody(cmd: ["true"]), client: client) { id in
+                let error = await #expect(throws: DockerError.self) { try await client.exec(["true"], in: id) }
+                #expect(error?.category == .conflict)
+            }
+        }
+    }
+
+    @Test func envIsRefusedBeforeSendingOnAPI124() async throws {
+        var configuration = try DockerClientConfiguration.fromEnvironment()
+        configuration.apiVersion = APIVersion(1, 24)
+        let client = try DockerClient(configuration: configuration)
+        defer { client.shutdown() }
+        // The container does not exist: the version check must fail first.
+        let error = await #expect(throws: DockerError.self) {
+            _ = try await client.createExec(in: "stevedore-no-such-container", ExecConfig(env: ["A=1"], cmd: ["true"]))
+        }
+        #expect(error?.category == .unsupportedByAPIVersion)
+        #expect(error?.message.contains("1.25") == true)
+        // Without Env the same client reaches the daemon.
+        let missing = await #expect(throws: DockerError.self) {
+            _ = try await client.createExec(in: "stevedore-no-such-container", ExecConfig(cmd: ["true"]))
+        }
+        #expect(missing?.category == .notFound)
+    }
+
+    @Test func anEmptyCommandIsInvalidInput() async throws {
+        try await TestEngine.withClient { client in
+            let error = await #expect(throws: DockerError.self) { _ = try await client.createExec(in: "x1", ExecConfig(cmd: [])) }
+            #expect(error?.category == .invalidInput)
+        }
+    }
+}
