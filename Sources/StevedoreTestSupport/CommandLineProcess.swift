@@ -49,9 +49,16 @@ public struct CommandLineProcess: Sendable {
     public func run(_ arguments: [String], environment: [String: String?] = [:], input: Data = Data()) async throws -> Outcome {
         var changes: [Environment.Key: String?] = [:]
         for (name, value) in environment { changes[Environment.Key(stringLiteral: name)] = value }
+        // The input comes from a file, not through swift-subprocess's writer: that writer traps
+        // ("FileDescriptor … was not closed") when the program exits before reading all of it.
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-input-\(UUID().uuidString)")
+        try input.write(to: inputFile)
+        defer { try? FileManager.default.removeItem(at: inputFile) }
+        let inputDescriptor = try FileDescriptor.open(FilePath(inputFile.path), .readOnly)
         let result = try await Subprocess.run(
             .path(FilePath(self.executable.path)), arguments: Arguments(arguments), environment: .inherit.updating(changes),
-            input: .data(input), output: .data(limit: Self.outputLimit), error: .data(limit: Self.outputLimit))
+            input: .fileDescriptor(inputDescriptor, closeAfterSpawningProcess: true),
+            output: .data(limit: Self.outputLimit), error: .data(limit: Self.outputLimit))
         let status: Int32 =
             switch result.terminationStatus {
             case .exited(let code): code

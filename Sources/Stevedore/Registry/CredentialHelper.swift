@@ -78,6 +78,25 @@ public struct CredentialHelper: Hashable, Sendable {
             hint: "install it, or remove \"\(self.name)\" from credsStore/credHelpers in the docker config.json")
     }
 
+    /// The read end of a pipe that already holds `input` and is closed for writing. The input
+    /// (a server address or one credential's JSON) fits the pipe's buffer, so nothing blocks and
+    /// nothing touches the disk; swift-subprocess's own stdin writer traps when a helper exits
+    /// without reading all of it.
+    private static func prefilledPipe(_ input: Data) throws -> FileDescriptor {
+        guard input.count <= 16 << 10 else {
+            throw DockerError.invalidInput("a credential helper's input is limited to 16 KiB")
+        }
+        let (read, write) = try FileDescriptor.pipe()
+        defer { try? write.close() }
+        do {
+            _ = try input.withUnsafeBytes { try write.writeAll($0) }
+        } catch {
+            try? read.close()
+            throw error
+        }
+        return read
+    }
+
     /// Runs the helper with `verb`, `input` on stdin; its stdout, or an error carrying what it
     /// printed. Output past ``outputLimit`` (stdout or stderr) fails the run: no helper prints
     /// that much for one credential, and an unbounded buffer would let a broken one exhaust memory.
@@ -86,7 +105,7 @@ public struct CredentialHelper: Hashable, Sendable {
         let result: ExecutionResult<Void, DataOutput, DataOutput>
         do {
             result = try await Subprocess.run(
-                .path(FilePath(executable.path)), arguments: [verb], input: .data(input),
+                .path(FilePath(executable.path)), arguments: [verb], input: .fileDescriptor(try Self.prefilledPipe(input), closeAfterSpawningProcess: true),
                 output: .data(limit: Self.outputLimit), error: .data(limit: Self.outputLimit))
         } catch {
             throw DockerError.invalidConfiguration("could not run the credential helper \(self.programName): \(error)")
