@@ -30,7 +30,9 @@ func makeClient(connections: Int) throws -> DockerClient {
 }
 
 /// The workloads this driver runs, as `stevedore-bench workloads` lists them for the harness.
-let workloads = ["ping-seq", "list-conc", "lifecycle", "build"]
+let workloads = [
+    "ping-seq", "list-conc", "logs", "attach", "stdin-echo", "exec", "lifecycle", "demux", "build",
+]
 
 func run(_ arguments: [String]) async throws -> BenchResult {
     let workload = try string(arguments, 1)
@@ -42,6 +44,18 @@ func run(_ arguments: [String]) async throws -> BenchResult {
     case "list-conc":
         return try await RequestWorkloads.listConcurrently(
             client, workers: try integer(arguments, 2), each: try integer(arguments, 3), minimumCount: try integer(arguments, 4))
+    case "logs":
+        return try await StreamWorkloads.logs(
+            client, container: try string(arguments, 2), stdout: Int64(try integer(arguments, 3)),
+            stderr: Int64(try integer(arguments, 4)))
+    case "attach":
+        return try await StreamWorkloads.attach(client, image: try string(arguments, 2), size: Int64(try integer(arguments, 3)))
+    case "stdin-echo":
+        return try await StreamWorkloads.stdinEcho(client, image: try string(arguments, 2), size: Int64(try integer(arguments, 3)))
+    case "exec":
+        return try await StreamWorkloads.exec(client, container: try string(arguments, 2), count: try integer(arguments, 3))
+    case "demux":
+        return try await StreamWorkloads.demux(total: try integer(arguments, 2))
     case "lifecycle":
         return try await RequestWorkloads.lifecycle(
             client, image: try string(arguments, 2), count: try integer(arguments, 3), parallel: try integer(arguments, 4))
