@@ -17,13 +17,15 @@ final class ConnectionPool: Sendable {
 
     private let target: ConnectionTarget
     private let configuration: HTTPTransportConfiguration
-    private let eventLoopGroup: any EventLoopGroup
+    /// The loop every connection of the pool lives on, so that one task executor serves them
+    /// all (see ``EventLoopTaskExecutor``).
+    let eventLoop: any EventLoop
     private let state: NIOLockedValueBox<State>
 
-    init(target: ConnectionTarget, configuration: HTTPTransportConfiguration, eventLoopGroup: any EventLoopGroup) {
+    init(target: ConnectionTarget, configuration: HTTPTransportConfiguration, eventLoop: any EventLoop) {
         self.target = target
         self.configuration = configuration
-        self.eventLoopGroup = eventLoopGroup
+        self.eventLoop = eventLoop
         self.state = NIOLockedValueBox(State(machine: ConnectionPoolStateMachine(maxConnections: configuration.maxConnections)))
     }
 
@@ -127,7 +129,7 @@ final class ConnectionPool: Sendable {
     }
 
     private func createConnection(_ connectionID: Int) {
-        let eventLoop = self.eventLoopGroup.next()
+        let eventLoop = self.eventLoop
         Task {
             do {
                 let connection = try await HTTPConnection.connect(

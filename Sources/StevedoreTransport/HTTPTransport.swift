@@ -14,9 +14,17 @@ public final class HTTPTransport: Sendable {
     public let configuration: HTTPTransportConfiguration
     private let eventLoopGroup: any EventLoopGroup
     private let pool: ConnectionPool
+    /// Runs a task's jobs on the event loop of the pooled connections.
+    ///
+    /// A task that prefers it (`withTaskExecutorPreference`) while it sends a request and reads
+    /// the response does the whole exchange on the loop's thread: two thread hand-offs, in and
+    /// out, instead of one per step (write, head, body demand, release). What runs under the
+    /// preference must not block the loop: reading and decoding a body is what it is for.
+    public let taskExecutor: EventLoopTaskExecutor
 
     /// A transport on `eventLoopGroup`; by default NIO's shared singleton group, which lives as
-    /// long as the process.
+    /// long as the process. Pooled connections share one loop of the group; hijacked
+    /// connections take the group's next loop each.
     public init(
         target: ConnectionTarget,
         configuration: HTTPTransportConfiguration = .init(),
@@ -25,7 +33,9 @@ public final class HTTPTransport: Sendable {
         self.target = target
         self.configuration = configuration
         self.eventLoopGroup = eventLoopGroup
-        self.pool = ConnectionPool(target: target, configuration: configuration, eventLoopGroup: eventLoopGroup)
+        let eventLoop = eventLoopGroup.next()
+        self.pool = ConnectionPool(target: target, configuration: configuration, eventLoop: eventLoop)
+        self.taskExecutor = EventLoopTaskExecutor(eventLoop)
     }
 
     /// Sends `request` on a pooled connection and returns when the response head has arrived.

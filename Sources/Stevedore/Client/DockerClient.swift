@@ -25,6 +25,16 @@ public final class DockerClient: Sendable {
         self.logger = logger
     }
 
+    /// The executor of the event loop that carries this client's requests.
+    ///
+    /// Each operation already runs its request there and returns to the caller's executor: two
+    /// thread hand-offs per request. A task that issues many small requests in a row (a
+    /// poller, a test harness) saves those too by preferring this executor for the whole loop
+    /// (`Task(executorPreference: client.taskExecutor) { … }` or
+    /// `withTaskExecutorPreference(client.taskExecutor) { … }`), provided its own work between
+    /// requests does not block: it runs on the event loop as well.
+    public var taskExecutor: any TaskExecutor { self.transport.taskExecutor }
+
     /// A client configured from the environment as the docker CLI is (see
     /// ``DockerClientConfiguration/fromEnvironment(_:)``).
     public static func fromEnvironment() throws -> DockerClient {
@@ -69,24 +79,35 @@ public final class DockerClient: Sendable {
         return response
     }
 
+    /// Sends `request` and returns what `read` makes of the response (status < 400; errors of
+    /// `read` are wrapped as ``DockerError``s).
+    ///
+    /// The exchange and `read` run on the transport's event loop (see
+    /// ``HTTPTransport/taskExecutor``): two thread hand-offs per request instead of one per
+    /// step. `read` must not block; reading and decoding the body is what it is for.
+    func exchange<Result>(_ request: DockerRequest, reading read: (HTTPResponse) async throws -> Result) async throws -> Result {
+        try await withTaskExecutorPreference(self.transport.taskExecutor) {
+            let response = try await self.send(request)
+            do {
+                return try await read(response)
+            } catch {
+                throw DockerError.wrapping(error, host: self.configuration.host)
+            }
+        }
+    }
+
     /// Sends `request` and decodes its JSON body as `Value` (up to `maxBytes`).
     func decode<Value: Decodable>(_ type: Value.Type, from request: DockerRequest, maxBytes: Int = 64 << 20) async throws -> Value {
-        let response = try await self.send(request)
-        do {
+        try await self.exchange(request) { response in
             let body = try await response.body.collect(upTo: maxBytes)
             return try JSONDecoder().decode(Value.self, from: Data(body.readableBytesView))
-        } catch {
-            throw DockerError.wrapping(error, host: self.configuration.host)
         }
     }
 
     /// Sends `request` and reads its body to the end, discarding it.
     func discardingBody(_ request: DockerRequest) async throws {
-        let response = try await self.send(request)
-        do {
+        try await self.exchange(request) { response in
             for try await _ in response.body {}
-        } catch {
-            throw DockerError.wrapping(error, host: self.configuration.host)
         }
     }
 

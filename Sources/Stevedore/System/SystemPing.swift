@@ -31,13 +31,13 @@ extension DockerClient {
         var request = DockerRequest(.HEAD, "/_ping")
         request.isVersioned = false
         do {
-            let response = try await self.send(request)
-            return PingResponse(headers: response.headers)
+            return try await self.exchange(request) { PingResponse(headers: $0.headers) }
         } catch let error as DockerError where error.statusCode != nil {
             request.method = .GET
-            let response = try await self.send(request)
-            for try await _ in response.body {}
-            return PingResponse(headers: response.headers)
+            return try await self.exchange(request) { response in
+                for try await _ in response.body {}
+                return PingResponse(headers: response.headers)
+            }
         }
     }
 }
