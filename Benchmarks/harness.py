@@ -84,9 +84,14 @@ class Engine:
 class Workload:
     """One workload: what each client runs and how its result reads."""
 
-    def __init__(self, name, unit, scale, args, clients, higher_is_better=True, engine_bound=True):
+    def __init__(self, name, unit, scale, args, clients, higher_is_better=True, engine_bound=True, driver=None):
         self.name, self.unit, self.scale, self.args = name, unit, scale, args
         self.clients, self.higher_is_better, self.engine_bound = clients, higher_is_better, engine_bound
+        # The drivers' name for it: one name for every client, or a name per client.
+        self.driver = driver or name
+
+    def driver_name(self, client):
+        return self.driver.get(client, self.name) if isinstance(self.driver, dict) else self.driver
 
     def value(self, result):
         """The throughput (ops or bytes per second, scaled) or, for build, the seconds."""
@@ -121,26 +126,45 @@ def make_context(directory, small_files, large_files):
         f.write(f"FROM {IMAGE}\nLABEL stevedore-bench=context\n")
 
 
+def make_large_context(directory, size):
+    """A build context of `size` bytes in 64 MiB files and a Dockerfile that copies nothing: the
+    transfer alone, to show that the client's memory does not grow with the context."""
+    os.makedirs(directory)
+    block = random.Random(11).randbytes(1 << 20)
+    for i in range(size // (64 << 20)):
+        with open(os.path.join(directory, f"part{i}.bin"), "wb") as f:
+            for _ in range(64):
+                f.write(block)
+    with open(os.path.join(directory, "Dockerfile"), "w") as f:
+        f.write(f"FROM {IMAGE}\nLABEL stevedore-bench=large-context\n")
+
+
 def workloads(sizes, fixtures):
     every = ["stevedore", "go", "docker-py", "ceiling"]
     return [
         Workload("ping-seq", "req/s", 1, [sizes["pings"]], every),
+        # Stevedore's ping-seq issues its pings from a task that prefers the client's executor
+        # (its event loop), as its documentation says to do for loops of small requests; this
+        # row is the same loop from a plain task, each ping hopping to the loop and back.
+        Workload("ping-seq-hop", "req/s", 1, [sizes["pings"]], ["stevedore", "go"], driver={"go": "ping-seq"}),
         Workload("list-conc", "req/s", 1, [64, sizes["lists"], sizes["stopped"]], every),
         Workload("logs", "MB/s", 1e6, [fixtures["logs"], sizes["logs_out"], sizes["logs_err"]], every),
         Workload("attach", "MB/s", 1e6, [IMAGE, sizes["attach"]], every),
-        Workload("attach-small", "MB/s", 1e6, [IMAGE, sizes["attach"] // 8], every),
+        Workload("attach-small", "MB/s", 1e6, [IMAGE, sizes["attach"] // 8], every, driver="attach"),
         Workload("stdin-echo", "MB/s", 1e6, [IMAGE, sizes["echo"]], every),
         Workload("exec", "exec/s", 1, [fixtures["exec"], sizes["execs"]], every),
         Workload("lifecycle", "ctr/s", 1, [IMAGE, sizes["containers"], 8], every),
         Workload("demux", "GB/s", 1e9, [sizes["demux"]], ["stevedore", "go", "ceiling"], engine_bound=False),
         Workload("build-context", "s", 1, [fixtures["context"]], ["stevedore", "docker-py", "docker-cli"],
-                 higher_is_better=False, engine_bound=False),
+                 higher_is_better=False, engine_bound=False, driver="build"),
+        Workload("build-large", "s", 1, [fixtures["large_context"]], ["stevedore", "docker-cli"],
+                 higher_is_better=False, engine_bound=False, driver="build"),
     ]
 
 
 def command(client, workload, drivers):
     args = [str(a) for a in workload.args]
-    name = "build" if workload.name == "build-context" else workload.name.replace("attach-small", "attach")
+    name = workload.driver_name(client)
     if client == "stevedore":
         return [os.path.join(drivers, "stevedore-bench"), name, *args]
     if client == "go":
@@ -186,10 +210,10 @@ def run_once(client, workload, drivers):
 SIZES = {
     "full": {"pings": 2000, "lists": 30, "stopped": 50, "logs_out": 256 << 20, "logs_err": 64 << 20,
              "attach": 256 << 20, "echo": 64 << 20, "execs": 200, "containers": 40, "demux": 1 << 30,
-             "small_files": 50_000, "large_files": 3},
+             "small_files": 50_000, "large_files": 3, "large_context": 1 << 30},
     "quick": {"pings": 500, "lists": 5, "stopped": 20, "logs_out": 32 << 20, "logs_err": 8 << 20,
               "attach": 32 << 20, "echo": 8 << 20, "execs": 30, "containers": 8, "demux": 128 << 20,
-              "small_files": 5_000, "large_files": 1},
+              "small_files": 5_000, "large_files": 1, "large_context": 128 << 20},
 }
 
 
@@ -210,7 +234,10 @@ def set_up(engine, sizes, scratch):
     shutil.rmtree(context, ignore_errors=True)
     os.makedirs(context)
     make_context(context, sizes["small_files"], sizes["large_files"])
-    return {"logs": logs, "exec": exec_target, "context": context}
+    large_context = os.path.join(scratch, "large-context")
+    shutil.rmtree(large_context, ignore_errors=True)
+    make_large_context(large_context, sizes["large_context"])
+    return {"logs": logs, "exec": exec_target, "context": context, "large_context": large_context}
 
 
 def median(values):
@@ -245,7 +272,7 @@ def summarize(samples, workload, client):
 def report(samples, plan, header, runs):
     lines = [*header, ""]
     lines.append(f"Medians of {runs} interleaved run(s). n/m: not measured (see notes); "
-                 "ratios are Stevedore's value over the peer's (for build-context, seconds: lower is better).")
+                 "ratios are Stevedore's value over the peer's (for build-context and build-large: seconds, lower is better, against the docker CLI).")
     lines.append("")
     lines.append("| workload | unit | Stevedore | Go moby | docker-py | ceiling | docker CLI | S/Go | S/ceiling |")
     lines.append("|---|---|---|---|---|---|---|---|---|")
@@ -254,7 +281,7 @@ def report(samples, plan, header, runs):
         row = {c: summarize(samples, w, c) for c in CLIENTS}
         table[w.name] = row
         value = {c: (row[c]["value"] if row[c] else None) for c in CLIENTS}
-        peer = value["docker-cli"] if w.name == "build-context" else value["go"]
+        peer = value["docker-cli"] if w.name.startswith("build-") else value["go"]
         lines.append(f"| {w.name} | {w.unit} | " + " | ".join(fmt(value[c]) for c in CLIENTS)
                      + f" | {fmt(ratio(value['stevedore'], peer))} | {fmt(ratio(value['stevedore'], value['ceiling']))} |")
     lines.append("")
@@ -265,7 +292,7 @@ def report(samples, plan, header, runs):
     for w in plan:
         row = table[w.name]
         cells = [f"{fmt(row[c]['cpu'])} / {fmt(row[c]['rss_mib'])}" if row[c] else "n/m" for c in CLIENTS]
-        peer = row["docker-cli"] if w.name == "build-context" else row["go"]
+        peer = row["docker-cli"] if w.name.startswith("build-") else row["go"]
         s = row["stevedore"]
         lines.append(f"| {w.name} | " + " | ".join(cells)
                      + f" | {fmt(ratio(s and s['cpu'], peer and peer['cpu']))} | {fmt(ratio(s and s['rss_mib'], peer and peer['rss_mib']))} |")
@@ -305,7 +332,7 @@ def targets(table, plan):
         verdict(f"{name} >= 0.97x ceiling", None if r is None else r >= 0.97, f"{fmt(r)}x")
         verdict(f"{name} CPU <= 0.6x Go", None if c is None else c <= 0.6, f"{fmt(c)}x")
     for w in plan:
-        if w.name == "build-context" or w.name not in table:
+        if w.name in ("build-context", "build-large") or w.name not in table:
             continue
         r = ratio(get(w.name, "stevedore", "rss_mib"), get(w.name, "go", "rss_mib"))
         if r is not None:
@@ -314,6 +341,10 @@ def targets(table, plan):
         big, small = get("attach", "stevedore", "rss_mib"), get("attach-small", "stevedore", "rss_mib")
         verdict("RSS flat as the stream grows 8x (attach vs attach-small, within 10%)",
                 None if big is None or small is None else big <= small * 1.1, f"{fmt(small)} -> {fmt(big)} MiB")
+    if {"build-large", "ping-seq"} <= names:
+        large, idle = get("build-large", "stevedore", "rss_mib"), get("ping-seq", "stevedore", "rss_mib")
+        verdict("build-large (1 GiB context) peak RSS within 16 MiB of ping-seq's",
+                None if large is None or idle is None else large <= idle + 16, f"{fmt(idle)} -> {fmt(large)} MiB")
     if "demux" in names:
         r = ratio(get("demux", "stevedore"), get("demux", "go"))
         verdict("demux >= 1.5x Go stdcopy", None if r is None else r >= 1.5, f"{fmt(r)}x")
@@ -372,7 +403,7 @@ def main():
         for run in range(runs):
             for w in plan:
                 clients = [c for c in w.clients
-                           if c != "stevedore" or ("build" if w.name == "build-context" else w.name.replace("attach-small", "attach")) in stevedore_has]
+                           if c != "stevedore" or w.driver_name(c) in stevedore_has]
                 shift = run % len(clients)
                 for client in clients[shift:] + clients[:shift]:
                     sample = run_once(client, w, options.drivers)

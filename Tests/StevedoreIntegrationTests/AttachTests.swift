@@ -56,10 +56,13 @@ struct AttachTests {
                     group.addTask {
                         for round in 0..<25 {
                             let expected = "first bytes \(worker)-\(round)\n"
-                            try await withContainer(ContainerCreateBody(cmd: ["echo", "first bytes \(worker)-\(round)"]), client: client) { id in
-                                let collected = try await client.withAttachedContainer(id, startingContainer: true) { try await $0.output.collect(upTo: 1 << 10) }
-                                #expect(collected.stdoutText == expected)
+                            // Bounded, so that a daemon that hangs under load fails the test instead of hanging it.
+                            let output = try await withTimeout(120) {
+                                try await withContainer(ContainerCreateBody(cmd: ["echo", "first bytes \(worker)-\(round)"]), client: client) { id in
+                                    try await client.withAttachedContainer(id, startingContainer: true) { try await $0.output.collect(upTo: 1 << 10) }
+                                }
                             }
+                            #expect(output.stdoutText == expected)
                         }
                     }
                 }

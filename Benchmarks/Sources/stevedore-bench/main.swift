@@ -31,7 +31,7 @@ func makeClient(connections: Int) throws -> DockerClient {
 
 /// The workloads this driver runs, as `stevedore-bench workloads` lists them for the harness.
 let workloads = [
-    "ping-seq", "list-conc", "logs", "attach", "stdin-echo", "exec", "lifecycle", "demux", "build",
+    "ping-seq", "ping-seq-hop", "list-conc", "logs", "attach", "stdin-echo", "exec", "lifecycle", "demux", "build",
 ]
 
 func run(_ arguments: [String]) async throws -> BenchResult {
@@ -40,6 +40,12 @@ func run(_ arguments: [String]) async throws -> BenchResult {
     defer { client.shutdown() }
     switch workload {
     case "ping-seq":
+        // A loop of small requests, run on the client's executor as its documentation advises.
+        let count = try integer(arguments, 2)
+        return try await withTaskExecutorPreference(client.taskExecutor) {
+            try await RequestWorkloads.pingSequence(client, count: count)
+        }
+    case "ping-seq-hop":
         return try await RequestWorkloads.pingSequence(client, count: try integer(arguments, 2))
     case "list-conc":
         return try await RequestWorkloads.listConcurrently(
