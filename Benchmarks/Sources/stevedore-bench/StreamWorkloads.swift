@@ -69,7 +69,7 @@ enum StreamWorkloads {
             let counts = try await client.withAttachedContainer(id, options: .init(stdin: true), startingContainer: true) { streams in
                 try await withThrowingTaskGroup(of: Counts?.self) { group in
                     group.addTask {
-                        try await streams.write(contentsOf: Chunks(total: size, chunkSize: 64 << 10))
+                        try await streams.write(contentsOf: Slices(of: ByteBuffer(repeating: 0, count: 64 << 10), total: size, size: 64 << 10))
                         return nil
                     }
                     group.addTask { try await Counts.of(streams.output) }
@@ -120,7 +120,7 @@ enum StreamWorkloads {
             if stream == 1 { expected.stdout += Int64(size) } else { expected.stderr += Int64(size) }
         }
         let length = buffer.readableBytes
-        let slices = Slices(buffer: buffer, size: 64 << 10)
+        let slices = Slices(of: buffer, size: 64 << 10)
         let clock = ContinuousClock()
         let start = clock.now
         let counts = try await Counts.of(ContainerOutput(slices, framing: .multiplexed))
@@ -149,42 +149,36 @@ enum StreamWorkloads {
     }
 }
 
-/// `total` zero bytes as buffers of `chunkSize`, for stdin.
-struct Chunks: AsyncSequence, Sendable {
+/// `total` bytes of `buffer`, read over and over, as consecutive slices of at most `size`
+/// bytes: as reads from a socket would deliver a stream, or as a writer would send one.
+struct Slices: AsyncSequence, Sendable {
+    var buffer: ByteBuffer
     var total: Int64
-    var chunkSize: Int
+    var size: Int
+
+    init(of buffer: ByteBuffer, total: Int64? = nil, size: Int) {
+        self.buffer = buffer
+        self.total = total ?? Int64(buffer.readableBytes)
+        self.size = size
+    }
 
     struct AsyncIterator: AsyncIteratorProtocol {
+        let buffer: ByteBuffer
         var left: Int64
-        let chunk: ByteBuffer
+        let size: Int
+        var offset = 0
 
         mutating func next() async -> ByteBuffer? {
             guard self.left > 0 else { return nil }
-            let size = Int(Swift.min(self.left, Int64(self.chunk.readableBytes)))
-            self.left -= Int64(size)
-            return self.chunk.getSlice(at: self.chunk.readerIndex, length: size)
+            if self.offset == self.buffer.readableBytes { self.offset = 0 }
+            let length = Int(Swift.min(Int64(Swift.min(self.size, self.buffer.readableBytes - self.offset)), self.left))
+            defer {
+                self.offset += length
+                self.left -= Int64(length)
+            }
+            return self.buffer.getSlice(at: self.buffer.readerIndex + self.offset, length: length)
         }
     }
 
-    func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(left: self.total, chunk: ByteBuffer(repeating: 0, count: self.chunkSize))
-    }
-}
-
-/// A buffer as consecutive slices of `size` bytes, as reads from a socket would deliver it.
-struct Slices: AsyncSequence, Sendable {
-    var buffer: ByteBuffer
-    var size: Int
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        var buffer: ByteBuffer
-        let size: Int
-
-        mutating func next() async -> ByteBuffer? {
-            guard self.buffer.readableBytes > 0 else { return nil }
-            return self.buffer.readSlice(length: Swift.min(self.size, self.buffer.readableBytes))
-        }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(buffer: self.buffer, size: self.size) }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(buffer: self.buffer, left: self.total, size: self.size) }
 }
