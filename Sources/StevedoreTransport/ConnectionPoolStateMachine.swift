@@ -44,6 +44,14 @@ struct ConnectionPoolStateMachine {
 
     private var connectionCount: Int { self.idle.count + self.leased.count + self.connecting.count }
 
+    /// A caller wants a connection without waiting: the most recently used idle one, if any
+    /// (there is none while callers wait). Otherwise the caller asks with ``leaseRequested(by:)``.
+    mutating func leaseIdleConnection() -> ConnectionID? {
+        guard !self.isShutDown, let connection = self.idle.popLast() else { return nil }
+        self.leased.insert(connection)
+        return connection
+    }
+
     /// A caller wants a connection.
     mutating func leaseRequested(by waiter: WaiterID) -> Action {
         if self.isShutDown { return .failWaiter(waiter, .shutdown) }

@@ -144,7 +144,7 @@ final class HTTPConnection: Sendable {
         let channel = self.channel
         let head = requestHead
         let body = bufferedBody
-        let submitted = eventLoop.submit { () throws -> (Int, HTTPConnectionHandler.BodyProducer) in
+        let start: @Sendable () throws -> (Int, HTTPConnectionHandler.BodyProducer) = {
             let id = handler.value.makeExchangeID()
             let producer = HTTPConnectionHandler.BodyProducer.makeSequence(
                 elementType: ByteBuffer.self,
@@ -180,6 +180,9 @@ final class HTTPConnection: Sendable {
             }
             return (id, producer.sequence)
         }
+        // On the loop already (the caller prefers its executor), start at once rather than as
+        // another job on the loop.
+        let submitted = eventLoop.inEventLoop ? eventLoop.makeCompletedFuture(Result(catching: start)) : eventLoop.submit(start)
 
         guard let streamedBody else {
             // The head is awaited in the same future as the start of the exchange, so that the

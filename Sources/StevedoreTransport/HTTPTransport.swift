@@ -19,7 +19,7 @@ public final class HTTPTransport: Sendable {
     /// A task that prefers it (`withTaskExecutorPreference`) while it sends a request and reads
     /// the response does the whole exchange on the loop's thread: two thread hand-offs, in and
     /// out, instead of one per step (write, head, body demand, release). What runs under the
-    /// preference must not block the loop: reading and decoding a body is what it is for.
+    /// preference must not block the loop: reading a body is what it is for.
     public let taskExecutor: EventLoopTaskExecutor
 
     /// A transport on `eventLoopGroup`; by default NIO's shared singleton group, which lives as

@@ -28,6 +28,20 @@ import Testing
         #expect(machine.value.counts == (idle: 0, leased: 2, connecting: 0, waiting: 0))
     }
 
+    @Test func anIdleConnectionIsLeasedWithoutWaiting() {
+        let machine = Ref(Machine(maxConnections: 2))
+        #expect(machine { $0.leaseIdleConnection() } == nil, "none idle: the caller must wait")
+        #expect(machine.value.counts == (idle: 0, leased: 0, connecting: 0, waiting: 0))
+        _ = machine.value.leaseRequested(by: 1)
+        _ = machine.value.connectionEstablished(1)
+        _ = machine.value.connectionReleased(1, reusable: true)
+        #expect(machine { $0.leaseIdleConnection() } == 1)
+        #expect(machine.value.counts == (idle: 0, leased: 1, connecting: 0, waiting: 0))
+        #expect(machine { $0.connectionReleased(1, reusable: true) } == .scheduleIdleTimeout(1))
+        _ = machine.value.shutdown()
+        #expect(machine { $0.leaseIdleConnection() } == nil, "none after shutdown")
+    }
+
     @Test func theLimitHoldsAndWaitersAreServedInOrder() {
         let machine = Ref(Machine(maxConnections: 2))
         #expect(machine { $0.leaseRequested(by: 1) } == .createConnection(1))

@@ -84,7 +84,7 @@ public final class DockerClient: Sendable {
     ///
     /// The exchange and `read` run on the transport's event loop (see
     /// ``HTTPTransport/taskExecutor``): two thread hand-offs per request instead of one per
-    /// step. `read` must not block; reading and decoding the body is what it is for.
+    /// step. `read` must not block; reading the body is what it is for.
     func exchange<Result>(_ request: DockerRequest, reading read: (HTTPResponse) async throws -> Result) async throws -> Result {
         try await withTaskExecutorPreference(self.transport.taskExecutor) {
             let response = try await self.send(request)
@@ -97,10 +97,15 @@ public final class DockerClient: Sendable {
     }
 
     /// Sends `request` and decodes its JSON body as `Value` (up to `maxBytes`).
+    ///
+    /// The body is read on the event loop and decoded back on the caller's executor, so that
+    /// concurrent callers decode in parallel rather than one after another on the loop.
     func decode<Value: Decodable>(_ type: Value.Type, from request: DockerRequest, maxBytes: Int = 64 << 20) async throws -> Value {
-        try await self.exchange(request) { response in
-            let body = try await response.body.collect(upTo: maxBytes)
+        let body = try await self.exchange(request) { try await $0.body.collect(upTo: maxBytes) }
+        do {
             return try JSONDecoder().decode(Value.self, from: Data(body.readableBytesView))
+        } catch {
+            throw DockerError.wrapping(error, host: self.configuration.host)
         }
     }
 
