@@ -12,7 +12,6 @@ public final class HTTPTransport: Sendable {
     public let target: ConnectionTarget
     /// Timeouts and pool limits.
     public let configuration: HTTPTransportConfiguration
-    private let eventLoopGroup: any EventLoopGroup
     private let pool: ConnectionPool
     /// Runs a task's jobs on the event loop of the pooled connections.
     ///
@@ -23,8 +22,9 @@ public final class HTTPTransport: Sendable {
     public let taskExecutor: EventLoopTaskExecutor
 
     /// A transport on `eventLoopGroup`; by default NIO's shared singleton group, which lives as
-    /// long as the process. Pooled connections share one loop of the group; hijacked
-    /// connections take the group's next loop each.
+    /// long as the process. The transport's connections, pooled and hijacked, share one loop of
+    /// the group (one thread per transport is plenty for a daemon's answers, and it lets one
+    /// ``taskExecutor`` serve them all).
     public init(
         target: ConnectionTarget,
         configuration: HTTPTransportConfiguration = .init(),
@@ -32,7 +32,6 @@ public final class HTTPTransport: Sendable {
     ) {
         self.target = target
         self.configuration = configuration
-        self.eventLoopGroup = eventLoopGroup
         let eventLoop = eventLoopGroup.next()
         self.pool = ConnectionPool(target: target, configuration: configuration, eventLoop: eventLoop)
         self.taskExecutor = EventLoopTaskExecutor(eventLoop)
@@ -58,7 +57,7 @@ public final class HTTPTransport: Sendable {
         let connection = try await HTTPConnection.connect(
             id: 0,
             to: self.target,
-            on: self.eventLoopGroup.next(),
+            on: self.pool.eventLoop,
             connectTimeout: self.configuration.connectTimeout,
             allowHalfClosure: true
         )

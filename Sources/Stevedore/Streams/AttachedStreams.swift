@@ -90,7 +90,12 @@ extension DockerClient {
         var request = request
         request.isStream = true
         do {
-            switch try await self.transport.hijack(self.makeHTTPRequest(request), upgradeProtocol: upgradeProtocol) {
+            // Connecting and the exchange of heads run on the connection's loop (see
+            // ``exchange(_:reading:)``); the streams are then read from the caller's executor.
+            let outcome = try await withTaskExecutorPreference(self.transport.taskExecutor) {
+                try await self.transport.hijack(self.makeHTTPRequest(request), upgradeProtocol: upgradeProtocol)
+            }
+            switch outcome {
             case .upgraded(let connection):
                 return connection
             case .refused(let response):
