@@ -31,9 +31,8 @@ extension StevedoreCommand {
                 let stdin = !self.noStdin && inspected.config?.openStdin == true
                 let options = ContainerAttachOptions(stdin: stdin, detachKeys: keys.description)
                 let outcome = try await client.withAttachedContainer(self.container, options: options) { streams in
-                    let session = InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys)
-                    guard self.sigProxy, !streams.tty else { return try await session.run() }
-                    return try await SignalProxy.forwarding(to: self.container, client: client) { try await session.run() }
+                    try await InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys)
+                        .run(forwardingSignalsTo: self.sigProxy ? self.container : nil, client: client)
                 }
                 if case .detached = outcome {
                     FileHandle.standardError.write(Data("read escape sequence\n".utf8))

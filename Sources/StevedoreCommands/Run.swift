@@ -19,6 +19,9 @@ extension StevedoreCommand {
         @Option(name: .long, help: "Override the key sequence for detaching a container")
         var detachKeys: String?
 
+        @Option(name: .long, help: "Proxy received signals to the process (default true)")
+        var sigProxy = true
+
         @OptionGroup var config: ContainerConfigOptions
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -47,7 +50,8 @@ extension StevedoreCommand {
                 let options = ContainerAttachOptions(stdin: self.config.interactive, detachKeys: keys.description)
                 let outcome = try await client.withAttachedContainer(id, options: options) { streams in
                     try await self.start(id, client: client)
-                    return try await InteractiveSession(streams: streams, forwardsStdin: self.config.interactive, detachKeys: keys).run()
+                    return try await InteractiveSession(streams: streams, forwardsStdin: self.config.interactive, detachKeys: keys)
+                        .run(forwardingSignalsTo: self.sigProxy ? id : nil, client: client)
                 }
                 if case .detached = outcome { return }
                 let exit = try await client.waitContainer(id)

@@ -39,3 +39,12 @@ enum SignalProxy {
         return try await body()
     }
 }
+
+extension InteractiveSession {
+    /// Runs the session; when `container` is given a container and the session has no TTY, the
+    /// signals this process receives meanwhile go to that container (`--sig-proxy`).
+    func run(forwardingSignalsTo container: String?, client: DockerClient) async throws -> Outcome {
+        guard let container, !self.streams.tty else { return try await self.run() }
+        return try await SignalProxy.forwarding(to: container, client: client) { try await self.run() }
+    }
+}

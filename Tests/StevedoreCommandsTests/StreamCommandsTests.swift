@@ -23,6 +23,27 @@ struct StreamCommandsTests {
         #expect(outcome.standardError == "oops\n")
     }
 
+    @Test func runForwardsSignalsToTheContainer() async throws {
+        // The container traps TERM and exits 3; a `run` that did not forward the signal would
+        // die of it (143) and leave the container running.
+        let script = """
+            "$STEVEDORE" run --rm --sig-proxy=true "$IMAGE" sh -c 'trap "echo got TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done' >"$OUT" &
+            pid=$!
+            for _ in $(seq 300); do grep -q ready "$OUT" && break; sleep 0.1; done
+            kill -TERM $pid
+            wait $pid
+            echo "status $?"
+            cat "$OUT"
+            """
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sig-proxy-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let shell = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/sh"))
+        let outcome = try await withTimeout(120) {
+            try await shell.run(["-c", script], environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "OUT": output])
+        }
+        #expect(outcome.standardOutput == "status 3\nready\ngot TERM\n", "\(outcome)")
+    }
+
     @Test func runFailuresHaveDockersExitCodes() async throws {
         let missingCommand = try await self.stevedore.run(["run", "--rm", self.image, "no-such-command"])
         #expect(missingCommand.status == 127, "\(missingCommand)")
