@@ -3,7 +3,33 @@ import Stevedore
 
 /// `start`, `stop`, `restart`, `kill`, `pause`, `unpause`, `rm`, `wait`, `rename`: the
 /// commands that act on containers by name and print what they acted on.
-struct ContainerStart: AsyncParsableCommand {
+
+/// A command that does one thing to each container it names, printing each name once done and
+/// going on past failures, as docker's do (exit 1 if any failed).
+protocol EachContainerCommand: AsyncParsableCommand {
+    /// What the flags ask of each request.
+    associatedtype Options = Void
+    var containers: [String] { get }
+    var global: GlobalOptions { get }
+    /// The flags as request options, read (and refused when wrong) before any request is sent.
+    func options() throws -> Options
+    func act(on container: String, options: Options, client: DockerClient) async throws
+}
+
+extension EachContainerCommand {
+    func run() async throws {
+        let options = try self.options()
+        try await withClient(self.global) { client in
+            try await forEachName(self.containers) { try await self.act(on: $0, options: options, client: client) }
+        }
+    }
+}
+
+extension EachContainerCommand where Options == Void {
+    func options() throws {}
+}
+
+struct ContainerStart: EachContainerCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "Start one or more stopped containers")
 
     @Option(name: .long, help: "Override the key sequence for detaching a container")
@@ -12,10 +38,10 @@ struct ContainerStart: AsyncParsableCommand {
     @Argument(help: "Containers") var containers: [String]
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        try await withClient(self.global) { client in
-            try await forEachName(self.containers) { try await client.startContainer($0, options: .init(detachKeys: self.detachKeys)) }
-        }
+    func options() -> ContainerStartOptions { ContainerStartOptions(detachKeys: self.detachKeys) }
+
+    func act(on container: String, options: ContainerStartOptions, client: DockerClient) async throws {
+        try await client.startContainer(container, options: options)
     }
 }
 
@@ -35,35 +61,33 @@ struct StopOptions: ParsableArguments {
     }
 }
 
-struct ContainerStop: AsyncParsableCommand {
+struct ContainerStop: EachContainerCommand {
     static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop one or more running containers")
     @OptionGroup var stop: StopOptions
     @Argument(help: "Containers") var containers: [String]
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        let options = try self.stop.options()
-        try await withClient(self.global) { client in
-            try await forEachName(self.containers) { try await client.stopContainer($0, options: options) }
-        }
+    func options() throws -> ContainerStopOptions { try self.stop.options() }
+
+    func act(on container: String, options: ContainerStopOptions, client: DockerClient) async throws {
+        try await client.stopContainer(container, options: options)
     }
 }
 
-struct ContainerRestart: AsyncParsableCommand {
+struct ContainerRestart: EachContainerCommand {
     static let configuration = CommandConfiguration(commandName: "restart", abstract: "Restart one or more containers")
     @OptionGroup var stop: StopOptions
     @Argument(help: "Containers") var containers: [String]
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        let options = try self.stop.options()
-        try await withClient(self.global) { client in
-            try await forEachName(self.containers) { try await client.restartContainer($0, options: options) }
-        }
+    func options() throws -> ContainerStopOptions { try self.stop.options() }
+
+    func act(on container: String, options: ContainerStopOptions, client: DockerClient) async throws {
+        try await client.restartContainer(container, options: options)
     }
 }
 
-struct ContainerKill: AsyncParsableCommand {
+struct ContainerKill: EachContainerCommand {
     static let configuration = CommandConfiguration(commandName: "kill", abstract: "Kill one or more running containers")
 
     @Option(name: [.customShort("s"), .long], help: "Signal to send to the container")
@@ -72,39 +96,34 @@ struct ContainerKill: AsyncParsableCommand {
     @Argument(help: "Containers") var containers: [String]
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        let signal = try self.signal.map(ContainerSignal.init(parsing:))
-        try await withClient(self.global) { client in
-            try await forEachName(self.containers) { try await client.killContainer($0, signal: signal) }
-        }
+    func options() throws -> ContainerSignal? { try self.signal.map(ContainerSignal.init(parsing:)) }
+
+    func act(on container: String, options signal: ContainerSignal?, client: DockerClient) async throws {
+        try await client.killContainer(container, signal: signal)
     }
 }
 
-struct ContainerPause: AsyncParsableCommand {
+struct ContainerPause: EachContainerCommand {
     static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause all processes within one or more containers")
     @Argument(help: "Containers") var containers: [String]
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        try await withClient(self.global) { client in
-            try await forEachName(self.containers) { try await client.pauseContainer($0) }
-        }
+    func act(on container: String, options: Void, client: DockerClient) async throws {
+        try await client.pauseContainer(container)
     }
 }
 
-struct ContainerUnpause: AsyncParsableCommand {
+struct ContainerUnpause: EachContainerCommand {
     static let configuration = CommandConfiguration(commandName: "unpause", abstract: "Unpause all processes within one or more containers")
     @Argument(help: "Containers") var containers: [String]
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        try await withClient(self.global) { client in
-            try await forEachName(self.containers) { try await client.unpauseContainer($0) }
-        }
+    func act(on container: String, options: Void, client: DockerClient) async throws {
+        try await client.unpauseContainer(container)
     }
 }
 
-struct ContainerRemove: AsyncParsableCommand {
+struct ContainerRemove: EachContainerCommand {
     static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove one or more containers", aliases: ["remove"])
 
     @Flag(name: [.customShort("f"), .long], help: "Force the removal of a running container (uses SIGKILL)")
@@ -119,11 +138,12 @@ struct ContainerRemove: AsyncParsableCommand {
     @Argument(help: "Containers") var containers: [String]
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        let options = ContainerRemoveOptions(removeVolumes: self.volumes, force: self.force, removeLink: self.link)
-        try await withClient(self.global) { client in
-            try await forEachName(self.containers) { try await client.removeContainer($0, options: options) }
-        }
+    func options() -> ContainerRemoveOptions {
+        ContainerRemoveOptions(removeVolumes: self.volumes, force: self.force, removeLink: self.link)
+    }
+
+    func act(on container: String, options: ContainerRemoveOptions, client: DockerClient) async throws {
+        try await client.removeContainer(container, options: options)
     }
 }
 
