@@ -120,6 +120,55 @@ struct ImageDifferentialTests {
         }
     }
 
+    /// Pull progress on a real terminal (tmux): per-layer lines redrawn in place. What is
+    /// compared is the screen once the pull is over, as tmux renders both tools' output.
+    @Test func pullProgressOnATerminalMatchesDocker() async throws {
+        let tmux = try #require(CommandLineProcess.onPath("tmux"), "tmux renders the terminal (scripts/test installs it)")
+        try await TestRegistry.withRegistry { registry in
+            let repository = "\(registry.address)/\(self.scope)-tty"
+            let reference = "\(repository):1"
+            try await TestEngine.withResources { client, resources in
+                // An image with a layer of its own, so that a pull downloads and extracts it.
+                let container = try #require(try await client.createContainer(
+                    ContainerCreateBody(cmd: ["sh", "-c", "echo \(self.scope) > /unique"], image: TestEngine.image)).id)
+                resources.container(container)
+                try await client.startContainer(container)
+                _ = try await client.waitContainer(container)
+                try await client.commitContainer(container, options: .init(repository: repository, tag: "1"))
+                resources.image(reference)
+                _ = try await client.pushImage(reference).finish()
+                try await client.removeContainer(container)
+                var screens: [String] = []
+                for tool in [self.docker, self.stevedore] {
+                    _ = try await client.removeImage(reference)
+                    screens.append(Self.masked(try await Self.finalScreen(of: [tool.executable.path, "pull", reference], tmux: tmux)))
+                }
+                #expect(screens[1] == screens[0], "stevedore's screen:\n\(screens[1])\ndocker's:\n\(screens[0])")
+                #expect(screens[0].contains("<ID>: Pull complete"), "docker's screen:\n\(screens[0])")
+            }
+        }
+    }
+
+    /// What a 120×30 terminal shows after `command` has run in it (to its `[exit N]` line).
+    static func finalScreen(of command: [String], tmux: CommandLineProcess) async throws -> String {
+        let server = "stevedore-test-\(UInt32.random(in: 0...UInt32.max))"
+        let environment = ["DOCKER_HOST", "DOCKER_CONFIG"].compactMap { name in
+            ProcessInfo.processInfo.environment[name].map { "\(name)='\($0)'" }
+        }
+        let line = (["env"] + environment + command.map { "'\($0)'" }).joined(separator: " ") + "; echo \"[exit $?]\"; sleep 60"
+        let started = try await tmux.run(["-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", line])
+        guard started.status == 0 else { throw TerminalFailure(description: "tmux: \(started)") }
+        defer { Task { _ = try? await tmux.run(["-L", server, "kill-server"]) } }
+        for _ in 0..<600 {
+            let screen = try await tmux.run(["-L", server, "capture-pane", "-p"]).standardOutput
+            if let end = screen.range(of: "[exit ") {
+                return String(screen[..<end.lowerBound])
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TerminalFailure(description: "\(command) did not finish within 60 s in tmux")
+    }
+
     @Test func classicBuildOutputMatchesDockerOffATerminal() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(self.scope)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -188,4 +237,9 @@ struct ImageDifferentialTests {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("config.json").path))
         }
     }
+}
+
+/// tmux could not run a command, or the command did not finish.
+struct TerminalFailure: Error, CustomStringConvertible {
+    var description: String
 }
