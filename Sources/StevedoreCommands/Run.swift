@@ -47,6 +47,10 @@ extension StevedoreCommand {
                     printOut(id + "\n")
                     return
                 }
+                // Registered before the start, so that the exit cannot be missed; with --rm the
+                // daemon removes the container (AutoRemove) and answers once it is gone, as
+                // docker does, so that a detached or killed client leaves nothing behind.
+                let exit = try await client.startWaitingForContainer(id, options: .init(condition: self.config.rm ? .removed : .nextExit))
                 let options = ContainerAttachOptions(stdin: self.config.interactive, detachKeys: keys.description)
                 let outcome = try await client.withAttachedContainer(id, options: options) { streams in
                     try await self.start(id, client: client)
@@ -54,15 +58,13 @@ extension StevedoreCommand {
                         .run(forwardingSignalsTo: self.sigProxy ? id : nil, client: client)
                 }
                 if case .detached = outcome { return }
-                let exit = try await client.waitContainer(id)
-                if self.config.rm { try await client.removeContainer(id, options: .init(removeVolumes: true, force: true)) }
-                let code = exit.statusCode
+                let code = try await exit.result().statusCode
                 if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
             }
         }
 
         /// Starts the container; a failure is docker's 126 (not executable), 127 (not found)
-        /// or 125, and removes a `--rm` container.
+        /// or 125, and removes a `--rm` container (the daemon removes only one that ran).
         private func start(_ id: String, client: DockerClient) async throws {
             do {
                 try await client.startContainer(id)
@@ -82,8 +84,8 @@ extension StevedoreCommand {
         }
 
         /// The create request of `create`'s flags, attaching what a foreground run needs. With
-        /// `--rm` a detached container is removed by the daemon (`AutoRemove`), a foreground one
-        /// by us once its exit code is read (the daemon could remove it before we asked).
+        /// `--rm` the daemon removes the container when it exits (`AutoRemove`); a foreground
+        /// run learns the exit code from a wait for its removal.
         func createBody() throws -> ContainerCreateBody {
             var body = try self.config.body(image: self.image, command: self.command)
             let interactive = self.config.interactive && !self.detach
@@ -91,7 +93,6 @@ extension StevedoreCommand {
             body.attachStdout = !self.detach
             body.attachStderr = !self.detach
             body.stdinOnce = interactive
-            body.hostConfig?.autoRemove = self.config.rm && self.detach
             body.hostConfig?.consoleSize = Terminal.consoleSize(tty: self.config.tty)
             return body
         }

@@ -17,10 +17,15 @@ struct StreamCommandsTests {
     }
 
     @Test func runKeepsStreamsApartAndExitsWithTheContainersCode() async throws {
-        let outcome = try await self.stevedore.run(["run", "--rm", "-e", "WHO=env", "-w", "/tmp", self.image, "sh", "-c", "echo $WHO $(pwd); echo oops >&2; exit 3"])
+        let name = "stevedore-cli-rm-\(UInt32.random(in: 0...UInt32.max))"
+        let outcome = try await self.stevedore.run(["run", "--rm", "--name", name, "-e", "WHO=env", "-w", "/tmp", self.image, "sh", "-c", "echo $WHO $(pwd); echo oops >&2; exit 3"])
         #expect(outcome.status == 3)
         #expect(outcome.standardOutput == "env /tmp\n")
         #expect(outcome.standardError == "oops\n")
+        // The exit code came from the wait for the daemon's removal: nothing is left.
+        try await TestEngine.withClient { client in
+            await #expect(throws: DockerError.self) { try await client.inspectContainer(name) }
+        }
     }
 
     @Test func runForwardsSignalsToTheContainer() async throws {
