@@ -93,7 +93,7 @@ extension StevedoreCommand {
         func createBody() throws -> ContainerCreateBody {
             var body = try self.config.body(image: self.image, command: self.command)
             if self.detach {
-                guard self.config.attach.isEmpty else { throw FlagValue.conflict("conflicting options: cannot specify both --attach and --detach") }
+                guard self.config.attach.isEmpty else { throw CommandFailure(description: "conflicting options: cannot specify both --attach and --detach") }
                 body.attachStdin = false
                 body.attachStdout = false
                 body.attachStderr = false

@@ -5,84 +5,86 @@ import Stevedore
 /// The flags of `create` that describe a container, shared with `run` (which is create,
 /// attach and start). Names, short forms, value syntax and defaults are docker's; every value
 /// is checked before any request, a malformed one failing with docker's message and exit
-/// code 125 (see ``FlagValue``).
+/// code 125 (see ``FlagValue``). As with docker's flag parser, an option takes the next
+/// argument whatever it looks like, so that `--pids-limit -1` and `--health-interval -1s` reach
+/// their parsers.
 struct ContainerConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "Assign a name to the container") var name: String?
-    @Option(name: .long, help: "Set platform if server is multi-platform capable") var platform: String?
-    @Option(name: .long, help: "Pull image before creating (\"always\", \"missing\", \"never\")") var pull = "missing"
+    @Option(name: .long, parsing: .unconditional, help: "Assign a name to the container") var name: String?
+    @Option(name: .long, parsing: .unconditional, help: "Set platform if server is multi-platform capable") var platform: String?
+    @Option(name: .long, parsing: .unconditional, help: "Pull image before creating (\"always\", \"missing\", \"never\")") var pull = "missing"
     @Flag(name: [.customShort("q"), .long], help: "Suppress the pull output") var quiet = false
-    @Option(name: [.customShort("a"), .long], help: "Attach to STDIN, STDOUT or STDERR") var attach: [String] = []
-    @Option(name: [.customShort("e"), .long], help: "Set environment variables") var env: [String] = []
-    @Option(name: .long, help: "Read in a file of environment variables") var envFile: [String] = []
-    @Option(name: [.customShort("l"), .long], help: "Set meta data on a container") var label: [String] = []
-    @Option(name: .long, help: "Read in a line delimited file of labels") var labelFile: [String] = []
-    @Option(name: .long, help: "Add an annotation to the container (passed through to the OCI runtime)") var annotation: [String] = []
+    @Option(name: [.customShort("a"), .long], parsing: .unconditionalSingleValue, help: "Attach to STDIN, STDOUT or STDERR") var attach: [String] = []
+    @Option(name: [.customShort("e"), .long], parsing: .unconditionalSingleValue, help: "Set environment variables") var env: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Read in a file of environment variables") var envFile: [String] = []
+    @Option(name: [.customShort("l"), .long], parsing: .unconditionalSingleValue, help: "Set meta data on a container") var label: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Read in a line delimited file of labels") var labelFile: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add an annotation to the container (passed through to the OCI runtime)") var annotation: [String] = []
     @Flag(name: [.customShort("t"), .long], help: "Allocate a pseudo-TTY") var tty = false
     @Flag(name: [.customShort("i"), .long], help: "Keep STDIN open even if not attached") var interactive = false
-    @Option(name: [.customShort("w"), .long], help: "Working directory inside the container") var workdir: String?
-    @Option(name: [.customShort("u"), .long], help: "Username or UID (format: <name|uid>[:<group|gid>])") var user: String?
-    @Option(name: .long, help: "Add additional groups to join") var groupAdd: [String] = []
-    @Option(name: .long, help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
-    @Option(name: [.customShort("h"), .long], help: "Container host name") var hostname: String?
-    @Option(name: .long, help: "Container NIS domain name") var domainname: String?
-    @Option(name: .long, help: "Connect a container to a network") var network: String?
-    @Option(name: .long, help: "Container MAC address (e.g., 92:d0:c6:0a:29:33)") var macAddress: String?
-    @Option(name: .long, help: "Add link to another container") var link: [String] = []
+    @Option(name: [.customShort("w"), .long], parsing: .unconditional, help: "Working directory inside the container") var workdir: String?
+    @Option(name: [.customShort("u"), .long], parsing: .unconditional, help: "Username or UID (format: <name|uid>[:<group|gid>])") var user: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add additional groups to join") var groupAdd: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
+    @Option(name: [.customShort("h"), .long], parsing: .unconditional, help: "Container host name") var hostname: String?
+    @Option(name: .long, parsing: .unconditional, help: "Container NIS domain name") var domainname: String?
+    @Option(name: .long, parsing: .unconditional, help: "Connect a container to a network") var network: String?
+    @Option(name: .long, parsing: .unconditional, help: "Container MAC address (e.g., 92:d0:c6:0a:29:33)") var macAddress: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
     @OptionGroup var resources: ContainerResourceOptions
-    @Option(name: .long, help: "Tune container memory swappiness (0 to 100) (default -1)") var memorySwappiness: Int64 = -1
-    @Option(name: .long, help: "Kernel memory limit") var kernelMemory: String?
+    @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100) (default -1)") var memorySwappiness: Int64 = -1
+    @Option(name: .long, parsing: .unconditional, help: "Kernel memory limit") var kernelMemory: String?
     @Flag(name: .long, help: "Disable OOM Killer") var oomKillDisable = false
-    @Option(name: .long, help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: Int?
-    @Option(name: .long, help: "Size of /dev/shm") var shmSize: String?
-    @Option(name: .long, help: "Ulimit options") var ulimit: [String] = []
-    @Option(name: .long, help: "Optional parent cgroup for the container") var cgroupParent: String?
-    @Option(name: .long, help: "Cgroup namespace to use (host|private)") var cgroupns: String?
-    @Option(name: .long, help: "Block IO weight (relative device weight)") var blkioWeightDevice: [String] = []
-    @Option(name: .long, help: "Limit read rate (bytes per second) from a device") var deviceReadBps: [String] = []
-    @Option(name: .long, help: "Limit write rate (bytes per second) to a device") var deviceWriteBps: [String] = []
-    @Option(name: .long, help: "Limit read rate (IO per second) from a device") var deviceReadIops: [String] = []
-    @Option(name: .long, help: "Limit write rate (IO per second) to a device") var deviceWriteIops: [String] = []
-    @Option(name: .long, help: "Add a host device to the container") var device: [String] = []
-    @Option(name: .long, help: "Add a rule to the cgroup allowed devices list") var deviceCgroupRule: [String] = []
-    @Option(name: [.customShort("v"), .long], help: "Bind mount a volume") var volume: [String] = []
-    @Option(name: .long, help: "Optional volume driver for the container") var volumeDriver: String?
-    @Option(name: .long, help: "Mount volumes from the specified container(s)") var volumesFrom: [String] = []
-    @Option(name: .long, help: "Attach a filesystem mount to the container") var mount: [String] = []
-    @Option(name: .long, help: "Mount a tmpfs directory") var tmpfs: [String] = []
-    @Option(name: .long, help: "Expose a port or a range of ports") var expose: [String] = []
-    @Option(name: [.customShort("p"), .long], help: "Publish a container's port(s) to the host ([ip:][hostPort:]containerPort[/proto])") var publish: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Size of /dev/shm") var shmSize: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Ulimit options") var ulimit: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Optional parent cgroup for the container") var cgroupParent: String?
+    @Option(name: .long, parsing: .unconditional, help: "Cgroup namespace to use (host|private)") var cgroupns: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Block IO weight (relative device weight)") var blkioWeightDevice: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit read rate (bytes per second) from a device") var deviceReadBps: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (bytes per second) to a device") var deviceWriteBps: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit read rate (IO per second) from a device") var deviceReadIops: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (IO per second) to a device") var deviceWriteIops: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a host device to the container") var device: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a rule to the cgroup allowed devices list") var deviceCgroupRule: [String] = []
+    @Option(name: [.customShort("v"), .long], parsing: .unconditionalSingleValue, help: "Bind mount a volume") var volume: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Optional volume driver for the container") var volumeDriver: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Mount volumes from the specified container(s)") var volumesFrom: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Attach a filesystem mount to the container") var mount: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Mount a tmpfs directory") var tmpfs: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Expose a port or a range of ports") var expose: [String] = []
+    @Option(name: [.customShort("p"), .long], parsing: .unconditionalSingleValue, help: "Publish a container's port(s) to the host ([ip:][hostPort:]containerPort[/proto])") var publish: [String] = []
     @Flag(name: [.customShort("P"), .long], help: "Publish all exposed ports to random ports") var publishAll = false
-    @Option(name: .long, help: "Signal to stop the container") var stopSignal: String?
-    @Option(name: .long, help: "Timeout (in seconds) to stop a container") var stopTimeout: Int?
-    @Option(name: .long, help: "Command to run to check health") var healthCmd: String?
-    @Option(name: .long, help: "Time between running the check (ms|s|m|h) (default 0s)") var healthInterval: String?
-    @Option(name: .long, help: "Maximum time to allow one check to run (ms|s|m|h) (default 0s)") var healthTimeout: String?
-    @Option(name: .long, help: "Consecutive failures needed to report unhealthy") var healthRetries: Int?
-    @Option(name: .long, help: "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)")
+    @Option(name: .long, parsing: .unconditional, help: "Signal to stop the container") var stopSignal: String?
+    @Option(name: .long, parsing: .unconditional, help: "Timeout (in seconds) to stop a container") var stopTimeout: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Command to run to check health") var healthCmd: String?
+    @Option(name: .long, parsing: .unconditional, help: "Time between running the check (ms|s|m|h) (default 0s)") var healthInterval: String?
+    @Option(name: .long, parsing: .unconditional, help: "Maximum time to allow one check to run (ms|s|m|h) (default 0s)") var healthTimeout: String?
+    @Option(name: .long, parsing: .unconditional, help: "Consecutive failures needed to report unhealthy") var healthRetries: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)")
     var healthStartPeriod: String?
-    @Option(name: .long, help: "Time between running the check during the start period (ms|s|m|h) (default 0s)") var healthStartInterval: String?
+    @Option(name: .long, parsing: .unconditional, help: "Time between running the check during the start period (ms|s|m|h) (default 0s)") var healthStartInterval: String?
     @Flag(name: .long, help: "Disable any container-specified HEALTHCHECK") var noHealthcheck = false
     @Flag(name: .long, help: "Run an init inside the container that forwards signals and reaps processes") var `init` = false
     @Flag(name: .long, help: "Give extended privileges to this container") var privileged = false
     @Flag(name: .long, help: "Mount the container's root filesystem as read only") var readOnly = false
-    @Option(name: .long, help: "Add Linux capabilities") var capAdd: [String] = []
-    @Option(name: .long, help: "Drop Linux capabilities") var capDrop: [String] = []
-    @Option(name: .long, help: "Security Options") var securityOpt: [String] = []
-    @Option(name: .long, help: "Sysctl options") var sysctl: [String] = []
-    @Option(name: .long, help: "IPC mode to use") var ipc: String?
-    @Option(name: .long, help: "PID namespace to use") var pid: String?
-    @Option(name: .long, help: "UTS namespace to use") var uts: String?
-    @Option(name: .long, help: "User namespace to use") var userns: String?
-    @Option(name: .long, help: "Container isolation technology") var isolation: String?
-    @Option(name: .long, help: "Runtime to use for this container") var runtime: String?
-    @Option(name: .long, help: "Storage driver options for the container") var storageOpt: [String] = []
-    @Option(name: .long, help: "Logging driver for the container") var logDriver: String?
-    @Option(name: .long, help: "Log driver options") var logOpt: [String] = []
-    @Option(name: .long, help: "Add a custom host-to-IP mapping (host:ip)") var addHost: [String] = []
-    @Option(name: .long, help: "Set custom DNS servers") var dns: [String] = []
-    @Option(name: .long, help: "Set DNS options") var dnsOption: [String] = []
-    @Option(name: .long, help: "Set custom DNS search domains") var dnsSearch: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add Linux capabilities") var capAdd: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Drop Linux capabilities") var capDrop: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Security Options") var securityOpt: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Sysctl options") var sysctl: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "IPC mode to use") var ipc: String?
+    @Option(name: .long, parsing: .unconditional, help: "PID namespace to use") var pid: String?
+    @Option(name: .long, parsing: .unconditional, help: "UTS namespace to use") var uts: String?
+    @Option(name: .long, parsing: .unconditional, help: "User namespace to use") var userns: String?
+    @Option(name: .long, parsing: .unconditional, help: "Container isolation technology") var isolation: String?
+    @Option(name: .long, parsing: .unconditional, help: "Runtime to use for this container") var runtime: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Storage driver options for the container") var storageOpt: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Logging driver for the container") var logDriver: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Log driver options") var logOpt: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a custom host-to-IP mapping (host:ip)") var addHost: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS servers") var dns: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set DNS options") var dnsOption: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS search domains") var dnsSearch: [String] = []
 
     /// The query options of the create request.
     var createOptions: ContainerCreateOptions {
@@ -203,7 +205,8 @@ struct ContainerConfigOptions: ParsableArguments {
     }
 
     /// Memory, block IO, devices and process limits beyond the ones `update` shares. The block
-    /// IO lists and `PortBindings` are sent empty rather than left out, as docker sends them.
+    /// IO lists, `Devices`, `Ulimits` (and `PortBindings`, `Dns*`) are sent empty rather than
+    /// left out, as docker sends them, so that inspect shows the same either way.
     private func applyLimits(to host: inout HostConfig) throws {
         if self.memorySwappiness != -1 {
             guard (0...100).contains(self.memorySwappiness) else {
@@ -215,7 +218,7 @@ struct ContainerConfigOptions: ParsableArguments {
         host.oomKillDisable = self.oomKillDisable ? true : nil
         host.oomScoreAdj = self.oomScoreAdj
         host.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
-        host.ulimits = Self.nonEmpty(Self.lastPerName(try FlagValue.parseAll(self.ulimit, for: "--ulimit", ContainerFlagParsers.ulimit)))
+        host.ulimits = Self.lastPerName(try FlagValue.parseAll(self.ulimit, for: "--ulimit", ContainerFlagParsers.ulimit))
         host.cgroupParent = self.cgroupParent
         host.blkioWeightDevice = try FlagValue.parseAll(self.blkioWeightDevice, for: "--blkio-weight-device", ContainerFlagParsers.weightDevice)
         host.blkioDeviceReadBps = try FlagValue.parseAll(self.deviceReadBps, for: "--device-read-bps", ContainerFlagParsers.throttleBytes)
@@ -229,7 +232,7 @@ struct ContainerConfigOptions: ParsableArguments {
                 throw FlagValue.conflict(error.reason)
             }
         }
-        host.devices = Self.nonEmpty(devices)
+        host.devices = devices
         host.deviceCgroupRules = try Self.nonEmpty(FlagValue.parseAll(self.deviceCgroupRule, for: "--device-cgroup-rule", ContainerFlagParsers.deviceCgroupRule))
     }
 
@@ -255,7 +258,7 @@ struct ContainerConfigOptions: ParsableArguments {
         host.capDrop = Self.nonEmpty(self.capDrop)
         host.groupAdd = Self.nonEmpty(self.groupAdd)
         let security = try SecurityOptions(self.securityOpt)
-        host.securityOpt = Self.nonEmpty(security.options)
+        host.securityOpt = self.securityOpt.isEmpty ? nil : security.options
         host.maskedPaths = security.maskedPaths
         host.readonlyPaths = security.readonlyPaths
         if !self.sysctl.isEmpty {

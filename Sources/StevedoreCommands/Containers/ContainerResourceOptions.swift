@@ -5,33 +5,33 @@ import Stevedore
 /// The resource limits shared by `create`/`run` and `update`, with docker's names and value
 /// syntax: sizes as ``MemorySize`` reads them, `--memory-swap -1` for unlimited swap.
 struct ContainerResourceOptions: ParsableArguments {
-    @Option(name: .long, help: "Block IO (relative weight), between 10 and 1000, or 0 to disable")
+    @Option(name: .long, parsing: .unconditional, help: "Block IO (relative weight), between 10 and 1000, or 0 to disable")
     var blkioWeight: UInt16?
-    @Option(name: .long, help: "Limit CPU CFS (Completely Fair Scheduler) period")
+    @Option(name: .long, parsing: .unconditional, help: "Limit CPU CFS (Completely Fair Scheduler) period")
     var cpuPeriod: Int64?
-    @Option(name: .long, help: "Limit CPU CFS (Completely Fair Scheduler) quota")
+    @Option(name: .long, parsing: .unconditional, help: "Limit CPU CFS (Completely Fair Scheduler) quota")
     var cpuQuota: Int64?
-    @Option(name: .long, help: "Limit CPU real-time period in microseconds")
+    @Option(name: .long, parsing: .unconditional, help: "Limit CPU real-time period in microseconds")
     var cpuRtPeriod: Int64?
-    @Option(name: .long, help: "Limit CPU real-time runtime in microseconds")
+    @Option(name: .long, parsing: .unconditional, help: "Limit CPU real-time runtime in microseconds")
     var cpuRtRuntime: Int64?
-    @Option(name: [.customShort("c"), .long], help: "CPU shares (relative weight)")
+    @Option(name: [.customShort("c"), .long], parsing: .unconditional, help: "CPU shares (relative weight)")
     var cpuShares: Int?
-    @Option(name: .long, help: "Number of CPUs")
+    @Option(name: .long, parsing: .unconditional, help: "Number of CPUs")
     var cpus: Double?
-    @Option(name: .long, help: "CPUs in which to allow execution (0-3, 0,1)")
+    @Option(name: .long, parsing: .unconditional, help: "CPUs in which to allow execution (0-3, 0,1)")
     var cpusetCpus: String?
-    @Option(name: .long, help: "MEMs in which to allow execution (0-3, 0,1)")
+    @Option(name: .long, parsing: .unconditional, help: "MEMs in which to allow execution (0-3, 0,1)")
     var cpusetMems: String?
-    @Option(name: [.customShort("m"), .long], help: "Memory limit")
+    @Option(name: [.customShort("m"), .long], parsing: .unconditional, help: "Memory limit")
     var memory: String?
-    @Option(name: .long, help: "Memory soft limit")
+    @Option(name: .long, parsing: .unconditional, help: "Memory soft limit")
     var memoryReservation: String?
-    @Option(name: .long, help: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
+    @Option(name: .long, parsing: .unconditional, help: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
     var memorySwap: String?
-    @Option(name: .long, help: "Tune container pids limit (set -1 for unlimited)")
+    @Option(name: .long, parsing: .unconditional, help: "Tune container pids limit (set -1 for unlimited)")
     var pidsLimit: Int64?
-    @Option(name: .long, help: "Restart policy to apply when a container exits")
+    @Option(name: .long, parsing: .unconditional, help: "Restart policy to apply when a container exits")
     var restart: String?
 
     /// Sets the fields these flags name on `target`, leaving the others as they are; a
