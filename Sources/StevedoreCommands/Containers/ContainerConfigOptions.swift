@@ -32,7 +32,7 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
     @OptionGroup var resources: ContainerResourceOptions
-    @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100) (default -1)") var memorySwappiness: Int64 = -1
+    @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100)") var memorySwappiness: Int64 = -1
     @Option(name: .long, parsing: .unconditional, help: "Kernel memory limit") var kernelMemory: String?
     @Flag(name: .long, help: "Disable OOM Killer") var oomKillDisable = false
     @Option(name: .long, parsing: .unconditional, help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: Int?
