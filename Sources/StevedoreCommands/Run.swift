@@ -39,7 +39,9 @@ extension StevedoreCommand {
             let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
             let body = try self.createBody()
             try await withClient(self.global) { client in
-                guard let id = try await client.createContainer(body, options: self.config.createOptions).id else {
+                let created = try await self.config.createContainer(body, client: client, global: self.global)
+                printWarnings(created.warnings ?? [])
+                guard let id = created.id else {
                     throw DockerError(category: .malformedResponse, message: "the daemon created a container without telling its id")
                 }
                 if self.detach {
@@ -51,10 +53,12 @@ extension StevedoreCommand {
                 // daemon removes the container (AutoRemove) and answers once it is gone, as
                 // docker does, so that a detached or killed client leaves nothing behind.
                 let exit = try await client.startWaitingForContainer(id, options: .init(condition: self.config.rm ? .removed : .nextExit))
-                let options = ContainerAttachOptions(stdin: self.config.interactive, detachKeys: keys.description)
+                let options = ContainerAttachOptions(
+                    stdin: body.attachStdin ?? false, stdout: body.attachStdout ?? false, stderr: body.attachStderr ?? false,
+                    detachKeys: keys.description)
                 let outcome = try await client.withAttachedContainer(id, options: options) { streams in
                     try await self.start(id, client: client)
-                    return try await InteractiveSession(streams: streams, forwardsStdin: self.config.interactive, detachKeys: keys)
+                    return try await InteractiveSession(streams: streams, forwardsStdin: options.stdin, detachKeys: keys)
                         .run(forwardingSignalsTo: self.sigProxy ? id : nil, client: client)
                 }
                 if case .detached = outcome { return }
@@ -83,16 +87,22 @@ extension StevedoreCommand {
             }
         }
 
-        /// The create request of `create`'s flags, attaching what a foreground run needs. With
-        /// `--rm` the daemon removes the container when it exits (`AutoRemove`); a foreground
-        /// run learns the exit code from a wait for its removal.
+        /// The create request of `create`'s flags, attaching what a foreground run needs: the
+        /// streams `-a` names (stdout and stderr without it; stdin with `-i`), none when
+        /// detached (`-a` and `-d` conflict). With `--rm` the daemon removes the container when
+        /// it exits (`AutoRemove`); a foreground run learns the exit code from a wait for its
+        /// removal.
         func createBody() throws -> ContainerCreateBody {
             var body = try self.config.body(image: self.image, command: self.command)
-            let interactive = self.config.interactive && !self.detach
-            body.attachStdin = interactive
-            body.attachStdout = !self.detach
-            body.attachStderr = !self.detach
-            body.stdinOnce = interactive
+            if self.detach {
+                guard self.config.attach.isEmpty else { throw CommandFailure(description: "conflicting options: cannot specify both --attach and --detach") }
+                body.attachStdin = false
+                body.attachStdout = false
+                body.attachStderr = false
+            }
+            // stdin is forwarded only when it is kept open (`-i`), as docker does.
+            body.attachStdin = body.attachStdin == true && self.config.interactive
+            body.stdinOnce = body.attachStdin
             body.hostConfig?.consoleSize = Terminal.consoleSize(tty: self.config.tty)
             return body
         }

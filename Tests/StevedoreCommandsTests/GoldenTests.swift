@@ -21,7 +21,7 @@ import Testing
         #expect(actual == expected, "\(name) differs from its golden file")
     }
 
-    static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"], ["container"], ["ps"], ["cp"],
+    static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"], ["container"], ["ps"], ["cp"], ["create"], ["run"], ["update"],
         ["image"], ["images"], ["image", "ls"], ["image", "inspect"], ["image", "prune"], ["pull"], ["push"], ["build"], ["tag"], ["rmi"],
         ["history"], ["save"], ["load"], ["import"], ["commit"], ["login"], ["logout"], ["search"],
     ]

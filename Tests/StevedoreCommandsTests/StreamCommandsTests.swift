@@ -52,7 +52,8 @@ struct StreamCommandsTests {
     @Test func runFailuresHaveDockersExitCodes() async throws {
         let missingCommand = try await self.stevedore.run(["run", "--rm", self.image, "no-such-command"])
         #expect(missingCommand.status == 127, "\(missingCommand)")
-        let missingImage = try await self.stevedore.run(["run", "--rm", "stevedore-test/missing:none", "true"])
+        // `--pull never`: by default a missing image is pulled first, as docker does.
+        let missingImage = try await self.stevedore.run(["run", "--rm", "--pull", "never", "stevedore-test/missing:none", "true"])
         #expect(missingImage.status == 125, "\(missingImage)")
         #expect(missingImage.standardError.contains("No such image"))
         let notExecutable = try await self.stevedore.run(["run", "--rm", self.image, "/etc/passwd"])

@@ -18,11 +18,12 @@ extension DockerClient {
     ///
     /// The body is adapted to the API version in use as the moby client adapts it: a field the
     /// daemon would reject or misread is refused locally when it carries meaning
-    /// (`StopTimeout` < 1.25, `Healthcheck.StartInterval` and per-network `MacAddress` < 1.44),
-    /// and dropped when it is ignorable (`ConsoleSize` < 1.42, which 1.41 daemons on Linux do
-    /// not honour; `KernelMemory` outside 1.40–1.41; `AutoRemove` < 1.25, where removal is the
-    /// client's job; the container-wide `MacAddress` ≥ 1.44, deprecated there). Capabilities
-    /// are normalised to their `CAP_` names.
+    /// (`StopTimeout` < 1.25, `Annotations` < 1.43, `Healthcheck.StartInterval` and per-network
+    /// `MacAddress` < 1.44), and dropped when it is ignorable (`ConsoleSize` < 1.42, which 1.41
+    /// daemons on Linux do not honour; `KernelMemory` outside 1.40–1.41; `AutoRemove` < 1.25,
+    /// where removal is the client's job). The container-wide `MacAddress`, deprecated in 1.44,
+    /// moves there to the endpoint of the container's network. Capabilities are normalised to
+    /// their `CAP_` names.
     public func createContainer(_ body: ContainerCreateBody, options: ContainerCreateOptions = .init()) async throws -> ContainerCreateResponse {
         var query = QueryItems()
         if let name = options.name {
@@ -46,6 +47,9 @@ extension DockerClient {
         if let interval = body.healthcheck?.startInterval, interval != 0 {
             try await self.requireAPIVersion(APIVersion(1, 44), for: "Healthcheck.StartInterval of container create")
         }
+        if !(body.hostConfig?.annotations ?? [:]).isEmpty {
+            try await self.requireAPIVersion(APIVersion(1, 43), for: "Annotations of container create")
+        }
         if body.networkingConfig?.endpointsConfig?.values.contains(where: { !($0.macAddress ?? "").isEmpty }) == true {
             try await self.requireAPIVersion(APIVersion(1, 44), for: "a per-network MacAddress of container create")
         }
@@ -58,8 +62,29 @@ extension DockerClient {
             hostConfig.capDrop = hostConfig.capDrop.map(Self.normalizedCapabilities)
             body.hostConfig = hostConfig
         }
-        if version >= APIVersion(1, 44) { body.macAddress = nil }
+        if version >= APIVersion(1, 44), let macAddress = body.macAddress {
+            body.macAddress = nil
+            if !macAddress.isEmpty { try Self.moveMACAddress(macAddress, toEndpointOf: &body) }
+        }
         return body
+    }
+
+    /// From API 1.44 a container's MAC address belongs to its endpoint on a network: the
+    /// container-wide one moves to the endpoint of `NetworkMode` (`default` when unset), as
+    /// docker's CLI sends it; a different address already set there is a conflict.
+    static func moveMACAddress(_ macAddress: String, toEndpointOf body: inout ContainerCreateBody) throws {
+        let network = body.hostConfig?.networkMode ?? "default"
+        var endpoints = body.networkingConfig?.endpointsConfig ?? [:]
+        var endpoint = endpoints[network] ?? EndpointSettings()
+        if let existing = endpoint.macAddress, !existing.isEmpty, existing != macAddress {
+            throw DockerError.invalidInput(
+                "the container-wide MacAddress \(macAddress) differs from the MacAddress \(existing) of its endpoint on network \(network): set only one")
+        }
+        endpoint.macAddress = macAddress
+        endpoints[network] = endpoint
+        var networking = body.networkingConfig ?? NetworkingConfig()
+        networking.endpointsConfig = endpoints
+        body.networkingConfig = networking
     }
 
     /// `net_admin` → `CAP_NET_ADMIN`; `ALL` stays as it is.

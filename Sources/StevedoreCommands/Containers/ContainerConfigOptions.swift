@@ -3,93 +3,298 @@ import Foundation
 import Stevedore
 
 /// The flags of `create` that describe a container, shared with `run` (which is create,
-/// attach and start).
+/// attach and start). Names, short forms, value syntax and defaults are docker's; every value
+/// is checked before any request, a malformed one failing with docker's message and exit
+/// code 125 (see ``FlagValue``). As with docker's flag parser, an option takes the next
+/// argument whatever it looks like, so that `--pids-limit -1` and `--health-interval -1s` reach
+/// their parsers.
 struct ContainerConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "Assign a name to the container") var name: String?
-    @Option(name: .long, help: "Set platform if server is multi-platform capable") var platform: String?
-    @Option(name: [.customShort("e"), .long], help: "Set environment variables") var env: [String] = []
-    @Option(name: [.customShort("l"), .long], help: "Set meta data on a container") var label: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Assign a name to the container") var name: String?
+    @Option(name: .long, parsing: .unconditional, help: "Set platform if server is multi-platform capable") var platform: String?
+    @Option(name: .long, parsing: .unconditional, help: "Pull image before creating (\"always\", \"missing\", \"never\")") var pull = "missing"
+    @Flag(name: [.customShort("q"), .long], help: "Suppress the pull output") var quiet = false
+    @Option(name: [.customShort("a"), .long], parsing: .unconditionalSingleValue, help: "Attach to STDIN, STDOUT or STDERR") var attach: [String] = []
+    @Option(name: [.customShort("e"), .long], parsing: .unconditionalSingleValue, help: "Set environment variables") var env: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Read in a file of environment variables") var envFile: [String] = []
+    @Option(name: [.customShort("l"), .long], parsing: .unconditionalSingleValue, help: "Set meta data on a container") var label: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Read in a line delimited file of labels") var labelFile: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add an annotation to the container (passed through to the OCI runtime)") var annotation: [String] = []
     @Flag(name: [.customShort("t"), .long], help: "Allocate a pseudo-TTY") var tty = false
     @Flag(name: [.customShort("i"), .long], help: "Keep STDIN open even if not attached") var interactive = false
-    @Option(name: [.customShort("w"), .long], help: "Working directory inside the container") var workdir: String?
-    @Option(name: [.customShort("u"), .long], help: "Username or UID (format: <name|uid>[:<group|gid>])") var user: String?
-    @Option(name: .long, help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
-    @Option(name: [.customShort("h"), .long], help: "Container host name") var hostname: String?
-    @Option(name: .long, help: "Connect a container to a network") var network: String?
+    @Option(name: [.customShort("w"), .long], parsing: .unconditional, help: "Working directory inside the container") var workdir: String?
+    @Option(name: [.customShort("u"), .long], parsing: .unconditional, help: "Username or UID (format: <name|uid>[:<group|gid>])") var user: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add additional groups to join") var groupAdd: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
+    @Option(name: [.customShort("h"), .long], parsing: .unconditional, help: "Container host name") var hostname: String?
+    @Option(name: .long, parsing: .unconditional, help: "Container NIS domain name") var domainname: String?
+    @Option(name: .long, parsing: .unconditional, help: "Connect a container to a network") var network: String?
+    @Option(name: .long, parsing: .unconditional, help: "Container MAC address (e.g., 92:d0:c6:0a:29:33)") var macAddress: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
-    @Option(name: .long, help: "Restart policy to apply when a container exits") var restart: String?
-    @Option(name: [.customShort("m"), .long], help: "Memory limit") var memory: String?
-    @Option(name: .long, help: "Number of CPUs") var cpus: Double?
-    @Option(name: .long, help: "CPU shares (relative weight)") var cpuShares: Int?
-    @Option(name: [.customShort("v"), .long], help: "Bind mount a volume") var volume: [String] = []
-    @Option(name: .long, help: "Mount a tmpfs directory") var tmpfs: [String] = []
-    @Option(name: .long, help: "Expose a port or a range of ports") var expose: [String] = []
-    @Option(name: [.customShort("p"), .long], help: "Publish a container's port(s) to the host ([ip:][hostPort:]containerPort[/proto])") var publish: [String] = []
-    @Option(name: .long, help: "Signal to stop the container") var stopSignal: String?
-    @Option(name: .long, help: "Timeout (in seconds) to stop a container") var stopTimeout: Int?
+    @OptionGroup var resources: ContainerResourceOptions
+    @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100)") var memorySwappiness: Int64 = -1
+    @Option(name: .long, parsing: .unconditional, help: "Kernel memory limit") var kernelMemory: String?
+    @Flag(name: .long, help: "Disable OOM Killer") var oomKillDisable = false
+    @Option(name: .long, parsing: .unconditional, help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Size of /dev/shm") var shmSize: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Ulimit options") var ulimit: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Optional parent cgroup for the container") var cgroupParent: String?
+    @Option(name: .long, parsing: .unconditional, help: "Cgroup namespace to use (host|private)") var cgroupns: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Block IO weight (relative device weight)") var blkioWeightDevice: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit read rate (bytes per second) from a device") var deviceReadBps: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (bytes per second) to a device") var deviceWriteBps: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit read rate (IO per second) from a device") var deviceReadIops: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (IO per second) to a device") var deviceWriteIops: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a host device to the container") var device: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a rule to the cgroup allowed devices list") var deviceCgroupRule: [String] = []
+    @Option(name: [.customShort("v"), .long], parsing: .unconditionalSingleValue, help: "Bind mount a volume") var volume: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Optional volume driver for the container") var volumeDriver: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Mount volumes from the specified container(s)") var volumesFrom: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Attach a filesystem mount to the container") var mount: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Mount a tmpfs directory") var tmpfs: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Expose a port or a range of ports") var expose: [String] = []
+    @Option(name: [.customShort("p"), .long], parsing: .unconditionalSingleValue, help: "Publish a container's port(s) to the host ([ip:][hostPort:]containerPort[/proto])") var publish: [String] = []
+    @Flag(name: [.customShort("P"), .long], help: "Publish all exposed ports to random ports") var publishAll = false
+    @Option(name: .long, parsing: .unconditional, help: "Signal to stop the container") var stopSignal: String?
+    @Option(name: .long, parsing: .unconditional, help: "Timeout (in seconds) to stop a container") var stopTimeout: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Command to run to check health") var healthCmd: String?
+    @Option(name: .long, parsing: .unconditional, help: "Time between running the check (ms|s|m|h) (default 0s)") var healthInterval: String?
+    @Option(name: .long, parsing: .unconditional, help: "Maximum time to allow one check to run (ms|s|m|h) (default 0s)") var healthTimeout: String?
+    @Option(name: .long, parsing: .unconditional, help: "Consecutive failures needed to report unhealthy") var healthRetries: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)")
+    var healthStartPeriod: String?
+    @Option(name: .long, parsing: .unconditional, help: "Time between running the check during the start period (ms|s|m|h) (default 0s)") var healthStartInterval: String?
+    @Flag(name: .long, help: "Disable any container-specified HEALTHCHECK") var noHealthcheck = false
     @Flag(name: .long, help: "Run an init inside the container that forwards signals and reaps processes") var `init` = false
     @Flag(name: .long, help: "Give extended privileges to this container") var privileged = false
     @Flag(name: .long, help: "Mount the container's root filesystem as read only") var readOnly = false
-    @Option(name: .long, help: "Add Linux capabilities") var capAdd: [String] = []
-    @Option(name: .long, help: "Drop Linux capabilities") var capDrop: [String] = []
-    @Option(name: .long, help: "Add a custom host-to-IP mapping (host:ip)") var addHost: [String] = []
-    @Option(name: .long, help: "Set custom DNS servers") var dns: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add Linux capabilities") var capAdd: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Drop Linux capabilities") var capDrop: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Security Options") var securityOpt: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Sysctl options") var sysctl: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "IPC mode to use") var ipc: String?
+    @Option(name: .long, parsing: .unconditional, help: "PID namespace to use") var pid: String?
+    @Option(name: .long, parsing: .unconditional, help: "UTS namespace to use") var uts: String?
+    @Option(name: .long, parsing: .unconditional, help: "User namespace to use") var userns: String?
+    @Option(name: .long, parsing: .unconditional, help: "Container isolation technology") var isolation: String?
+    @Option(name: .long, parsing: .unconditional, help: "Runtime to use for this container") var runtime: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Storage driver options for the container") var storageOpt: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "Logging driver for the container") var logDriver: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Log driver options") var logOpt: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a custom host-to-IP mapping (host:ip)") var addHost: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS servers") var dns: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set DNS options") var dnsOption: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS search domains") var dnsSearch: [String] = []
 
     /// The query options of the create request.
     var createOptions: ContainerCreateOptions {
         ContainerCreateOptions(name: self.name, platform: self.platform)
     }
 
-    /// The create body these flags describe.
+    /// `--pull`: when the image is pulled before the container is created.
+    var pullPolicy: ImagePullPolicy {
+        get throws {
+            guard let policy = ImagePullPolicy(rawValue: self.pull) else {
+                throw FlagValue.conflict("invalid pull option: '\(self.pull)': must be one of \"always\", \"missing\" or \"never\"")
+            }
+            return policy
+        }
+    }
+
+    /// The streams `-a` names (lowercased); empty when it was not given.
+    var attachedStreams: Set<String> {
+        get throws { Set(try FlagValue.parseAll(self.attach, for: "-a, --attach", ContainerFlagParsers.attachStream)) }
+    }
+
+    /// The create body these flags describe, as docker's CLI builds it; throws docker's
+    /// message (exit code 125) for a malformed value or conflicting flags.
     func body(image: String, command: [String]) throws -> ContainerCreateBody {
+        _ = try self.pullPolicy
         var body = ContainerCreateBody(image: image)
         body.cmd = command.isEmpty ? nil : command
-        body.env = self.env.isEmpty ? nil : environment(self.env)
-        body.labels = self.label.isEmpty ? nil : Dictionary(self.label.map { text in
+        let environment = environment(try KeyValueFile.entries(self.envFile, .environment, overrides: self.env))
+        body.env = environment.isEmpty ? nil : environment
+        let labels = try KeyValueFile.entries(self.labelFile, .labels, overrides: self.label)
+        body.labels = labels.isEmpty ? nil : Dictionary(labels.map { text in
             let label = LabelFilter(parsing: text)
             return (label.key, label.value ?? "")
         }, uniquingKeysWith: { $1 })
         body.tty = self.tty
         body.openStdin = self.interactive
-        body.stdinOnce = self.interactive
-        body.attachStdin = self.interactive
+        let streams = try self.attachedStreams
+        body.attachStdin = self.interactive || streams.contains("stdin")
+        body.attachStdout = streams.isEmpty || streams.contains("stdout")
+        body.attachStderr = streams.isEmpty || streams.contains("stderr")
+        body.stdinOnce = self.interactive && body.attachStdin == true
         body.workingDir = self.workdir
         body.user = self.user
         body.entrypoint = self.entrypoint.map { $0.isEmpty ? [] : [$0] }
         body.hostname = self.hostname
+        body.domainname = self.domainname
+        if let macAddress = self.macAddress {
+            guard ContainerFlagParsers.isMACAddress(macAddress) else { throw FlagValue.conflict("\(macAddress) is not a valid mac address") }
+            body.macAddress = macAddress
+        }
         body.stopSignal = try self.stopSignal.map { try ContainerSignal(parsing: $0).rawValue }
         body.stopTimeout = self.stopTimeout
+        body.healthcheck = try self.healthcheck()
+        var host = HostConfig()
+        try self.resources.apply(to: &host)
+        host.restartPolicy = host.restartPolicy ?? RestartPolicy(name: .no)
+        if self.rm && host.restartPolicy?.name != RestartPolicy.Name.no {
+            throw FlagValue.conflict("conflicting options: cannot specify both --restart and --rm")
+        }
+        try self.applyLimits(to: &host)
+        try self.applyStorage(to: &host)
+        try self.applyIsolation(to: &host)
+        host.networkMode = self.network ?? "default"
+        host.links = self.link.isEmpty ? nil : try FlagValue.parseAll(self.link, for: "--link", ContainerFlagParsers.link)
+        host.autoRemove = self.rm
+        host.`init` = self.`init` ? true : nil
+        host.extraHosts = self.addHost.isEmpty ? nil : self.addHost
+        host.dns = self.dns
+        host.dnsOptions = self.dnsOption
+        host.dnsSearch = self.dnsSearch
+        host.annotations = try FlagValue.keyValues(self.annotation, for: "--annotation", bareValue: "")
+        if self.logDriver == "none" && !self.logOpt.isEmpty {
+            throw FlagValue.conflict("invalid logging opts for driver none")
+        }
+        if self.logDriver != nil || !self.logOpt.isEmpty {
+            host.logConfig = HostConfig.LogConfig(
+                type: HostConfig.LogConfig.Kind(rawValue: self.logDriver ?? ""),
+                config: try FlagValue.keyValues(self.logOpt, for: "--log-opt", bareValue: "") ?? [:])
+        }
         var exposed: [String: EmptyObject] = [:]
         for port in self.expose { exposed[port.contains("/") ? port : port + "/tcp"] = EmptyObject() }
-        var host = HostConfig()
-        host.memory = try self.memory.map { try MemorySize.parse($0) }
-        host.nanoCpus = self.cpus.map { Int64(($0 * 1e9).rounded()) }
-        host.cpuShares = self.cpuShares
-        host.binds = self.volume.isEmpty ? nil : self.volume
-        host.tmpfs = self.tmpfs.isEmpty ? nil : Dictionary(self.tmpfs.map { entry in
-            let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
-            return (parts[0], parts.count > 1 ? parts[1] : "")
-        }, uniquingKeysWith: { $1 })
-        host.networkMode = self.network ?? "default"
-        host.autoRemove = self.rm
-        host.restartPolicy = try self.restart.map(RestartPolicyArgument.parse)
-        host.`init` = self.`init` ? true : nil
-        host.privileged = self.privileged
-        host.readonlyRootfs = self.readOnly
-        host.capAdd = self.capAdd.isEmpty ? nil : self.capAdd
-        host.capDrop = self.capDrop.isEmpty ? nil : self.capDrop
-        host.extraHosts = self.addHost.isEmpty ? nil : self.addHost
-        host.dns = self.dns.isEmpty ? nil : self.dns
         var bindings: PortMap = [:]
         for spec in self.publish {
             let (port, binding) = try Self.portBinding(spec)
             exposed[port] = EmptyObject()
             bindings[port, default: []]?.append(binding)
         }
-        host.portBindings = bindings.isEmpty ? nil : bindings
+        host.portBindings = bindings
+        host.publishAllPorts = self.publishAll ? true : nil
         body.exposedPorts = exposed.isEmpty ? nil : exposed
         body.hostConfig = host
         return body
+    }
+
+    /// `--health-*` and `--no-healthcheck`: `nil` when none is given (the image's check
+    /// stays); `["NONE"]` disables it; `--health-cmd` runs with the container's shell.
+    private func healthcheck() throws -> HealthConfig? {
+        let interval = try self.healthInterval.map { try FlagValue.parse($0, for: "--health-interval", FlagValue.duration) }
+        let timeout = try self.healthTimeout.map { try FlagValue.parse($0, for: "--health-timeout", FlagValue.duration) }
+        let startPeriod = try self.healthStartPeriod.map { try FlagValue.parse($0, for: "--health-start-period", FlagValue.duration) }
+        let startInterval = try self.healthStartInterval.map { try FlagValue.parse($0, for: "--health-start-interval", FlagValue.duration) }
+        let settings: [(String, Int64?)] = [
+            ("--health-interval", interval), ("--health-timeout", timeout), ("--health-start-period", startPeriod),
+            ("--health-start-interval", startInterval), ("--health-retries", self.healthRetries.map(Int64.init)),
+        ]
+        let given = !(self.healthCmd ?? "").isEmpty || settings.contains { ($0.1 ?? 0) != 0 }
+        if self.noHealthcheck {
+            if given { throw FlagValue.conflict("--no-healthcheck conflicts with --health-* options") }
+            return HealthConfig(test: ["NONE"])
+        }
+        guard given else { return nil }
+        if let (flag, _) = settings.first(where: { ($0.1 ?? 0) < 0 }) {
+            throw FlagValue.conflict("\(flag) cannot be negative")
+        }
+        return HealthConfig(
+            test: self.healthCmd.flatMap { $0.isEmpty ? nil : ["CMD-SHELL", $0] },
+            interval: interval, timeout: timeout, retries: self.healthRetries, startPeriod: startPeriod, startInterval: startInterval)
+    }
+
+    /// Memory, block IO, devices and process limits beyond the ones `update` shares. The block
+    /// IO lists, `Devices`, `Ulimits` (and `PortBindings`, `Dns*`) are sent empty rather than
+    /// left out, as docker sends them, so that inspect shows the same either way.
+    private func applyLimits(to host: inout HostConfig) throws {
+        if self.memorySwappiness != -1 {
+            guard (0...100).contains(self.memorySwappiness) else {
+                throw FlagValue.conflict("invalid value: \(self.memorySwappiness). Valid memory swappiness range is 0-100")
+            }
+            host.memorySwappiness = self.memorySwappiness
+        }
+        host.kernelMemory = try self.kernelMemory.map { try FlagValue.parse($0, for: "--kernel-memory", MemorySize.parse) }
+        host.oomKillDisable = self.oomKillDisable ? true : nil
+        host.oomScoreAdj = self.oomScoreAdj
+        host.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
+        host.ulimits = Self.lastPerName(try FlagValue.parseAll(self.ulimit, for: "--ulimit", ContainerFlagParsers.ulimit))
+        host.cgroupParent = self.cgroupParent
+        host.blkioWeightDevice = try FlagValue.parseAll(self.blkioWeightDevice, for: "--blkio-weight-device", ContainerFlagParsers.weightDevice)
+        host.blkioDeviceReadBps = try FlagValue.parseAll(self.deviceReadBps, for: "--device-read-bps", ContainerFlagParsers.throttleBytes)
+        host.blkioDeviceWriteBps = try FlagValue.parseAll(self.deviceWriteBps, for: "--device-write-bps", ContainerFlagParsers.throttleBytes)
+        host.blkioDeviceReadIOps = try FlagValue.parseAll(self.deviceReadIops, for: "--device-read-iops", ContainerFlagParsers.throttleIOps)
+        host.blkioDeviceWriteIOps = try FlagValue.parseAll(self.deviceWriteIops, for: "--device-write-iops", ContainerFlagParsers.throttleIOps)
+        let devices = try self.device.flatMap { text in
+            do {
+                return try ContainerFlagParsers.device(text)
+            } catch let error as InvalidFlagValue {
+                throw FlagValue.conflict(error.reason)
+            }
+        }
+        host.devices = devices
+        host.deviceCgroupRules = try Self.nonEmpty(FlagValue.parseAll(self.deviceCgroupRule, for: "--device-cgroup-rule", ContainerFlagParsers.deviceCgroupRule))
+    }
+
+    /// Volumes, mounts and storage options.
+    private func applyStorage(to host: inout HostConfig) throws {
+        host.binds = Self.nonEmpty(self.volume)
+        host.volumeDriver = self.volumeDriver
+        host.volumesFrom = Self.nonEmpty(self.volumesFrom)
+        host.mounts = Self.nonEmpty(try FlagValue.parseAll(self.mount, for: "--mount", MountArgument.parse))
+        host.tmpfs = self.tmpfs.isEmpty ? nil : Dictionary(self.tmpfs.map { entry in
+            let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+            return (parts[0], parts.count > 1 ? parts[1] : "")
+        }, uniquingKeysWith: { $1 })
+        if self.storageOpt.contains(where: { !$0.contains("=") }) { throw FlagValue.conflict("invalid storage option") }
+        host.storageOpt = try FlagValue.keyValues(self.storageOpt, for: "--storage-opt")
+    }
+
+    /// Privileges, security options, sysctls and namespaces.
+    private func applyIsolation(to host: inout HostConfig) throws {
+        host.privileged = self.privileged
+        host.readonlyRootfs = self.readOnly
+        host.capAdd = Self.nonEmpty(self.capAdd)
+        host.capDrop = Self.nonEmpty(self.capDrop)
+        host.groupAdd = Self.nonEmpty(self.groupAdd)
+        let security = try SecurityOptions(self.securityOpt)
+        host.securityOpt = self.securityOpt.isEmpty ? nil : security.options
+        host.maskedPaths = security.maskedPaths
+        host.readonlyPaths = security.readonlyPaths
+        if !self.sysctl.isEmpty {
+            host.sysctls = Dictionary(try FlagValue.parseAll(self.sysctl, for: "--sysctl", ContainerFlagParsers.sysctl), uniquingKeysWith: { $1 })
+        }
+        host.ipcMode = self.ipc
+        host.pidMode = try Self.namespaceMode(self.pid, flag: "--pid", kind: "PID", allowsContainer: true)
+        host.utsMode = try Self.namespaceMode(self.uts, flag: "--uts", kind: "UTS", allowsContainer: false)
+        host.usernsMode = try Self.namespaceMode(self.userns, flag: "--userns", kind: "USER", allowsContainer: false)
+        if let cgroupns = self.cgroupns {
+            guard ["", "host", "private"].contains(cgroupns) else { throw FlagValue.conflict("--cgroupns: invalid CGROUP mode") }
+            host.cgroupnsMode = cgroupns.isEmpty ? nil : HostConfig.CgroupnsMode(rawValue: cgroupns)
+        }
+        host.isolation = self.isolation.map { HostConfig.Isolation(rawValue: $0) }
+        host.runtime = self.runtime
+    }
+
+    /// `--pid`, `--uts`, `--userns`: empty or `host`, and for `--pid` also `container:NAME`.
+    private static func namespaceMode(_ mode: String?, flag: String, kind: String, allowsContainer: Bool) throws -> String? {
+        guard let mode else { return nil }
+        let valid = mode.isEmpty || mode == "host" || (allowsContainer && mode.hasPrefix("container:") && mode.count > "container:".count)
+        guard valid else { throw FlagValue.conflict("\(flag): invalid \(kind) mode") }
+        return mode
+    }
+
+    /// A later `--ulimit` of the same name replaces an earlier one, in the earlier one's place.
+    private static func lastPerName(_ limits: [Resources.Ulimit]) -> [Resources.Ulimit] {
+        var result: [Resources.Ulimit] = []
+        for limit in limits {
+            if let index = result.firstIndex(where: { $0.name == limit.name }) { result[index] = limit } else { result.append(limit) }
+        }
+        return result
+    }
+
+    private static func nonEmpty<Element>(_ values: [Element]) -> [Element]? {
+        values.isEmpty ? nil : values
     }
 
     /// `[ip:][hostPort:]containerPort[/proto]` → (`port/proto`, binding).
@@ -108,6 +313,12 @@ struct ContainerConfigOptions: ParsableArguments {
         let ip = parts.popLast() ?? ""
         return ("\(containerPort)/\(proto)", PortBinding(hostIp: ip, hostPort: hostPort))
     }
+}
+
+/// `--pull`: `missing` pulls an image the daemon lacks, `always` pulls before creating,
+/// `never` creates from what the daemon has.
+enum ImagePullPolicy: String {
+    case missing, always, never
 }
 
 /// `-e` values as docker reads them: `NAME=value`, or `NAME` alone for this process's value

@@ -107,9 +107,9 @@ struct ImageBuild: AsyncParsableCommand {
         options.pull = self.pull
         options.removeIntermediate = self.rm
         options.forceRemoveIntermediate = self.forceRm
-        options.memory = try self.memory.map(MemorySize.parse)
-        options.memorySwap = try self.memorySwap.map { $0 == "-1" ? -1 : try MemorySize.parse($0) }
-        options.shmSize = try self.shmSize.map(MemorySize.parse)
+        options.memory = try self.memory.map { try FlagValue.parse($0, for: "-m, --memory", MemorySize.parse) }
+        options.memorySwap = try self.memorySwap.map { try FlagValue.parse($0, for: "--memory-swap", MemorySize.parseOrUnlimited) }
+        options.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
         options.cpuShares = self.cpuShares
         options.cpusetCPUs = self.cpusetCpus
         options.cpuPeriod = self.cpuPeriod

@@ -29,9 +29,19 @@ struct ProgressDisplay {
 
     /// The display of standard output: a terminal or not, and its width (200 when unknown).
     static func standardOutput(forcing plain: Bool = false) -> ProgressDisplay {
-        let isTerminal = !plain && isatty(STDOUT_FILENO) != 0
+        Self.of(STDOUT_FILENO, forcing: plain)
+    }
+
+    /// The display of standard error, where `create` and `run` show an image pull (their
+    /// stdout is the container's id or output).
+    static func standardError() -> ProgressDisplay {
+        Self.of(STDERR_FILENO, forcing: false)
+    }
+
+    private static func of(_ descriptor: Int32, forcing plain: Bool) -> ProgressDisplay {
+        let isTerminal = !plain && isatty(descriptor) != 0
         var size = winsize()
-        let width = isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 200
+        let width = isTerminal && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 200
         return ProgressDisplay(isTerminal: isTerminal, width: width)
     }
 
@@ -108,19 +118,20 @@ struct ProgressDisplay {
 }
 
 extension ProgressStream {
-    /// Shows the stream on stdout with `display` (nothing when `quiet`), handing `aux` messages
-    /// to `onAux`; returns what ``ProgressStream/finish()`` would. The stream's error is thrown
-    /// once what came before it is shown.
+    /// Shows the stream with `display` through `write` (stdout unless told; nothing when
+    /// `quiet`), handing `aux` messages to `onAux`; returns what ``ProgressStream/finish()``
+    /// would. The stream's error is thrown once what came before it is shown.
     @discardableResult
     func show(
-        quiet: Bool = false, display: ProgressDisplay = .standardOutput(), onAux: (ProgressMessage) -> Void = { _ in }
+        quiet: Bool = false, display: ProgressDisplay = .standardOutput(), write: (String) -> Void = printOut,
+        onAux: (ProgressMessage) -> Void = { _ in }
     ) async throws -> ProgressStream.Summary {
         var display = display
         var summary = ProgressStream.Summary()
         for try await message in self {
             summary.add(message)
             if message.aux != nil { onAux(message) }
-            if !quiet { printOut(display.render(message)) }
+            if !quiet { write(display.render(message)) }
         }
         return summary
     }

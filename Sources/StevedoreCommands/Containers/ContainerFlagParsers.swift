@@ -1,0 +1,173 @@
+import Foundation
+import Stevedore
+
+/// The values of `create`/`run` flags docker reads itself before sending them (its `opts`
+/// package and go-units): each throws ``InvalidFlagValue`` with docker's reason, which
+/// ``FlagValue/parse(_:for:_:)`` words as docker does.
+enum ContainerFlagParsers {
+    /// The ulimits docker knows (`go-units`' names of `RLIMIT_*`).
+    static let ulimitNames: Set<String> = [
+        "core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime",
+        "sigpending", "stack",
+    ]
+
+    /// `--ulimit name=soft[:hard]`: without `hard`, the hard limit is `soft`; `-1` is unlimited.
+    static func ulimit(_ text: String) throws -> Resources.Ulimit {
+        guard let equals = text.firstIndex(of: "=") else { throw InvalidFlagValue(reason: "invalid ulimit argument: \(text)") }
+        let name = String(text[..<equals])
+        guard Self.ulimitNames.contains(name) else { throw InvalidFlagValue(reason: "invalid ulimit type: \(name)") }
+        let limits = text[text.index(after: equals)...].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard limits.count <= 2 else {
+            throw InvalidFlagValue(reason: "too many limit value arguments - \(limits.joined(separator: ":")), can only have up to two, `soft[:hard]`")
+        }
+        let values = try limits.map(Self.integer)
+        let soft = values[0]
+        let hard = values.count == 2 ? values[1] : soft
+        if hard != -1 && soft > hard {
+            throw InvalidFlagValue(reason: "ulimit soft limit must be less than or equal to hard limit: \(soft) > \(hard)")
+        }
+        return Resources.Ulimit(name: name, soft: soft, hard: hard)
+    }
+
+    /// A decimal integer, refused with Go's `strconv.ParseInt` words.
+    static func integer(_ text: String) throws -> Int {
+        guard let value = Int(text) else { throw InvalidFlagValue(reason: "strconv.ParseInt: parsing \"\(text)\": invalid syntax") }
+        return value
+    }
+
+    /// `--device host[:container][:permissions]` (permissions: some of `r`, `w`, `m`, default
+    /// `rwm`; a second part made only of those letters is the permissions). A host path
+    /// ending in `*` is a glob, expanded here, each match mapped to the same path.
+    static func device(_ text: String) throws -> [DeviceMapping] {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 3, !parts[0].isEmpty else { throw InvalidFlagValue(reason: "bad format for path: \(text)") }
+        var host = parts[0]
+        var container = ""
+        var permissions = "rwm"
+        if parts.count == 3 {
+            guard Self.isDevicePermissions(parts[2]) else { throw InvalidFlagValue(reason: "bad mode specified: \(parts[2])") }
+            container = parts[1]
+            permissions = parts[2]
+        } else if parts.count == 2 {
+            if Self.isDevicePermissions(parts[1]) { permissions = parts[1] } else { container = parts[1] }
+        }
+        if !container.isEmpty {
+            guard container.hasPrefix("/") else { throw InvalidFlagValue(reason: "\(container) is not an absolute path") }
+            container = Self.cleanPath(container)
+        } else {
+            guard host.hasPrefix("/") else { throw InvalidFlagValue(reason: "\(host) is not an absolute path") }
+            host = Self.cleanPath(host)
+        }
+        guard host.hasSuffix("*") else {
+            return [DeviceMapping(pathOnHost: host, pathInContainer: container.isEmpty ? host : container, cgroupPermissions: permissions)]
+        }
+        guard container.isEmpty else { throw InvalidFlagValue(reason: "device with * suffix can't have dst: \(text)") }
+        return Self.glob(host).map { DeviceMapping(pathOnHost: $0, pathInContainer: $0, cgroupPermissions: permissions) }
+    }
+
+    private static func isDevicePermissions(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { "rwm".contains($0) } && Set(text).count == text.count
+    }
+
+    /// `path` without `.` segments, repeated and trailing slashes (Go's `path.Clean` for an
+    /// absolute path).
+    static func cleanPath(_ path: String) -> String {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/") where segment != "." {
+            if segment == ".." { _ = segments.popLast() } else { segments.append(segment) }
+        }
+        return "/" + segments.joined(separator: "/")
+    }
+
+    /// The paths matching `pattern` (`glob(3)`), sorted; none when nothing matches.
+    private static func glob(_ pattern: String) -> [String] {
+        var matches = glob_t()
+        defer { globfree(&matches) }
+        guard Glibc.glob(pattern, 0, nil, &matches) == 0 else { return [] }
+        return (0..<Int(matches.gl_pathc)).compactMap { index in matches.gl_pathv[index].map { String(cString: $0) } }
+    }
+
+    /// `--blkio-weight-device path:weight` (weight 10–1000, or 0).
+    static func weightDevice(_ text: String) throws -> Resources.BlkioWeightDevice {
+        let (path, value) = try Self.devicePair(text)
+        guard let weight = UInt16(value), weight == 0 || (10...1000).contains(weight) else {
+            throw InvalidFlagValue(reason: "invalid weight for device: \(value)")
+        }
+        return Resources.BlkioWeightDevice(path: path, weight: Int(weight))
+    }
+
+    /// `--device-read-bps`/`--device-write-bps path:rate`, the rate a size (`1mb`).
+    static func throttleBytes(_ text: String) throws -> ThrottleDevice {
+        let (path, value) = try Self.devicePair(text)
+        guard let rate = try? MemorySize.parse(value) else {
+            throw InvalidFlagValue(reason: "invalid rate for device: \(value). The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb")
+        }
+        return ThrottleDevice(path: path, rate: rate)
+    }
+
+    /// `--device-read-iops`/`--device-write-iops path:rate`, the rate a whole number.
+    static func throttleIOps(_ text: String) throws -> ThrottleDevice {
+        let (path, value) = try Self.devicePair(text)
+        guard let rate = UInt64(value), rate <= UInt64(Int64.max) else {
+            throw InvalidFlagValue(reason: "invalid rate for device: \(value). The correct format is <device-path>:<number>. Number must be a positive integer")
+        }
+        return ThrottleDevice(path: path, rate: Int64(rate))
+    }
+
+    /// `/dev/…:value`: the device path must be under `/dev/`.
+    private static func devicePair(_ text: String) throws -> (String, String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else { throw InvalidFlagValue(reason: "bad format: \(text)") }
+        guard parts[0].hasPrefix("/dev/") else { throw InvalidFlagValue(reason: "bad format for device path: \(text)") }
+        return (parts[0], parts[1])
+    }
+
+    /// `--device-cgroup-rule 'TYPE MAJOR:MINOR ACCESS'`: `a`, `b` or `c`; numbers or `*`;
+    /// one to three of `r`, `w`, `m`.
+    static func deviceCgroupRule(_ text: String) throws -> String {
+        let pattern = "^[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}$"
+        guard text.range(of: pattern, options: .regularExpression) != nil else {
+            throw InvalidFlagValue(reason: "invalid device cgroup format '\(text)'")
+        }
+        return text
+    }
+
+    /// The sysctls a container may set in its own namespaces: IPC ones and the `net.` tree.
+    static let namespacedSysctls: Set<String> = [
+        "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax", "kernel.shmmni",
+        "kernel.shm_rmid_forced",
+    ]
+
+    /// `--sysctl name=value` for a namespaced sysctl.
+    static func sysctl(_ text: String) throws -> (String, String) {
+        guard let equals = text.firstIndex(of: "=") else { throw InvalidFlagValue(reason: "sysctl '\(text)' is not allowed") }
+        let name = String(text[..<equals])
+        guard Self.namespacedSysctls.contains(name) || name.hasPrefix("net.") || name.hasPrefix("fs.mqueue.") else {
+            throw InvalidFlagValue(reason: "sysctl '\(text)' is not allowed")
+        }
+        return (name, String(text[text.index(after: equals)...]))
+    }
+
+    /// `--link name[:alias]`.
+    static func link(_ text: String) throws -> String {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2, !parts[0].isEmpty, parts.last.map({ !$0.isEmpty }) ?? false else {
+            throw InvalidFlagValue(reason: "bad format for links: \(text)")
+        }
+        return text
+    }
+
+    /// `-a, --attach stdin|stdout|stderr`, any case.
+    static func attachStream(_ text: String) throws -> String {
+        let stream = text.lowercased()
+        guard ["stdin", "stdout", "stderr"].contains(stream) else {
+            throw InvalidFlagValue(reason: "valid streams are STDIN, STDOUT and STDERR")
+        }
+        return stream
+    }
+
+    /// Whether `text` is a MAC-48 address written as six `:`- or `-`-separated hex pairs.
+    static func isMACAddress(_ text: String) -> Bool {
+        text.range(of: "^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\\1[0-9A-Fa-f]{2}){4}$", options: .regularExpression) != nil
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The files of `--env-file` and `--label-file`, read as docker reads them: one `KEY=value`
+/// a line, the value taken as written (no quotes removed, trailing spaces kept); blank lines
+/// and lines starting with `#` skipped; leading spaces of a line ignored; a UTF-8 byte order
+/// mark at the start ignored. A line with a bare `KEY` takes this process's `KEY` for an
+/// environment file (left out when unset) and is left out of a label file.
+enum KeyValueFile {
+    enum Kind {
+        case environment, labels
+    }
+
+    /// The entries of every file in `paths`, in order, followed by `overrides` (the `-e` or
+    /// `-l` values, which come last so that they win).
+    static func entries(_ paths: [String], _ kind: Kind, overrides: [String]) throws -> [String] {
+        var entries: [String] = []
+        for path in paths {
+            entries += try Self.read(path, kind)
+        }
+        return entries + overrides
+    }
+
+    /// One file's entries; an unreadable file or a malformed line fails with docker's words
+    /// and exit code 125.
+    static func read(_ path: String, _ kind: Kind) throws -> [String] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file or directory"
+            throw FlagValue.conflict("open \(path): \(reason)")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw FlagValue.conflict("invalid env file (\(path)): the file is not valid UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var entries: [String] = []
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let key = line.prefix(while: { $0 != "=" })
+            if key.isEmpty { throw FlagValue.conflict("invalid env file (\(path)): no variable name on line '\(line)'") }
+            if key.contains(where: { $0 == " " || $0 == "\t" }) {
+                throw FlagValue.conflict("invalid env file (\(path)): variable '\(key)' contains whitespaces")
+            }
+            if key.count < line.count {
+                entries.append(String(line))
+            } else if kind == .environment, let value = ProcessInfo.processInfo.environment[String(key)] {
+                entries.append("\(key)=\(value)")
+            }
+        }
+        return entries
+    }
+}

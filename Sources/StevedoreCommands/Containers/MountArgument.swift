@@ -1,0 +1,146 @@
+import Foundation
+import Stevedore
+
+/// `--mount` as docker reads it: comma-separated `key=value` fields (a CSV record, so a field
+/// may be quoted): `type=bind|volume|tmpfs` (default `volume`), `source`/`src`,
+/// `target`/`dst`/`destination` (required), `readonly`/`ro[=bool]`, `consistency`,
+/// `bind-propagation`, `bind-nonrecursive[=bool]`, `volume-nocopy[=bool]`,
+/// `volume-label=k=v`, `volume-driver`, `volume-opt=k=v`, `tmpfs-size` (a size such as
+/// `64m`), `tmpfs-mode` (octal). Options of one type are refused on a mount of another.
+enum MountArgument {
+    static func parse(_ text: String) throws -> Mount {
+        var mount = Mount(type: .volume)
+        for field in try Self.csvFields(text) {
+            guard let equals = field.firstIndex(of: "=") else {
+                switch field {
+                case "readonly", "ro": mount.readOnly = true
+                case "volume-nocopy": Self.volumeOptions(&mount) { $0.noCopy = true }
+                case "bind-nonrecursive": Self.bindOptions(&mount) { $0.nonRecursive = true }
+                default: throw InvalidFlagValue(reason: "invalid field '\(field)' must be a key=value pair")
+                }
+                continue
+            }
+            let key = String(field[..<equals])
+            let value = String(field[field.index(after: equals)...])
+            switch key {
+            case "type": mount.type = MountType(rawValue: value.lowercased())
+            case "source", "src": mount.source = Self.absoluteIfRelative(value)
+            case "target", "dst", "destination": mount.target = value
+            case "readonly", "ro": mount.readOnly = try Self.bool(value, key)
+            case "consistency": mount.consistency = value.lowercased()
+            case "bind-propagation": Self.bindOptions(&mount) { $0.propagation = .init(rawValue: value.lowercased()) }
+            case "bind-nonrecursive":
+                let nonRecursive = try Self.bool(value, key)
+                Self.bindOptions(&mount) { $0.nonRecursive = nonRecursive }
+            case "volume-nocopy":
+                let noCopy = try Self.bool(value, key)
+                Self.volumeOptions(&mount) { $0.noCopy = noCopy }
+            case "volume-label": Self.volumeOptions(&mount) { Self.set(value, in: &$0.labels) }
+            case "volume-driver": Self.volumeOptions(&mount) { $0.driverConfig = .init(name: value, options: $0.driverConfig?.options) }
+            case "volume-opt":
+                Self.volumeOptions(&mount) { options in
+                    var driver = options.driverConfig ?? .init()
+                    Self.set(value, in: &driver.options)
+                    options.driverConfig = driver
+                }
+            case "tmpfs-size":
+                guard let size = try? MemorySize.parse(value) else { throw InvalidFlagValue(reason: "invalid value for \(key): \(value)") }
+                Self.tmpfsOptions(&mount) { $0.sizeBytes = size }
+            case "tmpfs-mode":
+                guard let mode = UInt32(value, radix: 8) else { throw InvalidFlagValue(reason: "invalid value for \(key): \(value)") }
+                Self.tmpfsOptions(&mount) { $0.mode = Int(mode) }
+            default: throw InvalidFlagValue(reason: "unexpected key '\(key)' in '\(field)'")
+            }
+        }
+        guard let type = mount.type, !type.rawValue.isEmpty else { throw InvalidFlagValue(reason: "type is required") }
+        guard !(mount.target ?? "").isEmpty else { throw InvalidFlagValue(reason: "target is required") }
+        for (prefix, used, owner) in [("volume", mount.volumeOptions != nil, MountType.volume), ("bind", mount.bindOptions != nil, .bind), ("tmpfs", mount.tmpfsOptions != nil, .tmpfs)]
+        where used && type != owner {
+            throw InvalidFlagValue(reason: "cannot mix '\(prefix)-*' options with mount type '\(type.rawValue)'")
+        }
+        return mount
+    }
+
+    /// `./dir` and `.` are made absolute against the working directory, as docker does.
+    private static func absoluteIfRelative(_ source: String) -> String {
+        guard source == "." || source.hasPrefix("./") else { return source }
+        return URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+    }
+
+    /// Go's `strconv.ParseBool`.
+    private static func bool(_ value: String, _ key: String) throws -> Bool {
+        switch value {
+        case "1", "t", "T", "true", "TRUE", "True": return true
+        case "0", "f", "F", "false", "FALSE", "False": return false
+        default: throw InvalidFlagValue(reason: "invalid value for \(key): \(value)")
+        }
+    }
+
+    /// `k=v` (or `k` for an empty value) into `map`; an empty key is ignored, as docker does.
+    private static func set(_ entry: String, in map: inout [String: String]?) {
+        let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard !parts[0].isEmpty else { return }
+        map = map ?? [:]
+        map?[parts[0]] = parts.count > 1 ? parts[1] : ""
+    }
+
+    private static func volumeOptions(_ mount: inout Mount, _ change: (inout Mount.VolumeOptions) -> Void) {
+        // docker's CLI gives every volume mount's options a driver configuration, empty unless
+        // `volume-driver`/`volume-opt` fill it.
+        var options = mount.volumeOptions ?? Mount.VolumeOptions(driverConfig: Mount.VolumeOptions.DriverConfig())
+        change(&options)
+        mount.volumeOptions = options
+    }
+
+    private static func bindOptions(_ mount: inout Mount, _ change: (inout Mount.BindOptions) -> Void) {
+        var options = mount.bindOptions ?? .init()
+        change(&options)
+        mount.bindOptions = options
+    }
+
+    private static func tmpfsOptions(_ mount: inout Mount, _ change: (inout Mount.TmpfsOptions) -> Void) {
+        var options = mount.tmpfsOptions ?? .init()
+        change(&options)
+        mount.tmpfsOptions = options
+    }
+
+    /// The fields of one CSV record (RFC 4180 as Go's `encoding/csv` reads it): a field that
+    /// starts with `"` runs to the closing quote, `""` inside being one quote.
+    static func csvFields(_ text: String) throws -> [String] {
+        var fields: [String] = []
+        var field = ""
+        var characters = Substring(text)
+        var quotedField = false
+        while let character = characters.popFirst() {
+            if character == "\"" && field.isEmpty && !quotedField {
+                quotedField = true
+                var closed = false
+                while let next = characters.popFirst() {
+                    if next == "\"" {
+                        if characters.first == "\"" {
+                            field.append("\"")
+                            characters.removeFirst()
+                        } else {
+                            closed = true
+                            break
+                        }
+                    } else {
+                        field.append(next)
+                    }
+                }
+                guard closed else { throw InvalidFlagValue(reason: "parse error on line 1, column \(text.count): extraneous or missing \" in quoted-field") }
+                guard characters.isEmpty || characters.first == "," else {
+                    throw InvalidFlagValue(reason: "parse error on line 1: extraneous or missing \" in quoted-field")
+                }
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+                quotedField = false
+            } else {
+                field.append(character)
+            }
+        }
+        fields.append(field)
+        return fields
+    }
+}
