@@ -99,7 +99,7 @@ struct BuildTests {
             var messages: [ProgressMessage] = []
             for try await message in try await client.buildImage(
                 context: BuildContext(directory: directory),
-                options: .init(tags: tags, buildArgs: ["GREETING": "hello world"], labels: ["stevedore.build": "labelled"], target: "base"))
+                options: .init(tags: tags, noCache: true, buildArgs: ["GREETING": "hello world"], labels: ["stevedore.build": "labelled"], target: "base"))
             {
                 messages.append(message)
             }
@@ -118,7 +118,7 @@ struct BuildTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try await TestEngine.withResources { client, _ in
             let error = await #expect(throws: DockerError.self) {
-                try await client.buildImage(context: BuildContext(directory: directory), options: .init(forceRemoveIntermediate: true)).finish()
+                try await client.buildImage(context: BuildContext(directory: directory), options: .init(noCache: true, forceRemoveIntermediate: true)).finish()
             }
             #expect(error?.category == .buildFailed)
             #expect(error?.code == 3)
