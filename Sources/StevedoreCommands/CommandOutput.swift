@@ -96,3 +96,17 @@ enum CommandOutput {
         }.joined(separator: "\n")
     }
 }
+
+/// What docker's inspect commands do with several names: each inspected in turn, failures
+/// reported on stderr as they come, then what was found printed (``CommandOutput/printInspected(_:format:)``)
+/// and exit code 1 when anything failed.
+func inspectEach<Value: Encodable>(_ names: [String], format: String?, _ inspect: (String) async throws -> Value) async throws {
+    var found: [Value] = []
+    do {
+        try await forEachName(names, print: false) { found.append(try await inspect($0)) }
+    } catch {
+        try CommandOutput.printInspected(found, format: format)
+        throw error
+    }
+    try CommandOutput.printInspected(found, format: format)
+}

@@ -1,5 +1,5 @@
 /// The `filters` of `POST /volumes/prune`.
-public struct VolumePruneFilters: Hashable, Sendable {
+public struct VolumePruneFilters: TypedFilters, Hashable {
     /// `label`: only volumes with this label (`key`) or label value (`key=value`).
     public var label: [LabelFilter] = []
     /// `label!`: only volumes without this label or label value.
@@ -8,7 +8,11 @@ public struct VolumePruneFilters: Hashable, Sendable {
     /// this is set; before, it prunes every unused local volume and knows no `all`
     /// (``DockerClient/pruneVolumes(_:)`` throws ``DockerError/Category/unsupportedByAPIVersion``
     /// for it there).
-    public var all: Bool
+    public var all: Bool = false
+    /// Keys this type does not know (newer daemons), merged into the request as given.
+    public var additional = DockerFilters()
+
+    public init() {}
 
     public init(label: [LabelFilter] = [], labelNot: [LabelFilter] = [], all: Bool = false) {
         self.label = label
@@ -18,9 +22,20 @@ public struct VolumePruneFilters: Hashable, Sendable {
 
     /// The filters as the daemon takes them.
     public var dockerFilters: DockerFilters {
-        DockerFilters().adding([
+        self.additional.adding([
             "label": self.label.map(\.description), "label!": self.labelNot.map(\.description), "all": self.all ? ["true"] : [],
         ])
+    }
+
+    /// Puts a `--filter` value under its property; other keys, and an `all` value that is not
+    /// a boolean, go to ``additional`` for the daemon to judge.
+    public mutating func add(key: String, value: String) throws {
+        switch key {
+        case "label": self.label.append(LabelFilter(parsing: value))
+        case "label!": self.labelNot.append(LabelFilter(parsing: value))
+        case "all" where filterBoolean(value) != nil: self.all = filterBoolean(value)!
+        default: self.additional.add(key, value)
+        }
     }
 }
 
