@@ -3,10 +3,10 @@ extension DockerClient {
     /// the network, with the endpoint settings of `request.endpointConfig` (aliases, a static
     /// IP in `ipamConfig`, links, driver options).
     ///
-    /// A missing network or container throws ``DockerError/Category/notFound``; a container
-    /// already attached ``DockerError/Category/forbidden``; an address outside the network's
-    /// subnets ``DockerError/Category/invalidArgument`` or ``DockerError/Category/server`` (as the
-    /// daemon says). Endpoint fields newer daemons added (`MacAddress` at API 1.44, `GwPriority`
+    /// A missing network or container throws ``DockerError/Category/notFound`` (dockerd 20.10
+    /// does not check the network of a container that is not running: it fails at its start);
+    /// a container already attached ``DockerError/Category/forbidden``; an address outside the
+    /// network's subnets the daemon's reason (``DockerError/Category/server`` on dockerd 20.10). Endpoint fields newer daemons added (`MacAddress` at API 1.44, `GwPriority`
     /// at 1.48) throw ``DockerError/Category/unsupportedByAPIVersion`` before the request on
     /// older daemons, which would ignore them.
     public func connectNetwork(_ id: String, _ request: NetworkConnectRequest) async throws {

@@ -8,8 +8,9 @@ extension DockerClient {
     /// `false` for the old behaviour). `enableIPv4` needs API 1.47: set, it throws
     /// ``DockerError/Category/unsupportedByAPIVersion`` before any request on older daemons,
     /// which would ignore it. A driver that does not exist throws
-    /// ``DockerError/Category/notFound``; a malformed IPAM configuration
-    /// ``DockerError/Category/invalidArgument``.
+    /// ``DockerError/Category/notFound`` (after the daemon's plugin lookup gives up, about 15
+    /// seconds); a malformed IPAM configuration throws the daemon's reason
+    /// (``DockerError/Category/server`` on dockerd 20.10, which answers 500).
     public func createNetwork(_ body: NetworkCreateRequest) async throws -> NetworkCreateResponse {
         guard !body.name.isEmpty else {
             throw DockerError.invalidInput("a network name must not be empty")

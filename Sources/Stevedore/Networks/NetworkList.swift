@@ -12,7 +12,9 @@ public struct NetworkListOptions: Hashable, Sendable {
 /// ORed by the daemon; keys are ANDed.
 public struct NetworkListFilters: TypedFilters, Hashable {
     /// `dangling`: only networks no container uses (`true`) or only used ones (`false`).
-    /// Predefined networks (`host`, `none`, `bridge`) are never dangling.
+    /// Predefined networks (`host`, `none`, `bridge`) are never dangling. dockerd 20.10 judges
+    /// use on the list's entries, which carry no containers: there every user-defined network
+    /// is dangling, used or not, and `false` matches only the predefined ones.
     public var dangling: Bool?
     /// `driver`: managed by this driver (`bridge`, `overlay`…).
     public var driver: [String] = []

@@ -4,7 +4,8 @@ public typealias NetworkPruneFilters = PruneFilters
 extension DockerClient {
     /// `POST /networks/prune`: removes every user-defined network no container uses that
     /// matches `filters`; returns the removed networks' names. An `until` the daemon cannot
-    /// parse throws ``DockerError/Category/invalidArgument``.
+    /// parse throws a ``DockerError`` with the daemon's reason (``DockerError/Category/server``:
+    /// dockerd 20.10 answers 500).
     @discardableResult
     public func pruneNetworks(_ filters: NetworkPruneFilters = .init()) async throws -> NetworkPruneResponse {
         var query = QueryItems()
