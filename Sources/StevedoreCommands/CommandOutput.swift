@@ -74,7 +74,8 @@ enum CommandOutput {
     /// value rendered with `format`.
     static func printInspected<Value: Encodable>(_ values: [Value], format: String?) throws {
         if let format, format != "json" {
-            printOut(try Self.render(values, format: format, defaultFormat: format))
+            // With nothing found, docker still ends its (empty) template output with a newline.
+            printOut(values.isEmpty ? "\n" : try Self.render(values, format: format, defaultFormat: format))
             return
         }
         guard !values.isEmpty else {
