@@ -60,16 +60,12 @@ struct NetworkVolumeDifferentialTests {
             try await self.oracle.expectSame(["network", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
             // Create, remove and prune, each tool in turn, with the same names.
             for tool in [self.oracle.docker, self.oracle.stevedore] {
-                var outputs: [String] = []
-                for arguments in [
+                let outputs = try await Self.outcomes(of: [
                     ["network", "create", "--label", "scope=\(self.scope)", "--internal", self.scope + "-made"],
                     ["network", "rm", self.scope + "-made", missing],
                     ["network", "create", "--label", "prune=\(self.scope)", self.scope + "-pruned"],
                     ["network", "prune", "-f", "--filter", "label=prune=\(self.scope)"],
-                ] {
-                    let outcome = try await tool.run(arguments)
-                    outputs.append("\(outcome.status)|\(CLIOracle.masked(outcome.standardOutput))|\(outcome.standardError)")
-                }
+                ], with: tool)
                 #expect(outputs == [
                     "0|<ID>\n|",
                     "1|\(self.scope)-made\n|Error response from daemon: network \(missing) not found\nexit status 1\n",
@@ -112,17 +108,13 @@ struct NetworkVolumeDifferentialTests {
             }
             try await self.oracle.expectSame(["volume", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
             for tool in [self.oracle.docker, self.oracle.stevedore] {
-                var outputs: [String] = []
-                for arguments in [
+                let outputs = try await Self.outcomes(of: [
                     ["volume", "create", "--label", "scope=\(self.scope)", "-o", "type=tmpfs", "-o", "device=tmpfs", self.scope + "-made"],
                     ["volume", "inspect", "-f", "{{.Labels}} {{.Options}}", self.scope + "-made"],
                     ["volume", "rm", self.scope + "-made", missing],
                     ["volume", "create", "--label", "prune=\(self.scope)", self.scope + "-pruned"],
                     ["volume", "prune", "-f", "--filter", "label=prune=\(self.scope)"],
-                ] {
-                    let outcome = try await tool.run(arguments)
-                    outputs.append("\(outcome.status)|\(outcome.standardOutput)|\(outcome.standardError)")
-                }
+                ], with: tool)
                 #expect(outputs == [
                     "0|\(self.scope)-made\n|",
                     "0|map[scope:\(self.scope)] map[device:tmpfs type:tmpfs]\n|",
@@ -132,5 +124,15 @@ struct NetworkVolumeDifferentialTests {
                 ], "\(tool.executable.lastPathComponent)")
             }
         }
+    }
+
+    /// `status|stdout|stderr` of each command line run in turn with `tool`, ids masked.
+    private static func outcomes(of commandLines: [[String]], with tool: CommandLineProcess) async throws -> [String] {
+        var outputs: [String] = []
+        for arguments in commandLines {
+            let outcome = try await tool.run(arguments)
+            outputs.append("\(outcome.status)|\(CLIOracle.masked(outcome.standardOutput))|\(outcome.standardError)")
+        }
+        return outputs
     }
 }

@@ -14,10 +14,7 @@ extension StevedoreCommand.Network {
             let filters = try parseFilters(self.prune.filter, as: NetworkPruneFilters.self, flag: "--filter")
             guard self.prune.force || confirm("WARNING! This will remove all custom networks not used by at least one container.") else { return }
             try await withClient(self.global) { client in
-                let deleted = try await client.pruneNetworks(filters).networksDeleted ?? []
-                if !deleted.isEmpty {
-                    printOut("Deleted Networks:\n" + deleted.map { $0 + "\n" }.joined() + "\n")
-                }
+                printOut(pruneReport("Networks", deleted: try await client.pruneNetworks(filters).networksDeleted, spaceReclaimed: nil))
             }
         }
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Stevedore
-import StevedoreFormatting
 
 extension StevedoreCommand {
     /// `stevedore volume …`: docker's volume commands.
@@ -94,12 +93,7 @@ extension StevedoreCommand.Volume {
                 let which = version < APIVersion(1, 42) || filters.all ? "all local volumes" : "anonymous local volumes"
                 guard self.prune.force || confirm("WARNING! This will remove \(which) not used by at least one container.") else { return }
                 let result = try await client.pruneVolumes(filters)
-                var text = ""
-                if let deleted = result.volumesDeleted, !deleted.isEmpty {
-                    text += "Deleted Volumes:\n" + deleted.map { $0 + "\n" }.joined() + "\n"
-                }
-                text += "Total reclaimed space: \(HumanSize.decimal(result.spaceReclaimed ?? 0))\n"
-                printOut(text)
+                printOut(pruneReport("Volumes", deleted: result.volumesDeleted, spaceReclaimed: result.spaceReclaimed ?? 0))
             }
         }
     }
