@@ -45,7 +45,10 @@ struct ContainerConfigOptions: ParsableArguments {
         var body = ContainerCreateBody(image: image)
         body.cmd = command.isEmpty ? nil : command
         body.env = self.env.isEmpty ? nil : environment(self.env)
-        body.labels = keyValueMap(self.label)
+        body.labels = self.label.isEmpty ? nil : Dictionary(self.label.map { text in
+            let label = LabelFilter(parsing: text)
+            return (label.key, label.value ?? "")
+        }, uniquingKeysWith: { $1 })
         body.tty = self.tty
         body.openStdin = self.interactive
         body.stdinOnce = self.interactive
@@ -114,14 +117,4 @@ func environment(_ entries: [String]) -> [String] {
         if entry.contains("=") { return entry }
         return ProcessInfo.processInfo.environment[entry].map { "\(entry)=\($0)" }
     }
-}
-
-/// `--label`/`--opt` values as docker's map options read them: `key=value`, or `key` alone for
-/// an empty value; the last of a repeated key wins. Nil when there are none.
-func keyValueMap(_ entries: [String]) -> [String: String]? {
-    guard !entries.isEmpty else { return nil }
-    return Dictionary(entries.map { text in
-        let pair = LabelFilter(parsing: text)
-        return (pair.key, pair.value ?? "")
-    }, uniquingKeysWith: { $1 })
 }
