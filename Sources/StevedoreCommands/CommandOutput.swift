@@ -74,7 +74,8 @@ enum CommandOutput {
     /// value rendered with `format`.
     static func printInspected<Value: Encodable>(_ values: [Value], format: String?) throws {
         if let format, format != "json" {
-            printOut(try Self.render(values, format: format, defaultFormat: format))
+            // With nothing found, docker still ends its (empty) template output with a newline.
+            printOut(values.isEmpty ? "\n" : try Self.render(values, format: format, defaultFormat: format))
             return
         }
         guard !values.isEmpty else {
@@ -95,4 +96,18 @@ enum CommandOutput {
             return String(repeating: " ", count: spaces * 2) + String(line.dropFirst(spaces))
         }.joined(separator: "\n")
     }
+}
+
+/// What docker's inspect commands do with several names: each inspected in turn, failures
+/// reported on stderr as they come, then what was found printed (``CommandOutput/printInspected(_:format:)``)
+/// and exit code 1 when anything failed.
+func inspectEach<Value: Encodable>(_ names: [String], format: String?, _ inspect: (String) async throws -> Value) async throws {
+    var found: [Value] = []
+    do {
+        try await forEachName(names, print: false) { found.append(try await inspect($0)) }
+    } catch {
+        try CommandOutput.printInspected(found, format: format)
+        throw error
+    }
+    try CommandOutput.printInspected(found, format: format)
 }

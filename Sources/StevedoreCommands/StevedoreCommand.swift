@@ -16,6 +16,8 @@ public struct StevedoreCommand: AsyncParsableCommand {
             Events.self,
             Container.self,
             Image.self,
+            Network.self,
+            Volume.self,
         ] + Self.topLevelContainerCommands + Self.topLevelImageCommands
     )
 

@@ -1,10 +1,17 @@
 import NIOConcurrencyHelpers
 import Stevedore
 
-/// The containers and images a test made, removed when the test ends whether it passed or
+/// The containers, images, networks and volumes a test made, removed when the test ends whether it passed or
 /// threw (see ``TestEngine/withResources(_:)``).
 public final class TestResources: Sendable {
-    private let state = NIOLockedValueBox<(containers: [String], images: [String])>(([], []))
+    private struct Registered {
+        var containers: [String] = []
+        var images: [String] = []
+        var networks: [String] = []
+        var volumes: [String] = []
+    }
+
+    private let state = NIOLockedValueBox(Registered())
 
     /// Removes `id` (force) at the end of the test.
     public func container(_ id: String) { self.state.withLockedValue { $0.containers.append(id) } }
@@ -12,18 +19,27 @@ public final class TestResources: Sendable {
     /// Removes image `reference` (force) at the end of the test.
     public func image(_ reference: String) { self.state.withLockedValue { $0.images.append(reference) } }
 
-    /// Removes everything registered: containers first (they hold images), failures ignored
-    /// (the test may have removed them itself).
+    /// Removes network `id` (or name) at the end of the test: a bridge network's interface
+    /// lives in the host's network namespace, so none may be left behind.
+    public func network(_ id: String) { self.state.withLockedValue { $0.networks.append(id) } }
+
+    /// Removes volume `name` (force) at the end of the test.
+    public func volume(_ name: String) { self.state.withLockedValue { $0.volumes.append(name) } }
+
+    /// Removes everything registered: containers first (they hold images, networks and
+    /// volumes), failures ignored (the test may have removed them itself).
     func removeAll(using client: DockerClient) async {
-        let (containers, images) = self.state.withLockedValue { $0 }
-        for id in containers { _ = try? await client.removeContainer(id, options: .init(force: true)) }
-        for image in images { _ = try? await client.removeImage(image, options: .init(force: true)) }
+        let registered = self.state.withLockedValue { $0 }
+        for id in registered.containers { _ = try? await client.removeContainer(id, options: .init(force: true)) }
+        for image in registered.images { _ = try? await client.removeImage(image, options: .init(force: true)) }
+        for network in registered.networks { _ = try? await client.removeNetwork(network) }
+        for volume in registered.volumes { _ = try? await client.removeVolume(volume, options: .init(force: true)) }
     }
 }
 
 extension TestEngine {
-    /// Like ``withClient(_:)``, with a ``TestResources`` whose registered containers and images
-    /// are removed after `body`, also when it throws.
+    /// Like ``withClient(_:)``, with a ``TestResources`` whose registered containers, images,
+    /// networks and volumes are removed after `body`, also when it throws.
     @discardableResult
     public static func withResources<Result>(_ body: (DockerClient, TestResources) async throws -> Result) async throws -> Result {
         try await Self.withClient { client in

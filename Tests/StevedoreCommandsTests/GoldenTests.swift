@@ -24,6 +24,9 @@ import Testing
     static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"], ["container"], ["ps"], ["cp"], ["create"], ["run"], ["update"],
         ["image"], ["images"], ["image", "ls"], ["image", "inspect"], ["image", "prune"], ["pull"], ["push"], ["build"], ["tag"], ["rmi"],
         ["history"], ["save"], ["load"], ["import"], ["commit"], ["login"], ["logout"], ["search"],
+        ["network"], ["network", "ls"], ["network", "create"], ["network", "inspect"], ["network", "rm"], ["network", "connect"],
+        ["network", "disconnect"], ["network", "prune"],
+        ["volume"], ["volume", "ls"], ["volume", "create"], ["volume", "inspect"], ["volume", "rm"], ["volume", "prune"],
     ]
 
     @Test(arguments: Self.helpPaths)

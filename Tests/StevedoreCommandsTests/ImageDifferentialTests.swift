@@ -11,32 +11,22 @@ import Testing
     .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() }
 )
 struct ImageDifferentialTests {
-    let docker: CommandLineProcess
-    let stevedore = CommandLineProcess.stevedore
+    let oracle: CLIOracle
+    var docker: CommandLineProcess { self.oracle.docker }
+    var stevedore: CommandLineProcess { self.oracle.stevedore }
     let scope = "stevedore-imgdiff-\(UUID().uuidString.prefix(8).lowercased())"
 
     init() throws {
-        self.docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
+        self.oracle = try CLIOracle()
     }
 
-    /// Runs `arguments` with both, expecting the same exit status and masked stdout (and
-    /// stderr when both fail, unless `compareErrors` is off).
     private func expectSame(
-        _ arguments: [String], environment: [String: String?] = [:], input: Data = Data(), compareErrors: Bool = true,
-        sourceLocation: SourceLocation = #_sourceLocation
+        _ arguments: [String], environment: [String: String?] = [:], compareErrors: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
-        let expected = try await self.docker.run(arguments, environment: environment, input: input)
-        let actual = try await self.stevedore.run(arguments, environment: environment, input: input)
-        #expect(actual.status == expected.status, "exit status of \(arguments): \(actual)", sourceLocation: sourceLocation)
-        #expect(Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)", sourceLocation: sourceLocation)
-        if compareErrors && expected.status != 0 {
-            #expect(Self.masked(actual.standardError) == Self.masked(expected.standardError), "stderr of \(arguments)", sourceLocation: sourceLocation)
-        }
+        try await self.oracle.expectSame(arguments, environment: environment, compareErrors: compareErrors, sourceLocation: sourceLocation)
     }
 
-    static func masked(_ text: String) -> String {
-        ContainerDifferentialTests.normalized(DifferentialTests.masked(text))
-    }
+    static func masked(_ text: String) -> String { CLIOracle.masked(text) }
 
     @Test func listHistoryInspectTagAndRemoveMatchDocker() async throws {
         let repository = self.scope + "/app"

@@ -19,7 +19,7 @@ public struct ContainerListOptions: Hashable, Sendable {
 
 /// The `filters` of `GET /containers/json`, one property per documented key. Values of one
 /// key are ORed by the daemon; keys are ANDed.
-public struct ContainerListFilters: Hashable, Sendable {
+public struct ContainerListFilters: TypedFilters, Hashable {
     /// `ancestor`: created from this image or a descendant (`name[:tag]`, id, `name@digest`).
     public var ancestor: [String] = []
     /// `before`: created before this container (id or name).
@@ -57,35 +57,19 @@ public struct ContainerListFilters: Hashable, Sendable {
 
     /// The filters as the daemon takes them.
     public var dockerFilters: DockerFilters {
-        var filters = self.additional
-        let keyed: [(String, [String])] = [
-            ("ancestor", self.ancestor), ("before", self.before), ("expose", self.expose),
-            ("exited", self.exited.map(String.init)), ("health", self.health.map(\.rawValue)), ("id", self.id),
-            ("isolation", self.isolation.map(\.rawValue)), ("is-task", self.isTask.map { [String($0)] } ?? []),
-            ("label", self.label.map(\.description)), ("name", self.name), ("network", self.network),
-            ("publish", self.publish), ("since", self.since), ("status", self.status.map(\.rawValue)),
-            ("volume", self.volume),
-        ]
-        for (key, values) in keyed {
-            for value in values { filters.add(key, value) }
-        }
-        return filters
+        self.additional.adding([
+            "ancestor": self.ancestor, "before": self.before, "expose": self.expose,
+            "exited": self.exited.map(String.init), "health": self.health.map(\.rawValue), "id": self.id,
+            "isolation": self.isolation.map(\.rawValue), "is-task": self.isTask.map { [String($0)] } ?? [],
+            "label": self.label.map(\.description), "name": self.name, "network": self.network,
+            "publish": self.publish, "since": self.since, "status": self.status.map(\.rawValue),
+            "volume": self.volume,
+        ])
     }
 
-    /// Filters from the CLI's `--filter key=value` arguments: known keys fill their property
-    /// (an `exited` or `is-task` value that does not parse is an error); others go to
-    /// ``additional``.
-    public init(parsing arguments: [String]) throws {
-        var parsed = DockerFilters()
-        for argument in arguments { try parsed.add(parsing: argument) }
-        for (key, values) in parsed.values {
-            for value in values.sorted() {
-                try self.add(key: key, value: value)
-            }
-        }
-    }
-
-    private mutating func add(key: String, value: String) throws {
+    /// Puts a `--filter` value under its property: an `exited` or `is-task` value that does
+    /// not parse is an error; keys this type does not know go to ``additional``.
+    public mutating func add(key: String, value: String) throws {
         switch key {
         case "ancestor": self.ancestor.append(value)
         case "before": self.before.append(value)

@@ -1,28 +1,5 @@
-/// The `filters` of `POST /containers/prune`.
-public struct ContainerPruneFilters: Hashable, Sendable {
-    /// `until`: only containers created before this time: Unix seconds, an RFC 3339 date, or a
-    /// Go duration relative to the daemon's clock (`10m`, `1h30m`).
-    public var until: String?
-    /// `label`: only containers with this label (`key`) or label value (`key=value`).
-    public var label: [LabelFilter] = []
-    /// `label!`: only containers without this label or label value.
-    public var labelNot: [LabelFilter] = []
-
-    public init(until: String? = nil, label: [LabelFilter] = [], labelNot: [LabelFilter] = []) {
-        self.until = until
-        self.label = label
-        self.labelNot = labelNot
-    }
-
-    /// The filters as the daemon takes them.
-    public var dockerFilters: DockerFilters {
-        var filters = DockerFilters()
-        if let until { filters.add("until", until) }
-        for label in self.label { filters.add("label", label.description) }
-        for label in self.labelNot { filters.add("label!", label.description) }
-        return filters
-    }
-}
+/// The `filters` of `POST /containers/prune`: `until`, `label` and `label!`.
+public typealias ContainerPruneFilters = PruneFilters
 
 extension DockerClient {
     /// `POST /containers/prune`: removes every stopped container matching `filters`; returns

@@ -16,11 +16,7 @@ struct ContainerInspect: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            var found: [ContainerInspectResponse] = []
-            try await forEachName(self.containers, print: false) { name in
-                found.append(try await client.inspectContainer(name, options: .init(size: self.size)))
-            }
-            try CommandOutput.printInspected(found, format: self.format)
+            try await inspectEach(self.containers, format: self.format) { try await client.inspectContainer($0, options: .init(size: self.size)) }
         }
     }
 }

@@ -28,14 +28,22 @@ struct ContainerPrune: AsyncParsableCommand {
         guard self.prune.force || confirm("WARNING! This will remove all stopped containers.") else { return }
         try await withClient(self.global) { client in
             let result = try await client.pruneContainers(filters)
-            var text = ""
-            if let deleted = result.containersDeleted, !deleted.isEmpty {
-                text += "Deleted Containers:\n" + deleted.map { $0 + "\n" }.joined() + "\n"
-            }
-            text += "Total reclaimed space: \(HumanSize.decimal(result.spaceReclaimed ?? 0))\n"
-            printOut(text)
+            printOut(pruneReport("Containers", deleted: result.containersDeleted, spaceReclaimed: result.spaceReclaimed ?? 0))
         }
     }
+}
+
+/// docker's prune report: `Deleted <kind>:` and a line each when anything was removed, then
+/// the space reclaimed unless `spaceReclaimed` is nil (network prune reports none).
+func pruneReport(_ kind: String, deleted: [String]?, spaceReclaimed: Int64?) -> String {
+    var text = ""
+    if let deleted, !deleted.isEmpty {
+        text += "Deleted \(kind):\n" + deleted.map { $0 + "\n" }.joined() + "\n"
+    }
+    if let spaceReclaimed {
+        text += "Total reclaimed space: \(HumanSize.decimal(spaceReclaimed))\n"
+    }
+    return text
 }
 
 /// Asks docker's `Are you sure you want to continue? [y/N]` after `warning`; true for y or yes.

@@ -13,15 +13,7 @@ struct ImageInspect: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            var found: [Stevedore.ImageInspect] = []
-            do {
-                try await forEachName(self.images, print: false) { found.append(try await client.inspectImage($0)) }
-            } catch {
-                // docker prints what it found before it fails.
-                try CommandOutput.printInspected(found, format: self.format)
-                throw error
-            }
-            try CommandOutput.printInspected(found, format: self.format)
+            try await inspectEach(self.images, format: self.format) { try await client.inspectImage($0) }
         }
     }
 }

@@ -1,0 +1,50 @@
+/// Filters with one typed property per key the API documents, read from the CLI's
+/// `--filter key=value` arguments. Conforming types say where one key and value go
+/// (``add(key:value:)``); keys they do not know go to their escape hatch for newer daemons.
+public protocol TypedFilters: Sendable {
+    init()
+
+    /// Puts `value` under `key`; throws ``DockerError/Category/invalidInput`` for a value a
+    /// typed key cannot hold (a boolean that is not `true`/`false`…).
+    mutating func add(key: String, value: String) throws
+
+    /// The filters as the daemon takes them.
+    var dockerFilters: DockerFilters { get }
+}
+
+extension TypedFilters {
+    /// Filters from the CLI's `--filter key=value` arguments, values of a key in sorted order.
+    /// A malformed argument (no `=`, empty key) or an unparsable typed value throws
+    /// ``DockerError/Category/invalidInput``.
+    public init(parsing arguments: [String]) throws {
+        self.init()
+        var parsed = DockerFilters()
+        for argument in arguments { try parsed.add(parsing: argument) }
+        for (key, values) in parsed.values.sorted(by: { $0.key < $1.key }) {
+            for value in values.sorted() {
+                try self.add(key: key, value: value)
+            }
+        }
+    }
+}
+
+/// A boolean filter value as the daemon reads it (`true`/`1`, `false`/`0`, any case), or nil.
+func filterBoolean(_ value: String) -> Bool? {
+    switch value.lowercased() {
+    case "true", "1": return true
+    case "false", "0": return false
+    default: return nil
+    }
+}
+
+extension DockerFilters {
+    /// These filters with each key's values added: how typed filters build their
+    /// ``TypedFilters/dockerFilters`` on top of their escape hatch.
+    func adding(_ keyed: KeyValuePairs<String, [String]>) -> DockerFilters {
+        var filters = self
+        for (key, values) in keyed {
+            for value in values { filters.add(key, value) }
+        }
+        return filters
+    }
+}

@@ -1,0 +1,11 @@
+extension DockerClient {
+    /// `POST /networks/{id}/disconnect`: detaches `request.container` (id or name, required)
+    /// from the network; `force` also when its endpoint is gone or the container is not
+    /// running. A missing network or container throws ``DockerError/Category/notFound``; a
+    /// container not attached throws ``DockerError/Category/server`` with the daemon's message.
+    public func disconnectNetwork(_ id: String, _ request: NetworkDisconnectRequest) async throws {
+        let path = try ResourceReference.network(id, "/disconnect")
+        try ContainerReference.validate(request.container ?? "")
+        try await self.discardingBody(DockerRequest(.POST, path, body: try self.jsonBody(request)))
+    }
+}

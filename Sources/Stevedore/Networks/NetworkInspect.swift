@@ -1,0 +1,25 @@
+/// Options of ``DockerClient/inspectNetwork(_:options:)`` (`GET /networks/{id}`).
+public struct NetworkInspectOptions: Hashable, Sendable {
+    /// `verbose`: add the daemon's diagnostic details (for swarm networks, services and their
+    /// tasks, in ``NetworkInspect/services``).
+    public var verbose: Bool
+    /// `scope`: only find the network in this scope (`swarm`, `global` or `local`).
+    public var scope: NetworkListFilters.Scope?
+
+    public init(verbose: Bool = false, scope: NetworkListFilters.Scope? = nil) {
+        self.verbose = verbose
+        self.scope = scope
+    }
+}
+
+extension DockerClient {
+    /// `GET /networks/{id}`: the network with this id, id prefix or name, with its attached
+    /// containers. A missing network throws ``DockerError/Category/notFound``; a name two
+    /// networks share throws ``DockerError/Category/invalidArgument`` ("ambiguous").
+    public func inspectNetwork(_ id: String, options: NetworkInspectOptions = .init()) async throws -> NetworkInspect {
+        var query = QueryItems()
+        query.add("verbose", options.verbose ? true : nil)
+        query.add("scope", options.scope?.rawValue)
+        return try await self.decode(NetworkInspect.self, from: DockerRequest(.GET, try ResourceReference.network(id), query: query))
+    }
+}

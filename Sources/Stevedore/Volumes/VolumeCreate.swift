@@ -1,0 +1,17 @@
+extension DockerClient {
+    /// `POST /volumes/create`: creates the volume `body` describes (a name the daemon makes up
+    /// when `name` is nil, the `local` driver when `driver` is nil) and returns it. Creating a
+    /// volume whose name exists with the same driver returns the existing one, as the daemon
+    /// does. A name the driver refuses throws ``DockerError/Category/invalidArgument``; a driver
+    /// that does not exist ``DockerError/Category/notFound`` (after the daemon's plugin lookup
+    /// gives up, about 15 seconds). `clusterVolumeSpec` (swarm cluster
+    /// volumes) needs API 1.42: older daemons throw ``DockerError/Category/unsupportedByAPIVersion``
+    /// before the request.
+    public func createVolume(_ body: VolumeCreateRequest = .init()) async throws -> Volume {
+        if body.clusterVolumeSpec != nil {
+            try await self.requireAPIVersion(APIVersion(1, 42), for: "ClusterVolumeSpec of volume create")
+        }
+        let request = DockerRequest(.POST, "/volumes/create", body: try self.jsonBody(body))
+        return try await self.decode(Volume.self, from: request)
+    }
+}

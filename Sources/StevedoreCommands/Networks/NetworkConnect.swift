@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Network {
+    /// `stevedore network connect NETWORK CONTAINER`.
+    struct Connect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "connect", abstract: "Connect a container to a network")
+
+        @Option(name: .long, help: "Add network-scoped alias for the container") var alias: [String] = []
+        @Option(name: .long, help: "driver options for the network") var driverOpt: [String] = []
+        @Option(name: .long, help: "Highest gw-priority provides the default gateway. Accepts positive and negative values.")
+        var gwPriority: Int64?
+        @Option(name: .long, help: "IPv4 address (e.g., \"172.30.100.104\")") var ip: String?
+        @Option(name: .long, help: "IPv6 address (e.g., \"2001:db8::33\")") var ip6: String?
+        @Option(name: .long, help: "Add link to another container") var link: [String] = []
+        @Option(name: .long, help: "Add a link-local address for the container") var linkLocalIp: [String] = []
+
+        @Argument(help: "NETWORK") var network: String
+        @Argument(help: "CONTAINER") var container: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            var endpoint = EndpointSettings()
+            if self.ip != nil || self.ip6 != nil || !self.linkLocalIp.isEmpty {
+                endpoint.ipamConfig = EndpointIPAMConfig(
+                    ipv4Address: self.ip, ipv6Address: self.ip6, linkLocalIPs: self.linkLocalIp.isEmpty ? nil : self.linkLocalIp)
+            }
+            endpoint.links = self.link.isEmpty ? nil : self.link
+            endpoint.aliases = self.alias.isEmpty ? nil : self.alias
+            endpoint.driverOpts = keyValueMap(self.driverOpt)
+            endpoint.gwPriority = self.gwPriority
+            try await withClient(self.global) { client in
+                try await client.connectNetwork(self.network, NetworkConnectRequest(container: self.container, endpointConfig: endpoint))
+            }
+        }
+    }
+
+    /// `stevedore network disconnect NETWORK CONTAINER`.
+    struct Disconnect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "disconnect", abstract: "Disconnect a container from a network")
+
+        @Flag(name: [.customShort("f"), .long], help: "Force the container to disconnect from a network") var force = false
+
+        @Argument(help: "NETWORK") var network: String
+        @Argument(help: "CONTAINER") var container: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            try await withClient(self.global) { client in
+                try await client.disconnectNetwork(self.network, NetworkDisconnectRequest(container: self.container, force: self.force))
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Network {
+    /// `stevedore network create`: prints the new network's id.
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a network")
+
+        @Flag(name: .long, help: "Enable manual container attachment") var attachable = false
+        @Option(name: .long, help: "Auxiliary IPv4 or IPv6 addresses used by Network driver") var auxAddress: [String] = []
+        @Option(name: .long, help: "The network from which to copy the configuration") var configFrom: String?
+        @Flag(name: .long, help: "Create a configuration only network") var configOnly = false
+        @Option(name: [.customShort("d"), .long], help: "Driver to manage the Network") var driver = "bridge"
+        @Option(name: .long, help: "IPv4 or IPv6 Gateway for the master subnet") var gateway: [String] = []
+        @Flag(name: .long, help: "Create swarm routing-mesh network") var ingress = false
+        @Flag(name: .long, help: "Restrict external access to the network") var `internal` = false
+        @Option(name: .long, help: "Allocate container ip from a sub-range") var ipRange: [String] = []
+        @Option(name: .long, help: "IP Address Management Driver") var ipamDriver = "default"
+        @Option(name: .long, help: "Set IPAM driver specific options") var ipamOpt: [String] = []
+        @Option(name: .long, help: "Enable or disable IPv4 address assignment (true or false)") var ipv4: Bool?
+        @Flag(name: .long, help: "Enable or disable IPv6 address assignment") var ipv6 = false
+        @Option(name: .long, help: "Set metadata on a network") var label: [String] = []
+        @Option(name: [.customShort("o"), .long], help: "Set driver specific options") var opt: [String] = []
+        @Option(name: .long, help: "Control the network's scope") var scope: String?
+        @Option(name: .long, help: "Subnet in CIDR format that represents a network segment") var subnet: [String] = []
+        @Argument(help: "NETWORK") var name: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let ipam: IPAM
+            do {
+                ipam = try IPAM(
+                    driver: self.ipamDriver, subnets: self.subnet, ipRanges: self.ipRange, gateways: self.gateway,
+                    auxiliaryAddresses: keyValueMap(self.auxAddress) ?? [:], options: keyValueMap(self.ipamOpt))
+            } catch let error as DockerError where error.category == .invalidInput {
+                throw CommandFailure(description: error.message)
+            }
+            let body = NetworkCreateRequest(
+                name: self.name, driver: self.driver, scope: self.scope, internal: self.internal, attachable: self.attachable,
+                ingress: self.ingress, configOnly: self.configOnly, configFrom: self.configFrom.map { ConfigReference(network: $0) },
+                ipam: ipam, enableIPv4: self.ipv4, enableIPv6: self.ipv6 ? true : nil, options: keyValueMap(self.opt) ?? [:],
+                labels: keyValueMap(self.label) ?? [:])
+            try await withClient(self.global) { client in
+                let created = try await client.createNetwork(body)
+                printOut((created.id ?? "") + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+extension StevedoreCommand.Network {
+    /// `stevedore network ls` (also `list`).
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ls", abstract: "List networks", aliases: ["list"])
+
+        @Option(name: [.customShort("f"), .long], help: "Provide filter values (e.g. \"driver=bridge\")")
+        var filter: [String] = []
+
+        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        var format: String?
+
+        @Flag(name: .long, help: "Do not truncate the output")
+        var noTrunc = false
+
+        @Flag(name: [.customShort("q"), .long], help: "Only display network IDs")
+        var quiet = false
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let filters = try parseFilters(self.filter, as: NetworkListFilters.self)
+            try await withClient(self.global) { client in
+                let networks = try await client.listNetworks(.init(filters: filters)).sorted { naturalLess($0.name ?? "", $1.name ?? "") }
+                let rows = networks.map { NetworkRow($0, truncate: !self.noTrunc) }
+                // -q replaces only the default layout, as docker's: a given template still applies.
+                let defaultFormat = self.quiet ? "{{.ID}}" : NetworkRow.tableFormat
+                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: NetworkRow.titles))
+            }
+        }
+    }
+}
+
+/// One line of `network ls`: the fields of docker's network formatting context, as strings.
+struct NetworkRow: Encodable {
+    var CreatedAt: String
+    var Driver: String
+    var ID: String
+    var IPv4: String
+    var IPv6: String
+    var Internal: String
+    var Labels: String
+    var Name: String
+    var Scope: String
+
+    static let tableFormat = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}"
+    static let titles = [
+        "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv4": "IPV4", "IPv6": "IPV6", "Internal": "INTERNAL",
+        "Labels": "LABELS", "CreatedAt": "CREATED AT",
+    ]
+
+    init(_ network: NetworkSummary, truncate: Bool) {
+        let id = network.id ?? ""
+        self.ID = truncate ? ObjectID.truncated(id) : id
+        self.Name = network.name ?? ""
+        self.Driver = network.driver ?? ""
+        self.Scope = network.scope ?? ""
+        self.IPv4 = String(network.enableIPv4 ?? false)
+        self.IPv6 = String(network.enableIPv6 ?? false)
+        self.Internal = String(network.internal ?? false)
+        self.Labels = joinedLabels(network.labels)
+        self.CreatedAt = DockerTimestamp(network.created ?? "").map(goTimeString) ?? ""
+    }
+}
+
+/// docker's label column: `key=value` pairs joined by commas (sorted here; Go's map order is
+/// random).
+func joinedLabels(_ labels: [String: String]?) -> String {
+    (labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+}
+
+/// Go's `time.Time.String()` of a UTC instant with its nanoseconds (trailing zeros dropped):
+/// `2006-01-02 15:04:05.999999999 +0000 UTC`.
+func goTimeString(_ timestamp: DockerTimestamp) -> String {
+    let seconds = ContainerRow.goTime(Date(timeIntervalSince1970: TimeInterval(timestamp.secondsSince1970)))
+    guard timestamp.nanoseconds != 0, let space = seconds.firstIndex(of: " "),
+        let zone = seconds[seconds.index(after: space)...].firstIndex(of: " ")
+    else { return seconds }
+    var fraction = String(format: "%09d", Int(timestamp.nanoseconds))
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return String(seconds[..<zone]) + "." + fraction + String(seconds[zone...])
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Network {
+    /// `stevedore network prune`: asks first unless `-f`, then lists the removed networks.
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove all unused networks")
+
+        @OptionGroup var prune: PruneOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let filters = try parseFilters(self.prune.filter, as: NetworkPruneFilters.self, flag: "--filter")
+            guard self.prune.force || confirm("WARNING! This will remove all custom networks not used by at least one container.") else { return }
+            try await withClient(self.global) { client in
+                printOut(pruneReport("Networks", deleted: try await client.pruneNetworks(filters).networksDeleted, spaceReclaimed: nil))
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+extension StevedoreCommand.Volume {
+    /// `stevedore volume ls` (also `list`): volumes sorted by name, as docker.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ls", abstract: "List volumes", aliases: ["list"])
+
+        @Option(name: [.customShort("f"), .long], help: "Provide filter values (e.g. \"dangling=true\")")
+        var filter: [String] = []
+
+        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        var format: String?
+
+        @Flag(name: [.customShort("q"), .long], help: "Only display volume names")
+        var quiet = false
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let filters = try parseFilters(self.filter, as: VolumeListFilters.self)
+            try await withClient(self.global) { client in
+                let response = try await client.listVolumes(.init(filters: filters))
+                let rows = (response.volumes ?? []).sorted { naturalLess($0.name, $1.name) }.map(VolumeRow.init)
+                // -q replaces only the default layout, as docker's: a given template still applies.
+                let defaultFormat = self.quiet ? "{{.Name}}" : VolumeRow.tableFormat
+                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: VolumeRow.titles))
+            }
+        }
+    }
+}
+
+/// One line of `volume ls`: the fields of docker's volume formatting context, as strings.
+struct VolumeRow: Encodable {
+    var Availability: String
+    var Driver: String
+    var Group: String
+    var Labels: String
+    var Links: String
+    var Mountpoint: String
+    var Name: String
+    var Scope: String
+    var Size: String
+    var Status: String
+
+    static let tableFormat = "table {{.Driver}}\t{{.Name}}"
+    static let titles = [
+        "Name": "VOLUME NAME", "Driver": "DRIVER", "Scope": "SCOPE", "Mountpoint": "MOUNTPOINT", "Labels": "LABELS", "Links": "LINKS",
+        "Size": "SIZE", "Group": "GROUP", "Availability": "AVAILABILITY", "Status": "STATUS",
+    ]
+
+    init(_ volume: Volume) {
+        self.Name = volume.name
+        self.Driver = volume.driver
+        self.Scope = volume.scope.rawValue
+        self.Mountpoint = volume.mountpoint
+        self.Labels = joinedLabels(volume.labels)
+        // Usage data comes only from `system df`; cluster fields only from swarm managers.
+        self.Links = volume.usageData.map { String($0.refCount) } ?? "N/A"
+        self.Size = volume.usageData.map { HumanSize.decimal($0.size) } ?? "N/A"
+        let cluster = volume.clusterVolume
+        self.Group = cluster?.spec?.group ?? "N/A"
+        self.Availability = cluster?.spec?.accessMode?.availability?.rawValue ?? "N/A"
+        self.Status = cluster.map(Self.clusterStatus) ?? "N/A"
+    }
+
+    /// docker's status of a cluster volume: not yet created by its driver, created, or in use
+    /// on so many nodes.
+    static func clusterStatus(_ volume: ClusterVolume) -> String {
+        guard let id = volume.info?.volumeID, !id.isEmpty else { return "pending creation" }
+        switch volume.publishStatus?.count ?? 0 {
+        case 0: return "created"
+        case 1: return "in use (1 node)"
+        case let nodes: return "in use (\(nodes) nodes)"
+        }
+    }
+}

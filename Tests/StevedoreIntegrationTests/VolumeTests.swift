@@ -1,0 +1,128 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+@Suite("Volumes against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct VolumeTests {
+    @Test func createInspectListAndRemove() async throws {
+        try await TestEngine.withResources { client, resources in
+            let name = uniqueName("vol")
+            resources.volume(name)
+            let options = ["type": "tmpfs", "device": "tmpfs", "o": "size=1m"]
+            let created = try await client.createVolume(VolumeCreateRequest(name: name, driverOpts: options, labels: ["purpose": "test"]))
+            #expect(created.name == name)
+            #expect(created.driver == "local")
+            let volume = try await client.inspectVolume(name)
+            #expect(volume.labels == ["purpose": "test"])
+            #expect(volume.options == options)
+            #expect(volume.scope == .local)
+            #expect(volume.mountpoint.hasSuffix("/volumes/\(name)/_data"))
+            #expect(DockerTimestamp.date(from: volume.createdAt) != nil)
+            // The same name again: the daemon hands back the existing volume.
+            #expect(try await client.createVolume(VolumeCreateRequest(name: name)).labels == ["purpose": "test"])
+
+            func listed(_ configure: (inout VolumeListFilters) -> Void) async throws -> Bool {
+                var filters = VolumeListFilters()
+                filters.name = [name]
+                configure(&filters)
+                return try await client.listVolumes(.init(filters: filters)).volumes?.contains { $0.name == name } == true
+            }
+            #expect(try await listed { _ in })
+            #expect(try await !listed { $0.name = [name + "-other"] })
+            #expect(try await listed { $0.driver = ["local"] })
+            #expect(try await !listed { $0.driver = ["other"] })
+            #expect(try await listed { $0.label = [LabelFilter("purpose", "test")] })
+            #expect(try await listed { $0.label = [LabelFilter("purpose")] })
+            #expect(try await !listed { $0.label = [LabelFilter("purpose", "other")] })
+            #expect(try await listed { $0.dangling = true })
+            #expect(try await !listed { $0.dangling = false })
+
+            try await client.removeVolume(name)
+            let missing = await #expect(throws: DockerError.self) { try await client.inspectVolume(name) }
+            #expect(missing?.category == .notFound)
+            let removedTwice = await #expect(throws: DockerError.self) { try await client.removeVolume(name) }
+            #expect(removedTwice?.category == .notFound)
+            try await client.removeVolume(name, options: .init(force: true))
+        }
+    }
+
+    @Test func anInUseVolumeConflictsEvenWithForce() async throws {
+        try await TestEngine.withResources { client, resources in
+            let name = uniqueName("vol")
+            resources.volume(name)
+            _ = try await client.createVolume(VolumeCreateRequest(name: name))
+            try await client.withContainer(["true"], start: false, configure: { $0.hostConfig = HostConfig(binds: ["\(name):/data"]) }) { _ in
+                var inUse = VolumeListFilters()
+                inUse.name = [name]
+                inUse.dangling = false
+                let inUseNames = try await client.listVolumes(.init(filters: inUse)).volumes?.map(\.name)
+                #expect(inUseNames == [name])
+                for force in [false, true] {
+                    let error = await #expect(throws: DockerError.self) { try await client.removeVolume(name, options: .init(force: force)) }
+                    #expect(error?.category == .conflict)
+                    #expect(error?.message.contains("volume is in use") == true)
+                }
+            }
+            try await client.removeVolume(name)
+        }
+    }
+
+    @Test func createWithoutNameAndFailures() async throws {
+        try await TestEngine.withResources { client, resources in
+            let anonymous = try await client.createVolume()
+            resources.volume(anonymous.name)
+            #expect(anonymous.name.count == 64)
+            let badName = await #expect(throws: DockerError.self) { try await client.createVolume(VolumeCreateRequest(name: "bad name")) }
+            #expect(badName?.category == .invalidArgument)
+            let cluster = await #expect(throws: DockerError.self) {
+                try await client.createVolume(VolumeCreateRequest(name: uniqueName("vol"), clusterVolumeSpec: ClusterVolumeSpec(group: "g")))
+            }
+            #expect(cluster?.category == .unsupportedByAPIVersion)
+            for reference in ["", "a/b"] {
+                let invalid = await #expect(throws: DockerError.self) { try await client.inspectVolume(reference) }
+                #expect(invalid?.category == .invalidInput)
+            }
+        }
+    }
+
+    /// Cluster volumes need a swarm manager and API 1.42: on this 1.41, non-swarm engine the
+    /// update fails before any request, saying so.
+    @Test func updateIsRefusedWithAClearError() async throws {
+        try await TestEngine.withResources { client, resources in
+            let name = uniqueName("vol")
+            resources.volume(name)
+            _ = try await client.createVolume(VolumeCreateRequest(name: name))
+            let body = VolumeUpdateBody(spec: ClusterVolumeSpec(accessMode: .init(availability: "drain")))
+            let error = await #expect(throws: DockerError.self) { try await client.updateVolume(name, body, options: .init(version: 1)) }
+            let apiVersion = try await client.apiVersion()
+            if apiVersion < APIVersion(1, 42) {
+                #expect(error?.category == .unsupportedByAPIVersion)
+                #expect(error?.message.contains("volume update") == true)
+            } else {
+                #expect(error?.category == .unavailable)
+            }
+        }
+    }
+
+    @Test func pruneRemovesOnlyWhatMatches() async throws {
+        try await TestEngine.withResources { client, resources in
+            let scope = uniqueName("prune")
+            let pruned = uniqueName("vol")
+            let kept = uniqueName("vol")
+            for (name, labels) in [(pruned, ["scope": scope]), (kept, ["scope": scope, "keep": "yes"])] {
+                resources.volume(name)
+                _ = try await client.createVolume(VolumeCreateRequest(name: name, labels: labels))
+            }
+            let result = try await client.pruneVolumes(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
+            #expect(result.volumesDeleted == [pruned])
+            #expect(try await client.inspectVolume(kept).name == kept)
+            if try await client.apiVersion() < APIVersion(1, 42) {
+                let all = await #expect(throws: DockerError.self) { try await client.pruneVolumes(.init(label: [LabelFilter("scope", scope)], all: true)) }
+                #expect(all?.category == .unsupportedByAPIVersion)
+            }
+            let unknown = await #expect(throws: DockerError.self) { try await client.pruneVolumes(try VolumePruneFilters(parsing: ["until=1h"])) }
+            #expect(unknown?.category == .invalidArgument)
+        }
+    }
+}
