@@ -52,13 +52,20 @@ extension TestEngine {
     /// The daemon runs one `/system/df` at a time and refuses a second one meanwhile ("a disk
     /// usage operation is already running"); tests that cause one take turns through this.
     public static func withDiskUsageTurn<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
-        try await DiskUsageTurns.shared.run(body)
+        try await Turns.diskUsage.run(body)
+    }
+
+    /// The daemon runs one prune at a time per kind, and containers and networks share one
+    /// ("a prune operation is already running"); tests that prune take turns through this.
+    public static func withPruneTurn<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+        try await Turns.prune.run(body)
     }
 }
 
 /// Runs closures one at a time, in the order they arrive.
-private actor DiskUsageTurns {
-    static let shared = DiskUsageTurns()
+private actor Turns {
+    static let diskUsage = Turns()
+    static let prune = Turns()
     private var tail: Task<Void, Never>?
 
     func run<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {

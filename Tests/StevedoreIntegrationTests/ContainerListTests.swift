@@ -109,25 +109,28 @@ struct ContainerListTests {
     }
 
     @Test func pruneRemovesOnlyMatchingStoppedContainers() async throws {
-        try await TestEngine.withClient { client in
-            let scope = uniqueName("scope")
-            try await client.withContainer(["sleep", "300"], configure: { $0.labels = ["stevedore-prune": scope] }) { running in
-                try await client.withContainer(["true"], start: false, configure: { $0.labels = ["stevedore-prune": scope, "keep": "1"] }) { kept in
-                    let doomed = try #require(try await client.createContainer(
-                        ContainerCreateBody(image: TestEngine.image, labels: ["stevedore-prune": scope])).id)
-                    let future = try await client.pruneContainers(.init(until: "1h", label: [LabelFilter("stevedore-prune", scope)]))
-                    #expect(future.containersDeleted ?? [] == [], "until=1h: every container is younger")
-                    let result = try await client.pruneContainers(.init(label: [LabelFilter("stevedore-prune", scope)], labelNot: [LabelFilter("keep")]))
-                    #expect(result.containersDeleted == [doomed])
-                    #expect(result.spaceReclaimed != nil)
-                    #expect(try await client.inspectContainer(kept).id == kept)
-                    #expect(try await client.inspectContainer(running).state?.running == true)
-                    let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(doomed) }
-                    #expect(gone?.category == .notFound)
+        // Prunes take turns: the daemon refuses one while another runs.
+        try await TestEngine.withPruneTurn {
+            try await TestEngine.withClient { client in
+                let scope = uniqueName("scope")
+                try await client.withContainer(["sleep", "300"], configure: { $0.labels = ["stevedore-prune": scope] }) { running in
+                    try await client.withContainer(["true"], start: false, configure: { $0.labels = ["stevedore-prune": scope, "keep": "1"] }) { kept in
+                        let doomed = try #require(try await client.createContainer(
+                            ContainerCreateBody(image: TestEngine.image, labels: ["stevedore-prune": scope])).id)
+                        let future = try await client.pruneContainers(.init(until: "1h", label: [LabelFilter("stevedore-prune", scope)]))
+                        #expect(future.containersDeleted ?? [] == [], "until=1h: every container is younger")
+                        let result = try await client.pruneContainers(.init(label: [LabelFilter("stevedore-prune", scope)], labelNot: [LabelFilter("keep")]))
+                        #expect(result.containersDeleted == [doomed])
+                        #expect(result.spaceReclaimed != nil)
+                        #expect(try await client.inspectContainer(kept).id == kept)
+                        #expect(try await client.inspectContainer(running).state?.running == true)
+                        let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(doomed) }
+                        #expect(gone?.category == .notFound)
+                    }
                 }
+                let error = await #expect(throws: DockerError.self) { try await client.pruneContainers(.init(until: "not a time")) }
+                #expect(error?.message.contains("not a time") == true)
             }
-            let error = await #expect(throws: DockerError.self) { try await client.pruneContainers(.init(until: "not a time")) }
-            #expect(error?.message.contains("not a time") == true)
         }
     }
 }

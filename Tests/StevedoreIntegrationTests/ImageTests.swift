@@ -109,13 +109,16 @@ struct ImageTests {
     }
 
     @Test func pruneRemovesDanglingImagesByLabel() async throws {
-        try await TestEngine.withResources { client, resources in
-            let label = "stevedore.prune=\(UUID().uuidString)"
-            let id = try await Self.importImage(client, repository: nil, file: "dangling.txt", options: .init(changes: ["LABEL \(label)"]))
-            #expect(try await client.listImages(.init(dangling: true, labels: [label])).map(\.id) == [id])
-            let pruned = try await client.pruneImages(.init(dangling: true, labels: [label]))
-            #expect(pruned.imagesDeleted?.contains { $0.deleted == id } == true)
-            #expect(try await client.listImages(.init(all: true, labels: [label])).isEmpty)
+        // Prunes take turns: the daemon refuses one while another runs.
+        try await TestEngine.withPruneTurn {
+            try await TestEngine.withResources { client, resources in
+                let label = "stevedore.prune=\(UUID().uuidString)"
+                let id = try await Self.importImage(client, repository: nil, file: "dangling.txt", options: .init(changes: ["LABEL \(label)"]))
+                #expect(try await client.listImages(.init(dangling: true, labels: [label])).map(\.id) == [id])
+                let pruned = try await client.pruneImages(.init(dangling: true, labels: [label]))
+                #expect(pruned.imagesDeleted?.contains { $0.deleted == id } == true)
+                #expect(try await client.listImages(.init(all: true, labels: [label])).isEmpty)
+            }
         }
     }
 

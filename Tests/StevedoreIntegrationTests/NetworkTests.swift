@@ -164,23 +164,26 @@ struct NetworkTests {
     }
 
     @Test func pruneRemovesOnlyWhatMatches() async throws {
-        try await TestEngine.withResources { client, resources in
-            let scope = uniqueName("prune")
-            let pruned = uniqueName("net")
-            let kept = uniqueName("net")
-            for (name, labels) in [(pruned, ["scope": scope]), (kept, ["scope": scope, "keep": "yes"])] {
-                resources.network(name)
-                _ = try await client.createNetwork(NetworkCreateRequest(name: name, labels: labels))
+        // Prunes take turns: the daemon refuses one while another runs.
+        try await TestEngine.withPruneTurn {
+            try await TestEngine.withResources { client, resources in
+                let scope = uniqueName("prune")
+                let pruned = uniqueName("net")
+                let kept = uniqueName("net")
+                for (name, labels) in [(pruned, ["scope": scope]), (kept, ["scope": scope, "keep": "yes"])] {
+                    resources.network(name)
+                    _ = try await client.createNetwork(NetworkCreateRequest(name: name, labels: labels))
+                }
+                // Created just now: nothing of ours is older than an hour.
+                let none = try await client.pruneNetworks(.init(until: "1h", label: [LabelFilter("scope", scope)]))
+                #expect(none.networksDeleted?.contains(pruned) != true)
+                let result = try await client.pruneNetworks(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
+                #expect(result.networksDeleted == [pruned])
+                #expect(try await client.inspectNetwork(kept).name == kept)
+                let badUntil = await #expect(throws: DockerError.self) { try await client.pruneNetworks(.init(until: "not-a-time")) }
+                // dockerd 20.10 answers 500 with its reason.
+                #expect(badUntil?.message.contains("not-a-time") == true)
             }
-            // Created just now: nothing of ours is older than an hour.
-            let none = try await client.pruneNetworks(.init(until: "1h", label: [LabelFilter("scope", scope)]))
-            #expect(none.networksDeleted?.contains(pruned) != true)
-            let result = try await client.pruneNetworks(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
-            #expect(result.networksDeleted == [pruned])
-            #expect(try await client.inspectNetwork(kept).name == kept)
-            let badUntil = await #expect(throws: DockerError.self) { try await client.pruneNetworks(.init(until: "not-a-time")) }
-            // dockerd 20.10 answers 500 with its reason.
-            #expect(badUntil?.message.contains("not-a-time") == true)
         }
     }
 }

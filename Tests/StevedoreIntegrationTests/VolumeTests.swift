@@ -106,23 +106,26 @@ struct VolumeTests {
     }
 
     @Test func pruneRemovesOnlyWhatMatches() async throws {
-        try await TestEngine.withResources { client, resources in
-            let scope = uniqueName("prune")
-            let pruned = uniqueName("vol")
-            let kept = uniqueName("vol")
-            for (name, labels) in [(pruned, ["scope": scope]), (kept, ["scope": scope, "keep": "yes"])] {
-                resources.volume(name)
-                _ = try await client.createVolume(VolumeCreateRequest(name: name, labels: labels))
+        // Prunes take turns: the daemon refuses one while another runs.
+        try await TestEngine.withPruneTurn {
+            try await TestEngine.withResources { client, resources in
+                let scope = uniqueName("prune")
+                let pruned = uniqueName("vol")
+                let kept = uniqueName("vol")
+                for (name, labels) in [(pruned, ["scope": scope]), (kept, ["scope": scope, "keep": "yes"])] {
+                    resources.volume(name)
+                    _ = try await client.createVolume(VolumeCreateRequest(name: name, labels: labels))
+                }
+                let result = try await client.pruneVolumes(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
+                #expect(result.volumesDeleted == [pruned])
+                #expect(try await client.inspectVolume(kept).name == kept)
+                if try await client.apiVersion() < APIVersion(1, 42) {
+                    let all = await #expect(throws: DockerError.self) { try await client.pruneVolumes(.init(label: [LabelFilter("scope", scope)], all: true)) }
+                    #expect(all?.category == .unsupportedByAPIVersion)
+                }
+                let unknown = await #expect(throws: DockerError.self) { try await client.pruneVolumes(try VolumePruneFilters(parsing: ["until=1h"])) }
+                #expect(unknown?.category == .invalidArgument)
             }
-            let result = try await client.pruneVolumes(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
-            #expect(result.volumesDeleted == [pruned])
-            #expect(try await client.inspectVolume(kept).name == kept)
-            if try await client.apiVersion() < APIVersion(1, 42) {
-                let all = await #expect(throws: DockerError.self) { try await client.pruneVolumes(.init(label: [LabelFilter("scope", scope)], all: true)) }
-                #expect(all?.category == .unsupportedByAPIVersion)
-            }
-            let unknown = await #expect(throws: DockerError.self) { try await client.pruneVolumes(try VolumePruneFilters(parsing: ["until=1h"])) }
-            #expect(unknown?.category == .invalidArgument)
         }
     }
 }
