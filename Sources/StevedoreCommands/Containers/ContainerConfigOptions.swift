@@ -114,11 +114,7 @@ struct ContainerConfigOptions: ParsableArguments {
         body.cmd = command.isEmpty ? nil : command
         let environment = environment(try KeyValueFile.entries(self.envFile, .environment, overrides: self.env))
         body.env = environment.isEmpty ? nil : environment
-        let labels = try KeyValueFile.entries(self.labelFile, .labels, overrides: self.label)
-        body.labels = labels.isEmpty ? nil : Dictionary(labels.map { text in
-            let label = LabelFilter(parsing: text)
-            return (label.key, label.value ?? "")
-        }, uniquingKeysWith: { $1 })
+        body.labels = keyValueMap(try KeyValueFile.entries(self.labelFile, .labels, overrides: self.label))
         body.tty = self.tty
         body.openStdin = self.interactive
         let streams = try self.attachedStreams

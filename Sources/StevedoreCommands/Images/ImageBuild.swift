@@ -126,10 +126,7 @@ struct ImageBuild: AsyncParsableCommand {
                 options.buildArgs[argument] = .some(environment[argument])
             }
         }
-        for label in self.label {
-            let parsed = LabelFilter(parsing: label)
-            options.labels[parsed.key] = parsed.value ?? ""
-        }
+        options.labels = keyValueMap(self.label) ?? [:]
         return options
     }
 }
