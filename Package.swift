@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Stevedore",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // TaskExecutor; Linux is where CI builds and tests it
     products: [
         .library(name: "Stevedore", targets: ["Stevedore"]),
         .executable(name: "stevedore", targets: ["stevedore"]),

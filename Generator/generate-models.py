@@ -23,8 +23,9 @@ Naming rules (the client code depends on them):
   `Type` -> `Kind`, `Protocol` -> `ProtocolKind` (`EventMessage.Kind`).
 - Enums are open: a `RawRepresentable` struct conforming to `OpenEnum`, one `static let` per
   spec value. Members are the value in lowerCamelCase; `""` is `.empty`, `"none"` is
-  `.noneValue` (a plain `.none` is ambiguous with `Optional.none`), a value starting with a
-  digit gets a `v` prefix (`SystemInfo.CgroupVersion.v2`). `ChangeType` uses the names in its
+  `.none` (in an optional context the compiler warns that it takes `Optional.none`, so the
+  trap is never silent, as it was with a renamed member), a value starting with a digit gets a
+  `v` prefix (`SystemInfo.CgroupVersion.v2`). `ChangeType` uses the names in its
   description (`.modified`, `.added`, `.deleted`).
 - Properties: lowerCamelCase of the JSON key with a leading acronym lower-cased
   (`ID` -> `id`, `IPAMConfig` -> `ipamConfig`, `cpu_stats` -> `cpuStats`, `os.version` ->
@@ -42,7 +43,12 @@ Typing rules:
 - Properties that API 1.41 has and API 1.56 dropped are kept, optional, with a "Legacy" note:
   Docker 20.10 still sends them (`SystemDataUsageResponse.images`, `NetworkSettings.ipAddress`,
   progress `error`...).
-- Integers follow the format (`int64` -> Int64, `uint64` -> UInt64, ...; plain -> Int).
+- Integers follow the format (`int64` -> Int64, `uint64` -> UInt64, ...; plain -> Int), except
+  exit codes, which are `Int` everywhere (`ContainerWaitResponse.StatusCode` is `int64` in the
+  spec, every other exit code a plain integer): see PROPERTY_TYPES.
+- A definition that API 1.41 declared inline in an operation (`ContainerCreateResponse`) is
+  matched with that inline schema by its title, so its required fields stay required;
+  REQUIRED_SINCE_1_41 lists the few that 1.41 did not mark but every daemon sends.
 """
 
 import argparse
@@ -93,6 +99,13 @@ GO_TYPE_ITEMS = {
 
 # Integer enums: member names for the values (from the schema's description).
 INTEGER_ENUM_MEMBERS = {"ChangeType": {0: "modified", 1: "added", 2: "deleted"}}
+
+# Required in API 1.56 and sent by every supported daemon, though the API 1.41 spec did not mark
+# them required: dockerd 20.10 answers a network create with `{"Id": …, "Warning": …}`.
+REQUIRED_SINCE_1_41 = {("NetworkCreateResponse", "Id")}
+
+# Properties whose Swift type the spec's format does not decide, by (definition, JSON key).
+PROPERTY_TYPES = {("ContainerWaitResponse", "StatusCode"): "Int"}
 
 NESTED_TYPE_RENAMES = {"Type": "Kind", "Protocol": "ProtocolKind"}
 
@@ -156,8 +169,6 @@ def singular(name):
 def enum_member_name(value):
     if value == "":
         return "empty"
-    if value == "none":
-        return "noneValue"
     words = split_words(str(value))
     name = lower_leading(words[0]) + "".join(w[0].upper() + w[1:] for w in words[1:])
     if name[0].isdigit():
@@ -302,6 +313,7 @@ class Generator:
         self.definitions = spec["definitions"]
         self.old_definitions = old_spec["definitions"]
         self.old_operations = index_operations(old_spec)
+        self.old_inline_schemas = index_inline_schemas(old_spec)
         self.top_types = []  # StructType | EnumType | AliasType
         self.top_names = set()
 
@@ -334,7 +346,8 @@ class Generator:
         return props, required
 
     def old_definition(self, name):
-        return self.old_definitions.get(OLD_DEFINITION_NAMES.get(name, name))
+        old_name = OLD_DEFINITION_NAMES.get(name, name)
+        return self.old_definitions.get(old_name) or self.old_inline_schemas.get(old_name)
 
     # -- building types
 
@@ -396,7 +409,7 @@ class Generator:
         old_props, old_required = self.old_properties(old) if old is not None else ({}, set())
         required = set(schema.get("required", []))
         for key, prop in schema.get("properties", {}).items():
-            was_required = key in old_required and key in old_props
+            was_required = (key in old_required and key in old_props) or (definition, key) in REQUIRED_SINCE_1_41
             out.append((key, prop, key in required and was_required, old_props.get(key), owner_path, definition))
         return out
 
@@ -486,6 +499,8 @@ class Generator:
             if len(refs) == 1 and len(prop["allOf"]) == 1:
                 return TypeRef(path=[self.swift_type_name(self.ref_name(refs[0]["$ref"]))])
             raise SystemExit("generate-models.py: inline allOf at %s.%s" % (definition, key))
+        if (definition, key) in PROPERTY_TYPES:
+            return TypeRef(swift=PROPERTY_TYPES[(definition, key)])
         go_item = GO_TYPE_ITEMS.get((definition, key))
         kind = prop.get("type")
         if kind == "array":
@@ -584,6 +599,17 @@ class Generator:
             return  # strings, binary streams
         name = schema.get("title") or fallback_name
         self.add_top(self.struct_type(name, schema, old, [name], name))
+
+
+def index_inline_schemas(spec):
+    """The titled inline response schemas of a spec's operations, by title. (Not the bodies: the
+    API 1.41 spec swaps the titles of the network connect and disconnect bodies.)"""
+    schemas = {}
+    for operation in index_operations(spec).values():
+        for schema in (r.get("schema") for r in operation.get("responses", {}).values()):
+            if isinstance(schema, dict) and schema.get("title"):
+                schemas.setdefault(schema["title"], schema)
+    return schemas
 
 
 def index_operations(spec):

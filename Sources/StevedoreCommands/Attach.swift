@@ -24,13 +24,13 @@ extension StevedoreCommand {
         func run() async throws {
             let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
             try await withClient(self.global) { client in
-                let inspected = try await client.inspectContainer(self.container)
+                let inspected = try await client.containers.inspect(self.container)
                 guard inspected.state?.running == true else {
                     throw CommandFailure(description: "You cannot attach to a stopped container, start it first")
                 }
                 let stdin = !self.noStdin && inspected.config?.openStdin == true
                 let options = ContainerAttachOptions(stdin: stdin, detachKeys: keys.description)
-                let outcome = try await client.withAttachedContainer(self.container, options: options) { streams in
+                let outcome = try await client.containers.withAttach(self.container, options: options) { streams in
                     try await InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys)
                         .run(forwardingSignalsTo: self.sigProxy ? self.container : nil, client: client)
                 }
@@ -39,7 +39,7 @@ extension StevedoreCommand {
                     return
                 }
                 // docker attach exits with the container's code once it has stopped.
-                let state = try await client.inspectContainer(self.container).state
+                let state = try await client.containers.inspect(self.container).state
                 if state?.running != true, let code = state?.exitCode, code != 0 {
                     throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code))
                 }

@@ -33,7 +33,7 @@ extension StevedoreCommand {
             )
             let format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0) }
             try await withClient(self.global) { client in
-                for try await event in try await client.events(options) {
+                for try await event in try await client.system.events(options) {
                     if let format {
                         printOut(try CommandOutput.render([event], with: format))
                     } else {

@@ -50,16 +50,16 @@ extension StevedoreCommand {
                 env: self.env.isEmpty ? nil : environment(self.env), cmd: self.command, privileged: self.privileged,
                 user: self.user, workingDir: self.workdir)
             try await withClient(self.global) { client in
-                let id = try await client.createExec(in: self.container, config)
+                let id = try await client.exec.create(in: self.container, config)
                 if self.detach {
-                    try await client.startExec(id, options: .init(tty: self.tty))
+                    try await client.exec.start(id, options: .init(tty: self.tty))
                     return
                 }
-                let outcome = try await client.withAttachedExec(id, options: .init(tty: self.tty, consoleSize: config.consoleSize)) { streams in
+                let outcome = try await client.exec.withAttach(id, options: .init(tty: self.tty, consoleSize: config.consoleSize)) { streams in
                     try await InteractiveSession(streams: streams, forwardsStdin: self.interactive, detachKeys: keys).run()
                 }
                 if case .detached = outcome { return }
-                let code = try await client.execExitCode(id)
+                let code = try await client.exec.exitCode(id)
                 if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
             }
         }

@@ -14,7 +14,7 @@ extension StevedoreCommand {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                let info = try await client.info()
+                let info = try await client.system.info()
                 if let rendered = try CommandOutput.render(info, format: self.format) {
                     printOut(rendered)
                 } else {

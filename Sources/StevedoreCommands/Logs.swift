@@ -50,7 +50,7 @@ extension StevedoreCommand {
                 details: self.details
             )
             try await withClient(self.global) { client in
-                try await client.logs(self.container, options: options).write(
+                try await client.containers.logs(self.container, options: options).write(
                     stdout: { try writeAll($0, to: STDOUT_FILENO) },
                     stderr: { try writeAll($0, to: STDERR_FILENO) })
             }

@@ -41,9 +41,7 @@ extension StevedoreCommand {
             try await withClient(self.global) { client in
                 let created = try await self.config.createContainer(body, client: client, global: self.global)
                 printWarnings(created.warnings ?? [])
-                guard let id = created.id else {
-                    throw DockerError(category: .malformedResponse, message: "the daemon created a container without telling its id")
-                }
+                let id = created.id
                 if self.detach {
                     try await self.start(id, client: client)
                     printOut(id + "\n")
@@ -52,11 +50,11 @@ extension StevedoreCommand {
                 // Registered before the start, so that the exit cannot be missed; with --rm the
                 // daemon removes the container (AutoRemove) and answers once it is gone, as
                 // docker does, so that a detached or killed client leaves nothing behind.
-                let exit = try await client.startWaitingForContainer(id, options: .init(condition: self.config.rm ? .removed : .nextExit))
+                let exit = try await client.containers.registerWait(id, options: .init(condition: self.config.rm ? .removed : .nextExit))
                 let options = ContainerAttachOptions(
                     stdin: body.attachStdin ?? false, stdout: body.attachStdout ?? false, stderr: body.attachStderr ?? false,
                     detachKeys: keys.description)
-                let outcome = try await client.withAttachedContainer(id, options: options) { streams in
+                let outcome = try await client.containers.withAttach(id, options: options) { streams in
                     try await self.start(id, client: client)
                     return try await InteractiveSession(streams: streams, forwardsStdin: options.stdin, detachKeys: keys)
                         .run(forwardingSignalsTo: self.sigProxy ? id : nil, client: client)
@@ -71,9 +69,9 @@ extension StevedoreCommand {
         /// or 125, and removes a `--rm` container (the daemon removes only one that ran).
         private func start(_ id: String, client: DockerClient) async throws {
             do {
-                try await client.startContainer(id)
+                try await client.containers.start(id)
             } catch let error as DockerError {
-                if self.config.rm { try? await client.removeContainer(id, options: .init(removeVolumes: true, force: true)) }
+                if self.config.rm { try? await client.containers.remove(id, options: .init(removeVolumes: true, force: true)) }
                 let message = error.message
                 let code: Int32
                 if message.contains("executable file not found") || message.contains("no such file or directory") {

@@ -25,7 +25,7 @@ enum SignalProxy {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                Task { try? await client.killContainer(container, signal: name) }
+                Task { try? await client.containers.kill(container, signal: name) }
             }
             source.resume()
             return source

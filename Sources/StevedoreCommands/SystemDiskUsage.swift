@@ -46,7 +46,7 @@ extension StevedoreCommand.System {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                let rows = Self.rows(try await client.systemDataUsage().summary)
+                let rows = Self.rows(try await client.system.dataUsage().summary)
                 printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
             }
         }

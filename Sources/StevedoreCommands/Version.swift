@@ -33,7 +33,7 @@ extension StevedoreCommand {
                 let apiVersion: APIVersion
                 do {
                     apiVersion = try await client.apiVersion()
-                    server = try await client.version()
+                    server = try await client.system.version()
                 } catch let error as DockerError where self.format == nil {
                     // Like docker: the client half still prints when the daemon is unreachable.
                     printOut(Self.clientSection(Self.client(apiVersion: nil)))

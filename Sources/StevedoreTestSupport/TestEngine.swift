@@ -36,7 +36,7 @@ public enum TestEngine {
     public static func isReachable() async -> Bool {
         guard let client = try? Self.makeClient() else { return false }
         defer { client.shutdown() }
-        return (try? await client.ping()) != nil
+        return (try? await client.system.ping()) != nil
     }
 
     /// Runs `body` with a client for the test engine, shutting it down afterwards.

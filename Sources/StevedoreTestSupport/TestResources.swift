@@ -30,10 +30,10 @@ public final class TestResources: Sendable {
     /// volumes), failures ignored (the test may have removed them itself).
     func removeAll(using client: DockerClient) async {
         let registered = self.state.withLockedValue { $0 }
-        for id in registered.containers { _ = try? await client.removeContainer(id, options: .init(force: true)) }
-        for image in registered.images { _ = try? await client.removeImage(image, options: .init(force: true)) }
-        for network in registered.networks { _ = try? await client.removeNetwork(network) }
-        for volume in registered.volumes { _ = try? await client.removeVolume(volume, options: .init(force: true)) }
+        for id in registered.containers { _ = try? await client.containers.remove(id, options: .init(force: true)) }
+        for image in registered.images { _ = try? await client.images.remove(image, options: .init(force: true)) }
+        for network in registered.networks { _ = try? await client.networks.remove(network) }
+        for volume in registered.volumes { _ = try? await client.volumes.remove(volume, options: .init(force: true)) }
     }
 }
 

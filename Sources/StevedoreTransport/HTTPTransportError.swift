@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOPosix
 
@@ -62,9 +63,9 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
         if let error = error as? HTTPTransportError { return error }
         if let ioError = error as? IOError {
             switch ioError.errnoCode {
-            case 2: return .init(.socketNotFound, "\(target): no such file")  // ENOENT
-            case 13, 1: return .init(.permissionDenied, "\(target): permission denied")  // EACCES, EPERM
-            case 111: return .init(.connectionRefused, "\(target): connection refused")  // ECONNREFUSED
+            case ENOENT: return .init(.socketNotFound, "\(target): no such file")
+            case EACCES, EPERM: return .init(.permissionDenied, "\(target): permission denied")
+            case ECONNREFUSED: return .init(.connectionRefused, "\(target): connection refused")
             default: return .init(.io, "\(target): \(ioError)")
             }
         }

@@ -17,15 +17,15 @@ struct ContainerDifferentialTests {
             var ids: [String] = []
             var running = ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image, labels: ["scope": scope, "role": "running"])
             running.exposedPorts = ["9000/tcp": EmptyObject()]
-            ids.append(try #require(try await client.createContainer(running, options: .init(name: scope + "-a")).id))
+            ids.append(try await client.containers.create(running, options: .init(name: scope + "-a")).id)
             resources.container(ids[0])
-            try await client.startContainer(ids[0])
+            try await client.containers.start(ids[0])
             var exited = ContainerCreateBody(cmd: ["sh", "-c", "echo x > /new; exit 2"], image: TestEngine.image, labels: ["scope": scope])
             exited.volumes = ["/data": EmptyObject()]
-            ids.append(try #require(try await client.createContainer(exited, options: .init(name: scope + "-b")).id))
+            ids.append(try await client.containers.create(exited, options: .init(name: scope + "-b")).id)
             resources.container(ids[1])
-            try await client.startContainer(ids[1])
-            _ = try await client.waitContainer(ids[1])
+            try await client.containers.start(ids[1])
+            _ = try await client.containers.wait(ids[1])
             let filter = "label=scope=\(scope)"
             let commandLines: [[String]] = [
                 ["ps", "-a", "--filter", filter],

@@ -38,7 +38,7 @@ struct ContainerFlagsEngineTests {
                 #expect(created.status == 0, "\(created)")
                 let id = created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
                 resources.container(id)
-                let inspected = try await client.inspectContainer(id)
+                let inspected = try await client.containers.inspect(id)
                 let host = try #require(inspected.hostConfig)
                 let config = try #require(inspected.config)
                 #expect(host.mounts?.map(\.type) == [.bind, .tmpfs])

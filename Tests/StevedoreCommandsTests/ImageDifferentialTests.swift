@@ -35,8 +35,8 @@ struct ImageDifferentialTests {
             // An image of its own: other tests tag the shared test image meanwhile, which would
             // change its RepoTags between the two tools' runs.
             let archive = TestArchive.tar(files: [("unique.txt", UUID().uuidString)])
-            _ = try await client.importImage(from: .archive(.bytes(archive)), options: .init(repository: image)).finish()
-            try await client.tagImage(image, repository: repository, tag: "b")
+            _ = try await client.images.import(from: .archive(.bytes(archive)), options: .init(repository: image)).finish()
+            try await client.images.tag(image, repository: repository, tag: "b")
             for tag in ["a", "b", "c"] { resources.image(repository + ":" + tag) }
             for arguments in [
                 ["images", repository],
@@ -81,7 +81,7 @@ struct ImageDifferentialTests {
         try await TestRegistry.withRegistry { registry in
             let reference = "\(registry.address)/\(self.scope):1"
             try await TestEngine.withResources { client, resources in
-                try await client.tagImage(TestEngine.image, repository: "\(registry.address)/\(self.scope)", tag: "1")
+                try await client.images.tag(TestEngine.image, repository: "\(registry.address)/\(self.scope)", tag: "1")
                 resources.image(reference)
                 resources.image("\(registry.address)/\(self.scope):latest")
                 // The first push uploads; every later one finds the layer there: compare those.
@@ -119,18 +119,18 @@ struct ImageDifferentialTests {
             let reference = "\(repository):1"
             try await TestEngine.withResources { client, resources in
                 // An image with a layer of its own, so that a pull downloads and extracts it.
-                let container = try #require(try await client.createContainer(
-                    ContainerCreateBody(cmd: ["sh", "-c", "echo \(self.scope) > /unique"], image: TestEngine.image)).id)
+                let container = try await client.containers.create(
+                    ContainerCreateBody(cmd: ["sh", "-c", "echo \(self.scope) > /unique"], image: TestEngine.image)).id
                 resources.container(container)
-                try await client.startContainer(container)
-                _ = try await client.waitContainer(container)
-                try await client.commitContainer(container, options: .init(repository: repository, tag: "1"))
+                try await client.containers.start(container)
+                _ = try await client.containers.wait(container)
+                try await client.images.commit(container, options: .init(repository: repository, tag: "1"))
                 resources.image(reference)
-                _ = try await client.pushImage(reference).finish()
-                try await client.removeContainer(container)
+                _ = try await client.images.push(reference).finish()
+                try await client.containers.remove(container)
                 var screens: [String] = []
                 for tool in [self.docker, self.stevedore] {
-                    _ = try await client.removeImage(reference)
+                    _ = try await client.images.remove(reference)
                     screens.append(Self.masked(try await Self.finalScreen(of: [tool.executable.path, "pull", reference], tmux: tmux)))
                 }
                 #expect(screens[1] == screens[0], "stevedore's screen:\n\(screens[1])\ndocker's:\n\(screens[0])")

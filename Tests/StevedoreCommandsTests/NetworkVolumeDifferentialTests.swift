@@ -27,9 +27,9 @@ struct NetworkVolumeDifferentialTests {
                 let a = self.scope + "-a"
                 let b = self.scope + "-b"
                 for name in [a, b, self.scope + "-made", self.scope + "-pruned"] { resources.network(name) }
-                _ = try await client.createNetwork(NetworkCreateRequest(
+                _ = try await client.networks.create(NetworkCreateRequest(
                     name: a, ipam: IPAM(config: [IPAMConfig(subnet: "\(prefix).0/24", gateway: "\(prefix).1")]), labels: ["scope": self.scope]))
-                _ = try await client.createNetwork(NetworkCreateRequest(name: b, internal: true, labels: ["scope": self.scope]))
+                _ = try await client.networks.create(NetworkCreateRequest(name: b, internal: true, labels: ["scope": self.scope]))
                 let filter = "label=scope=\(self.scope)"
                 let missing = self.scope + "-missing"
                 for arguments in [
@@ -86,8 +86,8 @@ struct NetworkVolumeDifferentialTests {
                 let first = self.scope + "-v1"
                 let second = self.scope + "-v2"
                 for name in [first, second, self.scope + "-made", self.scope + "-pruned"] { resources.volume(name) }
-                _ = try await client.createVolume(VolumeCreateRequest(name: first, driverOpts: ["type": "tmpfs", "device": "tmpfs"], labels: ["scope": self.scope]))
-                _ = try await client.createVolume(VolumeCreateRequest(name: second, labels: ["scope": self.scope]))
+                _ = try await client.volumes.create(VolumeCreateRequest(name: first, driverOpts: ["type": "tmpfs", "device": "tmpfs"], labels: ["scope": self.scope]))
+                _ = try await client.volumes.create(VolumeCreateRequest(name: second, labels: ["scope": self.scope]))
                 let filter = "label=scope=\(self.scope)"
                 let missing = self.scope + "-missing"
                 for arguments in [

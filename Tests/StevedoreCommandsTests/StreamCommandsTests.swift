@@ -24,7 +24,7 @@ struct StreamCommandsTests {
         #expect(outcome.standardError == "oops\n")
         // The exit code came from the wait for the daemon's removal: nothing is left.
         try await TestEngine.withClient { client in
-            await #expect(throws: DockerError.self) { try await client.inspectContainer(name) }
+            await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
         }
     }
 
@@ -68,15 +68,15 @@ struct StreamCommandsTests {
             do {
                 try await self.checkExecAndLogs(name, started: started, client: client)
             } catch {
-                try? await client.removeContainer(name, options: .init(force: true))
+                try? await client.containers.remove(name, options: .init(force: true))
                 throw error
             }
-            try await client.removeContainer(name, options: .init(force: true))
+            try await client.containers.remove(name, options: .init(force: true))
         }
     }
 
     private func checkExecAndLogs(_ name: String, started: CommandLineProcess.Outcome, client: DockerClient) async throws {
-        let inspected = try await client.inspectContainer(name)
+        let inspected = try await client.containers.inspect(name)
         #expect(inspected.id == started.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(inspected.config?.labels?["purpose"] == "cli-test")
 
@@ -100,9 +100,9 @@ struct StreamCommandsTests {
 
     @Test func attachingToAStoppedContainerIsRefused() async throws {
         try await TestEngine.withClient { client in
-            let id = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["true"], image: self.image)).id)
+            let id = try await client.containers.create(ContainerCreateBody(cmd: ["true"], image: self.image)).id
             let outcome = try await self.stevedore.run(["attach", id])
-            try await client.removeContainer(id, options: .init(force: true))
+            try await client.containers.remove(id, options: .init(force: true))
             #expect(outcome.status == 1)
             #expect(outcome.standardError.contains("You cannot attach to a stopped container"))
         }

@@ -10,7 +10,7 @@ struct AttachTests {
         try await TestEngine.withClient { client in
             let body = ContainerCreateBody(attachStdin: true, attachStdout: true, attachStderr: true, openStdin: true, stdinOnce: true, cmd: ["cat"])
             try await withContainer(body, client: client) { id in
-                let comparer = try await client.withAttachedContainer(id, options: .init(stdin: true), startingContainer: true) { streams in
+                let comparer = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
                     #expect(streams.output.framing == .multiplexed)
                     return try await withThrowingTaskGroup(of: StreamComparer?.self) { group in
                         group.addTask {
@@ -32,7 +32,7 @@ struct AttachTests {
                 }
                 #expect(comparer.mismatchAt == nil)
                 #expect(comparer.matchesWhole, "received \(comparer.offset) of \(input.readableBytes) bytes")
-                #expect(try await client.waitContainer(id).statusCode == 0)
+                #expect(try await client.containers.wait(id).statusCode == 0)
             }
         }
     }
@@ -41,7 +41,7 @@ struct AttachTests {
         try await TestEngine.withClient { client in
             let script = "for i in 1 2 3 4 5; do echo out$i; echo err$i >&2; done"
             try await withContainer(ContainerCreateBody(cmd: ["sh", "-c", script]), client: client) { id in
-                let collected = try await client.withAttachedContainer(id, startingContainer: true) { try await $0.output.collect(upTo: 1 << 20) }
+                let collected = try await client.containers.withAttach(id, startingContainer: true) { try await $0.output.collect(upTo: 1 << 20) }
                 #expect(collected.stdoutText == "out1\nout2\nout3\nout4\nout5\n")
                 #expect(collected.stderrText == "err1\nerr2\nerr3\nerr4\nerr5\n")
             }
@@ -59,7 +59,7 @@ struct AttachTests {
                             // Bounded, so that a daemon that hangs under load fails the test instead of hanging it.
                             let output = try await withTimeout(120) {
                                 try await withContainer(ContainerCreateBody(cmd: ["echo", "first bytes \(worker)-\(round)"]), client: client) { id in
-                                    try await client.withAttachedContainer(id, startingContainer: true) { try await $0.output.collect(upTo: 1 << 10) }
+                                    try await client.containers.withAttach(id, startingContainer: true) { try await $0.output.collect(upTo: 1 << 10) }
                                 }
                             }
                             #expect(output.stdoutText == expected)
@@ -74,7 +74,7 @@ struct AttachTests {
     @Test func ttyOutputArrivesRaw() async throws {
         try await TestEngine.withClient { client in
             try await withContainer(ContainerCreateBody(tty: true, cmd: ["sh", "-c", "printf 'a\\n'; printf 'b\\n' >&2"]), client: client) { id in
-                let chunks = try await client.withAttachedContainer(id, startingContainer: true) { streams in
+                let chunks = try await client.containers.withAttach(id, startingContainer: true) { streams in
                     #expect(streams.tty)
                     #expect(streams.output.framing == .raw)
                     var chunks: [ContainerOutputChunk] = []
@@ -91,7 +91,7 @@ struct AttachTests {
         try await TestEngine.withClient { client in
             let body = ContainerCreateBody(tty: true, openStdin: true, cmd: ["sh", "-c", "read line; stty size"])
             try await withContainer(body, client: client) { id in
-                let text = try await client.withAttachedContainer(id, options: .init(stdin: true), startingContainer: true) { streams in
+                let text = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
                     try await streams.resize(height: 33, width: 111)
                     try await streams.write("go\n")
                     var text = ""
@@ -108,24 +108,24 @@ struct AttachTests {
             // OpenStdin + StdinOnce, no TTY: the process sees EOF and goes on.
             let once = ContainerCreateBody(openStdin: true, stdinOnce: true, cmd: ["sh", "-c", "cat; echo after-eof"])
             try await withContainer(once, client: client) { id in
-                let collected = try await client.withAttachedContainer(id, options: .init(stdin: true), startingContainer: true) { streams in
+                let collected = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
                     try await streams.write("input\n")
                     try await streams.closeWrite()
                     return try await streams.output.collect(upTo: 1 << 10)
                 }
                 #expect(collected.stdoutText == "input\nafter-eof\n")
-                #expect(try await client.waitContainer(id).statusCode == 0)
+                #expect(try await client.containers.wait(id).statusCode == 0)
             }
             // OpenStdin without StdinOnce: EOF ends the attach; the container keeps running.
             let kept = ContainerCreateBody(openStdin: true, cmd: ["sh", "-c", "cat; echo after-eof"])
             try await withContainer(kept, client: client) { id in
-                let collected = try await client.withAttachedContainer(id, options: .init(stdin: true), startingContainer: true) { streams in
+                let collected = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
                     try await streams.write("input\n")
                     try await streams.closeWrite()
                     return try await streams.output.collect(upTo: 1 << 10)
                 }
                 #expect(!collected.stdoutText.contains("after-eof"))
-                #expect(try await client.inspectContainer(id).state?.running == true)
+                #expect(try await client.containers.inspect(id).state?.running == true)
             }
         }
     }
@@ -135,27 +135,27 @@ struct AttachTests {
             try await withContainer(ContainerCreateBody(cmd: ["sh", "-c", "while true; do echo tick; sleep 0.05; done"]), client: client) { id in
                 struct Stop: Error {}
                 await #expect(throws: Stop.self) {
-                    try await client.withAttachedContainer(id, startingContainer: true) { streams in
+                    try await client.containers.withAttach(id, startingContainer: true) { streams in
                         for try await _ in streams.output { throw Stop() }
                     }
                 }
                 // A cancelled reader ends promptly too.
                 let reader = Task {
-                    try await client.withAttachedContainer(id) { streams in
+                    try await client.containers.withAttach(id) { streams in
                         for try await _ in streams.output {}
                     }
                 }
                 try await Task.sleep(for: .milliseconds(200))
                 reader.cancel()
                 _ = await reader.result
-                #expect(try await client.inspectContainer(id).state?.running == true)
+                #expect(try await client.containers.inspect(id).state?.running == true)
             }
         }
     }
 
     @Test func attachingToAMissingContainerIsNotFound() async throws {
         try await TestEngine.withClient { client in
-            let error = await #expect(throws: DockerError.self) { try await client.attachContainer("stevedore-no-such-container") }
+            let error = await #expect(throws: DockerError.self) { try await client.containers.attach("stevedore-no-such-container") }
             #expect(error?.category == .notFound)
         }
     }

@@ -72,7 +72,7 @@ struct BuildTests {
         let directory = try Self.makeContext(files)
         defer { try? FileManager.default.removeItem(at: directory) }
         try await TestEngine.withResources { client, resources in
-            let ours = try await client.buildImage(context: BuildContext(directory: directory), options: .init(noCache: true)).finish()
+            let ours = try await client.images.build(context: BuildContext(directory: directory), options: .init(noCache: true)).finish()
             if let id = ours.imageID { resources.image(id) }
             let theirs = try await Self.dockerCLIBuild(directory)
             if let id = theirs.imageID { resources.image(id) }
@@ -97,7 +97,7 @@ struct BuildTests {
             let tags = ["\(name):one", "\(name):two"]
             tags.forEach(resources.image)
             var messages: [ProgressMessage] = []
-            for try await message in try await client.buildImage(
+            for try await message in try await client.images.build(
                 context: BuildContext(directory: directory),
                 options: .init(tags: tags, noCache: true, buildArgs: ["GREETING": "hello world"], labels: ["stevedore.build": "labelled"], target: "base"))
             {
@@ -105,7 +105,7 @@ struct BuildTests {
             }
             let id = try #require(messages.compactMap(\.imageID).last)
             resources.image(id)
-            let image = try await client.inspectImage(tags[0])
+            let image = try await client.images.inspect(tags[0])
             #expect(image.id == id)
             #expect(Set(image.repoTags ?? []) == Set(tags))
             #expect(image.config?.labels?["stevedore.build"] == "labelled")
@@ -118,7 +118,7 @@ struct BuildTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try await TestEngine.withResources { client, _ in
             let error = await #expect(throws: DockerError.self) {
-                try await client.buildImage(context: BuildContext(directory: directory), options: .init(noCache: true, forceRemoveIntermediate: true)).finish()
+                try await client.images.build(context: BuildContext(directory: directory), options: .init(noCache: true, forceRemoveIntermediate: true)).finish()
             }
             #expect(error?.category == .buildFailed)
             #expect(error?.code == 3)
@@ -140,7 +140,7 @@ struct BuildTests {
             let dockerfile = outside.appendingPathComponent("Dockerfile.elsewhere")
             let context = try BuildContext(directory: directory, dockerfile: dockerfile)
             #expect(context.dockerfile.hasPrefix(".dockerfile."))
-            let summary = try await client.buildImage(context: context, options: .init(noCache: true)).finish()
+            let summary = try await client.images.build(context: context, options: .init(noCache: true)).finish()
             if let id = summary.imageID { resources.image(id) }
             let theirs = try await Self.dockerCLIBuild(directory, dockerfile: dockerfile)
             if let id = theirs.imageID { resources.image(id) }

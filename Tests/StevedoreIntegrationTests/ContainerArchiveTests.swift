@@ -21,13 +21,13 @@ struct ContainerArchiveTests {
                 var content = ByteBuffer()
                 for index in 0..<300_000 { content.writeInteger(UInt8(truncatingIfNeeded: index &* 31)) }
                 let archive = self.tar("blob.bin", content)
-                try await client.uploadArchive(to: id, path: "/tmp", tar: [archive].async, length: archive.readableBytes)
-                let stat = try await client.containerPathStat(id, path: "/tmp/blob.bin")
+                try await client.containers.putArchive(to: id, path: "/tmp", tar: [archive].async, length: archive.readableBytes)
+                let stat = try await client.containers.archiveInfo(id, path: "/tmp/blob.bin")
                 #expect(stat.name == "blob.bin")
                 #expect(stat.size == 300_000)
                 #expect(stat.mode.isRegularFile && stat.mode.permissions == 0o640)
                 #expect(stat.modificationDate == Date(timeIntervalSince1970: 1_700_000_000))
-                let fetched = try await client.containerArchive(id, path: "/tmp/blob.bin")
+                let fetched = try await client.containers.archive(id, path: "/tmp/blob.bin")
                 #expect(fetched.stat == stat)
                 var parser = TarParser()
                 var received = ByteBuffer()
@@ -35,9 +35,9 @@ struct ContainerArchiveTests {
                     for case .content(var bytes) in try parser.feed(chunk) { received.writeBuffer(&bytes) }
                 }
                 #expect(received == content)
-                let directory = try await client.containerPathStat(id, path: "/bin")
+                let directory = try await client.containers.archiveInfo(id, path: "/bin")
                 #expect(directory.mode.isDirectory)
-                let link = try await client.containerPathStat(id, path: "/bin/ls")
+                let link = try await client.containers.archiveInfo(id, path: "/bin/ls")
                 #expect(link.mode.isSymbolicLink || link.mode.isRegularFile)
             }
         }
@@ -48,28 +48,28 @@ struct ContainerArchiveTests {
             try await client.withContainer(["true"], start: false) { id in
                 let archive = self.tar("x", ByteBuffer(string: "x"))
                 let notDirectory = await #expect(throws: DockerError.self) {
-                    try await client.uploadArchive(to: id, path: "/bin/busybox", tar: [archive].async)
+                    try await client.containers.putArchive(to: id, path: "/bin/busybox", tar: [archive].async)
                 }
                 #expect(notDirectory?.category == .notADirectory)
                 let missing = await #expect(throws: DockerError.self) {
-                    try await client.uploadArchive(to: id, path: "/no/such/dir", tar: [archive].async)
+                    try await client.containers.putArchive(to: id, path: "/no/such/dir", tar: [archive].async)
                 }
                 #expect(missing?.category == .notFound)
-                let missingPath = await #expect(throws: DockerError.self) { try await client.containerPathStat(id, path: "/nope") }
+                let missingPath = await #expect(throws: DockerError.self) { try await client.containers.archiveInfo(id, path: "/nope") }
                 #expect(missingPath?.category == .notFound)
                 #expect(missingPath?.message.contains("/nope") == true)
-                let missingGet = await #expect(throws: DockerError.self) { try await client.containerArchive(id, path: "/nope") }
+                let missingGet = await #expect(throws: DockerError.self) { try await client.containers.archive(id, path: "/nope") }
                 #expect(missingGet?.category == .notFound)
-                let empty = await #expect(throws: DockerError.self) { try await client.containerPathStat(id, path: "") }
+                let empty = await #expect(throws: DockerError.self) { try await client.containers.archiveInfo(id, path: "") }
                 #expect(empty?.category == .invalidInput)
                 // A directory must not replace the file /bin/busybox with noOverwriteDirNonDir.
                 var directory = TarHeader(name: "busybox", kind: .directory, mode: 0o755).encoded()
                 directory.writeRepeatingByte(0, count: 1024)
                 let replaced = await #expect(throws: DockerError.self) {
-                    try await client.uploadArchive(to: id, path: "/bin", tar: [directory].async, options: .init(noOverwriteDirNonDir: true))
+                    try await client.containers.putArchive(to: id, path: "/bin", tar: [directory].async, options: .init(noOverwriteDirNonDir: true))
                 }
                 #expect(replaced != nil)
-                let busybox = try await client.containerPathStat(id, path: "/bin/busybox")
+                let busybox = try await client.containers.archiveInfo(id, path: "/bin/busybox")
                 #expect(busybox.mode.isRegularFile)
             }
         }
@@ -89,45 +89,45 @@ struct ContainerArchiveTests {
 
             try await client.withContainer(["true"], start: false) { id in
                 // Into an existing directory: lands as /tmp/tree.
-                try await client.copyToContainer(from: tree, to: id, path: "/tmp")
-                #expect(try await client.containerPathStat(id, path: "/tmp/tree/sub/big.bin").size == 3_000_000)
-                #expect(try await client.containerPathStat(id, path: "/tmp/tree/run.sh").mode.permissions == 0o750)
-                let link = try await client.containerPathStat(id, path: "/tmp/tree/link")
+                try await client.containers.copyIn(from: tree, to: id, path: "/tmp")
+                #expect(try await client.containers.archiveInfo(id, path: "/tmp/tree/sub/big.bin").size == 3_000_000)
+                #expect(try await client.containers.archiveInfo(id, path: "/tmp/tree/run.sh").mode.permissions == 0o750)
+                let link = try await client.containers.archiveInfo(id, path: "/tmp/tree/link")
                 #expect(link.mode.isSymbolicLink && link.linkTarget == "/tmp/tree/sub/big.bin")
                 // To a new name: the directory becomes /copied.
-                try await client.copyToContainer(from: tree, to: id, path: "/copied")
-                #expect(try await client.containerPathStat(id, path: "/copied/run.sh").size == 18)
+                try await client.containers.copyIn(from: tree, to: id, path: "/copied")
+                #expect(try await client.containers.archiveInfo(id, path: "/copied/run.sh").size == 18)
                 // A file onto an existing file replaces it.
-                try await client.copyToContainer(from: tree + "/run.sh", to: id, path: "/copied/sub/big.bin")
-                #expect(try await client.containerPathStat(id, path: "/copied/sub/big.bin").size == 18)
+                try await client.containers.copyIn(from: tree + "/run.sh", to: id, path: "/copied/sub/big.bin")
+                #expect(try await client.containers.archiveInfo(id, path: "/copied/sub/big.bin").size == 18)
 
                 // Out again, to a new local name.
                 let back = local + "/back"
-                let stat = try await client.copyFromContainer(id, path: "/tmp/tree", to: back)
+                let stat = try await client.containers.copyOut(id, path: "/tmp/tree", to: back)
                 #expect(stat.mode.isDirectory)
                 #expect(try Data(contentsOf: URL(fileURLWithPath: back + "/sub/big.bin")) == big)
                 let mode = try FileManager.default.attributesOfItem(atPath: back + "/run.sh")[.posixPermissions] as? Int
                 #expect(mode == 0o750)
                 #expect(try FileManager.default.destinationOfSymbolicLink(atPath: back + "/link") == "sub/big.bin")
                 // A file into an existing local directory.
-                try await client.copyFromContainer(id, path: "/tmp/tree/run.sh", to: local)
+                try await client.containers.copyOut(id, path: "/tmp/tree/run.sh", to: local)
                 #expect(FileManager.default.fileExists(atPath: local + "/run.sh"))
 
                 let directoryOntoFile = await #expect(throws: DockerError.self) {
-                    try await client.copyToContainer(from: tree, to: id, path: "/bin/busybox")
+                    try await client.containers.copyIn(from: tree, to: id, path: "/bin/busybox")
                 }
                 #expect(directoryOntoFile?.category == .invalidInput)
                 let missingSource = await #expect(throws: DockerError.self) {
-                    try await client.copyToContainer(from: local + "/none", to: id, path: "/tmp")
+                    try await client.containers.copyIn(from: local + "/none", to: id, path: "/tmp")
                 }
                 #expect(missingSource?.category == .invalidInput)
                 let missingParent = await #expect(throws: DockerError.self) {
-                    try await client.copyFromContainer(id, path: "/tmp/tree", to: local + "/no/such/dir")
+                    try await client.containers.copyOut(id, path: "/tmp/tree", to: local + "/no/such/dir")
                 }
                 #expect(missingParent?.category == .invalidInput)
             }
             let missingContainer = await #expect(throws: DockerError.self) {
-                try await client.copyToContainer(from: tree, to: uniqueName("missing"), path: "/tmp")
+                try await client.containers.copyIn(from: tree, to: uniqueName("missing"), path: "/tmp")
             }
             #expect(missingContainer?.category == .notFound)
         }

@@ -6,27 +6,27 @@ import Testing
 struct ContainerLifecycleTests {
     @Test func createStartWaitRemoveReportsTheExitCode() async throws {
         try await TestEngine.withClient { client in
-            let created = try await client.createContainer(ContainerCreateBody(cmd: ["sh", "-c", "exit 3"], image: TestEngine.image))
-            let id = try #require(created.id)
-            try await client.startContainer(id)
-            let exit = try await client.waitContainer(id)
+            let created = try await client.containers.create(ContainerCreateBody(cmd: ["sh", "-c", "exit 3"], image: TestEngine.image))
+            let id = created.id
+            try await client.containers.start(id)
+            let exit = try await client.containers.wait(id)
             #expect(exit.statusCode == 3)
-            let inspected = try await client.inspectContainer(id)
+            let inspected = try await client.containers.inspect(id)
             #expect(inspected.state?.exitCode == 3)
-            try await client.removeContainer(id)
-            let error = await #expect(throws: DockerError.self) { try await client.inspectContainer(id) }
+            try await client.containers.remove(id)
+            let error = await #expect(throws: DockerError.self) { try await client.containers.inspect(id) }
             #expect(error?.category == .notFound)
         }
     }
 
     @Test func startingARunningContainerSucceeds() async throws {
         try await TestEngine.withClient { client in
-            let id = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["sleep", "30"], image: TestEngine.image)).id)
-            try await client.startContainer(id)
-            try await client.startContainer(id)
-            let error = await #expect(throws: DockerError.self) { try await client.removeContainer(id) }
+            let id = try await client.containers.create(ContainerCreateBody(cmd: ["sleep", "30"], image: TestEngine.image)).id
+            try await client.containers.start(id)
+            try await client.containers.start(id)
+            let error = await #expect(throws: DockerError.self) { try await client.containers.remove(id) }
             #expect(error?.category == .conflict)
-            try await client.removeContainer(id, options: .init(force: true))
+            try await client.containers.remove(id, options: .init(force: true))
         }
     }
 
@@ -34,12 +34,12 @@ struct ContainerLifecycleTests {
         try await TestEngine.withClient { client in
             for name in ["a", "-x", "has space", "bad/name", "é1"] {
                 let error = await #expect(throws: DockerError.self) {
-                    try await client.createContainer(ContainerCreateBody(image: TestEngine.image), options: .init(name: name))
+                    try await client.containers.create(ContainerCreateBody(image: TestEngine.image), options: .init(name: name))
                 }
                 #expect(error?.category == .invalidInput)
             }
             for id in ["", "a/b", "../images"] {
-                let error = await #expect(throws: DockerError.self) { try await client.inspectContainer(id) }
+                let error = await #expect(throws: DockerError.self) { try await client.containers.inspect(id) }
                 #expect(error?.category == .invalidInput)
             }
         }
@@ -48,7 +48,7 @@ struct ContainerLifecycleTests {
     @Test func aMissingImageIsNotFound() async throws {
         try await TestEngine.withClient { client in
             let error = await #expect(throws: DockerError.self) {
-                try await client.createContainer(ContainerCreateBody(image: "stevedore-test/missing:none"))
+                try await client.containers.create(ContainerCreateBody(image: "stevedore-test/missing:none"))
             }
             #expect(error?.category == .notFound)
         }

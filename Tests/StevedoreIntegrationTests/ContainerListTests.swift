@@ -11,7 +11,7 @@ struct ContainerListTests {
         var filters = ContainerListFilters()
         filters.label = [LabelFilter("stevedore-scope", scope)]
         configure(&filters)
-        let list = try await client.listContainers(.init(all: all, filters: filters))
+        let list = try await client.containers.list(.init(all: all, filters: filters))
         return Set(list.compactMap { $0.names?.first.map { String($0.dropFirst()) } })
     }
 
@@ -42,7 +42,7 @@ struct ContainerListTests {
                     labelled(["role": "y"])(&$0)
                     $0.hostConfig = HostConfig(networkMode: "host")
                 }) { idB in
-                    _ = try await client.waitContainer(idB)
+                    _ = try await client.containers.wait(idB)
                     // c: created only, exposes 8080 and binds 80.
                     try await client.withContainer(["true"], start: false, name: c, configure: {
                         labelled([:])(&$0)
@@ -72,7 +72,7 @@ struct ContainerListTests {
                         try await expectNames(client, scope: scope, []) { $0.expose = ["9000-9100"] }
                         try await expectNames(client, scope: scope, []) { $0.publish = ["81"] }
                         try await expectNames(client, scope: scope, [a]) { $0.health = [.starting] }
-                        try await expectNames(client, scope: scope, [b, c]) { $0.health = [.noneValue] }
+                        try await expectNames(client, scope: scope, [b, c]) { $0.health = [.none] }
                         try await expectNames(client, scope: scope, [a]) { $0.network = ["none"] }
                         try await expectNames(client, scope: scope, [b]) { $0.network = ["host"] }
                         try await expectNames(client, scope: scope, [a]) { $0.volume = ["/data"] }
@@ -92,16 +92,16 @@ struct ContainerListTests {
             try await client.withContainer(["true"], start: false, configure: { $0.labels = ["stevedore-scope": scope] }) { id in
                 var filters = ContainerListFilters()
                 filters.label = [LabelFilter("stevedore-scope", scope)]
-                let sized = try await client.listContainers(.init(all: true, size: true, filters: filters))
+                let sized = try await client.containers.list(.init(all: true, size: true, filters: filters))
                 #expect(sized.map(\.id) == [id])
                 #expect(sized.first?.sizeRootFs ?? 0 > 0)
                 #expect(sized.first?.state == .created)
-                let one = try await client.listContainers(.init(all: true, limit: 1))
+                let one = try await client.containers.list(.init(all: true, limit: 1))
                 #expect(one.count == 1)
             }
             var unknown = ContainerListFilters()
             unknown.additional.add("no-such-key", "1")
-            let error = await #expect(throws: DockerError.self) { try await client.listContainers(.init(filters: unknown)) }
+            let error = await #expect(throws: DockerError.self) { try await client.containers.list(.init(filters: unknown)) }
             #expect(error?.category == .invalidArgument)
             let parsed = #expect(throws: DockerError.self) { try ContainerListFilters(parsing: ["exited=x"]) }
             #expect(parsed?.category == .invalidInput)
@@ -115,20 +115,20 @@ struct ContainerListTests {
                 let scope = uniqueName("scope")
                 try await client.withContainer(["sleep", "300"], configure: { $0.labels = ["stevedore-prune": scope] }) { running in
                     try await client.withContainer(["true"], start: false, configure: { $0.labels = ["stevedore-prune": scope, "keep": "1"] }) { kept in
-                        let doomed = try #require(try await client.createContainer(
-                            ContainerCreateBody(image: TestEngine.image, labels: ["stevedore-prune": scope])).id)
-                        let future = try await client.pruneContainers(.init(until: "1h", label: [LabelFilter("stevedore-prune", scope)]))
+                        let doomed = try await client.containers.create(
+                            ContainerCreateBody(image: TestEngine.image, labels: ["stevedore-prune": scope])).id
+                        let future = try await client.containers.prune(.init(until: "1h", label: [LabelFilter("stevedore-prune", scope)]))
                         #expect(future.containersDeleted ?? [] == [], "until=1h: every container is younger")
-                        let result = try await client.pruneContainers(.init(label: [LabelFilter("stevedore-prune", scope)], labelNot: [LabelFilter("keep")]))
+                        let result = try await client.containers.prune(.init(label: [LabelFilter("stevedore-prune", scope)], labelNot: [LabelFilter("keep")]))
                         #expect(result.containersDeleted == [doomed])
                         #expect(result.spaceReclaimed != nil)
-                        #expect(try await client.inspectContainer(kept).id == kept)
-                        #expect(try await client.inspectContainer(running).state?.running == true)
-                        let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(doomed) }
+                        #expect(try await client.containers.inspect(kept).id == kept)
+                        #expect(try await client.containers.inspect(running).state?.running == true)
+                        let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(doomed) }
                         #expect(gone?.category == .notFound)
                     }
                 }
-                let error = await #expect(throws: DockerError.self) { try await client.pruneContainers(.init(until: "not a time")) }
+                let error = await #expect(throws: DockerError.self) { try await client.containers.prune(.init(until: "not a time")) }
                 #expect(error?.message.contains("not a time") == true)
             }
         }

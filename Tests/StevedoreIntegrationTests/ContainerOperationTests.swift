@@ -9,14 +9,14 @@ struct ContainerOperationTests {
     @Test func topListsTheContainersProcesses() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sleep", "300"]) { id in
-                let top = try await client.topContainer(id)
+                let top = try await client.containers.top(id)
                 #expect(top.titles?.contains("CMD") == true)
                 #expect(top.processes?.contains { $0.last == "sleep 300" } == true)
-                let custom = try await client.topContainer(id, psArgs: "-o pid,comm")
+                let custom = try await client.containers.top(id, psArgs: "-o pid,comm")
                 #expect(custom.titles == ["PID", "COMMAND"])
             }
             try await client.withContainer(["true"], start: false) { id in
-                let error = await #expect(throws: DockerError.self) { try await client.topContainer(id) }
+                let error = await #expect(throws: DockerError.self) { try await client.containers.top(id) }
                 #expect(error?.category == .conflict)
             }
         }
@@ -25,18 +25,18 @@ struct ContainerOperationTests {
     @Test func changesListAnAddedFileWithItsKind() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sh", "-c", "echo x > /added && rm /bin/ls"]) { id in
-                _ = try await client.waitContainer(id)
-                let changes = try await client.containerChanges(id)
+                _ = try await client.containers.wait(id)
+                let changes = try await client.containers.changes(id)
                 #expect(changes.contains(FilesystemChange(path: "/added", kind: .added)))
                 #expect(changes.contains(FilesystemChange(path: "/bin/ls", kind: .deleted)))
                 #expect(changes.contains(FilesystemChange(path: "/bin", kind: .modified)))
                 #expect(ChangeType.added.symbol == "A")
             }
             try await client.withContainer(["true"], start: false) { id in
-                let changes = try await client.containerChanges(id)
+                let changes = try await client.containers.changes(id)
                 #expect(changes.isEmpty)
             }
-            let error = await #expect(throws: DockerError.self) { try await client.containerChanges(uniqueName("missing")) }
+            let error = await #expect(throws: DockerError.self) { try await client.containers.changes(uniqueName("missing")) }
             #expect(error?.category == .notFound)
         }
     }
@@ -48,7 +48,7 @@ struct ContainerOperationTests {
                 var names: Set<String> = []
                 var busyboxSize: Int64 = 0
                 var chunks = 0
-                for try await chunk in try await client.exportContainer(id) {
+                for try await chunk in try await client.containers.export(id) {
                     chunks += 1
                     for case .header(let header) in try parser.feed(chunk) {
                         names.insert(header.name)
@@ -60,7 +60,7 @@ struct ContainerOperationTests {
                 #expect(busyboxSize > 500_000)
                 #expect(chunks > 1, "the export arrives in pieces, not as one buffer")
             }
-            let error = await #expect(throws: DockerError.self) { try await client.exportContainer(uniqueName("missing")) }
+            let error = await #expect(throws: DockerError.self) { try await client.containers.export(uniqueName("missing")) }
             #expect(error?.category == .notFound)
         }
     }
@@ -68,14 +68,14 @@ struct ContainerOperationTests {
     @Test func statsOneShotAndStreaming() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sleep", "300"]) { id in
-                let once = try await client.containerStats(id, oneShot: true)
+                let once = try await client.containers.stats(id, oneShot: true)
                 #expect(once.id == id)
                 #expect(once.memoryLimit > 0)
                 #expect(once.memoryUsageWithoutCache > 0)
                 #expect(once.memoryPercent > 0 && once.memoryPercent < 100)
                 #expect(once.processCount == 1)
                 var samples: [ContainerStatsResponse] = []
-                for try await sample in try await client.containerStatsStream(id) {
+                for try await sample in try await client.containers.statsStream(id) {
                     samples.append(sample)
                     if samples.count == 2 { break }
                 }
@@ -83,7 +83,7 @@ struct ContainerOperationTests {
                 #expect(samples[1].precpuStats?.systemCpuUsage ?? 0 > 0, "a streamed sample carries the previous one's CPU figures")
                 #expect(samples[1].cpuPercent >= 0)
             }
-            let error = await #expect(throws: DockerError.self) { try await client.containerStats(uniqueName("missing")) }
+            let error = await #expect(throws: DockerError.self) { try await client.containers.stats(uniqueName("missing")) }
             #expect(error?.category == .notFound)
         }
     }
@@ -92,14 +92,14 @@ struct ContainerOperationTests {
         try await TestEngine.withClient { client in
             let script = "trap 'stty size > /tmp/size' WINCH; touch /tmp/ready; while true; do sleep 0.1; done"
             try await client.withContainer(["sh", "-c", script], configure: { $0.tty = true }) { id in
-                #expect(try await eventually { (try? await client.containerPathStat(id, path: "/tmp/ready")) != nil })
-                try await client.resizeContainerTTY(id, height: 33, width: 77)
+                #expect(try await eventually { (try? await client.containers.archiveInfo(id, path: "/tmp/ready")) != nil })
+                try await client.containers.resize(id, height: 33, width: 77)
                 #expect(try await eventually { (try? await client.fileContent(id, path: "/tmp/size")) == "33 77\n" })
-                let error = await #expect(throws: DockerError.self) { try await client.resizeContainerTTY(id, height: 0, width: 80) }
+                let error = await #expect(throws: DockerError.self) { try await client.containers.resize(id, height: 0, width: 80) }
                 #expect(error?.category == .invalidInput)
             }
             try await client.withContainer(["true"], start: false) { id in
-                let error = await #expect(throws: DockerError.self) { try await client.resizeContainerTTY(id, height: 24, width: 80) }
+                let error = await #expect(throws: DockerError.self) { try await client.containers.resize(id, height: 24, width: 80) }
                 #expect(error?.category == .conflict)
             }
         }
@@ -109,15 +109,15 @@ struct ContainerOperationTests {
         try await TestEngine.withClient { client in
             let script = "trap 'exit 42' USR1; touch /tmp/ready; while true; do sleep 0.1; done"
             try await client.withContainer(["sh", "-c", script]) { id in
-                #expect(try await eventually { (try? await client.containerPathStat(id, path: "/tmp/ready")) != nil })
-                try await client.killContainer(id, signal: try ContainerSignal(parsing: "usr1"))
-                #expect(try await client.waitContainer(id).statusCode == 42)
-                let error = await #expect(throws: DockerError.self) { try await client.killContainer(id) }
+                #expect(try await eventually { (try? await client.containers.archiveInfo(id, path: "/tmp/ready")) != nil })
+                try await client.containers.kill(id, signal: try ContainerSignal(parsing: "usr1"))
+                #expect(try await client.containers.wait(id).statusCode == 42)
+                let error = await #expect(throws: DockerError.self) { try await client.containers.kill(id) }
                 #expect(error?.category == .conflict, "killing a stopped container")
             }
             try await client.withContainer(["sleep", "300"]) { id in
-                try await client.killContainer(id, signal: try ContainerSignal(parsing: "9"))
-                #expect(try await client.waitContainer(id).statusCode == 137)
+                try await client.containers.kill(id, signal: try ContainerSignal(parsing: "9"))
+                #expect(try await client.containers.wait(id).statusCode == 137)
             }
         }
     }
@@ -125,24 +125,24 @@ struct ContainerOperationTests {
     @Test func stopAndRestart() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sleep", "300"]) { id in
-                let started = try await client.inspectContainer(id).state?.startedAt
-                try await client.restartContainer(id, options: .init(timeout: .seconds(0)))
-                let restarted = try await client.inspectContainer(id).state
+                let started = try await client.containers.inspect(id).state?.startedAt
+                try await client.containers.restart(id, options: .init(timeout: .seconds(0)))
+                let restarted = try await client.containers.inspect(id).state
                 #expect(restarted?.running == true)
                 #expect(restarted?.startedAt != started)
-                try await client.stopContainer(id, options: .init(timeout: .seconds(0)))
-                let stopped = try await client.inspectContainer(id).state
+                try await client.containers.stop(id, options: .init(timeout: .seconds(0)))
+                let stopped = try await client.containers.inspect(id).state
                 #expect(stopped?.running == false)
                 #expect(stopped?.exitCode == 137, "sleep as PID 1 ignores SIGTERM, so it was killed")
-                try await client.stopContainer(id)  // already stopped: 304, a success
-                let negative = await #expect(throws: DockerError.self) { try await client.stopContainer(id, options: .init(timeout: .seconds(-1))) }
+                try await client.containers.stop(id)  // already stopped: 304, a success
+                let negative = await #expect(throws: DockerError.self) { try await client.containers.stop(id, options: .init(timeout: .seconds(-1))) }
                 #expect(negative?.category == .invalidInput)
                 if try await client.apiVersion() < APIVersion(1, 42) {
-                    let signal = await #expect(throws: DockerError.self) { try await client.stopContainer(id, options: .init(signal: .interrupt)) }
+                    let signal = await #expect(throws: DockerError.self) { try await client.containers.stop(id, options: .init(signal: .interrupt)) }
                     #expect(signal?.category == .unsupportedByAPIVersion)
                 }
             }
-            let error = await #expect(throws: DockerError.self) { try await client.restartContainer(uniqueName("missing")) }
+            let error = await #expect(throws: DockerError.self) { try await client.containers.restart(uniqueName("missing")) }
             #expect(error?.category == .notFound)
         }
     }
@@ -150,10 +150,10 @@ struct ContainerOperationTests {
     /// The container's `State.Paused`, read until it is `expected` (for up to 5 s): dockerd 20.10
     /// answers a pause or unpause before containerd's event updates the state it reports.
     static func pausedState(_ client: DockerClient, _ id: String, settlingOn expected: Bool) async throws -> Bool? {
-        var paused = try await client.inspectContainer(id).state?.paused
+        var paused = try await client.containers.inspect(id).state?.paused
         for _ in 0..<50 where paused != expected {
             try await Task.sleep(for: .milliseconds(100))
-            paused = try await client.inspectContainer(id).state?.paused
+            paused = try await client.containers.inspect(id).state?.paused
         }
         return paused
     }
@@ -161,13 +161,13 @@ struct ContainerOperationTests {
     @Test func pauseAndUnpause() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sleep", "300"]) { id in
-                try await client.pauseContainer(id)
+                try await client.containers.pause(id)
                 #expect(try await Self.pausedState(client, id, settlingOn: true) == true)
-                let twice = await #expect(throws: DockerError.self) { try await client.pauseContainer(id) }
+                let twice = await #expect(throws: DockerError.self) { try await client.containers.pause(id) }
                 #expect(twice?.category == .conflict)
-                try await client.unpauseContainer(id)
+                try await client.containers.unpause(id)
                 #expect(try await Self.pausedState(client, id, settlingOn: false) == false)
-                let notPaused = await #expect(throws: DockerError.self) { try await client.unpauseContainer(id) }
+                let notPaused = await #expect(throws: DockerError.self) { try await client.containers.unpause(id) }
                 // dockerd 20.10 answers 500; newer daemons 409.
                 #expect(notPaused?.message.contains("is not paused") == true)
             }
@@ -180,17 +180,17 @@ struct ContainerOperationTests {
                 var update = ContainerUpdateBody(memory: 64 << 20, memorySwap: 128 << 20)
                 update.restartPolicy = RestartPolicy(name: .onFailure, maximumRetryCount: 3)
                 update.cpuShares = 512
-                _ = try await client.updateContainer(id, update)
-                let hostConfig = try #require(try await client.inspectContainer(id).hostConfig)
+                _ = try await client.containers.update(id, update)
+                let hostConfig = try #require(try await client.containers.inspect(id).hostConfig)
                 #expect(hostConfig.memory == 64 << 20)
                 #expect(hostConfig.memorySwap == 128 << 20)
                 #expect(hostConfig.cpuShares == 512)
                 #expect(hostConfig.restartPolicy?.name == .onFailure)
                 #expect(hostConfig.restartPolicy?.maximumRetryCount == 3)
-                let tooSmall = await #expect(throws: DockerError.self) { try await client.updateContainer(id, ContainerUpdateBody(memory: 1024)) }
+                let tooSmall = await #expect(throws: DockerError.self) { try await client.containers.update(id, ContainerUpdateBody(memory: 1024)) }
                 #expect(tooSmall?.category == .invalidArgument)
             }
-            let error = await #expect(throws: DockerError.self) { try await client.updateContainer(uniqueName("missing"), ContainerUpdateBody(cpuShares: 2)) }
+            let error = await #expect(throws: DockerError.self) { try await client.containers.update(uniqueName("missing"), ContainerUpdateBody(cpuShares: 2)) }
             #expect(error?.category == .notFound)
         }
     }
@@ -200,15 +200,15 @@ struct ContainerOperationTests {
             let old = uniqueName("old")
             let new = uniqueName("new")
             try await client.withContainer(["true"], start: false, name: old) { id in
-                try await client.renameContainer(id, to: new)
-                #expect(try await client.inspectContainer(new).id == id)
-                let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(old) }
+                try await client.containers.rename(id, to: new)
+                #expect(try await client.containers.inspect(new).id == id)
+                let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(old) }
                 #expect(gone?.category == .notFound)
                 try await client.withContainer(["true"], start: false) { other in
-                    let taken = await #expect(throws: DockerError.self) { try await client.renameContainer(other, to: new) }
+                    let taken = await #expect(throws: DockerError.self) { try await client.containers.rename(other, to: new) }
                     #expect(taken?.category == .conflict)
                 }
-                let invalid = await #expect(throws: DockerError.self) { try await client.renameContainer(id, to: "no/slash") }
+                let invalid = await #expect(throws: DockerError.self) { try await client.containers.rename(id, to: "no/slash") }
                 #expect(invalid?.category == .invalidInput)
             }
         }
@@ -217,19 +217,19 @@ struct ContainerOperationTests {
     @Test func waitConditions() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sh", "-c", "exit 7"], start: false) { id in
-                let pending = try await client.startWaitingForContainer(id, options: .init(condition: .nextExit))
-                try await client.startContainer(id)
+                let pending = try await client.containers.registerWait(id, options: .init(condition: .nextExit))
+                try await client.containers.start(id)
                 let exit = try await pending.result()
                 #expect(exit.statusCode == 7)
                 #expect(exit.error?.message ?? "" == "")
                 // not-running returns at once for a stopped container.
-                #expect(try await client.waitContainer(id, options: .init(condition: .notRunning)).statusCode == 7)
+                #expect(try await client.containers.wait(id, options: .init(condition: .notRunning)).statusCode == 7)
             }
-            let id = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["true"], image: TestEngine.image)).id)
-            let removal = try await client.startWaitingForContainer(id, options: .init(condition: .removed))
-            try await client.removeContainer(id)
+            let id = try await client.containers.create(ContainerCreateBody(cmd: ["true"], image: TestEngine.image)).id
+            let removal = try await client.containers.registerWait(id, options: .init(condition: .removed))
+            try await client.containers.remove(id)
             #expect(try await removal.result().statusCode == 0)
-            let error = await #expect(throws: DockerError.self) { try await client.waitContainer(uniqueName("missing")) }
+            let error = await #expect(throws: DockerError.self) { try await client.containers.wait(uniqueName("missing")) }
             #expect(error?.category == .notFound)
         }
     }
@@ -238,16 +238,16 @@ struct ContainerOperationTests {
         try await TestEngine.withClient { client in
             var config = ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image)
             config.volumes = ["/data": EmptyObject()]
-            let id = try #require(try await client.createContainer(config).id)
-            try await client.startContainer(id)
-            let volume = try #require(try await client.inspectContainer(id).mounts?.first?.name)
-            let running = await #expect(throws: DockerError.self) { try await client.removeContainer(id) }
+            let id = try await client.containers.create(config).id
+            try await client.containers.start(id)
+            let volume = try #require(try await client.containers.inspect(id).mounts?.first?.name)
+            let running = await #expect(throws: DockerError.self) { try await client.containers.remove(id) }
             #expect(running?.category == .conflict)
             #expect(running?.message.contains("running") == true)
-            try await client.removeContainer(id, options: .init(removeVolumes: true, force: true))
-            let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(id) }
+            try await client.containers.remove(id, options: .init(removeVolumes: true, force: true))
+            let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(id) }
             #expect(gone?.category == .notFound)
-            let volumes = try await client.listContainers(.init(all: true, filters: { var f = ContainerListFilters(); f.volume = [volume]; return f }()))
+            let volumes = try await client.containers.list(.init(all: true, filters: { var f = ContainerListFilters(); f.volume = [volume]; return f }()))
             #expect(volumes.isEmpty)
         }
     }
@@ -255,21 +255,21 @@ struct ContainerOperationTests {
     @Test func runWaitsForTheExitAndRemoves() async throws {
         try await TestEngine.withClient { client in
             let name = uniqueName("run")
-            let result = try await client.runContainer(
+            let result = try await client.containers.run(
                 ContainerCreateBody(cmd: ["sh", "-c", "exit 5"], image: TestEngine.image),
                 options: .init(create: .init(name: name), removeWhenDone: true)
             )
             #expect(result.exit.statusCode == 5)
-            let gone = await #expect(throws: DockerError.self) { try await client.inspectContainer(name) }
+            let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
             #expect(gone?.category == .notFound)
             let failed = await #expect(throws: DockerError.self) {
-                try await client.runContainer(
+                try await client.containers.run(
                     ContainerCreateBody(cmd: ["/does-not-exist"], image: TestEngine.image),
                     options: .init(create: .init(name: name), removeWhenDone: true)
                 )
             }
             #expect(failed != nil)
-            let removedAfterFailure = await #expect(throws: DockerError.self) { try await client.inspectContainer(name) }
+            let removedAfterFailure = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
             #expect(removedAfterFailure?.category == .notFound)
         }
     }
@@ -280,7 +280,7 @@ struct ContainerOperationTests {
             try await client.withContainer(["true"], start: false, configure: {
                 $0.hostConfig = HostConfig(consoleSize: [40, 100], capAdd: ["net_admin"])
             }) { id in
-                let hostConfig = try await client.inspectContainer(id).hostConfig
+                let hostConfig = try await client.containers.inspect(id).hostConfig
                 #expect(hostConfig?.capAdd == ["CAP_NET_ADMIN"])
             }
         }

@@ -8,20 +8,20 @@ struct ExecTests {
     /// Runs `test` with a running container that sleeps.
     private func withRunningContainer(_ client: DockerClient, _ test: (String) async throws -> Void) async throws {
         try await withContainer(ContainerCreateBody(cmd: ["sleep", "300"]), client: client) { id in
-            try await client.startContainer(id)
+            try await client.containers.start(id)
             try await test(id)
         }
     }
 
     @Test func sixtyFourMiBThroughCatArriveByteExact() async throws {
-        let input = randomBytes(64 << 20, seed: 65)
+        let input = Array(randomBytes(64 << 20, seed: 65).readableBytesView)
         try await TestEngine.withClient { client in
             try await self.withRunningContainer(client) { id in
-                let result = try await client.exec(["cat"], in: id, options: .init(stdin: input, maxOutputBytes: 64 << 20))
+                let result = try await client.exec.run(["cat"], in: id, options: .init(stdin: input, maxOutputBytes: 64 << 20))
                 #expect(result.exitCode == 0)
-                #expect(result.output.stderr.readableBytes == 0)
-                #expect(result.output.stdout.readableBytes == input.readableBytes)
-                #expect(result.output.stdout == input)
+                #expect(result.output.stderrBytes.isEmpty)
+                #expect(result.output.stdoutBytes.count == input.count)
+                #expect(result.output.stdoutBytes == input)
             }
         }
     }
@@ -30,7 +30,7 @@ struct ExecTests {
         try await TestEngine.withClient { client in
             try await self.withRunningContainer(client) { id in
                 let options = ExecRunOptions(env: ["GREETING=hello from env"], user: "nobody", workingDir: "/tmp")
-                let result = try await client.exec(["sh", "-c", "echo $GREETING; id -un; pwd; echo oops >&2; exit 7"], in: id, options: options)
+                let result = try await client.exec.run(["sh", "-c", "echo $GREETING; id -un; pwd; echo oops >&2; exit 7"], in: id, options: options)
                 #expect(result.exitCode == 7)
                 #expect(result.output.stdoutText == "hello from env\nnobody\n/tmp\n")
                 #expect(result.output.stderrText == "oops\n")
@@ -42,7 +42,7 @@ struct ExecTests {
         try await TestEngine.withClient { client in
             try await self.withRunningContainer(client) { id in
                 let config = ExecConfig(attachStdin: true, attachStdout: true, attachStderr: true, tty: true, cmd: ["sh", "-c", "read line; stty size; exit 3"])
-                let (text, exitCode) = try await client.withExec(config, in: id) { streams in
+                let (text, exitCode) = try await client.exec.withRun(config, in: id) { streams in
                     #expect(streams.output.framing == .raw)
                     try await streams.resize(height: 21, width: 77)
                     try await streams.write("go\n")
@@ -63,18 +63,18 @@ struct ExecTests {
         try await TestEngine.withClient { client in
             try await self.withRunningContainer(client) { id in
                 // Privileged is recorded (this sandbox's runtime cannot start such a process).
-                let privileged = try await client.createExec(in: id, ExecConfig(cmd: ["true"], privileged: true))
-                #expect(try await client.inspectExec(privileged).processConfig?.privileged == true)
+                let privileged = try await client.exec.create(in: id, ExecConfig(cmd: ["true"], privileged: true))
+                #expect(try await client.exec.inspect(privileged).processConfig?.privileged == true)
 
-                let execID = try await client.createExec(in: id, ExecConfig(cmd: ["sh", "-c", "exit 4"], user: "root"))
-                let before = try await client.inspectExec(execID)
+                let execID = try await client.exec.create(in: id, ExecConfig(cmd: ["sh", "-c", "exit 4"], user: "root"))
+                let before = try await client.exec.inspect(execID)
                 #expect(before.running == false)
-                #expect(before.containerID == (try await client.inspectContainer(id).id))
+                #expect(before.containerID == (try await client.containers.inspect(id).id))
                 #expect(before.processConfig?.entrypoint == "sh")
                 #expect(before.processConfig?.arguments == ["-c", "exit 4"])
                 #expect(before.processConfig?.user == "root")
-                try await client.startExec(execID)
-                #expect(try await client.execExitCode(execID) == 4)
+                try await client.exec.start(execID)
+                #expect(try await client.exec.exitCode(execID) == 4)
             }
         }
     }
@@ -82,7 +82,7 @@ struct ExecTests {
     @Test func execInAStoppedContainerIsAConflict() async throws {
         try await TestEngine.withClient { client in
             try await withContainer(ContainerCreateBody(cmd: ["true"]), client: client) { id in
-                let error = await #expect(throws: DockerError.self) { try await client.exec(["true"], in: id) }
+                let error = await #expect(throws: DockerError.self) { try await client.exec.run(["true"], in: id) }
                 #expect(error?.category == .conflict)
             }
         }
@@ -95,20 +95,20 @@ struct ExecTests {
         defer { client.shutdown() }
         // The container does not exist: the version check must fail first.
         let error = await #expect(throws: DockerError.self) {
-            _ = try await client.createExec(in: "stevedore-no-such-container", ExecConfig(env: ["A=1"], cmd: ["true"]))
+            _ = try await client.exec.create(in: "stevedore-no-such-container", ExecConfig(env: ["A=1"], cmd: ["true"]))
         }
         #expect(error?.category == .unsupportedByAPIVersion)
         #expect(error?.message.contains("1.25") == true)
         // Without Env the same client reaches the daemon.
         let missing = await #expect(throws: DockerError.self) {
-            _ = try await client.createExec(in: "stevedore-no-such-container", ExecConfig(cmd: ["true"]))
+            _ = try await client.exec.create(in: "stevedore-no-such-container", ExecConfig(cmd: ["true"]))
         }
         #expect(missing?.category == .notFound)
     }
 
     @Test func anEmptyCommandIsInvalidInput() async throws {
         try await TestEngine.withClient { client in
-            let error = await #expect(throws: DockerError.self) { _ = try await client.createExec(in: "x1", ExecConfig(cmd: [])) }
+            let error = await #expect(throws: DockerError.self) { _ = try await client.exec.create(in: "x1", ExecConfig(cmd: [])) }
             #expect(error?.category == .invalidInput)
         }
     }

@@ -14,16 +14,16 @@ struct ImageTests {
         var options = options
         options.repository = repository
         let archive = TestArchive.tar(files: [(file, "contents of \(file)\n")])
-        let summary = try await client.importImage(from: .archive(.bytes(archive)), options: options).finish()
+        let summary = try await client.images.import(from: .archive(.bytes(archive)), options: options).finish()
         return try #require(summary.imageID)
     }
 
     /// Runs `command` in `image` and returns its exit code (the container is removed with `resources`).
-    static func run(_ client: DockerClient, _ resources: TestResources, _ image: String, _ command: [String]? = nil) async throws -> Int64? {
-        let id = try #require(try await client.createContainer(ContainerCreateBody(cmd: command, image: image)).id)
+    static func run(_ client: DockerClient, _ resources: TestResources, _ image: String, _ command: [String]? = nil) async throws -> Int? {
+        let id = try await client.containers.create(ContainerCreateBody(cmd: command, image: image)).id
         resources.container(id)
-        try await client.startContainer(id)
-        return try await client.waitContainer(id).statusCode
+        try await client.containers.start(id)
+        return try await client.containers.wait(id).statusCode
     }
 
     @Test func importSetsTagMessageAndChangesAndHistoryShowsTheLayer() async throws {
@@ -33,28 +33,28 @@ struct ImageTests {
                 client, repository: name, file: "hello.txt",
                 options: .init(tag: "v1", message: "imported by stevedore", changes: ["ENV GREETING=hi", #"CMD ["cat", "/hello.txt"]"#, "LABEL stevedore.test=import"]))
             resources.image(id)
-            let image = try await client.inspectImage("\(name):v1")
+            let image = try await client.images.inspect("\(name):v1")
             #expect(image.id == id)
             #expect(image.config?.env?.contains("GREETING=hi") == true)
             #expect(image.config?.cmd == ["cat", "/hello.txt"])
             #expect(image.config?.labels?["stevedore.test"] == "import")
-            let history = try await client.imageHistory("\(name):v1")
+            let history = try await client.images.history("\(name):v1")
             #expect(history.count == 1)
             #expect(history.first?.comment == "imported by stevedore")
-            let listed = try await client.listImages(.init(references: ["\(name):v1"]))
+            let listed = try await client.images.list(.init(references: ["\(name):v1"]))
             #expect(listed.map(\.id) == [id])
-            #expect(try await client.listImages(.init(labels: ["stevedore.test=import"], references: [name])).count == 1)
+            #expect(try await client.images.list(.init(labels: ["stevedore.test=import"], references: [name])).count == 1)
         }
     }
 
     @Test func exportedContainerReimportsAndRuns() async throws {
         try await TestEngine.withResources { client, resources in
-            let container = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["true"], image: TestEngine.image)).id)
+            let container = try await client.containers.create(ContainerCreateBody(cmd: ["true"], image: TestEngine.image)).id
             resources.container(container)
             // GET /containers/{id}/export, inline: the containers area owns that endpoint.
             let export = try await client.send(DockerRequest(.GET, "/containers/\(container)/export"))
             let name = Self.uniqueName("reimport")
-            let summary = try await client.importImage(from: .archive(.stream(export.body)), options: .init(repository: name, changes: ["CMD [\"sh\", \"-c\", \"test -x /bin/busybox\"]"])).finish()
+            let summary = try await client.images.import(from: .archive(.stream(export.body)), options: .init(repository: name, changes: ["CMD [\"sh\", \"-c\", \"test -x /bin/busybox\"]"])).finish()
             let id = try #require(summary.imageID)
             resources.image(id)
             #expect(try await Self.run(client, resources, name) == 0)
@@ -73,38 +73,38 @@ struct ImageTests {
             defer { try? FileManager.default.removeItem(at: file) }
             _ = FileManager.default.createFile(atPath: file.path, contents: nil)
             let handle = try FileHandle(forWritingTo: file)
-            for try await chunk in try await client.saveImages([first, second]) { handle.write(Data(chunk.readableBytesView)) }
+            for try await chunk in try await client.images.save([first, second]) { handle.write(Data(chunk.readableBytesView)) }
             try handle.close()
 
-            try await client.removeImage(firstID, options: .init(force: true))
-            try await client.removeImage(secondID, options: .init(force: true))
-            await #expect(throws: DockerError.self) { try await client.inspectImage(first) }
+            try await client.images.remove(firstID, options: .init(force: true))
+            try await client.images.remove(secondID, options: .init(force: true))
+            await #expect(throws: DockerError.self) { try await client.images.inspect(first) }
 
-            let loaded = try await client.loadImages(try .file(file)).finish()
+            let loaded = try await client.images.load(try .file(file)).finish()
             #expect(loaded.output.contains { $0.contains("Loaded image: \(first)") })
             #expect(loaded.output.contains { $0.contains("Loaded image: \(second)") })
-            #expect(try await client.inspectImage(first).id == firstID)
-            #expect(try await client.inspectImage(second).id == secondID)
+            #expect(try await client.images.inspect(first).id == firstID)
+            #expect(try await client.images.inspect(second).id == secondID)
         }
     }
 
     @Test func committedContainerRunsAsANewImage() async throws {
         try await TestEngine.withResources { client, resources in
-            let container = try #require(try await client.createContainer(ContainerCreateBody(cmd: ["sh", "-c", "echo hi > /greeting"], image: TestEngine.image)).id)
+            let container = try await client.containers.create(ContainerCreateBody(cmd: ["sh", "-c", "echo hi > /greeting"], image: TestEngine.image)).id
             resources.container(container)
-            try await client.startContainer(container)
-            #expect(try await client.waitContainer(container).statusCode == 0)
+            try await client.containers.start(container)
+            #expect(try await client.containers.wait(container).statusCode == 0)
             let name = Self.uniqueName("commit")
-            let committed = try await client.commitContainer(container, options: .init(
+            let committed = try await client.images.commit(container, options: .init(
                 repository: name, tag: "c1", comment: "greeting added", author: "Stevedore Tests <tests@example.com>",
                 changes: [#"CMD ["sh", "-c", "test \"$(cat /greeting)\" = hi"]"#], config: ContainerConfig(labels: ["stevedore.commit": "yes"])))
             resources.image(committed.id)
-            let image = try await client.inspectImage("\(name):c1")
+            let image = try await client.images.inspect("\(name):c1")
             #expect(image.author == "Stevedore Tests <tests@example.com>")
             #expect(image.comment == "greeting added")
             #expect(image.config?.labels?["stevedore.commit"] == "yes")
             #expect(try await Self.run(client, resources, "\(name):c1") == 0)
-            #expect(try await client.imageHistory("\(name):c1").count == 2)
+            #expect(try await client.images.history("\(name):c1").count == 2)
         }
     }
 
@@ -114,34 +114,34 @@ struct ImageTests {
             try await TestEngine.withResources { client, resources in
                 let label = "stevedore.prune=\(UUID().uuidString)"
                 let id = try await Self.importImage(client, repository: nil, file: "dangling.txt", options: .init(changes: ["LABEL \(label)"]))
-                #expect(try await client.listImages(.init(dangling: true, labels: [label])).map(\.id) == [id])
-                let pruned = try await client.pruneImages(.init(dangling: true, labels: [label]))
+                #expect(try await client.images.list(.init(dangling: true, labels: [label])).map(\.id) == [id])
+                let pruned = try await client.images.prune(.init(dangling: true, labels: [label]))
                 #expect(pruned.imagesDeleted?.contains { $0.deleted == id } == true)
-                #expect(try await client.listImages(.init(all: true, labels: [label])).isEmpty)
+                #expect(try await client.images.list(.init(all: true, labels: [label])).isEmpty)
             }
         }
     }
 
     @Test func errorsAreTypedAndGatedOptionsSendNothing() async throws {
         try await TestEngine.withResources { client, resources in
-            let missing = await #expect(throws: DockerError.self) { try await client.inspectImage("stevedore-test/missing:none") }
+            let missing = await #expect(throws: DockerError.self) { try await client.images.inspect("stevedore-test/missing:none") }
             #expect(missing?.category == .notFound)
-            let removal = await #expect(throws: DockerError.self) { try await client.removeImage("stevedore-test/missing:none") }
+            let removal = await #expect(throws: DockerError.self) { try await client.images.remove("stevedore-test/missing:none") }
             #expect(removal?.category == .notFound)
             // No registry is reachable here: the daemon's error must come through, whatever it is.
-            let search = await #expect(throws: DockerError.self) { try await client.searchImages("busybox", options: .init(limit: 1)) }
+            let search = await #expect(throws: DockerError.self) { try await client.images.search("busybox", options: .init(limit: 1)) }
             #expect(search?.statusCode != nil && search?.message.isEmpty == false)
             if try await client.apiVersion() < APIVersion(1, 55) {
-                let gated = await #expect(throws: DockerError.self) { try await client.imageAttestations(TestEngine.image) }
+                let gated = await #expect(throws: DockerError.self) { try await client.images.attestations(TestEngine.image) }
                 #expect(gated?.category == .unsupportedByAPIVersion)
             }
             if try await client.apiVersion() < APIVersion(1, 50) {
                 let gated = await #expect(throws: DockerError.self) {
-                    try await client.removeImage(TestEngine.image, options: .init(platforms: [OCIPlatform(architecture: "amd64", os: "linux")]))
+                    try await client.images.remove(TestEngine.image, options: .init(platforms: [OCIPlatform(architecture: "amd64", os: "linux")]))
                 }
                 #expect(gated?.category == .unsupportedByAPIVersion)
             }
-            #expect(try await client.inspectImage(TestEngine.image).id != nil)
+            #expect(try await client.images.inspect(TestEngine.image).id != nil)
         }
     }
 }

@@ -7,16 +7,16 @@ import Testing
 struct LogsTests {
     private func lines(_ client: DockerClient, _ id: String, _ options: ContainerLogsOptions) async throws -> [OutputLine] {
         var lines: [OutputLine] = []
-        for try await line in try await client.logLines(id, options: options) { lines.append(line) }
+        for try await line in try await client.containers.logLines(id, options: options) { lines.append(line) }
         return lines
     }
 
     /// A container that wrote `one`, `two` (stderr), `three`, a moment apart, and exited.
     private func withFinishedContainer(_ client: DockerClient, _ test: (String) async throws -> Void) async throws {
-        let script = "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three"
+        let script = "echo one; sleep 0.5; echo two >&2; sleep 0.5; echo three"
         try await withContainer(ContainerCreateBody(cmd: ["sh", "-c", script]), client: client) { id in
-            try await client.startContainer(id)
-            _ = try await client.waitContainer(id)
+            try await client.containers.start(id)
+            _ = try await client.containers.wait(id)
             try await test(id)
         }
     }
@@ -51,11 +51,11 @@ struct LogsTests {
         try await TestEngine.withClient { client in
             let script = "echo first; while [ ! -f /tmp/go ]; do sleep 0.05; done; echo second"
             try await withContainer(ContainerCreateBody(cmd: ["sh", "-c", script]), client: client) { id in
-                try await client.startContainer(id)
-                var iterator = try await client.logLines(id, options: .init(follow: true)).makeAsyncIterator()
+                try await client.containers.start(id)
+                var iterator = try await client.containers.logLines(id, options: .init(follow: true)).makeAsyncIterator()
                 #expect(try await iterator.next()?.text == "first")
                 // Only now does the container write its second line.
-                #expect(try await client.exec(["touch", "/tmp/go"], in: id).exitCode == 0)
+                #expect(try await client.exec.run(["touch", "/tmp/go"], in: id).exitCode == 0)
                 #expect(try await iterator.next()?.text == "second")
                 #expect(try await iterator.next() == nil)
             }
@@ -65,10 +65,10 @@ struct LogsTests {
     @Test func cancellingAFollowEndsIt() async throws {
         try await TestEngine.withClient { client in
             try await withContainer(ContainerCreateBody(cmd: ["sh", "-c", "echo started; sleep 300"]), client: client) { id in
-                try await client.startContainer(id)
+                try await client.containers.start(id)
                 let follower = Task {
                     var count = 0
-                    for try await _ in try await client.logs(id, options: .init(follow: true)) { count += 1 }
+                    for try await _ in try await client.containers.logs(id, options: .init(follow: true)) { count += 1 }
                     return count
                 }
                 try await Task.sleep(for: .milliseconds(300))
@@ -76,7 +76,7 @@ struct LogsTests {
                 let result = await follower.result
                 // Cancelled: it either threw or ended; it did not wait for the container.
                 if case .success(let count) = result { #expect(count <= 1) }
-                #expect(try await client.inspectContainer(id).state?.running == true)
+                #expect(try await client.containers.inspect(id).state?.running == true)
             }
         }
     }
@@ -84,9 +84,9 @@ struct LogsTests {
     @Test func ttyLogsAreRaw() async throws {
         try await TestEngine.withClient { client in
             try await withContainer(ContainerCreateBody(tty: true, cmd: ["sh", "-c", "echo tty-line"]), client: client) { id in
-                try await client.startContainer(id)
-                _ = try await client.waitContainer(id)
-                let output = try await client.logs(id)
+                try await client.containers.start(id)
+                _ = try await client.containers.wait(id)
+                let output = try await client.containers.logs(id)
                 #expect(output.framing == .raw)
                 #expect(try await output.collect(upTo: 1 << 10).stdoutText == "tty-line\r\n")
             }

@@ -19,12 +19,12 @@ struct NetworkTests {
             let ipam = try IPAM(
                 subnets: [subnet], ipRanges: ["\(prefix).128/25"], gateways: ["\(prefix).1"], auxiliaryAddresses: ["router": "\(prefix).2"])
             resources.network(name)
-            let created = try await client.createNetwork(NetworkCreateRequest(
+            let created = try await client.networks.create(NetworkCreateRequest(
                 name: name, internal: true, ipam: ipam, options: ["com.docker.network.driver.mtu": "1400"], labels: ["purpose": "test", "scope": name]))
-            let id = try #require(created.id)
+            let id = created.id
             #expect(id.count == 64)
 
-            let network = try await client.inspectNetwork(name)
+            let network = try await client.networks.inspect(name)
             #expect(network.id == id)
             #expect(network.driver == "bridge")
             #expect(network.scope == "local")
@@ -36,8 +36,8 @@ struct NetworkTests {
             #expect(config.gateway == "\(prefix).1")
             #expect(config.ipRange == "\(prefix).128/25")
             #expect(config.auxiliaryAddresses == ["router": "\(prefix).2"])
-            #expect(try await client.inspectNetwork(String(id.prefix(12)), options: .init(verbose: true, scope: .local)).name == name)
-            let wrongScope = await #expect(throws: DockerError.self) { try await client.inspectNetwork(name, options: .init(scope: .swarm)) }
+            #expect(try await client.networks.inspect(String(id.prefix(12)), options: .init(verbose: true, scope: .local)).name == name)
+            let wrongScope = await #expect(throws: DockerError.self) { try await client.networks.inspect(name, options: .init(scope: .swarm)) }
             #expect(wrongScope?.category == .notFound)
 
             // Each list filter key, once matching and once not.
@@ -45,12 +45,12 @@ struct NetworkTests {
                 var filters = NetworkListFilters()
                 filters.name = [name]
                 configure(&filters)
-                return try await client.listNetworks(.init(filters: filters)).contains { $0.id == id }
+                return try await client.networks.list(.init(filters: filters)).contains { $0.id == id }
             }
             #expect(try await listed { _ in })
             #expect(try await listed { $0.dangling = true })
             #expect(try await !listed { $0.dangling = false })
-            let inUse = try await client.listNetworks(.init(filters: try NetworkListFilters(parsing: ["dangling=false"])))
+            let inUse = try await client.networks.list(.init(filters: try NetworkListFilters(parsing: ["dangling=false"])))
             #expect(Set(inUse.compactMap(\.name)).isSuperset(of: ["host", "none"]))
             #expect(try await listed { $0.driver = ["bridge"] })
             #expect(try await !listed { $0.driver = ["null"] })
@@ -64,22 +64,22 @@ struct NetworkTests {
             #expect(try await !listed { $0.scope = [.swarm] })
             #expect(try await listed { $0.type = [.custom] })
             #expect(try await !listed { $0.type = [.builtin] })
-            let builtin = try await client.listNetworks(.init(filters: try NetworkListFilters(parsing: ["type=builtin"])))
+            let builtin = try await client.networks.list(.init(filters: try NetworkListFilters(parsing: ["type=builtin"])))
             #expect(Set(builtin.compactMap(\.name)).isSuperset(of: ["host", "none"]))
             #expect(!builtin.contains { $0.id == id })
             let badFilter = await #expect(throws: DockerError.self) {
-                try await client.listNetworks(.init(filters: try NetworkListFilters(parsing: ["dangling=maybe"])))
+                try await client.networks.list(.init(filters: try NetworkListFilters(parsing: ["dangling=maybe"])))
             }
             #expect(badFilter?.category == .invalidArgument)
 
             // A taken name is refused on every daemon (CheckDuplicate sent before API 1.44).
-            let duplicate = await #expect(throws: DockerError.self) { try await client.createNetwork(NetworkCreateRequest(name: name)) }
+            let duplicate = await #expect(throws: DockerError.self) { try await client.networks.create(NetworkCreateRequest(name: name)) }
             #expect(duplicate?.category == .conflict)
 
-            try await client.removeNetwork(id)
-            let missing = await #expect(throws: DockerError.self) { try await client.inspectNetwork(name) }
+            try await client.networks.remove(id)
+            let missing = await #expect(throws: DockerError.self) { try await client.networks.inspect(name) }
             #expect(missing?.category == .notFound)
-            let removedTwice = await #expect(throws: DockerError.self) { try await client.removeNetwork(name) }
+            let removedTwice = await #expect(throws: DockerError.self) { try await client.networks.remove(name) }
             #expect(removedTwice?.category == .notFound)
         }
     }
@@ -87,21 +87,21 @@ struct NetworkTests {
     @Test func createFailuresAreTyped() async throws {
         try await TestEngine.withClient { client in
             let badSubnet = await #expect(throws: DockerError.self) {
-                try await client.createNetwork(NetworkCreateRequest(name: uniqueName("net"), ipam: IPAM(config: [IPAMConfig(subnet: "not-a-subnet")])))
+                try await client.networks.create(NetworkCreateRequest(name: uniqueName("net"), ipam: IPAM(config: [IPAMConfig(subnet: "not-a-subnet")])))
             }
             // dockerd 20.10 answers 500 with its reason.
             #expect(badSubnet?.message.contains("invalid CIDR address: not-a-subnet") == true)
-            let empty = await #expect(throws: DockerError.self) { try await client.createNetwork(NetworkCreateRequest(name: "")) }
+            let empty = await #expect(throws: DockerError.self) { try await client.networks.create(NetworkCreateRequest(name: "")) }
             #expect(empty?.category == .invalidInput)
             let ipv4 = await #expect(throws: DockerError.self) {
-                try await client.createNetwork(NetworkCreateRequest(name: uniqueName("net"), enableIPv4: true))
+                try await client.networks.create(NetworkCreateRequest(name: uniqueName("net"), enableIPv4: true))
             }
             #expect(ipv4?.category == .unsupportedByAPIVersion)
             for reference in ["", "a/b", "a b"] {
-                let invalid = await #expect(throws: DockerError.self) { try await client.inspectNetwork(reference) }
+                let invalid = await #expect(throws: DockerError.self) { try await client.networks.inspect(reference) }
                 #expect(invalid?.category == .invalidInput)
             }
-            let builtin = await #expect(throws: DockerError.self) { try await client.removeNetwork("host") }
+            let builtin = await #expect(throws: DockerError.self) { try await client.networks.remove("host") }
             #expect(builtin?.category == .forbidden)
         }
     }
@@ -111,53 +111,53 @@ struct NetworkTests {
             let name = uniqueName("net")
             let (subnet, prefix) = randomSubnet()
             resources.network(name)
-            _ = try await client.createNetwork(NetworkCreateRequest(name: name, ipam: IPAM(config: [IPAMConfig(subnet: subnet)])))
+            _ = try await client.networks.create(NetworkCreateRequest(name: name, ipam: IPAM(config: [IPAMConfig(subnet: subnet)])))
             try await client.withContainer(["sleep", "300"]) { container in
                 let endpoint = EndpointSettings(ipamConfig: EndpointIPAMConfig(ipv4Address: "\(prefix).42"), aliases: ["web-alias"])
-                try await client.connectNetwork(name, NetworkConnectRequest(container: container, endpointConfig: endpoint))
+                try await client.networks.connect(name, NetworkConnectRequest(container: container, endpointConfig: endpoint))
 
-                let attached = try #require(try await client.inspectNetwork(name).containers?[container])
+                let attached = try #require(try await client.networks.inspect(name).containers?[container])
                 #expect(attached.ipv4Address == "\(prefix).42/24")
-                let settings = try #require(try await client.inspectContainer(container).networkSettings?.networks?[name])
+                let settings = try #require(try await client.containers.inspect(container).networkSettings?.networks?[name])
                 #expect(settings.ipAddress == "\(prefix).42")
                 #expect(settings.aliases?.contains("web-alias") == true)
                 let again = await #expect(throws: DockerError.self) {
-                    try await client.connectNetwork(name, NetworkConnectRequest(container: container))
+                    try await client.networks.connect(name, NetworkConnectRequest(container: container))
                 }
                 #expect(again?.category == .forbidden)
-                let inUse = await #expect(throws: DockerError.self) { try await client.removeNetwork(name) }
+                let inUse = await #expect(throws: DockerError.self) { try await client.networks.remove(name) }
                 #expect(inUse?.category == .forbidden)
 
-                try await client.disconnectNetwork(name, NetworkDisconnectRequest(container: container))
-                #expect(try await client.inspectNetwork(name).containers?[container] == nil)
-                #expect(try await client.inspectContainer(container).networkSettings?.networks?[name] == nil)
+                try await client.networks.disconnect(name, NetworkDisconnectRequest(container: container))
+                #expect(try await client.networks.inspect(name).containers?[container] == nil)
+                #expect(try await client.containers.inspect(container).networkSettings?.networks?[name] == nil)
 
                 let missingNetwork = await #expect(throws: DockerError.self) {
-                    try await client.connectNetwork(uniqueName("missing"), NetworkConnectRequest(container: container))
+                    try await client.networks.connect(uniqueName("missing"), NetworkConnectRequest(container: container))
                 }
                 #expect(missingNetwork?.category == .notFound)
                 let outsideSubnet = await #expect(throws: DockerError.self) {
                     let endpoint = EndpointSettings(ipamConfig: EndpointIPAMConfig(ipv4Address: "192.0.2.9"))
-                    try await client.connectNetwork(name, NetworkConnectRequest(container: container, endpointConfig: endpoint))
+                    try await client.networks.connect(name, NetworkConnectRequest(container: container, endpointConfig: endpoint))
                 }
                 #expect(outsideSubnet?.message.contains("192.0.2.9") == true)
                 let notAttached = await #expect(throws: DockerError.self) {
-                    try await client.disconnectNetwork(name, NetworkDisconnectRequest(container: container))
+                    try await client.networks.disconnect(name, NetworkDisconnectRequest(container: container))
                 }
                 #expect(notAttached?.message.contains("is not connected to network") == true)
             }
             let missingContainer = await #expect(throws: DockerError.self) {
-                try await client.connectNetwork(name, NetworkConnectRequest(container: uniqueName("missing")))
+                try await client.networks.connect(name, NetworkConnectRequest(container: uniqueName("missing")))
             }
             #expect(missingContainer?.category == .notFound)
             let missingDisconnect = await #expect(throws: DockerError.self) {
-                try await client.disconnectNetwork(name, NetworkDisconnectRequest(container: uniqueName("missing"), force: true))
+                try await client.networks.disconnect(name, NetworkDisconnectRequest(container: uniqueName("missing"), force: true))
             }
             #expect(missingDisconnect?.category == .notFound)
-            let noContainer = await #expect(throws: DockerError.self) { try await client.connectNetwork(name, NetworkConnectRequest()) }
+            let noContainer = await #expect(throws: DockerError.self) { try await client.networks.connect(name, NetworkConnectRequest()) }
             #expect(noContainer?.category == .invalidInput)
             let gated = await #expect(throws: DockerError.self) {
-                try await client.connectNetwork(name, NetworkConnectRequest(container: "x", endpointConfig: EndpointSettings(gwPriority: 1)))
+                try await client.networks.connect(name, NetworkConnectRequest(container: "x", endpointConfig: EndpointSettings(gwPriority: 1)))
             }
             #expect(gated?.category == .unsupportedByAPIVersion)
         }
@@ -172,15 +172,15 @@ struct NetworkTests {
                 let kept = uniqueName("net")
                 for (name, labels) in [(pruned, ["scope": scope]), (kept, ["scope": scope, "keep": "yes"])] {
                     resources.network(name)
-                    _ = try await client.createNetwork(NetworkCreateRequest(name: name, labels: labels))
+                    _ = try await client.networks.create(NetworkCreateRequest(name: name, labels: labels))
                 }
                 // Created just now: nothing of ours is older than an hour.
-                let none = try await client.pruneNetworks(.init(until: "1h", label: [LabelFilter("scope", scope)]))
+                let none = try await client.networks.prune(.init(until: "1h", label: [LabelFilter("scope", scope)]))
                 #expect(none.networksDeleted?.contains(pruned) != true)
-                let result = try await client.pruneNetworks(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
+                let result = try await client.networks.prune(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
                 #expect(result.networksDeleted == [pruned])
-                #expect(try await client.inspectNetwork(kept).name == kept)
-                let badUntil = await #expect(throws: DockerError.self) { try await client.pruneNetworks(.init(until: "not-a-time")) }
+                #expect(try await client.networks.inspect(kept).name == kept)
+                let badUntil = await #expect(throws: DockerError.self) { try await client.networks.prune(.init(until: "not-a-time")) }
                 // dockerd 20.10 answers 500 with its reason.
                 #expect(badUntil?.message.contains("not-a-time") == true)
             }

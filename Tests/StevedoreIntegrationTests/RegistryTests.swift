@@ -9,7 +9,7 @@ struct RegistryTests {
     /// registry and to the engine after removal).
     static func makeImage(_ client: DockerClient, _ resources: TestResources, named name: String) async throws {
         let archive = TestArchive.tar(files: [("unique.txt", UUID().uuidString)])
-        _ = try await client.importImage(from: .archive(.bytes(archive)), options: .init(repository: name)).finish()
+        _ = try await client.images.import(from: .archive(.bytes(archive)), options: .init(repository: name)).finish()
         resources.image(name)
     }
 
@@ -18,24 +18,24 @@ struct RegistryTests {
             try await TestEngine.withResources { client, resources in
                 let name = "\(registry.address)/stevedore/roundtrip:v1"
                 try await Self.makeImage(client, resources, named: name)
-                let pushed = try await client.pushImage(name).finish()
+                let pushed = try await client.images.push(name).finish()
                 let digest = try #require(pushed.digest)
                 #expect(digest.hasPrefix("sha256:"))
 
-                let remote = try await client.inspectDistribution(name)
+                let remote = try await client.distribution.inspect(name)
                 #expect(remote.descriptor.digest == digest)
 
-                try await client.removeImage(name, options: .init(force: true))
+                try await client.images.remove(name, options: .init(force: true))
                 var layerMessages: [ProgressMessage] = []
                 var pulledDigest: String?
-                for try await message in try await client.pullImage(name) {
+                for try await message in try await client.images.pull(name) {
                     if let id = message.id, !id.isEmpty, id != "v1" { layerMessages.append(message) }
                     if let found = message.digest { pulledDigest = found }
                 }
                 #expect(layerMessages.contains { $0.status == "Pull complete" })
                 #expect(layerMessages.contains { $0.status == "Pulling fs layer" })
                 #expect(pulledDigest == digest)
-                #expect(try await client.inspectImage(name).repoDigests?.contains { $0.hasSuffix(digest) } == true)
+                #expect(try await client.images.inspect(name).repoDigests?.contains { $0.hasSuffix(digest) } == true)
             }
         }
     }
@@ -45,8 +45,8 @@ struct RegistryTests {
             try await TestEngine.withResources { client, resources in
                 let name = "\(registry.address)/stevedore/present"
                 try await Self.makeImage(client, resources, named: name + ":v1")
-                try await client.pushImage(name + ":v1").finish()
-                let error = await #expect(throws: DockerError.self) { try await client.pullImage(name + ":missing").finish() }
+                try await client.images.push(name + ":v1").finish()
+                let error = await #expect(throws: DockerError.self) { try await client.images.pull(name + ":missing").finish() }
                 #expect(error?.category == .notFound)
                 #expect(error?.message.contains("missing") == true)
             }
@@ -65,15 +65,15 @@ struct RegistryTests {
                 let name = "\(registry.address)/stevedore/private:v1"
                 try await Self.makeImage(client, resources, named: name)
 
-                let refused = await #expect(throws: DockerError.self) { try await client.pushImage(name).finish() }
+                let refused = await #expect(throws: DockerError.self) { try await client.images.push(name).finish() }
                 #expect(refused?.category == .unauthorized)
                 #expect(refused?.message.contains("no basic auth credentials") == true)
 
                 let wrong = await #expect(throws: DockerError.self) {
-                    try await client.auth(AuthConfig(username: "stevedore", password: "wrong", serveraddress: registry.address))
+                    try await client.system.auth(AuthConfig(username: "stevedore", password: "wrong", serveraddress: registry.address))
                 }
                 #expect(wrong?.category == .unauthorized, "\(String(describing: wrong))")
-                #expect(try await client.auth(AuthConfig(username: "stevedore", password: password, serveraddress: registry.address)).status == "Login Succeeded")
+                #expect(try await client.system.auth(AuthConfig(username: "stevedore", password: password, serveraddress: registry.address)).status == "Login Succeeded")
 
                 // config.json `auths`, as `docker login` writes it.
                 var config = try DockerConfigFile.load(environment: environment)
@@ -81,7 +81,7 @@ struct RegistryTests {
                 try config.save()
                 let fromFile = try await DockerConfigFile.load(environment: environment).credentials(forImage: name)
                 #expect(fromFile?.password == password)
-                #expect(try await client.pushImage(name, options: .init(credentials: fromFile)).finish().digest != nil)
+                #expect(try await client.images.push(name, options: .init(credentials: fromFile)).finish().digest != nil)
 
                 // A credential helper on PATH, named by credsStore.
                 _ = try TestCredentialHelper.install(in: directory, name: "stevetest", username: "stevedore", password: password)
@@ -89,9 +89,9 @@ struct RegistryTests {
                 let fromHelper = try await DockerConfigFile.load(environment: environment).credentials(forImage: name)
                 #expect(fromHelper?.username == "stevedore")
                 let tagged = "\(registry.address)/stevedore/private:v2"
-                try await client.tagImage(name, repository: "\(registry.address)/stevedore/private", tag: "v2")
+                try await client.images.tag(name, repository: "\(registry.address)/stevedore/private", tag: "v2")
                 resources.image(tagged)
-                #expect(try await client.pushImage(tagged, options: .init(credentials: fromHelper)).finish().digest != nil)
+                #expect(try await client.images.push(tagged, options: .init(credentials: fromHelper)).finish().digest != nil)
             }
         }
     }

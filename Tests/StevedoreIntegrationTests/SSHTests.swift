@@ -26,13 +26,13 @@ struct SSHTests {
     @Test func requestsAndStreamsGoThroughSSH() async throws {
         try await Self.withClient(identity: \.clientKeyPath) { client in
             #expect(try await client.apiVersion() >= APIVersion(1, 24))
-            #expect(try await client.version().version?.isEmpty == false)
+            #expect(try await client.system.version().version?.isEmpty == false)
             let now = Date()
             let options = EventsOptions(since: EventsOptions.timestamp(now.addingTimeInterval(-5)), until: EventsOptions.timestamp(now))
-            for try await _ in try await client.events(options) {}
+            for try await _ in try await client.system.events(options) {}
             // Concurrent requests each get a connection (an ssh session) of their own.
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<4 { group.addTask { _ = try await client.info() } }
+                for _ in 0..<4 { group.addTask { _ = try await client.system.info() } }
                 try await group.waitForAll()
             }
         }
@@ -40,7 +40,7 @@ struct SSHTests {
 
     @Test func aRefusedLoginSaysWhatSSHSaid() async throws {
         try await Self.withClient(identity: \.strangerKeyPath) { client in
-            let error = await #expect(throws: DockerError.self) { try await client.ping() }
+            let error = await #expect(throws: DockerError.self) { try await client.system.ping() }
             #expect(error?.message.contains("Permission denied") == true, "\(String(describing: error))")
         }
     }
@@ -50,7 +50,7 @@ struct SSHTests {
         configuration.ssh.executable = "stevedore-no-such-ssh"
         let client = try DockerClient(configuration: configuration)
         defer { client.shutdown() }
-        let error = await #expect(throws: DockerError.self) { try await client.ping() }
+        let error = await #expect(throws: DockerError.self) { try await client.system.ping() }
         #expect(error?.category == .invalidConfiguration)
         #expect(error?.message.contains("stevedore-no-such-ssh") == true)
     }

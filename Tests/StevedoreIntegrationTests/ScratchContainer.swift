@@ -21,22 +21,22 @@ extension DockerClient {
     ) async throws -> Result {
         var config = ContainerCreateBody(cmd: cmd, image: TestEngine.image)
         configure(&config)
-        let created = try await self.createContainer(config, options: .init(name: name))
-        let id = try created.id ?? { throw DockerError(category: .malformedResponse, message: "no id") }()
+        let created = try await self.containers.create(config, options: .init(name: name))
+        let id = created.id
         do {
-            if start { try await self.startContainer(id) }
+            if start { try await self.containers.start(id) }
             let result = try await body(id)
-            try await self.removeContainer(id, options: .init(removeVolumes: true, force: true))
+            try await self.containers.remove(id, options: .init(removeVolumes: true, force: true))
             return result
         } catch {
-            try? await self.removeContainer(id, options: .init(removeVolumes: true, force: true))
+            try? await self.containers.remove(id, options: .init(removeVolumes: true, force: true))
             throw error
         }
     }
 
     /// The content of the file `path` in the container, read through the archive endpoint.
     func fileContent(_ id: String, path: String) async throws -> String {
-        let archive = try await self.containerArchive(id, path: path)
+        let archive = try await self.containers.archive(id, path: path)
         var parser = TarParser()
         var content = ByteBuffer()
         for try await chunk in archive.tar {

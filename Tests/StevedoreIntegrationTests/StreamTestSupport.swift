@@ -12,13 +12,13 @@ func withContainer<Result>(
 ) async throws -> Result {
     var body = body
     if body.image == nil { body.image = TestEngine.image }
-    let id = try #require(try await client.createContainer(body).id)
+    let id = try await client.containers.create(body).id
     do {
         let result = try await test(id)
-        try await client.removeContainer(id, options: .init(force: true))
+        try await client.containers.remove(id, options: .init(force: true))
         return result
     } catch {
-        try? await client.removeContainer(id, options: .init(force: true))
+        try? await client.containers.remove(id, options: .init(force: true))
         throw error
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct SystemTests {
     @Test func pingReportsTheDaemonsAPIVersion() async throws {
         try await TestEngine.withClient { client in
-            let ping = try await client.ping()
+            let ping = try await client.system.ping()
             let version = try #require(ping.apiVersion)
             #expect(version >= APIVersion.clientMinimum)
             #expect(ping.osType == "linux")
@@ -16,10 +16,10 @@ struct SystemTests {
 
     @Test func negotiatesTheLowerOfClientAndDaemon() async throws {
         try await TestEngine.withClient { client in
-            let ping = try await client.ping()
+            let ping = try await client.system.ping()
             let negotiated = try await client.apiVersion()
             #expect(negotiated == min(try #require(ping.apiVersion), APIVersion.clientMaximum))
-            let version = try await client.version()
+            let version = try await client.system.version()
             #expect(version.apiVersion == ping.apiVersion?.description)
         }
     }
@@ -41,7 +41,7 @@ struct SystemTests {
         let client = try DockerClient(configuration: configuration)
         defer { client.shutdown() }
         #expect(try await client.apiVersion() == APIVersion(1, 30))
-        let version = try await client.version()
+        let version = try await client.system.version()
         #expect(version.version?.isEmpty == false)
     }
 
@@ -50,7 +50,7 @@ struct SystemTests {
         configuration.apiVersion = APIVersion(1, 99)
         let client = try DockerClient(configuration: configuration)
         defer { client.shutdown() }
-        let error = await #expect(throws: DockerError.self) { try await client.info() }
+        let error = await #expect(throws: DockerError.self) { try await client.system.info() }
         #expect(error?.category == .versionMismatch)
         #expect(error?.statusCode == 400)
         #expect(error?.message.contains("too new") == true)
@@ -58,7 +58,7 @@ struct SystemTests {
 
     @Test func infoDescribesTheEngine() async throws {
         try await TestEngine.withClient { client in
-            let info = try await client.info()
+            let info = try await client.system.info()
             #expect(info.driver == "vfs")
             #expect(info.osType == "linux")
             #expect((info.ncpu ?? 0) > 0)
@@ -68,7 +68,7 @@ struct SystemTests {
 
     @Test func dataUsageDecodes() async throws {
         try await TestEngine.withClient { client in
-            let usage = try await TestEngine.withDiskUsageTurn { try await client.systemDataUsage() }
+            let usage = try await TestEngine.withDiskUsageTurn { try await client.system.dataUsage() }
             let summary = usage.summary
             #expect(summary.images.totalCount >= 1, "the test image exists")
             #expect(summary.images.size > 0)
@@ -81,7 +81,7 @@ struct SystemTests {
         let client = try DockerClient(configuration: configuration)
         defer { client.shutdown() }
         let error = await #expect(throws: DockerError.self) {
-            try await client.systemDataUsage(.init(types: [.image]))
+            try await client.system.dataUsage(.init(types: [.image]))
         }
         #expect(error?.category == .unsupportedByAPIVersion)
         #expect(error?.message.contains("1.42") == true)
@@ -92,15 +92,15 @@ struct SystemTests {
             let start = Date()
             // Tagging an image emits an `image tag` event; untagging it another.
             let tag = "t\(UInt32.random(in: 0...UInt32.max))"
-            try await client.tagImage(TestEngine.image, repository: "stevedore-test/events", tag: tag)
-            try await client.removeImage("stevedore-test/events:\(tag)")
+            try await client.images.tag(TestEngine.image, repository: "stevedore-test/events", tag: tag)
+            try await client.images.remove("stevedore-test/events:\(tag)")
             let options = EventsOptions(
                 since: EventsOptions.timestamp(start.addingTimeInterval(-1)),
                 until: EventsOptions.timestamp(Date().addingTimeInterval(1)),
                 filters: ["type": ["image"]]
             )
             var actions: [String] = []
-            for try await event in try await client.events(options) {
+            for try await event in try await client.system.events(options) {
                 #expect(event.type == .image)
                 if let action = event.action { actions.append(action) }
             }
@@ -112,8 +112,8 @@ struct SystemTests {
     @Test func eventsStreamDeliversEventsAsTheyHappen() async throws {
         try await TestEngine.withClient { client in
             let tag = "t\(UInt32.random(in: 0...UInt32.max))"
-            let stream = try await client.events(.init(filters: ["type": ["image"], "event": ["tag"]]))
-            try await client.tagImage(TestEngine.image, repository: "stevedore-test/live", tag: tag)
+            let stream = try await client.system.events(.init(filters: ["type": ["image"], "event": ["tag"]]))
+            try await client.images.tag(TestEngine.image, repository: "stevedore-test/live", tag: tag)
             // Other tests tag images concurrently: read until ours arrives.
             var iterator = stream.makeAsyncIterator()
             var names: [String] = []
@@ -123,14 +123,14 @@ struct SystemTests {
                 if names.last == "stevedore-test/live:\(tag)" { break }
             }
             #expect(names.last == "stevedore-test/live:\(tag)")
-            try await client.removeImage("stevedore-test/live:\(tag)")
+            try await client.images.remove("stevedore-test/live:\(tag)")
         }
     }
 
     @Test func authAgainstAnUnreachableRegistryIsAnError() async throws {
         try await TestEngine.withClient { client in
             await #expect(throws: DockerError.self) {
-                try await client.auth(AuthConfig(username: "nobody", password: "wrong", serveraddress: "127.0.0.1:1"))
+                try await client.system.auth(AuthConfig(username: "nobody", password: "wrong", serveraddress: "127.0.0.1:1"))
             }
         }
     }

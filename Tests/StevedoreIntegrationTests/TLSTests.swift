@@ -21,11 +21,11 @@ struct TLSTests {
         let client = try self.client(host, tls: DockerTLSOptions(certificateDirectory: certificates))
         defer { client.shutdown() }
         #expect(try await client.apiVersion() >= APIVersion(1, 24))
-        #expect(try await client.version().version?.isEmpty == false)
+        #expect(try await client.system.version().version?.isEmpty == false)
         // A stream through TLS: events over a closed window end by themselves.
         let now = Date()
         let options = EventsOptions(since: EventsOptions.timestamp(now.addingTimeInterval(-5)), until: EventsOptions.timestamp(now))
-        for try await _ in try await client.events(options) {}
+        for try await _ in try await client.system.events(options) {}
     }
 
     @Test func theEnvironmentConfiguresTLSAsTheDockerCLIDoes() async throws {
@@ -35,7 +35,7 @@ struct TLSTests {
         ])
         let client = try DockerClient(configuration: configuration)
         defer { client.shutdown() }
-        _ = try await client.ping()
+        _ = try await client.system.ping()
     }
 
     @Test func anUntrustedDaemonCertificateIsATLSError() async throws {
@@ -45,7 +45,7 @@ struct TLSTests {
         options.caCertificatePath = nil
         let client = try self.client(host, tls: options)
         defer { client.shutdown() }
-        let error = await #expect(throws: DockerError.self) { try await client.ping() }
+        let error = await #expect(throws: DockerError.self) { try await client.system.ping() }
         #expect(error?.category == .tls)
         #expect(error?.hint?.contains("--tlscacert") == true)
     }
@@ -55,14 +55,14 @@ struct TLSTests {
         let options = DockerTLSOptions(caCertificatePath: "\(certificates)/ca.pem")
         let client = try self.client(host, tls: options)
         defer { client.shutdown() }
-        await #expect(throws: DockerError.self) { try await client.version() }
+        await #expect(throws: DockerError.self) { try await client.system.version() }
     }
 
     @Test func plainHTTPToTheTLSPortSaysToUseTLS() async throws {
         let (host, _) = try self.endpoint()
         let client = try self.client(host, tls: nil)
         defer { client.shutdown() }
-        let error = await #expect(throws: DockerError.self) { try await client.ping() }
+        let error = await #expect(throws: DockerError.self) { try await client.system.ping() }
         #expect(error?.message.contains("HTTPS") == true)
         #expect(error?.hint?.contains("--tlsverify") == true)
     }

@@ -10,23 +10,23 @@ struct VolumeTests {
             let name = uniqueName("vol")
             resources.volume(name)
             let options = ["type": "tmpfs", "device": "tmpfs", "o": "size=1m"]
-            let created = try await client.createVolume(VolumeCreateRequest(name: name, driverOpts: options, labels: ["purpose": "test"]))
+            let created = try await client.volumes.create(VolumeCreateRequest(name: name, driverOpts: options, labels: ["purpose": "test"]))
             #expect(created.name == name)
             #expect(created.driver == "local")
-            let volume = try await client.inspectVolume(name)
+            let volume = try await client.volumes.inspect(name)
             #expect(volume.labels == ["purpose": "test"])
             #expect(volume.options == options)
             #expect(volume.scope == .local)
             #expect(volume.mountpoint.hasSuffix("/volumes/\(name)/_data"))
             #expect(DockerTimestamp.date(from: volume.createdAt) != nil)
             // The same name again: the daemon hands back the existing volume.
-            #expect(try await client.createVolume(VolumeCreateRequest(name: name)).labels == ["purpose": "test"])
+            #expect(try await client.volumes.create(VolumeCreateRequest(name: name)).labels == ["purpose": "test"])
 
             func listed(_ configure: (inout VolumeListFilters) -> Void) async throws -> Bool {
                 var filters = VolumeListFilters()
                 filters.name = [name]
                 configure(&filters)
-                return try await client.listVolumes(.init(filters: filters)).volumes?.contains { $0.name == name } == true
+                return try await client.volumes.list(.init(filters: filters)).volumes?.contains { $0.name == name } == true
             }
             #expect(try await listed { _ in })
             #expect(try await !listed { $0.name = [name + "-other"] })
@@ -38,12 +38,12 @@ struct VolumeTests {
             #expect(try await listed { $0.dangling = true })
             #expect(try await !listed { $0.dangling = false })
 
-            try await client.removeVolume(name)
-            let missing = await #expect(throws: DockerError.self) { try await client.inspectVolume(name) }
+            try await client.volumes.remove(name)
+            let missing = await #expect(throws: DockerError.self) { try await client.volumes.inspect(name) }
             #expect(missing?.category == .notFound)
-            let removedTwice = await #expect(throws: DockerError.self) { try await client.removeVolume(name) }
+            let removedTwice = await #expect(throws: DockerError.self) { try await client.volumes.remove(name) }
             #expect(removedTwice?.category == .notFound)
-            try await client.removeVolume(name, options: .init(force: true))
+            try await client.volumes.remove(name, options: .init(force: true))
         }
     }
 
@@ -51,36 +51,36 @@ struct VolumeTests {
         try await TestEngine.withResources { client, resources in
             let name = uniqueName("vol")
             resources.volume(name)
-            _ = try await client.createVolume(VolumeCreateRequest(name: name))
+            _ = try await client.volumes.create(VolumeCreateRequest(name: name))
             try await client.withContainer(["true"], start: false, configure: { $0.hostConfig = HostConfig(binds: ["\(name):/data"]) }) { _ in
                 var inUse = VolumeListFilters()
                 inUse.name = [name]
                 inUse.dangling = false
-                let inUseNames = try await client.listVolumes(.init(filters: inUse)).volumes?.map(\.name)
+                let inUseNames = try await client.volumes.list(.init(filters: inUse)).volumes?.map(\.name)
                 #expect(inUseNames == [name])
                 for force in [false, true] {
-                    let error = await #expect(throws: DockerError.self) { try await client.removeVolume(name, options: .init(force: force)) }
+                    let error = await #expect(throws: DockerError.self) { try await client.volumes.remove(name, options: .init(force: force)) }
                     #expect(error?.category == .conflict)
                     #expect(error?.message.contains("volume is in use") == true)
                 }
             }
-            try await client.removeVolume(name)
+            try await client.volumes.remove(name)
         }
     }
 
     @Test func createWithoutNameAndFailures() async throws {
         try await TestEngine.withResources { client, resources in
-            let anonymous = try await client.createVolume()
+            let anonymous = try await client.volumes.create()
             resources.volume(anonymous.name)
             #expect(anonymous.name.count == 64)
-            let badName = await #expect(throws: DockerError.self) { try await client.createVolume(VolumeCreateRequest(name: "bad name")) }
+            let badName = await #expect(throws: DockerError.self) { try await client.volumes.create(VolumeCreateRequest(name: "bad name")) }
             #expect(badName?.category == .invalidArgument)
             let cluster = await #expect(throws: DockerError.self) {
-                try await client.createVolume(VolumeCreateRequest(name: uniqueName("vol"), clusterVolumeSpec: ClusterVolumeSpec(group: "g")))
+                try await client.volumes.create(VolumeCreateRequest(name: uniqueName("vol"), clusterVolumeSpec: ClusterVolumeSpec(group: "g")))
             }
             #expect(cluster?.category == .unsupportedByAPIVersion)
             for reference in ["", "a/b"] {
-                let invalid = await #expect(throws: DockerError.self) { try await client.inspectVolume(reference) }
+                let invalid = await #expect(throws: DockerError.self) { try await client.volumes.inspect(reference) }
                 #expect(invalid?.category == .invalidInput)
             }
         }
@@ -92,9 +92,9 @@ struct VolumeTests {
         try await TestEngine.withResources { client, resources in
             let name = uniqueName("vol")
             resources.volume(name)
-            _ = try await client.createVolume(VolumeCreateRequest(name: name))
+            _ = try await client.volumes.create(VolumeCreateRequest(name: name))
             let body = VolumeUpdateBody(spec: ClusterVolumeSpec(accessMode: .init(availability: "drain")))
-            let error = await #expect(throws: DockerError.self) { try await client.updateVolume(name, body, options: .init(version: 1)) }
+            let error = await #expect(throws: DockerError.self) { try await client.volumes.update(name, body, options: .init(version: 1)) }
             let apiVersion = try await client.apiVersion()
             if apiVersion < APIVersion(1, 42) {
                 #expect(error?.category == .unsupportedByAPIVersion)
@@ -114,16 +114,16 @@ struct VolumeTests {
                 let kept = uniqueName("vol")
                 for (name, labels) in [(pruned, ["scope": scope]), (kept, ["scope": scope, "keep": "yes"])] {
                     resources.volume(name)
-                    _ = try await client.createVolume(VolumeCreateRequest(name: name, labels: labels))
+                    _ = try await client.volumes.create(VolumeCreateRequest(name: name, labels: labels))
                 }
-                let result = try await client.pruneVolumes(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
+                let result = try await client.volumes.prune(.init(label: [LabelFilter("scope", scope)], labelNot: [LabelFilter("keep")]))
                 #expect(result.volumesDeleted == [pruned])
-                #expect(try await client.inspectVolume(kept).name == kept)
+                #expect(try await client.volumes.inspect(kept).name == kept)
                 if try await client.apiVersion() < APIVersion(1, 42) {
-                    let all = await #expect(throws: DockerError.self) { try await client.pruneVolumes(.init(label: [LabelFilter("scope", scope)], all: true)) }
+                    let all = await #expect(throws: DockerError.self) { try await client.volumes.prune(.init(label: [LabelFilter("scope", scope)], all: true)) }
                     #expect(all?.category == .unsupportedByAPIVersion)
                 }
-                let unknown = await #expect(throws: DockerError.self) { try await client.pruneVolumes(try VolumePruneFilters(parsing: ["until=1h"])) }
+                let unknown = await #expect(throws: DockerError.self) { try await client.volumes.prune(try VolumePruneFilters(parsing: ["until=1h"])) }
                 #expect(unknown?.category == .invalidArgument)
             }
         }

@@ -14,8 +14,8 @@ struct WebSocketAttachTests {
             let stderr = "to-stderr\n"
             try await withContainer(body, client: client) { id in
                 var text = try await withTimeout(120) {
-                    try await client.withWebSocketAttachedContainer(id, options: .init(stdin: true)) { streams in
-                        try await client.startContainer(id)
+                    try await client.containers.withAttachWebSocket(id, options: .init(stdin: true)) { streams in
+                        try await client.containers.start(id)
                         #expect(streams.output.framing == .raw)
                         try await streams.write("hello ws\n\(long)\n")
                         var text = ""
@@ -41,13 +41,13 @@ struct WebSocketAttachTests {
         try await TestEngine.withClient { client in
             let body = ContainerCreateBody(openStdin: true, stdinOnce: true, cmd: ["sh", "-c", "cat >/dev/null; echo stdin-closed"])
             try await withContainer(body, client: client) { id in
-                try await client.withWebSocketAttachedContainer(id, options: .init(stdin: true)) { streams in
-                    try await client.startContainer(id)
+                try await client.containers.withAttachWebSocket(id, options: .init(stdin: true)) { streams in
+                    try await client.containers.start(id)
                     try await streams.write("ignored\n")
                     try await streams.closeWrite()
                 }
-                #expect(try await client.waitContainer(id).statusCode == 0)
-                let logs = try await client.logs(id).collect(upTo: 1 << 10)
+                #expect(try await client.containers.wait(id).statusCode == 0)
+                let logs = try await client.containers.logs(id).collect(upTo: 1 << 10)
                 #expect(logs.stdoutText == "stdin-closed\n")
             }
         }

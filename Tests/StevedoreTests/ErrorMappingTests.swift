@@ -58,7 +58,7 @@ import Testing
     @Test func aMissingSocketIsReportedWithItsPath() async throws {
         let client = try DockerClient(configuration: .init(host: .unixSocket("/nonexistent/stevedore.sock")))
         defer { client.shutdown() }
-        let error = await #expect(throws: DockerError.self) { try await client.ping() }
+        let error = await #expect(throws: DockerError.self) { try await client.system.ping() }
         #expect(error?.category == .daemonUnreachable)
         #expect(error?.message.contains("/nonexistent/stevedore.sock") == true)
     }
@@ -66,7 +66,7 @@ import Testing
     @Test func aClosedPortIsConnectionRefused() async throws {
         let client = try DockerClient(configuration: .init(host: try DockerHost(parsing: "tcp://127.0.0.1:1")))
         defer { client.shutdown() }
-        let error = await #expect(throws: DockerError.self) { try await client.version() }
+        let error = await #expect(throws: DockerError.self) { try await client.system.version() }
         #expect(error?.category == .daemonUnreachable)
     }
 }

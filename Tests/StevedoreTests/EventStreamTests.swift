@@ -62,7 +62,7 @@ import Testing
         let client = try Self.client(for: server)
         let actions = try await withTimeout(10) {
             var actions: [String] = []
-            for try await event in client.eventsResuming() {
+            for try await event in client.system.eventsResuming() {
                 actions.append(event.action ?? "")
                 if actions.count == 4 { break }
             }
@@ -82,7 +82,7 @@ import Testing
         let client = try Self.client(for: server)
         let error = await #expect(throws: DockerError.self) {
             try await withTimeout(10) {
-                for try await _ in client.eventsResuming(maxReconnectAttempts: 2) {}
+                for try await _ in client.system.eventsResuming(maxReconnectAttempts: 2) {}
             }
         }
         #expect(error?.category == .connection)
@@ -100,7 +100,7 @@ import Testing
         }
         let client = try Self.client(for: server)
         let actions = try await withTimeout(10) {
-            try await client.events().reduce(into: [String]()) { $0.append($1.action ?? "") }
+            try await client.system.events().reduce(into: [String]()) { $0.append($1.action ?? "") }
         }
         #expect(actions == ["x", "y"])
         client.shutdown()
@@ -114,7 +114,7 @@ import Testing
         }
         let client = try Self.client(for: server)
         let error = await #expect(throws: DockerError.self) {
-            try await withTimeout(10) { for try await _ in try await client.events() {} }
+            try await withTimeout(10) { for try await _ in try await client.system.events() {} }
         }
         #expect(error?.category == .malformedResponse)
         client.shutdown()
@@ -128,7 +128,7 @@ import Testing
         }
         let client = try Self.client(for: server)
         let error = await #expect(throws: DockerError.self) {
-            try await withTimeout(10) { for try await _ in try await client.events() {} }
+            try await withTimeout(10) { for try await _ in try await client.system.events() {} }
         }
         #expect(error?.category == .malformedResponse)
         client.shutdown()

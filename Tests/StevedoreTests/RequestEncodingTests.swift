@@ -63,16 +63,16 @@ import Testing
 @Suite struct MACAddressAdaptationTests {
     @Test func theContainerWideAddressMovesToTheEndpointOfItsNetwork() throws {
         var body = ContainerCreateBody(image: "busybox", hostConfig: HostConfig(networkMode: "frontend"))
-        try DockerClient.moveMACAddress("92:d0:c6:0a:29:33", toEndpointOf: &body)
+        try DockerClient.Containers.moveMACAddress("92:d0:c6:0a:29:33", toEndpointOf: &body)
         #expect(body.networkingConfig?.endpointsConfig?["frontend"]?.macAddress == "92:d0:c6:0a:29:33")
         var unset = ContainerCreateBody(image: "busybox")
-        try DockerClient.moveMACAddress("92:d0:c6:0a:29:33", toEndpointOf: &unset)
+        try DockerClient.Containers.moveMACAddress("92:d0:c6:0a:29:33", toEndpointOf: &unset)
         #expect(unset.networkingConfig?.endpointsConfig?["default"]?.macAddress == "92:d0:c6:0a:29:33")
     }
 
     @Test func aDifferentEndpointAddressIsAConflict() {
         var body = ContainerCreateBody(image: "busybox", hostConfig: HostConfig(networkMode: "frontend"))
         body.networkingConfig = NetworkingConfig(endpointsConfig: ["frontend": EndpointSettings(macAddress: "02:42:ac:11:00:02")])
-        #expect(throws: DockerError.self) { try DockerClient.moveMACAddress("92:d0:c6:0a:29:33", toEndpointOf: &body) }
+        #expect(throws: DockerError.self) { try DockerClient.Containers.moveMACAddress("92:d0:c6:0a:29:33", toEndpointOf: &body) }
     }
 }

@@ -34,7 +34,7 @@ enum StreamWorkloads {
     static func logs(_ client: DockerClient, container: String, stdout: Int64, stderr: Int64) async throws -> BenchResult {
         let clock = ContinuousClock()
         let start = clock.now
-        let counts = try await Counts.of(try await client.logs(container, options: .init(stdout: true, stderr: true)))
+        let counts = try await Counts.of(try await client.containers.logs(container, options: .init(stdout: true, stderr: true)))
         let duration = clock.now - start
         try counts.expect(stdout: stdout, stderr: stderr, "logs")
         return BenchResult(operations: 1, bytes: stdout + stderr, duration: duration)
@@ -48,7 +48,7 @@ enum StreamWorkloads {
         return try await withContainer(client, body) { id in
             let clock = ContinuousClock()
             let start = clock.now
-            let counts = try await client.withAttachedContainer(id, startingContainer: true) { streams in
+            let counts = try await client.containers.withAttach(id, startingContainer: true) { streams in
                 try await Counts.of(streams.output)
             }
             let duration = clock.now - start
@@ -66,7 +66,7 @@ enum StreamWorkloads {
         return try await withContainer(client, body) { id in
             let clock = ContinuousClock()
             let start = clock.now
-            let counts = try await client.withAttachedContainer(id, options: .init(stdin: true), startingContainer: true) { streams in
+            let counts = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
                 try await withThrowingTaskGroup(of: Counts?.self) { group in
                     group.addTask {
                         try await streams.write(contentsOf: Slices(of: ByteBuffer(repeating: 0, count: 64 << 10), total: size, size: 64 << 10))
@@ -93,11 +93,11 @@ enum StreamWorkloads {
         let clock = ContinuousClock()
         let start = clock.now
         for _ in 0..<count {
-            let id = try await client.createExec(in: container, config)
-            _ = try await client.withAttachedExec(id, options: .init(tty: false)) { streams in
+            let id = try await client.exec.create(in: container, config)
+            _ = try await client.exec.withAttach(id, options: .init(tty: false)) { streams in
                 try await Counts.of(streams.output)
             }
-            let exitCode = try await client.execExitCode(id)
+            let exitCode = try await client.exec.exitCode(id)
             guard exitCode == 0 else { throw BenchFailure("exec exited \(exitCode)") }
         }
         return BenchResult(operations: count, duration: clock.now - start)
@@ -132,19 +132,19 @@ enum StreamWorkloads {
     private static func withContainer(
         _ client: DockerClient, _ body: ContainerCreateBody, _ run: (String) async throws -> BenchResult
     ) async throws -> BenchResult {
-        guard let id = try await client.createContainer(body).id else { throw BenchFailure("create: no id") }
+        guard let id = try await client.containers.create(body).id else { throw BenchFailure("create: no id") }
         do {
             let result = try await run(id)
-            try await client.removeContainer(id, options: .init(force: true))
+            try await client.containers.remove(id, options: .init(force: true))
             return result
         } catch {
-            try? await client.removeContainer(id, options: .init(force: true))
+            try? await client.containers.remove(id, options: .init(force: true))
             throw error
         }
     }
 
     private static func expectExit(_ client: DockerClient, _ id: String) async throws {
-        let exit = try await client.waitContainer(id)
+        let exit = try await client.containers.wait(id)
         guard exit.statusCode == 0 else { throw BenchFailure("container exited \(exit.statusCode)") }
     }
 }

@@ -11,7 +11,7 @@ enum RequestWorkloads {
         let start = clock.now
         for _ in 0..<count {
             let sent = clock.now
-            let ping = try await client.ping()
+            let ping = try await client.system.ping()
             guard ping.apiVersion != nil else { throw BenchFailure("ping without API version") }
             latencies.append(clock.now - sent)
         }
@@ -26,7 +26,7 @@ enum RequestWorkloads {
             for _ in 0..<workers {
                 group.addTask {
                     for _ in 0..<each {
-                        let found = try await client.listContainers(.init(all: true)).count
+                        let found = try await client.containers.list(.init(all: true)).count
                         guard found >= minimumCount else {
                             throw BenchFailure("list returned \(found) containers, expected at least \(minimumCount)")
                         }
@@ -45,11 +45,11 @@ enum RequestWorkloads {
         let clock = ContinuousClock()
         let start = clock.now
         try await forEach(0..<count, parallel: parallel) { _ in
-            guard let id = try await client.createContainer(body).id else { throw BenchFailure("create: no id") }
-            try await client.startContainer(id)
-            let exit = try await client.waitContainer(id)
+            guard let id = try await client.containers.create(body).id else { throw BenchFailure("create: no id") }
+            try await client.containers.start(id)
+            let exit = try await client.containers.wait(id)
             guard exit.statusCode == 0 else { throw BenchFailure("container exited \(exit.statusCode)") }
-            try await client.removeContainer(id)
+            try await client.containers.remove(id)
         }
         return BenchResult(operations: count, duration: clock.now - start)
     }
@@ -60,7 +60,7 @@ enum RequestWorkloads {
         let clock = ContinuousClock()
         let start = clock.now
         let context = try BuildContext(directory: directory)
-        let summary = try await client.buildImage(context: context).finish()
+        let summary = try await client.images.build(context: context).finish()
         guard summary.imageID != nil else { throw BenchFailure("build: no image id") }
         return BenchResult(operations: 1, duration: clock.now - start)
     }

@@ -25,7 +25,7 @@ func makeClient(connections: Int) throws -> DockerClient {
     var configuration = try DockerClientConfiguration.fromEnvironment()
     // As many pooled connections as the most concurrent workload has workers (list-conc's
     // 64), as its user would configure; the other peers are set up alike (Go has no limit).
-    configuration.transport.maxConnections = connections
+    configuration.connectionPool.maxConnections = connections
     return try DockerClient(configuration: configuration)
 }
 

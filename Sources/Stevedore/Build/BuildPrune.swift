@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/pruneBuildCache(_:)`` (`POST /build/prune`).
+/// Options of ``DockerClient/Images/pruneBuildCache(_:)`` (`POST /build/prune`).
 public struct BuildCachePruneOptions: Hashable, Sendable {
     /// `all`: remove every kind of cache record, not only dangling ones.
     public var all: Bool
@@ -20,25 +20,25 @@ public struct BuildCachePruneOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `POST /build/prune`: deletes build cache; returns the records deleted and the space freed.
     @discardableResult
     public func pruneBuildCache(_ options: BuildCachePruneOptions = .init()) async throws -> BuildPruneResponse {
         var query = QueryItems()
         query.add("all", options.all ? true : nil)
-        let version = try await self.apiVersion()
+        let version = try await self.client.apiVersion()
         let modern = APIVersion(1, 48)
         if let reserved = options.reservedSpace {
             query.add(version >= modern ? "reserved-space" : "keep-storage", reserved)
         }
         if options.maxUsedSpace != nil || options.minFreeSpace != nil {
-            try await self.requireAPIVersion(modern, for: "max-used-space and min-free-space of build cache prune")
+            try await self.client.requireAPIVersion(modern, for: "max-used-space and min-free-space of build cache prune")
             query.add("max-used-space", options.maxUsedSpace)
             query.add("min-free-space", options.minFreeSpace)
         }
         query.add("filters", options.filters)
         var request = DockerRequest(.POST, "/build/prune", query: query)
         request.isStream = true
-        return try await self.decode(BuildPruneResponse.self, from: request)
+        return try await self.client.decode(BuildPruneResponse.self, from: request)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Options of ``DockerClient/buildImage(context:options:)`` (`POST /build`), each named after
+/// Options of ``DockerClient/Images/build(context:options:)`` (`POST /build`), each named after
 /// its query parameter. `nil` leaves the daemon's default.
 public struct ImageBuildOptions: Hashable, Sendable {
     /// `dockerfile`: the Dockerfile's path inside the context (daemon default `Dockerfile`;
@@ -116,28 +116,28 @@ public struct BuildOutput: Codable, Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `POST /build` of a local directory, tarred and streamed by Stevedore with docker's
     /// `.dockerignore` rules (see ``BuildContext``). Returns the build output: `stream` text of
     /// each step, then `aux.ID` with the image id (``ProgressStream/finish()`` returns it). A
     /// failed step throws ``DockerError/Category/buildFailed`` with the daemon's message (and the
     /// exit code of a failed `RUN` in ``DockerError/code``).
-    public func buildImage(context: BuildContext, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
+    public func build(context: BuildContext, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
         var options = options
         if options.dockerfile == nil { options.dockerfile = context.dockerfile }
-        return try await self.buildImage(archive: context.archive, options: options)
+        return try await self.build(archive: context.archive, options: options)
     }
 
     /// `POST /build` of a context tar (plain, gzip, bzip2 or xz) streamed from `archive`, or of
     /// ``ImageBuildOptions/remote`` when `archive` is `nil`.
-    public func buildImage(archive: ByteSource?, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
+    public func build(archive: ByteSource?, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
         guard archive != nil || options.remote != nil else {
             throw DockerError.invalidInput("a build needs a context archive or a remote URL")
         }
         var query = QueryItems()
         query.add("dockerfile", options.dockerfile)
         for tag in options.tags {
-            try ImageReference.validate(tag)
+            try ObjectPath.image.validate(tag)
             query.add("t", tag)
         }
         for host in options.extraHosts { query.add("extrahosts", host) }
@@ -160,16 +160,16 @@ extension DockerClient {
         if !options.labels.isEmpty { query.add("labels", Self.json(options.labels)) }
         query.add("networkmode", options.networkMode)
         if let platform = options.platform {
-            try await self.requireAPIVersion(APIVersion(1, 32), for: "the platform option of build")
+            try await self.client.requireAPIVersion(APIVersion(1, 32), for: "the platform option of build")
             query.add("platform", platform)
         }
         query.add("target", options.target)
         if !options.outputs.isEmpty {
-            try await self.requireAPIVersion(APIVersion(1, 40), for: "the outputs option of build")
+            try await self.client.requireAPIVersion(APIVersion(1, 40), for: "the outputs option of build")
             query.add("outputs", Self.json(options.outputs))
         }
         if let version = options.builderVersion {
-            try await self.requireAPIVersion(APIVersion(1, 38), for: "the version option of build")
+            try await self.client.requireAPIVersion(APIVersion(1, 38), for: "the version option of build")
             query.add("version", version)
         }
         var request = DockerRequest(.POST, "/build", query: query, body: archive?.body)
@@ -177,7 +177,7 @@ extension DockerClient {
         if !options.registryCredentials.isEmpty {
             request.headers.add(name: "X-Registry-Config", value: RegistryAuth.configHeaderValue(options.registryCredentials))
         }
-        return try await self.progressStream(request, operation: .build)
+        return try await self.client.progressStream(request, operation: .build)
     }
 
     private static func json<Value: Encodable>(_ value: Value) -> String {

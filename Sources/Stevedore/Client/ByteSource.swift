@@ -95,7 +95,7 @@ final class FileDescriptorBox {
         var failure: Int32 = 0
         let read = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { pointer in
             var result: Int
-            repeat { result = Glibc.read(self.descriptor, pointer.baseAddress, count) } while result < 0 && errno == EINTR
+            repeat { result = Foundation.read(self.descriptor, pointer.baseAddress, count) } while result < 0 && errno == EINTR
             if result < 0 { failure = errno }
             return max(result, 0)
         }

@@ -20,7 +20,10 @@ public final class DockerClient: Sendable {
     /// host it cannot reach yet.
     public init(configuration: DockerClientConfiguration = .init(), logger: Logger = Logger(label: "stevedore")) throws {
         self.configuration = configuration
-        self.transport = HTTPTransport(target: try configuration.host.connectionTarget(tls: configuration.tls, ssh: configuration.ssh), configuration: configuration.transport)
+        self.transport = HTTPTransport(
+            target: try configuration.host.connectionTarget(tls: configuration.tls, ssh: configuration.ssh),
+            configuration: try configuration.connectionPool.transportConfiguration()
+        )
         self.negotiation = VersionNegotiation(pinned: configuration.apiVersion)
         self.logger = logger
     }
@@ -49,7 +52,7 @@ public final class DockerClient: Sendable {
     /// The API version requests use: the pinned one, or the one negotiated with the daemon.
     public func apiVersion() async throws -> APIVersion {
         try await self.negotiation.version {
-            let ping = try await self.ping()
+            let ping = try await self.system.ping()
             return try VersionNegotiation.negotiatedVersion(daemon: ping.apiVersion)
         }
     }
@@ -141,7 +144,7 @@ public final class DockerClient: Sendable {
         if request.body != nil, !headers.contains(name: "Content-Type") {
             headers.add(name: "Content-Type", value: "application/json")
         }
-        let deadline = request.isStream ? nil : self.configuration.requestTimeout.map { NIODeadline.now() + $0 }
+        let deadline = request.isStream ? nil : self.configuration.requestTimeout.map { NIODeadline.now() + TimeAmount($0) }
         self.logger.debug("request", metadata: ["method": "\(request.method)", "path": "\(path)"])
         return HTTPRequest(method: request.method, target: path, headers: headers, body: request.body, deadline: deadline)
     }

@@ -1,6 +1,4 @@
 import Foundation
-import NIOCore
-import StevedoreTransport
 
 /// How a ``DockerClient`` reaches the daemon and which API version it speaks.
 public struct DockerClientConfiguration: Sendable {
@@ -11,16 +9,17 @@ public struct DockerClientConfiguration: Sendable {
     public var apiVersion: APIVersion?
     /// Sent as `User-Agent`. Default: `Stevedore/<version>`.
     public var userAgent: String = "Stevedore/\(StevedoreLibrary.version)"
-    /// The deadline of each request that is not a stream (streams have none). Default: `nil`, no
-    /// deadline, as the docker CLI.
-    public var requestTimeout: TimeAmount?
+    /// The deadline of each request that is not a stream (streams have none): a request still
+    /// unanswered then fails with ``DockerError/Category/timeout``. Default: `nil`, no deadline,
+    /// as the docker CLI.
+    public var requestTimeout: Duration?
     /// TLS towards a TCP daemon. Default: `nil`, plain TCP, except for an `https://` host, which
     /// uses TLS with the system's trust roots and verification.
     public var tls: DockerTLSOptions?
     /// How `ssh://` hosts are reached. Default: see ``DockerSSHOptions``.
     public var ssh = DockerSSHOptions()
-    /// Connection pooling and timeouts. Default: see ``HTTPTransportConfiguration``.
-    public var transport = HTTPTransportConfiguration()
+    /// Connection pooling and the connect timeout. Default: see ``ConnectionPool``.
+    public var connectionPool = ConnectionPool()
 
     public init(host: DockerHost = .local, apiVersion: APIVersion? = nil) {
         self.host = host

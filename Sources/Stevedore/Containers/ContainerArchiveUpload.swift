@@ -1,6 +1,6 @@
 import NIOCore
 
-/// Options of ``DockerClient/uploadArchive(to:path:tar:length:options:)``
+/// Options of ``DockerClient/Containers/putArchive(to:path:tar:length:options:)``
 /// (`PUT /containers/{id}/archive`).
 public struct ContainerArchiveUploadOptions: Hashable, Sendable {
     /// `noOverwriteDirNonDir`: fail instead of replacing a directory with a non-directory or
@@ -22,7 +22,7 @@ extension DockerError.Category {
     public static let notADirectory = DockerError.Category("notADirectory")
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `PUT /containers/{id}/archive`: extracts the tar `tar` (uncompressed, gzip, bzip2 or xz)
     /// into the directory `path` of the container. The archive is streamed as `tar` produces
     /// it, never held whole: chunked, or with `Content-Length` when `length` is given.
@@ -31,7 +31,7 @@ extension DockerClient {
     /// ``DockerError/Category/notADirectory``; a missing `path` or container,
     /// ``DockerError/Category/notFound``; a read-only root filesystem or volume,
     /// ``DockerError/Category/forbidden``.
-    public func uploadArchive<Tar: AsyncSequence & Sendable>(
+    public func putArchive<Tar: AsyncSequence & Sendable>(
         to id: String,
         path: String,
         tar: Tar,
@@ -41,15 +41,15 @@ extension DockerClient {
         var query = try Self.archiveQuery(path)
         query.add("noOverwriteDirNonDir", options.noOverwriteDirNonDir ? true : nil)
         if options.copyUIDGID {
-            try await self.requireAPIVersion(APIVersion(1, 30), for: "the copyUIDGID option of the archive upload")
+            try await self.client.requireAPIVersion(APIVersion(1, 30), for: "the copyUIDGID option of the archive upload")
             query.add("copyUIDGID", true)
         }
-        var request = DockerRequest(.PUT, try ContainerReference.path(id, "/archive"), query: query, body: .stream(tar, length: length))
+        var request = DockerRequest(.PUT, try ObjectPath.container(id, "/archive"), query: query, body: .stream(tar, length: length))
         // Without it the daemon's form parsing would read the tar as a form and extract nothing.
         request.headers.add(name: "Content-Type", value: "application/x-tar")
         request.isStream = true
         do {
-            try await self.discardingBody(request)
+            try await self.client.discardingBody(request)
         } catch var error as DockerError where error.statusCode != nil && error.message.hasSuffix("not a directory") {
             error.category = .notADirectory
             error.hint = "the destination \(path) exists in the container and is not a directory"

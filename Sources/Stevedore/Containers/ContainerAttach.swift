@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/attachContainer(_:options:)`` (`POST /containers/{id}/attach`).
+/// Options of ``DockerClient/Containers/attach(_:options:)`` (`POST /containers/{id}/attach`).
 public struct ContainerAttachOptions: Hashable, Sendable {
     /// `stream`: stream output from now on (default `true`). With `false` only `logs` are sent.
     public var stream: Bool
@@ -43,21 +43,20 @@ public struct ContainerAttachOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `POST /containers/{id}/attach` over a hijacked connection (`Upgrade: tcp`): the
     /// container's stdio as ``AttachedStreams``, which the caller must close. Prefer
-    /// ``withAttachedContainer(_:options:startingContainer:_:)``, which closes them.
+    /// ``DockerClient/Containers/withAttach(_:options:startingContainer:_:)``, which closes them.
     ///
     /// The framing of the output comes from the response's `Content-Type` on API ≥ 1.42 and
-    /// from the container's `Tty` (read by an inspect first) on older daemons. Bytes that arrive
+    /// from the container's `Tty` (read by an inspect) on older daemons. Bytes that arrive
     /// with the daemon's `101` answer are kept. The daemon attaches before it answers, so output
     /// of a container started after this returns is never lost.
-    public func attachContainer(_ id: String, options: ContainerAttachOptions = .init()) async throws -> AttachedStreams {
-        let path = try ContainerReference.path(id, "/attach")
-        let tty = try await self.inspectContainer(id).config?.tty ?? false
-        let connection = try await self.hijack(DockerRequest(.POST, path, query: options.query))
-        return try await self.attachedStreams(connection, tty: tty) { height, width in
-            try await self.resizeContainerTTY(id, height: height, width: width)
+    public func attach(_ id: String, options: ContainerAttachOptions = .init()) async throws -> AttachedStreams {
+        let path = try ObjectPath.container(id, "/attach")
+        let connection = try await self.client.hijack(DockerRequest(.POST, path, query: options.query))
+        return try await self.client.attachedStreams(connection, tty: { try await self.inspect(id).config?.tty ?? false }) { height, width in
+            try await self.resize(id, height: height, width: width)
         }
     }
 
@@ -67,15 +66,15 @@ extension DockerClient {
     /// With `startingContainer`, the container is started once the attach is established, so
     /// that `body` sees its output from the first byte: the `docker run` pattern as one call.
     /// A start that fails closes the connection and throws.
-    public func withAttachedContainer<Result>(
+    public func withAttach<Result>(
         _ id: String,
         options: ContainerAttachOptions = .init(),
         startingContainer: Bool = false,
         _ body: (AttachedStreams) async throws -> Result
     ) async throws -> Result {
-        let streams = try await self.attachContainer(id, options: options)
-        return try await self.withClosing(streams) { streams in
-            if startingContainer { try await self.startContainer(id) }
+        let streams = try await self.attach(id, options: options)
+        return try await self.client.withClosing(streams) { streams in
+            if startingContainer { try await self.start(id) }
             return try await body(streams)
         }
     }

@@ -1,9 +1,9 @@
-extension DockerClient {
+extension DockerClient.Containers {
     /// `GET /containers/{id}/changes`: the paths added, changed or deleted in the container's
     /// filesystem relative to its image, each with a typed ``ChangeType``. An unchanged
     /// container gives an empty list (the daemon sends `null`).
-    public func containerChanges(_ id: String) async throws -> [FilesystemChange] {
-        let changes = try await self.decode([FilesystemChange]?.self, from: DockerRequest(.GET, try ContainerReference.path(id, "/changes")))
+    public func changes(_ id: String) async throws -> [FilesystemChange] {
+        let changes = try await self.client.decode([FilesystemChange]?.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/changes")))
         return changes ?? []
     }
 }

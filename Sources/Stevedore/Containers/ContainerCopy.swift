@@ -1,7 +1,7 @@
 import Foundation
 
-/// Options of ``DockerClient/copyToContainer(from:to:path:options:)`` and
-/// ``DockerClient/copyFromContainer(_:path:to:options:)``, the `docker cp` conveniences.
+/// Options of ``DockerClient/Containers/copyIn(from:to:path:options:)`` and
+/// ``DockerClient/Containers/copyOut(_:path:to:options:)``, the `docker cp` conveniences.
 public struct ContainerCopyOptions: Hashable, Sendable {
     /// Copy what a symbolic link source points to instead of the link (`docker cp -L`).
     public var followLink: Bool
@@ -17,7 +17,7 @@ public struct ContainerCopyOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// Copies the local file or directory `source` to `path` in the container, as
     /// `docker cp SRC CONTAINER:PATH` does: into `path` when it is an existing directory,
     /// otherwise as `path` itself (whose parent must exist); `source` ending in `/.` copies a
@@ -27,8 +27,8 @@ extension DockerClient {
     /// Errors: a missing `source` or a directory onto an existing file,
     /// ``DockerError/Category/invalidInput``; a `path` ending in `/` that does not exist or a
     /// missing parent, ``DockerError/Category/notFound``.
-    public func copyToContainer(from source: String, to id: String, path: String, options: ContainerCopyOptions = .init()) async throws {
-        try ContainerReference.validate(id)
+    public func copyIn(from source: String, to id: String, path: String, options: ContainerCopyOptions = .init()) async throws {
+        try ObjectPath.container.validate(id)
         let copiesContents = source.hasSuffix("/.")
         var local = copiesContents ? String(source.dropLast(2)) : source
         if options.followLink, !copiesContents {
@@ -58,7 +58,7 @@ extension DockerClient {
             archiveName = name
         }
         let tar = LocalTarArchive(source: local, archiveName: archiveName)
-        try await self.uploadArchive(
+        try await self.putArchive(
             to: id, path: extractInto, tar: tar,
             options: ContainerArchiveUploadOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
         )
@@ -73,13 +73,13 @@ extension DockerClient {
     /// Errors: a missing path or container, ``DockerError/Category/notFound``; a directory onto
     /// an existing local file or a missing local parent, ``DockerError/Category/invalidInput``.
     @discardableResult
-    public func copyFromContainer(_ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init()) async throws -> ContainerPathStat {
-        var archive = try await self.containerArchive(id, path: path)
+    public func copyOut(_ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init()) async throws -> ContainerPathStat {
+        var archive = try await self.archive(id, path: path)
         if options.followLink, archive.stat.mode.isSymbolicLink {
             let target = archive.stat.linkTarget.hasPrefix("/")
                 ? archive.stat.linkTarget
                 : Self.split(path).parent + "/" + archive.stat.linkTarget
-            archive = try await self.containerArchive(id, path: target)
+            archive = try await self.archive(id, path: target)
         }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory)
@@ -102,7 +102,7 @@ extension DockerClient {
     /// throws).
     private func pathStatIfExists(_ id: String, path: String) async throws -> ContainerPathStat? {
         do {
-            return try await self.containerPathStat(id, path: path)
+            return try await self.archiveInfo(id, path: path)
         } catch let error as DockerError where error.category == .notFound && !error.message.contains("No such container") {
             return nil
         }

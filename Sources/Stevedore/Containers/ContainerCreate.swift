@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/createContainer(_:options:)`` (`POST /containers/create`).
+/// Options of ``DockerClient/Containers/create(_:options:)`` (`POST /containers/create`).
 public struct ContainerCreateOptions: Hashable, Sendable {
     /// `name`: the container's name, `/?[a-zA-Z0-9][a-zA-Z0-9_.-]+`; the daemon picks one when `nil`.
     public var name: String?
@@ -11,7 +11,7 @@ public struct ContainerCreateOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `POST /containers/create`: creates a container from `body` (its config, `hostConfig` and
     /// `networkingConfig`). Returns the new id and the daemon's warnings. A missing image throws
     /// ``DockerError/Category/notFound``; a name in use, ``DockerError/Category/conflict``.
@@ -24,36 +24,36 @@ extension DockerClient {
     /// where removal is the client's job). The container-wide `MacAddress`, deprecated in 1.44,
     /// moves there to the endpoint of the container's network. Capabilities are normalised to
     /// their `CAP_` names.
-    public func createContainer(_ body: ContainerCreateBody, options: ContainerCreateOptions = .init()) async throws -> ContainerCreateResponse {
+    public func create(_ body: ContainerCreateBody, options: ContainerCreateOptions = .init()) async throws -> ContainerCreateResponse {
         var query = QueryItems()
         if let name = options.name {
-            try ContainerReference.validateNewName(name)
+            try ContainerName.validate(name)
             query.add("name", name)
         }
         if let platform = options.platform {
-            try await self.requireAPIVersion(APIVersion(1, 41), for: "the platform option of container create")
+            try await self.client.requireAPIVersion(APIVersion(1, 41), for: "the platform option of container create")
             query.add("platform", platform)
         }
         let adapted = try await self.adaptedForAPIVersion(body)
-        let request = DockerRequest(.POST, "/containers/create", query: query, body: try self.jsonBody(adapted))
-        return try await self.decode(ContainerCreateResponse.self, from: request)
+        let request = DockerRequest(.POST, "/containers/create", query: query, body: try self.client.jsonBody(adapted))
+        return try await self.client.decode(ContainerCreateResponse.self, from: request)
     }
 
     private func adaptedForAPIVersion(_ body: ContainerCreateBody) async throws -> ContainerCreateBody {
         var body = body
         if body.stopTimeout != nil {
-            try await self.requireAPIVersion(APIVersion(1, 25), for: "StopTimeout of container create")
+            try await self.client.requireAPIVersion(APIVersion(1, 25), for: "StopTimeout of container create")
         }
         if let interval = body.healthcheck?.startInterval, interval != 0 {
-            try await self.requireAPIVersion(APIVersion(1, 44), for: "Healthcheck.StartInterval of container create")
+            try await self.client.requireAPIVersion(APIVersion(1, 44), for: "Healthcheck.StartInterval of container create")
         }
         if !(body.hostConfig?.annotations ?? [:]).isEmpty {
-            try await self.requireAPIVersion(APIVersion(1, 43), for: "Annotations of container create")
+            try await self.client.requireAPIVersion(APIVersion(1, 43), for: "Annotations of container create")
         }
         if body.networkingConfig?.endpointsConfig?.values.contains(where: { !($0.macAddress ?? "").isEmpty }) == true {
-            try await self.requireAPIVersion(APIVersion(1, 44), for: "a per-network MacAddress of container create")
+            try await self.client.requireAPIVersion(APIVersion(1, 44), for: "a per-network MacAddress of container create")
         }
-        let version = try await self.apiVersion()
+        let version = try await self.client.apiVersion()
         if var hostConfig = body.hostConfig {
             if version < APIVersion(1, 25) { hostConfig.autoRemove = nil }
             if version >= APIVersion(1, 42) || version < APIVersion(1, 40) { hostConfig.kernelMemory = nil }

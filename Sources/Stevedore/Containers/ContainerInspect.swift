@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/inspectContainer(_:options:)`` (`GET /containers/{id}/json`).
+/// Options of ``DockerClient/Containers/inspect(_:options:)`` (`GET /containers/{id}/json`).
 public struct ContainerInspectOptions: Hashable, Sendable {
     /// `size`: also report `SizeRw` and `SizeRootFs` (slower).
     public var size: Bool
@@ -8,11 +8,11 @@ public struct ContainerInspectOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `GET /containers/{id}/json`: the container's configuration and state.
-    public func inspectContainer(_ id: String, options: ContainerInspectOptions = .init()) async throws -> ContainerInspectResponse {
+    public func inspect(_ id: String, options: ContainerInspectOptions = .init()) async throws -> ContainerInspectResponse {
         var query = QueryItems()
         query.add("size", options.size ? true : nil)
-        return try await self.decode(ContainerInspectResponse.self, from: DockerRequest(.GET, try ContainerReference.path(id, "/json"), query: query))
+        return try await self.client.decode(ContainerInspectResponse.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/json"), query: query))
     }
 }

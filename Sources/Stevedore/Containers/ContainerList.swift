@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/listContainers(_:)`` (`GET /containers/json`).
+/// Options of ``DockerClient/Containers/list(_:)`` (`GET /containers/json`).
 public struct ContainerListOptions: Hashable, Sendable {
     /// `all`: include containers that are not running. Default: only running ones.
     public var all: Bool
@@ -95,10 +95,10 @@ public struct ContainerListFilters: TypedFilters, Hashable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `GET /containers/json`: the containers matching `options`, newest first. Decoding is
     /// lenient: fields a daemon leaves out are `nil`, unknown states and health values are kept.
-    public func listContainers(_ options: ContainerListOptions = .init()) async throws -> [ContainerSummary] {
+    public func list(_ options: ContainerListOptions = .init()) async throws -> [ContainerSummary] {
         if let limit = options.limit, limit < 0 {
             throw DockerError.invalidInput("invalid limit \(limit): it must not be negative")
         }
@@ -107,6 +107,6 @@ extension DockerClient {
         query.add("limit", options.limit)
         query.add("size", options.size ? true : nil)
         query.add("filters", options.filters.dockerFilters)
-        return try await self.decode([ContainerSummary].self, from: DockerRequest(.GET, "/containers/json", query: query))
+        return try await self.client.decode([ContainerSummary].self, from: DockerRequest(.GET, "/containers/json", query: query))
     }
 }

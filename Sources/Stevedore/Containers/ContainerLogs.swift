@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/logs(_:options:)`` (`GET /containers/{id}/logs`).
+/// Options of ``DockerClient/Containers/logs(_:options:)`` (`GET /containers/{id}/logs`).
 public struct ContainerLogsOptions: Hashable, Sendable {
     /// How many lines from the end of the logs to send first.
     public enum Tail: Hashable, Sendable {
@@ -22,7 +22,7 @@ public struct ContainerLogsOptions: Hashable, Sendable {
     /// `until`: only output logged before this time, same forms (API ≥ 1.35).
     public var until: String?
     /// `timestamps`: prefix every line with its RFC 3339 time (default `false`);
-    /// ``DockerClient/logLines(_:options:)`` parses them.
+    /// ``DockerClient/Containers/logLines(_:options:)`` parses them.
     public var timestamps: Bool
     /// `tail`: default ``Tail/all``.
     public var tail: Tail
@@ -50,23 +50,23 @@ public struct ContainerLogsOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `GET /containers/{id}/logs`: the container's output as typed chunks, byte for byte as
-    /// the log driver kept it. The framing (multiplexed or raw) follows the container's `Tty`,
-    /// read by an inspect first, or the response's `Content-Type` on API ≥ 1.42.
+    /// the log driver kept it. The framing (multiplexed or raw) follows the response's
+    /// `Content-Type` on API ≥ 1.42, and the container's `Tty` (an inspect) on older daemons.
     ///
     /// Without `follow` the stream ends after the existing logs; with it, when the container
     /// stops. Leaving the loop or cancelling the task closes the connection. A container whose
     /// log driver cannot be read (`none`, `syslog`…) is refused by the daemon.
     public func logs(_ id: String, options: ContainerLogsOptions = .init()) async throws -> ContainerOutput {
-        let path = try ContainerReference.path(id, "/logs")
+        let path = try ObjectPath.container(id, "/logs")
         var query = QueryItems()
         query.add("follow", options.follow)
         query.add("stdout", options.stdout)
         query.add("stderr", options.stderr)
         query.add("since", options.since)
         if let until = options.until {
-            try await self.requireAPIVersion(APIVersion(1, 35), for: "the until option of logs")
+            try await self.client.requireAPIVersion(APIVersion(1, 35), for: "the until option of logs")
             query.add("until", until)
         }
         query.add("timestamps", options.timestamps)
@@ -78,12 +78,12 @@ extension DockerClient {
             query.add("tail", count)
         }
         query.add("details", options.details ? true : nil)
-        let tty = try await self.inspectContainer(id).config?.tty ?? false
-        var request = DockerRequest(.GET, path, query: query)
-        request.isStream = true
-        let response = try await self.send(request)
-        let framing = StreamFraming.of(contentType: response.headers.first(name: "Content-Type"), apiVersion: try await self.apiVersion(), tty: tty)
-        return ContainerOutput(response.body, framing: framing, host: self.configuration.host)
+        let stream = try await self.client.byteStream(DockerRequest(.GET, path, query: query))
+        // An inspect that throws drops the unread body, which closes its connection.
+        let framing = try await StreamFraming.of(
+            contentType: stream.headers.first(name: "Content-Type"), apiVersion: try await self.client.apiVersion(),
+            tty: { try await self.inspect(id).config?.tty ?? false })
+        return ContainerOutput(stream.stream, framing: framing, host: self.client.configuration.host)
     }
 
     /// The logs as lines per stream (see ``ContainerOutput/lines(parsingTimestamps:maxLineBytes:)``),

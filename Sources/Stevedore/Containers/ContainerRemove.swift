@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/removeContainer(_:options:)`` (`DELETE /containers/{id}`).
+/// Options of ``DockerClient/Containers/remove(_:options:)`` (`DELETE /containers/{id}`).
 public struct ContainerRemoveOptions: Hashable, Sendable {
     /// `v`: also remove the container's anonymous volumes.
     public var removeVolumes: Bool
@@ -14,14 +14,14 @@ public struct ContainerRemoveOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `DELETE /containers/{id}`. A running container without `force` throws
     /// ``DockerError/Category/conflict`` with the daemon's message.
-    public func removeContainer(_ id: String, options: ContainerRemoveOptions = .init()) async throws {
+    public func remove(_ id: String, options: ContainerRemoveOptions = .init()) async throws {
         var query = QueryItems()
         query.add("v", options.removeVolumes ? true : nil)
         query.add("force", options.force ? true : nil)
         query.add("link", options.removeLink ? true : nil)
-        try await self.discardingBody(DockerRequest(.DELETE, try ContainerReference.path(id), query: query))
+        try await self.client.discardingBody(DockerRequest(.DELETE, try ObjectPath.container(id), query: query))
     }
 }

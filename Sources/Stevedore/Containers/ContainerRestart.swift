@@ -1,9 +1,9 @@
-extension DockerClient {
-    /// `POST /containers/{id}/restart`: stops the container as ``stopContainer(_:options:)``
+extension DockerClient.Containers {
+    /// `POST /containers/{id}/restart`: stops the container as ``DockerClient/Containers/stop(_:options:)``
     /// does (same signal and timeout), then starts it. A stopped container is just started.
-    public func restartContainer(_ id: String, options: ContainerStopOptions = .init()) async throws {
-        let path = try ContainerReference.path(id, "/restart")
-        let query = try await options.query(for: self, operation: "restart")
-        try await self.discardingBody(Self.stopRequest(path, query))
+    public func restart(_ id: String, options: ContainerStopOptions = .init()) async throws {
+        let path = try ObjectPath.container(id, "/restart")
+        let query = try await options.query(for: self.client, operation: "restart")
+        try await self.client.discardingBody(Self.stopRequest(path, query))
     }
 }

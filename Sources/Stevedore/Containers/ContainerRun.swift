@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/runContainer(_:options:)``.
+/// Options of ``DockerClient/Containers/run(_:options:)``.
 public struct ContainerRunOptions: Hashable, Sendable {
     /// The container's name and platform, as for create.
     public var create: ContainerCreateOptions
@@ -12,7 +12,7 @@ public struct ContainerRunOptions: Hashable, Sendable {
     }
 }
 
-/// What ``DockerClient/runContainer(_:options:)`` returns.
+/// What ``DockerClient/Containers/run(_:options:)`` returns.
 public struct ContainerRunResult: Hashable, Sendable {
     /// The container's id (already removed with ``ContainerRunOptions/removeWhenDone``).
     public var id: String
@@ -22,7 +22,7 @@ public struct ContainerRunResult: Hashable, Sendable {
     public var exit: ContainerWaitResponse
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// Creates, starts and waits for a container, as `docker run` without attaching: the wait
     /// for the next exit is registered before the start (so even an instant exit is seen),
     /// then the container is removed when ``ContainerRunOptions/removeWhenDone`` asks (or the
@@ -31,25 +31,23 @@ extension DockerClient {
     /// A failure after the container was created (it cannot start, the wait breaks, the task is
     /// cancelled) removes it with ``ContainerRunOptions/removeWhenDone``, then throws; otherwise
     /// the container is left for inspection.
-    public func runContainer(_ body: ContainerCreateBody, options: ContainerRunOptions = .init()) async throws -> ContainerRunResult {
-        let created = try await self.createContainer(body, options: options.create)
-        guard let id = created.id else {
-            throw DockerError.malformedResponse("the daemon created a container but sent no id")
-        }
+    public func run(_ body: ContainerCreateBody, options: ContainerRunOptions = .init()) async throws -> ContainerRunResult {
+        let created = try await self.create(body, options: options.create)
+        let id = created.id
         let autoRemove = body.hostConfig?.autoRemove == true
         do {
             let condition: ContainerWaitOptions.Condition = autoRemove ? .removed : .nextExit
-            let pending = try await self.startWaitingForContainer(id, options: .init(condition: condition))
-            try await self.startContainer(id)
+            let pending = try await self.registerWait(id, options: .init(condition: condition))
+            try await self.start(id)
             let exit = try await pending.result()
             if options.removeWhenDone && !autoRemove {
-                try await self.removeContainer(id, options: .init(removeVolumes: true))
+                try await self.remove(id, options: .init(removeVolumes: true))
             }
             return ContainerRunResult(id: id, warnings: created.warnings ?? [], exit: exit)
         } catch {
             if options.removeWhenDone {
                 // In a task of its own: when this one was cancelled, the removal must still run.
-                await Task { try? await self.removeContainer(id, options: .init(removeVolumes: true, force: true)) }.value
+                await Task { try? await self.remove(id, options: .init(removeVolumes: true, force: true)) }.value
             }
             throw error
         }

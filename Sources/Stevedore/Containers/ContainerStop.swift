@@ -1,5 +1,5 @@
-/// Options of ``DockerClient/stopContainer(_:options:)`` and
-/// ``DockerClient/restartContainer(_:options:)`` (`POST /containers/{id}/stop|restart`).
+/// Options of ``DockerClient/Containers/stop(_:options:)`` and
+/// ``DockerClient/Containers/restart(_:options:)`` (`POST /containers/{id}/stop|restart`).
 public struct ContainerStopOptions: Hashable, Sendable {
     /// `signal`: the signal that asks the process to stop (API ≥ 1.42). Default (`nil`): the
     /// container's `StopSignal`, else `SIGTERM`.
@@ -43,13 +43,13 @@ public struct ContainerStopOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `POST /containers/{id}/stop`: sends the stop signal, waits up to the timeout, then kills.
     /// Stopping a stopped container succeeds (the daemon answers 304).
-    public func stopContainer(_ id: String, options: ContainerStopOptions = .init()) async throws {
-        let path = try ContainerReference.path(id, "/stop")
-        let query = try await options.query(for: self, operation: "stop")
-        try await self.discardingBody(Self.stopRequest(path, query))
+    public func stop(_ id: String, options: ContainerStopOptions = .init()) async throws {
+        let path = try ObjectPath.container(id, "/stop")
+        let query = try await options.query(for: self.client, operation: "stop")
+        try await self.client.discardingBody(Self.stopRequest(path, query))
     }
 
     /// A stop or restart request: no deadline, since the daemon answers only once the

@@ -1,7 +1,7 @@
 import Foundation
 import StevedoreTransport
 
-/// Options of ``DockerClient/waitContainer(_:options:)`` (`POST /containers/{id}/wait`).
+/// Options of ``DockerClient/Containers/wait(_:options:)`` (`POST /containers/{id}/wait`).
 public struct ContainerWaitOptions: Hashable, Sendable {
     /// `condition`: what to wait for (API ≥ 1.30). Default (`nil`): the daemon's default,
     /// `not-running`.
@@ -25,7 +25,7 @@ public struct ContainerWaitOptions: Hashable, Sendable {
 }
 
 /// A wait the daemon has registered, whose answer comes when the condition holds: see
-/// ``DockerClient/startWaitingForContainer(_:options:)``. Call ``result()`` once; dropping the
+/// ``DockerClient/Containers/registerWait(_:options:)``. Call ``result()`` once; dropping the
 /// value without calling it closes the connection and cancels the wait.
 public struct PendingContainerWait: Sendable {
     let body: HTTPResponseBody
@@ -43,26 +43,26 @@ public struct PendingContainerWait: Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Containers {
     /// `POST /containers/{id}/wait`: blocks until the condition holds and returns the exit code
     /// (and the daemon's wait error, if any). No deadline applies: a container may run for days.
-    public func waitContainer(_ id: String, options: ContainerWaitOptions = .init()) async throws -> ContainerWaitResponse {
-        try await self.startWaitingForContainer(id, options: options).result()
+    public func wait(_ id: String, options: ContainerWaitOptions = .init()) async throws -> ContainerWaitResponse {
+        try await self.registerWait(id, options: options).result()
     }
 
     /// `POST /containers/{id}/wait`, in two steps: returns once the daemon has registered the
     /// wait (it sends the response head then, API ≥ 1.30), so that an exit that happens
     /// afterwards cannot be missed: register ``ContainerWaitOptions/Condition/nextExit`` before
     /// starting a container, then read ``PendingContainerWait/result()``.
-    public func startWaitingForContainer(_ id: String, options: ContainerWaitOptions = .init()) async throws -> PendingContainerWait {
+    public func registerWait(_ id: String, options: ContainerWaitOptions = .init()) async throws -> PendingContainerWait {
         var query = QueryItems()
         if let condition = options.condition {
-            try await self.requireAPIVersion(APIVersion(1, 30), for: "the condition option of container wait")
+            try await self.client.requireAPIVersion(APIVersion(1, 30), for: "the condition option of container wait")
             query.add("condition", condition.rawValue)
         }
-        var request = DockerRequest(.POST, try ContainerReference.path(id, "/wait"), query: query)
+        var request = DockerRequest(.POST, try ObjectPath.container(id, "/wait"), query: query)
         request.isStream = true
-        let response = try await self.send(request)
-        return PendingContainerWait(body: response.body, host: self.configuration.host)
+        let response = try await self.client.send(request)
+        return PendingContainerWait(body: response.body, host: self.client.configuration.host)
     }
 }

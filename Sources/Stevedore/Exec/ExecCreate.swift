@@ -1,4 +1,4 @@
-extension DockerClient {
+extension DockerClient.Exec {
     /// `POST /containers/{id}/exec`: creates an exec process in a running container from
     /// `config` (every ``ExecConfig`` field is sent as given) and returns its id.
     ///
@@ -7,19 +7,19 @@ extension DockerClient {
     /// 1.42, which ignores it, as docker's client does. An empty `cmd` is
     /// ``DockerError/Category/invalidInput``. A container that is not running throws
     /// ``DockerError/Category/conflict``; an unknown one, ``DockerError/Category/notFound``.
-    public func createExec(in container: String, _ config: ExecConfig) async throws -> String {
-        let path = try ContainerReference.path(container, "/exec")
+    public func create(in container: String, _ config: ExecConfig) async throws -> String {
+        let path = try ObjectPath.container(container, "/exec")
         guard let command = config.cmd, !command.isEmpty else {
             throw DockerError.invalidInput("an exec needs a command: cmd must not be empty")
         }
         var config = config
         if config.env != nil {
-            try await self.requireAPIVersion(APIVersion(1, 25), for: "the environment (Env) of an exec")
+            try await self.client.requireAPIVersion(APIVersion(1, 25), for: "the environment (Env) of an exec")
         }
-        if try await self.apiVersion() < APIVersion(1, 42) {
+        if try await self.client.apiVersion() < APIVersion(1, 42) {
             config.consoleSize = nil
         }
-        let request = DockerRequest(.POST, path, body: try self.jsonBody(config))
-        return try await self.decode(IDResponse.self, from: request).id
+        let request = DockerRequest(.POST, path, body: try self.client.jsonBody(config))
+        return try await self.client.decode(IDResponse.self, from: request).id
     }
 }

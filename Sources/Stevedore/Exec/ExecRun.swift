@@ -1,6 +1,6 @@
 import NIOCore
 
-/// Options of ``DockerClient/exec(_:in:options:)``: the ``ExecConfig`` fields a caller sets
+/// Options of ``DockerClient/Exec/run(_:in:options:)``: the ``ExecConfig`` fields a caller sets
 /// when running a command, plus its stdin and an output limit.
 public struct ExecRunOptions: Hashable, Sendable {
     /// `Env`: `NAME=value` entries added to the container's environment (API ≥ 1.25).
@@ -15,8 +15,8 @@ public struct ExecRunOptions: Hashable, Sendable {
     /// as stdout.
     public var tty: Bool
     /// Bytes written to the process's stdin, which is then closed; `nil` (the default) attaches
-    /// no stdin.
-    public var stdin: ByteBuffer?
+    /// no stdin. `Array("text".utf8)` for text, `Array(data)` for a `Data`.
+    public var stdin: [UInt8]?
     /// The most bytes collected from each of stdout and stderr (default 64 MiB); more throws
     /// ``DockerError/Category/limitExceeded``.
     public var maxOutputBytes: Int
@@ -27,7 +27,7 @@ public struct ExecRunOptions: Hashable, Sendable {
         workingDir: String? = nil,
         privileged: Bool = false,
         tty: Bool = false,
-        stdin: ByteBuffer? = nil,
+        stdin: [UInt8]? = nil,
         maxOutputBytes: Int = 64 << 20
     ) {
         self.env = env
@@ -40,7 +40,7 @@ public struct ExecRunOptions: Hashable, Sendable {
     }
 }
 
-/// What ``DockerClient/exec(_:in:options:)`` returns.
+/// What ``DockerClient/Exec/run(_:in:options:)`` returns.
 public struct ExecResult: Hashable, Sendable {
     /// The process's exit code.
     public var exitCode: Int
@@ -53,21 +53,21 @@ public struct ExecResult: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Exec {
     /// Runs `command` in a running container and collects its exit code, stdout and stderr,
     /// like `docker exec`: create, start attached, write `options.stdin` and close it, read the
     /// output to its end, then read the exit code.
-    public func exec(_ command: [String], in container: String, options: ExecRunOptions = .init()) async throws -> ExecResult {
+    public func run(_ command: [String], in container: String, options: ExecRunOptions = .init()) async throws -> ExecResult {
         let config = ExecConfig(
             attachStdin: options.stdin != nil, attachStdout: true, attachStderr: true, tty: options.tty,
             env: options.env, cmd: command, privileged: options.privileged, user: options.user, workingDir: options.workingDir)
-        let (output, exitCode) = try await self.withExec(config, in: container) { streams in
+        let (output, exitCode) = try await self.withRun(config, in: container) { streams in
             try await withThrowingTaskGroup(of: CollectedOutput?.self) { group in
                 if let stdin = options.stdin {
                     // Written beside the reading, so that a process that writes before it has
                     // read all of its input cannot deadlock with us.
                     group.addTask {
-                        if stdin.readableBytes > 0 { try await streams.write(stdin) }
+                        if !stdin.isEmpty { try await streams.write(stdin) }
                         try await streams.closeWrite()
                         return nil
                     }
@@ -83,17 +83,17 @@ extension DockerClient {
         return ExecResult(exitCode: exitCode, output: output)
     }
 
-    /// The streaming form of ``exec(_:in:options:)``: creates an exec from `config`, starts it
+    /// The streaming form of ``DockerClient/Exec/run(_:in:options:)``: creates an exec from `config`, starts it
     /// attached, runs `body` with its stdio, closes the connection, and returns `body`'s result
     /// with the process's exit code. `body` should read ``AttachedStreams/output`` to its end
     /// (the process's end); the exit code is read after `body` returns.
-    public func withExec<Result>(
+    public func withRun<Result>(
         _ config: ExecConfig,
         in container: String,
         _ body: (AttachedStreams) async throws -> Result
     ) async throws -> (result: Result, exitCode: Int) {
-        let id = try await self.createExec(in: container, config)
-        let result = try await self.withAttachedExec(id, options: ExecStartOptions(tty: config.tty ?? false), body)
-        return (result, try await self.execExitCode(id))
+        let id = try await self.create(in: container, config)
+        let result = try await self.withAttach(id, options: ExecStartOptions(tty: config.tty ?? false), body)
+        return (result, try await self.exitCode(id))
     }
 }

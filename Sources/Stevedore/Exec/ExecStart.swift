@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/startExec(_:options:)`` and ``DockerClient/attachExec(_:options:)``
+/// Options of ``DockerClient/Exec/start(_:options:)`` and ``DockerClient/Exec/attach(_:options:)``
 /// (`POST /exec/{id}/start`).
 public struct ExecStartOptions: Hashable, Sendable {
     /// `Tty`: whether to run with a TTY, which also decides the framing of the output. `nil`
@@ -14,49 +14,49 @@ public struct ExecStartOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Exec {
     /// `POST /exec/{id}/start` with `Detach`: starts the process and returns at once; read its
-    /// exit code later with ``inspectExec(_:)``.
-    public func startExec(_ id: String, options: ExecStartOptions = .init()) async throws {
+    /// exit code later with ``DockerClient/Exec/inspect(_:)``.
+    public func start(_ id: String, options: ExecStartOptions = .init()) async throws {
         let body = try await self.execStartConfig(id, options: options, detach: true)
-        try await self.discardingBody(DockerRequest(.POST, try ExecReference.path(id, "/start"), body: try self.jsonBody(body)))
+        try await self.client.discardingBody(DockerRequest(.POST, try ObjectPath.exec(id, "/start"), body: try self.client.jsonBody(body)))
     }
 
     /// `POST /exec/{id}/start` over a hijacked connection: starts the process and returns its
     /// stdio as ``AttachedStreams`` (the same duplex as attach), which the caller must close.
-    /// Prefer ``withAttachedExec(_:options:_:)``.
+    /// Prefer ``DockerClient/Exec/withAttach(_:options:_:)``.
     ///
     /// The framing follows the start request's `Tty` (the daemon's rule), told by the
     /// `Content-Type` on API ≥ 1.42. After the output ends, the exit code is in
-    /// ``inspectExec(_:)``, or use ``execExitCode(_:)``.
-    public func attachExec(_ id: String, options: ExecStartOptions = .init()) async throws -> AttachedStreams {
+    /// ``DockerClient/Exec/inspect(_:)``, or use ``DockerClient/Exec/exitCode(_:timeout:)``.
+    public func attach(_ id: String, options: ExecStartOptions = .init()) async throws -> AttachedStreams {
         let body = try await self.execStartConfig(id, options: options, detach: false)
         let tty = body.tty ?? false
-        let connection = try await self.hijack(DockerRequest(.POST, try ExecReference.path(id, "/start"), body: try self.jsonBody(body)))
-        return try await self.attachedStreams(connection, tty: tty) { height, width in
-            try await self.resizeExec(id, height: height, width: width)
+        let connection = try await self.client.hijack(DockerRequest(.POST, try ObjectPath.exec(id, "/start"), body: try self.client.jsonBody(body)))
+        return try await self.client.attachedStreams(connection, tty: { tty }) { height, width in
+            try await self.resize(id, height: height, width: width)
         }
     }
 
     /// Starts the exec attached, runs `body` with its stdio, and closes the connection when
     /// `body` returns, throws or is cancelled.
-    public func withAttachedExec<Result>(
+    public func withAttach<Result>(
         _ id: String,
         options: ExecStartOptions = .init(),
         _ body: (AttachedStreams) async throws -> Result
     ) async throws -> Result {
-        try await self.withClosing(try await self.attachExec(id, options: options), body)
+        try await self.client.withClosing(try await self.attach(id, options: options), body)
     }
 
     /// The exit code of an exec process that has ended, waiting (up to `timeout` seconds) for
     /// the daemon to record it: its output can end a moment before the exit is recorded.
     /// Throws ``DockerError/Category/timeout`` if it still runs then.
-    public func execExitCode(_ id: String, timeout: Double = 10) async throws -> Int {
+    public func exitCode(_ id: String, timeout: Double = 10) async throws -> Int {
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int(timeout * 1000))
         var delay = Duration.milliseconds(1)
         while true {
-            let inspected = try await self.inspectExec(id)
+            let inspected = try await self.inspect(id)
             if inspected.running != true, let exitCode = inspected.exitCode {
                 return exitCode
             }
@@ -71,9 +71,9 @@ extension DockerClient {
     private func execStartConfig(_ id: String, options: ExecStartOptions, detach: Bool) async throws -> ExecStartConfig {
         var tty = options.tty
         if tty == nil {
-            tty = try await self.inspectExec(id).processConfig?.tty ?? false
+            tty = try await self.inspect(id).processConfig?.tty ?? false
         }
-        let consoleSize = try await self.apiVersion() >= APIVersion(1, 42) ? options.consoleSize : nil
+        let consoleSize = try await self.client.apiVersion() >= APIVersion(1, 42) ? options.consoleSize : nil
         return ExecStartConfig(detach: detach, tty: tty, consoleSize: consoleSize)
     }
 }

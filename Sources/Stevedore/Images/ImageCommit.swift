@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/commitContainer(_:options:)`` (`POST /commit`).
+/// Options of ``DockerClient/Images/commit(_:options:)`` (`POST /commit`).
 public struct ImageCommitOptions: Hashable, Sendable {
     /// `repo`: the repository of the new image (may carry the tag); untagged when `nil`.
     public var repository: String?
@@ -30,22 +30,22 @@ public struct ImageCommitOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `POST /commit`: makes an image of `container`'s changes; returns the new image's id.
     /// A missing container throws ``DockerError/Category/notFound``.
     @discardableResult
-    public func commitContainer(_ container: String, options: ImageCommitOptions = .init()) async throws -> IDResponse {
-        try ContainerReference.validate(container)
+    public func commit(_ container: String, options: ImageCommitOptions = .init()) async throws -> IDResponse {
+        try ObjectPath.container.validate(container)
         var query = QueryItems()
         query.add("container", container)
-        if let repository = options.repository { try ImageReference.validate(repository) }
+        if let repository = options.repository { try ObjectPath.image.validate(repository) }
         query.add("repo", options.repository)
         query.add("tag", options.tag)
         query.add("comment", options.comment)
         query.add("author", options.author)
         query.add("pause", options.pause)
         for change in options.changes { query.add("changes", change) }
-        let request = DockerRequest(.POST, "/commit", query: query, body: try self.jsonBody(options.config ?? ContainerConfig()))
-        return try await self.decode(IDResponse.self, from: request)
+        let request = DockerRequest(.POST, "/commit", query: query, body: try self.client.jsonBody(options.config ?? ContainerConfig()))
+        return try await self.client.decode(IDResponse.self, from: request)
     }
 }

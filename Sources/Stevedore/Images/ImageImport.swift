@@ -1,6 +1,6 @@
 import StevedoreTransport
 
-/// Where ``DockerClient/importImage(from:options:)`` takes the root filesystem from.
+/// Where ``DockerClient/Images/import(from:options:)`` takes the root filesystem from.
 public enum ImageImportSource: Sendable {
     /// A tar archive (plain, gzip, bzip2 or xz) streamed in the request body (`fromSrc=-`).
     case archive(ByteSource)
@@ -8,7 +8,7 @@ public enum ImageImportSource: Sendable {
     case url(String)
 }
 
-/// Options of ``DockerClient/importImage(from:options:)`` (`POST /images/create?fromSrc=…`).
+/// Options of ``DockerClient/Images/import(from:options:)`` (`POST /images/create?fromSrc=…`).
 public struct ImageImportOptions: Hashable, Sendable {
     /// `repo`: the repository to tag the image in; may carry the tag (`name:tag`). Untagged
     /// (a dangling image) when `nil`.
@@ -32,11 +32,11 @@ public struct ImageImportOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `POST /images/create?fromSrc=…`: makes a one-layer image from a root filesystem tar.
     /// Returns the progress; its last status is the new image's id (``ProgressStream/finish()``
     /// returns it as `imageID`). The archive is streamed, never held in memory.
-    public func importImage(from source: ImageImportSource, options: ImageImportOptions = .init()) async throws -> ProgressStream {
+    public func `import`(from source: ImageImportSource, options: ImageImportOptions = .init()) async throws -> ProgressStream {
         var query = QueryItems()
         var body: HTTPRequestBody?
         switch source {
@@ -47,7 +47,7 @@ extension DockerClient {
             guard !url.isEmpty, url != "-" else { throw DockerError.invalidInput("an import URL must not be empty") }
             query.add("fromSrc", url)
         }
-        if let repository = options.repository { try ImageReference.validate(repository) }
+        if let repository = options.repository { try ObjectPath.image.validate(repository) }
         query.add("repo", options.repository)
         query.add("tag", options.tag)
         query.add("message", options.message)
@@ -55,6 +55,6 @@ extension DockerClient {
         query.add("platform", options.platform)
         var request = DockerRequest(.POST, "/images/create", query: query, body: body)
         if body != nil { request.headers.add(name: "Content-Type", value: "application/x-tar") }
-        return try await self.progressStream(request)
+        return try await self.client.progressStream(request)
     }
 }

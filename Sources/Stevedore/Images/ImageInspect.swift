@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/inspectImage(_:options:)`` (`GET /images/{name}/json`).
+/// Options of ``DockerClient/Images/inspect(_:options:)`` (`GET /images/{name}/json`).
 public struct ImageInspectOptions: Hashable, Sendable {
     /// `manifests`: include `Manifests` (API ≥ 1.48); exclusive with ``platform``.
     public var manifests: Bool
@@ -11,20 +11,20 @@ public struct ImageInspectOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `GET /images/{name}/json`: an image's configuration, layers and metadata. A missing
     /// image throws ``DockerError/Category/notFound``.
-    public func inspectImage(_ name: String, options: ImageInspectOptions = .init()) async throws -> ImageInspect {
+    public func inspect(_ name: String, options: ImageInspectOptions = .init()) async throws -> ImageInspect {
         var query = QueryItems()
         if options.manifests {
-            try await self.requireAPIVersion(APIVersion(1, 48), for: "the manifests option of image inspect")
+            try await self.client.requireAPIVersion(APIVersion(1, 48), for: "the manifests option of image inspect")
             query.add("manifests", true)
         }
         if options.platform != nil {
-            try await self.requireAPIVersion(APIVersion(1, 49), for: "the platform option of image inspect")
+            try await self.client.requireAPIVersion(APIVersion(1, 49), for: "the platform option of image inspect")
             guard !options.manifests else { throw DockerError.invalidInput("image inspect takes manifests or platform, not both") }
             query.add("platform", options.platform)
         }
-        return try await self.decode(ImageInspect.self, from: DockerRequest(.GET, try ImageReference.path(name, "/json"), query: query))
+        return try await self.client.decode(ImageInspect.self, from: DockerRequest(.GET, try ObjectPath.image(name, "/json"), query: query))
     }
 }

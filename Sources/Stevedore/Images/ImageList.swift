@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/listImages(_:)`` (`GET /images/json`).
+/// Options of ``DockerClient/Images/list(_:)`` (`GET /images/json`).
 ///
 /// The typed filter fields are added to ``filters``; keys are ANDed, values of one key ORed.
 public struct ImageListOptions: Hashable, Sendable {
@@ -59,26 +59,26 @@ public struct ImageListOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `GET /images/json`: the images in the local store, newest first as the daemon sorts them.
-    public func listImages(_ options: ImageListOptions = .init()) async throws -> [ImageSummary] {
+    public func list(_ options: ImageListOptions = .init()) async throws -> [ImageSummary] {
         var query = QueryItems()
         query.add("all", options.all ? true : nil)
         query.add("digests", options.digests ? true : nil)
         if options.sharedSize {
-            try await self.requireAPIVersion(APIVersion(1, 42), for: "the shared-size option of image list")
+            try await self.client.requireAPIVersion(APIVersion(1, 42), for: "the shared-size option of image list")
             query.add("shared-size", true)
         }
         if options.manifests {
-            try await self.requireAPIVersion(APIVersion(1, 47), for: "the manifests option of image list")
+            try await self.client.requireAPIVersion(APIVersion(1, 47), for: "the manifests option of image list")
             query.add("manifests", true)
         }
         if options.identity {
-            try await self.requireAPIVersion(APIVersion(1, 54), for: "the identity option of image list")
+            try await self.client.requireAPIVersion(APIVersion(1, 54), for: "the identity option of image list")
             guard options.manifests else { throw DockerError.invalidInput("the identity option of image list needs manifests") }
             query.add("identity", true)
         }
         query.add("filters", options.allFilters)
-        return try await self.decode([ImageSummary].self, from: DockerRequest(.GET, "/images/json", query: query))
+        return try await self.client.decode([ImageSummary].self, from: DockerRequest(.GET, "/images/json", query: query))
     }
 }

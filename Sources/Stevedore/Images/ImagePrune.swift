@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/pruneImages(_:)`` (`POST /images/prune`).
+/// Options of ``DockerClient/Images/prune(_:)`` (`POST /images/prune`).
 public struct ImagePruneOptions: Hashable, Sendable {
     /// `dangling` filter: `true` (the daemon's default) removes only untagged unused images;
     /// `false` removes every unused image.
@@ -26,15 +26,15 @@ public struct ImagePruneOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `POST /images/prune`: deletes unused images; returns what was deleted and the space freed.
     @discardableResult
-    public func pruneImages(_ options: ImagePruneOptions = .init()) async throws -> ImagePruneResponse {
+    public func prune(_ options: ImagePruneOptions = .init()) async throws -> ImagePruneResponse {
         var query = QueryItems()
         query.add("filters", options.allFilters)
         var request = DockerRequest(.POST, "/images/prune", query: query)
         // Pruning a large store takes long: no deadline.
         request.isStream = true
-        return try await self.decode(ImagePruneResponse.self, from: request)
+        return try await self.client.decode(ImagePruneResponse.self, from: request)
     }
 }

@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/pullImage(_:options:)`` (`POST /images/create?fromImage=…`).
+/// Options of ``DockerClient/Images/pull(_:options:)`` (`POST /images/create?fromImage=…`).
 public struct ImagePullOptions: Hashable, Sendable {
     /// `tag`: the tag or digest to pull; it overrides one in the reference. When neither gives
     /// one, `latest` is pulled (as `docker pull` does) unless ``allTags`` is set.
@@ -19,22 +19,21 @@ public struct ImagePullOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `POST /images/create?fromImage=…`: pulls `reference` (`name`, `name:tag`,
     /// `name@digest`, `host:port/name:tag`) and returns the daemon's progress: per-layer
     /// messages (`Pulling fs layer`, `Downloading` with `progressDetail`, `Pull complete`), then
     /// `Digest: …` and `Status: …`. A missing repository or tag, or refused credentials, throw
     /// from the request or from the stream (see ``ProgressStream``). ``ProgressStream/finish()``
     /// waits for the end and returns the digest.
-    public func pullImage(_ reference: String, options: ImagePullOptions = .init()) async throws -> ProgressStream {
-        try ImageReference.validate(reference)
-        let (name, tagOrDigest) = ImageReference.split(reference)
+    public func pull(_ reference: String, options: ImagePullOptions = .init()) async throws -> ProgressStream {
+        let parsed = try ImageName(parsing: reference)
         var query = QueryItems()
-        query.add("fromImage", name)
-        query.add("tag", options.allTags ? "" : options.tag ?? tagOrDigest ?? "latest")
+        query.add("fromImage", parsed.familiarName)
+        query.add("tag", options.allTags ? "" : options.tag ?? parsed.digest ?? parsed.tag ?? "latest")
         query.add("platform", options.platform)
         var request = DockerRequest(.POST, "/images/create", query: query)
         request.addRegistryAuth(options.credentials)
-        return try await self.progressStream(request)
+        return try await self.client.progressStream(request)
     }
 }

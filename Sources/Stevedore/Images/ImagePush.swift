@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/pushImage(_:options:)`` (`POST /images/{name}/push`).
+/// Options of ``DockerClient/Images/push(_:options:)`` (`POST /images/{name}/push`).
 public struct ImagePushOptions: Hashable, Sendable {
     /// `tag`: the tag to push; overrides one in the reference. When neither gives one,
     /// `latest` is pushed (as `docker push` does) unless ``allTags`` is set.
@@ -18,23 +18,26 @@ public struct ImagePushOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `POST /images/{name}/push`: pushes `reference` (`host/name[:tag]`) to its registry and
     /// returns the progress: per-layer `Preparing`/`Pushing`/`Pushed`, then a
     /// `tag: digest: … size: …` line whose `aux` holds `Tag`, `Digest` and `Size`.
     /// ``ProgressStream/finish()`` returns that digest. Missing credentials ("no basic auth
     /// credentials") throw ``DockerError/Category/unauthorized`` from the stream.
-    public func pushImage(_ reference: String, options: ImagePushOptions = .init()) async throws -> ProgressStream {
-        try ImageReference.validate(reference)
-        let (name, tagOrDigest) = ImageReference.split(reference)
+    public func push(_ reference: String, options: ImagePushOptions = .init()) async throws -> ProgressStream {
+        let parsed = try ImageName(parsing: reference)
+        guard parsed.digest == nil else {
+            throw DockerError.invalidInput("cannot push a digest reference (\(reference)): push a tag")
+        }
+        let name = parsed.familiarName
         var query = QueryItems()
-        query.add("tag", options.allTags ? nil : options.tag ?? tagOrDigest ?? "latest")
+        query.add("tag", options.allTags ? nil : options.tag ?? parsed.tag ?? "latest")
         if options.platform != nil {
-            try await self.requireAPIVersion(APIVersion(1, 46), for: "the platform option of image push")
+            try await self.client.requireAPIVersion(APIVersion(1, 46), for: "the platform option of image push")
             query.add("platform", options.platform)
         }
-        var request = DockerRequest(.POST, try ImageReference.path(name, "/push"), query: query)
+        var request = DockerRequest(.POST, try ObjectPath.image(name, "/push"), query: query)
         request.addRegistryAuth(options.credentials)
-        return try await self.progressStream(request)
+        return try await self.client.progressStream(request)
     }
 }

@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/removeImage(_:options:)`` (`DELETE /images/{name}`).
+/// Options of ``DockerClient/Images/remove(_:options:)`` (`DELETE /images/{name}`).
 public struct ImageRemoveOptions: Hashable, Sendable {
     /// `force`: remove the image even if containers use it or it has several tags.
     public var force: Bool
@@ -14,18 +14,18 @@ public struct ImageRemoveOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `DELETE /images/{name}`: untags `name` and deletes the image when no tag is left.
     /// Returns what was untagged and deleted; a missing image throws ``DockerError/Category/notFound``.
     @discardableResult
-    public func removeImage(_ name: String, options: ImageRemoveOptions = .init()) async throws -> [ImageDeleteResponseItem] {
+    public func remove(_ name: String, options: ImageRemoveOptions = .init()) async throws -> [ImageDeleteResponseItem] {
         var query = QueryItems()
         query.add("force", options.force ? true : nil)
         query.add("noprune", options.noPrune ? true : nil)
         if !options.platforms.isEmpty {
-            try await self.requireAPIVersion(APIVersion(1, 50), for: "the platforms option of image remove")
+            try await self.client.requireAPIVersion(APIVersion(1, 50), for: "the platforms option of image remove")
             for platform in options.platforms { query.add("platforms", platform) }
         }
-        return try await self.decode([ImageDeleteResponseItem].self, from: DockerRequest(.DELETE, try ImageReference.path(name), query: query))
+        return try await self.client.decode([ImageDeleteResponseItem].self, from: DockerRequest(.DELETE, try ObjectPath.image(name), query: query))
     }
 }

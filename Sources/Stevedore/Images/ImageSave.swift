@@ -1,20 +1,20 @@
 import StevedoreTransport
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `GET /images/get?names=…`: the `docker save` tar of `names` (names, `name:tag`, ids)
     /// with their tags, as a byte stream read from the daemon as it is consumed (it is never
     /// held whole; a cut stream throws ``DockerError/Category/connection``). Iterate it to the end;
     /// dropping it early closes the connection. `platforms`
     /// picks variants of multi-platform images (one: API ≥ 1.48; several: API ≥ 1.52).
     /// A missing image throws ``DockerError/Category/notFound`` before any byte.
-    public func saveImages(_ names: [String], platforms: [OCIPlatform] = []) async throws -> DockerByteStream {
+    public func save(_ names: [String], platforms: [OCIPlatform] = []) async throws -> DockerByteStream {
         guard !names.isEmpty else { throw DockerError.invalidInput("image save needs at least one image name") }
         var query = QueryItems()
         for name in names {
-            try ImageReference.validate(name)
+            try ObjectPath.image.validate(name)
             query.add("names", name)
         }
         try await self.addPlatforms(platforms, to: &query, for: "image save")
-        return try await self.byteStream(DockerRequest(.GET, "/images/get", query: query)).stream
+        return try await self.client.byteStream(DockerRequest(.GET, "/images/get", query: query)).stream
     }
 }

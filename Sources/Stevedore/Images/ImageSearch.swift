@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/searchImages(_:options:)`` (`GET /images/search`).
+/// Options of ``DockerClient/Images/search(_:options:)`` (`GET /images/search`).
 public struct ImageSearchOptions: Hashable, Sendable {
     /// `limit`: at most this many results (the registry's default is 25).
     public var limit: Int?
@@ -20,11 +20,11 @@ public struct ImageSearchOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Images {
     /// `GET /images/search`: searches Docker Hub (or the registry `term` names, `host/term`)
     /// through the daemon. When the daemon cannot reach the registry it answers with an error,
     /// thrown as a ``DockerError`` carrying its message.
-    public func searchImages(_ term: String, options: ImageSearchOptions = .init()) async throws -> [ImageSearchResponseItem] {
+    public func search(_ term: String, options: ImageSearchOptions = .init()) async throws -> [ImageSearchResponseItem] {
         guard !term.isEmpty else { throw DockerError.invalidInput("a search term must not be empty") }
         var query = QueryItems()
         query.add("term", term)
@@ -35,6 +35,6 @@ extension DockerClient {
         query.add("filters", filters)
         var request = DockerRequest(.GET, "/images/search", query: query)
         request.addRegistryAuth(options.credentials)
-        return try await self.decode([ImageSearchResponseItem].self, from: request)
+        return try await self.client.decode([ImageSearchResponseItem].self, from: request)
     }
 }

@@ -1,4 +1,4 @@
-extension DockerClient {
+extension DockerClient.Networks {
     /// `POST /networks/create`: creates the network `body` describes and returns its id (and
     /// the daemon's warning, if any).
     ///
@@ -11,21 +11,21 @@ extension DockerClient {
     /// ``DockerError/Category/notFound`` (after the daemon's plugin lookup gives up, about 15
     /// seconds); a malformed IPAM configuration throws the daemon's reason
     /// (``DockerError/Category/server`` on dockerd 20.10, which answers 500).
-    public func createNetwork(_ body: NetworkCreateRequest) async throws -> NetworkCreateResponse {
+    public func create(_ body: NetworkCreateRequest) async throws -> NetworkCreateResponse {
         guard !body.name.isEmpty else {
             throw DockerError.invalidInput("a network name must not be empty")
         }
         var body = body
         if body.enableIPv4 != nil {
-            try await self.requireAPIVersion(APIVersion(1, 47), for: "EnableIPv4 of network create")
+            try await self.client.requireAPIVersion(APIVersion(1, 47), for: "EnableIPv4 of network create")
         }
-        let version = try await self.apiVersion()
+        let version = try await self.client.apiVersion()
         if version < APIVersion(1, 44) {
             body.checkDuplicate = body.checkDuplicate ?? true
         } else {
             body.checkDuplicate = nil
         }
-        let request = DockerRequest(.POST, "/networks/create", body: try self.jsonBody(body))
-        return try await self.decode(NetworkCreateResponse.self, from: request)
+        let request = DockerRequest(.POST, "/networks/create", body: try self.client.jsonBody(body))
+        return try await self.client.decode(NetworkCreateResponse.self, from: request)
     }
 }

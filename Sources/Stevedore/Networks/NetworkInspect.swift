@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/inspectNetwork(_:options:)`` (`GET /networks/{id}`).
+/// Options of ``DockerClient/Networks/inspect(_:options:)`` (`GET /networks/{id}`).
 public struct NetworkInspectOptions: Hashable, Sendable {
     /// `verbose`: add the daemon's diagnostic details (for swarm networks, services and their
     /// tasks, in ``NetworkInspect/services``).
@@ -12,14 +12,14 @@ public struct NetworkInspectOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Networks {
     /// `GET /networks/{id}`: the network with this id, id prefix or name, with its attached
     /// containers. A missing network throws ``DockerError/Category/notFound``; a name two
     /// networks share throws ``DockerError/Category/invalidArgument`` ("ambiguous").
-    public func inspectNetwork(_ id: String, options: NetworkInspectOptions = .init()) async throws -> NetworkInspect {
+    public func inspect(_ id: String, options: NetworkInspectOptions = .init()) async throws -> NetworkInspect {
         var query = QueryItems()
         query.add("verbose", options.verbose ? true : nil)
         query.add("scope", options.scope?.rawValue)
-        return try await self.decode(NetworkInspect.self, from: DockerRequest(.GET, try ResourceReference.network(id), query: query))
+        return try await self.client.decode(NetworkInspect.self, from: DockerRequest(.GET, try ObjectPath.network(id), query: query))
     }
 }

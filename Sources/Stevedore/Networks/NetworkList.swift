@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/listNetworks(_:)`` (`GET /networks`).
+/// Options of ``DockerClient/Networks/list(_:)`` (`GET /networks`).
 public struct NetworkListOptions: Hashable, Sendable {
     /// `filters`, typed. Default: none (every network).
     public var filters: NetworkListFilters
@@ -72,12 +72,12 @@ public struct NetworkListFilters: TypedFilters, Hashable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Networks {
     /// `GET /networks`: the networks matching `options`, in the daemon's order. The list's
     /// entries leave out the attached containers (API ≥ 1.28): inspect a network for those.
-    public func listNetworks(_ options: NetworkListOptions = .init()) async throws -> [NetworkSummary] {
+    public func list(_ options: NetworkListOptions = .init()) async throws -> [NetworkSummary] {
         var query = QueryItems()
         query.add("filters", options.filters.dockerFilters)
-        return try await self.decode([NetworkSummary].self, from: DockerRequest(.GET, "/networks", query: query))
+        return try await self.client.decode([NetworkSummary].self, from: DockerRequest(.GET, "/networks", query: query))
     }
 }

@@ -7,8 +7,8 @@ import StevedoreTransport
 ///
 /// Who closes what: the connection stays open until ``close()`` is called, ``output`` is
 /// iterated to its end, its iteration is left early or cancelled, or the daemon closes it. The
-/// scoped forms (``DockerClient/withAttachedContainer(_:options:startingContainer:_:)``,
-/// ``DockerClient/withAttachedExec(_:options:_:)``) close it when their body returns or throws,
+/// scoped forms (``DockerClient/Containers/withAttach(_:options:startingContainer:_:)``,
+/// ``DockerClient/Exec/withAttach(_:options:_:)``) close it when their body returns or throws,
 /// so prefer them.
 ///
 /// The daemon's stdin-EOF rule: after ``closeWrite()`` (the client's EOF), a container attach
@@ -35,6 +35,11 @@ public struct AttachedStreams: Sendable {
         } catch {
             throw DockerError.wrapping(error, host: self.host)
         }
+    }
+
+    /// Writes `bytes` (an `[UInt8]`, a `Data`, a slice…) to the process's stdin.
+    public func write<Bytes: Sequence<UInt8>>(_ bytes: Bytes) async throws {
+        try await self.write(ByteBuffer(bytes: bytes))
     }
 
     /// Writes `text` as UTF-8 to the process's stdin.
@@ -107,18 +112,24 @@ extension DockerClient {
         }
     }
 
-    /// The streams of a hijacked attach or exec start, framed as the daemon's answer and `tty`
-    /// say (see ``StreamFraming/of(contentType:apiVersion:tty:)``).
+    /// The streams of a hijacked attach or exec start, framed as the daemon's answer says, or
+    /// as `tty` (asked only when the answer does not say) tells.
     func attachedStreams(
         _ connection: HijackedConnection,
-        tty: Bool,
+        tty: () async throws -> Bool,
         resizer: @escaping @Sendable (_ height: Int, _ width: Int) async throws -> Void
     ) async throws -> AttachedStreams {
-        let framing = StreamFraming.of(
-            contentType: connection.head.headers.first(name: "Content-Type"), apiVersion: try await self.apiVersion(), tty: tty)
+        let framing: StreamFraming
+        do {
+            framing = try await StreamFraming.of(
+                contentType: connection.head.headers.first(name: "Content-Type"), apiVersion: try await self.apiVersion(), tty: tty)
+        } catch {
+            await connection.close()
+            throw error
+        }
         return AttachedStreams(
             output: ContainerOutput(connection.output, framing: framing, host: self.configuration.host),
-            tty: tty, connection: connection, resizer: resizer, host: self.configuration.host)
+            tty: framing == .raw, connection: connection, resizer: resizer, host: self.configuration.host)
     }
 
     /// Runs `body` with `streams`, closing them when it returns, throws or is cancelled.

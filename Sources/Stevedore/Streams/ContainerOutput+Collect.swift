@@ -12,6 +12,10 @@ public struct CollectedOutput: Hashable, Sendable {
         self.stderr = stderr
     }
 
+    /// stdout as an array of bytes.
+    public var stdoutBytes: [UInt8] { Array(self.stdout.readableBytesView) }
+    /// stderr as an array of bytes.
+    public var stderrBytes: [UInt8] { Array(self.stderr.readableBytesView) }
     /// stdout decoded as UTF-8 (invalid sequences become U+FFFD).
     public var stdoutText: String { String(buffer: self.stdout) }
     /// stderr decoded as UTF-8 (invalid sequences become U+FFFD).

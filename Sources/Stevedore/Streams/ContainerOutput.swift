@@ -76,9 +76,11 @@ public struct ContainerOutput: AsyncSequence, Sendable {
         private mutating func readBuffer() async throws -> ByteBuffer? {
             do {
                 return try await self.bytes.next()
-            } catch let error as HTTPTransportError {
-                if let host = self.host { throw DockerError(transport: error, host: host) }
-                throw DockerError(category: .connection, message: "reading the stream failed: \(error.detail)")
+            } catch {
+                // The client's streams map every transport error here, as DockerByteStream and
+                // JSONLinesStream do; a caller's own sequence keeps its errors.
+                guard let host = self.host else { throw error }
+                throw DockerError.wrapping(error, host: host)
             }
         }
     }

@@ -32,6 +32,9 @@ public struct ContainerOutputChunk: Hashable, Sendable {
         self.bytes = bytes
     }
 
+    /// The bytes as an array (a copy; ``bytes`` is the zero-copy view for NIO users).
+    public var byteArray: [UInt8] { Array(self.bytes.readableBytesView) }
+
     /// The bytes decoded as UTF-8 (invalid sequences become U+FFFD). A multi-byte character may
     /// be split between two chunks: decode whole lines with ``ContainerOutput/lines(parsingTimestamps:maxLineBytes:)``.
     public var text: String { String(buffer: self.bytes) }

@@ -18,14 +18,25 @@ public enum StreamFraming: Hashable, Sendable {
     /// 20.10 does), so below 1.42, and whenever the header is absent or unknown, the framing
     /// follows from `tty`: the container's or the exec's `Tty`.
     public static func of(contentType: String?, apiVersion: APIVersion, tty: Bool) -> StreamFraming {
-        if apiVersion >= APIVersion(1, 42), let contentType {
-            let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            switch mediaType {
-            case "application/vnd.docker.multiplexed-stream": return .multiplexed
-            case "application/vnd.docker.raw-stream": return .raw
-            default: break
-            }
+        Self.declared(contentType: contentType, apiVersion: apiVersion) ?? (tty ? .raw : .multiplexed)
+    }
+
+    /// The framing of a response as ``of(contentType:apiVersion:tty:)`` decides it, calling `tty`
+    /// (an inspect of the container or exec) only when the `Content-Type` does not decide: so
+    /// that on API ≥ 1.42 logs and attach cost no extra round trip.
+    static func of(contentType: String?, apiVersion: APIVersion, tty: () async throws -> Bool) async throws -> StreamFraming {
+        if let declared = Self.declared(contentType: contentType, apiVersion: apiVersion) { return declared }
+        return try await tty() ? .raw : .multiplexed
+    }
+
+    /// The framing `Content-Type` declares, when the API version makes it trustworthy.
+    private static func declared(contentType: String?, apiVersion: APIVersion) -> StreamFraming? {
+        guard apiVersion >= APIVersion(1, 42), let contentType else { return nil }
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        switch mediaType {
+        case "application/vnd.docker.multiplexed-stream": return .multiplexed
+        case "application/vnd.docker.raw-stream": return .raw
+        default: return nil
         }
-        return tty ? .raw : .multiplexed
     }
 }

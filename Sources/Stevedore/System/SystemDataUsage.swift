@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/systemDataUsage(_:)`` (`GET /system/df`).
+/// Options of ``DockerClient/System/dataUsage(_:)`` (`GET /system/df`).
 public struct SystemDataUsageOptions: Hashable, Sendable {
     /// The kinds of objects to report on (`type`, API ≥ 1.42); empty reports on all.
     public var types: [ObjectType] = []
@@ -18,14 +18,14 @@ public struct SystemDataUsageOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.System {
     /// `GET /system/df`: the disk space used by images, containers, volumes and the build cache.
-    public func systemDataUsage(_ options: SystemDataUsageOptions = .init()) async throws -> SystemDataUsageResponse {
+    public func dataUsage(_ options: SystemDataUsageOptions = .init()) async throws -> SystemDataUsageResponse {
         var query = QueryItems()
         if !options.types.isEmpty {
-            try await self.requireAPIVersion(APIVersion(1, 42), for: "the type option of system df")
+            try await self.client.requireAPIVersion(APIVersion(1, 42), for: "the type option of system df")
             for type in options.types { query.add("type", type.rawValue) }
         }
-        return try await self.decode(SystemDataUsageResponse.self, from: DockerRequest(.GET, "/system/df", query: query))
+        return try await self.client.decode(SystemDataUsageResponse.self, from: DockerRequest(.GET, "/system/df", query: query))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Options of ``DockerClient/events(_:)`` (`GET /events`).
+/// Options of ``DockerClient/System/events(_:)`` (`GET /events`).
 public struct EventsOptions: Hashable, Sendable {
     /// Events from this time on (`since`): Unix seconds with an optional fraction
     /// (`"1700000000.123456789"`) or RFC 3339. Without it only new events are sent.
@@ -32,12 +32,12 @@ public struct EventsOptions: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.System {
     /// `GET /events`: the daemon's events as they happen, decoded one per line.
     ///
     /// The stream ends at `until`, or when the daemon closes the connection. Leaving the loop or
     /// cancelling the task closes the connection. For a stream that survives daemon restarts and
-    /// dropped connections, see ``eventsResuming(_:maxReconnectAttempts:)``.
+    /// dropped connections, see ``DockerClient/System/eventsResuming(_:maxReconnectAttempts:)``.
     public func events(_ options: EventsOptions = .init()) async throws -> JSONLinesStream<EventMessage> {
         var query = QueryItems()
         query.add("since", options.since)
@@ -45,20 +45,20 @@ extension DockerClient {
         query.add("filters", options.filters)
         var request = DockerRequest(.GET, "/events", query: query)
         request.isStream = true
-        let response = try await self.send(request)
-        return JSONLinesStream(body: response.body, host: self.configuration.host)
+        let response = try await self.client.send(request)
+        return JSONLinesStream(body: response.body, host: self.client.configuration.host)
     }
 
-    /// Events like ``events(_:)``, reconnecting when the connection drops: the new request asks
+    /// Events like ``DockerClient/System/events(_:)``, reconnecting when the connection drops: the new request asks
     /// for events `since` the last one received, and events seen before the drop are not
     /// delivered twice. Gives up after `maxReconnectAttempts` failed reconnections in a row
     /// (waiting 0.1 s, doubling up to 5 s, between them), throwing the last error.
     public func eventsResuming(_ options: EventsOptions = .init(), maxReconnectAttempts: Int = 10) -> ResumingEventStream {
-        ResumingEventStream(client: self, options: options, maxReconnectAttempts: maxReconnectAttempts)
+        ResumingEventStream(client: self.client, options: options, maxReconnectAttempts: maxReconnectAttempts)
     }
 }
 
-/// The stream of ``DockerClient/eventsResuming(_:maxReconnectAttempts:)``.
+/// The stream of ``DockerClient/System/eventsResuming(_:maxReconnectAttempts:)``.
 public struct ResumingEventStream: AsyncSequence, Sendable {
     public typealias Element = EventMessage
 
@@ -92,7 +92,7 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
                 try Task.checkCancellation()
                 do {
                     if self.current == nil {
-                        self.current = try await self.client.events(self.options).makeAsyncIterator()
+                        self.current = try await self.client.system.events(self.options).makeAsyncIterator()
                     }
                     guard let event = try await self.current?.next() else {
                         // The daemon ended the stream: at `until` that is the end; otherwise it

@@ -1,6 +1,6 @@
-extension DockerClient {
+extension DockerClient.System {
     /// `GET /info`: system-wide information (containers, images, drivers, resources, swarm).
     public func info() async throws -> SystemInfo {
-        try await self.decode(SystemInfo.self, from: DockerRequest(.GET, "/info"))
+        try await self.client.decode(SystemInfo.self, from: DockerRequest(.GET, "/info"))
     }
 }

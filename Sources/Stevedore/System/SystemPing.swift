@@ -23,7 +23,7 @@ public struct PingResponse: Hashable, Sendable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.System {
     /// `HEAD /_ping` (falling back to `GET` when `HEAD` fails: old daemons do not know it, and
     /// an error answer to `HEAD` has no body to explain it): whether the daemon answers, and
     /// what its headers say. Unversioned, so it works before negotiation.
@@ -31,10 +31,10 @@ extension DockerClient {
         var request = DockerRequest(.HEAD, "/_ping")
         request.isVersioned = false
         do {
-            return try await self.exchange(request) { PingResponse(headers: $0.headers) }
+            return try await self.client.exchange(request) { PingResponse(headers: $0.headers) }
         } catch let error as DockerError where error.statusCode != nil {
             request.method = .GET
-            return try await self.exchange(request) { response in
+            return try await self.client.exchange(request) { response in
                 for try await _ in response.body {}
                 return PingResponse(headers: response.headers)
             }

@@ -1,4 +1,4 @@
-extension DockerClient {
+extension DockerClient.Volumes {
     /// `POST /volumes/create`: creates the volume `body` describes (a name the daemon makes up
     /// when `name` is nil, the `local` driver when `driver` is nil) and returns it. Creating a
     /// volume whose name exists with the same driver returns the existing one, as the daemon
@@ -7,11 +7,11 @@ extension DockerClient {
     /// gives up, about 15 seconds). `clusterVolumeSpec` (swarm cluster
     /// volumes) needs API 1.42: older daemons throw ``DockerError/Category/unsupportedByAPIVersion``
     /// before the request.
-    public func createVolume(_ body: VolumeCreateRequest = .init()) async throws -> Volume {
+    public func create(_ body: VolumeCreateRequest = .init()) async throws -> Volume {
         if body.clusterVolumeSpec != nil {
-            try await self.requireAPIVersion(APIVersion(1, 42), for: "ClusterVolumeSpec of volume create")
+            try await self.client.requireAPIVersion(APIVersion(1, 42), for: "ClusterVolumeSpec of volume create")
         }
-        let request = DockerRequest(.POST, "/volumes/create", body: try self.jsonBody(body))
-        return try await self.decode(Volume.self, from: request)
+        let request = DockerRequest(.POST, "/volumes/create", body: try self.client.jsonBody(body))
+        return try await self.client.decode(Volume.self, from: request)
     }
 }

@@ -1,7 +1,7 @@
-extension DockerClient {
+extension DockerClient.Volumes {
     /// `GET /volumes/{name}`: the volume of this name. A missing volume throws
     /// ``DockerError/Category/notFound``.
-    public func inspectVolume(_ name: String) async throws -> Volume {
-        try await self.decode(Volume.self, from: DockerRequest(.GET, try ResourceReference.volume(name)))
+    public func inspect(_ name: String) async throws -> Volume {
+        try await self.client.decode(Volume.self, from: DockerRequest(.GET, try ObjectPath.volume(name)))
     }
 }

@@ -1,4 +1,4 @@
-/// Options of ``DockerClient/listVolumes(_:)`` (`GET /volumes`).
+/// Options of ``DockerClient/Volumes/list(_:)`` (`GET /volumes`).
 public struct VolumeListOptions: Hashable, Sendable {
     /// `filters`, typed. Default: none (every volume).
     public var filters: VolumeListFilters
@@ -46,12 +46,12 @@ public struct VolumeListFilters: TypedFilters, Hashable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Volumes {
     /// `GET /volumes`: the volumes matching `options`, and the warnings of drivers that could
     /// not list theirs (the list then holds the others).
-    public func listVolumes(_ options: VolumeListOptions = .init()) async throws -> VolumeListResponse {
+    public func list(_ options: VolumeListOptions = .init()) async throws -> VolumeListResponse {
         var query = QueryItems()
         query.add("filters", options.filters.dockerFilters)
-        return try await self.decode(VolumeListResponse.self, from: DockerRequest(.GET, "/volumes", query: query))
+        return try await self.client.decode(VolumeListResponse.self, from: DockerRequest(.GET, "/volumes", query: query))
     }
 }

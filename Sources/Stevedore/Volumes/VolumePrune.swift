@@ -6,7 +6,7 @@ public struct VolumePruneFilters: TypedFilters, Hashable {
     public var labelNot: [LabelFilter] = []
     /// `all`: named volumes too. From API 1.42 the daemon prunes only anonymous volumes unless
     /// this is set; before, it prunes every unused local volume and knows no `all`
-    /// (``DockerClient/pruneVolumes(_:)`` throws ``DockerError/Category/unsupportedByAPIVersion``
+    /// (``DockerClient/Volumes/prune(_:)`` throws ``DockerError/Category/unsupportedByAPIVersion``
     /// for it there).
     public var all: Bool = false
     /// Keys this type does not know (newer daemons), merged into the request as given.
@@ -39,20 +39,20 @@ public struct VolumePruneFilters: TypedFilters, Hashable {
     }
 }
 
-extension DockerClient {
+extension DockerClient.Volumes {
     /// `POST /volumes/prune`: removes the unused local volumes matching `filters`; returns
     /// their names and the disk space reclaimed. `all` on a daemon before API 1.42 throws
     /// ``DockerError/Category/unsupportedByAPIVersion`` before the request.
     @discardableResult
-    public func pruneVolumes(_ filters: VolumePruneFilters = .init()) async throws -> VolumePruneResponse {
+    public func prune(_ filters: VolumePruneFilters = .init()) async throws -> VolumePruneResponse {
         if filters.all {
-            try await self.requireAPIVersion(APIVersion(1, 42), for: "the all filter of volume prune")
+            try await self.client.requireAPIVersion(APIVersion(1, 42), for: "the all filter of volume prune")
         }
         var query = QueryItems()
         query.add("filters", filters.dockerFilters)
         var request = DockerRequest(.POST, "/volumes/prune", query: query)
         // Removing many volumes' data can take long: no deadline.
         request.isStream = true
-        return try await self.decode(VolumePruneResponse.self, from: request)
+        return try await self.client.decode(VolumePruneResponse.self, from: request)
     }
 }

@@ -40,18 +40,18 @@ struct ContainerCopy: AsyncParsableCommand {
         case (let from?, nil):
             try await withClient(self.global) { client in
                 if self.destination == "-" {
-                    try await writeStream(try await client.containerArchive(from.container, path: from.path).tar, to: nil)
+                    try await writeStream(try await client.containers.archive(from.container, path: from.path).tar, to: nil)
                 } else {
-                    let stat = try await client.copyFromContainer(from.container, path: from.path, to: self.destination, options: options)
+                    let stat = try await client.containers.copyOut(from.container, path: from.path, to: self.destination, options: options)
                     self.report("Successfully copied \(stat.size) bytes to \(self.destination)")
                 }
             }
         case (nil, let to?):
             try await withClient(self.global) { client in
                 if self.source == "-" {
-                    try await client.uploadArchive(to: to.container, path: to.path, tar: StandardInputChunks(), options: .init(copyUIDGID: self.archive))
+                    try await client.containers.putArchive(to: to.container, path: to.path, tar: StandardInputChunks(), options: .init(copyUIDGID: self.archive))
                 } else {
-                    try await client.copyToContainer(from: self.source, to: to.container, path: to.path, options: options)
+                    try await client.containers.copyIn(from: self.source, to: to.container, path: to.path, options: options)
                     self.report("Successfully copied to \(to.container):\(to.path)")
                 }
             }

@@ -16,7 +16,7 @@ struct ContainerCreate: AsyncParsableCommand {
         try await withClient(self.global) { client in
             let created = try await self.options.createContainer(body, client: client, global: self.global)
             printWarnings(created.warnings ?? [])
-            printOut((created.id ?? "") + "\n")
+            printOut(created.id + "\n")
         }
     }
 }
@@ -31,19 +31,19 @@ extension ContainerConfigOptions {
         let image = body.image ?? ""
         if policy == .always { try await self.pullImage(image, client: client, global: global) }
         do {
-            return try await client.createContainer(body, options: self.createOptions)
+            return try await client.containers.create(body, options: self.createOptions)
         } catch let error as DockerError where policy == .missing && error.category == .notFound && error.message.hasPrefix("No such image") {
             let reference = try parseImageName(image).withDefaultTag
             if !self.quiet { printError("Unable to find image '\(reference.familiarString)' locally") }
             try await self.pullImage(image, client: client, global: global)
-            return try await client.createContainer(body, options: self.createOptions)
+            return try await client.containers.create(body, options: self.createOptions)
         }
     }
 
     private func pullImage(_ image: String, client: DockerClient, global: GlobalOptions) async throws {
         let reference = try parseImageName(image).withDefaultTag
         let options = ImagePullOptions(platform: self.platform, credentials: try await global.credentials(forImage: image))
-        try await client.pullImage(reference.familiarString, options: options)
+        try await client.images.pull(reference.familiarString, options: options)
             .show(quiet: self.quiet, display: .standardError(), write: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 }

@@ -62,7 +62,7 @@ enum ContainerFlagParsers {
             return [DeviceMapping(pathOnHost: host, pathInContainer: container.isEmpty ? host : container, cgroupPermissions: permissions)]
         }
         guard container.isEmpty else { throw InvalidFlagValue(reason: "device with * suffix can't have dst: \(text)") }
-        return Self.glob(host).map { DeviceMapping(pathOnHost: $0, pathInContainer: $0, cgroupPermissions: permissions) }
+        return Self.matchingPaths(host).map { DeviceMapping(pathOnHost: $0, pathInContainer: $0, cgroupPermissions: permissions) }
     }
 
     private static func isDevicePermissions(_ text: String) -> Bool {
@@ -80,10 +80,10 @@ enum ContainerFlagParsers {
     }
 
     /// The paths matching `pattern` (`glob(3)`), sorted; none when nothing matches.
-    private static func glob(_ pattern: String) -> [String] {
+    private static func matchingPaths(_ pattern: String) -> [String] {
         var matches = glob_t()
         defer { globfree(&matches) }
-        guard Glibc.glob(pattern, 0, nil, &matches) == 0 else { return [] }
+        guard glob(pattern, 0, nil, &matches) == 0 else { return [] }
         return (0..<Int(matches.gl_pathc)).compactMap { index in matches.gl_pathv[index].map { String(cString: $0) } }
     }
 

@@ -16,7 +16,7 @@ struct ContainerInspect: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            try await inspectEach(self.containers, format: self.format) { try await client.inspectContainer($0, options: .init(size: self.size)) }
+            try await inspectEach(self.containers, format: self.format) { try await client.containers.inspect($0, options: .init(size: self.size)) }
         }
     }
 }

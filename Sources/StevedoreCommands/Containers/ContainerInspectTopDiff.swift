@@ -11,7 +11,7 @@ struct ContainerTop: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            let top = try await client.topContainer(self.container, psArgs: self.psOptions.isEmpty ? nil : self.psOptions.joined(separator: " "))
+            let top = try await client.containers.top(self.container, psArgs: self.psOptions.isEmpty ? nil : self.psOptions.joined(separator: " "))
             // docker: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)
             var lines = [(top.titles ?? []).joined(separator: "\t")]
             lines += (top.processes ?? []).map { $0.joined(separator: "\t") }
@@ -28,7 +28,7 @@ struct ContainerDiff: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            for change in try await client.containerChanges(self.container) {
+            for change in try await client.containers.changes(self.container) {
                 printOut("\(change.kind?.symbol ?? "?") \(change.path ?? "")\n")
             }
         }
@@ -47,7 +47,7 @@ struct ContainerExport: AsyncParsableCommand {
             throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
         }
         try await withClient(self.global) { client in
-            let tar = try await client.exportContainer(self.container)
+            let tar = try await client.containers.export(self.container)
             try await writeStream(tar, to: self.output)
         }
     }

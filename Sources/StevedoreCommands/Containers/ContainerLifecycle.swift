@@ -41,7 +41,7 @@ struct ContainerStart: EachContainerCommand {
     func options() -> ContainerStartOptions { ContainerStartOptions(detachKeys: self.detachKeys) }
 
     func act(on container: String, options: ContainerStartOptions, client: DockerClient) async throws {
-        try await client.startContainer(container, options: options)
+        try await client.containers.start(container, options: options)
     }
 }
 
@@ -70,7 +70,7 @@ struct ContainerStop: EachContainerCommand {
     func options() throws -> ContainerStopOptions { try self.stop.options() }
 
     func act(on container: String, options: ContainerStopOptions, client: DockerClient) async throws {
-        try await client.stopContainer(container, options: options)
+        try await client.containers.stop(container, options: options)
     }
 }
 
@@ -83,7 +83,7 @@ struct ContainerRestart: EachContainerCommand {
     func options() throws -> ContainerStopOptions { try self.stop.options() }
 
     func act(on container: String, options: ContainerStopOptions, client: DockerClient) async throws {
-        try await client.restartContainer(container, options: options)
+        try await client.containers.restart(container, options: options)
     }
 }
 
@@ -99,7 +99,7 @@ struct ContainerKill: EachContainerCommand {
     func options() throws -> ContainerSignal? { try self.signal.map(ContainerSignal.init(parsing:)) }
 
     func act(on container: String, options signal: ContainerSignal?, client: DockerClient) async throws {
-        try await client.killContainer(container, signal: signal)
+        try await client.containers.kill(container, signal: signal)
     }
 }
 
@@ -109,7 +109,7 @@ struct ContainerPause: EachContainerCommand {
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func act(on container: String, options: Void, client: DockerClient) async throws {
-        try await client.pauseContainer(container)
+        try await client.containers.pause(container)
     }
 }
 
@@ -119,7 +119,7 @@ struct ContainerUnpause: EachContainerCommand {
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func act(on container: String, options: Void, client: DockerClient) async throws {
-        try await client.unpauseContainer(container)
+        try await client.containers.unpause(container)
     }
 }
 
@@ -143,7 +143,7 @@ struct ContainerRemove: EachContainerCommand {
     }
 
     func act(on container: String, options: ContainerRemoveOptions, client: DockerClient) async throws {
-        try await client.removeContainer(container, options: options)
+        try await client.containers.remove(container, options: options)
     }
 }
 
@@ -155,7 +155,7 @@ struct ContainerWait: AsyncParsableCommand {
     func run() async throws {
         try await withClient(self.global) { client in
             try await forEachName(self.containers, print: false) { name in
-                let exit = try await client.waitContainer(name)
+                let exit = try await client.containers.wait(name)
                 printOut("\(exit.statusCode)\n")
             }
         }
@@ -170,7 +170,7 @@ struct ContainerRename: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            try await client.renameContainer(self.container, to: self.newName)
+            try await client.containers.rename(self.container, to: self.newName)
         }
     }
 }

@@ -27,7 +27,7 @@ struct ContainerPrune: AsyncParsableCommand {
         }
         guard self.prune.force || confirm("WARNING! This will remove all stopped containers.") else { return }
         try await withClient(self.global) { client in
-            let result = try await client.pruneContainers(filters)
+            let result = try await client.containers.prune(filters)
             printOut(pruneReport("Containers", deleted: result.containersDeleted, spaceReclaimed: result.spaceReclaimed ?? 0))
         }
     }

@@ -59,12 +59,12 @@ struct ContainerStats: AsyncParsableCommand {
         try await withClient(self.global) { client in
             var names = self.containers
             if names.isEmpty {
-                names = try await client.listContainers(.init(all: self.all)).compactMap(\.id)
+                names = try await client.containers.list(.init(all: self.all)).compactMap(\.id)
             }
             if self.noStream {
                 var rows: [Row] = []
                 try await forEachName(names, print: false) { name in
-                    rows.append(Row(try await client.containerStats(name), truncate: !self.noTrunc))
+                    rows.append(Row(try await client.containers.stats(name), truncate: !self.noTrunc))
                 }
                 printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
                 return
@@ -80,7 +80,7 @@ struct ContainerStats: AsyncParsableCommand {
             let latest = LatestStats()
             for name in names {
                 group.addTask {
-                    for try await sample in try await client.containerStatsStream(name) {
+                    for try await sample in try await client.containers.statsStream(name) {
                         await latest.set(name, sample)
                     }
                 }

@@ -15,7 +15,7 @@ struct ContainerUpdate: AsyncParsableCommand {
         try self.resources.apply(to: &body)
         try await withClient(self.global) { client in
             try await forEachName(self.containers) { name in
-                let response = try await client.updateContainer(name, body)
+                let response = try await client.containers.update(name, body)
                 printWarnings(response.warnings ?? [])
             }
         }

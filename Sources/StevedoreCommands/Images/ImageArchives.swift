@@ -17,7 +17,7 @@ struct ImageSave: AsyncParsableCommand {
             throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
         }
         try await withClient(self.global) { client in
-            try await writeStream(try await client.saveImages(self.images), to: self.output)
+            try await writeStream(try await client.images.save(self.images), to: self.output)
         }
     }
 }
@@ -46,7 +46,7 @@ struct ImageLoad: AsyncParsableCommand {
         try await withClient(self.global) { client in
             // As docker: the daemon's progress is asked for only when it can be redrawn.
             let display = ProgressDisplay.standardOutput()
-            let stream = try await client.loadImages(archive, options: .init(quiet: self.quiet || !display.isTerminal))
+            let stream = try await client.images.load(archive, options: .init(quiet: self.quiet || !display.isTerminal))
             try await stream.show(display: display)
         }
     }
@@ -81,7 +81,7 @@ struct ImageImport: AsyncParsableCommand {
         }
         let options = ImageImportOptions(repository: self.repository, message: self.message, changes: self.change, platform: self.platform)
         try await withClient(self.global) { client in
-            let progress = try await client.importImage(from: source, options: options)
+            let progress = try await client.images.import(from: source, options: options)
             try await progress.show()
         }
     }
@@ -112,7 +112,7 @@ struct ContainerCommit: AsyncParsableCommand {
             repository: reference?.familiarName, tag: reference?.tag, comment: self.message, author: self.author, pause: self.pause,
             changes: self.change)
         try await withClient(self.global) { client in
-            printOut((try await client.commitContainer(self.container, options: options).id) + "\n")
+            printOut((try await client.images.commit(self.container, options: options).id) + "\n")
         }
     }
 }

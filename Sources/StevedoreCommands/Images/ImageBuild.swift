@@ -53,7 +53,7 @@ struct ImageBuild: AsyncParsableCommand {
         var imageID: String?
         do {
             try await withClient(self.global) { client in
-                let stream = try await client.buildImage(archive: archive, options: options)
+                let stream = try await client.images.build(archive: archive, options: options)
                 var display = display
                 var quietOutput = ""
                 for try await message in stream {

@@ -27,7 +27,7 @@ struct ImageHistory: AsyncParsableCommand {
             format = self.quiet ? "{{.ID}}" : self.human ? HistoryRow.tableFormat : HistoryRow.rawTableFormat
         }
         try await withClient(self.global) { client in
-            let rows = try await client.imageHistory(self.image).map { HistoryRow($0, truncate: !self.noTrunc, human: self.human) }
+            let rows = try await client.images.history(self.image).map { HistoryRow($0, truncate: !self.noTrunc, human: self.human) }
             printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: HistoryRow.titles))
         }
     }

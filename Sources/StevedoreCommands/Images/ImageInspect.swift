@@ -13,7 +13,7 @@ struct ImageInspect: AsyncParsableCommand {
 
     func run() async throws {
         try await withClient(self.global) { client in
-            try await inspectEach(self.images, format: self.format) { try await client.inspectImage($0) }
+            try await inspectEach(self.images, format: self.format) { try await client.images.inspect($0) }
         }
     }
 }

@@ -34,7 +34,7 @@ struct ImageListArguments: ParsableArguments {
         let format = self.outputFormat()
         let wantsDigests = self.digests || format.contains("{{.Digest}}")
         try await withClient(self.global) { client in
-            let images = try await client.listImages(.init(all: self.all, filters: filters))
+            let images = try await client.images.list(.init(all: self.all, filters: filters))
             let rows = images.flatMap { ImageRow.rows(of: $0, truncate: !self.noTrunc, showDigests: self.digests, needDigests: wantsDigests) }
             printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: ImageRow.titles))
         }

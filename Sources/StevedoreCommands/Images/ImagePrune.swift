@@ -20,7 +20,7 @@ struct ImagePrune: AsyncParsableCommand {
             : "WARNING! This will remove all dangling images."
         guard self.prune.force || confirm(warning) else { return }
         try await withClient(self.global) { client in
-            let result = try await client.pruneImages(.init(dangling: !self.all, filters: filters))
+            let result = try await client.images.prune(.init(dangling: !self.all, filters: filters))
             var text = ""
             let items = result.imagesDeleted ?? []
             if !items.isEmpty {

@@ -22,7 +22,7 @@ struct ImagePull: AsyncParsableCommand {
         let credentials = try await self.global.credentials(forImage: self.name)
         try await withClient(self.global) { client in
             let options = ImagePullOptions(allTags: self.allTags, platform: self.platform, credentials: credentials)
-            try await client.pullImage(reference.familiarString, options: options).show(quiet: self.quiet)
+            try await client.images.pull(reference.familiarString, options: options).show(quiet: self.quiet)
         }
         printOut(reference.description + "\n")
     }
@@ -45,7 +45,7 @@ struct ImagePush: AsyncParsableCommand {
         let credentials = try await self.global.credentials(forImage: self.name)
         try await withClient(self.global) { client in
             let options = ImagePushOptions(allTags: self.allTags, credentials: credentials)
-            try await client.pushImage(reference.familiarString, options: options).show(quiet: self.quiet)
+            try await client.images.push(reference.familiarString, options: options).show(quiet: self.quiet)
         }
         if self.quiet { printOut(reference.description + "\n") }
     }

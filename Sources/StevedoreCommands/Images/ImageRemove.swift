@@ -17,7 +17,7 @@ struct ImageRemoveArguments: ParsableArguments {
         let options = ImageRemoveOptions(force: self.force, noPrune: self.noPrune)
         try await withClient(self.global) { client in
             try await forEachName(self.images, print: false) { name in
-                printOut(Self.describe(try await client.removeImage(name, options: options)))
+                printOut(Self.describe(try await client.images.remove(name, options: options)))
             }
         }
     }
@@ -63,7 +63,7 @@ struct ImageTag: AsyncParsableCommand {
             throw CommandFailure(description: "refusing to create a tag with a digest reference")
         }
         try await withClient(self.global) { client in
-            try await client.tagImage(self.source, repository: target.familiarName, tag: target.tag ?? "latest")
+            try await client.images.tag(self.source, repository: target.familiarName, tag: target.tag ?? "latest")
         }
     }
 }

@@ -17,7 +17,7 @@ struct ImageSearch: AsyncParsableCommand {
         let filters = try parseFilters(self.filter)
         let credentials = try await self.global.configFile().credentials(forRegistry: RegistryHost.registry(ofImage: self.term))
         try await withClient(self.global) { client in
-            let results = try await client.searchImages(self.term, options: .init(limit: self.limit, filters: filters, credentials: credentials))
+            let results = try await client.images.search(self.term, options: .init(limit: self.limit, filters: filters, credentials: credentials))
             let rows = results.map { SearchRow($0, truncate: !self.noTrunc) }
             printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: SearchRow.tableFormat, titles: SearchRow.titles))
         }

@@ -45,7 +45,7 @@ struct Login: AsyncParsableCommand {
             credentials = try Self.prompt(credentials)
         }
         let status = try await withClient(self.global) { client in
-            let answer = try await client.auth(
+            let answer = try await client.system.auth(
                 AuthConfig(username: credentials.username, password: credentials.password, serveraddress: credentials.serverAddress))
             if let token = answer.identityToken, !token.isEmpty {
                 credentials.password = nil

@@ -31,7 +31,7 @@ extension StevedoreCommand.Network {
             endpoint.driverOpts = keyValueMap(self.driverOpt)
             endpoint.gwPriority = self.gwPriority
             try await withClient(self.global) { client in
-                try await client.connectNetwork(self.network, NetworkConnectRequest(container: self.container, endpointConfig: endpoint))
+                try await client.networks.connect(self.network, NetworkConnectRequest(container: self.container, endpointConfig: endpoint))
             }
         }
     }
@@ -48,7 +48,7 @@ extension StevedoreCommand.Network {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await client.disconnectNetwork(self.network, NetworkDisconnectRequest(container: self.container, force: self.force))
+                try await client.networks.disconnect(self.network, NetworkDisconnectRequest(container: self.container, force: self.force))
             }
         }
     }

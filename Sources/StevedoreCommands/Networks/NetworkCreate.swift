@@ -42,8 +42,8 @@ extension StevedoreCommand.Network {
                 ipam: ipam, enableIPv4: self.ipv4, enableIPv6: self.ipv6 ? true : nil, options: keyValueMap(self.opt) ?? [:],
                 labels: keyValueMap(self.label) ?? [:])
             try await withClient(self.global) { client in
-                let created = try await client.createNetwork(body)
-                printOut((created.id ?? "") + "\n")
+                let created = try await client.networks.create(body)
+                printOut(created.id + "\n")
             }
         }
     }

@@ -17,7 +17,7 @@ extension StevedoreCommand.Network {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await inspectEach(self.networks, format: self.format) { try await client.inspectNetwork($0, options: .init(verbose: self.verbose)) }
+                try await inspectEach(self.networks, format: self.format) { try await client.networks.inspect($0, options: .init(verbose: self.verbose)) }
             }
         }
     }

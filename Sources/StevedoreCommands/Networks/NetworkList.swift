@@ -25,7 +25,7 @@ extension StevedoreCommand.Network {
         func run() async throws {
             let filters = try parseFilters(self.filter, as: NetworkListFilters.self)
             try await withClient(self.global) { client in
-                let networks = try await client.listNetworks(.init(filters: filters)).sorted { naturalLess($0.name ?? "", $1.name ?? "") }
+                let networks = try await client.networks.list(.init(filters: filters)).sorted { naturalLess($0.name ?? "", $1.name ?? "") }
                 let rows = networks.map { NetworkRow($0, truncate: !self.noTrunc) }
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 let defaultFormat = self.quiet ? "{{.ID}}" : NetworkRow.tableFormat

@@ -14,7 +14,7 @@ extension StevedoreCommand.Network {
             let filters = try parseFilters(self.prune.filter, as: NetworkPruneFilters.self, flag: "--filter")
             guard self.prune.force || confirm("WARNING! This will remove all custom networks not used by at least one container.") else { return }
             try await withClient(self.global) { client in
-                printOut(pruneReport("Networks", deleted: try await client.pruneNetworks(filters).networksDeleted, spaceReclaimed: nil))
+                printOut(pruneReport("Networks", deleted: try await client.networks.prune(filters).networksDeleted, spaceReclaimed: nil))
             }
         }
     }

@@ -18,7 +18,7 @@ extension StevedoreCommand.Network {
                 do {
                     try await forEachName(self.networks, print: false) { name in
                         do {
-                            try await client.removeNetwork(name)
+                            try await client.networks.remove(name)
                             printOut(name + "\n")
                         } catch let error as DockerError where self.force && error.category == .notFound {
                             // -f: a missing network is no failure, and no line either.

@@ -31,7 +31,7 @@ extension StevedoreCommand.Volume {
             let body = VolumeCreateRequest(
                 name: self.volume ?? self.name, driver: self.driver, driverOpts: keyValueMap(self.opt) ?? [:], labels: keyValueMap(self.label) ?? [:])
             try await withClient(self.global) { client in
-                printOut(try await client.createVolume(body).name + "\n")
+                printOut(try await client.volumes.create(body).name + "\n")
             }
         }
     }
@@ -48,7 +48,7 @@ extension StevedoreCommand.Volume {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await inspectEach(self.volumes, format: self.format) { try await client.inspectVolume($0) }
+                try await inspectEach(self.volumes, format: self.format) { try await client.volumes.inspect($0) }
             }
         }
     }
@@ -65,7 +65,7 @@ extension StevedoreCommand.Volume {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await forEachName(self.volumes) { try await client.removeVolume($0, options: .init(force: self.force)) }
+                try await forEachName(self.volumes) { try await client.volumes.remove($0, options: .init(force: self.force)) }
             }
         }
     }
@@ -92,7 +92,7 @@ extension StevedoreCommand.Volume {
                 // Before API 1.42 the daemon prunes named volumes too; from 1.42 only anonymous ones unless all.
                 let which = version < APIVersion(1, 42) || filters.all ? "all local volumes" : "anonymous local volumes"
                 guard self.prune.force || confirm("WARNING! This will remove \(which) not used by at least one container.") else { return }
-                let result = try await client.pruneVolumes(filters)
+                let result = try await client.volumes.prune(filters)
                 printOut(pruneReport("Volumes", deleted: result.volumesDeleted, spaceReclaimed: result.spaceReclaimed ?? 0))
             }
         }

@@ -22,7 +22,7 @@ extension StevedoreCommand.Volume {
         func run() async throws {
             let filters = try parseFilters(self.filter, as: VolumeListFilters.self)
             try await withClient(self.global) { client in
-                let response = try await client.listVolumes(.init(filters: filters))
+                let response = try await client.volumes.list(.init(filters: filters))
                 let rows = (response.volumes ?? []).sorted { naturalLess($0.name, $1.name) }.map(VolumeRow.init)
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 let defaultFormat = self.quiet ? "{{.Name}}" : VolumeRow.tableFormat

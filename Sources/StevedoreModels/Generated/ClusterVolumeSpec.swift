@@ -112,13 +112,13 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable {
                 self.rawValue = rawValue
             }
 
-            public static let noneValue = Sharing(rawValue: "none")
+            public static let none = Sharing(rawValue: "none")
             public static let readonly = Sharing(rawValue: "readonly")
             public static let onewriter = Sharing(rawValue: "onewriter")
             public static let all = Sharing(rawValue: "all")
 
             /// The values this version of the API defines; daemons may send others.
-            public static let knownValues: [Sharing] = [.noneValue, .readonly, .onewriter, .all]
+            public static let knownValues: [Sharing] = [.none, .readonly, .onewriter, .all]
         }
 
         /// One cluster volume secret entry. Defines a key-value pair that is passed to the plugin.

@@ -3,13 +3,13 @@
 /// OK response to ContainerCreate operation
 public struct ContainerCreateResponse: Codable, Hashable, Sendable {
     /// The ID of the created container
-    public var id: String?
+    public var id: String
 
     /// Warnings encountered when creating the container
     public var warnings: [String]?
 
     public init(
-        id: String? = nil,
+        id: String,
         warnings: [String]? = nil
     ) {
         self.id = id

@@ -3,12 +3,12 @@
 /// OK response to ContainerWait operation
 public struct ContainerWaitResponse: Codable, Hashable, Sendable {
     /// Exit code of the container
-    public var statusCode: Int64
+    public var statusCode: Int
 
     public var error: ContainerWaitExitError?
 
     public init(
-        statusCode: Int64,
+        statusCode: Int,
         error: ContainerWaitExitError? = nil
     ) {
         self.statusCode = statusCode

@@ -45,12 +45,12 @@ public struct Health: Codable, Hashable, Sendable {
             self.rawValue = rawValue
         }
 
-        public static let noneValue = Status(rawValue: "none")
+        public static let none = Status(rawValue: "none")
         public static let starting = Status(rawValue: "starting")
         public static let healthy = Status(rawValue: "healthy")
         public static let unhealthy = Status(rawValue: "unhealthy")
 
         /// The values this version of the API defines; daemons may send others.
-        public static let knownValues: [Status] = [.noneValue, .starting, .healthy, .unhealthy]
+        public static let knownValues: [Status] = [.none, .starting, .healthy, .unhealthy]
     }
 }

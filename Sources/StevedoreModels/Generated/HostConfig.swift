@@ -544,10 +544,10 @@ public struct HostConfig: Codable, Hashable, Sendable {
             public static let awslogs = Kind(rawValue: "awslogs")
             public static let splunk = Kind(rawValue: "splunk")
             public static let etwlogs = Kind(rawValue: "etwlogs")
-            public static let noneValue = Kind(rawValue: "none")
+            public static let none = Kind(rawValue: "none")
 
             /// The values this version of the API defines; daemons may send others.
-            public static let knownValues: [Kind] = [.local, .jsonFile, .syslog, .journald, .gelf, .fluentd, .awslogs, .splunk, .etwlogs, .noneValue]
+            public static let knownValues: [Kind] = [.local, .jsonFile, .syslog, .journald, .gelf, .fluentd, .awslogs, .splunk, .etwlogs, .none]
         }
     }
 

@@ -3,13 +3,13 @@
 /// OK response to NetworkCreate operation
 public struct NetworkCreateResponse: Codable, Hashable, Sendable {
     /// The ID of the created network.
-    public var id: String?
+    public var id: String
 
     /// Warnings encountered when creating the container
     public var warning: String?
 
     public init(
-        id: String? = nil,
+        id: String,
         warning: String? = nil
     ) {
         self.id = id

@@ -10,16 +10,24 @@ public struct ServiceCreateResponse: Codable, Hashable, Sendable {
     /// FIXME(thaJeztah): this should have "omitempty" in the generated type.
     public var warnings: [String]?
 
+    /// Optional warning message
+    ///
+    /// Legacy: in API 1.41 (Docker 20.10), not in API 1.56; older daemons send it.
+    public var warning: String?
+
     public init(
         id: String? = nil,
-        warnings: [String]? = nil
+        warnings: [String]? = nil,
+        warning: String? = nil
     ) {
         self.id = id
         self.warnings = warnings
+        self.warning = warning
     }
 
     enum CodingKeys: String, CodingKey {
         case id = "ID"
         case warnings = "Warnings"
+        case warning = "Warning"
     }
 }

@@ -518,10 +518,10 @@ public struct SystemInfo: Codable, Hashable, Sendable {
 
         public static let cgroupfs = CgroupDriver(rawValue: "cgroupfs")
         public static let systemd = CgroupDriver(rawValue: "systemd")
-        public static let noneValue = CgroupDriver(rawValue: "none")
+        public static let none = CgroupDriver(rawValue: "none")
 
         /// The values this version of the API defines; daemons may send others.
-        public static let knownValues: [CgroupDriver] = [.cgroupfs, .systemd, .noneValue]
+        public static let knownValues: [CgroupDriver] = [.cgroupfs, .systemd, .none]
     }
 
     /// The version of the cgroup.

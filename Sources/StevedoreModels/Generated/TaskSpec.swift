@@ -800,12 +800,12 @@ public struct TaskSpec: Codable, Hashable, Sendable {
                 self.rawValue = rawValue
             }
 
-            public static let noneValue = Condition(rawValue: "none")
+            public static let none = Condition(rawValue: "none")
             public static let onFailure = Condition(rawValue: "on-failure")
             public static let `any` = Condition(rawValue: "any")
 
             /// The values this version of the API defines; daemons may send others.
-            public static let knownValues: [Condition] = [.noneValue, .onFailure, .`any`]
+            public static let knownValues: [Condition] = [.none, .onFailure, .`any`]
         }
     }
 

@@ -1,0 +1,51 @@
+/// The path of one object of the API, `/{collection}/{reference}{suffix}`, built only after
+/// the reference passed the checks every object kind shares: so that a bad id or name fails
+/// with a clear message before any request, and can never address another path of the API.
+///
+/// Shared checks: not empty, not `.` or `..` (a router would clean them into another path and
+/// the daemon would answer with a redirect), no white space or control character. A reference
+/// is percent-escaped whole, `/` included, so an image reference (`host:5000/team/app:v1`)
+/// stays one path segment.
+struct ObjectPath: Sendable {
+    /// The collection in the API's paths: `containers`, `images`…
+    let collection: String
+    /// What an error calls the object: `container`, `image`…
+    let noun: String
+    /// Whether a reference may contain `/`: image references do; a container name may only
+    /// start with one (the API shows names as `/name`).
+    private let allowsSlash: Bool
+
+    static let container = ObjectPath(collection: "containers", noun: "container", allowsSlash: false)
+    static let image = ObjectPath(collection: "images", noun: "image", allowsSlash: true)
+    static let exec = ObjectPath(collection: "exec", noun: "exec instance", allowsSlash: false)
+    static let network = ObjectPath(collection: "networks", noun: "network", allowsSlash: false)
+    static let volume = ObjectPath(collection: "volumes", noun: "volume", allowsSlash: false)
+    static let distribution = ObjectPath(collection: "distribution", noun: "image", allowsSlash: true)
+    static let node = ObjectPath(collection: "nodes", noun: "node", allowsSlash: false)
+    static let service = ObjectPath(collection: "services", noun: "service", allowsSlash: false)
+    static let task = ObjectPath(collection: "tasks", noun: "task", allowsSlash: false)
+    static let secret = ObjectPath(collection: "secrets", noun: "secret", allowsSlash: false)
+    static let config = ObjectPath(collection: "configs", noun: "config", allowsSlash: false)
+    static let plugin = ObjectPath(collection: "plugins", noun: "plugin", allowsSlash: true)
+
+    /// Throws ``DockerError/Category/invalidInput`` unless `reference` can name an object of
+    /// this kind.
+    func validate(_ reference: String) throws {
+        guard !reference.isEmpty else {
+            throw DockerError.invalidInput("a \(self.noun) id or name must not be empty")
+        }
+        let body = self.collection == "containers" && reference.hasPrefix("/") ? reference.dropFirst() : Substring(reference)
+        let isValid = !body.isEmpty && body != "." && body != ".."
+            && (self.allowsSlash || !body.contains("/"))
+            && !body.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+        guard isValid else {
+            throw DockerError.invalidInput("invalid \(self.noun) id or name \"\(reference)\"")
+        }
+    }
+
+    /// `/{collection}/{reference}{suffix}`, the reference checked and escaped.
+    func callAsFunction(_ reference: String, _ suffix: String = "") throws -> String {
+        try self.validate(reference)
+        return "/\(self.collection)/\(percentEncode(reference))\(suffix)"
+    }
+}

@@ -1,0 +1,17 @@
+extension DockerClient {
+    /// Containers: `/containers/…`, the spec's Container tag.
+    ///
+    /// A view of the client: it holds no state of its own, so take it as often as convenient
+    /// (`docker.containers.list()`).
+    ///
+    /// Besides the API's operations it has the compositions docker's CLI is made of, each named
+    /// after what it composes: ``run(_:options:)`` (create, wait, start, wait, remove),
+    /// ``copyIn(from:to:path:options:)`` and ``copyOut(_:path:to:options:)`` (a tar of local files
+    /// through the archive endpoints), ``logLines(_:options:)`` and the scoped `with…` forms of attach.
+    public struct Containers: Sendable {
+        let client: DockerClient
+    }
+
+    /// Containers: `/containers/…`, the spec's Container tag.
+    public var containers: Containers { Containers(client: self) }
+}
