@@ -132,7 +132,7 @@ enum StreamWorkloads {
     private static func withContainer(
         _ client: DockerClient, _ body: ContainerCreateBody, _ run: (String) async throws -> BenchResult
     ) async throws -> BenchResult {
-        guard let id = try await client.containers.create(body).id else { throw BenchFailure("create: no id") }
+        let id = try await client.containers.create(body).id
         do {
             let result = try await run(id)
             try await client.containers.remove(id, options: .init(force: true))

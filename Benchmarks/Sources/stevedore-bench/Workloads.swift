@@ -45,7 +45,7 @@ enum RequestWorkloads {
         let clock = ContinuousClock()
         let start = clock.now
         try await forEach(0..<count, parallel: parallel) { _ in
-            guard let id = try await client.containers.create(body).id else { throw BenchFailure("create: no id") }
+            let id = try await client.containers.create(body).id
             try await client.containers.start(id)
             let exit = try await client.containers.wait(id)
             guard exit.statusCode == 0 else { throw BenchFailure("container exited \(exit.statusCode)") }
