@@ -60,7 +60,7 @@ import Testing
             }
         }
         let client = try Self.client(for: server)
-        let actions = try await withTimeout(10) {
+        let actions = try await withTimeout(60) {
             var actions: [String] = []
             for try await event in client.system.eventsResuming() {
                 actions.append(event.action ?? "")
@@ -81,7 +81,7 @@ import Testing
         }
         let client = try Self.client(for: server)
         let error = await #expect(throws: DockerError.self) {
-            try await withTimeout(10) {
+            try await withTimeout(60) {
                 for try await _ in client.system.eventsResuming(maxReconnectAttempts: 2) {}
             }
         }
@@ -99,7 +99,7 @@ import Testing
             _ = try await connection.readToEOF()
         }
         let client = try Self.client(for: server)
-        let actions = try await withTimeout(10) {
+        let actions = try await withTimeout(60) {
             try await client.system.events().reduce(into: [String]()) { $0.append($1.action ?? "") }
         }
         #expect(actions == ["x", "y"])
@@ -114,7 +114,7 @@ import Testing
         }
         let client = try Self.client(for: server)
         let error = await #expect(throws: DockerError.self) {
-            try await withTimeout(10) { for try await _ in try await client.system.events() {} }
+            try await withTimeout(60) { for try await _ in try await client.system.events() {} }
         }
         #expect(error?.category == .malformedResponse)
         client.shutdown()
@@ -128,7 +128,7 @@ import Testing
         }
         let client = try Self.client(for: server)
         let error = await #expect(throws: DockerError.self) {
-            try await withTimeout(10) { for try await _ in try await client.system.events() {} }
+            try await withTimeout(60) { for try await _ in try await client.system.events() {} }
         }
         #expect(error?.category == .malformedResponse)
         client.shutdown()

@@ -8,7 +8,9 @@ import Testing
 func withFakeServer(
     on address: FakeHTTPServer.Address = .unixSocket,
     configuration: HTTPTransportConfiguration = .init(),
-    timeout: Double = 10,
+    // A hang guard, not a speed check: with the whole suite running in parallel on two cores
+    // these exchanges were seen taking 56 s where they take 5 s alone.
+    timeout: Double = 90,
     script: @escaping @Sendable (FakeHTTPConnection) async throws -> Void,
     _ body: @escaping @Sendable (HTTPTransport, FakeHTTPServer) async throws -> Void
 ) async throws {
@@ -16,7 +18,7 @@ func withFakeServer(
     let transport = HTTPTransport(target: server.target, configuration: configuration)
     let result = await Result(awaiting: { try await withTimeout(timeout) { try await body(transport, server) } })
     transport.shutdown()
-    try await withTimeout(5) { await server.shutdown() }
+    try await withTimeout(30) { await server.shutdown() }
     try result.get()
 }
 
