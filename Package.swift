@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         // FilePath and FileDescriptor, as swift-subprocess takes them.
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // `swift package generate-documentation --target Stevedore` (the DocC catalog; CI checks
+        // that it builds without warnings).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
     targets: [
         // Codable models generated from Spec/swagger.yaml by Generator/generate-models.py.

@@ -1,6 +1,6 @@
 extension DockerClient.Containers {
     /// `GET /containers/{id}/changes`: the paths added, changed or deleted in the container's
-    /// filesystem relative to its image, each with a typed ``ChangeType``. An unchanged
+    /// filesystem relative to its image, each with a typed `ChangeType`. An unchanged
     /// container gives an empty list (the daemon sends `null`).
     public func changes(_ id: String) async throws -> [FilesystemChange] {
         let changes = try await self.client.decode([FilesystemChange]?.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/changes")))

@@ -2,7 +2,7 @@ extension DockerClient.Containers {
     /// `GET /containers/{id}/stats?stream=false`: one sample of the container's resource usage.
     ///
     /// By default the daemon takes two samples a second apart so that `precpuStats` is
-    /// filled and ``ContainerStatsResponse/cpuPercent`` is meaningful; `oneShot` (`one-shot`,
+    /// filled and `ContainerStatsResponse/cpuPercent` is meaningful; `oneShot` (`one-shot`,
     /// API ≥ 1.41) answers at once with an empty `precpuStats`. A stopped container gives
     /// zeroed statistics.
     public func stats(_ id: String, oneShot: Bool = false) async throws -> ContainerStatsResponse {

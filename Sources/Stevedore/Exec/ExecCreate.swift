@@ -1,6 +1,6 @@
 extension DockerClient.Exec {
     /// `POST /containers/{id}/exec`: creates an exec process in a running container from
-    /// `config` (every ``ExecConfig`` field is sent as given) and returns its id.
+    /// `config` (every `ExecConfig` field is sent as given) and returns its id.
     ///
     /// Version rules, checked before sending: `env` needs API 1.25 (else
     /// ``DockerError/Category/unsupportedByAPIVersion``); `consoleSize` is dropped below API

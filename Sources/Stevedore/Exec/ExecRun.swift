@@ -1,6 +1,6 @@
 import NIOCore
 
-/// Options of ``DockerClient/Exec/run(_:in:options:)``: the ``ExecConfig`` fields a caller sets
+/// Options of ``DockerClient/Exec/run(_:in:options:)``: the `ExecConfig` fields a caller sets
 /// when running a command, plus its stdin and an output limit.
 public struct ExecRunOptions: Hashable, Sendable {
     /// `Env`: `NAME=value` entries added to the container's environment (API ≥ 1.25).

@@ -8,7 +8,7 @@ import Darwin
 
 extension IPAM {
     /// An IPAM configuration from the docker CLI's `--subnet`, `--ip-range`, `--gateway` and
-    /// `--aux-address` lists, checked and grouped as the docker CLI does: one ``IPAMConfig`` per
+    /// `--aux-address` lists, checked and grouped as the docker CLI does: one `IPAMConfig` per
     /// subnet (in the given order), each range, gateway and auxiliary address put under the
     /// subnet containing it. Throws ``DockerError/Category/invalidInput`` with docker's
     /// message when subnets overlap, a subnet would get two ranges or two gateways, an address

@@ -1,7 +1,7 @@
 /// Options of ``DockerClient/Networks/inspect(_:options:)`` (`GET /networks/{id}`).
 public struct NetworkInspectOptions: Hashable, Sendable {
     /// `verbose`: add the daemon's diagnostic details (for swarm networks, services and their
-    /// tasks, in ``NetworkInspect/services``).
+    /// tasks, in `NetworkInspect/services`).
     public var verbose: Bool
     /// `scope`: only find the network in this scope (`swarm`, `global` or `local`).
     public var scope: NetworkListFilters.Scope?
