@@ -11,22 +11,25 @@ struct ObjectPath: Sendable {
     let collection: String
     /// What an error calls the object: `container`, `image`…
     let noun: String
-    /// Whether a reference may contain `/`: image references do; a container name may only
-    /// start with one (the API shows names as `/name`).
-    private let allowsSlash: Bool
+    /// Where a reference may contain `/`.
+    private let slashes: Slashes
 
-    static let container = ObjectPath(collection: "containers", noun: "container", allowsSlash: false)
-    static let image = ObjectPath(collection: "images", noun: "image", allowsSlash: true)
-    static let exec = ObjectPath(collection: "exec", noun: "exec instance", allowsSlash: false)
-    static let network = ObjectPath(collection: "networks", noun: "network", allowsSlash: false)
-    static let volume = ObjectPath(collection: "volumes", noun: "volume", allowsSlash: false)
-    static let distribution = ObjectPath(collection: "distribution", noun: "image", allowsSlash: true)
-    static let node = ObjectPath(collection: "nodes", noun: "node", allowsSlash: false)
-    static let service = ObjectPath(collection: "services", noun: "service", allowsSlash: false)
-    static let task = ObjectPath(collection: "tasks", noun: "task", allowsSlash: false)
-    static let secret = ObjectPath(collection: "secrets", noun: "secret", allowsSlash: false)
-    static let config = ObjectPath(collection: "configs", noun: "config", allowsSlash: false)
-    static let plugin = ObjectPath(collection: "plugins", noun: "plugin", allowsSlash: true)
+    /// The `/` a reference of a kind may contain.
+    private enum Slashes {
+        /// None: networks, volumes, exec ids.
+        case none
+        /// One leading `/`, as the API shows container names (`/name`).
+        case leading
+        /// Any: image references (`host:5000/team/app`).
+        case anywhere
+    }
+
+    static let container = ObjectPath(collection: "containers", noun: "container", slashes: .leading)
+    static let image = ObjectPath(collection: "images", noun: "image", slashes: .anywhere)
+    static let exec = ObjectPath(collection: "exec", noun: "exec instance", slashes: .none)
+    static let network = ObjectPath(collection: "networks", noun: "network", slashes: .none)
+    static let volume = ObjectPath(collection: "volumes", noun: "volume", slashes: .none)
+    static let distribution = ObjectPath(collection: "distribution", noun: "image", slashes: .anywhere)
 
     /// Throws ``DockerError/Category/invalidInput`` unless `reference` can name an object of
     /// this kind.
@@ -34,9 +37,9 @@ struct ObjectPath: Sendable {
         guard !reference.isEmpty else {
             throw DockerError.invalidInput("a \(self.noun) id or name must not be empty")
         }
-        let body = self.collection == "containers" && reference.hasPrefix("/") ? reference.dropFirst() : Substring(reference)
+        let body = self.slashes == .leading && reference.hasPrefix("/") ? reference.dropFirst() : Substring(reference)
         let isValid = !body.isEmpty && body != "." && body != ".."
-            && (self.allowsSlash || !body.contains("/"))
+            && (self.slashes == .anywhere || !body.contains("/"))
             && !body.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
         guard isValid else {
             throw DockerError.invalidInput("invalid \(self.noun) id or name \"\(reference)\"")

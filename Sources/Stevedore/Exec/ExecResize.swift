@@ -3,10 +3,7 @@ extension DockerClient.Exec {
     /// `width` columns (both 1…65535, checked before sending).
     public func resize(_ id: String, height: Int, width: Int) async throws {
         let path = try ObjectPath.exec(id, "/resize")
-        try DockerClient.Containers.validateTerminalSize(height: height, width: width)
-        var query = QueryItems()
-        query.add("h", height)
-        query.add("w", width)
+        let query = try QueryItems.terminalSize(height: height, width: width)
         try await self.client.discardingBody(DockerRequest(.POST, path, query: query))
     }
 }
