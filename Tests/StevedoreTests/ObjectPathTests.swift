@@ -1,0 +1,34 @@
+import Testing
+
+@testable import Stevedore
+
+/// Ids and names are checked before any request, the same way for every object kind.
+struct ObjectPathTests {
+    @Test(arguments: ["", ".", "..", "a b", "a\tb", "a\u{7F}", "/", "/..", "a/b"])
+    func containerReferencesThatCannotNameAContainerAreRefused(reference: String) {
+        #expect(throws: DockerError.self) { try ObjectPath.container(reference) }
+    }
+
+    @Test func aContainerNameMayStartWithASlashAsTheAPIShowsIt() throws {
+        #expect(try ObjectPath.container("/web", "/start") == "/containers/%2Fweb/start")
+        #expect(try ObjectPath.container("abc123") == "/containers/abc123")
+    }
+
+    @Test func imageReferencesKeepTheirSlashesInOneEscapedSegment() throws {
+        #expect(try ObjectPath.image("host:5000/team/app:v1", "/json") == "/images/host%3A5000%2Fteam%2Fapp%3Av1/json")
+        #expect(throws: DockerError.self) { try ObjectPath.image("..") }
+    }
+
+    @Test(arguments: [ObjectPath.network, .volume, .exec])
+    func otherKindsRefuseEverySlashAndDotSegments(kind: ObjectPath) {
+        for reference in ["a/b", "/a", ".", "..", ""] {
+            #expect(throws: DockerError.self) { try kind(reference) }
+        }
+        #expect((try? kind("name-1.x")) == "/\(kind.collection)/name-1.x")
+    }
+
+    @Test func theErrorNamesTheKindAndTheReference() {
+        let error = #expect(throws: DockerError.self) { try ObjectPath.volume("..") }
+        #expect(error?.message == "invalid volume id or name \"..\"")
+    }
+}
