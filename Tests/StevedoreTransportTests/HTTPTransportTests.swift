@@ -251,7 +251,7 @@ import Testing
     @Test func aLargeBodyStreamsWithBoundedBuffering() async throws {
         let total = 64 << 20
         let written = NIOLockedValueBox(0)
-        try await withFakeServer(timeout: 30, script: { connection in
+        try await withFakeServer(script: { connection in
             guard try await connection.readRequest() != nil else { return }
             try await connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(total)\r\n\r\n")
             let block = ByteBuffer(repeating: 0x61, count: 256 << 10)

@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func earlyBytesAfterA101AreNeverLostOrReordered() async throws {
-        try await withFakeServer(timeout: 30, script: Self.echoUntilEOF(.upgradeWithEarlyBytesInOneWrite)) { transport, server in
+        try await withFakeServer(script: Self.echoUntilEOF(.upgradeWithEarlyBytesInOneWrite)) { transport, server in
             for _ in 0..<200 { try await Self.converse(over: transport) }
             #expect(server.acceptedConnections == 200)
         }
