@@ -28,61 +28,72 @@ extension StevedoreCommand {
 
         func run() async throws {
             do {
-                try await self.runContainer()
+                let body = try self.createBody()
+                try await withClient(self.global) { client in
+                    let options = try await self.config.createOptions(image: self.image, global: self.global)
+                    if self.detach {
+                        try await self.createAndStart(body, options: options, client: client)
+                    } else {
+                        try await self.runAttached(body, options: options, client: client)
+                    }
+                }
             } catch let error as DockerError {
-                // docker's exit code for a failure of the daemon or of the command line: 125.
-                throw CommandFailure(description: "stevedore: \(error)", exitCode: 125)
+                throw Self.failure(error)
             }
         }
 
-        private func runContainer() async throws {
-            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
-            let body = try self.createBody()
-            try await withClient(self.global) { client in
-                let created = try await self.config.createContainer(body, client: client, global: self.global)
-                printWarnings(created.warnings ?? [])
-                let id = created.id
-                if self.detach {
-                    try await self.start(id, client: client)
-                    printOut(id + "\n")
-                    return
-                }
-                // Registered before the start, so that the exit cannot be missed; with --rm the
-                // daemon removes the container (AutoRemove) and answers once it is gone, as
-                // docker does, so that a detached or killed client leaves nothing behind.
-                let exit = try await client.containers.registerWait(id, options: .init(condition: self.config.rm ? .removed : .nextExit))
-                let options = ContainerAttachOptions(
-                    stdin: body.attachStdin ?? false, stdout: body.attachStdout ?? false, stderr: body.attachStderr ?? false,
-                    detachKeys: keys.description)
-                let outcome = try await client.containers.withAttach(id, options: options) { streams in
-                    try await self.start(id, client: client)
-                    return try await InteractiveSession(streams: streams, forwardsStdin: options.stdin, detachKeys: keys)
-                        .run(forwardingSignalsTo: self.sigProxy ? id : nil, client: client)
-                }
-                if case .detached = outcome { return }
-                let code = try await exit.result().statusCode
-                if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
-            }
-        }
-
-        /// Starts the container; a failure is docker's 126 (not executable), 127 (not found)
-        /// or 125, and removes a `--rm` container (the daemon removes only one that ran).
-        private func start(_ id: String, client: DockerClient) async throws {
+        /// `-d`: creates and starts the container and prints its id; with `--rm` a container
+        /// that cannot start is removed (the daemon removes only one that ran).
+        private func createAndStart(_ body: ContainerCreateBody, options: ContainerCreateOptions, client: DockerClient) async throws {
+            let created = try await client.containers.create(body, options: options, pullProgress: self.config.pullProgress)
+            printWarnings(created.warnings ?? [])
             do {
-                try await client.containers.start(id)
-            } catch let error as DockerError {
-                if self.config.rm { try? await client.containers.remove(id, options: .init(removeVolumes: true, force: true)) }
-                let message = error.message
-                let code: Int32
-                if message.contains("executable file not found") || message.contains("no such file or directory") {
-                    code = 127
-                } else if message.contains("permission denied") {
-                    code = 126
-                } else {
-                    code = 125
-                }
-                throw CommandFailure(description: "stevedore: \(error)", exitCode: code)
+                try await client.containers.start(created.id)
+            } catch {
+                if self.config.rm { try? await client.containers.remove(created.id, options: .init(removeVolumes: true, force: true)) }
+                throw error
             }
+            printOut(created.id + "\n")
+        }
+
+        /// The foreground run: this process's stdio connected to the container until it exits
+        /// (then exiting with its code) or the user types the detach keys (leaving it running).
+        /// With `--rm` the daemon removes the container (`AutoRemove`) and the wait lasts until
+        /// it is gone, so that a detached or killed client leaves nothing behind.
+        private func runAttached(_ body: ContainerCreateBody, options: ContainerCreateOptions, client: DockerClient) async throws {
+            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let options = ContainerRunOptions(create: options, detachKeys: keys.description)
+            let run: ContainerRunResult
+            do {
+                run = try await client.containers.withRun(body, options: options, pullProgress: self.config.pullProgress) { created, streams in
+                    printWarnings(created.warnings ?? [])
+                    let session = InteractiveSession(streams: streams, forwardsStdin: body.attachStdin ?? false, detachKeys: keys)
+                    if try await session.run(forwardingSignalsTo: self.sigProxy ? created.id : nil, client: client) == .detached {
+                        throw DetachedFromContainer()
+                    }
+                }.run
+            } catch is DetachedFromContainer {
+                return
+            }
+            if run.exit.statusCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: run.exit.statusCode)) }
+        }
+
+        /// docker's exit code for a container that could not start: 127 when its command was
+        /// not found, 126 when it could not be executed, and 125 (a failure of the daemon or of
+        /// the command line) otherwise.
+        private static func failure(_ error: DockerError) -> CommandFailure {
+            let message = error.message
+            let code: Int32
+            if error.statusCode == nil {
+                code = 125
+            } else if message.contains("executable file not found") || message.contains("no such file or directory") {
+                code = 127
+            } else if message.contains("permission denied") {
+                code = 126
+            } else {
+                code = 125
+            }
+            return CommandFailure(description: "stevedore: \(error)", exitCode: code)
         }
 
         /// The create request of `create`'s flags, attaching what a foreground run needs: the
@@ -106,3 +117,7 @@ extension StevedoreCommand {
         }
     }
 }
+
+/// Thrown out of a foreground run when the user typed the detach keys: the container keeps
+/// running and nothing waits for it.
+private struct DetachedFromContainer: Error {}

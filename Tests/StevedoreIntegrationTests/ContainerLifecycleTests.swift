@@ -45,12 +45,18 @@ struct ContainerLifecycleTests {
         }
     }
 
-    @Test func aMissingImageIsNotFound() async throws {
+    @Test func aMissingImageIsNotFoundWithoutAPullAndThePullsErrorWithOne() async throws {
         try await TestEngine.withClient { client in
             let error = await #expect(throws: DockerError.self) {
-                try await client.containers.create(ContainerCreateBody(image: "stevedore-test/missing:none"))
+                try await client.containers.create(ContainerCreateBody(image: "stevedore-test/missing:none"), options: .init(pull: .never))
             }
             #expect(error?.category == .notFound)
+            // By default the image is pulled; from a registry that refuses connections, the
+            // pull's error is thrown, not the create's.
+            let refused = await #expect(throws: DockerError.self) {
+                try await client.containers.create(ContainerCreateBody(image: "127.0.0.1:1/stevedore-test/missing:none"))
+            }
+            #expect(refused?.message.contains("connection refused") == true, "\(String(describing: refused))")
         }
     }
 }

@@ -274,6 +274,41 @@ struct ContainerOperationTests {
         }
     }
 
+    @Test func withRunWritesStdinReadsTheOutputAndReturnsTheExitCode() async throws {
+        try await TestEngine.withClient { client in
+            let name = uniqueName("withrun")
+            var body = ContainerCreateBody(cmd: ["sh", "-c", "tr a-z A-Z; echo err >&2; exit 4"], image: TestEngine.image)
+            body.attachStdin = true
+            body.openStdin = true
+            body.stdinOnce = true
+            body.hostConfig = HostConfig(autoRemove: true)
+            let (output, run) = try await client.containers.withRun(body, options: .init(create: .init(name: name))) { created, streams in
+                #expect(!created.id.isEmpty)
+                try await streams.write("hello\n")
+                try await streams.closeWrite()
+                return try await streams.output.collect(upTo: 1 << 20)
+            }
+            #expect(output.stdoutText == "HELLO\n")
+            #expect(output.stderrText == "err\n")
+            #expect(run.exit.statusCode == 4)
+            // AutoRemove: the wait lasted until the daemon had removed it.
+            let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
+            #expect(gone?.category == .notFound)
+
+            // A container that cannot start is removed too: the daemon removes only one that ran.
+            var failing = ContainerCreateBody(cmd: ["/does-not-exist"], image: TestEngine.image)
+            failing.hostConfig = HostConfig(autoRemove: true)
+            let failed = await #expect(throws: DockerError.self) {
+                try await client.containers.withRun(failing, options: .init(create: .init(name: name))) { _, streams in
+                    try await streams.output.collect(upTo: 1 << 20)
+                }
+            }
+            #expect(failed?.message.contains("does-not-exist") == true, "\(String(describing: failed))")
+            let removed = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
+            #expect(removed?.category == .notFound)
+        }
+    }
+
     @Test func createDropsConsoleSizeBelow142() async throws {
         try await TestEngine.withClient { client in
             guard try await client.apiVersion() < APIVersion(1, 42) else { return }

@@ -40,6 +40,37 @@ struct RegistryTests {
         }
     }
 
+    @Test func createPullsAMissingImageAsItsPolicySays() async throws {
+        try await TestRegistry.withRegistry { registry in
+            try await TestEngine.withResources { client, resources in
+                let name = "\(registry.address)/stevedore/create-pull:v1"
+                try await Self.makeImage(client, resources, named: name)
+                try await client.images.push(name).finish()
+                try await client.images.remove(name, options: .init(force: true))
+                let body = ContainerCreateBody(cmd: ["true"], image: name)
+
+                let never = await #expect(throws: DockerError.self) { try await client.containers.create(body, options: .init(pull: .never)) }
+                #expect(never?.category == .notFound)
+
+                var events: [ImagePullEvent] = []
+                let created = try await client.containers.create(body) { events.append($0) }
+                resources.container(created.id)
+                #expect(events.first == .started(try ImageName(parsing: name)))
+                #expect(events.contains { if case .progress(let message) = $0 { message.digest != nil } else { false } })
+                #expect(try await client.images.inspect(name).id?.hasPrefix("sha256:") == true)
+
+                // `always` pulls although the image is present; `missing` then does not.
+                var pulls = 0
+                let counting: ImagePullProgressHandler = { event in
+                    if case .started = event { pulls += 1 }
+                }
+                resources.container(try await client.containers.create(body, options: .init(pull: .always), pullProgress: counting).id)
+                resources.container(try await client.containers.create(body, pullProgress: counting).id)
+                #expect(pulls == 1)
+            }
+        }
+    }
+
     @Test func pullingAMissingTagIsNotFound() async throws {
         try await TestRegistry.withRegistry { registry in
             try await TestEngine.withResources { client, resources in

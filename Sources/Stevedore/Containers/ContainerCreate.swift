@@ -1,20 +1,35 @@
-/// Options of ``DockerClient/Containers/create(_:options:)`` (`POST /containers/create`).
+/// Options of ``DockerClient/Containers/create(_:options:pullProgress:)`` (`POST /containers/create`).
 public struct ContainerCreateOptions: Hashable, Sendable {
     /// `name`: the container's name, `/?[a-zA-Z0-9][a-zA-Z0-9_.-]+`; the daemon picks one when `nil`.
     public var name: String?
-    /// `platform`: `os[/arch[/variant]]` of the image to use (API ≥ 1.41).
+    /// `platform`: `os[/arch[/variant]]` of the image to use (API ≥ 1.41); a pull asks for it too.
     public var platform: String?
+    /// When the client pulls the image before creating (docker's `--pull`). Default:
+    /// ``ImagePullPolicy/missing``, as `docker create` and `docker run`: an image the daemon
+    /// lacks is pulled, then the container is created. ``ImagePullPolicy/never`` is the
+    /// endpoint alone.
+    public var pull: ImagePullPolicy
+    /// Credentials for that pull (`X-Registry-Auth`); see ``DockerConfigFile`` to find them as
+    /// the docker CLI does. Default: none.
+    public var pullCredentials: RegistryAuth?
 
-    public init(name: String? = nil, platform: String? = nil) {
+    public init(name: String? = nil, platform: String? = nil, pull: ImagePullPolicy = .missing, pullCredentials: RegistryAuth? = nil) {
         self.name = name
         self.platform = platform
+        self.pull = pull
+        self.pullCredentials = pullCredentials
     }
 }
 
+/// Sees a pull that ``DockerClient/Containers/create(_:options:pullProgress:)`` makes: its start,
+/// then each progress message; an error it throws ends the pull and the create.
+public typealias ImagePullProgressHandler = (ImagePullEvent) async throws -> Void
+
 extension DockerClient.Containers {
     /// `POST /containers/create`: creates a container from `body` (its config, `hostConfig` and
-    /// `networkingConfig`). Returns the new id and the daemon's warnings. A missing image throws
-    /// ``DockerError/Category/notFound``; a name in use, ``DockerError/Category/conflict``.
+    /// `networkingConfig`). Returns the new id and the daemon's warnings. A missing image is
+    /// pulled (see below), or throws ``DockerError/Category/notFound`` with
+    /// ``ImagePullPolicy/never``; a name in use throws ``DockerError/Category/conflict``.
     ///
     /// The body is adapted to the API version in use as the moby client adapts it: a field the
     /// daemon would reject or misread is refused locally when it carries meaning
@@ -24,7 +39,49 @@ extension DockerClient.Containers {
     /// where removal is the client's job). The container-wide `MacAddress`, deprecated in 1.44,
     /// moves there to the endpoint of the container's network. Capabilities are normalised to
     /// their `CAP_` names.
-    public func create(_ body: ContainerCreateBody, options: ContainerCreateOptions = .init()) async throws -> ContainerCreateResponse {
+    ///
+    /// As ``ContainerCreateOptions/pull`` says, the image is pulled when the daemon answers that
+    /// it lacks it (`missing`, the default), before the create (`always`), or never; the pull
+    /// asks for the create's platform with ``ContainerCreateOptions/pullCredentials``.
+    /// `pullProgress` sees the pull; without a handler it is read to its end silently. A pull
+    /// that fails throws its own error (an unknown repository, refused credentials, an
+    /// unreachable registry).
+    public func create(
+        _ body: ContainerCreateBody,
+        options: ContainerCreateOptions = .init(),
+        pullProgress: ImagePullProgressHandler? = nil
+    ) async throws -> ContainerCreateResponse {
+        let pull = { try await self.pullImage(of: body, options: options, progress: pullProgress) }
+        if options.pull == .always { try await pull() }
+        do {
+            return try await self.createOnce(body, options: options)
+        } catch let error as DockerError where options.pull == .missing && Self.isMissingImage(error) {
+            try await pull()
+            return try await self.createOnce(body, options: options)
+        }
+    }
+
+    /// The daemon's answer when the image of a create is absent: 404 `No such image: …`.
+    private static func isMissingImage(_ error: DockerError) -> Bool {
+        error.category == .notFound && error.message.hasPrefix("No such image")
+    }
+
+    private func pullImage(of body: ContainerCreateBody, options: ContainerCreateOptions, progress: ImagePullProgressHandler?) async throws {
+        guard let image = body.image, !image.isEmpty else {
+            throw DockerError.invalidInput("the container has no image to pull: set Image of the create body")
+        }
+        let reference = try ImageName(parsing: image).withDefaultTag
+        try await progress?(.started(reference))
+        let stream = try await self.client.images.pull(
+            reference.description, options: ImagePullOptions(platform: options.platform, credentials: options.pullCredentials))
+        guard let progress else {
+            _ = try await stream.finish()
+            return
+        }
+        for try await message in stream { try await progress(.progress(message)) }
+    }
+
+    private func createOnce(_ body: ContainerCreateBody, options: ContainerCreateOptions) async throws -> ContainerCreateResponse {
         var query = QueryItems()
         if let name = options.name {
             try ContainerName.validate(name)

@@ -86,9 +86,27 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set DNS options") var dnsOption: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS search domains") var dnsSearch: [String] = []
 
-    /// The query options of the create request.
-    var createOptions: ContainerCreateOptions {
-        ContainerCreateOptions(name: self.name, platform: self.platform)
+    /// The options of the create: name, platform, `--pull`, and the credentials config.json
+    /// holds for the image's registry when a pull may be needed.
+    func createOptions(image: String, global: GlobalOptions) async throws -> ContainerCreateOptions {
+        let policy = try self.pullPolicy
+        let credentials = policy == .never ? nil : try await global.credentials(forImage: image)
+        return ContainerCreateOptions(name: self.name, platform: self.platform, pull: policy, pullCredentials: credentials)
+    }
+
+    /// Shows a pull that create makes on stderr (stdout carries the id or the container's
+    /// output), after docker's notice when the image was missing; `-q` hides it.
+    var pullProgress: ImagePullProgressHandler {
+        var display = ProgressDisplay.standardError()
+        return { event in
+            guard !self.quiet else { return }
+            switch event {
+            case .started(let image):
+                if self.pull == ImagePullPolicy.missing.rawValue { printError("Unable to find image '\(image.familiarString)' locally") }
+            case .progress(let message):
+                FileHandle.standardError.write(Data(display.render(message).utf8))
+            }
+        }
     }
 
     /// `--pull`: when the image is pulled before the container is created.
@@ -309,12 +327,6 @@ struct ContainerConfigOptions: ParsableArguments {
         let ip = parts.popLast() ?? ""
         return ("\(containerPort)/\(proto)", PortBinding(hostIp: ip, hostPort: hostPort))
     }
-}
-
-/// `--pull`: `missing` pulls an image the daemon lacks, `always` pulls before creating,
-/// `never` creates from what the daemon has.
-enum ImagePullPolicy: String {
-    case missing, always, never
 }
 
 /// `-e` values as docker reads them: `NAME=value`, or `NAME` alone for this process's value
