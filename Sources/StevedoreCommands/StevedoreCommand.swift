@@ -9,16 +9,9 @@ public struct StevedoreCommand: AsyncParsableCommand {
         commandName: "stevedore",
         abstract: "A self-sufficient runtime for containers, driven by the Stevedore Swift client.",
         version: StevedoreLibrary.version,
-        subcommands: [
-            Version.self,
-            Info.self,
-            System.self,
-            Events.self,
-            Container.self,
-            Image.self,
-            Network.self,
-            Volume.self,
-        ] + Self.topLevelContainerCommands + Self.topLevelImageCommands
+        subcommands: [Version.self] + System.topLevelCommands
+            + [System.self, Container.self, Image.self, Network.self, Volume.self]
+            + Container.topLevelCommands + Image.topLevelCommands + [Login.self, Logout.self, Search.self]
     )
 
     /// Shown in `stevedore --help`; each command takes them too (hidden from its own help, as
@@ -53,16 +46,4 @@ public struct StevedoreCommand: AsyncParsableCommand {
             Self.exit(withError: error)
         }
     }
-}
-
-/// Runs `body` with a client made from `options`, shutting the client down afterwards.
-func withClient<Result>(_ options: GlobalOptions, _ body: (DockerClient) async throws -> Result) async throws -> Result {
-    let client = try options.makeClient()
-    defer { client.shutdown() }
-    return try await body(client)
-}
-
-/// Writes `text` to standard output.
-func printOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
 }

@@ -38,7 +38,7 @@ import Testing
 
     @Test func infoTextOfARecordedDaemon() throws {
         let info = try JSONDecoder().decode(SystemInfo.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("info.json")))
-        try Self.compare(StevedoreCommand.Info.describe(info), golden: "info.txt")
+        try Self.compare(StevedoreCommand.System.Info.describe(info), golden: "info.txt")
     }
 
     @Test func versionTextOfARecordedDaemon() throws {

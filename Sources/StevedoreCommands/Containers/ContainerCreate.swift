@@ -2,22 +2,25 @@ import ArgumentParser
 import Foundation
 import Stevedore
 
-struct ContainerCreate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a new container")
+extension StevedoreCommand.Container {
+    /// `stevedore container create`: create a new container.
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a new container")
 
-    @OptionGroup var options: ContainerConfigOptions
+        @OptionGroup var options: ContainerConfigOptions
 
-    @Argument(help: "Image") var image: String
-    @Argument(parsing: .captureForPassthrough, help: "Command and arguments") var command: [String] = []
-    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+        @Argument(help: "Image") var image: String
+        @Argument(parsing: .captureForPassthrough, help: "Command and arguments") var command: [String] = []
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        let body = try self.options.body(image: self.image, command: self.command)
-        try await withClient(self.global) { client in
-            let options = try await self.options.createOptions(image: self.image, global: self.global)
-            let created = try await client.containers.create(body, options: options, pullProgress: self.options.pullProgress)
-            printWarnings(created.warnings ?? [])
-            printOut(created.id + "\n")
+        func run() async throws {
+            let body = try self.options.body(image: self.image, command: self.command)
+            try await withClient(self.global) { client in
+                let options = try await self.options.createOptions(image: self.image, global: self.global)
+                let created = try await client.containers.create(body, options: options, pullProgress: self.options.pullProgress)
+                printWarnings(created.warnings ?? [])
+                printOut(created.id + "\n")
+            }
         }
     }
 }

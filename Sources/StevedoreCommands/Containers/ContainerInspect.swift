@@ -2,21 +2,24 @@ import ArgumentParser
 import Foundation
 import Stevedore
 
-struct ContainerInspect: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more containers")
+extension StevedoreCommand.Container {
+    /// `stevedore container inspect`: display detailed information on one or more containers.
+    struct Inspect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more containers")
 
-    @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
-    var format: String?
+        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        var format: String?
 
-    @Flag(name: [.customShort("s"), .long], help: "Display total file sizes")
-    var size = false
+        @Flag(name: [.customShort("s"), .long], help: "Display total file sizes")
+        var size = false
 
-    @Argument(help: "Containers") var containers: [String]
-    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+        @Argument(help: "Containers") var containers: [String]
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        try await withClient(self.global) { client in
-            try await inspectEach(self.containers, format: self.format) { try await client.containers.inspect($0, options: .init(size: self.size)) }
+        func run() async throws {
+            try await withClient(self.global) { client in
+                try await inspectEach(self.containers, format: self.format) { try await client.containers.inspect($0, options: .init(size: self.size)) }
+            }
         }
     }
 }

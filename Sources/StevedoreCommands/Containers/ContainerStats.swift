@@ -3,99 +3,102 @@ import Foundation
 import Stevedore
 import StevedoreFormatting
 
-struct ContainerStats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Display a live stream of container(s) resource usage statistics")
+extension StevedoreCommand.Container {
+    /// `stevedore container stats`: display a live stream of container(s) resource usage statistics.
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Display a live stream of container(s) resource usage statistics")
 
-    @Flag(name: [.customShort("a"), .long], help: "Show all containers (default shows just running)")
-    var all = false
+        @Flag(name: [.customShort("a"), .long], help: "Show all containers (default shows just running)")
+        var all = false
 
-    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
-    var format: String?
+        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        var format: String?
 
-    @Flag(name: .long, help: "Disable streaming stats and only pull the first result")
-    var noStream = false
+        @Flag(name: .long, help: "Disable streaming stats and only pull the first result")
+        var noStream = false
 
-    @Flag(name: .long, help: "Do not truncate output")
-    var noTrunc = false
+        @Flag(name: .long, help: "Do not truncate output")
+        var noTrunc = false
 
-    @Argument(help: "Containers (default: all running)") var containers: [String] = []
-    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+        @Argument(help: "Containers (default: all running)") var containers: [String] = []
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    static let defaultFormat = "table {{.Container}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}"
-    static let titles = [
-        "Container": "CONTAINER ID", "ID": "CONTAINER ID", "Name": "NAME", "CPUPerc": "CPU %", "MemUsage": "MEM USAGE / LIMIT",
-        "MemPerc": "MEM %", "NetIO": "NET I/O", "BlockIO": "BLOCK I/O", "PIDs": "PIDS",
-    ]
+        static let defaultFormat = "table {{.Container}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}"
+        static let titles = [
+            "Container": "CONTAINER ID", "ID": "CONTAINER ID", "Name": "NAME", "CPUPerc": "CPU %", "MemUsage": "MEM USAGE / LIMIT",
+            "MemPerc": "MEM %", "NetIO": "NET I/O", "BlockIO": "BLOCK I/O", "PIDs": "PIDS",
+        ]
 
-    /// One line of the table: docker's stats formatting context.
-    struct Row: Encodable {
-        var BlockIO: String
-        var CPUPerc: String
-        var Container: String
-        var ID: String
-        var MemPerc: String
-        var MemUsage: String
-        var Name: String
-        var NetIO: String
-        var PIDs: String
+        /// One line of the table: docker's stats formatting context.
+        struct Row: Encodable {
+            var BlockIO: String
+            var CPUPerc: String
+            var Container: String
+            var ID: String
+            var MemPerc: String
+            var MemUsage: String
+            var Name: String
+            var NetIO: String
+            var PIDs: String
 
-        init(_ stats: ContainerStatsResponse, truncate: Bool) {
-            let id = stats.id ?? ""
-            self.ID = truncate ? ObjectID.truncated(id) : id
-            self.Container = self.ID
-            self.Name = (stats.name ?? "").hasPrefix("/") ? String((stats.name ?? "").dropFirst()) : (stats.name ?? "")
-            self.CPUPerc = String(format: "%.2f%%", stats.cpuPercent)
-            self.MemUsage = "\(HumanSize.binary(Double(stats.memoryUsageWithoutCache))) / \(HumanSize.binary(Double(stats.memoryLimit)))"
-            self.MemPerc = String(format: "%.2f%%", stats.memoryPercent)
-            let network = stats.networkIO
-            self.NetIO = "\(HumanSize.decimal(Double(network.received))) / \(HumanSize.decimal(Double(network.sent)))"
-            let block = stats.blockIO
-            self.BlockIO = "\(HumanSize.decimal(Double(block.read))) / \(HumanSize.decimal(Double(block.written)))"
-            self.PIDs = String(stats.processCount)
-        }
-    }
-
-    func run() async throws {
-        try await withClient(self.global) { client in
-            var names = self.containers
-            if names.isEmpty {
-                names = try await client.containers.list(.init(all: self.all)).compactMap(\.id)
+            init(_ stats: ContainerStatsResponse, truncate: Bool) {
+                let id = stats.id ?? ""
+                self.ID = truncate ? ObjectID.truncated(id) : id
+                self.Container = self.ID
+                self.Name = (stats.name ?? "").hasPrefix("/") ? String((stats.name ?? "").dropFirst()) : (stats.name ?? "")
+                self.CPUPerc = String(format: "%.2f%%", stats.cpuPercent)
+                self.MemUsage = "\(HumanSize.binary(Double(stats.memoryUsageWithoutCache))) / \(HumanSize.binary(Double(stats.memoryLimit)))"
+                self.MemPerc = String(format: "%.2f%%", stats.memoryPercent)
+                let network = stats.networkIO
+                self.NetIO = "\(HumanSize.decimal(Double(network.received))) / \(HumanSize.decimal(Double(network.sent)))"
+                let block = stats.blockIO
+                self.BlockIO = "\(HumanSize.decimal(Double(block.read))) / \(HumanSize.decimal(Double(block.written)))"
+                self.PIDs = String(stats.processCount)
             }
-            if self.noStream {
-                var rows: [Row] = []
-                try await forEachName(names, print: false) { name in
-                    rows.append(Row(try await client.containers.stats(name), truncate: !self.noTrunc))
+        }
+
+        func run() async throws {
+            try await withClient(self.global) { client in
+                var names = self.containers
+                if names.isEmpty {
+                    names = try await client.containers.list(.init(all: self.all)).compactMap(\.id)
                 }
-                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
-                return
+                if self.noStream {
+                    var rows: [Row] = []
+                    try await forEachName(names, print: false) { name in
+                        rows.append(Row(try await client.containers.stats(name), truncate: !self.noTrunc))
+                    }
+                    printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
+                    return
+                }
+                try await self.stream(names, client: client)
             }
-            try await self.stream(names, client: client)
         }
-    }
 
-    /// Redraws the table whenever every container has sent a new sample (about once a second).
-    private func stream(_ names: [String], client: DockerClient) async throws {
-        let (format, truncate) = (self.format, !self.noTrunc)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            let latest = LatestStats()
-            for name in names {
-                group.addTask {
-                    for try await sample in try await client.containers.statsStream(name) {
-                        await latest.set(name, sample)
+        /// Redraws the table whenever every container has sent a new sample (about once a second).
+        private func stream(_ names: [String], client: DockerClient) async throws {
+            let (format, truncate) = (self.format, !self.noTrunc)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let latest = LatestStats()
+                for name in names {
+                    group.addTask {
+                        for try await sample in try await client.containers.statsStream(name) {
+                            await latest.set(name, sample)
+                        }
                     }
                 }
-            }
-            group.addTask {
-                while !Task.isCancelled {
-                    try await Task.sleep(nanoseconds: 1_000_000_000)
-                    let rows = await latest.all(order: names).map { Row($0, truncate: truncate) }
-                    let table = try CommandOutput.render(rows, format: format, defaultFormat: Self.defaultFormat, titles: Self.titles)
-                    // Clear the screen and go home, as docker does on a terminal.
-                    printOut("\u{1B}[2J\u{1B}[H" + table)
+                group.addTask {
+                    while !Task.isCancelled {
+                        try await Task.sleep(nanoseconds: 1_000_000_000)
+                        let rows = await latest.all(order: names).map { Row($0, truncate: truncate) }
+                        let table = try CommandOutput.render(rows, format: format, defaultFormat: Self.defaultFormat, titles: Self.titles)
+                        // Clear the screen and go home, as docker does on a terminal.
+                        printOut("\u{1B}[2J\u{1B}[H" + table)
+                    }
                 }
+                try await group.next()
+                group.cancelAll()
             }
-            try await group.next()
-            group.cancelAll()
         }
     }
 }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import Stevedore
 
 extension StevedoreCommand {
     /// `stevedore image …`: the image commands, most also reachable at the top level as in
@@ -9,53 +7,23 @@ extension StevedoreCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage images",
             subcommands: [
-                ImageBuild.self, ImageHistory.self, ImageImport.self, ImageInspect.self, ImageLoad.self, ImageList.self,
-                ImagePrune.self, ImagePull.self, ImagePush.self, ImageRemove.self, ImageSave.self, ImageTag.self,
+                Build.self, History.self, Import.self, Inspect.self, Load.self, List.self, Prune.self, Pull.self, Push.self,
+                Remove.self, Save.self, Tag.self,
             ]
         )
-    }
 
-    /// The image and registry commands docker offers at the top level.
-    static let topLevelImageCommands: [any ParsableCommand.Type] = [
-        ImageBuild.self, ImageHistory.self, ImageImport.self, ImageLoad.self, Images.self, ImagePull.self, ImagePush.self,
-        ImageRemoveTopLevel.self, ImageSave.self, ImageTag.self, ContainerCommit.self, Login.self, Logout.self, ImageSearch.self,
-    ]
-}
-
-extension GlobalOptions {
-    /// The docker CLI configuration (`config.json`) these options and the environment name:
-    /// `--config` over `DOCKER_CONFIG` over `~/.docker`.
-    func configFile(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerConfigFile {
-        var environment = environment
-        if let directory = self.config { environment["DOCKER_CONFIG"] = directory }
-        return try DockerConfigFile.load(environment: environment)
-    }
-
-    /// The credentials config.json holds for the registry `image` lives on, if any.
-    func credentials(forImage image: String) async throws -> RegistryAuth? {
-        try await self.configFile().credentials(forImage: image)
-    }
-}
-
-/// `--filter key=value` arguments as filters; a malformed one is a usage error (exit 125).
-func parseFilters(_ arguments: [String]) throws -> DockerFilters {
-    var filters = DockerFilters()
-    for argument in arguments {
-        do {
-            try filters.add(parsing: argument)
-        } catch is DockerError {
-            throw CommandFailure(description: "invalid argument \"\(argument)\" for \"-f, --filter\" flag: bad format of filter (expected name=value)", exitCode: 125)
+        /// The group's commands docker also offers at the top level: all but `inspect` (the
+        /// top-level `inspect` is the container's) and `prune`, with `images` for `ls` and
+        /// `rmi` for `rm`.
+        static var topLevelCommands: [any ParsableCommand.Type] {
+            Self.configuration.subcommands.compactMap { command in
+                switch command {
+                case is List.Type: StevedoreCommand.Images.self
+                case is Remove.Type: StevedoreCommand.Rmi.self
+                case is Inspect.Type, is Prune.Type: nil
+                default: command
+                }
+            }
         }
-    }
-    return filters
-}
-
-/// `reference` parsed as docker parses a name argument; a malformed one fails as docker's CLI
-/// does, with its message and exit code 1.
-func parseImageName(_ reference: String) throws -> ImageName {
-    do {
-        return try ImageName(parsing: reference)
-    } catch let error as DockerError {
-        throw CommandFailure(description: error.message, exitCode: 1)
     }
 }

@@ -3,32 +3,35 @@ import Foundation
 import Stevedore
 import StevedoreFormatting
 
-struct ImageHistory: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of an image")
+extension StevedoreCommand.Image {
+    /// `stevedore image history`: show the history of an image.
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of an image")
 
-    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
-    var format: String?
+        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        var format: String?
 
-    @Option(name: [.customShort("H"), .long], help: "Print sizes and dates in human readable format (-H=false for raw values)")
-    var human = true
+        @Option(name: [.customShort("H"), .long], help: "Print sizes and dates in human readable format (-H=false for raw values)")
+        var human = true
 
-    @Flag(name: .long, help: "Don't truncate output")
-    var noTrunc = false
+        @Flag(name: .long, help: "Don't truncate output")
+        var noTrunc = false
 
-    @Flag(name: [.customShort("q"), .long], help: "Only show image IDs")
-    var quiet = false
+        @Flag(name: [.customShort("q"), .long], help: "Only show image IDs")
+        var quiet = false
 
-    @Argument(help: "Image") var image: String
-    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+        @Argument(help: "Image") var image: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        var format = self.format ?? ""
-        if format.isEmpty || format == "table" {
-            format = self.quiet ? "{{.ID}}" : self.human ? HistoryRow.tableFormat : HistoryRow.rawTableFormat
-        }
-        try await withClient(self.global) { client in
-            let rows = try await client.images.history(self.image).map { HistoryRow($0, truncate: !self.noTrunc, human: self.human) }
-            printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: HistoryRow.titles))
+        func run() async throws {
+            var format = self.format ?? ""
+            if format.isEmpty || format == "table" {
+                format = self.quiet ? "{{.ID}}" : self.human ? HistoryRow.tableFormat : HistoryRow.rawTableFormat
+            }
+            try await withClient(self.global) { client in
+                let rows = try await client.images.history(self.image).map { HistoryRow($0, truncate: !self.noTrunc, human: self.human) }
+                printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: HistoryRow.titles))
+            }
         }
     }
 }

@@ -2,18 +2,21 @@ import ArgumentParser
 import Foundation
 import Stevedore
 
-struct ImageInspect: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more images")
+extension StevedoreCommand.Image {
+    /// `stevedore image inspect`: display detailed information on one or more images.
+    struct Inspect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more images")
 
-    @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
-    var format: String?
+        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        var format: String?
 
-    @Argument(help: "Images") var images: [String]
-    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+        @Argument(help: "Images") var images: [String]
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        try await withClient(self.global) { client in
-            try await inspectEach(self.images, format: self.format) { try await client.images.inspect($0) }
+        func run() async throws {
+            try await withClient(self.global) { client in
+                try await inspectEach(self.images, format: self.format) { try await client.images.inspect($0) }
+            }
         }
     }
 }

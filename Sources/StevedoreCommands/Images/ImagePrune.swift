@@ -3,31 +3,34 @@ import Foundation
 import Stevedore
 import StevedoreFormatting
 
-struct ImagePrune: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove unused images")
+extension StevedoreCommand.Image {
+    /// `stevedore image prune`: remove unused images.
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove unused images")
 
-    @Flag(name: [.customShort("a"), .long], help: "Remove all unused images, not just dangling ones")
-    var all = false
+        @Flag(name: [.customShort("a"), .long], help: "Remove all unused images, not just dangling ones")
+        var all = false
 
-    @OptionGroup var prune: PruneOptions
+        @OptionGroup var prune: PruneOptions
 
-    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-    func run() async throws {
-        let filters = try parseFilters(self.prune.filter)
-        let warning = self.all
-            ? "WARNING! This will remove all images without at least one container associated to them."
-            : "WARNING! This will remove all dangling images."
-        guard self.prune.force || confirm(warning) else { return }
-        try await withClient(self.global) { client in
-            let result = try await client.images.prune(.init(dangling: !self.all, filters: filters))
-            var text = ""
-            let items = result.imagesDeleted ?? []
-            if !items.isEmpty {
-                text += "Deleted Images:\n" + ImageRemoveArguments.describe(items) + "\n"
+        func run() async throws {
+            let filters = try parseFilters(self.prune.filter)
+            let warning = self.all
+                ? "WARNING! This will remove all images without at least one container associated to them."
+                : "WARNING! This will remove all dangling images."
+            guard self.prune.force || confirm(warning) else { return }
+            try await withClient(self.global) { client in
+                let result = try await client.images.prune(.init(dangling: !self.all, filters: filters))
+                var text = ""
+                let items = result.imagesDeleted ?? []
+                if !items.isEmpty {
+                    text += "Deleted Images:\n" + ImageRemoveArguments.describe(items) + "\n"
+                }
+                text += "Total reclaimed space: \(HumanSize.decimal(result.spaceReclaimed ?? 0))\n"
+                printOut(text)
             }
-            text += "Total reclaimed space: \(HumanSize.decimal(result.spaceReclaimed ?? 0))\n"
-            printOut(text)
         }
     }
 }

@@ -66,21 +66,3 @@ struct NetworkRow: Encodable {
         self.CreatedAt = DockerTimestamp(network.created ?? "").map(goTimeString) ?? ""
     }
 }
-
-/// docker's label column: `key=value` pairs joined by commas (sorted here; Go's map order is
-/// random).
-func joinedLabels(_ labels: [String: String]?) -> String {
-    (labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-}
-
-/// Go's `time.Time.String()` of a UTC instant with its nanoseconds (trailing zeros dropped):
-/// `2006-01-02 15:04:05.999999999 +0000 UTC`.
-func goTimeString(_ timestamp: DockerTimestamp) -> String {
-    let seconds = ContainerRow.goTime(Date(timeIntervalSince1970: TimeInterval(timestamp.secondsSince1970)))
-    guard timestamp.nanoseconds != 0, let space = seconds.firstIndex(of: " "),
-        let zone = seconds[seconds.index(after: space)...].firstIndex(of: " ")
-    else { return seconds }
-    var fraction = String(format: "%09d", Int(timestamp.nanoseconds))
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    return String(seconds[..<zone]) + "." + fraction + String(seconds[zone...])
-}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Container {
+    /// `stevedore attach`: this terminal's stdio connected to a running container.
+    struct Attach: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Attach local standard input, output, and error streams to a running container")
+
+        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        var detachKeys: String?
+
+        @Flag(name: .long, help: "Do not attach STDIN")
+        var noStdin = false
+
+        @Option(name: .long, help: "Proxy all received signals to the process (default true)")
+        var sigProxy = true
+
+        @Argument(help: "The container")
+        var container: String
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            try await withClient(self.global) { client in
+                let inspected = try await client.containers.inspect(self.container)
+                guard inspected.state?.running == true else {
+                    throw CommandFailure(description: "You cannot attach to a stopped container, start it first")
+                }
+                let stdin = !self.noStdin && inspected.config?.openStdin == true
+                let options = ContainerAttachOptions(stdin: stdin, detachKeys: keys.description)
+                let outcome = try await client.containers.withAttach(self.container, options: options) { streams in
+                    try await InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys)
+                        .run(forwardingSignalsTo: self.sigProxy ? self.container : nil, client: client)
+                }
+                if case .detached = outcome {
+                    FileHandle.standardError.write(Data("read escape sequence\n".utf8))
+                    return
+                }
+                // docker attach exits with the container's code once it has stopped.
+                let state = try await client.containers.inspect(self.container).state
+                if state?.running != true, let code = state?.exitCode, code != 0 {
+                    throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code))
+                }
+            }
+        }
+    }
+}

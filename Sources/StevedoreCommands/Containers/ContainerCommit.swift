@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Container {
+    /// `stevedore container commit`: create a new image from a container's changes.
+    struct Commit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "commit", abstract: "Create a new image from a container's changes")
+
+        @Option(name: [.customShort("a"), .long], help: "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")")
+        var author: String?
+
+        @Option(name: [.customShort("c"), .long], help: "Apply Dockerfile instruction to the created image")
+        var change: [String] = []
+
+        @Option(name: [.customShort("m"), .long], help: "Commit message")
+        var message: String?
+
+        @Option(name: [.customShort("p"), .long], help: "Pause container during commit (-p=false to not pause)")
+        var pause = true
+
+        @Argument(help: "Container") var container: String
+        @Argument(help: "REPOSITORY[:TAG]") var repository: String?
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let reference = try self.repository.map(parseImageName)
+            let options = ImageCommitOptions(
+                repository: reference?.familiarName, tag: reference?.tag, comment: self.message, author: self.author, pause: self.pause,
+                changes: self.change)
+            try await withClient(self.global) { client in
+                printOut((try await client.images.commit(self.container, options: options).id) + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Container {
+    /// `stevedore exec`: runs a command in a running container.
+    struct Exec: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Execute a command in a running container")
+
+        @Flag(name: [.customShort("d"), .long], help: "Detached mode: run command in the background")
+        var detach = false
+
+        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        var detachKeys: String?
+
+        @Option(name: [.customShort("e"), .long], help: "Set environment variables")
+        var env: [String] = []
+
+        @Flag(name: [.customShort("i"), .long], help: "Keep STDIN open even if not attached")
+        var interactive = false
+
+        @Flag(name: .long, help: "Give extended privileges to the command")
+        var privileged = false
+
+        @Flag(name: [.customShort("t"), .long], help: "Allocate a pseudo-TTY")
+        var tty = false
+
+        @Option(name: [.customShort("u"), .long], help: "Username or UID (format: \"<name|uid>[:<group|gid>]\")")
+        var user: String?
+
+        @Option(name: [.customShort("w"), .long], help: "Working directory inside the container")
+        var workdir: String?
+
+        @Argument(help: "The container")
+        var container: String
+
+        @Argument(parsing: .captureForPassthrough, help: "The command and its arguments")
+        var command: [String] = []
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            guard !self.command.isEmpty else {
+                throw CommandFailure(description: "\"stevedore exec\" requires at least 2 arguments: a container and a command", exitCode: 1)
+            }
+            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let config = ExecConfig(
+                attachStdin: self.interactive && !self.detach, attachStdout: !self.detach, attachStderr: !self.detach,
+                consoleSize: Terminal.consoleSize(tty: self.tty), detachKeys: self.detachKeys, tty: self.tty,
+                env: self.env.isEmpty ? nil : environment(self.env), cmd: self.command, privileged: self.privileged,
+                user: self.user, workingDir: self.workdir)
+            try await withClient(self.global) { client in
+                let id = try await client.exec.create(in: self.container, config)
+                if self.detach {
+                    try await client.exec.start(id, options: .init(tty: self.tty))
+                    return
+                }
+                let outcome = try await client.exec.withAttach(id, options: .init(tty: self.tty, consoleSize: config.consoleSize)) { streams in
+                    try await InteractiveSession(streams: streams, forwardsStdin: self.interactive, detachKeys: keys).run()
+                }
+                if case .detached = outcome { return }
+                let code = try await client.exec.exitCode(id)
+                if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Container {
+    /// `stevedore container export`: export a container's filesystem as a tar archive.
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a container's filesystem as a tar archive")
+        @Option(name: [.customShort("o"), .long], help: "Write to a file, instead of STDOUT")
+        var output: String?
+        @Argument(help: "Container") var container: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            if self.output == nil, isatty(STDOUT_FILENO) != 0 {
+                throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
+            }
+            try await withClient(self.global) { client in
+                let tar = try await client.containers.export(self.container)
+                try await writeStream(tar, to: self.output)
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+/// The options of `stevedore ps` / `stevedore container ls`.
+struct ContainerListArguments: ParsableArguments {
+    @Flag(name: [.customShort("a"), .long], help: "Show all containers (default shows just running)")
+    var all = false
+
+    @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+    var filter: [String] = []
+
+    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+    var format: String?
+
+    @Option(name: [.customShort("n"), .long], help: "Show n last created containers (includes all states)")
+    var last: Int = -1
+
+    @Flag(name: .long, help: "Show the latest created container (includes all states)")
+    var latest = false
+
+    @Flag(name: .long, help: "Don't truncate output")
+    var noTrunc = false
+
+    @Flag(name: [.customShort("q"), .long], help: "Only display container IDs")
+    var quiet = false
+
+    @Flag(name: [.customShort("s"), .long], help: "Display total file sizes")
+    var size = false
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run() async throws {
+        let limit = self.latest ? 1 : (self.last > 0 ? self.last : nil)
+        let filters = try ContainerListFilters(parsing: self.filter)
+        let wantsSize = self.size || (self.format?.contains(".Size") ?? false)
+        try await withClient(self.global) { client in
+            let containers = try await client.containers.list(.init(all: self.all || limit != nil, limit: limit, size: wantsSize, filters: filters))
+            if self.quiet {
+                printOut(containers.map { (self.noTrunc ? ($0.id ?? "") : ObjectID.truncated($0.id ?? "")) + "\n" }.joined())
+                return
+            }
+            let rows = containers.map { ContainerRow($0, truncate: !self.noTrunc) }
+            var defaultFormat = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
+            if self.size { defaultFormat += "\t{{.Size}}" }
+            printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: ContainerRow.titles))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Container {
+    /// `stevedore logs`: a container's output, stdout to stdout and stderr to stderr.
+    struct Logs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Fetch the logs of a container")
+
+        @Flag(name: [.customShort("f"), .long], help: "Follow log output")
+        var follow = false
+
+        @Option(name: .long, help: "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
+        var since: String?
+
+        @Option(name: .long, help: "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
+        var until: String?
+
+        @Flag(name: [.customShort("t"), .long], help: "Show timestamps")
+        var timestamps = false
+
+        @Flag(name: .long, help: "Show extra details provided to logs")
+        var details = false
+
+        @Option(name: [.customShort("n"), .long], help: "Number of lines to show from the end of the logs (default \"all\")")
+        var tail = "all"
+
+        @Argument(help: "The container")
+        var container: String
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let tail: ContainerLogsOptions.Tail
+            if self.tail == "all" {
+                tail = .all
+            } else if let count = Int(self.tail) {
+                // docker takes a negative count as all.
+                tail = count < 0 ? .all : .lines(count)
+            } else {
+                throw CommandFailure(description: "invalid value for --tail: \"\(self.tail)\": a number of lines or \"all\"", exitCode: 125)
+            }
+            let now = Date()
+            let options = ContainerLogsOptions(
+                follow: self.follow,
+                since: try self.since.map { try EventTime.parse($0, now: now) },
+                until: try self.until.map { try EventTime.parse($0, now: now) },
+                timestamps: self.timestamps,
+                tail: tail,
+                details: self.details
+            )
+            try await withClient(self.global) { client in
+                try await client.containers.logs(self.container, options: options).write(
+                    stdout: { try writeAll($0, to: STDOUT_FILENO) },
+                    stderr: { try writeAll($0, to: STDERR_FILENO) })
+            }
+        }
+    }
+}

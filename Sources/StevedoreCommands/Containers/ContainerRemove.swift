@@ -1,0 +1,29 @@
+import ArgumentParser
+import Stevedore
+
+extension StevedoreCommand.Container {
+    /// `stevedore container rm`: remove one or more containers.
+    struct Remove: EachContainerCommand {
+        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove one or more containers", aliases: ["remove"])
+
+        @Flag(name: [.customShort("f"), .long], help: "Force the removal of a running container (uses SIGKILL)")
+        var force = false
+
+        @Flag(name: [.customShort("v"), .long], help: "Remove anonymous volumes associated with the container")
+        var volumes = false
+
+        @Flag(name: .long, help: "Remove the specified link")
+        var link = false
+
+        @Argument(help: "Containers") var containers: [String]
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func options() -> ContainerRemoveOptions {
+            ContainerRemoveOptions(removeVolumes: self.volumes, force: self.force, removeLink: self.link)
+        }
+
+        func act(on container: String, options: ContainerRemoveOptions, client: DockerClient) async throws {
+            try await client.containers.remove(container, options: options)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Container {
+    /// `stevedore run`: creates a container, attaches to it, starts it, and exits with its code.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create and run a new container from an image")
+
+        @Argument(help: "The image")
+        var image: String
+
+        @Argument(parsing: .captureForPassthrough, help: "The command and its arguments")
+        var command: [String] = []
+
+        @Flag(name: [.customShort("d"), .long], help: "Run container in background and print container ID")
+        var detach = false
+
+        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        var detachKeys: String?
+
+        @Option(name: .long, help: "Proxy received signals to the process (default true)")
+        var sigProxy = true
+
+        @OptionGroup var config: ContainerConfigOptions
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            do {
+                let body = try self.createBody()
+                try await withClient(self.global) { client in
+                    let options = try await self.config.createOptions(image: self.image, global: self.global)
+                    if self.detach {
+                        try await self.createAndStart(body, options: options, client: client)
+                    } else {
+                        try await self.runAttached(body, options: options, client: client)
+                    }
+                }
+            } catch let error as DockerError {
+                throw Self.failure(error)
+            }
+        }
+
+        /// `-d`: creates and starts the container and prints its id; with `--rm` a container
+        /// that cannot start is removed (the daemon removes only one that ran).
+        private func createAndStart(_ body: ContainerCreateBody, options: ContainerCreateOptions, client: DockerClient) async throws {
+            let created = try await client.containers.create(body, options: options, pullProgress: self.config.pullProgress)
+            printWarnings(created.warnings ?? [])
+            do {
+                try await client.containers.start(created.id)
+            } catch {
+                if self.config.rm { try? await client.containers.remove(created.id, options: .init(removeVolumes: true, force: true)) }
+                throw error
+            }
+            printOut(created.id + "\n")
+        }
+
+        /// The foreground run: this process's stdio connected to the container until it exits
+        /// (then exiting with its code) or the user types the detach keys (leaving it running).
+        /// With `--rm` the daemon removes the container (`AutoRemove`) and the wait lasts until
+        /// it is gone, so that a detached or killed client leaves nothing behind.
+        private func runAttached(_ body: ContainerCreateBody, options: ContainerCreateOptions, client: DockerClient) async throws {
+            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let options = ContainerRunOptions(create: options, detachKeys: keys.description)
+            let run: ContainerRunResult
+            do {
+                run = try await client.containers.withRun(body, options: options, pullProgress: self.config.pullProgress) { created, streams in
+                    printWarnings(created.warnings ?? [])
+                    let session = InteractiveSession(streams: streams, forwardsStdin: body.attachStdin ?? false, detachKeys: keys)
+                    if try await session.run(forwardingSignalsTo: self.sigProxy ? created.id : nil, client: client) == .detached {
+                        throw DetachedFromContainer()
+                    }
+                }.run
+            } catch is DetachedFromContainer {
+                return
+            }
+            if run.exit.statusCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: run.exit.statusCode)) }
+        }
+
+        /// docker's exit code for a container that could not start: 127 when its command was
+        /// not found, 126 when it could not be executed, and 125 (a failure of the daemon or of
+        /// the command line) otherwise.
+        private static func failure(_ error: DockerError) -> CommandFailure {
+            let message = error.message
+            let code: Int32
+            if error.statusCode == nil {
+                code = 125
+            } else if message.contains("executable file not found") || message.contains("no such file or directory") {
+                code = 127
+            } else if message.contains("permission denied") {
+                code = 126
+            } else {
+                code = 125
+            }
+            return CommandFailure(description: "stevedore: \(error)", exitCode: code)
+        }
+
+        /// The create request of `create`'s flags, attaching what a foreground run needs: the
+        /// streams `-a` names (stdout and stderr without it; stdin with `-i`), none when
+        /// detached (`-a` and `-d` conflict). With `--rm` the daemon removes the container when
+        /// it exits (`AutoRemove`); a foreground run learns the exit code from a wait for its
+        /// removal.
+        func createBody() throws -> ContainerCreateBody {
+            var body = try self.config.body(image: self.image, command: self.command)
+            if self.detach {
+                guard self.config.attach.isEmpty else { throw CommandFailure(description: "conflicting options: cannot specify both --attach and --detach") }
+                body.attachStdin = false
+                body.attachStdout = false
+                body.attachStderr = false
+            }
+            // stdin is forwarded only when it is kept open (`-i`), as docker does.
+            body.attachStdin = body.attachStdin == true && self.config.interactive
+            body.stdinOnce = body.attachStdin
+            body.hostConfig?.consoleSize = Terminal.consoleSize(tty: self.config.tty)
+            return body
+        }
+    }
+}
+
+/// Thrown out of a foreground run when the user typed the detach keys: the container keeps
+/// running and nothing waits for it.
+private struct DetachedFromContainer: Error {}

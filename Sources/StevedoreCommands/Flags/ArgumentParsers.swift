@@ -1,0 +1,59 @@
+import Foundation
+import Stevedore
+
+/// `--filter key=value` arguments as filters; a malformed one is a usage error (exit 125).
+func parseFilters(_ arguments: [String]) throws -> DockerFilters {
+    var filters = DockerFilters()
+    for argument in arguments {
+        do {
+            try filters.add(parsing: argument)
+        } catch is DockerError {
+            throw CommandFailure(description: "invalid argument \"\(argument)\" for \"-f, --filter\" flag: bad format of filter (expected name=value)", exitCode: 125)
+        }
+    }
+    return filters
+}
+
+/// `--filter` arguments as typed filters; a malformed one is a usage error (exit 125) naming
+/// `flag` as docker does.
+func parseFilters<Filters: TypedFilters>(_ arguments: [String], as _: Filters.Type, flag: String = "-f, --filter") throws -> Filters {
+    do {
+        return try Filters(parsing: arguments)
+    } catch let error as DockerError {
+        let argument = arguments.first { !$0.contains("=") || $0.hasPrefix("=") } ?? ""
+        throw CommandFailure(
+            description: argument.isEmpty ? error.message : "invalid argument \"\(argument)\" for \"\(flag)\" flag: \(error.message)", exitCode: 125)
+    }
+}
+
+/// `reference` parsed as docker parses a name argument; a malformed one fails as docker's CLI
+/// does, with its message and exit code 1.
+func parseImageName(_ reference: String) throws -> ImageName {
+    do {
+        return try ImageName(parsing: reference)
+    } catch let error as DockerError {
+        throw CommandFailure(description: error.message, exitCode: 1)
+    }
+}
+
+/// The reference pull and push work on, as docker resolves it: `--all-tags` takes a bare
+/// name; otherwise a bare name gets `latest`, announced with `Using default tag: latest`.
+func resolveTag(of name: String, allTags: Bool, quiet: Bool) throws -> ImageName {
+    let reference = try parseImageName(name)
+    if allTags {
+        guard reference.isNameOnly else { throw CommandFailure(description: "tag can't be used with --all-tags/-a") }
+        return reference
+    }
+    if reference.isNameOnly && !quiet { printOut("Using default tag: latest\n") }
+    return reference.withDefaultTag
+}
+
+/// `--label`/`--opt` values as docker's map options read them: `key=value`, or `key` alone for
+/// an empty value; the last of a repeated key wins. Nil when there are none.
+func keyValueMap(_ entries: [String]) -> [String: String]? {
+    guard !entries.isEmpty else { return nil }
+    return Dictionary(entries.map { text in
+        let pair = LabelFilter(parsing: text)
+        return (pair.key, pair.value ?? "")
+    }, uniquingKeysWith: { $1 })
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+/// The resource limits shared by `create`/`run` and `update`, with docker's names and value
+/// syntax: sizes as ``MemorySize`` reads them, `--memory-swap -1` for unlimited swap.
+struct ContainerResourceOptions: ParsableArguments {
+    @Option(name: .long, parsing: .unconditional, help: "Block IO (relative weight), between 10 and 1000, or 0 to disable")
+    var blkioWeight: UInt16?
+    @Option(name: .long, parsing: .unconditional, help: "Limit CPU CFS (Completely Fair Scheduler) period")
+    var cpuPeriod: Int64?
+    @Option(name: .long, parsing: .unconditional, help: "Limit CPU CFS (Completely Fair Scheduler) quota")
+    var cpuQuota: Int64?
+    @Option(name: .long, parsing: .unconditional, help: "Limit CPU real-time period in microseconds")
+    var cpuRtPeriod: Int64?
+    @Option(name: .long, parsing: .unconditional, help: "Limit CPU real-time runtime in microseconds")
+    var cpuRtRuntime: Int64?
+    @Option(name: [.customShort("c"), .long], parsing: .unconditional, help: "CPU shares (relative weight)")
+    var cpuShares: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Number of CPUs")
+    var cpus: Double?
+    @Option(name: .long, parsing: .unconditional, help: "CPUs in which to allow execution (0-3, 0,1)")
+    var cpusetCpus: String?
+    @Option(name: .long, parsing: .unconditional, help: "MEMs in which to allow execution (0-3, 0,1)")
+    var cpusetMems: String?
+    @Option(name: [.customShort("m"), .long], parsing: .unconditional, help: "Memory limit")
+    var memory: String?
+    @Option(name: .long, parsing: .unconditional, help: "Memory soft limit")
+    var memoryReservation: String?
+    @Option(name: .long, parsing: .unconditional, help: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
+    var memorySwap: String?
+    @Option(name: .long, parsing: .unconditional, help: "Tune container pids limit (set -1 for unlimited)")
+    var pidsLimit: Int64?
+    @Option(name: .long, parsing: .unconditional, help: "Restart policy to apply when a container exits")
+    var restart: String?
+
+    /// Sets the fields these flags name on `target`, leaving the others as they are; a
+    /// malformed size fails with docker's message before any request.
+    func apply<Target: ContainerResourceFields>(to target: inout Target) throws {
+        target.blkioWeight = self.blkioWeight.map(Int.init)
+        target.cpuPeriod = self.cpuPeriod
+        target.cpuQuota = self.cpuQuota
+        target.cpuRealtimePeriod = self.cpuRtPeriod
+        target.cpuRealtimeRuntime = self.cpuRtRuntime
+        target.cpuShares = self.cpuShares
+        target.nanoCpus = self.cpus.map { Int64(($0 * 1e9).rounded()) }
+        target.cpusetCpus = self.cpusetCpus
+        target.cpusetMems = self.cpusetMems
+        target.memory = try self.memory.map { try FlagValue.parse($0, for: "-m, --memory", MemorySize.parse) }
+        target.memoryReservation = try self.memoryReservation.map { try FlagValue.parse($0, for: "--memory-reservation", MemorySize.parse) }
+        target.memorySwap = try self.memorySwap.map { try FlagValue.parse($0, for: "--memory-swap", MemorySize.parseOrUnlimited) }
+        target.pidsLimit = self.pidsLimit
+        target.restartPolicy = try self.restart.map(RestartPolicyArgument.parse)
+    }
+}
+
+/// The resource fields `create` (``HostConfig``) and `update` (``ContainerUpdateBody``) share.
+protocol ContainerResourceFields {
+    var blkioWeight: Int? { get set }
+    var cpuPeriod: Int64? { get set }
+    var cpuQuota: Int64? { get set }
+    var cpuRealtimePeriod: Int64? { get set }
+    var cpuRealtimeRuntime: Int64? { get set }
+    var cpuShares: Int? { get set }
+    var nanoCpus: Int64? { get set }
+    var cpusetCpus: String? { get set }
+    var cpusetMems: String? { get set }
+    var memory: Int64? { get set }
+    var memoryReservation: Int64? { get set }
+    var memorySwap: Int64? { get set }
+    var pidsLimit: Int64? { get set }
+    var restartPolicy: RestartPolicy? { get set }
+}
+
+extension HostConfig: ContainerResourceFields {}
+
+extension ContainerUpdateBody: ContainerResourceFields {}

@@ -1,0 +1,56 @@
+import Foundation
+import Stevedore
+
+/// Reads flag values as docker's flag parsing does: a value the flag refuses fails the command
+/// before any request with docker's message, `invalid argument "VALUE" for "--FLAG" flag:
+/// REASON`, and docker's exit code for a bad command line, 125.
+enum FlagValue {
+    /// `parse(text)`, with an ``InvalidFlagValue`` turned into docker's message for `flag`
+    /// (spelled as docker's help shows it: `--ulimit`, `-m, --memory`).
+    static func parse<Value>(_ text: String, for flag: String, _ parse: (String) throws -> Value) throws -> Value {
+        do {
+            return try parse(text)
+        } catch let error as InvalidFlagValue {
+            throw CommandFailure(description: "invalid argument \"\(text)\" for \"\(flag)\" flag: \(error.reason)", exitCode: 125)
+        }
+    }
+
+    /// Each of `texts` read with `parse`, in order.
+    static func parseAll<Value>(_ texts: [String], for flag: String, _ parse: (String) throws -> Value) throws -> [Value] {
+        try texts.map { try Self.parse($0, for: flag, parse) }
+    }
+
+    /// A failure of the whole command line that no single value explains (conflicting flags),
+    /// with docker's exit code 125.
+    static func conflict(_ message: String) -> CommandFailure {
+        CommandFailure(description: message, exitCode: 125)
+    }
+
+    /// `KEY=VALUE` entries as a dictionary (a later key wins); `nil` when there are none.
+    /// An entry without `=` is refused unless `bareValue` gives it a value.
+    static func keyValues(_ texts: [String], for flag: String, bareValue: String? = nil) throws -> [String: String]? {
+        guard !texts.isEmpty else { return nil }
+        var values: [String: String] = [:]
+        for text in texts {
+            let (key, value) = try Self.parse(text, for: flag) { text -> (String, String) in
+                guard let equals = text.firstIndex(of: "=") else {
+                    guard let bareValue else { throw InvalidFlagValue(reason: "must be KEY=VALUE") }
+                    return (text, bareValue)
+                }
+                let key = String(text[..<equals])
+                guard !key.isEmpty else { throw InvalidFlagValue(reason: "the key is empty: use KEY=VALUE") }
+                return (key, String(text[text.index(after: equals)...]))
+            }
+            values[key] = value
+        }
+        return values
+    }
+
+    /// A Go duration (`30s`, `1m30s`) in nanoseconds.
+    static func duration(_ text: String) throws -> Int64 {
+        guard let nanoseconds = GoDuration.nanoseconds(text) else {
+            throw InvalidFlagValue(reason: "time: invalid duration \"\(text)\"")
+        }
+        return nanoseconds
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+/// The `--filter` and `--force` options of the prune commands.
+struct PruneOptions: ParsableArguments {
+    @Option(name: .long, help: "Provide filter values (e.g. \"until=<timestamp>\")")
+    var filter: [String] = []
+
+    @Flag(name: [.customShort("f"), .long], help: "Do not prompt for confirmation")
+    var force = false
+}

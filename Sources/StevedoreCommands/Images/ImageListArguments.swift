@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+/// The options of `stevedore images` / `stevedore image ls`.
+struct ImageListArguments: ParsableArguments {
+    @Flag(name: [.customShort("a"), .long], help: "Show all images (default hides intermediate images)")
+    var all = false
+
+    @Flag(name: .long, help: "Show digests")
+    var digests = false
+
+    @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+    var filter: [String] = []
+
+    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+    var format: String?
+
+    @Flag(name: .long, help: "Don't truncate output")
+    var noTrunc = false
+
+    @Flag(name: [.customShort("q"), .long], help: "Only show image IDs")
+    var quiet = false
+
+    @Argument(help: "Only images of this repository (and tag)")
+    var repository: String?
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run() async throws {
+        var filters = try parseFilters(self.filter)
+        if let repository = self.repository { filters.add("reference", repository) }
+        let format = self.outputFormat()
+        let wantsDigests = self.digests || format.contains("{{.Digest}}")
+        try await withClient(self.global) { client in
+            let images = try await client.images.list(.init(all: self.all, filters: filters))
+            let rows = images.flatMap { ImageRow.rows(of: $0, truncate: !self.noTrunc, showDigests: self.digests, needDigests: wantsDigests) }
+            printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: ImageRow.titles))
+        }
+    }
+
+    /// docker's `NewImageFormat`: the default table (with DIGEST under `--digests`), `{{.ID}}`
+    /// under `-q`, or the user's format (a table gains the digest column under `--digests`).
+    func outputFormat() -> String {
+        let format = self.format ?? ""
+        if format.isEmpty || format == "table" {
+            if self.quiet { return "{{.ID}}" }
+            return self.digests ? ImageRow.digestTableFormat : ImageRow.tableFormat
+        }
+        if format.hasPrefix("table"), self.digests, !format.contains("{{.Digest}}") { return format + "\t{{.Digest}}" }
+        return format
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Image {
+    /// `stevedore image load`: load an image from a tar archive or STDIN.
+    struct Load: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "load", abstract: "Load an image from a tar archive or STDIN")
+
+        @Option(name: [.customShort("i"), .long], help: "Read from tar archive file, instead of STDIN")
+        var input: String?
+
+        @Flag(name: [.customShort("q"), .long], help: "Suppress the load output")
+        var quiet = false
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let archive: ByteSource
+            if let input = self.input {
+                archive = try ByteSource.file(URL(fileURLWithPath: input))
+            } else {
+                guard isatty(STDIN_FILENO) == 0 else {
+                    throw CommandFailure(description: "requested load from stdin, but stdin is empty", exitCode: 1)
+                }
+                archive = .stream(StandardInputChunks())
+            }
+            try await withClient(self.global) { client in
+                // As docker: the daemon's progress is asked for only when it can be redrawn.
+                let display = ProgressDisplay.standardOutput()
+                let stream = try await client.images.load(archive, options: .init(quiet: self.quiet || !display.isTerminal))
+                try await stream.show(display: display)
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Image {
+    /// `stevedore image pull`: download an image from a registry.
+    struct Pull: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "pull", abstract: "Download an image from a registry")
+
+        @Flag(name: [.customShort("a"), .long], help: "Download all tagged images in the repository")
+        var allTags = false
+
+        @Option(name: .long, help: "Set platform if server is multi-platform capable")
+        var platform: String?
+
+        @Flag(name: [.customShort("q"), .long], help: "Suppress verbose output")
+        var quiet = false
+
+        @Argument(help: "NAME[:TAG|@DIGEST]") var name: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let reference = try resolveTag(of: self.name, allTags: self.allTags, quiet: self.quiet)
+            let credentials = try await self.global.credentials(forImage: self.name)
+            try await withClient(self.global) { client in
+                let options = ImagePullOptions(allTags: self.allTags, platform: self.platform, credentials: credentials)
+                try await client.images.pull(reference.familiarString, options: options).show(quiet: self.quiet)
+            }
+            printOut(reference.description + "\n")
+        }
+    }
+}

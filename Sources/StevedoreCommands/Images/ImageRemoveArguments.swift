@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+/// The options of `stevedore rmi` / `stevedore image rm`.
+struct ImageRemoveArguments: ParsableArguments {
+    @Flag(name: [.customShort("f"), .long], help: "Force removal of the image")
+    var force = false
+
+    @Flag(name: .long, help: "Do not delete untagged parents")
+    var noPrune = false
+
+    @Argument(help: "Images") var images: [String]
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run() async throws {
+        let options = ImageRemoveOptions(force: self.force, noPrune: self.noPrune)
+        try await withClient(self.global) { client in
+            try await forEachName(self.images, print: false) { name in
+                printOut(Self.describe(try await client.images.remove(name, options: options)))
+            }
+        }
+    }
+
+    /// docker's `Untagged: …` and `Deleted: …` lines.
+    static func describe(_ items: [ImageDeleteResponseItem]) -> String {
+        items.map { item in
+            if let untagged = item.untagged { return "Untagged: \(untagged)\n" }
+            if let deleted = item.deleted { return "Deleted: \(deleted)\n" }
+            return ""
+        }.joined()
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Image {
+    /// `stevedore image save`: save one or more images to a tar archive (streamed to STDOUT by default).
+    struct Save: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "save", abstract: "Save one or more images to a tar archive (streamed to STDOUT by default)")
+
+        @Option(name: [.customShort("o"), .long], help: "Write to a file, instead of STDOUT")
+        var output: String?
+
+        @Argument(help: "Images") var images: [String]
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            if self.output == nil, isatty(STDOUT_FILENO) != 0 {
+                throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
+            }
+            try await withClient(self.global) { client in
+                try await writeStream(try await client.images.save(self.images), to: self.output)
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Image {
+    /// `stevedore image tag`: create a tag TARGET_IMAGE that refers to SOURCE_IMAGE.
+    struct Tag: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "tag", abstract: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
+        @Argument(help: "SOURCE_IMAGE[:TAG]") var source: String
+        @Argument(help: "TARGET_IMAGE[:TAG]") var target: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let target: ImageName
+            do {
+                target = try ImageName(parsing: self.target)
+            } catch let error as DockerError {
+                throw CommandFailure(description: "Error parsing reference: \"\(self.target)\" is not a valid repository/tag: \(error.message)")
+            }
+            guard target.digest == nil else {
+                throw CommandFailure(description: "refusing to create a tag with a digest reference")
+            }
+            try await withClient(self.global) { client in
+                try await client.images.tag(self.source, repository: target.familiarName, tag: target.tag ?? "latest")
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand {
+    /// `stevedore rmi`.
+    struct Rmi: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rmi", abstract: "Remove one or more images")
+        @OptionGroup var arguments: ImageRemoveArguments
+        func run() async throws { try await self.arguments.run() }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Stevedore
+
+/// Runs `action` on each object named (containers, images), as docker's multi-object commands do: prints
+/// each name that succeeded, reports each failure on stderr, and fails (exit 1) at the end if
+/// any did.
+func forEachName(_ names: [String], print printName: Bool = true, _ action: (String) async throws -> Void) async throws {
+    var failed = false
+    for name in names {
+        do {
+            try await action(name)
+            if printName { printOut(name + "\n") }
+        } catch let error as DockerError {
+            failed = true
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+        }
+    }
+    if failed { throw CommandFailure(description: "", exitCode: 1) }
+}
+
+/// What docker's inspect commands do with several names: each inspected in turn, failures
+/// reported on stderr as they come, then what was found printed (``CommandOutput/printInspected(_:format:)``)
+/// and exit code 1 when anything failed.
+func inspectEach<Value: Encodable>(_ names: [String], format: String?, _ inspect: (String) async throws -> Value) async throws {
+    var found: [Value] = []
+    do {
+        try await forEachName(names, print: false) { found.append(try await inspect($0)) }
+    } catch {
+        try CommandOutput.printInspected(found, format: format)
+        throw error
+    }
+    try CommandOutput.printInspected(found, format: format)
+}

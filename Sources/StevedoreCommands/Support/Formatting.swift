@@ -1,0 +1,46 @@
+import Foundation
+import Stevedore
+
+/// Go's `sortorder.NaturalLess`, how docker orders networks and volumes by name: runs of
+/// digits compare as numbers (`net2` before `net10`), everything else byte by byte.
+func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
+    var left = Array(lhs.utf8)[...]
+    var right = Array(rhs.utf8)[...]
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    while let a = left.first, let b = right.first {
+        if isDigit(a) && isDigit(b) {
+            let leftDigits = left.prefix(while: isDigit)
+            let rightDigits = right.prefix(while: isDigit)
+            left = left.dropFirst(leftDigits.count)
+            right = right.dropFirst(rightDigits.count)
+            let leftValue = leftDigits.drop { $0 == UInt8(ascii: "0") }
+            let rightValue = rightDigits.drop { $0 == UInt8(ascii: "0") }
+            if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
+            if !leftValue.elementsEqual(rightValue) { return leftValue.lexicographicallyPrecedes(rightValue) }
+            if leftDigits.count != rightDigits.count { return leftDigits.count < rightDigits.count }
+        } else {
+            if a != b { return a < b }
+            left = left.dropFirst()
+            right = right.dropFirst()
+        }
+    }
+    return left.isEmpty && !right.isEmpty
+}
+
+/// docker's label column: `key=value` pairs joined by commas (sorted here; Go's map order is
+/// random).
+func joinedLabels(_ labels: [String: String]?) -> String {
+    (labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+}
+
+/// Go's `time.Time.String()` of a UTC instant with its nanoseconds (trailing zeros dropped):
+/// `2006-01-02 15:04:05.999999999 +0000 UTC`.
+func goTimeString(_ timestamp: DockerTimestamp) -> String {
+    let seconds = ContainerRow.goTime(Date(timeIntervalSince1970: TimeInterval(timestamp.secondsSince1970)))
+    guard timestamp.nanoseconds != 0, let space = seconds.firstIndex(of: " "),
+        let zone = seconds[seconds.index(after: space)...].firstIndex(of: " ")
+    else { return seconds }
+    var fraction = String(format: "%09d", Int(timestamp.nanoseconds))
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return String(seconds[..<zone]) + "." + fraction + String(seconds[zone...])
+}

@@ -1,0 +1,55 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The controlling terminal of an interactive `run`/`attach`/`exec -t`: raw mode while the
+/// container has it, the window size, and its changes.
+enum Terminal {
+    /// Whether `descriptor` is a terminal.
+    static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1
+    }
+
+    /// The size of the terminal on stdout (or stdin), `nil` when neither is one.
+    static func size() -> (height: Int, width: Int)? {
+        var window = winsize()
+        for descriptor in [STDOUT_FILENO, STDIN_FILENO] where ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0 && window.ws_row > 0 {
+            return (Int(window.ws_row), Int(window.ws_col))
+        }
+        return nil
+    }
+
+    /// Runs `body` with stdin in raw mode (no echo, no line editing, no signals from keys:
+    /// every byte goes to the container), restoring the previous mode on every way out:
+    /// return, throw, or cancellation.
+    static func withRawMode<Result>(_ body: () async throws -> Result) async throws -> Result {
+        var saved = termios()
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return try await body() }
+        var raw = saved
+        cfmakeraw(&raw)
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        return try await body()
+    }
+
+    /// Calls `onResize` with the new size each time the window changes (SIGWINCH) while
+    /// `body` runs.
+    static func watchingResizes<Result>(
+        _ onResize: @escaping @Sendable (_ height: Int, _ width: Int) -> Void,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        signal(SIGWINCH, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
+        source.setEventHandler {
+            if let size = Terminal.size() { onResize(size.height, size.width) }
+        }
+        source.resume()
+        defer { source.cancel() }
+        return try await body()
+    }
+}

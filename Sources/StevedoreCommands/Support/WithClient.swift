@@ -1,0 +1,9 @@
+import Foundation
+import Stevedore
+
+/// Runs `body` with a client made from `options`, shutting the client down afterwards.
+func withClient<Result>(_ options: GlobalOptions, _ body: (DockerClient) async throws -> Result) async throws -> Result {
+    let client = try options.makeClient()
+    defer { client.shutdown() }
+    return try await body(client)
+}

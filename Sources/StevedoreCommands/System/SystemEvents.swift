@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+extension StevedoreCommand.System {
+    /// `stevedore events`: the daemon's events as they happen, one line each.
+    struct Events: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Get real time events from the server")
+
+        @Option(name: .long, help: "Show all events created since timestamp")
+        var since: String?
+
+        @Option(name: .long, help: "Stream events until this timestamp")
+        var until: String?
+
+        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+        var filter: [String] = []
+
+        @Option(name: .long, help: "Format output using a custom template: 'json' or a Go template")
+        var format: String?
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            var filters = DockerFilters()
+            for argument in self.filter { try filters.add(parsing: argument) }
+            let now = Date()
+            let options = EventsOptions(
+                since: try self.since.map { try EventTime.parse($0, now: now) },
+                until: try self.until.map { try EventTime.parse($0, now: now) },
+                filters: filters
+            )
+            let format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0) }
+            try await withClient(self.global) { client in
+                for try await event in try await client.system.events(options) {
+                    if let format {
+                        printOut(try CommandOutput.render([event], with: format))
+                    } else {
+                        printOut(EventLine.describe(event) + "\n")
+                    }
+                }
+            }
+        }
+    }
+}

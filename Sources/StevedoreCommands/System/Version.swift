@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+extension StevedoreCommand {
+    /// `stevedore version`: client and server versions, and the API version in use.
+    struct Version: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the Docker version information")
+
+        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        var format: String?
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        /// What `--format` sees, shaped like the docker CLI's version struct.
+        struct Report: Encodable {
+            struct Client: Encodable {
+                var Version: String
+                var ApiVersion: String
+                var DefaultAPIVersion: String
+                var Os: String
+                var Arch: String
+                var Context: String
+            }
+            var Client: Client
+            var Server: SystemVersion?
+        }
+
+        func run() async throws {
+            try await withClient(self.global) { client in
+                let server: SystemVersion
+                let apiVersion: APIVersion
+                do {
+                    apiVersion = try await client.apiVersion()
+                    server = try await client.system.version()
+                } catch let error as DockerError where self.format == nil {
+                    // Like docker: the client half still prints when the daemon is unreachable.
+                    printOut(Self.clientSection(Self.client(apiVersion: nil)))
+                    throw error
+                }
+                let report = Report(Client: Self.client(apiVersion: apiVersion), Server: server)
+                if let rendered = try CommandOutput.render(report, format: self.format, prepare: Self.addGoFieldNames) {
+                    printOut(rendered)
+                } else {
+                    printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(server))
+                }
+            }
+        }
+
+        /// docker's templates see Go's field names: `{{.Server.APIVersion}}` beside the JSON's `ApiVersion`.
+        static func addGoFieldNames(_ value: inout TemplateValue) {
+            guard case .object(var report) = value else { return }
+            for section in ["Client", "Server"] {
+                guard case .object(var fields)? = report[section] else { continue }
+                fields["APIVersion"] = fields["ApiVersion"]
+                report[section] = .object(fields)
+            }
+            value = .object(report)
+        }
+
+        static func client(apiVersion: APIVersion?) -> Report.Client {
+            Report.Client(
+                Version: StevedoreLibrary.version,
+                ApiVersion: (apiVersion ?? .clientMaximum).description,
+                DefaultAPIVersion: APIVersion.clientMaximum.description,
+                Os: Platform.os,
+                Arch: Platform.arch,
+                Context: "default"
+            )
+        }
+
+        static func clientSection(_ client: Report.Client) -> String {
+            var apiVersion = client.ApiVersion
+            if apiVersion != client.DefaultAPIVersion {
+                apiVersion += " (downgraded from \(client.DefaultAPIVersion))"
+            }
+            return """
+                Client: Stevedore
+                 Version:           \(client.Version)
+                 API version:       \(apiVersion)
+                 OS/Arch:           \(client.Os)/\(client.Arch)
+                 Context:           \(client.Context)
+
+                """
+        }
+
+        static func serverSection(_ server: SystemVersion) -> String {
+            let name = server.platform?.name ?? ""
+            var text = "Server:\(name.isEmpty ? "" : " \(name)")\n"
+            for component in server.components ?? [] {
+                text += " \(component.name):\n"
+                text += "  Version:          \(component.version)\n"
+                if component.name == "Engine" {
+                    text += "  API version:      \(server.apiVersion ?? "") (minimum version \(server.minAPIVersion ?? ""))\n"
+                    text += "  Go version:       \(server.goVersion ?? "")\n"
+                    text += "  Git commit:       \(server.gitCommit ?? "")\n"
+                    text += "  Built:            \(server.buildTime ?? "")\n"
+                    text += "  OS/Arch:          \(server.os ?? "")/\(server.arch ?? "")\n"
+                    text += "  Experimental:     \(server.experimental ?? false)\n"
+                } else if let details = component.details, case .object(let fields) = details {
+                    for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+                        if case .string(let string) = value {
+                            text += "  \(key):" + String(repeating: " ", count: max(1, 17 - key.count)) + string + "\n"
+                        }
+                    }
+                }
+            }
+            return text
+        }
+    }
+}

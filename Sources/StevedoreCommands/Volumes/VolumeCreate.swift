@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Volume {
+    /// `stevedore volume create [VOLUME]`: prints the volume's name.
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a volume")
+
+        @Option(name: [.customShort("d"), .long], help: "Specify volume driver name") var driver = "local"
+        @Option(name: .long, help: "Set metadata for a volume") var label: [String] = []
+        @Option(name: [.customShort("o"), .long], help: "Set driver specific options") var opt: [String] = []
+        @Option(name: .long, help: .hidden) var name: String?
+        @Argument(help: "VOLUME") var volume: String?
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            if let name = self.name, let volume = self.volume, name != volume {
+                throw CommandFailure(description: "conflicting options: cannot specify a volume-name through both --name and as a positional arg")
+            }
+            let body = VolumeCreateRequest(
+                name: self.volume ?? self.name, driver: self.driver, driverOpts: keyValueMap(self.opt) ?? [:], labels: keyValueMap(self.label) ?? [:])
+            try await withClient(self.global) { client in
+                printOut(try await client.volumes.create(body).name + "\n")
+            }
+        }
+    }
+}

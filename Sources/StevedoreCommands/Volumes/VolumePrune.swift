@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Volume {
+    /// `stevedore volume prune`: asks first unless `-f`, then lists the removed volumes and
+    /// the space reclaimed.
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove unused local volumes")
+
+        @Flag(name: [.customShort("a"), .long], help: "Remove all unused volumes, not just anonymous ones (API ≥ 1.42)") var all = false
+        @OptionGroup var prune: PruneOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            var filters = try parseFilters(self.prune.filter, as: VolumePruneFilters.self, flag: "--filter")
+            try await withClient(self.global) { client in
+                let version = try await client.apiVersion()
+                if self.all {
+                    guard version >= APIVersion(1, 42) else {
+                        throw CommandFailure(description: "\"--all\" requires API version 1.42, but the Docker daemon API version is \(version)")
+                    }
+                    filters.all = true
+                }
+                // Before API 1.42 the daemon prunes named volumes too; from 1.42 only anonymous ones unless all.
+                let which = version < APIVersion(1, 42) || filters.all ? "all local volumes" : "anonymous local volumes"
+                guard self.prune.force || confirm("WARNING! This will remove \(which) not used by at least one container.") else { return }
+                let result = try await client.volumes.prune(filters)
+                printOut(pruneReport("Volumes", deleted: result.volumesDeleted, spaceReclaimed: result.spaceReclaimed ?? 0))
+            }
+        }
+    }
+}
