@@ -1,6 +1,7 @@
 import NIOCore
 import NIOEmbedded
 import NIOHTTP1
+
 @testable import Stevedore
 
 /// What the fuzzer checks: each target takes arbitrary bytes and must neither crash, hang nor
@@ -82,7 +83,8 @@ enum FuzzTargets {
     /// after a fixed `101` head, fed in pieces: every byte of the tail must come out, in order.
     /// Arbitrary data as a whole response must not crash.
     static func upgradeResponse(_ data: [UInt8]) {
-        let head = Array("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n".utf8)
+        let head = Array(
+            "HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n".utf8)
         precondition(Self.afterUpgrade(head + data, splitSeed: data.first ?? 0) == data, "bytes after the 101 were lost or changed")
         _ = Self.afterUpgrade(data, splitSeed: 3)
     }

@@ -6,34 +6,34 @@ import Foundation
 // hands each input to ``FuzzTargets/run(_:)``. Built normally, it runs a bounded
 // number of seeded random inputs through the same targets: `swift run StevedoreFuzz [runs]`.
 #if STEVEDORE_LIBFUZZER
-// The entry point libFuzzer's runtime requires (its `main` object refers to it).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FuzzTargets.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}
+    // The entry point libFuzzer's runtime requires (its `main` object refers to it).
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        FuzzTargets.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
+    }
 
-// This file is the program's `main` (SwiftPM's entry point takes precedence over libFuzzer's),
-// so it starts libFuzzer's driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
+    // This file is the program's `main` (SwiftPM's entry point takes precedence over libFuzzer's),
+    // so it starts libFuzzer's driver itself.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&argc, &argv) { fuzzOneInput($0, $1) })
+    var argc = CommandLine.argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+    exit(runFuzzerDriver(&argc, &argv) { fuzzOneInput($0, $1) })
 #else
-let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
-var generator = SystemRandomNumberGenerator()
-for _ in 0..<runs {
-    let count = Int.random(in: 0...512, using: &generator)
-    var input = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    // Often a plausible frame start, so that the targets get past their first checks.
-    if count > 2, Bool.random(using: &generator) { input[1] = UInt8.random(in: 0...3, using: &generator) }
-    FuzzTargets.run(input)
-}
-print("StevedoreFuzz: \(runs) random inputs, no failure")
+    let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<runs {
+        let count = Int.random(in: 0...512, using: &generator)
+        var input = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        // Often a plausible frame start, so that the targets get past their first checks.
+        if count > 2, Bool.random(using: &generator) { input[1] = UInt8.random(in: 0...3, using: &generator) }
+        FuzzTargets.run(input)
+    }
+    print("StevedoreFuzz: \(runs) random inputs, no failure")
 #endif

@@ -74,4 +74,3 @@ public struct CommandLineProcess: Sendable {
     /// The most of standard output, and of standard error, a run collects: 64 MiB.
     public static let outputLimit = 64 << 20
 }
-

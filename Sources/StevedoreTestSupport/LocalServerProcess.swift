@@ -70,7 +70,9 @@ final class LocalServerProcess: Sendable {
         try Self.withSocket { socket, address in
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             let bound = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+                }
             }
             guard bound else { throw TestServerError("could not find a free port") }
             return Int(UInt16(bigEndian: address.sin_port))

@@ -11,7 +11,9 @@ public enum MultiplexedFrames {
     }
 
     /// `bytes` cut into buffers at random points: pieces of 1 to `maxPiece` bytes.
-    public static func split<Generator: RandomNumberGenerator>(_ bytes: [UInt8], maxPiece: Int, using generator: inout Generator) -> [ByteBuffer] {
+    public static func split<Generator: RandomNumberGenerator>(
+        _ bytes: [UInt8], maxPiece: Int, using generator: inout Generator
+    ) -> [ByteBuffer] {
         var pieces: [ByteBuffer] = []
         var start = 0
         while start < bytes.count {

@@ -6,7 +6,9 @@ public enum TestArchive {
     /// A ustar archive holding `files` (path → contents) and the directories `directories`.
     public static func tar(files: [(String, String)], directories: [String] = []) -> [UInt8] {
         var archive: [UInt8] = []
-        for directory in directories { archive += Self.header(name: directory.hasSuffix("/") ? directory : directory + "/", size: 0, mode: 0o755, type: 0x35) }
+        for directory in directories {
+            archive += Self.header(name: directory.hasSuffix("/") ? directory : directory + "/", size: 0, mode: 0o755, type: 0x35)
+        }
         for (name, contents) in files {
             let bytes = Array(contents.utf8)
             archive += Self.header(name: name, size: bytes.count, mode: 0o644, type: 0x30)

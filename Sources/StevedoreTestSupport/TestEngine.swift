@@ -26,9 +26,10 @@ public enum TestEngine {
         if Self.isRequired { return true }
         if await Self.isReachable() { return true }
         let host = ProcessInfo.processInfo.environment["DOCKER_HOST"] ?? DockerHost.local.description
-        FileHandle.standardError.write(
-            Data("warning: no Docker engine answers at \(host); integration tests are skipped (run scripts/test, or set STEVEDORE_REQUIRE_ENGINE=1 to fail instead)\n".utf8)
-        )
+        let warning =
+            "warning: no Docker engine answers at \(host); integration tests are skipped (run scripts/test, or set "
+            + "STEVEDORE_REQUIRE_ENGINE=1 to fail instead)\n"
+        FileHandle.standardError.write(Data(warning.utf8))
         return false
     }
 

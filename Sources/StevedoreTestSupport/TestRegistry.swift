@@ -53,7 +53,8 @@ public final class TestRegistry: Sendable {
         }
         let configURL = self.directory.appendingPathComponent("config.yml")
         try Data(config.utf8).write(to: configURL)
-        self.server = try await LocalServerProcess(executable: "/usr/bin/docker-registry", arguments: ["serve", configURL.path], port: port)
+        self.server = try await LocalServerProcess(
+            executable: "/usr/bin/docker-registry", arguments: ["serve", configURL.path], port: port)
     }
 
     /// Ends the registry, waiting for its exit, and removes its storage.

@@ -48,25 +48,27 @@ public final class TestSSHServer: Sendable {
         // sshd's privilege separation directory.
         try fileManager.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
         for key in ["host", "client", "stranger"] {
-            _ = try await LocalServerProcess.runTool("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", directory.appendingPathComponent(key).path])
+            _ = try await LocalServerProcess.runTool(
+                "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", directory.appendingPathComponent(key).path])
         }
-        try fileManager.copyItem(at: directory.appendingPathComponent("client.pub"), to: directory.appendingPathComponent("authorized_keys"))
+        try fileManager.copyItem(
+            at: directory.appendingPathComponent("client.pub"), to: directory.appendingPathComponent("authorized_keys"))
         let port = try LocalServerProcess.freePort()
         let path = directory.path
         try """
-            Port \(port)
-            ListenAddress 127.0.0.1
-            HostKey \(path)/host
-            AuthorizedKeysFile \(path)/authorized_keys
-            PidFile \(path)/sshd.pid
-            PasswordAuthentication no
-            KbdInteractiveAuthentication no
-            UsePAM no
-            StrictModes no
-            PermitRootLogin prohibit-password
-            LogLevel ERROR
+        Port \(port)
+        ListenAddress 127.0.0.1
+        HostKey \(path)/host
+        AuthorizedKeysFile \(path)/authorized_keys
+        PidFile \(path)/sshd.pid
+        PasswordAuthentication no
+        KbdInteractiveAuthentication no
+        UsePAM no
+        StrictModes no
+        PermitRootLogin prohibit-password
+        LogLevel ERROR
 
-            """.write(to: directory.appendingPathComponent("sshd_config"), atomically: true, encoding: .utf8)
+        """.write(to: directory.appendingPathComponent("sshd_config"), atomically: true, encoding: .utf8)
         let server = try await LocalServerProcess(
             executable: "/usr/sbin/sshd", arguments: ["-D", "-e", "-f", directory.appendingPathComponent("sshd_config").path], port: port)
         return TestSSHServer(directory: directory, server: server)

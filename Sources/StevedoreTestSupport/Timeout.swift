@@ -18,7 +18,11 @@ public func withTimeout<T: Sendable>(
     let tasks = NIOLockedValueBox<[Task<Void, Never>]>([])
     return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
         @Sendable func finish(_ result: Result<T, any Error>) {
-            guard resumed.withLockedValue({ done in defer { done = true }; return !done }) else { return }
+            guard
+                resumed.withLockedValue({ done in
+                    defer { done = true }; return !done
+                })
+            else { return }
             tasks.withLockedValue { $0 }.forEach { $0.cancel() }
             continuation.resume(with: result)
         }

@@ -27,7 +27,10 @@ final class ConnectionProcess: Sendable {
     /// How long a terminated program has between SIGTERM and SIGKILL.
     private static let shutdownGrace: Duration = .seconds(2)
 
-    private init(inputDescriptor: CInt, outputDescriptor: CInt, standardError: NIOLockedValueBox<(text: Data, ended: Bool)>, running: Task<Void, Never>) {
+    private init(
+        inputDescriptor: CInt, outputDescriptor: CInt, standardError: NIOLockedValueBox<(text: Data, ended: Bool)>,
+        running: Task<Void, Never>
+    ) {
         self.inputDescriptor = inputDescriptor
         self.outputDescriptor = outputDescriptor
         self.standardError = standardError
@@ -73,7 +76,9 @@ final class ConnectionProcess: Sendable {
                         for try await buffer in execution.standardError {
                             standardError.withLockedValue { state in
                                 state.text.append(Data(buffer: buffer))
-                                if state.text.count > Self.diagnosticsLimit { state.text.removeFirst(state.text.count - Self.diagnosticsLimit) }
+                                if state.text.count > Self.diagnosticsLimit {
+                                    state.text.removeFirst(state.text.count - Self.diagnosticsLimit)
+                                }
                             }
                         }
                     } catch {}
@@ -91,7 +96,8 @@ final class ConnectionProcess: Sendable {
             close(fromProgram.read)
             throw HTTPTransportError(.commandNotFound, "\(path) could not be started: \(error)")
         }
-        return ConnectionProcess(inputDescriptor: fromProgram.read, outputDescriptor: toProgram.write, standardError: standardError, running: running)
+        return ConnectionProcess(
+            inputDescriptor: fromProgram.read, outputDescriptor: toProgram.write, standardError: standardError, running: running)
     }
 
     /// What the program wrote to its standard error, trimmed; empty when nothing. Waits up to a
@@ -101,7 +107,8 @@ final class ConnectionProcess: Sendable {
         for _ in 0..<100 where !self.standardError.withLockedValue({ $0.ended }) {
             try? await Task.sleep(for: .milliseconds(10))
         }
-        return String(decoding: self.standardError.withLockedValue { $0.text }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: self.standardError.withLockedValue { $0.text }, as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// Ends the program if it still runs (the connection is closed): SIGTERM, then SIGKILL if it

@@ -1,3 +1,4 @@
+import NIOCore
 import NIOSSL
 
 /// Where the transport opens its connections.
@@ -64,5 +65,3 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible {
         }
     }
 }
-
-import NIOCore

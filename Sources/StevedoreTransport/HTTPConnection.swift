@@ -17,7 +17,9 @@ final class HTTPConnection: Sendable {
     /// The program the connection runs through, for a `.command` target.
     private let process: ConnectionProcess?
 
-    private init(id: Int, channel: any Channel, handler: NIOLoopBound<HTTPConnectionHandler>, target: ConnectionTarget, process: ConnectionProcess?) {
+    private init(
+        id: Int, channel: any Channel, handler: NIOLoopBound<HTTPConnectionHandler>, target: ConnectionTarget, process: ConnectionProcess?
+    ) {
         self.id = id
         self.channel = channel
         self.handler = handler
@@ -38,21 +40,21 @@ final class HTTPConnection: Sendable {
         // handshake with TLS.
         let ready = eventLoop.makePromise(of: Void.self)
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Void> = { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    if case .tcp(_, _, let tls?) = target.kind {
-                        let tlsHandler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
-                        try channel.pipeline.syncOperations.addHandlers(tlsHandler, TLSHandshakeHandler(handshake: ready))
-                    } else {
-                        ready.succeed()
-                    }
-                    let encoder = HTTPRequestEncoder()
-                    let hijackWriter = HijackWriteHandler()
-                    let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
-                    let bridge = HijackBridgeHandler()
-                    let handler = HTTPConnectionHandler(encoder: encoder, hijackWriter: hijackWriter, decoder: decoder, bridge: bridge)
-                    try channel.pipeline.syncOperations.addHandlers(encoder, hijackWriter, decoder, bridge, handler)
+            channel.eventLoop.makeCompletedFuture {
+                if case .tcp(_, _, let tls?) = target.kind {
+                    let tlsHandler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
+                    try channel.pipeline.syncOperations.addHandlers(tlsHandler, TLSHandshakeHandler(handshake: ready))
+                } else {
+                    ready.succeed()
                 }
+                let encoder = HTTPRequestEncoder()
+                let hijackWriter = HijackWriteHandler()
+                let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
+                let bridge = HijackBridgeHandler()
+                let handler = HTTPConnectionHandler(encoder: encoder, hijackWriter: hijackWriter, decoder: decoder, bridge: bridge)
+                try channel.pipeline.syncOperations.addHandlers(encoder, hijackWriter, decoder, bridge, handler)
             }
+        }
         var process: ConnectionProcess?
         do {
             let channel: any Channel

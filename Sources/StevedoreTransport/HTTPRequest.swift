@@ -62,11 +62,17 @@ public struct HTTPRequestBody: Sendable {
     public func observingChunks(_ observer: @escaping @Sendable (Int) -> Void) -> Self {
         switch self.storage {
         case .bytes(let buffer):
-            return .init(storage: .stream(length: buffer.readableBytes, chunks: {
-                AnyAsyncByteBufferSequence(ObservedChunks(base: AnyAsyncByteBufferSequence(SingleElementSequence(element: buffer)), observer: observer))
-            }))
+            return .init(
+                storage: .stream(
+                    length: buffer.readableBytes,
+                    chunks: {
+                        AnyAsyncByteBufferSequence(
+                            ObservedChunks(base: AnyAsyncByteBufferSequence(SingleElementSequence(element: buffer)), observer: observer))
+                    }))
         case .stream(let length, let chunks):
-            return .init(storage: .stream(length: length, chunks: { AnyAsyncByteBufferSequence(ObservedChunks(base: chunks(), observer: observer)) }))
+            return .init(
+                storage: .stream(length: length, chunks: { AnyAsyncByteBufferSequence(ObservedChunks(base: chunks(), observer: observer)) })
+            )
         }
     }
 }

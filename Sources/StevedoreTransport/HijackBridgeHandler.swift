@@ -6,7 +6,8 @@ import NIOHTTP1
 ///
 /// After a `101` the HTTP decoder is removed from the pipeline; this handler then wraps raw
 /// inbound bytes as `.body` parts (the decoder forwards the bytes that arrived with the response
-/// head when it is removed, so none are lost). The write side, and holding back the EOF until the decoder is gone, are ``HijackWriteHandler``'s.
+/// head when it is removed, so none are lost). The write side, and holding back the EOF until
+/// the decoder is gone, are ``HijackWriteHandler``'s.
 final class HijackBridgeHandler: ChannelInboundHandler, RemovableChannelHandler {
     // Before the switch, inbound HTTP parts pass through untouched (never unwrapped); after it,
     // everything inbound is a `ByteBuffer`.

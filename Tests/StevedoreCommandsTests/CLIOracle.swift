@@ -21,9 +21,13 @@ struct CLIOracle {
         let expected = try await self.docker.run(arguments, environment: environment, input: input)
         let actual = try await self.stevedore.run(arguments, environment: environment, input: input)
         #expect(actual.status == expected.status, "exit status of \(arguments): \(actual)", sourceLocation: sourceLocation)
-        #expect(Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)", sourceLocation: sourceLocation)
+        #expect(
+            Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)",
+            sourceLocation: sourceLocation)
         if compareErrors && expected.status != 0 {
-            #expect(Self.masked(actual.standardError) == Self.masked(expected.standardError), "stderr of \(arguments)", sourceLocation: sourceLocation)
+            #expect(
+                Self.masked(actual.standardError) == Self.masked(expected.standardError), "stderr of \(arguments)",
+                sourceLocation: sourceLocation)
         }
     }
 

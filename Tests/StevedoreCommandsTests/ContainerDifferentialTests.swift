@@ -31,7 +31,10 @@ struct ContainerDifferentialTests {
                 ["ps", "-a", "--filter", filter],
                 ["ps", "-a", "-q", "--filter", filter],
                 ["ps", "-a", "--no-trunc", "--filter", filter, "--format", "{{.ID}} {{.Command}} {{.Names}}"],
-                ["ps", "-a", "--filter", filter, "--format", "{{.Image}}|{{.Labels}}|{{.LocalVolumes}}|{{.State}}|{{.Ports}}|{{.Networks}}|{{.CreatedAt}}"],
+                [
+                    "ps", "-a", "--filter", filter, "--format",
+                    "{{.Image}}|{{.Labels}}|{{.LocalVolumes}}|{{.State}}|{{.Ports}}|{{.Networks}}|{{.CreatedAt}}",
+                ],
                 ["ps", "-a", "--filter", filter, "--filter", "status=exited", "--format", "table {{.Names}}\t{{.Status}}"],
                 ["ps", "-n", "1", "--filter", filter, "--format", "{{.Names}}"],
                 ["ps", "--filter", "exited=x"],
@@ -50,11 +53,15 @@ struct ContainerDifferentialTests {
                 #expect(actual.status == expected.status, "exit status of \(arguments)")
                 // The daemon lists changes in no particular order.
                 let sortLines = arguments.first == "diff"
-                #expect(Self.normalized(actual.standardOutput, sortLines) == Self.normalized(expected.standardOutput, sortLines), "stdout of \(arguments)")
+                #expect(
+                    Self.normalized(actual.standardOutput, sortLines) == Self.normalized(expected.standardOutput, sortLines),
+                    "stdout of \(arguments)")
                 if arguments.first == "ps" && !arguments.contains("--format") && !arguments.contains("-q") {
                     // The column layout up to the first column of durations (CREATED, STATUS),
                     // whose widths depend on the moment each command ran.
-                    #expect(Self.leadingColumns(actual.standardOutput) == Self.leadingColumns(expected.standardOutput), "the columns of \(arguments)")
+                    #expect(
+                        Self.leadingColumns(actual.standardOutput) == Self.leadingColumns(expected.standardOutput),
+                        "the columns of \(arguments)")
                 }
             }
         }
@@ -70,7 +77,8 @@ struct ContainerDifferentialTests {
     /// padding they shift collapsed: the two commands run a moment apart.
     static func normalized(_ text: String, _ sortLines: Bool = false) -> String {
         var text = text.replacingOccurrences(
-            of: "(Less than a second|About a minute|About an hour|[0-9]+ (second|minute|hour|day|week|month|year)s?)", with: "<DURATION>", options: .regularExpression)
+            of: "(Less than a second|About a minute|About an hour|[0-9]+ (second|minute|hour|day|week|month|year)s?)", with: "<DURATION>",
+            options: .regularExpression)
         text = text.replacingOccurrences(of: " {2,}", with: "  ", options: .regularExpression)
         return sortLines ? text.split(separator: "\n").sorted().joined(separator: "\n") : text
     }

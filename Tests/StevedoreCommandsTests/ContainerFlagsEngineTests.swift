@@ -27,14 +27,16 @@ struct ContainerFlagsEngineTests {
             "--log-driver", "json-file", "--log-opt", "max-size=1m", "--domainname", "example.org", "-m", "64m", "--memory-swap", "128m",
             "--memory-reservation", "32m", "--cpu-period", "100000", "--cpu-quota", "50000", "--oom-kill-disable", "--cpuset-cpus", "0",
             "--security-opt", "no-new-privileges", "--cgroup-parent", "stevedore-flags", "--ipc", "private", "--uts", "host",
-            "--cgroupns", "private", "--device", "/dev/null:/dev/other-null:rw", "--stop-signal", "SIGINT", "-a", "stdout", "--runtime", "runc",
+            "--cgroupns", "private", "--device", "/dev/null:/dev/other-null:rw", "--stop-signal", "SIGINT", "-a", "stdout", "--runtime",
+            "runc",
         ])
     }
 
     @Test func inspectShowsWhatTheFlagsSet() async throws {
         try await Self.withFlags { flags in
             try await TestEngine.withResources { client, resources in
-                let created = try await CommandLineProcess.stevedore.run(["create", "-q", "--pull", "never"] + flags + [TestEngine.image, "true"])
+                let created = try await CommandLineProcess.stevedore.run(
+                    ["create", "-q", "--pull", "never"] + flags + [TestEngine.image, "true"])
                 #expect(created.status == 0, "\(created)")
                 let id = created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
                 resources.container(id)
@@ -46,7 +48,9 @@ struct ContainerFlagsEngineTests {
                 #expect(host.mounts?.last?.tmpfsOptions == .init(sizeBytes: 16 << 20, mode: 0o1770))
                 #expect(host.ulimits == [.init(name: "nofile", soft: 1024, hard: 2048)])
                 #expect(config.healthcheck == HealthConfig(test: ["CMD-SHELL", "true"], interval: 90_000_000_000, retries: 2))
-                #expect(config.env?.contains("MODE=test") == true && config.env?.contains("SPACED=a b ") == true && config.env?.contains("EXTRA=1") == true)
+                #expect(
+                    config.env?.contains("MODE=test") == true && config.env?.contains("SPACED=a b ") == true
+                        && config.env?.contains("EXTRA=1") == true)
                 #expect(config.labels?["MODE"] == "test")
                 #expect(host.sysctls == ["net.ipv4.ip_forward": "1"])
                 #expect(host.shmSize == 32 << 20)
@@ -59,7 +63,9 @@ struct ContainerFlagsEngineTests {
                 #expect(host.cpuPeriod == 100_000 && host.cpuQuota == 50_000 && host.cpusetCpus == "0")
                 #expect(host.oomKillDisable == true)
                 #expect(host.securityOpt == ["no-new-privileges"])
-                #expect(host.cgroupParent == "stevedore-flags" && host.ipcMode == "private" && host.utsMode == "host" && host.cgroupnsMode == .private)
+                #expect(
+                    host.cgroupParent == "stevedore-flags" && host.ipcMode == "private" && host.utsMode == "host"
+                        && host.cgroupnsMode == .private)
                 #expect(host.devices == [.init(pathOnHost: "/dev/null", pathInContainer: "/dev/other-null", cgroupPermissions: "rw")])
                 #expect(config.stopSignal == "SIGINT")
                 #expect(config.attachStdout == true && config.attachStderr == false)
@@ -73,7 +79,8 @@ struct ContainerFlagsEngineTests {
             try await TestEngine.withResources { _, resources in
                 var shown: [String] = []
                 for tool in [docker, CommandLineProcess.stevedore] {
-                    let created = try await tool.run(["create", "-q"] + flags + ["-P", "--expose", "80", "--restart", "on-failure:2", TestEngine.image, "true"])
+                    let created = try await tool.run(
+                        ["create", "-q"] + flags + ["-P", "--expose", "80", "--restart", "on-failure:2", TestEngine.image, "true"])
                     #expect(created.status == 0, "\(created)")
                     let id = created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
                     resources.container(id)

@@ -1,67 +1,167 @@
 import Foundation
 import Stevedore
-@testable import StevedoreCommands
 import Testing
+
+@testable import StevedoreCommands
 
 /// `create`/`run` flags → the create body they send, and the values they refuse, without an
 /// engine (the integration tests send the same bodies to one).
 @Suite struct ContainerFlagsTests {
     /// Flags, then the JSON the body must hold at each key path (other fields are not looked at).
     static let cases: [([String], [String: String])] = [
-        (["--mount", "type=bind,src=/srv,dst=/data,ro,bind-propagation=rslave"],
-         ["HostConfig.Mounts": #"[{"Type":"bind","Source":"/srv","Target":"/data","ReadOnly":true,"BindOptions":{"Propagation":"rslave"}}]"#]),
-        (["--mount", "type=tmpfs,destination=/t,tmpfs-size=64m,tmpfs-mode=1770"],
-         ["HostConfig.Mounts": #"[{"Type":"tmpfs","Target":"/t","TmpfsOptions":{"SizeBytes":67108864,"Mode":1016}}]"#]),
-        (["--mount", "target=/v,volume-nocopy,\"volume-opt=o=a,b\""],
-         ["HostConfig.Mounts": #"[{"Type":"volume","Target":"/v","VolumeOptions":{"NoCopy":true,"DriverConfig":{"Options":{"o":"a,b"}}}}]"#]),
-        (["--ulimit", "nofile=1024:2048", "--ulimit", "nproc=10", "--ulimit", "nofile=5"],
-         ["HostConfig.Ulimits": #"[{"Name":"nofile","Soft":5,"Hard":5},{"Name":"nproc","Soft":10,"Hard":10}]"#]),
-        (["--device", "/dev/null", "--device", "/dev/zero:/dev/z:r", "--device", "/dev/full:rw"],
-         ["HostConfig.Devices": #"[{"PathOnHost":"/dev/null","PathInContainer":"/dev/null","CgroupPermissions":"rwm"},"# +
-            #"{"PathOnHost":"/dev/zero","PathInContainer":"/dev/z","CgroupPermissions":"r"},"# +
-            #"{"PathOnHost":"/dev/full","PathInContainer":"/dev/full","CgroupPermissions":"rw"}]"#]),
-        (["--health-cmd", "curl -f localhost", "--health-interval", "1m30s", "--health-timeout", "500ms", "--health-retries", "3", "--health-start-period", "1.5s"],
-         ["Healthcheck": #"{"Test":["CMD-SHELL","curl -f localhost"],"Interval":90000000000,"Timeout":500000000,"Retries":3,"StartPeriod":1500000000}"#]),
+        (
+            ["--mount", "type=bind,src=/srv,dst=/data,ro,bind-propagation=rslave"],
+            [
+                "HostConfig.Mounts":
+                    #"[{"Type":"bind","Source":"/srv","Target":"/data","ReadOnly":true,"BindOptions":{"Propagation":"rslave"}}]"#
+            ]
+        ),
+        (
+            ["--mount", "type=tmpfs,destination=/t,tmpfs-size=64m,tmpfs-mode=1770"],
+            ["HostConfig.Mounts": #"[{"Type":"tmpfs","Target":"/t","TmpfsOptions":{"SizeBytes":67108864,"Mode":1016}}]"#]
+        ),
+        (
+            ["--mount", "target=/v,volume-nocopy,\"volume-opt=o=a,b\""],
+            [
+                "HostConfig.Mounts":
+                    #"[{"Type":"volume","Target":"/v","VolumeOptions":{"NoCopy":true,"DriverConfig":{"Options":{"o":"a,b"}}}}]"#
+            ]
+        ),
+        (
+            ["--ulimit", "nofile=1024:2048", "--ulimit", "nproc=10", "--ulimit", "nofile=5"],
+            ["HostConfig.Ulimits": #"[{"Name":"nofile","Soft":5,"Hard":5},{"Name":"nproc","Soft":10,"Hard":10}]"#]
+        ),
+        (
+            ["--device", "/dev/null", "--device", "/dev/zero:/dev/z:r", "--device", "/dev/full:rw"],
+            [
+                "HostConfig.Devices": #"[{"PathOnHost":"/dev/null","PathInContainer":"/dev/null","CgroupPermissions":"rwm"},"#
+                    + #"{"PathOnHost":"/dev/zero","PathInContainer":"/dev/z","CgroupPermissions":"r"},"#
+                    + #"{"PathOnHost":"/dev/full","PathInContainer":"/dev/full","CgroupPermissions":"rw"}]"#
+            ]
+        ),
+        (
+            [
+                "--health-cmd", "curl -f localhost", "--health-interval", "1m30s", "--health-timeout", "500ms", "--health-retries", "3",
+                "--health-start-period", "1.5s",
+            ],
+            [
+                "Healthcheck":
+                    #"{"Test":["CMD-SHELL","curl -f localhost"],"Interval":90000000000,"Timeout":500000000,"Retries":3,"St"#
+                    + #"artPeriod":1500000000}"#
+            ]
+        ),
         (["--health-interval", "2s"], ["Healthcheck": #"{"Interval":2000000000}"#]),
         (["--no-healthcheck"], ["Healthcheck": #"{"Test":["NONE"]}"#]),
-        (["--security-opt", "no-new-privileges", "--security-opt", "label:disable", "--security-opt", "systempaths=unconfined"],
-         ["HostConfig.SecurityOpt": #"["no-new-privileges","label:disable"]"#, "HostConfig.MaskedPaths": "[]", "HostConfig.ReadonlyPaths": "[]"]),
-        (["--shm-size", "1g", "--pids-limit", "-1", "--memory-swap", "-1", "-m", "64m", "--memory-reservation", "32m", "--kernel-memory", "8m"],
-         ["HostConfig.ShmSize": "1073741824", "HostConfig.PidsLimit": "-1", "HostConfig.MemorySwap": "-1", "HostConfig.Memory": "67108864",
-          "HostConfig.MemoryReservation": "33554432", "HostConfig.KernelMemory": "8388608"]),
-        (["--cpuset-cpus", "0-1", "--cpuset-mems", "0", "--cpu-period", "100000", "--cpu-quota", "-1", "-c", "512", "--cpus", "1.5",
-          "--cpu-rt-period", "1000", "--cpu-rt-runtime", "900", "--blkio-weight", "300"],
-         ["HostConfig.CpusetCpus": #""0-1""#, "HostConfig.CpusetMems": #""0""#, "HostConfig.CpuPeriod": "100000", "HostConfig.CpuQuota": "-1",
-          "HostConfig.CpuShares": "512", "HostConfig.NanoCpus": "1500000000", "HostConfig.CpuRealtimePeriod": "1000",
-          "HostConfig.CpuRealtimeRuntime": "900", "HostConfig.BlkioWeight": "300"]),
-        (["--blkio-weight-device", "/dev/sda:200", "--device-read-bps", "/dev/sda:1mb", "--device-write-iops", "/dev/sda:30", "--device-cgroup-rule", "c 1:3 rwm"],
-         ["HostConfig.BlkioWeightDevice": #"[{"Path":"/dev/sda","Weight":200}]"#, "HostConfig.BlkioDeviceReadBps": #"[{"Path":"/dev/sda","Rate":1048576}]"#,
-          "HostConfig.BlkioDeviceWriteIOps": #"[{"Path":"/dev/sda","Rate":30}]"#, "HostConfig.BlkioDeviceWriteBps": "[]",
-          "HostConfig.DeviceCgroupRules": #"["c 1:3 rwm"]"#]),
-        (["--oom-kill-disable", "--oom-score-adj", "-500", "--memory-swappiness", "0"],
-         ["HostConfig.OomKillDisable": "true", "HostConfig.OomScoreAdj": "-500", "HostConfig.MemorySwappiness": "0"]),
-        (["--group-add", "10", "--group-add", "audio", "--dns-search", "example.com", "--dns-option", "ndots:2", "--dns", "10.0.0.1"],
-         ["HostConfig.GroupAdd": #"["10","audio"]"#, "HostConfig.DnsSearch": #"["example.com"]"#, "HostConfig.DnsOptions": #"["ndots:2"]"#,
-          "HostConfig.Dns": #"["10.0.0.1"]"#]),
-        ([], ["HostConfig.Dns": "[]", "HostConfig.DnsSearch": "[]", "HostConfig.Ulimits": "[]", "HostConfig.Devices": "[]",
-              "HostConfig.PortBindings": "{}", "HostConfig.RestartPolicy": #"{"Name":"no"}"#, "AttachStdout": "true", "AttachStderr": "true",
-              "AttachStdin": "false"]),
-        (["--domainname", "example.org", "--mac-address", "92:d0:c6:0a:29:33", "--ipc", "shareable", "--pid", "container:db", "--uts", "host",
-          "--userns", "host", "--cgroupns", "private", "--cgroup-parent", "/mine"],
-         ["Domainname": #""example.org""#, "MacAddress": #""92:d0:c6:0a:29:33""#, "HostConfig.IpcMode": #""shareable""#,
-          "HostConfig.PidMode": #""container:db""#, "HostConfig.UTSMode": #""host""#, "HostConfig.UsernsMode": #""host""#,
-          "HostConfig.CgroupnsMode": #""private""#, "HostConfig.CgroupParent": #""/mine""#]),
-        (["--sysctl", "net.ipv4.ip_forward=1", "--sysctl", "kernel.shmmax=1=2", "--storage-opt", "size=1G", "--annotation", "a=b", "--annotation", "c"],
-         ["HostConfig.Sysctls": #"{"net.ipv4.ip_forward":"1","kernel.shmmax":"1=2"}"#, "HostConfig.StorageOpt": #"{"size":"1G"}"#,
-          "HostConfig.Annotations": #"{"a":"b","c":""}"#]),
-        (["--log-driver", "json-file", "--log-opt", "max-size=10m", "--log-opt", "max-file=3"],
-         ["HostConfig.LogConfig": #"{"Type":"json-file","Config":{"max-size":"10m","max-file":"3"}}"#]),
-        (["--link", "db:database", "--volumes-from", "data:ro", "--volume-driver", "local", "--isolation", "default", "--runtime", "runc"],
-         ["HostConfig.Links": #"["db:database"]"#, "HostConfig.VolumesFrom": #"["data:ro"]"#, "HostConfig.VolumeDriver": #""local""#,
-          "HostConfig.Isolation": #""default""#, "HostConfig.Runtime": #""runc""#]),
-        (["-a", "STDERR", "-i"], ["AttachStdin": "true", "AttachStdout": "false", "AttachStderr": "true", "OpenStdin": "true", "StdinOnce": "true"]),
-        (["-P", "--expose", "80", "--restart", "on-failure:3"],
-         ["HostConfig.PublishAllPorts": "true", "ExposedPorts": #"{"80/tcp":{}}"#, "HostConfig.RestartPolicy": #"{"Name":"on-failure","MaximumRetryCount":3}"#]),
+        (
+            ["--security-opt", "no-new-privileges", "--security-opt", "label:disable", "--security-opt", "systempaths=unconfined"],
+            [
+                "HostConfig.SecurityOpt": #"["no-new-privileges","label:disable"]"#, "HostConfig.MaskedPaths": "[]",
+                "HostConfig.ReadonlyPaths": "[]",
+            ]
+        ),
+        (
+            [
+                "--shm-size", "1g", "--pids-limit", "-1", "--memory-swap", "-1", "-m", "64m", "--memory-reservation", "32m",
+                "--kernel-memory", "8m",
+            ],
+            [
+                "HostConfig.ShmSize": "1073741824", "HostConfig.PidsLimit": "-1", "HostConfig.MemorySwap": "-1",
+                "HostConfig.Memory": "67108864",
+                "HostConfig.MemoryReservation": "33554432", "HostConfig.KernelMemory": "8388608",
+            ]
+        ),
+        (
+            [
+                "--cpuset-cpus", "0-1", "--cpuset-mems", "0", "--cpu-period", "100000", "--cpu-quota", "-1", "-c", "512", "--cpus", "1.5",
+                "--cpu-rt-period", "1000", "--cpu-rt-runtime", "900", "--blkio-weight", "300",
+            ],
+            [
+                "HostConfig.CpusetCpus": #""0-1""#, "HostConfig.CpusetMems": #""0""#, "HostConfig.CpuPeriod": "100000",
+                "HostConfig.CpuQuota": "-1",
+                "HostConfig.CpuShares": "512", "HostConfig.NanoCpus": "1500000000", "HostConfig.CpuRealtimePeriod": "1000",
+                "HostConfig.CpuRealtimeRuntime": "900", "HostConfig.BlkioWeight": "300",
+            ]
+        ),
+        (
+            [
+                "--blkio-weight-device", "/dev/sda:200", "--device-read-bps", "/dev/sda:1mb", "--device-write-iops", "/dev/sda:30",
+                "--device-cgroup-rule", "c 1:3 rwm",
+            ],
+            [
+                "HostConfig.BlkioWeightDevice": #"[{"Path":"/dev/sda","Weight":200}]"#,
+                "HostConfig.BlkioDeviceReadBps": #"[{"Path":"/dev/sda","Rate":1048576}]"#,
+                "HostConfig.BlkioDeviceWriteIOps": #"[{"Path":"/dev/sda","Rate":30}]"#, "HostConfig.BlkioDeviceWriteBps": "[]",
+                "HostConfig.DeviceCgroupRules": #"["c 1:3 rwm"]"#,
+            ]
+        ),
+        (
+            ["--oom-kill-disable", "--oom-score-adj", "-500", "--memory-swappiness", "0"],
+            ["HostConfig.OomKillDisable": "true", "HostConfig.OomScoreAdj": "-500", "HostConfig.MemorySwappiness": "0"]
+        ),
+        (
+            ["--group-add", "10", "--group-add", "audio", "--dns-search", "example.com", "--dns-option", "ndots:2", "--dns", "10.0.0.1"],
+            [
+                "HostConfig.GroupAdd": #"["10","audio"]"#, "HostConfig.DnsSearch": #"["example.com"]"#,
+                "HostConfig.DnsOptions": #"["ndots:2"]"#,
+                "HostConfig.Dns": #"["10.0.0.1"]"#,
+            ]
+        ),
+        (
+            [],
+            [
+                "HostConfig.Dns": "[]", "HostConfig.DnsSearch": "[]", "HostConfig.Ulimits": "[]", "HostConfig.Devices": "[]",
+                "HostConfig.PortBindings": "{}", "HostConfig.RestartPolicy": #"{"Name":"no"}"#, "AttachStdout": "true",
+                "AttachStderr": "true",
+                "AttachStdin": "false",
+            ]
+        ),
+        (
+            [
+                "--domainname", "example.org", "--mac-address", "92:d0:c6:0a:29:33", "--ipc", "shareable", "--pid", "container:db", "--uts",
+                "host",
+                "--userns", "host", "--cgroupns", "private", "--cgroup-parent", "/mine",
+            ],
+            [
+                "Domainname": #""example.org""#, "MacAddress": #""92:d0:c6:0a:29:33""#, "HostConfig.IpcMode": #""shareable""#,
+                "HostConfig.PidMode": #""container:db""#, "HostConfig.UTSMode": #""host""#, "HostConfig.UsernsMode": #""host""#,
+                "HostConfig.CgroupnsMode": #""private""#, "HostConfig.CgroupParent": #""/mine""#,
+            ]
+        ),
+        (
+            [
+                "--sysctl", "net.ipv4.ip_forward=1", "--sysctl", "kernel.shmmax=1=2", "--storage-opt", "size=1G", "--annotation", "a=b",
+                "--annotation", "c",
+            ],
+            [
+                "HostConfig.Sysctls": #"{"net.ipv4.ip_forward":"1","kernel.shmmax":"1=2"}"#, "HostConfig.StorageOpt": #"{"size":"1G"}"#,
+                "HostConfig.Annotations": #"{"a":"b","c":""}"#,
+            ]
+        ),
+        (
+            ["--log-driver", "json-file", "--log-opt", "max-size=10m", "--log-opt", "max-file=3"],
+            ["HostConfig.LogConfig": #"{"Type":"json-file","Config":{"max-size":"10m","max-file":"3"}}"#]
+        ),
+        (
+            [
+                "--link", "db:database", "--volumes-from", "data:ro", "--volume-driver", "local", "--isolation", "default", "--runtime",
+                "runc",
+            ],
+            [
+                "HostConfig.Links": #"["db:database"]"#, "HostConfig.VolumesFrom": #"["data:ro"]"#, "HostConfig.VolumeDriver": #""local""#,
+                "HostConfig.Isolation": #""default""#, "HostConfig.Runtime": #""runc""#,
+            ]
+        ),
+        (
+            ["-a", "STDERR", "-i"],
+            ["AttachStdin": "true", "AttachStdout": "false", "AttachStderr": "true", "OpenStdin": "true", "StdinOnce": "true"]
+        ),
+        (
+            ["-P", "--expose", "80", "--restart", "on-failure:3"],
+            [
+                "HostConfig.PublishAllPorts": "true", "ExposedPorts": #"{"80/tcp":{}}"#,
+                "HostConfig.RestartPolicy": #"{"Name":"on-failure","MaximumRetryCount":3}"#,
+            ]
+        ),
     ]
 
     @Test(arguments: Self.cases)
@@ -78,7 +178,8 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("vars")
-        try "\u{FEFF}A=1\n  # a comment\n\n  B=two words \nPATH\nSTEVEDORE_UNSET_VARIABLE\nC=\"quoted\"\r\n".write(to: file, atomically: true, encoding: .utf8)
+        try "\u{FEFF}A=1\n  # a comment\n\n  B=two words \nPATH\nSTEVEDORE_UNSET_VARIABLE\nC=\"quoted\"\r\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let body = try Self.body(["--env-file", file.path, "-e", "A=2", "--label-file", file.path, "-l", "x=y"])
         let path = try #require(ProcessInfo.processInfo.environment["PATH"])
         #expect(body.env == ["A=1", "B=two words ", "PATH=\(path)", "C=\"quoted\"", "A=2"])
@@ -99,14 +200,25 @@ import Testing
     static let refusals: [([String], String)] = [
         (["--ulimit", "nofile"], #"invalid argument "nofile" for "--ulimit" flag: invalid ulimit argument: nofile"#),
         (["--ulimit", "bogus=1"], #"invalid argument "bogus=1" for "--ulimit" flag: invalid ulimit type: bogus"#),
-        (["--ulimit", "nofile=2:1"], #"invalid argument "nofile=2:1" for "--ulimit" flag: ulimit soft limit must be less than or equal to hard limit: 2 > 1"#),
+        (
+            ["--ulimit", "nofile=2:1"],
+            #"invalid argument "nofile=2:1" for "--ulimit" flag: ulimit soft limit must be less than or equal to hard limit: 2 > 1"#
+        ),
         (["--ulimit", "nofile=x"], #"invalid argument "nofile=x" for "--ulimit" flag: strconv.ParseInt: parsing "x": invalid syntax"#),
         (["--mount", "type=bind"], #"invalid argument "type=bind" for "--mount" flag: target is required"#),
         (["--mount", "foo"], #"invalid argument "foo" for "--mount" flag: invalid field 'foo' must be a key=value pair"#),
-        (["--mount", "type=tmpfs,dst=/t,tmpfs-size=x"], #"invalid argument "type=tmpfs,dst=/t,tmpfs-size=x" for "--mount" flag: invalid value for tmpfs-size: x"#),
-        (["--mount", "type=bind,dst=/t,volume-nocopy"],
-         #"invalid argument "type=bind,dst=/t,volume-nocopy" for "--mount" flag: cannot mix 'volume-*' options with mount type 'bind'"#),
-        (["--mount", "type=volume,dst=/t,ro=maybe"], #"invalid argument "type=volume,dst=/t,ro=maybe" for "--mount" flag: invalid value for ro: maybe"#),
+        (
+            ["--mount", "type=tmpfs,dst=/t,tmpfs-size=x"],
+            #"invalid argument "type=tmpfs,dst=/t,tmpfs-size=x" for "--mount" flag: invalid value for tmpfs-size: x"#
+        ),
+        (
+            ["--mount", "type=bind,dst=/t,volume-nocopy"],
+            #"invalid argument "type=bind,dst=/t,volume-nocopy" for "--mount" flag: cannot mix 'volume-*' options with mount type 'bind'"#
+        ),
+        (
+            ["--mount", "type=volume,dst=/t,ro=maybe"],
+            #"invalid argument "type=volume,dst=/t,ro=maybe" for "--mount" flag: invalid value for ro: maybe"#
+        ),
         (["--device", "/dev/null:rel"], "rel is not an absolute path"),
         (["--device", "/dev/null:/x:bad"], "bad mode specified: bad"),
         (["--health-interval", "x"], #"invalid argument "x" for "--health-interval" flag: time: invalid duration "x""#),
@@ -122,15 +234,22 @@ import Testing
         (["--storage-opt", "x"], "invalid storage option"),
         (["--log-driver", "none", "--log-opt", "a=b"], "invalid logging opts for driver none"),
         (["--security-opt", "bad"], #"Invalid --security-opt: "bad""#),
-        (["--security-opt", "seccomp=/nonexistent"], "opening seccomp profile (/nonexistent) failed: open /nonexistent: no such file or directory"),
+        (
+            ["--security-opt", "seccomp=/nonexistent"],
+            "opening seccomp profile (/nonexistent) failed: open /nonexistent: no such file or directory"
+        ),
         (["--shm-size", "x"], #"invalid argument "x" for "--shm-size" flag: invalid size: 'x'"#),
         (["--memory-swap", "x"], #"invalid argument "x" for "--memory-swap" flag: invalid size: 'x'"#),
         (["--pull", "sometimes"], #"invalid pull option: 'sometimes': must be one of "always", "missing" or "never""#),
         (["-a", "stdwhat"], #"invalid argument "stdwhat" for "-a, --attach" flag: valid streams are STDIN, STDOUT and STDERR"#),
         (["--env-file", "/nonexistent"], "open /nonexistent: no such file or directory"),
         (["--blkio-weight-device", "x"], #"invalid argument "x" for "--blkio-weight-device" flag: bad format: x"#),
-        (["--device-read-bps", "/dev/sda:x"],
-         #"invalid argument "/dev/sda:x" for "--device-read-bps" flag: invalid rate for device: x. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb"#),
+        (
+            ["--device-read-bps", "/dev/sda:x"],
+            #"invalid argument "/dev/sda:x" for "--device-read-bps" flag: invalid rate for device: x. The correct "#
+                + #"format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can "#
+                + #"be kb, mb, or gb"#
+        ),
         (["--device-cgroup-rule", "x"], #"invalid argument "x" for "--device-cgroup-rule" flag: invalid device cgroup format 'x'"#),
         (["--memory-swappiness", "200"], "invalid value: 200. Valid memory swappiness range is 0-100"),
         (["--rm", "--restart", "always"], "conflicting options: cannot specify both --restart and --rm"),

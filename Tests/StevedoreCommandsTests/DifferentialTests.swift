@@ -44,7 +44,9 @@ struct DifferentialTests {
         // containers come and go). The figures are compared exactly on recorded answers by the
         // golden tests; here the layout must still match, with the figures masked.
         if arguments.starts(with: ["system", "df"]), Self.masked(actual.standardOutput) != Self.masked(expected.standardOutput) {
-            (expected.standardOutput, actual.standardOutput) = (Self.maskedFigures(expected.standardOutput), Self.maskedFigures(actual.standardOutput))
+            (expected.standardOutput, actual.standardOutput) = (
+                Self.maskedFigures(expected.standardOutput), Self.maskedFigures(actual.standardOutput)
+            )
         }
         #expect(actual.status == expected.status, "exit status of \(arguments)")
         #expect(Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)")

@@ -1,8 +1,9 @@
 import Foundation
-@testable import StevedoreCommands
 import Stevedore
 import StevedoreTestSupport
 import Testing
+
+@testable import StevedoreCommands
 
 /// Help texts and rendered output compared with files under `Golden/`. After an intended
 /// change, rewrite them with `STEVEDORE_UPDATE_GOLDEN=1 swift test --filter GoldenTests` and
@@ -21,7 +22,8 @@ import Testing
         #expect(actual == expected, "\(name) differs from its golden file")
     }
 
-    static let helpPaths: [[String]] = [[], ["version"], ["info"], ["system"], ["system", "df"], ["events"], ["container"], ["ps"], ["cp"], ["create"], ["run"], ["update"],
+    static let helpPaths: [[String]] = [
+        [], ["version"], ["info"], ["system"], ["system", "df"], ["events"], ["container"], ["ps"], ["cp"], ["create"], ["run"], ["update"],
         ["image"], ["images"], ["image", "ls"], ["image", "inspect"], ["image", "prune"], ["pull"], ["push"], ["build"], ["tag"], ["rmi"],
         ["history"], ["save"], ["load"], ["import"], ["commit"], ["login"], ["logout"], ["search"],
         ["network"], ["network", "ls"], ["network", "create"], ["network", "inspect"], ["network", "rm"], ["network", "connect"],
@@ -42,16 +44,20 @@ import Testing
     }
 
     @Test func versionTextOfARecordedDaemon() throws {
-        let server = try JSONDecoder().decode(SystemVersion.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("version.json")))
+        let server = try JSONDecoder().decode(
+            SystemVersion.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("version.json")))
         let client = StevedoreCommand.Version.client(apiVersion: APIVersion(1, 41))
-        try Self.compare(StevedoreCommand.Version.clientSection(client) + "\n" + StevedoreCommand.Version.serverSection(server), golden: "version.txt")
+        try Self.compare(
+            StevedoreCommand.Version.clientSection(client) + "\n" + StevedoreCommand.Version.serverSection(server), golden: "version.txt")
     }
 
     @Test func diskUsageTableOfARecordedDaemon() throws {
-        let usage = try JSONDecoder().decode(SystemDataUsageResponse.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("system-df.json")))
+        let usage = try JSONDecoder().decode(
+            SystemDataUsageResponse.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("system-df.json")))
         let rows = StevedoreCommand.System.DiskUsage.rows(usage.summary)
         let table = try CommandOutput.render(
-            rows, format: nil, defaultFormat: StevedoreCommand.System.DiskUsage.defaultFormat, titles: StevedoreCommand.System.DiskUsage.titles)
+            rows, format: nil, defaultFormat: StevedoreCommand.System.DiskUsage.defaultFormat,
+            titles: StevedoreCommand.System.DiskUsage.titles)
         try Self.compare(table, golden: "system-df.txt")
         let json = try CommandOutput.render(rows, format: "json", defaultFormat: "")
         try Self.compare(json, golden: "system-df.json.txt")

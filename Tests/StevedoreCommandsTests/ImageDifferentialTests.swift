@@ -21,7 +21,8 @@ struct ImageDifferentialTests {
     }
 
     private func expectSame(
-        _ arguments: [String], environment: [String: String?] = [:], compareErrors: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
+        _ arguments: [String], environment: [String: String?] = [:], compareErrors: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         try await self.oracle.expectSame(arguments, environment: environment, compareErrors: compareErrors, sourceLocation: sourceLocation)
     }
@@ -43,7 +44,10 @@ struct ImageDifferentialTests {
                 ["images", "-q", repository],
                 ["images", "--no-trunc", repository],
                 ["images", "--digests", repository],
-                ["images", "-a", "--format", "{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}} {{.VirtualSize}} {{.Containers}} {{.SharedSize}}", repository],
+                [
+                    "images", "-a", "--format",
+                    "{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}} {{.VirtualSize}} {{.Containers}} {{.SharedSize}}", repository,
+                ],
                 ["images", "--format", "json", repository],
                 ["image", "ls", "--format", "table {{.Tag}}\t{{.CreatedAt}}\t{{.Digest}}", repository],
                 ["images", "--filter", "reference=\(image)"],
@@ -67,7 +71,9 @@ struct ImageDifferentialTests {
             // docker adds its usage text to a bad flag; the message and the status are the same.
             let badFilter = try await self.stevedore.run(["images", "-f", "bad"])
             #expect(badFilter.status == (try await self.docker.run(["images", "-f", "bad"])).status)
-            #expect(badFilter.standardError == "invalid argument \"bad\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\n")
+            #expect(
+                badFilter.standardError
+                    == "invalid argument \"bad\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\n")
             // Tag then remove, each with its own tool: the same lines.
             for tool in [self.docker, self.stevedore] {
                 #expect(try await tool.run(["tag", image, repository + ":c"]).status == 0)
@@ -94,13 +100,14 @@ struct ImageDifferentialTests {
                     #expect(try await tool.run(["rmi", reference]).status == 0)
                     let pulled = try await tool.run(["pull", reference])
                     #expect(pulled.status == 0, "\(pulled)")
-                    #expect(Self.masked(pulled.standardOutput) == """
-                        1: Pulling from \(self.scope)
-                        Digest: sha256:<ID>
-                        Status: Downloaded newer image for \(reference)
-                        \(reference)
+                    #expect(
+                        Self.masked(pulled.standardOutput) == """
+                            1: Pulling from \(self.scope)
+                            Digest: sha256:<ID>
+                            Status: Downloaded newer image for \(reference)
+                            \(reference)
 
-                        """, "\(pulled)")
+                            """, "\(pulled)")
                 }
                 try await self.expectSame(["pull", reference])
                 try await self.expectSame(["pull", "-q", reference])
@@ -120,7 +127,8 @@ struct ImageDifferentialTests {
             try await TestEngine.withResources { client, resources in
                 // An image with a layer of its own, so that a pull downloads and extracts it.
                 let container = try await client.containers.create(
-                    ContainerCreateBody(cmd: ["sh", "-c", "echo \(self.scope) > /unique"], image: TestEngine.image)).id
+                    ContainerCreateBody(cmd: ["sh", "-c", "echo \(self.scope) > /unique"], image: TestEngine.image)
+                ).id
                 resources.container(container)
                 try await client.containers.start(container)
                 _ = try await client.containers.wait(container)
@@ -163,7 +171,8 @@ struct ImageDifferentialTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(self.scope)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data("FROM \(TestEngine.image)\nARG X=1\nRUN echo hello $X\nLABEL a=b\nCOPY f /f\n".utf8).write(to: directory.appendingPathComponent("Dockerfile"))
+        try Data("FROM \(TestEngine.image)\nARG X=1\nRUN echo hello $X\nLABEL a=b\nCOPY f /f\n".utf8).write(
+            to: directory.appendingPathComponent("Dockerfile"))
         try Data("data\n".utf8).write(to: directory.appendingPathComponent("f"))
         try Data("FROM \(TestEngine.image)\nRUN exit 3\n".utf8).write(to: directory.appendingPathComponent("Failing"))
         let tag = self.scope + "-built:1"
@@ -203,9 +212,12 @@ struct ImageDifferentialTests {
                 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(self.scope)-config-\(UUID().uuidString)")
                 defer { try? FileManager.default.removeItem(at: directory) }
                 let environment: [String: String?] = ["DOCKER_CONFIG": directory.path]
-                let refused = try await tool.run(["login", "-u", "alice", "--password-stdin", registry.address], environment: environment, input: Data("wrong\n".utf8))
+                let refused = try await tool.run(
+                    ["login", "-u", "alice", "--password-stdin", registry.address], environment: environment, input: Data("wrong\n".utf8))
                 #expect(refused.status == 1 && refused.standardError.contains("401 Unauthorized"), "\(refused)")
-                let login = try await tool.run(["login", "-u", "alice", "--password-stdin", registry.address], environment: environment, input: Data((password + "\n").utf8))
+                let login = try await tool.run(
+                    ["login", "-u", "alice", "--password-stdin", registry.address], environment: environment,
+                    input: Data((password + "\n").utf8))
                 #expect(login.status == 0 && login.standardOutput == "Login Succeeded\n", "\(login)")
                 let file = directory.appendingPathComponent("config.json")
                 configs.append(try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]))

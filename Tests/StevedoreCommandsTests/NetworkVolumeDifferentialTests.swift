@@ -27,8 +27,10 @@ struct NetworkVolumeDifferentialTests {
                 let a = self.scope + "-a"
                 let b = self.scope + "-b"
                 for name in [a, b, self.scope + "-made", self.scope + "-pruned"] { resources.network(name) }
-                _ = try await client.networks.create(NetworkCreateRequest(
-                    name: a, ipam: IPAM(config: [IPAMConfig(subnet: "\(prefix).0/24", gateway: "\(prefix).1")]), labels: ["scope": self.scope]))
+                _ = try await client.networks.create(
+                    NetworkCreateRequest(
+                        name: a, ipam: IPAM(config: [IPAMConfig(subnet: "\(prefix).0/24", gateway: "\(prefix).1")]),
+                        labels: ["scope": self.scope]))
                 _ = try await client.networks.create(NetworkCreateRequest(name: b, internal: true, labels: ["scope": self.scope]))
                 let filter = "label=scope=\(self.scope)"
                 let missing = self.scope + "-missing"
@@ -37,12 +39,22 @@ struct NetworkVolumeDifferentialTests {
                     ["network", "ls", "-q", "--filter", filter],
                     ["network", "ls", "--no-trunc", "--filter", filter],
                     ["network", "list", "--format", "json", "--filter", filter],
-                    ["network", "ls", "--filter", filter, "--format", "table {{.Name}}\t{{.IPv4}}\t{{.IPv6}}\t{{.Internal}}\t{{.Labels}}\t{{.CreatedAt}}"],
+                    [
+                        "network", "ls", "--filter", filter, "--format",
+                        "table {{.Name}}\t{{.IPv4}}\t{{.IPv6}}\t{{.Internal}}\t{{.Labels}}\t{{.CreatedAt}}",
+                    ],
                     ["network", "ls", "-q", "--format", "{{.Name}}", "--filter", filter],
-                    ["network", "ls", "--filter", "name=\(self.scope)", "--filter", "driver=bridge", "--filter", "type=custom", "--format", "{{.Name}}"],
+                    [
+                        "network", "ls", "--filter", "name=\(self.scope)", "--filter", "driver=bridge", "--filter", "type=custom",
+                        "--format", "{{.Name}}",
+                    ],
                     ["network", "ls", "--filter", "dangling=maybe"],
                     ["network", "ls", "--filter", "foo=bar"],
-                    ["network", "inspect", "--format", "{{.Name}} {{.Driver}} {{.Scope}} {{.Internal}} {{.Labels}} {{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}}", a],
+                    [
+                        "network", "inspect", "--format",
+                        "{{.Name}} {{.Driver}} {{.Scope}} {{.Internal}} {{.Labels}} {{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}}",
+                        a,
+                    ],
                     ["network", "inspect", "-f", "{{.Name}}", a, b],
                     ["network", "inspect", missing],
                     ["network", "inspect", "-f", "{{.Name}}", a, missing],
@@ -62,18 +74,20 @@ struct NetworkVolumeDifferentialTests {
                 try await self.oracle.expectSame(["network", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
                 // Create, remove and prune, each tool in turn, with the same names.
                 for tool in [self.oracle.docker, self.oracle.stevedore] {
-                    let outputs = try await Self.outcomes(of: [
-                        ["network", "create", "--label", "scope=\(self.scope)", "--internal", self.scope + "-made"],
-                        ["network", "rm", self.scope + "-made", missing],
-                        ["network", "create", "--label", "prune=\(self.scope)", self.scope + "-pruned"],
-                        ["network", "prune", "-f", "--filter", "label=prune=\(self.scope)"],
-                    ], with: tool)
-                    #expect(outputs == [
-                        "0|<ID>\n|",
-                        "1|\(self.scope)-made\n|Error response from daemon: network \(missing) not found\nexit status 1\n",
-                        "0|<ID>\n|",
-                        "0|Deleted Networks:\n\(self.scope)-pruned\n\n|",
-                    ], "\(tool.executable.lastPathComponent)")
+                    let outputs = try await Self.outcomes(
+                        of: [
+                            ["network", "create", "--label", "scope=\(self.scope)", "--internal", self.scope + "-made"],
+                            ["network", "rm", self.scope + "-made", missing],
+                            ["network", "create", "--label", "prune=\(self.scope)", self.scope + "-pruned"],
+                            ["network", "prune", "-f", "--filter", "label=prune=\(self.scope)"],
+                        ], with: tool)
+                    #expect(
+                        outputs == [
+                            "0|<ID>\n|",
+                            "1|\(self.scope)-made\n|Error response from daemon: network \(missing) not found\nexit status 1\n",
+                            "0|<ID>\n|",
+                            "0|Deleted Networks:\n\(self.scope)-pruned\n\n|",
+                        ], "\(tool.executable.lastPathComponent)")
                 }
             }
         }
@@ -86,7 +100,8 @@ struct NetworkVolumeDifferentialTests {
                 let first = self.scope + "-v1"
                 let second = self.scope + "-v2"
                 for name in [first, second, self.scope + "-made", self.scope + "-pruned"] { resources.volume(name) }
-                _ = try await client.volumes.create(VolumeCreateRequest(name: first, driverOpts: ["type": "tmpfs", "device": "tmpfs"], labels: ["scope": self.scope]))
+                _ = try await client.volumes.create(
+                    VolumeCreateRequest(name: first, driverOpts: ["type": "tmpfs", "device": "tmpfs"], labels: ["scope": self.scope]))
                 _ = try await client.volumes.create(VolumeCreateRequest(name: second, labels: ["scope": self.scope]))
                 let filter = "label=scope=\(self.scope)"
                 let missing = self.scope + "-missing"
@@ -94,8 +109,14 @@ struct NetworkVolumeDifferentialTests {
                     ["volume", "ls", "--filter", filter],
                     ["volume", "ls", "-q", "--filter", filter],
                     ["volume", "list", "--format", "json", "--filter", filter],
-                    ["volume", "ls", "--filter", filter, "--format", "table {{.Name}}\t{{.Labels}}\t{{.Mountpoint}}\t{{.Scope}}\t{{.Size}}\t{{.Links}}"],
-                    ["volume", "ls", "--filter", "name=\(self.scope)", "--filter", "driver=local", "--filter", "dangling=true", "--format", "{{.Name}}"],
+                    [
+                        "volume", "ls", "--filter", filter, "--format",
+                        "table {{.Name}}\t{{.Labels}}\t{{.Mountpoint}}\t{{.Scope}}\t{{.Size}}\t{{.Links}}",
+                    ],
+                    [
+                        "volume", "ls", "--filter", "name=\(self.scope)", "--filter", "driver=local", "--filter", "dangling=true",
+                        "--format", "{{.Name}}",
+                    ],
                     ["volume", "ls", "--filter", "dangling=maybe"],
                     ["volume", "ls", "--filter", "foo=bar"],
                     ["volume", "inspect", "--format", "{{.Name}} {{.Driver}} {{.Labels}} {{.Options}} {{.Scope}}", first],
@@ -113,20 +134,25 @@ struct NetworkVolumeDifferentialTests {
                 }
                 try await self.oracle.expectSame(["volume", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
                 for tool in [self.oracle.docker, self.oracle.stevedore] {
-                    let outputs = try await Self.outcomes(of: [
-                        ["volume", "create", "--label", "scope=\(self.scope)", "-o", "type=tmpfs", "-o", "device=tmpfs", self.scope + "-made"],
-                        ["volume", "inspect", "-f", "{{.Labels}} {{.Options}}", self.scope + "-made"],
-                        ["volume", "rm", self.scope + "-made", missing],
-                        ["volume", "create", "--label", "prune=\(self.scope)", self.scope + "-pruned"],
-                        ["volume", "prune", "-f", "--filter", "label=prune=\(self.scope)"],
-                    ], with: tool)
-                    #expect(outputs == [
-                        "0|\(self.scope)-made\n|",
-                        "0|map[scope:\(self.scope)] map[device:tmpfs type:tmpfs]\n|",
-                        "1|\(self.scope)-made\n|Error response from daemon: get \(missing): no such volume\n",
-                        "0|\(self.scope)-pruned\n|",
-                        "0|Deleted Volumes:\n\(self.scope)-pruned\n\nTotal reclaimed space: 0B\n|",
-                    ], "\(tool.executable.lastPathComponent)")
+                    let outputs = try await Self.outcomes(
+                        of: [
+                            [
+                                "volume", "create", "--label", "scope=\(self.scope)", "-o", "type=tmpfs", "-o", "device=tmpfs",
+                                self.scope + "-made",
+                            ],
+                            ["volume", "inspect", "-f", "{{.Labels}} {{.Options}}", self.scope + "-made"],
+                            ["volume", "rm", self.scope + "-made", missing],
+                            ["volume", "create", "--label", "prune=\(self.scope)", self.scope + "-pruned"],
+                            ["volume", "prune", "-f", "--filter", "label=prune=\(self.scope)"],
+                        ], with: tool)
+                    #expect(
+                        outputs == [
+                            "0|\(self.scope)-made\n|",
+                            "0|map[scope:\(self.scope)] map[device:tmpfs type:tmpfs]\n|",
+                            "1|\(self.scope)-made\n|Error response from daemon: get \(missing): no such volume\n",
+                            "0|\(self.scope)-pruned\n|",
+                            "0|Deleted Volumes:\n\(self.scope)-pruned\n\nTotal reclaimed space: 0B\n|",
+                        ], "\(tool.executable.lastPathComponent)")
                 }
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
 import Stevedore
-@testable import StevedoreCommands
 import Testing
+
+@testable import StevedoreCommands
 
 /// docker's jsonmessage rendering of a pull recorded from dockerd 20.10 (one layer already
 /// present, one downloaded), on a terminal and off one.
@@ -18,27 +19,36 @@ import Testing
 
     @Test func offATerminalLinesWithABarAreDroppedAndTheOthersPrintedPlain() throws {
         let output = Self.render(try Self.recordedPull(), ProgressDisplay(isTerminal: false))
-        #expect(output == """
-            latest: Pulling from big
-            ce815c03130d: Already exists
-            11b9d4dc6fcb: Pulling fs layer
-            11b9d4dc6fcb: Verifying Checksum
-            11b9d4dc6fcb: Download complete
-            11b9d4dc6fcb: Pull complete
-            Digest: sha256:d238f2eab6ef97628a9b7af109dbc009c1332d09b4713e8cf48e0da8e0cd1e61
-            Status: Downloaded newer image for 127.0.0.1:45123/big:latest
+        #expect(
+            output == """
+                latest: Pulling from big
+                ce815c03130d: Already exists
+                11b9d4dc6fcb: Pulling fs layer
+                11b9d4dc6fcb: Verifying Checksum
+                11b9d4dc6fcb: Download complete
+                11b9d4dc6fcb: Pull complete
+                Digest: sha256:d238f2eab6ef97628a9b7af109dbc009c1332d09b4713e8cf48e0da8e0cd1e61
+                Status: Downloaded newer image for 127.0.0.1:45123/big:latest
 
-            """)
+                """)
     }
 
     @Test func onATerminalEachLayerKeepsItsLineRedrawnInPlace() throws {
         let output = Self.render(try Self.recordedPull(), ProgressDisplay(isTerminal: true, width: 200))
         try GoldenTests.compare(output, golden: "pull-progress-tty.txt")
         // The second layer's updates go one line up, clear it, and come back down.
-        #expect(output.contains("\u{1B}[1A\u{1B}[2K\r11b9d4dc6fcb: Downloading [>                                                  ]  36.45kB/3.001MB\r\u{1B}[1B"))
+        #expect(
+            output.contains(
+                "\u{1B}[1A\u{1B}[2K\r11b9d4dc6fcb: Downloading [>                                                  ] "
+                    + " 36.45kB/3.001MB\r\u{1B}[1B"
+            ))
         // A status line without a bar, then the first layer on a line of its own.
         #expect(output.hasPrefix("latest: Pulling from big\n\n\u{1B}[1A\u{1B}[2K\rce815c03130d: Already exists \r\u{1B}[1B"))
-        #expect(output.hasSuffix("Digest: sha256:d238f2eab6ef97628a9b7af109dbc009c1332d09b4713e8cf48e0da8e0cd1e61\nStatus: Downloaded newer image for 127.0.0.1:45123/big:latest\n"))
+        #expect(
+            output.hasSuffix(
+                "Digest: sha256:d238f2eab6ef97628a9b7af109dbc009c1332d09b4713e8cf48e0da8e0cd1e61\nStatus: Downloaded "
+                    + "newer image for 127.0.0.1:45123/big:latest\n"
+            ))
     }
 
     @Test func aNarrowTerminalShowsCountsWithoutTheBar() {
@@ -54,7 +64,9 @@ import Testing
         _ = display.render(ProgressMessage(id: "a", status: "Pushing", progressDetail: ProgressDetail(current: 1, total: 2)))
         _ = display.render(ProgressMessage(status: "next tag"))
         // "a" again is a new line, not a move up to the old one.
-        #expect(display.render(ProgressMessage(id: "a", status: "Pushed", progressDetail: ProgressDetail())) == "\n\u{1B}[1A\u{1B}[2K\ra: Pushed \r\u{1B}[1B")
+        #expect(
+            display.render(ProgressMessage(id: "a", status: "Pushed", progressDetail: ProgressDetail()))
+                == "\n\u{1B}[1A\u{1B}[2K\ra: Pushed \r\u{1B}[1B")
     }
 
     @Test func auxMessagesAreNotShown() {

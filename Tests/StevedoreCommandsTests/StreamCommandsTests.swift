@@ -5,7 +5,9 @@ import Testing
 
 /// `run`, `exec`, `logs` and `attach` as processes against the real engine: output, stdin,
 /// exit codes.
-@Suite("Stream commands against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Stream commands against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct StreamCommandsTests {
     let stevedore = CommandLineProcess.stevedore
     let image = TestEngine.image
@@ -18,7 +20,9 @@ struct StreamCommandsTests {
 
     @Test func runKeepsStreamsApartAndExitsWithTheContainersCode() async throws {
         let name = "stevedore-cli-rm-\(UInt32.random(in: 0...UInt32.max))"
-        let outcome = try await self.stevedore.run(["run", "--rm", "--name", name, "-e", "WHO=env", "-w", "/tmp", self.image, "sh", "-c", "echo $WHO $(pwd); echo oops >&2; exit 3"])
+        let outcome = try await self.stevedore.run([
+            "run", "--rm", "--name", name, "-e", "WHO=env", "-w", "/tmp", self.image, "sh", "-c", "echo $WHO $(pwd); echo oops >&2; exit 3",
+        ])
         #expect(outcome.status == 3)
         #expect(outcome.standardOutput == "env /tmp\n")
         #expect(outcome.standardError == "oops\n")
@@ -32,7 +36,8 @@ struct StreamCommandsTests {
         // The container traps TERM and exits 3; a `run` that did not forward the signal would
         // die of it (143) and leave the container running.
         let script = """
-            "$STEVEDORE" run --rm --sig-proxy=true "$IMAGE" sh -c 'trap "echo got TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done' >"$OUT" &
+            trapping='trap "echo got TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done'
+            "$STEVEDORE" run --rm --sig-proxy=true "$IMAGE" sh -c "$trapping" >"$OUT" &
             pid=$!
             for _ in $(seq 300); do grep -q ready "$OUT" && break; sleep 0.1; done
             kill -TERM $pid
@@ -44,7 +49,8 @@ struct StreamCommandsTests {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let shell = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/sh"))
         let outcome = try await withTimeout(120) {
-            try await shell.run(["-c", script], environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "OUT": output])
+            try await shell.run(
+                ["-c", script], environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "OUT": output])
         }
         #expect(outcome.standardOutput == "status 3\nready\ngot TERM\n", "\(outcome)")
     }
@@ -62,7 +68,9 @@ struct StreamCommandsTests {
 
     @Test func detachedRunThenExecLogsAndLabels() async throws {
         let name = "stevedore-cli-streams-\(UInt32.random(in: 0...UInt32.max))"
-        let started = try await self.stevedore.run(["run", "-d", "--name", name, "-l", "purpose=cli-test", "-e", "X=1", self.image, "sh", "-c", "echo one; echo two; sleep 300"])
+        let started = try await self.stevedore.run([
+            "run", "-d", "--name", name, "-l", "purpose=cli-test", "-e", "X=1", self.image, "sh", "-c", "echo one; echo two; sleep 300",
+        ])
         #expect(started.status == 0, "\(started)")
         try await TestEngine.withClient { client in
             do {

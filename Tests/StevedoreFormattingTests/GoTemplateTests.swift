@@ -8,13 +8,21 @@ import Testing
         ("plain text", "plain text"),
         ("{{.Zed.a}}", "x<y>&z"),
         ("{{.Zed}}", "map[a:x<y>&z arr:[p q] b:1 big:1e+06 ea:[] em:map[] emptys: f:1.5 m:map[k.dot:v] n:<nil> t:true]"),
-        ("{{json .Zed}}", #"{"b":1,"a":"x<y>&z","n":null,"f":1.5,"big":1000000,"arr":["p","q"],"m":{"k.dot":"v"},"t":true,"emptys":"","ea":[],"em":{}}"#),
-        ("{{.Zed | json}}", #"{"b":1,"a":"x<y>&z","n":null,"f":1.5,"big":1000000,"arr":["p","q"],"m":{"k.dot":"v"},"t":true,"emptys":"","ea":[],"em":{}}"#),
+        (
+            "{{json .Zed}}",
+            #"{"b":1,"a":"x<y>&z","n":null,"f":1.5,"big":1000000,"arr":["p","q"],"m":{"k.dot":"v"},"t":true,"emptys":"","ea":[],"em":{}}"#
+        ),
+        (
+            "{{.Zed | json}}",
+            #"{"b":1,"a":"x<y>&z","n":null,"f":1.5,"big":1000000,"arr":["p","q"],"m":{"k.dot":"v"},"t":true,"emptys":"","ea":[],"em":{}}"#
+        ),
         ("{{json .Zed.a}}", #""x<y>&z""#),
         ("{{.Zed.n}}", "<no value>"),
         ("{{.Zed.ea}} {{.Zed.em}} {{.Zed.arr}}", "[] map[] [p q]"),
-        ("{{1e6}} {{1.5}} {{100000.0}} {{1e-5}} {{0.0001}} {{123456789.0}} {{1e20}} {{1e21}} {{-0.0}} {{3}}",
-         "1e+06 1.5 100000 1e-05 0.0001 1.23456789e+08 1e+20 1e+21 -0 3"),
+        (
+            "{{1e6}} {{1.5}} {{100000.0}} {{1e-5}} {{0.0001}} {{123456789.0}} {{1e20}} {{1e21}} {{-0.0}} {{3}}",
+            "1e+06 1.5 100000 1e-05 0.0001 1.23456789e+08 1e+20 1e+21 -0 3"
+        ),
         ("{{range .Zed.arr}}[{{.}}]{{end}}", "[p][q]"),
         ("{{range $i, $e := .Zed.arr}}{{$i}}={{$e}},{{end}}", "0=p,1=q,"),
         ("{{range $k, $v := .Zed.m}}{{$k}}={{$v}}{{end}}", "k.dot=v"),
@@ -44,7 +52,10 @@ import Testing
         ("{{printf \"%s\" .Zed.arr}} {{printf \"%d\"}} {{printf \"%s\" 1 2}}", "[p q] %!d(MISSING) %!s(int=1)%!(EXTRA int=2)"),
         ("{{eq .Id \"abc\"}} {{ne 1 2}} {{lt 1 2}} {{and 1 0}} {{or 0 \"x\"}} {{not \"\"}}", "true true true 0 x true"),
         ("{{eq .Id \"x\" \"abc\"}} {{ge 2 2}} {{gt \"b\" \"a\"}} {{le 1.5 1.0}}", "true true true false"),
-        ("{{printf \"%05d|%-4s|%+.2e|%q|%x|%T\" -42 \"ab\" 12345.678 \"a\\\"b\" \"hi\" 1.5}}", #"-0042|ab  |+1.23e+04|"a\"b"|6869|float64"#),
+        (
+            "{{printf \"%05d|%-4s|%+.2e|%q|%x|%T\" -42 \"ab\" 12345.678 \"a\\\"b\" \"hi\" 1.5}}",
+            #"-0042|ab  |+1.23e+04|"a\"b"|6869|float64"#
+        ),
         ("{{printf \"%v %.3g %g %G\" 0.000012345 1234.5678 1e21 1e-7}}", "1.2345e-05 1.23e+03 1e+21 1E-07"),
         ("{{'a'}} {{0x10}} {{`raw`}}", "97 16 raw"),
         ("{{(index .Zed.arr 0) | upper}}", "P"),
@@ -75,7 +86,9 @@ import Testing
 
     @Test func headerUsesTitlesAndHeaderFunctions() throws {
         let template = try GoTemplate(parsing: "{{.ID}}\t{{upper .Image}}\t{{json .Names}}\t{{.Unknown}}|{{truncate .ID 3}}")
-        #expect(template.renderHeader(titles: ["ID": "CONTAINER ID", "Image": "IMAGE", "Names": "NAMES"]) == "CONTAINER ID\tIMAGE\tNAMES\t|CONTAINER ID")
+        #expect(
+            template.renderHeader(titles: ["ID": "CONTAINER ID", "Image": "IMAGE", "Names": "NAMES"])
+                == "CONTAINER ID\tIMAGE\tNAMES\t|CONTAINER ID")
         let failing = try GoTemplate(parsing: "{{.ID}} {{.ID.Deeper}} after")
         #expect(failing.renderHeader(titles: ["ID": "CONTAINER ID"]) == "CONTAINER ID ")
     }

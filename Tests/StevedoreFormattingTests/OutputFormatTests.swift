@@ -13,12 +13,13 @@ import Testing
         // `docker ps --format 'table {{.Names}}\t{{upper .Image}}\t{{.Labels}}'`, docker 28.
         let format = try OutputFormat(#"table {{.Names}}\t{{upper .Image}}\t{{.Labels}}"#)
         #expect(format.isTable)
-        #expect(try format.render(rows, titles: titles) == """
-            NAMES                          IMAGE          LABELS
-            web                            NGINX:LATEST   a=1,b=2
-            a-much-longer-container-name   BUSYBOX        
+        #expect(
+            try format.render(rows, titles: titles) == """
+                NAMES                          IMAGE          LABELS
+                web                            NGINX:LATEST   a=1,b=2
+                a-much-longer-container-name   BUSYBOX        
 
-            """)
+                """)
     }
 
     @Test func tableWithoutRowsPrintsTheHeader() throws {

@@ -5,7 +5,9 @@ import Testing
 @Suite struct TabWriterTests {
     @Test func alignsLikeDockerPs() {
         // `docker ps --format 'table {{.ID}}\t{{.Image}}\t{{.Names}}\t{{.Status}}'`, docker 28.
-        let input = "CONTAINER ID\tIMAGE\tNAMES\tSTATUS\n0123456789ab\tnginx:latest\tweb\tUp 2 hours\nfedcba987654\tbusybox\ta-much-longer-container-name\tExited (0) 3 days ago\n"
+        let input =
+            "CONTAINER ID\tIMAGE\tNAMES\tSTATUS\n" + "0123456789ab\tnginx:latest\tweb\tUp 2 hours\n"
+            + "fedcba987654\tbusybox\ta-much-longer-container-name\tExited (0) 3 days ago\n"
         let expected = """
             CONTAINER ID   IMAGE          NAMES                          STATUS
             0123456789ab   nginx:latest   web                            Up 2 hours

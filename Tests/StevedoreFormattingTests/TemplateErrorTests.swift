@@ -35,7 +35,10 @@ import Testing
         ("{{.Id 1}}", #"template: :1:2: executing "" at <.Id>: Id is not a method but has arguments"#),
         ("{{.Zed.m.nope}}", #"template: :1:6: executing "" at <.Zed.m.nope>: map has no entry for key "nope""#),
         ("{{truncate .Zed.a 1.5}}", #"template: :1:18: executing "" at <1.5>: expected integer; found 1.5"#),
-        ("{{join .Zed.m \",\"}}", #"template: :1:11: executing "" at <.Zed.m>: wrong type for value; expected []string; got map[string]interface {}"#),
+        (
+            "{{join .Zed.m \",\"}}",
+            #"template: :1:11: executing "" at <.Zed.m>: wrong type for value; expected []string; got map[string]interface {}"#
+        ),
         ("{{eq .Id 1}}", #"template: :1:2: executing "" at <eq .Id 1>: error calling eq: incompatible types for comparison"#),
         ("{{range .Id}}{{end}}", #"template: :1:8: executing "" at <.Id>: range can't iterate over abc"#),
     ])

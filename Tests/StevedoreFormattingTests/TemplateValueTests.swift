@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct TemplateValueTests {
     @Test func parsesJSONKeepingKeyOrder() throws {
-        let value = try TemplateValue(json: #"{"z":1,"a":[true,null,-2.5e3,"\u00e9\n\ud83d\ude00"],"m":{"y":9223372036854775807,"x":1e400}}"#)
+        let value = try TemplateValue(
+            json: #"{"z":1,"a":[true,null,-2.5e3,"\u00e9\n\ud83d\ude00"],"m":{"y":9223372036854775807,"x":1e400}}"#)
         guard case .object(let object) = value else { Issue.record("not an object"); return }
         #expect(object.keys == ["z", "a", "m"])
         #expect(object["a"] == [true, nil, -2500.0, "é\n😀"])
@@ -42,10 +43,11 @@ import Testing
         }
         let value = try TemplateValue(encoding: Sample())
         // A nil optional is there as null, as a nil field of a Go struct is.
-        #expect(value == [
-            "date": "2023-11-14T22:13:20.25Z", "data": "3q0=", "url": "https://example.com/x",
-            "optional": nil, "big": .double(Double(UInt64.max)), "nested": [["k": 1]],
-        ])
+        #expect(
+            value == [
+                "date": "2023-11-14T22:13:20.25Z", "data": "3q0=", "url": "https://example.com/x",
+                "optional": nil, "big": .double(Double(UInt64.max)), "nested": [["k": 1]],
+            ])
     }
 
     @Test func encodesEnumsAndSuperclassesThroughNestedContainers() throws {

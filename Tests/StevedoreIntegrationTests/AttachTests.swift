@@ -3,12 +3,14 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Attach against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Attach against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct AttachTests {
     @Test func sixtyFourMiBThroughCatArriveByteExact() async throws {
         let input = randomBytes(64 << 20, seed: 64)
         try await TestEngine.withClient { client in
-            let body = ContainerCreateBody(attachStdin: true, attachStdout: true, attachStderr: true, openStdin: true, stdinOnce: true, cmd: ["cat"])
+            let body = ContainerCreateBody(
+                attachStdin: true, attachStdout: true, attachStderr: true, openStdin: true, stdinOnce: true, cmd: ["cat"])
             try await withContainer(body, client: client) { id in
                 let comparer = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
                     #expect(streams.output.framing == .multiplexed)
@@ -41,7 +43,9 @@ struct AttachTests {
         try await TestEngine.withClient { client in
             let script = "for i in 1 2 3 4 5; do echo out$i; echo err$i >&2; done"
             try await withContainer(ContainerCreateBody(cmd: ["sh", "-c", script]), client: client) { id in
-                let collected = try await client.containers.withAttach(id, startingContainer: true) { try await $0.output.collect(upTo: 1 << 20) }
+                let collected = try await client.containers.withAttach(id, startingContainer: true) {
+                    try await $0.output.collect(upTo: 1 << 20)
+                }
                 #expect(collected.stdoutText == "out1\nout2\nout3\nout4\nout5\n")
                 #expect(collected.stderrText == "err1\nerr2\nerr3\nerr4\nerr5\n")
             }
@@ -58,8 +62,12 @@ struct AttachTests {
                             let expected = "first bytes \(worker)-\(round)\n"
                             // Bounded, so that a daemon that hangs under load fails the test instead of hanging it.
                             let output = try await withTimeout(120) {
-                                try await withContainer(ContainerCreateBody(cmd: ["echo", "first bytes \(worker)-\(round)"]), client: client) { id in
-                                    try await client.containers.withAttach(id, startingContainer: true) { try await $0.output.collect(upTo: 1 << 10) }
+                                try await withContainer(
+                                    ContainerCreateBody(cmd: ["echo", "first bytes \(worker)-\(round)"]), client: client
+                                ) { id in
+                                    try await client.containers.withAttach(id, startingContainer: true) {
+                                        try await $0.output.collect(upTo: 1 << 10)
+                                    }
                                 }
                             }
                             #expect(output.stdoutText == expected)
@@ -73,7 +81,8 @@ struct AttachTests {
 
     @Test func ttyOutputArrivesRaw() async throws {
         try await TestEngine.withClient { client in
-            try await withContainer(ContainerCreateBody(tty: true, cmd: ["sh", "-c", "printf 'a\\n'; printf 'b\\n' >&2"]), client: client) { id in
+            try await withContainer(ContainerCreateBody(tty: true, cmd: ["sh", "-c", "printf 'a\\n'; printf 'b\\n' >&2"]), client: client) {
+                id in
                 let chunks = try await client.containers.withAttach(id, startingContainer: true) { streams in
                     #expect(streams.tty)
                     #expect(streams.output.framing == .raw)
@@ -108,7 +117,8 @@ struct AttachTests {
             // OpenStdin + StdinOnce, no TTY: the process sees EOF and goes on.
             let once = ContainerCreateBody(openStdin: true, stdinOnce: true, cmd: ["sh", "-c", "cat; echo after-eof"])
             try await withContainer(once, client: client) { id in
-                let collected = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
+                let collected = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) {
+                    streams in
                     try await streams.write("input\n")
                     try await streams.closeWrite()
                     return try await streams.output.collect(upTo: 1 << 10)
@@ -119,7 +129,8 @@ struct AttachTests {
             // OpenStdin without StdinOnce: EOF ends the attach; the container keeps running.
             let kept = ContainerCreateBody(openStdin: true, cmd: ["sh", "-c", "cat; echo after-eof"])
             try await withContainer(kept, client: client) { id in
-                let collected = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
+                let collected = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) {
+                    streams in
                     try await streams.write("input\n")
                     try await streams.closeWrite()
                     return try await streams.output.collect(upTo: 1 << 10)
@@ -132,7 +143,8 @@ struct AttachTests {
 
     @Test func leavingTheScopeClosesTheConnection() async throws {
         try await TestEngine.withClient { client in
-            try await withContainer(ContainerCreateBody(cmd: ["sh", "-c", "while true; do echo tick; sleep 0.05; done"]), client: client) { id in
+            try await withContainer(ContainerCreateBody(cmd: ["sh", "-c", "while true; do echo tick; sleep 0.05; done"]), client: client) {
+                id in
                 struct Stop: Error {}
                 await #expect(throws: Stop.self) {
                     try await client.containers.withAttach(id, startingContainer: true) { streams in

@@ -3,7 +3,8 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Builds against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Builds against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct BuildTests {
     /// The context every .dockerignore case is applied to.
     static let tree = [
@@ -55,7 +56,9 @@ struct BuildTests {
             ["build", "--no-cache"] + (dockerfile.map { ["-f", $0.path] } ?? []) + [directory.path], environment: ["DOCKER_BUILDKIT": "0"])
         let text = outcome.standardOutput + outcome.standardError
         guard outcome.status == 0 else { throw DockerCLIFailure(output: text) }
-        let id = text.split(separator: "\n").last { $0.hasPrefix("Successfully built ") }.map { String($0.dropFirst("Successfully built ".count)) }
+        let id = text.split(separator: "\n").last { $0.hasPrefix("Successfully built ") }.map {
+            String($0.dropFirst("Successfully built ".count))
+        }
         return (text, id)
     }
 
@@ -99,7 +102,9 @@ struct BuildTests {
             var messages: [ProgressMessage] = []
             for try await message in try await client.images.build(
                 context: BuildContext(directory: directory),
-                options: .init(tags: tags, noCache: true, buildArgs: ["GREETING": "hello world"], labels: ["stevedore.build": "labelled"], target: "base"))
+                options: .init(
+                    tags: tags, noCache: true, buildArgs: ["GREETING": "hello world"], labels: ["stevedore.build": "labelled"],
+                    target: "base"))
             {
                 messages.append(message)
             }
@@ -118,7 +123,9 @@ struct BuildTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try await TestEngine.withResources { client, _ in
             let error = await #expect(throws: DockerError.self) {
-                try await client.images.build(context: BuildContext(directory: directory), options: .init(noCache: true, forceRemoveIntermediate: true)).finish()
+                try await client.images.build(
+                    context: BuildContext(directory: directory), options: .init(noCache: true, forceRemoveIntermediate: true)
+                ).finish()
             }
             #expect(error?.category == .buildFailed)
             #expect(error?.code == 3)

@@ -4,11 +4,15 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Container archives and copying against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Container archives and copying against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct ContainerArchiveTests {
     /// A single-entry tar holding `content` as `name`, built as the local archive writer does.
     private func tar(_ name: String, _ content: ByteBuffer) -> ByteBuffer {
-        var buffer = TarHeader(name: name, kind: .regularFile, mode: 0o640, size: Int64(content.readableBytes), modificationTime: 1_700_000_000).encoded()
+        var buffer = TarHeader(
+            name: name, kind: .regularFile, mode: 0o640, size: Int64(content.readableBytes), modificationTime: 1_700_000_000
+        ).encoded()
         var body = content
         buffer.writeBuffer(&body)
         buffer.writeRepeatingByte(0, count: (512 - content.readableBytes % 512) % 512 + 1024)
@@ -66,7 +70,8 @@ struct ContainerArchiveTests {
                 var directory = TarHeader(name: "busybox", kind: .directory, mode: 0o755).encoded()
                 directory.writeRepeatingByte(0, count: 1024)
                 let replaced = await #expect(throws: DockerError.self) {
-                    try await client.containers.putArchive(to: id, path: "/bin", tar: [directory].async, options: .init(noOverwriteDirNonDir: true))
+                    try await client.containers.putArchive(
+                        to: id, path: "/bin", tar: [directory].async, options: .init(noOverwriteDirNonDir: true))
                 }
                 #expect(replaced != nil)
                 let busybox = try await client.containers.archiveInfo(id, path: "/bin/busybox")

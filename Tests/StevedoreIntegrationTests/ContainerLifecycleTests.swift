@@ -2,7 +2,9 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Container lifecycle against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Container lifecycle against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct ContainerLifecycleTests {
     @Test func createStartWaitRemoveReportsTheExitCode() async throws {
         try await TestEngine.withClient { client in

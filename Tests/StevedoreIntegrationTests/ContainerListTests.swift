@@ -4,10 +4,14 @@ import Testing
 
 /// Each filter key with a container that must match and one that must not, all scoped by a
 /// label unique to the test so that parallel tests do not interfere.
-@Suite("Container list filters against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Container list filters against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct ContainerListTests {
     /// The names of the containers of this test's `scope` that `configure`d filters list.
-    private func names(_ client: DockerClient, scope: String, all: Bool = true, _ configure: (inout ContainerListFilters) -> Void) async throws -> Set<String> {
+    private func names(
+        _ client: DockerClient, scope: String, all: Bool = true, _ configure: (inout ContainerListFilters) -> Void
+    ) async throws -> Set<String> {
         var filters = ContainerListFilters()
         filters.label = [LabelFilter("stevedore-scope", scope)]
         configure(&filters)
@@ -31,24 +35,33 @@ struct ContainerListTests {
                 { $0.labels = extra.merging(["stevedore-scope": scope]) { $1 } }
             }
             // a: running, has a volume at /data, a healthcheck, network none, label role=x.
-            try await client.withContainer(["sleep", "300"], name: a, configure: {
-                labelled(["role": "x"])(&$0)
-                $0.volumes = ["/data": EmptyObject()]
-                $0.healthcheck = HealthConfig(test: ["CMD", "true"], interval: 3_600_000_000_000)
-                $0.hostConfig = HostConfig(networkMode: "none")
-            }) { idA in
+            try await client.withContainer(
+                ["sleep", "300"], name: a,
+                configure: {
+                    labelled(["role": "x"])(&$0)
+                    $0.volumes = ["/data": EmptyObject()]
+                    $0.healthcheck = HealthConfig(test: ["CMD", "true"], interval: 3_600_000_000_000)
+                    $0.hostConfig = HostConfig(networkMode: "none")
+                }
+            ) { idA in
                 // b: exited with 3, host network, label role=y.
-                try await client.withContainer(["sh", "-c", "exit 3"], name: b, configure: {
-                    labelled(["role": "y"])(&$0)
-                    $0.hostConfig = HostConfig(networkMode: "host")
-                }) { idB in
+                try await client.withContainer(
+                    ["sh", "-c", "exit 3"], name: b,
+                    configure: {
+                        labelled(["role": "y"])(&$0)
+                        $0.hostConfig = HostConfig(networkMode: "host")
+                    }
+                ) { idB in
                     _ = try await client.containers.wait(idB)
                     // c: created only, exposes 8080 and binds 80.
-                    try await client.withContainer(["true"], start: false, name: c, configure: {
-                        labelled([:])(&$0)
-                        $0.exposedPorts = ["80/tcp": EmptyObject(), "8080/tcp": EmptyObject()]
-                        $0.hostConfig = HostConfig(portBindings: ["80/tcp": [PortBinding(hostIp: "127.0.0.1", hostPort: "18089")]])
-                    }) { _ in
+                    try await client.withContainer(
+                        ["true"], start: false, name: c,
+                        configure: {
+                            labelled([:])(&$0)
+                            $0.exposedPorts = ["80/tcp": EmptyObject(), "8080/tcp": EmptyObject()]
+                            $0.hostConfig = HostConfig(portBindings: ["80/tcp": [PortBinding(hostIp: "127.0.0.1", hostPort: "18089")]])
+                        }
+                    ) { _ in
                         try await expectNames(client, scope: scope, [a, b, c]) { _ in }
                         try await expectNames(client, scope: scope, [a], all: false) { _ in }
                         try await expectNames(client, scope: scope, [b]) { $0.status = [.exited] }
@@ -114,12 +127,16 @@ struct ContainerListTests {
             try await TestEngine.withClient { client in
                 let scope = uniqueName("scope")
                 try await client.withContainer(["sleep", "300"], configure: { $0.labels = ["stevedore-prune": scope] }) { running in
-                    try await client.withContainer(["true"], start: false, configure: { $0.labels = ["stevedore-prune": scope, "keep": "1"] }) { kept in
+                    try await client.withContainer(
+                        ["true"], start: false, configure: { $0.labels = ["stevedore-prune": scope, "keep": "1"] }
+                    ) { kept in
                         let doomed = try await client.containers.create(
-                            ContainerCreateBody(image: TestEngine.image, labels: ["stevedore-prune": scope])).id
+                            ContainerCreateBody(image: TestEngine.image, labels: ["stevedore-prune": scope])
+                        ).id
                         let future = try await client.containers.prune(.init(until: "1h", label: [LabelFilter("stevedore-prune", scope)]))
                         #expect(future.containersDeleted ?? [] == [], "until=1h: every container is younger")
-                        let result = try await client.containers.prune(.init(label: [LabelFilter("stevedore-prune", scope)], labelNot: [LabelFilter("keep")]))
+                        let result = try await client.containers.prune(
+                            .init(label: [LabelFilter("stevedore-prune", scope)], labelNot: [LabelFilter("keep")]))
                         #expect(result.containersDeleted == [doomed])
                         #expect(result.spaceReclaimed != nil)
                         #expect(try await client.containers.inspect(kept).id == kept)

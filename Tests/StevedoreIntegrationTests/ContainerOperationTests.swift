@@ -4,7 +4,9 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Container operations against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Container operations against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct ContainerOperationTests {
     @Test func topListsTheContainersProcesses() async throws {
         try await TestEngine.withClient { client in
@@ -135,10 +137,14 @@ struct ContainerOperationTests {
                 #expect(stopped?.running == false)
                 #expect(stopped?.exitCode == 137, "sleep as PID 1 ignores SIGTERM, so it was killed")
                 try await client.containers.stop(id)  // already stopped: 304, a success
-                let negative = await #expect(throws: DockerError.self) { try await client.containers.stop(id, options: .init(timeout: .seconds(-1))) }
+                let negative = await #expect(throws: DockerError.self) {
+                    try await client.containers.stop(id, options: .init(timeout: .seconds(-1)))
+                }
                 #expect(negative?.category == .invalidInput)
                 if try await client.apiVersion() < APIVersion(1, 42) {
-                    let signal = await #expect(throws: DockerError.self) { try await client.containers.stop(id, options: .init(signal: .interrupt)) }
+                    let signal = await #expect(throws: DockerError.self) {
+                        try await client.containers.stop(id, options: .init(signal: .interrupt))
+                    }
                     #expect(signal?.category == .unsupportedByAPIVersion)
                 }
             }
@@ -187,10 +193,14 @@ struct ContainerOperationTests {
                 #expect(hostConfig.cpuShares == 512)
                 #expect(hostConfig.restartPolicy?.name == .onFailure)
                 #expect(hostConfig.restartPolicy?.maximumRetryCount == 3)
-                let tooSmall = await #expect(throws: DockerError.self) { try await client.containers.update(id, ContainerUpdateBody(memory: 1024)) }
+                let tooSmall = await #expect(throws: DockerError.self) {
+                    try await client.containers.update(id, ContainerUpdateBody(memory: 1024))
+                }
                 #expect(tooSmall?.category == .invalidArgument)
             }
-            let error = await #expect(throws: DockerError.self) { try await client.containers.update(uniqueName("missing"), ContainerUpdateBody(cpuShares: 2)) }
+            let error = await #expect(throws: DockerError.self) {
+                try await client.containers.update(uniqueName("missing"), ContainerUpdateBody(cpuShares: 2))
+            }
             #expect(error?.category == .notFound)
         }
     }
@@ -247,7 +257,12 @@ struct ContainerOperationTests {
             try await client.containers.remove(id, options: .init(removeVolumes: true, force: true))
             let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(id) }
             #expect(gone?.category == .notFound)
-            let volumes = try await client.containers.list(.init(all: true, filters: { var f = ContainerListFilters(); f.volume = [volume]; return f }()))
+            let volumes = try await client.containers.list(
+                .init(
+                    all: true,
+                    filters: {
+                        var f = ContainerListFilters(); f.volume = [volume]; return f
+                    }()))
             #expect(volumes.isEmpty)
         }
     }
@@ -312,9 +327,12 @@ struct ContainerOperationTests {
     @Test func createDropsConsoleSizeBelow142() async throws {
         try await TestEngine.withClient { client in
             guard try await client.apiVersion() < APIVersion(1, 42) else { return }
-            try await client.withContainer(["true"], start: false, configure: {
-                $0.hostConfig = HostConfig(consoleSize: [40, 100], capAdd: ["net_admin"])
-            }) { id in
+            try await client.withContainer(
+                ["true"], start: false,
+                configure: {
+                    $0.hostConfig = HostConfig(consoleSize: [40, 100], capAdd: ["net_admin"])
+                }
+            ) { id in
                 let hostConfig = try await client.containers.inspect(id).hostConfig
                 #expect(hostConfig?.capAdd == ["CAP_NET_ADMIN"])
             }

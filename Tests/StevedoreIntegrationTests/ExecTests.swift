@@ -3,7 +3,8 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Exec against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Exec against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct ExecTests {
     /// Runs `test` with a running container that sleeps.
     private func withRunningContainer(_ client: DockerClient, _ test: (String) async throws -> Void) async throws {
@@ -30,7 +31,8 @@ struct ExecTests {
         try await TestEngine.withClient { client in
             try await self.withRunningContainer(client) { id in
                 let options = ExecRunOptions(env: ["GREETING=hello from env"], user: "nobody", workingDir: "/tmp")
-                let result = try await client.exec.run(["sh", "-c", "echo $GREETING; id -un; pwd; echo oops >&2; exit 7"], in: id, options: options)
+                let result = try await client.exec.run(
+                    ["sh", "-c", "echo $GREETING; id -un; pwd; echo oops >&2; exit 7"], in: id, options: options)
                 #expect(result.exitCode == 7)
                 #expect(result.output.stdoutText == "hello from env\nnobody\n/tmp\n")
                 #expect(result.output.stderrText == "oops\n")
@@ -41,7 +43,8 @@ struct ExecTests {
     @Test func ttyExecIsRawAndResizable() async throws {
         try await TestEngine.withClient { client in
             try await self.withRunningContainer(client) { id in
-                let config = ExecConfig(attachStdin: true, attachStdout: true, attachStderr: true, tty: true, cmd: ["sh", "-c", "read line; stty size; exit 3"])
+                let config = ExecConfig(
+                    attachStdin: true, attachStdout: true, attachStderr: true, tty: true, cmd: ["sh", "-c", "read line; stty size; exit 3"])
                 let (text, exitCode) = try await client.exec.withRun(config, in: id) { streams in
                     #expect(streams.output.framing == .raw)
                     try await streams.resize(height: 21, width: 77)

@@ -1,16 +1,20 @@
 import Foundation
 import NIOCore
-@testable import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Images against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@testable import Stevedore
+
+@Suite(
+    "Images against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct ImageTests {
     /// A unique repository name for one test.
     static func uniqueName(_ base: String) -> String { "stevedore-test/\(base)-\(UUID().uuidString.prefix(8).lowercased())" }
 
     /// Imports a one-file image and returns its id.
-    static func importImage(_ client: DockerClient, repository: String?, file: String, options: ImageImportOptions = .init()) async throws -> String {
+    static func importImage(
+        _ client: DockerClient, repository: String?, file: String, options: ImageImportOptions = .init()
+    ) async throws -> String {
         var options = options
         options.repository = repository
         let archive = TestArchive.tar(files: [(file, "contents of \(file)\n")])
@@ -31,7 +35,9 @@ struct ImageTests {
             let name = Self.uniqueName("import")
             let id = try await Self.importImage(
                 client, repository: name, file: "hello.txt",
-                options: .init(tag: "v1", message: "imported by stevedore", changes: ["ENV GREETING=hi", #"CMD ["cat", "/hello.txt"]"#, "LABEL stevedore.test=import"]))
+                options: .init(
+                    tag: "v1", message: "imported by stevedore",
+                    changes: ["ENV GREETING=hi", #"CMD ["cat", "/hello.txt"]"#, "LABEL stevedore.test=import"]))
             resources.image(id)
             let image = try await client.images.inspect("\(name):v1")
             #expect(image.id == id)
@@ -54,7 +60,10 @@ struct ImageTests {
             // GET /containers/{id}/export, inline: the containers area owns that endpoint.
             let export = try await client.send(DockerRequest(.GET, "/containers/\(container)/export"))
             let name = Self.uniqueName("reimport")
-            let summary = try await client.images.import(from: .archive(.stream(export.body)), options: .init(repository: name, changes: ["CMD [\"sh\", \"-c\", \"test -x /bin/busybox\"]"])).finish()
+            let summary = try await client.images.import(
+                from: .archive(.stream(export.body)),
+                options: .init(repository: name, changes: ["CMD [\"sh\", \"-c\", \"test -x /bin/busybox\"]"])
+            ).finish()
             let id = try #require(summary.imageID)
             resources.image(id)
             #expect(try await Self.run(client, resources, name) == 0)
@@ -90,14 +99,19 @@ struct ImageTests {
 
     @Test func committedContainerRunsAsANewImage() async throws {
         try await TestEngine.withResources { client, resources in
-            let container = try await client.containers.create(ContainerCreateBody(cmd: ["sh", "-c", "echo hi > /greeting"], image: TestEngine.image)).id
+            let container = try await client.containers.create(
+                ContainerCreateBody(cmd: ["sh", "-c", "echo hi > /greeting"], image: TestEngine.image)
+            ).id
             resources.container(container)
             try await client.containers.start(container)
             #expect(try await client.containers.wait(container).statusCode == 0)
             let name = Self.uniqueName("commit")
-            let committed = try await client.images.commit(container, options: .init(
-                repository: name, tag: "c1", comment: "greeting added", author: "Stevedore Tests <tests@example.com>",
-                changes: [#"CMD ["sh", "-c", "test \"$(cat /greeting)\" = hi"]"#], config: ContainerConfig(labels: ["stevedore.commit": "yes"])))
+            let committed = try await client.images.commit(
+                container,
+                options: .init(
+                    repository: name, tag: "c1", comment: "greeting added", author: "Stevedore Tests <tests@example.com>",
+                    changes: [#"CMD ["sh", "-c", "test \"$(cat /greeting)\" = hi"]"#],
+                    config: ContainerConfig(labels: ["stevedore.commit": "yes"])))
             resources.image(committed.id)
             let image = try await client.images.inspect("\(name):c1")
             #expect(image.author == "Stevedore Tests <tests@example.com>")
@@ -113,7 +127,8 @@ struct ImageTests {
         try await TestEngine.withPruneTurn {
             try await TestEngine.withResources { client, resources in
                 let label = "stevedore.prune=\(UUID().uuidString)"
-                let id = try await Self.importImage(client, repository: nil, file: "dangling.txt", options: .init(changes: ["LABEL \(label)"]))
+                let id = try await Self.importImage(
+                    client, repository: nil, file: "dangling.txt", options: .init(changes: ["LABEL \(label)"]))
                 #expect(try await client.images.list(.init(dangling: true, labels: [label])).map(\.id) == [id])
                 let pruned = try await client.images.prune(.init(dangling: true, labels: [label]))
                 #expect(pruned.imagesDeleted?.contains { $0.deleted == id } == true)
@@ -137,7 +152,8 @@ struct ImageTests {
             }
             if try await client.apiVersion() < APIVersion(1, 50) {
                 let gated = await #expect(throws: DockerError.self) {
-                    try await client.images.remove(TestEngine.image, options: .init(platforms: [OCIPlatform(architecture: "amd64", os: "linux")]))
+                    try await client.images.remove(
+                        TestEngine.image, options: .init(platforms: [OCIPlatform(architecture: "amd64", os: "linux")]))
                 }
                 #expect(gated?.category == .unsupportedByAPIVersion)
             }

@@ -3,7 +3,8 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Logs against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Logs against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct LogsTests {
     private func lines(_ client: DockerClient, _ id: String, _ options: ContainerLogsOptions) async throws -> [OutputLine] {
         var lines: [OutputLine] = []

@@ -10,7 +10,9 @@ func randomSubnet() -> (subnet: String, prefix: String) {
     return ("\(prefix).0/24", prefix)
 }
 
-@Suite("Networks against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Networks against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct NetworkTests {
     @Test func createInspectListAndRemove() async throws {
         try await TestEngine.withResources { client, resources in
@@ -19,8 +21,10 @@ struct NetworkTests {
             let ipam = try IPAM(
                 subnets: [subnet], ipRanges: ["\(prefix).128/25"], gateways: ["\(prefix).1"], auxiliaryAddresses: ["router": "\(prefix).2"])
             resources.network(name)
-            let created = try await client.networks.create(NetworkCreateRequest(
-                name: name, internal: true, ipam: ipam, options: ["com.docker.network.driver.mtu": "1400"], labels: ["purpose": "test", "scope": name]))
+            let created = try await client.networks.create(
+                NetworkCreateRequest(
+                    name: name, internal: true, ipam: ipam, options: ["com.docker.network.driver.mtu": "1400"],
+                    labels: ["purpose": "test", "scope": name]))
             let id = created.id
             #expect(id.count == 64)
 
@@ -37,7 +41,9 @@ struct NetworkTests {
             #expect(config.ipRange == "\(prefix).128/25")
             #expect(config.auxiliaryAddresses == ["router": "\(prefix).2"])
             #expect(try await client.networks.inspect(String(id.prefix(12)), options: .init(verbose: true, scope: .local)).name == name)
-            let wrongScope = await #expect(throws: DockerError.self) { try await client.networks.inspect(name, options: .init(scope: .swarm)) }
+            let wrongScope = await #expect(throws: DockerError.self) {
+                try await client.networks.inspect(name, options: .init(scope: .swarm))
+            }
             #expect(wrongScope?.category == .notFound)
 
             // Each list filter key, once matching and once not.
@@ -87,7 +93,8 @@ struct NetworkTests {
     @Test func createFailuresAreTyped() async throws {
         try await TestEngine.withClient { client in
             let badSubnet = await #expect(throws: DockerError.self) {
-                try await client.networks.create(NetworkCreateRequest(name: uniqueName("net"), ipam: IPAM(config: [IPAMConfig(subnet: "not-a-subnet")])))
+                try await client.networks.create(
+                    NetworkCreateRequest(name: uniqueName("net"), ipam: IPAM(config: [IPAMConfig(subnet: "not-a-subnet")])))
             }
             // dockerd 20.10 answers 500 with its reason.
             #expect(badSubnet?.message.contains("invalid CIDR address: not-a-subnet") == true)
@@ -157,7 +164,8 @@ struct NetworkTests {
             let noContainer = await #expect(throws: DockerError.self) { try await client.networks.connect(name, NetworkConnectRequest()) }
             #expect(noContainer?.category == .invalidInput)
             let gated = await #expect(throws: DockerError.self) {
-                try await client.networks.connect(name, NetworkConnectRequest(container: "x", endpointConfig: EndpointSettings(gwPriority: 1)))
+                try await client.networks.connect(
+                    name, NetworkConnectRequest(container: "x", endpointConfig: EndpointSettings(gwPriority: 1)))
             }
             #expect(gated?.category == .unsupportedByAPIVersion)
         }

@@ -3,7 +3,9 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Push and pull against a real registry", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Push and pull against a real registry",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct RegistryTests {
     /// Imports a one-file image named `name` (unique content, so its layer is new to the
     /// registry and to the engine after removal).
@@ -49,7 +51,9 @@ struct RegistryTests {
                 try await client.images.remove(name, options: .init(force: true))
                 let body = ContainerCreateBody(cmd: ["true"], image: name)
 
-                let never = await #expect(throws: DockerError.self) { try await client.containers.create(body, options: .init(pull: .never)) }
+                let never = await #expect(throws: DockerError.self) {
+                    try await client.containers.create(body, options: .init(pull: .never))
+                }
                 #expect(never?.category == .notFound)
 
                 var events: [ImagePullEvent] = []
@@ -104,7 +108,9 @@ struct RegistryTests {
                     try await client.system.auth(AuthConfig(username: "stevedore", password: "wrong", serveraddress: registry.address))
                 }
                 #expect(wrong?.category == .unauthorized, "\(String(describing: wrong))")
-                #expect(try await client.system.auth(AuthConfig(username: "stevedore", password: password, serveraddress: registry.address)).status == "Login Succeeded")
+                #expect(
+                    try await client.system.auth(AuthConfig(username: "stevedore", password: password, serveraddress: registry.address))
+                        .status == "Login Succeeded")
 
                 // config.json `auths`, as `docker login` writes it.
                 var config = try DockerConfigFile.load(environment: environment)

@@ -5,7 +5,8 @@ import Testing
 
 /// `ssh://` daemons through a real sshd on 127.0.0.1, whose remote command is
 /// `stevedore system dial-stdio` relaying to the test engine.
-@Suite("ssh:// against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "ssh:// against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct SSHTests {
     /// The remote command: this build's stevedore relaying to the test engine.
     static var relay: [String] {

@@ -3,7 +3,9 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("System API against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "System API against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct SystemTests {
     @Test func pingReportsTheDaemonsAPIVersion() async throws {
         try await TestEngine.withClient { client in

@@ -3,7 +3,9 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Volumes against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Volumes against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() }
+)
 struct VolumeTests {
     @Test func createInspectListAndRemove() async throws {
         try await TestEngine.withResources { client, resources in
@@ -52,14 +54,17 @@ struct VolumeTests {
             let name = uniqueName("vol")
             resources.volume(name)
             _ = try await client.volumes.create(VolumeCreateRequest(name: name))
-            try await client.withContainer(["true"], start: false, configure: { $0.hostConfig = HostConfig(binds: ["\(name):/data"]) }) { _ in
+            try await client.withContainer(["true"], start: false, configure: { $0.hostConfig = HostConfig(binds: ["\(name):/data"]) }) {
+                _ in
                 var inUse = VolumeListFilters()
                 inUse.name = [name]
                 inUse.dangling = false
                 let inUseNames = try await client.volumes.list(.init(filters: inUse)).volumes?.map(\.name)
                 #expect(inUseNames == [name])
                 for force in [false, true] {
-                    let error = await #expect(throws: DockerError.self) { try await client.volumes.remove(name, options: .init(force: force)) }
+                    let error = await #expect(throws: DockerError.self) {
+                        try await client.volumes.remove(name, options: .init(force: force))
+                    }
                     #expect(error?.category == .conflict)
                     #expect(error?.message.contains("volume is in use") == true)
                 }
@@ -76,7 +81,8 @@ struct VolumeTests {
             let badName = await #expect(throws: DockerError.self) { try await client.volumes.create(VolumeCreateRequest(name: "bad name")) }
             #expect(badName?.category == .invalidArgument)
             let cluster = await #expect(throws: DockerError.self) {
-                try await client.volumes.create(VolumeCreateRequest(name: uniqueName("vol"), clusterVolumeSpec: ClusterVolumeSpec(group: "g")))
+                try await client.volumes.create(
+                    VolumeCreateRequest(name: uniqueName("vol"), clusterVolumeSpec: ClusterVolumeSpec(group: "g")))
             }
             #expect(cluster?.category == .unsupportedByAPIVersion)
             for reference in ["", "a/b"] {
@@ -120,10 +126,14 @@ struct VolumeTests {
                 #expect(result.volumesDeleted == [pruned])
                 #expect(try await client.volumes.inspect(kept).name == kept)
                 if try await client.apiVersion() < APIVersion(1, 42) {
-                    let all = await #expect(throws: DockerError.self) { try await client.volumes.prune(.init(label: [LabelFilter("scope", scope)], all: true)) }
+                    let all = await #expect(throws: DockerError.self) {
+                        try await client.volumes.prune(.init(label: [LabelFilter("scope", scope)], all: true))
+                    }
                     #expect(all?.category == .unsupportedByAPIVersion)
                 }
-                let unknown = await #expect(throws: DockerError.self) { try await client.volumes.prune(try VolumePruneFilters(parsing: ["until=1h"])) }
+                let unknown = await #expect(throws: DockerError.self) {
+                    try await client.volumes.prune(try VolumePruneFilters(parsing: ["until=1h"]))
+                }
                 #expect(unknown?.category == .invalidArgument)
             }
         }

@@ -3,11 +3,14 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-@Suite("Websocket attach against the real engine", .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+@Suite(
+    "Websocket attach against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct WebSocketAttachTests {
     @Test func stdinAndOutputOverAWebSocket() async throws {
         try await TestEngine.withClient { client in
-            let body = ContainerCreateBody(openStdin: true, stdinOnce: true, cmd: ["sh", "-c", "read line; echo \"got $line\"; echo to-stderr >&2; cat"])
+            let body = ContainerCreateBody(
+                openStdin: true, stdinOnce: true, cmd: ["sh", "-c", "read line; echo \"got $line\"; echo to-stderr >&2; cat"])
             // Larger than one frame header's short form, to exercise extended lengths.
             let long = String(repeating: "x", count: 70_000)
             let stdout = "got hello ws\n\(long)\n"

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import StevedoreModels
+import Testing
 
 @Suite struct DockerTimestampTests {
     @Test func parsesNineFractionalDigitsExactly() throws {
@@ -41,7 +40,9 @@ import StevedoreModels
 
     @Test func agreesWithFoundationOnWholeSeconds() throws {
         let formatter = ISO8601DateFormatter()
-        for text in ["1970-01-01T00:00:00Z", "2000-02-29T23:59:59Z", "2024-12-31T12:00:00Z", "1969-07-20T20:17:40Z", "2100-03-01T00:00:00Z"] {
+        for text in [
+            "1970-01-01T00:00:00Z", "2000-02-29T23:59:59Z", "2024-12-31T12:00:00Z", "1969-07-20T20:17:40Z", "2100-03-01T00:00:00Z",
+        ] {
             #expect(DockerTimestamp.date(from: text) == formatter.date(from: text), "\(text)")
         }
     }
@@ -57,7 +58,9 @@ import StevedoreModels
     }
 
     @Test func carriesNanosecondsIntoSeconds() {
-        #expect(DockerTimestamp(secondsSince1970: 10, nanoseconds: 1_500_000_000) == DockerTimestamp(secondsSince1970: 11, nanoseconds: 500_000_000))
+        #expect(
+            DockerTimestamp(secondsSince1970: 10, nanoseconds: 1_500_000_000)
+                == DockerTimestamp(secondsSince1970: 11, nanoseconds: 500_000_000))
         #expect(DockerTimestamp(secondsSince1970: 10, nanoseconds: -1) == DockerTimestamp(secondsSince1970: 9, nanoseconds: 999_999_999))
         #expect(DockerTimestamp(secondsSince1970: 10, nanoseconds: -1_000_000_000) == DockerTimestamp(secondsSince1970: 9))
     }

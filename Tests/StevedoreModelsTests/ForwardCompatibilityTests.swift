@@ -72,7 +72,8 @@ import Testing
         #expect(inspect.config?.env == nil)
         let image = try decode(
             ImageSummary.self,
-            #"{"Id": "sha256:1", "ParentId": "", "RepoTags": null, "RepoDigests": null, "Created": 1, "Size": 2, "SharedSize": -1, "Labels": null, "Containers": -1}"#
+            #"{"Id": "sha256:1", "ParentId": "", "RepoTags": null, "RepoDigests": null, "Created": 1, "Size": 2, "SharedSize": "#
+                + #"-1, "Labels": null, "Containers": -1}"#
         )
         #expect(image.repoTags == nil)
         #expect(image.labels == nil)
@@ -116,7 +117,9 @@ import Testing
         let body = ContainerCreateBody(
             image: "busybox",
             hostConfig: HostConfig(cpuShares: 512, oomKillDisable: true, networkMode: "none"),
-            networkingConfig: NetworkingConfig(endpointsConfig: ["none": EndpointSettings(ipamConfig: EndpointIPAMConfig(ipv4Address: "10.0.0.2"))])
+            networkingConfig: NetworkingConfig(endpointsConfig: [
+                "none": EndpointSettings(ipamConfig: EndpointIPAMConfig(ipv4Address: "10.0.0.2"))
+            ])
         )
         let object = try encodedObject(body)
         #expect(object["Image"] as? String == "busybox")
@@ -161,7 +164,8 @@ import Testing
     @Test func untypedObjectsKeepAnyJSON() throws {
         let version = try decode(
             SystemVersion.self,
-            #"{"Components": [{"Name": "Engine", "Version": "20.10.24", "Details": {"ApiVersion": "1.41", "Experimental": "false", "Nested": {"n": [1, 2.5, null, true]}}}]}"#
+            #"{"Components": [{"Name": "Engine", "Version": "20.10.24", "Details": {"ApiVersion": "1.41", "Experimental": "#
+                + #""false", "Nested": {"n": [1, 2.5, null, true]}}}]}"#
         )
         let details = try #require(version.components?.first?.details)
         #expect(details["ApiVersion"] == "1.41")
@@ -177,14 +181,16 @@ import Testing
         #expect(task.id == "t1")
         #expect(task.desiredState == .running)
         #expect(task.status?.state?.rawValue == "hibernating")
-        let event = try decode(EventMessage.self, #"{"Type": "container", "Action": "start", "scope": "local", "time": 1, "timeNano": 1000000001}"#)
+        let event = try decode(
+            EventMessage.self, #"{"Type": "container", "Action": "start", "scope": "local", "time": 1, "timeNano": 1000000001}"#)
         #expect(event.type == .container)
         #expect(event.scope == .local)
         #expect(event.timeNano == 1_000_000_001)
     }
 
     @Test func allOfIsFlattened() throws {
-        let config = try decode(HostConfig.self, #"{"Memory": 1, "NetworkMode": "host", "Ulimits": [{"Name": "nofile", "Soft": 1024, "Hard": 2048}]}"#)
+        let config = try decode(
+            HostConfig.self, #"{"Memory": 1, "NetworkMode": "host", "Ulimits": [{"Name": "nofile", "Soft": 1024, "Hard": 2048}]}"#)
         #expect(config.memory == 1)
         #expect(config.networkMode == "host")
         #expect(config.ulimits?.first?.hard == 2048)
@@ -221,7 +227,9 @@ func encodedArray(_ value: some Encodable) throws -> [[String: Any]] {
     @Test func systemDataUsageFromAnOldDaemon() throws {
         let usage = try decode(
             SystemDataUsageResponse.self,
-            #"{"LayersSize": 1092588, "Images": [{"Id": "sha256:1", "ParentId": "", "RepoTags": ["busybox:latest"], "RepoDigests": null, "Created": 1, "Size": 1092588, "SharedSize": 0, "VirtualSize": 1092588, "Labels": null, "Containers": 1}], "Containers": [], "Volumes": [], "BuildCache": null}"#
+            #"{"LayersSize": 1092588, "Images": [{"Id": "sha256:1", "ParentId": "", "RepoTags": ["busybox:latest"],"#
+                + #" "RepoDigests": null, "Created": 1, "Size": 1092588, "SharedSize": 0, "VirtualSize": 1092588, "Labels": "#
+                + #"null, "Containers": 1}], "Containers": [], "Volumes": [], "BuildCache": null}"#
         )
         #expect(usage.layersSize == 1_092_588)
         #expect(usage.images?.first?.virtualSize == 1_092_588)

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import StevedoreModels
+import Testing
 
 @Suite struct JSONValueTests {
     @Test func keepsIntegersExact() throws {

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import StevedoreModels
+import Testing
 
 /// Responses recorded from a real dockerd 20.10 (API 1.41), see `Fixtures/dockerd-20.10/README.md`.
 ///

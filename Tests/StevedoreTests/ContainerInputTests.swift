@@ -1,7 +1,8 @@
 import Foundation
 import NIOCore
-@testable import Stevedore
 import Testing
+
+@testable import Stevedore
 
 @Suite("Container options and local checks")
 struct ContainerInputTests {
@@ -41,20 +42,32 @@ struct ContainerInputTests {
         filters.since = ["b"]
         filters.status = [.paused]
         filters.volume = ["/data"]
-        #expect(filters.dockerFilters.json == #"{"ancestor":{"busybox":true},"before":{"a":true},"exited":{"0":true},"expose":{"80/tcp":true},"health":{"healthy":true},"id":{"abc":true},"is-task":{"true":true},"isolation":{"process":true},"label":{"k":true,"k2=v":true},"name":{"n":true},"network":{"host":true},"publish":{"8080":true},"since":{"b":true},"status":{"paused":true},"volume":{"/data":true}}"#)
+        #expect(
+            filters.dockerFilters.json
+                == #"{"ancestor":{"busybox":true},"before":{"a":true},"exited":{"0":true},"expose":{"80/tcp":true},"#
+                + #""health":{"healthy":true},"id":{"abc":true},"is-task":{"true":true},"isolation":{"process":true},"#
+                + #""label":{"k":true,"k2=v":true},"#
+                + #""name":{"n":true},"network":{"host":true},"publish":{"8080":true},"since":{"b":true},"status":{"paused":true},"#
+                + #""volume":{"/data":true}}"#
+        )
         let parsed = try ContainerListFilters(parsing: ["status=exited", "label=a=b", "exited=1", "is-task=false", "future=x"])
         #expect(parsed.status == [.exited])
         #expect(parsed.label == [LabelFilter("a", "b")])
         #expect(parsed.exited == [1])
         #expect(parsed.isTask == false)
         #expect(parsed.additional == ["future": ["x"]])
-        #expect(ContainerPruneFilters(until: "10m", label: [LabelFilter("a")], labelNot: [LabelFilter("b", "c")]).dockerFilters.json
-            == #"{"label":{"a":true},"label!":{"b=c":true},"until":{"10m":true}}"#)
+        #expect(
+            ContainerPruneFilters(until: "10m", label: [LabelFilter("a")], labelNot: [LabelFilter("b", "c")]).dockerFilters.json
+                == #"{"label":{"a":true},"label!":{"b=c":true},"until":{"10m":true}}"#)
     }
 
     @Test func pathStatDecodesTheDaemonsHeader() throws {
         // What dockerd 20.10 sends for /bin.
-        let stat = try ContainerPathStat.decode(header: "eyJuYW1lIjoiYmluIiwic2l6ZSI6NDA5NiwibW9kZSI6MjE0NzQ4NDE0MSwibXRpbWUiOiIxOTcwLTAxLTAxVDAwOjAwOjAwWiIsImxpbmtUYXJnZXQiOiIifQ==")
+        let stat = try ContainerPathStat.decode(
+            header:
+                "eyJuYW1lIjoiYmluIiwic2l6ZSI6NDA5NiwibW9kZSI6MjE0NzQ4NDE0MSwibXRpbWUiOiIxOTcwLTAxLTAxVDAwOjAwOjAwWiIs"
+                + "ImxpbmtUYXJnZXQiOiIifQ=="
+        )
         #expect(stat.name == "bin")
         #expect(stat.mode.isDirectory && !stat.mode.isSymbolicLink && !stat.mode.isRegularFile)
         #expect(stat.mode.permissions == 0o755)
@@ -78,7 +91,8 @@ struct ContainerInputTests {
         stats.memoryStats?.stats = ["inactive_file": 500]
         #expect(stats.memoryUsageWithoutCache == 500)
         stats.blkioStats = ContainerBlkioStats(ioServiceBytesRecursive: [
-            ContainerBlkioStatEntry(op: "Read", value: 10), ContainerBlkioStatEntry(op: "write", value: 5), ContainerBlkioStatEntry(op: "Total", value: 15),
+            ContainerBlkioStatEntry(op: "Read", value: 10), ContainerBlkioStatEntry(op: "write", value: 5),
+            ContainerBlkioStatEntry(op: "Total", value: 15),
         ])
         #expect(stats.blockIO == (10, 5))
         stats.networks = ["eth0": ContainerNetworkStats(rxBytes: 1, txBytes: 2), "eth1": ContainerNetworkStats(rxBytes: 3, txBytes: 4)]
@@ -128,7 +142,10 @@ struct ContainerInputTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         for entries in [
             [TarHeader(name: "../escape", kind: .regularFile, mode: 0o644)],
-            [TarHeader(name: "link", kind: .symbolicLink, mode: 0o777, linkName: "/tmp"), TarHeader(name: "link/x", kind: .regularFile, mode: 0o644)],
+            [
+                TarHeader(name: "link", kind: .symbolicLink, mode: 0o777, linkName: "/tmp"),
+                TarHeader(name: "link/x", kind: .regularFile, mode: 0o644),
+            ],
         ] {
             var tar = ByteBuffer()
             for header in entries { var encoded = header.encoded(); tar.writeBuffer(&encoded) }

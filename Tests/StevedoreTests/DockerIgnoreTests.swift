@@ -1,5 +1,6 @@
-@testable import Stevedore
 import Testing
+
+@testable import Stevedore
 
 @Suite("DockerIgnore: moby patternmatcher semantics")
 struct DockerIgnoreTests {

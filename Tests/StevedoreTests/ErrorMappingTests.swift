@@ -1,7 +1,8 @@
 import NIOCore
-@testable import Stevedore
 import StevedoreTransport
 import Testing
+
+@testable import Stevedore
 
 @Suite struct ErrorMappingTests {
     private func daemonError(_ status: Int, _ body: String) -> DockerError {
@@ -32,7 +33,11 @@ import Testing
         let tooNew = self.daemonError(400, #"{"message":"client version 1.99 is too new. Maximum supported API version is 1.41"}"#)
         #expect(tooNew.category == .versionMismatch)
         #expect(tooNew.hint?.contains("DOCKER_API_VERSION") == true)
-        let tooOld = self.daemonError(400, #"{"message":"client version 1.11 is too old. Minimum supported API version is 1.12, please upgrade your client to a newer version"}"#)
+        let tooOld = self.daemonError(
+            400,
+            #"{"message":"client version 1.11 is too old. Minimum supported API version is 1.12, please upgrade your "#
+                + #"client to a newer version"}"#
+        )
         #expect(tooOld.category == .versionMismatch)
     }
 

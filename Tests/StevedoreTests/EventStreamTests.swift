@@ -10,7 +10,9 @@ import Testing
 @Suite struct EventStreamTests {
     /// One event line at `timeNano`, told apart by `action`.
     static func line(_ action: String, _ timeNano: Int64) -> String {
-        #"{"Type":"container","Action":"\#(action)","Actor":{"ID":"c1","Attributes":{}},"time":\#(timeNano / 1_000_000_000),"timeNano":\#(timeNano)}"# + "\n"
+        #"{"Type":"container","Action":"\#(action)","Actor":{"ID":"c1","Attributes":{}},"time":\#(timeNano / 1_000_000_000),"#
+            + #""timeNano":\#(timeNano)}"#
+            + "\n"
     }
 
     static func chunk(_ text: String) -> String {

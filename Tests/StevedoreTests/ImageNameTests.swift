@@ -11,7 +11,10 @@ import Testing
         ("index.docker.io/library/busybox", "docker.io/library/busybox", "busybox"),
         ("127.0.0.1:5000/a/b:v1", "127.0.0.1:5000/a/b:v1", "127.0.0.1:5000/a/b:v1"),
         ("localhost/app", "localhost/app", "localhost/app"),
-        ("ghcr.io/o/r@sha256:" + String(repeating: "a", count: 64), "ghcr.io/o/r@sha256:" + String(repeating: "a", count: 64), "ghcr.io/o/r@sha256:" + String(repeating: "a", count: 64)),
+        (
+            "ghcr.io/o/r@sha256:" + String(repeating: "a", count: 64), "ghcr.io/o/r@sha256:" + String(repeating: "a", count: 64),
+            "ghcr.io/o/r@sha256:" + String(repeating: "a", count: 64)
+        ),
         ("a__b-c/x.y_z", "docker.io/a__b-c/x.y_z", "a__b-c/x.y_z"),
     ])
     func normalises(reference: String, full: String, familiar: String) throws {
@@ -35,7 +38,10 @@ import Testing
         ("a..b", "invalid reference format"),
         ("a:-tag", "invalid reference format"),
         ("a@sha256:short", "invalid reference format"),
-        (String(repeating: "f", count: 64), "invalid repository name (\(String(repeating: "f", count: 64))), cannot specify 64-byte hexadecimal strings"),
+        (
+            String(repeating: "f", count: 64),
+            "invalid repository name (\(String(repeating: "f", count: 64))), cannot specify 64-byte hexadecimal strings"
+        ),
     ])
     func refuses(reference: String, message: String) {
         #expect(throws: DockerError.self) { try ImageName(parsing: reference) }

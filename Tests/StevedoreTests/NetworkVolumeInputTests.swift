@@ -8,23 +8,31 @@ import Testing
         let ipam = try IPAM(
             driver: "default", subnets: ["10.1.0.0/16", "fd00::/64"], ipRanges: ["10.1.2.0/24"], gateways: ["fd00::1", "10.1.0.1"],
             auxiliaryAddresses: ["a": "10.1.0.5", "b": "fd00::5"])
-        #expect(ipam.config == [
-            IPAMConfig(subnet: "10.1.0.0/16", ipRange: "10.1.2.0/24", gateway: "10.1.0.1", auxiliaryAddresses: ["a": "10.1.0.5"]),
-            IPAMConfig(subnet: "fd00::/64", gateway: "fd00::1", auxiliaryAddresses: ["b": "fd00::5"]),
-        ])
+        #expect(
+            ipam.config == [
+                IPAMConfig(subnet: "10.1.0.0/16", ipRange: "10.1.2.0/24", gateway: "10.1.0.1", auxiliaryAddresses: ["a": "10.1.0.5"]),
+                IPAMConfig(subnet: "fd00::/64", gateway: "fd00::1", auxiliaryAddresses: ["b": "fd00::5"]),
+            ])
         // A lone malformed subnet is the daemon's to refuse, as with the docker CLI.
         #expect(try IPAM(subnets: ["foo"]).config?.first?.subnet == "foo")
     }
 
-    @Test(arguments: [
-        (["10.0.0.0/8", "192.168.0.0/16"], [], ["10.0.0.1", "10.0.0.2"], "cannot configure multiple gateways (10.0.0.2, 10.0.0.1) for the same subnet (10.0.0.0/8)"),
-        (["10.0.0.0/8", "192.168.0.0/16"], ["10.1.0.0/16", "10.2.0.0/16"], [], "cannot configure multiple ranges (10.2.0.0/16, 10.1.0.0/16) on the same subnet (10.0.0.0/8)"),
-        (["10.1.0.0/16"], [], ["10.2.0.1"], "no matching subnet for gateway 10.2.0.1"),
-        (["10.1.0.0/16"], ["10.2.0.0/24"], [], "no matching subnet for range 10.2.0.0/24"),
-        ([], [], ["10.0.0.1"], "every ip-range or gateway must have a corresponding subnet"),
-        (["10.0.0.0/8", "10.1.0.0/16"], [], [], "multiple overlapping subnet configuration is not supported"),
-        (["foo"], [], ["10.0.0.1"], "invalid subnet: invalid CIDR address: foo"),
-    ] as [([String], [String], [String], String)])
+    @Test(
+        arguments: [
+            (
+                ["10.0.0.0/8", "192.168.0.0/16"], [], ["10.0.0.1", "10.0.0.2"],
+                "cannot configure multiple gateways (10.0.0.2, 10.0.0.1) for the same subnet (10.0.0.0/8)"
+            ),
+            (
+                ["10.0.0.0/8", "192.168.0.0/16"], ["10.1.0.0/16", "10.2.0.0/16"], [],
+                "cannot configure multiple ranges (10.2.0.0/16, 10.1.0.0/16) on the same subnet (10.0.0.0/8)"
+            ),
+            (["10.1.0.0/16"], [], ["10.2.0.1"], "no matching subnet for gateway 10.2.0.1"),
+            (["10.1.0.0/16"], ["10.2.0.0/24"], [], "no matching subnet for range 10.2.0.0/24"),
+            ([], [], ["10.0.0.1"], "every ip-range or gateway must have a corresponding subnet"),
+            (["10.0.0.0/8", "10.1.0.0/16"], [], [], "multiple overlapping subnet configuration is not supported"),
+            (["foo"], [], ["10.0.0.1"], "invalid subnet: invalid CIDR address: foo"),
+        ] as [([String], [String], [String], String)])
     func ipamRefusesWhatDockerRefuses(subnets: [String], ranges: [String], gateways: [String], message: String) {
         let error = #expect(throws: DockerError.self) { try IPAM(subnets: subnets, ipRanges: ranges, gateways: gateways) }
         #expect(error?.category == .invalidInput)
@@ -43,7 +51,8 @@ import Testing
         #expect(network.scope == [.local])
         #expect(network.label == [LabelFilter("a", "b")])
         #expect(network.additional == ["type": ["other"], "x": ["y"]])
-        #expect(network.dockerFilters == ["dangling": ["true"], "label": ["a=b"], "scope": ["local"], "type": ["custom", "other"], "x": ["y"]])
+        #expect(
+            network.dockerFilters == ["dangling": ["true"], "label": ["a=b"], "scope": ["local"], "type": ["custom", "other"], "x": ["y"]])
 
         let volume = try VolumeListFilters(parsing: ["dangling=maybe", "driver=local", "name=v"])
         #expect(volume.dangling == nil)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Stevedore
 import StevedoreTestSupport
 import Testing
+
+@testable import Stevedore
 
 @Suite("Registry credentials: X-Registry-Auth, config.json, credential helpers")
 struct RegistryCredentialsTests {
@@ -70,7 +71,9 @@ struct RegistryCredentialsTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let helper = try TestCredentialHelper.install(in: directory, name: "stevetest", username: "u", password: "p+/=")
-        #expect(try await helper.get("registry.example.com") == RegistryAuth(username: "u", password: "p+/=", serverAddress: "registry.example.com"))
+        #expect(
+            try await helper.get("registry.example.com")
+                == RegistryAuth(username: "u", password: "p+/=", serverAddress: "registry.example.com"))
         let failure = await #expect(throws: DockerError.self) { try await helper.get("fail.example.com") }
         #expect(failure?.message.contains("helper refuses fail.example.com") == true)
         #expect(try await helper.get("unknown.example.com") == nil)

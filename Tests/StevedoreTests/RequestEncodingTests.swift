@@ -1,6 +1,7 @@
 import Foundation
-@testable import Stevedore
 import Testing
+
+@testable import Stevedore
 
 @Suite struct RequestEncodingTests {
     @Test func percentEncodesEverythingButUnreserved() {

@@ -50,8 +50,10 @@ import Testing
         for _ in 0..<Int.random(in: 1...60, using: &generator) {
             let stream = [ContainerOutputChunk.Stream.stdin, .stdout, .stderr].randomElement(using: &generator)!
             // Mostly small frames, some empty, some far larger than any read.
-            let size = [0, Int.random(in: 1...16, using: &generator), Int.random(in: 1...min(4096, largest), using: &generator),
-                        Int.random(in: largest / 3...largest, using: &generator)].randomElement(using: &generator)!
+            let size = [
+                0, Int.random(in: 1...16, using: &generator), Int.random(in: 1...min(4096, largest), using: &generator),
+                Int.random(in: largest / 3...largest, using: &generator),
+            ].randomElement(using: &generator)!
             let payload = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
             wire += MultiplexedFrames.frame(type: stream.rawValue, payload)
             expected.append((stream, payload))
@@ -69,8 +71,9 @@ import Testing
     }
 
     @Test func manyFramesInOneReadAndAHeaderSplitByteByByte() async throws {
-        let wire = MultiplexedFrames.frame(type: 1, Array("a".utf8)) + MultiplexedFrames.frame(type: 2, []) +
-            MultiplexedFrames.frame(type: 2, Array("bc".utf8)) + MultiplexedFrames.frame(type: 1, Array("d".utf8))
+        let wire =
+            MultiplexedFrames.frame(type: 1, Array("a".utf8)) + MultiplexedFrames.frame(type: 2, [])
+            + MultiplexedFrames.frame(type: 2, Array("bc".utf8)) + MultiplexedFrames.frame(type: 1, Array("d".utf8))
         let whole = try await self.demultiplex([ByteBuffer(bytes: wire)])
         #expect(whole.map(\.stream) == [.stdout, .stderr, .stdout])
         #expect(whole.map(\.text) == ["a", "bc", "d"])
@@ -92,7 +95,8 @@ import Testing
     }
 
     @Test func aDaemonErrorFrameEndsTheStreamWithItsMessage() async throws {
-        let wire = MultiplexedFrames.frame(type: 1, Array("before\n".utf8)) + MultiplexedFrames.frame(type: 3, Array("exec failed: boom\n".utf8))
+        let wire =
+            MultiplexedFrames.frame(type: 1, Array("before\n".utf8)) + MultiplexedFrames.frame(type: 3, Array("exec failed: boom\n".utf8))
             + MultiplexedFrames.frame(type: 1, Array("after\n".utf8))
         var seen: [String] = []
         let error = await #expect(throws: DockerError.self) {
@@ -122,7 +126,11 @@ import Testing
         for try await chunk in ContainerOutput(BufferSequence(pieces), framing: .raw) {
             chunks.append(chunk)
         }
-        #expect(chunks == [ContainerOutputChunk(.console, ByteBuffer(string: "\u{1}\0\0\0")), ContainerOutputChunk(.console, ByteBuffer(string: "tty\r\n"))])
+        #expect(
+            chunks == [
+                ContainerOutputChunk(.console, ByteBuffer(string: "\u{1}\0\0\0")),
+                ContainerOutputChunk(.console, ByteBuffer(string: "tty\r\n")),
+            ])
     }
 
     @Test func framingFollowsTheContentTypeFrom142AndTheTTYBefore() {
@@ -172,11 +180,12 @@ import Testing
         for try await line in self.output([(1, "hé"), (2, "er"), (1, "llo 😀\r\nsec"), (2, "r\n"), (1, "ond")], maxPiece: 1).lines() {
             lines.append(line)
         }
-        #expect(lines == [
-            OutputLine(stream: .stdout, text: "héllo 😀"),
-            OutputLine(stream: .stderr, text: "err"),
-            OutputLine(stream: .stdout, text: "second"),
-        ])
+        #expect(
+            lines == [
+                OutputLine(stream: .stdout, text: "héllo 😀"),
+                OutputLine(stream: .stderr, text: "err"),
+                OutputLine(stream: .stdout, text: "second"),
+            ])
     }
 
     @Test func timestampsAreParsedFromTheStartOfEachLine() async throws {

@@ -1,5 +1,6 @@
-@testable import Stevedore
 import Testing
+
+@testable import Stevedore
 
 @Suite struct APIVersionTests {
     @Test func parsesAndOrders() {
@@ -36,7 +37,9 @@ import Testing
 
     @Test func pinnedVersionNeverNegotiates() async throws {
         let negotiation = VersionNegotiation(pinned: APIVersion(1, 25))
-        let version = try await negotiation.version { Issue.record("negotiated although pinned"); return APIVersion(1, 41) }
+        let version = try await negotiation.version {
+            Issue.record("negotiated although pinned"); return APIVersion(1, 41)
+        }
         #expect(version == APIVersion(1, 25))
     }
 

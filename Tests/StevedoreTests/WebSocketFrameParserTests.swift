@@ -1,8 +1,9 @@
 import NIOCore
 import NIOWebSocket
-@testable import Stevedore
 import StevedoreTestSupport
 import Testing
+
+@testable import Stevedore
 
 @Suite struct WebSocketFrameParserTests {
     /// A server frame as the daemon writes it (unmasked), or masked with `key`.

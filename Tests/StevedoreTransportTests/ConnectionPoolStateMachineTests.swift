@@ -128,7 +128,9 @@ import Testing
         #expect(machine { $0.shutdown() } == .shutdown(close: [], fail: [4]))
         #expect(machine { $0.shutdown() } == .none)
         #expect(machine { $0.leaseRequested(by: 5) } == .failWaiter(5, .shutdown))
-        #expect(machine { $0.connectionReleased(1, reusable: true) } == .closeConnection(1, thenCreate: nil), "running exchanges end, then close")
+        #expect(
+            machine { $0.connectionReleased(1, reusable: true) } == .closeConnection(1, thenCreate: nil),
+            "running exchanges end, then close")
         #expect(machine { $0.connectionReleased(2, reusable: false) } == .closeConnection(2, thenCreate: nil))
     }
 

@@ -48,14 +48,19 @@ import Testing
         let open = NIOLockedValueBox((now: 0, peak: 0))
         var configuration = HTTPTransportConfiguration()
         configuration.maxConnections = 2
-        try await withFakeServer(configuration: configuration, script: { connection in
-            open.withLockedValue { $0.now += 1; $0.peak = max($0.peak, $0.now) }
-            defer { open.withLockedValue { $0.now -= 1 } }
-            while let request = try await connection.readRequest() {
-                try await Task.sleep(for: .milliseconds(30))  // a slow daemon, not synchronisation
-                try await connection.write(response(body: request.target))
+        try await withFakeServer(
+            configuration: configuration,
+            script: { connection in
+                open.withLockedValue {
+                    $0.now += 1; $0.peak = max($0.peak, $0.now)
+                }
+                defer { open.withLockedValue { $0.now -= 1 } }
+                while let request = try await connection.readRequest() {
+                    try await Task.sleep(for: .milliseconds(30))  // a slow daemon, not synchronisation
+                    try await connection.write(response(body: request.target))
+                }
             }
-        }) { transport, server in
+        ) { transport, server in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<8 {
                     group.addTask {

@@ -69,7 +69,8 @@ enum StreamWorkloads {
             let counts = try await client.containers.withAttach(id, options: .init(stdin: true), startingContainer: true) { streams in
                 try await withThrowingTaskGroup(of: Counts?.self) { group in
                     group.addTask {
-                        try await streams.write(contentsOf: Slices(of: ByteBuffer(repeating: 0, count: 64 << 10), total: size, size: 64 << 10))
+                        try await streams.write(
+                            contentsOf: Slices(of: ByteBuffer(repeating: 0, count: 64 << 10), total: size, size: 64 << 10))
                         return nil
                     }
                     group.addTask { try await Counts.of(streams.output) }

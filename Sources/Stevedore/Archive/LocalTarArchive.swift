@@ -71,7 +71,9 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
             return header.encoded()
         }
 
-        private mutating func nextContentChunk(_ reading: (handle: FileHandle, path: String, remaining: Int64, padding: Int)) throws -> ByteBuffer {
+        private mutating func nextContentChunk(
+            _ reading: (handle: FileHandle, path: String, remaining: Int64, padding: Int)
+        ) throws -> ByteBuffer {
             guard reading.remaining > 0 else {
                 self.reading = nil
                 try? reading.handle.close()

@@ -27,7 +27,9 @@ public struct TarExtractor {
     }
 
     /// Extracts all of `tar`; throws if it ends before the end-of-archive marker.
-    public static func extract<Tar: AsyncSequence>(_ tar: Tar, into destination: String, renaming: (from: String, to: String)? = nil) async throws where Tar.Element == ByteBuffer {
+    public static func extract<Tar: AsyncSequence>(
+        _ tar: Tar, into destination: String, renaming: (from: String, to: String)? = nil
+    ) async throws where Tar.Element == ByteBuffer {
         var extractor = TarExtractor(destination: destination, renaming: renaming)
         for try await chunk in tar {
             try extractor.write(chunk)

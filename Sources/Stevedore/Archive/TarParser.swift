@@ -112,7 +112,8 @@ public struct TarParser: Sendable {
             guard header.size <= 1 << 20 else {
                 throw DockerError.malformedResponse("invalid tar archive: an extended header of \(header.size) bytes")
             }
-            self.state = header.size == 0
+            self.state =
+                header.size == 0
                 ? .header
                 : .metadata(kind: header.kind, remaining: header.size, padding: padding, collected: ByteBuffer())
             return
@@ -160,7 +161,11 @@ public struct TarParser: Sendable {
         {
             let record = bytes[bytes.index(after: space)..<bytes.index(bytes.startIndex, offsetBy: length - 1)]
             if let equals = record.firstIndex(of: UInt8(ascii: "=")) {
-                records.append((String(decoding: record[..<equals], as: UTF8.self), String(decoding: record[record.index(after: equals)...], as: UTF8.self)))
+                records.append(
+                    (
+                        String(decoding: record[..<equals], as: UTF8.self),
+                        String(decoding: record[record.index(after: equals)...], as: UTF8.self)
+                    ))
             }
             bytes = bytes[bytes.index(bytes.startIndex, offsetBy: length)...]
         }

@@ -168,7 +168,9 @@ struct BuildContextWalker {
 
     private static func memoryEntry(_ name: String, _ bytes: [UInt8]) -> BuildContextEntry {
         BuildContextEntry(
-            header: TarHeader(name: name, kind: .regularFile, mode: 0o644, size: Int64(bytes.count), modificationTime: Int64(Date().timeIntervalSince1970)),
+            header: TarHeader(
+                name: name, kind: .regularFile, mode: 0o644, size: Int64(bytes.count), modificationTime: Int64(Date().timeIntervalSince1970)
+            ),
             source: .bytes(bytes))
     }
 

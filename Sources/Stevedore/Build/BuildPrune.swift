@@ -11,7 +11,10 @@ public struct BuildCachePruneOptions: Hashable, Sendable {
     /// `filters`: `until`, `id`, `parent`, `type`, `description`, `inuse`, `shared`, `private`.
     public var filters: DockerFilters
 
-    public init(all: Bool = false, reservedSpace: Int64? = nil, maxUsedSpace: Int64? = nil, minFreeSpace: Int64? = nil, filters: DockerFilters = .init()) {
+    public init(
+        all: Bool = false, reservedSpace: Int64? = nil, maxUsedSpace: Int64? = nil, minFreeSpace: Int64? = nil,
+        filters: DockerFilters = .init()
+    ) {
         self.all = all
         self.reservedSpace = reservedSpace
         self.maxUsedSpace = maxUsedSpace

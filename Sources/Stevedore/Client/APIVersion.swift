@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Docker Engine API version such as `1.41`.
 public struct APIVersion: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var major: Int
@@ -30,5 +32,3 @@ public struct APIVersion: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The oldest version this client speaks (Docker 1.12); daemons older than this are refused.
     public static let clientMinimum = APIVersion(1, 24)
 }
-
-import Foundation

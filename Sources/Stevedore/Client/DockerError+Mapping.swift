@@ -49,7 +49,9 @@ extension DockerError {
         let text = message.lowercased()
         let category: Category
         var hint: String?
-        if ["no basic auth credentials", "unauthorized", "authentication required", "access denied", "denied:"].contains(where: text.contains) {
+        if ["no basic auth credentials", "unauthorized", "authentication required", "access denied", "denied:"].contains(
+            where: text.contains)
+        {
             category = .unauthorized
             hint = "log in to the registry (stevedore login), or pass credentials"
         } else if ["not found", "manifest unknown", "no such image", "does not exist", "name unknown"].contains(where: text.contains) {
@@ -71,9 +73,13 @@ extension DockerError {
         let daemonHint = "is the Docker daemon running? DOCKER_HOST=\(host)"
         switch error.code {
         case .socketNotFound:
-            self.init(category: .daemonUnreachable, message: "Cannot connect to the Docker daemon at \(host): the socket does not exist", hint: daemonHint)
+            self.init(
+                category: .daemonUnreachable, message: "Cannot connect to the Docker daemon at \(host): the socket does not exist",
+                hint: daemonHint)
         case .connectionRefused:
-            self.init(category: .daemonUnreachable, message: "Cannot connect to the Docker daemon at \(host): connection refused", hint: daemonHint)
+            self.init(
+                category: .daemonUnreachable, message: "Cannot connect to the Docker daemon at \(host): connection refused",
+                hint: daemonHint)
         case .permissionDenied:
             self.init(
                 category: .permissionDenied,
@@ -94,7 +100,9 @@ extension DockerError {
             self.init(
                 category: .tls,
                 message: "the TLS connection to \(host) failed: \(error.detail)",
-                hint: "check the CA (--tlscacert, DOCKER_CERT_PATH/ca.pem), the client certificate and key, and that the daemon's certificate names this host"
+                hint:
+                    "check the CA (--tlscacert, DOCKER_CERT_PATH/ca.pem), the client certificate and key, and that the daemon's "
+                    + "certificate names this host"
             )
         case .commandNotFound:
             self.init(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `filters` of list, prune and event requests: each key with a set of values, sent as the
 /// JSON object the daemon parses (`{"label":{"a=b":true},"type":{"container":true}}`, the form
 /// the docker CLI sends and every daemon since API 1.24 accepts).
@@ -61,5 +63,3 @@ private func jsonString(_ value: String) -> String {
     }
     return result + "\""
 }
-
-import Foundation

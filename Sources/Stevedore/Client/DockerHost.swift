@@ -1,3 +1,4 @@
+import Foundation
 import StevedoreTransport
 
 /// Where the Docker daemon listens, parsed from a `DOCKER_HOST`-style string.
@@ -93,7 +94,11 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
             guard let close = authority.firstIndex(of: "]") else { throw invalid("an IPv6 address lacks its closing ]") }
             host = String(authority[authority.index(after: authority.startIndex)..<close])
             let after = authority[authority.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty { throw invalid("unexpected text after the address") }
+            if after.hasPrefix(":") {
+                portText = after.dropFirst()
+            } else if !after.isEmpty {
+                throw invalid("unexpected text after the address")
+            }
         } else if let colon = authority.lastIndex(of: ":") {
             host = String(authority[..<colon])
             portText = authority[authority.index(after: colon)...]
@@ -144,5 +149,3 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-import Foundation

@@ -15,7 +15,9 @@ public struct DockerTLSOptions: Hashable, Sendable {
     /// `false` is docker's `--tls` alone: encrypted, but any certificate is accepted.
     public var verifyServer: Bool
 
-    public init(caCertificatePath: String? = nil, clientCertificatePath: String? = nil, clientKeyPath: String? = nil, verifyServer: Bool = true) {
+    public init(
+        caCertificatePath: String? = nil, clientCertificatePath: String? = nil, clientKeyPath: String? = nil, verifyServer: Bool = true
+    ) {
         self.caCertificatePath = caCertificatePath
         self.clientCertificatePath = clientCertificatePath
         self.clientKeyPath = clientKeyPath
@@ -43,7 +45,8 @@ public struct DockerTLSOptions: Hashable, Sendable {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.certificateVerification = self.verifyServer ? .fullVerification : .none
         if let caCertificatePath {
-            configuration.trustRoots = .certificates(try Self.load(caCertificatePath, "CA certificate") { try NIOSSLCertificate.fromPEMFile($0) })
+            configuration.trustRoots = .certificates(
+                try Self.load(caCertificatePath, "CA certificate") { try NIOSSLCertificate.fromPEMFile($0) })
         }
         switch (self.clientCertificatePath, self.clientKeyPath) {
         case (let certificate?, let key?):
@@ -63,7 +66,8 @@ public struct DockerTLSOptions: Hashable, Sendable {
 
     private static func load<Value>(_ path: String, _ what: String, _ read: (String) throws -> Value) throws -> Value {
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw DockerError.invalidConfiguration("cannot read the TLS \(what) \(path)", hint: "check --tlscacert/--tlscert/--tlskey or DOCKER_CERT_PATH")
+            throw DockerError.invalidConfiguration(
+                "cannot read the TLS \(what) \(path)", hint: "check --tlscacert/--tlscert/--tlskey or DOCKER_CERT_PATH")
         }
         do {
             return try read(path)

@@ -64,7 +64,8 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
                         throw DockerError.malformedResponse("the daemon's stream ended inside a line")
                     }
                 }
-                guard self.pending.readableBytes + chunk.readableBytes <= JSONLinesStream.maxLineBytes || self.pending.readableBytes == 0 else {
+                guard self.pending.readableBytes + chunk.readableBytes <= JSONLinesStream.maxLineBytes || self.pending.readableBytes == 0
+                else {
                     self.finished = true
                     throw DockerError.malformedResponse("a line of the daemon's stream exceeds \(JSONLinesStream.maxLineBytes) bytes")
                 }
@@ -82,7 +83,9 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
             let length = newline - self.pending.readerIndex
             let line = self.pending.readSlice(length: length)!
             self.pending.moveReaderIndex(forwardBy: 1)
-            if self.pending.readableBytes == 0 { self.pending.clear() } else if self.pending.readerIndex > 1 << 16 {
+            if self.pending.readableBytes == 0 {
+                self.pending.clear()
+            } else if self.pending.readerIndex > 1 << 16 {
                 self.pending.discardReadBytes()
             }
             return line.readableBytesView

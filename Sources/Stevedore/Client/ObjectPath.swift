@@ -38,7 +38,8 @@ struct ObjectPath: Sendable {
             throw DockerError.invalidInput("a \(self.noun) id or name must not be empty")
         }
         let body = self.slashes == .leading && reference.hasPrefix("/") ? reference.dropFirst() : Substring(reference)
-        let isValid = !body.isEmpty && body != "." && body != ".."
+        let isValid =
+            !body.isEmpty && body != "." && body != ".."
             && (self.slashes == .anywhere || !body.contains("/"))
             && !body.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
         guard isValid else {

@@ -55,7 +55,8 @@ extension DockerClient.Containers {
     public func attach(_ id: String, options: ContainerAttachOptions = .init()) async throws -> AttachedStreams {
         let path = try ObjectPath.container(id, "/attach")
         let connection = try await self.client.hijack(DockerRequest(.POST, path, query: options.query))
-        return try await self.client.attachedStreams(connection, tty: { try await self.inspect(id).config?.tty ?? false }) { height, width in
+        return try await self.client.attachedStreams(connection, tty: { try await self.inspect(id).config?.tty ?? false }) {
+            height, width in
             try await self.resize(id, height: height, width: width)
         }
     }

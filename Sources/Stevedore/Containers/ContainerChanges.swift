@@ -3,7 +3,8 @@ extension DockerClient.Containers {
     /// filesystem relative to its image, each with a typed `ChangeType`. An unchanged
     /// container gives an empty list (the daemon sends `null`).
     public func changes(_ id: String) async throws -> [FilesystemChange] {
-        let changes = try await self.client.decode([FilesystemChange]?.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/changes")))
+        let changes = try await self.client.decode(
+            [FilesystemChange]?.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/changes")))
         return changes ?? []
     }
 }

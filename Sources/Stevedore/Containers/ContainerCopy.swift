@@ -73,10 +73,13 @@ extension DockerClient.Containers {
     /// Errors: a missing path or container, ``DockerError/Category/notFound``; a directory onto
     /// an existing local file or a missing local parent, ``DockerError/Category/invalidInput``.
     @discardableResult
-    public func copyOut(_ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init()) async throws -> ContainerPathStat {
+    public func copyOut(
+        _ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init()
+    ) async throws -> ContainerPathStat {
         var archive = try await self.archive(id, path: path)
         if options.followLink, archive.stat.mode.isSymbolicLink {
-            let target = archive.stat.linkTarget.hasPrefix("/")
+            let target =
+                archive.stat.linkTarget.hasPrefix("/")
                 ? archive.stat.linkTarget
                 : Self.split(path).parent + "/" + archive.stat.linkTarget
             archive = try await self.archive(id, path: target)
@@ -91,7 +94,8 @@ extension DockerClient.Containers {
             throw DockerError.invalidInput("cannot copy the directory \(path) to \(destination): it is a file")
         }
         let (parent, name) = Self.split(destination)
-        guard !destination.hasSuffix("/"), FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard !destination.hasSuffix("/"), FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw DockerError.invalidInput("the local directory \(destination.hasSuffix("/") ? destination : parent) does not exist")
         }
         try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name))

@@ -66,7 +66,8 @@ extension DockerClient.Containers {
         error.category == .notFound && error.message.hasPrefix("No such image")
     }
 
-    private func pullImage(of body: ContainerCreateBody, options: ContainerCreateOptions, progress: ImagePullProgressHandler?) async throws {
+    private func pullImage(of body: ContainerCreateBody, options: ContainerCreateOptions, progress: ImagePullProgressHandler?) async throws
+    {
         guard let image = body.image, !image.isEmpty else {
             throw DockerError.invalidInput("the container has no image to pull: set Image of the create body")
         }
@@ -135,7 +136,9 @@ extension DockerClient.Containers {
         var endpoint = endpoints[network] ?? EndpointSettings()
         if let existing = endpoint.macAddress, !existing.isEmpty, existing != macAddress {
             throw DockerError.invalidInput(
-                "the container-wide MacAddress \(macAddress) differs from the MacAddress \(existing) of its endpoint on network \(network): set only one")
+                "the container-wide MacAddress \(macAddress) differs from the MacAddress \(existing) of its endpoint "
+                    + "on network \(network): set only one"
+            )
         }
         endpoint.macAddress = macAddress
         endpoints[network] = endpoint

@@ -13,6 +13,7 @@ extension DockerClient.Containers {
     public func inspect(_ id: String, options: ContainerInspectOptions = .init()) async throws -> ContainerInspectResponse {
         var query = QueryItems()
         query.add("size", options.size ? true : nil)
-        return try await self.client.decode(ContainerInspectResponse.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/json"), query: query))
+        return try await self.client.decode(
+            ContainerInspectResponse.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/json"), query: query))
     }
 }

@@ -75,7 +75,9 @@ public struct ContainerListFilters: TypedFilters, Hashable {
         case "before": self.before.append(value)
         case "expose": self.expose.append(value)
         case "exited":
-            guard let code = Int(value) else { throw DockerError.invalidInput("invalid filter 'exited=\(value)': the exit code must be an integer") }
+            guard let code = Int(value) else {
+                throw DockerError.invalidInput("invalid filter 'exited=\(value)': the exit code must be an integer")
+            }
             self.exited.append(code)
         case "health": self.health.append(.init(rawValue: value))
         case "id": self.id.append(value)

@@ -5,7 +5,8 @@ enum ContainerName {
     /// A name for a new container, as the daemon accepts it: `/?[a-zA-Z0-9][a-zA-Z0-9_.-]+`.
     static func validate(_ name: String) throws {
         let body = name.hasPrefix("/") ? name.dropFirst() : Substring(name)
-        let isValid = body.count >= 2 && body.first.map(Self.isAlphanumeric) == true
+        let isValid =
+            body.count >= 2 && body.first.map(Self.isAlphanumeric) == true
             && body.dropFirst().allSatisfy { Self.isAlphanumeric($0) || $0 == "_" || $0 == "." || $0 == "-" }
         guard isValid else {
             throw DockerError.invalidInput(

@@ -12,7 +12,8 @@ extension DockerClient.Containers {
             try await self.client.requireAPIVersion(APIVersion(1, 41), for: "the one-shot option of container stats")
             query.add("one-shot", true)
         }
-        return try await self.client.decode(ContainerStatsResponse.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/stats"), query: query))
+        return try await self.client.decode(
+            ContainerStatsResponse.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/stats"), query: query))
     }
 
     /// `GET /containers/{id}/stats`: a sample about every second for as long as the container

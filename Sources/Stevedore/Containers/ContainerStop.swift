@@ -27,7 +27,8 @@ public struct ContainerStopOptions: Hashable, Sendable {
         switch self.timeout {
         case .seconds(let seconds):
             guard seconds >= 0 else {
-                throw DockerError.invalidInput("invalid \(operation) timeout \(seconds): seconds must not be negative (use .waitForever to wait without limit)")
+                throw DockerError.invalidInput(
+                    "invalid \(operation) timeout \(seconds): seconds must not be negative (use .waitForever to wait without limit)")
             }
             query.add("t", seconds)
         case .waitForever:

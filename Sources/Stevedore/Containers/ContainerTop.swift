@@ -5,6 +5,7 @@ extension DockerClient.Containers {
     public func top(_ id: String, psArgs: String? = nil) async throws -> ContainerTopResponse {
         var query = QueryItems()
         query.add("ps_args", psArgs)
-        return try await self.client.decode(ContainerTopResponse.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/top"), query: query))
+        return try await self.client.decode(
+            ContainerTopResponse.self, from: DockerRequest(.GET, try ObjectPath.container(id, "/top"), query: query))
     }
 }

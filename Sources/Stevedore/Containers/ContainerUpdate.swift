@@ -7,6 +7,7 @@ extension DockerClient.Containers {
     @discardableResult
     public func update(_ id: String, _ body: ContainerUpdateBody) async throws -> ContainerUpdateResponse {
         let path = try ObjectPath.container(id, "/update")
-        return try await self.client.decode(ContainerUpdateResponse.self, from: DockerRequest(.POST, path, body: try self.client.jsonBody(body)))
+        return try await self.client.decode(
+            ContainerUpdateResponse.self, from: DockerRequest(.POST, path, body: try self.client.jsonBody(body)))
     }
 }

@@ -32,7 +32,8 @@ extension DockerClient.Exec {
     public func attach(_ id: String, options: ExecStartOptions = .init()) async throws -> AttachedStreams {
         let body = try await self.execStartConfig(id, options: options, detach: false)
         let tty = body.tty ?? false
-        let connection = try await self.client.hijack(DockerRequest(.POST, try ObjectPath.exec(id, "/start"), body: try self.client.jsonBody(body)))
+        let connection = try await self.client.hijack(
+            DockerRequest(.POST, try ObjectPath.exec(id, "/start"), body: try self.client.jsonBody(body)))
         return try await self.client.attachedStreams(connection, tty: { tty }) { height, width in
             try await self.resize(id, height: height, width: width)
         }

@@ -25,6 +25,7 @@ extension DockerClient.Images {
         query.add("platform", options.platform)
         for type in options.predicateTypes { query.add("type", type) }
         query.add("statement", options.includeStatements ? true : nil)
-        return try await self.client.decode([AttestationStatement].self, from: DockerRequest(.GET, try ObjectPath.image(name, "/attestations"), query: query))
+        return try await self.client.decode(
+            [AttestationStatement].self, from: DockerRequest(.GET, try ObjectPath.image(name, "/attestations"), query: query))
     }
 }

@@ -7,6 +7,7 @@ extension DockerClient.Images {
             try await self.client.requireAPIVersion(APIVersion(1, 48), for: "the platform option of image history")
             query.add("platform", platform)
         }
-        return try await self.client.decode([ImageHistoryResponseItem].self, from: DockerRequest(.GET, try ObjectPath.image(name, "/history"), query: query))
+        return try await self.client.decode(
+            [ImageHistoryResponseItem].self, from: DockerRequest(.GET, try ObjectPath.image(name, "/history"), query: query))
     }
 }

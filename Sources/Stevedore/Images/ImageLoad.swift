@@ -29,7 +29,8 @@ extension DockerClient.Images {
     func addPlatforms(_ platforms: [OCIPlatform], to query: inout QueryItems, for operation: String) async throws {
         guard !platforms.isEmpty else { return }
         let minimum = platforms.count == 1 ? APIVersion(1, 48) : APIVersion(1, 52)
-        try await self.client.requireAPIVersion(minimum, for: platforms.count == 1 ? "the platform option of \(operation)" : "several platforms in \(operation)")
+        try await self.client.requireAPIVersion(
+            minimum, for: platforms.count == 1 ? "the platform option of \(operation)" : "several platforms in \(operation)")
         for platform in platforms { query.add("platform", platform) }
     }
 }

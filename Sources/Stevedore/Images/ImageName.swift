@@ -119,7 +119,9 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
     /// `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*`.
     private static func isPathComponent(_ component: Substring) -> Bool {
         let characters = Array(component)
-        guard let first = characters.first, let last = characters.last, Self.isAlphanumeric(first), Self.isAlphanumeric(last) else { return false }
+        guard let first = characters.first, let last = characters.last, Self.isAlphanumeric(first), Self.isAlphanumeric(last) else {
+            return false
+        }
         var index = 0
         while index < characters.count {
             if Self.isAlphanumeric(characters[index]) {
@@ -146,11 +148,12 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
         if host.hasPrefix("[") && host.hasSuffix("]") {
             return host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         }
-        return !host.isEmpty && host.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
-            guard let first = label.first, let last = label.last else { return false }
-            return first.isASCII && (first.isLetter || first.isNumber) && last.isASCII && (last.isLetter || last.isNumber)
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }
+        return !host.isEmpty
+            && host.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+                guard let first = label.first, let last = label.last else { return false }
+                return first.isASCII && (first.isLetter || first.isNumber) && last.isASCII && (last.isLetter || last.isNumber)
+                    && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            }
     }
 
     private static func isWord(_ character: Character) -> Bool {

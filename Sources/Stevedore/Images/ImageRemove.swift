@@ -26,6 +26,7 @@ extension DockerClient.Images {
             try await self.client.requireAPIVersion(APIVersion(1, 50), for: "the platforms option of image remove")
             for platform in options.platforms { query.add("platforms", platform) }
         }
-        return try await self.client.decode([ImageDeleteResponseItem].self, from: DockerRequest(.DELETE, try ObjectPath.image(name), query: query))
+        return try await self.client.decode(
+            [ImageDeleteResponseItem].self, from: DockerRequest(.DELETE, try ObjectPath.image(name), query: query))
     }
 }

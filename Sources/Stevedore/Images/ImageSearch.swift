@@ -11,7 +11,10 @@ public struct ImageSearchOptions: Hashable, Sendable {
     /// Credentials for the registry searched.
     public var credentials: RegistryAuth?
 
-    public init(limit: Int? = nil, isOfficial: Bool? = nil, minimumStars: Int? = nil, filters: DockerFilters = .init(), credentials: RegistryAuth? = nil) {
+    public init(
+        limit: Int? = nil, isOfficial: Bool? = nil, minimumStars: Int? = nil, filters: DockerFilters = .init(),
+        credentials: RegistryAuth? = nil
+    ) {
         self.limit = limit
         self.isOfficial = isOfficial
         self.minimumStars = minimumStars

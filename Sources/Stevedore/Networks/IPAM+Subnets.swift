@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension IPAM {
@@ -31,11 +31,14 @@ extension IPAM {
             }
             configs.append(IPAMConfig(subnet: subnet, auxiliaryAddresses: [:]))
         }
-        func assign(_ value: String, what: String, _ field: WritableKeyPath<IPAMConfig, String?>, plural: String, preposition: String) throws {
+        func assign(
+            _ value: String, what: String, _ field: WritableKeyPath<IPAMConfig, String?>, plural: String, preposition: String
+        ) throws {
             var matched = false
             for index in configs.indices where try Self.subnet(subnets[index], contains: value) {
                 if let taken = configs[index][keyPath: field] {
-                    throw DockerError.invalidInput("cannot configure multiple \(plural) (\(value), \(taken)) \(preposition) (\(subnets[index]))")
+                    throw DockerError.invalidInput(
+                        "cannot configure multiple \(plural) (\(value), \(taken)) \(preposition) (\(subnets[index]))")
                 }
                 configs[index][keyPath: field] = value
                 matched = true

@@ -6,9 +6,10 @@ extension DockerClient.Networks {
     /// A missing network or container throws ``DockerError/Category/notFound`` (dockerd 20.10
     /// does not check the network of a container that is not running: it fails at its start);
     /// a container already attached ``DockerError/Category/forbidden``; an address outside the
-    /// network's subnets the daemon's reason (``DockerError/Category/server`` on dockerd 20.10). Endpoint fields newer daemons added (`MacAddress` at API 1.44, `GwPriority`
-    /// at 1.48) throw ``DockerError/Category/unsupportedByAPIVersion`` before the request on
-    /// older daemons, which would ignore them.
+    /// network's subnets the daemon's reason (``DockerError/Category/server`` on dockerd 20.10).
+    /// Endpoint fields newer daemons added (`MacAddress` at API 1.44, `GwPriority` at 1.48) throw
+    /// ``DockerError/Category/unsupportedByAPIVersion`` before the request on older daemons,
+    /// which would ignore them.
     public func connect(_ id: String, _ request: NetworkConnectRequest) async throws {
         let path = try ObjectPath.network(id, "/connect")
         try ObjectPath.container.validate(request.container ?? "")

@@ -20,7 +20,9 @@ public struct CredentialHelper: Hashable, Sendable {
             throw DockerError.invalidConfiguration("invalid credential helper name \"\(name)\"")
         }
         self.name = name
-        self.searchPath = searchPath ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+        self.searchPath =
+            searchPath
+            ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
             .split(separator: ":").map(String.init)
     }
 
@@ -44,7 +46,8 @@ public struct CredentialHelper: Hashable, Sendable {
         do {
             stored = try JSONDecoder().decode(Stored.self, from: output)
         } catch {
-            throw DockerError.invalidConfiguration("\(self.programName) get printed no credentials JSON: \(String(decoding: output.prefix(200), as: UTF8.self))")
+            throw DockerError.invalidConfiguration(
+                "\(self.programName) get printed no credentials JSON: \(String(decoding: output.prefix(200), as: UTF8.self))")
         }
         if stored.Username == "<token>" {
             return RegistryAuth(serverAddress: serverAddress, identityToken: stored.Secret)
@@ -105,7 +108,8 @@ public struct CredentialHelper: Hashable, Sendable {
         let result: ExecutionResult<Void, DataOutput, DataOutput>
         do {
             result = try await Subprocess.run(
-                .path(FilePath(executable.path)), arguments: [verb], input: .fileDescriptor(try Self.prefilledPipe(input), closeAfterSpawningProcess: true),
+                .path(FilePath(executable.path)), arguments: [verb],
+                input: .fileDescriptor(try Self.prefilledPipe(input), closeAfterSpawningProcess: true),
                 output: .data(limit: Self.outputLimit), error: .data(limit: Self.outputLimit))
         } catch {
             throw DockerError.invalidConfiguration("could not run the credential helper \(self.programName): \(error)")

@@ -39,7 +39,8 @@ public struct DetachKeys: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func invalid(_ text: String) -> DockerError {
-        DockerError.invalidInput("invalid detach keys \"\(text)\": use comma-separated keys, each a character or ctrl-<a-z, @, [, \\, ], ^ or _>")
+        DockerError.invalidInput(
+            "invalid detach keys \"\(text)\": use comma-separated keys, each a character or ctrl-<a-z, @, [, \\, ], ^ or _>")
     }
 
     /// Watches input for the sequence. Bytes that might begin it are held back until the

@@ -162,7 +162,9 @@ struct LineSplitter: Sendable {
     /// Returns the first `maxLineBytes` of `line` (less, to end on a character boundary) as a
     /// partial piece, and keeps the rest: as a finished line to deliver next when the newline
     /// was seen (`restIsWholeLine`), or as pending bytes.
-    private mutating func cut(_ line: inout ByteBuffer, stream: ContainerOutputChunk.Stream, startsLine: Bool, restIsWholeLine: Bool) -> Piece {
+    private mutating func cut(
+        _ line: inout ByteBuffer, stream: ContainerOutputChunk.Stream, startsLine: Bool, restIsWholeLine: Bool
+    ) -> Piece {
         var length = self.maxLineBytes
         let view = line.readableBytesView
         // Back off over UTF-8 continuation bytes (10xxxxxx) so that no character is split.

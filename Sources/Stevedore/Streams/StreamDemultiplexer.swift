@@ -106,7 +106,8 @@ public struct StreamDemultiplexer: Sendable {
         case .header(let count):
             throw DockerError.malformedResponse("the daemon's multiplexed stream ended inside a frame header (\(count) of 8 bytes)")
         case .payload(let stream, let remaining):
-            throw DockerError.malformedResponse("the daemon's multiplexed stream ended \(remaining) bytes short of the end of a \(stream) frame")
+            throw DockerError.malformedResponse(
+                "the daemon's multiplexed stream ended \(remaining) bytes short of the end of a \(stream) frame")
         case .errorMessage:
             try self.throwDaemonErrorValue()
         }

@@ -32,8 +32,9 @@ struct WebSocketConnection: StreamConnection {
         guard connection.head.status.code == 101,
             connection.head.headers.first(name: "Upgrade")?.lowercased() == "websocket"
         else {
+            let upgrade = connection.head.headers.first(name: "Upgrade") ?? "none"
             throw DockerError.malformedResponse(
-                "the daemon did not switch to a websocket (status \(connection.head.status.code), Upgrade: \(connection.head.headers.first(name: "Upgrade") ?? "none"))")
+                "the daemon did not switch to a websocket (status \(connection.head.status.code), Upgrade: \(upgrade))")
         }
         self.connection = connection
     }

@@ -7,7 +7,9 @@ extension DockerClientConfiguration {
     /// daemon's host. Takes over file descriptors 0 and 1.
     public func relayStandardIO() async throws {
         do {
-            try await StandardIORelay.run(to: try self.host.connectionTarget(tls: self.tls, ssh: self.ssh), connectTimeout: TimeAmount(self.connectionPool.connectTimeout))
+            try await StandardIORelay.run(
+                to: try self.host.connectionTarget(tls: self.tls, ssh: self.ssh),
+                connectTimeout: TimeAmount(self.connectionPool.connectTimeout))
         } catch {
             throw DockerError.wrapping(error, host: self.host)
         }

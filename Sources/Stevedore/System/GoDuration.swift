@@ -35,5 +35,7 @@ public enum GoDuration {
     }
 
     /// Units and their length in nanoseconds; `ms` is told apart from `m` by the caller.
-    private static let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("µs", 1e3), ("μs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9)]
+    private static let units: [(String, Double)] = [
+        ("ns", 1), ("us", 1e3), ("µs", 1e3), ("μs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9),
+    ]
 }

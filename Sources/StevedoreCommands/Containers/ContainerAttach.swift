@@ -5,7 +5,8 @@ import Stevedore
 extension StevedoreCommand.Container {
     /// `stevedore attach`: this terminal's stdio connected to a running container.
     struct Attach: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Attach local standard input, output, and error streams to a running container")
+        static let configuration = CommandConfiguration(
+            abstract: "Attach local standard input, output, and error streams to a running container")
 
         @Option(name: .long, help: "Override the key sequence for detaching a container")
         var detachKeys: String?

@@ -8,7 +8,9 @@ extension StevedoreCommand.Container {
         static let configuration = CommandConfiguration(
             commandName: "cp",
             abstract: "Copy files/folders between a container and the local filesystem",
-            discussion: "Use '-' as the source to read a tar archive from stdin and extract it to a directory destination in a container. Use '-' as the destination to stream a tar archive of a container source to stdout."
+            discussion:
+                "Use '-' as the source to read a tar archive from stdin and extract it to a directory destination in "
+                + "a container. Use '-' as the destination to stream a tar archive of a container source to stdout."
         )
 
         @Flag(name: [.customShort("a"), .long], help: "Archive mode (copy all uid/gid information)")
@@ -43,14 +45,16 @@ extension StevedoreCommand.Container {
                     if self.destination == "-" {
                         try await writeStream(try await client.containers.archive(from.container, path: from.path).tar, to: nil)
                     } else {
-                        let stat = try await client.containers.copyOut(from.container, path: from.path, to: self.destination, options: options)
+                        let stat = try await client.containers.copyOut(
+                            from.container, path: from.path, to: self.destination, options: options)
                         self.report("Successfully copied \(stat.size) bytes to \(self.destination)")
                     }
                 }
             case (nil, let to?):
                 try await withClient(self.global) { client in
                     if self.source == "-" {
-                        try await client.containers.putArchive(to: to.container, path: to.path, tar: StandardInputChunks(), options: .init(copyUIDGID: self.archive))
+                        try await client.containers.putArchive(
+                            to: to.container, path: to.path, tar: StandardInputChunks(), options: .init(copyUIDGID: self.archive))
                     } else {
                         try await client.containers.copyIn(from: self.source, to: to.container, path: to.path, options: options)
                         self.report("Successfully copied to \(to.container):\(to.path)")

@@ -5,7 +5,8 @@ import Stevedore
 extension StevedoreCommand.Container {
     /// `stevedore container diff`: inspect changes to files or directories on a container's filesystem.
     struct Diff: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "diff", abstract: "Inspect changes to files or directories on a container's filesystem")
+        static let configuration = CommandConfiguration(
+            commandName: "diff", abstract: "Inspect changes to files or directories on a container's filesystem")
         @Argument(help: "Container") var container: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 

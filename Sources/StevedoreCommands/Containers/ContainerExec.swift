@@ -41,7 +41,8 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             guard !self.command.isEmpty else {
-                throw CommandFailure(description: "\"stevedore exec\" requires at least 2 arguments: a container and a command", exitCode: 1)
+                throw CommandFailure(
+                    description: "\"stevedore exec\" requires at least 2 arguments: a container and a command", exitCode: 1)
             }
             let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
             let config = ExecConfig(
@@ -55,7 +56,8 @@ extension StevedoreCommand.Container {
                     try await client.exec.start(id, options: .init(tty: self.tty))
                     return
                 }
-                let outcome = try await client.exec.withAttach(id, options: .init(tty: self.tty, consoleSize: config.consoleSize)) { streams in
+                let outcome = try await client.exec.withAttach(id, options: .init(tty: self.tty, consoleSize: config.consoleSize)) {
+                    streams in
                     try await InteractiveSession(streams: streams, forwardsStdin: self.interactive, detachKeys: keys).run()
                 }
                 if case .detached = outcome { return }

@@ -5,7 +5,8 @@ import Stevedore
 extension StevedoreCommand.Container {
     /// `stevedore container inspect`: display detailed information on one or more containers.
     struct Inspect: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more containers")
+        static let configuration = CommandConfiguration(
+            commandName: "inspect", abstract: "Display detailed information on one or more containers")
 
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
@@ -18,7 +19,9 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await inspectEach(self.containers, format: self.format) { try await client.containers.inspect($0, options: .init(size: self.size)) }
+                try await inspectEach(self.containers, format: self.format) {
+                    try await client.containers.inspect($0, options: .init(size: self.size))
+                }
             }
         }
     }

@@ -36,7 +36,8 @@ struct ContainerListArguments: ParsableArguments {
         let filters = try ContainerListFilters(parsing: self.filter)
         let wantsSize = self.size || (self.format?.contains(".Size") ?? false)
         try await withClient(self.global) { client in
-            let containers = try await client.containers.list(.init(all: self.all || limit != nil, limit: limit, size: wantsSize, filters: filters))
+            let containers = try await client.containers.list(
+                .init(all: self.all || limit != nil, limit: limit, size: wantsSize, filters: filters))
             if self.quiet {
                 printOut(containers.map { (self.noTrunc ? ($0.id ?? "") : ObjectID.truncated($0.id ?? "")) + "\n" }.joined())
                 return

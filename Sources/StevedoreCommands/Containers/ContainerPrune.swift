@@ -23,7 +23,9 @@ extension StevedoreCommand.Container {
                 case "until": filters.until = value
                 case "label": filters.label.append(LabelFilter(parsing: value))
                 case "label!": filters.labelNot.append(LabelFilter(parsing: value))
-                default: throw CommandFailure(description: "invalid filter '\(key)': container prune takes until, label and label!", exitCode: 125)
+                default:
+                    throw CommandFailure(
+                        description: "invalid filter '\(key)': container prune takes until, label and label!", exitCode: 125)
                 }
             }
             guard self.prune.force || confirm("WARNING! This will remove all stopped containers.") else { return }

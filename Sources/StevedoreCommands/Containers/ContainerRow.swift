@@ -74,7 +74,9 @@ struct ContainerRow: Encodable {
         struct Group: Hashable { var ip: String; var proto: String; var mapped: Bool }
         var lines: [String] = []
         let sorted = ports.sorted {
-            ($0.type.rawValue, $0.privatePort, $0.publicPort ?? 0, $0.ip ?? "") < ($1.type.rawValue, $1.privatePort, $1.publicPort ?? 0, $1.ip ?? "")
+            ($0.type.rawValue, $0.privatePort, $0.publicPort ?? 0, $0.ip ?? "") < (
+                $1.type.rawValue, $1.privatePort, $1.publicPort ?? 0, $1.ip ?? ""
+            )
         }
         var runs: [(group: Group, first: (Int, Int), last: (Int, Int))] = []
         for port in sorted {

@@ -65,7 +65,8 @@ extension StevedoreCommand.Container {
             let options = ContainerRunOptions(create: options, detachKeys: keys.description)
             let run: ContainerRunResult
             do {
-                run = try await client.containers.withRun(body, options: options, pullProgress: self.config.pullProgress) { created, streams in
+                run = try await client.containers.withRun(body, options: options, pullProgress: self.config.pullProgress) {
+                    created, streams in
                     printWarnings(created.warnings ?? [])
                     let session = InteractiveSession(streams: streams, forwardsStdin: body.attachStdin ?? false, detachKeys: keys)
                     if try await session.run(forwardingSignalsTo: self.sigProxy ? created.id : nil, client: client) == .detached {
@@ -104,7 +105,9 @@ extension StevedoreCommand.Container {
         func createBody() throws -> ContainerCreateBody {
             var body = try self.config.body(image: self.image, command: self.command)
             if self.detach {
-                guard self.config.attach.isEmpty else { throw CommandFailure(description: "conflicting options: cannot specify both --attach and --detach") }
+                guard self.config.attach.isEmpty else {
+                    throw CommandFailure(description: "conflicting options: cannot specify both --attach and --detach")
+                }
                 body.attachStdin = false
                 body.attachStdout = false
                 body.attachStderr = false

@@ -6,7 +6,8 @@ import StevedoreFormatting
 extension StevedoreCommand.Container {
     /// `stevedore container stats`: display a live stream of container(s) resource usage statistics.
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Display a live stream of container(s) resource usage statistics")
+        static let configuration = CommandConfiguration(
+            commandName: "stats", abstract: "Display a live stream of container(s) resource usage statistics")
 
         @Flag(name: [.customShort("a"), .long], help: "Show all containers (default shows just running)")
         var all = false
@@ -23,7 +24,8 @@ extension StevedoreCommand.Container {
         @Argument(help: "Containers (default: all running)") var containers: [String] = []
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-        static let defaultFormat = "table {{.Container}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}"
+        static let defaultFormat =
+            "table {{.Container}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}"
         static let titles = [
             "Container": "CONTAINER ID", "ID": "CONTAINER ID", "Name": "NAME", "CPUPerc": "CPU %", "MemUsage": "MEM USAGE / LIMIT",
             "MemPerc": "MEM %", "NetIO": "NET I/O", "BlockIO": "BLOCK I/O", "PIDs": "PIDS",
@@ -47,7 +49,8 @@ extension StevedoreCommand.Container {
                 self.Container = self.ID
                 self.Name = (stats.name ?? "").hasPrefix("/") ? String((stats.name ?? "").dropFirst()) : (stats.name ?? "")
                 self.CPUPerc = String(format: "%.2f%%", stats.cpuPercent)
-                self.MemUsage = "\(HumanSize.binary(Double(stats.memoryUsageWithoutCache))) / \(HumanSize.binary(Double(stats.memoryLimit)))"
+                self.MemUsage =
+                    "\(HumanSize.binary(Double(stats.memoryUsageWithoutCache))) / \(HumanSize.binary(Double(stats.memoryLimit)))"
                 self.MemPerc = String(format: "%.2f%%", stats.memoryPercent)
                 let network = stats.networkIO
                 self.NetIO = "\(HumanSize.decimal(Double(network.received))) / \(HumanSize.decimal(Double(network.sent)))"

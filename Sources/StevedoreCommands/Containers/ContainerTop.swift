@@ -13,7 +13,8 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                let top = try await client.containers.top(self.container, psArgs: self.psOptions.isEmpty ? nil : self.psOptions.joined(separator: " "))
+                let top = try await client.containers.top(
+                    self.container, psArgs: self.psOptions.isEmpty ? nil : self.psOptions.joined(separator: " "))
                 // docker: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)
                 var lines = [(top.titles ?? []).joined(separator: "\t")]
                 lines += (top.processes ?? []).map { $0.joined(separator: "\t") }

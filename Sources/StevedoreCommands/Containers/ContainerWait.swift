@@ -4,7 +4,8 @@ import Stevedore
 extension StevedoreCommand.Container {
     /// `stevedore container wait`: block until one or more containers stop, then print their exit codes.
     struct Wait: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "wait", abstract: "Block until one or more containers stop, then print their exit codes")
+        static let configuration = CommandConfiguration(
+            commandName: "wait", abstract: "Block until one or more containers stop, then print their exit codes")
         @Argument(help: "Containers") var containers: [String]
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 

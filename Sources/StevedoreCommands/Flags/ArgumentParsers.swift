@@ -8,7 +8,9 @@ func parseFilters(_ arguments: [String]) throws -> DockerFilters {
         do {
             try filters.add(parsing: argument)
         } catch is DockerError {
-            throw CommandFailure(description: "invalid argument \"\(argument)\" for \"-f, --filter\" flag: bad format of filter (expected name=value)", exitCode: 125)
+            throw CommandFailure(
+                description: "invalid argument \"\(argument)\" for \"-f, --filter\" flag: bad format of filter (expected name=value)",
+                exitCode: 125)
         }
     }
     return filters
@@ -22,7 +24,8 @@ func parseFilters<Filters: TypedFilters>(_ arguments: [String], as _: Filters.Ty
     } catch let error as DockerError {
         let argument = arguments.first { !$0.contains("=") || $0.hasPrefix("=") } ?? ""
         throw CommandFailure(
-            description: argument.isEmpty ? error.message : "invalid argument \"\(argument)\" for \"\(flag)\" flag: \(error.message)", exitCode: 125)
+            description: argument.isEmpty ? error.message : "invalid argument \"\(argument)\" for \"\(flag)\" flag: \(error.message)",
+            exitCode: 125)
     }
 }
 
@@ -52,8 +55,9 @@ func resolveTag(of name: String, allTags: Bool, quiet: Bool) throws -> ImageName
 /// an empty value; the last of a repeated key wins. Nil when there are none.
 func keyValueMap(_ entries: [String]) -> [String: String]? {
     guard !entries.isEmpty else { return nil }
-    return Dictionary(entries.map { text in
-        let pair = LabelFilter(parsing: text)
-        return (pair.key, pair.value ?? "")
-    }, uniquingKeysWith: { $1 })
+    return Dictionary(
+        entries.map { text in
+            let pair = LabelFilter(parsing: text)
+            return (pair.key, pair.value ?? "")
+        }, uniquingKeysWith: { $1 })
 }

@@ -11,18 +11,23 @@ import Stevedore
 struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Assign a name to the container") var name: String?
     @Option(name: .long, parsing: .unconditional, help: "Set platform if server is multi-platform capable") var platform: String?
-    @Option(name: .long, parsing: .unconditional, help: "Pull image before creating (\"always\", \"missing\", \"never\")") var pull = "missing"
+    @Option(name: .long, parsing: .unconditional, help: "Pull image before creating (\"always\", \"missing\", \"never\")") var pull =
+        "missing"
     @Flag(name: [.customShort("q"), .long], help: "Suppress the pull output") var quiet = false
-    @Option(name: [.customShort("a"), .long], parsing: .unconditionalSingleValue, help: "Attach to STDIN, STDOUT or STDERR") var attach: [String] = []
+    @Option(name: [.customShort("a"), .long], parsing: .unconditionalSingleValue, help: "Attach to STDIN, STDOUT or STDERR") var attach:
+        [String] = []
     @Option(name: [.customShort("e"), .long], parsing: .unconditionalSingleValue, help: "Set environment variables") var env: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Read in a file of environment variables") var envFile: [String] = []
-    @Option(name: [.customShort("l"), .long], parsing: .unconditionalSingleValue, help: "Set meta data on a container") var label: [String] = []
+    @Option(name: [.customShort("l"), .long], parsing: .unconditionalSingleValue, help: "Set meta data on a container") var label:
+        [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Read in a line delimited file of labels") var labelFile: [String] = []
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add an annotation to the container (passed through to the OCI runtime)") var annotation: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add an annotation to the container (passed through to the OCI runtime)")
+    var annotation: [String] = []
     @Flag(name: [.customShort("t"), .long], help: "Allocate a pseudo-TTY") var tty = false
     @Flag(name: [.customShort("i"), .long], help: "Keep STDIN open even if not attached") var interactive = false
     @Option(name: [.customShort("w"), .long], parsing: .unconditional, help: "Working directory inside the container") var workdir: String?
-    @Option(name: [.customShort("u"), .long], parsing: .unconditional, help: "Username or UID (format: <name|uid>[:<group|gid>])") var user: String?
+    @Option(name: [.customShort("u"), .long], parsing: .unconditional, help: "Username or UID (format: <name|uid>[:<group|gid>])") var user:
+        String?
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add additional groups to join") var groupAdd: [String] = []
     @Option(name: .long, parsing: .unconditional, help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
     @Option(name: [.customShort("h"), .long], parsing: .unconditional, help: "Container host name") var hostname: String?
@@ -40,30 +45,44 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Ulimit options") var ulimit: [String] = []
     @Option(name: .long, parsing: .unconditional, help: "Optional parent cgroup for the container") var cgroupParent: String?
     @Option(name: .long, parsing: .unconditional, help: "Cgroup namespace to use (host|private)") var cgroupns: String?
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Block IO weight (relative device weight)") var blkioWeightDevice: [String] = []
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit read rate (bytes per second) from a device") var deviceReadBps: [String] = []
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (bytes per second) to a device") var deviceWriteBps: [String] = []
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit read rate (IO per second) from a device") var deviceReadIops: [String] = []
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (IO per second) to a device") var deviceWriteIops: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Block IO weight (relative device weight)") var blkioWeightDevice:
+        [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit read rate (bytes per second) from a device") var deviceReadBps:
+        [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (bytes per second) to a device") var deviceWriteBps:
+        [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit read rate (IO per second) from a device") var deviceReadIops:
+        [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (IO per second) to a device") var deviceWriteIops:
+        [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a host device to the container") var device: [String] = []
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a rule to the cgroup allowed devices list") var deviceCgroupRule: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a rule to the cgroup allowed devices list") var deviceCgroupRule:
+        [String] = []
     @Option(name: [.customShort("v"), .long], parsing: .unconditionalSingleValue, help: "Bind mount a volume") var volume: [String] = []
     @Option(name: .long, parsing: .unconditional, help: "Optional volume driver for the container") var volumeDriver: String?
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Mount volumes from the specified container(s)") var volumesFrom: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Mount volumes from the specified container(s)") var volumesFrom:
+        [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Attach a filesystem mount to the container") var mount: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Mount a tmpfs directory") var tmpfs: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Expose a port or a range of ports") var expose: [String] = []
-    @Option(name: [.customShort("p"), .long], parsing: .unconditionalSingleValue, help: "Publish a container's port(s) to the host ([ip:][hostPort:]containerPort[/proto])") var publish: [String] = []
+    @Option(
+        name: [.customShort("p"), .long], parsing: .unconditionalSingleValue,
+        help: "Publish a container's port(s) to the host ([ip:][hostPort:]containerPort[/proto])") var publish: [String] = []
     @Flag(name: [.customShort("P"), .long], help: "Publish all exposed ports to random ports") var publishAll = false
     @Option(name: .long, parsing: .unconditional, help: "Signal to stop the container") var stopSignal: String?
     @Option(name: .long, parsing: .unconditional, help: "Timeout (in seconds) to stop a container") var stopTimeout: Int?
     @Option(name: .long, parsing: .unconditional, help: "Command to run to check health") var healthCmd: String?
-    @Option(name: .long, parsing: .unconditional, help: "Time between running the check (ms|s|m|h) (default 0s)") var healthInterval: String?
-    @Option(name: .long, parsing: .unconditional, help: "Maximum time to allow one check to run (ms|s|m|h) (default 0s)") var healthTimeout: String?
+    @Option(name: .long, parsing: .unconditional, help: "Time between running the check (ms|s|m|h) (default 0s)") var healthInterval:
+        String?
+    @Option(name: .long, parsing: .unconditional, help: "Maximum time to allow one check to run (ms|s|m|h) (default 0s)") var healthTimeout:
+        String?
     @Option(name: .long, parsing: .unconditional, help: "Consecutive failures needed to report unhealthy") var healthRetries: Int?
-    @Option(name: .long, parsing: .unconditional, help: "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)")
     var healthStartPeriod: String?
-    @Option(name: .long, parsing: .unconditional, help: "Time between running the check during the start period (ms|s|m|h) (default 0s)") var healthStartInterval: String?
+    @Option(name: .long, parsing: .unconditional, help: "Time between running the check during the start period (ms|s|m|h) (default 0s)")
+    var healthStartInterval: String?
     @Flag(name: .long, help: "Disable any container-specified HEALTHCHECK") var noHealthcheck = false
     @Flag(name: .long, help: "Run an init inside the container that forwards signals and reaps processes") var `init` = false
     @Flag(name: .long, help: "Give extended privileges to this container") var privileged = false
@@ -146,7 +165,9 @@ struct ContainerConfigOptions: ParsableArguments {
         body.hostname = self.hostname
         body.domainname = self.domainname
         if let macAddress = self.macAddress {
-            guard ContainerFlagParsers.isMACAddress(macAddress) else { throw FlagValue.conflict("\(macAddress) is not a valid mac address") }
+            guard ContainerFlagParsers.isMACAddress(macAddress) else {
+                throw FlagValue.conflict("\(macAddress) is not a valid mac address")
+            }
             body.macAddress = macAddress
         }
         body.stopSignal = try self.stopSignal.map { try ContainerSignal(parsing: $0).rawValue }
@@ -234,11 +255,14 @@ struct ContainerConfigOptions: ParsableArguments {
         host.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
         host.ulimits = Self.lastPerName(try FlagValue.parseAll(self.ulimit, for: "--ulimit", ContainerFlagParsers.ulimit))
         host.cgroupParent = self.cgroupParent
-        host.blkioWeightDevice = try FlagValue.parseAll(self.blkioWeightDevice, for: "--blkio-weight-device", ContainerFlagParsers.weightDevice)
+        host.blkioWeightDevice = try FlagValue.parseAll(
+            self.blkioWeightDevice, for: "--blkio-weight-device", ContainerFlagParsers.weightDevice)
         host.blkioDeviceReadBps = try FlagValue.parseAll(self.deviceReadBps, for: "--device-read-bps", ContainerFlagParsers.throttleBytes)
-        host.blkioDeviceWriteBps = try FlagValue.parseAll(self.deviceWriteBps, for: "--device-write-bps", ContainerFlagParsers.throttleBytes)
+        host.blkioDeviceWriteBps = try FlagValue.parseAll(
+            self.deviceWriteBps, for: "--device-write-bps", ContainerFlagParsers.throttleBytes)
         host.blkioDeviceReadIOps = try FlagValue.parseAll(self.deviceReadIops, for: "--device-read-iops", ContainerFlagParsers.throttleIOps)
-        host.blkioDeviceWriteIOps = try FlagValue.parseAll(self.deviceWriteIops, for: "--device-write-iops", ContainerFlagParsers.throttleIOps)
+        host.blkioDeviceWriteIOps = try FlagValue.parseAll(
+            self.deviceWriteIops, for: "--device-write-iops", ContainerFlagParsers.throttleIOps)
         let devices = try self.device.flatMap { text in
             do {
                 return try ContainerFlagParsers.device(text)
@@ -247,7 +271,8 @@ struct ContainerConfigOptions: ParsableArguments {
             }
         }
         host.devices = devices
-        host.deviceCgroupRules = try Self.nonEmpty(FlagValue.parseAll(self.deviceCgroupRule, for: "--device-cgroup-rule", ContainerFlagParsers.deviceCgroupRule))
+        host.deviceCgroupRules = try Self.nonEmpty(
+            FlagValue.parseAll(self.deviceCgroupRule, for: "--device-cgroup-rule", ContainerFlagParsers.deviceCgroupRule))
     }
 
     /// Volumes, mounts and storage options.
@@ -256,10 +281,14 @@ struct ContainerConfigOptions: ParsableArguments {
         host.volumeDriver = self.volumeDriver
         host.volumesFrom = Self.nonEmpty(self.volumesFrom)
         host.mounts = Self.nonEmpty(try FlagValue.parseAll(self.mount, for: "--mount", MountArgument.parse))
-        host.tmpfs = self.tmpfs.isEmpty ? nil : Dictionary(self.tmpfs.map { entry in
-            let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
-            return (parts[0], parts.count > 1 ? parts[1] : "")
-        }, uniquingKeysWith: { $1 })
+        host.tmpfs =
+            self.tmpfs.isEmpty
+            ? nil
+            : Dictionary(
+                self.tmpfs.map { entry in
+                    let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+                    return (parts[0], parts.count > 1 ? parts[1] : "")
+                }, uniquingKeysWith: { $1 })
         if self.storageOpt.contains(where: { !$0.contains("=") }) { throw FlagValue.conflict("invalid storage option") }
         host.storageOpt = try FlagValue.keyValues(self.storageOpt, for: "--storage-opt")
     }
@@ -276,7 +305,8 @@ struct ContainerConfigOptions: ParsableArguments {
         host.maskedPaths = security.maskedPaths
         host.readonlyPaths = security.readonlyPaths
         if !self.sysctl.isEmpty {
-            host.sysctls = Dictionary(try FlagValue.parseAll(self.sysctl, for: "--sysctl", ContainerFlagParsers.sysctl), uniquingKeysWith: { $1 })
+            host.sysctls = Dictionary(
+                try FlagValue.parseAll(self.sysctl, for: "--sysctl", ContainerFlagParsers.sysctl), uniquingKeysWith: { $1 })
         }
         host.ipcMode = self.ipc
         host.pidMode = try Self.namespaceMode(self.pid, flag: "--pid", kind: "PID", allowsContainer: true)

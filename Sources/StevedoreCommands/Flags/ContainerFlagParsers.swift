@@ -18,7 +18,8 @@ enum ContainerFlagParsers {
         guard Self.ulimitNames.contains(name) else { throw InvalidFlagValue(reason: "invalid ulimit type: \(name)") }
         let limits = text[text.index(after: equals)...].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard limits.count <= 2 else {
-            throw InvalidFlagValue(reason: "too many limit value arguments - \(limits.joined(separator: ":")), can only have up to two, `soft[:hard]`")
+            throw InvalidFlagValue(
+                reason: "too many limit value arguments - \(limits.joined(separator: ":")), can only have up to two, `soft[:hard]`")
         }
         let values = try limits.map(Self.integer)
         let soft = values[0]
@@ -100,7 +101,11 @@ enum ContainerFlagParsers {
     static func throttleBytes(_ text: String) throws -> ThrottleDevice {
         let (path, value) = try Self.devicePair(text)
         guard let rate = try? MemorySize.parse(value) else {
-            throw InvalidFlagValue(reason: "invalid rate for device: \(value). The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb")
+            throw InvalidFlagValue(
+                reason:
+                    "invalid rate for device: \(value). The correct format is <device-path>:<number>[<unit>]. Number must "
+                    + "be a positive integer. Unit is optional and can be kb, mb, or gb"
+            )
         }
         return ThrottleDevice(path: path, rate: rate)
     }
@@ -109,7 +114,9 @@ enum ContainerFlagParsers {
     static func throttleIOps(_ text: String) throws -> ThrottleDevice {
         let (path, value) = try Self.devicePair(text)
         guard let rate = UInt64(value), rate <= UInt64(Int64.max) else {
-            throw InvalidFlagValue(reason: "invalid rate for device: \(value). The correct format is <device-path>:<number>. Number must be a positive integer")
+            throw InvalidFlagValue(
+                reason: "invalid rate for device: \(value). The correct format is <device-path>:<number>. Number must be a positive integer"
+            )
         }
         return ThrottleDevice(path: path, rate: Int64(rate))
     }

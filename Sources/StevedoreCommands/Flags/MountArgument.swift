@@ -54,7 +54,10 @@ enum MountArgument {
         }
         guard let type = mount.type, !type.rawValue.isEmpty else { throw InvalidFlagValue(reason: "type is required") }
         guard !(mount.target ?? "").isEmpty else { throw InvalidFlagValue(reason: "target is required") }
-        for (prefix, used, owner) in [("volume", mount.volumeOptions != nil, MountType.volume), ("bind", mount.bindOptions != nil, .bind), ("tmpfs", mount.tmpfsOptions != nil, .tmpfs)]
+        for (prefix, used, owner) in [
+            ("volume", mount.volumeOptions != nil, MountType.volume), ("bind", mount.bindOptions != nil, .bind),
+            ("tmpfs", mount.tmpfsOptions != nil, .tmpfs),
+        ]
         where used && type != owner {
             throw InvalidFlagValue(reason: "cannot mix '\(prefix)-*' options with mount type '\(type.rawValue)'")
         }
@@ -64,7 +67,8 @@ enum MountArgument {
     /// `./dir` and `.` are made absolute against the working directory, as docker does.
     private static func absoluteIfRelative(_ source: String) -> String {
         guard source == "." || source.hasPrefix("./") else { return source }
-        return URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        return URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            .path
     }
 
     /// Go's `strconv.ParseBool`.
@@ -128,7 +132,9 @@ enum MountArgument {
                         field.append(next)
                     }
                 }
-                guard closed else { throw InvalidFlagValue(reason: "parse error on line 1, column \(text.count): extraneous or missing \" in quoted-field") }
+                guard closed else {
+                    throw InvalidFlagValue(reason: "parse error on line 1, column \(text.count): extraneous or missing \" in quoted-field")
+                }
                 guard characters.isEmpty || characters.first == "," else {
                     throw InvalidFlagValue(reason: "parse error on line 1: extraneous or missing \" in quoted-field")
                 }

@@ -12,7 +12,8 @@ enum RestartPolicyArgument {
         var policy = RestartPolicy(name: .init(rawValue: name))
         if parts.count == 2 {
             guard name == "on-failure", let count = Int(parts[1]), count >= 0 else {
-                throw CommandFailure(description: "invalid restart policy '\(text)': only on-failure takes a maximum retry count", exitCode: 125)
+                throw CommandFailure(
+                    description: "invalid restart policy '\(text)': only on-failure takes a maximum retry count", exitCode: 125)
             }
             policy.maximumRetryCount = count
         }

@@ -16,7 +16,9 @@ struct BuildSource {
 
     init(context: String, dockerfile: String?) throws {
         if context == "-" {
-            guard dockerfile != "-" else { throw CommandFailure(description: "invalid argument: can't use stdin for both build context and dockerfile") }
+            guard dockerfile != "-" else {
+                throw CommandFailure(description: "invalid argument: can't use stdin for both build context and dockerfile")
+            }
             (self.archive, self.dockerfile, self.temporaryDirectory) = try Self.standardInput(dockerfile: dockerfile)
         } else if Self.isRemote(context) {
             // The daemon fetches the repository or archive itself (`remote`).

@@ -38,7 +38,8 @@ extension StevedoreCommand.Image {
 
         func run() async throws {
             guard ["auto", "plain", "tty"].contains(self.progress) else {
-                throw CommandFailure(description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, plain or tty", exitCode: 125)
+                throw CommandFailure(
+                    description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, plain or tty", exitCode: 125)
             }
             var options = try self.options()
             options.registryCredentials = try await self.global.configFile().allCredentials()
@@ -49,7 +50,9 @@ extension StevedoreCommand.Image {
             var display = ProgressDisplay.standardOutput(forcing: self.progress == "plain")
             if self.progress == "tty" { display.isTerminal = true }
             let upload = self.quiet ? nil : UploadProgress(action: "Sending build context to Docker daemon", isTerminal: display.isTerminal)
-            let archive = source.archive.map { archive in upload.map { upload in archive.reportingProgress { upload.update($0) } } ?? archive }
+            let archive = source.archive.map { archive in
+                upload.map { upload in archive.reportingProgress { upload.update($0) } } ?? archive
+            }
             var imageID: String?
             do {
                 try await withClient(self.global) { client in

@@ -48,7 +48,8 @@ struct HistoryRow: Encodable {
     static let tableFormat = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
     static let rawTableFormat = "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
     static let titles = [
-        "ID": "IMAGE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT", "CreatedBy": "CREATED BY", "Size": "SIZE", "Comment": "COMMENT",
+        "ID": "IMAGE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT", "CreatedBy": "CREATED BY", "Size": "SIZE",
+        "Comment": "COMMENT",
     ]
 
     init(_ item: ImageHistoryResponseItem, truncate: Bool, human: Bool, now: Date = Date()) {

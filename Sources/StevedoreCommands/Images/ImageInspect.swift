@@ -5,7 +5,8 @@ import Stevedore
 extension StevedoreCommand.Image {
     /// `stevedore image inspect`: display detailed information on one or more images.
     struct Inspect: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more images")
+        static let configuration = CommandConfiguration(
+            commandName: "inspect", abstract: "Display detailed information on one or more images")
 
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?

@@ -35,7 +35,9 @@ struct ImageListArguments: ParsableArguments {
         let wantsDigests = self.digests || format.contains("{{.Digest}}")
         try await withClient(self.global) { client in
             let images = try await client.images.list(.init(all: self.all, filters: filters))
-            let rows = images.flatMap { ImageRow.rows(of: $0, truncate: !self.noTrunc, showDigests: self.digests, needDigests: wantsDigests) }
+            let rows = images.flatMap {
+                ImageRow.rows(of: $0, truncate: !self.noTrunc, showDigests: self.digests, needDigests: wantsDigests)
+            }
             printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: ImageRow.titles))
         }
     }

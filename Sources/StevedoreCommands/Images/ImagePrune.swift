@@ -17,7 +17,8 @@ extension StevedoreCommand.Image {
 
         func run() async throws {
             let filters = try parseFilters(self.prune.filter)
-            let warning = self.all
+            let warning =
+                self.all
                 ? "WARNING! This will remove all images without at least one container associated to them."
                 : "WARNING! This will remove all dangling images."
             guard self.prune.force || confirm(warning) else { return }

@@ -5,7 +5,8 @@ import Stevedore
 extension StevedoreCommand.Image {
     /// `stevedore image rm` (also `remove`, `rmi`).
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove one or more images", aliases: ["remove", "rmi"])
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Remove one or more images", aliases: ["remove", "rmi"])
         @OptionGroup var arguments: ImageRemoveArguments
         func run() async throws { try await self.arguments.run() }
     }

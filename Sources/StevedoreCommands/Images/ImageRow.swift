@@ -37,7 +37,8 @@ struct ImageRow: Encodable {
         self.VirtualSize = HumanSize.decimal(image.size, precision: 4)
         self.Containers = image.containers == -1 ? "N/A" : String(image.containers)
         self.SharedSize = image.sharedSize == -1 ? "N/A" : HumanSize.decimal(image.sharedSize, precision: 4)
-        self.UniqueSize = image.size == -1 || image.sharedSize == -1 ? "N/A" : HumanSize.decimal(image.size - image.sharedSize, precision: 4)
+        self.UniqueSize =
+            image.size == -1 || image.sharedSize == -1 ? "N/A" : HumanSize.decimal(image.size - image.sharedSize, precision: 4)
     }
 
     /// docker's rows for one image: one per repository and tag (per digest too when digests

@@ -5,7 +5,8 @@ import Stevedore
 extension StevedoreCommand.Image {
     /// `stevedore image tag`: create a tag TARGET_IMAGE that refers to SOURCE_IMAGE.
     struct Tag: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "tag", abstract: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
+        static let configuration = CommandConfiguration(
+            commandName: "tag", abstract: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
         @Argument(help: "SOURCE_IMAGE[:TAG]") var source: String
         @Argument(help: "TARGET_IMAGE[:TAG]") var target: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -15,7 +16,8 @@ extension StevedoreCommand.Image {
             do {
                 target = try ImageName(parsing: self.target)
             } catch let error as DockerError {
-                throw CommandFailure(description: "Error parsing reference: \"\(self.target)\" is not a valid repository/tag: \(error.message)")
+                throw CommandFailure(
+                    description: "Error parsing reference: \"\(self.target)\" is not a valid repository/tag: \(error.message)")
             }
             guard target.digest == nil else {
                 throw CommandFailure(description: "refusing to create a tag with a digest reference")

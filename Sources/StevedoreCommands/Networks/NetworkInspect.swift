@@ -5,7 +5,8 @@ import Stevedore
 extension StevedoreCommand.Network {
     /// `stevedore network inspect`: the networks as a JSON array, or each through `--format`.
     struct Inspect: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more networks")
+        static let configuration = CommandConfiguration(
+            commandName: "inspect", abstract: "Display detailed information on one or more networks")
 
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
@@ -17,7 +18,9 @@ extension StevedoreCommand.Network {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await inspectEach(self.networks, format: self.format) { try await client.networks.inspect($0, options: .init(verbose: self.verbose)) }
+                try await inspectEach(self.networks, format: self.format) {
+                    try await client.networks.inspect($0, options: .init(verbose: self.verbose))
+                }
             }
         }
     }

@@ -12,7 +12,9 @@ extension StevedoreCommand.Network {
 
         func run() async throws {
             let filters = try parseFilters(self.prune.filter, as: NetworkPruneFilters.self, flag: "--filter")
-            guard self.prune.force || confirm("WARNING! This will remove all custom networks not used by at least one container.") else { return }
+            guard self.prune.force || confirm("WARNING! This will remove all custom networks not used by at least one container.") else {
+                return
+            }
             try await withClient(self.global) { client in
                 printOut(pruneReport("Networks", deleted: try await client.networks.prune(filters).networksDeleted, spaceReclaimed: nil))
             }

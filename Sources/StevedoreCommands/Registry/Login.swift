@@ -25,7 +25,9 @@ extension StevedoreCommand {
                 }
             }
             if self.passwordStdin {
-                guard self.username != nil else { throw CommandFailure(description: "the --password-stdin option requires --username to be set") }
+                guard self.username != nil else {
+                    throw CommandFailure(description: "the --password-stdin option requires --username to be set")
+                }
                 var text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                 if text.hasSuffix("\n") { text.removeLast() }
                 if text.hasSuffix("\r") { text.removeLast() }
@@ -34,7 +36,9 @@ extension StevedoreCommand {
             let server = self.server.flatMap { $0.isEmpty || $0 == "docker.io" ? nil : $0 } ?? RegistryHost.dockerHubKey
             var config = try self.global.configFile()
             var credentials = RegistryAuth(username: self.username, password: password, serverAddress: server)
-            if self.username == nil && password == nil, let stored = try? await config.credentials(forRegistry: server), stored.username != nil {
+            if self.username == nil && password == nil, let stored = try? await config.credentials(forRegistry: server),
+                stored.username != nil
+            {
                 // As docker: try what is stored before asking.
                 printError("Authenticating with existing credentials... [Username: \(stored.username ?? "")]")
                 credentials = stored
@@ -62,7 +66,8 @@ extension StevedoreCommand {
                 throw CommandFailure(description: "Error saving credentials: \(error.message)")
             }
             if try config.helper(forRegistry: server) == nil, before != credentials.storedForm {
-                printError("""
+                printError(
+                    """
 
                     WARNING! Your credentials are stored unencrypted in '\(config.url.path)'.
                     Configure a credential helper to remove this warning. See
@@ -97,7 +102,8 @@ extension StevedoreCommand {
 extension RegistryAuth {
     /// These credentials as config.json gives them back: the user, and the password or token.
     fileprivate var storedForm: RegistryAuth {
-        RegistryAuth(username: self.username, password: self.identityToken == nil ? self.password : nil, serverAddress: self.serverAddress,
-                     identityToken: self.identityToken)
+        RegistryAuth(
+            username: self.username, password: self.identityToken == nil ? self.password : nil, serverAddress: self.serverAddress,
+            identityToken: self.identityToken)
     }
 }

@@ -6,7 +6,8 @@ extension StevedoreCommand {
     /// `stevedore logout`: forgets a registry's credentials, in its helper and in config.json.
     struct Logout: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "logout", abstract: "Log out from a registry.", discussion: "If no server is specified, the default is defined by the daemon.")
+            commandName: "logout", abstract: "Log out from a registry.",
+            discussion: "If no server is specified, the default is defined by the daemon.")
 
         @Argument(help: "Server") var server: String?
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

@@ -18,9 +18,11 @@ extension StevedoreCommand {
             let filters = try parseFilters(self.filter)
             let credentials = try await self.global.configFile().credentials(forRegistry: RegistryHost.registry(ofImage: self.term))
             try await withClient(self.global) { client in
-                let results = try await client.images.search(self.term, options: .init(limit: self.limit, filters: filters, credentials: credentials))
+                let results = try await client.images.search(
+                    self.term, options: .init(limit: self.limit, filters: filters, credentials: credentials))
                 let rows = results.map { SearchRow($0, truncate: !self.noTrunc) }
-                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: SearchRow.tableFormat, titles: SearchRow.titles))
+                printOut(
+                    try CommandOutput.render(rows, format: self.format, defaultFormat: SearchRow.tableFormat, titles: SearchRow.titles))
             }
         }
     }
@@ -35,7 +37,9 @@ struct SearchRow: Encodable {
     var StarCount: String
 
     static let tableFormat = "table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}"
-    static let titles = ["Name": "NAME", "Description": "DESCRIPTION", "StarCount": "STARS", "IsOfficial": "OFFICIAL", "IsAutomated": "AUTOMATED"]
+    static let titles = [
+        "Name": "NAME", "Description": "DESCRIPTION", "StarCount": "STARS", "IsOfficial": "OFFICIAL", "IsAutomated": "AUTOMATED",
+    ]
 
     init(_ result: ImageSearchResponseItem, truncate: Bool) {
         self.Name = result.name ?? ""

@@ -50,13 +50,16 @@ enum CommandOutput {
         do {
             return try body()
         } catch let error as TemplateError {
-            throw CommandFailure(description: "template parsing error: \(error.message)", exitCode: error.kind == .parse ? parseExitCode : 1)
+            throw CommandFailure(
+                description: "template parsing error: \(error.message)", exitCode: error.kind == .parse ? parseExitCode : 1)
         }
     }
 
     /// `value` rendered with `format`, or `nil` when no format was given (the command then
     /// prints its own default text).
-    static func render<Value: Encodable>(_ value: Value, format: String?, prepare: (inout TemplateValue) -> Void = { _ in }) throws -> String? {
+    static func render<Value: Encodable>(
+        _ value: Value, format: String?, prepare: (inout TemplateValue) -> Void = { _ in }
+    ) throws -> String? {
         guard let format, !OutputFormat.isBareKeyword(format) else { return nil }
         // docker checks a single value's template as a flag, before anything else: a usage error.
         let outputFormat = try Self.reportingTemplateErrors(parseExitCode: 64) { try OutputFormat(format) }

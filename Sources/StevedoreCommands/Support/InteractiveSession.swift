@@ -44,34 +44,36 @@ struct InteractiveSession {
         let matcher = streams.tty ? DetachKeys.Matcher(self.detachKeys) : nil
         // Not awaited at the end: a read of stdin that blocks cannot be interrupted, and the
         // session is over when the output is.
-        let input: Task<Void, Never>? = self.forwardsStdin ? Task {
-            var matcher = matcher
-            do {
-                for try await var bytes in StandardInput() {
-                    if var current = matcher {
-                        let (pass, detach) = current.feed(bytes.readableBytesView)
-                        matcher = current
-                        if detach {
-                            detached.withLock { $0 = true }
-                            if !pass.isEmpty { try await streams.write(ByteBuffer(bytes: pass)) }
-                            await streams.close()
-                            return
+        let input: Task<Void, Never>? =
+            self.forwardsStdin
+            ? Task {
+                var matcher = matcher
+                do {
+                    for try await var bytes in StandardInput() {
+                        if var current = matcher {
+                            let (pass, detach) = current.feed(bytes.readableBytesView)
+                            matcher = current
+                            if detach {
+                                detached.withLock { $0 = true }
+                                if !pass.isEmpty { try await streams.write(ByteBuffer(bytes: pass)) }
+                                await streams.close()
+                                return
+                            }
+                            bytes = ByteBuffer(bytes: pass)
                         }
-                        bytes = ByteBuffer(bytes: pass)
+                        if bytes.readableBytes > 0 { try await streams.write(bytes) }
                     }
-                    if bytes.readableBytes > 0 { try await streams.write(bytes) }
+                    try await streams.closeWrite()
+                } catch {
+                    // The connection is gone: the output side reports how the session ended.
                 }
-                try await streams.closeWrite()
-            } catch {
-                // The connection is gone: the output side reports how the session ended.
-            }
-        } : nil
+            } : nil
         defer { input?.cancel() }
         do {
             try await streams.output.write(
                 stdout: { try writeAll($0, to: STDOUT_FILENO) },
                 stderr: { try writeAll($0, to: STDERR_FILENO) })
-        } catch where detached.withLock({ $0 }) {
+        } catch  where detached.withLock({ $0 }) {
             return .detached
         }
         return detached.withLock { $0 } ? .detached : .ended

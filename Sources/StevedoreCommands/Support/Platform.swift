@@ -5,21 +5,21 @@ import Stevedore
 enum Platform {
     static var os: String {
         #if os(Linux)
-        "linux"
+            "linux"
         #elseif os(macOS)
-        "darwin"
+            "darwin"
         #else
-        "unknown"
+            "unknown"
         #endif
     }
 
     static var arch: String {
         #if arch(x86_64)
-        "amd64"
+            "amd64"
         #elseif arch(arm64)
-        "arm64"
+            "arm64"
         #else
-        "unknown"
+            "unknown"
         #endif
     }
 }

@@ -3,9 +3,9 @@ import NIOCore
 import Stevedore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes `text` to standard output.

@@ -3,9 +3,9 @@ import Foundation
 import Stevedore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `--sig-proxy`: while an attached command runs, the signals this process receives are sent

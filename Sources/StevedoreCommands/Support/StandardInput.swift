@@ -3,9 +3,9 @@ import Foundation
 import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Standard input as buffers, read on a Dispatch thread so that a blocking `read` never holds
@@ -31,7 +31,8 @@ struct StandardInput: AsyncSequence, Sendable {
                         } else if errno == EINTR {
                             continue
                         } else {
-                            continuation.resume(throwing: CommandFailure(description: "reading stdin failed: \(String(cString: strerror(errno)))"))
+                            continuation.resume(
+                                throwing: CommandFailure(description: "reading stdin failed: \(String(cString: strerror(errno)))"))
                         }
                         return
                     }

@@ -1,5 +1,3 @@
-
-
 extension Terminal {
     /// The `[height, width]` to create a TTY process with: this terminal's, when `tty`.
     static func consoleSize(tty: Bool) -> [Int]? {

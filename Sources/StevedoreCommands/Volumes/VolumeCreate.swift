@@ -16,10 +16,12 @@ extension StevedoreCommand.Volume {
 
         func run() async throws {
             if let name = self.name, let volume = self.volume, name != volume {
-                throw CommandFailure(description: "conflicting options: cannot specify a volume-name through both --name and as a positional arg")
+                throw CommandFailure(
+                    description: "conflicting options: cannot specify a volume-name through both --name and as a positional arg")
             }
             let body = VolumeCreateRequest(
-                name: self.volume ?? self.name, driver: self.driver, driverOpts: keyValueMap(self.opt) ?? [:], labels: keyValueMap(self.label) ?? [:])
+                name: self.volume ?? self.name, driver: self.driver, driverOpts: keyValueMap(self.opt) ?? [:],
+                labels: keyValueMap(self.label) ?? [:])
             try await withClient(self.global) { client in
                 printOut(try await client.volumes.create(body).name + "\n")
             }

@@ -5,7 +5,8 @@ import Stevedore
 extension StevedoreCommand.Volume {
     /// `stevedore volume inspect`: the volumes as a JSON array, or each through `--format`.
     struct Inspect: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Display detailed information on one or more volumes")
+        static let configuration = CommandConfiguration(
+            commandName: "inspect", abstract: "Display detailed information on one or more volumes")
 
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?

@@ -18,7 +18,8 @@ extension StevedoreCommand.Volume {
                 let version = try await client.apiVersion()
                 if self.all {
                     guard version >= APIVersion(1, 42) else {
-                        throw CommandFailure(description: "\"--all\" requires API version 1.42, but the Docker daemon API version is \(version)")
+                        throw CommandFailure(
+                            description: "\"--all\" requires API version 1.42, but the Docker daemon API version is \(version)")
                     }
                     filters.all = true
                 }

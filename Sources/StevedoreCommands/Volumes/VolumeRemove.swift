@@ -6,7 +6,8 @@ extension StevedoreCommand.Volume {
     /// `stevedore volume rm` (also `remove`): each volume's name once removed, failures on stderr.
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "rm", abstract: "Remove one or more volumes. You cannot remove a volume that is in use by a container.", aliases: ["remove"])
+            commandName: "rm", abstract: "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
+            aliases: ["remove"])
 
         @Flag(name: [.customShort("f"), .long], help: "Force the removal of one or more volumes") var force = false
 

@@ -44,11 +44,14 @@ public struct OutputFormat: Sendable {
     /// `escapingHTMLInJSON`: the `json` format escapes `<`, `>` and `&` (`\u003c`…), as docker's
     /// list rows do: they marshal themselves with Go's `json.Marshal`.
     public func render(
-        _ items: [TemplateValue], titles: [String: String] = [:], missingKey: GoTemplate.MissingKey = .error, escapingHTMLInJSON: Bool = false
+        _ items: [TemplateValue], titles: [String: String] = [:], missingKey: GoTemplate.MissingKey = .error,
+        escapingHTMLInJSON: Bool = false
     ) throws(TemplateError) -> String {
         var body = ""
         for item in items {
-            body += rawValue == "json" && escapingHTMLInJSON ? item.jsonText(escapingHTML: true) : try template.render(item, missingKey: missingKey)
+            body +=
+                rawValue == "json" && escapingHTMLInJSON
+                ? item.jsonText(escapingHTML: true) : try template.render(item, missingKey: missingKey)
             body += "\n"
         }
         guard isTable else { return body }

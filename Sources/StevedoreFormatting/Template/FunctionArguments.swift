@@ -11,7 +11,9 @@ struct FunctionArguments {
     private func mismatch(_ position: Int, expected: String, _ evaluator: inout TemplateEvaluator) -> TemplateError {
         guard position < operands.count else {
             let value = values[position]
-            return evaluator.failure(value.value == nil ? "invalid value; expected \(expected)" : "wrong type for value; expected \(expected); got \(value.value!.goTypeName)")
+            return evaluator.failure(
+                value.value == nil
+                    ? "invalid value; expected \(expected)" : "wrong type for value; expected \(expected); got \(value.value!.goTypeName)")
         }
         let operand = operands[position]
         evaluator.at(.operand(operand))

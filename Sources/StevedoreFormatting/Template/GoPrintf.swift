@@ -103,7 +103,9 @@ enum GoPrintf {
         case .array(let elements) where verb != "T":
             return "[" + elements.map { formatArgument($0, verb: verb, flags: flags) }.joined(separator: " ") + "]"
         case .object(let object) where verb != "T":
-            let fields = object.sortedFields.map { formatArgument(.string($0.key), verb: verb, flags: flags) + ":" + formatArgument($0.value, verb: verb, flags: flags) }
+            let fields = object.sortedFields.map {
+                formatArgument(.string($0.key), verb: verb, flags: flags) + ":" + formatArgument($0.value, verb: verb, flags: flags)
+            }
             return "map[" + fields.joined(separator: " ") + "]"
         default:
             guard let text = formatScalar(value, verb: verb, flags: flags) else {

@@ -104,7 +104,9 @@ struct TemplateEvaluator {
         var iterations: [(index: EvaluatedValue, element: EvaluatedValue)] = []
         switch collection.value {
         case .array(let elements):
-            iterations = elements.enumerated().map { (EvaluatedValue(.int(Int64($0.offset))), EvaluatedValue(value: $0.element, isInterface: true)) }
+            iterations = elements.enumerated().map {
+                (EvaluatedValue(.int(Int64($0.offset))), EvaluatedValue(value: $0.element, isInterface: true))
+            }
         case .object(let object):
             iterations = object.sortedFields.map { (EvaluatedValue(.string($0.key)), EvaluatedValue(value: $0.value, isInterface: true)) }
         case .int(let count):
@@ -147,7 +149,9 @@ struct TemplateEvaluator {
     }
 
     /// Evaluates one command; `final` is the previous stage's result, passed as the last argument.
-    private mutating func evalCommand(_ dot: EvaluatedValue, _ command: TemplateCommand, final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evalCommand(
+        _ dot: EvaluatedValue, _ command: TemplateCommand, final: EvaluatedValue?
+    ) throws(TemplateError) -> EvaluatedValue {
         let first = command.arguments[0]
         let hasArguments = command.arguments.count > 1 || final != nil
         switch first {

@@ -61,12 +61,17 @@ struct TemplateFunctions: Sendable {
         }
     }
 
-    private func evaluate(_ name: String, _ arguments: inout FunctionArguments, evaluator: inout TemplateEvaluator) throws -> EvaluatedValue {
+    private func evaluate(_ name: String, _ arguments: inout FunctionArguments, evaluator: inout TemplateEvaluator) throws -> EvaluatedValue
+    {
         let header = isHeader && ["json", "split", "join", "title", "lower", "upper", "pad", "truncate"].contains(name)
         if header {
             let title = try arguments.string(0, &evaluator)
             for position in 1..<arguments.count {
-                if name == "pad" || name == "truncate" { _ = try arguments.int(position, &evaluator) } else { _ = try arguments.string(position, &evaluator) }
+                if name == "pad" || name == "truncate" {
+                    _ = try arguments.int(position, &evaluator)
+                } else {
+                    _ = try arguments.string(position, &evaluator)
+                }
             }
             return EvaluatedValue(.string(title))
         }
@@ -83,7 +88,9 @@ struct TemplateFunctions: Sendable {
             let format = try arguments.string(0, &evaluator)
             value = .string(GoPrintf.sprintf(format, arguments.values.dropFirst().map(\.printArgument)))
         case "json": value = .string((arguments.values[0].value ?? .null).jsonText())
-        case "split": value = .array(Self.split(try arguments.string(0, &evaluator), by: try arguments.string(1, &evaluator)).map(TemplateValue.string))
+        case "split":
+            value = .array(
+                Self.split(try arguments.string(0, &evaluator), by: try arguments.string(1, &evaluator)).map(TemplateValue.string))
         case "join": value = .string(try arguments.strings(0, &evaluator).joined(separator: try arguments.string(1, &evaluator)))
         case "title": value = .string(TextCase.title(try arguments.string(0, &evaluator)))
         case "lower": value = .string(TextCase.lower(try arguments.string(0, &evaluator)))

@@ -286,7 +286,9 @@ struct TemplateParser {
         let isFloat = radix == 10 ? lower.contains(where: { ".e".contains($0) }) : lower.contains("p")
         if !isFloat {
             let digits = radix == 10 ? text : String(text.dropFirst(2))
-            if let value = Int64(digits, radix: radix) ?? (radix == 10 && digits.count > 1 && digits.hasPrefix("0") ? Int64(digits.dropFirst(), radix: 8) : nil) {
+            if let value = Int64(digits, radix: radix)
+                ?? (radix == 10 && digits.count > 1 && digits.hasPrefix("0") ? Int64(digits.dropFirst(), radix: 8) : nil)
+            {
                 return .int(negative ? -value : value)
             }
             if UInt64(digits, radix: radix) != nil { return .double(Double(negative ? "-" + digits : digits) ?? 0) }

@@ -63,7 +63,9 @@ public enum GoQuote {
         let scalars = Array(literal.unicodeScalars)
         guard scalars.count >= 2, let quote = scalars.first, scalars.last == quote else { return nil }
         let body = scalars[1..<scalars.count - 1]
-        if quote == "`" { return body.contains("`") ? nil : String(String.UnicodeScalarView(body)).replacingOccurrences(of: "\r", with: "") }
+        if quote == "`" {
+            return body.contains("`") ? nil : String(String.UnicodeScalarView(body)).replacingOccurrences(of: "\r", with: "")
+        }
         guard quote == "\"" || quote == "'" else { return nil }
         var output = String.UnicodeScalarView()
         var index = body.startIndex
