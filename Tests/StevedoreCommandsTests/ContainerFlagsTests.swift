@@ -253,7 +253,20 @@ import Testing
         (["--device-cgroup-rule", "x"], #"invalid argument "x" for "--device-cgroup-rule" flag: invalid device cgroup format 'x'"#),
         (["--memory-swappiness", "200"], "invalid value: 200. Valid memory swappiness range is 0-100"),
         (["--rm", "--restart", "always"], "conflicting options: cannot specify both --restart and --rm"),
+        (["--cpus", "1e300"], #"invalid argument "1e+300" for "--cpus" flag: value out of range"#),
+        (["--cpus", "-1"], #"invalid argument "-1.0" for "--cpus" flag: value out of range"#),
+        (
+            ["--health-interval", "9223372036854775808ns"],
+            #"invalid argument "9223372036854775808ns" for "--health-interval" flag: time: invalid duration "9223372036854775808ns""#
+        ),
     ]
+
+    @Test func theLargestValuesDockerTakesAreSent() throws {
+        let body = try Self.body(["--health-interval", "9223372036854775807ns", "--cpus", "1e9", "-m", "8191p"])
+        #expect(body.healthcheck?.interval == Int64.max)
+        #expect(body.hostConfig?.nanoCpus == 1_000_000_000_000_000_000)
+        #expect(body.hostConfig?.memory == 8191 << 50)
+    }
 
     @Test(arguments: Self.refusals)
     func invalidValuesAreRefusedWithDockersMessage(arguments: [String], message: String) {
@@ -267,7 +280,17 @@ import Testing
         #expect(GoDuration.nanoseconds("2us") == 2_000)
         #expect(GoDuration.nanoseconds("-2s") == -2_000_000_000)
         #expect(GoDuration.nanoseconds("0") == 0)
-        for invalid in ["", "5", "s", "1x", "1.s5", "--1s", "1s ", "."] {
+        // The limits of 64 bits of nanoseconds, as Go's time.ParseDuration has them.
+        #expect(GoDuration.nanoseconds("9223372036854775807ns") == Int64.max)
+        #expect(GoDuration.nanoseconds("2562047h47m16.854775807s") == Int64.max)
+        #expect(GoDuration.nanoseconds("-9223372036854775808ns") == Int64.min)
+        #expect(GoDuration.nanoseconds("1.s") == 1_000_000_000)
+        #expect(GoDuration.nanoseconds(".5s") == 500_000_000)
+        #expect(GoDuration.nanoseconds("1.000000000000000000000001s") == 1_000_000_000)
+        for invalid in [
+            "", "5", "s", "1x", "1.s5", "--1s", "1s ", ".", "9223372036854775808ns", "2562048h", "99999999999999999999999s", "1e3s",
+            "-9223372036854775809ns",
+        ] {
             #expect(GoDuration.nanoseconds(invalid) == nil, "\(invalid)")
         }
     }

@@ -59,6 +59,12 @@ import Testing
         #expect(display.bar(ProgressDetail()) == "")
     }
 
+    @Test func countsABrokenDaemonCouldSendKeepTheBarWithinItsColumns() {
+        let display = ProgressDisplay(isTerminal: true, width: 200)
+        #expect(display.bar(ProgressDetail(current: Int.max, total: 1)).hasPrefix("[" + String(repeating: "=", count: 50) + ">] "))
+        #expect(display.bar(ProgressDetail(current: -5, total: 10)).hasPrefix("[>" + String(repeating: " ", count: 50) + "] "))
+    }
+
     @Test func aLineWithoutALayerForgetsTheLayerLines() {
         var display = ProgressDisplay(isTerminal: true)
         _ = display.render(ProgressMessage(id: "a", status: "Pushing", progressDetail: ProgressDetail(current: 1, total: 2)))

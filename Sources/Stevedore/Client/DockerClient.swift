@@ -127,6 +127,17 @@ public final class DockerClient: Sendable {
 
     func throwIfError(_ response: HTTPResponse) async throws {
         let status = Int(response.status.code)
+        if (300..<400).contains(status) && status != 304 {
+            // The daemon redirects a path it cleans (`/containers/..` → `/`) instead of serving
+            // it: nothing was done, so this is never a success. `304` is the daemon's "already
+            // so" (start a running container), which docker treats as success.
+            let location = response.headers.first(name: "Location").map { " to \($0)" } ?? ""
+            _ = try? await response.body.collect(upTo: 1 << 20)
+            throw DockerError(
+                category: .invalidArgument, statusCode: status,
+                message: "the daemon answered \(status) (a redirect\(location)) instead of doing the request: the path is not one it serves"
+            )
+        }
         guard status >= 400 else { return }
         // The daemon's error JSON is small; cap it so a broken peer cannot exhaust memory.
         let body = (try? await response.body.collect(upTo: 1 << 20)) ?? ByteBuffer()

@@ -54,7 +54,8 @@ extension DockerClient.Exec {
     /// Throws ``DockerError/Category/timeout`` if it still runs then.
     public func exitCode(_ id: String, timeout: Double = 10) async throws -> Int {
         let clock = ContinuousClock()
-        let deadline = clock.now + .milliseconds(Int(timeout * 1000))
+        // Capped at a century: an infinite or huge timeout waits "forever" without overflowing.
+        let deadline = clock.now + .milliseconds(Int(min(max(timeout.isNaN ? 0 : timeout, 0), 3.2e9) * 1000))
         var delay = Duration.milliseconds(1)
         while true {
             let inspected = try await self.inspect(id)

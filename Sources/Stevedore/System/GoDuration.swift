@@ -3,30 +3,58 @@
 /// (`ns`, `us`/`µs`, `ms`, `s`, `m`, `h`), with an optional leading sign: `90s`, `1m30s`,
 /// `1.5h`, `300ms`, `-2s`. A lone `0` is zero; any other number needs a unit.
 public enum GoDuration {
-    /// The duration of `text` in nanoseconds, or `nil` when it is not a Go duration (or does
-    /// not fit 64 bits of nanoseconds, about 292 years).
+    /// The duration of `text` in nanoseconds, or `nil` when it is not a Go duration or does
+    /// not fit 64 bits of nanoseconds (about 292 years), as Go refuses it. Integer arithmetic
+    /// as Go's: `9223372036854775807ns` is the largest duration, one more is refused.
     public static func nanoseconds(_ text: String) -> Int64? {
         var rest = Substring(text)
-        var sign = 1.0
+        var negative = false
         if let first = rest.first, first == "-" || first == "+" {
-            sign = first == "-" ? -1 : 1
+            negative = first == "-"
             rest = rest.dropFirst()
         }
         if rest == "0" { return 0 }
         guard !rest.isEmpty else { return nil }
-        var total = 0.0
+        let limit = UInt64(1) << 63
+        var total: UInt64 = 0
         while !rest.isEmpty {
-            let number = rest.prefix(while: { $0.isASCII && ($0.isNumber || $0 == ".") })
-            guard !number.isEmpty, number != ".", let value = Double(number) else { return nil }
-            rest = rest.dropFirst(number.count)
-            guard let (unit, factor) = Self.units.first(where: { rest.hasPrefix($0.0) && !($0.0 == "m" && rest.hasPrefix("ms")) }) else {
-                return nil
+            let whole = rest.prefix(while: Self.isDigit)
+            rest = rest.dropFirst(whole.count)
+            var fraction = Substring()
+            if rest.first == "." {
+                rest = rest.dropFirst()
+                fraction = rest.prefix(while: Self.isDigit)
+                rest = rest.dropFirst(fraction.count)
             }
-            rest = rest.dropFirst(unit.count)
-            total += value * factor
+            let unitName = rest.prefix(while: { !Self.isDigit($0) && $0 != "." })
+            rest = rest.dropFirst(unitName.count)
+            guard !whole.isEmpty || !fraction.isEmpty, let unit = Self.units[String(unitName)] else { return nil }
+            var value: UInt64 = 0
+            for digit in whole {
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+                value = shifted + UInt64(digit.wholeNumberValue ?? 0)
+                guard !overflow, value <= limit else { return nil }
+            }
+            let (scaled, overflow) = value.multipliedReportingOverflow(by: unit)
+            guard !overflow, scaled <= limit else { return nil }
+            value = scaled
+            if !fraction.isEmpty {
+                // As Go: digits past what 63 bits hold are dropped; the fraction of the unit
+                // is below one unit, so adding it cannot overflow.
+                var numerator: UInt64 = 0
+                var scale = 1.0
+                for digit in fraction where numerator <= (limit - 1) / 10 {
+                    numerator = numerator * 10 + UInt64(digit.wholeNumberValue ?? 0)
+                    scale *= 10
+                }
+                value += UInt64(Double(numerator) * (Double(unit) / scale))
+                guard value <= limit else { return nil }
+            }
+            total += value
+            guard total <= limit else { return nil }
         }
-        guard total <= Double(Int64.max) else { return nil }
-        return Int64((sign * total).rounded())
+        if negative { return total == limit ? Int64.min : -Int64(total) }
+        return total < limit ? Int64(total) : nil
     }
 
     /// The duration of `text` in seconds, or `nil` when it is not a Go duration.
@@ -34,8 +62,11 @@ public enum GoDuration {
         Self.nanoseconds(text).map { Double($0) / 1e9 }
     }
 
-    /// Units and their length in nanoseconds; `ms` is told apart from `m` by the caller.
-    private static let units: [(String, Double)] = [
-        ("ns", 1), ("us", 1e3), ("µs", 1e3), ("μs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9),
+    /// Units and their length in nanoseconds.
+    private static let units: [String: UInt64] = [
+        "ns": 1, "us": 1_000, "µs": 1_000, "μs": 1_000, "ms": 1_000_000, "s": 1_000_000_000, "m": 60_000_000_000,
+        "h": 3_600_000_000_000,
     ]
+
+    private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
 }

@@ -18,17 +18,28 @@ public struct EventsOptions: Hashable, Sendable {
 
     /// `date` as the `since`/`until` value the daemon parses (Unix seconds with nanoseconds).
     public static func timestamp(_ date: Date) -> String {
-        // Seconds and fraction apart: a Double holds ~16 digits, a nanosecond time needs 19.
+        // Seconds and fraction apart: a Double holds ~16 digits, a nanosecond time needs 19,
+        // and a time after 2262 has more nanoseconds than 64 bits hold (the daemon reads the
+        // seconds as a 64-bit number, so those are capped there).
         let interval = date.timeIntervalSince1970
-        let seconds = interval.rounded(.down)
-        let nanoseconds = Int64(seconds) * 1_000_000_000 + Int64(((interval - seconds) * 1e9).rounded())
-        return Self.timestamp(unixNanoseconds: nanoseconds)
+        guard interval.isFinite else { return interval < 0 ? "0.000000000" : "\(Int64.max).000000000" }
+        var seconds = interval.rounded(.down)
+        var nanoseconds = Int64(((interval - seconds) * 1e9).rounded())
+        if nanoseconds == 1_000_000_000 {
+            seconds += 1
+            nanoseconds = 0
+        }
+        guard seconds < 0x1p63 else { return "\(Int64.max).000000000" }
+        guard seconds >= 0 else { return "0.000000000" }
+        return Self.timestamp(seconds: Int64(seconds), nanoseconds: nanoseconds)
+    }
+
+    static func timestamp(seconds: Int64, nanoseconds: Int64) -> String {
+        "\(seconds)." + String(repeating: "0", count: 9 - String(nanoseconds).count) + String(nanoseconds)
     }
 
     static func timestamp(unixNanoseconds: Int64) -> String {
-        let seconds = unixNanoseconds / 1_000_000_000
-        let fraction = unixNanoseconds % 1_000_000_000
-        return "\(seconds)." + String(repeating: "0", count: 9 - String(fraction).count) + String(fraction)
+        Self.timestamp(seconds: unixNanoseconds / 1_000_000_000, nanoseconds: unixNanoseconds % 1_000_000_000)
     }
 }
 

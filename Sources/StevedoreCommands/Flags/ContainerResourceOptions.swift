@@ -43,7 +43,13 @@ struct ContainerResourceOptions: ParsableArguments {
         target.cpuRealtimePeriod = self.cpuRtPeriod
         target.cpuRealtimeRuntime = self.cpuRtRuntime
         target.cpuShares = self.cpuShares
-        target.nanoCpus = self.cpus.map { Int64(($0 * 1e9).rounded()) }
+        target.nanoCpus = try self.cpus.map { cpus in
+            try FlagValue.parse("\(cpus)", for: "--cpus") { _ in
+                let nanoCPUs = (cpus * 1e9).rounded()
+                guard nanoCPUs >= 0, nanoCPUs < 0x1p63 else { throw InvalidFlagValue(reason: "value out of range") }
+                return Int64(nanoCPUs)
+            }
+        }
         target.cpusetCpus = self.cpusetCpus
         target.cpusetMems = self.cpusetMems
         target.memory = try self.memory.map { try FlagValue.parse($0, for: "-m, --memory", MemorySize.parse) }

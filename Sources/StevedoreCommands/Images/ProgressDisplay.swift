@@ -102,7 +102,8 @@ struct ProgressDisplay {
         if current <= 0 && total <= 0 { return "" }
         let currentText = Self.padded(HumanSize.decimal(Int64(current), precision: 4))
         if total <= 0 { return currentText }
-        let percentage = min(Int(Double(current) / Double(total) * 100) / 2, 50)
+        // A daemon's current above its total (or below zero) fills the bar or leaves it empty.
+        let percentage = Int(min(max(Double(current) / Double(total), 0), 1) * 100) / 2
         var text = ""
         if self.width > 110 {
             text = "[" + String(repeating: "=", count: percentage) + ">" + String(repeating: " ", count: max(50 - percentage, 0)) + "] "
