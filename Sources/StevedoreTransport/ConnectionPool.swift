@@ -34,17 +34,28 @@ final class ConnectionPool: Sendable {
     ///
     /// A kept-alive connection that the daemon closed just before it was leased is replaced, once,
     /// by a new one: the request had not been written to it.
+    ///
+    /// A long-lived request (``HTTPRequest/isLongLived``) never waits for the pool: it takes an
+    /// idle connection out of it, or opens one of its own, and its connection joins the pool
+    /// afterwards only if there is room.
     func execute(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let detached = request.isLongLived
         var attemptsLeft = 2
         while true {
-            let connection = try await self.lease()
+            let connection = try await detached ? self.detachedConnection() : self.lease()
+            let release = { @Sendable (reusable: Bool) in
+                self.perform(
+                    self.state.withLockedValue { state in
+                        detached
+                            ? state.machine.detachedConnectionReleased(connection.id, reusable: reusable)
+                            : state.machine.connectionReleased(connection.id, reusable: reusable)
+                    })
+            }
             do {
-                return try await connection.execute(request) { reusable in
-                    self.release(connection.id, reusable: reusable)
-                }
+                return try await connection.execute(request, onEnd: release)
             } catch let error as HTTPTransportError where error == .staleConnection {
                 // The exchange never started, so its end will not release the connection.
-                self.release(connection.id, reusable: false)
+                release(false)
                 attemptsLeft -= 1
                 if attemptsLeft == 0 { throw error }
             }
@@ -86,8 +97,21 @@ final class ConnectionPool: Sendable {
         }
     }
 
-    private func release(_ connectionID: Int, reusable: Bool) {
-        self.perform(self.state.withLockedValue { $0.machine.connectionReleased(connectionID, reusable: reusable) })
+    /// A connection outside the pool's count, for a long-lived exchange: an idle one taken out
+    /// of the pool, or a new one.
+    private func detachedConnection() async throws -> HTTPConnection {
+        let (idle, newID) = self.state.withLockedValue { state -> (HTTPConnection?, Int?) in
+            if let connectionID = state.machine.detachIdleConnection() {
+                state.idleTimers.removeValue(forKey: connectionID)?.cancel()
+                if let connection = state.connections[connectionID] { return (connection, nil) }
+            }
+            return (nil, state.machine.makeDetachedConnectionID())
+        }
+        if let idle { return idle }
+        guard let newID else { throw HTTPTransportError.connectionClosed("the pooled connection is gone") }
+        let connection = try await self.connect(newID)
+        self.state.withLockedValue { $0.connections[newID] = connection }
+        return connection
     }
 
     private func perform(_ action: ConnectionPoolStateMachine.Action) {
@@ -136,21 +160,26 @@ final class ConnectionPool: Sendable {
         }
     }
 
+    /// Opens connection `connectionID`; once it is in the pool, the daemon closing it while
+    /// idle takes it out.
+    private func connect(_ connectionID: Int) async throws -> HTTPConnection {
+        let connection = try await HTTPConnection.connect(
+            id: connectionID,
+            to: self.target,
+            on: self.eventLoop,
+            connectTimeout: self.configuration.connectTimeout,
+            allowHalfClosure: false
+        )
+        connection.channel.closeFuture.whenComplete { _ in
+            self.perform(self.state.withLockedValue { $0.machine.idleConnectionGone(connectionID) })
+        }
+        return connection
+    }
+
     private func createConnection(_ connectionID: Int) {
-        let eventLoop = self.eventLoop
         Task {
             do {
-                let connection = try await HTTPConnection.connect(
-                    id: connectionID,
-                    to: self.target,
-                    on: eventLoop,
-                    connectTimeout: self.configuration.connectTimeout,
-                    allowHalfClosure: false
-                )
-                // A kept-alive connection the daemon closes while idle leaves the pool.
-                connection.channel.closeFuture.whenComplete { _ in
-                    self.perform(self.state.withLockedValue { $0.machine.idleConnectionGone(connectionID) })
-                }
+                let connection = try await self.connect(connectionID)
                 self.perform(
                     self.state.withLockedValue { state in
                         state.connections[connectionID] = connection

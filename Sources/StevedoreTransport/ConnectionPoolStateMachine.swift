@@ -5,6 +5,11 @@ import NIOCore
 /// Idle connections are reused most-recently-used first (the least used ones time out); at most
 /// `maxConnections` exist or are being made at once; callers beyond that wait in FIFO order.
 /// Waiters and connections are named by ids that ``ConnectionPool`` hands out.
+///
+/// A long-lived exchange takes its connection out of the count instead (an idle one, or one
+/// made for it, see ``detachIdleConnection()``), so that however many of them run, ordinary
+/// requests still have all of `maxConnections`; when it ends, its connection joins the pool if
+/// there is room.
 struct ConnectionPoolStateMachine {
     typealias ConnectionID = Int
     typealias WaiterID = Int
@@ -61,6 +66,29 @@ struct ConnectionPoolStateMachine {
         }
         self.waiters.append(waiter)
         return self.createConnectionIfNeeded().map { .createConnection($0) } ?? .none
+    }
+
+    /// A long-lived exchange wants a connection outside the count: the most recently used idle
+    /// one, if any, leaves the pool (its idle timer must be cancelled). Otherwise the caller
+    /// opens one of its own, named by ``makeDetachedConnectionID()``.
+    mutating func detachIdleConnection() -> ConnectionID? {
+        guard !self.isShutDown else { return nil }
+        return self.idle.popLast()
+    }
+
+    /// An id for a connection opened outside the count.
+    mutating func makeDetachedConnectionID() -> ConnectionID {
+        self.nextConnectionID += 1
+        return self.nextConnectionID
+    }
+
+    /// A long-lived exchange ended on its connection outside the count: a reusable connection
+    /// joins the pool when there is room (to the longest waiter, or idle); otherwise it is closed.
+    mutating func detachedConnectionReleased(_ connection: ConnectionID, reusable: Bool) -> Action {
+        guard reusable, !self.isShutDown, self.connectionCount < self.maxConnections else {
+            return .closeConnection(connection, thenCreate: nil)
+        }
+        return self.handOut(connection)
     }
 
     /// A connection the pool asked for is open.

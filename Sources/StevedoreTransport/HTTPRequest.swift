@@ -18,19 +18,25 @@ public struct HTTPRequest: Sendable {
     /// When the whole exchange (response head and body) must have completed; `nil` for none.
     /// Streams that may last for hours (logs, events, attach) leave it `nil`.
     public var deadline: NIODeadline?
+    /// An exchange that may hold its connection for as long as it lasts (a followed log, a wait,
+    /// events): it runs outside the pool's ``HTTPTransportConfiguration/maxConnections``, so that
+    /// any number of them never keeps an ordinary request waiting. Default: `false`.
+    public var isLongLived: Bool
 
     public init(
         method: HTTPMethod,
         target: String,
         headers: HTTPHeaders = [:],
         body: HTTPRequestBody? = nil,
-        deadline: NIODeadline? = nil
+        deadline: NIODeadline? = nil,
+        isLongLived: Bool = false
     ) {
         self.method = method
         self.target = target
         self.headers = headers
         self.body = body
         self.deadline = deadline
+        self.isLongLived = isLongLived
     }
 }
 

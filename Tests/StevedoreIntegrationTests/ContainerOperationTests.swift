@@ -289,6 +289,26 @@ struct ContainerOperationTests {
         }
     }
 
+    /// Each run holds a wait while it starts its container; with the waits inside the pool's
+    /// limit (16), 16 of them would take every connection and the starts would wait forever.
+    @Test func sixtyFourConcurrentRunsCompleteOnOneDefaultClient() async throws {
+        try await TestEngine.withClient { client in
+            #expect(client.configuration.connectionPool == DockerClientConfiguration.ConnectionPool())
+            let codes = try await withTimeout(240) {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for index in 0..<64 {
+                        group.addTask {
+                            let body = ContainerCreateBody(cmd: ["sh", "-c", "exit \(index % 3)"], image: TestEngine.image)
+                            return try await client.containers.run(body, options: .init(removeWhenDone: true)).exit.statusCode
+                        }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+            }
+            #expect(codes.sorted() == (0..<64).map { $0 % 3 }.sorted())
+        }
+    }
+
     @Test func withRunWritesStdinReadsTheOutputAndReturnsTheExitCode() async throws {
         try await TestEngine.withClient { client in
             let name = uniqueName("withrun")

@@ -42,6 +42,39 @@ import Testing
         #expect(machine { $0.leaseIdleConnection() } == nil, "none after shutdown")
     }
 
+    @Test func longLivedExchangesTakeTheirConnectionsOutOfTheCount() {
+        let machine = Ref(Machine(maxConnections: 1))
+        _ = machine.value.leaseRequested(by: 1)
+        _ = machine.value.connectionEstablished(1)
+        _ = machine.value.connectionReleased(1, reusable: true)
+        // The idle connection leaves the pool with the long-lived exchange...
+        #expect(machine { $0.detachIdleConnection() } == 1)
+        #expect(machine.value.counts == (idle: 0, leased: 0, connecting: 0, waiting: 0))
+        // ...and a second one opens its own: neither counts, so an ordinary request still can.
+        #expect(machine { $0.detachIdleConnection() } == nil)
+        #expect(machine { $0.makeDetachedConnectionID() } == 2)
+        #expect(machine { $0.leaseRequested(by: 2) } == .createConnection(3))
+        #expect(machine { $0.connectionEstablished(3) } == .lease(3, to: 2))
+        // With the pool full, an ended long-lived exchange closes its connection; with room,
+        // the connection joins the pool.
+        #expect(machine { $0.detachedConnectionReleased(1, reusable: true) } == .closeConnection(1, thenCreate: nil))
+        #expect(machine { $0.connectionReleased(3, reusable: true) } == .scheduleIdleTimeout(3))
+        #expect(machine { $0.idleConnectionGone(3) } == .closeConnection(3, thenCreate: nil))
+        #expect(machine { $0.detachedConnectionReleased(2, reusable: true) } == .scheduleIdleTimeout(2))
+        #expect(machine.value.counts == (idle: 1, leased: 0, connecting: 0, waiting: 0))
+    }
+
+    @Test func anEndedLongLivedExchangeServesTheLongestWaiter() {
+        let machine = Ref(Machine(maxConnections: 2))
+        _ = machine.value.leaseRequested(by: 1)
+        #expect(machine.value.counts == (idle: 0, leased: 0, connecting: 1, waiting: 1))
+        #expect(machine { $0.detachedConnectionReleased(7, reusable: true) } == .lease(7, to: 1))
+        #expect(machine { $0.detachedConnectionReleased(8, reusable: false) } == .closeConnection(8, thenCreate: nil))
+        _ = machine.value.shutdown()
+        #expect(machine { $0.detachIdleConnection() } == nil)
+        #expect(machine { $0.detachedConnectionReleased(9, reusable: true) } == .closeConnection(9, thenCreate: nil))
+    }
+
     @Test func theLimitHoldsAndWaitersAreServedInOrder() {
         let machine = Ref(Machine(maxConnections: 2))
         #expect(machine { $0.leaseRequested(by: 1) } == .createConnection(1))

@@ -157,7 +157,8 @@ public final class DockerClient: Sendable {
         }
         let deadline = request.isStream ? nil : self.configuration.requestTimeout.map { NIODeadline.now() + TimeAmount($0) }
         self.logger.debug("request", metadata: ["method": "\(request.method)", "path": "\(path)"])
-        return HTTPRequest(method: request.method, target: path, headers: headers, body: request.body, deadline: deadline)
+        return HTTPRequest(
+            method: request.method, target: path, headers: headers, body: request.body, deadline: deadline, isLongLived: request.isStream)
     }
 }
 
@@ -169,7 +170,8 @@ struct DockerRequest: Sendable {
     var query = QueryItems()
     var headers: HTTPHeaders = [:]
     var body: HTTPRequestBody?
-    /// Streams (logs, events, attach) get no deadline.
+    /// Streams and operations that may take long (logs, events, waits, stats, progress,
+    /// prunes) get no deadline and a connection outside the pool's limit.
     var isStream = false
     /// `/_ping` and the like go unversioned.
     var isVersioned = true

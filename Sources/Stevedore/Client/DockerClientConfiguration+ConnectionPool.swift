@@ -4,15 +4,18 @@ import StevedoreTransport
 extension DockerClientConfiguration {
     /// How a client opens, keeps and shares its connections to the daemon.
     ///
-    /// Every request takes a connection from the pool for as long as its response lasts. A
-    /// long-lived stream (logs with `follow`, events, stats, a wait, a pull's progress) holds
-    /// its connection for its whole life, so at most ``maxConnections`` of them run at once and
-    /// a further request waits for one to end. Attach and exec sessions (hijacked connections)
-    /// leave the pool when they are upgraded and do not count.
+    /// Ordinary requests share at most ``maxConnections`` kept-alive connections. Long-lived
+    /// exchanges — a followed log, events, stats, a wait, a pull's or a build's progress, a
+    /// stop or prune that may take long, attach and exec sessions — never wait for the pool
+    /// and never hold one of its connections: each takes an idle connection out of it, or
+    /// opens one of its own, and gives it back afterwards only if the pool has room. So any
+    /// number of them (64 concurrent `run`s, each holding a wait while it starts its container)
+    /// leaves all of ``maxConnections`` to the requests between them; as with Go's client,
+    /// they are bounded only by what you start.
     public struct ConnectionPool: Hashable, Sendable {
-        /// The most connections open or being opened at once for ordinary requests; further
-        /// requests wait, first come first served, for one to come free. Must be at least 1.
-        /// Default: 16.
+        /// The most connections open or being opened at once for ordinary requests (long-lived
+        /// exchanges are not counted); further requests wait, first come first served, for one
+        /// to come free. Must be at least 1. Default: 16.
         public var maxConnections: Int
         /// How long a kept-alive connection stays open unused before it is closed. Default: 90
         /// seconds (as Go's client).
