@@ -26,7 +26,9 @@ PRIVATE_ENGINE_STARTED=
 
 # Points DOCKER_HOST at the private engine (scripts/engine, default directory), starting it
 # if it does not answer yet. Only an engine started here is stopped by stop_private_engine:
-# one the developer started by hand stays up.
+# one the developer started by hand stays up. STEVEDORE_ENGINE picks the engine (20.10, the
+# default, or 28: see scripts/engine) and STEVEDORE_ENGINE_DIR its directory; scripts/engine
+# reads both from the environment, so every call below addresses the same engine.
 use_private_engine() {
     eval "$("$REPO/scripts/engine" env)"
     export DOCKER_HOST
