@@ -18,9 +18,12 @@ public struct CommandLineProcess: Sendable {
 
     /// The program's path.
     public var executable: URL
+    /// Changes to the environment every run makes (a run's own `environment` goes over them).
+    public var environment: [String: String?]
 
-    public init(executable: URL) {
+    public init(executable: URL, environment: [String: String?] = [:]) {
         self.executable = executable
+        self.environment = environment
     }
 
     /// The `stevedore` binary built next to the running test bundle.
@@ -48,7 +51,9 @@ public struct CommandLineProcess: Sendable {
     /// Each output is collected up to ``outputLimit``; a program that prints more fails the run.
     public func run(_ arguments: [String], environment: [String: String?] = [:], input: Data = Data()) async throws -> Outcome {
         var changes: [Environment.Key: String?] = [:]
-        for (name, value) in environment { changes[Environment.Key(stringLiteral: name)] = value }
+        for (name, value) in self.environment.merging(environment, uniquingKeysWith: { $1 }) {
+            changes[Environment.Key(stringLiteral: name)] = value
+        }
         // The input comes from a file, not through swift-subprocess's writer: that writer traps
         // ("FileDescriptor … was not closed") when the program exits before reading all of it.
         let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-input-\(UUID().uuidString)")

@@ -6,10 +6,11 @@ import Testing
 /// against the same engine by the differential tests.
 struct CLIOracle {
     let docker: CommandLineProcess
-    let stevedore = CommandLineProcess.stevedore
+    let stevedore: CommandLineProcess
 
-    init() throws {
-        self.docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
+    init() async throws {
+        (self.docker, self.stevedore) = try #require(
+            try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")
     }
 
     /// Runs `arguments` with both, expecting the same exit status and masked stdout (and

@@ -11,7 +11,8 @@ import Testing
 )
 struct ContainerDifferentialTests {
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
-        let docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
+        let (docker, stevedore) = try #require(
+            try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")
         let scope = "stevedore-diff-\(UUID().uuidString.prefix(8).lowercased())"
         try await TestEngine.withResources { client, resources in
             var ids: [String] = []
@@ -49,7 +50,7 @@ struct ContainerDifferentialTests {
             ]
             for arguments in commandLines {
                 let expected = try await docker.run(arguments)
-                let actual = try await CommandLineProcess.stevedore.run(arguments)
+                let actual = try await stevedore.run(arguments)
                 #expect(actual.status == expected.status, "exit status of \(arguments)")
                 // The daemon lists changes in no particular order.
                 let sortLines = arguments.first == "diff"

@@ -74,11 +74,12 @@ struct ContainerFlagsEngineTests {
     }
 
     @Test func theSameFlagsMakeTheSameContainerAsDocker() async throws {
-        let docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
+        let (docker, stevedore) = try #require(
+            try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")
         try await Self.withFlags { flags in
             try await TestEngine.withResources { _, resources in
                 var shown: [String] = []
-                for tool in [docker, CommandLineProcess.stevedore] {
+                for tool in [docker, stevedore] {
                     let created = try await tool.run(
                         ["create", "-q"] + flags + ["-P", "--expose", "80", "--restart", "on-failure:2", TestEngine.image, "true"])
                     #expect(created.status == 0, "\(created)")

@@ -28,16 +28,17 @@ struct DifferentialTests {
 
     @Test(arguments: Self.commandLines)
     func sameOutputAsDocker(arguments: [String]) async throws {
-        let docker = try #require(CommandLineProcess.onPath("docker"), "the docker CLI is the oracle of this test")
+        let (docker, stevedore) = try #require(
+            try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")
         var (expected, actual) = try await TestEngine.withDiskUsageTurn {
-            (try await docker.run(arguments), try await CommandLineProcess.stevedore.run(arguments))
+            (try await docker.run(arguments), try await stevedore.run(arguments))
         }
         // Other tests create and remove containers meanwhile, so counts can change between the
         // two runs: a mismatch is retried a few times before it counts.
         for _ in 0..<4 where Self.masked(actual.standardOutput) != Self.masked(expected.standardOutput) {
             try await Task.sleep(nanoseconds: 200_000_000)
             (expected, actual) = try await TestEngine.withDiskUsageTurn {
-                (try await docker.run(arguments), try await CommandLineProcess.stevedore.run(arguments))
+                (try await docker.run(arguments), try await stevedore.run(arguments))
             }
         }
         // Still different: the whole engine's counts moved under the parallel tests (hundreds of

@@ -16,8 +16,8 @@ struct ImageDifferentialTests {
     var stevedore: CommandLineProcess { self.oracle.stevedore }
     let scope = "stevedore-imgdiff-\(UUID().uuidString.prefix(8).lowercased())"
 
-    init() throws {
-        self.oracle = try CLIOracle()
+    init() async throws {
+        self.oracle = try await CLIOracle()
     }
 
     private func expectSame(

@@ -15,8 +15,8 @@ struct NetworkVolumeDifferentialTests {
     let oracle: CLIOracle
     let scope = "stevedore-nvdiff-\(UUID().uuidString.prefix(8).lowercased())"
 
-    init() throws {
-        self.oracle = try CLIOracle()
+    init() async throws {
+        self.oracle = try await CLIOracle()
     }
 
     @Test func networkCommandsMatchDocker() async throws {
@@ -73,6 +73,7 @@ struct NetworkVolumeDifferentialTests {
                 }
                 try await self.oracle.expectSame(["network", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
                 // Create, remove and prune, each tool in turn, with the same names.
+                let pruneAll = try await TestEngine.withClient { try await $0.apiVersion() } >= APIVersion(1, 42) ? ["--all"] : []
                 for tool in [self.oracle.docker, self.oracle.stevedore] {
                     let outputs = try await Self.outcomes(
                         of: [
@@ -133,6 +134,7 @@ struct NetworkVolumeDifferentialTests {
                     try await self.oracle.expectSame(arguments)
                 }
                 try await self.oracle.expectSame(["volume", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
+                let pruneAll = try await TestEngine.withClient { try await $0.apiVersion() } >= APIVersion(1, 42) ? ["--all"] : []
                 for tool in [self.oracle.docker, self.oracle.stevedore] {
                     let outputs = try await Self.outcomes(
                         of: [
@@ -143,7 +145,8 @@ struct NetworkVolumeDifferentialTests {
                             ["volume", "inspect", "-f", "{{.Labels}} {{.Options}}", self.scope + "-made"],
                             ["volume", "rm", self.scope + "-made", missing],
                             ["volume", "create", "--label", "prune=\(self.scope)", self.scope + "-pruned"],
-                            ["volume", "prune", "-f", "--filter", "label=prune=\(self.scope)"],
+                            // From API 1.42 a prune takes named volumes only with --all.
+                            ["volume", "prune", "-f"] + pruneAll + ["--filter", "label=prune=\(self.scope)"],
                         ], with: tool)
                     #expect(
                         outputs == [

@@ -71,7 +71,8 @@ struct ContainerOperationTests {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sleep", "300"]) { id in
                 let once = try await client.containers.stats(id, oneShot: true)
-                #expect(once.id == id)
+                // Docker 28 leaves the id and name out of one-shot stats (a stream has them).
+                #expect(once.id == id || (once.id == nil && once.name == nil), "\(String(describing: once.id))")
                 #expect(once.memoryLimit > 0)
                 #expect(once.memoryUsageWithoutCache > 0)
                 #expect(once.memoryPercent > 0 && once.memoryPercent < 100)

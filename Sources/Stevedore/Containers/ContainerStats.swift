@@ -3,8 +3,8 @@ extension DockerClient.Containers {
     ///
     /// By default the daemon takes two samples a second apart so that `precpuStats` is
     /// filled and `ContainerStatsResponse/cpuPercent` is meaningful; `oneShot` (`one-shot`,
-    /// API ≥ 1.41) answers at once with an empty `precpuStats`. A stopped container gives
-    /// zeroed statistics.
+    /// API ≥ 1.41) answers at once with an empty `precpuStats` (and, from Docker 28, without
+    /// `id` and `name`). A stopped container gives zeroed statistics.
     public func stats(_ id: String, oneShot: Bool = false) async throws -> ContainerStatsResponse {
         var query = QueryItems()
         query.add("stream", false)
