@@ -84,6 +84,7 @@ let package = Package(
             dependencies: [
                 "Stevedore",
                 "StevedoreTransport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -8,6 +8,8 @@ public enum TestCredentialHelper {
     /// Writes the script into `directory` and returns a helper that runs it from there.
     public static func install(in directory: URL, name: String, username: String, password: String) throws -> CredentialHelper {
         let credentials = String(decoding: try JSONEncoder().encode(["Username": username, "Secret": password]), as: UTF8.self)
+        // Single-quoted for sh.
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let script = """
             #!/bin/sh
             set -eu
@@ -17,8 +19,10 @@ public enum TestCredentialHelper {
                 case "$server" in
                 fail.*) echo "helper refuses $server" >&2; exit 1 ;;
                 unknown.*) echo "credentials not found in native keychain"; exit 1 ;;
+                leak.*) printf '%s' \(quoted(credentials)); exit 1 ;;
+                garbage.*) printf 'not json: %s' \(quoted(password)); exit 0 ;;
                 esac
-                printf '%s' '\(credentials.replacingOccurrences(of: "'", with: "'\\''"))' ;;
+                printf '%s' \(quoted(credentials)) ;;
             store) printf '%s' "$server" > '\(directory.path)/stored' ;;
             erase) : ;;
             *) echo "unknown verb $1" >&2; exit 1 ;;

@@ -118,7 +118,14 @@ struct RegistryTests {
                 try config.save()
                 let fromFile = try await DockerConfigFile.load(environment: environment).credentials(forImage: name)
                 #expect(fromFile?.password == password)
-                #expect(try await client.images.push(name, options: .init(credentials: fromFile)).finish().digest != nil)
+                // Pushed by a client logging everything: the password appears in no line.
+                let log = CapturedLog()
+                let logging = try DockerClient(configuration: client.configuration, logger: log.logger)
+                defer { logging.shutdown() }
+                #expect(try await logging.images.push(name, options: .init(credentials: fromFile)).finish().digest != nil)
+                _ = try await logging.system.auth(AuthConfig(username: "stevedore", password: password, serveraddress: registry.address))
+                #expect(log.text.contains("/push"), "the client logs its requests: \(log.text)")
+                #expect(!log.text.contains(password) && !log.text.contains(fromFile?.headerValue ?? "-"), "\(log.text)")
 
                 // A credential helper on PATH, named by credsStore.
                 _ = try TestCredentialHelper.install(in: directory, name: "stevetest", username: "stevedore", password: password)

@@ -74,11 +74,40 @@ struct RegistryCredentialsTests {
         #expect(
             try await helper.get("registry.example.com")
                 == RegistryAuth(username: "u", password: "p+/=", serverAddress: "registry.example.com"))
+        // What a failing helper printed stays out of the error (it may hold the secret); the
+        // hint says how to see it.
         let failure = await #expect(throws: DockerError.self) { try await helper.get("fail.example.com") }
-        #expect(failure?.message.contains("helper refuses fail.example.com") == true)
+        #expect(failure?.message == "docker-credential-stevetest get failed (exit status 1)")
+        #expect(failure?.hint == "run `echo fail.example.com | docker-credential-stevetest get` to see the helper's own message")
         #expect(try await helper.get("unknown.example.com") == nil)
         try await helper.store(RegistryAuth(username: "x", password: "y"), for: "registry.example.com")
         let stored = try String(contentsOf: directory.appendingPathComponent("stored"), encoding: .utf8)
         #expect(stored.contains(#""Secret":"y""#) && stored.contains(#""ServerURL":"registry.example.com""#))
+    }
+
+    @Test func secretsNeverReachDescriptionsOrErrors() async throws {
+        let secret = "s3cr3t-\(UUID().uuidString)"
+        let credentials = RegistryAuth(
+            username: "u", password: secret, auth: secret, serverAddress: "r.example.com", identityToken: secret, registryToken: secret)
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        for shown in ["\(credentials)", String(describing: credentials), String(reflecting: credentials), dumped, "\([credentials])"] {
+            #expect(!shown.contains(secret), "\(shown)")
+            #expect(shown.contains("r.example.com") && shown.contains("<redacted>"), "\(shown)")
+        }
+        let login = AuthConfig(username: "u", password: secret, serveraddress: "r.example.com")
+        #expect(!"\(login)".contains(secret) && !String(reflecting: login).contains(secret))
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-helper-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let helper = try TestCredentialHelper.install(in: directory, name: "stevetest", username: "u", password: secret)
+        for server in ["leak.example.com", "garbage.example.com"] {
+            let error = await #expect(throws: DockerError.self) { try await helper.get(server) }
+            let shown = "\(String(describing: error)) \(error?.message ?? "") \(error?.hint ?? "")"
+            #expect(!shown.contains(secret), "\(shown)")
+            #expect(shown.contains("docker-credential-stevetest"), "\(shown)")
+        }
+        #expect(!"\(try await helper.get("registry.example.com") as Any)".contains(secret))
     }
 }

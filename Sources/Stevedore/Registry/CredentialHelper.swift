@@ -36,18 +36,15 @@ public struct CredentialHelper: Hashable, Sendable {
             var Username: String?
             var Secret: String?
         }
-        let output: Data
-        do {
-            output = try await self.run("get", input: Data(serverAddress.utf8))
-        } catch let error as DockerError where error.message.contains("credentials not found") {
-            return nil
-        }
+        guard let output = try await self.run("get", input: Data(serverAddress.utf8), notFoundMeansNil: true) else { return nil }
         let stored: Stored
         do {
             stored = try JSONDecoder().decode(Stored.self, from: output)
         } catch {
+            // Not what it printed: a broken helper's output may hold the secret.
             throw DockerError.invalidConfiguration(
-                "\(self.programName) get printed no credentials JSON: \(String(decoding: output.prefix(200), as: UTF8.self))")
+                "\(self.programName) get printed \(output.count) bytes that are not credentials JSON",
+                hint: Self.seeForYourself(self.programName, "get", serverAddress))
         }
         if stored.Username == "<token>" {
             return RegistryAuth(serverAddress: serverAddress, identityToken: stored.Secret)
@@ -100,10 +97,13 @@ public struct CredentialHelper: Hashable, Sendable {
         return read
     }
 
-    /// Runs the helper with `verb`, `input` on stdin; its stdout, or an error carrying what it
-    /// printed. Output past ``outputLimit`` (stdout or stderr) fails the run: no helper prints
-    /// that much for one credential, and an unbounded buffer would let a broken one exhaust memory.
-    private func run(_ verb: String, input: Data) async throws -> Data {
+    /// Runs the helper with `verb`, `input` on stdin and returns its stdout; `nil` when it
+    /// failed saying "credentials not found" and `notFoundMeansNil`. A failure's error names the
+    /// helper and its exit status but never what it printed, which may hold a secret; its hint
+    /// says how to see that. Output past ``outputLimit`` (stdout or stderr) fails the run: no
+    /// helper prints that much for one credential, and an unbounded buffer would let a broken
+    /// one exhaust memory.
+    private func run(_ verb: String, input: Data, notFoundMeansNil: Bool = false) async throws -> Data? {
         let executable = try self.executable()
         let result: ExecutionResult<Void, DataOutput, DataOutput>
         do {
@@ -115,14 +115,21 @@ public struct CredentialHelper: Hashable, Sendable {
             throw DockerError.invalidConfiguration("could not run the credential helper \(self.programName): \(error)")
         }
         guard result.terminationStatus.isSuccess else {
-            // Helpers print their error on stdout (the docker-credential-helpers protocol) or stderr.
-            let message = [result.standardOutput, result.standardError]
-                .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
-                .filter { !$0.isEmpty }.joined(separator: "; ")
+            // Helpers print their error on stdout (the docker-credential-helpers protocol).
+            if notFoundMeansNil, String(decoding: result.standardOutput, as: UTF8.self).contains("credentials not found") {
+                return nil
+            }
             throw DockerError.invalidConfiguration(
-                "\(self.programName) \(verb) failed (\(Self.describe(result.terminationStatus)))\(message.isEmpty ? "" : ": \(message)")")
+                "\(self.programName) \(verb) failed (\(Self.describe(result.terminationStatus)))",
+                hint: Self.seeForYourself(self.programName, verb, verb == "store" ? nil : String(decoding: input, as: UTF8.self)))
         }
         return result.standardOutput
+    }
+
+    /// How to see what a helper says, which its errors leave out: run it by hand.
+    private static func seeForYourself(_ program: String, _ verb: String, _ input: String?) -> String {
+        let feed = input.map { "echo \($0) | " } ?? ""
+        return "run `\(feed)\(program) \(verb)` to see the helper's own message"
     }
 
     /// The most a helper may print on stdout or on stderr: 1 MiB.
