@@ -47,6 +47,9 @@ struct ContainerDifferentialTests {
                 ["rm", scope + "-missing"],
                 ["wait", scope + "-b"],
                 ["inspect", "--format", "{{.Name}} {{.State.ExitCode}} {{.Config.Image}}", scope + "-b"],
+                // The daemon's JSON as it sent it, nulls and all, indented as docker does.
+                ["inspect", scope + "-b"],
+                ["container", "inspect", scope + "-b", scope + "-missing"],
             ]
             for arguments in commandLines {
                 let expected = try await docker.run(arguments)

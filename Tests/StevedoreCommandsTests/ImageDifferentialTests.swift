@@ -60,6 +60,7 @@ struct ImageDifferentialTests {
                 ["history", "--format", "json", image],
                 ["image", "inspect", "--format", "{{.Id}} {{.Os}} {{.Architecture}} {{.RepoTags}} {{.Size}}", image],
                 ["image", "inspect", self.scope + "-missing"],
+                ["image", "inspect", image],
                 ["history", self.scope + "-missing"],
                 ["rmi", self.scope + "-missing"],
                 ["tag", self.scope + "-missing", "x"],

@@ -345,6 +345,28 @@ struct ContainerOperationTests {
         }
     }
 
+    @Test func inspectWithRawGivesTheDaemonsJSONBesideTheModel() async throws {
+        try await TestEngine.withResources { client, resources in
+            try await client.withContainer(["true"], start: false) { id in
+                let (container, raw) = try await client.containers.inspectWithRaw(id)
+                #expect(container.id == id)
+                let object = try #require(try JSONSerialization.jsonObject(with: raw) as? [String: Any])
+                #expect(object["Id"] as? String == id)
+                // A null the model drops is in the daemon's JSON as it sent it.
+                let hostConfig = try #require(object["HostConfig"] as? [String: Any])
+                #expect(hostConfig["Links"] is NSNull, "\(hostConfig["Links"] as Any)")
+            }
+            let (image, imageJSON) = try await client.images.inspectWithRaw(TestEngine.image)
+            #expect(try JSONDecoder().decode(ImageInspect.self, from: imageJSON) == image)
+            let (network, networkJSON) = try await client.networks.inspectWithRaw("none")
+            #expect(try JSONDecoder().decode(NetworkInspect.self, from: networkJSON) == network)
+            let name = uniqueName("vol")
+            resources.volume(name)
+            _ = try await client.volumes.create(VolumeCreateRequest(name: name))
+            #expect(try await client.volumes.inspectWithRaw(name).value.name == name)
+        }
+    }
+
     @Test func createDropsConsoleSizeBelow142() async throws {
         try await TestEngine.withClient { client in
             guard try await client.apiVersion() < APIVersion(1, 42) else { return }

@@ -104,9 +104,17 @@ public final class DockerClient: Sendable {
     /// The body is read on the event loop and decoded back on the caller's executor, so that
     /// concurrent callers decode in parallel rather than one after another on the loop.
     func decode<Value: Decodable>(_ type: Value.Type, from request: DockerRequest, maxBytes: Int = 64 << 20) async throws -> Value {
+        try await self.decodeWithRaw(type, from: request, maxBytes: maxBytes).value
+    }
+
+    /// ``decode(_:from:maxBytes:)``, with the JSON body as the daemon sent it.
+    func decodeWithRaw<Value: Decodable>(
+        _ type: Value.Type, from request: DockerRequest, maxBytes: Int = 64 << 20
+    ) async throws -> (value: Value, raw: Data) {
         let body = try await self.exchange(request) { try await $0.body.collect(upTo: maxBytes) }
+        let raw = Data(body.readableBytesView)
         do {
-            return try JSONDecoder().decode(Value.self, from: Data(body.readableBytesView))
+            return (try JSONDecoder().decode(Value.self, from: raw), raw)
         } catch {
             throw DockerError.wrapping(error, host: self.configuration.host)
         }

@@ -16,7 +16,7 @@ extension StevedoreCommand.Image {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await inspectEach(self.images, format: self.format) { try await client.images.inspect($0) }
+                try await inspectEach(self.images, format: self.format) { try await client.images.inspectWithRaw($0) }
             }
         }
     }

@@ -19,7 +19,7 @@ extension StevedoreCommand.Network {
         func run() async throws {
             try await withClient(self.global) { client in
                 try await inspectEach(self.networks, format: self.format) {
-                    try await client.networks.inspect($0, options: .init(verbose: self.verbose))
+                    try await client.networks.inspectWithRaw($0, options: .init(verbose: self.verbose))
                 }
             }
         }

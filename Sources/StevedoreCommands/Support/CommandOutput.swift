@@ -66,30 +66,28 @@ enum CommandOutput {
         return try Self.render([value], with: outputFormat, prepare: prepare)
     }
 
-    /// What docker's inspect commands print: a JSON array indented by four spaces, or each
-    /// value rendered with `format`.
-    static func printInspected<Value: Encodable>(_ values: [Value], format: String?) throws {
+    /// What docker's inspect commands print: the daemon's JSON, as it sent it, in an array
+    /// indented by four spaces (Go's `json.Indent`); or each value rendered with `format`,
+    /// which sees the typed value completed with the fields of the daemon's JSON the models do
+    /// not know.
+    static func printInspected<Value: Encodable>(_ found: [(value: Value, raw: Data)], format: String?) throws {
         if let format, format != "json" {
             // With nothing found, docker still ends its (empty) template output with a newline.
-            printOut(values.isEmpty ? "\n" : try Self.render(values, format: format, defaultFormat: format))
+            guard !found.isEmpty else { return printOut("\n") }
+            let outputFormat = try Self.reportingTemplateErrors { try OutputFormat(format) }
+            let items = try found.map { value, raw in
+                let typed = try TemplateValue(encoding: value)
+                return (try? TemplateValue(json: raw)).map { typed.addingMissingFields(from: $0) } ?? typed
+            }
+            printOut(try Self.reportingTemplateErrors { try outputFormat.render(items, titles: [:], escapingHTMLInJSON: false) })
             return
         }
-        guard !values.isEmpty else {
-            printOut("[]\n")
-            return
+        var array = Data("[".utf8)
+        for (index, item) in found.enumerated() {
+            if index > 0 { array.append(UInt8(ascii: ",")) }
+            array.append(item.raw)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(values), as: UTF8.self)
-        printOut(Self.reindented(text) + "\n")
-    }
-
-    /// Foundation indents by two spaces; docker by four.
-    static func reindented(_ json: String) -> String {
-        let lines: [Substring] = json.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.map { line -> String in
-            let spaces = line.prefix(while: { $0 == " " }).count
-            return String(repeating: " ", count: spaces * 2) + String(line.dropFirst(spaces))
-        }.joined(separator: "\n")
+        array.append(UInt8(ascii: "]"))
+        printOut(GoJSONIndent.indent(array) + "\n")
     }
 }

@@ -21,8 +21,10 @@ func forEachName(_ names: [String], print printName: Bool = true, _ action: (Str
 /// What docker's inspect commands do with several names: each inspected in turn, failures
 /// reported on stderr as they come, then what was found printed (``CommandOutput/printInspected(_:format:)``)
 /// and exit code 1 when anything failed.
-func inspectEach<Value: Encodable>(_ names: [String], format: String?, _ inspect: (String) async throws -> Value) async throws {
-    var found: [Value] = []
+func inspectEach<Value: Encodable>(
+    _ names: [String], format: String?, _ inspect: (String) async throws -> (value: Value, raw: Data)
+) async throws {
+    var found: [(value: Value, raw: Data)] = []
     do {
         try await forEachName(names, print: false) { found.append(try await inspect($0)) }
     } catch {
