@@ -56,6 +56,34 @@ struct DifferentialTests {
         }
     }
 
+    /// The default text of `info` and `version` (no `--format`) is docker's server part, line
+    /// for line. Container and image counts move under the parallel tests, and docker lists the
+    /// runtimes in Go's random map order (stevedore sorts them): those are compared masked.
+    @Test(arguments: [["info"], ["version"]])
+    func defaultTextIsDockersServerPart(arguments: [String]) async throws {
+        let (docker, stevedore) = try #require(
+            try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")
+        func serverPart(_ text: String) -> String {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("Server:") }
+            return lines.map { line -> String in
+                if line.hasPrefix(" Runtimes: ") {
+                    return " Runtimes: " + line.dropFirst(11).split(separator: " ").sorted().joined(separator: " ")
+                }
+                if line.hasPrefix(" Containers: ") || line.hasPrefix("  Running: ") || line.hasPrefix("  Paused: ")
+                    || line.hasPrefix("  Stopped: ") || line.hasPrefix(" Images: ")
+                {
+                    return String(line.prefix { $0 != ":" }) + ": #"
+                }
+                return String(line)
+            }.joined(separator: "\n")
+        }
+        let expected = try await docker.run(arguments)
+        let actual = try await stevedore.run(arguments)
+        #expect(actual.status == 0 && expected.status == 0, "\(actual)")
+        #expect(serverPart(actual.standardOutput) == serverPart(expected.standardOutput))
+        #expect(serverPart(actual.standardOutput).hasPrefix("Server:"), "\(actual)")
+    }
+
     /// Counts, sizes and percentages replaced by `#`, the column padding they shift collapsed.
     static func maskedFigures(_ text: String) -> String {
         text.replacingOccurrences(of: "[0-9][0-9.]*(k|M|G|T)?B?( \\([0-9]+%\\))?", with: "#", options: .regularExpression)

@@ -44,3 +44,31 @@ func goTimeString(_ timestamp: DockerTimestamp) -> String {
     while fraction.hasSuffix("0") { fraction.removeLast() }
     return String(seconds[..<zone]) + "." + fraction + String(seconds[zone...])
 }
+
+/// A daemon's build time (RFC 3339 with nanoseconds) as docker's `version` prints it, Go's
+/// `time.ANSIC` in the time's own offset: `Tue Sep 15 11:02:57 2026`. Anything else is
+/// printed as it came, as docker does.
+func goANSICTime(_ rfc3339: String) -> String {
+    let pattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+    guard let match = rfc3339.wholeMatch(of: pattern),
+        let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+        let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6)
+    else { return rfc3339 }
+    var offset = 0
+    if match.7 != "Z", let hours = Int(match.7.dropFirst().prefix(2)), let minutes = Int(match.7.suffix(2)) {
+        offset = (hours * 3600 + minutes * 60) * (match.7.first == "-" ? -1 : 1)
+    }
+    guard let zone = TimeZone(secondsFromGMT: offset) else { return rfc3339 }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    guard
+        let date = calendar.date(
+            from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
+    else { return rfc3339 }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = zone
+    // Go's `_2`: the day padded with a space.
+    formatter.dateFormat = "EEE MMM " + (day < 10 ? " " : "") + "d HH:mm:ss yyyy"
+    return formatter.string(from: date)
+}

@@ -19,11 +19,14 @@ extension StevedoreCommand.System {
                     printOut(rendered)
                 } else {
                     printOut(Self.describe(info))
+                    // The daemon's warnings go to stderr, as docker's CLI prints them.
+                    for warning in info.warnings ?? [] { printError(warning) }
                 }
             }
         }
 
-        /// The server part of `docker info`'s text.
+        /// The server part of `docker info`'s text, line for line as docker's CLI prints it
+        /// (its `prettyPrintServerInfo`), ending with a blank line.
         static func describe(_ info: SystemInfo) -> String {
             var lines = ["Server:"]
             func add(_ label: String, _ value: CustomStringConvertible?, indent: Int = 1) {
@@ -49,10 +52,25 @@ extension StevedoreCommand.System {
                 add("Network", plugins.network?.joined(separator: " "), indent: 2)
                 add("Log", plugins.log?.joined(separator: " "), indent: 2)
             }
+            if let directories = info.cdiSpecDirs, !directories.isEmpty {
+                lines.append(" CDI spec directories:")
+                lines += directories.map { "  \($0)" }
+            }
             add("Swarm", info.swarm?.localNodeState?.rawValue)
-            add("Default Runtime", info.defaultRuntime)
-            add("Init Binary", info.initBinary)
-            add("Security Options", info.securityOptions.map { $0.isEmpty ? nil : $0.joined(separator: " ") } ?? nil)
+            if let runtimes = info.runtimes, !runtimes.isEmpty {
+                add("Runtimes", runtimes.keys.sorted().joined(separator: " "))
+                add("Default Runtime", info.defaultRuntime ?? "")
+            }
+            if info.osType == "linux" {
+                add("Init Binary", info.initBinary ?? "")
+                for (name, commit) in [("containerd", info.containerdCommit), ("runc", info.runcCommit), ("init", info.initCommit)] {
+                    lines.append(" \(name) version: \(commit?.id ?? "")")
+                }
+                if let options = info.securityOptions, !options.isEmpty {
+                    lines.append(" Security Options:")
+                    lines += Self.securityOptionLines(options)
+                }
+            }
             add("Kernel Version", info.kernelVersion)
             add("Operating System", info.operatingSystem)
             add("OSType", info.osType)
@@ -63,13 +81,57 @@ extension StevedoreCommand.System {
             add("ID", info.id)
             add("Docker Root Dir", info.dockerRootDir)
             add("Debug Mode", info.debug)
-            add("Experimental", info.experimentalBuild)
-            add("Live Restore Enabled", info.liveRestoreEnabled)
-            var text = lines.joined(separator: "\n") + "\n"
-            if let warnings = info.warnings, !warnings.isEmpty {
-                text += "\n" + warnings.joined(separator: "\n") + "\n"
+            if info.debug == true {
+                add("File Descriptors", info.nFd, indent: 2)
+                add("Goroutines", info.nGoroutines, indent: 2)
+                add("System Time", info.systemTime, indent: 2)
+                add("EventsListeners", info.nEventsListener, indent: 2)
             }
-            return text
+            for (label, value) in [("HTTP Proxy", info.httpProxy), ("HTTPS Proxy", info.httpsProxy), ("No Proxy", info.noProxy)] {
+                if let value, !value.isEmpty { add(label, value) }
+            }
+            if let labels = info.labels, !labels.isEmpty {
+                lines.append(" Labels:")
+                lines += labels.map { "  \($0)" }
+            }
+            add("Experimental", info.experimentalBuild)
+            if let registries = info.registryConfig {
+                let insecure =
+                    (registries.indexConfigs ?? [:]).values.filter { $0.secure == false }.compactMap(\.name).sorted()
+                    + (registries.insecureRegistryCIDRs ?? [])
+                if !(registries.insecureRegistryCIDRs ?? []).isEmpty || !(registries.indexConfigs ?? [:]).isEmpty {
+                    lines.append(" Insecure Registries:")
+                    lines += insecure.map { "  \($0)" }
+                }
+                if let mirrors = registries.mirrors, !mirrors.isEmpty {
+                    lines.append(" Registry Mirrors:")
+                    lines += mirrors.map { "  \($0)" }
+                }
+            }
+            add("Live Restore Enabled", info.liveRestoreEnabled)
+            if let license = info.productLicense, !license.isEmpty { add("Product License", license) }
+            if let pools = info.defaultAddressPools, !pools.isEmpty {
+                lines.append(" Default Address Pools:")
+                lines += pools.map { "   Base: \($0.base ?? ""), Size: \($0.size.map(String.init) ?? "")" }
+            }
+            lines.append("")
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        /// `name=seccomp,profile=builtin` entries as docker lists them: the name, then its
+        /// profile below it.
+        static func securityOptionLines(_ options: [String]) -> [String] {
+            options.flatMap { option -> [String] in
+                var name = option
+                var profile: String?
+                for field in option.split(separator: ",") {
+                    let pair = field.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard pair.count == 2 else { continue }
+                    if pair[0] == "name" { name = pair[1] }
+                    if pair[0] == "profile" { profile = pair[1] }
+                }
+                return ["  \(name)"] + (profile.map { ["   Profile: \($0)"] } ?? [])
+            }
         }
     }
 }

@@ -95,7 +95,7 @@ extension StevedoreCommand {
                     text += "  API version:      \(server.apiVersion ?? "") (minimum version \(server.minAPIVersion ?? ""))\n"
                     text += "  Go version:       \(server.goVersion ?? "")\n"
                     text += "  Git commit:       \(server.gitCommit ?? "")\n"
-                    text += "  Built:            \(server.buildTime ?? "")\n"
+                    text += "  Built:            \(goANSICTime(server.buildTime ?? ""))\n"
                     text += "  OS/Arch:          \(server.os ?? "")/\(server.arch ?? "")\n"
                     text += "  Experimental:     \(server.experimental ?? false)\n"
                 } else if let details = component.details, case .object(let fields) = details {
