@@ -28,12 +28,9 @@ public final class CapturedLog: Sendable {
             set { self.metadata[key] = newValue }
         }
 
-        func log(
-            level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String,
-            line: UInt
-        ) {
-            let all = self.metadata.merging(metadata ?? [:]) { $1 }
-            self.log.lines.withLockedValue { $0.append("\(level) \(message) \(all)") }
+        func log(event: LogEvent) {
+            let all = self.metadata.merging(event.metadata ?? [:]) { $1 }
+            self.log.lines.withLockedValue { $0.append("\(event.level) \(event.message) \(all)") }
         }
     }
 }

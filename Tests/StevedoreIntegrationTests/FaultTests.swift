@@ -1,0 +1,102 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// A real daemon failing under the client: killed with SIGKILL mid-stream, restarted while the
+/// pool holds kept-alive connections, a socket the user may not open. Each test has a dockerd
+/// of its own (``DisposableEngine``, dockerd 20.10: the client's side is what is tested), so
+/// they run in the first engine pass of scripts/test only.
+@Suite(
+    "Faults of a real daemon", .serialized,
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() },
+    .enabled("runs in the pass of the 20.10 engine: it starts its own") {
+        (ProcessInfo.processInfo.environment["STEVEDORE_ENGINE"] ?? "20.10") == "20.10"
+    })
+struct FaultTests {
+    @Test func aKilledDaemonEndsEveryStreamWithATypedErrorWithinFiveSeconds() async throws {
+        let context = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-fault-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: context, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: context) }
+        try Data("FROM \(TestEngine.image)\nRUN sleep 120\n".utf8).write(to: context.appendingPathComponent("Dockerfile"))
+
+        try await DisposableEngine.with { engine in
+            let client = try DockerClient(configuration: DockerClientConfiguration(host: try engine.host))
+            defer { client.shutdown() }
+            let ticking = ContainerCreateBody(cmd: ["sh", "-c", "while :; do echo tick; sleep 0.1; done"], image: TestEngine.image)
+            let id = try await client.containers.create(ticking).id
+            try await client.containers.start(id)
+            let sleeping = ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image)
+
+            // Each stream in flight reports how it ended; none may end as if all went well.
+            let outcomes = try await withTimeout(60) {
+                try await withThrowingTaskGroup(of: (String, String).self) { group in
+                    func add(_ name: String, _ operation: @escaping @Sendable () async throws -> Void) {
+                        group.addTask {
+                            do {
+                                try await operation()
+                                return (name, "ended as if complete")
+                            } catch is DockerError {
+                                return (name, "DockerError")
+                            } catch {
+                                return (name, "untyped \(type(of: error)): \(error)")
+                            }
+                        }
+                    }
+                    add("logs --follow") { for try await _ in try await client.containers.logs(id, options: .init(follow: true)) {} }
+                    add("events") { for try await _ in try await client.system.events() {} }
+                    add("wait") { _ = try await client.containers.wait(id) }
+                    add("attached run") {
+                        _ = try await client.containers.withRun(sleeping, options: .init(create: .init(pull: .never))) { _, streams in
+                            try await streams.output.collect(upTo: 1 << 20)
+                        }
+                    }
+                    add("build") {
+                        _ = try await client.images.build(context: BuildContext(directory: context), options: .init(noCache: true)).finish()
+                    }
+                    // Every request is under way (the build runs its `sleep`) before the kill.
+                    try await Task.sleep(for: .seconds(3))
+                    try await engine.kill()
+                    let killed = ContinuousClock.now
+                    var outcomes: [String: String] = [:]
+                    for try await (name, outcome) in group {
+                        outcomes[name] = outcome
+                        #expect(ContinuousClock.now - killed < .seconds(5), "\(name) ended \(ContinuousClock.now - killed) after the kill")
+                    }
+                    return outcomes
+                }
+            }
+            for (name, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
+                #expect(outcome == "DockerError", "\(name): \(outcome)")
+            }
+            #expect(outcomes.count == 5)
+        }
+    }
+
+    @Test func aRestartedDaemonServesTheNextRequest() async throws {
+        try await DisposableEngine.with { engine in
+            let client = try DockerClient(configuration: DockerClientConfiguration(host: try engine.host))
+            defer { client.shutdown() }
+            // Several kept-alive connections go idle in the pool.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 { group.addTask { _ = try await client.system.version() } }
+                try await group.waitForAll()
+            }
+            try await engine.restart()
+            #expect(try await client.system.version().apiVersion != nil)
+            #expect(try await client.containers.list(.init(all: true)).count >= 0)
+        }
+    }
+
+    @Test func aSocketTheUserMayNotOpenSaysSoWithTheHint() async throws {
+        try await DisposableEngine.with { engine in
+            // The socket is root's (mode 0660); `nobody` may not connect to it.
+            let runuser = CommandLineProcess(executable: URL(fileURLWithPath: "/usr/sbin/runuser"))
+            let outcome = try await runuser.run(
+                ["-u", "nobody", "--", CommandLineProcess.stevedore.executable.path, "-H", try engine.host.description, "version"])
+            #expect(outcome.status == 1, "\(outcome)")
+            #expect(outcome.standardError.contains("permission denied while trying to connect to the Docker daemon"), "\(outcome)")
+            #expect(outcome.standardError.contains("socket's group"), "\(outcome)")
+        }
+    }
+}
