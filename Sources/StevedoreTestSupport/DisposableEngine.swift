@@ -19,10 +19,13 @@ public struct DisposableEngine: Sendable {
         // Short: its sockets must stay under the 108 bytes of a unix socket path.
         let directory = URL(fileURLWithPath: "/tmp/stv-fault-\(UUID().uuidString.prefix(8))")
         let engine = DisposableEngine(directory: directory)
-        return try await withStopping(engine, { engine in
-            try await engine.start()
-            return try await body(engine)
-        }) { engine in
+        return try await withStopping(
+            engine,
+            { engine in
+                try await engine.start()
+                return try await body(engine)
+            }
+        ) { engine in
             _ = try? await engine.script("stop")
             try? FileManager.default.removeItem(at: engine.directory)
         }

@@ -71,6 +71,38 @@ struct ContainerDifferentialTests {
         }
     }
 
+    @Test func portListsPublishedPortsAsDocker() async throws {
+        let (docker, stevedore) = try #require(
+            try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")
+        let scope = "stevedore-port-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            // The test engines have no default bridge; a network of one's own publishes ports.
+            resources.network(scope)
+            _ = try await client.networks.create(NetworkCreateRequest(name: scope))
+            let published = try await docker.run([
+                "run", "-d", "--name", scope, "--network", scope, "-p", "127.0.0.1::80", "-p", "127.0.0.1::81/udp", "-p",
+                "127.0.0.1:0:8080",
+                TestEngine.image, "sleep", "300",
+            ])
+            #expect(published.status == 0, "\(published)")
+            resources.container(scope)
+            let quiet = try await docker.run(["run", "-d", "--name", scope + "-quiet", TestEngine.image, "sleep", "300"])
+            resources.container(scope + "-quiet")
+            #expect(quiet.status == 0, "\(quiet)")
+            for arguments in [
+                ["port", scope], ["container", "port", scope, "80"], ["port", scope, "81/udp"], ["port", scope, "8080/tcp"],
+                ["port", scope, "82"], ["port", scope, "abc"], ["port", scope, "70000"], ["port", scope + "-quiet"],
+                ["port", scope + "-missing"],
+            ] {
+                let expected = try await docker.run(arguments)
+                let actual = try await stevedore.run(arguments)
+                #expect(actual.status == expected.status, "exit status of \(arguments): \(actual)")
+                #expect(actual.standardOutput == expected.standardOutput, "stdout of \(arguments)")
+                #expect(actual.standardError == expected.standardError, "stderr of \(arguments)")
+            }
+        }
+    }
+
     /// The header row up to the first column of durations.
     private static func leadingColumns(_ output: String) -> Substring? {
         guard let header = output.split(separator: "\n").first, let created = header.range(of: "CREATED") else { return nil }

@@ -9,7 +9,7 @@ extension StevedoreCommand {
             subcommands: [
                 Create.self, Start.self, Stop.self, Restart.self, Kill.self, Remove.self, List.self, Inspect.self, Top.self,
                 Diff.self, Export.self, Stats.self, Rename.self, Update.self, Wait.self, Pause.self, Unpause.self, Copy.self,
-                Prune.self, Run.self, Exec.self, Attach.self, Logs.self, Commit.self,
+                Prune.self, Run.self, Exec.self, Attach.self, Logs.self, Commit.self, Port.self,
             ]
         )
 
