@@ -73,6 +73,8 @@ let package = Package(
             name: "StevedoreFuzz",
             dependencies: [
                 "Stevedore",
+                "StevedoreCommands",
+                "StevedoreFormatting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

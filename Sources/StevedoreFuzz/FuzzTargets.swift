@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOEmbedded
 import NIOHTTP1
@@ -7,15 +8,26 @@ import NIOHTTP1
 /// What the fuzzer checks: each target takes arbitrary bytes and must neither crash, hang nor
 /// lose data; an invariant that breaks is a `precondition` failure, which the fuzzer reports.
 enum FuzzTargets {
-    /// Runs the target the first byte chooses on the rest.
-    static func run(_ input: [UInt8]) {
-        guard let selector = input.first else { return }
-        let data = Array(input.dropFirst())
-        switch selector % 3 {
-        case 0: Self.demultiplexer(data)
-        case 1: Self.webSocketFrames(data)
-        default: Self.upgradeResponse(data)
+    /// Every target by name: the stream parsers here, then the parsers of user input and files.
+    static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] =
+        [("demux", Self.demultiplexer), ("websocket", Self.webSocketFrames), ("upgrade", Self.upgradeResponse)]
+        + ParserFuzzTargets.all
+
+    /// The target `STEVEDORE_FUZZ_TARGET` names, which then takes every input whole (a run per
+    /// target, as scripts/fuzz makes them); `nil` when unset.
+    static let pinned: (name: String, run: @Sendable ([UInt8]) -> Void)? = {
+        guard let name = ProcessInfo.processInfo.environment["STEVEDORE_FUZZ_TARGET"] else { return nil }
+        guard let target = Self.all.first(where: { $0.name == name }) else {
+            fatalError("STEVEDORE_FUZZ_TARGET=\(name) names no target; there are \(Self.all.map(\.name).joined(separator: ", "))")
         }
+        return target
+    }()
+
+    /// Runs the pinned target on `input`, or the target the first byte chooses on the rest.
+    static func run(_ input: [UInt8]) {
+        if let pinned = Self.pinned { return pinned.run(input) }
+        guard let selector = input.first else { return }
+        Self.all[Int(selector) % Self.all.count].run(Array(input.dropFirst()))
     }
 
     /// Read sizes taken from the data, so that the same bytes are tried in many splits.

@@ -1,6 +1,7 @@
 import Foundation
 
-// The fuzz target for the demultiplexer, the websocket frame parser and the hijack upgrade.
+// The fuzz targets: the stream parsers (demultiplexer, websocket frames, hijack upgrade) and
+// the parsers of user input and files (ParserFuzzTargets).
 //
 // Built with libFuzzer (scripts/fuzz: `-sanitize=fuzzer` and `-D STEVEDORE_LIBFUZZER`), it
 // hands each input to ``FuzzTargets/run(_:)``. Built normally, it runs a bounded
@@ -26,14 +27,36 @@ import Foundation
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
     exit(runFuzzerDriver(&argc, &argv) { fuzzOneInput($0, $1) })
 #else
-    let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
-    var generator = SystemRandomNumberGenerator()
-    for _ in 0..<runs {
-        let count = Int.random(in: 0...512, using: &generator)
-        var input = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        // Often a plausible frame start, so that the targets get past their first checks.
-        if count > 2, Bool.random(using: &generator) { input[1] = UInt8.random(in: 0...3, using: &generator) }
-        FuzzTargets.run(input)
+    // `StevedoreFuzz replay CORPUS`: every input of CORPUS/<target>/ through that target (the
+    // committed corpus, which `swift test` replays); `StevedoreFuzz [RUNS]`: that many random
+    // inputs through the targets the first byte picks.
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "replay", arguments.count == 2 {
+        let corpus = URL(fileURLWithPath: arguments[1])
+        var count = 0
+        for target in FuzzTargets.all {
+            let directory = corpus.appendingPathComponent(target.name)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            guard !files.isEmpty else { fatalError("no corpus for the target \(target.name) in \(directory.path)") }
+            for file in files.sorted() {
+                guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) else {
+                    fatalError("cannot read \(file) of \(target.name)")
+                }
+                target.run(Array(data))
+                count += 1
+            }
+        }
+        print("StevedoreFuzz: \(count) corpus inputs of \(FuzzTargets.all.count) targets, no failure")
+    } else {
+        let runs = arguments.first.flatMap(Int.init) ?? 10_000
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<runs {
+            let count = Int.random(in: 0...512, using: &generator)
+            var input = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            // Often a plausible frame start, so that the stream targets get past their first checks.
+            if count > 2, Bool.random(using: &generator) { input[1] = UInt8.random(in: 0...3, using: &generator) }
+            FuzzTargets.run(input)
+        }
+        print("StevedoreFuzz: \(runs) random inputs, no failure")
     }
-    print("StevedoreFuzz: \(runs) random inputs, no failure")
 #endif

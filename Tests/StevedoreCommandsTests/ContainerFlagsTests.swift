@@ -290,6 +290,8 @@ import Testing
         for invalid in [
             "", "5", "s", "1x", "1.s5", "--1s", "1s ", ".", "9223372036854775808ns", "2562048h", "99999999999999999999999s", "1e3s",
             "-9223372036854775809ns",
+            // Found by fuzzing: two components of 2^63 each overflowed the sum.
+            "9223372036854775808ns9223372036854775808ns",
         ] {
             #expect(GoDuration.nanoseconds(invalid) == nil, "\(invalid)")
         }

@@ -37,6 +37,12 @@ import Testing
         "ssh://",
         "ssh://host/path",
         "tcp://host:2375/path?query",
+        // Found by fuzzing: accepted, then printed as a host that did not parse again.
+        "https://V::1]:2376",
+        "tcp://::1:2375",
+        "tcp://[]:2375",
+        "tcp://[host]:2375",
+        "ssh://us er@ho st",
     ])
     func rejectsMalformedHostsNamingTheValueAndTheForms(input: String) {
         let error = #expect(throws: DockerError.self) { try DockerHost(parsing: input) }

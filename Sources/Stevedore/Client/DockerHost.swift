@@ -102,7 +102,15 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         } else if let colon = authority.lastIndex(of: ":") {
             host = String(authority[..<colon])
             portText = authority[authority.index(after: colon)...]
+            // An IPv6 address must be in brackets (`[::1]:2375`): the port would be ambiguous.
+            guard !host.contains(":") else { throw invalid("an IPv6 address must be in brackets, as [\(host)]") }
         }
+        let isBracketed = authority.hasPrefix("[")
+        guard
+            !host.unicodeScalars.contains(where: {
+                $0 == "[" || $0 == "]" || $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F
+            }), !isBracketed || host.contains(":")
+        else { throw invalid("\"\(host)\" is not a host name or address") }
         guard let portText else { return (host, nil) }
         guard let port = Int(portText), (1...65535).contains(port) else {
             throw invalid("\"\(portText)\" is not a port number")

@@ -50,8 +50,9 @@ public enum GoDuration {
                 value += UInt64(Double(numerator) * (Double(unit) / scale))
                 guard value <= limit else { return nil }
             }
-            total += value
-            guard total <= limit else { return nil }
+            let (sum, sumOverflow) = total.addingReportingOverflow(value)
+            guard !sumOverflow, sum <= limit else { return nil }
+            total = sum
         }
         if negative { return total == limit ? Int64.min : -Int64(total) }
         return total < limit ? Int64(total) : nil
