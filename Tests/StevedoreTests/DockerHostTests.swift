@@ -18,6 +18,8 @@ import Testing
         ("https://host", "https://host:2376"),
         ("ssh://me@host:2222", "ssh://me@host:2222"),
         ("ssh://host", "ssh://host"),
+        // Found by fuzzing: an IPv6 ssh host was printed without its brackets.
+        ("ssh://[::0]/", "ssh://[::0]"),
     ])
     func parsesAcceptedForms(input: String, expected: String) throws {
         #expect(try DockerHost(parsing: input).description == expected)

@@ -118,6 +118,11 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         return (host, port)
     }
 
+    /// An IPv6 address in brackets, as a URL writes it; a name as it is.
+    private static func bracketed(_ host: String) -> String {
+        host.contains(":") ? "[\(host)]" : host
+    }
+
     /// Whether this host is reached over TLS.
     public var usesTLS: Bool {
         if case .tcp(_, _, true) = self.kind { return true }
@@ -128,10 +133,9 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         switch self.kind {
         case .unixSocket(let path): return "unix://\(path)"
         case .tcp(let host, let port, let tls):
-            let address = host.contains(":") ? "[\(host)]" : host
-            return "\(tls ? "https" : "tcp")://\(address):\(port)\(self.basePath)"
+            return "\(tls ? "https" : "tcp")://\(Self.bracketed(host)):\(port)\(self.basePath)"
         case .ssh(let user, let host, let port):
-            return "ssh://\(user.map { "\($0)@" } ?? "")\(host)\(port.map { ":\($0)" } ?? "")"
+            return "ssh://\(user.map { "\($0)@" } ?? "")\(Self.bracketed(host))\(port.map { ":\($0)" } ?? "")"
         }
     }
 
