@@ -46,6 +46,31 @@ struct SSHTests {
         }
     }
 
+    /// An ssh that refuses at once closes the pipes while the connection is being set up;
+    /// whichever setup step notices, the error says what ssh said (it once said `notFound`,
+    /// a pipeline lookup's error, under load).
+    @Test func anSSHThatExitsAtOnceSaysWhyEveryTime() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-fake-ssh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ssh = directory.appendingPathComponent("ssh")
+        try Data("#!/bin/sh\necho 'root@127.0.0.1: Permission denied (publickey).' >&2\nexit 255\n".utf8).write(to: ssh)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: ssh.path)
+        var configuration = DockerClientConfiguration(host: try DockerHost(parsing: "ssh://root@127.0.0.1"))
+        configuration.ssh.executable = ssh.path
+        let client = try DockerClient(configuration: configuration)
+        defer { client.shutdown() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    let error = await #expect(throws: DockerError.self) { try await client.system.ping() }
+                    #expect(error?.message.contains("Permission denied (publickey)") == true, "\(String(describing: error))")
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
     @Test func aMissingSSHClientIsAConfigurationError() async throws {
         var configuration = DockerClientConfiguration(host: try DockerHost(parsing: "ssh://example.invalid"))
         configuration.ssh.executable = "stevedore-no-such-ssh"
