@@ -100,15 +100,13 @@ final class ConnectionPool: Sendable {
     /// A connection outside the pool's count, for a long-lived exchange: an idle one taken out
     /// of the pool, or a new one.
     private func detachedConnection() async throws -> HTTPConnection {
-        let (idle, newID) = self.state.withLockedValue { state -> (HTTPConnection?, Int?) in
-            if let connectionID = state.machine.detachIdleConnection() {
-                state.idleTimers.removeValue(forKey: connectionID)?.cancel()
-                if let connection = state.connections[connectionID] { return (connection, nil) }
-            }
-            return (nil, state.machine.makeDetachedConnectionID())
+        let idle = self.state.withLockedValue { state -> HTTPConnection? in
+            guard let connectionID = state.machine.detachIdleConnection() else { return nil }
+            state.idleTimers.removeValue(forKey: connectionID)?.cancel()
+            return state.connections[connectionID]
         }
         if let idle { return idle }
-        guard let newID else { throw HTTPTransportError.connectionClosed("the pooled connection is gone") }
+        let newID = self.state.withLockedValue { $0.machine.makeDetachedConnectionID() }
         let connection = try await self.connect(newID)
         self.state.withLockedValue { $0.connections[newID] = connection }
         return connection

@@ -41,10 +41,9 @@ extension StevedoreCommand.Container {
             }
         }
 
-        /// Go's `net.JoinHostPort`: an IPv6 address in brackets.
+        /// `host:port` of a binding, as docker prints it.
         static func hostAddress(_ binding: PortBinding) -> String {
-            let host = binding.hostIp ?? ""
-            return (host.contains(":") ? "[\(host)]" : host) + ":" + (binding.hostPort ?? "")
+            joinHostPort(binding.hostIp ?? "", binding.hostPort ?? "")
         }
     }
 }

@@ -92,8 +92,7 @@ struct ContainerRow: Encodable {
             func span(_ a: Int, _ b: Int) -> String { a == b ? "\(a)" : "\(a)-\(b)" }
             let privatePart = span(run.first.1, run.last.1) + "/" + run.group.proto
             if run.group.mapped {
-                let host = run.group.ip.contains(":") ? "[\(run.group.ip)]" : run.group.ip
-                lines.append("\(host):\(span(run.first.0, run.last.0))->\(privatePart)")
+                lines.append("\(joinHostPort(run.group.ip, span(run.first.0, run.last.0)))->\(privatePart)")
             } else {
                 lines.append(privatePart)
             }

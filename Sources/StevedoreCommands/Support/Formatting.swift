@@ -72,3 +72,9 @@ func goANSICTime(_ rfc3339: String) -> String {
     formatter.dateFormat = "EEE MMM " + (day < 10 ? " " : "") + "d HH:mm:ss yyyy"
     return formatter.string(from: date)
 }
+
+/// Go's `net.JoinHostPort`, how docker prints an address with its port: `127.0.0.1:8080`,
+/// an IPv6 address in brackets, `[::]:8080`.
+func joinHostPort(_ host: String, _ port: String) -> String {
+    (host.contains(":") ? "[\(host)]" : host) + ":" + port
+}
