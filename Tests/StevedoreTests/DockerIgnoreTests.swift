@@ -65,4 +65,21 @@ struct DockerIgnoreTests {
             #expect(throws: DockerError.self, "\(text)") { try DockerIgnore(contents: text) }
         }
     }
+
+    /// Found by fuzzing: a run of `*` compiled to as many `(.*/)?` groups, which a
+    /// backtracking matcher tried every split of (minutes for one path). Runs of wildcards now
+    /// compile to one group and match as before.
+    @Test func aRunOfStarsMatchesAtOnce() throws {
+        let ignore = try DockerIgnore(contents: "a/" + String(repeating: "*", count: 60) + "////**\n")
+        let start = ContinuousClock.now
+        #expect(ignore.isExcluded("a/" + String(repeating: "x/", count: 40) + "y"))
+        #expect(!ignore.isExcluded("b/" + String(repeating: "*", count: 80)))
+        #expect(ContinuousClock.now - start < .seconds(1))
+        // `****` is `**` twice: the same paths match as with one.
+        let twice = try DockerIgnore(contents: "a/****b")
+        let once = try DockerIgnore(contents: "a/**b")
+        for path in ["a/b", "a/x/b", "a/x/y/b", "a/xb", "a/x/yb", "b", "a/x/b/c"] {
+            #expect(twice.isExcluded(path) == once.isExcluded(path), "\(path)")
+        }
+    }
 }

@@ -169,12 +169,16 @@ public struct DockerIgnore: Sendable {
                             type = .regex
                         }
                     } else {
-                        regex += "(.*/)?"
+                        // `(.*/)?(.*/)?` matches what one does; the repetition only makes a
+                        // backtracking matcher explore every way of splitting the path
+                        // (found by fuzzing: a run of `**` took minutes).
+                        if !regex.hasSuffix("(.*/)?") { regex += "(.*/)?" }
                         type = .regex
                     }
                     if position == 0 { type = .suffix }
                 } else {
-                    regex += "[^/]*"
+                    // Likewise `[^/]*[^/]*` is `[^/]*`.
+                    if !regex.hasSuffix("[^/]*") { regex += "[^/]*" }
                     type = .regex
                 }
             case "?":
