@@ -39,7 +39,10 @@ struct StreamCommandsTests {
             trapping='trap "echo got TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done'
             "$STEVEDORE" run --rm --sig-proxy=true "$IMAGE" sh -c "$trapping" >"$OUT" &
             pid=$!
-            for _ in $(seq 300); do grep -q ready "$OUT" && break; sleep 0.1; done
+            # Signals are forwarded once the container runs (as docker's); on a loaded machine
+            # the start can take tens of seconds, and a TERM before it would end `run` itself.
+            for _ in $(seq 1500); do grep -q ready "$OUT" && break; sleep 0.1; done
+            grep -q ready "$OUT" || { echo "no ready after 150 s"; exit 1; }
             kill -TERM $pid
             wait $pid
             echo "status $?"
@@ -48,7 +51,7 @@ struct StreamCommandsTests {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sig-proxy-\(UInt32.random(in: 0...UInt32.max))").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let shell = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/sh"))
-        let outcome = try await withTimeout(120) {
+        let outcome = try await withTimeout(240) {
             try await shell.run(
                 ["-c", script], environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "OUT": output])
         }
