@@ -31,11 +31,26 @@ struct DockerIgnoreTests {
         ("**/node_modules", "node_modules", true),
         ("**/node_modules", "web/node_modules/x.js", true),
         ("a.b", "axb", false),
-        // An escape alone leaves an exact match against the pattern text, as in moby.
-        ("a\\*b", "a*b", false),
+        // An escape makes the pattern an expression, as in moby's patternmatcher.
+        ("a\\*b", "a*b", true),
+        ("a\\*b", "axb", false),
         ("a\\*[b]", "a*b", true),
         ("a\\*[b]", "axb", false),
         ("dir/", "dir/file", true),
+        // Classes and escapes are Go's regular-expression syntax.
+        ("[^a]b", "/b", true),
+        ("[]x]", "]", true),
+        ("[a-]", "-", true),
+        ("[[:digit:]]*", "7up", true),
+        ("[[:^digit:]]*", "7up", false),
+        ("v\\d", "v1", true),
+        ("v\\d", "vd", false),
+        ("[\\d_]", "_", true),
+        ("[\\d-z]", "-", true),
+        // Go reads an unescaped `^` as the start of the path.
+        ("*^a", "x^a", false),
+        ("^a*", "ab", true),
+        ("a$*", "a$b", true),
     ])
     func singlePatternMatches(pattern: String, path: String, excluded: Bool) throws {
         let ignore = try DockerIgnore(patterns: DockerIgnore.parse(pattern))
@@ -61,7 +76,7 @@ struct DockerIgnoreTests {
     }
 
     @Test func badPatternsAreInvalidInput() {
-        for text in ["!", "[abc", "a\\"] {
+        for text in ["!", "[abc", "a\\", "[z-a]", "a\\q*"] {
             #expect(throws: DockerError.self, "\(text)") { try DockerIgnore(contents: text) }
         }
     }
@@ -81,5 +96,16 @@ struct DockerIgnoreTests {
         for path in ["a/b", "a/x/b", "a/x/y/b", "a/xb", "a/x/yb", "b", "a/x/b/c"] {
             #expect(twice.isExcluded(path) == once.isExcluded(path), "\(path)")
         }
+    }
+
+    /// A backtracking matcher takes exponential time on alternating stars; moby's Go engine,
+    /// like the automaton, takes linear time.
+    @Test func alternatingStarsAgainstALongNameMatchAtOnce() throws {
+        let stars = try DockerIgnore(contents: String(repeating: "*a", count: 30) + "*b\n" + String(repeating: "**/a", count: 30) + "/b")
+        let start = ContinuousClock.now
+        #expect(!stars.isExcluded(String(repeating: "a", count: 5000)))
+        #expect(!stars.isExcluded(String(repeating: "a/", count: 2000) + "c"))
+        #expect(stars.isExcluded(String(repeating: "a", count: 5000) + "b"))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 }

@@ -12,6 +12,8 @@ import Foundation
 /// wins; a pattern also matches everything below a directory it matches. `*` is any run of
 /// characters but `/`, `?` one such character, `[a-z]` a class, `\` escapes, `**` any number
 /// of directories (`**/x` matches `x` at any depth, a trailing `**` everything below).
+/// Classes and escapes follow Go's regular-expression syntax, as in moby. Matching a path takes
+/// time linear in its length whatever the patterns (an automaton; nothing backtracks).
 public struct DockerIgnore: Sendable {
     /// One cleaned pattern.
     struct Pattern: Sendable {
@@ -26,20 +28,36 @@ public struct DockerIgnore: Sendable {
         let text: String
         let isException: Bool
         let matchType: MatchType
-        let regex: NSRegularExpressionBox?
+        /// The pattern's expression, for the `.regex` kind.
+        let automaton: IgnorePatternAutomaton?
 
-        func matches(_ path: String) -> Bool {
+        /// Whether `path` or, with `orAParent`, a directory above it matches (moby checks each
+        /// parent path when no parent result is known).
+        func matches(_ path: String, orAParent: Bool) -> Bool {
+            if self.matchType == .regex { return self.automaton?.matches(path, orAParent: orAParent) ?? false }
+            if self.matchesText(path[...]) { return true }
+            guard orAParent else { return false }
+            var start = path.startIndex
+            while let slash = path[start...].firstIndex(of: "/") {
+                if self.matchesText(path[..<slash]) { return true }
+                start = path.index(after: slash)
+            }
+            return false
+        }
+
+        /// The comparisons of the kinds that need no expression.
+        private func matchesText(_ path: Substring) -> Bool {
             switch self.matchType {
             case .exact:
                 return path == self.text
             case .prefix:
-                return path.hasPrefix(String(self.text.dropLast(2)))
+                return path.hasPrefix(self.text.dropLast(2))
             case .suffix:
-                let suffix = String(self.text.dropFirst(2))
+                let suffix = self.text.dropFirst(2)
                 if path.hasSuffix(suffix) { return true }
                 return suffix.first == "/" && path == suffix.dropFirst()
             case .regex:
-                return self.regex?.matches(path) ?? false
+                return false
             }
         }
     }
@@ -122,14 +140,7 @@ public struct DockerIgnore: Sendable {
                 // An inclusion cannot change an already excluded path; an exception cannot
                 // change one that is not excluded.
                 if pattern.isException != matched { continue }
-                match = pattern.matches(path)
-                if !match, !hasParentInfo, let slash = path.lastIndex(of: "/") {
-                    let directories = path[..<slash].split(separator: "/", omittingEmptySubsequences: false)
-                    for count in 1...directories.count where pattern.matches(directories.prefix(count).joined(separator: "/")) {
-                        match = true
-                        break
-                    }
-                }
+                match = pattern.matches(path, orAParent: !hasParentInfo)
             }
             info.parentMatched[index] = match
             if match { matched = !pattern.isException }
@@ -145,70 +156,69 @@ public struct DockerIgnore: Sendable {
 
     // MARK: Compiling
 
-    /// moby's `Pattern.compile`: the match type, and the regular expression when one is needed.
+    /// moby's `Pattern.compile`: the match type and, for the regular-expression kind, the
+    /// automaton. moby writes a Go regular expression (`*` → `[^/]*`, `?` → `[^/]`, `**/` →
+    /// `(.*/)?`, a final `**` → `.*`, `[…]`, `^` and `\x` passed through, other
+    /// metacharacters escaped); the elements are that expression. One difference: inside a
+    /// `[…]` class, `*` and `?` stand for themselves (moby's rewrite breaks such a class).
     static func compile(_ text: String, isException: Bool) throws -> Pattern {
-        var regex = "^"
-        var type = Pattern.MatchType.exact
         let characters = Array(text.unicodeScalars)
+        guard Self.isValidGlob(characters) else { throw Self.syntaxError(in: text) }
+        var elements: [IgnorePatternAutomaton.Element] = []
+        var type = Pattern.MatchType.exact
         var index = 0
         var position = 0
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
-            defer { position += 1 }
-            switch character {
-            case "*":
-                if index < characters.count, characters[index] == "*" {
+        do {
+            while index < characters.count {
+                let character = characters[index]
+                index += 1
+                defer { position += 1 }
+                switch character {
+                case "*" where index < characters.count && characters[index] == "*":
                     index += 1
                     if index < characters.count, characters[index] == "/" { index += 1 }
-                    if index == characters.count {
-                        if type == .exact {
-                            type = .prefix
-                        } else {
-                            regex += ".*"
-                            type = .regex
-                        }
+                    if index < characters.count {
+                        elements.append(.directories)
+                        type = .regex
+                    } else if type == .exact {
+                        type = .prefix
                     } else {
-                        // `(.*/)?(.*/)?` matches what one does; the repetition only makes a
-                        // backtracking matcher explore every way of splitting the path
-                        // (found by fuzzing: a run of `**` took minutes).
-                        if !regex.hasSuffix("(.*/)?") { regex += "(.*/)?" }
+                        elements.append(.anything)
                         type = .regex
                     }
                     if position == 0 { type = .suffix }
-                } else {
-                    // Likewise `[^/]*[^/]*` is `[^/]*`.
-                    if !regex.hasSuffix("[^/]*") { regex += "[^/]*" }
+                case "*":
+                    elements.append(.runWithoutSlash)
                     type = .regex
-                }
-            case "?":
-                regex += "[^/]"
-                type = .regex
-            case ".", "+", "(", ")", "|", "{", "}", "$":
-                regex += "\\" + String(character)
-            case "\\":
-                if index < characters.count {
-                    regex += "\\" + String(characters[index])
+                case "?":
+                    elements.append(.one(.notSlash))
+                    type = .regex
+                case "\\":
+                    // A trailing `\` fails the glob check above.
+                    elements.append(.one(try IgnorePatternAutomaton.ScalarSet.escape(characters[index])))
                     index += 1
-                } else {
-                    regex += "\\\\"
+                    type = .regex
+                case "[":
+                    elements.append(.one(try IgnorePatternAutomaton.ScalarSet.bracketClass(characters, index: &index)))
+                    type = .regex
+                case "]":
+                    elements.append(.one(.scalar(character)))
+                    type = .regex
+                case "^":
+                    elements.append(.start)
+                default:
+                    elements.append(.one(.scalar(character)))
                 }
-            case "[", "]":
-                regex += String(character)
-                type = .regex
-            default:
-                regex += String(character)
             }
+        } catch {
+            throw Self.syntaxError(in: text)
         }
-        guard Self.isValidGlob(characters) else {
-            throw DockerError.invalidInput("syntax error in pattern \"\(text)\" in .dockerignore")
-        }
-        guard type == .regex else { return Pattern(text: text, isException: isException, matchType: type, regex: nil) }
-        regex += "$"
-        guard let compiled = try? NSRegularExpression(pattern: regex) else {
-            throw DockerError.invalidInput("syntax error in pattern \"\(text)\" in .dockerignore")
-        }
-        return Pattern(text: text, isException: isException, matchType: type, regex: NSRegularExpressionBox(compiled))
+        let automaton = type == .regex ? IgnorePatternAutomaton(elements) : nil
+        return Pattern(text: text, isException: isException, matchType: type, automaton: automaton)
+    }
+
+    private static func syntaxError(in pattern: String) -> DockerError {
+        DockerError.invalidInput("syntax error in pattern \"\(pattern)\" in .dockerignore")
     }
 
     /// Go's `filepath.Match` syntax check: every `[` closed with a non-empty class, no trailing `\`.
@@ -261,16 +271,5 @@ public struct DockerIgnore: Sendable {
         let joined = parts.joined(separator: "/")
         if rooted { return "/" + joined }
         return joined.isEmpty ? "." : joined
-    }
-}
-
-/// A compiled regular expression, shareable across tasks (it is immutable once made).
-final class NSRegularExpressionBox: @unchecked Sendable {
-    private let expression: NSRegularExpression
-
-    init(_ expression: NSRegularExpression) { self.expression = expression }
-
-    func matches(_ string: String) -> Bool {
-        self.expression.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
     }
 }
