@@ -24,7 +24,8 @@ func parseFilters<Filters: TypedFilters>(_ arguments: [String], as _: Filters.Ty
     } catch let error as DockerError {
         let argument = arguments.first { !$0.contains("=") || $0.hasPrefix("=") } ?? ""
         throw CommandFailure(
-            description: argument.isEmpty ? error.message : "invalid argument \"\(argument)\" for \"\(flag)\" flag: \(error.message)",
+            description: argument.isEmpty
+                ? error.message : "invalid argument \"\(argument)\" for \"\(flag)\" flag: bad format of filter (expected name=value)",
             exitCode: 125)
     }
 }

@@ -16,7 +16,7 @@ extension StevedoreCommand.Image {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.prune.filter)
+            let filters = try parseFilters(self.prune.filter, as: PruneFilters.self, flag: "--filter").dockerFilters
             let warning =
                 self.all
                 ? "WARNING! This will remove all images without at least one container associated to them."
@@ -24,13 +24,8 @@ extension StevedoreCommand.Image {
             guard self.prune.force || confirm(warning) else { return }
             try await withClient(self.global) { client in
                 let result = try await client.images.prune(.init(dangling: !self.all, filters: filters))
-                var text = ""
-                let items = result.imagesDeleted ?? []
-                if !items.isEmpty {
-                    text += "Deleted Images:\n" + ImageRemoveArguments.describe(items) + "\n"
-                }
-                text += "Total reclaimed space: \(HumanSize.decimal(result.spaceReclaimed ?? 0))\n"
-                printOut(text)
+                let deleted = prunedImageLines(result.imagesDeleted)
+                printOut(pruneReport("Images", deleted: deleted, spaceReclaimed: deleted.isEmpty ? 0 : result.spaceReclaimed ?? 0))
             }
         }
     }

@@ -2,11 +2,12 @@ import Foundation
 import Stevedore
 import StevedoreFormatting
 
-/// Asks docker's `Are you sure you want to continue? [y/N]` after `warning`; true for y or yes.
+/// Asks docker's `Are you sure you want to continue? [y/N]` after `warning`; true only for `y`
+/// or `Y` (docker takes `yes` as no). End of input is no.
 func confirm(_ warning: String) -> Bool {
     printOut(warning + "\nAre you sure you want to continue? [y/N] ")
     guard let answer = readLine() else { return false }
-    return ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
+    return answer.trimmingCharacters(in: .whitespaces).lowercased() == "y"
 }
 
 /// docker's prune report: `Deleted <kind>:` and a line each when anything was removed, then
@@ -17,7 +18,16 @@ func pruneReport(_ kind: String, deleted: [String]?, spaceReclaimed: Int64?) -> 
         text += "Deleted \(kind):\n" + deleted.map { $0 + "\n" }.joined() + "\n"
     }
     if let spaceReclaimed {
-        text += "Total reclaimed space: \(HumanSize.decimal(spaceReclaimed))\n"
+        text += "Total reclaimed space: \(HumanSize.decimal(spaceReclaimed, precision: 4))\n"
     }
     return text
+}
+
+/// The lines of a prune's `Deleted Images:` section: `untagged: …` or `deleted: …` each (the
+/// lower case is docker's, unlike `rmi`'s).
+func prunedImageLines(_ items: [ImageDeleteResponseItem]?) -> [String] {
+    (items ?? []).compactMap { item in
+        if let untagged = item.untagged, !untagged.isEmpty { return "untagged: \(untagged)" }
+        return item.deleted.map { "deleted: \($0)" }
+    }
 }

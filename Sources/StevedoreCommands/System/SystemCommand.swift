@@ -5,7 +5,7 @@ extension StevedoreCommand {
     struct System: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage Docker",
-            subcommands: [DiskUsage.self, Info.self, Events.self, DialStdio.self]
+            subcommands: [DiskUsage.self, Info.self, Events.self, Prune.self, DialStdio.self]
         )
 
         /// The group's commands docker also offers at the top level: `info` and `events`.

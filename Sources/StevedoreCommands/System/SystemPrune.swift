@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+extension StevedoreCommand.System {
+    /// `stevedore system prune`: docker's warning and prompt, then each kind of object pruned
+    /// in docker's order and one report.
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove unused data")
+
+        @Flag(name: [.customShort("a"), .long], help: "Remove all unused images not just dangling ones")
+        var all = false
+
+        @Flag(name: .long, help: "Prune anonymous volumes")
+        var volumes = false
+
+        @OptionGroup var prune: PruneOptions
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let filters = try parseFilters(self.prune.filter, as: PruneFilters.self, flag: "--filter")
+            if self.volumes, filters.until != nil {
+                throw CommandFailure(description: "ERROR: The \"until\" filter is not supported with \"--volumes\"")
+            }
+            guard self.prune.force || confirm(self.warning(filters)) else { return }
+            try await withClient(self.global) { client in
+                let report = try await client.system.prune(.init(all: self.all, volumes: self.volumes, filters: filters))
+                var text = pruneReport("Containers", deleted: report.containers.containersDeleted, spaceReclaimed: nil)
+                text += pruneReport("Networks", deleted: report.networks.networksDeleted, spaceReclaimed: nil)
+                text += pruneReport("Volumes", deleted: report.volumes?.volumesDeleted, spaceReclaimed: nil)
+                text += pruneReport("Images", deleted: prunedImageLines(report.images.imagesDeleted), spaceReclaimed: nil)
+                text += pruneReport("build cache objects", deleted: report.buildCache.cachesDeleted, spaceReclaimed: report.spaceReclaimed)
+                printOut(text)
+            }
+        }
+
+        /// docker's list of what will go, and the filters that narrow it (only `label`,
+        /// `label!` and `until`, in natural order).
+        func warning(_ filters: PruneFilters) -> String {
+            var items = ["all stopped containers", "all networks not used by at least one container"]
+            if self.volumes { items.append("all anonymous volumes not used by at least one container") }
+            items.append(self.all ? "all images without at least one container associated to them" : "all dangling images")
+            items.append(self.all ? "all build cache" : "unused build cache")
+            var text = "WARNING! This will remove:\n" + items.map { "  - \($0)\n" }.joined()
+            let shown = (filters.label.map { "label=\($0)" } + filters.labelNot.map { "label!=\($0)" } + [filters.until].compactMap { $0 }.map { "until=\($0)" })
+                .sorted(by: naturalLess)
+            if !shown.isEmpty {
+                text += "\n  Items to be pruned will be filtered with:\n" + shown.map { "  - \($0)\n" }.joined()
+            }
+            return text
+        }
+    }
+}
