@@ -38,24 +38,25 @@ extension SystemDataUsageResponse {
         .init(totalCount: total ?? 0, activeCount: active ?? 0, size: size ?? 0, reclaimable: reclaimable ?? 0)
     }
 
-    /// Images: the layers' size; what is not used by an image with containers is reclaimable.
+    /// Images: the layers' size; what is not used by an image with containers is reclaimable
+    /// (an image whose sizes the daemon did not compute, -1, is left out).
     private var legacyImageEntry: DataUsageSummary.Entry {
         let images = self.images ?? []
-        let active = images.filter { $0.containers > 0 }
-        let used = active.reduce(Int64(0)) { used, image in
-            image.sharedSize < 0 ? used : used + image.size - image.sharedSize
-        }
+        let used = images.filter { $0.containers != 0 && $0.size >= 0 && $0.sharedSize >= 0 }
+            .reduce(Int64(0)) { $0 + $1.size - $1.sharedSize }
         let size = self.layersSize ?? 0
-        return .init(totalCount: Int64(images.count), activeCount: Int64(active.count), size: size, reclaimable: max(0, size - used))
+        let active = images.filter { $0.containers > 0 }.count
+        return .init(totalCount: Int64(images.count), activeCount: Int64(active), size: size, reclaimable: max(0, size - used))
     }
 
-    /// Containers: their writable layers; those of stopped containers are reclaimable.
+    /// Containers: their writable layers; those of containers neither running, paused nor
+    /// restarting are reclaimable.
     private var legacyContainerEntry: DataUsageSummary.Entry {
         let containers = self.containers ?? []
-        let running = containers.filter { $0.state == .running }
+        let active = containers.filter { [.running, .paused, .restarting].contains($0.state) }
         let size = containers.reduce(Int64(0)) { $0 + ($1.sizeRw ?? 0) }
-        let runningSize = running.reduce(Int64(0)) { $0 + ($1.sizeRw ?? 0) }
-        return .init(totalCount: Int64(containers.count), activeCount: Int64(running.count), size: size, reclaimable: size - runningSize)
+        let activeSize = active.reduce(Int64(0)) { $0 + ($1.sizeRw ?? 0) }
+        return .init(totalCount: Int64(containers.count), activeCount: Int64(active.count), size: size, reclaimable: size - activeSize)
     }
 
     /// Volumes: their data; that of volumes no container references is reclaimable.
@@ -68,12 +69,19 @@ extension SystemDataUsageResponse {
         return .init(totalCount: Int64(volumes.count), activeCount: Int64(active.count), size: size, reclaimable: unused)
     }
 
-    /// Build cache: its records; those not in use and not shared are reclaimable.
+    /// Build cache: the size of the records not shared with images; all of it but what is in
+    /// use is reclaimable.
     private var legacyBuildCacheEntry: DataUsageSummary.Entry {
         let records = self.buildCache ?? []
         let active = records.filter { $0.inUse == true }
-        let size = records.reduce(Int64(0)) { $0 + Int64($1.size ?? 0) }
-        let reclaimable = records.filter { $0.inUse != true && $0.shared != true }.reduce(Int64(0)) { $0 + Int64($1.size ?? 0) }
-        return .init(totalCount: Int64(records.count), activeCount: Int64(active.count), size: size, reclaimable: reclaimable)
+        let size = self.buildCacheSize
+        let inUse = active.filter { $0.shared != true }.reduce(Int64(0)) { $0 + Int64($1.size ?? 0) }
+        return .init(totalCount: Int64(records.count), activeCount: Int64(active.count), size: size, reclaimable: size - inUse)
+    }
+
+    /// The bytes the build cache holds beyond what images share: `system df`'s build cache
+    /// size (docker's `BuilderSize`).
+    public var buildCacheSize: Int64 {
+        (self.buildCache ?? []).filter { $0.shared != true }.reduce(Int64(0)) { $0 + Int64($1.size ?? 0) }
     }
 }

@@ -7,6 +7,9 @@ extension StevedoreCommand.System {
     struct DiskUsage: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "df", abstract: "Show docker disk usage")
 
+        @Flag(name: [.customShort("v"), .long], help: "Show detailed information on space usage")
+        var verbose = false
+
         @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
@@ -20,15 +23,16 @@ extension StevedoreCommand.System {
             var TotalCount: String
             var `Type`: String
 
-            init(_ type: String, _ entry: DataUsageSummary.Entry) {
+            init(_ type: String, _ entry: DataUsageSummary.Entry, showsShare: Bool = true) {
                 self.Type = type
                 self.TotalCount = String(entry.totalCount)
                 self.Active = String(entry.activeCount)
                 // go-units' HumanSize: four significant digits.
                 self.Size = HumanSize.decimal(entry.size, precision: 4)
-                // docker shows the share of the total only when there is a total.
+                // docker shows the share of the total only when there is a total, and never
+                // for the build cache.
                 let reclaimable = HumanSize.decimal(entry.reclaimable, precision: 4)
-                self.Reclaimable = entry.size > 0 ? "\(reclaimable) (\(entry.reclaimable * 100 / entry.size)%)" : reclaimable
+                self.Reclaimable = showsShare && entry.size > 0 ? "\(reclaimable) (\(entry.reclaimable * 100 / entry.size)%)" : reclaimable
             }
         }
 
@@ -40,15 +44,93 @@ extension StevedoreCommand.System {
                 Row("Images", summary.images),
                 Row("Containers", summary.containers),
                 Row("Local Volumes", summary.volumes),
-                Row("Build Cache", summary.buildCache),
+                Row("Build Cache", summary.buildCache, showsShare: false),
             ]
         }
 
         func run() async throws {
             try await withClient(self.global) { client in
-                let rows = Self.rows(try await client.system.dataUsage().summary)
-                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
+                let usage = try await client.system.dataUsage()
+                if self.verbose {
+                    printOut(try self.verboseText(usage))
+                } else {
+                    printOut(
+                        try CommandOutput.render(
+                            Self.rows(usage.summary), format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
+                }
             }
         }
+
+        /// Every object of `-v`, as docker's formatting contexts: what a `--format` template
+        /// other than `table` sees.
+        struct Objects: Encodable {
+            var Images: [ImageRow]
+            var Containers: [ContainerRow]
+            var Volumes: [VolumeRow]
+            var BuildCache: [BuildCacheRow]
+
+            init(_ usage: SystemDataUsageResponse, truncate: Bool) {
+                self.Images = (usage.images ?? []).compactMap { Self.imageRow($0, truncate: truncate) }
+                // docker leaves out the root file system's size here.
+                self.Containers = (usage.containers ?? []).map { container in
+                    var container = container
+                    container.sizeRootFs = nil
+                    return ContainerRow(container, truncate: truncate)
+                }
+                self.Volumes = (usage.volumes ?? []).map(VolumeRow.init)
+                self.BuildCache = BuildCacheRow.sorted(usage.buildCache ?? []).map { BuildCacheRow($0, truncate: truncate) }
+            }
+
+            /// One row per image, under its first tag (`<none>` when it has none); an image
+            /// whose first tag does not parse is left out, as docker does.
+            static func imageRow(_ image: ImageSummary, truncate: Bool) -> ImageRow? {
+                let tags = image.repoTags ?? []
+                let digests = image.repoDigests ?? []
+                let dangling = (tags.isEmpty && digests.isEmpty) || (tags == ["<none>:<none>"] && digests == ["<none>@<none>"])
+                var repository = "<none>"
+                var tag = "<none>"
+                if let first = tags.first, !dangling {
+                    guard let name = try? ImageName(parsing: first) else { return nil }
+                    if let parsedTag = name.tag {
+                        repository = name.familiarName
+                        tag = parsedTag
+                    }
+                }
+                return ImageRow(image, repository: repository, tag: tag, digest: "", truncate: truncate)
+            }
+        }
+
+        /// `-v`: docker's four tables, each aligned on its own; or, with another `--format`,
+        /// that template run once over ``Objects`` (no titles, no final newline).
+        func verboseText(_ usage: SystemDataUsageResponse) throws -> String {
+            let format = self.format ?? "table"
+            let table = format == "table"
+            let objects = Objects(usage, truncate: format.hasPrefix("table"))
+            guard table else {
+                let template = format == "json" ? "{{json .}}" : format.hasPrefix("table") ? String(format.dropFirst(5)) : format
+                var text = try CommandOutput.render([objects], format: template, defaultFormat: template)
+                if text.hasSuffix("\n") { text.removeLast() }
+                return text
+            }
+            let sections = [
+                "Images space usage:\n\n",
+                try CommandOutput.render(objects.Images, format: nil, defaultFormat: Self.verboseImageFormat, titles: ImageRow.titles),
+                "\nContainers space usage:\n\n",
+                try CommandOutput.render(
+                    objects.Containers, format: nil, defaultFormat: Self.verboseContainerFormat, titles: ContainerRow.titles),
+                "\nLocal Volumes space usage:\n\n",
+                try CommandOutput.render(objects.Volumes, format: nil, defaultFormat: Self.verboseVolumeFormat, titles: VolumeRow.titles),
+                "\nBuild cache usage: \(HumanSize.decimal(usage.buildCacheSize, precision: 4))\n\n",
+                try CommandOutput.render(
+                    objects.BuildCache, format: nil, defaultFormat: BuildCacheRow.tableFormat, titles: BuildCacheRow.titles),
+            ]
+            return sections.joined()
+        }
+
+        static let verboseImageFormat =
+            "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}"
+        static let verboseContainerFormat =
+            "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}"
+        static let verboseVolumeFormat = "table {{.Name}}\t{{.Links}}\t{{.Size}}"
     }
 }

@@ -59,7 +59,7 @@ struct VolumeRow: Encodable {
         self.Labels = joinedLabels(volume.labels)
         // Usage data comes only from `system df`; cluster fields only from swarm managers.
         self.Links = volume.usageData.map { String($0.refCount) } ?? "N/A"
-        self.Size = volume.usageData.map { HumanSize.decimal($0.size) } ?? "N/A"
+        self.Size = volume.usageData.map { HumanSize.decimal($0.size, precision: 4) } ?? "N/A"
         let cluster = volume.clusterVolume
         self.Group = cluster?.spec?.group ?? "N/A"
         self.Availability = cluster?.spec?.accessMode?.availability?.rawValue ?? "N/A"

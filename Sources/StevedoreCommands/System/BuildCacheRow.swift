@@ -1,0 +1,63 @@
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+/// One build cache record of `system df -v`: the fields of docker's build cache formatting
+/// context, as strings (in the order its JSON prints them).
+struct BuildCacheRow: Encodable {
+    var CacheType: String
+    var CreatedAt: String
+    var CreatedSince: String
+    var Description: String
+    var ID: String
+    var InUse: String
+    var LastUsedAt: String
+    var LastUsedSince: String
+    var Parent: String
+    var Shared: String
+    var Size: String
+    var UsageCount: String
+
+    static let tableFormat = "table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}"
+    static let titles = [
+        "ID": "CACHE ID", "CacheType": "CACHE TYPE", "Size": "SIZE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT",
+        "LastUsedSince": "LAST USED", "LastUsedAt": "LAST USED AT", "UsageCount": "USAGE", "Shared": "SHARED", "InUse": "IN USE",
+        "Description": "DESCRIPTION", "Parent": "PARENT",
+    ]
+
+    init(_ record: BuildCache, truncate: Bool, now: Date = Date()) {
+        let id = truncate ? ObjectID.truncated(record.id ?? "") : record.id ?? ""
+        // docker marks a record in use with a star after its id.
+        self.ID = record.inUse == true ? id + "*" : id
+        let parent = record.parents?.joined(separator: ", ") ?? record.parent ?? ""
+        self.Parent = truncate ? ObjectID.truncated(parent) : parent
+        self.CacheType = record.type?.rawValue ?? ""
+        var description = record.description ?? ""
+        if truncate, description.count > 45 { description = String(description.prefix(44)) + "…" }
+        self.Description = description
+        self.Size = HumanSize.decimal(Int64(record.size ?? 0))
+        let created = DockerTimestamp(record.createdAt ?? "")
+        self.CreatedAt = created.map(goTimeString) ?? ""
+        self.CreatedSince = created.map { HumanDuration.ago($0.date, now: now) } ?? ""
+        let lastUsed = DockerTimestamp(record.lastUsedAt ?? "")
+        self.LastUsedAt = lastUsed.map(goTimeString) ?? ""
+        self.LastUsedSince = lastUsed.map { HumanDuration.ago($0.date, now: now) } ?? ""
+        self.UsageCount = String(record.usageCount ?? 0)
+        self.InUse = String(record.inUse ?? false)
+        self.Shared = String(record.shared ?? false)
+    }
+
+    /// docker's order: least recently used first (never used before all), then by id.
+    static func sorted(_ records: [BuildCache]) -> [BuildCache] {
+        records.sorted { lhs, rhs in
+            let left = DockerTimestamp(lhs.lastUsedAt ?? "")
+            let right = DockerTimestamp(rhs.lastUsedAt ?? "")
+            if left != right {
+                guard let left else { return true }
+                guard let right else { return false }
+                return left < right
+            }
+            return (lhs.id ?? "") < (rhs.id ?? "")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// `system prune` and `system df` through `stevedore` and through the docker CLI (the oracle
+/// only). What they print depends on everything the daemon holds, so these run on an engine of
+/// their own (``DisposableEngine``, dockerd 20.10), in the first engine pass of scripts/test;
+/// only the prompt, which removes nothing, is compared on the shared engine.
+@Suite(
+    "system prune and df against the docker CLI", .serialized,
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() },
+    .enabled("runs in the pass of the 20.10 engine: it starts its own") {
+        (ProcessInfo.processInfo.environment["STEVEDORE_ENGINE"] ?? "20.10") == "20.10"
+    })
+struct SystemDifferentialTests {
+    let oracle: CLIOracle
+
+    init() async throws {
+        self.oracle = try await CLIOracle()
+    }
+
+    @Test func pruneWarnsAndAsksAsDockerDoes() async throws {
+        let filters = ["--filter", "label=stevedore-never-\(UUID().uuidString)", "--filter", "until=24h", "--filter", "label!=a=1"]
+        // Only `y` goes on: a no, a `yes` and the end of input all cancel with status 0.
+        try await self.oracle.expectSame(["system", "prune"], input: Data("n\n".utf8))
+        try await self.oracle.expectSame(["system", "prune", "-a", "--volumes"], input: Data("yes\n".utf8))
+        try await self.oracle.expectSame(["system", "prune"] + filters)
+        try await self.oracle.expectSame(["system", "prune", "--volumes", "--filter", "until=1h"])
+        // docker adds its usage lines after the message; stevedore prints the message alone.
+        try await self.oracle.expectSame(["system", "prune", "--filter", "nonsense"], compareErrors: false)
+        let malformed = try await self.oracle.stevedore.run(["system", "prune", "--filter", "nonsense"])
+        #expect(malformed.standardError == "invalid argument \"nonsense\" for \"--filter\" flag: bad format of filter (expected name=value)\n")
+    }
+
+    @Test func diskUsageAndPruneMatchDockerOnAnEngineOfTheirOwn() async throws {
+        try await DisposableEngine.with { engine in
+            let host = try engine.host
+            let environment = ["DOCKER_HOST": host.description]
+            let client = try DockerClient(configuration: DockerClientConfiguration(host: host))
+            defer { client.shutdown() }
+
+            try await Self.makeObjects(client, label: "stevedore-system")
+            for arguments in [
+                ["system", "df"], ["system", "df", "-v"],
+                ["system", "df", "-v", "--format", "{{len .Images}} {{range .Volumes}}{{.Name}}:{{.Links}} {{end}}"],
+                ["system", "df", "--format", "{{.Type}} {{.TotalCount}} {{.Active}}"],
+            ] {
+                try await self.oracle.expectSame(arguments, environment: environment)
+            }
+
+            // Each tool prunes the same set of objects (made again for the second): reports equal once ids are masked.
+            let prune = ["system", "prune", "-f", "--volumes", "--filter", "label=stevedore-system"]
+            let expected = try await self.oracle.docker.run(prune, environment: environment)
+            try await Self.makeObjects(client, label: "stevedore-system")
+            let actual = try await self.oracle.stevedore.run(prune, environment: environment)
+            #expect(actual.status == 0 && expected.status == 0, "\(actual)\n\(expected)")
+            #expect(CLIOracle.masked(actual.standardOutput) == CLIOracle.masked(expected.standardOutput), "\(actual)\n\(expected)")
+            #expect(actual.standardOutput.contains("Deleted Containers:\n"), "\(actual)")
+            #expect(actual.standardOutput.contains("Deleted Networks:\nstevedore-system-network\n\n"), "\(actual)")
+            #expect(actual.standardOutput.contains("Deleted Volumes:\nstevedore-system-volume\n\n"), "\(actual)")
+            // What the filter did not name is still there.
+            #expect(try await client.containers.inspect("stevedore-system-unlabelled").state?.status == .exited)
+        }
+    }
+
+    /// Two stopped containers labelled `label` (one with an anonymous volume), a stopped one
+    /// without the label, a running one, a network and a volume with the label.
+    static func makeObjects(_ client: DockerClient, label: String) async throws {
+        var stopped = ContainerCreateBody(cmd: ["true"], image: TestEngine.image)
+        stopped.labels = [label: ""]
+        var withVolume = stopped
+        withVolume.volumes = ["/data": EmptyObject()]
+        var unlabelled = ContainerCreateBody(cmd: ["true"], image: TestEngine.image)
+        unlabelled.labels = ["other": ""]
+        for (body, name) in [(stopped, "\(label)-stopped"), (withVolume, "\(label)-with-volume"), (unlabelled, "\(label)-unlabelled")] {
+            if name.hasSuffix("unlabelled"), (try? await client.containers.inspect(name)) != nil { continue }
+            let id = try await client.containers.create(body, options: .init(name: name, pull: .never)).id
+            try await client.containers.start(id)
+            _ = try await client.containers.wait(id)
+        }
+        var running = ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image)
+        running.labels = [label: ""]
+        if (try? await client.containers.inspect("\(label)-running")) == nil {
+            let id = try await client.containers.create(running, options: .init(name: "\(label)-running", pull: .never)).id
+            try await client.containers.start(id)
+        }
+        _ = try await client.networks.create(NetworkCreateRequest(name: "\(label)-network", labels: [label: ""]))
+        _ = try await client.volumes.create(VolumeCreateRequest(name: "\(label)-volume", labels: [label: ""]))
+    }
+}
