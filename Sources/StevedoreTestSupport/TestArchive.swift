@@ -5,12 +5,16 @@ import Foundation
 public enum TestArchive {
     /// A ustar archive holding `files` (path → contents) and the directories `directories`.
     public static func tar(files: [(String, String)], directories: [String] = []) -> [UInt8] {
+        Self.tar(binaryFiles: files.map { ($0.0, Array($0.1.utf8)) }, directories: directories)
+    }
+
+    /// A ustar archive holding `binaryFiles` (path → bytes) and the directories `directories`.
+    public static func tar(binaryFiles: [(String, [UInt8])], directories: [String] = []) -> [UInt8] {
         var archive: [UInt8] = []
         for directory in directories {
             archive += Self.header(name: directory.hasSuffix("/") ? directory : directory + "/", size: 0, mode: 0o755, type: 0x35)
         }
-        for (name, contents) in files {
-            let bytes = Array(contents.utf8)
+        for (name, bytes) in binaryFiles {
             archive += Self.header(name: name, size: bytes.count, mode: 0o644, type: 0x30)
             archive += bytes
             archive += [UInt8](repeating: 0, count: (512 - bytes.count % 512) % 512)
@@ -38,5 +42,18 @@ public enum TestArchive {
         put("00", 263)
         octal(block.reduce(0) { $0 + Int($1) }, 148, 7)
         return block
+    }
+
+    /// `count` random bytes (a multiple of 8): file contents no compression shrinks.
+    public static func randomBytes(_ count: Int) -> [UInt8] {
+        precondition(count % 8 == 0)
+        var generator = SystemRandomNumberGenerator()
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.withUnsafeMutableBytes { raw in
+            for offset in stride(from: 0, to: count, by: 8) {
+                raw.storeBytes(of: generator.next() as UInt64, toByteOffset: offset, as: UInt64.self)
+            }
+        }
+        return bytes
     }
 }

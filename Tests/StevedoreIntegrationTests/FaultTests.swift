@@ -3,7 +3,7 @@ import Stevedore
 import StevedoreTestSupport
 import Testing
 
-/// A real daemon failing under the client: killed with SIGKILL mid-stream, restarted while the
+/// A real daemon failing under the client: killed with SIGKILL mid-stream or mid-pull, restarted while the
 /// pool holds kept-alive connections, a socket the user may not open. Each test has a dockerd
 /// of its own (``DisposableEngine``, dockerd 20.10: the client's side is what is tested), so
 /// they run in the first engine pass of scripts/test only.
@@ -70,6 +70,37 @@ struct FaultTests {
                 #expect(outcome == "DockerError", "\(name): \(outcome)")
             }
             #expect(outcomes.count == 5)
+        }
+    }
+
+    @Test func aDaemonKilledMidPullEndsThePullWithATypedError() async throws {
+        try await TestRegistry.withRegistry { registry in
+            try await DisposableEngine.with { engine in
+                let client = try DockerClient(configuration: DockerClientConfiguration(host: try engine.host))
+                defer { client.shutdown() }
+                // 32 MiB that do not compress: the layer is still downloading when the daemon dies.
+                let name = "\(registry.address)/stevedore/killed-pull:v1"
+                let archive = TestArchive.tar(binaryFiles: [("noise.bin", TestArchive.randomBytes(32 << 20))])
+                _ = try await client.images.import(from: .archive(.bytes(archive)), options: .init(repository: name)).finish()
+                try await client.images.push(name).finish()
+                try await client.images.remove(name, options: .init(force: true))
+
+                let outcome = try await withTimeout(120) { () -> String in
+                    var killed: ContinuousClock.Instant?
+                    do {
+                        for try await message in try await client.images.pull(name) where killed == nil && message.status == "Downloading" {
+                            try await engine.kill()
+                            killed = .now
+                        }
+                        return killed == nil ? "ended before a layer was downloading" : "ended as if complete"
+                    } catch is DockerError {
+                        guard let killed else { return "failed before the kill" }
+                        #expect(ContinuousClock.now - killed < .seconds(5), "the pull ended \(ContinuousClock.now - killed) after the kill")
+                        return "DockerError"
+                    }
+                }
+                #expect(outcome == "DockerError")
+            }
         }
     }
 
