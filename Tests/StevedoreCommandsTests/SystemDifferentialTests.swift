@@ -30,7 +30,9 @@ struct SystemDifferentialTests {
         // docker adds its usage lines after the message; stevedore prints the message alone.
         try await self.oracle.expectSame(["system", "prune", "--filter", "nonsense"], compareErrors: false)
         let malformed = try await self.oracle.stevedore.run(["system", "prune", "--filter", "nonsense"])
-        #expect(malformed.standardError == "invalid argument \"nonsense\" for \"--filter\" flag: bad format of filter (expected name=value)\n")
+        #expect(
+            malformed.standardError
+                == "invalid argument \"nonsense\" for \"--filter\" flag: bad format of filter (expected name=value)\n")
     }
 
     @Test func diskUsageAndPruneMatchDockerOnAnEngineOfTheirOwn() async throws {

@@ -48,7 +48,8 @@ extension DockerClient.System {
     /// what the earlier steps removed stays removed.
     public func prune(_ options: SystemPruneOptions = .init()) async throws -> SystemPruneReport {
         if options.volumes, options.filters.until != nil {
-            throw DockerError.invalidInput("the until filter cannot prune volumes: the daemon's volume prune takes no until; leave out the volumes or the filter")
+            throw DockerError.invalidInput(
+                "the until filter cannot prune volumes: the daemon's volume prune takes no until; leave out the volumes or the filter")
         }
         let containers = try await self.client.containers.prune(options.filters)
         let networks = try await self.client.networks.prune(options.filters)
