@@ -32,9 +32,16 @@ enum GoPrintf {
         var output = ""
         var index = 0
         var argumentIndex = 0
+        // Go's fmt takes no width or precision above 1e6: a longer number ends the format
+        // as if no verb followed (`%!(NOVERB)`), a larger `*` argument is a bad width.
+        let maximum = 1_000_000
         func number() -> Int? {
             var value: Int?
             while index < scalars.count, let digit = Int(String(scalars[index])), scalars[index].isASCII {
+                if let value, value > maximum {
+                    index = scalars.count
+                    return nil
+                }
                 value = (value ?? 0) * 10 + digit
                 index += 1
             }
@@ -48,7 +55,7 @@ enum GoPrintf {
                 return nil
             }
             argumentIndex += 1
-            return Int(value)
+            return value > maximum || value < -maximum ? nil : Int(value)
         }
         while index < scalars.count {
             let scalar = scalars[index]
