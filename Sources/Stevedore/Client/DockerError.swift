@@ -33,6 +33,9 @@ public struct DockerError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A build step failed (a `RUN` that exited non-zero, a bad instruction): the error line
         /// of the build's output stream; ``DockerError/code`` holds its exit code when known.
         public static let buildFailed = Category("buildFailed")
+        /// A swarm service's update or rollback paused instead of converging (the swarm's
+        /// failure action): the message is the swarm's reason.
+        public static let serviceNotConverged = Category("serviceNotConverged")
         /// 400 "client version … is too new / too old", or a daemon older than the client's minimum.
         public static let versionMismatch = Category("versionMismatch")
 

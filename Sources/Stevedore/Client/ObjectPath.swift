@@ -16,7 +16,7 @@ struct ObjectPath: Sendable {
 
     /// The `/` a reference of a kind may contain.
     private enum Slashes {
-        /// None: networks, volumes, exec ids.
+        /// None: networks, volumes, exec ids, and the swarm's kinds.
         case none
         /// One leading `/`, as the API shows container names (`/name`).
         case leading
@@ -30,6 +30,11 @@ struct ObjectPath: Sendable {
     static let network = ObjectPath(collection: "networks", noun: "network", slashes: .none)
     static let volume = ObjectPath(collection: "volumes", noun: "volume", slashes: .none)
     static let distribution = ObjectPath(collection: "distribution", noun: "image", slashes: .anywhere)
+    static let node = ObjectPath(collection: "nodes", noun: "node", slashes: .none)
+    static let service = ObjectPath(collection: "services", noun: "service", slashes: .none)
+    static let task = ObjectPath(collection: "tasks", noun: "task", slashes: .none)
+    static let secret = ObjectPath(collection: "secrets", noun: "secret", slashes: .none)
+    static let config = ObjectPath(collection: "configs", noun: "config", slashes: .none)
 
     /// Throws ``DockerError/Category/invalidInput`` unless `reference` can name an object of
     /// this kind.

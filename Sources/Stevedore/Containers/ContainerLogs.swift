@@ -59,31 +59,15 @@ extension DockerClient.Containers {
     /// stops. Leaving the loop or cancelling the task closes the connection. A container whose
     /// log driver cannot be read (`none`, `syslog`…) is refused by the daemon.
     public func logs(_ id: String, options: ContainerLogsOptions = .init()) async throws -> ContainerOutput {
-        let path = try ObjectPath.container(id, "/logs")
-        var query = QueryItems()
-        query.add("follow", options.follow)
-        query.add("stdout", options.stdout)
-        query.add("stderr", options.stderr)
-        query.add("since", options.since)
+        var query = try QueryItems.logs(
+            follow: options.follow, stdout: options.stdout, stderr: options.stderr, since: options.since,
+            timestamps: options.timestamps, tail: options.tail, details: options.details)
         if let until = options.until {
             try await self.client.requireAPIVersion(APIVersion(1, 35), for: "the until option of logs")
             query.add("until", until)
         }
-        query.add("timestamps", options.timestamps)
-        switch options.tail {
-        case .all:
-            query.add("tail", "all")
-        case .lines(let count):
-            guard count >= 0 else { throw DockerError.invalidInput("the tail of logs must be a count ≥ 0 (or all), not \(count)") }
-            query.add("tail", count)
-        }
-        query.add("details", options.details ? true : nil)
-        let stream = try await self.client.byteStream(DockerRequest(.GET, path, query: query))
-        // An inspect that throws drops the unread body, which closes its connection.
-        let framing = try await StreamFraming.of(
-            contentType: stream.headers.first(name: "Content-Type"), apiVersion: try await self.client.apiVersion(),
-            tty: { try await self.inspect(id).config?.tty ?? false })
-        return ContainerOutput(stream.stream, framing: framing, host: self.client.configuration.host)
+        let request = DockerRequest(.GET, try ObjectPath.container(id, "/logs"), query: query)
+        return try await self.client.logStream(request) { try await self.inspect(id).config?.tty ?? false }
     }
 
     /// The logs as lines per stream (see ``ContainerOutput/lines(parsingTimestamps:maxLineBytes:)``),

@@ -1,0 +1,10 @@
+extension DockerClient.Configs {
+    /// `POST /configs/{id}/update`: replaces the config's spec; only its labels may change (the data
+    /// never does: create another config). Send the spec from an inspect, changed, with its version.
+    public func update(_ id: String, _ spec: ConfigSpec, options: SwarmObjectUpdateOptions) async throws {
+        var query = QueryItems()
+        query.add("version", options.version)
+        let request = DockerRequest(.POST, try ObjectPath.config(id, "/update"), query: query, body: try self.client.jsonBody(spec))
+        try await self.client.discardingBody(request)
+    }
+}

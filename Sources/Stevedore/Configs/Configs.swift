@@ -1,0 +1,26 @@
+import Foundation
+
+extension DockerClient {
+    /// The swarm's configs: `/configs/…`, the spec's Config tag. Only managers answer.
+    ///
+    /// Like secrets, but not secret: inspect returns the data.
+    ///
+    /// A view of the client: it holds no state of its own.
+    public struct Configs: Sendable {
+        let client: DockerClient
+    }
+
+    /// The swarm's configs: `/configs/…`, the spec's Config tag.
+    public var configs: Configs { Configs(client: self) }
+}
+
+extension ConfigSpec {
+    /// A config named `name` holding `data` (base64-encoded here, as the API wants it; at
+    /// most 1000 KB).
+    public init(name: String, data: some DataProtocol, labels: [String: String]? = nil) {
+        self.init(name: name, labels: labels, data: Data(data).base64EncodedString())
+    }
+
+    /// The config's data, decoded from the API's base64 (nil when absent or not base64).
+    public var decodedData: Data? { self.data.flatMap { Data(base64Encoded: $0) } }
+}

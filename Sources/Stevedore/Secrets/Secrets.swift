@@ -1,0 +1,25 @@
+import Foundation
+
+extension DockerClient {
+    /// The swarm's secrets: `/secrets/…`, the spec's Secret tag. Only managers answer.
+    ///
+    /// A secret's data goes to the daemon once, at ``create(_:)``; no call returns it, and
+    /// `SecretSpec`'s description shows it as `<redacted>`. Tasks read it from the file the
+    /// service's secret reference names.
+    ///
+    /// A view of the client: it holds no state of its own.
+    public struct Secrets: Sendable {
+        let client: DockerClient
+    }
+
+    /// The swarm's secrets: `/secrets/…`, the spec's Secret tag.
+    public var secrets: Secrets { Secrets(client: self) }
+}
+
+extension SecretSpec {
+    /// A secret named `name` holding `data` (base64-encoded here, as the API wants it; at
+    /// most 500 KB).
+    public init(name: String, data: some DataProtocol, labels: [String: String]? = nil) {
+        self.init(name: name, labels: labels, data: Data(data).base64EncodedString())
+    }
+}
