@@ -126,5 +126,7 @@ let package = Package(
             dependencies: ["StevedoreCommands", "StevedoreTestSupport", "stevedore"],
             exclude: ["Golden"]  // read from the source tree, so that they can be rewritten
         ),
+        // Against the 3-host swarm bed of scripts/swarm, in a pass of scripts/test of its own.
+        .testTarget(name: "StevedoreSwarmTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
     ]
 )

@@ -5,6 +5,6 @@ extension DockerClient.Configs {
     public func create(_ spec: ConfigSpec) async throws -> String {
         guard let name = spec.name, !name.isEmpty else { throw DockerError.invalidInput("a config needs a name") }
         let request = DockerRequest(.POST, "/configs/create", body: try self.client.jsonBody(spec))
-        return try await self.client.decode(IDResponse.self, from: request).id
+        return try await self.client.decode(SwarmObjectCreateResponse.self, from: request).id
     }
 }

@@ -5,6 +5,6 @@ extension DockerClient.Secrets {
     public func create(_ spec: SecretSpec) async throws -> String {
         guard let name = spec.name, !name.isEmpty else { throw DockerError.invalidInput("a secret needs a name") }
         let request = DockerRequest(.POST, "/secrets/create", body: try self.client.jsonBody(spec))
-        return try await self.client.decode(IDResponse.self, from: request).id
+        return try await self.client.decode(SwarmObjectCreateResponse.self, from: request).id
     }
 }

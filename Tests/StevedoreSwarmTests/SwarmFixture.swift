@@ -1,0 +1,63 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// The swarm the tests share: host 1 initialised it, host 2 joined as a worker, host 3 as a
+/// manager. A test that breaks it (leave, tokens) forms it again through ``formed(_:)``.
+enum SwarmFixture {
+    static let image = TestEngine.image
+
+    /// Forms the swarm unless the three nodes are already in it, Ready.
+    static func formed(_ swarm: TestSwarm, _ clients: [DockerClient]) async throws {
+        if let nodes = try? await clients[0].nodes.list(), nodes.count == 3, nodes.allSatisfy({ $0.status?.state == .ready }) {
+            return
+        }
+        try await swarm.reset()
+        try await clients[0].swarm.initialize(SwarmInitRequest(advertiseAddr: swarm.hosts[0].address))
+        let tokens = try #require(try await clients[0].swarm.inspect().joinTokens)
+        try await Self.join(swarm, clients, host: 1, token: try #require(tokens.worker))
+        try await Self.join(swarm, clients, host: 2, token: try #require(tokens.manager))
+    }
+
+    static func join(_ swarm: TestSwarm, _ clients: [DockerClient], host: Int, token: String) async throws {
+        try await clients[host].swarm.join(
+            SwarmJoinRequest(
+                listenAddr: "0.0.0.0:2377", advertiseAddr: swarm.hosts[host].address, remoteAddrs: ["\(swarm.hosts[0].address):2377"],
+                joinToken: token))
+    }
+
+    /// A service of `replicas` busybox tasks running `command` (with an init, so that they
+    /// stop at once), named uniquely, labelled for cleanup.
+    static func spec(_ name: String, replicas: Int64? = 3, global: Bool = false, command: [String] = ["sleep", "300"]) -> ServiceSpec {
+        var container = TaskSpec.ContainerSpec(image: Self.image, args: command)
+        container.`init` = true
+        var spec = ServiceSpec(name: name, labels: ["stevedore-test": "swarm"], taskTemplate: TaskSpec(containerSpec: container))
+        if global {
+            spec.mode = .init(global: .object([:]))
+        } else {
+            spec.mode = .init(replicated: .init(replicas: replicas))
+        }
+        return spec
+    }
+
+    static func uniqueName(_ prefix: String) -> String { "\(prefix)-\(UInt32.random(in: 0...UInt32.max))" }
+
+    /// The ids of the nodes running `service`'s tasks now.
+    static func runningNodes(_ client: DockerClient, service: String) async throws -> [String] {
+        var filters = TaskListFilters()
+        filters.service = [service]
+        filters.desiredState = [.running]
+        return try await client.tasks.list(filters).filter { $0.status?.state == .running }.compactMap(\.nodeID)
+    }
+
+    /// Polls `condition` every 500 ms for up to `seconds`.
+    static func eventually(_ seconds: Int, _ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        return try await condition()
+    }
+}
