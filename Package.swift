@@ -127,6 +127,6 @@ let package = Package(
             exclude: ["Golden"]  // read from the source tree, so that they can be rewritten
         ),
         // Against the 3-host swarm bed of scripts/swarm, in a pass of scripts/test of its own.
-        .testTarget(name: "StevedoreSwarmTests", dependencies: ["Stevedore", "StevedoreTestSupport"]),
+        .testTarget(name: "StevedoreSwarmTests", dependencies: ["Stevedore", "StevedoreTestSupport", "stevedore"]),
     ]
 )

@@ -8,9 +8,14 @@ public struct StevedoreCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "stevedore",
         abstract: "A self-sufficient runtime for containers, driven by the Stevedore Swift client.",
+        // Not options of this command: the root's options are looked for in the whole command
+        // line, and commands have their own --host and --config (`service create`).
+        discussion: "Before the command, -H/--host HOST names the daemon (default: $DOCKER_HOST or unix:///var/run/docker.sock) "
+            + "and --config DIR the client config directory (default: $DOCKER_CONFIG or ~/.docker).",
         version: StevedoreLibrary.version,
         subcommands: [Version.self] + System.topLevelCommands
             + [System.self, Container.self, Image.self, Network.self, Volume.self]
+            + [Swarm.self, Node.self, Service.self, Secret.self, Config.self]
             + Container.topLevelCommands + Image.topLevelCommands + [Login.self, Logout.self, Search.self]
     )
 
@@ -26,7 +31,9 @@ public struct StevedoreCommand: AsyncParsableCommand {
         // Diagnostics go to stderr, so that stdout stays the command's output.
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
-            var command = try Self.parseAsRoot(GlobalOptions.movingLeadingOptions(in: arguments))
+            let (moved, environment) = GlobalOptions.movingLeadingOptions(in: arguments)
+            for (name, value) in environment { setenv(name, value, 1) }
+            var command = try Self.parseAsRoot(moved)
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
             } else {

@@ -30,6 +30,8 @@ import Testing
         ["network"], ["network", "ls"], ["network", "create"], ["network", "inspect"], ["network", "rm"], ["network", "connect"],
         ["network", "disconnect"], ["network", "prune"],
         ["volume"], ["volume", "ls"], ["volume", "create"], ["volume", "inspect"], ["volume", "rm"], ["volume", "prune"],
+        ["swarm"], ["swarm", "init"], ["node"], ["node", "ls"], ["service"], ["service", "create"], ["service", "update"],
+        ["service", "ls"], ["service", "ps"], ["service", "logs"], ["secret"], ["secret", "create"], ["config"], ["config", "create"],
     ]
 
     @Test(arguments: Self.helpPaths)

@@ -10,14 +10,8 @@ import Stevedore
 /// their own with the same letters (`ps -l`, `create -c`). ``movingLeadingOptions(in:)`` turns
 /// the global short names into long ones.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Daemon socket to connect to; -H before the command (default: $DOCKER_HOST or unix:///var/run/docker.sock)")
-    var host: String?
-
     @Option(name: .long, help: "Name of the context to use; -c before the command (default: $DOCKER_CONTEXT or \"default\")")
     var context: String?
-
-    @Option(name: .long, help: "Location of client config files (default: $DOCKER_CONFIG or ~/.docker)")
-    var config: String?
 
     @Flag(name: .long, help: "Use TLS; implied by --tlsverify")
     var tls = false
@@ -45,36 +39,49 @@ public struct GlobalOptions: ParsableArguments {
     /// Docker takes its global options before the command (`docker -H tcp://x:2375 ps`);
     /// argument-parser reads a command's options after its name. This moves the global options
     /// that lead the arguments to just after the command path, short names made long.
-    static func movingLeadingOptions(in arguments: [String]) -> [String] {
+    ///
+    /// `-H`/`--host` and `--config` leave the arguments for the environment they override
+    /// (`DOCKER_HOST`, `DOCKER_CONFIG`), returned apart for the caller to set: commands have
+    /// options of those names (`service create --host`, `--config`), and docker reads its own
+    /// only before the command.
+    static func movingLeadingOptions(in arguments: [String]) -> (arguments: [String], environment: [String: String]) {
         let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug"]
+        let environmentNames = ["--host": "DOCKER_HOST", "--config": "DOCKER_CONFIG"]
         let takesValue: Set<String> = ["--host", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "--log-level"]
         let flags: Set<String> = ["--tls", "--tlsverify", "--debug"]
         var leading: [String] = []
+        var environment: [String: String] = [:]
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let parts = arguments[index].split(separator: "=", maxSplits: 1).map(String.init)
             guard let given = parts.first else { break }
             let name = longNames[given] ?? given
-            let inlineValue = parts.count == 2 ? "=" + parts[1] : nil
-            if flags.contains(name), inlineValue == nil {
+            let value: String
+            if flags.contains(name), parts.count == 1 {
                 leading.append(name)
                 index += 1
-            } else if takesValue.contains(name), let inlineValue {
-                leading.append(name + inlineValue)
+                continue
+            } else if takesValue.contains(name), parts.count == 2 {
+                value = parts[1]
                 index += 1
             } else if takesValue.contains(name), index + 1 < arguments.endIndex {
-                leading += [name, arguments[index + 1]]
+                value = arguments[index + 1]
                 index += 2
             } else {
                 break
             }
+            if let variable = environmentNames[name] {
+                environment[variable] = value
+            } else {
+                leading += [name, value]
+            }
         }
-        guard !leading.isEmpty else { return arguments }
+        guard !leading.isEmpty else { return (Array(arguments[index...]), environment) }
         var rest = Array(arguments[index...])
         // The command path: the leading words that are not options.
         let path = rest.prefix(while: { !$0.hasPrefix("-") }).count
         rest.insert(contentsOf: leading, at: path)
-        return rest
+        return (rest, environment)
     }
 
     public func validate() throws {
@@ -99,9 +106,6 @@ public struct GlobalOptions: ParsableArguments {
     /// than `default` is not supported yet.
     func makeConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClientConfiguration {
         var configuration = try DockerClientConfiguration.fromEnvironment(environment)
-        if let host = self.host {
-            configuration.host = try DockerHost(parsing: host)
-        }
         let context = self.context ?? environment["DOCKER_CONTEXT"]
         if let context, context != "default" {
             throw DockerError(

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension StevedoreCommand {
+    /// `stevedore config …`: docker's config commands.
+    struct Config: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Manage Swarm configs",
+            subcommands: [Create.self, Inspect.self, List.self, Remove.self]
+        )
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+extension StevedoreCommand.Config {
+    /// `stevedore config ls` (also `list`): configs sorted by name, as docker.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ls", abstract: "List configs", aliases: ["list"])
+
+        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+        var filter: [String] = []
+
+        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        var format: String?
+
+        @Flag(name: [.customShort("q"), .long], help: "Only display IDs")
+        var quiet = false
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let filters = try parseFilters(self.filter, as: ConfigListFilters.self)
+            try await withClient(self.global) { client in
+                let configs = try await client.configs.list(filters).sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }
+                let now = Date()
+                let rows = configs.map { ConfigRow($0, now: now) }
+                // -q replaces only the default layout, as docker's: a given template still applies.
+                let defaultFormat = self.quiet ? "{{.ID}}" : ConfigRow.tableFormat
+                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: ConfigRow.titles))
+            }
+        }
+    }
+}
+
+/// One line of `config ls`: the fields of docker's config formatting context, as strings.
+struct ConfigRow: Encodable {
+    var CreatedAt: String
+    var ID: String
+    var Labels: String
+    var Name: String
+    var UpdatedAt: String
+
+    static let tableFormat = "table {{.ID}}\t{{.Name}}\t{{.CreatedAt}}\t{{.UpdatedAt}}"
+    static let titles = ["ID": "ID", "Name": "NAME", "CreatedAt": "CREATED", "UpdatedAt": "UPDATED", "Labels": "LABELS"]
+
+    init(_ config: Config, now: Date) {
+        self.ID = config.id ?? ""
+        self.Name = config.spec?.name ?? ""
+        self.Labels = joinedLabels(config.spec?.labels)
+        self.CreatedAt = DockerTimestamp(config.createdAt ?? "").map { HumanDuration.ago($0.date, now: now) } ?? ""
+        self.UpdatedAt = DockerTimestamp(config.updatedAt ?? "").map { HumanDuration.ago($0.date, now: now) } ?? ""
+    }
+}

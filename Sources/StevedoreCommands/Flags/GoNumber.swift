@@ -1,0 +1,142 @@
+import Foundation
+
+/// Numbers read as Go's `strconv` reads the values of docker's numeric flags, so that a value
+/// docker takes is taken and a refused one fails with docker's words: integers in base 0
+/// (`42`, `0x2a`, `0o52`, `052`, `0b101010`, `1_000`), or in a fixed base; floats as
+/// `ParseFloat` reads them.
+enum GoNumber {
+    /// Why `strconv` refused a number.
+    enum Failure: Error {
+        case syntax, range
+
+        /// `strconv`'s words: `invalid syntax`, `value out of range`.
+        var reason: String {
+            switch self {
+            case .syntax: "invalid syntax"
+            case .range: "value out of range"
+            }
+        }
+    }
+
+    /// `strconv.ParseUint(text, base, bits)`; a refused value throws ``InvalidFlagValue`` with
+    /// `strconv`'s message (`strconv.ParseUint: parsing "x": invalid syntax`).
+    static func unsigned(_ text: String, base: Int = 0, bits: Int = 64) throws -> UInt64 {
+        do {
+            return try Self.parseUnsigned(text, base: base, bits: bits)
+        } catch let failure as Failure {
+            throw InvalidFlagValue(reason: "strconv.ParseUint: parsing \"\(text)\": \(failure.reason)")
+        }
+    }
+
+    /// `strconv.ParseInt(text, 0, 64)`, with `strconv`'s message when refused.
+    static func signed(_ text: String) throws -> Int64 {
+        do {
+            return try Self.parseSigned(text)
+        } catch let failure as Failure {
+            throw InvalidFlagValue(reason: "strconv.ParseInt: parsing \"\(text)\": \(failure.reason)")
+        }
+    }
+
+    /// `strconv.ParseFloat(text, 32)`: a float that must fit 32 bits, with `strconv`'s message
+    /// when refused.
+    static func float32(_ text: String) throws -> Double {
+        let lower = text.lowercased()
+        guard let value = Double(text) else {
+            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \"\(text)\": invalid syntax")
+        }
+        let namesInfinity = lower.hasSuffix("inf") || lower.hasSuffix("infinity")
+        if (value.isInfinite && !namesInfinity) || (value.isFinite && abs(value) > Double(Float.greatestFiniteMagnitude)) {
+            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \"\(text)\": value out of range")
+        }
+        return value
+    }
+
+    /// `strconv.ParseInt(text, 0, 64)`, throwing the bare ``Failure``.
+    static func parseSigned(_ text: String) throws -> Int64 {
+        var digits = Substring(text)
+        var negative = false
+        if let sign = digits.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        let magnitude = try Self.parseUnsigned(String(digits), base: 0, bits: 64)
+        let limit = UInt64(1) << 63
+        if negative {
+            guard magnitude <= limit else { throw Failure.range }
+            return magnitude == limit ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude < limit else { throw Failure.range }
+        return Int64(magnitude)
+    }
+
+    /// `strconv.ParseUint(text, base, bits)`, throwing the bare ``Failure``. Base 0 reads Go's
+    /// prefixes (`0x`, `0o`, `0b`, a leading `0` for octal) and allows `_` between digits.
+    static func parseUnsigned(_ text: String, base requestedBase: Int, bits: Int) throws -> UInt64 {
+        guard !text.isEmpty else { throw Failure.syntax }
+        var digits = Substring(text)
+        var base = UInt64(requestedBase)
+        if requestedBase == 0 {
+            base = 10
+            if digits.first == "0" {
+                let marker = digits.count >= 3 ? digits.dropFirst().first?.lowercased() : nil
+                switch marker {
+                case "b"?: (base, digits) = (2, digits.dropFirst(2))
+                case "o"?: (base, digits) = (8, digits.dropFirst(2))
+                case "x"?: (base, digits) = (16, digits.dropFirst(2))
+                default: (base, digits) = (8, digits.dropFirst())
+                }
+            }
+        }
+        let maximum = bits >= 64 ? UInt64.max : (UInt64(1) << bits) - 1
+        var value: UInt64 = 0
+        var sawUnderscore = false
+        for character in digits {
+            if character == "_" && requestedBase == 0 {
+                sawUnderscore = true
+                continue
+            }
+            guard character.isASCII, let digit = character.hexDigitValue ?? Self.letterValue(character), UInt64(digit) < base else {
+                throw Failure.syntax
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: base)
+            let (sum, carry) = shifted.addingReportingOverflow(UInt64(digit))
+            guard !overflow, !carry, sum <= maximum else { throw Failure.range }
+            value = sum
+        }
+        if sawUnderscore && !Self.underscoresSeparateDigits(text) { throw Failure.syntax }
+        return value
+    }
+
+    /// Letters beyond `f` as digits of bases up to 36 (`g` is 16), as `strconv` reads them.
+    private static func letterValue(_ character: Character) -> Int? {
+        guard character.isASCII, character.isLetter, let ascii = character.lowercased().unicodeScalars.first?.value else { return nil }
+        return Int(ascii) - Int(("a" as Unicode.Scalar).value) + 10
+    }
+
+    /// Go's `underscoreOK`: every `_` stands between two digits (a base prefix counting as one).
+    private static func underscoresSeparateDigits(_ text: String) -> Bool {
+        var characters = Substring(text)
+        if let sign = characters.first, sign == "+" || sign == "-" { characters = characters.dropFirst() }
+        var last: Character = "^"
+        var hex = false
+        if characters.count >= 2, characters.first == "0", let marker = characters.dropFirst().first?.lowercased(),
+            ["b", "o", "x"].contains(marker)
+        {
+            characters = characters.dropFirst(2)
+            last = "0"
+            hex = marker == "x"
+        }
+        for character in characters {
+            if character.isASCII && (character.isNumber || (hex && character.isHexDigit)) {
+                last = "0"
+            } else if character == "_" {
+                guard last == "0" else { return false }
+                last = "_"
+            } else {
+                guard last != "_" else { return false }
+                last = "!"
+            }
+        }
+        return last != "_"
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension StevedoreCommand.Secret {
+    /// `stevedore secret create SECRET [file|-]`: creates a secret holding the file's content
+    /// (stdin for `-`), or one an external store provides (`--driver`), and prints its id. The
+    /// content goes to the daemon only: it is never printed.
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a secret from a file or STDIN as content")
+
+        @Option(name: [.customShort("d"), .long], help: "Secret driver") var driver: String?
+        @Option(name: [.customShort("l"), .long], help: "Secret labels") var label: [String] = []
+        @Option(name: .long, help: "Template driver") var templateDriver: String?
+
+        @Argument(help: "SECRET") var name: String
+        @Argument(help: "file|-") var file: String?
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let labels = try swarmObjectLabels(self.label)
+            var spec: SecretSpec
+            // An empty driver name means no driver, as docker reads the flag.
+            if let driver = self.driver, !driver.isEmpty {
+                guard (self.file ?? "").isEmpty else {
+                    throw CommandFailure(description: "When using secret driver secret data must be empty")
+                }
+                spec = SecretSpec(name: self.name, labels: labels, driver: Driver(name: driver))
+            } else {
+                // docker reads up to twice the daemon's limit (500 KB) and lets the daemon refuse more.
+                let content = try readSwarmObjectContent(self.file ?? "", limit: 2 * 500 * 1024, missing: "secret file is required")
+                spec = SecretSpec(name: self.name, data: content, labels: labels)
+            }
+            if let templateDriver = self.templateDriver, !templateDriver.isEmpty {
+                spec.templating = Driver(name: templateDriver)
+            }
+            try await withClient(self.global) { client in
+                printOut(try await client.secrets.create(spec) + "\n")
+            }
+        }
+    }
+}
+
+/// The `-l, --label` values of `secret create` and `config create` as the spec's labels
+/// (`KEY=VALUE`; a bare `KEY` has an empty value), `nil` when there are none. Each is checked
+/// as docker checks it, failing with exit code 125: its name, leading spaces and tabs aside,
+/// must be neither empty nor contain spaces or tabs.
+func swarmObjectLabels(_ texts: [String]) throws -> [String: String]? {
+    for text in texts {
+        try FlagValue.parse(text, for: "-l, --label") { (label: String) throws -> Void in
+            let key = label.prefix { $0 != "=" }.drop { $0 == " " || $0 == "\t" }
+            guard !key.isEmpty else { throw InvalidFlagValue(reason: "invalid label '\(label)': empty name") }
+            guard !key.contains(where: { $0 == " " || $0 == "\t" }) else {
+                throw InvalidFlagValue(reason: "label '\(key)' contains whitespaces")
+            }
+        }
+    }
+    return keyValueMap(texts)
+}
+
+/// The content of a secret or config as docker's `create` commands read it: the file `source`,
+/// or stdin for `-`, at most `limit` bytes (docker reads twice the daemon's maximum and leaves
+/// refusing anything larger to the daemon). Fails with docker's words: `missing` when no file
+/// was named, `error reading from NAME: …` when it cannot be read or is empty.
+func readSwarmObjectContent(_ source: String, limit: Int, missing: String) throws -> Data {
+    guard !source.isEmpty else { throw CommandFailure(description: missing) }
+    let fromStandardInput = source == "-"
+    let name = fromStandardInput ? "STDIN" : source
+    // Go names the failing operation and file (`open NAME: …`, `read /dev/stdin: …`).
+    let path = fromStandardInput ? "/dev/stdin" : source
+    let descriptor = fromStandardInput ? STDIN_FILENO : open(source, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+        throw CommandFailure(description: "error reading from \(name): open \(path): \(goErrnoText(errno))")
+    }
+    defer { if !fromStandardInput { close(descriptor) } }
+    var content = Data()
+    var buffer = [UInt8](repeating: 0, count: 64 << 10)
+    while content.count < limit {
+        let wanted = min(buffer.count, limit - content.count)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+        if count > 0 {
+            content.append(contentsOf: buffer[..<count])
+        } else if count == 0 {
+            break
+        } else if errno != EINTR {
+            throw CommandFailure(description: "error reading from \(name): read \(path): \(goErrnoText(errno))")
+        }
+    }
+    guard !content.isEmpty else { throw CommandFailure(description: "error reading from \(name): data is empty") }
+    return content
+}
+
+/// Go's text for an errno, which is the C library's with its first letter lower-cased
+/// (`no such file or directory`).
+private func goErrnoText(_ code: Int32) -> String {
+    let text = String(cString: strerror(code))
+    return text.prefix(1).lowercased() + text.dropFirst()
+}

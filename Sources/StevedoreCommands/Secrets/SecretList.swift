@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+extension StevedoreCommand.Secret {
+    /// `stevedore secret ls` (also `list`): secrets sorted by name, as docker.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ls", abstract: "List secrets", aliases: ["list"])
+
+        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+        var filter: [String] = []
+
+        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        var format: String?
+
+        @Flag(name: [.customShort("q"), .long], help: "Only display IDs")
+        var quiet = false
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let filters = try parseFilters(self.filter, as: SecretListFilters.self)
+            try await withClient(self.global) { client in
+                let secrets = try await client.secrets.list(filters).sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }
+                let now = Date()
+                let rows = secrets.map { SecretRow($0, now: now) }
+                // -q replaces only the default layout, as docker's: a given template still applies.
+                let defaultFormat = self.quiet ? "{{.ID}}" : SecretRow.tableFormat
+                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: SecretRow.titles))
+            }
+        }
+    }
+}
+
+/// One line of `secret ls`: the fields of docker's secret formatting context, as strings.
+struct SecretRow: Encodable {
+    var CreatedAt: String
+    var Driver: String
+    var ID: String
+    var Labels: String
+    var Name: String
+    var UpdatedAt: String
+
+    static let tableFormat = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}"
+    static let titles = [
+        "ID": "ID", "Name": "NAME", "Driver": "DRIVER", "CreatedAt": "CREATED", "UpdatedAt": "UPDATED", "Labels": "LABELS",
+    ]
+
+    init(_ secret: Secret, now: Date) {
+        self.ID = secret.id ?? ""
+        self.Name = secret.spec?.name ?? ""
+        self.Driver = secret.spec?.driver?.name ?? ""
+        self.Labels = joinedLabels(secret.spec?.labels)
+        self.CreatedAt = DockerTimestamp(secret.createdAt ?? "").map { HumanDuration.ago($0.date, now: now) } ?? ""
+        self.UpdatedAt = DockerTimestamp(secret.updatedAt ?? "").map { HumanDuration.ago($0.date, now: now) } ?? ""
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Service {
+    /// `stevedore service rm` (also `remove`): each service's name once removed; the failures
+    /// together at the end, as docker reports them (exit 1).
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove one or more services", aliases: ["remove"])
+
+        @Argument(help: "SERVICE") var services: [String]
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            try await withClient(self.global) { client in
+                var failures: [String] = []
+                for name in self.services {
+                    do {
+                        try await client.services.remove(name)
+                        printOut(name + "\n")
+                    } catch let error as DockerError {
+                        failures.append("\(error)")
+                    }
+                }
+                if !failures.isEmpty { throw CommandFailure(description: failures.joined(separator: "\n")) }
+            }
+        }
+    }
+}

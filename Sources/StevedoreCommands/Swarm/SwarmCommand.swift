@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension StevedoreCommand {
+    /// `stevedore swarm …`: docker's swarm commands.
+    struct Swarm: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Manage Swarm",
+            subcommands: [Initialize.self, Join.self, JoinToken.self, Leave.self, Unlock.self, UnlockKey.self, Update.self]
+        )
+    }
+}

@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension StevedoreCommand.Swarm {
+    /// `stevedore swarm init`: makes this daemon the first manager of a new swarm, then prints
+    /// how to add workers and managers (and, with `--autolock`, the unlock key), as docker.
+    struct Initialize: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "init", abstract: "Initialize a swarm")
+
+        @Option(name: .long, help: "Listen address (format: \"<ip|interface>[:port]\") (default 0.0.0.0:2377)")
+        var listenAddr: String?
+
+        @Option(name: .long, help: "Advertised address (format: \"<ip|interface>[:port]\")")
+        var advertiseAddr: String?
+
+        @Option(name: .long, help: "Address or interface to use for data path traffic (format: \"<ip|interface>\")")
+        var dataPathAddr: String?
+
+        @Option(
+            name: .long,
+            help: """
+                Port number to use for data path traffic (1024 - 49151). If no value is set or is set to 0, the default port \
+                (4789) is used.
+                """
+        )
+        var dataPathPort: UInt32?
+
+        @Flag(name: .long, help: "Force create a new cluster from current state")
+        var forceNewCluster = false
+
+        @Flag(name: .long, help: "Enable manager autolocking (requiring an unlock key to start a stopped manager)")
+        var autolock = false
+
+        @Option(name: .long, help: "Availability of the node (\"active\", \"pause\", \"drain\") (default \"active\")")
+        var availability: String?
+
+        @Option(name: .long, help: "default address pool in CIDR format")
+        var defaultAddrPool: [String] = []
+
+        @Option(name: .long, help: "default address pool subnet mask length")
+        var defaultAddrPoolMaskLength: UInt32 = 24
+
+        @OptionGroup var options: SpecOptions
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let availability = try self.availability.map(StevedoreCommand.Swarm.availability)
+            var spec = SwarmSpec()
+            // Autolock goes in the spec, which the daemon applies as the swarm is created.
+            try self.options.settings(autolock: self.autolock ? true : nil).apply(to: &spec)
+            let listenAddress = try self.listenAddr.map {
+                try FlagValue.parse($0, for: "--listen-addr", StevedoreCommand.Swarm.nodeAddress)
+            }
+            let pools = try self.defaultAddrPool.flatMap {
+                try FlagValue.parse($0, for: "--default-addr-pool", StevedoreCommand.Swarm.addressPools)
+            }
+            let request = SwarmInitRequest(
+                listenAddr: listenAddress, advertiseAddr: self.advertiseAddr, dataPathAddr: self.dataPathAddr,
+                dataPathPort: self.dataPathPort, defaultAddrPool: pools.isEmpty ? nil : pools, forceNewCluster: self.forceNewCluster,
+                subnetSize: self.defaultAddrPoolMaskLength, spec: spec)
+            try await withClient(self.global) { client in
+                let nodeID: String
+                do {
+                    nodeID = try await client.swarm.initialize(request)
+                } catch let error as DockerError
+                    where error.message.contains("could not choose an IP address to advertise")
+                    || error.message.contains("could not find the system's IP address")
+                {
+                    throw CommandFailure(description: "\(error) - specify one with --advertise-addr")
+                }
+                if let availability {
+                    try await StevedoreCommand.Swarm.setAvailability(availability, ofNode: nodeID, client: client)
+                }
+                printOut("Swarm initialized: current node (\(nodeID)) is now a manager.\n\n")
+                let instructions = try await StevedoreCommand.Swarm.joinInstructions(
+                    nodeID: nodeID, worker: true, manager: false, client: client)
+                printOut(instructions)
+                printOut("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n")
+                if self.autolock {
+                    let key = try await StevedoreCommand.Swarm.fetchUnlockKey(client: client)
+                    printOut(StevedoreCommand.Swarm.unlockInstructions(key ?? ""))
+                }
+            }
+        }
+    }
+
+    /// The port docker's swarm addresses default to.
+    static let defaultPort = "2377"
+
+    /// docker's `--listen-addr` (and `swarm join`'s): `<ip|interface>[:port]`, optionally
+    /// after `tcp://`, whatever is left out taken from `0.0.0.0:2377` (`eth0` is `eth0:2377`,
+    /// `:4000` is `0.0.0.0:4000`).
+    static func nodeAddress(_ text: String) throws -> String {
+        guard !text.isEmpty, text != "tcp://" else { return "0.0.0.0:" + Self.defaultPort }
+        var address = text.hasPrefix("tcp://") ? String(text.dropFirst("tcp://".count)) : text
+        guard !address.contains("://"), !address.isEmpty else { throw InvalidFlagValue(reason: "invalid proto, expected tcp: \(text)") }
+        if address.hasSuffix("]:") { address += Self.defaultPort }
+        // As a URL: the host and port end where a path starts, and the path is kept.
+        let pathStart = address.firstIndex(of: "/") ?? address.endIndex
+        let hostPort = String(address[..<pathStart])
+        guard let parts = Self.splitHostPort(hostPort) ?? Self.splitHostPort(joinHostPort(hostPort, Self.defaultPort)),
+            parts.port.isEmpty || Int(parts.port) != nil
+        else { throw InvalidFlagValue(reason: "invalid bind address format: \(text)") }
+        let host = parts.host.isEmpty ? "0.0.0.0" : parts.host
+        let port = parts.port.isEmpty ? Self.defaultPort : parts.port
+        return joinHostPort(host, port) + String(address[pathStart...])
+    }
+
+    /// Go's `net.SplitHostPort`: `host:port`, or `[host]:port` for a host with colons; nil
+    /// when there is no port, or colons or brackets where they do not belong.
+    private static func splitHostPort(_ text: String) -> (host: String, port: String)? {
+        guard let colon = text.lastIndex(of: ":") else { return nil }
+        let host: Substring
+        let rest: Substring
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]"), text.index(after: close) == colon else { return nil }
+            host = text[text.index(after: text.startIndex)..<close]
+            rest = text[text.index(after: close)...]
+        } else {
+            host = text[..<colon]
+            guard !host.contains(":") else { return nil }
+            rest = text[colon...]
+        }
+        guard !host.contains("["), !host.contains("]"), !rest.contains("["), !rest.contains("]") else { return nil }
+        return (String(host), String(text[text.index(after: colon)...]))
+    }
+
+    /// docker's `--default-addr-pool` value: comma-separated CIDRs (quotes ignored), each
+    /// written as its network, as Go's `net.ParseCIDR` returns it (`10.10.1.5/16` is
+    /// `10.10.0.0/16`).
+    static func addressPools(_ text: String) throws -> [String] {
+        let unquoted = text.filter { $0 != "\"" && $0 != "'" && $0 != "`" }
+        guard !unquoted.isEmpty else { return [] }
+        return try unquoted.split(separator: ",", omittingEmptySubsequences: false).map { entry in
+            guard let network = Self.network(of: entry.trimmingCharacters(in: .whitespaces)) else {
+                throw InvalidFlagValue(reason: "invalid string being converted to CIDR: \(entry)")
+            }
+            return network
+        }
+    }
+
+    /// The network of the CIDR `cidr` (its address with the host bits cleared, then the
+    /// prefix length), or nil when `cidr` is no IPv4 or IPv6 CIDR.
+    private static func network(of cidr: String) -> String? {
+        guard let slash = cidr.firstIndex(of: "/") else { return nil }
+        let address = String(cidr[..<slash])
+        let lengthText = cidr[cidr.index(after: slash)...]
+        guard !lengthText.isEmpty, lengthText.allSatisfy({ $0.isASCII && $0.isNumber }), let length = Int(lengthText) else { return nil }
+        var family = AF_INET
+        var bytes = [UInt8](repeating: 0, count: 16)
+        if inet_pton(AF_INET, address, &bytes) == 1 {
+            bytes.removeLast(12)
+        } else if inet_pton(AF_INET6, address, &bytes) == 1 {
+            family = AF_INET6
+        } else {
+            return nil
+        }
+        guard length <= bytes.count * 8 else { return nil }
+        for index in bytes.indices {
+            let kept = min(max(length - index * 8, 0), 8)
+            bytes[index] &= ~(UInt8(0xFF) >> kept)
+        }
+        var text = [CChar](repeating: 0, count: 64)
+        guard inet_ntop(family, bytes, &text, socklen_t(text.count)) != nil else { return nil }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/\(length)"
+    }
+
+    /// docker's `--availability` of `init` and `join`: `active`, `pause` or `drain`, in any
+    /// case.
+    static func availability(_ text: String) throws -> NodeSpec.Availability {
+        let availability = NodeSpec.Availability(rawValue: text.lowercased())
+        guard availability.isKnown else {
+            throw CommandFailure(description: "invalid availability \(GoQuote.quote(text)), only active, pause and drain are supported")
+        }
+        return availability
+    }
+
+    /// Gives the node `id` `availability`. docker puts a new node's availability in its init
+    /// or join request, a field the API's specification (so the models) lacks; the node's
+    /// spec is updated right after instead, which only a manager can do.
+    static func setAvailability(_ availability: NodeSpec.Availability, ofNode id: String, client: DockerClient) async throws {
+        let node = try await client.nodes.inspect(id)
+        var spec = node.spec ?? NodeSpec()
+        guard spec.availability != availability else { return }
+        spec.availability = availability
+        try await client.nodes.update(id, spec, options: NodeUpdateOptions(version: Int64(clamping: node.version?.index ?? 0)))
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Swarm {
+    /// `stevedore swarm leave`: this daemon leaves its swarm (a manager only with `-f`).
+    struct Leave: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "leave", abstract: "Leave the swarm")
+
+        @Flag(name: [.customShort("f"), .long], help: "Force this node to leave the swarm, ignoring warnings") var force = false
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            try await withClient(self.global) { client in
+                try await client.swarm.leave(SwarmLeaveOptions(force: self.force))
+                printOut("Node left the swarm.\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension StevedoreCommand.Swarm {
+    /// `stevedore swarm unlock`: unlocks this locked manager with the key read from stdin,
+    /// asked for without echo on a terminal.
+    struct Unlock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "unlock", abstract: "Unlock swarm")
+
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            try await withClient(self.global) { client in
+                // As docker: the key is asked for only when the node is in a swarm and locked.
+                switch try await client.system.info().swarm?.localNodeState {
+                case .inactive?: throw CommandFailure(description: "Error: This node is not part of a swarm")
+                case .pending?, .active?, .error?: throw CommandFailure(description: "Error: swarm is not locked")
+                default: break
+                }
+                try await client.swarm.unlock(key: Self.readKey())
+            }
+        }
+
+        /// The key as docker reads it: on a terminal, typed unechoed after a prompt; otherwise
+        /// the first line of stdin, trimmed.
+        private static func readKey() -> String {
+            guard Terminal.isTerminal(STDIN_FILENO) else {
+                return (readLine() ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            printOut("Enter unlock key: ")
+            var saved = termios()
+            let canSilence = tcgetattr(STDIN_FILENO, &saved) == 0
+            if canSilence {
+                var silent = saved
+                silent.c_lflag &= ~tcflag_t(ECHO)
+                tcsetattr(STDIN_FILENO, TCSANOW, &silent)
+            }
+            defer {
+                if canSilence { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+                // The newline the user typed was not echoed.
+                printOut("\n")
+            }
+            return readLine() ?? ""
+        }
+    }
+}

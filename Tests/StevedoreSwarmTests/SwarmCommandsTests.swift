@@ -1,0 +1,128 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// The swarm commands through `stevedore` and through the docker CLI (the oracle only) on the
+/// same 3-host swarm: output and exit codes must match once ids and times are masked.
+extension OnTheSwarm {
+    @Suite("Swarm commands against the docker CLI")
+    struct SwarmCommandsTests {
+        let swarm: TestSwarm
+        let docker: CommandLineProcess
+        let stevedore: CommandLineProcess
+
+        init() async throws {
+            self.swarm = try TestSwarm.required()
+            var (docker, stevedore) = try #require(try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle")
+            let host = self.swarm.hosts[0].host.description
+            docker.environment["DOCKER_HOST"] = host
+            stevedore.environment["DOCKER_HOST"] = host
+            (self.docker, self.stevedore) = (docker, stevedore)
+        }
+
+        /// Ids, durations and column padding differ between two runs by nature.
+        static func masked(_ text: String) -> String {
+            var text = text
+            for (pattern, replacement) in [
+                ("\\b[0-9a-z]{25}\\b", "<ID>"), ("\\b[0-9a-z]{12}\\b", "<ID>"),
+                (
+                    "([Ll]ess than a second|[Aa]bout a minute|[Aa]bout an hour|[0-9]+ (second|minute|hour|day|week|month|year)s?)",
+                    "<DURATION>"
+                ),
+                (" {2,}", "  "), ("\\bdocker (service|node|swarm|secret|config)\\b", "stevedore $1"),
+            ] {
+                text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+            }
+            return text
+        }
+
+        func expectSame(_ arguments: [String], input: Data = Data(), sourceLocation: SourceLocation = #_sourceLocation) async throws {
+            let expected = try await self.docker.run(arguments, input: input)
+            let actual = try await self.stevedore.run(arguments, input: input)
+            #expect(actual.status == expected.status, "exit status of \(arguments): \(actual)\n\(expected)", sourceLocation: sourceLocation)
+            #expect(
+                Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)",
+                sourceLocation: sourceLocation)
+            if expected.status != 0 {
+                #expect(
+                    Self.masked(actual.standardError) == Self.masked(expected.standardError), "stderr of \(arguments)",
+                    sourceLocation: sourceLocation)
+            }
+        }
+
+        @Test func listsInspectsAndErrorsMatchDocker() async throws {
+            try await self.swarm.withClients { clients in try await SwarmFixture.formed(self.swarm, clients) }
+            let service = SwarmFixture.uniqueName("cmp")
+            let secret = SwarmFixture.uniqueName("cmp-secret")
+            let config = SwarmFixture.uniqueName("cmp-config")
+            let created = try await self.stevedore.run([
+                "service", "create", "-d", "--name", service, "--replicas", "2", "--init", "--no-resolve-image", "-l",
+                "stevedore-test=swarm",
+                "--env", "A=1", "--restart-condition", "on-failure", "--update-parallelism", "2", "--limit-memory", "64m",
+                SwarmFixture.image, "sleep", "300",
+            ])
+            #expect(created.status == 0, "\(created)")
+            defer { Task { _ = try? await self.stevedore.run(["service", "rm", service]) } }
+            #expect(try await self.stevedore.run(["secret", "create", "-l", "a=b", secret, "-"], input: Data("s3cr3t".utf8)).status == 0)
+            #expect(try await self.stevedore.run(["config", "create", config, "-"], input: Data("line\n".utf8)).status == 0)
+            try await self.swarm.withClients { clients in
+                try await clients[0].services.waitUntilConverged(service, options: .init(stabilityPeriod: .seconds(1)))
+            }
+            for arguments in [
+                ["node", "ls"], ["node", "ls", "-q"], ["node", "ls", "--format", "{{.Hostname}} {{.Status}} {{.ManagerStatus}} {{.Self}}"],
+                ["node", "ls", "--filter", "role=manager"], ["node", "inspect", "--pretty", "self"],
+                ["node", "inspect", "--format", "{{.Description.Hostname}} {{.Spec.Role}}", "self"],
+                ["service", "ls", "--filter", "name=\(service)"], ["service", "ls", "-q", "--filter", "label=stevedore-test=swarm"],
+                ["service", "ps", service], ["service", "ps", "-q", service], ["service", "ps", "--no-trunc", "--no-resolve", service],
+                ["service", "inspect", "--pretty", service],
+                ["service", "inspect", "--format", "{{.Spec.Name}} {{.Spec.Mode.Replicated.Replicas}}", service],
+                ["secret", "ls", "--filter", "name=\(secret)"], ["secret", "inspect", "--pretty", secret],
+                ["config", "ls", "--filter", "name=\(config)"], ["config", "inspect", "--pretty", config],
+                ["swarm", "join-token", "worker"], ["swarm", "join-token", "-q", "manager"],
+                // Errors.
+                ["service", "inspect", "no-such-service"], ["service", "ps", "no-such-service"], ["node", "inspect", "no-such-node"],
+                ["secret", "inspect", "no-such-secret"], ["swarm", "join-token", "nobody"], ["service", "scale", "nonsense"],
+                ["service", "scale", "\(service)=x"], ["swarm", "leave"], ["secret", "rm", "no-such-secret"],
+            ] {
+                try await self.expectSame(arguments)
+            }
+            // Changes, each tool on its own service; detached, their output is deterministic.
+            for tool in [self.docker, self.stevedore] {
+                let name = SwarmFixture.uniqueName("change")
+                let create = try await tool.run([
+                    "service", "create", "-d", "--name", name, "--init", "--no-resolve-image", SwarmFixture.image, "sleep", "300",
+                ])
+                #expect(create.status == 0, "\(create)")
+                let scale = try await tool.run(["service", "scale", "-d", "\(name)=2"])
+                #expect(scale.standardOutput == "\(name) scaled to 2\n", "\(scale)")
+                let update = try await tool.run(["service", "update", "-d", "--env-add", "B=2", "--label-add", "x=y", name])
+                #expect(update.standardOutput == "\(name)\n", "\(update)")
+                let spec = try await tool.run([
+                    "service", "inspect", "--format", "{{.Spec.TaskTemplate.ContainerSpec.Env}} {{.Spec.Labels}}", name,
+                ])
+                #expect(spec.standardOutput == "[B=2] map[x:y]\n", "\(spec)")
+                let rollback = try await tool.run(["service", "rollback", "-d", name])
+                #expect(rollback.standardOutput == "\(name)\n", "\(rollback)")
+                #expect(try await tool.run(["service", "rm", name]).standardOutput == "\(name)\n")
+            }
+            #expect(try await self.stevedore.run(["secret", "rm", secret]).standardOutput == "\(secret)\n")
+            #expect(try await self.stevedore.run(["config", "rm", config]).standardOutput == "\(config)\n")
+        }
+
+        @Test func createShowsDockersProgressOffATerminal() async throws {
+            try await self.swarm.withClients { clients in try await SwarmFixture.formed(self.swarm, clients) }
+            let name = SwarmFixture.uniqueName("progress")
+            let outcome = try await self.stevedore.run([
+                "service", "create", "--name", name, "--replicas", "3", "--init", "--no-resolve-image", SwarmFixture.image, "sleep", "300",
+            ])
+            defer { Task { _ = try? await self.stevedore.run(["service", "rm", name]) } }
+            #expect(outcome.status == 0, "\(outcome)")
+            let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+            #expect(lines.first?.count == 25, "the id first: \(lines)")
+            #expect(lines.contains("overall progress: 3 out of 3 tasks"))
+            #expect(lines.contains("verify: Waiting 5 seconds to verify that tasks are stable..."))
+            #expect(lines.last == "verify: Service \(lines.first ?? "") converged")
+        }
+    }
+}
