@@ -124,5 +124,33 @@ extension OnTheSwarm {
             #expect(lines.contains("verify: Waiting 5 seconds to verify that tasks are stable..."))
             #expect(lines.last == "verify: Service \(lines.first ?? "") converged")
         }
+
+        @Test func serviceLogsNameTheTaskAndNodeOfEachLine() async throws {
+            try await self.swarm.withClients { clients in try await SwarmFixture.formed(self.swarm, clients) }
+            let name = SwarmFixture.uniqueName("logs")
+            let created = try await self.stevedore.run([
+                "service", "create", "-d", "--name", name, "--mode", "global", "--init", "--no-resolve-image", SwarmFixture.image,
+                "sh", "-c", "echo out; echo err >&2; sleep 300",
+            ])
+            #expect(created.status == 0, "\(created)")
+            defer { Task { _ = try? await self.stevedore.run(["service", "rm", name]) } }
+            try await self.swarm.withClients { clients in
+                try await clients[0].services.waitUntilConverged(name, options: .init(stabilityPeriod: .seconds(1)))
+                // Every host's lines have reached the logs before the tools read them.
+                #expect(
+                    try await SwarmFixture.eventually(30) {
+                        try await clients[0].services.logs(name).collect(upTo: 1 << 20).stdoutText.split(separator: "\n").count == 3
+                    })
+            }
+            func lines(_ text: String) -> [String] { Self.masked(text).split(separator: "\n").map(String.init).sorted() }
+            for arguments in [["service", "logs", name], ["service", "logs", "--no-task-ids", name], ["service", "logs", "--raw", name]] {
+                let expected = try await self.docker.run(arguments)
+                let actual = try await self.stevedore.run(arguments)
+                #expect(actual.status == expected.status, "\(actual)")
+                // Lines from different hosts arrive in any order.
+                #expect(lines(actual.standardOutput) == lines(expected.standardOutput), "\(actual)\n\(expected)")
+                #expect(lines(actual.standardError) == lines(expected.standardError), "\(actual)\n\(expected)")
+            }
+        }
     }
 }
