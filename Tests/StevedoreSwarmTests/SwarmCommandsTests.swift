@@ -77,7 +77,8 @@ extension OnTheSwarm {
                 ["service", "ps", service], ["service", "ps", "-q", service], ["service", "ps", "--no-trunc", "--no-resolve", service],
                 ["service", "inspect", "--pretty", service],
                 ["service", "inspect", "--format", "{{.Spec.Name}} {{.Spec.Mode.Replicated.Replicas}}", service],
-                ["secret", "ls", "--filter", "name=\(secret)"], ["secret", "inspect", "--pretty", secret],
+                ["secret", "ls", "--filter", "name=\(secret)"], ["secret", "ls", "-q", "--filter", "label=a=b"],
+                ["secret", "inspect", "--pretty", secret],
                 ["config", "ls", "--filter", "name=\(config)"], ["config", "inspect", "--pretty", config],
                 ["swarm", "join-token", "worker"], ["swarm", "join-token", "-q", "manager"],
                 // Errors.

@@ -8,26 +8,17 @@ extension StevedoreCommand.Config {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List configs", aliases: ["list"])
 
-        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
-        var filter: [String] = []
-
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
-        var format: String?
-
-        @Flag(name: [.customShort("q"), .long], help: "Only display IDs")
-        var quiet = false
+        @OptionGroup var options: SwarmObjectListOptions
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.filter, as: ConfigListFilters.self)
+            let filters = try self.options.filters()
             try await withClient(self.global) { client in
                 let configs = try await client.configs.list(filters).sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }
                 let now = Date()
-                let rows = configs.map { ConfigRow($0, now: now) }
-                // -q replaces only the default layout, as docker's: a given template still applies.
-                let defaultFormat = self.quiet ? "{{.ID}}" : ConfigRow.tableFormat
-                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: ConfigRow.titles))
+                try self.options.print(
+                    configs.map { ConfigRow($0, now: now) }, tableFormat: ConfigRow.tableFormat, titles: ConfigRow.titles)
             }
         }
     }

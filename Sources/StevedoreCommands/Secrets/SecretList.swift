@@ -8,26 +8,17 @@ extension StevedoreCommand.Secret {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List secrets", aliases: ["list"])
 
-        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
-        var filter: [String] = []
-
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
-        var format: String?
-
-        @Flag(name: [.customShort("q"), .long], help: "Only display IDs")
-        var quiet = false
+        @OptionGroup var options: SwarmObjectListOptions
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.filter, as: SecretListFilters.self)
+            let filters = try self.options.filters()
             try await withClient(self.global) { client in
                 let secrets = try await client.secrets.list(filters).sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }
                 let now = Date()
-                let rows = secrets.map { SecretRow($0, now: now) }
-                // -q replaces only the default layout, as docker's: a given template still applies.
-                let defaultFormat = self.quiet ? "{{.ID}}" : SecretRow.tableFormat
-                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: SecretRow.titles))
+                try self.options.print(
+                    secrets.map { SecretRow($0, now: now) }, tableFormat: SecretRow.tableFormat, titles: SecretRow.titles)
             }
         }
     }
