@@ -46,6 +46,8 @@ Typing rules:
 - Integers follow the format (`int64` -> Int64, `uint64` -> UInt64, ...; plain -> Int), except
   exit codes, which are `Int` everywhere (`ContainerWaitResponse.StatusCode` is `int64` in the
   spec, every other exit code a plain integer): see PROPERTY_TYPES.
+- Request fields the daemon reads but the spec omits (swarm init/join `Availability`,
+  `AutoLockManagers`) are added from UNDOCUMENTED_BODY_FIELDS.
 - A definition that API 1.41 declared inline in an operation (`ContainerCreateResponse`) is
   matched with that inline schema by its title, so its required fields stay required;
   REQUIRED_SINCE_1_41 lists the few that 1.41 did not mark but every daemon sends.
@@ -724,8 +726,46 @@ def load_yaml(path):
         return yaml.safe_load(handle)
 
 
+# Fields of request bodies that the daemon reads and the docker CLI sends, but the spec leaves
+# out (moby's swarm.InitRequest and JoinRequest have them), by operationId.
+UNDOCUMENTED_BODY_FIELDS = {
+    "SwarmInit": {
+        "AutoLockManagers": {
+            "type": "boolean",
+            "description": "Lock the managers of the new swarm: a restarted manager needs the unlock key.",
+        },
+        "Availability": {
+            "type": "string", "enum": ["active", "pause", "drain"],
+            "description": "The availability of this node in the new swarm (default `active`).",
+        },
+    },
+    "SwarmJoin": {
+        "Availability": {
+            "type": "string", "enum": ["active", "pause", "drain"],
+            "description": "The availability of this node once it joined (default `active`).",
+        },
+    },
+}
+
+
+def add_undocumented_body_fields(spec):
+    """Adds UNDOCUMENTED_BODY_FIELDS to their operations' inline body schemas."""
+    for path in spec["paths"].values():
+        for operation in path.values():
+            fields = UNDOCUMENTED_BODY_FIELDS.get(operation.get("operationId")) if isinstance(operation, dict) else None
+            if not fields:
+                continue
+            body = next(parameter for parameter in operation["parameters"] if parameter["in"] == "body")
+            properties = body["schema"]["properties"]
+            for key, schema in fields.items():
+                if key in properties:
+                    raise SystemExit("generate-models.py: the spec documents %s now: drop it from UNDOCUMENTED_BODY_FIELDS" % key)
+                properties[key] = schema
+
+
 def generate(output_dir):
     spec = load_yaml(SPEC)
+    add_undocumented_body_fields(spec)
     generator = Generator(spec, load_yaml(OLD_SPEC))
     generator.build_definitions()
     generator.build_operations()

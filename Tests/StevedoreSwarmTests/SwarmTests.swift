@@ -44,7 +44,20 @@ extension OnTheSwarm {
                 #expect(try await SwarmFixture.eventually(30) { try await clients[0].nodes.inspect(workerID).status?.state == .down })
                 try await clients[0].nodes.remove(workerID)
                 await #expect(throws: DockerError.self) { try await SwarmFixture.join(self.swarm, clients, host: 1, token: oldToken) }
-                try await SwarmFixture.join(self.swarm, clients, host: 1, token: newToken)
+                // Joining drained, as docker's --availability (a field the daemon reads, not in the spec).
+                try await clients[1].swarm.join(
+                    SwarmJoinRequest(
+                        listenAddr: "0.0.0.0:2377", advertiseAddr: self.swarm.hosts[1].address,
+                        remoteAddrs: ["\(self.swarm.hosts[0].address):2377"], joinToken: newToken, availability: .drain))
+                let rejoined = try #require(
+                    try await clients[0].nodes.list().first {
+                        $0.description?.hostname == self.swarm.hosts[1].hostname && $0.status?.state != .down
+                    })
+                #expect(rejoined.spec?.availability == .drain)
+                var active = try #require(rejoined.spec)
+                active.availability = .active
+                try await clients[0].nodes.update(
+                    rejoined.id ?? "", active, options: .init(version: Int64(try #require(rejoined.version?.index))))
                 #expect(
                     try await SwarmFixture.eventually(30) {
                         try await clients[0].nodes.list().filter { $0.status?.state == .ready }.count == 3
@@ -285,6 +298,8 @@ extension OnTheSwarm {
                 try await clients[2].swarm.unlock(key: key)
                 #expect(try await SwarmFixture.eventually(30) { try await clients[2].system.info().swarm?.localNodeState == .active })
 
+                // With one of two managers locked the swarm had no quorum: wait for its leader.
+                #expect(try await SwarmFixture.eventually(90) { (try? await manager.nodes.list()) != nil })
                 swarm = try await manager.swarm.inspect()
                 spec = try #require(swarm.spec)
                 spec.encryptionConfig = .init(autoLockManagers: false)

@@ -54,7 +54,6 @@ extension StevedoreCommand.Swarm {
         func run() async throws {
             let availability = try self.availability.map(StevedoreCommand.Swarm.availability)
             var spec = SwarmSpec()
-            // Autolock goes in the spec, which the daemon applies as the swarm is created.
             try self.options.settings(autolock: self.autolock ? true : nil).apply(to: &spec)
             let listenAddress = try self.listenAddr.map {
                 try FlagValue.parse($0, for: "--listen-addr", StevedoreCommand.Swarm.nodeAddress)
@@ -65,7 +64,8 @@ extension StevedoreCommand.Swarm {
             let request = SwarmInitRequest(
                 listenAddr: listenAddress, advertiseAddr: self.advertiseAddr, dataPathAddr: self.dataPathAddr,
                 dataPathPort: self.dataPathPort, defaultAddrPool: pools.isEmpty ? nil : pools, forceNewCluster: self.forceNewCluster,
-                subnetSize: self.defaultAddrPoolMaskLength, spec: spec)
+                subnetSize: self.defaultAddrPoolMaskLength, spec: spec, autoLockManagers: self.autolock,
+                availability: availability.map { SwarmInitRequest.Availability(rawValue: $0.rawValue) })
             try await withClient(self.global) { client in
                 let nodeID: String
                 do {
@@ -75,9 +75,6 @@ extension StevedoreCommand.Swarm {
                     || error.message.contains("could not find the system's IP address")
                 {
                     throw CommandFailure(description: "\(error) - specify one with --advertise-addr")
-                }
-                if let availability {
-                    try await StevedoreCommand.Swarm.setAvailability(availability, ofNode: nodeID, client: client)
                 }
                 printOut("Swarm initialized: current node (\(nodeID)) is now a manager.\n\n")
                 let instructions = try await StevedoreCommand.Swarm.joinInstructions(
@@ -181,16 +178,5 @@ extension StevedoreCommand.Swarm {
             throw CommandFailure(description: "invalid availability \(GoQuote.quote(text)), only active, pause and drain are supported")
         }
         return availability
-    }
-
-    /// Gives the node `id` `availability`. docker puts a new node's availability in its init
-    /// or join request, a field the API's specification (so the models) lacks; the node's
-    /// spec is updated right after instead, which only a manager can do.
-    static func setAvailability(_ availability: NodeSpec.Availability, ofNode id: String, client: DockerClient) async throws {
-        let node = try await client.nodes.inspect(id)
-        var spec = node.spec ?? NodeSpec()
-        guard spec.availability != availability else { return }
-        spec.availability = availability
-        try await client.nodes.update(id, spec, options: NodeUpdateOptions(version: Int64(clamping: node.version?.index ?? 0)))
     }
 }

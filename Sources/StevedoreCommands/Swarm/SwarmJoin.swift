@@ -31,25 +31,11 @@ extension StevedoreCommand.Swarm {
             let listenAddress = try FlagValue.parse(self.listenAddr ?? "", for: "--listen-addr", StevedoreCommand.Swarm.nodeAddress)
             let request = SwarmJoinRequest(
                 listenAddr: listenAddress, advertiseAddr: self.advertiseAddr, dataPathAddr: self.dataPathAddr, remoteAddrs: [self.remote],
-                joinToken: self.token ?? "")
+                joinToken: self.token ?? "", availability: availability.map { SwarmJoinRequest.Availability(rawValue: $0.rawValue) })
             try await withClient(self.global) { client in
                 try await client.swarm.join(request)
-                let swarmInfo = try await client.system.info().swarm
-                let nodeID = swarmInfo?.nodeID ?? ""
-                guard swarmInfo?.controlAvailable == true else {
-                    printOut("This node joined a swarm as a worker.\n")
-                    // A worker cannot update nodes, its own included (see setAvailability).
-                    if let availability, availability != .active {
-                        throw CommandFailure(
-                            description: "the node's availability is still \"active\": a worker cannot change it; "
-                                + "run 'docker node update --availability \(availability) \(nodeID)' on a manager")
-                    }
-                    return
-                }
-                if let availability {
-                    try await StevedoreCommand.Swarm.setAvailability(availability, ofNode: nodeID, client: client)
-                }
-                printOut("This node joined a swarm as a manager.\n")
+                let manager = try await client.system.info().swarm?.controlAvailable == true
+                printOut(manager ? "This node joined a swarm as a manager.\n" : "This node joined a swarm as a worker.\n")
             }
         }
     }

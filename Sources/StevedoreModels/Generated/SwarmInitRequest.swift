@@ -26,6 +26,12 @@ public struct SwarmInitRequest: Codable, Hashable, Sendable {
 
     public var spec: SwarmSpec?
 
+    /// Lock the managers of the new swarm: a restarted manager needs the unlock key.
+    public var autoLockManagers: Bool?
+
+    /// The availability of this node in the new swarm (default `active`).
+    public var availability: Availability?
+
     public init(
         listenAddr: String? = nil,
         advertiseAddr: String? = nil,
@@ -34,7 +40,9 @@ public struct SwarmInitRequest: Codable, Hashable, Sendable {
         defaultAddrPool: [String]? = nil,
         forceNewCluster: Bool? = nil,
         subnetSize: UInt32? = nil,
-        spec: SwarmSpec? = nil
+        spec: SwarmSpec? = nil,
+        autoLockManagers: Bool? = nil,
+        availability: Availability? = nil
     ) {
         self.listenAddr = listenAddr
         self.advertiseAddr = advertiseAddr
@@ -44,6 +52,8 @@ public struct SwarmInitRequest: Codable, Hashable, Sendable {
         self.forceNewCluster = forceNewCluster
         self.subnetSize = subnetSize
         self.spec = spec
+        self.autoLockManagers = autoLockManagers
+        self.availability = availability
     }
 
     enum CodingKeys: String, CodingKey {
@@ -55,5 +65,23 @@ public struct SwarmInitRequest: Codable, Hashable, Sendable {
         case forceNewCluster = "ForceNewCluster"
         case subnetSize = "SubnetSize"
         case spec = "Spec"
+        case autoLockManagers = "AutoLockManagers"
+        case availability = "Availability"
+    }
+
+    /// The availability of this node in the new swarm (default `active`).
+    public struct Availability: OpenEnum, ExpressibleByStringLiteral {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active = Availability(rawValue: "active")
+        public static let pause = Availability(rawValue: "pause")
+        public static let drain = Availability(rawValue: "drain")
+
+        /// The values this version of the API defines; daemons may send others.
+        public static let knownValues: [Availability] = [.active, .pause, .drain]
     }
 }

@@ -18,18 +18,23 @@ public struct SwarmJoinRequest: Codable, Hashable, Sendable {
     /// Secret token for joining this swarm.
     public var joinToken: String
 
+    /// The availability of this node once it joined (default `active`).
+    public var availability: Availability?
+
     public init(
         listenAddr: String,
         advertiseAddr: String? = nil,
         dataPathAddr: String? = nil,
         remoteAddrs: [String]? = nil,
-        joinToken: String
+        joinToken: String,
+        availability: Availability? = nil
     ) {
         self.listenAddr = listenAddr
         self.advertiseAddr = advertiseAddr
         self.dataPathAddr = dataPathAddr
         self.remoteAddrs = remoteAddrs
         self.joinToken = joinToken
+        self.availability = availability
     }
 
     enum CodingKeys: String, CodingKey {
@@ -38,5 +43,22 @@ public struct SwarmJoinRequest: Codable, Hashable, Sendable {
         case dataPathAddr = "DataPathAddr"
         case remoteAddrs = "RemoteAddrs"
         case joinToken = "JoinToken"
+        case availability = "Availability"
+    }
+
+    /// The availability of this node once it joined (default `active`).
+    public struct Availability: OpenEnum, ExpressibleByStringLiteral {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active = Availability(rawValue: "active")
+        public static let pause = Availability(rawValue: "pause")
+        public static let drain = Availability(rawValue: "drain")
+
+        /// The values this version of the API defines; daemons may send others.
+        public static let knownValues: [Availability] = [.active, .pause, .drain]
     }
 }

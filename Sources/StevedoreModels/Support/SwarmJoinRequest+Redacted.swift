@@ -14,6 +14,7 @@ extension SwarmJoinRequest: CustomStringConvertible, CustomDebugStringConvertibl
         fields.plain("dataPathAddr", self.dataPathAddr)
         fields.plain("remoteAddrs", self.remoteAddrs.map { "\($0)" })
         fields.secret("joinToken", self.joinToken)
+        fields.plain("availability", self.availability?.rawValue)
         return fields
     }
 }
