@@ -41,12 +41,12 @@ public struct StevedoreCommand: AsyncParsableCommand {
             }
             Self.exit()
         } catch let error as DockerError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printError("\(error)")
             Self.exit(withError: ExitCode(1))
         } catch let failure as CommandFailure {
             // An empty description: the command already reported each failure itself.
             if !failure.description.isEmpty {
-                FileHandle.standardError.write(Data("\(failure)\n".utf8))
+                printError("\(failure)")
             }
             Self.exit(withError: ExitCode(failure.exitCode))
         } catch {

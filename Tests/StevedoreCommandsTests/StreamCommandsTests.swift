@@ -58,6 +58,24 @@ struct StreamCommandsTests {
         #expect(outcome.standardOutput == "status 3\nready\ngot TERM\n", "\(outcome)")
     }
 
+    @Test func aClosedPipeEndsQuietlyAndAFullDiskFails() async throws {
+        // `| head -1` closes the pipe: the CLI ends as SIGPIPE ends other tools (141), with no
+        // crash report; output that cannot be written (a full disk) is exit code 1, never 0.
+        let script = """
+            "$STEVEDORE" run --rm "$IMAGE" sh -c 'yes | head -200000' | head -1
+            echo "pipe ${PIPESTATUS[0]}"
+            "$STEVEDORE" run --rm "$IMAGE" echo hi >/dev/full 2>"$ERR"
+            echo "full $?"
+            cat "$ERR"
+            """
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("full-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        let bash = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/bash"))
+        let outcome = try await bash.run(
+            ["-c", script], environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "ERR": errors])
+        #expect(outcome.standardOutput == "y\npipe 141\nfull 1\nwriting output failed: No space left on device\n", "\(outcome)")
+    }
+
     @Test func runFailuresHaveDockersExitCodes() async throws {
         let missingCommand = try await self.stevedore.run(["run", "--rm", self.image, "no-such-command"])
         #expect(missingCommand.status == 127, "\(missingCommand)")

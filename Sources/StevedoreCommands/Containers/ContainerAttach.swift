@@ -36,7 +36,7 @@ extension StevedoreCommand.Container {
                         .run(forwardingSignalsTo: self.sigProxy ? self.container : nil, client: client)
                 }
                 if case .detached = outcome {
-                    FileHandle.standardError.write(Data("read escape sequence\n".utf8))
+                    printError("read escape sequence")
                     return
                 }
                 // docker attach exits with the container's code once it has stopped.

@@ -65,7 +65,7 @@ extension StevedoreCommand.Container {
 
         /// docker prints its progress summary on stderr unless `-q`.
         private func report(_ line: String) {
-            if !self.quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            if !self.quiet { printError(line) }
         }
     }
 }

@@ -123,7 +123,7 @@ struct ContainerConfigOptions: ParsableArguments {
             case .started(let image):
                 if self.pull == ImagePullPolicy.missing.rawValue { printError("Unable to find image '\(image.familiarString)' locally") }
             case .progress(let message):
-                FileHandle.standardError.write(Data(display.render(message).utf8))
+                printErrorText(display.render(message))
             }
         }
     }

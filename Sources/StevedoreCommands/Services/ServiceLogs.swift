@@ -79,7 +79,7 @@ extension StevedoreCommand.Service {
                     if line.isPartial { continuing.insert(line.stream) } else { continuing.remove(line.stream) }
                     if !line.isPartial { text += "\n" }
                     if line.stream == .stderr {
-                        FileHandle.standardError.write(Data(text.utf8))
+                        printErrorText(text)
                     } else {
                         printOut(text)
                     }

@@ -12,7 +12,7 @@ func forEachName(_ names: [String], print printName: Bool = true, _ action: (Str
             if printName { printOut(name + "\n") }
         } catch let error as DockerError {
             failed = true
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printError("\(error)")
         }
     }
     if failed { throw CommandFailure(description: "", exitCode: 1) }

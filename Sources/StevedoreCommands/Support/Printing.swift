@@ -8,24 +8,45 @@ import Stevedore
     import Darwin
 #endif
 
-/// Writes `text` to standard output.
+/// Writes `text` to standard output (see ``writeAll(_:to:)`` for a reader that went away).
 func printOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    writeOrExit(text, to: STDOUT_FILENO)
 }
 
 /// Writes `line` and a newline to standard error.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    writeOrExit(line + "\n", to: STDERR_FILENO)
+}
+
+/// Writes `text` as it is to standard error.
+func printErrorText(_ text: String) {
+    writeOrExit(text, to: STDERR_FILENO)
 }
 
 /// The daemon's warnings, each as docker prints them: `WARNING: …` on stderr.
 func printWarnings(_ warnings: [String]) {
     for warning in warnings {
-        FileHandle.standardError.write(Data("WARNING: \(warning)\n".utf8))
+        printError("WARNING: \(warning)")
+    }
+}
+
+/// Writes `text`, or ends the process with exit code 1 and the reason when the output cannot
+/// be written (a full disk): the command's output would be cut, so it must not end as a
+/// success.
+private func writeOrExit(_ text: String, to descriptor: Int32) {
+    do {
+        try writeAll(ByteBuffer(string: text), to: descriptor)
+    } catch {
+        if descriptor != STDERR_FILENO { _ = try? writeAll(ByteBuffer(string: "\(error)\n"), to: STDERR_FILENO) }
+        exit(1)
     }
 }
 
 /// Writes all of `bytes` to `descriptor` (stdout or stderr), retrying short writes.
+///
+/// A reader that went away (`stevedore logs … | head`) ends the process as SIGPIPE ends other
+/// command-line tools: silently, with the signal's status. The runtime ignores SIGPIPE (the
+/// connections to the daemon need that), so a closed pipe arrives here as `EPIPE`.
 func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
     try bytes.withUnsafeReadableBytes { buffer in
         var offset = 0
@@ -33,6 +54,10 @@ func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE {
+                    signal(SIGPIPE, SIG_DFL)
+                    raise(SIGPIPE)
+                }
                 throw CommandFailure(description: "writing output failed: \(String(cString: strerror(errno)))")
             }
             offset += written
