@@ -27,6 +27,14 @@ struct ContainerDifferentialTests {
             resources.container(ids[1])
             try await client.containers.start(ids[1])
             _ = try await client.containers.wait(ids[1])
+            // Docker 28 answers the wait before its container list (a view updated apart) shows
+            // the exit: both tools must list the container as exited.
+            var exitedOnly = ContainerListFilters()
+            exitedOnly.id = [ids[1]]
+            exitedOnly.status = [.exited]
+            for _ in 0..<100 where try await client.containers.list(.init(all: true, filters: exitedOnly)).isEmpty {
+                try await Task.sleep(for: .milliseconds(100))
+            }
             let filter = "label=scope=\(scope)"
             let commandLines: [[String]] = [
                 ["ps", "-a", "--filter", filter],
