@@ -31,15 +31,7 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let tail: ContainerLogsOptions.Tail
-            if self.tail == "all" {
-                tail = .all
-            } else if let count = Int(self.tail) {
-                // docker takes a negative count as all.
-                tail = count < 0 ? .all : .lines(count)
-            } else {
-                throw CommandFailure(description: "invalid value for --tail: \"\(self.tail)\": a number of lines or \"all\"", exitCode: 125)
-            }
+            let tail = try parseLogTail(self.tail)
             let now = Date()
             let options = ContainerLogsOptions(
                 follow: self.follow,

@@ -62,3 +62,13 @@ func keyValueMap(_ entries: [String]) -> [String: String]? {
             return (pair.key, pair.value ?? "")
         }, uniquingKeysWith: { $1 })
 }
+
+/// `--tail` of `logs` and `service logs`: a number of lines or `all`; docker takes a negative
+/// count as all. Anything else is a usage error (exit 125).
+func parseLogTail(_ text: String) throws -> ContainerLogsOptions.Tail {
+    if text == "all" { return .all }
+    guard let count = Int(text) else {
+        throw CommandFailure(description: "invalid value for --tail: \"\(text)\": a number of lines or \"all\"", exitCode: 125)
+    }
+    return count < 0 ? .all : .lines(count)
+}

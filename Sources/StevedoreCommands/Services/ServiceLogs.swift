@@ -41,15 +41,7 @@ extension StevedoreCommand.Service {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let tail: ContainerLogsOptions.Tail
-            if self.tail == "all" {
-                tail = .all
-            } else if let count = Int(self.tail) {
-                // docker takes a negative count as all.
-                tail = count < 0 ? .all : .lines(count)
-            } else {
-                throw CommandFailure(description: "invalid value for --tail: \"\(self.tail)\": a number of lines or \"all\"", exitCode: 125)
-            }
+            let tail = try parseLogTail(self.tail)
             let since = try self.since.map { try EventTime.parse($0, now: Date()) }
             // The prefix needs each line's task, which only the details name.
             let options = SwarmLogsOptions(
