@@ -81,6 +81,14 @@ public struct TestSwarm: Sendable {
         _ = try await LocalServerProcess.runTool("/bin/kill", ["-KILL", pid])
     }
 
+    /// Whether host `index`'s node key is encrypted on disk, as autolock leaves it. A manager
+    /// re-encrypts its key a moment after it sees autolock turned on; killed before that, it
+    /// restarts unlocked.
+    public func nodeKeyIsEncrypted(host index: Int) throws -> Bool {
+        let key = self.hosts[index].directory.appendingPathComponent("data/swarm/certificates/swarm-node.key")
+        return try String(contentsOf: key, encoding: .utf8).contains("ENCRYPTED")
+    }
+
     /// Starts host `index`'s dockerd again, with its data: it rejoins its swarm.
     public func start(host index: Int) async throws {
         _ = try await LocalServerProcess.runTool(self.script.path, ["start-host", String(index + 1)])

@@ -290,7 +290,8 @@ extension OnTheSwarm {
                 let key = try #require(try await manager.swarm.unlockKey())
                 #expect(key.hasPrefix("SWMKEY-"))
 
-                // Host 3, a manager, restarts locked.
+                // Host 3, a manager, restarts locked once it has encrypted its key.
+                #expect(try await SwarmFixture.eventually(30) { try self.swarm.nodeKeyIsEncrypted(host: 2) })
                 try await self.swarm.kill(host: 2)
                 try await self.swarm.start(host: 2)
                 #expect(try await clients[2].system.info().swarm?.localNodeState == .locked)
