@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         // FilePath and FileDescriptor, as swift-subprocess takes them.
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // SHA-256, which names docker's context directories.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // `swift package generate-documentation --target Stevedore` (the DocC catalog; CI checks
         // that it builds without warnings).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
@@ -52,6 +54,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Output formatting shared by the CLI: docker's Go-template subset, tables, human units.

@@ -81,3 +81,21 @@ struct SSHTests {
         #expect(error?.message.contains("stevedore-no-such-ssh") == true)
     }
 }
+
+extension SSHTests {
+    /// A stored ssh:// context reaches the daemon through the same ssh transport.
+    @Test func anSSHContextUsesTheSSHTransport() async throws {
+        try await TestSSHServer.withServer { server in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-ssh-context-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let store = DockerContextStore(configDirectory: directory)
+            try store.create(DockerContext(name: "over-ssh", endpoint: .init(host: try server.dockerHost.description)))
+            var configuration = try DockerClientConfiguration.fromEnvironment(["DOCKER_CONFIG": directory.path], context: "over-ssh")
+            #expect(configuration.host == (try server.dockerHost))
+            configuration.ssh = server.sshOptions(identity: server.clientKeyPath, remoteCommand: Self.relay)
+            let client = try DockerClient(configuration: configuration)
+            defer { client.shutdown() }
+            #expect(try await client.system.version().version?.isEmpty == false)
+        }
+    }
+}

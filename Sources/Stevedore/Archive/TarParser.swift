@@ -43,6 +43,18 @@ public struct TarParser: Sendable {
         return false
     }
 
+    /// Whether the input so far ends between entries: before a header, in the padding after
+    /// an entry, or after the end-of-archive marker. An archive cut inside a header or an
+    /// entry's content does not. (Some writers, the docker CLI's context export among them, end
+    /// without the marker.)
+    public var isAtEntryBoundary: Bool {
+        switch self.state {
+        case .header: return self.pending.readableBytes == 0
+        case .padding, .finished: return true
+        case .content, .metadata: return false
+        }
+    }
+
     /// Consumes `bytes` and returns the events they complete. Throws
     /// ``DockerError/Category/malformedResponse`` for a corrupt header.
     public mutating func feed(_ bytes: ByteBuffer) throws -> [Event] {

@@ -38,10 +38,10 @@ public final class DockerClient: Sendable {
     /// requests does not block: it runs on the event loop as well.
     public var taskExecutor: any TaskExecutor { self.transport.taskExecutor }
 
-    /// A client configured from the environment as the docker CLI is (see
-    /// ``DockerClientConfiguration/fromEnvironment(_:)``).
-    public static func fromEnvironment() throws -> DockerClient {
-        try DockerClient(configuration: .fromEnvironment())
+    /// A client configured from the environment as the docker CLI is, `context` playing its
+    /// `--context` flag (see ``DockerClientConfiguration/fromEnvironment(_:context:)``).
+    public static func fromEnvironment(context: String? = nil) throws -> DockerClient {
+        try DockerClient(configuration: .fromEnvironment(context: context))
     }
 
     /// Closes idle connections; requests made afterwards fail with ``DockerError/Category/shutdown``.

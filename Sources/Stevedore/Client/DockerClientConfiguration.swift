@@ -26,17 +26,26 @@ public struct DockerClientConfiguration: Sendable {
         self.apiVersion = apiVersion
     }
 
-    /// The configuration the docker CLI would use in `environment`: `DOCKER_HOST` (default the
-    /// local socket), `DOCKER_API_VERSION` (pins the version), `DOCKER_TLS_VERIFY` (any
-    /// non-empty value: TLS with verification) or `DOCKER_TLS` (TLS without), with the files of
-    /// `DOCKER_CERT_PATH` (default `~/.docker`).
+    /// The configuration the docker CLI would use in `environment`, with `context` as its
+    /// `--context` flag. The context is chosen as docker chooses it (see
+    /// ``DockerContextStore/currentContextName(environment:context:)``): `context`, else
+    /// `default` when `DOCKER_HOST` is set, else `DOCKER_CONTEXT`, else config.json's
+    /// `currentContext` (in `DOCKER_CONFIG`, default `~/.docker`), else `default`.
     ///
-    /// Throws ``DockerError/Category/invalidConfiguration`` for a malformed host or version.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Self {
-        var configuration = Self()
-        if let host = environment["DOCKER_HOST"], !host.isEmpty {
-            configuration.host = try DockerHost(parsing: host)
-        }
+    /// - A stored context gives its host and TLS (``DockerContext/clientConfiguration()``).
+    /// - `default` gives `DOCKER_HOST` and `DOCKER_TLS_VERIFY` (any non-empty value: TLS with
+    ///   verification) or `DOCKER_TLS` (TLS without) with the files of `DOCKER_CERT_PATH`
+    ///   (see ``DockerContext/defaultContext(environment:)``).
+    /// - `DOCKER_API_VERSION` pins the version in both cases.
+    ///
+    /// Throws ``DockerError/Category/notFound`` for a context that is not stored, and
+    /// ``DockerError/Category/invalidConfiguration`` for a malformed host, version or context.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, context: String? = nil
+    ) throws -> Self {
+        let store = DockerContextStore(environment: environment)
+        let name = try store.currentContextName(environment: environment, context: context)
+        var configuration = try store.context(named: name, environment: environment).clientConfiguration()
         if let version = environment["DOCKER_API_VERSION"], !version.isEmpty {
             guard let parsed = APIVersion(version) else {
                 throw DockerError.invalidConfiguration(
@@ -45,12 +54,6 @@ public struct DockerClientConfiguration: Sendable {
                 )
             }
             configuration.apiVersion = parsed
-        }
-        let verify = !(environment["DOCKER_TLS_VERIFY"] ?? "").isEmpty
-        if verify || !(environment["DOCKER_TLS"] ?? "").isEmpty {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            let directory = environment["DOCKER_CERT_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.docker"
-            configuration.tls = DockerTLSOptions(certificateDirectory: directory, verifyServer: verify)
         }
         return configuration
     }

@@ -123,6 +123,13 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         host.contains(":") ? "[\(host)]" : host
     }
 
+    /// Whether the daemon is reached over TCP (`tcp://`, `http://`, `https://`), where TLS
+    /// applies.
+    var isTCP: Bool {
+        if case .tcp = self.kind { return true }
+        return false
+    }
+
     /// Whether this host is reached over TLS.
     public var usesTLS: Bool {
         if case .tcp(_, _, true) = self.kind { return true }

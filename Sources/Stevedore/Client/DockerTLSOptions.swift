@@ -39,6 +39,13 @@ public struct DockerTLSOptions: Hashable, Sendable {
         )
     }
 
+    /// The directory docker takes certificates from in `environment`: `DOCKER_CERT_PATH`, else
+    /// `DOCKER_CONFIG`, else `~/.docker`.
+    public static func certificateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["DOCKER_CERT_PATH"], !path.isEmpty { return path }
+        return DockerConfigFile.directory(environment: environment).path
+    }
+
     /// The NIO configuration; throws ``DockerError/Category/invalidConfiguration`` naming a file
     /// that cannot be read or parsed.
     func makeConfiguration() throws -> TLSConfiguration {

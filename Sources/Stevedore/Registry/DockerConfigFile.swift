@@ -50,19 +50,28 @@ public struct DockerConfigFile: Sendable {
     /// `config.json`, else `$HOME/.docker/config.json`. `PATH` of `environment` is where
     /// credential helpers are looked for.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerConfigFile {
-        let directory: URL
-        if let configured = environment["DOCKER_CONFIG"], !configured.isEmpty {
-            directory = URL(fileURLWithPath: configured)
-        } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
-            directory = home.appendingPathComponent(".docker")
-        }
-        var config = try Self.load(from: directory.appendingPathComponent("config.json"))
+        var config = try Self.load(from: Self.directory(environment: environment).appendingPathComponent("config.json"))
         config.helperSearchPath = environment["PATH"].map { $0.split(separator: ":").map(String.init) }
         return config
     }
 
+    /// The docker CLI's configuration directory in `environment`: `DOCKER_CONFIG`, else
+    /// `$HOME/.docker`. It holds `config.json` and the context store.
+    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let configured = environment["DOCKER_CONFIG"], !configured.isEmpty {
+            return URL(fileURLWithPath: configured)
+        }
+        let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+        return home.appendingPathComponent(".docker")
+    }
+
     // MARK: Reading
+
+    /// `currentContext`: the context `docker context use` selected; `nil` for `default`.
+    public var currentContext: String? {
+        get { self.json["currentContext"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
+        set { self.json["currentContext"] = newValue.flatMap { $0.isEmpty ? nil : JSONValue.string($0) } }
+    }
 
     /// `credsStore`: the helper holding every registry's credentials, if set.
     public var credentialsStore: String? {
@@ -188,16 +197,7 @@ public struct DockerConfigFile: Sendable {
             let directory = self.url.deletingLastPathComponent()
             try FileManager.default.createDirectory(
                 at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let data = try encoder.encode(JSONValue.object(self.json))
-            let temporary = directory.appendingPathComponent(".\(self.url.lastPathComponent).\(UUID().uuidString)")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw DockerError.invalidConfiguration("cannot write \(temporary.path)")
-            }
-            if rename(temporary.path, self.url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw DockerError.invalidConfiguration("cannot replace \(self.url.path): \(reason)")
-            }
+            try AtomicFile.write(try encoder.encode(JSONValue.object(self.json)), to: self.url, mode: 0o600)
         } catch let error as DockerError {
             throw error
         } catch {
