@@ -1,7 +1,7 @@
 import NIOConcurrencyHelpers
 import Stevedore
 
-/// The containers, images, networks and volumes a test made, removed when the test ends whether it passed or
+/// The containers, images, networks, volumes and plugins a test made, removed when the test ends whether it passed or
 /// threw (see ``TestEngine/withResources(_:)``).
 public final class TestResources: Sendable {
     private struct Registered {
@@ -9,6 +9,7 @@ public final class TestResources: Sendable {
         var images: [String] = []
         var networks: [String] = []
         var volumes: [String] = []
+        var plugins: [String] = []
     }
 
     private let state = NIOLockedValueBox(Registered())
@@ -26,6 +27,10 @@ public final class TestResources: Sendable {
     /// Removes volume `name` (force) at the end of the test.
     public func volume(_ name: String) { self.state.withLockedValue { $0.volumes.append(name) } }
 
+    /// Registers a plugin (removed with force: an enabled plugin would be restarted by its
+    /// daemon for ever).
+    public func plugin(_ name: String) { self.state.withLockedValue { $0.plugins.append(name) } }
+
     /// Removes everything registered: containers first (they hold images, networks and
     /// volumes), failures ignored (the test may have removed them itself).
     func removeAll(using client: DockerClient) async {
@@ -34,6 +39,7 @@ public final class TestResources: Sendable {
         for image in registered.images { _ = try? await client.images.remove(image, options: .init(force: true)) }
         for network in registered.networks { _ = try? await client.networks.remove(network) }
         for volume in registered.volumes { _ = try? await client.volumes.remove(volume, options: .init(force: true)) }
+        for plugin in registered.plugins { _ = try? await client.plugins.remove(plugin, force: true) }
     }
 }
 

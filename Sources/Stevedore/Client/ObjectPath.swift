@@ -35,6 +35,7 @@ struct ObjectPath: Sendable {
     static let task = ObjectPath(collection: "tasks", noun: "task", slashes: .none)
     static let secret = ObjectPath(collection: "secrets", noun: "secret", slashes: .none)
     static let config = ObjectPath(collection: "configs", noun: "config", slashes: .none)
+    static let plugin = ObjectPath(collection: "plugins", noun: "plugin", slashes: .anywhere)
 
     /// Throws ``DockerError/Category/invalidInput`` unless `reference` can name an object of
     /// this kind.
