@@ -14,8 +14,8 @@ public struct StevedoreCommand: AsyncParsableCommand {
             + "and --config DIR the client config directory (default: $DOCKER_CONFIG or ~/.docker).",
         version: StevedoreLibrary.version,
         subcommands: [Version.self] + System.topLevelCommands
-            + [System.self, Container.self, Image.self, Network.self, Volume.self]
-            + [Swarm.self, Node.self, Service.self, Secret.self, Config.self]
+            + [System.self, Container.self, Image.self, Network.self, Volume.self, Plugin.self]
+            + [Swarm.self, Node.self, Service.self, Secret.self, Config.self, Context.self]
             + Container.topLevelCommands + Image.topLevelCommands + [Login.self, Logout.self, Search.self]
     )
 
@@ -31,7 +31,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
         // Diagnostics go to stderr, so that stdout stays the command's output.
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
-            let (moved, environment) = GlobalOptions.movingLeadingOptions(in: arguments)
+            let (moved, environment) = try GlobalOptions.movingLeadingOptions(in: arguments)
             for (name, value) in environment { setenv(name, value, 1) }
             var command = try Self.parseAsRoot(moved)
             if var command = command as? AsyncParsableCommand {

@@ -32,6 +32,7 @@ import Testing
         ["volume"], ["volume", "ls"], ["volume", "create"], ["volume", "inspect"], ["volume", "rm"], ["volume", "prune"],
         ["swarm"], ["swarm", "init"], ["node"], ["node", "ls"], ["service"], ["service", "create"], ["service", "update"],
         ["service", "ls"], ["service", "ps"], ["service", "logs"], ["secret"], ["secret", "create"], ["config"], ["config", "create"],
+        ["plugin"], ["plugin", "ls"], ["plugin", "install"], ["plugin", "upgrade"], ["plugin", "create"],
     ]
 
     @Test(arguments: Self.helpPaths)

@@ -10,8 +10,12 @@ import Stevedore
 /// their own with the same letters (`ps -l`, `create -c`). ``movingLeadingOptions(in:)`` turns
 /// the global short names into long ones.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Name of the context to use; -c before the command (default: $DOCKER_CONTEXT or \"default\")")
+    @Option(name: .long, help: ArgumentHelp(Self.contextHelp))
     var context: String?
+
+    private static let contextHelp =
+        "Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set "
+        + "with \"docker context use\"); -c before the command"
 
     @Flag(name: .long, help: "Use TLS; implied by --tlsverify")
     var tls = false
@@ -43,8 +47,8 @@ public struct GlobalOptions: ParsableArguments {
     /// `-H`/`--host` and `--config` leave the arguments for the environment they override
     /// (`DOCKER_HOST`, `DOCKER_CONFIG`), returned apart for the caller to set: commands have
     /// options of those names (`service create --host`, `--config`), and docker reads its own
-    /// only before the command.
-    static func movingLeadingOptions(in arguments: [String]) -> (arguments: [String], environment: [String: String]) {
+    /// only before the command. `-H` together with a context is refused, as docker refuses it.
+    static func movingLeadingOptions(in arguments: [String]) throws -> (arguments: [String], environment: [String: String]) {
         let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug"]
         let environmentNames = ["--host": "DOCKER_HOST", "--config": "DOCKER_CONFIG"]
         let takesValue: Set<String> = ["--host", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "--log-level"]
@@ -76,6 +80,9 @@ public struct GlobalOptions: ParsableArguments {
                 leading += [name, value]
             }
         }
+        if environment["DOCKER_HOST"] != nil, let context = leading.firstIndex(of: "--context"), !leading[context + 1].isEmpty {
+            throw CommandFailure(description: "conflicting options: cannot specify both --host and --context")
+        }
         guard !leading.isEmpty else { return (Array(arguments[index...]), environment) }
         var rest = Array(arguments[index...])
         // The command path: the leading words that are not options.
@@ -102,24 +109,20 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     /// The configuration these options and the environment describe, as the docker CLI resolves
-    /// them: `-H` over `DOCKER_HOST`, the `--tls*` flags over `DOCKER_TLS*`; a context other
-    /// than `default` is not supported yet.
+    /// them: the context (`--context`, else `-H`/`DOCKER_HOST` for `default`, else
+    /// `DOCKER_CONTEXT`, else config.json's), and for `default` the `--tls*` flags over
+    /// `DOCKER_TLS*`.
     func makeConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClientConfiguration {
-        var configuration = try DockerClientConfiguration.fromEnvironment(environment)
-        let context = self.context ?? environment["DOCKER_CONTEXT"]
-        if let context, context != "default" {
-            throw DockerError(
-                category: .invalidConfiguration,
-                message: "context \"\(context)\" cannot be used: this version of stevedore supports only the default context",
-                hint: "pass -H or set DOCKER_HOST instead"
-            )
-        }
+        var configuration = try DockerClientConfiguration.fromEnvironment(environment, context: self.context)
+        let context = try DockerContextStore(environment: environment).currentContextName(environment: environment, context: self.context)
+        guard context == DockerContext.defaultName else { return configuration }
         if self.tls || self.tlsverify || self.tlscacert != nil || self.tlscert != nil || self.tlskey != nil {
             // As docker: --tlsverify implies --tls; files not named come from the certificate
             // directory when they exist there.
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            let directory = environment["DOCKER_CERT_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.docker"
-            var options = configuration.tls ?? DockerTLSOptions(certificateDirectory: directory, verifyServer: false)
+            var options =
+                configuration.tls
+                ?? DockerTLSOptions(
+                    certificateDirectory: DockerTLSOptions.certificateDirectory(environment: environment), verifyServer: false)
             options.verifyServer = options.verifyServer || self.tlsverify
             options.caCertificatePath = self.tlscacert ?? options.caCertificatePath
             options.clientCertificatePath = self.tlscert ?? options.clientCertificatePath

@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import Stevedore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension StevedoreCommand.Secret {
     /// `stevedore secret create SECRET [file|-]`: creates a secret holding the file's content
     /// (stdin for `-`), or one an external store provides (`--driver`), and prints its id. The
@@ -70,35 +64,13 @@ func swarmObjectLabels(_ texts: [String]) throws -> [String: String]? {
 /// was named, `error reading from NAME: …` when it cannot be read or is empty.
 func readSwarmObjectContent(_ source: String, limit: Int, missing: String) throws -> Data {
     guard !source.isEmpty else { throw CommandFailure(description: missing) }
-    let fromStandardInput = source == "-"
-    let name = fromStandardInput ? "STDIN" : source
-    // Go names the failing operation and file (`open NAME: …`, `read /dev/stdin: …`).
-    let path = fromStandardInput ? "/dev/stdin" : source
-    let descriptor = fromStandardInput ? STDIN_FILENO : open(source, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-        throw CommandFailure(description: "error reading from \(name): open \(path): \(goErrnoText(errno))")
-    }
-    defer { if !fromStandardInput { close(descriptor) } }
-    var content = Data()
-    var buffer = [UInt8](repeating: 0, count: 64 << 10)
-    while content.count < limit {
-        let wanted = min(buffer.count, limit - content.count)
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
-        if count > 0 {
-            content.append(contentsOf: buffer[..<count])
-        } else if count == 0 {
-            break
-        } else if errno != EINTR {
-            throw CommandFailure(description: "error reading from \(name): read \(path): \(goErrnoText(errno))")
-        }
+    let name = source == "-" ? "STDIN" : source
+    let content: Data
+    do {
+        content = try LocalFiles.contents(ofFile: source == "-" ? nil : source, limit: limit)
+    } catch let failure as CommandFailure {
+        throw CommandFailure(description: "error reading from \(name): \(failure.description)")
     }
     guard !content.isEmpty else { throw CommandFailure(description: "error reading from \(name): data is empty") }
     return content
-}
-
-/// Go's text for an errno, which is the C library's with its first letter lower-cased
-/// (`no such file or directory`).
-private func goErrnoText(_ code: Int32) -> String {
-    let text = String(cString: strerror(code))
-    return text.prefix(1).lowercased() + text.dropFirst()
 }

@@ -1,14 +1,23 @@
 import Foundation
 import Stevedore
 
-/// Go's `sortorder.NaturalLess`, how docker orders networks and volumes by name: runs of
-/// digits compare as numbers (`net2` before `net10`), everything else byte by byte.
+/// Go's `sortorder.NaturalLess`, how docker orders the rows of its lists by name: runs of
+/// digits compare as numbers (`net2` before `net10`; leading zeros skipped, then fewer of them
+/// first), a digit before any other character, everything else byte by byte, a prefix before
+/// the longer name.
 func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
     var left = Array(lhs.utf8)[...]
     var right = Array(rhs.utf8)[...]
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
     while let a = left.first, let b = right.first {
-        if isDigit(a) && isDigit(b) {
+        switch (isDigit(a), isDigit(b)) {
+        case (true, false): return true
+        case (false, true): return false
+        case (false, false):
+            if a != b { return a < b }
+            left = left.dropFirst()
+            right = right.dropFirst()
+        case (true, true):
             let leftDigits = left.prefix(while: isDigit)
             let rightDigits = right.prefix(while: isDigit)
             left = left.dropFirst(leftDigits.count)
@@ -18,10 +27,6 @@ func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
             if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
             if !leftValue.elementsEqual(rightValue) { return leftValue.lexicographicallyPrecedes(rightValue) }
             if leftDigits.count != rightDigits.count { return leftDigits.count < rightDigits.count }
-        } else {
-            if a != b { return a < b }
-            left = left.dropFirst()
-            right = right.dropFirst()
         }
     }
     return left.isEmpty && !right.isEmpty

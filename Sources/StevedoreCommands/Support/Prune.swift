@@ -2,10 +2,16 @@ import Foundation
 import Stevedore
 import StevedoreFormatting
 
-/// Asks docker's `Are you sure you want to continue? [y/N]` after `warning`; true only for `y`
-/// or `Y` (docker takes `yes` as no). End of input is no.
+/// Asks docker's `Are you sure you want to continue? [y/N]` after `warning` (see
+/// ``promptYesNo(_:)``).
 func confirm(_ warning: String) -> Bool {
-    printOut(warning + "\nAre you sure you want to continue? [y/N] ")
+    promptYesNo(warning + "\nAre you sure you want to continue?")
+}
+
+/// docker's `prompt.Confirm`: prints `question` and ` [y/N] ` on stdout and reads a line of
+/// stdin; true only for `y` or `Y` (docker takes `yes` as no). End of input is no.
+func promptYesNo(_ question: String) -> Bool {
+    printOut(question + " [y/N] ")
     guard let answer = readLine() else { return false }
     return answer.trimmingCharacters(in: .whitespaces).lowercased() == "y"
 }

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Plugin {
+    /// `stevedore plugin enable PLUGIN`: starts the plugin and prints its name as given.
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a plugin")
+
+        @Option(name: .long, help: "HTTP client timeout (in seconds)") var timeout = 30
+
+        @Argument(help: "PLUGIN") var plugin: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            try await withClient(self.global) { client in
+                try await client.plugins.enable(self.plugin, timeout: self.timeout)
+            }
+            printOut(self.plugin + "\n")
+        }
+    }
+}

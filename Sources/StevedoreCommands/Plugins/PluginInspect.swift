@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Plugin {
+    /// `stevedore plugin inspect`: the plugins as the daemon's JSON array, or each through
+    /// `--format`.
+    struct Inspect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "inspect", abstract: "Display detailed information on one or more plugins")
+
+        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        var format: String?
+
+        @Argument(help: "PLUGIN") var plugins: [String]
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            try await withClient(self.global) { client in
+                try await inspectEach(self.plugins, format: self.format) { try await client.plugins.inspectWithRaw($0) }
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+
+extension StevedoreCommand.Plugin {
+    /// `stevedore plugin push PLUGIN[:TAG]`: pushes the plugin to the registry its name names
+    /// (`:latest` without a tag), the progress on stdout as docker shows it; nothing after.
+    struct Push: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "push", abstract: "Push a plugin to a registry")
+
+        /// Accepted for docker's scripts: content trust is off unless `DOCKER_CONTENT_TRUST` is
+        /// set, and stevedore never signs.
+        @Flag(name: .long, help: "Skip image signing (always: content trust is not supported)")
+        var disableContentTrust = false
+
+        @Argument(help: "PLUGIN[:TAG]") var name: String
+        @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+        func run() async throws {
+            let name = try StevedoreCommand.Plugin.localName(self.name)
+            let credentials = try await self.global.credentials(forImage: name)
+            try await withClient(self.global) { client in
+                try await client.plugins.push(name, credentials: credentials).show()
+            }
+        }
+    }
+}
