@@ -97,6 +97,16 @@ struct ContextDifferentialTests {
             ["context", "import", "piped", "-"], environment: self.environment(), input: Data(exported.standardOutput.utf8))
         #expect(imported.status == 0, "\(imported)")
         try await self.expectSame(["context", "inspect", "--format", "{{.Endpoints.docker.Host}}", "piped"])
+
+        // A context an older CLI wrote, with fields and an endpoint Stevedore does not use.
+        let legacy = DockerContextStore(configDirectory: self.configDirectory).metadataDirectory(forContext: "legacy")
+        try FileManager.default.createDirectory(at: legacy, withIntermediateDirectories: true)
+        let meta =
+            #"{"Name":"legacy","Metadata":{"StackOrchestrator":"swarm","Description":"old"},"#
+            + #""Endpoints":{"kubernetes":{"Namespace":"x"},"docker":{"Host":"tcp://h:1","SkipTLSVerify":false}}}"#
+        try Data(meta.utf8).write(to: legacy.appendingPathComponent("meta.json"))
+        try await self.expectSame(["context", "inspect", "legacy"])
+        try await self.expectSame(["context", "ls"])
     }
 
     @Test func useThenShowAgreeBothWays() async throws {

@@ -20,10 +20,11 @@ public struct DockerContext: Hashable, Sendable {
     /// The TLS material of the `docker` endpoint. `nil` when the context has none; a value
     /// (even with every file `nil`) turns TLS on for a `tcp://` host, as docker does.
     public var tls: TLSFiles?
-    /// `Metadata` fields other than `Description`, kept as they are when the context is updated.
-    var additionalMetadata: [String: JSONValue] = [:]
+    /// `Metadata` fields other than `Description` (other tools' settings, such as
+    /// `StackOrchestrator`), kept as they are when the context is updated.
+    public var additionalMetadata: [String: JSONValue] = [:]
     /// Endpoints other than `docker` (old CLIs stored `kubernetes`), kept as they are.
-    var otherEndpoints: [String: JSONValue] = [:]
+    public var otherEndpoints: [String: JSONValue] = [:]
 
     public init(name: String, description: String? = nil, endpoint: Endpoint? = nil, tls: TLSFiles? = nil) {
         self.name = name
@@ -63,8 +64,9 @@ public struct DockerContext: Hashable, Sendable {
             self.clientKey = clientKey
         }
 
-        /// The files by the names the store gives them.
-        var byStoredName: [(name: String, url: URL)] {
+        /// The files that are set, each with the name the store gives it (`ca.pem`, `cert.pem`,
+        /// `key.pem`).
+        public var byStoredName: [(name: String, url: URL)] {
             [("ca.pem", self.caCertificate), ("cert.pem", self.clientCertificate), ("key.pem", self.clientKey)]
                 .compactMap { name, url in url.map { (name, $0) } }
         }

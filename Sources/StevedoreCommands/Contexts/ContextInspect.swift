@@ -31,7 +31,7 @@ extension StevedoreCommand.Context {
             var errors: [String] = []
             for name in names {
                 do {
-                    let element = Self.element(try store.context(named: name, environment: environment), as: name, in: store)
+                    let element = try Self.element(try store.context(named: name, environment: environment), as: name, in: store)
                     if let template {
                         rendered += try template.render(element) + "\n"
                     } else {
@@ -53,22 +53,24 @@ extension StevedoreCommand.Context {
         }
 
         /// What docker shows of `context`, looked up as `name`: its metadata (`Name`,
-        /// `Metadata`, and `Endpoints` when it has one), the names of its TLS files by endpoint
-        /// (`null` for an endpoint directory without files), and where it is stored
-        /// (`<IN MEMORY>` for `default`).
-        static func element(_ context: DockerContext, as name: String, in store: DockerContextStore) -> TemplateValue {
-            var metadata = TemplateObject()
+        /// `Metadata`, and `Endpoints` when it has any; the keys of both sorted, as Go writes a
+        /// map), the names of its TLS files by endpoint (`null` for an endpoint directory
+        /// without files), and where it is stored (`<IN MEMORY>` for `default`).
+        static func element(_ context: DockerContext, as name: String, in store: DockerContextStore) throws -> TemplateValue {
+            var metadata = try context.additionalMetadata.mapValues { try TemplateValue(encoding: $0) }
             metadata["Description"] = context.description.map(TemplateValue.string)
-            var element = TemplateObject([("Name", .string(context.name)), ("Metadata", .object(metadata))])
+            var element = TemplateObject([("Name", .string(context.name)), ("Metadata", .object(Self.sorted(metadata)))])
+            var endpoints = try context.otherEndpoints.mapValues { try TemplateValue(encoding: $0) }
             if let endpoint = context.endpoint {
                 var docker = TemplateObject()
                 docker["Host"] = endpoint.host.map(TemplateValue.string)
                 docker["SkipTLSVerify"] = .bool(endpoint.skipTLSVerify)
-                element["Endpoints"] = ["docker": .object(docker)]
+                endpoints["docker"] = .object(docker)
             }
+            if !endpoints.isEmpty { element["Endpoints"] = .object(Self.sorted(endpoints)) }
             let isDefault = name == DockerContext.defaultName
             let tlsFiles =
-                isDefault ? context.tls.map { ["docker": Self.storedNames(of: $0)] } ?? [:] : store.tlsFileNames(ofContext: name)
+                isDefault ? context.tls.map { ["docker": $0.byStoredName.map(\.name)] } ?? [:] : store.tlsFileNames(ofContext: name)
             let material = tlsFiles.sorted { $0.key < $1.key }.map { endpoint, files -> (String, TemplateValue) in
                 (endpoint, files.isEmpty ? .null : .array(files.map(TemplateValue.string)))
             }
@@ -80,11 +82,9 @@ extension StevedoreCommand.Context {
             return .object(element)
         }
 
-        /// The names the store gives the TLS files `tls` has.
-        private static func storedNames(of tls: DockerContext.TLSFiles) -> [String] {
-            [("ca.pem", tls.caCertificate), ("cert.pem", tls.clientCertificate), ("key.pem", tls.clientKey)].compactMap { name, url in
-                url == nil ? nil : name
-            }
+        /// `fields` in Go's map order: sorted by key.
+        private static func sorted(_ fields: [String: TemplateValue]) -> TemplateObject {
+            TemplateObject(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
     }
 }
