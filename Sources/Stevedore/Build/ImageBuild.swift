@@ -53,8 +53,11 @@ public struct ImageBuildOptions: Hashable, Sendable {
     public var target: String?
     /// `outputs`: BuildKit outputs, e.g. `[["Type": "moby", "Attrs": [...]]]`, sent as JSON (API ≥ 1.40).
     public var outputs: [BuildOutput]
-    /// `version`: the builder, `1` (classic, the default) or `2` (BuildKit, which needs a
-    /// session Stevedore does not provide) (API ≥ 1.38).
+    /// `version`: the builder, `1` (classic, the daemon's default) or `2` (BuildKit; the daemon
+    /// says which it prefers in ``PingResponse/builderVersion``) (API ≥ 1.38). BuildKit reads
+    /// the uploaded context; its progress comes as ``ProgressMessage/buildKitStatus`` and a
+    /// failed step sets ``DockerError/failedBuildStep``. Secrets, ssh forwarding and other
+    /// features of a BuildKit session are not offered.
     public var builderVersion: String?
     /// Credentials of every registry the build may pull from (`X-Registry-Config`); see
     /// ``DockerConfigFile/allCredentials()``.

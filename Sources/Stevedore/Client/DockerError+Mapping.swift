@@ -65,7 +65,14 @@ extension DockerError {
     /// The error for an `errorDetail` line in a build's output: the step that failed, with its
     /// exit code in ``code`` when the daemon gives it.
     init(buildError message: String, code: Int?) {
-        self.init(category: .buildFailed, message: message, code: code)
+        self.init(category: .buildFailed, message: message, code: code ?? Self.buildKitExitCode(message))
+    }
+
+    /// The exit code BuildKit writes at the end of a failed `RUN` step's error
+    /// (`… did not complete successfully: exit code: 3`).
+    private static func buildKitExitCode(_ message: String) -> Int? {
+        guard let marker = message.range(of: "exit code: ", options: .backwards) else { return nil }
+        return Int(message[marker.upperBound...].prefix(while: \.isNumber))
     }
 
     /// The error for a transport failure talking to `host`, with a hint for the common causes.

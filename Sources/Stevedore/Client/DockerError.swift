@@ -75,6 +75,9 @@ public struct DockerError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The `code` of an error reported inside a stream (`errorDetail.code`): a failed build
     /// step's exit code, for instance.
     public var code: Int?
+    /// For a failed BuildKit build, the step that failed and its last lines of output, as its
+    /// progress described them.
+    public var failedBuildStep: FailedBuildStep?
 
     public init(category: Category, statusCode: Int? = nil, message: String, hint: String? = nil, code: Int? = nil) {
         self.category = category

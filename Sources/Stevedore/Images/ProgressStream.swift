@@ -30,13 +30,22 @@ public struct ProgressStream: AsyncSequence, Sendable {
         var lines: JSONLinesStream<ProgressMessage>.AsyncIterator
         let operation: Operation
 
+        /// A BuildKit build's steps so far, for the error of a failed one.
+        var steps = BuildKitStepOutput()
+
         public mutating func next() async throws -> ProgressMessage? {
             guard let message = try await self.lines.next() else { return nil }
             if let (text, code) = message.carriedError {
                 switch self.operation {
                 case .transfer: throw DockerError(streamError: text)
-                case .build: throw DockerError(buildError: text, code: code)
+                case .build:
+                    var error = DockerError(buildError: text, code: code)
+                    error.failedBuildStep = self.steps.failedStep
+                    throw error
                 }
+            }
+            if self.operation == .build, let status = try message.buildKitStatus {
+                self.steps.add(status)
             }
             return message
         }

@@ -1,0 +1,79 @@
+import Foundation
+import Stevedore
+import StevedoreTestSupport
+import Testing
+
+/// BuildKit builds (`version=2`) of an uploaded context, on the engines that offer BuildKit.
+@Suite(
+    "BuildKit builds against the real engine",
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
+struct BuildKitTests {
+    /// BuildKit runs `RUN` steps in a network of their own unless told otherwise, and the test
+    /// engines have no bridge network.
+    static let options = ImageBuildOptions(networkMode: "none", builderVersion: "2")
+
+    @Test func progressIsTypedAndTheImageIsBuilt() async throws {
+        try await TestEngine.withResources { client, resources in
+            let tag = "stevedore-buildkit:\(UUID().uuidString.prefix(8).lowercased())"
+            resources.image(tag)
+            let marker = UUID().uuidString
+            let directory = try BuildTests.makeContext([
+                "Dockerfile": "FROM \(TestEngine.image)\nCOPY hello.txt /hello.txt\nRUN cat /hello.txt && echo \(marker) >&2\n",
+                "hello.txt": "hello from the context\n",
+            ])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            var options = Self.options
+            options.tags = [tag]
+            options.labels = ["stevedore.test": "buildkit"]
+            var vertexes: [String: BuildKitVertex] = [:]
+            var logs: [BuildKitLog] = []
+            var imageID: String?
+            for try await message in try await client.images.build(context: BuildContext(directory: directory), options: options) {
+                if let status = try message.buildKitStatus {
+                    for vertex in status.vertexes { vertexes[vertex.digest] = vertex }
+                    logs += status.logs
+                }
+                imageID = message.imageID ?? imageID
+            }
+            let names = vertexes.values.map(\.name)
+            #expect(names.contains { $0.hasSuffix("COPY hello.txt /hello.txt") }, "\(names)")
+            let run = try #require(vertexes.values.first { $0.name.contains("RUN cat /hello.txt") })
+            #expect(run.started != nil && run.completed != nil && run.error == nil)
+            let output = logs.filter { $0.vertex == run.digest }
+            #expect(output.contains { $0.stream == 1 && $0.text.contains("hello from the context") }, "\(output)")
+            #expect(output.contains { $0.stream == 2 && $0.text.contains(marker) })
+            let image = try await client.images.inspect(tag)
+            #expect(image.id == imageID)
+            #expect(image.config?.labels?["stevedore.test"] == "buildkit")
+        }
+    }
+
+    @Test func aFailedStepNamesItselfAndItsLastOutput() async throws {
+        try await TestEngine.withClient { client in
+            let directory = try BuildTests.makeContext([
+                "Dockerfile": "FROM \(TestEngine.image)\nRUN for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo line $i; done; exit 3\n"
+            ])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let error = await #expect(throws: DockerError.self) {
+                try await client.images.build(context: BuildContext(directory: directory), options: Self.options).finish()
+            }
+            #expect(error?.category == .buildFailed)
+            #expect(error?.code == 3, "\(String(describing: error))")
+            let step = try #require(error?.failedBuildStep, "\(String(describing: error))")
+            #expect(step.name.contains("RUN for i in"), "\(step)")
+            #expect(step.lastOutput == (3...12).map { "line \($0)" }, "\(step)")
+        }
+    }
+
+    @Test func aDockerfileErrorIsABuildFailure() async throws {
+        try await TestEngine.withClient { client in
+            let directory = try BuildTests.makeContext(["Dockerfile": "FROM \(TestEngine.image)\nNOSUCHINSTRUCTION x\n"])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let error = await #expect(throws: DockerError.self) {
+                try await client.images.build(context: BuildContext(directory: directory), options: Self.options).finish()
+            }
+            #expect(error?.category == .buildFailed)
+            #expect(error?.message.lowercased().contains("unknown instruction") == true, "\(String(describing: error))")
+        }
+    }
+}
