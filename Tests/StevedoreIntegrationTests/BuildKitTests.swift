@@ -37,6 +37,9 @@ struct BuildKitTests {
             }
             let names = vertexes.values.map(\.name)
             #expect(names.contains { $0.hasSuffix("COPY hello.txt /hello.txt") }, "\(names)")
+            // The context came through the session, not as an upload.
+            #expect(names.contains("[internal] load build context"), "\(names)")
+            #expect(!names.contains { $0.contains("load remote build context") }, "\(names)")
             let run = try #require(vertexes.values.first { $0.name.contains("RUN cat /hello.txt") })
             #expect(run.started != nil && run.completed != nil && run.error == nil)
             let output = logs.filter { $0.vertex == run.digest }
@@ -45,6 +48,33 @@ struct BuildKitTests {
             let image = try await client.images.inspect(tag)
             #expect(image.id == imageID)
             #expect(image.config?.labels?["stevedore.test"] == "buildkit")
+        }
+    }
+
+    @Test func theSessionSendsWhatDockerignoreLeavesAndTheDockerfileFromElsewhere() async throws {
+        try await TestEngine.withClient { client in
+            let directory = try BuildTests.makeContext([
+                ".dockerignore": "*.log\nsecret/\n!secret/public.txt\n",
+                "a.txt": "a", "b.log": "b", "secret/key": "k", "secret/public.txt": "p", "sub/dir/c.txt": "c",
+            ])
+            let dockerfiles = try BuildTests.makeContext([
+                "build.Dockerfile": "FROM \(TestEngine.image)\nCOPY . /ctx\nRUN find /ctx | sort && echo \(UUID().uuidString)\n"
+            ])
+            defer {
+                try? FileManager.default.removeItem(at: directory)
+                try? FileManager.default.removeItem(at: dockerfiles)
+            }
+            let context = try BuildContext(directory: directory, dockerfile: dockerfiles.appendingPathComponent("build.Dockerfile"))
+            var output = ""
+            for try await message in try await client.images.build(context: context, options: Self.options) {
+                for log in try message.buildKitStatus?.logs ?? [] { output += log.text }
+            }
+            let paths = output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("/ctx") }
+            #expect(
+                paths == [
+                    "/ctx", "/ctx/.dockerignore", "/ctx/a.txt", "/ctx/secret", "/ctx/secret/public.txt", "/ctx/sub", "/ctx/sub/dir",
+                    "/ctx/sub/dir/c.txt",
+                ], "\(output)")
         }
     }
 

@@ -54,11 +54,14 @@ public struct ImageBuildOptions: Hashable, Sendable {
     /// `outputs`: BuildKit outputs, e.g. `[["Type": "moby", "Attrs": [...]]]`, sent as JSON (API ≥ 1.40).
     public var outputs: [BuildOutput]
     /// `version`: the builder, `1` (classic, the daemon's default) or `2` (BuildKit; the daemon
-    /// says which it prefers in ``PingResponse/builderVersion``) (API ≥ 1.38). BuildKit reads
-    /// the uploaded context; its progress comes as ``ProgressMessage/buildKitStatus`` and a
-    /// failed step sets ``DockerError/failedBuildStep``. Secrets, ssh forwarding and other
-    /// features of a BuildKit session are not offered.
+    /// says which it prefers in ``PingResponse/builderVersion``) (API ≥ 1.38). BuildKit's
+    /// progress comes as ``ProgressMessage/buildKitStatus`` and a failed step sets
+    /// ``DockerError/failedBuildStep``.
     public var builderVersion: String?
+    /// `session`: the id of a BuildKit session the build reads local files through (with
+    /// ``remote`` `client-session`). ``DockerClient/Images/build(context:options:)`` opens one
+    /// itself for BuildKit.
+    public var session: String?
     /// Credentials of every registry the build may pull from (`X-Registry-Config`); see
     /// ``DockerConfigFile/allCredentials()``.
     public var registryCredentials: [String: RegistryAuth]
@@ -125,10 +128,35 @@ extension DockerClient.Images {
     /// each step, then `aux.ID` with the image id (``ProgressStream/finish()`` returns it). A
     /// failed step throws ``DockerError/Category/buildFailed`` with the daemon's message (and the
     /// exit code of a failed `RUN` in ``DockerError/code``).
+    ///
+    /// With BuildKit (``ImageBuildOptions/builderVersion`` `"2"`) nothing is uploaded: the build
+    /// reads the directory through a BuildKit session (``ImageBuildOptions/session``), which
+    /// sends only the files the build asks for and not again those it has cached, honouring
+    /// `.dockerignore` as BuildKit reads it. The session closes when the stream ends.
     public func build(context: BuildContext, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
         var options = options
-        if options.dockerfile == nil { options.dockerfile = context.dockerfile }
-        return try await self.build(archive: context.archive, options: options)
+        guard options.builderVersion == "2" else {
+            if options.dockerfile == nil { options.dockerfile = context.dockerfile }
+            return try await self.build(archive: context.archive, options: options)
+        }
+        try await self.client.requireAPIVersion(APIVersion(1, 39), for: "a BuildKit session")
+        let dockerfile = URL(
+            fileURLWithPath: context.externalDockerfile ?? context.directory.appendingPathComponent(context.dockerfile).path)
+        let session = try await BuildKitSession.open(
+            client: self.client,
+            directories: ["context": context.directory, "dockerfile": dockerfile.deletingLastPathComponent()],
+            name: context.directory.lastPathComponent, sharedKey: context.directory.path)
+        options.dockerfile = dockerfile.lastPathComponent
+        options.remote = "client-session"
+        options.session = session.id
+        do {
+            var stream = try await self.build(archive: nil, options: options)
+            stream.session = session
+            return stream
+        } catch {
+            session.close()
+            throw error
+        }
     }
 
     /// `POST /build` of a context tar (plain, gzip, bzip2 or xz) streamed from `archive`, or of
@@ -145,6 +173,7 @@ extension DockerClient.Images {
         }
         for host in options.extraHosts { query.add("extrahosts", host) }
         query.add("remote", options.remote)
+        query.add("session", options.session)
         query.add("q", options.quiet ? true : nil)
         query.add("nocache", options.noCache ? true : nil)
         if !options.cacheFrom.isEmpty { query.add("cachefrom", Self.json(options.cacheFrom)) }

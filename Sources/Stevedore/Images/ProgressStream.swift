@@ -21,9 +21,12 @@ public struct ProgressStream: AsyncSequence, Sendable {
 
     let lines: JSONLinesStream<ProgressMessage>
     let operation: Operation
+    /// The BuildKit session the build reads its files through: closed when the stream ends,
+    /// or when the last copy of the stream and its iterator are gone.
+    var session: BuildKitSession?
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(lines: self.lines.makeAsyncIterator(), operation: self.operation)
+        AsyncIterator(lines: self.lines.makeAsyncIterator(), operation: self.operation, session: self.session)
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
@@ -33,9 +36,22 @@ public struct ProgressStream: AsyncSequence, Sendable {
         /// A BuildKit build's steps so far, for the error of a failed one.
         var steps = BuildKitStepOutput()
 
+        let session: BuildKitSession?
+
         public mutating func next() async throws -> ProgressMessage? {
-            guard let message = try await self.lines.next() else { return nil }
+            let message: ProgressMessage
+            do {
+                guard let next = try await self.lines.next() else {
+                    self.session?.close()
+                    return nil
+                }
+                message = next
+            } catch {
+                self.session?.close()
+                throw error
+            }
             if let (text, code) = message.carriedError {
+                self.session?.close()
                 switch self.operation {
                 case .transfer: throw DockerError(streamError: text)
                 case .build:

@@ -1,0 +1,141 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOHTTP2
+import NIOPosix
+import StevedoreTransport
+import SwiftProtobuf
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A BuildKit session: `POST /session` upgraded to `h2c`, on which the daemon is a gRPC
+/// client and Stevedore serves what the build asks for. Offered: the health check (the daemon
+/// closes a session that stops answering it) and file sync of the named local directories
+/// (``FileSyncSender``).
+///
+/// The hijacked connection is relayed through a socket pair to an HTTP/2 server channel, each
+/// stream of which is one gRPC call (``GRPCServerStreamHandler``). The session lives until
+/// ``close()``; the build whose progress stream it belongs to closes it when the stream ends
+/// or is dropped.
+final class BuildKitSession: Sendable {
+    /// The methods offered, as the session's `X-Docker-Expose-Session-Grpc-Method` headers list them.
+    static let healthCheck = "/grpc.health.v1.Health/Check"
+    static let diffCopy = "/moby.filesync.v1.FileSync/DiffCopy"
+
+    /// What the build names it by (`session=` of `POST /build`).
+    let id: String
+    private let relay: Task<Void, Never>
+
+    private init(id: String, relay: Task<Void, Never>) {
+        self.id = id
+        self.relay = relay
+    }
+
+    deinit {
+        self.relay.cancel()
+    }
+
+    /// Ends the session: the connection closes and calls in progress end.
+    func close() {
+        self.relay.cancel()
+    }
+
+    /// Opens a session on `client`'s daemon that serves `directories` (by the names the build
+    /// asks for: `context`, `dockerfile`). `sharedKey` lets the daemon reuse what an earlier
+    /// session of the same directory sent.
+    static func open(client: DockerClient, directories: [String: URL], name: String, sharedKey: String) async throws -> BuildKitSession {
+        let id = UUID().uuidString.lowercased()
+        var request = DockerRequest(.POST, "/session")
+        request.headers.add(name: "X-Docker-Expose-Session-Uuid", value: id)
+        request.headers.add(name: "X-Docker-Expose-Session-Name", value: name)
+        request.headers.add(name: "X-Docker-Expose-Session-Sharedkey", value: sharedKey)
+        for method in [Self.healthCheck, Self.diffCopy] {
+            request.headers.add(name: "X-Docker-Expose-Session-Grpc-Method", value: method)
+        }
+        let connection = try await client.hijack(request, upgradeProtocol: "h2c")
+        let methods: [String: GRPCServerStreamHandler.Method] = [
+            Self.healthCheck: { call in
+                var response = Grpc_Health_V1_HealthCheckResponse()
+                response.status = .serving
+                try await call.send(try response.serializedBytes() as [UInt8])
+                try await call.finish()
+            },
+            Self.diffCopy: { call in
+                let name = call.metadata["dir-name"].first ?? ""
+                guard let root = directories[name] else {
+                    try await call.finish(status: 5, message: "no directory named \(name) in this session")
+                    return
+                }
+                var metadata: [String: [String]] = [:]
+                for key in ["include-patterns", "exclude-patterns", "followpaths"] { metadata[key] = call.metadata[key] }
+                try await FileSyncSender(root: root, metadata: metadata).run(call)
+            },
+        ]
+        let relay: Task<Void, Never>
+        do {
+            let (server, peer) = try await Self.serverChannel(methods: methods)
+            relay = Task {
+                await Self.relayBytes(connection, peer)
+                try? await server.close()
+            }
+        } catch {
+            await connection.close()
+            throw error
+        }
+        return BuildKitSession(id: id, relay: relay)
+    }
+
+    /// An HTTP/2 server channel on one end of a new socket pair, and the other end to relay
+    /// the daemon's bytes through.
+    private static func serverChannel(
+        methods: [String: GRPCServerStreamHandler.Method]
+    ) async throws -> (server: any Channel, peer: NIOAsyncChannel<ByteBuffer, ByteBuffer>) {
+        var descriptors: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &descriptors) == 0 else {
+            throw DockerError(
+                category: .connection, message: "cannot make a socket pair for the session: \(String(cString: strerror(errno)))")
+        }
+        let group = MultiThreadedEventLoopGroup.singleton
+        let server = try await ClientBootstrap(group: group)
+            .channelInitializer { channel in
+                channel.configureHTTP2Pipeline(mode: .server) { stream in
+                    stream.eventLoop.makeCompletedFuture {
+                        try stream.pipeline.syncOperations.addHandlers(
+                            HTTP2FramePayloadToHTTP1ServerCodec(), GRPCServerStreamHandler(methods: methods))
+                    }
+                }.map { _ in }
+            }
+            .withConnectedSocket(descriptors[0]).get()
+        let peer = try await ClientBootstrap(group: group).withConnectedSocket(descriptors[1]) { channel in
+            channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+        }
+        return (server, peer)
+    }
+
+    /// Copies bytes both ways between the daemon's connection and the server's socket until
+    /// either side ends or the task is cancelled; then closes both.
+    private static func relayBytes(_ connection: HijackedConnection, _ peer: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+        try? await peer.executeThenClose { inbound, outbound in
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    do {
+                        for try await bytes in connection.output { try await outbound.write(bytes) }
+                    } catch {}
+                }
+                group.addTask {
+                    do {
+                        for try await bytes in inbound { try await connection.write(bytes) }
+                    } catch {}
+                }
+                // Either direction ending ends the session.
+                await group.next()
+                group.cancelAll()
+            }
+        }
+        await connection.close()
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import SwiftProtobuf
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The sending side of fsutil's file sync (`/moby.filesync.v1.FileSync/DiffCopy`), for one
+/// local directory the daemon asked for by name:
+///
+/// 1. a `STAT` packet for each path, numbered, parents before their contents and names in
+///    byte order (the daemon checks the order), then an empty `STAT`;
+/// 2. for each `REQ` the daemon sends back (the files it does not have cached), the file's
+///    bytes in `DATA` packets of at most ``chunkSize``, then an empty `DATA`;
+/// 3. the daemon's `FIN`, answered with a `FIN`.
+///
+/// Paths are filtered by the patterns the daemon sends in the call's metadata
+/// (`exclude-patterns`, with `.dockerignore`'s rules, and `include-patterns`). Files are read
+/// from disk as they are sent, never whole. Owners are sent as root, as the docker CLI does.
+struct FileSyncSender: Sendable {
+    /// The largest `DATA` packet: 32 KiB, fsutil's.
+    static let chunkSize = 32 << 10
+
+    /// One path sent: what the `STAT` says, and where the file is.
+    struct Entry: Sendable {
+        var stat: Fsutil_Types_Stat
+        var absolutePath: String
+        var isRegularFile: Bool
+    }
+
+    let root: URL
+    let includes: DockerIgnore?
+    let excludes: DockerIgnore?
+
+    /// The sender of `root` with the patterns of `metadata`.
+    init(root: URL, metadata: [String: [String]]) throws {
+        self.root = root
+        let includes = metadata["include-patterns", default: []]
+        let excludes = metadata["exclude-patterns", default: []]
+        self.includes = includes.isEmpty ? nil : try DockerIgnore(patterns: includes)
+        self.excludes = excludes.isEmpty ? nil : try DockerIgnore(patterns: excludes)
+    }
+
+    func run(_ call: GRPCServerCall) async throws {
+        let entries = try self.entries()
+        for (index, entry) in entries.enumerated() {
+            var packet = Fsutil_Types_Packet()
+            packet.type = .packetStat
+            packet.stat = entry.stat
+            packet.id = UInt32(index)
+            try await call.send(try packet.serializedBytes() as [UInt8])
+        }
+        try await call.send(try Fsutil_Types_Packet().serializedBytes() as [UInt8])
+        for try await message in call.requests {
+            let packet = try Fsutil_Types_Packet(serializedBytes: Array(message.readableBytesView))
+            switch packet.type {
+            case .packetReq:
+                guard Int(packet.id) < entries.count, entries[Int(packet.id)].isRegularFile else {
+                    throw DockerError.malformedResponse("the daemon asked for file \(packet.id), which was not offered")
+                }
+                try await self.sendFile(entries[Int(packet.id)], id: packet.id, on: call)
+            case .packetFin:
+                var fin = Fsutil_Types_Packet()
+                fin.type = .packetFin
+                try await call.send(try fin.serializedBytes() as [UInt8])
+                try await call.finish()
+                return
+            case .packetErr:
+                throw DockerError(
+                    category: .server, message: "the daemon failed the file sync: \(String(decoding: packet.data, as: UTF8.self))")
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The file's bytes in `DATA` packets, then an empty one.
+    private func sendFile(_ entry: Entry, id: UInt32, on call: GRPCServerCall) async throws {
+        let descriptor = open(entry.absolutePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DockerError.invalidInput("cannot read \(entry.absolutePath): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, Self.chunkSize) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DockerError.invalidInput("cannot read \(entry.absolutePath): \(String(cString: strerror(errno)))")
+            }
+            var packet = Fsutil_Types_Packet()
+            packet.type = .packetData
+            packet.id = id
+            packet.data = Data(buffer[..<count])
+            try await call.send(try packet.serializedBytes() as [UInt8])
+            if count == 0 { return }
+        }
+    }
+
+    // MARK: Walking
+
+    /// Every path to send, in the daemon's order. A directory is sent when it matches or holds
+    /// something sent; an excluded directory is not walked unless an exception may re-include
+    /// something inside it.
+    func entries() throws -> [Entry] {
+        var result: [Entry] = []
+        try self.walk(relative: "", into: &result)
+        return result
+    }
+
+    /// Appends what `relative` (a directory, `""` for the root) holds; returns whether it
+    /// appended anything.
+    @discardableResult
+    private func walk(relative: String, into result: inout [Entry]) throws -> Bool {
+        let directory = relative.isEmpty ? self.root.path : self.root.appendingPathComponent(relative).path
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted {
+                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+            }
+        } catch {
+            throw DockerError.invalidInput("cannot read the directory \(directory): \(error)")
+        }
+        var appended = false
+        for name in names {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let absolute = directory + "/" + name
+            var status = stat()
+            guard lstat(absolute, &status) == 0 else {
+                throw DockerError.invalidInput("cannot read \(absolute): \(String(cString: strerror(errno)))")
+            }
+            let kind = status.st_mode & S_IFMT
+            if kind == S_IFSOCK { continue }
+            let excluded = self.excludes?.isExcluded(path) ?? false
+            let included = self.includes?.isExcluded(path) ?? true
+            if kind == S_IFDIR {
+                if excluded && !(self.excludes?.hasException(inside: path) ?? false) { continue }
+                let position = result.count
+                result.append(
+                    Entry(stat: try Self.fileStat(path, status, absolute: absolute), absolutePath: absolute, isRegularFile: false))
+                let holdsSomething = try self.walk(relative: path, into: &result)
+                if (excluded || !included) && !holdsSomething {
+                    result.remove(at: position)
+                } else {
+                    appended = true
+                }
+            } else if !excluded && included {
+                result.append(
+                    Entry(stat: try Self.fileStat(path, status, absolute: absolute), absolutePath: absolute, isRegularFile: kind == S_IFREG)
+                )
+                appended = true
+            }
+        }
+        return appended
+    }
+
+    /// fsutil's `Stat` of a path: Go's `os.FileMode` bits, nanosecond modification time, the
+    /// link target of a symbolic link, owners as root.
+    static func fileStat(_ path: String, _ status: stat, absolute: String) throws -> Fsutil_Types_Stat {
+        var stat = Fsutil_Types_Stat()
+        stat.path = path
+        stat.mode = Self.goFileMode(status.st_mode)
+        let kind = status.st_mode & S_IFMT
+        stat.size = kind == S_IFREG ? Int64(status.st_size) : 0
+        stat.modTime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        if kind == S_IFLNK {
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(absolute, &target, target.count - 1)
+            guard length >= 0 else {
+                throw DockerError.invalidInput("cannot read the link \(absolute): \(String(cString: strerror(errno)))")
+            }
+            stat.linkname = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        if kind == S_IFCHR || kind == S_IFBLK {
+            // glibc's major() and minor(), which are macros Swift does not import.
+            let device = UInt64(status.st_rdev)
+            stat.devmajor = Int64(((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff)))
+            stat.devminor = Int64((device & 0xff) | ((device >> 12) & ~UInt64(0xff)))
+        }
+        return stat
+    }
+
+    /// Go's `os.FileMode` of a `st_mode`: the permission bits, and the type and special bits
+    /// at Go's positions.
+    static func goFileMode(_ mode: mode_t) -> UInt32 {
+        var result = UInt32(mode & 0o777)
+        switch mode & S_IFMT {
+        case S_IFDIR: result |= 1 << 31
+        case S_IFLNK: result |= 1 << 27
+        case S_IFIFO: result |= 1 << 25
+        case S_IFSOCK: result |= 1 << 24
+        case S_IFBLK: result |= 1 << 26
+        case S_IFCHR: result |= 1 << 26 | 1 << 21
+        default: break
+        }
+        if mode & S_ISUID != 0 { result |= 1 << 23 }
+        if mode & S_ISGID != 0 { result |= 1 << 22 }
+        if mode & S_ISVTX != 0 { result |= 1 << 20 }
+        return result
+    }
+}
