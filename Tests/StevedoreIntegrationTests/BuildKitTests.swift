@@ -78,6 +78,43 @@ struct BuildKitTests {
         }
     }
 
+    @Test func secretsAreServedByIdAndAMissingOneFailsTheStep() async throws {
+        try await TestEngine.withClient { client in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-secret-\(UUID().uuidString)")
+            let value = "file-secret-\(UUID().uuidString)"
+            try Data(value.utf8).write(to: file)
+            let directory = try BuildTests.makeContext([
+                "Dockerfile": "FROM \(TestEngine.image)\n"
+                    + "RUN --mount=type=secret,id=from-file --mount=type=secret,id=from-bytes,target=/b cat /run/secrets/from-file /b\n"
+            ])
+            defer {
+                try? FileManager.default.removeItem(at: directory)
+                try? FileManager.default.removeItem(at: file)
+            }
+            var options = Self.options
+            options.noCache = true
+            options.secrets = [
+                BuildSecret(id: "from-file", source: .file(file)),
+                BuildSecret(id: "from-bytes", source: .bytes(Array("bytes-secret".utf8))),
+            ]
+            var output = ""
+            for try await message in try await client.images.build(context: try BuildContext(directory: directory), options: options) {
+                for log in try message.buildKitStatus?.logs ?? [] { output += log.text }
+            }
+            #expect(output.contains(value + "bytes-secret"), "\(output)")
+            #expect(!String(describing: options).contains("bytes-secret"))
+
+            options.secrets = [BuildSecret(id: "from-file", source: .file(file))]
+            let missing = await #expect(throws: DockerError.self) {
+                try await client.images.build(context: try BuildContext(directory: directory), options: options).finish()
+            }
+            // A secret the session does not have is, for BuildKit, an empty mount unless the
+            // step marks it required: the step itself fails.
+            #expect(missing?.code == 1, "\(String(describing: missing))")
+            #expect(missing?.failedBuildStep?.lastOutput.contains { $0.contains("/b") } == true, "\(String(describing: missing))")
+        }
+    }
+
     @Test func aFailedStepNamesItselfAndItsLastOutput() async throws {
         try await TestEngine.withClient { client in
             let directory = try BuildTests.makeContext([

@@ -58,6 +58,9 @@ public struct ImageBuildOptions: Hashable, Sendable {
     /// progress comes as ``ProgressMessage/buildKitStatus`` and a failed step sets
     /// ``DockerError/failedBuildStep``.
     public var builderVersion: String?
+    /// Secrets BuildKit steps may mount (`RUN --mount=type=secret,id=…`), served through the
+    /// session of ``DockerClient/Images/build(context:options:)``; ignored by the classic builder.
+    public var secrets: [BuildSecret] = []
     /// `session`: the id of a BuildKit session the build reads local files through (with
     /// ``remote`` `client-session`). ``DockerClient/Images/build(context:options:)`` opens one
     /// itself for BuildKit.
@@ -145,6 +148,7 @@ extension DockerClient.Images {
         let session = try await BuildKitSession.open(
             client: self.client,
             directories: ["context": context.directory, "dockerfile": dockerfile.deletingLastPathComponent()],
+            secrets: options.secrets,
             name: context.directory.lastPathComponent, sharedKey: context.directory.path)
         options.dockerfile = dockerfile.lastPathComponent
         options.remote = "client-session"

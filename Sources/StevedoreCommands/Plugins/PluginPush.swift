@@ -20,7 +20,7 @@ extension StevedoreCommand.Plugin {
             let name = try StevedoreCommand.Plugin.localName(self.name)
             let credentials = try await self.global.credentials(forImage: name)
             try await withClient(self.global) { client in
-                try await client.plugins.push(name, credentials: credentials).show()
+                _ = try await client.plugins.push(name, credentials: credentials).show()
             }
         }
     }

@@ -14,8 +14,8 @@ import SwiftProtobuf
 
 /// A BuildKit session: `POST /session` upgraded to `h2c`, on which the daemon is a gRPC
 /// client and Stevedore serves what the build asks for. Offered: the health check (the daemon
-/// closes a session that stops answering it) and file sync of the named local directories
-/// (``FileSyncSender``).
+/// closes a session that stops answering it), file sync of the named local directories
+/// (``FileSyncSender``), and, when the build has any, its secrets.
 ///
 /// The hijacked connection is relayed through a socket pair to an HTTP/2 server channel, each
 /// stream of which is one gRPC call (``GRPCServerStreamHandler``). The session lives until
@@ -25,6 +25,7 @@ final class BuildKitSession: Sendable {
     /// The methods offered, as the session's `X-Docker-Expose-Session-Grpc-Method` headers list them.
     static let healthCheck = "/grpc.health.v1.Health/Check"
     static let diffCopy = "/moby.filesync.v1.FileSync/DiffCopy"
+    static let getSecret = "/moby.buildkit.secrets.v1.Secrets/GetSecret"
 
     /// What the build names it by (`session=` of `POST /build`).
     let id: String
@@ -45,15 +46,17 @@ final class BuildKitSession: Sendable {
     }
 
     /// Opens a session on `client`'s daemon that serves `directories` (by the names the build
-    /// asks for: `context`, `dockerfile`). `sharedKey` lets the daemon reuse what an earlier
-    /// session of the same directory sent.
-    static func open(client: DockerClient, directories: [String: URL], name: String, sharedKey: String) async throws -> BuildKitSession {
+    /// asks for: `context`, `dockerfile`) and `secrets`. `sharedKey` lets the daemon reuse what
+    /// an earlier session of the same directory sent.
+    static func open(
+        client: DockerClient, directories: [String: URL], secrets: [BuildSecret], name: String, sharedKey: String
+    ) async throws -> BuildKitSession {
         let id = UUID().uuidString.lowercased()
         var request = DockerRequest(.POST, "/session")
         request.headers.add(name: "X-Docker-Expose-Session-Uuid", value: id)
         request.headers.add(name: "X-Docker-Expose-Session-Name", value: name)
         request.headers.add(name: "X-Docker-Expose-Session-Sharedkey", value: sharedKey)
-        for method in [Self.healthCheck, Self.diffCopy] {
+        for method in [Self.healthCheck, Self.diffCopy] + (secrets.isEmpty ? [] : [Self.getSecret]) {
             request.headers.add(name: "X-Docker-Expose-Session-Grpc-Method", value: method)
         }
         let connection = try await client.hijack(request, upgradeProtocol: "h2c")
@@ -73,6 +76,19 @@ final class BuildKitSession: Sendable {
                 var metadata: [String: [String]] = [:]
                 for key in ["include-patterns", "exclude-patterns", "followpaths"] { metadata[key] = call.metadata[key] }
                 try await FileSyncSender(root: root, metadata: metadata).run(call)
+            },
+            Self.getSecret: { call in
+                var iterator = call.requests.makeAsyncIterator()
+                guard let message = try await iterator.next() else { return try await call.finish(status: 3, message: "no request") }
+                let request = try Moby_Buildkit_Secrets_V1_GetSecretRequest(serializedBytes: Array(message.readableBytesView))
+                // Status 5 (not found) is how BuildKit learns that a secret is not offered.
+                guard let secret = secrets.last(where: { $0.id == request.id }) else {
+                    return try await call.finish(status: 5, message: "secret \(request.id) not found")
+                }
+                var response = Moby_Buildkit_Secrets_V1_GetSecretResponse()
+                response.data = Data(try secret.value())
+                try await call.send(try response.serializedBytes() as [UInt8])
+                try await call.finish()
             },
         ]
         let relay: Task<Void, Never>

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A secret a BuildKit build may mount (`RUN --mount=type=secret,id=ID`), served through the
+/// build's session when a step asks for it (`docker build --secret id=ID,src=FILE` or
+/// `id=ID,env=VARIABLE`). Its value is read only then, and never appears in a description,
+/// a log or an error.
+public struct BuildSecret: Hashable, Sendable, CustomStringConvertible {
+    /// Where the value comes from.
+    public enum Source: Hashable, Sendable {
+        /// The contents of a file.
+        case file(URL)
+        /// An environment variable of this process.
+        case environmentVariable(String)
+        /// These bytes.
+        case bytes([UInt8])
+    }
+
+    /// The id steps name it by.
+    public var id: String
+    public var source: Source
+
+    public init(id: String, source: Source) {
+        self.id = id
+        self.source = source
+    }
+
+    /// The value, read now. Throws ``DockerError/Category/invalidInput`` naming the file or
+    /// variable (never the value) when it cannot be read.
+    func value(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [UInt8] {
+        switch self.source {
+        case .file(let url):
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw DockerError.invalidInput("cannot read the file \(url.path) of secret \(self.id)")
+            }
+            return Array(data)
+        case .environmentVariable(let name):
+            guard let value = environment[name] else {
+                throw DockerError.invalidInput("the environment variable \(name) of secret \(self.id) is not set")
+            }
+            return Array(value.utf8)
+        case .bytes(let bytes):
+            return bytes
+        }
+    }
+
+    public var description: String {
+        switch self.source {
+        case .file(let url): return "secret \(self.id) from \(url.path)"
+        case .environmentVariable(let name): return "secret \(self.id) from $\(name)"
+        case .bytes: return "secret \(self.id) <redacted>"
+        }
+    }
+}
