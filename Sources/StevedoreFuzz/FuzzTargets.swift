@@ -10,7 +10,10 @@ import NIOHTTP1
 enum FuzzTargets {
     /// Every target by name: the stream parsers here, then the parsers of user input and files.
     static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] =
-        [("demux", Self.demultiplexer), ("websocket", Self.webSocketFrames), ("upgrade", Self.upgradeResponse)]
+        [
+            ("demux", Self.demultiplexer), ("websocket", Self.webSocketFrames), ("upgrade", Self.upgradeResponse),
+            ("grpc", Self.grpcMessages), ("buildkit-trace", Self.buildKitTrace),
+        ]
         + ParserFuzzTargets.all
 
     /// The target `STEVEDORE_FUZZ_TARGET` names, which then takes every input whole (a run per
@@ -42,6 +45,34 @@ enum FuzzTargets {
             step = step * 7 % 23 + 1
         }
         return pieces
+    }
+
+    /// gRPC's framing (a BuildKit session's messages from the daemon) whole and in pieces:
+    /// either both throw, or both give the same messages.
+    static func grpcMessages(_ data: [UInt8]) {
+        func messages(_ pieces: [ByteBuffer]) -> [[UInt8]]? {
+            var framer = GRPCMessageFramer()
+            do {
+                return try pieces.flatMap { try framer.messages(in: $0) }.map { Array($0.readableBytesView) }
+            } catch {
+                return nil
+            }
+        }
+        let whole = messages([ByteBuffer(bytes: data)])
+        let split = messages(Self.pieces(data, splitSeed: data.first ?? 0))
+        precondition(whole == split, "gRPC messages depend on how the bytes arrived")
+    }
+
+    /// A BuildKit trace (the bytes as its protobuf) decoded and followed as a build's stream
+    /// follows it: no crash, and never more than the kept lines of a step.
+    static func buildKitTrace(_ data: [UInt8]) {
+        guard let status = try? BuildKitStatus(traceAux: Data(data).base64EncodedString()) else { return }
+        var steps = BuildKitStepOutput()
+        steps.add(status)
+        steps.add(status)
+        if let failed = steps.failedStep {
+            precondition(failed.lastOutput.count <= BuildKitStepOutput.keptLines, "more lines kept than promised")
+        }
     }
 
     /// The demultiplexer on arbitrary bytes, whole and in pieces: either both throw, or both

@@ -14,6 +14,7 @@ enum ParserFuzzTargets {
         ("event-time", Self.eventTime), ("signal", Self.signal), ("detach-keys", Self.detachKeys), ("filters", Self.filters),
         ("json", Self.json), ("template", Self.template), ("dockerignore", Self.dockerIgnore), ("tar", Self.tar),
         ("path-stat", Self.pathStat), ("object-path", Self.objectPath), ("create-flags", Self.createFlags),
+        ("context-meta", Self.contextMetadata),
     ]
 
     private static func text(_ data: [UInt8]) -> String { String(decoding: data, as: UTF8.self) }
@@ -99,6 +100,15 @@ enum ParserFuzzTargets {
                 step = step * 7 % 1031 + 1
             }
         } catch {}
+    }
+
+    /// A context's meta.json: what decodes is written as docker writes it and reads back the
+    /// same; an import's rename of it decodes too.
+    static func contextMetadata(_ data: [UInt8]) {
+        guard let context = try? ContextMetadata.decode(Data(data), path: "meta.json") else { return }
+        let again = try? ContextMetadata.decode(ContextMetadata.encode(context), path: "meta.json")
+        precondition(again == context, "a context's meta.json does not read back as written")
+        precondition((try? ContextMetadata.decode(try ContextMetadata.renamed(Data(data), to: "renamed"), path: "meta.json")) != nil)
     }
 
     static func pathStat(_ data: [UInt8]) {
