@@ -115,6 +115,33 @@ struct BuildKitTests {
         }
     }
 
+    @Test func aPrivateBaseImageIsPulledWithTheSessionsCredentials() async throws {
+        let password = "pw-\(UUID().uuidString.prefix(8))"
+        try await TestRegistry.withRegistry(username: "stevedore", password: password) { registry in
+            try await TestEngine.withResources { client, resources in
+                let credentials = RegistryAuth(username: "stevedore", password: password, serverAddress: registry.address)
+                let base = "\(registry.address)/stevedore/private-base:1"
+                try await RegistryTests.makeImage(client, resources, named: base)
+                _ = try await client.images.push(base, options: .init(credentials: credentials)).finish()
+                try await client.images.remove(base, options: .init(force: true))
+                let directory = try BuildTests.makeContext(["Dockerfile": "FROM \(base)\nCOPY Dockerfile /\n"])
+                defer { try? FileManager.default.removeItem(at: directory) }
+                var options = Self.options
+                options.pull = true
+                let anonymous = await #expect(throws: DockerError.self) {
+                    try await client.images.build(context: try BuildContext(directory: directory), options: options).finish()
+                }
+                #expect(
+                    anonymous?.message.contains("401") == true || anonymous?.message.lowercased().contains("unauthorized") == true,
+                    "\(String(describing: anonymous))")
+                options.registryCredentials = [registry.address: credentials]
+                let built = try await client.images.build(context: try BuildContext(directory: directory), options: options).finish()
+                let id = try #require(built.imageID)
+                resources.image(id)
+            }
+        }
+    }
+
     @Test func aFailedStepNamesItselfAndItsLastOutput() async throws {
         try await TestEngine.withClient { client in
             let directory = try BuildTests.makeContext([

@@ -65,7 +65,8 @@ public struct ImageBuildOptions: Hashable, Sendable {
     /// ``remote`` `client-session`). ``DockerClient/Images/build(context:options:)`` opens one
     /// itself for BuildKit.
     public var session: String?
-    /// Credentials of every registry the build may pull from (`X-Registry-Config`); see
+    /// Credentials of every registry the build may pull from (`X-Registry-Config`; for
+    /// BuildKit, answered on the session when the daemon asks for a registry's); see
     /// ``DockerConfigFile/allCredentials()``.
     public var registryCredentials: [String: RegistryAuth]
 
@@ -148,7 +149,7 @@ extension DockerClient.Images {
         let session = try await BuildKitSession.open(
             client: self.client,
             directories: ["context": context.directory, "dockerfile": dockerfile.deletingLastPathComponent()],
-            secrets: options.secrets,
+            secrets: options.secrets, registryCredentials: options.registryCredentials,
             name: context.directory.lastPathComponent, sharedKey: context.directory.path)
         options.dockerfile = dockerfile.lastPathComponent
         options.remote = "client-session"

@@ -15,7 +15,8 @@ import SwiftProtobuf
 /// A BuildKit session: `POST /session` upgraded to `h2c`, on which the daemon is a gRPC
 /// client and Stevedore serves what the build asks for. Offered: the health check (the daemon
 /// closes a session that stops answering it), file sync of the named local directories
-/// (``FileSyncSender``), and, when the build has any, its secrets.
+/// (``FileSyncSender``), registry credentials for the daemon's pulls, and, when the build has
+/// any, its secrets.
 ///
 /// The hijacked connection is relayed through a socket pair to an HTTP/2 server channel, each
 /// stream of which is one gRPC call (``GRPCServerStreamHandler``). The session lives until
@@ -26,6 +27,7 @@ final class BuildKitSession: Sendable {
     static let healthCheck = "/grpc.health.v1.Health/Check"
     static let diffCopy = "/moby.filesync.v1.FileSync/DiffCopy"
     static let getSecret = "/moby.buildkit.secrets.v1.Secrets/GetSecret"
+    static let credentials = "/moby.filesync.v1.Auth/Credentials"
 
     /// What the build names it by (`session=` of `POST /build`).
     let id: String
@@ -46,17 +48,19 @@ final class BuildKitSession: Sendable {
     }
 
     /// Opens a session on `client`'s daemon that serves `directories` (by the names the build
-    /// asks for: `context`, `dockerfile`) and `secrets`. `sharedKey` lets the daemon reuse what
-    /// an earlier session of the same directory sent.
+    /// asks for: `context`, `dockerfile`), `secrets`, and `registryCredentials` (by config
+    /// key, as ``ImageBuildOptions/registryCredentials``). `sharedKey` lets the daemon reuse
+    /// what an earlier session of the same directory sent.
     static func open(
-        client: DockerClient, directories: [String: URL], secrets: [BuildSecret], name: String, sharedKey: String
+        client: DockerClient, directories: [String: URL], secrets: [BuildSecret], registryCredentials: [String: RegistryAuth],
+        name: String, sharedKey: String
     ) async throws -> BuildKitSession {
         let id = UUID().uuidString.lowercased()
         var request = DockerRequest(.POST, "/session")
         request.headers.add(name: "X-Docker-Expose-Session-Uuid", value: id)
         request.headers.add(name: "X-Docker-Expose-Session-Name", value: name)
         request.headers.add(name: "X-Docker-Expose-Session-Sharedkey", value: sharedKey)
-        for method in [Self.healthCheck, Self.diffCopy] + (secrets.isEmpty ? [] : [Self.getSecret]) {
+        for method in [Self.healthCheck, Self.diffCopy, Self.credentials] + (secrets.isEmpty ? [] : [Self.getSecret]) {
             request.headers.add(name: "X-Docker-Expose-Session-Grpc-Method", value: method)
         }
         let connection = try await client.hijack(request, upgradeProtocol: "h2c")
@@ -76,6 +80,26 @@ final class BuildKitSession: Sendable {
                 var metadata: [String: [String]] = [:]
                 for key in ["include-patterns", "exclude-patterns", "followpaths"] { metadata[key] = call.metadata[key] }
                 try await FileSyncSender(root: root, metadata: metadata).run(call)
+            },
+            Self.credentials: { call in
+                var iterator = call.requests.makeAsyncIterator()
+                guard let message = try await iterator.next() else { return try await call.finish(status: 3, message: "no request") }
+                let request = try Moby_Filesync_V1_CredentialsRequest(serializedBytes: Array(message.readableBytesView))
+                // None for the registry is an empty answer: the daemon then pulls anonymously.
+                var response = Moby_Filesync_V1_CredentialsResponse()
+                let key = RegistryHost.configKey(for: request.host)
+                if let auth = registryCredentials[key]
+                    ?? registryCredentials.first(where: { RegistryHost.configKey(for: $0.key) == key })?.value
+                {
+                    if let token = auth.identityToken {
+                        response.secret = token
+                    } else {
+                        response.username = auth.username ?? ""
+                        response.secret = auth.password ?? ""
+                    }
+                }
+                try await call.send(try response.serializedBytes() as [UInt8])
+                try await call.finish()
             },
             Self.getSecret: { call in
                 var iterator = call.requests.makeAsyncIterator()
