@@ -135,8 +135,8 @@ extension DockerClient.Images {
     ///
     /// With BuildKit (``ImageBuildOptions/builderVersion`` `"2"`) nothing is uploaded: the build
     /// reads the directory through a BuildKit session (``ImageBuildOptions/session``), which
-    /// sends only the files the build asks for and not again those it has cached, honouring
-    /// `.dockerignore` as BuildKit reads it. The session closes when the stream ends.
+    /// sends the files the build asks for, honouring `.dockerignore` as BuildKit reads it. The
+    /// session closes when the stream ends.
     public func build(context: BuildContext, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
         var options = options
         guard options.builderVersion == "2" else {

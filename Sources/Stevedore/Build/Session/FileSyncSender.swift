@@ -12,7 +12,7 @@ import SwiftProtobuf
 ///
 /// 1. a `STAT` packet for each path, numbered, parents before their contents and names in
 ///    byte order (the daemon checks the order), then an empty `STAT`;
-/// 2. for each `REQ` the daemon sends back (the files it does not have cached), the file's
+/// 2. for each `REQ` the daemon sends back (the files it wants the contents of), the file's
 ///    bytes in `DATA` packets of at most ``chunkSize``, then an empty `DATA`;
 /// 3. the daemon's `FIN`, answered with a `FIN`.
 ///
