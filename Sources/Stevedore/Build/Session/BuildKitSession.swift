@@ -82,9 +82,7 @@ final class BuildKitSession: Sendable {
                 try await FileSyncSender(root: root, metadata: metadata).run(call)
             },
             Self.credentials: { call in
-                var iterator = call.requests.makeAsyncIterator()
-                guard let message = try await iterator.next() else { return try await call.finish(status: 3, message: "no request") }
-                let request = try Moby_Filesync_V1_CredentialsRequest(serializedBytes: Array(message.readableBytesView))
+                let request = try Moby_Filesync_V1_CredentialsRequest(serializedBytes: Array(try await call.request().readableBytesView))
                 // None for the registry is an empty answer: the daemon then pulls anonymously.
                 var response = Moby_Filesync_V1_CredentialsResponse()
                 let key = RegistryHost.configKey(for: request.host)
@@ -102,9 +100,8 @@ final class BuildKitSession: Sendable {
                 try await call.finish()
             },
             Self.getSecret: { call in
-                var iterator = call.requests.makeAsyncIterator()
-                guard let message = try await iterator.next() else { return try await call.finish(status: 3, message: "no request") }
-                let request = try Moby_Buildkit_Secrets_V1_GetSecretRequest(serializedBytes: Array(message.readableBytesView))
+                let request = try Moby_Buildkit_Secrets_V1_GetSecretRequest(
+                    serializedBytes: Array(try await call.request().readableBytesView))
                 // Status 5 (not found) is how BuildKit learns that a secret is not offered.
                 guard let secret = secrets.last(where: { $0.id == request.id }) else {
                     return try await call.finish(status: 5, message: "secret \(request.id) not found")

@@ -13,6 +13,16 @@ struct GRPCServerCall: Sendable {
     /// The HTTP/2 stream of the call.
     let channel: any Channel
 
+    /// The request of a unary call: its one message. Throws
+    /// ``DockerError/Category/malformedResponse`` when the daemon sent none.
+    func request() async throws -> ByteBuffer {
+        var iterator = self.requests.makeAsyncIterator()
+        guard let message = try await iterator.next() else {
+            throw DockerError.malformedResponse("the daemon sent no request on \(self.path)")
+        }
+        return message
+    }
+
     /// Sends one message; returns once it was written, so that a sender goes at the daemon's pace.
     func send(_ message: some Collection<UInt8>) async throws {
         try await self.channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(GRPCMessageFramer.frame(message)))).get()
