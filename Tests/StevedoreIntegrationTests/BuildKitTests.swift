@@ -18,13 +18,25 @@ struct BuildKitTests {
             resources.image(tag)
             let marker = UUID().uuidString
             let directory = try BuildTests.makeContext([
-                "Dockerfile": "FROM \(TestEngine.image)\nCOPY hello.txt /hello.txt\nRUN cat /hello.txt && echo \(marker) >&2\n",
+                "Dockerfile": "FROM \(TestEngine.image)\nARG GREETING\nCOPY hello.txt /hello.txt\n"
+                    + "RUN cat /hello.txt && echo \(marker) >&2 && echo nofile=$(ulimit -n) $GREETING\n",
                 "hello.txt": "hello from the context\n",
             ])
             defer { try? FileManager.default.removeItem(at: directory) }
             var options = Self.options
             options.tags = [tag]
             options.labels = ["stevedore.test": "buildkit"]
+            options.ulimits = [Resources.Ulimit(name: "nofile", soft: 512, hard: 1024)]
+            // dockerd 20.10's BuildKit would ignore them: refused before any request there.
+            let appliesUlimits = try await client.apiVersion() >= APIVersion(1, 42)
+            if !appliesUlimits {
+                let refused = await #expect(throws: DockerError.self) {
+                    try await client.images.build(context: try BuildContext(directory: directory), options: options)
+                }
+                #expect(refused?.category == .unsupportedByAPIVersion)
+                options.ulimits = []
+            }
+            options.buildArgs = ["GREETING": "hello-arg"]
             var vertexes: [String: BuildKitVertex] = [:]
             var logs: [BuildKitLog] = []
             var imageID: String?
@@ -45,6 +57,7 @@ struct BuildKitTests {
             let output = logs.filter { $0.vertex == run.digest }
             #expect(output.contains { $0.stream == 1 && $0.text.contains("hello from the context") }, "\(output)")
             #expect(output.contains { $0.stream == 2 && $0.text.contains(marker) })
+            #expect(output.contains { $0.text.contains(appliesUlimits ? "nofile=512 hello-arg" : "hello-arg") }, "\(output.map(\.text))")
             let image = try await client.images.inspect(tag)
             #expect(image.id == imageID)
             #expect(image.config?.labels?["stevedore.test"] == "buildkit")

@@ -39,6 +39,9 @@ public struct ImageBuildOptions: Hashable, Sendable {
     /// `buildargs`: `ARG` values; a `nil` value takes the variable from the daemon's environment
     /// as `--build-arg NAME` does.
     public var buildArgs: [String: String?]
+    /// `ulimits`: resource limits of `RUN` steps (`nofile`, `nproc`…), sent as JSON (the daemon
+    /// reads them; the spec does not list them). BuildKit applies them from API 1.42.
+    public var ulimits: [Resources.Ulimit] = []
     /// `shmsize`: size of `/dev/shm`, bytes.
     public var shmSize: Int64?
     /// `squash`: squash the new layers into one (experimental daemons only).
@@ -193,6 +196,13 @@ extension DockerClient.Images {
         query.add("cpuquota", options.cpuQuota)
         if !options.buildArgs.isEmpty { query.add("buildargs", Self.json(options.buildArgs)) }
         query.add("shmsize", options.shmSize)
+        if !options.ulimits.isEmpty {
+            // dockerd 20.10's BuildKit ignores them: a limit that would silently not apply is refused.
+            if options.builderVersion == "2" {
+                try await self.client.requireAPIVersion(APIVersion(1, 42), for: "ulimits of a BuildKit build")
+            }
+            query.add("ulimits", Self.json(options.ulimits))
+        }
         query.add("squash", options.squash ? true : nil)
         if !options.labels.isEmpty { query.add("labels", Self.json(options.labels)) }
         query.add("networkmode", options.networkMode)
