@@ -27,6 +27,23 @@ public enum TestPlugin {
         try await client.plugins.create(name, from: directory.path)
     }
 
+    /// Pushes plugin `name` to the plain-HTTP test registry. The daemon tries HTTPS first and
+    /// then falls back to HTTP, and that fallback races in its containerd pusher: now and then
+    /// the push fails with the HTTPS attempt's error ("server gave HTTP response to HTTPS
+    /// client"; dockerd 20.10 can even panic, so it is not pushed to there). Such a failure is
+    /// retried, twice at most; any other error is thrown at once.
+    @discardableResult
+    public static func push(_ client: DockerClient, _ name: String) async throws -> ProgressStream.Summary {
+        var attempt = 1
+        while true {
+            do {
+                return try await client.plugins.push(name).finish()
+            } catch let error as DockerError where attempt < 3 && error.message.contains("server gave HTTP response to HTTPS client") {
+                attempt += 1
+            }
+        }
+    }
+
     /// Writes a plugin directory whose config has `description`, interface type
     /// `docker.<capability>/1.0` and a settable `DEBUG` variable and `args`; returns its path.
     /// Remove it with `FileManager.removeItem` after use.

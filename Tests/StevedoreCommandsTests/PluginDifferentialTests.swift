@@ -25,7 +25,7 @@ struct PluginDifferentialTests {
                 let remote = "\(registry.address)/stevedore/\(capability):1"
                 try await TestPlugin.create(
                     client, resources, remote, description: "plugin for the differential test", capability: capability)
-                _ = try await client.plugins.push(remote).finish()
+                try await TestPlugin.push(client, remote)
                 try await client.plugins.remove(remote)
 
                 let (mine, theirs) = ("sv-\(capability)", "dk-\(capability)")

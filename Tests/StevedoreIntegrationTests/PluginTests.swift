@@ -62,9 +62,9 @@ struct PluginTests {
                 let repository = "\(registry.address)/stevedore/\(capability)"
                 try await TestPlugin.create(client, resources, "\(repository):1", description: "first", capability: capability)
                 try await TestPlugin.create(client, resources, "\(repository):2", description: "second", capability: capability)
-                let pushed = try await client.plugins.push("\(repository):1").finish()
+                let pushed = try await TestPlugin.push(client, "\(repository):1")
                 #expect(pushed.digest?.hasPrefix("sha256:") == true)
-                _ = try await client.plugins.push("\(repository):2").finish()
+                try await TestPlugin.push(client, "\(repository):2")
                 try await client.plugins.remove("\(repository):1")
                 try await client.plugins.remove("\(repository):2")
 
