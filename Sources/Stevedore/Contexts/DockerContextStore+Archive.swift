@@ -41,8 +41,7 @@ extension DockerContextStore {
     /// entry other than `meta.json` and `tls/<endpoint>/<file>`, or no `meta.json`. Nothing is
     /// stored then.
     public func `import`(_ name: String, from archive: Data) throws {
-        try Self.validate(name: name)
-        guard !self.contains(name) else { throw DockerError(category: .conflict, message: "context \"\(name)\" already exists") }
+        try self.checkNewName(name)
         guard archive.count <= Self.maximumArchiveSize else { throw DockerError.invalidInput("read exceeds the defined limit") }
         guard !archive.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw DockerError.invalidInput("zip context archives are not supported: export the context again as a tar")

@@ -145,11 +145,19 @@ public struct DockerContextStore: Sendable {
     /// ``DockerError/Category/invalidConfiguration`` for a TLS file that cannot be read or a
     /// host that does not parse.
     public func create(_ context: DockerContext) throws {
-        try Self.validate(name: context.name)
-        guard !self.contains(context.name) else {
-            throw DockerError(category: .conflict, message: "context \"\(context.name)\" already exists")
-        }
+        try self.checkNewName(context.name)
         try self.write(context)
+    }
+
+    /// Checks that a new context can be stored as `name`, as ``create(_:)`` and
+    /// ``import(_:from:)`` do before anything else: a valid name (``validate(name:)``) that no
+    /// stored context has, else ``DockerError/Category/conflict`` (`context "NAME" already
+    /// exists`).
+    public func checkNewName(_ name: String) throws {
+        try Self.validate(name: name)
+        guard !self.contains(name) else {
+            throw DockerError(category: .conflict, message: "context \"\(name)\" already exists")
+        }
     }
 
     /// Replaces the stored context of the same name with `context`: its description, endpoint

@@ -22,16 +22,6 @@ extension DockerContext {
     static let defaultDescription = "Current DOCKER_HOST based configuration"
 }
 
-/// Checks `name` for a new context (`context create`, `context import`) before anything else
-/// is read, as docker does: a valid name (``DockerContextStore/validate(name:)``) that no
-/// stored context has (`context "NAME" already exists`).
-func checkNewContextName(_ name: String, in store: DockerContextStore) throws {
-    try DockerContextStore.validate(name: name)
-    guard !store.contains(name) else {
-        throw DockerError(category: .conflict, message: "context \(GoQuote.quote(name)) already exists")
-    }
-}
-
 /// docker's warning on stderr that `DOCKER_HOST`, when `environment` sets it, wins over the
 /// context chosen with `context use`; `subject` is what it tells the user they can then use
 /// (`a context`, or a quoted context name).

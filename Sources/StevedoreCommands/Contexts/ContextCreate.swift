@@ -21,7 +21,7 @@ extension StevedoreCommand.Context {
             let docker = try self.flags.dockerConfig()
             let environment = ProcessInfo.processInfo.environment
             let store = DockerContextStore(environment: environment)
-            try checkNewContextName(self.name, in: store)
+            try store.checkNewName(self.name)
             if self.from.isEmpty, let docker {
                 let endpoint = try ContextFlags.dockerEndpoint(docker, store: store, environment: environment)
                 let description = self.flags.contextDescription

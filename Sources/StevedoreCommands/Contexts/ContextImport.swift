@@ -16,7 +16,7 @@ extension StevedoreCommand.Context {
 
         func run() async throws {
             let store = DockerContextStore(environment: ProcessInfo.processInfo.environment)
-            try checkNewContextName(self.name, in: store)
+            try store.checkNewName(self.name)
             // One byte over the limit, for the store to tell an archive that exceeds it.
             let archive = try LocalFiles.contents(
                 ofFile: self.source == "-" ? nil : self.source, limit: DockerContextStore.maximumArchiveSize + 1)
