@@ -101,7 +101,7 @@ struct ContextFlags: ParsableArguments {
             let tls = files == DockerContext.TLSFiles() ? nil : files
             var skipTLSVerify = false
             if let text = config["skip-tls-verify"] {
-                guard let value = Self.goBool(text) else {
+                guard let value = goParseBool(text) else {
                     throw CommandFailure(description: "skip-tls-verify: parsing \(GoQuote.quote(text)): invalid syntax")
                 }
                 skipTLSVerify = value
@@ -134,12 +134,4 @@ struct ContextFlags: ParsableArguments {
         }
     }
 
-    /// Go's `strconv.ParseBool`; `nil` for any other text.
-    private static func goBool(_ text: String) -> Bool? {
-        switch text {
-        case "1", "t", "T", "true", "TRUE", "True": true
-        case "0", "f", "F", "false", "FALSE", "False": false
-        default: nil
-        }
-    }
 }

@@ -71,13 +71,10 @@ enum MountArgument {
             .path
     }
 
-    /// Go's `strconv.ParseBool`.
+    /// Go's `strconv.ParseBool` of `key`'s value.
     private static func bool(_ value: String, _ key: String) throws -> Bool {
-        switch value {
-        case "1", "t", "T", "true", "TRUE", "True": return true
-        case "0", "f", "F", "false", "FALSE", "False": return false
-        default: throw InvalidFlagValue(reason: "invalid value for \(key): \(value)")
-        }
+        guard let parsed = goParseBool(value) else { throw InvalidFlagValue(reason: "invalid value for \(key): \(value)") }
+        return parsed
     }
 
     /// `k=v` (or `k` for an empty value) into `map`; an empty key is ignored, as docker does.
