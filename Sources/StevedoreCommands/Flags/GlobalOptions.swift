@@ -113,8 +113,9 @@ public struct GlobalOptions: ParsableArguments {
     /// `DOCKER_CONTEXT`, else config.json's), and for `default` the `--tls*` flags over
     /// `DOCKER_TLS*`.
     func makeConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClientConfiguration {
-        var configuration = try DockerClientConfiguration.fromEnvironment(environment, context: self.context)
+        // Resolved once: config.json is read here, not again by fromEnvironment.
         let context = try DockerContextStore(environment: environment).currentContextName(environment: environment, context: self.context)
+        var configuration = try DockerClientConfiguration.fromEnvironment(environment, context: context)
         guard context == DockerContext.defaultName else { return configuration }
         if self.tls || self.tlsverify || self.tlscacert != nil || self.tlscert != nil || self.tlskey != nil {
             // As docker: --tlsverify implies --tls; files not named come from the certificate
