@@ -82,21 +82,16 @@ struct FileSyncSender: Sendable {
         guard descriptor >= 0 else {
             throw DockerError.invalidInput("cannot read \(entry.absolutePath): \(String(cString: strerror(errno)))")
         }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, Self.chunkSize) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DockerError.invalidInput("cannot read \(entry.absolutePath): \(String(cString: strerror(errno)))")
-            }
-            var packet = Fsutil_Types_Packet()
-            packet.type = .packetData
-            packet.id = id
-            packet.data = Data(buffer[..<count])
+        let file = FileDescriptorBox(descriptor)
+        var packet = Fsutil_Types_Packet()
+        packet.type = .packetData
+        packet.id = id
+        while let chunk = try file.read(upTo: Self.chunkSize, path: entry.absolutePath) {
+            packet.data = Data(chunk.readableBytesView)
             try await call.send(try packet.serializedBytes() as [UInt8])
-            if count == 0 { return }
         }
+        packet.data = Data()
+        try await call.send(try packet.serializedBytes() as [UInt8])
     }
 
     // MARK: Walking
