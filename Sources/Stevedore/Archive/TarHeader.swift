@@ -52,6 +52,11 @@ public struct TarHeader: Hashable, Sendable {
         static let paxGlobal = Kind(rawValue: UInt8(ascii: "g"))
         static let gnuLongName = Kind(rawValue: UInt8(ascii: "L"))
         static let gnuLongLink = Kind(rawValue: UInt8(ascii: "K"))
+
+        /// Kinds whose entries have no data whatever their size field says (Go's `isHeaderOnlyType`).
+        var isHeaderOnly: Bool {
+            [.hardLink, .symbolicLink, .characterDevice, .blockDevice, .directory, .fifo].contains(self)
+        }
     }
 
     static let blockSize = 512

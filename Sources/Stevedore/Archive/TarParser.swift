@@ -24,8 +24,8 @@ public struct TarParser: Sendable {
         case content(remaining: Int64, padding: Int)
         /// Collecting a PAX or GNU header's content, for the entry that follows.
         case metadata(kind: TarHeader.Kind, remaining: Int64, padding: Int, collected: ByteBuffer)
-        /// Skipping padding after an entry.
-        case padding(Int)
+        /// Skipping bytes after an entry: its padding, or the data of an entry not read.
+        case padding(Int64)
         /// Two zero blocks (or one, then the end of input) were read.
         case finished
     }
@@ -83,7 +83,7 @@ public struct TarParser: Sendable {
                 let left = remaining - Int64(take)
                 if left == 0 {
                     events.append(.endOfEntry)
-                    self.state = padding > 0 ? .padding(padding) : .header
+                    self.state = padding > 0 ? .padding(Int64(padding)) : .header
                 } else {
                     self.state = .content(remaining: left, padding: padding)
                 }
@@ -95,15 +95,15 @@ public struct TarParser: Sendable {
                 let left = remaining - Int64(take)
                 if left == 0 {
                     self.applyMetadata(kind: kind, collected)
-                    self.state = padding > 0 ? .padding(padding) : .header
+                    self.state = padding > 0 ? .padding(Int64(padding)) : .header
                 } else {
                     self.state = .metadata(kind: kind, remaining: left, padding: padding, collected: collected)
                 }
             case .padding(let count):
                 guard input.readableBytes > 0 else { return events }
-                let skip = min(count, input.readableBytes)
+                let skip = Int(min(count, Int64(input.readableBytes)))
                 input.moveReaderIndex(forwardBy: skip)
-                self.state = count - skip > 0 ? .padding(count - skip) : .header
+                self.state = count - Int64(skip) > 0 ? .padding(count - Int64(skip)) : .header
             }
         }
     }
@@ -134,14 +134,17 @@ public struct TarParser: Sendable {
         }
         if let path = self.overrides["path"] { header.name = TarHeader.cleaned(path) }
         if let link = self.overrides["linkpath"] { header.linkName = link }
-        if let size = self.overrides["size"].flatMap({ Int64($0) }) { header.size = size }
+        if let size = self.overrides["size"].flatMap({ Int64($0) }), size >= 0 { header.size = size }
         self.overrides = [:]
-        // Only regular files carry content (hard links and the like declare size 0 in practice).
+        // As Go's reader: links, devices, directories and FIFOs carry no data whatever their
+        // size says; other kinds than regular files have data, which is skipped.
+        if header.kind.isHeaderOnly { header.size = 0 }
         let contentSize = header.kind == .regularFile ? header.size : 0
         events.append(.header(header))
         if contentSize == 0 {
             events.append(.endOfEntry)
-            let skip = TarHeader.padding(forContentSize: header.size) + (header.kind == .regularFile ? 0 : Int(header.size))
+            let (skip, overflow) = header.size.addingReportingOverflow(Int64(TarHeader.padding(forContentSize: header.size)))
+            guard !overflow else { throw DockerError.malformedResponse("invalid tar header: size \(header.size) of \(header.name)") }
             self.state = skip > 0 ? .padding(skip) : .header
         } else {
             self.state = .content(remaining: contentSize, padding: TarHeader.padding(forContentSize: contentSize))

@@ -46,10 +46,11 @@ extension ContainerStatsResponse {
         return Double(self.memoryUsageWithoutCache) / Double(limit) * 100
     }
 
-    /// Bytes received and sent on all the container's interfaces.
+    /// Bytes received and sent on all the container's interfaces. Sums wrap as the docker
+    /// CLI's unsigned sums do: a daemon's absurd counters are shown, never a trap.
     public var networkIO: (received: UInt64, sent: UInt64) {
         (self.networks ?? [:]).values.reduce((0, 0)) { total, network in
-            (total.0 + (network.rxBytes ?? 0), total.1 + (network.txBytes ?? 0))
+            (total.0 &+ (network.rxBytes ?? 0), total.1 &+ (network.txBytes ?? 0))
         }
     }
 
@@ -58,8 +59,8 @@ extension ContainerStatsResponse {
     public var blockIO: (read: UInt64, written: UInt64) {
         (self.blkioStats?.ioServiceBytesRecursive ?? []).reduce((0, 0)) { total, entry in
             switch entry.op?.first {
-            case "r", "R": (total.0 + (entry.value ?? 0), total.1)
-            case "w", "W": (total.0, total.1 + (entry.value ?? 0))
+            case "r", "R": (total.0 &+ (entry.value ?? 0), total.1)
+            case "w", "W": (total.0, total.1 &+ (entry.value ?? 0))
             default: total
             }
         }

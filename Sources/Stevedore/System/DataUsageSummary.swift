@@ -43,10 +43,10 @@ extension SystemDataUsageResponse {
     private var legacyImageEntry: DataUsageSummary.Entry {
         let images = self.images ?? []
         let used = images.filter { $0.containers != 0 && $0.size >= 0 && $0.sharedSize >= 0 }
-            .reduce(Int64(0)) { $0 + $1.size - $1.sharedSize }
+            .reduce(Int64(0)) { $0 &+ ($1.size &- $1.sharedSize) }
         let size = self.layersSize ?? 0
         let active = images.filter { $0.containers > 0 }.count
-        return .init(totalCount: Int64(images.count), activeCount: Int64(active), size: size, reclaimable: max(0, size - used))
+        return .init(totalCount: Int64(images.count), activeCount: Int64(active), size: size, reclaimable: max(0, size &- used))
     }
 
     /// Containers: their writable layers; those of containers neither running, paused nor
@@ -54,8 +54,8 @@ extension SystemDataUsageResponse {
     private var legacyContainerEntry: DataUsageSummary.Entry {
         let containers = self.containers ?? []
         let active = containers.filter { [.running, .paused, .restarting].contains($0.state) }
-        let size = containers.reduce(Int64(0)) { $0 + ($1.sizeRw ?? 0) }
-        let activeSize = active.reduce(Int64(0)) { $0 + ($1.sizeRw ?? 0) }
+        let size = containers.reduce(Int64(0)) { $0 &+ ($1.sizeRw ?? 0) }
+        let activeSize = active.reduce(Int64(0)) { $0 &+ ($1.sizeRw ?? 0) }
         return .init(totalCount: Int64(containers.count), activeCount: Int64(active.count), size: size, reclaimable: size - activeSize)
     }
 
@@ -64,8 +64,8 @@ extension SystemDataUsageResponse {
         let volumes = self.volumes ?? []
         let sized = volumes.compactMap { $0.usageData }.filter { $0.size >= 0 }
         let active = volumes.filter { ($0.usageData?.refCount ?? 0) > 0 }
-        let size = sized.reduce(Int64(0)) { $0 + $1.size }
-        let unused = sized.filter { $0.refCount == 0 }.reduce(Int64(0)) { $0 + $1.size }
+        let size = sized.reduce(Int64(0)) { $0 &+ $1.size }
+        let unused = sized.filter { $0.refCount == 0 }.reduce(Int64(0)) { $0 &+ $1.size }
         return .init(totalCount: Int64(volumes.count), activeCount: Int64(active.count), size: size, reclaimable: unused)
     }
 
@@ -75,13 +75,13 @@ extension SystemDataUsageResponse {
         let records = self.buildCache ?? []
         let active = records.filter { $0.inUse == true }
         let size = self.buildCacheSize
-        let inUse = active.filter { $0.shared != true }.reduce(Int64(0)) { $0 + Int64($1.size ?? 0) }
+        let inUse = active.filter { $0.shared != true }.reduce(Int64(0)) { $0 &+ Int64($1.size ?? 0) }
         return .init(totalCount: Int64(records.count), activeCount: Int64(active.count), size: size, reclaimable: size - inUse)
     }
 
     /// The bytes the build cache holds beyond what images share: `system df`'s build cache
     /// size (docker's `BuilderSize`).
     public var buildCacheSize: Int64 {
-        (self.buildCache ?? []).filter { $0.shared != true }.reduce(Int64(0)) { $0 + Int64($1.size ?? 0) }
+        (self.buildCache ?? []).filter { $0.shared != true }.reduce(Int64(0)) { $0 &+ Int64($1.size ?? 0) }
     }
 }
