@@ -36,7 +36,7 @@ use_private_engine() {
     "$REPO/scripts/engine" start
     # Its TLS endpoint exists once it has started: read the environment again.
     eval "$("$REPO/scripts/engine" env)"
-    export STEVEDORE_TLS_HOST STEVEDORE_TLS_CERT_PATH
+    export STEVEDORE_TLS_HOST STEVEDORE_TLS_CERT_PATH STEVEDORE_BUILDX
 }
 
 stop_private_engine() {

@@ -89,21 +89,7 @@ public enum TestPlugin {
         }
         """
 
-    /// The listener binary, built on first use into the temporary directory (renamed into
-    /// place, so that tests building it at once do not see half a file).
     private static func listener() async throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-plugin-listener")
-        // Named after the source's length: a changed source is built again.
-        let binary = directory.appendingPathComponent("listener-\(Self.listenerSource.utf8.count)")
-        if FileManager.default.isExecutableFile(atPath: binary.path) { return binary.path }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let unique = UUID().uuidString
-        let source = directory.appendingPathComponent("\(unique).c")
-        try Data(Self.listenerSource.utf8).write(to: source)
-        defer { try? FileManager.default.removeItem(at: source) }
-        let built = directory.appendingPathComponent(unique)
-        _ = try await LocalServerProcess.runTool("/usr/bin/cc", ["-static", "-Os", "-s", "-o", built.path, source.path])
-        guard rename(built.path, binary.path) == 0 else { throw TestServerError("cannot move the plugin listener into place") }
-        return binary.path
+        try await StaticProgram.binary(named: "plugin-listener", source: Self.listenerSource)
     }
 }

@@ -17,7 +17,7 @@ struct BuildKitTests {
             let tag = "stevedore-buildkit:\(UUID().uuidString.prefix(8).lowercased())"
             resources.image(tag)
             let marker = UUID().uuidString
-            let directory = try BuildTests.makeContext([
+            let directory = try TestContextDirectory.make([
                 "Dockerfile": "FROM \(TestEngine.image)\nARG GREETING\nCOPY hello.txt /hello.txt\n"
                     + "RUN cat /hello.txt && echo \(marker) >&2 && echo nofile=$(ulimit -n) $GREETING\n",
                 "hello.txt": "hello from the context\n",
@@ -66,11 +66,11 @@ struct BuildKitTests {
 
     @Test func theSessionSendsWhatDockerignoreLeavesAndTheDockerfileFromElsewhere() async throws {
         try await TestEngine.withClient { client in
-            let directory = try BuildTests.makeContext([
+            let directory = try TestContextDirectory.make([
                 ".dockerignore": "*.log\nsecret/\n!secret/public.txt\n",
                 "a.txt": "a", "b.log": "b", "secret/key": "k", "secret/public.txt": "p", "sub/dir/c.txt": "c",
             ])
-            let dockerfiles = try BuildTests.makeContext([
+            let dockerfiles = try TestContextDirectory.make([
                 "build.Dockerfile": "FROM \(TestEngine.image)\nCOPY . /ctx\nRUN find /ctx | sort && echo \(UUID().uuidString)\n"
             ])
             defer {
@@ -96,7 +96,7 @@ struct BuildKitTests {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-secret-\(UUID().uuidString)")
             let value = "file-secret-\(UUID().uuidString)"
             try Data(value.utf8).write(to: file)
-            let directory = try BuildTests.makeContext([
+            let directory = try TestContextDirectory.make([
                 "Dockerfile": "FROM \(TestEngine.image)\n"
                     + "RUN --mount=type=secret,id=from-file --mount=type=secret,id=from-bytes,target=/b cat /run/secrets/from-file /b\n"
             ])
@@ -137,7 +137,7 @@ struct BuildKitTests {
                 try await RegistryTests.makeImage(client, resources, named: base)
                 _ = try await client.images.push(base, options: .init(credentials: credentials)).finish()
                 try await client.images.remove(base, options: .init(force: true))
-                let directory = try BuildTests.makeContext(["Dockerfile": "FROM \(base)\nCOPY Dockerfile /\n"])
+                let directory = try TestContextDirectory.make(["Dockerfile": "FROM \(base)\nCOPY Dockerfile /\n"])
                 defer { try? FileManager.default.removeItem(at: directory) }
                 var options = Self.options
                 options.pull = true
@@ -157,7 +157,7 @@ struct BuildKitTests {
 
     @Test func aFailedStepNamesItselfAndItsLastOutput() async throws {
         try await TestEngine.withClient { client in
-            let directory = try BuildTests.makeContext([
+            let directory = try TestContextDirectory.make([
                 "Dockerfile": "FROM \(TestEngine.image)\nRUN for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo line $i; done; exit 3\n"
             ])
             defer { try? FileManager.default.removeItem(at: directory) }
@@ -174,7 +174,7 @@ struct BuildKitTests {
 
     @Test func aDockerfileErrorIsABuildFailure() async throws {
         try await TestEngine.withClient { client in
-            let directory = try BuildTests.makeContext(["Dockerfile": "FROM \(TestEngine.image)\nNOSUCHINSTRUCTION x\n"])
+            let directory = try TestContextDirectory.make(["Dockerfile": "FROM \(TestEngine.image)\nNOSUCHINSTRUCTION x\n"])
             defer { try? FileManager.default.removeItem(at: directory) }
             let error = await #expect(throws: DockerError.self) {
                 try await client.images.build(context: BuildContext(directory: directory), options: Self.options).finish()

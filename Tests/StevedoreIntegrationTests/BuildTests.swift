@@ -28,21 +28,6 @@ struct BuildTests {
 
     static let findDockerfile = "FROM \(TestEngine.image)\nCOPY . /ctx\nRUN find /ctx | sort\n"
 
-    /// A temporary context directory with `files` (a trailing `/` makes a directory).
-    static func makeContext(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-build-\(UUID().uuidString)")
-        for (path, contents) in files {
-            let url = root.appendingPathComponent(path)
-            if path.hasSuffix("/") {
-                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            } else {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(contents.utf8).write(to: url)
-            }
-        }
-        return root
-    }
-
     /// The `/ctx…` lines of a build's output.
     static func contextLines(_ output: some Sequence<String>) -> [String] {
         output.flatMap { $0.split(separator: "\n") }.map(String.init).filter { $0.hasPrefix("/ctx") }
@@ -72,10 +57,12 @@ struct BuildTests {
         var files = Dictionary(uniqueKeysWithValues: Self.tree.map { ($0, "content of \($0)\n") })
         files["Dockerfile"] = Self.findDockerfile
         files[".dockerignore"] = dockerignore
-        let directory = try Self.makeContext(files)
+        let directory = try TestContextDirectory.make(files)
         defer { try? FileManager.default.removeItem(at: directory) }
         try await TestEngine.withResources { client, resources in
-            let ours = try await client.images.build(context: BuildContext(directory: directory), options: .init(noCache: true)).finish()
+            let ours = try await client.images.build(
+                context: BuildContext(directory: directory), options: .init(noCache: true, builderVersion: "1")
+            ).finish()
             if let id = ours.imageID { resources.image(id) }
             let theirs = try await Self.dockerCLIBuild(directory)
             if let id = theirs.imageID { resources.image(id) }
@@ -93,7 +80,7 @@ struct BuildTests {
             FROM base AS never
             RUN exit 9
             """
-        let directory = try Self.makeContext(["Dockerfile": dockerfile])
+        let directory = try TestContextDirectory.make(["Dockerfile": dockerfile])
         defer { try? FileManager.default.removeItem(at: directory) }
         try await TestEngine.withResources { client, resources in
             let name = "stevedore-test/build-\(UUID().uuidString.prefix(8).lowercased())"
@@ -104,7 +91,7 @@ struct BuildTests {
                 context: BuildContext(directory: directory),
                 options: .init(
                     tags: tags, noCache: true, buildArgs: ["GREETING": "hello world"], labels: ["stevedore.build": "labelled"],
-                    target: "base"))
+                    target: "base", builderVersion: "1"))
             {
                 messages.append(message)
             }
@@ -119,12 +106,13 @@ struct BuildTests {
     }
 
     @Test func aFailingRunIsATypedBuildError() async throws {
-        let directory = try Self.makeContext(["Dockerfile": "FROM \(TestEngine.image)\nRUN echo failing && exit 3\n"])
+        let directory = try TestContextDirectory.make(["Dockerfile": "FROM \(TestEngine.image)\nRUN echo failing && exit 3\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
         try await TestEngine.withResources { client, _ in
             let error = await #expect(throws: DockerError.self) {
                 try await client.images.build(
-                    context: BuildContext(directory: directory), options: .init(noCache: true, forceRemoveIntermediate: true)
+                    context: BuildContext(directory: directory),
+                    options: .init(noCache: true, forceRemoveIntermediate: true, builderVersion: "1")
                 ).finish()
             }
             #expect(error?.category == .buildFailed)
@@ -137,8 +125,8 @@ struct BuildTests {
     func aDockerfileOutsideTheContextIsSentButNotCopied(dockerignore: String?) async throws {
         var files = ["inside.txt": "x", "notes.md": "y"]
         files[".dockerignore"] = dockerignore
-        let directory = try Self.makeContext(files)
-        let outside = try Self.makeContext(["Dockerfile.elsewhere": Self.findDockerfile])
+        let directory = try TestContextDirectory.make(files)
+        let outside = try TestContextDirectory.make(["Dockerfile.elsewhere": Self.findDockerfile])
         defer {
             try? FileManager.default.removeItem(at: directory)
             try? FileManager.default.removeItem(at: outside)
@@ -147,7 +135,7 @@ struct BuildTests {
             let dockerfile = outside.appendingPathComponent("Dockerfile.elsewhere")
             let context = try BuildContext(directory: directory, dockerfile: dockerfile)
             #expect(context.dockerfile.hasPrefix(".dockerfile."))
-            let summary = try await client.images.build(context: context, options: .init(noCache: true)).finish()
+            let summary = try await client.images.build(context: context, options: .init(noCache: true, builderVersion: "1")).finish()
             if let id = summary.imageID { resources.image(id) }
             let theirs = try await Self.dockerCLIBuild(directory, dockerfile: dockerfile)
             if let id = theirs.imageID { resources.image(id) }

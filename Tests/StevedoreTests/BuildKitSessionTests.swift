@@ -64,4 +64,57 @@ struct BuildKitSessionTests {
         #expect(FileSyncSender.goFileMode(0o041777) == 0o777 | 1 << 31 | 1 << 20)
         #expect(FileSyncSender.goFileMode(0o020644) == 0o644 | 1 << 26 | 1 << 21)
     }
+
+    @Test func followPathsSendOnlyThoseFilesAndTheLinksTheyLeadThrough() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-follow-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["build/Dockerfile.real", "large.bin", ".dockerignore"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(path.utf8).write(to: url)
+        }
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("Dockerfile").path, withDestinationPath: "build/Dockerfile.real")
+        #expect(
+            FileSyncSender.resolvingLinks(["Dockerfile", "./.dockerignore", "missing"], in: root.path)
+                == ["Dockerfile", "build/Dockerfile.real", ".dockerignore", "missing"])
+        let sent = try FileSyncSender(root: root, metadata: ["followpaths": ["Dockerfile", "Dockerfile.dockerignore"]]).entries()
+        #expect(sent.map(\.stat.path) == ["Dockerfile", "build", "build/Dockerfile.real"])
+        // A link's size is its target's length, as Go's lstat reports it (the daemon compares it).
+        #expect(sent[0].stat.size == Int64("build/Dockerfile.real".utf8.count))
+        #expect(FileSyncSender.cleaned("a/./b/../../../c") == "c")
+    }
+
+    @Test func theAgentFilterPassesListingAndSigningOnly() throws {
+        var filter = SSHAgentRequestFilter()
+        let list: [UInt8] = [0, 0, 0, 1, 11]
+        let sign: [UInt8] = [0, 0, 0, 3, 13, 7, 7]
+        let removeAll: [UInt8] = [0, 0, 0, 1, 19]
+        // Messages split anywhere, and several in one piece.
+        #expect(try filter.feed(list.prefix(3)) == [])
+        #expect(try filter.feed(Array(list.dropFirst(3)) + sign + removeAll.prefix(2)) == [.forward(list + sign)])
+        #expect(try filter.feed(removeAll.dropFirst(2)) == [.refuse])
+        #expect(try filter.feed([0, 0, 0, 0]) == [.refuse])
+        var huge = SSHAgentRequestFilter()
+        #expect(throws: DockerError.self) { try huge.feed([0, 0x10, 0, 0, 11]) }
+    }
+
+    @Test func exportedStatsBecomeTheEntriesTheyDescribe() throws {
+        func stat(_ path: String, _ mode: UInt32, linkname: String = "") -> Fsutil_Types_Stat {
+            var stat = Fsutil_Types_Stat()
+            stat.path = path
+            stat.mode = mode
+            stat.linkname = linkname
+            stat.modTime = 1_700_000_000_123_456_789
+            return stat
+        }
+        #expect(try FileSendReceiver.header(stat("d", 1 << 31 | 0o750)).kind == .directory)
+        #expect(try FileSendReceiver.header(stat("d", 1 << 31 | 0o750)).mode == 0o750)
+        #expect(try FileSendReceiver.header(stat("l", 1 << 27 | 0o777, linkname: "t")).kind == .symbolicLink)
+        #expect(try FileSendReceiver.header(stat("h", 0o644, linkname: "f")).kind == .hardLink)
+        let file = try FileSendReceiver.header(stat("f", 0o755 | 1 << 23))
+        #expect(file.kind == .regularFile && file.mode == 0o4755 && file.modificationTime == 1_700_000_000)
+        #expect(try FileSendReceiver.header(stat("c", 1 << 26 | 1 << 21 | 0o666)).kind == .characterDevice)
+        #expect(throws: DockerError.self) { try FileSendReceiver.header(stat("s", 1 << 24 | 0o777)) }
+    }
 }

@@ -42,7 +42,9 @@ public struct TarExtractor {
         for event in try self.parser.feed(chunk) {
             switch event {
             case .header(let header):
-                try self.begin(header)
+                let (path, output) = try self.create(header)
+                self.current = (path, header)
+                self.output = output
             case .content(let bytes):
                 do {
                     try self.output?.write(contentsOf: Data(bytes.readableBytesView))
@@ -60,14 +62,23 @@ public struct TarExtractor {
         guard self.parser.isFinished else {
             throw DockerError.malformedResponse("the tar stream ended before the end of the archive")
         }
+        self.finishDirectories()
+    }
+
+    /// Applies the modes and times of the directories made, deepest first.
+    mutating func finishDirectories() {
         for (path, header) in self.directories.reversed() {
             Self.applyAttributes(header, to: path)
         }
         self.directories = []
     }
 
-    private mutating func begin(_ header: TarHeader) throws {
+    /// Creates what `header` describes (a directory's attributes wait for ``finish()``);
+    /// returns its local path, and for a regular file the handle its content is written to
+    /// (then ``close(_:path:header:)``).
+    mutating func create(_ header: TarHeader) throws -> (path: String, output: FileHandle?) {
         let path = try self.localPath(for: header.name)
+        var output: FileHandle?
         let manager = FileManager.default
         switch header.kind {
         case .directory:
@@ -82,7 +93,7 @@ public struct TarExtractor {
             guard manager.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
                 throw DockerError.invalidInput("cannot create \(path)")
             }
-            self.output = handle
+            output = handle
         case .symbolicLink:
             try Self.removeNonDirectory(at: path)
             try Self.attempt(path) { try manager.createSymbolicLink(atPath: path, withDestinationPath: header.linkName) }
@@ -94,7 +105,7 @@ public struct TarExtractor {
             // Devices and FIFOs need privileges and mean nothing outside the container.
             break
         }
-        self.current = (path, header)
+        return (path, output)
     }
 
     private mutating func endEntry() throws {
@@ -102,11 +113,16 @@ public struct TarExtractor {
         self.current = nil
         if let output = self.output {
             self.output = nil
-            try Self.attempt(path) { try output.close() }
-        }
-        if header.kind == .regularFile {
+            try Self.close(output, path: path, header: header)
+        } else if header.kind == .regularFile {
             Self.applyAttributes(header, to: path)
         }
+    }
+
+    /// Closes a regular file's `output` once its content is written, and applies its attributes.
+    static func close(_ output: FileHandle, path: String, header: TarHeader) throws {
+        try Self.attempt(path) { try output.close() }
+        Self.applyAttributes(header, to: path)
     }
 
     /// The local path of an archive name, after renaming; refuses names that would leave the
@@ -148,6 +164,8 @@ public struct TarExtractor {
     }
 
     private static func applyAttributes(_ header: TarHeader, to path: String) {
+        // Setting a link's mode or time would set its target's.
+        guard header.kind != .symbolicLink else { return }
         let attributes: [FileAttributeKey: Any] = [
             .posixPermissions: NSNumber(value: header.mode & 0o7777),
             .modificationDate: Date(timeIntervalSince1970: TimeInterval(header.modificationTime)),

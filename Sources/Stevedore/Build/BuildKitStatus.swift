@@ -102,15 +102,25 @@ public struct BuildKitVertexStatus: Hashable, Sendable {
     public var started: Date?
     public var completed: Date?
 
+    public init(
+        id: String, vertex: String, name: String = "", current: Int64 = 0, total: Int64 = 0, timestamp: Date? = nil,
+        started: Date? = nil, completed: Date? = nil
+    ) {
+        self.id = id
+        self.vertex = vertex
+        self.name = name
+        self.current = current
+        self.total = total
+        self.timestamp = timestamp
+        self.started = started
+        self.completed = completed
+    }
+
     init(_ status: Moby_Buildkit_V1_VertexStatus) {
-        self.id = status.id
-        self.vertex = status.vertex
-        self.name = status.name
-        self.current = status.current
-        self.total = status.total
-        self.timestamp = status.hasTimestamp ? status.timestamp.date : nil
-        self.started = status.hasStarted ? status.started.date : nil
-        self.completed = status.hasCompleted ? status.completed.date : nil
+        self.init(
+            id: status.id, vertex: status.vertex, name: status.name, current: status.current, total: status.total,
+            timestamp: status.hasTimestamp ? status.timestamp.date : nil, started: status.hasStarted ? status.started.date : nil,
+            completed: status.hasCompleted ? status.completed.date : nil)
     }
 }
 

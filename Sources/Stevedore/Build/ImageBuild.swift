@@ -64,6 +64,13 @@ public struct ImageBuildOptions: Hashable, Sendable {
     /// Secrets BuildKit steps may mount (`RUN --mount=type=secret,id=…`), served through the
     /// session of ``DockerClient/Images/build(context:options:)``; ignored by the classic builder.
     public var secrets: [BuildSecret] = []
+    /// ssh agents BuildKit steps may use (`RUN --mount=type=ssh`), forwarded through the
+    /// session of ``DockerClient/Images/build(context:options:)``; ignored by the classic builder.
+    public var sshAgents: [BuildSSHAgent] = []
+    /// Where a BuildKit build writes its files instead of making an image (`outputs`, received
+    /// through the session of ``DockerClient/Images/build(context:options:)``; API ≥ 1.40).
+    /// Not with ``outputs``, and there is no image id.
+    public var export: BuildExport?
     /// `session`: the id of a BuildKit session the build reads local files through (with
     /// ``remote`` `client-session`). ``DockerClient/Images/build(context:options:)`` opens one
     /// itself for BuildKit.
@@ -113,7 +120,8 @@ public struct ImageBuildOptions: Hashable, Sendable {
 
 /// One BuildKit output of ``ImageBuildOptions/outputs``.
 public struct BuildOutput: Codable, Hashable, Sendable {
-    /// `Type`: `moby` is the only one the API accepts.
+    /// `Type`: `moby` (an image, the default), `cacheonly`, or `local` and `tar`, whose files
+    /// reach the client through a session (see ``ImageBuildOptions/export``).
     public var type: String
     /// `Attrs`: the exporter's attributes.
     public var attributes: [String: String]
@@ -136,29 +144,47 @@ extension DockerClient.Images {
     /// failed step throws ``DockerError/Category/buildFailed`` with the daemon's message (and the
     /// exit code of a failed `RUN` in ``DockerError/code``).
     ///
+    /// The builder is ``ImageBuildOptions/builderVersion``, or when `nil` the one the docker CLI
+    /// would choose (``preferredBuilderVersion(environment:)``): BuildKit on Docker 23 and
+    /// later, the classic builder on dockerd 20.10, and what `DOCKER_BUILDKIT` says if set.
+    ///
     /// With BuildKit (``ImageBuildOptions/builderVersion`` `"2"`) nothing is uploaded: the build
     /// reads the directory through a BuildKit session (``ImageBuildOptions/session``), which
-    /// sends the files the build asks for, honouring `.dockerignore` as BuildKit reads it. The
-    /// session closes when the stream ends.
+    /// sends the files the build asks for, honouring `.dockerignore` as BuildKit reads it, and
+    /// serves the build's ``ImageBuildOptions/secrets``, ``ImageBuildOptions/sshAgents`` and
+    /// ``ImageBuildOptions/export``. The session closes when the stream ends.
     public func build(context: BuildContext, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
         var options = options
+        if options.builderVersion == nil, try await self.preferredBuilderVersion() == "2" { options.builderVersion = "2" }
         guard options.builderVersion == "2" else {
             if options.dockerfile == nil { options.dockerfile = context.dockerfile }
             return try await self.build(archive: context.archive, options: options)
         }
-        try await self.client.requireAPIVersion(APIVersion(1, 39), for: "a BuildKit session")
         let dockerfile = URL(
             fileURLWithPath: context.externalDockerfile ?? context.directory.appendingPathComponent(context.dockerfile).path)
-        let session = try await BuildKitSession.open(
-            client: self.client,
-            directories: ["context": context.directory, "dockerfile": dockerfile.deletingLastPathComponent()],
-            secrets: options.secrets, registryCredentials: options.registryCredentials,
-            name: context.directory.lastPathComponent, sharedKey: context.directory.path)
         options.dockerfile = dockerfile.lastPathComponent
         options.remote = "client-session"
+        return try await self.buildInSession(
+            archive: nil, directories: ["context": context.directory, "dockerfile": dockerfile.deletingLastPathComponent()],
+            name: context.directory.lastPathComponent, sharedKey: context.directory.path, options: options)
+    }
+
+    /// Runs the build with a BuildKit session of its own, which serves `directories` and what
+    /// the options name (secrets, ssh agents, the export), and closes when the stream ends.
+    private func buildInSession(
+        archive: ByteSource?, directories: [String: URL], name: String, sharedKey: String, options: ImageBuildOptions
+    ) async throws -> ProgressStream {
+        try await self.client.requireAPIVersion(APIVersion(1, 39), for: "a BuildKit session")
+        var options = options
+        if let export = options.export {
+            guard options.outputs.isEmpty else { throw DockerError.invalidInput("a build has either an export or outputs, not both") }
+            options.outputs = [export.output]
+        }
+        let session = try await BuildKitSession.open(
+            client: self.client, directories: directories, options: options, name: name, sharedKey: sharedKey)
         options.session = session.id
         do {
-            var stream = try await self.build(archive: nil, options: options)
+            var stream = try await self.send(archive: archive, options: options)
             stream.session = session
             return stream
         } catch {
@@ -167,12 +193,39 @@ extension DockerClient.Images {
         }
     }
 
+    /// The builder the docker CLI would choose on this daemon: `DOCKER_BUILDKIT` of
+    /// `environment` when it is set (a Go boolean: `1`, `true`… for BuildKit, `0`, `false`…
+    /// for the classic builder), else the daemon's preference (``PingResponse/builderVersion``),
+    /// and `"1"` when it states none (dockerd 20.10, unless configured otherwise). Throws
+    /// ``DockerError/Category/invalidInput`` when `DOCKER_BUILDKIT` is not a boolean.
+    public func preferredBuilderVersion(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> String {
+        if let value = environment["DOCKER_BUILDKIT"] {
+            guard let enabled = goParseBool(value) else {
+                throw DockerError.invalidInput("DOCKER_BUILDKIT environment variable expects boolean value: \"\(value)\" is not one")
+            }
+            return enabled ? "2" : "1"
+        }
+        return try await self.client.system.ping().builderVersion == "2" ? "2" : "1"
+    }
+
     /// `POST /build` of a context tar (plain, gzip, bzip2 or xz) streamed from `archive`, or of
-    /// ``ImageBuildOptions/remote`` when `archive` is `nil`.
+    /// ``ImageBuildOptions/remote`` when `archive` is `nil`, with the builder of
+    /// ``ImageBuildOptions/builderVersion`` (the daemon's default when `nil`). A BuildKit build
+    /// with secrets, ssh agents or an export opens a session for them.
     public func build(archive: ByteSource?, options: ImageBuildOptions = .init()) async throws -> ProgressStream {
         guard archive != nil || options.remote != nil else {
             throw DockerError.invalidInput("a build needs a context archive or a remote URL")
         }
+        let needsSession = !options.secrets.isEmpty || !options.sshAgents.isEmpty || options.export != nil
+        guard needsSession else { return try await self.send(archive: archive, options: options) }
+        guard options.builderVersion == "2" else {
+            throw DockerError.invalidInput("secrets, ssh agents and exports need BuildKit (builderVersion \"2\")")
+        }
+        return try await self.buildInSession(archive: archive, directories: [:], name: "", sharedKey: "", options: options)
+    }
+
+    /// `POST /build` with `options` as they are.
+    private func send(archive: ByteSource?, options: ImageBuildOptions) async throws -> ProgressStream {
         var query = QueryItems()
         query.add("dockerfile", options.dockerfile)
         for tag in options.tags {

@@ -106,4 +106,22 @@ final class FileDescriptorBox {
         }
         return buffer
     }
+
+    /// Writes all of `bytes`. Throws ``DockerError/Category/invalidInput`` naming `path` and
+    /// the system's reason (a full disk, a reader that went away).
+    func write(_ bytes: some DataProtocol, path: String) throws {
+        for region in bytes.regions {
+            try region.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(self.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw DockerError.invalidInput("cannot write \(path): \(String(cString: strerror(errno)))")
+                    }
+                    offset += written
+                }
+            }
+        }
+    }
 }

@@ -16,7 +16,8 @@ import SwiftProtobuf
 /// client and Stevedore serves what the build asks for. Offered: the health check (the daemon
 /// closes a session that stops answering it), file sync of the named local directories
 /// (``FileSyncSender``), registry credentials for the daemon's pulls, and, when the build has
-/// any, its secrets.
+/// them, its secrets, its ssh agents (``SSHAgentForwarder``) and the receiver of its exported
+/// files (``FileSendReceiver``).
 ///
 /// The hijacked connection is relayed through a socket pair to an HTTP/2 server channel, each
 /// stream of which is one gRPC call (``GRPCServerStreamHandler``). The session lives until
@@ -28,6 +29,12 @@ final class BuildKitSession: Sendable {
     static let diffCopy = "/moby.filesync.v1.FileSync/DiffCopy"
     static let getSecret = "/moby.buildkit.secrets.v1.Secrets/GetSecret"
     static let credentials = "/moby.filesync.v1.Auth/Credentials"
+    static let checkAgent = "/moby.sshforward.v1.SSH/CheckAgent"
+    static let forwardAgent = "/moby.sshforward.v1.SSH/ForwardAgent"
+    static let fileSend = "/moby.filesync.v1.FileSend/DiffCopy"
+
+    /// The HTTP/2 flow control windows the session offers the daemon.
+    static let windowSize = 1 << 20
 
     /// What the build names it by (`session=` of `POST /build`).
     let id: String
@@ -48,23 +55,34 @@ final class BuildKitSession: Sendable {
     }
 
     /// Opens a session on `client`'s daemon that serves `directories` (by the names the build
-    /// asks for: `context`, `dockerfile`), `secrets`, and `registryCredentials` (by config
-    /// key, as ``ImageBuildOptions/registryCredentials``). `sharedKey` lets the daemon reuse
-    /// what an earlier session of the same directory sent.
+    /// asks for: `context`, `dockerfile`), the options' secrets, ssh agents, export and
+    /// registry credentials. `sharedKey` lets the daemon reuse what an earlier session of the
+    /// same directory sent.
     static func open(
-        client: DockerClient, directories: [String: URL], secrets: [BuildSecret], registryCredentials: [String: RegistryAuth],
-        name: String, sharedKey: String
+        client: DockerClient, directories: [String: URL], options: ImageBuildOptions, name: String, sharedKey: String
     ) async throws -> BuildKitSession {
         let id = UUID().uuidString.lowercased()
+        let secrets = options.secrets
+        let registryCredentials = options.registryCredentials
+        var agents: [String: String] = [:]
+        for agent in options.sshAgents {
+            guard agents[agent.id] == nil else { throw DockerError.invalidInput("ssh agent \(agent.id) is given twice") }
+            agents[agent.id] = try agent.resolvedSocketPath()
+        }
+        let forwarder = SSHAgentForwarder(sockets: agents)
         var request = DockerRequest(.POST, "/session")
         request.headers.add(name: "X-Docker-Expose-Session-Uuid", value: id)
         request.headers.add(name: "X-Docker-Expose-Session-Name", value: name)
         request.headers.add(name: "X-Docker-Expose-Session-Sharedkey", value: sharedKey)
-        for method in [Self.healthCheck, Self.diffCopy, Self.credentials] + (secrets.isEmpty ? [] : [Self.getSecret]) {
+        var offered = [Self.healthCheck, Self.diffCopy, Self.credentials]
+        if !secrets.isEmpty { offered.append(Self.getSecret) }
+        if !agents.isEmpty { offered += [Self.checkAgent, Self.forwardAgent] }
+        if options.export != nil { offered.append(Self.fileSend) }
+        for method in offered {
             request.headers.add(name: "X-Docker-Expose-Session-Grpc-Method", value: method)
         }
         let connection = try await client.hijack(request, upgradeProtocol: "h2c")
-        let methods: [String: GRPCServerStreamHandler.Method] = [
+        var methods: [String: GRPCServerStreamHandler.Method] = [
             Self.healthCheck: { call in
                 var response = Grpc_Health_V1_HealthCheckResponse()
                 response.status = .serving
@@ -78,7 +96,13 @@ final class BuildKitSession: Sendable {
                     return
                 }
                 var metadata: [String: [String]] = [:]
-                for key in ["include-patterns", "exclude-patterns", "followpaths"] { metadata[key] = call.metadata[key] }
+                for key in ["include-patterns", "exclude-patterns", "followpaths"] {
+                    // Values with other than ASCII come query-escaped, and `KEY-encoded: 1` says so.
+                    let encoded = call.metadata["\(key)-encoded"].first == "1"
+                    metadata[key] = call.metadata[key].map { value in
+                        encoded ? (value.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? value) : value
+                    }
+                }
                 try await FileSyncSender(root: root, metadata: metadata).run(call)
             },
             Self.credentials: { call in
@@ -111,7 +135,12 @@ final class BuildKitSession: Sendable {
                 try await call.send(try response.serializedBytes() as [UInt8])
                 try await call.finish()
             },
+            Self.checkAgent: forwarder.check,
+            Self.forwardAgent: forwarder.forward,
         ]
+        if let export = options.export {
+            methods[Self.fileSend] = FileSendReceiver(export: export).run
+        }
         let relay: Task<Void, Never>
         do {
             let (server, peer) = try await Self.serverChannel(methods: methods)
@@ -137,9 +166,18 @@ final class BuildKitSession: Sendable {
                 category: .connection, message: "cannot make a socket pair for the session: \(String(cString: strerror(errno)))")
         }
         let group = MultiThreadedEventLoopGroup.singleton
+        // The peer is the daemon the client chose, not an untrusted client: its gRPC pings
+        // (one per burst of data, to size its windows) are answered however many come, where
+        // NIOHTTP2's default would end the session after 200 in 30 seconds.
+        var connection = NIOHTTP2Handler.ConnectionConfiguration()
+        connection.controlFrameRateLimit.maximumCount = .max
+        // Windows of 1 MiB: files come and go in 32 KiB messages, several in flight.
+        connection.targetWindowSize = Self.windowSize
+        var stream = NIOHTTP2Handler.StreamConfiguration()
+        stream.targetWindowSize = Self.windowSize
         let server = try await ClientBootstrap(group: group)
             .channelInitializer { channel in
-                channel.configureHTTP2Pipeline(mode: .server) { stream in
+                channel.configureHTTP2Pipeline(mode: .server, connectionConfiguration: connection, streamConfiguration: stream) { stream in
                     stream.eventLoop.makeCompletedFuture {
                         try stream.pipeline.syncOperations.addHandlers(
                             HTTP2FramePayloadToHTTP1ServerCodec(), GRPCServerStreamHandler(methods: methods))

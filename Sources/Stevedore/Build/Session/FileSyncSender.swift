@@ -34,13 +34,51 @@ struct FileSyncSender: Sendable {
     let includes: DockerIgnore?
     let excludes: DockerIgnore?
 
-    /// The sender of `root` with the patterns of `metadata`.
+    /// The sender of `root` with the patterns of `metadata`. Follow paths (the Dockerfile,
+    /// `.dockerignore`: the files the daemon asks for alone) are included with every link on
+    /// their way, as fsutil includes them, so that such a call sends those files and nothing else.
     init(root: URL, metadata: [String: [String]]) throws {
         self.root = root
-        let includes = metadata["include-patterns", default: []]
+        var includes = metadata["include-patterns", default: []]
+        let followPaths = metadata["followpaths", default: []]
+        if !followPaths.isEmpty { includes += Self.resolvingLinks(followPaths, in: root.path) }
         let excludes = metadata["exclude-patterns", default: []]
         self.includes = includes.isEmpty ? nil : try DockerIgnore(patterns: includes)
         self.excludes = excludes.isEmpty ? nil : try DockerIgnore(patterns: excludes)
+    }
+
+    /// `paths` and, for each that is a symbolic link, the paths its chain of links leads to
+    /// inside `root` (a link leading out of it is followed as if `root` were `/`).
+    static func resolvingLinks(_ paths: [String], in root: String) -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var current = Self.cleaned(path)
+            // A bound, as the kernel's, against a cycle of links.
+            for _ in 0..<40 {
+                guard !current.isEmpty, !result.contains(current) else { break }
+                result.append(current)
+                var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let length = readlink(root + "/" + current, &target, target.count - 1)
+                guard length > 0 else { break }
+                let link = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let parent = current.split(separator: "/").dropLast().joined(separator: "/")
+                current = Self.cleaned(link.hasPrefix("/") || parent.isEmpty ? link : parent + "/" + link)
+            }
+        }
+        return result
+    }
+
+    /// `path` relative to the root without `.`, `..` (not above the root) or empty components.
+    static func cleaned(_ path: String) -> String {
+        var components: [Substring] = []
+        for component in path.split(separator: "/") where component != "." {
+            if component == ".." {
+                _ = components.popLast()
+            } else {
+                components.append(component)
+            }
+        }
+        return components.joined(separator: "/")
     }
 
     func run(_ call: GRPCServerCall) async throws {
@@ -158,8 +196,10 @@ struct FileSyncSender: Sendable {
         stat.path = path
         stat.mode = Self.goFileMode(status.st_mode)
         let kind = status.st_mode & S_IFMT
-        stat.size = kind == S_IFREG ? Int64(status.st_size) : 0
-        stat.modTime = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        // As Go's lstat: a link's size is its target's length (the daemon compares it on a rebuild).
+        stat.size = kind == S_IFDIR ? 0 : Int64(status.st_size)
+        // Wrapping as Go's UnixNano wraps: a time past 2262 is sent, not a trap.
+        stat.modTime = Int64(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(status.st_mtim.tv_nsec)
         if kind == S_IFLNK {
             var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let length = readlink(absolute, &target, target.count - 1)

@@ -1,0 +1,47 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An `ssh-agent` of the test's own on a socket in a temporary directory, holding one new
+/// ed25519 key, for the builds that forward an agent.
+public struct TestSSHAgent: Sendable {
+    /// The agent's socket.
+    public let socketPath: String
+    private let processID: pid_t
+
+    /// Runs `body` with a new agent holding a key commented `keyComment`; stops the agent and
+    /// removes its files afterwards, whether `body` returned or threw.
+    public static func with<Result>(keyComment: String, _ body: (TestSSHAgent) async throws -> Result) async throws -> Result {
+        // Short: a unix socket path must fit 108 bytes.
+        let directory = URL(fileURLWithPath: "/tmp/stevedore-agent-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let socket = directory.appendingPathComponent("agent.sock").path
+        // The agent forks into the background and prints `SSH_AGENT_PID=N;`.
+        let started = try await LocalServerProcess.runTool("/usr/bin/ssh-agent", ["-s", "-a", socket])
+        guard let match = started.firstMatch(of: /SSH_AGENT_PID=(\d+);/), let processID = pid_t(match.1) else {
+            throw TestServerError("ssh-agent did not say its pid: \(started)")
+        }
+        let agent = TestSSHAgent(socketPath: socket, processID: processID)
+        return try await withStopping(
+            agent,
+            { agent in
+                let key = directory.appendingPathComponent("key").path
+                _ = try await LocalServerProcess.runTool(
+                    "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", keyComment, "-f", key])
+                let added = try await CommandLineProcess(executable: URL(fileURLWithPath: "/usr/bin/ssh-add")).run(
+                    [key], environment: ["SSH_AUTH_SOCK": socket])
+                guard added.status == 0 else { throw TestServerError("ssh-add failed: \(added)") }
+                return try await body(agent)
+            }, stop: { agent in kill(agent.processID, SIGTERM) })
+    }
+
+    /// What `ssh-add -l` lists: a line per key, ending with its comment.
+    public func listedKeys() async throws -> String {
+        try await CommandLineProcess(executable: URL(fileURLWithPath: "/usr/bin/ssh-add")).run(
+            ["-l"], environment: ["SSH_AUTH_SOCK": self.socketPath]
+        ).standardOutput
+    }
+}
