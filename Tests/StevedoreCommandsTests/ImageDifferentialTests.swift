@@ -182,7 +182,7 @@ struct ImageDifferentialTests {
             let legacy: [String: String?] = ["DOCKER_BUILDKIT": "0"]
             let arguments = ["build", "--no-cache", "--build-arg", "X=2", "-t", tag, directory.path]
             let expected = try await self.docker.run(arguments, environment: legacy)
-            let actual = try await self.stevedore.run(arguments + ["--progress", "plain"])
+            let actual = try await self.stevedore.run(arguments + ["--progress", "plain"], environment: legacy)
             #expect(actual.status == 0 && expected.status == 0, "\(actual)")
             #expect(Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput))
             #expect(actual.standardOutput.hasPrefix("Sending build context to Docker daemon  4.096kB\r\r\n"), "\(actual)")
@@ -192,13 +192,14 @@ struct ImageDifferentialTests {
             // find image sha256:…").
             let failing = ["build", "--no-cache", "-f", directory.appendingPathComponent("Failing").path, directory.path]
             let expectedFailure = try await self.docker.run(failing, environment: legacy)
-            let actualFailure = try await self.stevedore.run(failing)
+            let actualFailure = try await self.stevedore.run(failing, environment: legacy)
             #expect(actualFailure.status == 3 && expectedFailure.status == 3, "\(actualFailure)")
             #expect(Self.masked(actualFailure.standardOutput) == Self.masked(expectedFailure.standardOutput))
             #expect(expectedFailure.standardError.hasSuffix(actualFailure.standardError), "\(actualFailure)")
             // -q prints the image id, as --iidfile writes it.
             let iidfile = directory.appendingPathComponent("iid").path
-            let quiet = try await self.stevedore.run(["build", "-q", "--no-cache", "--iidfile", iidfile, "-t", tag, directory.path])
+            let quiet = try await self.stevedore.run(
+                ["build", "-q", "--no-cache", "--iidfile", iidfile, "-t", tag, directory.path], environment: legacy)
             try #require(quiet.status == 0, "\(quiet)")
             let written = try String(contentsOfFile: iidfile, encoding: .utf8)
             #expect(quiet.standardOutput.hasPrefix("sha256:") && quiet.standardOutput == written)

@@ -7,6 +7,9 @@ import Stevedore
 struct BuildSource {
     /// The context to upload; `nil` for a remote context.
     var archive: ByteSource?
+    /// The local directory the context is, which BuildKit reads through a session; `nil` for
+    /// a tar on stdin or a remote context.
+    var buildContext: BuildContext?
     /// The URL of a remote context.
     var remote: String?
     /// The directory made for a Dockerfile read from stdin: remove it once the build is done.
@@ -38,6 +41,7 @@ struct BuildSource {
             }
             self.archive = buildContext.archive
             self.dockerfile = buildContext.dockerfile
+            self.buildContext = buildContext
         }
     }
 

@@ -4,8 +4,10 @@ import Stevedore
 import StevedoreFormatting
 
 extension StevedoreCommand.Image {
-    /// `stevedore build`: docker's classic builder (`DOCKER_BUILDKIT=0 docker build`), its flags
-    /// and its output (`Sending build context…`, `Step 1/3 : …`).
+    /// `stevedore build`: BuildKit where docker would use it (the daemon prefers it and
+    /// `DOCKER_BUILDKIT` does not say otherwise), with `docker buildx build`'s progress on
+    /// stderr; else docker's classic builder (`DOCKER_BUILDKIT=0 docker build`) and its output
+    /// (`Sending build context…`, `Step 1/3 : …`).
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "build", abstract: "Build an image from a Dockerfile")
 
@@ -25,11 +27,21 @@ extension StevedoreCommand.Image {
         @Option(name: .long, help: "Set the networking mode for the RUN instructions during build") var network: String?
         @Flag(name: .long, help: "Do not use cache when building the image") var noCache = false
         @Option(name: .long, help: "Set platform if server is multi-platform capable") var platform: String?
-        @Option(name: .long, help: "Set type of progress output (\"auto\", \"plain\", \"tty\")") var progress = "auto"
+        @Option(name: [.customShort("o"), .long], help: "Output destination (format: \"type=local,dest=path\")")
+        var output: [String] = []
+        @Option(
+            name: .long,
+            help: "Set type of progress output (\"auto\", \"quiet\", \"plain\", \"tty\", \"rawjson\"). Use plain to show container output"
+        )
+        var progress = "auto"
         @Flag(name: .long, help: "Always attempt to pull a newer version of the image") var pull = false
         @Flag(name: [.customShort("q"), .long], help: "Suppress the build output and print image ID on success") var quiet = false
         @Option(name: .long, help: "Remove intermediate containers after a successful build (--rm=false to keep them)") var rm = true
+        @Option(name: .long, help: "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")")
+        var secret: [String] = []
         @Option(name: .long, help: "Size of \"/dev/shm\"") var shmSize: String?
+        @Option(name: .long, help: "SSH agent socket to expose to the build (format: \"default|<id>[=<socket>]\")")
+        var ssh: [String] = []
         @Option(name: [.customShort("t"), .long], help: "Name and optionally a tag in the \"name:tag\" format") var tag: [String] = []
         @Option(name: .long, help: "Set the target build stage to build.") var target: String?
 
@@ -37,9 +49,10 @@ extension StevedoreCommand.Image {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            guard ["auto", "plain", "tty"].contains(self.progress) else {
+            guard ["auto", "plain", "tty", "quiet", "rawjson"].contains(self.progress) else {
                 throw CommandFailure(
-                    description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, plain or tty", exitCode: 125)
+                    description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, quiet, plain, tty or rawjson",
+                    exitCode: 125)
             }
             var options = try self.options()
             options.registryCredentials = try await self.global.configFile().allCredentials()
@@ -47,38 +60,22 @@ extension StevedoreCommand.Image {
             defer { source.temporaryDirectory.map { try? FileManager.default.removeItem(at: $0) } }
             if options.dockerfile == nil { options.dockerfile = source.dockerfile }
             options.remote = source.remote
-            var display = ProgressDisplay.standardOutput(forcing: self.progress == "plain")
-            if self.progress == "tty" { display.isTerminal = true }
-            let upload = self.quiet ? nil : UploadProgress(action: "Sending build context to Docker daemon", isTerminal: display.isTerminal)
-            let archive = source.archive.map { archive in
-                upload.map { upload in archive.reportingProgress { upload.update($0) } } ?? archive
-            }
-            var imageID: String?
-            do {
-                try await withClient(self.global) { client in
-                    let stream = try await client.images.build(archive: archive, options: options)
-                    var display = display
-                    var quietOutput = ""
-                    for try await message in stream {
-                        upload?.finish()
-                        if let id = message.imageID { imageID = id }
-                        if self.quiet {
-                            quietOutput += message.stream ?? ""
-                        } else {
-                            printOut(display.render(message))
-                        }
-                    }
-                    upload?.finish()
-                    if self.quiet {
-                        // docker prints, and writes to --iidfile, the daemon's quiet answer as is.
-                        imageID = quietOutput
-                        printOut(quietOutput)
-                    }
+            let imageID = try await withClient(self.global) { client in
+                let builder: String
+                do {
+                    builder = try await client.images.preferredBuilderVersion()
+                } catch let error as DockerError where error.category == .invalidInput {
+                    throw CommandFailure(description: error.message)
                 }
-            } catch let error as DockerError where error.category == .buildFailed {
-                upload?.finish()
-                // docker exits with the failed step's exit code and prints the daemon's message alone.
-                throw CommandFailure(description: error.message, exitCode: Int32(error.code.flatMap { $0 == 0 ? nil : $0 } ?? 1))
+                if builder == "2" {
+                    options.builderVersion = "2"
+                    return try await self.buildWithBuildKit(client, source: source, options: options)
+                }
+                guard self.secret.isEmpty, self.ssh.isEmpty, self.output.isEmpty else {
+                    throw CommandFailure(
+                        description: "--secret, --ssh and --output need BuildKit: this daemon builds with the classic builder")
+                }
+                return try await self.buildClassic(client, source: source, options: options)
             }
             if let iidfile = self.iidfile {
                 guard let imageID, !imageID.isEmpty else {
@@ -90,6 +87,81 @@ extension StevedoreCommand.Image {
                     throw CommandFailure(description: "failed to write image ID to file: \(error.localizedDescription)")
                 }
             }
+        }
+
+        /// The classic builder: the context uploaded with its progress, the daemon's step text
+        /// on stdout. Returns the image id.
+        private func buildClassic(_ client: DockerClient, source: BuildSource, options: ImageBuildOptions) async throws -> String? {
+            let quiet = self.quiet || self.progress == "quiet"
+            var display = ProgressDisplay.standardOutput(forcing: self.progress == "plain")
+            if self.progress == "tty" { display.isTerminal = true }
+            let upload = quiet ? nil : UploadProgress(action: "Sending build context to Docker daemon", isTerminal: display.isTerminal)
+            let archive = source.archive.map { archive in
+                upload.map { upload in archive.reportingProgress { upload.update($0) } } ?? archive
+            }
+            var options = options
+            options.quiet = quiet
+            var imageID: String?
+            do {
+                let stream = try await client.images.build(archive: archive, options: options)
+                var quietOutput = ""
+                for try await message in stream {
+                    upload?.finish()
+                    if let id = message.imageID { imageID = id }
+                    if quiet {
+                        quietOutput += message.stream ?? ""
+                    } else {
+                        printOut(display.render(message))
+                    }
+                }
+                upload?.finish()
+                if quiet {
+                    // docker prints, and writes to --iidfile, the daemon's quiet answer as is.
+                    imageID = quietOutput
+                    printOut(quietOutput)
+                }
+            } catch let error as DockerError where error.category == .buildFailed {
+                upload?.finish()
+                // docker exits with the failed step's exit code and prints the daemon's message alone.
+                throw CommandFailure(description: error.message, exitCode: Int32(error.code.flatMap { $0 == 0 ? nil : $0 } ?? 1))
+            }
+            return imageID
+        }
+
+        /// BuildKit: the context served through a session, progress on stderr as `docker
+        /// buildx build` prints it, the image id on stdout with `-q`. Returns the image id.
+        private func buildWithBuildKit(_ client: DockerClient, source: BuildSource, options: ImageBuildOptions) async throws -> String? {
+            var options = options
+            options.secrets = try self.secret.map(BuildKitFlags.secret)
+            options.sshAgents = try self.ssh.map(BuildKitFlags.sshAgent)
+            options.export = try BuildKitFlags.export(self.output)
+            // The daemon's quiet mode would hide the progress the display needs; -q only hides it here.
+            options.quiet = false
+            let quiet = self.quiet || self.progress == "quiet"
+            let stream: ProgressStream
+            if let context = source.buildContext {
+                stream = try await client.images.build(context: context, options: options)
+            } else {
+                stream = try await client.images.build(archive: source.archive, options: options)
+            }
+            var display = BuildKitProgressDisplay(
+                mode: quiet ? .quiet : BuildKitProgressDisplay.Mode(self.progress, isTerminal: isatty(STDERR_FILENO) == 1))
+            var imageID: String?
+            do {
+                for try await message in stream {
+                    if let status = try message.buildKitStatus {
+                        printErrorText(display.render(status))
+                    } else if let id = message.imageID {
+                        imageID = id
+                    }
+                }
+                printErrorText(display.finish())
+            } catch let error as DockerError where error.category == .buildFailed {
+                printErrorText(display.finish() + display.errorSummary())
+                throw CommandFailure(description: "ERROR: failed to build: \(error.message)")
+            }
+            if quiet, let imageID { printOut(imageID + "\n") }
+            return imageID
         }
 
         /// The build options these flags describe.

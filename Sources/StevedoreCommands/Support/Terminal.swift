@@ -15,10 +15,11 @@ enum Terminal {
         isatty(descriptor) == 1
     }
 
-    /// The size of the terminal on stdout (or stdin), `nil` when neither is one.
+    /// The size of the terminal on stdout (or stdin, or stderr), `nil` when none is one.
     static func size() -> (height: Int, width: Int)? {
         var window = winsize()
-        for descriptor in [STDOUT_FILENO, STDIN_FILENO] where ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0 && window.ws_row > 0 {
+        for descriptor in [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO]
+        where ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0 && window.ws_row > 0 {
             return (Int(window.ws_row), Int(window.ws_col))
         }
         return nil
