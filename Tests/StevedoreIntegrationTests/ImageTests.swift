@@ -94,6 +94,20 @@ struct ImageTests {
             #expect(loaded.output.contains { $0.contains("Loaded image: \(second)") })
             #expect(try await client.images.inspect(first).id == firstID)
             #expect(try await client.images.inspect(second).id == secondID)
+
+            // One image through its own endpoint (`/images/{name}/get`).
+            let single = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-save-\(UUID().uuidString).tar")
+            defer { try? FileManager.default.removeItem(at: single) }
+            _ = FileManager.default.createFile(atPath: single.path, contents: nil)
+            let singleHandle = try FileHandle(forWritingTo: single)
+            for try await chunk in try await client.images.save(first) { singleHandle.write(Data(chunk.readableBytesView)) }
+            try singleHandle.close()
+            try await client.images.remove(firstID, options: .init(force: true))
+            let reloaded = try await client.images.load(try .file(single)).finish()
+            #expect(reloaded.output.contains { $0.contains("Loaded image: \(first)") }, "\(reloaded.output)")
+            #expect(try await client.images.inspect(first).id == firstID)
+            let missing = await #expect(throws: DockerError.self) { try await client.images.save("stevedore-no-such-image:none") }
+            #expect(missing?.category == .notFound)
         }
     }
 

@@ -17,4 +17,13 @@ extension DockerClient.Images {
         try await self.addPlatforms(platforms, to: &query, for: "image save")
         return try await self.client.byteStream(DockerRequest(.GET, "/images/get", query: query)).stream
     }
+
+    /// `GET /images/{name}/get`: the `docker save` tar of one image (a name, `name:tag` or id),
+    /// streamed as ``save(_:platforms:)-([String],_)`` streams it; an id saves no tags.
+    /// `platforms` picks variants of a multi-platform image (one: API ≥ 1.48; several: API ≥ 1.52).
+    public func save(_ name: String, platforms: [OCIPlatform] = []) async throws -> DockerByteStream {
+        var query = QueryItems()
+        try await self.addPlatforms(platforms, to: &query, for: "image save")
+        return try await self.client.byteStream(DockerRequest(.GET, try ObjectPath.image(name, "/get"), query: query)).stream
+    }
 }
