@@ -12,7 +12,8 @@ enum FuzzTargets {
     static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] =
         [
             ("demux", Self.demultiplexer), ("websocket", Self.webSocketFrames), ("upgrade", Self.upgradeResponse),
-            ("grpc", Self.grpcMessages), ("buildkit-trace", Self.buildKitTrace),
+            ("grpc", Self.grpcMessages), ("buildkit-trace", Self.buildKitTrace), ("ssh-agent", Self.sshAgentRequests),
+            ("filesync-packet", Self.fileSyncPacket),
         ]
         + ParserFuzzTargets.all
 
@@ -73,6 +74,44 @@ enum FuzzTargets {
         if let failed = steps.failedStep {
             precondition(failed.lastOutput.count <= BuildKitStepOutput.keptLines, "more lines kept than promised")
         }
+    }
+
+    /// What a build step sends a forwarded ssh agent, whole and in pieces: either both throw,
+    /// or both pass the same bytes to the agent and refuse the same messages, in the same order.
+    static func sshAgentRequests(_ data: [UInt8]) {
+        func actions(_ pieces: [ByteBuffer]) -> [SSHAgentRequestFilter.Action]? {
+            var filter = SSHAgentRequestFilter()
+            var result: [SSHAgentRequestFilter.Action] = []
+            do {
+                for piece in pieces {
+                    for action in try filter.feed(piece.readableBytesView) {
+                        // Forwarded bytes are the same however they were grouped.
+                        if case .forward(let bytes) = action, case .forward(let previous) = result.last {
+                            result[result.count - 1] = .forward(previous + bytes)
+                        } else {
+                            result.append(action)
+                        }
+                    }
+                }
+                return result
+            } catch {
+                return nil
+            }
+        }
+        let whole = actions([ByteBuffer(bytes: data)])
+        let split = actions(Self.pieces(data, splitSeed: data.first ?? 0))
+        precondition(whole == split, "the ssh agent filter depends on how the bytes arrived")
+        for case .forward(let bytes) in whole ?? [] {
+            precondition(SSHAgentRequestFilter.allowedTypes.contains(bytes[4]), "a refused request was forwarded")
+        }
+    }
+
+    /// A packet of a file sync or an export (fsutil's `Packet`), as the session reads one: a
+    /// `STAT` becomes the entry it describes, or a typed error.
+    static func fileSyncPacket(_ data: [UInt8]) {
+        guard let packet = try? Fsutil_Types_Packet(serializedBytes: data), packet.hasStat else { return }
+        guard let header = try? FileSendReceiver.header(packet.stat) else { return }
+        precondition(header.mode <= 0o7777, "a mode outside the permission bits")
     }
 
     /// The demultiplexer on arbitrary bytes, whole and in pieces: either both throw, or both
