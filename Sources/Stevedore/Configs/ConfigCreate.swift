@@ -4,6 +4,7 @@ extension DockerClient.Configs {
     @discardableResult
     public func create(_ spec: ConfigSpec) async throws -> String {
         guard let name = spec.name, !name.isEmpty else { throw DockerError.invalidInput("a config needs a name") }
+        try await self.requireConfigs()
         let request = DockerRequest(.POST, "/configs/create", body: try self.client.jsonBody(spec))
         return try await self.client.decode(SwarmObjectCreateResponse.self, from: request).id
     }

@@ -10,6 +10,7 @@ extension DockerClient.Configs {
     /// ``inspect(_:)``, with the daemon's JSON as it sent it (for printing it as `docker config
     /// inspect` does, or reading a field the models do not know).
     public func inspectWithRaw(_ id: String) async throws -> (value: Config, raw: Data) {
-        try await self.client.decodeWithRaw(Config.self, from: DockerRequest(.GET, try ObjectPath.config(id)))
+        try await self.requireConfigs()
+        return try await self.client.decodeWithRaw(Config.self, from: DockerRequest(.GET, try ObjectPath.config(id)))
     }
 }

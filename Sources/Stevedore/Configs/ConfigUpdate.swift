@@ -2,6 +2,7 @@ extension DockerClient.Configs {
     /// `POST /configs/{id}/update`: replaces the config's spec; only its labels may change (the data
     /// never does: create another config). Send the spec from an inspect, changed, with its version.
     public func update(_ id: String, _ spec: ConfigSpec, options: SwarmObjectUpdateOptions) async throws {
+        try await self.requireConfigs()
         var query = QueryItems()
         query.add("version", options.version)
         let request = DockerRequest(.POST, try ObjectPath.config(id, "/update"), query: query, body: try self.client.jsonBody(spec))

@@ -1,7 +1,7 @@
 import Foundation
 
 extension DockerClient {
-    /// The swarm's configs: `/configs/…`, the spec's Config tag. Only managers answer.
+    /// The swarm's configs: `/configs/…`, the spec's Config tag (API ≥ 1.30). Only managers answer.
     ///
     /// Like secrets, but not secret: inspect returns the data.
     ///
@@ -12,6 +12,13 @@ extension DockerClient {
 
     /// The swarm's configs: `/configs/…`, the spec's Config tag.
     public var configs: Configs { Configs(client: self) }
+}
+
+extension DockerClient.Configs {
+    /// Configs came with API 1.30: every call refuses an older daemon before any request.
+    func requireConfigs() async throws {
+        try await self.client.requireAPIVersion(APIVersion(1, 30), for: "configs")
+    }
 }
 
 extension ConfigSpec {

@@ -4,6 +4,7 @@ extension DockerClient.Secrets {
     @discardableResult
     public func create(_ spec: SecretSpec) async throws -> String {
         guard let name = spec.name, !name.isEmpty else { throw DockerError.invalidInput("a secret needs a name") }
+        try await self.requireSecrets()
         let request = DockerRequest(.POST, "/secrets/create", body: try self.client.jsonBody(spec))
         return try await self.client.decode(SwarmObjectCreateResponse.self, from: request).id
     }

@@ -10,6 +10,7 @@ extension DockerClient.Secrets {
     /// ``inspect(_:)``, with the daemon's JSON as it sent it (for printing it as `docker secret
     /// inspect` does, or reading a field the models do not know).
     public func inspectWithRaw(_ id: String) async throws -> (value: Secret, raw: Data) {
-        try await self.client.decodeWithRaw(Secret.self, from: DockerRequest(.GET, try ObjectPath.secret(id)))
+        try await self.requireSecrets()
+        return try await self.client.decodeWithRaw(Secret.self, from: DockerRequest(.GET, try ObjectPath.secret(id)))
     }
 }

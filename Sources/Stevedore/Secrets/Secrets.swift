@@ -1,7 +1,7 @@
 import Foundation
 
 extension DockerClient {
-    /// The swarm's secrets: `/secrets/…`, the spec's Secret tag. Only managers answer.
+    /// The swarm's secrets: `/secrets/…`, the spec's Secret tag (API ≥ 1.25). Only managers answer.
     ///
     /// A secret's data goes to the daemon once, at ``create(_:)``; no call returns it, and
     /// `SecretSpec`'s description shows it as `<redacted>`. Tasks read it from the file the
@@ -14,6 +14,13 @@ extension DockerClient {
 
     /// The swarm's secrets: `/secrets/…`, the spec's Secret tag.
     public var secrets: Secrets { Secrets(client: self) }
+}
+
+extension DockerClient.Secrets {
+    /// Secrets came with API 1.25: every call refuses an older daemon before any request.
+    func requireSecrets() async throws {
+        try await self.client.requireAPIVersion(APIVersion(1, 25), for: "secrets")
+    }
 }
 
 extension SecretSpec {

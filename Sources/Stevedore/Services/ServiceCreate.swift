@@ -19,6 +19,7 @@ extension DockerClient.Services {
         guard spec.taskTemplate?.containerSpec?.image?.isEmpty == false || spec.taskTemplate?.pluginSpec != nil else {
             throw DockerError.invalidInput("a service needs an image (TaskTemplate.ContainerSpec.Image)")
         }
+        try await self.client.requireAPIVersions(for: spec.fieldsNeedingNewerAPIs)
         var request = DockerRequest(.POST, "/services/create", body: try self.client.jsonBody(spec))
         if let credentials = options.credentials { request.addRegistryAuth(credentials) }
         return try await self.client.decode(ServiceCreateResponse.self, from: request)

@@ -3,7 +3,7 @@ public struct ServiceListOptions: Hashable, Sendable {
     /// `filters`, typed. Default: none (every service).
     public var filters: ServiceListFilters
     /// `status`: fill each service's `ServiceStatus` with its running and desired task
-    /// counts (default `false`).
+    /// counts (default `false`; API ≥ 1.41).
     public var status: Bool
 
     public init(filters: ServiceListFilters = .init(), status: Bool = false) {
@@ -51,7 +51,10 @@ extension DockerClient.Services {
     public func list(_ options: ServiceListOptions = .init()) async throws -> [Service] {
         var query = QueryItems()
         query.add("filters", options.filters.dockerFilters)
-        query.add("status", options.status ? true : nil)
+        if options.status {
+            try await self.client.requireAPIVersion(APIVersion(1, 41), for: "the status option of service list")
+            query.add("status", true)
+        }
         return try await self.client.decode([Service].self, from: DockerRequest(.GET, "/services", query: query))
     }
 }

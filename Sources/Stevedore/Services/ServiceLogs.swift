@@ -7,6 +7,7 @@ extension DockerClient.Services {
     /// Without `follow` the stream ends after the existing logs. Leaving the loop or
     /// cancelling the task closes the connection.
     public func logs(_ id: String, options: SwarmLogsOptions = .init()) async throws -> ContainerOutput {
+        try await self.client.requireAPIVersion(APIVersion(1, 29), for: "service logs")
         let request = DockerRequest(.GET, try ObjectPath.service(id, "/logs"), query: try options.queryItems)
         return try await self.client.logStream(request) {
             try await self.inspect(id).spec?.taskTemplate?.containerSpec?.tty ?? false

@@ -36,6 +36,7 @@ extension DockerClient.Services {
     /// `UpdateConfig` says. Returns the daemon's warnings.
     @discardableResult
     public func update(_ id: String, _ spec: ServiceSpec, options: ServiceUpdateOptions) async throws -> ServiceUpdateResponse {
+        try await self.client.requireAPIVersions(for: spec.fieldsNeedingNewerAPIs)
         var query = QueryItems()
         query.add("version", options.version)
         query.add("registryAuthFrom", options.registryAuthFrom?.rawValue)

@@ -6,6 +6,7 @@ extension DockerClient.Swarm {
     /// swarm`).
     @discardableResult
     public func initialize(_ request: SwarmInitRequest = .init()) async throws -> String {
+        try await self.client.requireAPIVersions(for: request.fieldsNeedingNewerAPIs)
         var request = request
         request.listenAddr = request.listenAddr ?? "0.0.0.0:2377"
         let body = try self.client.jsonBody(request)

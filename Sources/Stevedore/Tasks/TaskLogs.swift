@@ -4,6 +4,7 @@ extension DockerClient.Tasks {
     /// 1.42, and the task's `TTY` (an inspect) on older daemons. Leaving the loop or
     /// cancelling the task closes the connection.
     public func logs(_ id: String, options: SwarmLogsOptions = .init()) async throws -> ContainerOutput {
+        try await self.client.requireAPIVersion(APIVersion(1, 29), for: "task logs")
         let request = DockerRequest(.GET, try ObjectPath.task(id, "/logs"), query: try options.queryItems)
         return try await self.client.logStream(request) {
             try await self.inspect(id).spec?.containerSpec?.tty ?? false
