@@ -50,7 +50,8 @@ Typing rules:
   `AutoLockManagers`) are added from UNDOCUMENTED_BODY_FIELDS.
 - A definition that API 1.41 declared inline in an operation (`ContainerCreateResponse`) is
   matched with that inline schema by its title, so its required fields stay required;
-  REQUIRED_SINCE_1_41 lists the few that 1.41 did not mark but every daemon sends.
+  REQUIRED_SINCE_1_41 lists the few that 1.41 did not mark but every daemon sends, and
+  ALWAYS_SENT those no spec marks but every daemon sends.
 """
 
 import argparse
@@ -105,6 +106,10 @@ INTEGER_ENUM_MEMBERS = {"ChangeType": {0: "modified", 1: "added", 2: "deleted"}}
 # Required in API 1.56 and sent by every supported daemon, though the API 1.41 spec did not mark
 # them required: dockerd 20.10 answers a network create with `{"Id": …, "Warning": …}`.
 REQUIRED_SINCE_1_41 = {("NetworkCreateResponse", "Id")}
+
+# Sent by every supported daemon though no spec marks them required (`x-nullable: false`): the
+# id a create answers with.
+ALWAYS_SENT = {("ServiceCreateResponse", "ID")}
 
 # Properties whose Swift type the spec's format does not decide, by (definition, JSON key).
 PROPERTY_TYPES = {("ContainerWaitResponse", "StatusCode"): "Int"}
@@ -412,7 +417,8 @@ class Generator:
         required = set(schema.get("required", []))
         for key, prop in schema.get("properties", {}).items():
             was_required = (key in old_required and key in old_props) or (definition, key) in REQUIRED_SINCE_1_41
-            out.append((key, prop, key in required and was_required, old_props.get(key), owner_path, definition))
+            is_required = (key in required and was_required) or (definition, key) in ALWAYS_SENT
+            out.append((key, prop, is_required, old_props.get(key), owner_path, definition))
         return out
 
     def struct_type(self, swift_name, schema, old, path, definition):

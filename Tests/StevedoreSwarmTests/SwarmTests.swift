@@ -71,7 +71,7 @@ extension OnTheSwarm {
                 try await SwarmFixture.formed(self.swarm, clients)
                 let manager = clients[0]
                 let name = SwarmFixture.uniqueName("spread")
-                let id = try #require(try await manager.services.create(SwarmFixture.spec(name)).id)
+                let id = try await manager.services.create(SwarmFixture.spec(name)).id
                 defer { Task { try? await manager.services.remove(id) } }
                 var reports: [ServiceConvergence] = []
                 let converged = try await manager.services.waitUntilConverged(id, options: .init(stabilityPeriod: .seconds(1))) {
@@ -126,8 +126,7 @@ extension OnTheSwarm {
             try await self.swarm.withClients { clients in
                 try await SwarmFixture.formed(self.swarm, clients)
                 let manager = clients[0]
-                let global = try #require(
-                    try await manager.services.create(SwarmFixture.spec(SwarmFixture.uniqueName("global"), global: true)).id)
+                let global = try await manager.services.create(SwarmFixture.spec(SwarmFixture.uniqueName("global"), global: true)).id
                 let report = try await manager.services.waitUntilConverged(global, options: .init(stabilityPeriod: .seconds(1)))
                 #expect(report.phase == .converged)
                 #expect(Set(try await SwarmFixture.runningNodes(manager, service: global)).count == 3)
@@ -135,7 +134,7 @@ extension OnTheSwarm {
 
                 var job = SwarmFixture.spec(SwarmFixture.uniqueName("job"), command: ["true"])
                 job.mode = .init(replicatedJob: .init(maxConcurrent: 2, totalCompletions: 4))
-                let jobID = try #require(try await manager.services.create(job).id)
+                let jobID = try await manager.services.create(job).id
                 let done = try await withTimeout(120) { try await manager.services.waitUntilConverged(jobID) }
                 #expect(done.phase == .converged && done.done == 4 && done.desired == 4, "\(done)")
                 try await manager.services.remove(jobID)
@@ -168,7 +167,7 @@ extension OnTheSwarm {
                 spec.taskTemplate?.containerSpec?.configs = [
                     .init(file: .init(name: "/c", uid: "0", gid: "0", mode: 0o444), configID: configID, configName: configName)
                 ]
-                let id = try #require(try await manager.services.create(spec).id)
+                let id = try await manager.services.create(spec).id
                 try await manager.services.waitUntilConverged(id, options: .init(stabilityPeriod: .seconds(1)))
                 // The swarm gathers each host's task output; details say which task wrote a line.
                 var lines: [String] = []
@@ -208,7 +207,7 @@ extension OnTheSwarm {
             try await self.swarm.withClients { clients in
                 try await SwarmFixture.formed(self.swarm, clients)
                 let manager = clients[0]
-                let id = try #require(try await manager.services.create(SwarmFixture.spec(SwarmFixture.uniqueName("moving"))).id)
+                let id = try await manager.services.create(SwarmFixture.spec(SwarmFixture.uniqueName("moving"))).id
                 try await manager.services.waitUntilConverged(id, options: .init(stabilityPeriod: .seconds(1)))
                 let nodes = try await manager.nodes.list()
                 func node(_ host: Int) throws -> Node {

@@ -69,7 +69,7 @@ extension StevedoreCommand.Service {
                     of: &spec, query: !self.flags.noResolveImage && api >= APIVersion(1, 30), credentials: credentials, client: client)
                 let created = try await client.services.create(spec, options: ServiceCreateOptions(credentials: credentials))
                 for line in (created.warnings ?? []) + [warning].compactMap({ $0 }) { printError(line) }
-                let id = created.id ?? ""
+                let id = created.id
                 printOut(id + "\n")
                 guard !self.flags.detach, api >= APIVersion(1, 29) else { return }
                 try await showConvergence(client, service: id, displayName: id, quiet: self.flags.quiet)

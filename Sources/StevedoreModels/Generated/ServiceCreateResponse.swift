@@ -3,7 +3,7 @@
 /// contains the information returned to a client on the creation of a new service.
 public struct ServiceCreateResponse: Codable, Hashable, Sendable {
     /// The ID of the created service.
-    public var id: String?
+    public var id: String
 
     /// Optional warning message.
     ///
@@ -16,7 +16,7 @@ public struct ServiceCreateResponse: Codable, Hashable, Sendable {
     public var warning: String?
 
     public init(
-        id: String? = nil,
+        id: String,
         warnings: [String]? = nil,
         warning: String? = nil
     ) {
