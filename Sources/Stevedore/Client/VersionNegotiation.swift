@@ -17,31 +17,42 @@ final class VersionNegotiation: Sendable {
         self.state = NIOLockedValueBox(pinned.map { .pinned($0) } ?? .unresolved)
     }
 
-    /// The version to use; runs `negotiate` at most once at a time until it succeeds.
+    /// The version to use; runs `negotiate` at most once at a time until it succeeds. Once the
+    /// version is known (pinned or negotiated) this is one lock and no task: it runs before
+    /// every request.
     func version(negotiate: @escaping @Sendable () async throws -> APIVersion) async throws -> APIVersion {
-        let task: Task<APIVersion, any Error> = self.state.withLockedValue { state in
+        enum Next {
+            case known(APIVersion)
+            case wait(Task<APIVersion, any Error>)
+        }
+        let next: Next = self.state.withLockedValue { state in
             switch state {
             case .pinned(let version), .resolved(let version):
-                return Task { version }
+                return .known(version)
             case .resolving(let task):
-                return task
+                return .wait(task)
             case .unresolved:
                 let task = Task { try await negotiate() }
                 state = .resolving(task)
-                return task
+                return .wait(task)
             }
         }
-        do {
-            let version = try await task.value
-            self.state.withLockedValue { state in
-                if case .resolving = state { state = .resolved(version) }
-            }
+        switch next {
+        case .known(let version):
             return version
-        } catch {
-            self.state.withLockedValue { state in
-                if case .resolving = state { state = .unresolved }
+        case .wait(let task):
+            do {
+                let version = try await task.value
+                self.state.withLockedValue { state in
+                    if case .resolving = state { state = .resolved(version) }
+                }
+                return version
+            } catch {
+                self.state.withLockedValue { state in
+                    if case .resolving = state { state = .unresolved }
+                }
+                throw error
             }
-            throw error
         }
     }
 
