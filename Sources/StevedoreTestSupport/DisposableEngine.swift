@@ -2,9 +2,10 @@ import Foundation
 import Stevedore
 
 /// A dockerd of a test's own, for tests that kill or restart the daemon under a client (the
-/// shared test engine serves every other test at once): dockerd 20.10 started by
-/// `scripts/engine` in a temporary directory, with the test image, and stopped (every process
-/// it started included) and removed afterwards.
+/// shared test engine serves every other test at once): the engine of the current pass of
+/// scripts/test (`STEVEDORE_ENGINE`: 20.10, or 28 from the unpacked root the pass's engine
+/// uses) started by `scripts/engine` in a temporary directory, with the test image, and
+/// stopped (every process it started included) and removed afterwards.
 public struct DisposableEngine: Sendable {
     /// The engine's directory (socket, data, exec-root).
     public let directory: URL
@@ -49,10 +50,21 @@ public struct DisposableEngine: Sendable {
         _ = try await LocalServerProcess.runTool("/bin/kill", ["-KILL", pid])
     }
 
-    /// `scripts/engine --engine 20.10 VERB DIR`.
+    /// `scripts/engine --engine ENGINE VERB DIR`; engine 28 reuses the shared engine's unpacked
+    /// root (`STEVEDORE_ENGINE_ROOT`, else the checkout's `.engine-28/root`) instead of fetching.
     private func script(_ verb: String) async throws -> String {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let script = repository.appendingPathComponent("scripts/engine").path
-        return try await LocalServerProcess.runTool(script, ["--engine", "20.10", verb, self.directory.path])
+        let environment = ProcessInfo.processInfo.environment
+        let engine = environment["STEVEDORE_ENGINE"] ?? "20.10"
+        var changes: [String: String?] = [:]
+        if engine == "28" {
+            changes["STEVEDORE_ENGINE_ROOT"] =
+                environment["STEVEDORE_ENGINE_ROOT"] ?? repository.appendingPathComponent(".engine-28/root").resolvingSymlinksInPath().path
+        }
+        let outcome = try await CommandLineProcess(executable: URL(fileURLWithPath: script)).run(
+            ["--engine", engine, verb, self.directory.path], environment: changes)
+        guard outcome.status == 0 else { throw TestServerError("scripts/engine \(verb) failed: \(outcome)") }
+        return outcome.standardOutput
     }
 }

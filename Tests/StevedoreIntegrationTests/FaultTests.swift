@@ -5,14 +5,10 @@ import Testing
 
 /// A real daemon failing under the client: killed with SIGKILL mid-stream or mid-pull, restarted while the
 /// pool holds kept-alive connections, a socket the user may not open. Each test has a dockerd
-/// of its own (``DisposableEngine``, dockerd 20.10: the client's side is what is tested), so
-/// they run in the first engine pass of scripts/test only.
+/// of its own (``DisposableEngine``, of the pass's engine), in each engine pass of scripts/test.
 @Suite(
     "Faults of a real daemon", .serialized,
-    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() },
-    .enabled("runs in the pass of the 20.10 engine: it starts its own") {
-        (ProcessInfo.processInfo.environment["STEVEDORE_ENGINE"] ?? "20.10") == "20.10"
-    })
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct FaultTests {
     @Test func aKilledDaemonEndsEveryStreamWithATypedErrorWithinFiveSeconds() async throws {
         let context = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-fault-\(UUID().uuidString)")
