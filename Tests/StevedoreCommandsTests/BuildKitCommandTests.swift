@@ -211,3 +211,25 @@ extension BuildKitCommandTests {
         }
     }
 }
+
+extension BuildKitCommandTests {
+    /// On a terminal (tmux's) the progress is one view redrawn in place: the screen ends with
+    /// the finished view, each step once, not a log of every update.
+    @Test func aTerminalShowsTheViewRedrawnInPlace() async throws {
+        try await TestEngine.withClient { client in
+            guard try await Self.prefersBuildKit(client) else { return }
+            let tmux = try #require(CommandLineProcess.onPath("tmux"), "tmux renders the terminal of this test")
+            let directory = try TestContextDirectory.make([
+                "Dockerfile": "FROM \(TestEngine.image)\nRUN for i in 1 2 3; do echo tick $i; sleep 0.4; done\n"
+            ])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let screen = try await ImageDifferentialTests.finalScreen(
+                of: [self.stevedore.executable.path, "build", "--no-cache", "--network", "none", directory.path], tmux: tmux)
+            let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(lines.filter { $0.hasPrefix("[+] Building") }.count == 1, "\(screen)")
+            #expect(lines.contains { $0.hasPrefix("[+] Building") && $0.hasSuffix("FINISHED") }, "\(screen)")
+            #expect(lines.filter { $0.contains("RUN for i in 1 2 3") }.count == 1, "\(screen)")
+            #expect(lines.contains { $0.hasPrefix("=> [1/2] FROM") || $0.hasPrefix("=> CACHED [1/2] FROM") }, "\(screen)")
+        }
+    }
+}

@@ -43,6 +43,11 @@ struct BuildKitLiveProgress {
         return self.draw(now: now, finished: false)
     }
 
+    /// The view again, its times advanced; nothing before the first update.
+    mutating func redraw(now: Date = Date()) -> String {
+        self.drawnLines == 0 ? "" : self.draw(now: now, finished: false)
+    }
+
     /// The last view, with every step's final state.
     mutating func finish(now: Date = Date()) -> String {
         self.draw(now: now, finished: true)

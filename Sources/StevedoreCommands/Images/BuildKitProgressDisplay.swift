@@ -50,6 +50,13 @@ struct BuildKitProgressDisplay {
         return now - started >= Self.batchInterval ? self.flush() : ""
     }
 
+    /// What to write when no update came for a while: the gathered updates once
+    /// ``batchInterval`` passed, and in `tty` the view again, for its timers.
+    mutating func tick(now: ContinuousClock.Instant = .now) -> String {
+        if let started = self.batchStarted, now - started >= Self.batchInterval { return self.flush() }
+        return self.mode == .tty ? self.live.redraw() : ""
+    }
+
     /// What to write once the build ended: what was not drawn yet.
     mutating func finish() -> String {
         let text = self.flush()

@@ -148,7 +148,12 @@ extension StevedoreCommand.Image {
                 mode: quiet ? .quiet : BuildKitProgressDisplay.Mode(self.progress, isTerminal: isatty(STDERR_FILENO) == 1))
             var imageID: String?
             do {
-                for try await message in stream {
+                // Ticks between messages draw what waits in a batch, and the live view's timers.
+                for try await event in Self.withTicks(stream, every: BuildKitProgressDisplay.batchInterval) {
+                    guard let message = event else {
+                        printErrorText(display.tick())
+                        continue
+                    }
                     if let status = try message.buildKitStatus {
                         printErrorText(display.render(status))
                     } else if let id = message.imageID {
@@ -162,6 +167,30 @@ extension StevedoreCommand.Image {
             }
             if quiet, let imageID { printOut(imageID + "\n") }
             return imageID
+        }
+
+        /// `stream`'s messages, with `nil` between them every `interval`; reading stops, and the
+        /// stream is dropped, when the consumer stops.
+        private static func withTicks(
+            _ stream: ProgressStream, every interval: Duration
+        ) -> AsyncThrowingStream<ProgressMessage?, any Error> {
+            let (events, continuation) = AsyncThrowingStream<ProgressMessage?, any Error>.makeStream()
+            let reader = Task {
+                do {
+                    for try await message in stream { continuation.yield(message) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            let ticker = Task {
+                while (try? await Task.sleep(for: interval)) != nil { continuation.yield(nil) }
+            }
+            continuation.onTermination = { _ in
+                reader.cancel()
+                ticker.cancel()
+            }
+            return events
         }
 
         /// The build options these flags describe.

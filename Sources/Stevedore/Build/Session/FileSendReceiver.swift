@@ -15,8 +15,9 @@ import NIOCore
 ///   the daemon sends a `STAT` of each path (an empty one ends the list), Stevedore asks for
 ///   each regular file's content with a `REQ` of the `STAT`'s index, the daemon answers with
 ///   `DATA` packets (up to four files interleaved; an empty one ends a file), and once every
-///   file is complete Stevedore sends `FIN` and the daemon answers `FIN`. Paths are written
-///   with ``TarExtractor``'s rules: nothing outside the directory, nothing through a link.
+///   file is written (directories' modes and times last) Stevedore sends `FIN` and the daemon
+///   answers `FIN`. Paths are written with ``TarExtractor``'s rules: nothing outside the
+///   directory, nothing through a link.
 struct FileSendReceiver: Sendable {
     let export: BuildExport
 
@@ -98,7 +99,6 @@ struct FileSendReceiver: Sendable {
                     }
                 }
             case .packetFin:
-                writer.finishDirectories()
                 try await call.finish()
                 return
             case .packetErr:
@@ -108,6 +108,9 @@ struct FileSendReceiver: Sendable {
                 continue
             }
             if listed && requested.isEmpty && open.isEmpty {
+                // Everything is written before the FIN: the daemon ends the export on it, and
+                // the build's stream may end before its answering FIN is read here.
+                writer.finishDirectories()
                 var fin = Fsutil_Types_Packet()
                 fin.type = .packetFin
                 try await call.send(try fin.serializedBytes() as [UInt8])
