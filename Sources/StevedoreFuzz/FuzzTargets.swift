@@ -103,6 +103,9 @@ enum FuzzTargets {
         precondition(whole == split, "the ssh agent filter depends on how the bytes arrived")
         for case .forward(let bytes) in whole ?? [] {
             precondition(SSHAgentRequestFilter.allowedTypes.contains(bytes[4]), "a refused request was forwarded")
+            // The in-process agent answers whatever it is passed with one framed message.
+            let answer = SSHKeyAgent(keys: []).answer(bytes)
+            precondition(answer.count >= 5 && answer.prefix(4).reduce(0) { $0 << 8 | Int($1) } == answer.count - 4, "an unframed answer")
         }
     }
 

@@ -9,6 +9,8 @@ import Foundation
 public struct TestSSHAgent: Sendable {
     /// The agent's socket.
     public let socketPath: String
+    /// The file of the key it holds (unencrypted, OpenSSH format).
+    public let keyFile: String
     private let processID: pid_t
 
     /// Runs `body` with a new agent holding a key commented `keyComment`; stops the agent and
@@ -24,11 +26,11 @@ public struct TestSSHAgent: Sendable {
         guard let match = started.firstMatch(of: /SSH_AGENT_PID=(\d+);/), let processID = pid_t(match.1) else {
             throw TestServerError("ssh-agent did not say its pid: \(started)")
         }
-        let agent = TestSSHAgent(socketPath: socket, processID: processID)
+        let key = directory.appendingPathComponent("key").path
+        let agent = TestSSHAgent(socketPath: socket, keyFile: key, processID: processID)
         return try await withStopping(
             agent,
             { agent in
-                let key = directory.appendingPathComponent("key").path
                 _ = try await LocalServerProcess.runTool(
                     "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", keyComment, "-f", key])
                 let added = try await CommandLineProcess(executable: URL(fileURLWithPath: "/usr/bin/ssh-add")).run(

@@ -113,8 +113,13 @@ struct BuildKitProgressTests {
             #expect(throws: CommandFailure.self) { try BuildKitFlags.secret(invalid) }
         }
         #expect(try BuildKitFlags.sshAgent("default") == BuildSSHAgent())
-        #expect(try BuildKitFlags.sshAgent("git=/run/agent.sock") == BuildSSHAgent(id: "git", socketPath: "/run/agent.sock"))
-        #expect(throws: CommandFailure.self) { try BuildKitFlags.sshAgent("git=/a.key,/b.key") }
+        // A path that is no socket is a key file.
+        #expect(
+            try BuildKitFlags.sshAgent("git=/run/agent.sock")
+                == BuildSSHAgent(id: "git", keyFiles: [URL(fileURLWithPath: "/run/agent.sock")]))
+        #expect(
+            try BuildKitFlags.sshAgent("git=/a.key,/b.key")
+                == BuildSSHAgent(id: "git", keyFiles: [URL(fileURLWithPath: "/a.key"), URL(fileURLWithPath: "/b.key")]))
         #expect(try BuildKitFlags.export([]) == nil)
         #expect(try BuildKitFlags.export(["out"]) == .directory(URL(fileURLWithPath: "out")))
         #expect(try BuildKitFlags.export(["type=tar,dest=o.tar"]) == .tarFile(URL(fileURLWithPath: "o.tar")))

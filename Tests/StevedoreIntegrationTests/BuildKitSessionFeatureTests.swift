@@ -106,7 +106,16 @@ struct BuildKitSessionFeatureTests {
                 // Removing every key is refused on the agent's behalf (SSH_AGENT_FAILURE), and the key stays.
                 #expect(built.logs.contains("remove-all answer 5"), "\(built.logs)")
                 #expect(built.logs.contains("no-socket-for-other"), "\(built.logs)")
+                #expect(built.logs.contains("sign answer 14"), "\(built.logs)")
                 #expect(try await agent.listedKeys().contains("stevedore-build-key"))
+
+                // The same key from its file, served by Stevedore's own agent.
+                options.sshAgents = [BuildSSHAgent(keyFiles: [URL(fileURLWithPath: agent.keyFile)])]
+                let fromFile = try await Self.build(client, directory, options)
+                fromFile.imageID.map { resources.image($0) }
+                #expect(fromFile.logs.contains("identities 1 stevedore-build-key"), "\(fromFile.logs)")
+                #expect(fromFile.logs.contains("sign answer 14"), "\(fromFile.logs)")
+                #expect(fromFile.logs.contains("remove-all answer 5"), "\(fromFile.logs)")
 
                 options.sshAgents = [BuildSSHAgent(id: "default", socketPath: directory.appendingPathComponent("Dockerfile").path)]
                 let notASocket = await #expect(throws: DockerError.self) { try await Self.build(client, directory, options) }
@@ -233,6 +242,26 @@ struct BuildKitSessionFeatureTests {
             unsigned long blob = be32(p); p += 4 + blob;
             unsigned long comment = be32(p); p += 4;
             printf("identities %lu %.*s\\n", count, (int)comment, (const char *)p);
+            /* Sign with the first key: 13, its blob, 4 bytes of data, flags 0. */
+            static unsigned char sign[8192];
+            if (blob > sizeof sign - 32) return 1;
+            unsigned long size = 1 + 4 + blob + 4 + 4 + 4;
+            unsigned char *q = sign;
+            *q++ = size >> 24; *q++ = size >> 16; *q++ = size >> 8; *q++ = size;
+            *q++ = 13;
+            *q++ = blob >> 24; *q++ = blob >> 16; *q++ = blob >> 8; *q++ = blob;
+            memcpy(q, reply + 13, blob); q += blob;
+            *q++ = 0; *q++ = 0; *q++ = 0; *q++ = 4; memcpy(q, "data", 4); q += 4;
+            *q++ = 0; *q++ = 0; *q++ = 0; *q++ = 0;
+            if (write(fd, sign, q - sign) != q - sign) return 1;
+            long have = 0, want = 4;
+            while (have < want) {
+                long n = read(fd, reply + have, want - have);
+                if (n <= 0) return 1;
+                have += n;
+                if (have == 4) { want = 4 + (long)be32(reply); if (want > (long)sizeof reply) return 1; }
+            }
+            printf("sign answer %d\\n", reply[4]);
             length = ask(fd, 19);
             printf("remove-all answer %d\\n", length >= 5 ? reply[4] : -1);
             return 0;

@@ -40,7 +40,7 @@ extension StevedoreCommand.Image {
         @Option(name: .long, help: "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")")
         var secret: [String] = []
         @Option(name: .long, help: "Size of \"/dev/shm\"") var shmSize: String?
-        @Option(name: .long, help: "SSH agent socket to expose to the build (format: \"default|<id>[=<socket>]\")")
+        @Option(name: .long, help: "SSH agent socket or keys to expose to the build (format: \"default|<id>[=<socket>|<key>[,<key>]]\")")
         var ssh: [String] = []
         @Option(name: [.customShort("t"), .long], help: "Name and optionally a tag in the \"name:tag\" format") var tag: [String] = []
         @Option(name: .long, help: "Set the target build stage to build.") var target: String?

@@ -64,12 +64,12 @@ final class BuildKitSession: Sendable {
         let id = UUID().uuidString.lowercased()
         let secrets = options.secrets
         let registryCredentials = options.registryCredentials
-        var agents: [String: String] = [:]
+        var agents: [String: SSHAgentForwarder.Agent] = [:]
         for agent in options.sshAgents {
             guard agents[agent.id] == nil else { throw DockerError.invalidInput("ssh agent \(agent.id) is given twice") }
-            agents[agent.id] = try agent.resolvedSocketPath()
+            agents[agent.id] = try agent.resolved()
         }
-        let forwarder = SSHAgentForwarder(sockets: agents)
+        let forwarder = SSHAgentForwarder(agents: agents)
         var request = DockerRequest(.POST, "/session")
         request.headers.add(name: "X-Docker-Expose-Session-Uuid", value: id)
         request.headers.add(name: "X-Docker-Expose-Session-Name", value: name)

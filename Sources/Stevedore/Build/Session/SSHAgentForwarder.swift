@@ -3,33 +3,60 @@ import NIOCore
 import NIOPosix
 
 /// Serves `/moby.sshforward.v1.SSH/ForwardAgent` calls: each is one connection a build step
-/// made to its mounted agent socket. The step's bytes (`BytesMessage`s) go to a new connection
-/// to the agent's socket through ``SSHAgentRequestFilter``, the agent's answers come back.
-/// The call ends when the agent closes its side, or when the step closes its side and the
-/// agent has answered.
+/// made to its mounted agent socket. The step's bytes (`BytesMessage`s) go through
+/// ``SSHAgentRequestFilter`` either to a new connection to the agent's socket, whose answers
+/// come back, or to the in-process ``SSHKeyAgent`` of key files. The call ends when the agent
+/// closes its side, or when the step closes its side and the agent has answered.
 struct SSHAgentForwarder: Sendable {
-    /// The socket of each agent, by id.
-    let sockets: [String: String]
+    /// What serves an agent id.
+    enum Agent: Sendable {
+        /// An agent listening on this socket.
+        case socket(String)
+        /// Keys held here.
+        case keys(SSHKeyAgent)
+    }
+
+    /// The agents, by id.
+    let agents: [String: Agent]
 
     /// `CheckAgent`: whether an agent of the requested id is offered. An unknown one is
     /// status 2 with BuildKit's message; the daemon then mounts nothing for an optional mount.
     func check(_ call: GRPCServerCall) async throws {
         let request = try Moby_Sshforward_V1_CheckAgentRequest(serializedBytes: Array(try await call.request().readableBytesView))
         let id = request.id.isEmpty ? "default" : request.id
-        guard self.sockets[id] != nil else {
+        guard self.agents[id] != nil else {
             return try await call.finish(status: 2, message: "unset ssh forward key \(id)")
         }
         try await call.send(try Moby_Sshforward_V1_CheckAgentResponse().serializedBytes() as [UInt8])
         try await call.finish()
     }
 
-    /// `ForwardAgent`: relays one connection of a step to the agent named by the call's
+    /// `ForwardAgent`: serves one connection of a step with the agent named by the call's
     /// `buildkit.ssh.id` metadata.
     func forward(_ call: GRPCServerCall) async throws {
         let id = call.metadata["buildkit.ssh.id"].first.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-        guard let socket = self.sockets[id] else {
-            return try await call.finish(status: 2, message: "unset ssh forward key \(id)")
+        switch self.agents[id] {
+        case nil:
+            try await call.finish(status: 2, message: "unset ssh forward key \(id)")
+        case .keys(let agent):
+            var filter = SSHAgentRequestFilter()
+            for try await message in call.requests {
+                let bytes = try Moby_Sshforward_V1_BytesMessage(serializedBytes: Array(message.readableBytesView)).data
+                for action in try filter.feed(bytes) {
+                    switch action {
+                    case .forward(let request): try await Self.send(agent.answer(request), on: call)
+                    case .refuse: try await Self.send(SSHAgentRequestFilter.failureResponse, on: call)
+                    }
+                }
+            }
+            try await call.finish()
+        case .socket(let socket):
+            try await self.relay(call, id: id, to: socket)
         }
+    }
+
+    /// Relays the call's bytes to a new connection to `socket`, and the agent's back.
+    private func relay(_ call: GRPCServerCall, id: String, to socket: String) async throws {
         let agent: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             agent = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -4,7 +4,7 @@
 /// locking, extensions) is answered with a failure without reaching the agent.
 struct SSHAgentRequestFilter: Sendable {
     enum Action: Equatable, Sendable {
-        /// These bytes (whole messages) go to the agent.
+        /// This message (whole, with its length) goes to the agent.
         case forward([UInt8])
         /// Answer ``failureResponse`` in the agent's place.
         case refuse
@@ -33,11 +33,7 @@ struct SSHAgentRequestFilter: Sendable {
             guard self.pending.count - start - 4 >= length else { break }
             let message = Array(self.pending[start..<start + 4 + length])
             if length > 0, Self.allowedTypes.contains(message[4]) {
-                if case .forward(let previous) = actions.last {
-                    actions[actions.count - 1] = .forward(previous + message)
-                } else {
-                    actions.append(.forward(message))
-                }
+                actions.append(.forward(message))
             } else {
                 actions.append(.refuse)
             }
