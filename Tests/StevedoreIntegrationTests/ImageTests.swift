@@ -100,10 +100,18 @@ struct ImageTests {
             defer { try? FileManager.default.removeItem(at: single) }
             _ = FileManager.default.createFile(atPath: single.path, contents: nil)
             let singleHandle = try FileHandle(forWritingTo: single)
-            for try await chunk in try await client.images.save(first) { singleHandle.write(Data(chunk.readableBytesView)) }
+            for try await chunk in try await client.images.save(first).byteArrays { singleHandle.write(Data(chunk)) }
             try singleHandle.close()
             try await client.images.remove(firstID, options: .init(force: true))
-            let reloaded = try await client.images.load(try .file(single)).finish()
+            // Loaded back from chunks of bytes, as code without SwiftNIO hands them over.
+            let chunks = try Data(contentsOf: single).chunked(into: 10_000)
+            let reloaded = try await client.images.load(
+                .stream(
+                    AsyncStream { continuation in
+                        for chunk in chunks { continuation.yield(chunk) }
+                        continuation.finish()
+                    })
+            ).finish()
             #expect(reloaded.output.contains { $0.contains("Loaded image: \(first)") }, "\(reloaded.output)")
             #expect(try await client.images.inspect(first).id == firstID)
             let missing = await #expect(throws: DockerError.self) { try await client.images.save("stevedore-no-such-image:none") }
@@ -172,6 +180,15 @@ struct ImageTests {
                 #expect(gated?.category == .unsupportedByAPIVersion)
             }
             #expect(try await client.images.inspect(TestEngine.image).id != nil)
+        }
+    }
+}
+
+extension Data {
+    /// The bytes in arrays of at most `size`.
+    fileprivate func chunked(into size: Int) -> [[UInt8]] {
+        stride(from: 0, to: self.count, by: size).map {
+            Array(self[self.index(self.startIndex, offsetBy: $0)..<self.index(self.startIndex, offsetBy: Swift.min($0 + size, self.count))])
         }
     }
 }

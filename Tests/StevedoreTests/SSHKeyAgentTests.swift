@@ -39,7 +39,8 @@ struct SSHKeyAgentTests {
             let digest: any Digest = algorithm == "rsa-sha2-512" ? SHA512.hash(data: data) : SHA256.hash(data: data)
             #expect(algorithm == "rsa-sha2-512" || algorithm == "rsa-sha2-256")
             if let digest = digest as? SHA512Digest {
-                return publicKey.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: bytes), for: digest, padding: .insecurePKCS1v1_5)
+                return publicKey.isValidSignature(
+                    _RSA.Signing.RSASignature(rawRepresentation: bytes), for: digest, padding: .insecurePKCS1v1_5)
             }
             return publicKey.isValidSignature(
                 _RSA.Signing.RSASignature(rawRepresentation: bytes), for: SHA256.hash(data: data), padding: .insecurePKCS1v1_5)
@@ -86,13 +87,21 @@ struct SSHKeyAgentTests {
 
         let data = Array("session identifier and user auth request".utf8)
         for (key, flags) in zip(keys, [UInt32(0), 0, 4]) {
-            var answer = SSHWireReader(agent.answer(Self.request(13) { $0.lengthPrefixed(key.publicKeyBlob); $0.lengthPrefixed(data); $0.uint32(flags) }))
+            var answer = SSHWireReader(
+                agent.answer(
+                    Self.request(13) {
+                        $0.lengthPrefixed(key.publicKeyBlob); $0.lengthPrefixed(data); $0.uint32(flags)
+                    }))
             _ = try answer.uint32()
             #expect(try answer.byte() == 14, "\(key.comment)")
             #expect(try Self.verifies(answer.lengthPrefixed(), of: data, publicKeyBlob: key.publicKeyBlob), "\(key.comment)")
         }
         // A key it does not hold, and anything but listing and signing: SSH_AGENT_FAILURE.
-        #expect(agent.answer(Self.request(13) { $0.lengthPrefixed([1, 2, 3]); $0.lengthPrefixed(data); $0.uint32(0) }) == [0, 0, 0, 1, 5])
+        #expect(
+            agent.answer(
+                Self.request(13) {
+                    $0.lengthPrefixed([1, 2, 3]); $0.lengthPrefixed(data); $0.uint32(0)
+                }) == [0, 0, 0, 1, 5])
         #expect(agent.answer(Self.request(19)) == [0, 0, 0, 1, 5])
     }
 

@@ -46,7 +46,9 @@ struct SSHPrivateKey: Sendable {
     /// The `openssh-key-v1` structure: its first public key and the matching private key.
     private static func parse(_ bytes: [UInt8]) throws -> ([UInt8], String, Key) {
         var reader = SSHWireReader(bytes)
-        guard try reader.bytes(count: 15) == Array("openssh-key-v1\0".utf8) else { throw SSHWireReader.Failure("has no openssh-key-v1 header") }
+        guard try reader.bytes(count: 15) == Array("openssh-key-v1\0".utf8) else {
+            throw SSHWireReader.Failure("has no openssh-key-v1 header")
+        }
         let cipher = try reader.string()
         _ = try reader.string()  // the key derivation function
         _ = try reader.string()  // its options

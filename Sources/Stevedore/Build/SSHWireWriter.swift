@@ -7,7 +7,10 @@ struct SSHWireWriter {
     }
 
     mutating func uint32(_ value: UInt32) {
-        self.bytes += [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
+        self.bytes += [
+            UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
+            UInt8(truncatingIfNeeded: value),
+        ]
     }
 
     mutating func lengthPrefixed(_ value: [UInt8]) {

@@ -14,6 +14,13 @@ public struct ByteSource: Sendable {
         ByteSource(body: .stream(chunks, length: length))
     }
 
+    /// The chunks of `sequence` as byte arrays, for code that does not use SwiftNIO's
+    /// `ByteBuffer`; sent as the chunks of `ByteBuffer`s are.
+    public static func stream<Chunks: AsyncSequence & Sendable>(_ chunks: Chunks, length: Int? = nil) -> ByteSource
+    where Chunks.Element == [UInt8] {
+        ByteSource(body: .stream(chunks.map { ByteBuffer(bytes: $0) }, length: length))
+    }
+
     /// Bytes already in memory.
     public static func bytes(_ bytes: some Sequence<UInt8>) -> ByteSource {
         ByteSource(body: .bytes(ByteBuffer(bytes: bytes)))

@@ -33,6 +33,12 @@ public struct DockerByteStream: AsyncSequence, Sendable {
         }
     }
 
+    /// The same chunks as byte arrays, for code that does not use SwiftNIO's `ByteBuffer`
+    /// (each chunk is copied once).
+    public var byteArrays: AsyncMapSequence<DockerByteStream, [UInt8]> {
+        self.map { Array($0.readableBytesView) }
+    }
+
     /// Reads the whole body into memory; throws ``DockerError/Category/malformedResponse`` past
     /// `maxBytes`. For bodies known to be small; stream anything else.
     public func collect(upTo maxBytes: Int) async throws -> ByteBuffer {
