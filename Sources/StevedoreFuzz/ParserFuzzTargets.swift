@@ -141,6 +141,15 @@ enum ParserFuzzTargets {
             _ = try? RestartPolicyArgument.parse(line)
             _ = try? ContainerConfigOptions.portBinding(line)
             _ = try? FlagValue.duration(line)
+            _ = try? BuildKitFlags.secret(line)
+            _ = try? BuildKitFlags.sshAgent(line)
+            _ = try? BuildKitFlags.export([line])
+        }
+        // An --env-file or --label-file: every entry it yields is a KEY=value with a key.
+        for kind in [KeyValueFile.Kind.environment, .labels] {
+            for entry in (try? KeyValueFile.parse(Data(data), path: "fuzz", kind)) ?? [] {
+                precondition(!entry.hasPrefix("=") && !entry.hasPrefix(" ") && !entry.hasPrefix("\t"), "an entry without a key")
+            }
         }
     }
 }

@@ -30,6 +30,11 @@ enum KeyValueFile {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file or directory"
             throw FlagValue.conflict("open \(path): \(reason)")
         }
+        return try Self.parse(data, path: path, kind)
+    }
+
+    /// The entries of a file's contents (`path` names it in errors).
+    static func parse(_ data: Data, path: String, _ kind: Kind) throws -> [String] {
         guard var text = String(data: data, encoding: .utf8) else {
             throw FlagValue.conflict("invalid env file (\(path)): the file is not valid UTF-8")
         }
