@@ -20,7 +20,7 @@ struct BuildKitProgressDisplay {
     }
 
     let mode: Mode
-    /// Kept in every mode: the error summary comes from it.
+    /// Kept in `plain` and `tty`, the modes that print the error summary it makes.
     private var plain = BuildKitPlainProgress()
     private var live = BuildKitLiveProgress()
     /// Updates not drawn yet, and when the first of them came.
@@ -37,10 +37,7 @@ struct BuildKitProgressDisplay {
     /// What to write for `status`: in `plain` and `tty`, what the updates gathered so far add
     /// once ``batchInterval`` passed since the first of them, else nothing yet.
     mutating func render(_ status: BuildKitStatus, now: ContinuousClock.Instant = .now) -> String {
-        if self.mode == .rawJSON {
-            _ = self.plain.render(status)
-            return Self.json(status)
-        }
+        if self.mode == .rawJSON { return Self.json(status) }
         self.batch.vertexes += status.vertexes
         self.batch.statuses += status.statuses
         self.batch.logs += status.logs
@@ -67,10 +64,12 @@ struct BuildKitProgressDisplay {
         let batch = self.batch
         self.batch = BuildKitStatus()
         self.batchStarted = nil
-        let text = self.plain.render(batch)
         switch self.mode {
-        case .plain: return text
-        case .tty: return self.live.render(batch)
+        case .plain: return self.plain.render(batch)
+        case .tty:
+            // The plain state only serves the error summary here.
+            _ = self.plain.render(batch)
+            return self.live.render(batch)
         case .rawJSON, .quiet: return ""
         }
     }
