@@ -64,6 +64,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         // Output formatting shared by the CLI: docker's Go-template subset, tables, human units.
@@ -76,7 +77,6 @@ let package = Package(
                 "StevedoreFormatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "stevedore", dependencies: ["StevedoreCommands"]),
@@ -87,7 +87,6 @@ let package = Package(
                 "Stevedore",
                 "StevedoreCommands",
                 "StevedoreFormatting",
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

@@ -6,8 +6,8 @@ import StevedoreTransport
 
 /// A client of one Docker daemon.
 ///
-/// Every operation is an `async` method on this type, grouped by area in extensions (one file
-/// per endpoint). The client negotiates the API version on first use (unless
+/// Every operation is an `async` method of one of its areas (``containers``, ``images``,
+/// ``exec``…: `docker.containers.start(id)`), one file per endpoint. The client negotiates the API version on first use (unless
 /// ``DockerClientConfiguration/apiVersion`` pins it) and sends every request to
 /// `/v<version>/…`. It keeps a pool of connections: call ``shutdown()`` when done with it.
 public final class DockerClient: Sendable {
@@ -39,9 +39,19 @@ public final class DockerClient: Sendable {
     public var taskExecutor: any TaskExecutor { self.transport.taskExecutor }
 
     /// A client configured from the environment as the docker CLI is, `context` playing its
-    /// `--context` flag (see ``DockerClientConfiguration/fromEnvironment(_:context:)``).
-    public static func fromEnvironment(context: String? = nil) throws -> DockerClient {
-        try DockerClient(configuration: .fromEnvironment(context: context))
+    /// `--context` flag (see ``DockerClientConfiguration/fromEnvironment(_:context:)``), with
+    /// the API version pinned to `apiVersion` when given (it wins over `DOCKER_API_VERSION`).
+    /// For other settings, change the configuration that
+    /// ``DockerClientConfiguration/fromEnvironment(_:context:)`` returns and pass it to
+    /// ``init(configuration:logger:)``.
+    public static func fromEnvironment(
+        context: String? = nil,
+        apiVersion: APIVersion? = nil,
+        logger: Logger = Logger(label: "stevedore")
+    ) throws -> DockerClient {
+        var configuration = try DockerClientConfiguration.fromEnvironment(context: context)
+        if let apiVersion { configuration.apiVersion = apiVersion }
+        return try DockerClient(configuration: configuration, logger: logger)
     }
 
     /// Closes idle connections; requests made afterwards fail with ``DockerError/Category/shutdown``.

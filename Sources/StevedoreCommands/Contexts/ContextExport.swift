@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import NIOCore
 import Stevedore
 import StevedoreFormatting
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import Stevedore
 
 /// The options docker takes before the command: where the daemon is and how to log.

@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 import Stevedore
 
 /// Where a build's context comes from: a directory (tarred with `.dockerignore`), a tar or a

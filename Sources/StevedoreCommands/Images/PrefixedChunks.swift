@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 import Stevedore
 
 /// Bytes already read, then the rest of a stream.

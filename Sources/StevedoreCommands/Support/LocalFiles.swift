@@ -1,5 +1,5 @@
 import Foundation
-import NIOCore
+import Stevedore
 
 #if canImport(Glibc)
     import Glibc

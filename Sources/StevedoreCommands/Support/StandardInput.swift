@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import NIOCore
+import Stevedore
 
 #if canImport(Glibc)
     import Glibc

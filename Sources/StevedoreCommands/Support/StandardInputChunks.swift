@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 import Stevedore
 
 /// Standard input as a stream of chunks, read as the upload asks for them.
