@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import Stevedore
 import Subprocess
 import SystemPackage
 
@@ -91,7 +92,7 @@ final class LocalServerProcess: Sendable {
 
     /// Runs `body` with a new TCP socket and an IPv4 address of 127.0.0.1, port 0.
     private static func withSocket<Result>(_ body: (CInt, inout sockaddr_in) throws -> Result) throws -> Result {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = Foundation.socket(AF_INET, streamSocketType, 0)
         guard socket >= 0 else { throw TestServerError("socket() failed") }
         defer { close(socket) }
         var address = sockaddr_in()

@@ -176,7 +176,8 @@ struct BuildContextWalker {
 
     private mutating func entry(relative: String, absolute: String, status: stat) throws -> BuildContextEntry? {
         var header = TarHeader(
-            name: relative, kind: .regularFile, mode: UInt32(status.st_mode) & 0o7777, modificationTime: Int64(status.st_mtim.tv_sec))
+            name: relative, kind: .regularFile, mode: UInt32(status.st_mode) & 0o7777,
+            modificationTime: Int64(status.modificationTime.tv_sec))
         var source = BuildContextEntry.Source.none
         switch status.st_mode & S_IFMT {
         case S_IFREG:
@@ -204,9 +205,9 @@ struct BuildContextWalker {
             header.linkName = try Self.linkTarget(absolute, size: Int(status.st_size))
         case S_IFCHR, S_IFBLK:
             header.kind = status.st_mode & S_IFMT == S_IFCHR ? .characterDevice : .blockDevice
-            let device = UInt64(status.st_rdev)
-            header.deviceMajor = UInt32(((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff)))
-            header.deviceMinor = UInt32((device & 0xff) | ((device >> 12) & ~UInt64(0xff)))
+            let device = status.deviceNumbers
+            header.deviceMajor = UInt32(truncatingIfNeeded: device.major)
+            header.deviceMinor = UInt32(truncatingIfNeeded: device.minor)
         case S_IFIFO:
             header.kind = .fifo
         default:

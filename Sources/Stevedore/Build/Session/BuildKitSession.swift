@@ -161,7 +161,7 @@ final class BuildKitSession: Sendable {
         methods: [String: GRPCServerStreamHandler.Method]
     ) async throws -> (server: any Channel, peer: NIOAsyncChannel<ByteBuffer, ByteBuffer>) {
         var descriptors: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &descriptors) == 0 else {
+        guard socketpair(AF_UNIX, streamSocketType, 0, &descriptors) == 0 else {
             throw DockerError(
                 category: .connection, message: "cannot make a socket pair for the session: \(String(cString: strerror(errno)))")
         }

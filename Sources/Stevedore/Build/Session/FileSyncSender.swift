@@ -199,7 +199,7 @@ struct FileSyncSender: Sendable {
         // As Go's lstat: a link's size is its target's length (the daemon compares it on a rebuild).
         stat.size = kind == S_IFDIR ? 0 : Int64(status.st_size)
         // Wrapping as Go's UnixNano wraps: a time past 2262 is sent, not a trap.
-        stat.modTime = Int64(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(status.st_mtim.tv_nsec)
+        stat.modTime = Int64(status.modificationTime.tv_sec) &* 1_000_000_000 &+ Int64(status.modificationTime.tv_nsec)
         if kind == S_IFLNK {
             var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let length = readlink(absolute, &target, target.count - 1)
@@ -209,10 +209,9 @@ struct FileSyncSender: Sendable {
             stat.linkname = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
         if kind == S_IFCHR || kind == S_IFBLK {
-            // glibc's major() and minor(), which are macros Swift does not import.
-            let device = UInt64(status.st_rdev)
-            stat.devmajor = Int64(((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff)))
-            stat.devminor = Int64((device & 0xff) | ((device >> 12) & ~UInt64(0xff)))
+            let device = status.deviceNumbers
+            stat.devmajor = Int64(truncatingIfNeeded: device.major)
+            stat.devminor = Int64(truncatingIfNeeded: device.minor)
         }
         return stat
     }
