@@ -10,27 +10,14 @@ extension StevedoreCommand.Config {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Display detailed information on one or more configs")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
-        var format: String?
-
-        @Flag(name: .long, help: "Print the information in a human friendly format") var pretty = false
-
         @Argument(help: "CONFIG") var configs: [String]
+        @OptionGroup var output: PrettyInspectOptions
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let format = try prettyInspectFormat(self.format, pretty: self.pretty)
             try await withClient(self.global) { client in
-                if format == "pretty" {
-                    // As docker: the first failure stops everything, and nothing is printed.
-                    var output = Data()
-                    for name in self.configs {
-                        let config = try await client.configs.inspect(name)
-                        output.append(prettyConfig(config))
-                    }
-                    FileHandle.standardOutput.write(output)
-                } else {
-                    try await inspectEach(self.configs, format: format) { try await client.configs.inspectWithRaw($0) }
+                try await self.output.printInspected(self.configs, layout: { ByteBuffer(bytes: prettyConfig($0)) }) {
+                    try await client.configs.inspectWithRaw($0)
                 }
             }
         }

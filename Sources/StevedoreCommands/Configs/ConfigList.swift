@@ -8,12 +8,12 @@ extension StevedoreCommand.Config {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List configs", aliases: ["list"])
 
-        @OptionGroup var options: SwarmObjectListOptions
+        @OptionGroup var options: SwarmListOptions
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try self.options.filters()
+            let filters = try self.options.filters(as: SwarmObjectFilters.self)
             try await withClient(self.global) { client in
                 let configs = try await client.configs.list(filters).sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }
                 let now = Date()

@@ -10,30 +10,14 @@ extension StevedoreCommand.Node {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Display detailed information on one or more nodes")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
-        var format: String?
-
-        @Flag(name: .long, help: "Print the information in a human friendly format") var pretty = false
-
         @Argument(help: "self|NODE") var nodes: [String]
+        @OptionGroup var output: PrettyInspectOptions
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let format = try prettyInspectFormat(self.format, pretty: self.pretty)
             try await withClient(self.global) { client in
-                if format == "pretty" {
-                    // As docker: the first failure stops everything, and nothing is printed.
-                    var text = ""
-                    for name in self.nodes {
-                        let id = try await StevedoreCommand.Node.reference(name, client: client)
-                        text += NodeInspectPretty.text(try await client.nodes.inspect(id))
-                    }
-                    printOut(text)
-                } else {
-                    try await inspectEach(self.nodes, format: format) { name in
-                        let id = try await StevedoreCommand.Node.reference(name, client: client)
-                        return try await client.nodes.inspectWithRaw(id)
-                    }
+                try await self.output.printInspected(self.nodes, layout: { ByteBuffer(string: NodeInspectPretty.text($0)) }) { name in
+                    try await client.nodes.inspectWithRaw(try await StevedoreCommand.Node.reference(name, client: client))
                 }
             }
         }

@@ -8,32 +8,23 @@ extension StevedoreCommand.Node {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List nodes in the swarm", aliases: ["list"])
 
-        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
-        var filter: [String] = []
-
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
-        var format: String?
-
-        @Flag(name: [.customShort("q"), .long], help: "Only display IDs")
-        var quiet = false
+        @OptionGroup var options: SwarmListOptions
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.filter, as: NodeListFilters.self)
+            let filters = try self.options.filters(as: NodeListFilters.self)
             try await withClient(self.global) { client in
                 let nodes = try await client.nodes.list(.init(filters: filters))
                 // As docker: which node is this daemon's, and the swarm's TLS state, only matter
                 // (and are only asked) when there are rows to show in full.
                 var swarmInfo: SwarmInfo?
-                if !nodes.isEmpty && !self.quiet {
+                if !nodes.isEmpty && !self.options.quiet {
                     swarmInfo = try await client.system.info().swarm
                 }
                 let rows = nodes.sorted { naturalLess($0.description?.hostname ?? "", $1.description?.hostname ?? "") }
                     .map { NodeRow($0, selfID: swarmInfo?.nodeID ?? "", clusterTLS: swarmInfo?.cluster?.tlsInfo) }
-                // -q replaces only the default layout, as docker's: a given template still applies.
-                let defaultFormat = self.quiet ? "{{.ID}}" : NodeRow.tableFormat
-                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: NodeRow.titles))
+                try self.options.print(rows, tableFormat: NodeRow.tableFormat, titles: NodeRow.titles)
             }
         }
     }

@@ -16,7 +16,7 @@ extension StevedoreCommand.Node {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await forEachName(self.nodes) { try await client.nodes.remove($0, options: .init(force: self.force)) }
+                try await forEachName(self.nodes) { try await client.nodes.remove($0, force: self.force) }
             }
         }
     }

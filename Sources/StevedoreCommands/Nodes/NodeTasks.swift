@@ -10,26 +10,12 @@ extension StevedoreCommand.Node {
         static let configuration = CommandConfiguration(
             commandName: "ps", abstract: "List tasks running on one or more nodes, defaults to current node")
 
-        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
-        var filter: [String] = []
-
-        @Option(name: .long, help: "Pretty-print tasks using a Go template")
-        var format: String?
-
-        @Flag(name: .long, help: "Do not map IDs to Names")
-        var noResolve = false
-
-        @Flag(name: .long, help: "Do not truncate output")
-        var noTrunc = false
-
-        @Flag(name: [.customShort("q"), .long], help: "Only display task IDs")
-        var quiet = false
-
+        @OptionGroup var options: TaskTableOptions
         @Argument(help: "NODE (default: self)") var nodes: [String] = []
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.filter, as: TaskListFilters.self)
+            let filters = try self.options.filters()
             try await withClient(self.global) { client in
                 var failures: [String] = []
                 var tasks: [DockerTask] = []
@@ -46,9 +32,8 @@ extension StevedoreCommand.Node {
                     }
                 }
                 if failures.isEmpty || !tasks.isEmpty {
-                    let options = TaskTableOptions(noTrunc: self.noTrunc, noResolve: self.noResolve, quiet: self.quiet, format: self.format)
                     do {
-                        printOut(try await TaskTable.render(tasks, client: client, options: options))
+                        printOut(try await TaskTable.render(tasks, client: client, options: self.options))
                     } catch {
                         failures.append(try Self.message(of: error))
                     }

@@ -2,20 +2,6 @@ import Foundation
 import Stevedore
 import StevedoreFormatting
 
-/// How ``TaskTable`` prints tasks: the flags `node ps` and `service ps` share.
-struct TaskTableOptions {
-    /// `--no-trunc`: whole ids and errors, images with their digest.
-    var noTrunc = false
-    /// `--no-resolve`: service and node ids where names would be.
-    var noResolve = false
-    /// `-q`: the ids alone, short ones unless ``noTrunc`` (docker's `service ps -q` sets
-    /// `--no-trunc` itself to print whole ids; `node ps -q` prints short ones).
-    var quiet = false
-    /// `--format`: `json`, `table …` or a Go template; nil or a bare `table` for docker's
-    /// table (the ids alone with ``quiet``).
-    var format: String? = nil
-}
-
 /// docker's task list, the output of `node ps` and `service ps`.
 enum TaskTable {
     /// `tasks` rendered as docker's `task.Print` does: each named `<service>.<slot>` (or

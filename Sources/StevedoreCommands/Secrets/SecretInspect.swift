@@ -10,44 +10,18 @@ extension StevedoreCommand.Secret {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Display detailed information on one or more secrets")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
-        var format: String?
-
-        @Flag(name: .long, help: "Print the information in a human friendly format") var pretty = false
-
         @Argument(help: "SECRET") var secrets: [String]
+        @OptionGroup var output: PrettyInspectOptions
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let format = try prettyInspectFormat(self.format, pretty: self.pretty)
             try await withClient(self.global) { client in
-                if format == "pretty" {
-                    // As docker: the first failure stops everything, and nothing is printed.
-                    var text = ""
-                    for name in self.secrets {
-                        let secret = try await client.secrets.inspect(name)
-                        text += prettySecret(secret)
-                    }
-                    printOut(text)
-                } else {
-                    try await inspectEach(self.secrets, format: format) { try await client.secrets.inspectWithRaw($0) }
+                try await self.output.printInspected(self.secrets, layout: { ByteBuffer(string: prettySecret($0)) }) {
+                    try await client.secrets.inspectWithRaw($0)
                 }
             }
         }
     }
-}
-
-/// The format of `secret inspect` and `config inspect`: `pretty` with `--pretty` (which wins
-/// over `--format`), else `--format`, an empty one meaning the default JSON as for docker. A
-/// format that starts with `pretty` but adds to it fails, as docker's does: the pretty layout
-/// takes no template.
-func prettyInspectFormat(_ format: String?, pretty: Bool) throws -> String? {
-    if pretty { return "pretty" }
-    guard let format, !format.isEmpty else { return nil }
-    if format.hasPrefix("pretty"), format != "pretty" {
-        throw CommandFailure(description: "cannot supply extra formatting options to the pretty template")
-    }
-    return format
 }
 
 /// One secret in docker's `--pretty` layout, values aligned with spaces, ending with a newline.

@@ -8,12 +8,12 @@ extension StevedoreCommand.Secret {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List secrets", aliases: ["list"])
 
-        @OptionGroup var options: SwarmObjectListOptions
+        @OptionGroup var options: SwarmListOptions
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try self.options.filters()
+            let filters = try self.options.filters(as: SwarmObjectFilters.self)
             try await withClient(self.global) { client in
                 let secrets = try await client.secrets.list(filters).sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }
                 let now = Date()

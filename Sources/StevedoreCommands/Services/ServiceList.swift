@@ -9,28 +9,21 @@ extension StevedoreCommand.Service {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List services", aliases: ["list"])
 
-        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
-        var filter: [String] = []
-
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
-        var format: String?
-
-        @Flag(name: [.customShort("q"), .long], help: "Only display IDs")
-        var quiet = false
+        @OptionGroup var options: SwarmListOptions
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.filter, as: ServiceListFilters.self)
+            let filters = try self.options.filters(as: ServiceListFilters.self)
             try await withClient(self.global) { client in
                 // As docker, only a listing that may show replicas has the swarm count tasks.
-                var services = try await client.services.list(.init(filters: filters, status: !self.quiet))
-                if !self.quiet { services = try await ServiceRow.countingTasks(of: services, client: client) }
+                var services = try await client.services.list(.init(filters: filters, status: !self.options.quiet))
+                if !self.options.quiet { services = try await ServiceRow.countingTasks(of: services, client: client) }
                 let rows = services.sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }.map(ServiceRow.init)
-                // -q replaces only the default layouts, as docker's: a given template still applies.
-                let format = self.format == "raw" ? (self.quiet ? "id: {{.ID}}" : ServiceRow.rawFormat) : self.format
-                let defaultFormat = self.quiet ? "{{.ID}}" : ServiceRow.tableFormat
-                printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: ServiceRow.titles))
+                // docker's `raw` layout stands for a template, `-q` or not.
+                let raw = self.options.quiet ? "id: {{.ID}}" : ServiceRow.rawFormat
+                let format = self.options.format == "raw" ? raw : self.options.format
+                try self.options.print(rows, format: format, tableFormat: ServiceRow.tableFormat, titles: ServiceRow.titles)
             }
         }
     }

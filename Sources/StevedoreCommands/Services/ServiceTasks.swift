@@ -9,26 +9,12 @@ extension StevedoreCommand.Service {
     struct Tasks: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ps", abstract: "List the tasks of one or more services")
 
-        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
-        var filter: [String] = []
-
-        @Option(name: .long, help: "Pretty-print tasks using a Go template")
-        var format: String?
-
-        @Flag(name: .long, help: "Do not map IDs to Names")
-        var noResolve = false
-
-        @Flag(name: .long, help: "Do not truncate output")
-        var noTrunc = false
-
-        @Flag(name: [.customShort("q"), .long], help: "Only display task IDs")
-        var quiet = false
-
+        @OptionGroup var options: TaskTableOptions
         @Argument(help: "SERVICE") var services: [String]
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            var filters = try parseFilters(self.filter, as: TaskListFilters.self)
+            var filters = try self.options.filters()
             try await withClient(self.global) { client in
                 let (found, notFound) = try await Self.resolve(self.services, client: client)
                 guard !found.isEmpty else { throw CommandFailure(description: notFound.joined(separator: "\n")) }
@@ -38,8 +24,8 @@ extension StevedoreCommand.Service {
                 filters.node = nodes
                 let tasks = try await client.tasks.list(filters)
                 // Ids alone are printed whole, as docker's `service ps -q` does.
-                let options = TaskTableOptions(
-                    noTrunc: self.noTrunc || self.quiet, noResolve: self.noResolve, quiet: self.quiet, format: self.format)
+                var options = self.options
+                options.noTrunc = options.noTrunc || options.quiet
                 printOut(try await TaskTable.render(tasks, client: client, options: options))
                 if !notFound.isEmpty { throw CommandFailure(description: notFound.joined(separator: "\n")) }
             }

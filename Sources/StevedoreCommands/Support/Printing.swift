@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 import Stevedore
 
 #if canImport(Glibc)
@@ -10,17 +9,22 @@ import Stevedore
 
 /// Writes `text` to standard output (see ``writeAll(_:to:)`` for a reader that went away).
 func printOut(_ text: String) {
-    writeOrExit(text, to: STDOUT_FILENO)
+    writeOrExit(ByteBuffer(string: text), to: STDOUT_FILENO)
+}
+
+/// Writes `bytes` as they are (not necessarily text) to standard output.
+func printOut(_ bytes: ByteBuffer) {
+    writeOrExit(bytes, to: STDOUT_FILENO)
 }
 
 /// Writes `line` and a newline to standard error.
 func printError(_ line: String) {
-    writeOrExit(line + "\n", to: STDERR_FILENO)
+    writeOrExit(ByteBuffer(string: line + "\n"), to: STDERR_FILENO)
 }
 
 /// Writes `text` as it is to standard error.
 func printErrorText(_ text: String) {
-    writeOrExit(text, to: STDERR_FILENO)
+    writeOrExit(ByteBuffer(string: text), to: STDERR_FILENO)
 }
 
 /// The daemon's warnings, each as docker prints them: `WARNING: …` on stderr.
@@ -30,12 +34,12 @@ func printWarnings(_ warnings: [String]) {
     }
 }
 
-/// Writes `text`, or ends the process with exit code 1 and the reason when the output cannot
+/// Writes `bytes`, or ends the process with exit code 1 and the reason when the output cannot
 /// be written (a full disk): the command's output would be cut, so it must not end as a
 /// success.
-private func writeOrExit(_ text: String, to descriptor: Int32) {
+private func writeOrExit(_ bytes: ByteBuffer, to descriptor: Int32) {
     do {
-        try writeAll(ByteBuffer(string: text), to: descriptor)
+        try writeAll(bytes, to: descriptor)
     } catch {
         if descriptor != STDERR_FILENO { _ = try? writeAll(ByteBuffer(string: "\(error)\n"), to: STDERR_FILENO) }
         exit(1)

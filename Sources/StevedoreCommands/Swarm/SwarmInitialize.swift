@@ -15,14 +15,7 @@ extension StevedoreCommand.Swarm {
     struct Initialize: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "init", abstract: "Initialize a swarm")
 
-        @Option(name: .long, help: "Listen address (format: \"<ip|interface>[:port]\") (default 0.0.0.0:2377)")
-        var listenAddr: String?
-
-        @Option(name: .long, help: "Advertised address (format: \"<ip|interface>[:port]\")")
-        var advertiseAddr: String?
-
-        @Option(name: .long, help: "Address or interface to use for data path traffic (format: \"<ip|interface>\")")
-        var dataPathAddr: String?
+        @OptionGroup var addresses: SwarmAddressOptions
 
         @Option(
             name: .long,
@@ -55,14 +48,12 @@ extension StevedoreCommand.Swarm {
             let availability = try self.availability.map(StevedoreCommand.Swarm.availability)
             var spec = SwarmSpec()
             try self.options.settings(autolock: self.autolock ? true : nil).apply(to: &spec)
-            let listenAddress = try self.listenAddr.map {
-                try FlagValue.parse($0, for: "--listen-addr", StevedoreCommand.Swarm.nodeAddress)
-            }
             let pools = try self.defaultAddrPool.flatMap {
                 try FlagValue.parse($0, for: "--default-addr-pool", StevedoreCommand.Swarm.addressPools)
             }
             let request = SwarmInitRequest(
-                listenAddr: listenAddress, advertiseAddr: self.advertiseAddr, dataPathAddr: self.dataPathAddr,
+                listenAddr: try self.addresses.listenAddress(), advertiseAddr: self.addresses.advertiseAddr,
+                dataPathAddr: self.addresses.dataPathAddr,
                 dataPathPort: self.dataPathPort, defaultAddrPool: pools.isEmpty ? nil : pools, forceNewCluster: self.forceNewCluster,
                 subnetSize: self.defaultAddrPoolMaskLength, spec: spec, autoLockManagers: self.autolock,
                 availability: availability.map { SwarmInitRequest.Availability(rawValue: $0.rawValue) })

@@ -11,14 +11,7 @@ extension StevedoreCommand.Swarm {
         @Option(name: .long, help: "Token for entry into the swarm")
         var token: String?
 
-        @Option(name: .long, help: "Listen address (format: \"<ip|interface>[:port]\") (default 0.0.0.0:2377)")
-        var listenAddr: String?
-
-        @Option(name: .long, help: "Advertised address (format: \"<ip|interface>[:port]\")")
-        var advertiseAddr: String?
-
-        @Option(name: .long, help: "Address or interface to use for data path traffic (format: \"<ip|interface>\")")
-        var dataPathAddr: String?
+        @OptionGroup var addresses: SwarmAddressOptions
 
         @Option(name: .long, help: "Availability of the node (\"active\", \"pause\", \"drain\") (default \"active\")")
         var availability: String?
@@ -28,9 +21,9 @@ extension StevedoreCommand.Swarm {
 
         func run() async throws {
             let availability = try self.availability.map(StevedoreCommand.Swarm.availability)
-            let listenAddress = try FlagValue.parse(self.listenAddr ?? "", for: "--listen-addr", StevedoreCommand.Swarm.nodeAddress)
             let request = SwarmJoinRequest(
-                listenAddr: listenAddress, advertiseAddr: self.advertiseAddr, dataPathAddr: self.dataPathAddr, remoteAddrs: [self.remote],
+                listenAddr: try self.addresses.listenAddress() ?? StevedoreCommand.Swarm.nodeAddress(""),
+                advertiseAddr: self.addresses.advertiseAddr, dataPathAddr: self.addresses.dataPathAddr, remoteAddrs: [self.remote],
                 joinToken: self.token ?? "", availability: availability.map { SwarmJoinRequest.Availability(rawValue: $0.rawValue) })
             try await withClient(self.global) { client in
                 try await client.swarm.join(request)

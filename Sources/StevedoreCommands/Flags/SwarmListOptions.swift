@@ -1,0 +1,27 @@
+import ArgumentParser
+import Stevedore
+
+/// The options of the swarm objects' `ls` commands (`node`, `service`, `secret`, `config`), and
+/// docker's way of printing their rows.
+struct SwarmListOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+    var filter: [String] = []
+
+    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+    var format: String?
+
+    @Flag(name: [.customShort("q"), .long], help: "Only display IDs")
+    var quiet = false
+
+    /// The `--filter` values, typed (a malformed one is a usage error).
+    func filters<Filters: TypedFilters>(as type: Filters.Type) throws -> Filters {
+        try parseFilters(self.filter, as: type)
+    }
+
+    /// Prints `rows` with `format` (default: `--format`), or the table: `-q` replaces only the
+    /// default layout, as docker's (a given template still applies).
+    func print<Row: Encodable>(_ rows: [Row], format: String?? = nil, tableFormat: String, titles: [String: String]) throws {
+        let defaultFormat = self.quiet ? "{{.ID}}" : tableFormat
+        printOut(try CommandOutput.render(rows, format: format ?? self.format, defaultFormat: defaultFormat, titles: titles))
+    }
+}
