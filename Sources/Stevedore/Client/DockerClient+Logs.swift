@@ -30,6 +30,7 @@ extension DockerClient {
         // An inspect that throws drops the unread body, which closes its connection.
         let framing = try await StreamFraming.of(
             contentType: stream.headers.first(name: "Content-Type"), apiVersion: try await self.apiVersion(), tty: tty)
-        return ContainerOutput(stream.stream, framing: framing, host: self.configuration.host)
+        // A DockerByteStream maps its transport errors itself.
+        return ContainerOutput(stream.stream, framing: framing)
     }
 }

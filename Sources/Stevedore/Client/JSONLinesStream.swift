@@ -11,23 +11,25 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
     /// The longest line accepted: 16 MiB.
     public static var maxLineBytes: Int { 16 << 20 }
 
-    let body: HTTPResponseBody
-    let host: DockerHost
+    /// The body, whose iterator maps transport failures to ``DockerError``s.
+    let bytes: DockerByteStream
+
+    init(body: HTTPResponseBody, host: DockerHost) {
+        self.bytes = DockerByteStream(body: body, host: host)
+    }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: self.body.makeAsyncIterator(), host: self.host)
+        AsyncIterator(base: self.bytes.makeAsyncIterator())
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        var base: HTTPResponseBody.AsyncIterator
-        let host: DockerHost
+        var base: DockerByteStream.AsyncIterator
         var pending = ByteBuffer()
         let decoder = JSONDecoder()
         var finished = false
 
-        init(base: HTTPResponseBody.AsyncIterator, host: DockerHost) {
+        init(base: DockerByteStream.AsyncIterator) {
             self.base = base
-            self.host = host
         }
 
         public mutating func next() async throws -> Element? {
@@ -49,7 +51,7 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
                     chunk = try await self.base.next()
                 } catch {
                     self.finished = true
-                    throw DockerError.wrapping(error, host: self.host)
+                    throw error
                 }
                 guard var chunk else {
                     self.finished = true

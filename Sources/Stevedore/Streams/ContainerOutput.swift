@@ -77,8 +77,8 @@ public struct ContainerOutput: AsyncSequence, Sendable {
             do {
                 return try await self.bytes.next()
             } catch {
-                // The client's streams map every transport error here, as DockerByteStream and
-                // JSONLinesStream do; a caller's own sequence keeps its errors.
+                // A hijacked connection's transport errors are mapped here, as DockerByteStream
+                // maps a body's; a caller's own sequence keeps its errors.
                 guard let host = self.host else { throw error }
                 throw DockerError.wrapping(error, host: host)
             }
