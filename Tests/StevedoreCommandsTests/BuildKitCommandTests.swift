@@ -194,7 +194,7 @@ extension BuildKitCommandTests {
             ])
             defer { try? FileManager.default.removeItem(at: directory) }
             let large = directory.appendingPathComponent("large.bin")
-            FileManager.default.createFile(atPath: large.path, contents: nil)
+            #expect(FileManager.default.createFile(atPath: large.path, contents: nil))
             let handle = try FileHandle(forWritingTo: large)
             try handle.truncate(atOffset: 1 << 30)
             try handle.close()

@@ -74,7 +74,6 @@ struct NetworkVolumeDifferentialTests {
                 }
                 try await self.oracle.expectSame(["network", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
                 // Create, remove and prune, each tool in turn, with the same names.
-                let pruneAll = try await TestEngine.withClient { try await $0.apiVersion() } >= APIVersion(1, 42) ? ["--all"] : []
                 for tool in [self.oracle.docker, self.oracle.stevedore] {
                     let outputs = try await Self.outcomes(
                         of: [

@@ -27,6 +27,18 @@ import Testing
         #expect(RestartPolicy.Name.unlessStopped.rawValue == "unless-stopped")
     }
 
+    /// `"none"` is the member `.none`. Written where the type is the enum itself it is that
+    /// member; where the context is optional (`LogConfig(type: .none)`) Swift takes
+    /// `Optional.none` and warns "assuming you mean 'Optional<Kind>.none'", which is why the
+    /// generator keeps the name rather than renaming it to something that compiles silently.
+    @Test func noneValueIsAMemberThatEncodesAsNone() throws {
+        let kind: HostConfig.LogConfig.Kind = .none
+        let config = HostConfig.LogConfig(type: kind)
+        #expect(config.type?.rawValue == "none")
+        #expect(try encodedObject(config)["Type"] as? String == "none")
+        #expect(try decode(HostConfig.LogConfig.self, #"{"Type": "none"}"#).type == HostConfig.LogConfig.Kind.none)
+    }
+
     @Test func integerEnumKeepsUnknownValues() throws {
         let changes = try decode([FilesystemChange].self, #"[{"Path": "/etc", "Kind": 0}, {"Path": "/x", "Kind": 7}]"#)
         #expect(changes[0].kind == .modified)

@@ -66,7 +66,7 @@ extension OnTheSwarm {
             defer { Task { _ = try? await self.stevedore.run(["service", "rm", service]) } }
             #expect(try await self.stevedore.run(["secret", "create", "-l", "a=b", secret, "-"], input: Data("s3cr3t".utf8)).status == 0)
             #expect(try await self.stevedore.run(["config", "create", config, "-"], input: Data("line\n".utf8)).status == 0)
-            try await self.swarm.withClients { clients in
+            _ = try await self.swarm.withClients { clients in
                 try await clients[0].services.waitUntilConverged(service, options: .init(stabilityPeriod: .seconds(1)))
             }
             for arguments in [

@@ -109,23 +109,15 @@ import Testing
         await server.shutdown()
     }
 
-    @Test func aStreamCutInsideALineIsAnError() async throws {
+    @Test(arguments: [
+        // A stream cut inside a line.
+        Self.chunk(Self.line("x", 1) + #"{"Type":"conta"#),
+        // A line that is not JSON.
+        Self.chunk("not json\n"),
+    ])
+    func aMalformedStreamIsAnError(body: String) async throws {
         let server = try await Self.daemon { _, _, connection in
-            try await connection.write(Self.streamHead + Self.chunk(Self.line("x", 1) + #"{"Type":"conta"#) + "0\r\n\r\n")
-            _ = try await connection.readToEOF()
-        }
-        let client = try Self.client(for: server)
-        let error = await #expect(throws: DockerError.self) {
-            try await withTimeout(60) { for try await _ in try await client.system.events() {} }
-        }
-        #expect(error?.category == .malformedResponse)
-        client.shutdown()
-        await server.shutdown()
-    }
-
-    @Test func aLineThatIsNotJSONIsAnError() async throws {
-        let server = try await Self.daemon { _, _, connection in
-            try await connection.write(Self.streamHead + Self.chunk("not json\n") + "0\r\n\r\n")
+            try await connection.write(Self.streamHead + body + "0\r\n\r\n")
             _ = try await connection.readToEOF()
         }
         let client = try Self.client(for: server)

@@ -9,7 +9,9 @@ extension DockerClient.Networks {
     /// network's subnets the daemon's reason (``DockerError/Category/server`` on dockerd 20.10).
     /// Endpoint fields newer daemons added (`MacAddress` at API 1.44, `GwPriority` at 1.48) throw
     /// ``DockerError/Category/unsupportedByAPIVersion`` before the request on older daemons,
-    /// which would ignore them.
+    /// which would ignore them. A driver may still ignore a `MacAddress` given here: Docker
+    /// 28.5's bridge driver picks its own at connect (set one at create, in
+    /// `ContainerCreateBody.networkingConfig`, where it is honoured).
     public func connect(_ id: String, _ request: NetworkConnectRequest) async throws {
         let path = try ObjectPath.network(id, "/connect")
         try ObjectPath.container.validate(request.container ?? "")
