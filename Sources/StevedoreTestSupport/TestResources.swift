@@ -38,7 +38,7 @@ public final class TestResources: Sendable {
         for id in registered.containers { _ = try? await client.containers.remove(id, options: .init(force: true)) }
         for image in registered.images { _ = try? await client.images.remove(image, options: .init(force: true)) }
         for network in registered.networks { _ = try? await client.networks.remove(network) }
-        for volume in registered.volumes { _ = try? await client.volumes.remove(volume, options: .init(force: true)) }
+        for volume in registered.volumes { _ = try? await client.volumes.remove(volume, force: true) }
         for plugin in registered.plugins { _ = try? await client.plugins.remove(plugin, force: true) }
     }
 }

@@ -66,7 +66,7 @@ public struct TestSwarm: Sendable {
         try await self.withClients { clients in
             for client in clients.reversed() {
                 do {
-                    try await client.swarm.leave(.init(force: true))
+                    try await client.swarm.leave(force: true)
                 } catch let error as DockerError where error.message.contains("not part of a swarm") {
                     continue
                 }

@@ -25,7 +25,7 @@ struct ContainerArchiveTests {
                 var content = ByteBuffer()
                 for index in 0..<300_000 { content.writeInteger(UInt8(truncatingIfNeeded: index &* 31)) }
                 let archive = self.tar("blob.bin", content)
-                try await client.containers.putArchive(to: id, path: "/tmp", tar: [archive].async, length: archive.readableBytes)
+                try await client.containers.putArchive(id, path: "/tmp", tar: .stream([archive].async, length: archive.readableBytes))
                 let stat = try await client.containers.archiveInfo(id, path: "/tmp/blob.bin")
                 #expect(stat.name == "blob.bin")
                 #expect(stat.size == 300_000)
@@ -52,11 +52,11 @@ struct ContainerArchiveTests {
             try await client.withContainer(["true"], start: false) { id in
                 let archive = self.tar("x", ByteBuffer(string: "x"))
                 let notDirectory = await #expect(throws: DockerError.self) {
-                    try await client.containers.putArchive(to: id, path: "/bin/busybox", tar: [archive].async)
+                    try await client.containers.putArchive(id, path: "/bin/busybox", tar: .stream([archive].async))
                 }
                 #expect(notDirectory?.category == .notADirectory)
                 let missing = await #expect(throws: DockerError.self) {
-                    try await client.containers.putArchive(to: id, path: "/no/such/dir", tar: [archive].async)
+                    try await client.containers.putArchive(id, path: "/no/such/dir", tar: .stream([archive].async))
                 }
                 #expect(missing?.category == .notFound)
                 let missingPath = await #expect(throws: DockerError.self) { try await client.containers.archiveInfo(id, path: "/nope") }
@@ -71,7 +71,7 @@ struct ContainerArchiveTests {
                 directory.writeRepeatingByte(0, count: 1024)
                 let replaced = await #expect(throws: DockerError.self) {
                     try await client.containers.putArchive(
-                        to: id, path: "/bin", tar: [directory].async, options: .init(noOverwriteDirNonDir: true))
+                        id, path: "/bin", tar: .stream([directory].async), options: .init(noOverwriteDirNonDir: true))
                 }
                 #expect(replaced != nil)
                 let busybox = try await client.containers.archiveInfo(id, path: "/bin/busybox")
@@ -94,16 +94,16 @@ struct ContainerArchiveTests {
 
             try await client.withContainer(["true"], start: false) { id in
                 // Into an existing directory: lands as /tmp/tree.
-                try await client.containers.copyIn(from: tree, to: id, path: "/tmp")
+                try await client.containers.copyIn(id, path: "/tmp", from: tree)
                 #expect(try await client.containers.archiveInfo(id, path: "/tmp/tree/sub/big.bin").size == 3_000_000)
                 #expect(try await client.containers.archiveInfo(id, path: "/tmp/tree/run.sh").mode.permissions == 0o750)
                 let link = try await client.containers.archiveInfo(id, path: "/tmp/tree/link")
                 #expect(link.mode.isSymbolicLink && link.linkTarget == "/tmp/tree/sub/big.bin")
                 // To a new name: the directory becomes /copied.
-                try await client.containers.copyIn(from: tree, to: id, path: "/copied")
+                try await client.containers.copyIn(id, path: "/copied", from: tree)
                 #expect(try await client.containers.archiveInfo(id, path: "/copied/run.sh").size == 18)
                 // A file onto an existing file replaces it.
-                try await client.containers.copyIn(from: tree + "/run.sh", to: id, path: "/copied/sub/big.bin")
+                try await client.containers.copyIn(id, path: "/copied/sub/big.bin", from: tree + "/run.sh")
                 #expect(try await client.containers.archiveInfo(id, path: "/copied/sub/big.bin").size == 18)
 
                 // Out again, to a new local name.
@@ -119,11 +119,11 @@ struct ContainerArchiveTests {
                 #expect(FileManager.default.fileExists(atPath: local + "/run.sh"))
 
                 let directoryOntoFile = await #expect(throws: DockerError.self) {
-                    try await client.containers.copyIn(from: tree, to: id, path: "/bin/busybox")
+                    try await client.containers.copyIn(id, path: "/bin/busybox", from: tree)
                 }
                 #expect(directoryOntoFile?.category == .invalidInput)
                 let missingSource = await #expect(throws: DockerError.self) {
-                    try await client.containers.copyIn(from: local + "/none", to: id, path: "/tmp")
+                    try await client.containers.copyIn(id, path: "/tmp", from: local + "/none")
                 }
                 #expect(missingSource?.category == .invalidInput)
                 let missingParent = await #expect(throws: DockerError.self) {
@@ -132,7 +132,7 @@ struct ContainerArchiveTests {
                 #expect(missingParent?.category == .invalidInput)
             }
             let missingContainer = await #expect(throws: DockerError.self) {
-                try await client.containers.copyIn(from: tree, to: uniqueName("missing"), path: "/tmp")
+                try await client.containers.copyIn(uniqueName("missing"), path: "/tmp", from: tree)
             }
             #expect(missingContainer?.category == .notFound)
         }

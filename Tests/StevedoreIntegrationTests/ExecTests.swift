@@ -66,10 +66,10 @@ struct ExecTests {
         try await TestEngine.withClient { client in
             try await self.withRunningContainer(client) { id in
                 // Privileged is recorded (this sandbox's runtime cannot start such a process).
-                let privileged = try await client.exec.create(in: id, ExecConfig(cmd: ["true"], privileged: true))
+                let privileged = try await client.exec.create(ExecConfig(cmd: ["true"], privileged: true), in: id)
                 #expect(try await client.exec.inspect(privileged).processConfig?.privileged == true)
 
-                let execID = try await client.exec.create(in: id, ExecConfig(cmd: ["sh", "-c", "exit 4"], user: "root"))
+                let execID = try await client.exec.create(ExecConfig(cmd: ["sh", "-c", "exit 4"], user: "root"), in: id)
                 let before = try await client.exec.inspect(execID)
                 #expect(before.running == false)
                 #expect(before.containerID == (try await client.containers.inspect(id).id))
@@ -77,7 +77,7 @@ struct ExecTests {
                 #expect(before.processConfig?.arguments == ["-c", "exit 4"])
                 #expect(before.processConfig?.user == "root")
                 try await client.exec.start(execID)
-                #expect(try await client.exec.exitCode(execID) == 4)
+                #expect(try await client.exec.waitForExit(execID) == 4)
             }
         }
     }
@@ -98,20 +98,20 @@ struct ExecTests {
         defer { client.shutdown() }
         // The container does not exist: the version check must fail first.
         let error = await #expect(throws: DockerError.self) {
-            _ = try await client.exec.create(in: "stevedore-no-such-container", ExecConfig(env: ["A=1"], cmd: ["true"]))
+            _ = try await client.exec.create(ExecConfig(env: ["A=1"], cmd: ["true"]), in: "stevedore-no-such-container")
         }
         #expect(error?.category == .unsupportedByAPIVersion)
         #expect(error?.message.contains("1.25") == true)
         // Without Env the same client reaches the daemon.
         let missing = await #expect(throws: DockerError.self) {
-            _ = try await client.exec.create(in: "stevedore-no-such-container", ExecConfig(cmd: ["true"]))
+            _ = try await client.exec.create(ExecConfig(cmd: ["true"]), in: "stevedore-no-such-container")
         }
         #expect(missing?.category == .notFound)
     }
 
     @Test func anEmptyCommandIsInvalidInput() async throws {
         try await TestEngine.withClient { client in
-            let error = await #expect(throws: DockerError.self) { _ = try await client.exec.create(in: "x1", ExecConfig(cmd: [])) }
+            let error = await #expect(throws: DockerError.self) { _ = try await client.exec.create(ExecConfig(cmd: []), in: "x1") }
             #expect(error?.category == .invalidInput)
         }
     }

@@ -34,7 +34,7 @@ struct PluginTests {
             let notSettable = await #expect(throws: DockerError.self) { try await client.plugins.set(name, settings: ["OTHER=1"]) }
             #expect(notSettable?.message.contains("OTHER") == true, "\(String(describing: notSettable))")
 
-            try await client.plugins.enable(name, timeout: 5)
+            try await client.plugins.enable(name, timeout: .seconds(5))
             #expect(try await client.plugins.inspect(name).enabled)
             #expect(try await client.plugins.list(PluginListFilters(enabled: true, capability: ["^\(capability)$"])).map(\.name) == [name])
             let again = await #expect(throws: DockerError.self) { try await client.plugins.enable(name) }
@@ -101,7 +101,8 @@ struct PluginTests {
             #expect(await (#expect(throws: DockerError.self) { try await client.plugins.inspect("..") })?.category == .invalidInput)
             #expect(await (#expect(throws: DockerError.self) { try await client.plugins.enable("") })?.category == .invalidInput)
             #expect(
-                await (#expect(throws: DockerError.self) { try await client.plugins.enable("p", timeout: -1) })?.category == .invalidInput)
+                await (#expect(throws: DockerError.self) { try await client.plugins.enable("p", timeout: .seconds(-1)) })?.category
+                    == .invalidInput)
             let digest = await #expect(throws: DockerError.self) {
                 try await client.plugins.install("busybox", options: .init(name: "p@sha256:" + String(repeating: "a", count: 64)))
             }

@@ -45,7 +45,7 @@ struct VolumeTests {
             #expect(missing?.category == .notFound)
             let removedTwice = await #expect(throws: DockerError.self) { try await client.volumes.remove(name) }
             #expect(removedTwice?.category == .notFound)
-            try await client.volumes.remove(name, options: .init(force: true))
+            try await client.volumes.remove(name, force: true)
         }
     }
 
@@ -63,7 +63,7 @@ struct VolumeTests {
                 #expect(inUseNames == [name])
                 for force in [false, true] {
                     let error = await #expect(throws: DockerError.self) {
-                        try await client.volumes.remove(name, options: .init(force: force))
+                        try await client.volumes.remove(name, force: force)
                     }
                     #expect(error?.category == .conflict)
                     #expect(error?.message.contains("volume is in use") == true)

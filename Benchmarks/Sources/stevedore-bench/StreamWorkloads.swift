@@ -94,11 +94,11 @@ enum StreamWorkloads {
         let clock = ContinuousClock()
         let start = clock.now
         for _ in 0..<count {
-            let id = try await client.exec.create(in: container, config)
+            let id = try await client.exec.create(config, in: container)
             _ = try await client.exec.withAttach(id, options: .init(tty: false)) { streams in
                 try await Counts.of(streams.output)
             }
-            let exitCode = try await client.exec.exitCode(id)
+            let exitCode = try await client.exec.waitForExit(id)
             guard exitCode == 0 else { throw BenchFailure("exec exited \(exitCode)") }
         }
         return BenchResult(operations: count, duration: clock.now - start)

@@ -1,6 +1,6 @@
 import NIOCore
 
-/// Options of ``DockerClient/Containers/putArchive(to:path:tar:length:options:)``
+/// Options of ``DockerClient/Containers/putArchive(_:path:tar:options:)``
 /// (`PUT /containers/{id}/archive`).
 public struct ContainerArchiveUploadOptions: Hashable, Sendable {
     /// `noOverwriteDirNonDir`: fail instead of replacing a directory with a non-directory or
@@ -25,26 +25,26 @@ extension DockerError.Category {
 extension DockerClient.Containers {
     /// `PUT /containers/{id}/archive`: extracts the tar `tar` (uncompressed, gzip, bzip2 or xz)
     /// into the directory `path` of the container. The archive is streamed as `tar` produces
-    /// it, never held whole: chunked, or with `Content-Length` when `length` is given.
+    /// it, never held whole: chunked, or with `Content-Length` when its length is known (a file,
+    /// bytes in memory, or a stream given its `length`).
     ///
     /// Errors: a `path` that exists and is not a directory throws
     /// ``DockerError/Category/notADirectory``; a missing `path` or container,
     /// ``DockerError/Category/notFound``; a read-only root filesystem or volume,
     /// ``DockerError/Category/forbidden``.
-    public func putArchive<Tar: AsyncSequence & Sendable>(
-        to id: String,
+    public func putArchive(
+        _ id: String,
         path: String,
-        tar: Tar,
-        length: Int? = nil,
+        tar: ByteSource,
         options: ContainerArchiveUploadOptions = .init()
-    ) async throws where Tar.Element == ByteBuffer {
+    ) async throws {
         var query = try Self.archiveQuery(path)
         query.add("noOverwriteDirNonDir", options.noOverwriteDirNonDir ? true : nil)
         if options.copyUIDGID {
             try await self.client.requireAPIVersion(APIVersion(1, 30), for: "the copyUIDGID option of the archive upload")
             query.add("copyUIDGID", true)
         }
-        var request = DockerRequest(.PUT, try ObjectPath.container(id, "/archive"), query: query, body: .stream(tar, length: length))
+        var request = DockerRequest(.PUT, try ObjectPath.container(id, "/archive"), query: query, body: tar.body)
         // Without it the daemon's form parsing would read the tar as a form and extract nothing.
         request.headers.add(name: "Content-Type", value: "application/x-tar")
         request.isStream = true

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Options of ``DockerClient/Containers/copyIn(from:to:path:options:)`` and
+/// Options of ``DockerClient/Containers/copyIn(_:path:from:options:)`` and
 /// ``DockerClient/Containers/copyOut(_:path:to:options:)``, the `docker cp` conveniences.
 public struct ContainerCopyOptions: Hashable, Sendable {
     /// Copy what a symbolic link source points to instead of the link (`docker cp -L`).
@@ -27,7 +27,7 @@ extension DockerClient.Containers {
     /// Errors: a missing `source` or a directory onto an existing file,
     /// ``DockerError/Category/invalidInput``; a `path` ending in `/` that does not exist or a
     /// missing parent, ``DockerError/Category/notFound``.
-    public func copyIn(from source: String, to id: String, path: String, options: ContainerCopyOptions = .init()) async throws {
+    public func copyIn(_ id: String, path: String, from source: String, options: ContainerCopyOptions = .init()) async throws {
         try ObjectPath.container.validate(id)
         let copiesContents = source.hasSuffix("/.")
         var local = copiesContents ? String(source.dropLast(2)) : source
@@ -59,7 +59,7 @@ extension DockerClient.Containers {
         }
         let tar = LocalTarArchive(source: local, archiveName: archiveName)
         try await self.putArchive(
-            to: id, path: extractInto, tar: tar,
+            id, path: extractInto, tar: .stream(tar),
             options: ContainerArchiveUploadOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
         )
     }

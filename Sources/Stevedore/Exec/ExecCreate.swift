@@ -7,7 +7,7 @@ extension DockerClient.Exec {
     /// 1.42, which ignores it, as docker's client does. An empty `cmd` is
     /// ``DockerError/Category/invalidInput``. A container that is not running throws
     /// ``DockerError/Category/conflict``; an unknown one, ``DockerError/Category/notFound``.
-    public func create(in container: String, _ config: ExecConfig) async throws -> String {
+    public func create(_ config: ExecConfig, in container: String) async throws -> String {
         let path = try ObjectPath.container(container, "/exec")
         guard let command = config.cmd, !command.isEmpty else {
             throw DockerError.invalidInput("an exec needs a command: cmd must not be empty")

@@ -92,8 +92,8 @@ extension DockerClient.Exec {
         in container: String,
         _ body: (AttachedStreams) async throws -> Result
     ) async throws -> (result: Result, exitCode: Int) {
-        let id = try await self.create(in: container, config)
+        let id = try await self.create(config, in: container)
         let result = try await self.withAttach(id, options: ExecStartOptions(tty: config.tty ?? false), body)
-        return (result, try await self.exitCode(id))
+        return (result, try await self.waitForExit(id))
     }
 }

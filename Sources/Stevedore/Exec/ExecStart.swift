@@ -28,7 +28,7 @@ extension DockerClient.Exec {
     ///
     /// The framing follows the start request's `Tty` (the daemon's rule), told by the
     /// `Content-Type` on API ≥ 1.42. After the output ends, the exit code is in
-    /// ``DockerClient/Exec/inspect(_:)``, or use ``DockerClient/Exec/exitCode(_:timeout:)``.
+    /// ``DockerClient/Exec/inspect(_:)``, or use ``DockerClient/Exec/waitForExit(_:timeout:)``.
     public func attach(_ id: String, options: ExecStartOptions = .init()) async throws -> AttachedStreams {
         let body = try await self.execStartConfig(id, options: options, detach: false)
         let tty = body.tty ?? false
@@ -49,13 +49,14 @@ extension DockerClient.Exec {
         try await self.client.withClosing(try await self.attach(id, options: options), body)
     }
 
-    /// The exit code of an exec process that has ended, waiting (up to `timeout` seconds) for
-    /// the daemon to record it: its output can end a moment before the exit is recorded.
-    /// Throws ``DockerError/Category/timeout`` if it still runs then.
-    public func exitCode(_ id: String, timeout: Double = 10) async throws -> Int {
+    /// Waits until the exec process has exited and the daemon has recorded it, and returns its
+    /// exit code: an attached exec's output can end a moment before the exit is recorded, and a
+    /// detached one runs on after its start. Polls `GET /exec/{id}/json`, backing off to every
+    /// 100 ms; throws ``DockerError/Category/timeout`` if it still runs after `timeout`.
+    public func waitForExit(_ id: String, timeout: Duration = .seconds(10)) async throws -> Int {
         let clock = ContinuousClock()
-        // Capped at a century: an infinite or huge timeout waits "forever" without overflowing.
-        let deadline = clock.now + .milliseconds(Int(min(max(timeout.isNaN ? 0 : timeout, 0), 3.2e9) * 1000))
+        // Capped at a century: a huge timeout waits "forever" without overflowing the instant.
+        let deadline = clock.now + min(max(timeout, .zero), .seconds(3_155_760_000))
         var delay = Duration.milliseconds(1)
         while true {
             let inspected = try await self.inspect(id)
@@ -63,7 +64,7 @@ extension DockerClient.Exec {
                 return exitCode
             }
             guard clock.now < deadline else {
-                throw DockerError(category: .timeout, message: "exec \(id) still runs after \(timeout) s")
+                throw DockerError(category: .timeout, message: "exec \(id) still runs after \(timeout)")
             }
             try await Task.sleep(for: delay)
             delay = min(delay * 2, .milliseconds(100))

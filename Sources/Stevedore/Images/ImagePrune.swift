@@ -1,5 +1,5 @@
-/// Options of ``DockerClient/Images/prune(_:)`` (`POST /images/prune`).
-public struct ImagePruneOptions: Hashable, Sendable {
+/// The `filters` of ``DockerClient/Images/prune(_:)`` (`POST /images/prune`), typed.
+public struct ImagePruneFilters: Hashable, Sendable {
     /// `dangling` filter: `true` (the daemon's default) removes only untagged unused images;
     /// `false` removes every unused image.
     public var dangling: Bool?
@@ -29,9 +29,9 @@ public struct ImagePruneOptions: Hashable, Sendable {
 extension DockerClient.Images {
     /// `POST /images/prune`: deletes unused images; returns what was deleted and the space freed.
     @discardableResult
-    public func prune(_ options: ImagePruneOptions = .init()) async throws -> ImagePruneResponse {
+    public func prune(_ filters: ImagePruneFilters = .init()) async throws -> ImagePruneResponse {
         var query = QueryItems()
-        query.add("filters", options.allFilters)
+        query.add("filters", filters.allFilters)
         var request = DockerRequest(.POST, "/images/prune", query: query)
         // Pruning a large store takes long: no deadline.
         request.isStream = true

@@ -1,5 +1,3 @@
-import NIOCore
-
 extension DockerClient.Plugins {
     /// `POST /plugins/create`: creates the plugin `name` (`:latest` added without a tag),
     /// disabled, from `directory`: its `config.json` (the plugin's config) and `rootfs/`, sent
@@ -8,14 +6,14 @@ extension DockerClient.Plugins {
     /// The daemon stores a plugin's layers by digest and refuses one it already has: two
     /// plugins made from byte-identical directories cannot both be created.
     public func create(_ name: String, from directory: String) async throws {
-        try await self.create(name, tar: LocalTarArchive(source: directory, archiveName: "."))
+        try await self.create(name, tar: .stream(LocalTarArchive(source: directory, archiveName: ".")))
     }
 
     /// `POST /plugins/create` with the tar `tar` (uncompressed: `config.json` and `rootfs/…`).
-    public func create<Tar: AsyncSequence & Sendable>(_ name: String, tar: Tar) async throws where Tar.Element == ByteBuffer {
+    public func create(_ name: String, tar: ByteSource) async throws {
         var query = QueryItems()
         query.add("name", try Self.localName(name))
-        var request = DockerRequest(.POST, "/plugins/create", query: query, body: .stream(tar, length: nil))
+        var request = DockerRequest(.POST, "/plugins/create", query: query, body: tar.body)
         request.headers.add(name: "Content-Type", value: "application/x-tar")
         request.isStream = true
         try await self.client.discardingBody(request)

@@ -57,6 +57,12 @@ public struct AttachedStreams: Sendable {
         if closingWrite { try await self.closeWrite() }
     }
 
+    /// Writes every chunk of `input` (byte arrays) to stdin, as the `ByteBuffer` variant does.
+    public func write<Input: AsyncSequence>(contentsOf input: Input, closingWrite: Bool = true) async throws
+    where Input.Element == [UInt8] {
+        try await self.write(contentsOf: input.map { ByteBuffer(bytes: $0) }, closingWrite: closingWrite)
+    }
+
     /// Half-closes the connection: the daemon reads EOF on stdin (see the rule above) while
     /// ``output`` goes on. Closing twice is not an error.
     public func closeWrite() async throws {

@@ -59,7 +59,7 @@ extension DockerClient.System {
             filters.additional = options.filters.additional
             volumes = try await self.client.volumes.prune(filters)
         }
-        let images = try await self.client.images.prune(ImagePruneOptions(dangling: !options.all, filters: options.filters.dockerFilters))
+        let images = try await self.client.images.prune(ImagePruneFilters(dangling: !options.all, filters: options.filters.dockerFilters))
         let buildCache = try await self.client.images.pruneBuildCache(.init(all: options.all, filters: options.filters.dockerFilters))
         return SystemPruneReport(containers: containers, networks: networks, volumes: volumes, images: images, buildCache: buildCache)
     }

@@ -1,21 +1,13 @@
-/// Options of ``DockerClient/Volumes/remove(_:options:)`` (`DELETE /volumes/{name}`).
-public struct VolumeRemoveOptions: Hashable, Sendable {
-    /// `force`: succeed when the volume does not exist, and remove the daemon's record of it
-    /// when its driver fails to. A volume in use is never removed.
-    public var force: Bool
-
-    public init(force: Bool = false) {
-        self.force = force
-    }
-}
-
 extension DockerClient.Volumes {
     /// `DELETE /volumes/{name}`: removes the volume and its data. A volume a container uses
     /// (running or not) throws ``DockerError/Category/conflict``, with or without `force`; a
     /// missing one throws ``DockerError/Category/notFound`` unless `force`.
-    public func remove(_ name: String, options: VolumeRemoveOptions = .init()) async throws {
+    ///
+    /// `force` (default `false`): succeed when the volume does not exist, and remove the
+    /// daemon's record of it when its driver fails to. A volume in use is never removed.
+    public func remove(_ name: String, force: Bool = false) async throws {
         var query = QueryItems()
-        query.add("force", options.force ? true : nil)
+        query.add("force", force ? true : nil)
         try await self.client.discardingBody(DockerRequest(.DELETE, try ObjectPath.volume(name), query: query))
     }
 }

@@ -51,7 +51,7 @@ extension StevedoreCommand.Container {
                 env: self.env.isEmpty ? nil : environment(self.env), cmd: self.command, privileged: self.privileged,
                 user: self.user, workingDir: self.workdir)
             try await withClient(self.global) { client in
-                let id = try await client.exec.create(in: self.container, config)
+                let id = try await client.exec.create(config, in: self.container)
                 if self.detach {
                     try await client.exec.start(id, options: .init(tty: self.tty))
                     return
@@ -61,7 +61,7 @@ extension StevedoreCommand.Container {
                     try await InteractiveSession(streams: streams, forwardsStdin: self.interactive, detachKeys: keys).run()
                 }
                 if case .detached = outcome { return }
-                let code = try await client.exec.exitCode(id)
+                let code = try await client.exec.waitForExit(id)
                 if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
             }
         }

@@ -14,7 +14,7 @@ extension StevedoreCommand.Plugin {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await client.plugins.enable(self.plugin, timeout: self.timeout)
+                try await client.plugins.enable(self.plugin, timeout: .seconds(self.timeout))
             }
             printOut(self.plugin + "\n")
         }

@@ -26,7 +26,7 @@ extension StevedoreCommand.Plugin {
                 let options = PluginInstallOptions(name: self.alias, privileges: privileges, credentials: credentials)
                 try await client.plugins.install(self.remote, options: options).show()
                 if !self.settings.isEmpty { try await client.plugins.set(name, settings: self.settings) }
-                if !self.disable { try await client.plugins.enable(name, timeout: 0) }
+                if !self.disable { try await client.plugins.enable(name) }
             }
             printOut("Installed plugin \(self.remote)\n")
         }

@@ -12,7 +12,7 @@ extension StevedoreCommand.Swarm {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await client.swarm.leave(SwarmLeaveOptions(force: self.force))
+                try await client.swarm.leave(force: self.force)
                 printOut("Node left the swarm.\n")
             }
         }

@@ -16,7 +16,7 @@ extension StevedoreCommand.Volume {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await forEachName(self.volumes) { try await client.volumes.remove($0, options: .init(force: self.force)) }
+                try await forEachName(self.volumes) { try await client.volumes.remove($0, force: self.force) }
             }
         }
     }
