@@ -37,8 +37,12 @@ final class HTTPConnection: Sendable {
         allowHalfClosure: Bool
     ) async throws -> HTTPConnection {
         // Completed once the connection can carry requests: at once in plain text, after the
-        // handshake with TLS.
+        // handshake with TLS. The connect timeout bounds the handshake too: a port that accepts
+        // and then never answers (a stuck daemon, a proxy) must not hang a request that has no
+        // deadline of its own.
         let ready = eventLoop.makePromise(of: Void.self)
+        let setupDeadline = eventLoop.scheduleTask(in: connectTimeout) { ready.fail(ChannelError.connectTimeout(connectTimeout)) }
+        ready.futureResult.whenComplete { _ in setupDeadline.cancel() }
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Void> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 if case .tcp(_, _, let tls?) = target.kind {
