@@ -58,4 +58,104 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput.contains("stevedore"))
     }
+
+    /// A daemon that does not exist: a command that got as far as a request would fail there
+    /// with exit code 1.
+    static let noDaemon: [String: String?] = ["DOCKER_HOST": "unix:///nonexistent/docker.sock"]
+
+    /// Whole numbers the flag's Go type cannot hold, or that are no Go integer, with the line
+    /// docker prints first (its usage lines follow; stevedore prints only that line, as for every
+    /// flag value it refuses).
+    static let integerFlagRefusals: [([String], String)] = [
+        (
+            ["create", "--blkio-weight", "70000", "busybox", "true"],
+            #"invalid argument "70000" for "--blkio-weight" flag: strconv.ParseUint: parsing "70000": value out of range"#
+        ),
+        (
+            ["run", "--blkio-weight", "-1", "busybox", "true"],
+            #"invalid argument "-1" for "--blkio-weight" flag: strconv.ParseUint: parsing "-1": invalid syntax"#
+        ),
+        (
+            ["container", "create", "--pids-limit", "9223372036854775808", "busybox"],
+            #"invalid argument "9223372036854775808" for "--pids-limit" flag: "#
+                + #"strconv.ParseInt: parsing "9223372036854775808": value out of range"#
+        ),
+        (
+            ["create", "-c", "1e3", "busybox"],
+            #"invalid argument "1e3" for "-c, --cpu-shares" flag: strconv.ParseInt: parsing "1e3": invalid syntax"#
+        ),
+        (
+            ["create", "--stop-timeout", "1__0", "busybox"],
+            #"invalid argument "1__0" for "--stop-timeout" flag: strconv.ParseInt: parsing "1__0": invalid syntax"#
+        ),
+        (
+            ["update", "--blkio-weight", "70000", "c"],
+            #"invalid argument "70000" for "--blkio-weight" flag: strconv.ParseUint: parsing "70000": value out of range"#
+        ),
+        (
+            ["update", "--pids-limit", "0b2", "c"],
+            #"invalid argument "0b2" for "--pids-limit" flag: strconv.ParseInt: parsing "0b2": invalid syntax"#
+        ),
+        (["stop", "-t", "x", "c"], #"invalid argument "x" for "-t, --timeout" flag: strconv.ParseInt: parsing "x": invalid syntax"#),
+        (
+            ["restart", "--timeout", "9223372036854775808", "c"],
+            #"invalid argument "9223372036854775808" for "-t, --timeout" flag: "#
+                + #"strconv.ParseInt: parsing "9223372036854775808": value out of range"#
+        ),
+        (["ps", "-n", "0x1g"], #"invalid argument "0x1g" for "-n, --last" flag: strconv.ParseInt: parsing "0x1g": invalid syntax"#),
+        (["search", "--limit", "x", "foo"], #"invalid argument "x" for "--limit" flag: strconv.ParseInt: parsing "x": invalid syntax"#),
+        (
+            ["network", "connect", "--gw-priority", "x", "n", "c"],
+            #"invalid argument "x" for "--gw-priority" flag: strconv.ParseInt: parsing "x": invalid syntax"#
+        ),
+        (
+            ["swarm", "update", "--max-snapshots", "-1"],
+            #"invalid argument "-1" for "--max-snapshots" flag: strconv.ParseUint: parsing "-1": invalid syntax"#
+        ),
+        (
+            ["swarm", "init", "--data-path-port", "4294967296"],
+            #"invalid argument "4294967296" for "--data-path-port" flag: strconv.ParseUint: parsing "4294967296": value out of range"#
+        ),
+        (
+            ["build", "-c", "99999999999999999999", "."],
+            #"invalid argument "99999999999999999999" for "-c, --cpu-shares" flag: "#
+                + #"strconv.ParseInt: parsing "99999999999999999999": value out of range"#
+        ),
+    ]
+
+    @Test(arguments: Self.integerFlagRefusals)
+    func aWholeNumberDockerRefusesFailsBeforeAnyRequestWithItsMessage(arguments: [String], message: String) async throws {
+        let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
+        #expect(outcome.status == 125, "\(outcome)")
+        #expect(outcome.standardError == message + "\n", "\(outcome)")
+        #expect(outcome.standardOutput.isEmpty)
+    }
+
+    /// The same command lines through the docker CLI, where it is installed (it refuses them
+    /// before contacting any daemon): the same exit code, and its first line is stevedore's.
+    @Test(
+        .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil },
+        arguments: Self.integerFlagRefusals.map(\.0))
+    func aWholeNumberIsRefusedAsDockerRefusesIt(arguments: [String]) async throws {
+        let docker = try #require(CommandLineProcess.onPath("docker"))
+        let expected = try await docker.run(arguments, environment: Self.noDaemon)
+        let actual = try await self.stevedore.run(arguments, environment: Self.noDaemon)
+        #expect(actual.status == expected.status, "\(actual)")
+        // `docker build` may first warn that the legacy builder is deprecated.
+        let line = expected.standardError.split(separator: "\n").first { $0.hasPrefix("invalid argument ") }
+        #expect(line.map { String($0) + "\n" } == actual.standardError, "\(expected)")
+    }
+
+    /// Values docker's Go parsing takes and the argument parser alone would not (base
+    /// prefixes, `_`, a sign, a negative number after its flag) get as far as the daemon.
+    @Test(arguments: [
+        ["create", "--blkio-weight", "0x10", "--pids-limit", "-1", "--stop-timeout", "+5", "-c", "1_024", "busybox", "true"],
+        ["stop", "-t", "-1", "c"], ["ps", "-n", "-1"], ["network", "connect", "--gw-priority", "-5", "n", "c"],
+        ["swarm", "update", "--task-history-limit", "-1"],
+    ])
+    func aWholeNumberDockerTakesIsTaken(arguments: [String]) async throws {
+        let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
+        #expect(outcome.status == 1, "\(outcome)")
+        #expect(outcome.standardError.contains("Cannot connect to the Docker daemon at unix:///nonexistent/docker.sock"), "\(outcome)")
+    }
 }

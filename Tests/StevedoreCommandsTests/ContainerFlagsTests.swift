@@ -162,6 +162,19 @@ import Testing
                 "HostConfig.RestartPolicy": #"{"Name":"on-failure","MaximumRetryCount":3}"#,
             ]
         ),
+        // Whole numbers as Go's strconv reads them in base 0, as docker takes them.
+        (
+            [
+                "--blkio-weight", "0x12c", "--pids-limit", "-0b1", "-c", "1_024", "--stop-timeout", "+5", "--oom-score-adj", "-0o764",
+                "--memory-swappiness", "0x10", "--health-retries", "0X3", "--cpu-period", "0303240", "--cpu-quota", "-1",
+                "--cpu-rt-runtime", "-9223372036854775808",
+            ],
+            [
+                "HostConfig.BlkioWeight": "300", "HostConfig.PidsLimit": "-1", "HostConfig.CpuShares": "1024", "StopTimeout": "5",
+                "HostConfig.OomScoreAdj": "-500", "HostConfig.MemorySwappiness": "16", "Healthcheck": #"{"Retries":3}"#,
+                "HostConfig.CpuPeriod": "100000", "HostConfig.CpuQuota": "-1", "HostConfig.CpuRealtimeRuntime": "-9223372036854775808",
+            ]
+        ),
     ]
 
     @Test(arguments: Self.cases)
@@ -254,6 +267,42 @@ import Testing
         (["--memory-swappiness", "200"], "invalid value: 200. Valid memory swappiness range is 0-100"),
         (["--rm", "--restart", "always"], "conflicting options: cannot specify both --restart and --rm"),
         (["--cpus", "1e300"], #"invalid argument "1e+300" for "--cpus" flag: value out of range"#),
+        // Whole numbers: docker's Go type (uint16, int64, int) decides the range, strconv the words.
+        (
+            ["--blkio-weight", "70000"],
+            #"invalid argument "70000" for "--blkio-weight" flag: strconv.ParseUint: parsing "70000": value out of range"#
+        ),
+        (["--blkio-weight", "-1"], #"invalid argument "-1" for "--blkio-weight" flag: strconv.ParseUint: parsing "-1": invalid syntax"#),
+        (
+            ["--blkio-weight", "70000x"],
+            #"invalid argument "70000x" for "--blkio-weight" flag: strconv.ParseUint: parsing "70000x": value out of range"#
+        ),
+        (["-c", "1e3"], #"invalid argument "1e3" for "-c, --cpu-shares" flag: strconv.ParseInt: parsing "1e3": invalid syntax"#),
+        (
+            ["--pids-limit", "9223372036854775808"],
+            #"invalid argument "9223372036854775808" for "--pids-limit" flag: "#
+                + #"strconv.ParseInt: parsing "9223372036854775808": value out of range"#
+        ),
+        (["--pids-limit", #"a"b"#], #"invalid argument "a\"b" for "--pids-limit" flag: strconv.ParseInt: parsing "a\"b": invalid syntax"#),
+        (["--cpu-period", "1.5"], #"invalid argument "1.5" for "--cpu-period" flag: strconv.ParseInt: parsing "1.5": invalid syntax"#),
+        (["--cpu-quota", "0x"], #"invalid argument "0x" for "--cpu-quota" flag: strconv.ParseInt: parsing "0x": invalid syntax"#),
+        (["--cpu-rt-period", " 1"], #"invalid argument " 1" for "--cpu-rt-period" flag: strconv.ParseInt: parsing " 1": invalid syntax"#),
+        (["--cpu-rt-runtime", ""], #"invalid argument "" for "--cpu-rt-runtime" flag: strconv.ParseInt: parsing "": invalid syntax"#),
+        (
+            ["--stop-timeout", "1__0"],
+            #"invalid argument "1__0" for "--stop-timeout" flag: strconv.ParseInt: parsing "1__0": invalid syntax"#
+        ),
+        (
+            ["--oom-score-adj", "99999999999999999999"],
+            #"invalid argument "99999999999999999999" for "--oom-score-adj" flag: "#
+                + #"strconv.ParseInt: parsing "99999999999999999999": value out of range"#
+        ),
+        (
+            ["--memory-swappiness", "1e3"],
+            #"invalid argument "1e3" for "--memory-swappiness" flag: strconv.ParseInt: parsing "1e3": invalid syntax"#
+        ),
+        (["--memory-swappiness", "0x80"], "invalid value: 128. Valid memory swappiness range is 0-100"),
+        (["--health-retries", "x"], #"invalid argument "x" for "--health-retries" flag: strconv.ParseInt: parsing "x": invalid syntax"#),
         (["--cpus", "-1"], #"invalid argument "-1.0" for "--cpus" flag: value out of range"#),
         (
             ["--health-interval", "9223372036854775808ns"],

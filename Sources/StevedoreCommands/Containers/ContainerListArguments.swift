@@ -14,8 +14,8 @@ struct ContainerListArguments: ParsableArguments {
     @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
     var format: String?
 
-    @Option(name: [.customShort("n"), .long], help: "Show n last created containers (includes all states)")
-    var last: Int = -1
+    @Option(name: [.customShort("n"), .long], parsing: .unconditional, help: "Show n last created containers (includes all states)")
+    var last = GoInteger<Int>(-1)
 
     @Flag(name: .long, help: "Show the latest created container (includes all states)")
     var latest = false
@@ -32,7 +32,8 @@ struct ContainerListArguments: ParsableArguments {
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func run() async throws {
-        let limit = self.latest ? 1 : (self.last > 0 ? self.last : nil)
+        let last = try self.last.value(for: "-n, --last")
+        let limit = self.latest ? 1 : (last > 0 ? last : nil)
         let filters = try ContainerListFilters(parsing: self.filter)
         let wantsSize = self.size || (self.format?.contains(".Size") ?? false)
         try await withClient(self.global) { client in

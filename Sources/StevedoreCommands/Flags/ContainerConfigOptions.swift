@@ -37,10 +37,11 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
     @OptionGroup var resources: ContainerResourceOptions
-    @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100)") var memorySwappiness: Int64 = -1
+    @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100)") var memorySwappiness =
+        GoInteger<Int64>(-1)
     @Option(name: .long, parsing: .unconditional, help: "Kernel memory limit") var kernelMemory: String?
     @Flag(name: .long, help: "Disable OOM Killer") var oomKillDisable = false
-    @Option(name: .long, parsing: .unconditional, help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: GoInteger<Int>?
     @Option(name: .long, parsing: .unconditional, help: "Size of /dev/shm") var shmSize: String?
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Ulimit options") var ulimit: [String] = []
     @Option(name: .long, parsing: .unconditional, help: "Optional parent cgroup for the container") var cgroupParent: String?
@@ -70,13 +71,14 @@ struct ContainerConfigOptions: ParsableArguments {
         help: "Publish a container's port(s) to the host ([ip:][hostPort:]containerPort[/proto])") var publish: [String] = []
     @Flag(name: [.customShort("P"), .long], help: "Publish all exposed ports to random ports") var publishAll = false
     @Option(name: .long, parsing: .unconditional, help: "Signal to stop the container") var stopSignal: String?
-    @Option(name: .long, parsing: .unconditional, help: "Timeout (in seconds) to stop a container") var stopTimeout: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Timeout (in seconds) to stop a container") var stopTimeout: GoInteger<Int>?
     @Option(name: .long, parsing: .unconditional, help: "Command to run to check health") var healthCmd: String?
     @Option(name: .long, parsing: .unconditional, help: "Time between running the check (ms|s|m|h) (default 0s)") var healthInterval:
         String?
     @Option(name: .long, parsing: .unconditional, help: "Maximum time to allow one check to run (ms|s|m|h) (default 0s)") var healthTimeout:
         String?
-    @Option(name: .long, parsing: .unconditional, help: "Consecutive failures needed to report unhealthy") var healthRetries: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Consecutive failures needed to report unhealthy") var healthRetries:
+        GoInteger<Int>?
     @Option(
         name: .long, parsing: .unconditional,
         help: "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)")
@@ -171,7 +173,7 @@ struct ContainerConfigOptions: ParsableArguments {
             body.macAddress = macAddress
         }
         body.stopSignal = try self.stopSignal.map { try ContainerSignal(parsing: $0).rawValue }
-        body.stopTimeout = self.stopTimeout
+        body.stopTimeout = try self.stopTimeout?.value(for: "--stop-timeout")
         body.healthcheck = try self.healthcheck()
         var host = HostConfig()
         try self.resources.apply(to: &host)
@@ -221,9 +223,10 @@ struct ContainerConfigOptions: ParsableArguments {
         let timeout = try self.healthTimeout.map { try FlagValue.parse($0, for: "--health-timeout", FlagValue.duration) }
         let startPeriod = try self.healthStartPeriod.map { try FlagValue.parse($0, for: "--health-start-period", FlagValue.duration) }
         let startInterval = try self.healthStartInterval.map { try FlagValue.parse($0, for: "--health-start-interval", FlagValue.duration) }
+        let retries = try self.healthRetries?.value(for: "--health-retries")
         let settings: [(String, Int64?)] = [
             ("--health-interval", interval), ("--health-timeout", timeout), ("--health-start-period", startPeriod),
-            ("--health-start-interval", startInterval), ("--health-retries", self.healthRetries.map(Int64.init)),
+            ("--health-start-interval", startInterval), ("--health-retries", retries.map(Int64.init)),
         ]
         let given = !(self.healthCmd ?? "").isEmpty || settings.contains { ($0.1 ?? 0) != 0 }
         if self.noHealthcheck {
@@ -236,22 +239,23 @@ struct ContainerConfigOptions: ParsableArguments {
         }
         return HealthConfig(
             test: self.healthCmd.flatMap { $0.isEmpty ? nil : ["CMD-SHELL", $0] },
-            interval: interval, timeout: timeout, retries: self.healthRetries, startPeriod: startPeriod, startInterval: startInterval)
+            interval: interval, timeout: timeout, retries: retries, startPeriod: startPeriod, startInterval: startInterval)
     }
 
     /// Memory, block IO, devices and process limits beyond the ones `update` shares. The block
     /// IO lists, `Devices`, `Ulimits` (and `PortBindings`, `Dns*`) are sent empty rather than
     /// left out, as docker sends them, so that inspect shows the same either way.
     private func applyLimits(to host: inout HostConfig) throws {
-        if self.memorySwappiness != -1 {
-            guard (0...100).contains(self.memorySwappiness) else {
-                throw FlagValue.conflict("invalid value: \(self.memorySwappiness). Valid memory swappiness range is 0-100")
+        let swappiness = try self.memorySwappiness.value(for: "--memory-swappiness")
+        if swappiness != -1 {
+            guard (0...100).contains(swappiness) else {
+                throw FlagValue.conflict("invalid value: \(swappiness). Valid memory swappiness range is 0-100")
             }
-            host.memorySwappiness = self.memorySwappiness
+            host.memorySwappiness = swappiness
         }
         host.kernelMemory = try self.kernelMemory.map { try FlagValue.parse($0, for: "--kernel-memory", MemorySize.parse) }
         host.oomKillDisable = self.oomKillDisable ? true : nil
-        host.oomScoreAdj = self.oomScoreAdj
+        host.oomScoreAdj = try self.oomScoreAdj?.value(for: "--oom-score-adj")
         host.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
         host.ulimits = Self.lastPerName(try FlagValue.parseAll(self.ulimit, for: "--ulimit", ContainerFlagParsers.ulimit))
         host.cgroupParent = self.cgroupParent

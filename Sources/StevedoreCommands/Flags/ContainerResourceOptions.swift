@@ -3,20 +3,22 @@ import Foundation
 import Stevedore
 
 /// The resource limits shared by `create`/`run` and `update`, with docker's names and value
-/// syntax: sizes as ``MemorySize`` reads them, `--memory-swap -1` for unlimited swap.
+/// syntax: sizes as ``MemorySize`` reads them, `--memory-swap -1` for unlimited swap, whole
+/// numbers as docker's Go types read them (``GoInteger``: `--blkio-weight` is a `uint16`, the
+/// others `int64`).
 struct ContainerResourceOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Block IO (relative weight), between 10 and 1000, or 0 to disable")
-    var blkioWeight: UInt16?
+    var blkioWeight: GoInteger<UInt16>?
     @Option(name: .long, parsing: .unconditional, help: "Limit CPU CFS (Completely Fair Scheduler) period")
-    var cpuPeriod: Int64?
+    var cpuPeriod: GoInteger<Int64>?
     @Option(name: .long, parsing: .unconditional, help: "Limit CPU CFS (Completely Fair Scheduler) quota")
-    var cpuQuota: Int64?
+    var cpuQuota: GoInteger<Int64>?
     @Option(name: .long, parsing: .unconditional, help: "Limit CPU real-time period in microseconds")
-    var cpuRtPeriod: Int64?
+    var cpuRtPeriod: GoInteger<Int64>?
     @Option(name: .long, parsing: .unconditional, help: "Limit CPU real-time runtime in microseconds")
-    var cpuRtRuntime: Int64?
+    var cpuRtRuntime: GoInteger<Int64>?
     @Option(name: [.customShort("c"), .long], parsing: .unconditional, help: "CPU shares (relative weight)")
-    var cpuShares: Int?
+    var cpuShares: GoInteger<Int64>?
     @Option(name: .long, parsing: .unconditional, help: "Number of CPUs")
     var cpus: Double?
     @Option(name: .long, parsing: .unconditional, help: "CPUs in which to allow execution (0-3, 0,1)")
@@ -30,19 +32,19 @@ struct ContainerResourceOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
     var memorySwap: String?
     @Option(name: .long, parsing: .unconditional, help: "Tune container pids limit (set -1 for unlimited)")
-    var pidsLimit: Int64?
+    var pidsLimit: GoInteger<Int64>?
     @Option(name: .long, parsing: .unconditional, help: "Restart policy to apply when a container exits")
     var restart: String?
 
     /// Sets the fields these flags name on `target`, leaving the others as they are; a
-    /// malformed size fails with docker's message before any request.
+    /// malformed size or number fails with docker's message before any request.
     func apply<Target: ContainerResourceFields>(to target: inout Target) throws {
-        target.blkioWeight = self.blkioWeight.map(Int.init)
-        target.cpuPeriod = self.cpuPeriod
-        target.cpuQuota = self.cpuQuota
-        target.cpuRealtimePeriod = self.cpuRtPeriod
-        target.cpuRealtimeRuntime = self.cpuRtRuntime
-        target.cpuShares = self.cpuShares
+        target.blkioWeight = try self.blkioWeight.map { Int(try $0.value(for: "--blkio-weight")) }
+        target.cpuPeriod = try self.cpuPeriod?.value(for: "--cpu-period")
+        target.cpuQuota = try self.cpuQuota?.value(for: "--cpu-quota")
+        target.cpuRealtimePeriod = try self.cpuRtPeriod?.value(for: "--cpu-rt-period")
+        target.cpuRealtimeRuntime = try self.cpuRtRuntime?.value(for: "--cpu-rt-runtime")
+        target.cpuShares = try self.cpuShares.map { Int(try $0.value(for: "-c, --cpu-shares")) }
         target.nanoCpus = try self.cpus.map { cpus in
             try FlagValue.parse("\(cpus)", for: "--cpus") { _ in
                 let nanoCPUs = (cpus * 1e9).rounded()
@@ -55,7 +57,7 @@ struct ContainerResourceOptions: ParsableArguments {
         target.memory = try self.memory.map { try FlagValue.parse($0, for: "-m, --memory", MemorySize.parse) }
         target.memoryReservation = try self.memoryReservation.map { try FlagValue.parse($0, for: "--memory-reservation", MemorySize.parse) }
         target.memorySwap = try self.memorySwap.map { try FlagValue.parse($0, for: "--memory-swap", MemorySize.parseOrUnlimited) }
-        target.pidsLimit = self.pidsLimit
+        target.pidsLimit = try self.pidsLimit?.value(for: "--pids-limit")
         target.restartPolicy = try self.restart.map(RestartPolicyArgument.parse)
     }
 }

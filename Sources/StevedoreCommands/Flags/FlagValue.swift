@@ -1,5 +1,6 @@
 import Foundation
 import Stevedore
+import StevedoreFormatting
 
 /// Reads flag values as docker's flag parsing does: a value the flag refuses fails the command
 /// before any request with docker's message, `invalid argument "VALUE" for "--FLAG" flag:
@@ -11,7 +12,9 @@ enum FlagValue {
         do {
             return try parse(text)
         } catch let error as InvalidFlagValue {
-            throw CommandFailure(description: "invalid argument \"\(text)\" for \"\(flag)\" flag: \(error.reason)", exitCode: 125)
+            // pflag's `invalid argument %q for %q flag: %v`: both quoted as Go quotes.
+            throw CommandFailure(
+                description: "invalid argument \(GoQuote.quote(text)) for \(GoQuote.quote(flag)) flag: \(error.reason)", exitCode: 125)
         }
     }
 

@@ -1,9 +1,11 @@
 import Foundation
+import StevedoreFormatting
 
 /// Numbers read as Go's `strconv` reads the values of docker's numeric flags, so that a value
 /// docker takes is taken and a refused one fails with docker's words: integers in base 0
-/// (`42`, `0x2a`, `0o52`, `052`, `0b101010`, `1_000`), or in a fixed base; floats as
-/// `ParseFloat` reads them.
+/// (`42`, `0x2a`, `0o52`, `052`, `0b101010`, `1_000`, a leading `+` or `-` for signed ones), or in
+/// a fixed base; floats as `ParseFloat` reads them. Messages quote the text as Go's
+/// `strconv.Quote` does.
 enum GoNumber {
     /// Why `strconv` refused a number.
     enum Failure: Error {
@@ -24,16 +26,26 @@ enum GoNumber {
         do {
             return try Self.parseUnsigned(text, base: base, bits: bits)
         } catch let failure as Failure {
-            throw InvalidFlagValue(reason: "strconv.ParseUint: parsing \"\(text)\": \(failure.reason)")
+            throw InvalidFlagValue(reason: "strconv.ParseUint: parsing \(GoQuote.quote(text)): \(failure.reason)")
         }
     }
 
     /// `strconv.ParseInt(text, 0, 64)`, with `strconv`'s message when refused.
     static func signed(_ text: String) throws -> Int64 {
+        try Self.integer(text, as: Int64.self)
+    }
+
+    /// `text` as docker's flags of Go's integer types read it (spf13/pflag): `ParseInt(text, 0,
+    /// bits)` for a signed `Value`, `ParseUint(text, 0, bits)` for an unsigned one, `bits` being
+    /// `Value`'s width (pflag's `int` and `uint` are 64 bits: `Int`, `UInt`). A refused value
+    /// throws ``InvalidFlagValue`` with `strconv`'s message.
+    static func integer<Value: FixedWidthInteger>(_ text: String, as _: Value.Type) throws -> Value {
+        precondition(Value.bitWidth <= 64, "strconv reads at most 64 bits")
+        guard Value.isSigned else { return Value(try Self.unsigned(text, bits: Value.bitWidth)) }
         do {
-            return try Self.parseSigned(text)
+            return Value(try Self.parseSigned(text, bits: Value.bitWidth))
         } catch let failure as Failure {
-            throw InvalidFlagValue(reason: "strconv.ParseInt: parsing \"\(text)\": \(failure.reason)")
+            throw InvalidFlagValue(reason: "strconv.ParseInt: parsing \(GoQuote.quote(text)): \(failure.reason)")
         }
     }
 
@@ -42,28 +54,31 @@ enum GoNumber {
     static func float32(_ text: String) throws -> Double {
         let lower = text.lowercased()
         guard let value = Double(text) else {
-            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \"\(text)\": invalid syntax")
+            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): invalid syntax")
         }
         let namesInfinity = lower.hasSuffix("inf") || lower.hasSuffix("infinity")
         if (value.isInfinite && !namesInfinity) || (value.isFinite && abs(value) > Double(Float.greatestFiniteMagnitude)) {
-            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \"\(text)\": value out of range")
+            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): value out of range")
         }
         return value
     }
 
-    /// `strconv.ParseInt(text, 0, 64)`, throwing the bare ``Failure``.
-    static func parseSigned(_ text: String) throws -> Int64 {
+    /// `strconv.ParseInt(text, 0, bits)`, throwing the bare ``Failure``. As Go's, the magnitude is
+    /// read as `ParseUint(_, 0, bits)` reads it, so that a value too large for `bits` is out of
+    /// range as soon as its digits are, whatever follows them (`70000x` in 16 bits).
+    static func parseSigned(_ text: String, bits: Int = 64) throws -> Int64 {
         var digits = Substring(text)
         var negative = false
         if let sign = digits.first, sign == "+" || sign == "-" {
             negative = sign == "-"
             digits = digits.dropFirst()
         }
-        let magnitude = try Self.parseUnsigned(String(digits), base: 0, bits: 64)
-        let limit = UInt64(1) << 63
+        let magnitude = try Self.parseUnsigned(String(digits), base: 0, bits: bits)
+        let limit = UInt64(1) << (bits - 1)
         if negative {
             guard magnitude <= limit else { throw Failure.range }
-            return magnitude == limit ? Int64.min : -Int64(magnitude)
+            // Two's complement: exact for every magnitude up to 2^63 (Int64.min).
+            return Int64(bitPattern: 0 &- magnitude)
         }
         guard magnitude < limit else { throw Failure.range }
         return Int64(magnitude)

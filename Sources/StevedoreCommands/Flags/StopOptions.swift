@@ -6,13 +6,18 @@ struct StopOptions: ParsableArguments {
     @Option(name: [.customShort("s"), .long], help: "Signal to send to the container")
     var signal: String?
 
-    @Option(name: [.customShort("t"), .customLong("timeout"), .customLong("time")], help: "Seconds to wait before killing the container")
-    var timeout: Int?
+    /// docker's `int`; `-1` waits for ever, so the next argument is taken whatever it looks like,
+    /// as docker's flag parsing takes it.
+    @Option(
+        name: [.customShort("t"), .customLong("timeout"), .customLong("time")], parsing: .unconditional,
+        help: "Seconds to wait before killing the container")
+    var timeout: GoInteger<Int>?
 
     func options() throws -> ContainerStopOptions {
-        ContainerStopOptions(
+        let timeout = try self.timeout?.value(for: "-t, --timeout")
+        return ContainerStopOptions(
             signal: try self.signal.map(ContainerSignal.init(parsing:)),
-            timeout: self.timeout.map { $0 == -1 ? .waitForever : .seconds($0) }
+            timeout: timeout.map { $0 == -1 ? .waitForever : .seconds($0) }
         )
     }
 }

@@ -14,9 +14,12 @@ extension StevedoreCommand.Image {
         @Option(name: .long, help: "Add a custom host-to-IP mapping (\"host:ip\")") var addHost: [String] = []
         @Option(name: .long, help: "Set build-time variables") var buildArg: [String] = []
         @Option(name: .long, help: "Images to consider as cache sources") var cacheFrom: [String] = []
-        @Option(name: .long, help: "Limit the CPU CFS (Completely Fair Scheduler) period") var cpuPeriod: Int?
-        @Option(name: .long, help: "Limit the CPU CFS (Completely Fair Scheduler) quota") var cpuQuota: Int?
-        @Option(name: [.customShort("c"), .long], help: "CPU shares (relative weight)") var cpuShares: Int?
+        @Option(name: .long, parsing: .unconditional, help: "Limit the CPU CFS (Completely Fair Scheduler) period")
+        var cpuPeriod: GoInteger<Int64>?
+        @Option(name: .long, parsing: .unconditional, help: "Limit the CPU CFS (Completely Fair Scheduler) quota")
+        var cpuQuota: GoInteger<Int64>?
+        @Option(name: [.customShort("c"), .long], parsing: .unconditional, help: "CPU shares (relative weight)")
+        var cpuShares: GoInteger<Int64>?
         @Option(name: .long, help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
         @Option(name: [.customShort("f"), .long], help: "Name of the Dockerfile (Default is \"PATH/Dockerfile\")") var file: String?
         @Flag(name: .long, help: "Always remove intermediate containers") var forceRm = false
@@ -214,10 +217,10 @@ extension StevedoreCommand.Image {
             options.memory = try self.memory.map { try FlagValue.parse($0, for: "-m, --memory", MemorySize.parse) }
             options.memorySwap = try self.memorySwap.map { try FlagValue.parse($0, for: "--memory-swap", MemorySize.parseOrUnlimited) }
             options.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
-            options.cpuShares = self.cpuShares
+            options.cpuShares = try self.cpuShares.map { Int(try $0.value(for: "-c, --cpu-shares")) }
             options.cpusetCPUs = self.cpusetCpus
-            options.cpuPeriod = self.cpuPeriod
-            options.cpuQuota = self.cpuQuota
+            options.cpuPeriod = try self.cpuPeriod.map { Int(try $0.value(for: "--cpu-period")) }
+            options.cpuQuota = try self.cpuQuota.map { Int(try $0.value(for: "--cpu-quota")) }
             options.networkMode = self.network
             options.platform = self.platform
             options.target = self.target

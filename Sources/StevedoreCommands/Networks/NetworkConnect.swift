@@ -9,8 +9,10 @@ extension StevedoreCommand.Network {
 
         @Option(name: .long, help: "Add network-scoped alias for the container") var alias: [String] = []
         @Option(name: .long, help: "driver options for the network") var driverOpt: [String] = []
-        @Option(name: .long, help: "Highest gw-priority provides the default gateway. Accepts positive and negative values.")
-        var gwPriority: Int64?
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Highest gw-priority provides the default gateway. Accepts positive and negative values.")
+        var gwPriority: GoInteger<Int>?
         @Option(name: .long, help: "IPv4 address (e.g., \"172.30.100.104\")") var ip: String?
         @Option(name: .long, help: "IPv6 address (e.g., \"2001:db8::33\")") var ip6: String?
         @Option(name: .long, help: "Add link to another container") var link: [String] = []
@@ -21,6 +23,7 @@ extension StevedoreCommand.Network {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            let gwPriority = try self.gwPriority?.value(for: "--gw-priority")
             var endpoint = EndpointSettings()
             if self.ip != nil || self.ip6 != nil || !self.linkLocalIp.isEmpty {
                 endpoint.ipamConfig = EndpointIPAMConfig(
@@ -29,7 +32,7 @@ extension StevedoreCommand.Network {
             endpoint.links = self.link.isEmpty ? nil : self.link
             endpoint.aliases = self.alias.isEmpty ? nil : self.alias
             endpoint.driverOpts = keyValueMap(self.driverOpt)
-            endpoint.gwPriority = self.gwPriority
+            endpoint.gwPriority = gwPriority.map(Int64.init)
             try await withClient(self.global) { client in
                 try await client.networks.connect(self.network, NetworkConnectRequest(container: self.container, endpointConfig: endpoint))
             }

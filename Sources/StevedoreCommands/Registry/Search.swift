@@ -8,18 +8,19 @@ extension StevedoreCommand {
 
         @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided") var filter: [String] = []
         @Option(name: .long, help: "Pretty-print search using a Go template") var format: String?
-        @Option(name: .long, help: "Max number of search results") var limit: Int?
+        @Option(name: .long, parsing: .unconditional, help: "Max number of search results") var limit: GoInteger<Int>?
         @Flag(name: .long, help: "Don't truncate output") var noTrunc = false
 
         @Argument(help: "Term") var term: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            let limit = try self.limit?.value(for: "--limit")
             let filters = try parseFilters(self.filter)
             let credentials = try await self.global.configFile().credentials(forRegistry: RegistryHost.registry(ofImage: self.term))
             try await withClient(self.global) { client in
                 let results = try await client.images.search(
-                    self.term, options: .init(limit: self.limit, filters: filters, credentials: credentials))
+                    self.term, options: .init(limit: limit, filters: filters, credentials: credentials))
                 let rows = results.map { SearchRow($0, truncate: !self.noTrunc) }
                 printOut(
                     try CommandOutput.render(rows, format: self.format, defaultFormat: SearchRow.tableFormat, titles: SearchRow.titles))

@@ -19,12 +19,13 @@ extension StevedoreCommand.Swarm {
 
         @Option(
             name: .long,
+            parsing: .unconditional,
             help: """
                 Port number to use for data path traffic (1024 - 49151). If no value is set or is set to 0, the default port \
                 (4789) is used.
                 """
         )
-        var dataPathPort: UInt32?
+        var dataPathPort: GoInteger<UInt32>?
 
         @Flag(name: .long, help: "Force create a new cluster from current state")
         var forceNewCluster = false
@@ -38,13 +39,15 @@ extension StevedoreCommand.Swarm {
         @Option(name: .long, help: "default address pool in CIDR format")
         var defaultAddrPool: [String] = []
 
-        @Option(name: .long, help: "default address pool subnet mask length")
-        var defaultAddrPoolMaskLength: UInt32 = 24
+        @Option(name: .long, parsing: .unconditional, help: "default address pool subnet mask length")
+        var defaultAddrPoolMaskLength = GoInteger<UInt32>(24)
 
         @OptionGroup var options: SpecOptions
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            let dataPathPort = try self.dataPathPort?.value(for: "--data-path-port")
+            let maskLength = try self.defaultAddrPoolMaskLength.value(for: "--default-addr-pool-mask-length")
             let availability = try self.availability.map(StevedoreCommand.Swarm.availability)
             var spec = SwarmSpec()
             try self.options.settings(autolock: self.autolock ? true : nil).apply(to: &spec)
@@ -54,8 +57,8 @@ extension StevedoreCommand.Swarm {
             let request = SwarmInitRequest(
                 listenAddr: try self.addresses.listenAddress(), advertiseAddr: self.addresses.advertiseAddr,
                 dataPathAddr: self.addresses.dataPathAddr,
-                dataPathPort: self.dataPathPort, defaultAddrPool: pools.isEmpty ? nil : pools, forceNewCluster: self.forceNewCluster,
-                subnetSize: self.defaultAddrPoolMaskLength, spec: spec, autoLockManagers: self.autolock,
+                dataPathPort: dataPathPort, defaultAddrPool: pools.isEmpty ? nil : pools, forceNewCluster: self.forceNewCluster,
+                subnetSize: maskLength, spec: spec, autoLockManagers: self.autolock,
                 availability: availability.map { SwarmInitRequest.Availability(rawValue: $0.rawValue) })
             try await withClient(self.global) { client in
                 let nodeID: String

@@ -35,17 +35,17 @@ extension StevedoreCommand.Swarm {
     /// The swarm settings `init` and `update` share, each changed only when given (the help's
     /// defaults are the swarm's own).
     struct SpecOptions: ParsableArguments {
-        @Option(name: .long, help: "Task history retention limit (default 5)")
-        var taskHistoryLimit: Int64?
+        @Option(name: .long, parsing: .unconditional, help: "Task history retention limit (default 5)")
+        var taskHistoryLimit: GoInteger<Int64>?
 
         @Option(name: .long, help: "Dispatcher heartbeat period (ns|us|ms|s|m|h) (default 5s)")
         var dispatcherHeartbeat: String?
 
-        @Option(name: .long, help: "Number of additional Raft snapshots to retain")
-        var maxSnapshots: UInt64?
+        @Option(name: .long, parsing: .unconditional, help: "Number of additional Raft snapshots to retain")
+        var maxSnapshots: GoInteger<UInt64>?
 
-        @Option(name: .long, help: "Number of log entries between Raft snapshots (default 10000)")
-        var snapshotInterval: UInt64?
+        @Option(name: .long, parsing: .unconditional, help: "Number of log entries between Raft snapshots (default 10000)")
+        var snapshotInterval: GoInteger<UInt64>?
 
         @Option(name: .long, help: "Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)")
         var certExpiry: String?
@@ -57,12 +57,15 @@ extension StevedoreCommand.Swarm {
         /// `update`), read and checked: a bad value fails as docker's flag parsing does,
         /// before anything is sent.
         func settings(autolock: Bool?) throws -> SwarmSettings {
+            let taskHistoryLimit = try self.taskHistoryLimit?.value(for: "--task-history-limit")
+            let maxSnapshots = try self.maxSnapshots?.value(for: "--max-snapshots")
+            let snapshotInterval = try self.snapshotInterval?.value(for: "--snapshot-interval")
             let heartbeat = try self.dispatcherHeartbeat.map { try FlagValue.parse($0, for: "--dispatcher-heartbeat", FlagValue.duration) }
             let certExpiry = try self.certExpiry.map { try FlagValue.parse($0, for: "--cert-expiry", FlagValue.duration) }
             let externalCAs = try FlagValue.parseAll(self.externalCA, for: "--external-ca", StevedoreCommand.Swarm.externalCA)
             return SwarmSettings(
-                taskHistoryLimit: self.taskHistoryLimit, dispatcherHeartbeat: heartbeat, maxSnapshots: self.maxSnapshots,
-                snapshotInterval: self.snapshotInterval, certExpiry: certExpiry, externalCAs: externalCAs.isEmpty ? nil : externalCAs,
+                taskHistoryLimit: taskHistoryLimit, dispatcherHeartbeat: heartbeat, maxSnapshots: maxSnapshots,
+                snapshotInterval: snapshotInterval, certExpiry: certExpiry, externalCAs: externalCAs.isEmpty ? nil : externalCAs,
                 autolock: autolock)
         }
     }
