@@ -29,6 +29,6 @@ struct ObjectPathTests {
 
     @Test func theErrorNamesTheKindAndTheReference() {
         let error = #expect(throws: DockerError.self) { try ObjectPath.volume("..") }
-        #expect(error?.message == "invalid volume id or name \"..\"")
+        #expect(error?.message == "invalid volume name or ID: \"..\" names no volume")
     }
 }

@@ -41,7 +41,8 @@ struct ObjectPath: Sendable {
     /// this kind.
     func validate(_ reference: String) throws {
         guard !reference.isEmpty else {
-            throw DockerError.invalidInput("a \(self.noun) id or name must not be empty")
+            // moby's client's words.
+            throw DockerError.invalidInput("invalid \(self.noun) name or ID: value is empty")
         }
         let body = self.slashes == .leading && reference.hasPrefix("/") ? reference.dropFirst() : Substring(reference)
         let isValid =
@@ -49,7 +50,7 @@ struct ObjectPath: Sendable {
             && (self.slashes == .anywhere || !body.contains("/"))
             && !body.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
         guard isValid else {
-            throw DockerError.invalidInput("invalid \(self.noun) id or name \"\(reference)\"")
+            throw DockerError.invalidInput("invalid \(self.noun) name or ID: \"\(reference)\" names no \(self.noun)")
         }
     }
 

@@ -22,6 +22,9 @@ extension StevedoreCommand.Container {
             ContainerRemoveOptions(removeVolumes: self.volumes, force: self.force, removeLink: self.link)
         }
 
+        /// As docker's: `-f` reports a missing container without failing.
+        var missingIsNoFailure: Bool { self.force }
+
         func act(on container: String, options: ContainerRemoveOptions, client: DockerClient) async throws {
             try await client.containers.remove(container, options: options)
         }

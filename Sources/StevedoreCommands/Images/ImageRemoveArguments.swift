@@ -16,7 +16,7 @@ struct ImageRemoveArguments: ParsableArguments {
     func run() async throws {
         let options = ImageRemoveOptions(force: self.force, noPrune: self.noPrune)
         try await withClient(self.global) { client in
-            try await forEachName(self.images, print: false) { name in
+            try await forEachName(self.images, print: false, missingIsNoFailure: self.force) { name in
                 printOut(Self.describe(try await client.images.remove(name, options: options)))
             }
         }

@@ -3,15 +3,18 @@ import Stevedore
 
 /// Runs `action` on each object named (containers, images), as docker's multi-object commands do: prints
 /// each name that succeeded, reports each failure on stderr, and fails (exit 1) at the end if
-/// any did.
-func forEachName(_ names: [String], print printName: Bool = true, _ action: (String) async throws -> Void) async throws {
+/// any did. With `missingIsNoFailure` (docker's `rm -f` and `rmi -f`), an object that does not
+/// exist is reported but does not fail the command.
+func forEachName(
+    _ names: [String], print printName: Bool = true, missingIsNoFailure: Bool = false, _ action: (String) async throws -> Void
+) async throws {
     var failed = false
     for name in names {
         do {
             try await action(name)
             if printName { printOut(name + "\n") }
         } catch let error as DockerError {
-            failed = true
+            failed = failed || !(missingIsNoFailure && error.category == .notFound)
             printError("\(error)")
         }
     }
