@@ -87,6 +87,8 @@ let package = Package(
                 "Stevedore",
                 "StevedoreCommands",
                 "StevedoreFormatting",
+                // The connection's response state machine, which the `http-response` target runs.
+                "StevedoreTransport",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

@@ -11,9 +11,9 @@ enum FuzzTargets {
     /// Every target by name: the stream parsers here, then the parsers of user input and files.
     static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] =
         [
-            ("demux", Self.demultiplexer), ("websocket", Self.webSocketFrames), ("upgrade", Self.upgradeResponse),
-            ("grpc", Self.grpcMessages), ("buildkit-trace", Self.buildKitTrace), ("ssh-agent", Self.sshAgentRequests),
-            ("filesync-packet", Self.fileSyncPacket),
+            ("demux", Self.demultiplexer), ("json-lines", Self.jsonLines), ("websocket", Self.webSocketFrames),
+            ("upgrade", Self.upgradeResponse), ("http-response", Self.httpResponse), ("grpc", Self.grpcMessages),
+            ("buildkit-trace", Self.buildKitTrace), ("ssh-agent", Self.sshAgentRequests), ("filesync-packet", Self.fileSyncPacket),
         ]
         + ParserFuzzTargets.all
 
@@ -147,6 +147,73 @@ enum FuzzTargets {
         if let whole, let split {
             precondition(whole.map(\.0) == split.map(\.0) && whole.map(\.1) == split.map(\.1), "split input changed the streams")
         }
+    }
+
+    /// A small line limit, so that lines over it are within the fuzzer's reach (the streams'
+    /// own, 16 MiB, is beyond its longest input).
+    private static let jsonLineLimit = 100
+
+    /// Newline-delimited JSON (pull, push and build progress, events, stats) cut into lines as
+    /// the client's streams cut it, whole and in pieces, under the streams' line limit and under
+    /// a small one: either both fail, or both give the same lines. What passes the small limit
+    /// passes the large one the same. Each line is then decoded as the models of those streams,
+    /// and a progress message read as ``ProgressStream`` reads it.
+    static func jsonLines(_ data: [UInt8]) {
+        func lines(_ pieces: [ByteBuffer], maxLineBytes: Int) -> [[UInt8]]? {
+            var splitter = JSONLineSplitter(maxLineBytes: maxLineBytes)
+            var lines: [[UInt8]] = []
+            do {
+                for piece in pieces {
+                    splitter.append(piece)
+                    while let line = try splitter.nextLine() {
+                        lines.append(Array(line.readableBytesView))
+                    }
+                }
+                if let rest = splitter.remainder() { lines.append(Array(rest.readableBytesView)) }
+                return lines
+            } catch {
+                return nil
+            }
+        }
+        let split = Self.pieces(data, splitSeed: data.first ?? 0)
+        let limit = JSONLinesStream<ProgressMessage>.maxLineBytes
+        let whole = lines([ByteBuffer(bytes: data)], maxLineBytes: limit)
+        precondition(whole == lines(split, maxLineBytes: limit), "JSON lines depend on how the bytes arrived")
+        let short = lines([ByteBuffer(bytes: data)], maxLineBytes: Self.jsonLineLimit)
+        precondition(short == lines(split, maxLineBytes: Self.jsonLineLimit), "the line limit depends on how the bytes arrived")
+        precondition(short == nil || short == whole, "a smaller limit changed the lines it let through")
+        let decoder = JSONDecoder()
+        var summary = ProgressStream.Summary()
+        for line in whole ?? [] {
+            precondition(!line.contains(UInt8(ascii: "\n")), "a line kept its newline")
+            if let message = try? decoder.decode(ProgressMessage.self, from: Data(line)) {
+                summary.add(message)
+                _ = message.carriedError
+                _ = try? message.buildKitStatus
+            }
+            _ = try? decoder.decode(EventMessage.self, from: Data(line))
+            _ = try? decoder.decode(ContainerStatsResponse.self, from: Data(line))
+        }
+    }
+
+    /// A response as a connection reads it (``HTTPResponseReading``): to an ordinary request,
+    /// whole and in pieces, the caller is told the same; to an upgrade request, the same up to
+    /// the switch to raw bytes (what follows a proper `101` is the `upgrade` target's). Then in
+    /// pieces, answering any request, with what a consumer, a deadline or the peer may do between
+    /// two reads. Every run checks that no body comes before its head or after its exchange
+    /// ended, that an exchange has one head and one end, and that a connection handed back for
+    /// reuse can still read its next answer.
+    static func httpResponse(_ data: [UInt8]) {
+        let whole = [ByteBuffer(bytes: data)]
+        let split = Self.pieces(data, splitSeed: data.first ?? 0)
+        precondition(
+            HTTPResponseReading.read(whole, answering: .get) == HTTPResponseReading.read(split, answering: .get),
+            "what a response tells its caller depends on how the bytes arrived")
+        precondition(
+            HTTPResponseReading.read(whole, answering: .upgrade).untilRaw == HTTPResponseReading.read(split, answering: .upgrade).untilRaw,
+            "what an upgrade's answer tells its caller depends on how the bytes arrived")
+        let request = HTTPResponseReading.Request.allCases[Int(data.last ?? 0) % HTTPResponseReading.Request.allCases.count]
+        _ = HTTPResponseReading.read(Self.pieces(data, splitSeed: data.last ?? 0), answering: request, disturbing: true)
     }
 
     /// The websocket frame parser on arbitrary bytes in pieces: no crash, frames within the

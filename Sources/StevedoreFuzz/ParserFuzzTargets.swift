@@ -14,7 +14,7 @@ enum ParserFuzzTargets {
         ("event-time", Self.eventTime), ("signal", Self.signal), ("detach-keys", Self.detachKeys), ("filters", Self.filters),
         ("json", Self.json), ("template", Self.template), ("dockerignore", Self.dockerIgnore), ("tar", Self.tar),
         ("path-stat", Self.pathStat), ("object-path", Self.objectPath), ("create-flags", Self.createFlags),
-        ("context-meta", Self.contextMetadata),
+        ("key-value-flags", Self.keyValueFlags), ("context-meta", Self.contextMetadata),
     ]
 
     private static func text(_ data: [UInt8]) -> String { String(decoding: data, as: UTF8.self) }
@@ -100,6 +100,77 @@ enum ParserFuzzTargets {
                 step = step * 7 % 1031 + 1
             }
         } catch {}
+    }
+
+    /// The `key=value` lists of the flags that take them, the input's lines being one list:
+    /// `--log-opt`, `--annotation` and `--storage-opt` (create), `-l`/`--label`, `--opt`,
+    /// `--aux-address`, `--ipam-opt`, `--driver-opt`, `--label-add` (`keyValueMap`: volumes,
+    /// networks, images, nodes, containers), secrets' and configs' `--label`, the service
+    /// commands' `-e`/`--env-add`/`--log-opt` and `-l`/`--container-label`, `-e` of create and
+    /// exec, and `--build-arg`, read through the build command as its flags are. Whatever a
+    /// reader accepts keeps each line's key (what precedes its first `=`) and the value of the
+    /// last line with that key; the two label checks, the services' and the secrets', agree.
+    /// (`--env-file`, `--label-file` and `--sysctl` are the `create-flags` target's.)
+    static func keyValueFlags(_ data: [UInt8]) {
+        let lines = Self.text(data).split(separator: "\n").map(String.init)
+        // The lines split as the flags document it: a key, and the value after the first `=`.
+        let pairs = lines.map { line -> (key: String, value: String?) in
+            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : nil)
+        }
+        let documented = lines.isEmpty ? nil : Dictionary(pairs.map { ($0.key, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        precondition(keyValueMap(lines) == documented, "a key=value map lost a key or kept an earlier value")
+
+        // `try?` flattens the optional maps: nil is a refusal or no lines at all.
+        let emptyKey = pairs.contains { $0.key.isEmpty && $0.value != nil }
+        let logOptions = try? FlagValue.keyValues(lines, for: "--log-opt", bareValue: "")
+        precondition(logOptions == (emptyKey ? nil : documented), "--log-opt read otherwise than documented")
+        let storageOptions = try? FlagValue.keyValues(lines, for: "--storage-opt")
+        let refused = emptyKey || pairs.contains { $0.value == nil }
+        precondition(storageOptions == (refused ? nil : documented), "--storage-opt read otherwise than documented")
+
+        var labelsAccepted = true
+        for line in lines {
+            guard let label = try? ServiceFlagParsers.label(line) else {
+                labelsAccepted = false
+                continue
+            }
+            precondition(label == line, "a service label was changed")
+        }
+        switch Result(catching: { try swarmObjectLabels(lines) }) {
+        case .success(let labels):
+            precondition(labelsAccepted, "a secret took a label that a service refuses")
+            precondition(labels == documented, "a secret's labels lost a key")
+        case .failure:
+            precondition(!labelsAccepted, "a secret refused a label that a service takes")
+        }
+
+        for (line, pair) in zip(lines, pairs) {
+            guard let entry = try? ServiceFlagParsers.environment(line) else {
+                precondition(pair.key.isEmpty, "a service's environment entry with a name was refused")
+                continue
+            }
+            precondition(!pair.key.isEmpty, "a service's environment entry without a name was taken")
+            precondition(pair.value == nil ? entry.hasPrefix(line) : entry == line, "a service's environment entry was changed")
+            precondition(ServiceFlagParsers.environmentKey(entry) == pair.key, "a service's environment entry changed its name")
+        }
+
+        // `-e` of create and exec: entries with a value pass as written and in order; a name
+        // alone takes this process's value or is left out.
+        let entries = environment(lines)
+        precondition(entries.allSatisfy { $0.contains("=") }, "an -e entry without a value")
+        var rest = entries[...]
+        for line in lines where line.contains("=") {
+            guard let found = rest.firstIndex(of: line) else { preconditionFailure("an -e entry was lost or moved") }
+            rest = rest[(found + 1)...]
+        }
+
+        let arguments = lines.map { "--build-arg=\($0)" } + ["."]
+        if let build = try? StevedoreCommand.Image.Build.parse(arguments), let options = try? build.options() {
+            let process = ProcessInfo.processInfo.environment
+            let expected = Dictionary(pairs.map { ($0.key, $0.value ?? process[$0.key]) }, uniquingKeysWith: { $1 })
+            precondition(options.buildArgs == expected, "--build-arg read otherwise than documented")
+        }
     }
 
     /// A context's meta.json: what decodes is written as docker writes it and reads back the

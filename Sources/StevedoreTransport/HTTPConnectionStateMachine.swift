@@ -89,6 +89,11 @@ struct HTTPConnectionStateMachine {
         guard case .waitingForHead(var exchange) = self.state else {
             return self.fail(.malformedResponse("a response arrived with no request waiting for it"))
         }
+        // NIO's decoder stops parsing after a `101` with its upgrade headers: the answer to an
+        // ordinary request would end "reusable" and the next request on it would never be read.
+        guard head.status.code != 101 || exchange.isUpgradeRequest else {
+            return self.fail(.malformedResponse("a 101 answered a request that asked for no upgrade"))
+        }
         exchange.keepAlive = head.isKeepAlive
         if exchange.isUpgradeRequest {
             switch head.status.code {

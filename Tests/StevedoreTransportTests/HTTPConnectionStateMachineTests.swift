@@ -171,6 +171,18 @@ import Testing
         }
     }
 
+    @Test func a101ToAnOrdinaryRequestFailsTheExchange() {
+        let machine = Ref(Machine())
+        _ = machine.value.startExchange(id: 1, isUpgradeRequest: false)
+        _ = machine.value.requestSent(id: 1)
+        guard case .failExchange(let error) = machine.value.receivedHead(Self.upgradeHead) else {
+            Issue.record("a 101 nobody asked for must fail the exchange, not leave a connection that no longer parses")
+            return
+        }
+        #expect(error.code == .malformedResponse)
+        #expect(machine.value.state == .closed)
+    }
+
     @Test func upgradeRefusedIsAnOrdinaryResponseNeverReused() {
         let machine = Ref(Machine())
         _ = machine.value.startExchange(id: 1, isUpgradeRequest: true)

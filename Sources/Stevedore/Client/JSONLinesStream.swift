@@ -24,7 +24,7 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         var base: DockerByteStream.AsyncIterator
-        var pending = ByteBuffer()
+        var lines = JSONLineSplitter(maxLineBytes: JSONLinesStream.maxLineBytes)
         let decoder = JSONDecoder()
         var finished = false
 
@@ -34,12 +34,16 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
 
         public mutating func next() async throws -> Element? {
             while !self.finished {
-                if let line = self.nextLine() {
-                    if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) {
-                        continue
-                    }
+                let line: ByteBuffer?
+                do {
+                    line = try self.lines.nextLine()
+                } catch {
+                    self.finished = true
+                    throw error
+                }
+                if let line {
                     do {
-                        return try self.decoder.decode(Element.self, from: Data(line))
+                        return try self.decoder.decode(Element.self, from: Data(line.readableBytesView))
                     } catch {
                         self.finished = true
                         throw DockerError.malformedResponse(
@@ -53,44 +57,19 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
                     self.finished = true
                     throw error
                 }
-                guard var chunk else {
+                guard let chunk else {
                     self.finished = true
-                    let rest = self.pending.readableBytesView
-                    if rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) {
-                        return nil
-                    }
+                    guard let rest = self.lines.remainder() else { return nil }
                     // A last line without its newline is still a whole JSON value if it decodes.
                     do {
-                        return try self.decoder.decode(Element.self, from: Data(rest))
+                        return try self.decoder.decode(Element.self, from: Data(rest.readableBytesView))
                     } catch {
                         throw DockerError.malformedResponse("the daemon's stream ended inside a line")
                     }
                 }
-                guard self.pending.readableBytes + chunk.readableBytes <= JSONLinesStream.maxLineBytes || self.pending.readableBytes == 0
-                else {
-                    self.finished = true
-                    throw DockerError.malformedResponse("a line of the daemon's stream exceeds \(JSONLinesStream.maxLineBytes) bytes")
-                }
-                self.pending.writeBuffer(&chunk)
+                self.lines.append(chunk)
             }
             return nil
-        }
-
-        /// The next complete line without its newline, consumed from `pending`.
-        private mutating func nextLine() -> ByteBufferView? {
-            guard let newline = self.pending.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else {
-                if self.pending.readableBytes == 0 { self.pending.clear() }
-                return nil
-            }
-            let length = newline - self.pending.readerIndex
-            let line = self.pending.readSlice(length: length)!
-            self.pending.moveReaderIndex(forwardBy: 1)
-            if self.pending.readableBytes == 0 {
-                self.pending.clear()
-            } else if self.pending.readerIndex > 1 << 16 {
-                self.pending.discardReadBytes()
-            }
-            return line.readableBytesView
         }
     }
 }
