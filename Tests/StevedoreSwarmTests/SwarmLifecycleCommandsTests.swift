@@ -84,7 +84,8 @@ extension OnTheSwarm {
                         == "\(rejoinedID)\n")
                 let updated = try await clients[0].nodes.inspect(rejoinedID)
                 #expect(updated.spec?.availability == .active && updated.spec?.labels?["zone"] == "b")
-                #expect(try await self.stevedore(["node", "promote", rejoinedID]) == "Node \(rejoinedID) promoted to a manager in the swarm.\n")
+                #expect(
+                    try await self.stevedore(["node", "promote", rejoinedID]) == "Node \(rejoinedID) promoted to a manager in the swarm.\n")
                 #expect(try await clients[0].nodes.inspect(rejoinedID).spec?.role == .manager)
                 // Demoting is refused (as by docker) until the new manager is in the raft membership.
                 #expect(
