@@ -52,6 +52,8 @@ Typing rules:
   matched with that inline schema by its title, so its required fields stay required;
   REQUIRED_SINCE_1_41 lists the few that 1.41 did not mark but every daemon sends, and
   ALWAYS_SENT those no spec marks but every daemon sends.
+- A key the spec spells otherwise than the daemon sends it keeps the daemon's spelling on the
+  wire (WIRE_KEYS: a service's `Healthcheck`).
 """
 
 import argparse
@@ -110,6 +112,12 @@ REQUIRED_SINCE_1_41 = {("NetworkCreateResponse", "Id")}
 # Sent by every supported daemon though no spec marks them required (`x-nullable: false`): the
 # id a create answers with.
 ALWAYS_SENT = {("ServiceCreateResponse", "ID")}
+
+# JSON keys the spec spells otherwise than the daemon, by (type path, spec key): the daemon's
+# spelling is the one decoded and sent. Go's decoder ignores case, so the spec's error never
+# shows against a Go client; a service's `Healthcheck` decoded as `HealthCheck` was lost, and
+# `service update` then removed the service's health check.
+WIRE_KEYS = {(("TaskSpec", "ContainerSpec"), "HealthCheck"): "Healthcheck"}
 
 # Properties whose Swift type the spec's format does not decide, by (definition, JSON key).
 PROPERTY_TYPES = {("ContainerWaitResponse", "StatusCode"): "Int"}
@@ -440,7 +448,8 @@ class Generator:
             optional = not required or prop.get("x-nullable") is True or prop.get("type") in ("array",) \
                 or (prop.get("type") == "object" and "properties" not in prop) or "additionalProperties" in prop \
                 or type_ref.swift == "JSONValue"
-            struct.properties.append(Property(key, swift_prop, type_ref, optional, prop.get("description")))
+            wire_key = WIRE_KEYS.get((tuple(path), key), key)
+            struct.properties.append(Property(wire_key, swift_prop, type_ref, optional, prop.get("description")))
         self.add_legacy_properties(struct, old, path, definition, seen_keys, seen_names, nested_names)
         return struct
 

@@ -39,6 +39,17 @@ import Testing
         #expect(try decode(HostConfig.LogConfig.self, #"{"Type": "none"}"#).type == HostConfig.LogConfig.Kind.none)
     }
 
+    /// The daemon sends a service's health check as `Healthcheck` (the spec says `HealthCheck`;
+    /// Go's decoder ignores case): it must survive a decode and re-encode, or `service update`
+    /// would remove it.
+    @Test func aServicesHealthCheckKeepsTheDaemonsKey() throws {
+        let json = #"{"Image": "busybox", "Healthcheck": {"Test": ["CMD-SHELL", "true"], "Interval": 10000000000, "Retries": 2}}"#
+        let container = try decode(TaskSpec.ContainerSpec.self, json)
+        #expect(container.healthCheck?.test == ["CMD-SHELL", "true"])
+        #expect(container.healthCheck?.retries == 2)
+        #expect((try encodedObject(container)["Healthcheck"] as? [String: Any])?["Interval"] as? Int == 10_000_000_000)
+    }
+
     @Test func integerEnumKeepsUnknownValues() throws {
         let changes = try decode([FilesystemChange].self, #"[{"Path": "/etc", "Kind": 0}, {"Path": "/x", "Kind": 7}]"#)
         #expect(changes[0].kind == .modified)

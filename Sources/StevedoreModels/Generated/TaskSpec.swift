@@ -290,7 +290,7 @@ public struct TaskSpec: Codable, Hashable, Sendable {
             case mounts = "Mounts"
             case stopSignal = "StopSignal"
             case stopGracePeriod = "StopGracePeriod"
-            case healthCheck = "HealthCheck"
+            case healthCheck = "Healthcheck"
             case hosts = "Hosts"
             case dnsConfig = "DNSConfig"
             case secrets = "Secrets"
