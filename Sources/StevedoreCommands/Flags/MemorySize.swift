@@ -1,26 +1,52 @@
 import Foundation
 import Stevedore
+import StevedoreFormatting
 
-/// docker's memory sizes (`RAMInBytes`): a number with an optional `b`, `k`, `m`, `g`, `t`, `p`
-/// suffix (binary multiples, case-insensitive, an optional trailing `b`).
+/// docker's memory sizes, read as go-units' `RAMInBytes` reads them: a decimal number, an
+/// optional space, then an optional unit, case-insensitive: `b`, or `k`, `m`, `g`, `t`, `p`
+/// (binary multiples) alone or followed by `b` or `ib` (`1KiB`, `2 MiB`, `64m`, `1.5g`). The
+/// messages are go-units' and `strconv`'s.
 enum MemorySize {
+    private static let multipliers: [Character: Double] = ["k": 0x1p10, "m": 0x1p20, "g": 0x1p30, "t": 0x1p40, "p": 0x1p50]
+
     static func parse(_ text: String) throws -> Int64 {
-        var lower = text.lowercased().trimmingCharacters(in: .whitespaces)
-        if lower.hasSuffix("b") && lower.count > 1 && !lower.dropLast().last!.isNumber { lower.removeLast() }
-        let multipliers: [Character: Int64] = ["b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40, "p": 1 << 50]
-        var multiplier: Int64 = 1
-        if let last = lower.last, let value = multipliers[last] {
-            multiplier = value
-            lower.removeLast()
-        }
-        guard let number = Double(lower), number >= 0, number * Double(multiplier) < Double(Int64.max) else {
+        // The number ends at the last digit, dot or space; a space there separates the unit.
+        guard let end = text.lastIndex(where: { $0.isASCII && ($0.isNumber || $0 == "." || $0 == " ") }) else {
             throw InvalidFlagValue(reason: "invalid size: '\(text)'")
         }
-        return Int64(number * Double(multiplier))
+        let number = text[end] == " " ? text[..<end] : text[...end]
+        let suffix = text[text.index(after: end)...].lowercased()
+        let size = try Self.parseFloat(String(number))
+        guard size >= 0 else { throw InvalidFlagValue(reason: "invalid size: '\(text)'") }
+        var multiplier = 1.0
+        if let unit = suffix.first, unit != "b" {
+            guard suffix.count <= 3, let value = Self.multipliers[unit],
+                suffix.dropFirst().isEmpty || suffix.dropFirst() == "b"
+                    || suffix.dropFirst() == "ib"
+            else { throw InvalidFlagValue(reason: "invalid suffix: '\(suffix)'") }
+            multiplier = value
+        } else if suffix.count > 1 {
+            throw InvalidFlagValue(reason: "invalid suffix: '\(suffix)'")
+        }
+        // Go converts an overflowing float to a meaningless integer; such a size is refused here.
+        let bytes = size * multiplier
+        guard bytes.isFinite, bytes < 0x1p63 else { throw InvalidFlagValue(reason: "invalid size: '\(text)'") }
+        return Int64(bytes)
     }
 
     /// A size, or `-1` for no limit (`--memory-swap`).
     static func parseOrUnlimited(_ text: String) throws -> Int64 {
         text == "-1" ? -1 : try Self.parse(text)
+    }
+
+    /// `strconv.ParseFloat(text, 64)` for the decimal forms a size takes, with its message.
+    private static func parseFloat(_ text: String) throws -> Double {
+        guard text.wholeMatch(of: /[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?/) != nil, let value = Double(text) else {
+            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): invalid syntax")
+        }
+        guard value.isFinite else {
+            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): value out of range")
+        }
+        return value
     }
 }
