@@ -123,7 +123,8 @@ import Testing
         ),
     ]
 
-    @Test(arguments: Self.integerFlagRefusals)
+    // Serialized: a burst of process starts at the suite's beginning slows every other test.
+    @Test(.serialized, arguments: Self.integerFlagRefusals)
     func aWholeNumberDockerRefusesFailsBeforeAnyRequestWithItsMessage(arguments: [String], message: String) async throws {
         let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
         #expect(outcome.status == 125, "\(outcome)")
@@ -134,7 +135,7 @@ import Testing
     /// The same command lines through the docker CLI, where it is installed (it refuses them
     /// before contacting any daemon): the same exit code, and its first line is stevedore's.
     @Test(
-        .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil },
+        .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil }, .serialized,
         arguments: Self.integerFlagRefusals.map(\.0))
     func aWholeNumberIsRefusedAsDockerRefusesIt(arguments: [String]) async throws {
         let docker = try #require(CommandLineProcess.onPath("docker"))
@@ -148,11 +149,13 @@ import Testing
 
     /// Values docker's Go parsing takes and the argument parser alone would not (base
     /// prefixes, `_`, a sign, a negative number after its flag) get as far as the daemon.
-    @Test(arguments: [
-        ["create", "--blkio-weight", "0x10", "--pids-limit", "-1", "--stop-timeout", "+5", "-c", "1_024", "busybox", "true"],
-        ["stop", "-t", "-1", "c"], ["ps", "-n", "-1"], ["network", "connect", "--gw-priority", "-5", "n", "c"],
-        ["swarm", "update", "--task-history-limit", "-1"],
-    ])
+    @Test(
+        .serialized,
+        arguments: [
+            ["create", "--blkio-weight", "0x10", "--pids-limit", "-1", "--stop-timeout", "+5", "-c", "1_024", "busybox", "true"],
+            ["stop", "-t", "-1", "c"], ["ps", "-n", "-1"], ["network", "connect", "--gw-priority", "-5", "n", "c"],
+            ["swarm", "update", "--task-history-limit", "-1"],
+        ])
     func aWholeNumberDockerTakesIsTaken(arguments: [String]) async throws {
         let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
         #expect(outcome.status == 1, "\(outcome)")

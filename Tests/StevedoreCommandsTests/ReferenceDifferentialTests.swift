@@ -12,7 +12,7 @@ import Testing
 /// refused in moby's client's words by both.
 @Suite(
     "references no object can have, against the docker CLI",
-    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() }
+    .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() }, .serialized
 )
 struct ReferenceDifferentialTests {
     static let commandLines: [[String]] = [

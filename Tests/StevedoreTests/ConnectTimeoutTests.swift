@@ -1,4 +1,5 @@
 import Foundation
+import StevedoreTestSupport
 import Testing
 
 @testable import Stevedore
@@ -47,18 +48,16 @@ import Testing
         }
     }
 
-    /// A ping to `host` with a 1-second connect timeout fails with the timeout category within a
-    /// few seconds.
+    /// A ping to `host` with a 1-second connect timeout fails with the timeout category, not
+    /// never: the bound is loose because a loaded CI machine can stall a test process for long.
     private static func expectTimeout(host: String, tls: DockerTLSOptions?) async throws {
         var configuration = DockerClientConfiguration(host: try DockerHost(parsing: host), apiVersion: APIVersion(1, 41))
         configuration.tls = tls
         configuration.connectionPool.connectTimeout = .seconds(1)
         let client = try DockerClient(configuration: configuration)
         defer { client.shutdown() }
-        let started = ContinuousClock.now
-        let error = await #expect(throws: DockerError.self) { _ = try await client.system.ping() }
+        let error = await #expect(throws: DockerError.self) { try await withTimeout(120) { _ = try await client.system.ping() } }
         #expect(error?.category == .timeout, "\(String(describing: error))")
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     /// Runs `body` with the port of a listener on 127.0.0.1 that never accepts. With
