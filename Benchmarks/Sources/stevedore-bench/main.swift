@@ -4,10 +4,22 @@ import Stevedore
 // Stevedore's benchmark driver, run by Benchmarks/harness.py beside the Go, docker-py and
 // no-library drivers:
 //
-//     stevedore-bench WORKLOAD ARGS...   (DOCKER_HOST names the engine)
+//     stevedore-bench WORKLOAD ARGS...         (DOCKER_HOST names the engine)
+//     stevedore-bench-tuned WORKLOAD ARGS...
 //
 // Each workload verifies its result and prints one JSON line (see BenchResult); a failed check
 // or error exits 1 with the reason on stderr.
+//
+// Two profiles of one source, told apart by the name the program runs under (Benchmarks/run
+// builds it twice):
+// - `stevedore-bench`, the default path: a plain `swift build -c release`, the client exactly
+//   as `DockerClient.fromEnvironment()` makes it, and plain async code (this file's `run`
+//   is a nonisolated function: its loops run on the global executor, as a user's do).
+// - `stevedore-bench-tuned`: statically linked (see Benchmarks/run), a pool of 64
+//   connections for list-conc's 64 workers, and ping-seq's loop on the client's executor
+//   (`withTaskExecutorPreference(client.taskExecutor)`), as the documentation advises for
+//   loops of small requests.
+let isTuned = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent.hasSuffix("-tuned") } ?? false
 
 func integer(_ arguments: [String], _ index: Int) throws -> Int {
     guard index < arguments.count, let value = Int(arguments[index]) else {
@@ -21,31 +33,31 @@ func string(_ arguments: [String], _ index: Int) throws -> String {
     return arguments[index]
 }
 
-func makeClient(connections: Int) throws -> DockerClient {
+func makeClient() throws -> DockerClient {
+    guard isTuned else { return try DockerClient.fromEnvironment() }
     var configuration = try DockerClientConfiguration.fromEnvironment()
     // As many pooled connections as the most concurrent workload has workers (list-conc's
-    // 64), as its user would configure; the other peers are set up alike (Go has no limit).
-    configuration.connectionPool.maxConnections = connections
+    // 64); Go's client has no limit.
+    configuration.connectionPool.maxConnections = 64
     return try DockerClient(configuration: configuration)
 }
 
 /// The workloads this driver runs, as `stevedore-bench workloads` lists them for the harness.
 let workloads = [
-    "ping-seq", "ping-seq-hop", "list-conc", "logs", "attach", "stdin-echo", "exec", "lifecycle", "demux", "build",
+    "ping-seq", "list-conc", "logs", "attach", "stdin-echo", "exec", "lifecycle", "demux", "build",
 ]
 
 func run(_ arguments: [String]) async throws -> BenchResult {
     let workload = try string(arguments, 1)
-    let client = try makeClient(connections: 64)
+    let client = try makeClient()
     defer { client.shutdown() }
     switch workload {
-    case "ping-seq":
-        // A loop of small requests, run on the client's executor as its documentation advises.
+    case "ping-seq" where isTuned:
         let count = try integer(arguments, 2)
         return try await withTaskExecutorPreference(client.taskExecutor) {
             try await RequestWorkloads.pingSequence(client, count: count)
         }
-    case "ping-seq-hop":
+    case "ping-seq":
         return try await RequestWorkloads.pingSequence(client, count: try integer(arguments, 2))
     case "list-conc":
         return try await RequestWorkloads.listConcurrently(
