@@ -14,7 +14,7 @@ extension StevedoreCommand.Container {
         @Flag(name: .long, help: "Do not attach STDIN")
         var noStdin = false
 
-        @Flag(name: .long, inversion: .prefixedNo, help: "Proxy all received signals to the process")
+        @Option(name: .long, help: "Proxy all received signals to the process (default true)")
         var sigProxy = true
 
         @Argument(help: "The container")

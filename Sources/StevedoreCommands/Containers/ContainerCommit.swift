@@ -16,7 +16,7 @@ extension StevedoreCommand.Container {
         @Option(name: [.customShort("m"), .long], help: "Commit message")
         var message: String?
 
-        @Flag(name: [.customShort("p"), .long], inversion: .prefixedNo, help: "Pause container during commit")
+        @Option(name: [.customShort("p"), .long], help: "Pause container during commit (-p=false to not pause)")
         var pause = true
 
         @Argument(help: "Container") var container: String

@@ -13,8 +13,8 @@ import Stevedore
 /// Values are read as docker reads them; ``checkValues()`` refuses a malformed one before any
 /// request, with docker's message and exit code 125.
 ///
-/// `--tty`, `--read-only` and `--init` are nil when not given: docker's `--tty=false` (which
-/// ``GoBoolFlags`` turns into `--no-tty`) turns off what an update would otherwise keep.
+/// docker's boolean flags also take `--flag=false`; here `--no-tty`, `--no-read-only` and
+/// `--no-init` turn off what an update would otherwise keep.
 struct ServiceFlags: ParsableArguments {
     @Flag(name: [.customShort("d"), .long], help: "Exit immediately instead of waiting for the service to converge")
     var detach = false
