@@ -144,7 +144,10 @@ final class BuildKitSession: Sendable {
         let relay: Task<Void, Never>
         do {
             let (server, peer) = try await Self.serverChannel(methods: methods)
-            relay = Task {
+            // On the client's event loop, not Swift's shared pool: dockerd 20.10 drops a session
+            // whose health check is unanswered for 10 s, which a busy pool (the user's own work)
+            // would cause.
+            relay = Task(executorPreference: client.taskExecutor) {
                 await Self.relayBytes(connection, peer)
                 try? await server.close()
             }

@@ -1,9 +1,13 @@
 import NIOCore
 import NIOHTTP1
+import StevedoreTransport
 
 /// The server side of one HTTP/2 stream of a BuildKit session, behind NIOHTTP2's HTTP/1 codec:
 /// answers the request head with gRPC's response head, unframes the daemon's messages into
-/// the call's ``GRPCServerCall/requests``, and runs the method's handler in a task of its own.
+/// the call's ``GRPCServerCall/requests``, and runs the method's handler in a task of its own,
+/// on the stream's event loop rather than Swift's shared pool: the daemon's health checks must
+/// be answered even while that pool is busy (dockerd 20.10 drops a session after one check
+/// unanswered for 10 s).
 /// A handler that throws ends the call with gRPC status 2 (unknown) and its error.
 final class GRPCServerStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
@@ -35,7 +39,7 @@ final class GRPCServerStreamHandler: ChannelInboundHandler, RemovableChannelHand
             let (requests, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
             self.requests = continuation
             let call = GRPCServerCall(path: head.uri, metadata: head.headers, requests: requests, channel: context.channel)
-            self.task = Task {
+            self.task = Task(executorPreference: EventLoopTaskExecutor(context.eventLoop)) {
                 do {
                     try await method(call)
                 } catch {
