@@ -7,6 +7,21 @@ public enum GoDuration {
     /// not fit 64 bits of nanoseconds (about 292 years), as Go refuses it. Integer arithmetic
     /// as Go's: `9223372036854775807ns` is the largest duration, one more is refused.
     public static func nanoseconds(_ text: String) -> Int64? {
+        try? Self.parse(text)
+    }
+
+    /// Why `time.ParseDuration` refuses a text, in the cases its message tells apart.
+    package enum Failure: Error, Equatable {
+        /// A number without a unit (`5`, `1.2.3s`).
+        case missingUnit
+        /// A unit Go does not know (`1x`).
+        case unknownUnit(String)
+        /// Anything else: no number, a stray character, more than 64 bits of nanoseconds.
+        case invalid
+    }
+
+    /// The duration of `text` in nanoseconds, as ``nanoseconds(_:)``, or why Go refuses it.
+    package static func parse(_ text: String) throws(Failure) -> Int64 {
         var rest = Substring(text)
         var negative = false
         if let first = rest.first, first == "-" || first == "+" {
@@ -14,7 +29,7 @@ public enum GoDuration {
             rest = rest.dropFirst()
         }
         if rest == "0" { return 0 }
-        guard !rest.isEmpty else { return nil }
+        guard !rest.isEmpty else { throw .invalid }
         let limit = UInt64(1) << 63
         var total: UInt64 = 0
         while !rest.isEmpty {
@@ -28,15 +43,17 @@ public enum GoDuration {
             }
             let unitName = rest.prefix(while: { !Self.isDigit($0) && $0 != "." })
             rest = rest.dropFirst(unitName.count)
-            guard !whole.isEmpty || !fraction.isEmpty, let unit = Self.units[String(unitName)] else { return nil }
+            guard !whole.isEmpty || !fraction.isEmpty else { throw .invalid }
+            guard !unitName.isEmpty else { throw .missingUnit }
+            guard let unit = Self.units[String(unitName)] else { throw .unknownUnit(String(unitName)) }
             var value: UInt64 = 0
             for digit in whole {
                 let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
                 value = shifted + UInt64(digit.wholeNumberValue ?? 0)
-                guard !overflow, value <= limit else { return nil }
+                guard !overflow, value <= limit else { throw .invalid }
             }
             let (scaled, overflow) = value.multipliedReportingOverflow(by: unit)
-            guard !overflow, scaled <= limit else { return nil }
+            guard !overflow, scaled <= limit else { throw .invalid }
             value = scaled
             if !fraction.isEmpty {
                 // As Go: digits past what 63 bits hold are dropped; the fraction of the unit
@@ -48,14 +65,15 @@ public enum GoDuration {
                     scale *= 10
                 }
                 value += UInt64(Double(numerator) * (Double(unit) / scale))
-                guard value <= limit else { return nil }
+                guard value <= limit else { throw .invalid }
             }
             let (sum, sumOverflow) = total.addingReportingOverflow(value)
-            guard !sumOverflow, sum <= limit else { return nil }
+            guard !sumOverflow, sum <= limit else { throw .invalid }
             total = sum
         }
         if negative { return total == limit ? Int64.min : -Int64(total) }
-        return total < limit ? Int64(total) : nil
+        guard total < limit else { throw .invalid }
+        return Int64(total)
     }
 
     /// The duration of `text` in seconds, or `nil` when it is not a Go duration.

@@ -52,23 +52,14 @@ enum FlagValue {
     /// A Go duration (`30s`, `1m30s`) in nanoseconds; refused with `time.ParseDuration`'s
     /// message: a missing unit, an unknown unit, or any other fault (an overflow included).
     static func duration(_ text: String) throws -> Int64 {
-        if let nanoseconds = GoDuration.nanoseconds(text) { return nanoseconds }
-        var rest = Substring(text)
-        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
-        let isDigit = { (character: Character) in character.isASCII && character.isNumber }
-        while rest != "0", !rest.isEmpty {
-            let number = rest.prefix(while: { isDigit($0) || $0 == "." })
-            guard number.contains(where: isDigit) else { break }
-            rest = rest.dropFirst(number.count)
-            let unit = rest.prefix(while: { !isDigit($0) && $0 != "." })
-            rest = rest.dropFirst(unit.count)
-            if unit.isEmpty {
-                throw InvalidFlagValue(reason: "time: missing unit in duration \(GoQuote.quote(text))")
-            }
-            if !["ns", "us", "µs", "μs", "ms", "s", "m", "h"].contains(unit) {
-                throw InvalidFlagValue(reason: "time: unknown unit \(GoQuote.quote(String(unit))) in duration \(GoQuote.quote(text))")
-            }
+        do throws(GoDuration.Failure) {
+            return try GoDuration.parse(text)
+        } catch .missingUnit {
+            throw InvalidFlagValue(reason: "time: missing unit in duration \(GoQuote.quote(text))")
+        } catch .unknownUnit(let unit) {
+            throw InvalidFlagValue(reason: "time: unknown unit \(GoQuote.quote(unit)) in duration \(GoQuote.quote(text))")
+        } catch .invalid {
+            throw InvalidFlagValue(reason: "time: invalid duration \(GoQuote.quote(text))")
         }
-        throw InvalidFlagValue(reason: "time: invalid duration \(GoQuote.quote(text))")
     }
 }
