@@ -35,7 +35,9 @@ import Testing
         ["plugin"], ["plugin", "ls"], ["plugin", "install"], ["plugin", "upgrade"], ["plugin", "create"],
     ]
 
-    @Test(arguments: Self.helpPaths)
+    // One case at a time: 64 launches at once, at the start of a suite that also starts
+    // dockerd-bound tests, stalled the whole test process for a minute on two cores.
+    @Test(.serialized, arguments: Self.helpPaths)
     func help(path: [String]) async throws {
         let outcome = try await CommandLineProcess.stevedore.run(path + ["--help"], environment: ["COLUMNS": "80"])
         #expect(outcome.status == 0)

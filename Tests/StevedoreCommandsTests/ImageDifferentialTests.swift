@@ -154,18 +154,21 @@ struct ImageDifferentialTests {
         let environment = ["DOCKER_HOST", "DOCKER_CONFIG"].compactMap { name in
             ProcessInfo.processInfo.environment[name].map { "\(name)='\($0)'" }
         }
-        let line = (["env"] + environment + command.map { "'\($0)'" }).joined(separator: " ") + "; echo \"[exit $?]\"; sleep 60"
+        // Once the command has printed its exit status, the line signals a tmux channel: the
+        // test waits on that one client instead of polling the screen (a launch every 100 ms).
+        let signal = "'\(tmux.executable.path)' -L \(server) wait-for -S finished"
+        let line = (["env"] + environment + command.map { "'\($0)'" }).joined(separator: " ") + "; echo \"[exit $?]\"; \(signal); sleep 600"
         let started = try await tmux.run(["-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", line])
         guard started.status == 0 else { throw TerminalFailure(description: "tmux: \(started)") }
         defer { Task { _ = try? await tmux.run(["-L", server, "kill-server"]) } }
-        for _ in 0..<600 {
-            let screen = try await tmux.run(["-L", server, "capture-pane", "-p"]).standardOutput
-            if let end = screen.range(of: "[exit ") {
-                return String(screen[..<end.lowerBound])
-            }
-            try await Task.sleep(for: .milliseconds(100))
+        // Generous: on a loaded two-core CI machine a tiny build has taken a minute.
+        let seconds = 300.0
+        let finished = try? await withTimeout(seconds) { try await tmux.run(["-L", server, "wait-for", "finished"]) }
+        let screen = try await tmux.run(["-L", server, "capture-pane", "-p"]).standardOutput
+        guard finished?.status == 0, let end = screen.range(of: "[exit ") else {
+            throw TerminalFailure(description: "\(command) did not finish within \(Int(seconds)) s in tmux; its screen:\n\(screen)")
         }
-        throw TerminalFailure(description: "\(command) did not finish within 60 s in tmux")
+        return String(screen[..<end.lowerBound])
     }
 
     @Test func classicBuildOutputMatchesDockerOffATerminal() async throws {
