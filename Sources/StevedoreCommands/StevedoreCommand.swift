@@ -33,7 +33,8 @@ public struct StevedoreCommand: AsyncParsableCommand {
         do {
             let (moved, environment) = try GlobalOptions.movingLeadingOptions(in: arguments)
             for (name, value) in environment { setenv(name, value, 1) }
-            var command = try Self.parseAsRoot(moved)
+            // docker's `--flag=false`, which the parser's flags do not take.
+            var command = try Self.parseAsRoot(try GoBoolFlags.rewrite(moved))
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
             } else {

@@ -123,9 +123,13 @@ import Testing
         ),
     ]
 
+    /// Flag values docker's flag parsing refuses: whole numbers its Go types cannot hold and
+    /// boolean values Go's `strconv.ParseBool` refuses (``GoBoolFlagsTests``).
+    static let flagValueRefusals = Self.integerFlagRefusals + GoBoolFlagsTests.refusals
+
     // Serialized: a burst of process starts at the suite's beginning slows every other test.
-    @Test(.serialized, arguments: Self.integerFlagRefusals)
-    func aWholeNumberDockerRefusesFailsBeforeAnyRequestWithItsMessage(arguments: [String], message: String) async throws {
+    @Test(.serialized, arguments: Self.flagValueRefusals)
+    func aFlagValueDockerRefusesFailsBeforeAnyRequestWithItsMessage(arguments: [String], message: String) async throws {
         let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
         #expect(outcome.status == 125, "\(outcome)")
         #expect(outcome.standardError == message + "\n", "\(outcome)")
@@ -136,8 +140,8 @@ import Testing
     /// before contacting any daemon): the same exit code, and its first line is stevedore's.
     @Test(
         .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil }, .serialized,
-        arguments: Self.integerFlagRefusals.map(\.0))
-    func aWholeNumberIsRefusedAsDockerRefusesIt(arguments: [String]) async throws {
+        arguments: Self.flagValueRefusals.map(\.0))
+    func aFlagValueIsRefusedAsDockerRefusesIt(arguments: [String]) async throws {
         let docker = try #require(CommandLineProcess.onPath("docker"))
         let expected = try await docker.run(arguments, environment: Self.noDaemon)
         let actual = try await self.stevedore.run(arguments, environment: Self.noDaemon)
@@ -147,16 +151,20 @@ import Testing
         #expect(line.map { String($0) + "\n" } == actual.standardError, "\(expected)")
     }
 
-    /// Values docker's Go parsing takes and the argument parser alone would not (base
-    /// prefixes, `_`, a sign, a negative number after its flag) get as far as the daemon.
+    /// Values docker's Go parsing takes and the argument parser alone would not get as far as
+    /// the daemon: whole numbers with base prefixes, `_`, a sign, or negative after their flag;
+    /// boolean flags with a value (`swarm update --autolock` alone included).
     @Test(
         .serialized,
         arguments: [
             ["create", "--blkio-weight", "0x10", "--pids-limit", "-1", "--stop-timeout", "+5", "-c", "1_024", "busybox", "true"],
             ["stop", "-t", "-1", "c"], ["ps", "-n", "-1"], ["network", "connect", "--gw-priority", "-5", "n", "c"],
             ["swarm", "update", "--task-history-limit", "-1"],
+            ["create", "--rm=1", "-it=false", "--init=f", "busybox", "true"], ["attach", "--sig-proxy=false", "c"], ["ps", "-aq=false"],
+            ["swarm", "update", "--autolock"], ["swarm", "update", "--autolock=false"], ["--tls=false", "-D=0", "info"],
+            ["service", "update", "--tty=false", "s"], ["network", "create", "--ipv4=true", "--ipv6=false", "n"],
         ])
-    func aWholeNumberDockerTakesIsTaken(arguments: [String]) async throws {
+    func aFlagValueDockerTakesIsTaken(arguments: [String]) async throws {
         let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
         #expect(outcome.status == 1, "\(outcome)")
         #expect(outcome.standardError.contains("Cannot connect to the Docker daemon at unix:///nonexistent/docker.sock"), "\(outcome)")

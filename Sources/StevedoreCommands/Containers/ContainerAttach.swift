@@ -14,7 +14,7 @@ extension StevedoreCommand.Container {
         @Flag(name: .long, help: "Do not attach STDIN")
         var noStdin = false
 
-        @Option(name: .long, help: "Proxy all received signals to the process (default true)")
+        @Flag(name: .long, inversion: .prefixedNo, help: "Proxy all received signals to the process")
         var sigProxy = true
 
         @Argument(help: "The container")

@@ -16,7 +16,7 @@ extension StevedoreCommand.Container {
         @Option(name: [.customShort("m"), .long], help: "Commit message")
         var message: String?
 
-        @Option(name: [.customShort("p"), .long], help: "Pause container during commit (-p=false to not pause)")
+        @Flag(name: [.customShort("p"), .long], inversion: .prefixedNo, help: "Pause container during commit")
         var pause = true
 
         @Argument(help: "Container") var container: String

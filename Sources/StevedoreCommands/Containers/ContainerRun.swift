@@ -19,7 +19,7 @@ extension StevedoreCommand.Container {
         @Option(name: .long, help: "Override the key sequence for detaching a container")
         var detachKeys: String?
 
-        @Option(name: .long, help: "Proxy received signals to the process (default true)")
+        @Flag(name: .long, inversion: .prefixedNo, help: "Proxy received signals to the process")
         var sigProxy = true
 
         @OptionGroup var config: ContainerConfigOptions

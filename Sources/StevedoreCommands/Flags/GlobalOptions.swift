@@ -47,21 +47,27 @@ public struct GlobalOptions: ParsableArguments {
     /// (`DOCKER_HOST`, `DOCKER_CONFIG`), returned apart for the caller to set: commands have
     /// options of those names (`service create --host`, `--config`), and docker reads its own
     /// only before the command. `-H` together with a context is refused, as docker refuses it.
+    /// The boolean ones take a value as docker's do (`--tls=false`, `-D=1`), the last one given
+    /// winning; a value `strconv.ParseBool` refuses fails with docker's message, exit code 125.
     static func movingLeadingOptions(in arguments: [String]) throws -> (arguments: [String], environment: [String: String]) {
         let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug"]
         let environmentNames = ["--host": "DOCKER_HOST", "--config": "DOCKER_CONFIG"]
         let takesValue: Set<String> = ["--host", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "--log-level"]
-        let flags: Set<String> = ["--tls", "--tlsverify", "--debug"]
+        // The boolean ones, as docker's messages name them.
+        let flags = ["--tls": "--tls", "--tlsverify": "--tlsverify", "--debug": "-D, --debug"]
         var leading: [String] = []
+        var flagValues: [(name: String, value: Bool)] = []
         var environment: [String: String] = [:]
         var index = arguments.startIndex
         while index < arguments.endIndex {
-            let parts = arguments[index].split(separator: "=", maxSplits: 1).map(String.init)
-            guard let given = parts.first else { break }
+            let parts = arguments[index].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let given = parts.first, !given.isEmpty else { break }
             let name = longNames[given] ?? given
             let value: String
-            if flags.contains(name), parts.count == 1 {
-                leading.append(name)
+            if let dockerName = flags[name] {
+                let isSet = parts.count == 1 ? true : try FlagValue.parse(parts[1], for: dockerName, GoBoolFlags.value)
+                flagValues.removeAll { $0.name == name }
+                flagValues.append((name, isSet))
                 index += 1
                 continue
             } else if takesValue.contains(name), parts.count == 2 {
@@ -79,13 +85,14 @@ public struct GlobalOptions: ParsableArguments {
                 leading += [name, value]
             }
         }
+        leading += flagValues.filter(\.value).map(\.name)
         if environment["DOCKER_HOST"] != nil, let context = leading.firstIndex(of: "--context"), !leading[context + 1].isEmpty {
             throw CommandFailure(description: "conflicting options: cannot specify both --host and --context")
         }
         guard !leading.isEmpty else { return (Array(arguments[index...]), environment) }
         var rest = Array(arguments[index...])
-        // The command path: the leading words that are not options.
-        let path = rest.prefix(while: { !$0.hasPrefix("-") }).count
+        // After the command's path (`container run`), not after its own arguments (`run IMAGE CMD`).
+        let path = GoBoolFlags.command(in: rest, root: StevedoreCommand.self).pathLength
         rest.insert(contentsOf: leading, at: path)
         return (rest, environment)
     }

@@ -39,7 +39,7 @@ extension StevedoreCommand.Image {
         var progress = "auto"
         @Flag(name: .long, help: "Always attempt to pull a newer version of the image") var pull = false
         @Flag(name: [.customShort("q"), .long], help: "Suppress the build output and print image ID on success") var quiet = false
-        @Option(name: .long, help: "Remove intermediate containers after a successful build (--rm=false to keep them)") var rm = true
+        @Flag(name: .long, inversion: .prefixedNo, help: "Remove intermediate containers after a successful build") var rm = true
         @Option(name: .long, help: "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")")
         var secret: [String] = []
         @Option(name: .long, help: "Size of \"/dev/shm\"") var shmSize: String?

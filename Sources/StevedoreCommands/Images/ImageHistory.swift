@@ -11,7 +11,7 @@ extension StevedoreCommand.Image {
         @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
-        @Option(name: [.customShort("H"), .long], help: "Print sizes and dates in human readable format (-H=false for raw values)")
+        @Flag(name: [.customShort("H"), .long], inversion: .prefixedNo, help: "Print sizes and dates in human readable format")
         var human = true
 
         @Flag(name: .long, help: "Don't truncate output")

@@ -18,8 +18,8 @@ extension StevedoreCommand.Network {
         @Option(name: .long, help: "Allocate container ip from a sub-range") var ipRange: [String] = []
         @Option(name: .long, help: "IP Address Management Driver") var ipamDriver = "default"
         @Option(name: .long, help: "Set IPAM driver specific options") var ipamOpt: [String] = []
-        @Option(name: .long, help: "Enable or disable IPv4 address assignment (true or false)") var ipv4: Bool?
-        @Flag(name: .long, help: "Enable or disable IPv6 address assignment") var ipv6 = false
+        @Flag(name: .long, inversion: .prefixedNo, help: "Enable or disable IPv4 address assignment") var ipv4: Bool?
+        @Flag(name: .long, inversion: .prefixedNo, help: "Enable or disable IPv6 address assignment") var ipv6: Bool?
         @Option(name: .long, help: "Set metadata on a network") var label: [String] = []
         @Option(name: [.customShort("o"), .long], help: "Set driver specific options") var opt: [String] = []
         @Option(name: .long, help: "Control the network's scope") var scope: String?
@@ -39,7 +39,7 @@ extension StevedoreCommand.Network {
             let body = NetworkCreateRequest(
                 name: self.name, driver: self.driver, scope: self.scope, internal: self.internal, attachable: self.attachable,
                 ingress: self.ingress, configOnly: self.configOnly, configFrom: self.configFrom.map { ConfigReference(network: $0) },
-                ipam: ipam, enableIPv4: self.ipv4, enableIPv6: self.ipv6 ? true : nil, options: keyValueMap(self.opt) ?? [:],
+                ipam: ipam, enableIPv4: self.ipv4, enableIPv6: self.ipv6, options: keyValueMap(self.opt) ?? [:],
                 labels: keyValueMap(self.label) ?? [:])
             try await withClient(self.global) { client in
                 let created = try await client.networks.create(body)

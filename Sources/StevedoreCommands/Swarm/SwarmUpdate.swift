@@ -9,7 +9,7 @@ extension StevedoreCommand.Swarm {
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "Update the swarm")
 
-        @Option(name: .long, help: "Change manager autolocking setting (true|false)") var autolock: Bool?
+        @Flag(name: .long, inversion: .prefixedNo, help: "Change manager autolocking setting (true|false)") var autolock: Bool?
         @OptionGroup var options: SpecOptions
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 

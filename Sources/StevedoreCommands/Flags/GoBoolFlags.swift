@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import StevedoreFormatting
+
+/// docker's boolean flags take a value after `=` (spf13/pflag): `--detach=false`, `-d=0`,
+/// `-it=false` (the last letter of a group), `--rm=TRUE`, any of Go's `strconv.ParseBool`
+/// spellings. The argument parser's flags take none, so the command line is rewritten before it
+/// parses it: `--x=true` becomes `--x`, `--x=false` becomes `--no-x` for a flag declared with an
+/// inversion (the flags whose default is true, or that leave a setting unchanged when absent:
+/// `--sig-proxy`, `service update --tty`, `swarm update --autolock`) and otherwise removes the
+/// flag. As in pflag the last occurrence wins: `-it --tty=false` drops the `t`.
+///
+/// A value `ParseBool` refuses fails as docker fails, before any request: `invalid argument
+/// "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax`, exit code 125.
+///
+/// `--x VALUE` stays two arguments, as in pflag (there `VALUE` is a positional argument), and
+/// so do the values of options (`--label --rm=false` labels), and everything after `--` or, for
+/// the commands that stop reading options at their first positional argument (`run IMAGE
+/// --rm=false` runs `--rm=false` in the container), after that argument.
+enum GoBoolFlags {
+    /// `arguments` (the command's path first, as after ``GlobalOptions/movingLeadingOptions(in:)``)
+    /// with every boolean flag given a value rewritten for the argument parser.
+    static func rewrite(_ arguments: [String], root: ParsableCommand.Type = StevedoreCommand.self) throws -> [String] {
+        let (command, pathLength) = Self.command(in: arguments, root: root)
+        // Only a command that runs has flags to rewrite; a group leaves its arguments to the parser.
+        guard command.configuration.subcommands.isEmpty else { return arguments }
+        let options = arguments[pathLength...].prefix { $0 != "--" }
+        // Only a flag given a value needs the command's table.
+        guard options.contains(where: { $0.hasPrefix("-") && $0.contains("=") }) else { return arguments }
+        guard let table = CommandFlagTable(command: command) else { return arguments }
+        let occurrences = try Self.occurrences(in: arguments, from: pathLength, table: table)
+        return Self.rewritten(arguments, occurrences: occurrences, table: table)
+    }
+
+    /// The command `arguments` run, and how many of the leading arguments name it
+    /// (`["container", "run", "-d", "busybox"]`: `Run`, 2).
+    static func command(in arguments: [String], root: ParsableCommand.Type) -> (command: ParsableCommand.Type, pathLength: Int) {
+        var command = root
+        var length = 0
+        while length < arguments.count,
+            let subcommand = command.configuration.subcommands.first(where: {
+                $0._commandName == arguments[length] || $0.configuration.aliases.contains(arguments[length])
+            })
+        {
+            command = subcommand
+            length += 1
+        }
+        return (command, length)
+    }
+
+    /// `text` as Go's `strconv.ParseBool` reads it; ``InvalidFlagValue`` with its message when
+    /// refused.
+    static func value(_ text: String) throws -> Bool {
+        guard let value = goParseBool(text) else {
+            throw InvalidFlagValue(reason: "strconv.ParseBool: parsing \(GoQuote.quote(text)): invalid syntax")
+        }
+        return value
+    }
+
+    /// One boolean flag on the command line: `--x`, `--x=VALUE`, or a letter of a group of short
+    /// names (`-dit`, `-d=VALUE`).
+    private struct Occurrence {
+        /// The index of its argument.
+        var argument: Int
+        /// Its flag, in the table's entries.
+        var entry: Int
+        /// Its position among the group's letters; nil for a long name.
+        var letter: Int?
+        /// The value after `=`, read; nil for a flag without one, which means true.
+        var value: Bool?
+
+        var isTrue: Bool { self.value ?? true }
+    }
+
+    /// The boolean flags of `arguments` from `start` on, read as pflag reads them, each value
+    /// after `=` checked.
+    private static func occurrences(in arguments: [String], from start: Int, table: CommandFlagTable) throws -> [Occurrence] {
+        var occurrences: [Occurrence] = []
+        var index = start
+        while index < arguments.count {
+            let argument = arguments[index]
+            let position = index
+            index += 1
+            if argument == "--" { break }
+            guard argument.hasPrefix("-"), argument.count > 1 else {
+                if table.optionsEndAtFirstPositional { break }
+                continue
+            }
+            if argument.hasPrefix("--") {
+                let body = argument.dropFirst(2)
+                let name = body.prefix { $0 != "=" }
+                let text = name.endIndex < body.endIndex ? String(body[body.index(after: name.endIndex)...]) : nil
+                guard let entry = table.index(long: name) else {
+                    // An unknown option ends the options of a command that passes the rest on.
+                    if table.optionsEndAtFirstPositional { break }
+                    continue
+                }
+                if table.entries[entry].takesValue {
+                    if text == nil { index += 1 }
+                } else if !table.entries[entry].isInversion {
+                    let value = try text.map { try Self.value($0, for: table.entries[entry]) }
+                    occurrences.append(Occurrence(argument: position, entry: entry, letter: nil, value: value))
+                }
+                continue
+            }
+            // A group of short names: booleans, then possibly one that takes a value (the rest of
+            // the group, or else the next argument), or one boolean's `=VALUE`.
+            let letters = Array(argument.dropFirst())
+            var group: [Occurrence] = []
+            var letter = 0
+            var known = true
+            while letter < letters.count {
+                guard let entry = table.index(short: letters[letter]) else {
+                    known = false
+                    break
+                }
+                if table.entries[entry].takesValue {
+                    if letter == letters.count - 1 { index += 1 }
+                    break
+                }
+                // pflag's `-f=arg`: `=` right after the letter, and something after it.
+                if letter + 2 < letters.count, letters[letter + 1] == "=" {
+                    let value = try Self.value(String(letters[(letter + 2)...]), for: table.entries[entry])
+                    group.append(Occurrence(argument: position, entry: entry, letter: letter, value: value))
+                    break
+                }
+                group.append(Occurrence(argument: position, entry: entry, letter: letter, value: nil))
+                letter += 1
+            }
+            guard known else {
+                if table.optionsEndAtFirstPositional { break }
+                continue
+            }
+            occurrences += group
+        }
+        return occurrences
+    }
+
+    /// `text` read for `entry`, or docker's message for it with exit code 125.
+    private static func value(_ text: String, for entry: CommandFlagTable.Entry) throws -> Bool {
+        try FlagValue.parse(text, for: entry.dockerName, Self.value)
+    }
+
+    /// What becomes of one occurrence.
+    private enum Outcome {
+        /// Stays, without its value: the flag set.
+        case kept
+        /// Leaves the command line.
+        case removed
+        /// Becomes the flag's inversion, `--no-x`.
+        case inverted
+    }
+
+    /// `arguments` with the occurrences of every flag that was given a value rewritten.
+    private static func rewritten(_ arguments: [String], occurrences: [Occurrence], table: CommandFlagTable) -> [String] {
+        // The flags given a value, and the value each ends with (pflag: the last one given).
+        let given = Set(occurrences.filter { $0.value != nil }.map(\.entry))
+        guard !given.isEmpty else { return arguments }
+        var finalValue: [Int: Bool] = [:]
+        for occurrence in occurrences { finalValue[occurrence.entry] = occurrence.isTrue }
+        func outcome(_ occurrence: Occurrence) -> Outcome {
+            guard given.contains(occurrence.entry) else { return .kept }
+            if table.entries[occurrence.entry].inversion != nil {
+                // The parser's inversions take the last one given, as pflag does.
+                return occurrence.isTrue ? .kept : .inverted
+            }
+            return occurrence.isTrue && finalValue[occurrence.entry] == true ? .kept : .removed
+        }
+        let byArgument = Dictionary(grouping: occurrences.filter { given.contains($0.entry) }, by: \.argument)
+        var result: [String] = []
+        var next = 0
+        for argument in byArgument.keys.sorted() {
+            result += arguments[next..<argument]
+            result += Self.rewritten(arguments[argument], byArgument[argument] ?? [], table: table, outcome: outcome)
+            next = argument + 1
+        }
+        return result + arguments[next...]
+    }
+
+    /// `argument` with `occurrences` (the rewritten ones among its flags, in order) rewritten:
+    /// nothing, one long flag, or a group of short names followed by any inversions.
+    private static func rewritten(
+        _ argument: String, _ occurrences: [Occurrence], table: CommandFlagTable, outcome: (Occurrence) -> Outcome
+    ) -> [String] {
+        var inversions: [String] = []
+        var letters = Array(argument.dropFirst())
+        // From the last rewritten letter back, so that positions stay valid.
+        for occurrence in occurrences.reversed() {
+            let entry = table.entries[occurrence.entry]
+            let result = outcome(occurrence)
+            if result == .inverted, let inversion = entry.inversion { inversions.insert("--" + inversion, at: 0) }
+            guard let letter = occurrence.letter else {
+                return result == .kept ? ["--" + (entry.long ?? "")] : inversions
+            }
+            // A letter's `=VALUE` ends the group: it goes with the value.
+            if occurrence.value != nil { letters.removeSubrange((letter + 1)...) }
+            if result != .kept { letters.remove(at: letter) }
+        }
+        return (letters.isEmpty ? [] : ["-" + String(letters)]) + inversions
+    }
+}

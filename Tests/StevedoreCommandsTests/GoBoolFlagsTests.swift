@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import Stevedore
+import Testing
+
+@testable import StevedoreCommands
+
+/// docker's boolean flags given a value (`--detach=false`, `-it=false`, `--autolock`), read as
+/// docker's flag parsing (spf13/pflag) reads them: the command lines the argument parser gets,
+/// and the values the commands end up with. Every refusal's message is the docker CLI's.
+@Suite struct GoBoolFlagsTests {
+    /// Command lines as given, and as the argument parser gets them.
+    static let rewrites: [([String], [String])] = [
+        (["run", "--detach=false", "busybox"], ["run", "busybox"]),
+        (["run", "-d=false", "busybox"], ["run", "busybox"]),
+        (["run", "--detach=true", "busybox"], ["run", "--detach", "busybox"]),
+        (["container", "run", "-d=1", "--rm=T", "busybox"], ["container", "run", "-d", "--rm", "busybox"]),
+        // In a group only the last letter takes `=VALUE`.
+        (["run", "-it=false", "busybox"], ["run", "-i", "busybox"]),
+        (["run", "-dit=TRUE", "busybox"], ["run", "-dit", "busybox"]),
+        // The last one given wins.
+        (["run", "-it", "--tty=false", "busybox"], ["run", "-i", "busybox"]),
+        (["run", "--tty=false", "-it", "busybox"], ["run", "-it", "busybox"]),
+        (["ps", "--all=true", "-a=false"], ["ps"]),
+        (["ps", "--no-trunc=false", "--no-trunc"], ["ps", "--no-trunc"]),
+        (["ps", "-aq=false"], ["ps", "-a"]),
+        (["ps", "--help=false"], ["ps"]),
+        // A value of an option, and what follows the image of a command that passes it on.
+        (["run", "--label", "--rm=false", "busybox"], ["run", "--label", "--rm=false", "busybox"]),
+        (["run", "-l", "--rm=false", "busybox"], ["run", "-l", "--rm=false", "busybox"]),
+        (["run", "-dl", "a=b", "--rm=0", "busybox"], ["run", "-dl", "a=b", "busybox"]),
+        (["run", "--name=x", "--rm=false", "busybox", "--rm=false"], ["run", "--name=x", "busybox", "--rm=false"]),
+        (["exec", "-it=false", "c", "sh", "-c=true"], ["exec", "-i", "c", "sh", "-c=true"]),
+        (["create", "--init=false", "--", "--rm=false"], ["create", "--", "--rm=false"]),
+        (["ps", "--", "--all=true"], ["ps", "--", "--all=true"]),
+        // Flags whose default is true, or that leave a setting alone when absent: their inversion.
+        (["run", "--sig-proxy=false", "busybox"], ["run", "--no-sig-proxy", "busybox"]),
+        (["attach", "--sig-proxy=true", "c"], ["attach", "--sig-proxy", "c"]),
+        (["build", "--rm=false", "."], ["build", "--no-rm", "."]),
+        (["history", "-H=false", "busybox"], ["history", "--no-human", "busybox"]),
+        (["commit", "-p=f", "c"], ["commit", "--no-pause", "c"]),
+        (["network", "create", "--ipv4=0", "--ipv6=false", "n"], ["network", "create", "--no-ipv4", "--no-ipv6", "n"]),
+        (["swarm", "update", "--autolock=false"], ["swarm", "update", "--no-autolock"]),
+        (["service", "update", "-dt=false", "s"], ["service", "update", "-d", "--no-tty", "s"]),
+        (["service", "create", "--read-only=false", "--init=1", "busybox"], ["service", "create", "--no-read-only", "--init", "busybox"]),
+        // docker has no `--no-tty`: left for the parser to refuse.
+        (["service", "update", "--no-tty=false", "s"], ["service", "update", "--no-tty=false", "s"]),
+        // Nothing to rewrite.
+        (["run", "--rm", "false", "busybox"], ["run", "--rm", "false", "busybox"]),
+        (["ps", "--filter=status=exited", "--format={{.ID}}"], ["ps", "--filter=status=exited", "--format={{.ID}}"]),
+        (["container", "--all=false"], ["container", "--all=false"]),
+    ]
+
+    @Test(arguments: Self.rewrites)
+    func theParserGetsFlagsWithoutValues(given: [String], parsed: [String]) throws {
+        #expect(try GoBoolFlags.rewrite(given) == parsed)
+    }
+
+    @Test func valuesAreTheCommandsFlags() throws {
+        #expect(try Self.parse(["run", "--detach=false", "busybox"], as: StevedoreCommand.Container.Run.self).detach == false)
+        #expect(try Self.parse(["run", "-d=true", "busybox"], as: StevedoreCommand.Container.Run.self).detach == true)
+        let run = try Self.parse(
+            ["run", "--rm=false", "--init=1", "--privileged=False", "--read-only=t", "-it=false", "busybox", "--rm=false"],
+            as: StevedoreCommand.Container.Run.self)
+        #expect(!run.config.rm && run.config.`init` && !run.config.privileged && run.config.readOnly)
+        #expect(run.config.interactive && !run.config.tty)
+        #expect(run.image == "busybox" && run.command == ["--rm=false"])
+        // pflag reads `--rm false` as the flag and an argument.
+        let separate = try Self.parse(["run", "--rm", "false", "busybox"], as: StevedoreCommand.Container.Run.self)
+        #expect(separate.config.rm && separate.image == "false" && separate.command == ["busybox"])
+        let exec = try Self.parse(["exec", "-t=0", "--privileged=true", "c", "ls"], as: StevedoreCommand.Container.Exec.self)
+        #expect(!exec.tty && exec.privileged)
+        let ps = try Self.parse(["ps", "-aq=false", "--no-trunc=true"], as: StevedoreCommand.PS.self)
+        #expect(ps.arguments.all && !ps.arguments.quiet && ps.arguments.noTrunc)
+    }
+
+    @Test func flagsTrueByDefaultAreTurnedOffWithFalse() throws {
+        #expect(try Self.parse(["run", "busybox"], as: StevedoreCommand.Container.Run.self).sigProxy == true)
+        #expect(try Self.parse(["run", "--sig-proxy", "busybox"], as: StevedoreCommand.Container.Run.self).sigProxy == true)
+        #expect(try Self.parse(["run", "--sig-proxy=false", "busybox"], as: StevedoreCommand.Container.Run.self).sigProxy == false)
+        #expect(try Self.parse(["attach", "--sig-proxy=0", "c"], as: StevedoreCommand.Container.Attach.self).sigProxy == false)
+        #expect(try Self.parse(["commit", "-p=false", "c"], as: StevedoreCommand.Container.Commit.self).pause == false)
+        #expect(try Self.parse(["commit", "c"], as: StevedoreCommand.Container.Commit.self).pause == true)
+        #expect(try Self.parse(["build", "--rm=false", "."], as: StevedoreCommand.Image.Build.self).rm == false)
+        #expect(try Self.parse(["build", "--rm", "."], as: StevedoreCommand.Image.Build.self).rm == true)
+        #expect(try Self.parse(["history", "-H=false", "busybox"], as: StevedoreCommand.Image.History.self).human == false)
+        #expect(try Self.parse(["history", "--human", "busybox"], as: StevedoreCommand.Image.History.self).human == true)
+    }
+
+    /// `swarm update --autolock` is docker's boolean flag: bare is true, `=false` false, and
+    /// absent leaves the swarm's setting as it is.
+    @Test func autolockIsAFlagThatMayBeAbsent() throws {
+        #expect(try Self.parse(["swarm", "update", "--autolock"], as: StevedoreCommand.Swarm.Update.self).autolock == true)
+        #expect(try Self.parse(["swarm", "update", "--autolock=true"], as: StevedoreCommand.Swarm.Update.self).autolock == true)
+        #expect(try Self.parse(["swarm", "update", "--autolock=false"], as: StevedoreCommand.Swarm.Update.self).autolock == false)
+        #expect(
+            try Self.parse(["swarm", "update", "--autolock", "--autolock=0"], as: StevedoreCommand.Swarm.Update.self).autolock == false)
+        #expect(try Self.parse(["swarm", "update", "--cert-expiry", "1h"], as: StevedoreCommand.Swarm.Update.self).autolock == nil)
+        // docker reads `--autolock false` as the flag and an argument, which update refuses.
+        #expect(throws: (any Error).self) { try Self.parse(["swarm", "update", "--autolock", "false"]) }
+    }
+
+    @Test func settingsAnUpdateWouldKeepAreTurnedOffWithFalse() throws {
+        let update = try Self.parse(["service", "update", "--tty=false", "--init=true", "s"], as: StevedoreCommand.Service.Update.self)
+        #expect(update.flags.tty == false && update.flags.`init` == true && update.flags.readOnly == nil)
+        let network = try Self.parse(["network", "create", "--ipv4=false", "--ipv6", "n"], as: StevedoreCommand.Network.Create.self)
+        #expect(network.ipv4 == false && network.ipv6 == true)
+        let plain = try Self.parse(["network", "create", "n"], as: StevedoreCommand.Network.Create.self)
+        #expect(plain.ipv4 == nil && plain.ipv6 == nil)
+    }
+
+    /// docker's global boolean flags, before the command.
+    @Test func globalFlagsTakeValues() throws {
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["--tls=false", "-D=1", "ps"]).arguments == ["ps", "--debug"])
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["--tlsverify", "--tlsverify=0", "--tls", "ps"]).arguments == ["ps", "--tls"])
+        // They go after the command's path, not after its arguments.
+        #expect(
+            try GlobalOptions.movingLeadingOptions(in: ["-D", "run", "busybox", "echo", "hi"]).arguments
+                == ["run", "--debug", "busybox", "echo", "hi"])
+        #expect(
+            try GlobalOptions.movingLeadingOptions(in: ["-l", "warn", "container", "exec", "c", "ls"]).arguments
+                == ["container", "exec", "--log-level", "warn", "c", "ls"])
+    }
+
+    /// Values `strconv.ParseBool` refuses, with the docker CLI's message (28.2, before contacting
+    /// any daemon): the flag named as pflag names it, its short name first.
+    static let refusals: [([String], String)] = [
+        (["run", "--rm=maybe", "x"], #"invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax"#),
+        (["run", "-d=yes", "x"], #"invalid argument "yes" for "-d, --detach" flag: strconv.ParseBool: parsing "yes": invalid syntax"#),
+        (["run", "--rm=", "x"], #"invalid argument "" for "--rm" flag: strconv.ParseBool: parsing "": invalid syntax"#),
+        (["run", "-it=no", "x"], #"invalid argument "no" for "-t, --tty" flag: strconv.ParseBool: parsing "no": invalid syntax"#),
+        (["ps", "--no-trunc=2"], #"invalid argument "2" for "--no-trunc" flag: strconv.ParseBool: parsing "2": invalid syntax"#),
+        (["ps", "-h=x"], #"invalid argument "x" for "--help" flag: strconv.ParseBool: parsing "x": invalid syntax"#),
+        (
+            ["swarm", "update", "--autolock=maybe"],
+            #"invalid argument "maybe" for "--autolock" flag: strconv.ParseBool: parsing "maybe": invalid syntax"#
+        ),
+        (["build", "--rm=x", "."], #"invalid argument "x" for "--rm" flag: strconv.ParseBool: parsing "x": invalid syntax"#),
+        (["history", "-H=on", "x"], #"invalid argument "on" for "-H, --human" flag: strconv.ParseBool: parsing "on": invalid syntax"#),
+        (
+            ["service", "update", "-t=x", "s"],
+            #"invalid argument "x" for "-t, --tty" flag: strconv.ParseBool: parsing "x": invalid syntax"#
+        ),
+        (
+            ["network", "create", "--ipv6=x", "n"],
+            #"invalid argument "x" for "--ipv6" flag: strconv.ParseBool: parsing "x": invalid syntax"#
+        ),
+        (["--tls=maybe", "ps"], #"invalid argument "maybe" for "--tls" flag: strconv.ParseBool: parsing "maybe": invalid syntax"#),
+        (["-D=x", "ps"], #"invalid argument "x" for "-D, --debug" flag: strconv.ParseBool: parsing "x": invalid syntax"#),
+        (["run", "--rm=\"", "x"], #"invalid argument "\"" for "--rm" flag: strconv.ParseBool: parsing "\"": invalid syntax"#),
+    ]
+
+    @Test(arguments: Self.refusals)
+    func aValueParseBoolRefusesFailsWithDockersMessage(arguments: [String], message: String) {
+        do {
+            _ = try Self.parse(arguments)
+            Issue.record("\(arguments) parsed")
+        } catch let failure as CommandFailure {
+            #expect(failure.exitCode == 125)
+            #expect(failure.description == message)
+        } catch {
+            Issue.record("\(arguments): \(error)")
+        }
+    }
+
+    /// The flags with an inversion are exactly docker's boolean flags that are true by default or
+    /// that a command reads only when given: a `--no-x` flag next to `--x` is always one.
+    @Test func everyCommandsTableIsRead() throws {
+        var inverted: Set<String> = []
+        var passingOn: Set<String> = []
+        for (path, command) in Self.commands(of: StevedoreCommand.self, path: []) {
+            let table = try #require(CommandFlagTable(command: command), "\(path)")
+            #expect(table.index(long: "help") != nil, "\(path)")
+            for entry in table.entries where entry.inversion != nil {
+                inverted.insert(path.joined(separator: " ") + " --" + (entry.long ?? ""))
+            }
+            if table.optionsEndAtFirstPositional { passingOn.insert(path.joined(separator: " ")) }
+        }
+        #expect(
+            inverted == [
+                "container run --sig-proxy", "run --sig-proxy", "container attach --sig-proxy", "attach --sig-proxy",
+                "container commit --pause", "commit --pause", "image build --rm", "build --rm", "image history --human",
+                "history --human", "network create --ipv4", "network create --ipv6", "swarm update --autolock",
+                "service create --tty", "service create --read-only", "service create --init", "service update --tty",
+                "service update --read-only", "service update --init",
+            ])
+        // docker's `SetInterspersed(false)` commands (`commit` and `tag` read at most two
+        // arguments, so that options after them fail there and are taken here).
+        #expect(
+            passingOn == [
+                "container run", "run", "container create", "create", "container exec", "exec", "container top", "top",
+                "service create",
+            ])
+    }
+
+    /// A command that runs, under each path that names it.
+    static func commands(of command: ParsableCommand.Type, path: [String]) -> [([String], ParsableCommand.Type)] {
+        let subcommands = command.configuration.subcommands
+        guard !subcommands.isEmpty else { return [(path, command)] }
+        return subcommands.flatMap { Self.commands(of: $0, path: path + [$0._commandName]) }
+    }
+
+    /// The command `arguments` make, read as `stevedore` reads them.
+    static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        let moved = try GlobalOptions.movingLeadingOptions(in: arguments).arguments
+        return try StevedoreCommand.parseAsRoot(GoBoolFlags.rewrite(moved))
+    }
+
+    static func parse<Command: ParsableCommand>(_ arguments: [String], as _: Command.Type) throws -> Command {
+        try #require(try Self.parse(arguments) as? Command)
+    }
+}
