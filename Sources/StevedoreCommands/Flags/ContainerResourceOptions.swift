@@ -20,7 +20,7 @@ struct ContainerResourceOptions: ParsableArguments {
     @Option(name: [.customShort("c"), .long], parsing: .unconditional, help: "CPU shares (relative weight)")
     var cpuShares: GoInteger<Int64>?
     @Option(name: .long, parsing: .unconditional, help: "Number of CPUs")
-    var cpus: Double?
+    var cpus: String?
     @Option(name: .long, parsing: .unconditional, help: "CPUs in which to allow execution (0-3, 0,1)")
     var cpusetCpus: String?
     @Option(name: .long, parsing: .unconditional, help: "MEMs in which to allow execution (0-3, 0,1)")
@@ -45,13 +45,7 @@ struct ContainerResourceOptions: ParsableArguments {
         target.cpuRealtimePeriod = try self.cpuRtPeriod?.value(for: "--cpu-rt-period")
         target.cpuRealtimeRuntime = try self.cpuRtRuntime?.value(for: "--cpu-rt-runtime")
         target.cpuShares = try self.cpuShares.map { Int(try $0.value(for: "-c, --cpu-shares")) }
-        target.nanoCpus = try self.cpus.map { cpus in
-            try FlagValue.parse("\(cpus)", for: "--cpus") { _ in
-                let nanoCPUs = (cpus * 1e9).rounded()
-                guard nanoCPUs >= 0, nanoCPUs < 0x1p63 else { throw InvalidFlagValue(reason: "value out of range") }
-                return Int64(nanoCPUs)
-            }
-        }
+        target.nanoCpus = try self.cpus.map { try FlagValue.parse($0, for: "--cpus", NanoCPUs.parse) }
         target.cpusetCpus = self.cpusetCpus
         target.cpusetMems = self.cpusetMems
         target.memory = try self.memory.map { try FlagValue.parse($0, for: "-m, --memory", MemorySize.parse) }

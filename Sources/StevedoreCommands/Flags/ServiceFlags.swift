@@ -13,8 +13,8 @@ import Stevedore
 /// Values are read as docker reads them; ``checkValues()`` refuses a malformed one before any
 /// request, with docker's message and exit code 125.
 ///
-/// docker's boolean flags also take `--flag=false`; here `--no-tty`, `--no-read-only` and
-/// `--no-init` turn off what an update would otherwise keep.
+/// `--tty`, `--read-only` and `--init` are nil when not given: docker's `--tty=false` (which
+/// ``GoBoolFlags`` turns into `--no-tty`) turns off what an update would otherwise keep.
 struct ServiceFlags: ParsableArguments {
     @Flag(name: [.customShort("d"), .long], help: "Exit immediately instead of waiting for the service to converge")
     var detach = false
@@ -223,14 +223,14 @@ struct ServiceFlags: ParsableArguments {
     }
 
     private func limits() throws -> (cpus: Int64?, memory: Int64?, pids: Int64?)? {
-        let cpus = try Self.parse(self.limitCpu, "--limit-cpu", ServiceFlagParsers.nanoCPUs)
+        let cpus = try Self.parse(self.limitCpu, "--limit-cpu", NanoCPUs.parse)
         let memory = try Self.parse(self.limitMemory, "--limit-memory", MemorySize.parse)
         let pids = try Self.parse(self.limitPids, "--limit-pids", GoNumber.signed)
         return cpus == nil && memory == nil && pids == nil ? nil : (cpus, memory, pids)
     }
 
     private func reservations() throws -> (cpus: Int64?, memory: Int64?)? {
-        let cpus = try Self.parse(self.reserveCpu, "--reserve-cpu", ServiceFlagParsers.nanoCPUs)
+        let cpus = try Self.parse(self.reserveCpu, "--reserve-cpu", NanoCPUs.parse)
         let memory = try Self.parse(self.reserveMemory, "--reserve-memory", MemorySize.parse)
         return cpus == nil && memory == nil ? nil : (cpus, memory)
     }
