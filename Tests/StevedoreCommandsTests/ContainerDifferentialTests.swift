@@ -46,6 +46,7 @@ struct ContainerDifferentialTests {
                 ],
                 ["ps", "-a", "--filter", filter, "--filter", "status=exited", "--format", "table {{.Names}}\t{{.Status}}"],
                 ["ps", "-n", "1", "--filter", filter, "--format", "{{.Names}}"],
+                ["ps", "-l", "--filter", filter, "--format", "{{.Names}}"],
                 ["ps", "--filter", "exited=x"],
                 ["container", "ls", "-a", "--filter", filter, "--format", "{{.Names}}"],
                 ["top", scope + "-a"],
@@ -53,6 +54,8 @@ struct ContainerDifferentialTests {
                 ["top", scope + "-b"],
                 ["kill", "-s", "SIGUSR2", scope + "-b"],
                 ["rm", scope + "-missing"],
+                // docker's words for a link that is not one: the daemon's.
+                ["rm", "-l", scope + "-b"],
                 ["wait", scope + "-b"],
                 ["inspect", "--format", "{{.Name}} {{.State.ExitCode}} {{.Config.Image}}", scope + "-b"],
                 // The daemon's JSON as it sent it, nulls and all, indented as docker does.

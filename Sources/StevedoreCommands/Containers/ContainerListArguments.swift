@@ -17,7 +17,7 @@ struct ContainerListArguments: ParsableArguments {
     @Option(name: [.customShort("n"), .long], parsing: .unconditional, help: "Show n last created containers (includes all states)")
     var last = GoInteger<Int>(-1)
 
-    @Flag(name: .long, help: "Show the latest created container (includes all states)")
+    @Flag(name: [.customShort("l"), .long], help: "Show the latest created container (includes all states)")
     var latest = false
 
     @Flag(name: .long, help: "Don't truncate output")

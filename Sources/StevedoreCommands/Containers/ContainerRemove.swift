@@ -12,7 +12,7 @@ extension StevedoreCommand.Container {
         @Flag(name: [.customShort("v"), .long], help: "Remove anonymous volumes associated with the container")
         var volumes = false
 
-        @Flag(name: .long, help: "Remove the specified link")
+        @Flag(name: [.customShort("l"), .long], help: "Remove the specified link")
         var link = false
 
         @Argument(help: "Containers") var containers: [String]
