@@ -223,8 +223,8 @@ extension BuildKitCommandTests {
                 "Dockerfile": "FROM \(TestEngine.image)\nRUN for i in 1 2 3; do echo tick $i; sleep 0.4; done\n"
             ])
             defer { try? FileManager.default.removeItem(at: directory) }
-            let screen = try await ImageDifferentialTests.finalScreen(
-                of: [self.stevedore.executable.path, "build", "--no-cache", "--network", "none", directory.path], tmux: tmux)
+            let screen = try await TerminalScreen.final(
+                of: self.stevedore, ["build", "--no-cache", "--network", "none", directory.path], tmux: tmux)
             let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(lines.filter { $0.hasPrefix("[+] Building") }.count == 1, "\(screen)")
             #expect(lines.contains { $0.hasPrefix("[+] Building") && $0.hasSuffix("FINISHED") }, "\(screen)")

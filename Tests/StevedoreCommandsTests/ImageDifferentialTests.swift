@@ -140,35 +140,12 @@ struct ImageDifferentialTests {
                 var screens: [String] = []
                 for tool in [self.docker, self.stevedore] {
                     _ = try await client.images.remove(reference)
-                    screens.append(Self.masked(try await Self.finalScreen(of: [tool.executable.path, "pull", reference], tmux: tmux)))
+                    screens.append(Self.masked(try await TerminalScreen.final(of: tool, ["pull", reference], tmux: tmux)))
                 }
                 #expect(screens[1] == screens[0], "stevedore's screen:\n\(screens[1])\ndocker's:\n\(screens[0])")
                 #expect(screens[0].contains("<ID>: Pull complete"), "docker's screen:\n\(screens[0])")
             }
         }
-    }
-
-    /// What a 120×30 terminal shows after `command` has run in it (to its `[exit N]` line).
-    static func finalScreen(of command: [String], tmux: CommandLineProcess) async throws -> String {
-        let server = "stevedore-test-\(UInt32.random(in: 0...UInt32.max))"
-        let environment = ["DOCKER_HOST", "DOCKER_CONFIG"].compactMap { name in
-            ProcessInfo.processInfo.environment[name].map { "\(name)='\($0)'" }
-        }
-        // Once the command has printed its exit status, the line signals a tmux channel: the
-        // test waits on that one client instead of polling the screen (a launch every 100 ms).
-        let signal = "'\(tmux.executable.path)' -L \(server) wait-for -S finished"
-        let line = (["env"] + environment + command.map { "'\($0)'" }).joined(separator: " ") + "; echo \"[exit $?]\"; \(signal); sleep 600"
-        let started = try await tmux.run(["-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", line])
-        guard started.status == 0 else { throw TerminalFailure(description: "tmux: \(started)") }
-        defer { Task { _ = try? await tmux.run(["-L", server, "kill-server"]) } }
-        // Generous: on a loaded two-core CI machine a tiny build has taken a minute.
-        let seconds = 300.0
-        let finished = try? await withTimeout(seconds) { try await tmux.run(["-L", server, "wait-for", "finished"]) }
-        let screen = try await tmux.run(["-L", server, "capture-pane", "-p"]).standardOutput
-        guard finished?.status == 0, let end = screen.range(of: "[exit ") else {
-            throw TerminalFailure(description: "\(command) did not finish within \(Int(seconds)) s in tmux; its screen:\n\(screen)")
-        }
-        return String(screen[..<end.lowerBound])
     }
 
     @Test func classicBuildOutputMatchesDockerOffATerminal() async throws {
@@ -245,9 +222,4 @@ struct ImageDifferentialTests {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("config.json").path))
         }
     }
-}
-
-/// tmux could not run a command, or the command did not finish.
-struct TerminalFailure: Error, CustomStringConvertible {
-    var description: String
 }

@@ -126,6 +126,28 @@ extension OnTheSwarm {
             #expect(lines.last == "verify: Service \(lines.first ?? "") converged")
         }
 
+        /// On a terminal (tmux's) the convergence progress is redrawn in place: once both tools
+        /// have created the same service, their screens hold the same lines, each task's once.
+        @Test func createRedrawsDockersProgressOnATerminal() async throws {
+            try await self.swarm.withClients { clients in try await SwarmFixture.formed(self.swarm, clients) }
+            let tmux = try #require(CommandLineProcess.onPath("tmux"), "tmux renders the terminal (scripts/test installs it)")
+            var screens: [String] = []
+            for tool in [self.docker, self.stevedore] {
+                let name = SwarmFixture.uniqueName("tty")
+                defer { Task { _ = try? await self.stevedore.run(["service", "rm", name]) } }
+                let screen = try await TerminalScreen.final(
+                    of: tool,
+                    ["service", "create", "--name", name, "--replicas", "3", "--init", "--no-resolve-image", SwarmFixture.image, "sleep", "300"],
+                    tmux: tmux)
+                screens.append(Self.masked(screen).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n"))
+            }
+            #expect(screens[1] == screens[0], "stevedore's screen:\n\(screens[1])\ndocker's:\n\(screens[0])")
+            let lines = screens[1].split(separator: "\n")
+            #expect(lines.filter { $0.hasPrefix("overall progress:") } == ["overall progress: 3 out of 3 tasks"], "\(screens[1])")
+            #expect(lines.filter { $0.hasPrefix("1/3: ") }.count == 1, "\(screens[1])")
+            #expect(lines.last == "verify: Service <ID> converged", "\(screens[1])")
+        }
+
         @Test func serviceLogsNameTheTaskAndNodeOfEachLine() async throws {
             try await self.swarm.withClients { clients in try await SwarmFixture.formed(self.swarm, clients) }
             let name = SwarmFixture.uniqueName("logs")
