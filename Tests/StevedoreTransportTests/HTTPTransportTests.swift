@@ -1,6 +1,7 @@
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import StevedoreTestSupport
 import Testing
 
@@ -108,6 +109,39 @@ import Testing
             #expect(String(buffer: try await response.body.collect(upTo: 1024)) == "/b")
             #expect(server.acceptedConnections == 2)
         }
+    }
+
+    /// What the pool's one retry rests on: a connection whose close has been seen refuses to
+    /// start an exchange with `staleConnection`, before writing anything, and does not end an
+    /// exchange it never began. (The pool then releases it and takes another; the instant in
+    /// which the pool leases a connection whose close is being handled cannot be made to
+    /// happen on purpose without a hook in the pool.)
+    @Test func aClosedConnectionRefusesToStartAnExchange() async throws {
+        let events = Events()
+        let server = try await FakeHTTPServer.start { connection in
+            guard let request = try await connection.readRequest() else { return }
+            try await connection.write(response(body: request.target))
+            await connection.close()
+            events.send("closed")
+        }
+        let connection = try await HTTPConnection.connect(
+            id: 1, to: server.target, on: MultiThreadedEventLoopGroup.singleton.next(), connectTimeout: .seconds(10),
+            allowHalfClosure: false)
+        let ended = NIOLockedValueBox<[Bool]>([])
+        let first = try await connection.execute(HTTPRequest(method: .GET, target: "/a")) { reusable in
+            ended.withLockedValue { $0.append(reusable) }
+        }
+        #expect(String(buffer: try await first.body.collect(upTo: 1024)) == "/a")
+        #expect(await events.next() == "closed")
+        try await connection.channel.closeFuture.get()
+        await #expect(throws: HTTPTransportError.staleConnection) {
+            _ = try await connection.execute(HTTPRequest(method: .GET, target: "/b")) { reusable in
+                ended.withLockedValue { $0.append(reusable) }
+            }
+        }
+        #expect(ended.withLockedValue { $0 } == [true])
+        #expect(server.acceptedConnections == 1)
+        await server.shutdown()
     }
 
     /// A peer that closes every connection at once (a TLS port refusing us, a dying daemon): the
