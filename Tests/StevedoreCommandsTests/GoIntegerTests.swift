@@ -125,3 +125,43 @@ import Testing
         }
     }
 }
+
+/// Floats read as Go's `strconv.ParseFloat` reads them (`service --update-max-failure-ratio`,
+/// the number of a memory size): what docker 28.2 took or refused for the same text.
+@Suite struct GoFloatTests {
+    @Test func goSyntaxIsTaken() throws {
+        for (text, value) in [
+            ("1_0", 10.0), ("0x1p4", 16), ("0x1.8p1", 3), ("0x_1p0", 1), (".5", 0.5), ("5.", 5), ("+1.5", 1.5), ("1e3_0", 1e30),
+            ("3.4028235e38", 3.4028235e38), ("-0", 0),
+        ] {
+            #expect(try GoNumber.parseFloat(text, bits: 32) == value, "\(text)")
+        }
+        for text in ["inf", "Infinity", "+INF", "-Inf", "-infinity"] {
+            #expect(try GoNumber.parseFloat(text, bits: 64).isInfinite, "\(text)")
+        }
+        #expect(try GoNumber.parseFloat("NaN", bits: 64).isNaN)
+    }
+
+    @Test func otherTextsAreRefusedWithStrconvsWords() throws {
+        for text in ["0x10", "+nan", "1e", "1e+_3", "1e_3", "1__0", "_1", "1_", "1_.5", "infin", "1.5.5", "", " 1", "0x", "0x1p", "１"] {
+            #expect(throws: GoNumber.Failure.syntax, "\(text)") { try GoNumber.parseFloat(text, bits: 64) }
+        }
+        #expect(throws: GoNumber.Failure.range) { try GoNumber.parseFloat("1e400", bits: 64) }
+        #expect(throws: GoNumber.Failure.range) { try GoNumber.parseFloat("3.5e38", bits: 32) }
+        #expect(try GoNumber.parseFloat("3.5e38", bits: 64) == 3.5e38)
+    }
+
+    /// A size's number is one of these floats: docker's go-units reads it with ParseFloat.
+    @Test func memorySizesReadTheirNumberAsGo() throws {
+        #expect(try MemorySize.parse("1_0m") == 10 << 20)
+        #expect(try MemorySize.parse("0x1p20") == 1 << 20)
+        #expect(try MemorySize.parse("1e3k") == 1000 << 10)
+        for (text, reason) in [
+            ("0x10", #"strconv.ParseFloat: parsing "0x10": invalid syntax"#), (".m", #"strconv.ParseFloat: parsing ".": invalid syntax"#),
+            ("1e400", #"strconv.ParseFloat: parsing "1e400": value out of range"#), ("-1", "invalid size: '-1'"),
+            ("5nan", "invalid suffix: 'nan'"), ("inf ", "invalid size: 'inf '"),
+        ] {
+            #expect(throws: InvalidFlagValue(reason: reason), "\(text)") { try MemorySize.parse(text) }
+        }
+    }
+}

@@ -49,18 +49,104 @@ enum GoNumber {
         }
     }
 
-    /// `strconv.ParseFloat(text, 32)`: a float that must fit 32 bits, with `strconv`'s message
-    /// when refused.
-    static func float32(_ text: String) throws -> Double {
-        let lower = text.lowercased()
-        guard let value = Double(text) else {
-            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): invalid syntax")
+    /// `strconv.ParseFloat(text, bits)`, `bits` 32 or 64, with `strconv`'s message when refused.
+    /// A 32-bit value is returned as read, not rounded to `Float`: JSON carries it in decimal,
+    /// as Go encodes a `float32`.
+    static func float(_ text: String, bits: Int = 64) throws -> Double {
+        do {
+            return try Self.parseFloat(text, bits: bits)
+        } catch let failure as Failure {
+            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): \(failure.reason)")
         }
-        let namesInfinity = lower.hasSuffix("inf") || lower.hasSuffix("infinity")
-        if (value.isInfinite && !namesInfinity) || (value.isFinite && abs(value) > Double(Float.greatestFiniteMagnitude)) {
-            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): value out of range")
+    }
+
+    /// `strconv.ParseFloat(text, bits)`, throwing the bare ``Failure``. Go's syntax, which
+    /// Swift's `Double(_:)` does not share: a decimal number with an optional `e` exponent, or a
+    /// hexadecimal one (`0x1.8p1`) whose `p` exponent is required; `_` only between digits (or
+    /// after the base prefix); `inf`, `infinity` (signed or not) and `nan` in any case. Beyond the
+    /// type's largest finite value is out of range.
+    static func parseFloat(_ text: String, bits: Int) throws -> Double {
+        switch text.lowercased() {
+        case "inf", "+inf", "infinity", "+infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        case "nan": return .nan
+        default: break
         }
+        let bytes = Array(text.utf8)
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var index = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let isHex = index + 2 < bytes.count && bytes[index] == UInt8(ascii: "0") && bytes[index + 1] | 0x20 == UInt8(ascii: "x")
+        if isHex { index += 2 }
+        var mantissaDigits = 0
+        var sawDot = false
+        var underscores = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "_") {
+                underscores = true
+            } else if byte == UInt8(ascii: ".") && !sawDot {
+                sawDot = true
+            } else if isDigit(byte) || (isHex && (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)) {
+                mantissaDigits += 1
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard mantissaDigits > 0 else { throw Failure.syntax }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: isHex ? "p" : "e") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            // The exponent starts with a digit; `_` may separate the ones after it.
+            guard index < bytes.count, isDigit(bytes[index]) else { throw Failure.syntax }
+            while index < bytes.count, isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_") {
+                underscores = underscores || bytes[index] == UInt8(ascii: "_")
+                index += 1
+            }
+        } else if isHex {
+            throw Failure.syntax
+        }
+        guard index == bytes.count, !underscores || Self.underscoresSeparateDigits(bytes) else { throw Failure.syntax }
+        // The syntax is Go's; what is left, without the underscores, Swift reads alike.
+        guard let value = Double(String(decoding: bytes.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)) else {
+            throw Failure.syntax
+        }
+        let inRange = bits == 32 ? Float(value).isFinite : value.isFinite
+        guard inRange else { throw Failure.range }
         return value
+    }
+
+    /// Go's `underscoreOK`: each `_` of a number follows a digit or the base prefix and is
+    /// followed by a digit.
+    private static func underscoresSeparateDigits(_ bytes: [UInt8]) -> Bool {
+        var digits = bytes[...]
+        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        // Before each byte: whether the last was a digit (or the prefix), or an underscore.
+        var afterDigit = false
+        var afterUnderscore = false
+        var isHex = false
+        if digits.count >= 2, digits.first == UInt8(ascii: "0"), let base = digits.dropFirst().first,
+            [UInt8(ascii: "b"), UInt8(ascii: "o"), UInt8(ascii: "x")].contains(base | 0x20)
+        {
+            isHex = base | 0x20 == UInt8(ascii: "x")
+            digits = digits.dropFirst(2)
+            afterDigit = true
+        }
+        for byte in digits {
+            let isDigit =
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (isHex && (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20))
+            if isDigit {
+                (afterDigit, afterUnderscore) = (true, false)
+            } else if byte == UInt8(ascii: "_") {
+                guard afterDigit else { return false }
+                (afterDigit, afterUnderscore) = (false, true)
+            } else {
+                guard !afterUnderscore else { return false }
+                (afterDigit, afterUnderscore) = (false, false)
+            }
+        }
+        return !afterUnderscore
     }
 
     /// `strconv.ParseInt(text, 0, bits)`, throwing the bare ``Failure``. As Go's, the magnitude is

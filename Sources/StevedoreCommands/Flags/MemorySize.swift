@@ -16,7 +16,7 @@ enum MemorySize {
         }
         let number = text[end] == " " ? text[..<end] : text[...end]
         let suffix = text[text.index(after: end)...].lowercased()
-        let size = try Self.parseFloat(String(number))
+        let size = try GoNumber.float(String(number))
         guard size >= 0 else { throw InvalidFlagValue(reason: "invalid size: '\(text)'") }
         var multiplier = 1.0
         if let unit = suffix.first, unit != "b" {
@@ -37,16 +37,5 @@ enum MemorySize {
     /// A size, or `-1` for no limit (`--memory-swap`).
     static func parseOrUnlimited(_ text: String) throws -> Int64 {
         text == "-1" ? -1 : try Self.parse(text)
-    }
-
-    /// `strconv.ParseFloat(text, 64)` for the decimal forms a size takes, with its message.
-    private static func parseFloat(_ text: String) throws -> Double {
-        guard text.wholeMatch(of: /[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?/) != nil, let value = Double(text) else {
-            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): invalid syntax")
-        }
-        guard value.isFinite else {
-            throw InvalidFlagValue(reason: "strconv.ParseFloat: parsing \(GoQuote.quote(text)): value out of range")
-        }
-        return value
     }
 }

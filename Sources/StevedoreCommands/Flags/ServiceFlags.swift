@@ -295,7 +295,9 @@ struct ServiceFlags: ParsableArguments {
             delay: try Self.parse(rollout.delay, "--\(rollout.prefix)-delay", FlagValue.duration),
             monitor: try Self.parse(rollout.monitor, "--\(rollout.prefix)-monitor", FlagValue.duration),
             failureAction: rollout.failureAction,
-            maxFailureRatio: try Self.parse(rollout.maxFailureRatio, "--\(rollout.prefix)-max-failure-ratio", GoNumber.float32),
+            maxFailureRatio: try Self.parse(rollout.maxFailureRatio, "--\(rollout.prefix)-max-failure-ratio") {
+                try GoNumber.float($0, bits: 32)
+            },
             order: rollout.order)
         let given = [rollout.parallelism, rollout.delay, rollout.monitor, rollout.failureAction, rollout.maxFailureRatio, rollout.order]
         return given.contains { $0 != nil } ? settings : nil
