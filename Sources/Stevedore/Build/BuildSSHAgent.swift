@@ -34,6 +34,22 @@ public struct BuildSSHAgent: Hashable, Sendable {
         self.keyFiles = keyFiles
     }
 
+    /// The agent `--ssh ID=PATH[,PATH…]` names, told apart as docker tells it: a socket when a
+    /// path is one (it must then be the only path), else key files. Throws
+    /// ``DockerError/Category/invalidInput`` for a socket among other paths.
+    public init(id: String = "default", paths: [String]) throws {
+        let sockets = paths.filter { path in
+            var status = stat()
+            return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFSOCK
+        }
+        guard !sockets.isEmpty else {
+            self.init(id: id, keyFiles: paths.map { URL(fileURLWithPath: $0) })
+            return
+        }
+        guard paths.count == 1 else { throw DockerError.invalidInput("invalid combination of keys and sockets") }
+        self.init(id: id, socketPath: paths[0])
+    }
+
     /// What serves it, checked now: the keys read, or the socket found. Throws
     /// ``DockerError/Category/invalidInput`` for a key that cannot be used, or a socket that is
     /// unset, missing, or not a socket.

@@ -18,10 +18,12 @@ struct SwarmListOptions: ParsableArguments {
         try parseFilters(self.filter, as: type)
     }
 
-    /// Prints `rows` with `format` (default: `--format`), or the table: `-q` replaces only the
-    /// default layout, as docker's (a given template still applies).
-    func print<Row: Encodable>(_ rows: [Row], format: String?? = nil, tableFormat: String, titles: [String: String]) throws {
+    /// Prints `rows` with `--format`, or the table: `-q` replaces only the default layout, as
+    /// docker's (a given template still applies). `rawFormat` is the template `--format raw`
+    /// stands for, in a command that has docker's `raw` layout.
+    func print<Row: Encodable>(_ rows: [Row], tableFormat: String, rawFormat: String? = nil, titles: [String: String]) throws {
         let defaultFormat = self.quiet ? "{{.ID}}" : tableFormat
-        printOut(try CommandOutput.render(rows, format: format ?? self.format, defaultFormat: defaultFormat, titles: titles))
+        let format = self.format == "raw" ? rawFormat ?? self.format : self.format
+        printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: titles))
     }
 }

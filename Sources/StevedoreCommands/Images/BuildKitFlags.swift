@@ -44,20 +44,16 @@ enum BuildKitFlags {
     }
 
     /// `--ssh default|ID[=SOCKET|KEY[,KEY…]]`: the agent's id, and its socket (`$SSH_AUTH_SOCK`
-    /// when nothing follows) or the key files Stevedore serves itself, told apart as docker
-    /// tells them: a socket is a socket, anything else a key file.
+    /// when nothing follows) or the key files Stevedore serves itself.
     static func sshAgent(_ value: String) throws -> BuildSSHAgent {
         let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         let id = parts[0].isEmpty ? "default" : String(parts[0])
         guard parts.count == 2 else { return BuildSSHAgent(id: id) }
-        let paths = parts[1].split(separator: ",").map(String.init)
-        func isSocket(_ path: String) -> Bool {
-            var status = stat()
-            return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFSOCK
+        do {
+            return try BuildSSHAgent(id: id, paths: parts[1].split(separator: ",").map(String.init))
+        } catch let error as DockerError {
+            throw Self.invalid("--ssh", value, error.message)
         }
-        guard paths.contains(where: isSocket) else { return BuildSSHAgent(id: id, keyFiles: paths.map { URL(fileURLWithPath: $0) }) }
-        guard paths.count == 1 else { throw Self.invalid("--ssh", value, "invalid combination of keys and sockets") }
-        return BuildSSHAgent(id: id, socketPath: paths[0])
     }
 
     /// `-o/--output type=local,dest=DIR`, `type=tar,dest=FILE` (`-` for stdout), or a bare

@@ -21,9 +21,9 @@ extension StevedoreCommand.Service {
                 if !self.options.quiet { services = try await ServiceRow.countingTasks(of: services, client: client) }
                 let rows = services.sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }.map(ServiceRow.init)
                 // docker's `raw` layout stands for a template, `-q` or not.
-                let raw = self.options.quiet ? "id: {{.ID}}" : ServiceRow.rawFormat
-                let format = self.options.format == "raw" ? raw : self.options.format
-                try self.options.print(rows, format: format, tableFormat: ServiceRow.tableFormat, titles: ServiceRow.titles)
+                try self.options.print(
+                    rows, tableFormat: ServiceRow.tableFormat, rawFormat: self.options.quiet ? "id: {{.ID}}" : ServiceRow.rawFormat,
+                    titles: ServiceRow.titles)
             }
         }
     }

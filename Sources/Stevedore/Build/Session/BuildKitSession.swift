@@ -179,7 +179,7 @@ final class BuildKitSession: Sendable {
         var stream = NIOHTTP2Handler.StreamConfiguration()
         stream.targetWindowSize = Self.windowSize
         let server = try await ClientBootstrap(group: group)
-            .channelInitializer { channel in
+            .channelInitializer { [connection, stream] channel in
                 channel.configureHTTP2Pipeline(mode: .server, connectionConfiguration: connection, streamConfiguration: stream) { stream in
                     stream.eventLoop.makeCompletedFuture {
                         try stream.pipeline.syncOperations.addHandlers(

@@ -39,16 +39,7 @@ struct SSHAgentForwarder: Sendable {
         case nil:
             try await call.finish(status: 2, message: "unset ssh forward key \(id)")
         case .keys(let agent):
-            var filter = SSHAgentRequestFilter()
-            for try await message in call.requests {
-                let bytes = try Moby_Sshforward_V1_BytesMessage(serializedBytes: Array(message.readableBytesView)).data
-                for action in try filter.feed(bytes) {
-                    switch action {
-                    case .forward(let request): try await Self.send(agent.answer(request), on: call)
-                    case .refuse: try await Self.send(SSHAgentRequestFilter.failureResponse, on: call)
-                    }
-                }
-            }
+            try await Self.readRequests(of: call) { request in try await Self.send(agent.answer(request), on: call) }
             try await call.finish()
         case .socket(let socket):
             try await self.relay(call, id: id, to: socket)
@@ -73,16 +64,7 @@ struct SSHAgentForwarder: Sendable {
         try await agent.executeThenClose { answers, toAgent in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    var filter = SSHAgentRequestFilter()
-                    for try await message in call.requests {
-                        let bytes = try Moby_Sshforward_V1_BytesMessage(serializedBytes: Array(message.readableBytesView)).data
-                        for action in try filter.feed(bytes) {
-                            switch action {
-                            case .forward(let bytes): try await toAgent.write(ByteBuffer(bytes: bytes))
-                            case .refuse: try await Self.send(SSHAgentRequestFilter.failureResponse, on: call)
-                            }
-                        }
-                    }
+                    try await Self.readRequests(of: call) { request in try await toAgent.write(ByteBuffer(bytes: request)) }
                     // The step closed its connection: the agent sees the end once it answered.
                     toAgent.finish()
                 }
@@ -93,6 +75,23 @@ struct SSHAgentForwarder: Sendable {
             }
         }
         try await call.finish()
+    }
+
+    /// Reads the step's bytes as agent requests: each one ``SSHAgentRequestFilter`` lets
+    /// through goes to `forward`, whole; a refused one is answered with the protocol's failure.
+    private static func readRequests(
+        of call: GRPCServerCall, forward: (_ request: [UInt8]) async throws -> Void
+    ) async throws {
+        var filter = SSHAgentRequestFilter()
+        for try await message in call.requests {
+            let bytes = try Moby_Sshforward_V1_BytesMessage(serializedBytes: Array(message.readableBytesView)).data
+            for action in try filter.feed(bytes) {
+                switch action {
+                case .forward(let request): try await forward(request)
+                case .refuse: try await Self.send(SSHAgentRequestFilter.failureResponse, on: call)
+                }
+            }
+        }
     }
 
     private static func send(_ bytes: [UInt8], on call: GRPCServerCall) async throws {
