@@ -137,9 +137,13 @@ extension OnTheSwarm {
                 defer { Task { _ = try? await self.stevedore.run(["service", "rm", name]) } }
                 let screen = try await TerminalScreen.final(
                     of: tool,
-                    ["service", "create", "--name", name, "--replicas", "3", "--init", "--no-resolve-image", SwarmFixture.image, "sleep", "300"],
+                    [
+                        "service", "create", "--name", name, "--replicas", "3", "--init", "--no-resolve-image", SwarmFixture.image, "sleep",
+                        "300",
+                    ],
                     tmux: tmux)
-                screens.append(Self.masked(screen).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n"))
+                screens.append(
+                    Self.masked(screen).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n"))
             }
             #expect(screens[1] == screens[0], "stevedore's screen:\n\(screens[1])\ndocker's:\n\(screens[0])")
             let lines = screens[1].split(separator: "\n")

@@ -135,7 +135,8 @@ enum GoNumber {
         }
         for byte in digits {
             let isDigit =
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (isHex && (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20))
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (isHex && (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20))
             if isDigit {
                 (afterDigit, afterUnderscore) = (true, false)
             } else if byte == UInt8(ascii: "_") {
