@@ -354,15 +354,7 @@ import Testing
 
     /// The message of the failure `arguments` make, which must exit with 125.
     static func failure(_ arguments: [String]) -> String? {
-        do {
-            _ = try Self.body(arguments)
-            return nil
-        } catch let failure as CommandFailure {
-            #expect(failure.exitCode == 125, "exit code of \(arguments)")
-            return failure.description
-        } catch {
-            return "unexpected \(error)"
-        }
+        flagRefusal { _ = try Self.body(arguments) }
     }
 
     /// The JSON value at a dotted key path of the encoded body.

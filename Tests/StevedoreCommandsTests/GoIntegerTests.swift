@@ -76,10 +76,10 @@ import Testing
     /// The whole message is pflag's, both quoted as Go quotes, with docker's exit code.
     @Test func theFlagMessageIsDockers() {
         #expect(
-            Self.failure { _ = try GoInteger<UInt16>(argument: "70000")?.value(for: "--blkio-weight") }
+            flagRefusal { _ = try GoInteger<UInt16>(argument: "70000")?.value(for: "--blkio-weight") }
                 == #"invalid argument "70000" for "--blkio-weight" flag: strconv.ParseUint: parsing "70000": value out of range"#)
         #expect(
-            Self.failure { _ = try GoInteger<Int64>(argument: #"a"b"#)?.value(for: "-c, --cpu-shares") }
+            flagRefusal { _ = try GoInteger<Int64>(argument: #"a"b"#)?.value(for: "-c, --cpu-shares") }
                 == #"invalid argument "a\"b" for "-c, --cpu-shares" flag: strconv.ParseInt: parsing "a\"b": invalid syntax"#)
     }
 
@@ -107,19 +107,6 @@ import Testing
             return nil
         } catch let error as InvalidFlagValue {
             return error.reason
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
-
-    /// The message of the failure `body` throws, which must exit with 125.
-    static func failure(_ body: () throws -> Void) -> String? {
-        do {
-            try body()
-            return nil
-        } catch let failure as CommandFailure {
-            #expect(failure.exitCode == 125)
-            return failure.description
         } catch {
             return "unexpected \(error)"
         }

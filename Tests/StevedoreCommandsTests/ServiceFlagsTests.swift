@@ -26,6 +26,22 @@ import Testing
 @Suite struct ServiceFlagsTests {
     // MARK: Flags both commands share, through ServiceFlags
 
+    /// Every --update-* and --rollback-* flag, and the configurations docker makes of them.
+    static let rolloutFlags = [
+        "--update-parallelism", "2", "--update-delay", "10s", "--update-failure-action", "rollback", "--update-monitor", "1m",
+        "--update-max-failure-ratio", "0.25", "--update-order", "start-first", "--rollback-parallelism", "0", "--rollback-delay",
+        "1s", "--rollback-failure-action", "continue", "--rollback-monitor", "20s", "--rollback-max-failure-ratio", "0.5",
+        "--rollback-order", "stop-first",
+    ]
+    static let rolloutConfigs = [
+        "UpdateConfig":
+            #"{"Parallelism":2,"Delay":10000000000,"FailureAction":"rollback","Monitor":60000000000,"MaxFailureRatio":0.25,"#
+            + #""Order":"start-first"}"#,
+        "RollbackConfig":
+            #"{"Parallelism":0,"Delay":1000000000,"FailureAction":"continue","Monitor":20000000000,"MaxFailureRatio":0.5,"#
+            + #""Order":"stop-first"}"#,
+    ]
+
     /// Flags of `service create`, then the JSON `ServiceFlags.apply(to:)` leaves at each key
     /// path of a new spec (`null`: absent).
     static let sharedFlagCases: [([String], [String: String])] = [
@@ -67,22 +83,7 @@ import Testing
         ),
         // Log options without a driver: no driver (docker's toLogDriver).
         (["--log-opt", "max-size=10m"], ["TaskTemplate.LogDriver": "null"]),
-        (
-            [
-                "--update-parallelism", "2", "--update-delay", "10s", "--update-failure-action", "rollback", "--update-monitor", "1m",
-                "--update-max-failure-ratio", "0.25", "--update-order", "start-first", "--rollback-parallelism", "0", "--rollback-delay",
-                "1s", "--rollback-failure-action", "continue", "--rollback-monitor", "20s", "--rollback-max-failure-ratio", "0.5",
-                "--rollback-order", "stop-first",
-            ],
-            [
-                "UpdateConfig":
-                    #"{"Parallelism":2,"Delay":10000000000,"FailureAction":"rollback","Monitor":60000000000,"MaxFailureRatio":0.25,"#
-                    + #""Order":"start-first"}"#,
-                "RollbackConfig":
-                    #"{"Parallelism":0,"Delay":1000000000,"FailureAction":"continue","Monitor":20000000000,"MaxFailureRatio":0.5,"#
-                    + #""Order":"stop-first"}"#,
-            ]
-        ),
+        (Self.rolloutFlags, Self.rolloutConfigs),
         (
             // One flag of a group: swarmkit's defaults for the rest (updateConfigFromDefaults).
             ["--update-delay", "3s", "--rollback-order", "start-first"],
@@ -525,22 +526,7 @@ import Testing
             Self.create + ["--restart-max-attempts", "3", "nginx"],
             ["TaskTemplate.RestartPolicy": #"{"Condition":"any","Delay":5000000000,"MaxAttempts":3}"#]
         ),
-        (
-            Self.create + [
-                "--update-parallelism", "2", "--update-delay", "10s", "--update-failure-action", "rollback", "--update-monitor", "1m",
-                "--update-max-failure-ratio", "0.25", "--update-order", "start-first", "--rollback-parallelism", "0", "--rollback-delay",
-                "1s", "--rollback-failure-action", "continue", "--rollback-monitor", "20s", "--rollback-max-failure-ratio", "0.5",
-                "--rollback-order", "stop-first", "nginx",
-            ],
-            [
-                "UpdateConfig":
-                    #"{"Parallelism":2,"Delay":10000000000,"FailureAction":"rollback","Monitor":60000000000,"MaxFailureRatio":0.25,"#
-                    + #""Order":"start-first"}"#,
-                "RollbackConfig":
-                    #"{"Parallelism":0,"Delay":1000000000,"FailureAction":"continue","Monitor":20000000000,"MaxFailureRatio":0.5,"#
-                    + #""Order":"stop-first"}"#,
-            ]
-        ),
+        (Self.create + Self.rolloutFlags + ["nginx"], Self.rolloutConfigs),
         (
             Self.create + [
                 "--health-cmd", "curl -f localhost", "--health-interval", "30s", "--health-timeout", "5s", "--health-retries", "3",
@@ -953,16 +939,7 @@ import Testing
 
     /// The message with which the shared flags refuse `arguments` (exit code 125), or a note.
     static func refusal(_ arguments: [String]) -> String? {
-        do {
-            let create = try StevedoreCommand.Service.Create.parse(arguments + ["nginx"])
-            try create.flags.checkValues()
-            return nil
-        } catch let failure as CommandFailure {
-            #expect(failure.exitCode == 125, "exit code of \(arguments)")
-            return failure.description
-        } catch {
-            return "unexpected \(error)"
-        }
+        flagRefusal { try StevedoreCommand.Service.Create.parse(arguments + ["nginx"]).flags.checkValues() }
     }
 }
 
