@@ -27,14 +27,8 @@ func showConvergence(_ client: DockerClient, service: String, displayName: Strin
     }
     defer { waiting.cancel() }
 
-    signal(SIGINT, SIG_IGN)
-    let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    interrupt.setEventHandler { events.finish(throwing: ConvergenceInterrupted()) }
-    interrupt.resume()
-    defer {
-        interrupt.cancel()
-        signal(SIGINT, SIG_DFL)
-    }
+    let interrupt = try CaughtSignals([SIGINT]) { _ in events.finish(throwing: ConvergenceInterrupted()) }
+    defer { withExtendedLifetime(interrupt) {} }
 
     var display = ServiceConvergenceDisplay(name: displayName, output: .standardOutput())
     do {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Stevedore
 
@@ -18,25 +17,15 @@ enum SignalProxy {
         (SIGINT, .interrupt), (SIGTERM, .terminate), (SIGHUP, .hangup), (SIGQUIT, .quit), (SIGUSR1, .user1), (SIGUSR2, .user2),
     ]
 
-    /// Runs `body` with the signals of ``forwarded`` sent to `container`; the default handling
-    /// is restored afterwards.
+    /// Runs `body` with the signals of ``forwarded`` sent to `container`; the handling they had
+    /// before is restored afterwards.
     static func forwarding<Result>(to container: String, client: DockerClient, _ body: () async throws -> Result) async throws -> Result {
-        let sources = Self.forwarded.map { number, name in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                Task { try? await client.containers.kill(container, signal: name) }
-            }
-            source.resume()
-            return source
+        try await CaughtSignals.catching(Self.forwarded.map(\.0)) { number in
+            guard let name = Self.forwarded.first(where: { $0.0 == number })?.1 else { return }
+            Task { try? await client.containers.kill(container, signal: name) }
+        } _: {
+            try await body()
         }
-        defer {
-            for (source, (number, _)) in zip(sources, Self.forwarded) {
-                source.cancel()
-                signal(number, SIG_DFL)
-            }
-        }
-        return try await body()
     }
 }
 

@@ -44,13 +44,10 @@ enum Terminal {
         _ onResize: @escaping @Sendable (_ height: Int, _ width: Int) -> Void,
         _ body: () async throws -> Result
     ) async throws -> Result {
-        signal(SIGWINCH, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
-        source.setEventHandler {
+        try await CaughtSignals.catching([SIGWINCH]) { _ in
             if let size = Terminal.size() { onResize(size.height, size.width) }
+        } _: {
+            try await body()
         }
-        source.resume()
-        defer { source.cancel() }
-        return try await body()
     }
 }
