@@ -146,7 +146,9 @@ import Testing
         for (text, reason) in [
             ("0x10", #"strconv.ParseFloat: parsing "0x10": invalid syntax"#), (".m", #"strconv.ParseFloat: parsing ".": invalid syntax"#),
             ("1e400", #"strconv.ParseFloat: parsing "1e400": value out of range"#), ("-1", "invalid size: '-1'"),
-            ("5nan", "invalid suffix: 'nan'"), ("inf ", "invalid size: 'inf '"),
+            ("5nan", "invalid suffix: 'nan'"),
+            // Not docker's: it takes an infinite size and sends what Go converts it to.
+            ("inf ", "invalid size: 'inf '"),
         ] {
             #expect(throws: InvalidFlagValue(reason: reason), "\(text)") { try MemorySize.parse(text) }
         }

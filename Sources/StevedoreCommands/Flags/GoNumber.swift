@@ -107,47 +107,14 @@ enum GoNumber {
         } else if isHex {
             throw Failure.syntax
         }
-        guard index == bytes.count, !underscores || Self.underscoresSeparateDigits(bytes) else { throw Failure.syntax }
+        guard index == bytes.count, !underscores || Self.underscoresSeparateDigits(text) else { throw Failure.syntax }
         // The syntax is Go's; what is left, without the underscores, Swift reads alike.
-        guard let value = Double(String(decoding: bytes.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)) else {
-            throw Failure.syntax
-        }
-        let inRange = bits == 32 ? Float(value).isFinite : value.isFinite
+        let digits = String(decoding: bytes.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+        guard let value = Double(digits) else { throw Failure.syntax }
+        // Rounded once to the bit size, as Go rounds: not through the Double.
+        let inRange = bits == 32 ? Float(digits)?.isFinite == true : value.isFinite
         guard inRange else { throw Failure.range }
         return value
-    }
-
-    /// Go's `underscoreOK`: each `_` of a number follows a digit or the base prefix and is
-    /// followed by a digit.
-    private static func underscoresSeparateDigits(_ bytes: [UInt8]) -> Bool {
-        var digits = bytes[...]
-        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { digits = digits.dropFirst() }
-        // Before each byte: whether the last was a digit (or the prefix), or an underscore.
-        var afterDigit = false
-        var afterUnderscore = false
-        var isHex = false
-        if digits.count >= 2, digits.first == UInt8(ascii: "0"), let base = digits.dropFirst().first,
-            [UInt8(ascii: "b"), UInt8(ascii: "o"), UInt8(ascii: "x")].contains(base | 0x20)
-        {
-            isHex = base | 0x20 == UInt8(ascii: "x")
-            digits = digits.dropFirst(2)
-            afterDigit = true
-        }
-        for byte in digits {
-            let isDigit =
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (isHex && (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20))
-            if isDigit {
-                (afterDigit, afterUnderscore) = (true, false)
-            } else if byte == UInt8(ascii: "_") {
-                guard afterDigit else { return false }
-                (afterDigit, afterUnderscore) = (false, true)
-            } else {
-                guard !afterUnderscore else { return false }
-                (afterDigit, afterUnderscore) = (false, false)
-            }
-        }
-        return !afterUnderscore
     }
 
     /// `strconv.ParseInt(text, 0, bits)`, throwing the bare ``Failure``. As Go's, the magnitude is
@@ -216,7 +183,7 @@ enum GoNumber {
     }
 
     /// Go's `underscoreOK`: every `_` stands between two digits (a base prefix counting as one).
-    private static func underscoresSeparateDigits(_ text: String) -> Bool {
+    static func underscoresSeparateDigits(_ text: String) -> Bool {
         var characters = Substring(text)
         if let sign = characters.first, sign == "+" || sign == "-" { characters = characters.dropFirst() }
         var last: Character = "^"
