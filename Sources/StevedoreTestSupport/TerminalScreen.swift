@@ -32,13 +32,17 @@ public enum TerminalScreen {
         let line =
             (["env"] + settings + ([tool.executable.path] + arguments).map(Self.quoted)).joined(separator: " ")
             + "; echo \"[exit $?]\"; \(signal); sleep 600"
-        let started = try await tmux.run(["-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", line])
+        // The line runs in sh, whatever the user's shell (tmux's default-shell is $SHELL).
+        let started = try await tmux.run([
+            "-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", "/bin/sh", "-c", line,
+        ])
         guard started.status == 0 else { throw Failure(description: "tmux: \(started)") }
-        defer { Task { _ = try? await tmux.run(["-L", server, "kill-server"]) } }
         let finished = try? await withTimeout(seconds) { try await tmux.run(["-L", server, "wait-for", "finished"]) }
-        let screen = try await tmux.run(["-L", server, "capture-pane", "-p"]).standardOutput
-        guard finished?.status == 0, let end = screen.range(of: "[exit ") else {
-            throw Failure(description: "\(arguments) did not finish within \(Int(seconds)) s in tmux; its screen:\n\(screen)")
+        let screen = try? await tmux.run(["-L", server, "capture-pane", "-p"]).standardOutput
+        // Awaited, so that no tmux server outlives the test, with a program still running in it.
+        _ = try? await tmux.run(["-L", server, "kill-server"])
+        guard finished?.status == 0, let screen, let end = screen.range(of: "[exit ", options: .backwards) else {
+            throw Failure(description: "\(arguments) did not finish within \(Int(seconds)) s in tmux; its screen:\n\(screen ?? "")")
         }
         return String(screen[..<end.lowerBound])
     }
