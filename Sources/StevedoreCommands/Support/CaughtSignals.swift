@@ -12,8 +12,8 @@ import Dispatch
 ///
 /// Not a dispatch signal source: on Linux one learns of a signal through a signalfd, which
 /// misses a signal delivered to a thread other than the one reading it, and the signal is
-/// ignored (`SIG_IGN`) until the source is registered, later, on another thread. A `--sig-proxy`
-/// TERM was lost that way under load, leaving `run` waiting for a container that never got it.
+/// ignored (`SIG_IGN`) until the source is registered, later, on another thread. With one, a
+/// `--sig-proxy` TERM was lost under load in CI, leaving `run` waiting for its container forever.
 struct CaughtSignals: ~Copyable {
     /// By signal number, the write end of the pipe of the catcher that has it, or -1; read by
     /// the handler, which may only make async-signal-safe calls (no locks, no allocation).
