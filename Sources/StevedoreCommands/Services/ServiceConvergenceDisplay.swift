@@ -26,14 +26,13 @@ func showConvergence(_ client: DockerClient, service: String, displayName: Strin
     }
     defer { waiting.cancel() }
 
-    let interrupt = try CaughtSignals([SIGINT]) { _ in events.finish(throwing: ConvergenceInterrupted()) }
-    defer { withExtendedLifetime(interrupt) {} }
-
     var display = ServiceConvergenceDisplay(name: displayName, output: .standardOutput())
     do {
-        for try await report in reports {
-            let text = display.render(report)
-            if !quiet { printOut(text) }
+        try await CaughtSignals.catching([SIGINT], onSignal: { _ in events.finish(throwing: ConvergenceInterrupted()) }) {
+            for try await report in reports {
+                let text = display.render(report)
+                if !quiet { printOut(text) }
+            }
         }
         try Task.checkCancellation()
     } catch is ConvergenceInterrupted {

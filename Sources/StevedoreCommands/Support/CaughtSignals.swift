@@ -14,7 +14,7 @@ import Dispatch
 /// misses a signal delivered to a thread other than the one reading it, and the signal is
 /// ignored (`SIG_IGN`) until the source is registered, later, on another thread. With one, a
 /// `--sig-proxy` TERM was lost under load in CI, leaving `run` waiting for its container forever.
-struct CaughtSignals: ~Copyable {
+enum CaughtSignals {
     /// By signal number, the write end of the pipe of the catcher that has it, or -1; read by
     /// the handler, which may only make async-signal-safe calls (no locks, no allocation).
     private nonisolated(unsafe) static let pipes: UnsafeMutablePointer<Int32> = {
@@ -24,19 +24,16 @@ struct CaughtSignals: ~Copyable {
     }()
     private static let signalLimit = 65
 
-    private let signals: [Int32]
-    private let previousActions: [sigaction]
-    private let writeEnd: Int32
-    private let reader: any DispatchSourceRead
-
-    /// Catches `signals` from now on; `onSignal` is called with the number of each one caught,
-    /// on a dispatch queue.
-    init(_ signals: [Int32], onSignal: @escaping @Sendable (Int32) -> Void) throws(CommandFailure) {
+    /// Runs `body` with `signals` caught: `onSignal` is called with the number of each one
+    /// caught, on a dispatch queue. Their handling is restored afterwards.
+    static func catching<Result>(
+        _ signals: [Int32], onSignal: @escaping @Sendable (Int32) -> Void, _ body: () async throws -> Result
+    ) async throws -> Result {
         var descriptors: [Int32] = [-1, -1]
         guard pipe(&descriptors) == 0 else {
             throw CommandFailure(description: "cannot catch signals: pipe: \(String(cString: strerror(errno)))")
         }
-        let readEnd = descriptors[0]
+        let (readEnd, writeEnd) = (descriptors[0], descriptors[1])
         for descriptor in descriptors {
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
@@ -50,29 +47,19 @@ struct CaughtSignals: ~Copyable {
         }
         reader.setCancelHandler { close(readEnd) }
         reader.resume()
-        (self.signals, self.writeEnd, self.reader) = (signals, descriptors[1], reader)
-        let pipes = Self.pipes
-        for number in signals where (1..<Int32(Self.signalLimit)).contains(number) { pipes[Int(number)] = descriptors[1] }
-        self.previousActions = signals.map(Self.catchSignal)
-    }
-
-    deinit {
-        for (number, action) in zip(self.signals, self.previousActions) {
-            var action = action
-            sigaction(number, &action, nil)
-            Self.pipes[Int(number)] = -1
+        let caught = signals.filter { (1..<Int32(Self.signalLimit)).contains($0) }
+        for number in caught { Self.pipes[Int(number)] = writeEnd }
+        let previousActions = caught.map(Self.catchSignal)
+        defer {
+            for (number, action) in zip(caught, previousActions) {
+                var action = action
+                sigaction(number, &action, nil)
+                Self.pipes[Int(number)] = -1
+            }
+            // No handler writes to the pipe any more.
+            close(writeEnd)
+            reader.cancel()
         }
-        // No handler writes to the pipe any more.
-        close(self.writeEnd)
-        self.reader.cancel()
-    }
-
-    /// Runs `body` with `signals` caught, and their handling restored afterwards.
-    static func catching<Result>(
-        _ signals: [Int32], onSignal: @escaping @Sendable (Int32) -> Void, _ body: () async throws -> Result
-    ) async throws -> Result {
-        let caught = try CaughtSignals(signals, onSignal: onSignal)
-        defer { withExtendedLifetime(caught) {} }
         return try await body()
     }
 
