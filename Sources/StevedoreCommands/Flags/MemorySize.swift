@@ -1,11 +1,10 @@
 import Foundation
 import Stevedore
-import StevedoreFormatting
 
-/// docker's memory sizes, read as go-units' `RAMInBytes` reads them: a decimal number, an
-/// optional space, then an optional unit, case-insensitive: `b`, or `k`, `m`, `g`, `t`, `p`
-/// (binary multiples) alone or followed by `b` or `ib` (`1KiB`, `2 MiB`, `64m`, `1.5g`). The
-/// messages are go-units' and `strconv`'s.
+/// docker's memory sizes, read as go-units' `RAMInBytes` reads them: a number (Go's
+/// `ParseFloat`), an optional space, then an optional unit, case-insensitive: `b`, or `k`, `m`,
+/// `g`, `t`, `p` (binary multiples) alone or followed by `b` or `ib` (`1KiB`, `2 MiB`, `64m`,
+/// `1.5g`). The messages are go-units' and `strconv`'s.
 enum MemorySize {
     private static let multipliers: [Character: Double] = ["k": 0x1p10, "m": 0x1p20, "g": 0x1p30, "t": 0x1p40, "p": 0x1p50]
 
