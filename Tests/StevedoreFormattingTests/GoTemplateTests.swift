@@ -28,6 +28,8 @@ import Testing
         ("{{range $k, $v := .Zed.m}}{{$k}}={{$v}}{{end}}", "k.dot=v"),
         ("{{range .Zed.ea}}x{{else}}empty{{end}}", "empty"),
         ("{{range 3}}{{.}}{{end}}", "012"),
+        // An integer's iterations are made one by one, as Go makes them: not 9e9 gathered first.
+        ("{{range $i := 9000000000}}{{if eq $i 3}}{{break}}{{end}}{{$i}}{{end}}", "012"),
         ("{{range .Zed.arr}}{{if eq . \"q\"}}{{break}}{{end}}{{.}}{{end}}", "p"),
         ("{{range .Zed.arr}}{{if eq . \"p\"}}{{continue}}{{end}}{{.}}{{end}}", "q"),
         ("{{index .Zed.m \"k.dot\"}}|{{index .Zed.m \"nokey\"}}|{{index .Zed.arr 1}}", "v|<no value>|q"),
@@ -73,6 +75,27 @@ import Testing
         #expect(try render("{{.Zed.nope}}", missingKey: .zero) == "")
         #expect(try render("{{.Nope.Deeper}}", missingKey: .noValue) == "<no value>")
         #expect(renderError("{{.Zed.nope}}") == #"template: :1:6: executing "" at <.Zed.nope>: map has no entry for key "nope""#)
+    }
+
+    @Test func limitsStopAnExecutionThatAsksForMoreWork() throws {
+        var loop = try GoTemplate(parsing: "{{range 9000000000}}{{end}}")
+        loop.limits = GoTemplate.ExecutionLimits(steps: 1000, bytes: 1 << 20)
+        let steps = #expect(throws: TemplateError.self) { try loop.render(.null) }
+        #expect(steps?.message.hasSuffix("execution stopped: it exceeded its limit of 1000 steps") == true, "\(String(describing: steps))")
+
+        var doubling = try GoTemplate(parsing: #"{{$x := "ab"}}{{range 40}}{{$x = print $x $x}}{{end}}"#)
+        doubling.limits = GoTemplate.ExecutionLimits(steps: 1000, bytes: 1 << 20)
+        let built = #expect(throws: TemplateError.self) { try doubling.render(.null) }
+        #expect(built?.message.hasSuffix("execution stopped: it exceeded its limit of 1048576 bytes") == true)
+
+        var output = try GoTemplate(parsing: "{{range 100000}}{{.}}{{end}}")
+        output.limits = GoTemplate.ExecutionLimits(steps: 1_000_000, bytes: 1000)
+        let written = #expect(throws: TemplateError.self) { try output.render(.null) }
+        #expect(written?.message.hasSuffix("execution stopped: it exceeded its limit of 1000 bytes") == true)
+
+        var bounded = try GoTemplate(parsing: "{{range $i, $e := .}}{{$i}}={{$e}} {{end}}")
+        bounded.limits = GoTemplate.ExecutionLimits(steps: 100, bytes: 100)
+        #expect(try bounded.render(.array([.string("a"), .int(2)])) == "0=a 1=2 ")
     }
 
     @Test func rendersEncodableInDeclarationOrderWithSortedDictionaries() throws {

@@ -13,7 +13,13 @@ public struct OutputFormat: Sendable {
     /// Whether a header row and column alignment apply.
     public let isTable: Bool
     /// The template executed for each item (and, for tables, over the column titles).
-    public let template: GoTemplate
+    public private(set) var template: GoTemplate
+    /// The bounds of each of the template's executions (``GoTemplate/limits``); `nil` by default,
+    /// as in docker.
+    public var limits: GoTemplate.ExecutionLimits? {
+        get { template.limits }
+        set { template.limits = newValue }
+    }
 
     public init(_ rawValue: String) throws(TemplateError) {
         self.rawValue = rawValue

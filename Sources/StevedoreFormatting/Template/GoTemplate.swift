@@ -27,8 +27,27 @@ public struct GoTemplate: Sendable {
         case zero
     }
 
+    /// How much work one execution may do: for a template from someone who should not be able
+    /// to occupy the process. Go has no such bounds, and a template can ask for unbounded work
+    /// (`{{range 9000000000}}`, a string doubled in a loop); an execution that exceeds a bound
+    /// stops with an execution ``TemplateError`` instead.
+    public struct ExecutionLimits: Sendable, Equatable {
+        /// How many texts, actions, blocks and loop iterations one execution may go through.
+        public var steps: Int
+        /// How many bytes one execution may write, and build with functions (`printf`, `join`,
+        /// `split`…) along the way; the output of a value read from the data counts too.
+        public var bytes: Int
+
+        public init(steps: Int, bytes: Int) {
+            self.steps = steps
+            self.bytes = bytes
+        }
+    }
+
     /// The template's source text.
     public let text: String
+    /// The bounds of each execution; `nil` (the default) runs every execution to its end, as Go does.
+    public var limits: ExecutionLimits?
     private let nodes: [TemplateNode]
 
     /// Parses `text`, reporting malformed templates as Go does (`template: :1: unclosed action`).
@@ -39,7 +58,8 @@ public struct GoTemplate: Sendable {
 
     /// Executes the template with `value` as dot (`.`) and `$`.
     public func render(_ value: TemplateValue, missingKey: MissingKey = .error) throws(TemplateError) -> String {
-        var evaluator = TemplateEvaluator(source: text, missingKey: missingKey, functions: TemplateFunctions(isHeader: false))
+        var evaluator = TemplateEvaluator(
+            source: text, missingKey: missingKey, functions: TemplateFunctions(isHeader: false), limits: limits)
         return try execute(value, with: &evaluator)
     }
 
@@ -52,7 +72,8 @@ public struct GoTemplate: Sendable {
     /// column titles (`["ID": "CONTAINER ID", …]`) with docker's header functions, a missing
     /// title empty, and, as docker does, whatever was written before an error.
     public func renderHeader(titles: [String: String]) -> String {
-        var evaluator = TemplateEvaluator(source: text, missingKey: .zero, functions: TemplateFunctions(isHeader: true))
+        var evaluator = TemplateEvaluator(
+            source: text, missingKey: .zero, functions: TemplateFunctions(isHeader: true), limits: limits)
         let object = TemplateObject(titles.sorted { $0.key < $1.key }.map { ($0.key, TemplateValue.string($0.value)) })
         return (try? execute(.object(object), with: &evaluator)) ?? evaluator.output
     }

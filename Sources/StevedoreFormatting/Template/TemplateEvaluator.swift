@@ -8,14 +8,18 @@ struct TemplateEvaluator {
     let source: [UInt8]
     let missingKey: GoTemplate.MissingKey
     let functions: TemplateFunctions
+    let limits: GoTemplate.ExecutionLimits?
     private(set) var output = ""
     var variables: [(name: String, value: EvaluatedValue)] = []
     private var current: CurrentNode?
+    private var spentSteps = 0
+    private var spentBytes = 0
 
-    init(source: String, missingKey: GoTemplate.MissingKey, functions: TemplateFunctions) {
+    init(source: String, missingKey: GoTemplate.MissingKey, functions: TemplateFunctions, limits: GoTemplate.ExecutionLimits?) {
         self.source = Array(source.utf8)
         self.missingKey = missingKey
         self.functions = functions
+        self.limits = limits
     }
 
     /// The node being evaluated, for error positions and context (Go's `state.at`).
@@ -57,6 +61,35 @@ struct TemplateEvaluator {
         return .execution(line: line, column: column, context: current.description, message)
     }
 
+    // MARK: Limits
+
+    /// Counts one step against ``limits``.
+    private mutating func step() throws(TemplateError) {
+        guard let limits else { return }
+        spentSteps += 1
+        if spentSteps > limits.steps { throw failure("execution stopped: it exceeded its limit of \(limits.steps) steps") }
+    }
+
+    /// Counts what a function built against ``limits``: a string's bytes, an array's elements.
+    mutating func spend(building value: EvaluatedValue) throws(TemplateError) {
+        switch value.value {
+        case .string(let string): try spend(bytes: string.utf8.count)
+        case .array(let elements): try spend(bytes: elements.count)
+        default: break
+        }
+    }
+
+    private mutating func spend(bytes: Int) throws(TemplateError) {
+        guard let limits else { return }
+        spentBytes += bytes
+        if spentBytes > limits.bytes { throw failure("execution stopped: it exceeded its limit of \(limits.bytes) bytes") }
+    }
+
+    private mutating func write(_ text: String) throws(TemplateError) {
+        try spend(bytes: text.utf8.count)
+        output += text
+    }
+
     // MARK: Walking nodes
 
     mutating func walk(_ dot: EvaluatedValue, _ nodes: [TemplateNode]) throws(TemplateError) -> Flow {
@@ -68,12 +101,13 @@ struct TemplateEvaluator {
     }
 
     private mutating func walk(_ dot: EvaluatedValue, _ node: TemplateNode) throws(TemplateError) -> Flow {
+        try step()
         switch node {
         case .text(let text):
-            output += text
+            try write(text)
         case .action(let pipeline):
             let value = try evalPipeline(dot, pipeline)
-            if pipeline.declarations.isEmpty { output += value.printed }
+            if pipeline.declarations.isEmpty { try write(value.printed) }
         case .ifBlock(let pipeline, let list, let elseList), .withBlock(let pipeline, let list, let elseList):
             let mark = variables.count
             defer { variables.removeLast(variables.count - mark) }
@@ -101,32 +135,42 @@ struct TemplateEvaluator {
         defer { variables.removeLast(variables.count - mark) }
         let collection = try evalPipeline(dot, pipeline)
         let bodyMark = variables.count
-        var iterations: [(index: EvaluatedValue, element: EvaluatedValue)] = []
+        var isEmpty = true
+        /// One pass through the body; false when it breaks the loop. An integer's iterations
+        /// are made one at a time, as Go does, not gathered first.
+        func iterate(index: EvaluatedValue, element: EvaluatedValue) throws(TemplateError) -> Bool {
+            try step()
+            isEmpty = false
+            if !pipeline.declarations.isEmpty { variables[variables.count - 1].value = element }
+            if pipeline.declarations.count > 1 { variables[variables.count - 2].value = index }
+            let flow = try walk(element, list)
+            variables.removeLast(variables.count - bodyMark)
+            return flow != .breakLoop
+        }
         switch collection.value {
         case .array(let elements):
-            iterations = elements.enumerated().map {
-                (EvaluatedValue(.int(Int64($0.offset))), EvaluatedValue(value: $0.element, isInterface: true))
+            for (offset, element) in elements.enumerated() {
+                let index = EvaluatedValue(.int(Int64(offset)))
+                guard try iterate(index: index, element: EvaluatedValue(value: element, isInterface: true)) else { return }
             }
         case .object(let object):
-            iterations = object.sortedFields.map { (EvaluatedValue(.string($0.key)), EvaluatedValue(value: $0.value, isInterface: true)) }
+            for field in object.sortedFields {
+                let index = EvaluatedValue(.string(field.key))
+                guard try iterate(index: index, element: EvaluatedValue(value: field.value, isInterface: true)) else { return }
+            }
         case .int(let count):
             if pipeline.declarations.count > 1 {
                 throw failure("can't use \(count) to iterate over more than one variable")
             }
-            iterations = (0..<max(count, 0)).map { (EvaluatedValue(.int($0)), EvaluatedValue(.int($0))) }
+            for value in 0..<max(count, 0) {
+                guard try iterate(index: EvaluatedValue(.int(value)), element: EvaluatedValue(.int(value))) else { return }
+            }
         case nil:
             break
         case .some(let other):
             throw failure("range can't iterate over \(other.goDescription)")
         }
-        for iteration in iterations {
-            if !pipeline.declarations.isEmpty { variables[variables.count - 1].value = iteration.element }
-            if pipeline.declarations.count > 1 { variables[variables.count - 2].value = iteration.index }
-            let flow = try walk(iteration.element, list)
-            variables.removeLast(variables.count - bodyMark)
-            if flow == .breakLoop { return }
-        }
-        if iterations.isEmpty, let elseList { _ = try walk(dot, elseList) }
+        if isEmpty, let elseList { _ = try walk(dot, elseList) }
     }
 
     // MARK: Pipelines and commands
@@ -172,7 +216,9 @@ struct TemplateEvaluator {
             return try evalFieldChain(value, names, hasArguments: hasArguments)
         case .identifier(_, let name):
             at(.operand(first))
-            return try functions.call(name, command: command, final: final, dot: dot, evaluator: &self)
+            let result = try functions.call(name, command: command, final: final, dot: dot, evaluator: &self)
+            try spend(building: result)
+            return result
         case .pipeline(let pipeline):
             try notAFunction(command, final: final)
             return try evalPipeline(dot, pipeline)
