@@ -96,4 +96,15 @@ extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - self.count)) + self
     }
+
+    @Test func aNumberJSONCannotCarryIsRefusedByItsPathBeforeAnyRequest() async throws {
+        let client = try DockerClient(configuration: .init(host: .unixSocket("/nonexistent/docker.sock"), apiVersion: APIVersion(1, 41)))
+        defer { client.shutdown() }
+        var spec = ServiceSpec()
+        spec.taskTemplate = TaskSpec(containerSpec: .init(image: "busybox"))
+        spec.updateConfig = .init(maxFailureRatio: .nan)
+        let error = await #expect(throws: DockerError.self) { _ = try await client.services.create(spec) }
+        #expect(error?.category == .invalidInput)
+        #expect(error?.message == "UpdateConfig.MaxFailureRatio is nan, which JSON cannot carry: give a finite number")
+    }
 }

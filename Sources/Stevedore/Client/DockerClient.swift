@@ -138,9 +138,16 @@ public final class DockerClient: Sendable {
     }
 
     /// JSON-encodes a request body, leaving out `nil` fields (the models encode only what is set).
+    /// A value JSON cannot carry (a NaN or infinite `Double`) is the caller's input error,
+    /// named by its path in the body.
     func jsonBody<Body: Encodable>(_ body: Body) throws -> HTTPRequestBody {
-        let data = try JSONEncoder().encode(body)
-        return .bytes(ByteBuffer(bytes: data))
+        do {
+            return .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+        } catch EncodingError.invalidValue(let value, let context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw DockerError.invalidInput(
+                "\(path.isEmpty ? "the request body" : path) is \(value), which JSON cannot carry: give a finite number")
+        }
     }
 
     func throwIfError(_ response: HTTPResponse) async throws {
