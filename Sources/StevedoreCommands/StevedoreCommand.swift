@@ -51,7 +51,10 @@ public struct StevedoreCommand: AsyncParsableCommand {
             }
             Self.exit(withError: ExitCode(failure.exitCode))
         } catch {
-            Self.exit(withError: error)
+            // The parser's own exit code for a refused command line is 64; docker's is 1 or 125.
+            guard Self.exitCode(for: error) == .validationFailure else { Self.exit(withError: error) }
+            printError(Self.fullMessage(for: error))
+            Self.exit(withError: ExitCode(UsageExitCode.docker(forParserMessage: Self.message(for: error))))
         }
     }
 }

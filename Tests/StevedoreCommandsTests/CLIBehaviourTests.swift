@@ -43,14 +43,29 @@ import Testing
 
     @Test func anUnknownCommandIsAUsageError() async throws {
         let outcome = try await self.stevedore.run(["frobnicate"])
-        #expect(outcome.status != 0)
+        #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("frobnicate"))
     }
 
     @Test func anUnknownLogLevelIsRefused() async throws {
         let outcome = try await self.stevedore.run(["-l", "loud", "info"])
-        #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("unable to parse logging level: loud"))
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("Unable to parse logging level: loud"))
+    }
+
+    /// docker's exit codes for command lines it refuses before any request (checked against the
+    /// docker CLI): 1 for too few or too many arguments, 125 for a flag it cannot take.
+    @Test(
+        arguments: [
+            (["rm"], 1), (["network", "create"], 1), (["tag", "a"], 1), (["tag", "a", "b", "c"], 1),
+            (["volume", "create", "a", "b"], 1), (["ps", "extra"], 1), (["container", "nope"], 1), (["wait"], 1),
+            (["swarm", "join-token"], 1), (["rm", "--nope", "x"], 125), (["rm", "--force=maybe", "x"], 125),
+            (["logs", "--tail"], 125), (["run", "--nope", "busybox"], 125),
+        ] as [([String], Int32)])
+    func aRefusedCommandLineExitsAsDockers(arguments: [String], status: Int32) async throws {
+        let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
+        #expect(outcome.status == status, "\(outcome)")
+        #expect(!outcome.standardError.contains("Cannot connect"), "\(outcome)")
     }
 
     @Test func completionScriptsAreGenerated() async throws {

@@ -99,7 +99,8 @@ public struct GlobalOptions: ParsableArguments {
 
     public func validate() throws {
         guard Self.logLevels[self.logLevel] != nil else {
-            throw ValidationError("unable to parse logging level: \(self.logLevel)")
+            // docker's words and exit code (1: not a flag error of the command's).
+            throw CommandFailure(description: "Unable to parse logging level: \(self.logLevel)")
         }
     }
 
