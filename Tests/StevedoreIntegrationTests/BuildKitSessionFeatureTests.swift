@@ -30,7 +30,7 @@ struct BuildKitSessionFeatureTests {
     private static func run(_ client: DockerClient, _ image: String, _ script: String) async throws -> Int {
         try await client.containers.run(
             ContainerCreateBody(cmd: ["sh", "-c", script], image: image), options: .init(removeWhenDone: true)
-        ).exit.statusCode
+        ).exitCode
     }
 
     @Test func aMultiStageBuildWithCacheSecretHeredocIgnoreAndTarget() async throws {

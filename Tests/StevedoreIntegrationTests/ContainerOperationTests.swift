@@ -228,16 +228,16 @@ struct ContainerOperationTests {
     @Test func waitConditions() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sh", "-c", "exit 7"], start: false) { id in
-                let pending = try await client.containers.registerWait(id, options: .init(condition: .nextExit))
+                let pending = try await client.containers.registerWait(id, condition: .nextExit)
                 try await client.containers.start(id)
                 let exit = try await pending.result()
                 #expect(exit.statusCode == 7)
                 #expect(exit.error?.message ?? "" == "")
                 // not-running returns at once for a stopped container.
-                #expect(try await client.containers.wait(id, options: .init(condition: .notRunning)).statusCode == 7)
+                #expect(try await client.containers.wait(id, condition: .notRunning).statusCode == 7)
             }
             let id = try await client.containers.create(ContainerCreateBody(cmd: ["true"], image: TestEngine.image)).id
-            let removal = try await client.containers.registerWait(id, options: .init(condition: .removed))
+            let removal = try await client.containers.registerWait(id, condition: .removed)
             try await client.containers.remove(id)
             #expect(try await removal.result().statusCode == 0)
             let error = await #expect(throws: DockerError.self) { try await client.containers.wait(uniqueName("missing")) }
@@ -275,7 +275,7 @@ struct ContainerOperationTests {
                 ContainerCreateBody(cmd: ["sh", "-c", "exit 5"], image: TestEngine.image),
                 options: .init(create: .init(name: name), removeWhenDone: true)
             )
-            #expect(result.exit.statusCode == 5)
+            #expect(result.exitCode == 5)
             let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
             #expect(gone?.category == .notFound)
             let failed = await #expect(throws: DockerError.self) {
@@ -300,7 +300,7 @@ struct ContainerOperationTests {
                     for index in 0..<64 {
                         group.addTask {
                             let body = ContainerCreateBody(cmd: ["sh", "-c", "exit \(index % 3)"], image: TestEngine.image)
-                            return try await client.containers.run(body, options: .init(removeWhenDone: true)).exit.statusCode
+                            return try await client.containers.run(body, options: .init(removeWhenDone: true)).exitCode
                         }
                     }
                     return try await group.reduce(into: [Int]()) { $0.append($1) }
@@ -326,7 +326,7 @@ struct ContainerOperationTests {
             }
             #expect(output.stdoutText == "HELLO\n")
             #expect(output.stderrText == "err\n")
-            #expect(run.exit.statusCode == 4)
+            #expect(run.exitCode == 4)
             // AutoRemove: the wait lasted until the daemon had removed it.
             let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
             #expect(gone?.category == .notFound)

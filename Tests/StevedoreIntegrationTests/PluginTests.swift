@@ -27,11 +27,11 @@ struct PluginTests {
             #expect(try await client.plugins.list(mine).map(\.name) == [name])
             #expect(try await client.plugins.list(PluginListFilters(enabled: true, capability: ["^\(capability)$"])).isEmpty)
 
-            try await client.plugins.set(name, settings: ["DEBUG=1", "args=-v -x"])
+            try await client.plugins.set(name, ["DEBUG=1", "args=-v -x"])
             plugin = try await client.plugins.inspect(name)
             #expect(plugin.settings.env == ["DEBUG=1"])
             #expect(plugin.settings.args == ["-v", "-x"])
-            let notSettable = await #expect(throws: DockerError.self) { try await client.plugins.set(name, settings: ["OTHER=1"]) }
+            let notSettable = await #expect(throws: DockerError.self) { try await client.plugins.set(name, ["OTHER=1"]) }
             #expect(notSettable?.message.contains("OTHER") == true, "\(String(describing: notSettable))")
 
             try await client.plugins.enable(name, timeout: .seconds(5))
@@ -39,7 +39,7 @@ struct PluginTests {
             #expect(try await client.plugins.list(PluginListFilters(enabled: true, capability: ["^\(capability)$"])).map(\.name) == [name])
             let again = await #expect(throws: DockerError.self) { try await client.plugins.enable(name) }
             #expect(again?.category == .conflict)
-            let whileEnabled = await #expect(throws: DockerError.self) { try await client.plugins.set(name, settings: ["DEBUG=0"]) }
+            let whileEnabled = await #expect(throws: DockerError.self) { try await client.plugins.set(name, ["DEBUG=0"]) }
             #expect(whileEnabled?.message.contains("disable plugin before setting") == true)
             let removeEnabled = await #expect(throws: DockerError.self) { try await client.plugins.remove(name) }
             #expect(removeEnabled?.category == .conflict)

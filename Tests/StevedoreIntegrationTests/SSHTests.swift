@@ -29,7 +29,8 @@ struct SSHTests {
             #expect(try await client.apiVersion() >= APIVersion(1, 24))
             #expect(try await client.system.version().version?.isEmpty == false)
             let now = Date()
-            let options = EventsOptions(since: EventsOptions.timestamp(now.addingTimeInterval(-5)), until: EventsOptions.timestamp(now))
+            let options = SystemEventsOptions(
+                since: SystemEventsOptions.timestamp(now.addingTimeInterval(-5)), until: SystemEventsOptions.timestamp(now))
             for try await _ in try await client.system.events(options) {}
             // Concurrent requests each get a connection (an ssh session) of their own.
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -96,9 +96,9 @@ struct SystemTests {
             let tag = "t\(UInt32.random(in: 0...UInt32.max))"
             try await client.images.tag(TestEngine.image, repository: "stevedore-test/events", tag: tag)
             try await client.images.remove("stevedore-test/events:\(tag)")
-            let options = EventsOptions(
-                since: EventsOptions.timestamp(start.addingTimeInterval(-1)),
-                until: EventsOptions.timestamp(Date().addingTimeInterval(1)),
+            let options = SystemEventsOptions(
+                since: SystemEventsOptions.timestamp(start.addingTimeInterval(-1)),
+                until: SystemEventsOptions.timestamp(Date().addingTimeInterval(1)),
                 filters: ["type": ["image"]]
             )
             var actions: [String] = []

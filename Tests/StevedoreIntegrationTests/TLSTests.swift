@@ -24,7 +24,8 @@ struct TLSTests {
         #expect(try await client.system.version().version?.isEmpty == false)
         // A stream through TLS: events over a closed window end by themselves.
         let now = Date()
-        let options = EventsOptions(since: EventsOptions.timestamp(now.addingTimeInterval(-5)), until: EventsOptions.timestamp(now))
+        let options = SystemEventsOptions(
+            since: SystemEventsOptions.timestamp(now.addingTimeInterval(-5)), until: SystemEventsOptions.timestamp(now))
         for try await _ in try await client.system.events(options) {}
     }
 

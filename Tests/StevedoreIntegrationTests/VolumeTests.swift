@@ -102,7 +102,7 @@ struct VolumeTests {
             resources.volume(name)
             _ = try await client.volumes.create(VolumeCreateRequest(name: name))
             let body = VolumeUpdateBody(spec: ClusterVolumeSpec(accessMode: .init(availability: "drain")))
-            let error = await #expect(throws: DockerError.self) { try await client.volumes.update(name, body, options: .init(version: 1)) }
+            let error = await #expect(throws: DockerError.self) { try await client.volumes.update(name, body, version: 1) }
             let apiVersion = try await client.apiVersion()
             if apiVersion < APIVersion(1, 42) {
                 #expect(error?.category == .unsupportedByAPIVersion)

@@ -57,7 +57,7 @@ extension OnTheSwarm {
                 var active = try #require(rejoined.spec)
                 active.availability = .active
                 try await clients[0].nodes.update(
-                    rejoined.id ?? "", active, options: .init(version: Int64(try #require(rejoined.version?.index))))
+                    rejoined.id ?? "", active, version: Int64(try #require(rejoined.version?.index)))
                 #expect(
                     try await SwarmFixture.eventually(30) {
                         try await clients[0].nodes.list().filter { $0.status?.state == .ready }.count == 3
@@ -193,7 +193,7 @@ extension OnTheSwarm {
                 let secret = try await manager.secrets.inspect(secretID)
                 var changed = try #require(secret.spec)
                 changed.labels = ["stevedore-test": "swarm", "changed": "yes"]
-                try await manager.secrets.update(secretID, changed, options: .init(version: Int64(try #require(secret.version?.index))))
+                try await manager.secrets.update(secretID, changed, version: Int64(try #require(secret.version?.index)))
                 #expect(try await manager.secrets.inspect(secretID).spec?.labels?["changed"] == "yes")
                 #expect(
                     try await SwarmFixture.eventually(30) {
@@ -218,14 +218,14 @@ extension OnTheSwarm {
                 let third = try node(2)
                 var spec = try #require(third.spec)
                 spec.availability = .drain
-                try await manager.nodes.update(third.id ?? "", spec, options: .init(version: Int64(try #require(third.version?.index))))
+                try await manager.nodes.update(third.id ?? "", spec, version: Int64(try #require(third.version?.index)))
                 #expect(
                     try await SwarmFixture.eventually(30) {
                         !(try await SwarmFixture.runningNodes(manager, service: id)).contains(third.id ?? "")
                     })
                 let drained = try await manager.nodes.inspect(third.id ?? "")
                 spec.availability = .active
-                try await manager.nodes.update(third.id ?? "", spec, options: .init(version: Int64(try #require(drained.version?.index))))
+                try await manager.nodes.update(third.id ?? "", spec, version: Int64(try #require(drained.version?.index)))
 
                 // Kill host 2's daemon: the node goes down and its task runs elsewhere.
                 let second = try node(1)

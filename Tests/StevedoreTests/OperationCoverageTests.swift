@@ -15,20 +15,55 @@ struct OperationCoverageTests {
         let rows = table.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst().map { $0.split(separator: "\t") }
         #expect(Set(rows.map { String($0[0]) }) == operations)
 
-        var declarations = ""
+        // Each area's calls are declared in its folder (`docker.volumes` in Sources/Stevedore/Volumes);
+        // building from a context lives in Build.
+        var declared: [String: Set<String>] = [:]
         let sources = Self.repository.appendingPathComponent("Sources/Stevedore")
         for case let file as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
         where file.pathExtension == "swift" {
-            declarations += try String(contentsOf: file, encoding: .utf8)
+            let folder = file.deletingLastPathComponent().lastPathComponent
+            let area = folder == "Build" ? "images" : folder.lowercased()
+            declared[area, default: []].formUnion(Self.publicFunctionNames(in: try String(contentsOf: file, encoding: .utf8)))
         }
         for row in rows {
-            // `docker.area.name(labels…)`: `name` must be a public function of the library.
-            guard let call = row[3].firstMatch(of: /docker\.[a-z]+\.([A-Za-z]+)\(/) else {
+            // `docker.area.name(labels…)`: a public function of that area with those labels.
+            guard let call = row[3].firstMatch(of: /docker\.([a-z]+)\.([A-Za-z]+\([A-Za-z_:]*\))/) else {
                 Issue.record("\(row[0]): no call in \(row[3])")
                 continue
             }
-            let declared = declarations.contains("public func \(call.1)(") || declarations.contains("public func \(call.1)<")
-            #expect(declared, "\(row[0]): \(call.1) is not declared")
+            let isDeclared = declared[String(call.1)]?.contains(String(call.2)) ?? false
+            #expect(isDeclared, "\(row[0]): \(call.1).\(call.2) is not declared")
         }
+    }
+
+    /// The full names (`remove(_:force:)`) of every `public func` in `source`: its parameters'
+    /// argument labels, read up to the parenthesis that closes the list.
+    private static func publicFunctionNames(in source: String) -> Set<String> {
+        var names: Set<String> = []
+        for match in source.matches(of: /public func ([A-Za-z]+)(<[^(]*>)?\(/) {
+            var labels = ""
+            var parameter = ""
+            var depth = 0
+            var previous: Character = " "
+            for character in source[match.range.upperBound...] {
+                defer { previous = character }
+                switch character {
+                case "(", "[", "{", "<": depth += 1
+                case ")", "]", "}": depth -= 1
+                case ">" where previous != "-": depth -= 1  // not a function type's `->`
+                default: break
+                }
+                if depth < 0 || (depth == 0 && character == ",") {
+                    let head = parameter.split(separator: ":", maxSplits: 1).first ?? ""
+                    if let label = head.split(whereSeparator: \.isWhitespace).first { labels += "\(label):" }
+                    parameter = ""
+                    if depth < 0 { break }
+                    continue
+                }
+                parameter.append(character)
+            }
+            names.insert("\(match.1)(\(labels))")
+        }
+        return names
     }
 }

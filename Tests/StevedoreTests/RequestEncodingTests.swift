@@ -56,16 +56,16 @@ import Testing
     }
 
     @Test func timestampsKeepNanoseconds() {
-        #expect(EventsOptions.timestamp(unixNanoseconds: 1_700_000_000_000_000_007) == "1700000000.000000007")
+        #expect(SystemEventsOptions.timestamp(unixNanoseconds: 1_700_000_000_000_000_007) == "1700000000.000000007")
     }
 
     @Test func timestampsAfter2262AndAbsurdDatesDoNotOverflow() throws {
         // 2300-01-01: more nanoseconds than 64 bits hold, fine as seconds.
         #expect(try EventTime.parse("2300-01-01") == "10413792000.000000000")
-        #expect(EventsOptions.timestamp(Date(timeIntervalSince1970: 1e300)) == "9223372036854775807.000000000")
-        #expect(EventsOptions.timestamp(Date(timeIntervalSince1970: .infinity)) == "9223372036854775807.000000000")
-        #expect(EventsOptions.timestamp(Date(timeIntervalSince1970: -1e300)) == "0.000000000")
-        #expect(EventsOptions.timestamp(Date(timeIntervalSince1970: 1.9999999999)) == "2.000000000")
+        #expect(SystemEventsOptions.timestamp(Date(timeIntervalSince1970: 1e300)) == "9223372036854775807.000000000")
+        #expect(SystemEventsOptions.timestamp(Date(timeIntervalSince1970: .infinity)) == "9223372036854775807.000000000")
+        #expect(SystemEventsOptions.timestamp(Date(timeIntervalSince1970: -1e300)) == "0.000000000")
+        #expect(SystemEventsOptions.timestamp(Date(timeIntervalSince1970: 1.9999999999)) == "2.000000000")
     }
 }
 

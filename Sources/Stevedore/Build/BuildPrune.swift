@@ -1,5 +1,5 @@
 /// Options of ``DockerClient/Images/pruneBuildCache(_:)`` (`POST /build/prune`).
-public struct BuildCachePruneOptions: Hashable, Sendable {
+public struct BuildPruneOptions: Hashable, Sendable {
     /// `all`: remove every kind of cache record, not only dangling ones.
     public var all: Bool
     /// `reserved-space` (API ≥ 1.48; `keep-storage` before): bytes of cache to keep.
@@ -26,7 +26,7 @@ public struct BuildCachePruneOptions: Hashable, Sendable {
 extension DockerClient.Images {
     /// `POST /build/prune`: deletes build cache; returns the records deleted and the space freed.
     @discardableResult
-    public func pruneBuildCache(_ options: BuildCachePruneOptions = .init()) async throws -> BuildPruneResponse {
+    public func pruneBuildCache(_ options: BuildPruneOptions = .init()) async throws -> BuildPruneResponse {
         var query = QueryItems()
         query.add("all", options.all ? true : nil)
         let version = try await self.client.apiVersion()

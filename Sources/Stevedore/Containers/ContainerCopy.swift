@@ -60,7 +60,7 @@ extension DockerClient.Containers {
         let tar = LocalTarArchive(source: local, archiveName: archiveName)
         try await self.putArchive(
             id, path: extractInto, tar: .stream(tar),
-            options: ContainerArchiveUploadOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
+            options: ContainerPutArchiveOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
         )
     }
 

@@ -16,7 +16,7 @@ public struct ContainerLogsOptions: Hashable, Sendable {
     /// `stderr` (default `true`).
     public var stderr: Bool
     /// `since`: only output logged at or after this time: Unix seconds with an optional
-    /// fraction, as ``EventsOptions/timestamp(_:)`` makes from a `Date` (or ``EventTime/parse(_:now:)``
+    /// fraction, as ``SystemEventsOptions/timestamp(_:)`` makes from a `Date` (or ``EventTime/parse(_:now:)``
     /// from docker's forms).
     public var since: String?
     /// `until`: only output logged before this time, same forms (API ≥ 1.35).

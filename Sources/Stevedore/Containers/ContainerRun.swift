@@ -27,6 +27,9 @@ public struct ContainerRunResult: Hashable, Sendable {
     public var warnings: [String]
     /// The exit code, and the daemon's wait error if any.
     public var exit: ContainerWaitResponse
+
+    /// The container's exit code (``exit``'s `statusCode`), as ``ExecResult/exitCode`` is an exec's.
+    public var exitCode: Int { self.exit.statusCode }
 }
 
 extension DockerClient.Containers {
@@ -91,7 +94,7 @@ extension DockerClient.Containers {
         let autoRemove = body.hostConfig?.autoRemove == true
         var started = false
         do {
-            let pending = try await self.registerWait(id, options: .init(condition: autoRemove ? .removed : .nextExit))
+            let pending = try await self.registerWait(id, condition: autoRemove ? .removed : .nextExit)
             let result = try await use(created) {
                 try await self.start(id)
                 started = true

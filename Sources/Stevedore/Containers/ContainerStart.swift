@@ -1,18 +1,11 @@
-/// Options of ``DockerClient/Containers/start(_:options:)`` (`POST /containers/{id}/start`).
-public struct ContainerStartOptions: Hashable, Sendable {
-    /// `detachKeys`: the key sequence that detaches from the container (e.g. `ctrl-p,ctrl-q`).
-    public var detachKeys: String?
-
-    public init(detachKeys: String? = nil) {
-        self.detachKeys = detachKeys
-    }
-}
-
 extension DockerClient.Containers {
     /// `POST /containers/{id}/start`. Starting a running container succeeds (the daemon answers 304).
-    public func start(_ id: String, options: ContainerStartOptions = .init()) async throws {
+    ///
+    /// `detachKeys`: `detachKeys`, the key sequence that detaches from the container's attached
+    /// streams (e.g. `ctrl-p,ctrl-q`); default (`nil`): the daemon's, `ctrl-p,ctrl-q`.
+    public func start(_ id: String, detachKeys: String? = nil) async throws {
         var query = QueryItems()
-        query.add("detachKeys", options.detachKeys)
+        query.add("detachKeys", detachKeys)
         try await self.client.discardingBody(DockerRequest(.POST, try ObjectPath.container(id, "/start"), query: query))
     }
 }

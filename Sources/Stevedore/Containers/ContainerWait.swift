@@ -1,31 +1,20 @@
 import Foundation
 import StevedoreTransport
 
-/// Options of ``DockerClient/Containers/wait(_:options:)`` (`POST /containers/{id}/wait`).
-public struct ContainerWaitOptions: Hashable, Sendable {
-    /// `condition`: what to wait for (API ≥ 1.30). Default (`nil`): the daemon's default,
-    /// `not-running`.
-    public var condition: Condition?
-
-    public init(condition: Condition? = nil) {
-        self.condition = condition
-    }
-
-    /// What ``ContainerWaitOptions/condition`` waits for.
-    public struct Condition: RawRepresentable, Hashable, Sendable {
-        public var rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        /// The container is not running (returns at once for a stopped one).
-        public static let notRunning = Condition(rawValue: "not-running")
-        /// The next exit, even of a container that is not running yet.
-        public static let nextExit = Condition(rawValue: "next-exit")
-        /// The container is removed.
-        public static let removed = Condition(rawValue: "removed")
-    }
+/// What a container wait waits for: `condition` of `POST /containers/{id}/wait` (API ≥ 1.30).
+public struct ContainerWaitCondition: RawRepresentable, Hashable, Sendable {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The container is not running (returns at once for a stopped one): the daemon's default.
+    public static let notRunning = ContainerWaitCondition(rawValue: "not-running")
+    /// The next exit, even of a container that is not running yet.
+    public static let nextExit = ContainerWaitCondition(rawValue: "next-exit")
+    /// The container is removed.
+    public static let removed = ContainerWaitCondition(rawValue: "removed")
 }
 
 /// A wait the daemon has registered, whose answer comes when the condition holds: see
-/// ``DockerClient/Containers/registerWait(_:options:)``. Call ``result()`` once; dropping the
+/// ``DockerClient/Containers/registerWait(_:condition:)``. Call ``result()`` once; dropping the
 /// value without calling it closes the connection and cancels the wait.
 public struct PendingContainerWait: Sendable {
     let body: HTTPResponseBody
@@ -46,17 +35,19 @@ public struct PendingContainerWait: Sendable {
 extension DockerClient.Containers {
     /// `POST /containers/{id}/wait`: blocks until the condition holds and returns the exit code
     /// (and the daemon's wait error, if any). No deadline applies: a container may run for days.
-    public func wait(_ id: String, options: ContainerWaitOptions = .init()) async throws -> ContainerWaitResponse {
-        try await self.registerWait(id, options: options).result()
+    ///
+    /// `condition`: `condition`, what to wait for; default (`nil`): the daemon's, ``ContainerWaitCondition/notRunning``.
+    public func wait(_ id: String, condition: ContainerWaitCondition? = nil) async throws -> ContainerWaitResponse {
+        try await self.registerWait(id, condition: condition).result()
     }
 
     /// `POST /containers/{id}/wait`, in two steps: returns once the daemon has registered the
     /// wait (it sends the response head then, API ≥ 1.30), so that an exit that happens
-    /// afterwards cannot be missed: register ``ContainerWaitOptions/Condition/nextExit`` before
+    /// afterwards cannot be missed: register ``ContainerWaitCondition/nextExit`` before
     /// starting a container, then read ``PendingContainerWait/result()``.
-    public func registerWait(_ id: String, options: ContainerWaitOptions = .init()) async throws -> PendingContainerWait {
+    public func registerWait(_ id: String, condition: ContainerWaitCondition? = nil) async throws -> PendingContainerWait {
         var query = QueryItems()
-        if let condition = options.condition {
+        if let condition {
             try await self.client.requireAPIVersion(APIVersion(1, 30), for: "the condition option of container wait")
             query.add("condition", condition.rawValue)
         }

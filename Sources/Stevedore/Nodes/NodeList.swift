@@ -15,7 +15,7 @@ public struct NodeListFilters: TypedFilters, Hashable {
     public var id: [String] = []
     /// `label`: an engine label (the daemon's `--label`) present (`key`) or with this value.
     public var label: [LabelFilter] = []
-    /// `node.label`: a node label (set through ``DockerClient/Nodes/update(_:_:options:)``)
+    /// `node.label`: a node label (set through ``DockerClient/Nodes/update(_:_:version:)``)
     /// present (`key`) or with this value.
     public var nodeLabel: [LabelFilter] = []
     /// `membership`: `accepted` or `pending`.

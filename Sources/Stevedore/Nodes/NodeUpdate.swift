@@ -1,22 +1,14 @@
-/// Options of ``DockerClient/Nodes/update(_:_:options:)`` (`POST /nodes/{id}/update`).
-public struct NodeUpdateOptions: Hashable, Sendable {
-    /// `version`: the node's `Version.Index` the update is based on, from
-    /// ``DockerClient/Nodes/inspect(_:)``. A stale one is refused (`update out of sequence`),
-    /// so concurrent updates cannot overwrite each other.
-    public var version: Int64
-
-    public init(version: Int64) {
-        self.version = version
-    }
-}
-
 extension DockerClient.Nodes {
     /// `POST /nodes/{id}/update`: replaces the node's spec: its role (promote, demote), its
     /// availability (`active`, `pause`, `drain`: drained nodes' tasks move elsewhere) and its
     /// labels. Send the whole spec from an inspect, changed.
-    public func update(_ id: String, _ spec: NodeSpec, options: NodeUpdateOptions) async throws {
+    ///
+    /// `version`: `version`, the node's `Version.Index` the update is based on, from
+    /// ``DockerClient/Nodes/inspect(_:)``. A stale one is refused (`update out of sequence`),
+    /// so concurrent updates cannot overwrite each other.
+    public func update(_ id: String, _ spec: NodeSpec, version: Int64) async throws {
         var query = QueryItems()
-        query.add("version", options.version)
+        query.add("version", version)
         let request = DockerRequest(.POST, try ObjectPath.node(id, "/update"), query: query, body: try self.client.jsonBody(spec))
         try await self.client.discardingBody(request)
     }

@@ -11,7 +11,7 @@ public struct ServiceUpdateOptions: Hashable, Sendable {
     }
 
     /// `version`: the service's `Version.Index` the update is based on, from
-    /// ``DockerClient/Services/inspect(_:options:)``. A stale one is refused (`update out of
+    /// ``DockerClient/Services/inspect(_:insertDefaults:)``. A stale one is refused (`update out of
     /// sequence`), so concurrent updates cannot overwrite each other.
     public var version: Int64
     /// `rollback=previous`: go back to the previous spec (the body's spec is then ignored

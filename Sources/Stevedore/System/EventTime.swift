@@ -11,10 +11,10 @@ public enum EventTime {
             return text
         }
         if let duration = GoDuration.seconds(text), duration >= 0 {
-            return EventsOptions.timestamp(now.addingTimeInterval(-duration))
+            return SystemEventsOptions.timestamp(now.addingTimeInterval(-duration))
         }
         if let date = Self.rfc3339(text) {
-            return EventsOptions.timestamp(date)
+            return SystemEventsOptions.timestamp(date)
         }
         throw DockerError.invalidInput(
             "invalid time \"\(value)\": use a Unix timestamp, an RFC 3339 time or a duration such as 10m")

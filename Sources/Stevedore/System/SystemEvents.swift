@@ -1,7 +1,7 @@
 import Foundation
 
 /// Options of ``DockerClient/System/events(_:)`` (`GET /events`).
-public struct EventsOptions: Hashable, Sendable {
+public struct SystemEventsOptions: Hashable, Sendable {
     /// Events from this time on (`since`): Unix seconds with an optional fraction
     /// (`"1700000000.123456789"`) or RFC 3339. Without it only new events are sent.
     public var since: String?
@@ -49,7 +49,7 @@ extension DockerClient.System {
     /// The stream ends at `until`, or when the daemon closes the connection. Leaving the loop or
     /// cancelling the task closes the connection. For a stream that survives daemon restarts and
     /// dropped connections, see ``DockerClient/System/eventsResuming(_:maxReconnectAttempts:)``.
-    public func events(_ options: EventsOptions = .init()) async throws -> JSONLinesStream<EventMessage> {
+    public func events(_ options: SystemEventsOptions = .init()) async throws -> JSONLinesStream<EventMessage> {
         var query = QueryItems()
         query.add("since", options.since)
         query.add("until", options.until)
@@ -64,7 +64,7 @@ extension DockerClient.System {
     /// for events `since` the last one received, and events seen before the drop are not
     /// delivered twice. Gives up after `maxReconnectAttempts` failed reconnections in a row
     /// (waiting 0.1 s, doubling up to 5 s, between them), throwing the last error.
-    public func eventsResuming(_ options: EventsOptions = .init(), maxReconnectAttempts: Int = 10) -> ResumingEventStream {
+    public func eventsResuming(_ options: SystemEventsOptions = .init(), maxReconnectAttempts: Int = 10) -> ResumingEventStream {
         ResumingEventStream(client: self.client, options: options, maxReconnectAttempts: maxReconnectAttempts)
     }
 }
@@ -74,7 +74,7 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
     public typealias Element = EventMessage
 
     let client: DockerClient
-    let options: EventsOptions
+    let options: SystemEventsOptions
     let maxReconnectAttempts: Int
 
     public func makeAsyncIterator() -> AsyncIterator {
@@ -83,7 +83,7 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         let client: DockerClient
-        var options: EventsOptions
+        var options: SystemEventsOptions
         let maxReconnectAttempts: Int
         var current: JSONLinesStream<EventMessage>.AsyncIterator?
         /// The time of the last event delivered, and the events delivered at that very time: the
@@ -92,7 +92,7 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
         var deliveredAtLastTime: Set<EventMessage> = []
         var failedAttempts = 0
 
-        init(client: DockerClient, options: EventsOptions, maxReconnectAttempts: Int) {
+        init(client: DockerClient, options: SystemEventsOptions, maxReconnectAttempts: Int) {
             self.client = client
             self.options = options
             self.maxReconnectAttempts = maxReconnectAttempts
@@ -133,7 +133,7 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
                 self.deliveredAtLastTime = []
             }
             self.deliveredAtLastTime.insert(event)
-            self.options.since = EventsOptions.timestamp(unixNanoseconds: time)
+            self.options.since = SystemEventsOptions.timestamp(unixNanoseconds: time)
         }
 
         private mutating func backOff(after error: DockerError) async throws {

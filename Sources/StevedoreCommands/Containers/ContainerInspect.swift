@@ -20,7 +20,7 @@ extension StevedoreCommand.Container {
         func run() async throws {
             try await withClient(self.global) { client in
                 try await inspectEach(self.containers, format: self.format) {
-                    try await client.containers.inspectWithRaw($0, options: .init(size: self.size))
+                    try await client.containers.inspectWithRaw($0, size: self.size)
                 }
             }
         }

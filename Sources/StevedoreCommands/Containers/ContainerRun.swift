@@ -76,7 +76,7 @@ extension StevedoreCommand.Container {
             } catch is DetachedFromContainer {
                 return
             }
-            if run.exit.statusCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: run.exit.statusCode)) }
+            if run.exitCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: run.exitCode)) }
         }
 
         /// docker's exit code for a container that could not start: 127 when its command was

@@ -12,10 +12,8 @@ extension StevedoreCommand.Container {
         @Argument(help: "Containers") var containers: [String]
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-        func options() -> ContainerStartOptions { ContainerStartOptions(detachKeys: self.detachKeys) }
-
-        func act(on container: String, options: ContainerStartOptions, client: DockerClient) async throws {
-            try await client.containers.start(container, options: options)
+        func act(on container: String, options: Void, client: DockerClient) async throws {
+            try await client.containers.start(container, detachKeys: self.detachKeys)
         }
     }
 }

@@ -53,7 +53,7 @@ extension StevedoreCommand.Node {
             let id = node.id ?? name
             var spec = node.spec ?? NodeSpec()
             guard try change(&spec, id) else { continue }
-            try await client.nodes.update(id, spec, options: NodeUpdateOptions(version: Int64(clamping: node.version?.index ?? 0)))
+            try await client.nodes.update(id, spec, version: Int64(clamping: node.version?.index ?? 0))
             updated(name)
         }
     }

@@ -25,7 +25,7 @@ extension StevedoreCommand.Plugin {
                 let privileges = try await self.pull.grantedPrivileges(of: self.remote, client: client, credentials: credentials)
                 let options = PluginInstallOptions(name: self.alias, privileges: privileges, credentials: credentials)
                 try await client.plugins.install(self.remote, options: options).show()
-                if !self.settings.isEmpty { try await client.plugins.set(name, settings: self.settings) }
+                if !self.settings.isEmpty { try await client.plugins.set(name, self.settings) }
                 if !self.disable { try await client.plugins.enable(name) }
             }
             printOut("Installed plugin \(self.remote)\n")

@@ -14,7 +14,7 @@ extension StevedoreCommand.Plugin {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await client.plugins.set(self.plugin, settings: self.settings)
+                try await client.plugins.set(self.plugin, self.settings)
             }
         }
     }

@@ -55,7 +55,7 @@ enum ServiceInspection {
     /// `Error: no such service: NAME`.
     static func inspect(_ name: String, client: DockerClient) async throws -> (value: Service, raw: Data) {
         do {
-            return try await client.services.inspectWithRaw(name, options: .init(insertDefaults: true))
+            return try await client.services.inspectWithRaw(name, insertDefaults: true)
         } catch let error as DockerError where error.category == .notFound {
             throw DockerError(category: .notFound, message: "Error: no such service: \(name)")
         }

@@ -44,7 +44,7 @@ extension StevedoreCommand.Service {
             let tail = try parseLogTail(self.tail)
             let since = try self.since.map { try EventTime.parse($0, now: Date()) }
             // The prefix needs each line's task, which only the details name.
-            let options = SwarmLogsOptions(
+            let options = ServiceLogsOptions(
                 follow: self.follow, since: since, timestamps: self.timestamps, tail: tail, details: self.details || !self.raw)
             try await withClient(self.global) { client in
                 let source = try await self.source(client: client)

@@ -26,7 +26,7 @@ extension StevedoreCommand.System {
             var filters = DockerFilters()
             for argument in self.filter { try filters.add(parsing: argument) }
             let now = Date()
-            let options = EventsOptions(
+            let options = SystemEventsOptions(
                 since: try self.since.map { try EventTime.parse($0, now: now) },
                 until: try self.until.map { try EventTime.parse($0, now: now) },
                 filters: filters

@@ -2,7 +2,7 @@ import NIOCore
 
 /// Options of ``DockerClient/Containers/putArchive(_:path:tar:options:)``
 /// (`PUT /containers/{id}/archive`).
-public struct ContainerArchiveUploadOptions: Hashable, Sendable {
+public struct ContainerPutArchiveOptions: Hashable, Sendable {
     /// `noOverwriteDirNonDir`: fail instead of replacing a directory with a non-directory or
     /// the reverse.
     public var noOverwriteDirNonDir: Bool
@@ -36,7 +36,7 @@ extension DockerClient.Containers {
         _ id: String,
         path: String,
         tar: ByteSource,
-        options: ContainerArchiveUploadOptions = .init()
+        options: ContainerPutArchiveOptions = .init()
     ) async throws {
         var query = try Self.archiveQuery(path)
         query.add("noOverwriteDirNonDir", options.noOverwriteDirNonDir ? true : nil)
