@@ -79,6 +79,11 @@ struct ContainerDifferentialTests {
                         "the columns of \(arguments)")
                 }
             }
+            // Times in the local zone as Go prints them (`2026-12-03 11:32:24 +0100 CET`).
+            let created = ["ps", "-a", "--filter", filter, "--format", "{{.CreatedAt}}"]
+            let paris: [String: String?] = ["TZ": "Europe/Paris"]
+            let expected = try await docker.run(created, environment: paris).standardOutput
+            #expect(try await stevedore.run(created, environment: paris).standardOutput == expected)
         }
     }
 

@@ -60,12 +60,11 @@ struct ContainerRow: Encodable {
 
     /// Go's `time.Time.String()` without the monotonic part: `2006-01-02 15:04:05 -0700 MST`.
     static func goTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss Z zzz"
-        let text = formatter.string(from: date)
-        // Foundation names UTC "GMT"; Go says "UTC".
-        return text.hasSuffix(" GMT") ? String(text.dropLast(3)) + "UTC" : text
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard let seconds = Int64(exactly: seconds), let local = LocalTime(secondsSince1970: seconds) else {
+            return date.description
+        }
+        return local.dateAndTime() + " " + local.numericOffset() + " " + local.zoneAbbreviation
     }
 
     /// docker's port column: `127.0.0.1:8080->80/tcp, 443/tcp`, consecutive ports merged into

@@ -22,18 +22,9 @@ enum EventLine {
     static func timestamp(unixNanoseconds: Int64) -> String {
         let seconds = unixNanoseconds / 1_000_000_000
         let fraction = unixNanoseconds % 1_000_000_000
-        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
-        var zone = TimeZone.current.secondsFromGMT(for: date) == 0 ? "Z" : ""
-        if zone.isEmpty {
-            let zoneFormatter = DateFormatter()
-            zoneFormatter.locale = Locale(identifier: "en_US_POSIX")
-            zoneFormatter.dateFormat = "xxx"
-            zone = zoneFormatter.string(from: date)
-        }
+        guard let local = LocalTime(secondsSince1970: seconds) else { return String(unixNanoseconds) }
+        let zone = local.utcOffset == 0 ? "Z" : local.numericOffset(colon: true)
         let digits = String(fraction)
-        return formatter.string(from: date) + "." + String(repeating: "0", count: 9 - digits.count) + digits + zone
+        return local.dateAndTime(separator: "T") + "." + String(repeating: "0", count: 9 - digits.count) + digits + zone
     }
 }
