@@ -6,6 +6,7 @@ extension StevedoreCommand.Container {
     /// `stevedore attach`: this terminal's stdio connected to a running container.
     struct Attach: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "attach",
             abstract: "Attach local standard input, output, and error streams to a running container")
 
         @Option(name: .long, help: "Override the key sequence for detaching a container")

@@ -5,6 +5,7 @@ extension StevedoreCommand {
     /// docker (`stevedore ps`, `stevedore rm`…).
     struct Container: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "container",
             abstract: "Manage containers",
             subcommands: [
                 Create.self, Start.self, Stop.self, Restart.self, Kill.self, Remove.self, List.self, Inspect.self, Top.self,

@@ -5,7 +5,7 @@ import Stevedore
 extension StevedoreCommand.Container {
     /// `stevedore exec`: runs a command in a running container.
     struct Exec: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Execute a command in a running container")
+        static let configuration = CommandConfiguration(commandName: "exec", abstract: "Execute a command in a running container")
 
         @Flag(name: [.customShort("d"), .long], help: "Detached mode: run command in the background")
         var detach = false

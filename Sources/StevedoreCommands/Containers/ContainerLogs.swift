@@ -5,7 +5,7 @@ import Stevedore
 extension StevedoreCommand.Container {
     /// `stevedore logs`: a container's output, stdout to stdout and stderr to stderr.
     struct Logs: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fetch the logs of a container")
+        static let configuration = CommandConfiguration(commandName: "logs", abstract: "Fetch the logs of a container")
 
         @Flag(name: [.customShort("f"), .long], help: "Follow log output")
         var follow = false

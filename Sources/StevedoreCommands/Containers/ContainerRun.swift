@@ -5,7 +5,7 @@ import Stevedore
 extension StevedoreCommand.Container {
     /// `stevedore run`: creates a container, attaches to it, starts it, and exits with its code.
     struct Run: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create and run a new container from an image")
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "Create and run a new container from an image")
 
         @Argument(help: "The image")
         var image: String

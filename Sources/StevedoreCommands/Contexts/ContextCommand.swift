@@ -8,6 +8,7 @@ extension StevedoreCommand {
     /// (see ``DockerContextStore``), so that both tools see the same contexts.
     struct Context: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "context",
             abstract: "Manage contexts",
             subcommands: [
                 Create.self, Export.self, Import.self, Inspect.self, List.self, Remove.self, Show.self, Update.self, Use.self,

@@ -5,6 +5,7 @@ extension StevedoreCommand {
     /// docker (`stevedore images`, `stevedore pull`, `stevedore rmi`…).
     struct Image: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "image",
             abstract: "Manage images",
             subcommands: [
                 Build.self, History.self, Import.self, Inspect.self, Load.self, List.self, Prune.self, Pull.self, Push.self,

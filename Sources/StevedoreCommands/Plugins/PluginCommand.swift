@@ -5,6 +5,7 @@ extension StevedoreCommand {
     /// `stevedore plugin …`: docker's managed plugin commands.
     struct Plugin: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plugin",
             abstract: "Manage plugins",
             subcommands: [
                 Create.self, Disable.self, Enable.self, Inspect.self, Install.self, List.self, Push.self, Remove.self, Set.self,

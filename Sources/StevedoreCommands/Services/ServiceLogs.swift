@@ -8,7 +8,7 @@ extension StevedoreCommand.Service {
     /// task), stdout to stdout and stderr to stderr, each line prefixed as docker does with the
     /// task that wrote it, `web.1.abcdef123456@node-1    | `, unless `--raw`.
     struct Logs: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fetch the logs of a service or task")
+        static let configuration = CommandConfiguration(commandName: "logs", abstract: "Fetch the logs of a service or task")
 
         @Flag(name: .long, help: "Show extra details provided to logs")
         var details = false

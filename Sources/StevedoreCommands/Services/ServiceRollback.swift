@@ -7,7 +7,7 @@ extension StevedoreCommand.Service {
     /// spec, prints the argument, then follows the rollback until the tasks converge (unless
     /// `-d`).
     struct Rollback: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revert changes to a service's configuration")
+        static let configuration = CommandConfiguration(commandName: "rollback", abstract: "Revert changes to a service's configuration")
 
         @Flag(name: [.customShort("d"), .long], help: "Exit immediately instead of waiting for the service to converge")
         var detach = false

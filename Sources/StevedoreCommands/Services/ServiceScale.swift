@@ -8,7 +8,7 @@ extension StevedoreCommand.Service {
     /// (the completions of replicated jobs), then follows each until its tasks converge (unless
     /// `-d`). The failures are reported together at the end, each after its service's name.
     struct Scale: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Scale one or multiple replicated services")
+        static let configuration = CommandConfiguration(commandName: "scale", abstract: "Scale one or multiple replicated services")
 
         @Flag(name: [.customShort("d"), .long], help: "Exit immediately instead of waiting for the service to converge")
         var detach = false

@@ -4,6 +4,7 @@ extension StevedoreCommand {
     /// `stevedore system …`: the daemon as a whole.
     struct System: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "system",
             abstract: "Manage Docker",
             subcommands: [DiskUsage.self, Info.self, Events.self, Prune.self, DialStdio.self]
         )

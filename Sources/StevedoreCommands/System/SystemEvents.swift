@@ -6,7 +6,7 @@ import StevedoreFormatting
 extension StevedoreCommand.System {
     /// `stevedore events`: the daemon's events as they happen, one line each.
     struct Events: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Get real time events from the server")
+        static let configuration = CommandConfiguration(commandName: "events", abstract: "Get real time events from the server")
 
         @Option(name: .long, help: "Show all events created since timestamp")
         var since: String?

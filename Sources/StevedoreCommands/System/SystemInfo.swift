@@ -5,7 +5,7 @@ import StevedoreFormatting
 extension StevedoreCommand.System {
     /// `stevedore info`: system-wide information, printed as docker prints it.
     struct Info: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Display system-wide information")
+        static let configuration = CommandConfiguration(commandName: "info", abstract: "Display system-wide information")
 
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?

@@ -6,7 +6,7 @@ import StevedoreFormatting
 extension StevedoreCommand {
     /// `stevedore version`: client and server versions, and the API version in use.
     struct Version: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the Docker version information")
+        static let configuration = CommandConfiguration(commandName: "version", abstract: "Show the Docker version information")
 
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
