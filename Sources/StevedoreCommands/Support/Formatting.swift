@@ -51,31 +51,30 @@ func goTimeString(_ timestamp: DockerTimestamp) -> String {
 }
 
 /// A daemon's build time (RFC 3339 with nanoseconds) as docker's `version` prints it, Go's
-/// `time.ANSIC` in the time's own offset: `Tue Sep 15 11:02:57 2026`. Anything else is
-/// printed as it came, as docker does.
+/// `time.ANSIC` in the time's own offset: `Tue Sep 15 11:02:57 2026`. Anything else, or a date
+/// that is not one (`02-30`), is printed as it came, as docker does when Go's `time.Parse`
+/// refuses it. In its own offset the fields print as they were written: only the weekday is
+/// computed, with no calendar library.
 func goANSICTime(_ rfc3339: String) -> String {
-    let pattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+    let pattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
     guard let match = rfc3339.wholeMatch(of: pattern),
         let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
-        let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6)
+        let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6),
+        (1...12).contains(month), hour < 24, minute < 60, second < 60
     else { return rfc3339 }
-    var offset = 0
-    if match.7 != "Z", let hours = Int(match.7.dropFirst().prefix(2)), let minutes = Int(match.7.suffix(2)) {
-        offset = (hours * 3600 + minutes * 60) * (match.7.first == "-" ? -1 : 1)
-    }
-    guard let zone = TimeZone(secondsFromGMT: offset) else { return rfc3339 }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    guard
-        let date = calendar.date(
-            from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
-    else { return rfc3339 }
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = zone
+    let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let monthDays = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    guard (1...monthDays).contains(day) else { return rfc3339 }
+    // Days since 1970-01-01 (a Thursday) by Howard Hinnant's `days_from_civil`.
+    let shiftedYear = month <= 2 ? year - 1 : year
+    let era = shiftedYear / 400
+    let yearOfEra = shiftedYear - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let days = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
+    let monthName = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
     // Go's `_2`: the day padded with a space.
-    formatter.dateFormat = "EEE MMM " + (day < 10 ? " " : "") + "d HH:mm:ss yyyy"
-    return formatter.string(from: date)
+    return "\(weekday) \(monthName) \(day < 10 ? " " : "")\(day) \(match.4):\(match.5):\(match.6) \(match.1)"
 }
 
 /// Go's `net.JoinHostPort`, how docker prints an address with its port: `127.0.0.1:8080`,

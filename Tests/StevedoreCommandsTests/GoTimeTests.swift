@@ -1,0 +1,25 @@
+import Testing
+
+@testable import StevedoreCommands
+
+/// Go's time layouts as docker prints a daemon's times; the weekdays were checked with `date`.
+struct GoTimeTests {
+    @Test(arguments: [
+        ("2026-09-15T11:02:57.000000000+00:00", "Tue Sep 15 11:02:57 2026"),
+        ("2023-02-03T05:06:07Z", "Fri Feb  3 05:06:07 2023"),
+        ("2000-02-29T00:00:00-07:00", "Tue Feb 29 00:00:00 2000"),
+        ("1999-12-31T23:59:59.5+05:30", "Fri Dec 31 23:59:59 1999"),
+        ("1970-01-01T00:00:00Z", "Thu Jan  1 00:00:00 1970"),
+        ("1969-12-31T23:59:59Z", "Wed Dec 31 23:59:59 1969"),
+        ("2100-03-01T12:00:00Z", "Mon Mar  1 12:00:00 2100"),
+        // Not a date Go's time.Parse takes: printed as it came.
+        ("2023-02-29T00:00:00Z", "2023-02-29T00:00:00Z"),
+        ("2023-13-01T00:00:00Z", "2023-13-01T00:00:00Z"),
+        ("2023-01-01T24:00:00Z", "2023-01-01T24:00:00Z"),
+        ("2023-01-01T00:00:00+25:00", "2023-01-01T00:00:00+25:00"),
+        ("Tue Sep 15", "Tue Sep 15"),
+    ])
+    func buildTimesPrintAsGosANSIC(rfc3339: String, expected: String) {
+        #expect(goANSICTime(rfc3339) == expected)
+    }
+}
