@@ -93,9 +93,27 @@ import Testing
         let written = #expect(throws: TemplateError.self) { try output.render(.null) }
         #expect(written?.message.hasSuffix("execution stopped: it exceeded its limit of 1000 bytes") == true)
 
+        // Counted before it is built: a join or a padding too large to build fails first.
+        var joined = try GoTemplate(parsing: #"{{join (split (printf "%1000000s" "") "") (printf "%1000000s" "")}}"#)
+        joined.limits = GoTemplate.ExecutionLimits(steps: 1000, bytes: 4 << 20)
+        #expect(throws: TemplateError.self) { try joined.render(.null) }
+
+        // A value only read (`or`, `index`) costs nothing however often it is read.
+        var reading = try GoTemplate(parsing: #"{{range 1000}}{{if or $.A ""}}{{end}}{{index $.B 0 | len}}{{end}}"#)
+        reading.limits = GoTemplate.ExecutionLimits(steps: 10_000, bytes: 4000)
+        let long = TemplateValue.string(String(repeating: "x", count: 1000))
+        let document = TemplateValue.object(TemplateObject([("A", long), ("B", .array([long]))]))
+        #expect(try reading.render(document).count == 4000)
+
         var bounded = try GoTemplate(parsing: "{{range $i, $e := .}}{{$i}}={{$e}} {{end}}")
         bounded.limits = GoTemplate.ExecutionLimits(steps: 100, bytes: 100)
         #expect(try bounded.render(.array([.string("a"), .int(2)])) == "0=a 1=2 ")
+    }
+
+    /// Go would die trying to build these; without limits they are refused.
+    @Test(arguments: [#"{{pad "" 9000000000000 0}}"#, #"{{pad "x" 9223372036854775807 9223372036854775807}}"#])
+    func aFunctionThatWouldBuildMoreThanFitsFails(template: String) {
+        #expect(renderError(template)?.hasSuffix("more than the 4294967296 a function may build at once") == true)
     }
 
     @Test func rendersEncodableInDeclarationOrderWithSortedDictionaries() throws {

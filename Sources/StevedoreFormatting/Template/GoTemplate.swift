@@ -35,7 +35,9 @@ public struct GoTemplate: Sendable {
         /// How many texts, actions, blocks and loop iterations one execution may go through.
         public var steps: Int
         /// How many bytes one execution may write, and build with functions (`printf`, `join`,
-        /// `split`…) along the way; the output of a value read from the data counts too.
+        /// `pad`…) along the way, an array a function builds (`split`) counting one per element;
+        /// the output of a value read from the data counts too. Whatever the limits, no single
+        /// function builds more than 4 GiB: a template that asks for more fails.
         public var bytes: Int
 
         public init(steps: Int, bytes: Int) {

@@ -71,12 +71,25 @@ struct TemplateEvaluator {
     }
 
     /// Counts what a function built against ``limits``: a string's bytes, an array's elements.
-    mutating func spend(building value: EvaluatedValue) throws(TemplateError) {
-        switch value.value {
+    mutating func spend(built value: TemplateValue) throws(TemplateError) {
+        switch value {
         case .string(let string): try spend(bytes: string.utf8.count)
         case .array(let elements): try spend(bytes: elements.count)
         default: break
         }
+    }
+
+    /// The most one function may build at once, with or without ``limits``: more would not fit
+    /// in memory, and Go would die trying (`{{pad "" 9000000000000 0}}`).
+    static let largestBuild = 1 << 32
+
+    /// Counts `bytes` a function is about to build against ``limits``, before it builds them;
+    /// refuses more than ``largestBuild`` in any case.
+    mutating func reserve(bytes: Int) throws(TemplateError) {
+        guard bytes <= Self.largestBuild else {
+            throw failure("it would build \(bytes) bytes, more than the \(Self.largestBuild) a function may build at once")
+        }
+        try spend(bytes: bytes)
     }
 
     private mutating func spend(bytes: Int) throws(TemplateError) {
@@ -216,9 +229,7 @@ struct TemplateEvaluator {
             return try evalFieldChain(value, names, hasArguments: hasArguments)
         case .identifier(_, let name):
             at(.operand(first))
-            let result = try functions.call(name, command: command, final: final, dot: dot, evaluator: &self)
-            try spend(building: result)
-            return result
+            return try functions.call(name, command: command, final: final, dot: dot, evaluator: &self)
         case .pipeline(let pipeline):
             try notAFunction(command, final: final)
             return try evalPipeline(dot, pipeline)
