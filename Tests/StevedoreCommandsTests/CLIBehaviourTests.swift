@@ -50,7 +50,7 @@ import Testing
     @Test func anUnknownLogLevelIsRefused() async throws {
         let outcome = try await self.stevedore.run(["-l", "loud", "info"])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("Unable to parse logging level: loud"))
+        #expect(outcome.standardError == "Unable to parse logging level: loud\n", "\(outcome)")
     }
 
     /// docker's exit codes for command lines it refuses before any request (checked against the

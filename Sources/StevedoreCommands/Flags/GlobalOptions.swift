@@ -79,6 +79,10 @@ public struct GlobalOptions: ParsableArguments {
             } else {
                 break
             }
+            if name == "--log-level", Self.logLevels[value] == nil {
+                // Before the command, as docker reads it: docker's line alone, exit code 1.
+                throw CommandFailure(description: Self.logLevelRefusal(value))
+            }
             if let variable = environmentNames[name] {
                 environment[variable] = value
             } else {
@@ -99,10 +103,12 @@ public struct GlobalOptions: ParsableArguments {
 
     public func validate() throws {
         guard Self.logLevels[self.logLevel] != nil else {
-            // docker's words and exit code (1: not a flag error of the command's).
-            throw CommandFailure(description: "Unable to parse logging level: \(self.logLevel)")
+            // After the command (where docker knows no such flag): refused all the same.
+            throw CommandFailure(description: Self.logLevelRefusal(self.logLevel))
         }
     }
+
+    private static func logLevelRefusal(_ level: String) -> String { "Unable to parse logging level: \(level)" }
 
     private static let logLevels: [String: Logger.Level] = [
         "debug": .debug, "info": .info, "warn": .warning, "error": .error, "fatal": .critical,

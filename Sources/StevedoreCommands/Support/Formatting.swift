@@ -51,12 +51,13 @@ func goTimeString(_ timestamp: DockerTimestamp) -> String {
 }
 
 /// A daemon's build time (RFC 3339 with nanoseconds) as docker's `version` prints it, Go's
-/// `time.ANSIC` in the time's own offset: `Tue Sep 15 11:02:57 2026`. Anything else, or a date
-/// that is not one (`02-30`), is printed as it came, as docker does when Go's `time.Parse`
-/// refuses it. In its own offset the fields print as they were written: only the weekday is
-/// computed, with no calendar library.
+/// `time.ANSIC` in the time's own offset: `Tue Sep 15 11:02:57 2026`. A text that is not such
+/// a time (daemons send Go's own layout), or not a real date (`02-30`), is printed as it came,
+/// as docker prints one Go's `time.Parse` refuses. In its own offset the fields print as they
+/// were written: only the weekday is computed, with no calendar library.
 func goANSICTime(_ rfc3339: String) -> String {
-    let pattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
+    let pattern =
+        /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$/
     guard let match = rfc3339.wholeMatch(of: pattern),
         let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
         let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6),
@@ -67,7 +68,7 @@ func goANSICTime(_ rfc3339: String) -> String {
     guard (1...monthDays).contains(day) else { return rfc3339 }
     // Days since 1970-01-01 (a Thursday) by Howard Hinnant's `days_from_civil`.
     let shiftedYear = month <= 2 ? year - 1 : year
-    let era = shiftedYear / 400
+    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400  // floored
     let yearOfEra = shiftedYear - era * 400
     let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
     let days = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468

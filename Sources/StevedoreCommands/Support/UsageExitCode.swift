@@ -6,14 +6,15 @@
 /// them and says which in its message's opening words; only those words are read, so that a
 /// message the parser words differently in a later version still exits as a flag error.
 enum UsageExitCode {
-    /// Argument counts: `Missing expected argument '<containers> ...'` (a positional argument:
-    /// an option's synopsis starts with a dash), `Unexpected argument 'x'`, `2 unexpected arguments: …`.
+    /// Positional arguments (their synopsis starts with `<`, an option's with a dash): `Missing
+    /// expected argument '<containers> ...'`, `Missing one of: '<a>', '<b>'`, `The value 'x' is
+    /// invalid for '<n>'`, `Unexpected argument 'x'`, `2 unexpected arguments: …` are 1 (docker
+    /// checks its arguments in the command, after the flags); everything else is a flag's, 125.
     static func docker(forParserMessage message: String) -> Int32 {
-        if message.hasPrefix("Missing expected argument '<") || message.hasPrefix("Unexpected argument ")
-            || message.contains(" unexpected arguments: ")
-        {
-            return 1
-        }
-        return 125
+        let aboutArguments =
+            message.hasPrefix("Missing expected argument '<") || message.hasPrefix("Missing one of: '<")
+            || (message.hasPrefix("The value '") && message.contains("' is invalid for '<"))
+            || message.hasPrefix("Unexpected argument ") || message.contains(" unexpected arguments: ")
+        return aboutArguments ? 1 : 125
     }
 }
