@@ -3,7 +3,7 @@ import Foundation
 extension DockerClient.Containers {
     /// `GET /containers/{id}/json`: the container's configuration and state.
     ///
-    /// `size`: `size`, also report `SizeRw` and `SizeRootFs` (slower); default false.
+    /// `size`: also report `SizeRw` and `SizeRootFs` (slower); default false.
     public func inspect(_ id: String, size: Bool = false) async throws -> ContainerInspectResponse {
         try await self.inspectWithRaw(id, size: size).value
     }

@@ -36,7 +36,9 @@ extension DockerClient.Containers {
     /// `POST /containers/{id}/wait`: blocks until the condition holds and returns the exit code
     /// (and the daemon's wait error, if any). No deadline applies: a container may run for days.
     ///
-    /// `condition`: `condition`, what to wait for; default (`nil`): the daemon's, ``ContainerWaitCondition/notRunning``.
+    /// `condition`: what to wait for; default (`nil`): the daemon's, ``ContainerWaitCondition/notRunning``.
+    /// A condition needs API 1.30: below, it throws ``DockerError/Category/unsupportedByAPIVersion``
+    /// before any request.
     public func wait(_ id: String, condition: ContainerWaitCondition? = nil) async throws -> ContainerWaitResponse {
         try await self.registerWait(id, condition: condition).result()
     }

@@ -3,7 +3,7 @@ extension DockerClient.Nodes {
     /// availability (`active`, `pause`, `drain`: drained nodes' tasks move elsewhere) and its
     /// labels. Send the whole spec from an inspect, changed.
     ///
-    /// `version`: `version`, the node's `Version.Index` the update is based on, from
+    /// `version`: the node's `Version.Index` the update is based on, from
     /// ``DockerClient/Nodes/inspect(_:)``. A stale one is refused (`update out of sequence`),
     /// so concurrent updates cannot overwrite each other.
     public func update(_ id: String, _ spec: NodeSpec, version: Int64) async throws {

@@ -2,7 +2,7 @@ extension DockerClient.Secrets {
     /// `POST /secrets/{id}/update`: replaces the secret's spec; only its labels may change (the data
     /// never does: create another secret). Send the spec from an inspect, changed, with its version.
     ///
-    /// `version`: `version`, the secret's `Version.Index` the update is based on, from its
+    /// `version`: the secret's `Version.Index` the update is based on, from its
     /// inspect. A stale one is refused, so concurrent updates cannot overwrite each other.
     public func update(_ id: String, _ spec: SecretSpec, version: Int64) async throws {
         try await self.requireSecrets()

@@ -4,7 +4,7 @@ extension DockerClient.Services {
     /// `GET /services/{id}`: the service with this id, unique id prefix or name. A missing
     /// service throws ``DockerError/Category/notFound``.
     ///
-    /// `insertDefaults`: `insertDefaults`, fill the spec's unset fields with the values the
+    /// `insertDefaults`: fill the spec's unset fields with the values the
     /// swarm uses; default false: the spec as given.
     public func inspect(_ id: String, insertDefaults: Bool = false) async throws -> Service {
         try await self.inspectWithRaw(id, insertDefaults: insertDefaults).value

@@ -5,7 +5,7 @@ extension DockerClient.Volumes {
     /// not a swarm manager throws ``DockerError/Category/unavailable``; a missing volume
     /// ``DockerError/Category/notFound``.
     ///
-    /// `version`: `version`, the cluster volume's `ClusterVolume.Version.Index` the update is
+    /// `version`: the cluster volume's `ClusterVolume.Version.Index` the update is
     /// based on; the daemon refuses a stale one, so that concurrent updates cannot overwrite
     /// each other.
     public func update(_ name: String, _ body: VolumeUpdateBody, version: Int64) async throws {
