@@ -81,15 +81,23 @@ struct TemplateEvaluator {
 
     /// The most one function may build at once, with or without ``limits``: more would not fit
     /// in memory, and Go would die trying (`{{pad "" 9000000000000 0}}`).
-    static let largestBuild = 1 << 32
+    private static let largestBuild = 1 << 32
 
-    /// Counts `bytes` a function is about to build against ``limits``, before it builds them;
-    /// refuses more than ``largestBuild`` in any case.
-    mutating func reserve(bytes: Int) throws(TemplateError) {
-        guard bytes <= Self.largestBuild else {
-            throw failure("it would build \(bytes) bytes, more than the \(Self.largestBuild) a function may build at once")
+    /// Counts what a function is about to build, the sum of `parts` of `count` pieces of
+    /// `bytes` each, against ``limits`` before it builds it; refuses more than ``largestBuild``
+    /// in any case, a size past `Int`'s range included (`pad`'s counts come from the template).
+    mutating func reserve(_ parts: [(count: Int, bytes: Int)]) throws(TemplateError) {
+        var total = 0
+        for part in parts {
+            let product = part.count.multipliedReportingOverflow(by: part.bytes)
+            let sum = total.addingReportingOverflow(product.partialValue)
+            guard !product.overflow, !sum.overflow, sum.partialValue <= Self.largestBuild else {
+                let size = product.overflow || sum.overflow ? "over \(Int.max)" : "\(sum.partialValue)"
+                throw failure("it would build \(size) bytes, more than the \(Self.largestBuild) a function may build at once")
+            }
+            total = sum.partialValue
         }
-        try spend(bytes: bytes)
+        try spend(bytes: total)
     }
 
     private mutating func spend(bytes: Int) throws(TemplateError) {

@@ -93,9 +93,9 @@ struct TemplateFunctions: Sendable {
                 Self.split(try arguments.string(0, &evaluator), by: try arguments.string(1, &evaluator)).map(TemplateValue.string))
         case "join":
             let (elements, separator) = (try arguments.strings(0, &evaluator), try arguments.string(1, &evaluator))
-            let separators = separator.utf8.count.multipliedReportingOverflow(by: max(elements.count - 1, 0))
-            let fits = !separators.overflow && separators.partialValue <= TemplateEvaluator.largestBuild
-            try evaluator.reserve(bytes: fits ? elements.reduce(separators.partialValue) { $0 + $1.utf8.count } : .max)
+            try evaluator.reserve([
+                (max(elements.count - 1, 0), separator.utf8.count), (1, elements.reduce(0) { $0 + $1.utf8.count }),
+            ])
             value = .string(elements.joined(separator: separator))
         case "title": value = .string(TextCase.title(try arguments.string(0, &evaluator)))
         case "lower": value = .string(TextCase.lower(try arguments.string(0, &evaluator)))
@@ -104,9 +104,7 @@ struct TemplateFunctions: Sendable {
             let text = try arguments.string(0, &evaluator)
             let (prefix, suffix) = (try arguments.int(1, &evaluator), try arguments.int(2, &evaluator))
             guard prefix >= 0, suffix >= 0 else { throw FunctionFailure(message: "strings: negative Repeat count") }
-            let padding = prefix.addingReportingOverflow(suffix)
-            let fits = !padding.overflow && padding.partialValue <= TemplateEvaluator.largestBuild
-            try evaluator.reserve(bytes: fits ? padding.partialValue + text.utf8.count : .max)
+            try evaluator.reserve([(prefix, 1), (suffix, 1), (1, text.utf8.count)])
             value = .string(String(repeating: " ", count: prefix) + text + String(repeating: " ", count: suffix))
         case "truncate": value = .string(Self.truncate(try arguments.string(0, &evaluator), bytes: try arguments.int(1, &evaluator)))
         default: throw FunctionFailure(message: "unknown function")
