@@ -64,7 +64,7 @@ struct ContainerRow: Encodable {
         guard let seconds = Int64(exactly: seconds), let local = LocalTime(secondsSince1970: seconds) else {
             return date.description
         }
-        return local.dateAndTime() + " " + local.numericOffset() + " " + local.zoneAbbreviation
+        return local.goString()
     }
 
     /// docker's port column: `127.0.0.1:8080->80/tcp, 443/tcp`, consecutive ports merged into

@@ -41,13 +41,11 @@ func joinedLabels(_ labels: [String: String]?) -> String {
 /// Go's `time.Time.String()` of a UTC instant with its nanoseconds (trailing zeros dropped):
 /// `2006-01-02 15:04:05.999999999 +0000 UTC`.
 func goTimeString(_ timestamp: DockerTimestamp) -> String {
-    let seconds = ContainerRow.goTime(Date(timeIntervalSince1970: TimeInterval(timestamp.secondsSince1970)))
-    guard timestamp.nanoseconds != 0, let space = seconds.firstIndex(of: " "),
-        let zone = seconds[seconds.index(after: space)...].firstIndex(of: " ")
-    else { return seconds }
-    var fraction = String(format: "%09d", Int(timestamp.nanoseconds))
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    return String(seconds[..<zone]) + "." + fraction + String(seconds[zone...])
+    // A timestamp's year has four digits, which the C library always places.
+    guard let local = LocalTime(secondsSince1970: timestamp.secondsSince1970) else {
+        return ContainerRow.goTime(Date(timeIntervalSince1970: TimeInterval(timestamp.secondsSince1970)))
+    }
+    return local.goString(nanoseconds: Int(timestamp.nanoseconds))
 }
 
 /// A daemon's build time (RFC 3339 with nanoseconds) as docker's `version` prints it, Go's

@@ -24,6 +24,15 @@ struct LocalTime {
             + Self.digits(Int(self.fields.tm_min), 2) + ":" + Self.digits(Int(self.fields.tm_sec), 2)
     }
 
+    /// Go's `time.Time.String()` without the monotonic part, `2006-01-02 15:04:05.999999999 -0700
+    /// MST`: the fraction's trailing zeros dropped, none for a whole second.
+    func goString(nanoseconds: Int = 0) -> String {
+        var fraction = Self.digits(nanoseconds, 9)
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return self.dateAndTime() + (fraction.isEmpty ? "" : "." + fraction) + " " + self.numericOffset() + " "
+            + self.zoneAbbreviation
+    }
+
     /// Seconds east of UTC.
     var utcOffset: Int { Int(self.fields.tm_gmtoff) }
 
