@@ -1,7 +1,20 @@
 import ArgumentParser
-import Foundation
 import Logging
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `stevedore`: a docker-compatible command line on the Stevedore library.
 public struct StevedoreCommand: AsyncParsableCommand {

@@ -1,7 +1,20 @@
-import Foundation
 import NIOConcurrencyHelpers
 import Subprocess
 import SystemPackage
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A program whose standard input and output carry a connection, as `ssh host docker system
 /// dial-stdio` does for `ssh://` daemons. Its standard error is kept (the last 64 KiB) to
@@ -107,8 +120,8 @@ final class ConnectionProcess: Sendable {
         for _ in 0..<100 where !self.standardError.withLockedValue({ $0.ended }) {
             try? await Task.sleep(for: .milliseconds(10))
         }
-        return String(decoding: self.standardError.withLockedValue { $0.text }, as: UTF8.self).trimmingCharacters(
-            in: .whitespacesAndNewlines)
+        let text = String(decoding: self.standardError.withLockedValue { $0.text }, as: UTF8.self)
+        return String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
     /// Ends the program if it still runs (the connection is closed): SIGTERM, then SIGKILL if it

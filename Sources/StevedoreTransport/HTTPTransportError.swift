@@ -1,6 +1,11 @@
-import Foundation
 import NIOCore
 import NIOPosix
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An error raised by the transport: the connection could not be made, or the peer broke the
 /// HTTP exchange. The Docker client maps these to its own errors with hints for the user.

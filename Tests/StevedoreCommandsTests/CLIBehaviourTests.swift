@@ -12,6 +12,18 @@ import Testing
         #expect(outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
+    /// The library and the CLI use FoundationEssentials only: Foundation would load ICU and its
+    /// locale data into every program (about 7 MiB resident, and start-up time), and one stray
+    /// `import Foundation`, here or by a dependency's default trait, brings it back.
+    @Test func theBinaryLoadsNoFoundationWithICU() async throws {
+        let libraries = try await CommandLineProcess(executable: URL(fileURLWithPath: "/usr/bin/ldd")).run([self.stevedore.executable.path])
+        #expect(libraries.status == 0, "\(libraries)")
+        #expect(libraries.standardOutput.contains("libFoundationEssentials.so"), "\(libraries)")
+        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so"] {
+            #expect(!libraries.standardOutput.contains(library), "\(libraries)")
+        }
+    }
+
     @Test func anUnreachableDaemonIsExitCodeOneWithAHint() async throws {
         let outcome = try await self.stevedore.run(["info"], environment: ["DOCKER_HOST": "unix:///nonexistent/docker.sock"])
         #expect(outcome.status == 1, "\(outcome)")

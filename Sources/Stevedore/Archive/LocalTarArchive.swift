@@ -1,5 +1,18 @@
-import Foundation
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A tar archive of a local file or directory tree, produced while it is read: headers and
 /// file contents come in chunks of at most ``chunkSize`` bytes, so a large file is never held
@@ -36,7 +49,7 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
     public struct AsyncIterator: AsyncIteratorProtocol {
         /// Entries still to write, the next one last.
         var pending: [(path: String, name: String)]
-        var reading: (handle: FileHandle, path: String, remaining: Int64, padding: Int)?
+        var reading: (file: FileDescriptorBox, path: String, remaining: Int64, padding: Int)?
         var finished = false
 
         public mutating func next() async throws -> ByteBuffer? {
@@ -55,16 +68,17 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
                 do {
                     children = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
                 } catch {
-                    throw DockerError.invalidInput("cannot read the directory \(path): \(error.localizedDescription)")
+                    throw DockerError.invalidInput("cannot read the directory \(path)", cause: error)
                 }
                 for child in children.reversed() {
                     self.pending.append((path + "/" + child, name + "/" + child))
                 }
             case .regularFile where header.size > 0:
-                guard let handle = FileHandle(forReadingAtPath: path) else {
-                    throw DockerError.invalidInput("cannot open \(path) for reading")
+                let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else {
+                    throw DockerError.invalidInput("cannot open \(path) for reading: \(String(cString: strerror(errno)))")
                 }
-                self.reading = (handle, path, header.size, TarHeader.padding(forContentSize: header.size))
+                self.reading = (FileDescriptorBox(descriptor), path, header.size, TarHeader.padding(forContentSize: header.size))
             default:
                 break
             }
@@ -72,57 +86,45 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
         }
 
         private mutating func nextContentChunk(
-            _ reading: (handle: FileHandle, path: String, remaining: Int64, padding: Int)
+            _ reading: (file: FileDescriptorBox, path: String, remaining: Int64, padding: Int)
         ) throws -> ByteBuffer {
             guard reading.remaining > 0 else {
                 self.reading = nil
-                try? reading.handle.close()
                 return ByteBuffer(repeating: 0, count: reading.padding)
             }
-            let data: Data
-            do {
-                data = try reading.handle.read(upToCount: Int(Swift.min(Int64(LocalTarArchive.chunkSize), reading.remaining))) ?? Data()
-            } catch {
-                throw DockerError.invalidInput("cannot read \(reading.path): \(error.localizedDescription)")
-            }
-            guard !data.isEmpty else {
+            let wanted = Int(Swift.min(Int64(LocalTarArchive.chunkSize), reading.remaining))
+            guard var chunk = try reading.file.read(upTo: wanted, path: reading.path) else {
                 throw DockerError.invalidInput("\(reading.path) shrank while it was being archived")
             }
-            var chunk = ByteBuffer(bytes: data)
-            let remaining = reading.remaining - Int64(data.count)
+            let remaining = reading.remaining - Int64(chunk.readableBytes)
             if remaining == 0 {
                 self.reading = nil
-                try? reading.handle.close()
                 chunk.writeRepeatingByte(0, count: reading.padding)
             } else {
-                self.reading = (reading.handle, reading.path, remaining, reading.padding)
+                self.reading = (reading.file, reading.path, remaining, reading.padding)
             }
             return chunk
         }
 
         /// The header of the local item at `path` (not following a final symbolic link).
         static func header(for path: String, name: String) throws -> TarHeader {
-            let attributes: [FileAttributeKey: Any]
-            do {
-                attributes = try FileManager.default.attributesOfItem(atPath: path)
-            } catch {
-                throw DockerError.invalidInput("cannot read \(path): no such file or directory, or no permission")
+            guard let status = stat.of(path) else {
+                throw DockerError.invalidInput("cannot read \(path): \(String(cString: strerror(errno)))")
             }
-            let type = attributes[.type] as? FileAttributeType
             var header = TarHeader(
                 name: name,
                 kind: .regularFile,
-                mode: UInt32((attributes[.posixPermissions] as? NSNumber)?.uint32Value ?? 0o644),
-                uid: (attributes[.ownerAccountID] as? NSNumber)?.intValue ?? 0,
-                gid: (attributes[.groupOwnerAccountID] as? NSNumber)?.intValue ?? 0,
-                modificationTime: Int64(((attributes[.modificationDate] as? Date) ?? Date()).timeIntervalSince1970)
+                mode: UInt32(status.st_mode & 0o7777),
+                uid: Int(status.st_uid),
+                gid: Int(status.st_gid),
+                modificationTime: Int64(status.modificationTime.tv_sec)
             )
-            switch type {
-            case .typeDirectory?:
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
                 header.kind = .directory
-            case .typeRegular?:
-                header.size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            case .typeSymbolicLink?:
+            case S_IFREG:
+                header.size = Int64(status.st_size)
+            case S_IFLNK:
                 header.kind = .symbolicLink
                 header.linkName = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
             default:

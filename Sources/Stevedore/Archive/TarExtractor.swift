@@ -1,5 +1,18 @@
-import Foundation
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes the entries of a tar stream under a local directory as they arrive (a file's content
 /// is written chunk by chunk, never held whole).
@@ -17,7 +30,7 @@ public struct TarExtractor {
     public let renaming: (from: String, to: String)?
 
     private var parser = TarParser()
-    private var output: FileHandle?
+    private var output: FileDescriptorBox?
     private var current: (path: String, header: TarHeader)?
     private var directories: [(path: String, header: TarHeader)] = []
 
@@ -46,10 +59,8 @@ public struct TarExtractor {
                 self.current = (path, header)
                 self.output = output
             case .content(let bytes):
-                do {
-                    try self.output?.write(contentsOf: Data(bytes.readableBytesView))
-                } catch {
-                    throw DockerError.invalidInput("cannot write \(self.current?.path ?? self.destination): \(error.localizedDescription)")
+                if let output = self.output {
+                    try output.write(Data(bytes.readableBytesView), path: self.current?.path ?? self.destination)
                 }
             case .endOfEntry:
                 try self.endEntry()
@@ -74,26 +85,26 @@ public struct TarExtractor {
     }
 
     /// Creates what `header` describes (a directory's attributes wait for ``finish()``);
-    /// returns its local path, and for a regular file the handle its content is written to
+    /// returns its local path, and for a regular file the open file its content is written to
     /// (then ``close(_:path:header:)``).
-    mutating func create(_ header: TarHeader) throws -> (path: String, output: FileHandle?) {
+    mutating func create(_ header: TarHeader) throws -> (path: String, output: FileDescriptorBox?) {
         let path = try self.localPath(for: header.name)
-        var output: FileHandle?
+        var output: FileDescriptorBox?
         let manager = FileManager.default
         switch header.kind {
         case .directory:
-            var isDirectory: ObjCBool = false
-            if !(manager.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            if !stat.isDirectory(path) {
                 try? manager.removeItem(atPath: path)
                 try Self.attempt(path) { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) }
             }
             self.directories.append((path, header))
         case .regularFile:
             try Self.removeNonDirectory(at: path)
-            guard manager.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw DockerError.invalidInput("cannot create \(path)")
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw DockerError.invalidInput("cannot create \(path): \(String(cString: strerror(errno)))")
             }
-            output = handle
+            output = FileDescriptorBox(descriptor)
         case .symbolicLink:
             try Self.removeNonDirectory(at: path)
             try Self.attempt(path) { try manager.createSymbolicLink(atPath: path, withDestinationPath: header.linkName) }
@@ -120,8 +131,8 @@ public struct TarExtractor {
     }
 
     /// Closes a regular file's `output` once its content is written, and applies its attributes.
-    static func close(_ output: FileHandle, path: String, header: TarHeader) throws {
-        try Self.attempt(path) { try output.close() }
+    static func close(_ output: FileDescriptorBox, path: String, header: TarHeader) throws {
+        try output.close(path: path)
         Self.applyAttributes(header, to: path)
     }
 
@@ -153,10 +164,8 @@ public struct TarExtractor {
     }
 
     private static func removeNonDirectory(at path: String) throws {
-        var isDirectory: ObjCBool = false
-        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-        if isLink || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if !isLink && isDirectory.boolValue {
+        if let status = stat.of(path) {
+            if status.st_mode & S_IFMT == S_IFDIR {
                 throw DockerError.invalidInput("cannot overwrite the directory \(path) with a non-directory")
             }
             try Self.attempt(path) { try FileManager.default.removeItem(atPath: path) }
@@ -167,7 +176,7 @@ public struct TarExtractor {
         // Setting a link's mode or time would set its target's.
         guard header.kind != .symbolicLink else { return }
         let attributes: [FileAttributeKey: Any] = [
-            .posixPermissions: NSNumber(value: header.mode & 0o7777),
+            .posixPermissions: Int(header.mode & 0o7777),
             .modificationDate: Date(timeIntervalSince1970: TimeInterval(header.modificationTime)),
         ]
         try? FileManager.default.setAttributes(attributes, ofItemAtPath: path)
@@ -176,10 +185,8 @@ public struct TarExtractor {
     private static func attempt(_ path: String, _ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let error as DockerError {
-            throw error
         } catch {
-            throw DockerError.invalidInput("cannot write \(path): \(error.localizedDescription)")
+            throw DockerError.invalidInput("cannot write \(path)", cause: error)
         }
     }
 }

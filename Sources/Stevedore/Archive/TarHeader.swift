@@ -1,5 +1,10 @@
-import Foundation
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One entry's header in a tar archive (POSIX ustar, with PAX and GNU long-name extensions
 /// when reading; PAX when a name or size does not fit ustar when writing).
@@ -150,7 +155,7 @@ public struct TarHeader: Hashable, Sendable {
                 // GNU base-256: big-endian, the first byte's high bit a marker.
                 return field.dropFirst().reduce(Int64(first & 0x7F)) { ($0 << 8) | Int64($1) }
             }
-            let digits = String(decoding: field.prefix(while: { $0 != 0 }), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let digits = String(decoding: field.prefix(while: { $0 != 0 }), as: UTF8.self).trimmingWhitespace()
             if digits.isEmpty { return 0 }
             guard let value = Int64(digits, radix: 8) else {
                 throw DockerError.malformedResponse("invalid tar header: \"\(digits)\" is not an octal number")

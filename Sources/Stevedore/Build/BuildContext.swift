@@ -1,5 +1,18 @@
-import Foundation
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A local directory sent as a build context, the way the docker CLI sends it: a tar of the
 /// directory minus what `.dockerignore` excludes, streamed while it is read (never held in
@@ -28,8 +41,7 @@ public struct BuildContext: Sendable {
     /// the Dockerfile is missing, or `.dockerignore` is invalid.
     public init(directory: URL, dockerfile: URL? = nil) throws {
         let root = directory.standardizedFileURL.resolvingSymlinksInPath()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard stat.isDirectory(root.path) else {
             throw DockerError.invalidInput("the build context \(directory.path) is not a directory")
         }
         let dockerfileURL = (dockerfile ?? root.appendingPathComponent("Dockerfile")).standardizedFileURL
@@ -60,7 +72,7 @@ public struct BuildContext: Sendable {
             self.externalDockerfile = nil
             self.replacedDockerIgnore = nil
         } else {
-            let name = ".dockerfile." + (0..<10).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+            let name = ".dockerfile." + (0..<10).map { _ in UInt8.random(in: 0...255).hexDigits(width: 2) }.joined()
             self.dockerfile = name
             self.externalDockerfile = dockerfileURL.path
             // The CLI's AddDockerfileToBuildContext: the context's .dockerignore (or one that
@@ -231,7 +243,7 @@ struct BuildContextWalker {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         } catch {
-            throw DockerError.invalidInput("cannot read the directory \(path) in the build context: \(error.localizedDescription)")
+            throw DockerError.invalidInput("cannot read the directory \(path) in the build context", cause: error)
         }
     }
 }

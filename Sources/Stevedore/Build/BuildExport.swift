@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where a BuildKit build writes its result's files instead of making an image
 /// (`docker build --output`): the files of the last stage (or ``ImageBuildOptions/target``),

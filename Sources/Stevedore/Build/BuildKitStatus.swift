@@ -1,5 +1,10 @@
-import Foundation
 import SwiftProtobuf
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One update of a BuildKit build's progress: what a `moby.buildkit.trace` line of
 /// `POST /build?version=2` carries (BuildKit's `StatusResponse`, base64 protobuf in `aux`).

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A secret a BuildKit build may mount (`RUN --mount=type=secret,id=ID`), served through the
 /// build's session when a step asks for it (`docker build --secret id=ID,src=FILE` or

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The exclusion patterns of a `.dockerignore` file, matched exactly as the docker CLI
 /// (moby's `patternmatcher` and `ignorefile`) matches them.
@@ -85,7 +89,7 @@ public struct DockerIgnore: Sendable {
     public init(patterns: [String]) throws {
         var compiled: [Pattern] = []
         for raw in patterns {
-            var text = raw.trimmingCharacters(in: .whitespaces)
+            var text = raw.trimmingWhitespace()
             if text.isEmpty { continue }
             text = Self.cleanPath(text)
             var isException = false
@@ -109,10 +113,10 @@ public struct DockerIgnore: Sendable {
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
             if line.hasPrefix("#") { continue }
-            line = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            line = line.trimmingWhitespace()
             if line.isEmpty { continue }
             let isException = line.hasPrefix("!")
-            if isException { line = String(line.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines) }
+            if isException { line = line.dropFirst().trimmingWhitespace() }
             if !line.isEmpty {
                 line = Self.cleanPath(line)
                 if line.count > 1, line.hasPrefix("/") { line.removeFirst() }

@@ -6,9 +6,21 @@
     import Darwin
 #endif
 
-/// The fields of `stat` that the C libraries spell differently, read one way for the build
-/// context's tar and the BuildKit file sync.
+/// The fields of `stat` that the C libraries spell differently, read one way for the local tar
+/// archives and the BuildKit file sync.
 extension stat {
+    /// The status of `path`: of a final symbolic link itself (`lstat`), or of what it points to
+    /// when `followingLinks` (`stat`). `nil`, with `errno` set, when it cannot be read.
+    static func of(_ path: String, followingLinks: Bool = false) -> stat? {
+        var status = stat()
+        return (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 ? status : nil
+    }
+
+    /// Whether `path` names a directory, or a symbolic link to one.
+    static func isDirectory(_ path: String) -> Bool {
+        stat.of(path, followingLinks: true).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
+    }
+
     /// The modification time (`st_mtim` on Linux, `st_mtimespec` on Darwin).
     var modificationTime: timespec {
         #if canImport(Darwin)

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Options of ``DockerClient/Images/build(context:options:)`` (`POST /build`), each named after
 /// its query parameter. `nil` leaves the daemon's default.

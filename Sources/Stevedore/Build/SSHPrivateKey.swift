@@ -1,6 +1,11 @@
 import Crypto
 import CryptoExtras
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A private key read from an OpenSSH key file (`-----BEGIN OPENSSH PRIVATE KEY-----`, as
 /// `ssh-keygen` writes it), for the ssh agent a build's session runs in process
@@ -28,7 +33,7 @@ struct SSHPrivateKey: Sendable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw invalid("cannot be read") }
         let begin = "-----BEGIN OPENSSH PRIVATE KEY-----"
         let end = "-----END OPENSSH PRIVATE KEY-----"
-        guard let start = text.range(of: begin), let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else {
+        guard let start = text.firstRange(of: begin), let stop = text[start.upperBound...].firstRange(of: end) else {
             throw invalid("is not in the OpenSSH format: rewrite it with ssh-keygen -p -f \(url.path), or load it into ssh-agent")
         }
         guard let data = Data(base64Encoded: text[start.upperBound..<stop.lowerBound].filter { !$0.isWhitespace }.description) else {

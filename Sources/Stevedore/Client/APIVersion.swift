@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A Docker Engine API version such as `1.41`.
 public struct APIVersion: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -12,7 +16,7 @@ public struct APIVersion: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Parses `"1.41"` (a leading `v` is accepted); `nil` for anything else.
     public init?(_ string: String) {
-        var text = Substring(string.trimmingCharacters(in: .whitespaces))
+        var text = Substring(string.trimmingWhitespace())
         if text.first == "v" { text = text.dropFirst() }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]), major >= 0, minor >= 0 else {

@@ -1,6 +1,20 @@
-import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import StevedoreTransport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Bytes to upload as a request body (an image tar, a build context), streamed as they are
 /// produced, never held whole in memory: the next chunk is read only once the previous one is
@@ -48,7 +62,7 @@ public struct ByteSource: Sendable {
 
 /// The running total of an upload, counted from the task that sends it.
 private final class SentByteCount: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var total: Int64 = 0
 
     func add(_ count: Int) -> Int64 {
@@ -84,51 +98,6 @@ struct FileChunks: AsyncSequence, Sendable {
             }
             guard let file = self.file, !file.isAtEnd else { return nil }
             return try file.read(upTo: FileChunks.chunkSize, path: self.path)
-        }
-    }
-}
-
-/// An open file descriptor, closed on deinit.
-final class FileDescriptorBox {
-    let descriptor: Int32
-    private(set) var isAtEnd = false
-
-    init(_ descriptor: Int32) { self.descriptor = descriptor }
-    deinit { close(self.descriptor) }
-
-    /// Up to `count` bytes; `nil` (and ``isAtEnd``) at the end of the file.
-    func read(upTo count: Int, path: String) throws -> ByteBuffer? {
-        var buffer = ByteBuffer()
-        var failure: Int32 = 0
-        let read = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { pointer in
-            var result: Int
-            repeat { result = Foundation.read(self.descriptor, pointer.baseAddress, count) } while result < 0 && errno == EINTR
-            if result < 0 { failure = errno }
-            return max(result, 0)
-        }
-        if failure != 0 { throw DockerError.invalidInput("cannot read \(path): \(String(cString: strerror(failure)))") }
-        if read == 0 {
-            self.isAtEnd = true
-            return nil
-        }
-        return buffer
-    }
-
-    /// Writes all of `bytes`. Throws ``DockerError/Category/invalidInput`` naming `path` and
-    /// the system's reason (a full disk, a reader that went away).
-    func write(_ bytes: some DataProtocol, path: String) throws {
-        for region in bytes.regions {
-            try region.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Foundation.write(self.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw DockerError.invalidInput("cannot write \(path): \(String(cString: strerror(errno)))")
-                    }
-                    offset += written
-                }
-            }
         }
     }
 }

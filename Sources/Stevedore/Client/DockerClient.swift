@@ -1,8 +1,13 @@
-import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
 import StevedoreTransport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A client of one Docker daemon.
 ///

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How a ``DockerClient`` reaches the daemon and which API version it speaks.
 public struct DockerClientConfiguration: Sendable {

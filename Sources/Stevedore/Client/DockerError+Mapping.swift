@@ -1,6 +1,11 @@
-import Foundation
 import NIOCore
 import StevedoreTransport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerError {
     /// The error for a daemon answer with status ≥ 400 (or 304) and `body`, the JSON
@@ -13,7 +18,7 @@ extension DockerError {
         if let decoded = try? JSONDecoder().decode(Message.self, from: Data(body.readableBytesView)) {
             text = decoded.message
         } else {
-            let raw = String(decoding: body.readableBytesView, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let raw = String(decoding: body.readableBytesView, as: UTF8.self).trimmingWhitespace()
             text = raw.isEmpty ? "HTTP status \(status)" : raw
         }
         let category: Category
@@ -71,7 +76,7 @@ extension DockerError {
     /// The exit code BuildKit writes at the end of a failed `RUN` step's error
     /// (`… did not complete successfully: exit code: 3`).
     private static func buildKitExitCode(_ message: String) -> Int? {
-        guard let marker = message.range(of: "exit code: ", options: .backwards) else { return nil }
+        guard let marker = message.ranges(of: "exit code: ").last else { return nil }
         return Int(message[marker.upperBound...].prefix(while: \.isNumber))
     }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The `filters` of list, prune and event requests: each key with a set of values, sent as the
 /// JSON object the daemon parses (`{"label":{"a=b":true},"type":{"container":true}}`, the form
@@ -57,7 +61,7 @@ private func jsonString(_ value: String) -> String {
         case "\n": result += "\\n"
         case "\r": result += "\\r"
         case "\t": result += "\\t"
-        case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+        case _ where scalar.value < 0x20: result += "\\u" + scalar.value.hexDigits(width: 4)
         default: result.unicodeScalars.append(scalar)
         }
     }

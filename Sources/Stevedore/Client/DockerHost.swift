@@ -1,5 +1,10 @@
-import Foundation
 import StevedoreTransport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where the Docker daemon listens, parsed from a `DOCKER_HOST`-style string.
 ///
@@ -31,7 +36,7 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
     /// Parses `string`; throws ``DockerError/Category/invalidConfiguration`` naming the value
     /// and the accepted forms.
     public init(parsing string: String) throws {
-        let value = string.trimmingCharacters(in: .whitespaces)
+        let value = string.trimmingWhitespace()
         func invalid(_ why: String) -> DockerError {
             .invalidConfiguration(
                 "invalid Docker host \"\(string)\": \(why)",
@@ -42,7 +47,7 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
             self = .local
             return
         }
-        guard let schemeEnd = value.range(of: "://") else {
+        guard let schemeEnd = value.firstRange(of: "://") else {
             throw invalid("it has no scheme")
         }
         let scheme = value[..<schemeEnd.lowerBound].lowercased()

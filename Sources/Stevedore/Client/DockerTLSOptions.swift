@@ -1,6 +1,12 @@
-import Foundation
 import NIOSSL
 import StevedoreTransport
+import SystemPackage
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// TLS towards a daemon on TCP, as the docker CLI's `--tls*` flags and `DOCKER_TLS_VERIFY` /
 /// `DOCKER_CERT_PATH` describe it.
@@ -28,7 +34,7 @@ public struct DockerTLSOptions: Hashable, Sendable {
     /// `~/.docker`): `ca.pem`, `cert.pem` and `key.pem`, each only if it exists.
     public init(certificateDirectory: String, verifyServer: Bool = true) {
         func existing(_ name: String) -> String? {
-            let path = (certificateDirectory as NSString).appendingPathComponent(name)
+            let path = FilePath(certificateDirectory).appending(name).string
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
         self.init(

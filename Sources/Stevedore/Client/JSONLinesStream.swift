@@ -1,6 +1,11 @@
-import Foundation
 import NIOCore
 import StevedoreTransport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Decodes a body of newline-delimited JSON (events, stats, pull/push/build progress) into
 /// values as lines arrive, whatever the chunking. Empty lines are skipped; a line longer than

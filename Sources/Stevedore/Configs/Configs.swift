@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient {
     /// The swarm's configs: `/configs/…`, the spec's Config tag (API ≥ 1.30). Only managers answer.

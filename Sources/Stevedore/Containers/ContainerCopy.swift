@@ -1,4 +1,16 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Options of ``DockerClient/Containers/copyIn(_:path:from:options:)`` and
 /// ``DockerClient/Containers/copyOut(_:path:to:options:)``, the `docker cp` conveniences.
@@ -34,12 +46,11 @@ extension DockerClient.Containers {
         if options.followLink, !copiesContents {
             local = URL(fileURLWithPath: local).resolvingSymlinksInPath().path
         }
-        var isDirectory: ObjCBool = false
-        let linkExists = (try? FileManager.default.destinationOfSymbolicLink(atPath: local)) != nil
-        guard linkExists || FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory) else {
+        guard let status = stat.of(local) else {
             throw DockerError.invalidInput("the local path \(source) does not exist")
         }
-        let sourceIsDirectory = isDirectory.boolValue && !(linkExists && !options.followLink)
+        // A link is copied as a link unless followLink (which resolved it above).
+        let sourceIsDirectory = status.st_mode & S_IFMT == S_IFDIR
         let destination = try await self.pathStatIfExists(id, path: path)
         let extractInto: String
         let archiveName: String
@@ -84,9 +95,8 @@ extension DockerClient.Containers {
                 : Self.split(path).parent + "/" + archive.stat.linkTarget
             archive = try await self.archive(id, path: target)
         }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory)
-        if exists, isDirectory.boolValue {
+        let exists = stat.of(destination, followingLinks: true) != nil
+        if exists, stat.isDirectory(destination) {
             try await TarExtractor.extract(archive.tar, into: destination)
             return archive.stat
         }
@@ -94,8 +104,7 @@ extension DockerClient.Containers {
             throw DockerError.invalidInput("cannot copy the directory \(path) to \(destination): it is a file")
         }
         let (parent, name) = Self.split(destination)
-        guard !destination.hasSuffix("/"), FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
+        guard !destination.hasSuffix("/"), stat.isDirectory(parent) else {
             throw DockerError.invalidInput("the local directory \(destination.hasSuffix("/") ? destination : parent) does not exist")
         }
         try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name))

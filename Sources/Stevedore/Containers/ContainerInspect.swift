@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient.Containers {
     /// `GET /containers/{id}/json`: the container's configuration and state.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What the daemon says about a path in a container: the `X-Docker-Container-Path-Stat`
 /// header of `GET`/`HEAD /containers/{id}/archive`, base64-encoded JSON.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A signal to send to a container's main process (kill, stop, restart), checked locally
 /// against the Linux signal table so that a typo fails before any request.
@@ -15,7 +19,7 @@ public struct ContainerSignal: Hashable, Sendable, CustomStringConvertible, Expr
     /// Parses `text`; throws ``DockerError/Category/invalidInput`` for a name not in the Linux
     /// table or a number outside 1–64.
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if let number = Int(trimmed) {
             guard (1...Self.maximumNumber).contains(number) else {
                 throw DockerError.invalidInput("invalid signal \"\(text)\": signal numbers run from 1 to \(Self.maximumNumber)")

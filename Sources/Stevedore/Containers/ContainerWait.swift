@@ -1,5 +1,10 @@
-import Foundation
 import StevedoreTransport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What a container wait waits for: `condition` of `POST /containers/{id}/wait` (API ≥ 1.30).
 public struct ContainerWaitCondition: RawRepresentable, Hashable, Sendable {

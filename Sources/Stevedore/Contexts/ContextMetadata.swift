@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A context's `meta.json`, read leniently and written byte for byte as the docker CLI writes
 /// it (Go's `json.Marshal`): compact, `Name`, `Metadata`, `Endpoints` in that order, the keys of
@@ -89,7 +93,7 @@ enum ContextMetadata {
         var text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
         for (character, escape) in [("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029")]
         {
-            text = text.replacingOccurrences(of: character, with: escape)
+            text = text.replacing(character, with: escape)
         }
         return text
     }

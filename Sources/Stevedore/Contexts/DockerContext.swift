@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A docker context: a named daemon endpoint, as `docker context create` stores it.
 ///
@@ -80,7 +84,7 @@ public struct DockerContext: Hashable, Sendable {
     public static func defaultContext(environment: [String: String] = ProcessInfo.processInfo.environment) -> DockerContext {
         let verify = !(environment["DOCKER_TLS_VERIFY"] ?? "").isEmpty
         let tls = verify || !(environment["DOCKER_TLS"] ?? "").isEmpty
-        var host = (environment["DOCKER_HOST"] ?? "").trimmingCharacters(in: .whitespaces)
+        var host = (environment["DOCKER_HOST"] ?? "").trimmingWhitespace()
         if host.isEmpty {
             host = tls ? "tcp://localhost:2376" : "unix://\(DockerHost.defaultSocketPath)"
         }

@@ -1,5 +1,10 @@
-import Foundation
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerContextStore {
     /// The largest archive ``import(_:from:)`` reads, as docker: 10 MiB.

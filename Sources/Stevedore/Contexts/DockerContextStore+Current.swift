@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerContextStore {
     /// The name of the context the docker CLI would use, first match wins: `context` (its

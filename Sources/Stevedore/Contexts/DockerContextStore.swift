@@ -1,5 +1,18 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The docker CLI's context store, `contexts/` in its configuration directory (`DOCKER_CONFIG`,
 /// default `~/.docker`), read and written as the CLI does:
@@ -43,7 +56,7 @@ public struct DockerContextStore: Sendable {
 
     /// The hex SHA-256 of `name`: the directory names of its context.
     static func identifier(of name: String) -> String {
-        SHA256.hash(data: Data(name.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        SHA256.hash(data: Data(name.utf8)).map { $0.hexDigits(width: 2) }.joined()
     }
 
     /// Checks `name` as docker does before storing a context: not empty, not `default`, and
@@ -74,10 +87,11 @@ public struct DockerContextStore: Sendable {
     /// parsed fails the whole list, as in docker.
     public func list() throws -> [DockerContext] {
         let root = self.configDirectory.appendingPathComponent("contexts/meta")
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let paths = (try? FileManager.default.subpathsOfDirectory(atPath: root.path)) ?? []
         var contexts: [DockerContext] = []
-        for case let url as URL in walker where url.lastPathComponent == "meta.json" {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+        for path in paths where path == "meta.json" || path.hasSuffix("/meta.json") {
+            let url = root.appendingPathComponent(path)
+            guard let status = stat.of(url.path), status.st_mode & S_IFMT == S_IFREG else { continue }
             do {
                 contexts.append(try self.context(metadataFile: url))
             } catch var error as DockerError {
@@ -184,7 +198,8 @@ public struct DockerContextStore: Sendable {
             do {
                 try FileManager.default.removeItem(at: directory)
             } catch {
-                throw DockerError.invalidConfiguration("failed to remove context \(name): failed to remove \(what): \(error)")
+                throw DockerError.invalidConfiguration(
+                    "failed to remove context \(name): failed to remove \(what): \(DockerError.reason(of: error))")
             }
         }
     }
@@ -235,21 +250,14 @@ public struct DockerContextStore: Sendable {
     }
 
     static func isDirectory(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        stat.isDirectory(url.path)
     }
 
     private static func createDirectory(_ url: URL, mode: Int) throws {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
         } catch {
-            throw DockerError.invalidConfiguration("cannot create \(url.path): \(error)")
+            throw DockerError.invalidConfiguration("cannot create \(url.path): \(DockerError.reason(of: error))")
         }
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: Swift.max(0, width - self.count)) + self
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient.Exec {
     /// `GET /exec/{id}/json`: whether the exec process runs, its exit code once it ended, its

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Options of ``DockerClient/Images/inspect(_:options:)`` (`GET /images/{name}/json`).
 public struct ImageInspectOptions: Hashable, Sendable {

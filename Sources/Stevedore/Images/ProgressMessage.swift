@@ -1,5 +1,10 @@
-import Foundation
 import StevedoreModels
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One line of the JSON progress stream that pull, push, import, load and build answer with.
 ///
@@ -57,7 +62,7 @@ public struct ProgressMessage: Codable, Hashable, Sendable {
         if let id = self.aux?["ID"]?.stringValue { return id }
         if self.id == nil, let status = self.status, status.hasPrefix("sha256:") { return status }
         if let stream = self.stream, stream.hasPrefix("Loaded image ID: ") {
-            return stream.dropFirst("Loaded image ID: ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+            return stream.dropFirst("Loaded image ID: ".count).trimmingWhitespace()
         }
         return nil
     }

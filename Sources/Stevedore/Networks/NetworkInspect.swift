@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Options of ``DockerClient/Networks/inspect(_:options:)`` (`GET /networks/{id}`).
 public struct NetworkInspectOptions: Hashable, Sendable {

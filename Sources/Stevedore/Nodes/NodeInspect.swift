@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient.Nodes {
     /// `GET /nodes/{id}`: the node with this id, unique id prefix or hostname. A missing node

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient.Plugins {
     /// `GET /plugins/{name}/json`: the plugin `name` (a name, an id or a unique id prefix).

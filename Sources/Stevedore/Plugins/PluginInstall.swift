@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Options of ``DockerClient/Plugins/install(_:options:)`` (`POST /plugins/pull`).
 public struct PluginInstallOptions: Hashable, Sendable {

@@ -1,6 +1,11 @@
-import Foundation
 import Subprocess
 import SystemPackage
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A docker credential helper: the program `docker-credential-<name>` on `PATH`, spoken to as
 /// the docker CLI does (`get`, `store`, `erase` with their input on stdin, JSON on stdout).

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The docker CLI's configuration file, `config.json`, for its registry credentials: where
 /// `docker login` stores them and where pulls, pushes and builds find them.
@@ -41,7 +45,7 @@ public struct DockerConfigFile: Sendable {
         } catch let error as DockerError {
             throw error
         } catch {
-            throw DockerError.invalidConfiguration("cannot read the docker config \(url.path): \(error)")
+            throw DockerError.invalidConfiguration("cannot read the docker config \(url.path): \(DockerError.reason(of: error))")
         }
         return config
     }
@@ -201,7 +205,7 @@ public struct DockerConfigFile: Sendable {
         } catch let error as DockerError {
             throw error
         } catch {
-            throw DockerError.invalidConfiguration("cannot write the docker config \(self.url.path): \(error)")
+            throw DockerError.invalidConfiguration("cannot write the docker config \(self.url.path): \(DockerError.reason(of: error))")
         }
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Credentials for one registry, as the daemon reads them from the `X-Registry-Auth` header
 /// (pull, push, image create, distribution inspect) and, keyed by registry, from
@@ -67,8 +71,8 @@ public struct RegistryAuth: Codable, Hashable, Sendable {
 
     static func base64URL(_ data: Data) -> String {
         data.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
+            .replacing("+", with: "-")
+            .replacing("/", with: "_")
     }
 }
 

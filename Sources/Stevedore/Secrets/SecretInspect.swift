@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient.Secrets {
     /// `GET /secrets/{id}`: the secret with this id or name, without its data. A missing one throws

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient {
     /// The swarm's secrets: `/secrets/…`, the spec's Secret tag (API ≥ 1.25). Only managers answer.

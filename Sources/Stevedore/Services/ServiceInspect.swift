@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient.Services {
     /// `GET /services/{id}`: the service with this id, unique id prefix or name. A missing

@@ -1,5 +1,10 @@
-import Foundation
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Splits Docker's multiplexed stream (the `stdcopy` format of attach, exec and logs for a
 /// process without a TTY) into typed chunks. A plain value with no I/O: feed it the buffers
@@ -134,7 +139,7 @@ public struct StreamDemultiplexer: Sendable {
     }
 
     private func throwDaemonErrorValue() throws -> Never {
-        let message = String(buffer: self.errorMessage).trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = String(buffer: self.errorMessage).trimmingWhitespace()
         throw DockerError(category: .server, message: message.isEmpty ? "the daemon reported an error in the stream" : message)
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient.Swarm {
     /// `GET /swarm`: the swarm as its managers know it: id, spec, version (for

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The time values `docker events --since/--until` accepts, turned into what the daemon parses.
 public enum EventTime {
@@ -6,7 +10,7 @@ public enum EventTime {
     /// (`2024-01-02T03:04:05Z`, with or without fraction and offset), a date
     /// (`2024-01-02`), or a Go duration counted back from `now` (`10m`, `1h30m`, `90s`).
     public static func parse(_ value: String, now: Date = Date()) throws -> String {
-        let text = value.trimmingCharacters(in: .whitespaces)
+        let text = value.trimmingWhitespace()
         if let seconds = Double(text), seconds >= 0, !text.contains("e"), !text.contains("E") {
             return text
         }
@@ -20,13 +24,9 @@ public enum EventTime {
             "invalid time \"\(value)\": use a Unix timestamp, an RFC 3339 time or a duration such as 10m")
     }
 
+    /// An RFC 3339 date-time, or a date alone (its midnight UTC).
     static func rfc3339(_ text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        return withFraction.date(from: text) ?? plain.date(from: text) ?? day.date(from: text)
+        let dateTime = text.utf8.count == 10 ? text + "T00:00:00Z" : text
+        return DockerTimestamp(dateTime).map(\.date)
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Options of ``DockerClient/System/events(_:)`` (`GET /events`).
 public struct SystemEventsOptions: Hashable, Sendable {
@@ -139,7 +143,7 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
         private mutating func backOff(after error: DockerError) async throws {
             self.failedAttempts += 1
             guard self.failedAttempts <= self.maxReconnectAttempts else { throw error }
-            let delay = Swift.min(0.1 * pow(2, Double(self.failedAttempts - 1)), 5)
+            let delay = Swift.min(0.1 * Double(1 << Swift.min(self.failedAttempts - 1, 6)), 5)
             try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
         }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DockerClient.Volumes {
     /// `GET /volumes/{name}`: the volume of this name. A missing volume throws

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Config {
     /// `stevedore config inspect`: the configs as the daemon's JSON array, each through

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Config {
     /// `stevedore config rm` (also `remove`): each config's name once removed, failures on stderr.

@@ -1,6 +1,19 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension StevedoreCommand.Container {
     /// `stevedore logs`: a container's output, stdout to stdout and stderr to stderr.

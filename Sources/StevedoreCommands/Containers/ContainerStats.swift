@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Container {
     /// `stevedore container stats`: display a live stream of container(s) resource usage statistics.
@@ -48,10 +53,10 @@ extension StevedoreCommand.Container {
                 self.ID = truncate ? ObjectID.truncated(id) : id
                 self.Container = self.ID
                 self.Name = (stats.name ?? "").hasPrefix("/") ? String((stats.name ?? "").dropFirst()) : (stats.name ?? "")
-                self.CPUPerc = String(format: "%.2f%%", stats.cpuPercent)
+                self.CPUPerc = GoFloat.f(stats.cpuPercent, precision: 2) + "%"
                 self.MemUsage =
                     "\(HumanSize.binary(Double(stats.memoryUsageWithoutCache))) / \(HumanSize.binary(Double(stats.memoryLimit)))"
-                self.MemPerc = String(format: "%.2f%%", stats.memoryPercent)
+                self.MemPerc = GoFloat.f(stats.memoryPercent, precision: 2) + "%"
                 let network = stats.networkIO
                 self.NetIO = "\(HumanSize.decimal(Double(network.received))) / \(HumanSize.decimal(Double(network.sent)))"
                 let block = stats.blockIO

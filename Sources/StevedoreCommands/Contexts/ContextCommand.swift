@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand {
     /// `stevedore context …`: docker's context commands, on the docker CLI's own context store

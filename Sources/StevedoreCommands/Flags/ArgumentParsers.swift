@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `--filter key=value` arguments as filters; a malformed one is a usage error (exit 125).
 func parseFilters(_ arguments: [String]) throws -> DockerFilters {

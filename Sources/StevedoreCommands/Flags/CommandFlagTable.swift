@@ -1,5 +1,10 @@
 import ArgumentParser
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The named arguments of one command as swift-argument-parser declares them: which names are
 /// flags, which take a value, and whether the command stops reading options at its first

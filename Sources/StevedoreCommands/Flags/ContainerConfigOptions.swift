@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The flags of `create` that describe a container, shared with `run` (which is create,
 /// attach and start). Names, short forms, value syntax and defaults are docker's; every value

@@ -1,5 +1,18 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The values of `create`/`run` flags docker reads itself before sending them (its `opts`
 /// package and go-units): each throws ``InvalidFlagValue`` with docker's reason, which
@@ -132,8 +145,7 @@ enum ContainerFlagParsers {
     /// `--device-cgroup-rule 'TYPE MAJOR:MINOR ACCESS'`: `a`, `b` or `c`; numbers or `*`;
     /// one to three of `r`, `w`, `m`.
     static func deviceCgroupRule(_ text: String) throws -> String {
-        let pattern = "^[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}$"
-        guard text.range(of: pattern, options: .regularExpression) != nil else {
+        guard text.wholeMatch(of: /[acb] ([0-9]+|\*):([0-9]+|\*) [rwm]{1,3}/) != nil else {
             throw InvalidFlagValue(reason: "invalid device cgroup format '\(text)'")
         }
         return text
@@ -175,6 +187,6 @@ enum ContainerFlagParsers {
 
     /// Whether `text` is a MAC-48 address written as six `:`- or `-`-separated hex pairs.
     static func isMACAddress(_ text: String) -> Bool {
-        text.range(of: "^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\\1[0-9A-Fa-f]{2}){4}$", options: .regularExpression) != nil
+        text.wholeMatch(of: /[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}/) != nil
     }
 }

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The resource limits shared by `create`/`run` and `update`, with docker's names and value
 /// syntax: sizes as ``MemorySize`` reads them, `--memory-swap -1` for unlimited swap, whole

@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The flags `context create` and `context update` share: the context's description and its
 /// docker endpoint, `--docker key=value,…` (keys in ``dockerKeys``), read as docker reads them.
@@ -53,7 +58,7 @@ struct ContextFlags: ParsableArguments {
         let fields: [String]
         switch value.unicodeScalars.count(where: { $0 == "=" }) {
         case 0: throw InvalidFlagValue(reason: "\(value) must be formatted as key=value")
-        case 1: fields = [value.trimmingCharacters(in: CharacterSet(charactersIn: "\""))]
+        case 1: fields = [String(value.drop(while: { $0 == "\"" }).reversed().drop(while: { $0 == "\"" }).reversed())]
         default: fields = try MountArgument.csvFields(value)
         }
         var pairs: [String: String] = [:]

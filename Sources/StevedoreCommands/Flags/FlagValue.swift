@@ -1,6 +1,11 @@
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads flag values as docker's flag parsing does: a value the flag refuses fails the command
 /// before any request with docker's message, `invalid argument "VALUE" for "--FLAG" flag:

@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension GlobalOptions {
     /// The docker CLI configuration (`config.json`) the environment names: `DOCKER_CONFIG`

@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// docker's boolean flags take a value after `=` (spf13/pflag): `--detach=false`, `-d=0`,
 /// `-it=false` (the last letter of a group), `--rm=TRUE`, any of Go's `strconv.ParseBool`

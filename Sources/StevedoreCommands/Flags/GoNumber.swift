@@ -1,5 +1,10 @@
-import Foundation
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Numbers read as Go's `strconv` reads the values of docker's numeric flags, so that a value
 /// docker takes is taken and a refused one fails with docker's words: integers in base 0

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The options of `stevedore rmi` / `stevedore image rm`.
 struct ImageRemoveArguments: ParsableArguments {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The files of `--env-file` and `--label-file`, read as docker reads them: one `KEY=value`
 /// a line, the value taken as written (no quotes removed, trailing spaces kept); blank lines

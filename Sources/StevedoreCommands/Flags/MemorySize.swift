@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// docker's memory sizes, read as go-units' `RAMInBytes` reads them: a number (Go's
 /// `ParseFloat`), an optional space, then an optional unit, case-insensitive: `b`, or `k`, `m`,

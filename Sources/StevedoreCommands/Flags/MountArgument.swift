@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `--mount` as docker reads it: comma-separated `key=value` fields (a CSV record, so a field
 /// may be quoted): `type=bind|volume|tmpfs` (default `volume`), `source`/`src`,

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The output flags of `node`, `secret` and `config inspect`: `--format`, and `--pretty` for
 /// docker's human layout.

@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `--publish` (and `--publish-add`/`--publish-rm`) of the service commands, read as docker
 /// reads them. The long syntax (any `word=word` in the value) is a CSV record of
@@ -10,7 +15,7 @@ import Stevedore
 /// refused value throws ``InvalidFlagValue`` with docker's reason.
 enum PublishedPortParsing {
     static func parse(_ text: String) throws -> [EndpointPortConfig] {
-        if text.range(of: "[0-9A-Za-z_]=[0-9A-Za-z_]", options: .regularExpression) != nil {
+        if text.contains(/[0-9A-Za-z_]=[0-9A-Za-z_]/) {
             return [try Self.longSyntax(text)]
         }
         return try Self.shortSyntax(text)

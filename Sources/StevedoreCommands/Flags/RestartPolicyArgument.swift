@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `--restart no|always|unless-stopped|on-failure[:max-retries]`.
 enum RestartPolicyArgument {

@@ -1,4 +1,10 @@
-import Foundation
+import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `--security-opt` values as docker's CLI sends them: `KEY=VALUE` (or the older `KEY:VALUE`,
 /// or the bare `no-new-privileges`); `seccomp=PATH` is replaced by the profile's JSON,
@@ -38,11 +44,35 @@ struct SecurityOptions {
             throw FlagValue.conflict("opening seccomp profile (\(path)) failed: open \(path): no such file or directory")
         }
         do {
-            let profile = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            let compact = try JSONSerialization.data(withJSONObject: profile, options: [.withoutEscapingSlashes, .fragmentsAllowed])
-            return String(decoding: compact, as: UTF8.self)
+            _ = try TemplateValue(json: data)
         } catch {
-            throw FlagValue.conflict("compacting json for seccomp profile (\(path)) failed: \(error.localizedDescription)")
+            throw FlagValue.conflict("compacting json for seccomp profile (\(path)) failed: \(error)")
         }
+        return Self.compactJSON(data)
+    }
+
+    /// Valid JSON without the white space between its tokens, as Go's `json.Compact` writes it:
+    /// keys in their order, strings and numbers as they were written.
+    static func compactJSON(_ json: Data) -> String {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(json.count)
+        var inString = false
+        var escaped = false
+        for byte in json {
+            if inString {
+                compact.append(byte)
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(byte) {
+                inString = byte == UInt8(ascii: "\"")
+                compact.append(byte)
+            }
+        }
+        return String(decoding: compact, as: UTF8.self)
     }
 }

@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -46,7 +51,7 @@ enum ServiceFlagParsers {
     /// `--dns`/`--dns-add` (docker's `ValidateIPAddress`): an IPv4 or IPv6 address, surrounding
     /// spaces ignored, returned in Go's canonical form (`0:0::1` is `::1`).
     static func ipAddress(_ text: String) throws -> String {
-        guard let address = Self.normalizedIPAddress(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard let address = Self.normalizedIPAddress(text.trimmingWhitespace()) else {
             throw InvalidFlagValue(reason: "IP address is not correctly formatted: \(text)")
         }
         return address
@@ -86,18 +91,16 @@ enum ServiceFlagParsers {
     /// (letters, digits and inner hyphens, dot-separated, a trailing dot dropped), surrounding
     /// spaces ignored.
     static func dnsSearch(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+        let trimmed = String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
         if trimmed == "." { return trimmed }
         let invalid = InvalidFlagValue(reason: "\(trimmed) is not a valid domain")
         guard trimmed.contains(where: { $0.isASCII && $0.isLetter }) else { throw invalid }
         // docker's pattern, `(:?` (an optional colon) where a non-capturing group was meant.
         let label = #"(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9]))"#
         let pattern = #"^(:?"# + label + #"(:?\."# + label + #")*)\.?\s*$"#
-        let expression = try NSRegularExpression(pattern: pattern)
-        guard let match = expression.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)),
-            let range = Range(match.range(at: 1), in: trimmed), trimmed[range].utf8.count < 255
+        guard let match = try trimmed.firstMatch(of: Regex(pattern)), let domain = match.output[1].substring, domain.utf8.count < 255
         else { throw invalid }
-        return String(trimmed[range])
+        return String(domain)
     }
 
     /// `--host`/`--host-add` (docker's `ValidateExtraHost`): `name:address` or `name=address`,
@@ -133,7 +136,7 @@ enum ServiceFlagParsers {
     /// `gw-priority`, which docker accepts and the swarm does not take. Keys and values are
     /// case-insensitive (lowered), as docker reads them.
     static func network(_ text: String) throws -> NetworkAttachmentConfig {
-        guard text.range(of: "[0-9A-Za-z_]=[0-9A-Za-z_]", options: .regularExpression) != nil else {
+        guard text.contains(/[0-9A-Za-z_]=[0-9A-Za-z_]/) else {
             return NetworkAttachmentConfig(target: text)
         }
         var network = NetworkAttachmentConfig(aliases: [])
@@ -142,8 +145,8 @@ enum ServiceFlagParsers {
             guard let equals = lowered.firstIndex(of: "="), equals != lowered.startIndex else {
                 throw InvalidFlagValue(reason: "invalid field \(field)")
             }
-            let key = lowered[..<equals].trimmingCharacters(in: .whitespacesAndNewlines)
-            let value = lowered[lowered.index(after: equals)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = lowered[..<equals].trimmingWhitespace()
+            let value = lowered[lowered.index(after: equals)...].trimmingWhitespace()
             switch key {
             case "name": network.target = value
             case "alias": network.aliases?.append(value)
@@ -152,9 +155,9 @@ enum ServiceFlagParsers {
                 guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
                     throw InvalidFlagValue(reason: "invalid key value pair format in driver options")
                 }
-                let option = value[..<equals].trimmingCharacters(in: .whitespacesAndNewlines)
+                let option = value[..<equals].trimmingWhitespace()
                 var options = network.driverOpts ?? [:]
-                options[option] = value[value.index(after: equals)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                options[option] = value[value.index(after: equals)...].trimmingWhitespace()
                 network.driverOpts = options
             case "gw-priority":
                 guard Int(value) != nil else {
@@ -203,9 +206,9 @@ enum ServiceFlagParsers {
         for entry in entries {
             let parts = entry.split(separator: "=", omittingEmptySubsequences: false)
             guard parts.count == 2 else { throw invalid("incorrect term \(entry), missing '=' or malformed expression") }
-            let kind = parts[0].trimmingCharacters(in: .whitespaces)
+            let kind = parts[0].trimmingWhitespace()
             if values[kind] == nil { kinds.append(kind) }
-            values[kind, default: []].append(parts[1].trimmingCharacters(in: .whitespaces))
+            values[kind, default: []].append(parts[1].trimmingWhitespace())
         }
         return try kinds.map { kind -> GenericResource in
             let given = values[kind] ?? []
@@ -247,7 +250,7 @@ enum ServiceFlagParsers {
 
     /// docker's `NormalizeCapability`: upper case with the `CAP_` prefix; `ALL` and `RESET` stay.
     static func normalizedCapability(_ capability: String) -> String {
-        let upper = capability.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let upper = capability.trimmingWhitespace().uppercased()
         if upper == "ALL" || upper == "RESET" || upper.hasPrefix("CAP_") { return upper }
         return "CAP_" + upper
     }

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The flags `service create` and `service update` share (docker's `addServiceFlags`, and
 /// `--init` and `--oom-score-adj`, which both commands add), with docker's names, help and

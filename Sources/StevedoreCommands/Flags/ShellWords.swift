@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A command line split into words as docker's service commands split `--entrypoint` and
 /// `--args` (the google/shlex rules): words are separated by spaces, tabs and newlines;

@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A `--secret`/`--config` value of the service commands (and their `-add` forms), read as
 /// docker reads it: `NAME` alone, or a CSV record of `source=NAME` (or `src`, required),

@@ -1,5 +1,11 @@
-import Foundation
 import Stevedore
+import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// BuildKit's progress as a live view on a terminal, redrawn in place on each update, in the
 /// shape of buildx's: a title with the time and the steps done, a line per step with its time
@@ -76,7 +82,7 @@ struct BuildKitLiveProgress {
     }
 
     private static func seconds(_ interval: TimeInterval) -> String {
-        String(format: "%.1fs", max(0, interval))
+        GoFloat.f(max(0, interval), precision: 1) + "s"
     }
 
     /// `text` cut to leave room for `suffix`, which ends the line at `width`.

@@ -1,5 +1,11 @@
-import Foundation
 import Stevedore
+import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// BuildKit's progress as `docker buildx build --progress plain` prints it, from the typed
 /// updates of ``BuildKitStatus``:
@@ -115,7 +121,7 @@ struct BuildKitPlainProgress {
             output += "#\(step.number) CACHED\n"
         } else {
             let elapsed = step.runs.reduce(0.0) { total, run in total + max(0, run.value.map { $0.timeIntervalSince(run.key) } ?? 0) }
-            output += "#\(step.number) DONE \(String(format: "%.1f", elapsed))s\n"
+            output += "#\(step.number) DONE \(GoFloat.f(elapsed, precision: 1))s\n"
         }
         self.current = nil
     }
@@ -147,7 +153,7 @@ struct BuildKitPlainProgress {
             line += " \(Self.bytes(status.current))"
         }
         if let started = status.started, let end = status.completed ?? status.timestamp, end.timeIntervalSince(started) > 0.01 {
-            line += " " + String(format: "%.1f", end.timeIntervalSince(started)) + "s"
+            line += " " + GoFloat.f(end.timeIntervalSince(started), precision: 1) + "s"
         }
         if status.completed != nil { line += " done" }
         output += line + "\n"
@@ -158,7 +164,7 @@ struct BuildKitPlainProgress {
         self.switchTo(log.vertex, into: &output)
         guard var step = self.steps[log.vertex] else { return }
         let seconds = max(0, (log.timestamp ?? Date()).timeIntervalSince(step.started ?? Date()))
-        let time = String(format: seconds < 10 ? "%.3f" : seconds < 100 ? "%.2f" : "%.1f", seconds)
+        let time = GoFloat.f(seconds, precision: seconds < 10 ? 3 : seconds < 100 ? 2 : 1)
         var text = log.text
         if let partial = step.partialLine {
             // The rest of a line already started.
@@ -222,6 +228,6 @@ struct BuildKitPlainProgress {
             value /= 1000
             unit += 1
         }
-        return unit == 0 ? "\(count)B" : String(format: "%.2f", value) + units[unit]
+        return unit == 0 ? "\(count)B" : GoFloat.f(value, precision: 2) + units[unit]
     }
 }

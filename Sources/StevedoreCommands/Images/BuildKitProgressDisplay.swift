@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How `build --progress` shows a BuildKit build on stderr: `plain` as `docker buildx build`
 /// prints it to a file, `tty` as a live view redrawn in place, `rawjson` as each update's JSON,
@@ -82,46 +87,80 @@ struct BuildKitProgressDisplay {
     /// An update as buildx's `rawjson` writes it: indented JSON with the status' vertexes,
     /// statuses, logs (data in base64) and warnings.
     static func json(_ status: BuildKitStatus) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        func time(_ date: Date?) -> String? {
-            date.map { formatter.string(from: $0) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
         }
-        var object: [String: Any] = [:]
-        if !status.vertexes.isEmpty {
-            object["vertexes"] = status.vertexes.map { vertex in
-                [
-                    "digest": vertex.digest, "inputs": vertex.inputs, "name": vertex.name, "cached": vertex.cached,
-                    "started": time(vertex.started) as Any, "completed": time(vertex.completed) as Any, "error": vertex.error as Any,
-                ].compactMapValues { $0 is NSNull ? nil : $0 }
-            }
-        }
-        if !status.statuses.isEmpty {
-            object["statuses"] = status.statuses.map { status in
-                [
-                    "id": status.id, "vertex": status.vertex, "name": status.name, "current": status.current, "total": status.total,
-                    "timestamp": time(status.timestamp) as Any, "started": time(status.started) as Any,
-                    "completed": time(status.completed) as Any,
-                ].compactMapValues { $0 is NSNull ? nil : $0 }
-            }
-        }
-        if !status.logs.isEmpty {
-            object["logs"] = status.logs.map { log in
-                [
-                    "vertex": log.vertex, "stream": log.stream, "data": Data(log.data).base64EncodedString(),
-                    "timestamp": time(log.timestamp) as Any,
-                ].compactMapValues { $0 is NSNull ? nil : $0 }
-            }
-        }
-        if !status.warnings.isEmpty {
-            object["warnings"] = status.warnings.map { warning in
-                [
-                    "vertex": warning.vertex, "level": warning.level, "short": warning.short, "detail": warning.detail,
-                    "url": warning.url ?? "",
-                ]
-            }
-        }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]) else { return "" }
+        guard let data = try? encoder.encode(RawJSONStatus(status)) else { return "" }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// An update in buildx's `rawjson` shape; empty lists and absent times are left out.
+private struct RawJSONStatus: Encodable {
+    struct Vertex: Encodable {
+        var digest: String
+        var inputs: [String]
+        var name: String
+        var cached: Bool
+        var started: Date?
+        var completed: Date?
+        var error: String?
+    }
+
+    struct VertexStatus: Encodable {
+        var id: String
+        var vertex: String
+        var name: String
+        var current: Int64
+        var total: Int64
+        var timestamp: Date?
+        var started: Date?
+        var completed: Date?
+    }
+
+    struct Log: Encodable {
+        var vertex: String
+        var stream: Int
+        /// Base64, as Go encodes bytes.
+        var data: String
+        var timestamp: Date?
+    }
+
+    struct Warning: Encodable {
+        var vertex: String
+        var level: Int
+        var short: String
+        var detail: [String]
+        var url: String
+    }
+
+    var vertexes: [Vertex]?
+    var statuses: [VertexStatus]?
+    var logs: [Log]?
+    var warnings: [Warning]?
+
+    init(_ status: BuildKitStatus) {
+        func nonEmpty<Element>(_ elements: [Element]) -> [Element]? { elements.isEmpty ? nil : elements }
+        self.vertexes = nonEmpty(
+            status.vertexes.map {
+                Vertex(
+                    digest: $0.digest, inputs: $0.inputs, name: $0.name, cached: $0.cached, started: $0.started, completed: $0.completed,
+                    error: $0.error)
+            })
+        self.statuses = nonEmpty(
+            status.statuses.map {
+                VertexStatus(
+                    id: $0.id, vertex: $0.vertex, name: $0.name, current: $0.current, total: $0.total, timestamp: $0.timestamp,
+                    started: $0.started, completed: $0.completed)
+            })
+        self.logs = nonEmpty(
+            status.logs.map {
+                Log(vertex: $0.vertex, stream: $0.stream, data: Data($0.data).base64EncodedString(), timestamp: $0.timestamp)
+            })
+        self.warnings = nonEmpty(
+            status.warnings.map { Warning(vertex: $0.vertex, level: $0.level, short: $0.short, detail: $0.detail, url: $0.url ?? "") })
     }
 }

@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where a build's context comes from: a directory (tarred with `.dockerignore`), a tar or a
 /// lone Dockerfile on stdin (`-`), or a URL the daemon fetches.
@@ -29,7 +34,7 @@ struct BuildSource {
         } else {
             var dockerfileURL = dockerfile.map { URL(fileURLWithPath: $0) }
             if dockerfile == "-" {
-                dockerfileURL = try Self.temporaryFile(named: "Dockerfile", contents: FileHandle.standardInput.readDataToEndOfFile())
+                dockerfileURL = try Self.temporaryFile(named: "Dockerfile", contents: Data(StandardInput.readToEnd().readableBytesView))
                 self.temporaryDirectory = dockerfileURL?.deletingLastPathComponent()
             }
             let buildContext: BuildContext
@@ -47,12 +52,17 @@ struct BuildSource {
     /// stdin holds a context tar (plain or compressed), or else a Dockerfile, which becomes a
     /// context of its own as docker makes it.
     private static func standardInput(dockerfile: String?) throws -> (ByteSource, String?, URL?) {
-        let first = FileHandle.standardInput.readData(ofLength: 256 << 10)
-        if Self.isArchive(first) {
-            return (.stream(PrefixedChunks(first: ByteBuffer(bytes: first), rest: StandardInputChunks())), dockerfile, nil)
+        // Enough to tell an archive: a tar's magic ends at byte 262.
+        var first = ByteBuffer()
+        while first.readableBytes < 262, var chunk = try StandardInput.readChunk(maximum: 256 << 10) {
+            first.writeBuffer(&chunk)
         }
-        let contents = first + FileHandle.standardInput.readDataToEndOfFile()
-        let file = try Self.temporaryFile(named: "Dockerfile", contents: contents)
+        if Self.isArchive(Data(first.readableBytesView)) {
+            return (.stream(PrefixedChunks(first: first, rest: StandardInputChunks())), dockerfile, nil)
+        }
+        var rest = try StandardInput.readToEnd()
+        first.writeBuffer(&rest)
+        let file = try Self.temporaryFile(named: "Dockerfile", contents: Data(first.readableBytesView))
         let buildContext = try BuildContext(directory: file.deletingLastPathComponent())
         return (buildContext.archive, buildContext.dockerfile, file.deletingLastPathComponent())
     }

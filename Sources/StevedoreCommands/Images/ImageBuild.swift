@@ -1,7 +1,20 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension StevedoreCommand.Image {
     /// `stevedore build`: BuildKit where docker would use it (the daemon prefers it and
@@ -87,7 +100,7 @@ extension StevedoreCommand.Image {
                 do {
                     try Data(imageID.utf8).write(to: URL(fileURLWithPath: iidfile))
                 } catch {
-                    throw CommandFailure(description: "failed to write image ID to file: \(error.localizedDescription)")
+                    throw CommandFailure(description: "failed to write image ID to file: \(DockerError.reason(of: error))")
                 }
             }
         }

@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Image {
     /// `stevedore image history`: show the history of an image.
@@ -56,16 +61,14 @@ struct HistoryRow: Encodable {
         // The daemon says <missing> for layers it has no image for; not an id to shorten.
         self.ID = truncate && item.id.hasPrefix("sha256:") ? ObjectID.truncated(item.id) : item.id
         let created = Date(timeIntervalSince1970: TimeInterval(item.created))
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone.current
-        self.CreatedAt = formatter.string(from: created)
+        self.CreatedAt = LocalTime(secondsSince1970: item.created)?.rfc3339 ?? String(item.created)
         if !human {
             self.CreatedSince = self.CreatedAt
         } else {
             // docker leaves dates before 2000 (zero or made-up timestamps) blank.
             self.CreatedSince = item.created <= 946_684_800 ? "" : HumanDuration.ago(created, now: now)
         }
-        let createdBy = item.createdBy.replacingOccurrences(of: "\t", with: " ")
+        let createdBy = item.createdBy.replacing("\t", with: " ")
         self.CreatedBy = truncate && createdBy.count > 45 ? String(createdBy.prefix(44)) + "…" : createdBy
         self.Size = human ? HumanSize.decimal(item.size) : String(item.size)
         self.Comment = item.comment

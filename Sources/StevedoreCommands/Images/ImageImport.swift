@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Image {
     /// `stevedore image import`: import the contents from a tarball to create a filesystem image.

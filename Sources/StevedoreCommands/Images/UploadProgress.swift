@@ -1,15 +1,14 @@
-import Foundation
 import Stevedore
 import StevedoreFormatting
+import Synchronization
 
 /// docker's upload progress line (`Sending build context to Docker daemon  3.072kB`): redrawn
 /// as bytes go on a terminal, printed once at the end otherwise.
-final class UploadProgress: @unchecked Sendable {
+final class UploadProgress: Sendable {
     private let action: String
     private let isTerminal: Bool
-    private let lock = NSLock()
-    private var sent: Int64 = 0
-    private var finished = false
+    /// The bytes sent so far, and whether the final line is printed.
+    private let state = Mutex((sent: Int64(0), finished: false))
 
     init(action: String, isTerminal: Bool) {
         self.action = action
@@ -18,23 +17,23 @@ final class UploadProgress: @unchecked Sendable {
 
     /// `total` bytes are sent so far.
     func update(_ total: Int64) {
-        self.lock.withLock {
-            self.sent = total
-            if self.isTerminal && !self.finished { printOut(self.line + "\r") }
+        self.state.withLock { state in
+            state.sent = total
+            if self.isTerminal && !state.finished { printOut(self.line(state.sent) + "\r") }
         }
     }
 
     /// The upload is over: the final line, once.
     func finish() {
-        self.lock.withLock {
-            guard !self.finished, self.sent > 0 else { return }
-            self.finished = true
-            printOut(self.line + "\r\r\n")
+        self.state.withLock { state in
+            guard !state.finished, state.sent > 0 else { return }
+            state.finished = true
+            printOut(self.line(state.sent) + "\r\r\n")
         }
     }
 
-    private var line: String {
-        let size = HumanSize.decimal(self.sent, precision: 4)
+    private func line(_ sent: Int64) -> String {
+        let size = HumanSize.decimal(sent, precision: 4)
         return self.action + " " + String(repeating: " ", count: max(8 - size.count, 0)) + size
     }
 }

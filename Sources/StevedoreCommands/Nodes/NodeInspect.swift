@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Node {
     /// `stevedore node inspect`: the nodes as the daemon's JSON array, each through `--format`,
@@ -102,7 +107,7 @@ enum NodeInspectPretty {
     /// A label of the status block padded as docker's template pads it: to 23 columns, then a
     /// tab.
     private static func aligned(_ label: String) -> String {
-        label.padding(toLength: 23, withPad: " ", startingAt: 0) + "\t"
+        label + String(repeating: " ", count: max(0, 23 - label.count)) + "\t"
     }
 
     /// `Plugins:` and a line per plugin type (sorted) naming that type's plugins in the

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Node {
     /// `stevedore node ls` (also `list`): the swarm's nodes sorted by hostname, this daemon's

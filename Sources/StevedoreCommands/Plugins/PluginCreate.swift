@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -59,12 +64,13 @@ extension StevedoreCommand.Plugin {
         /// the read or JSON syntax error, or Go's `json: cannot unmarshal …` for another kind of
         /// value.
         static func checkConfig(in directory: String) throws {
-            let path = (directory as NSString).appendingPathComponent("config.json")
+            let path = URL(fileURLWithPath: directory).appendingPathComponent("config.json").path
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw CommandFailure(description: "open \(path): \(goErrnoText(errno))") }
+            defer { close(descriptor) }
             let config: TemplateValue
             do {
-                config = try TemplateValue(json: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readToEnd() ?? Data())
+                config = try TemplateValue(json: Data(StandardInput.readToEnd(descriptor).readableBytesView))
             } catch {
                 throw CommandFailure(description: "\(error)")
             }

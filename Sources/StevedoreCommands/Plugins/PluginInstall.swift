@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Plugin {
     /// `stevedore plugin install PLUGIN [KEY=VALUE…]`, as docker: asks to grant the privileges

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Plugin {
     /// `stevedore plugin push PLUGIN[:TAG]`: pushes the plugin to the registry its name names

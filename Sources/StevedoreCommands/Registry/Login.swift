@@ -1,6 +1,19 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension StevedoreCommand {
     /// `stevedore login`: checks credentials with the daemon (`/auth`), then stores them as docker
@@ -28,7 +41,7 @@ extension StevedoreCommand {
                 guard self.username != nil else {
                     throw CommandFailure(description: "the --password-stdin option requires --username to be set")
                 }
-                var text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                var text = String(decoding: try StandardInput.readToEnd().readableBytesView, as: UTF8.self)
                 if text.hasSuffix("\n") { text.removeLast() }
                 if text.hasSuffix("\r") { text.removeLast() }
                 password = text
@@ -83,10 +96,10 @@ extension StevedoreCommand {
             var credentials = credentials
             if credentials.username == nil {
                 printOut("Username: ")
-                guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard let line = readLine(), !line.trimmingWhitespace().isEmpty else {
                     throw CommandFailure(description: "Error: Non-null Username Required")
                 }
-                credentials.username = line.trimmingCharacters(in: .whitespaces)
+                credentials.username = line.trimmingWhitespace()
             }
             if credentials.password == nil {
                 guard let pointer = getpass("Password: ") else { throw CommandFailure(description: "Error: Password Required") }

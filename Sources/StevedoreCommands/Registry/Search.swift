@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand {
     struct Search: AsyncParsableCommand {
@@ -44,7 +49,7 @@ struct SearchRow: Encodable {
 
     init(_ result: ImageSearchResponseItem, truncate: Bool) {
         self.Name = result.name ?? ""
-        let description = (result.description ?? "").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let description = (result.description ?? "").replacing("\n", with: " ").replacing("\r", with: " ")
         self.Description = truncate && description.count > 45 ? String(description.prefix(44)) + "…" : description
         self.StarCount = String(result.starCount ?? 0)
         self.IsOfficial = result.isOfficial == true ? "[OK]" : ""

@@ -1,6 +1,11 @@
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -307,7 +312,7 @@ struct ServiceConvergenceDisplay {
 
     /// A task's error on one line of 75 bytes at most, as docker cuts it (`…` for the rest).
     private static func truncatedError(_ error: String) -> String {
-        let line = error.replacingOccurrences(of: "\n", with: " ")
+        let line = error.replacing("\n", with: " ")
         guard line.utf8.count > 75 else { return line }
         return String(decoding: line.utf8.prefix(74), as: UTF8.self) + "…"
     }

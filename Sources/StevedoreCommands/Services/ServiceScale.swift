@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Service {
     /// `stevedore service scale SERVICE=REPLICAS…`: sets the replicas of replicated services

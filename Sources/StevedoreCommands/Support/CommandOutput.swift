@@ -1,6 +1,11 @@
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Renders values for stdout with the user's `--format` or a command's default layout.
 enum CommandOutput {

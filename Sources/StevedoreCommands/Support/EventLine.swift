@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One event as `docker events` prints it:
 /// `2024-01-02T03:04:05.123456789Z container start 0123… (image=busybox, name=x)`.

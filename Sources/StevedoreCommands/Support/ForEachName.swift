@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Runs `action` on each object named (containers, images), as docker's multi-object commands do: prints
 /// each name that succeeded, reports each failure on stderr, and fails (exit 1) at the end if

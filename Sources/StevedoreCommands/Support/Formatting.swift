@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Go's `sortorder.NaturalLess`, how docker orders the rows of its lists by name: runs of
 /// digits compare as numbers (`net2` before `net10`; leading zeros skipped, then fewer of them

@@ -1,6 +1,19 @@
-import Foundation
 import Stevedore
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Connects this process's stdio to an attached container or exec, as `docker run`, `attach`
 /// and `exec` do: output to stdout/stderr, stdin (when asked) to the process, with the

@@ -33,6 +33,11 @@ struct LocalTime {
             + self.zoneAbbreviation
     }
 
+    /// Go's `time.RFC3339`, `2006-01-02T15:04:05Z07:00`: `Z` for UTC.
+    var rfc3339: String {
+        self.dateAndTime(separator: "T") + (self.utcOffset == 0 ? "Z" : self.numericOffset(colon: true))
+    }
+
     /// Seconds east of UTC.
     var utcOffset: Int { Int(self.fields.tm_gmtoff) }
 

@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The client's OS and architecture in Go's spelling (`linux/amd64`).
 enum Platform {

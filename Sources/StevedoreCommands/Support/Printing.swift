@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -71,17 +76,15 @@ func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
 
 /// Writes a byte stream to the file `path` (created or truncated) or to stdout, chunk by chunk.
 func writeStream(_ stream: DockerByteStream, to path: String?) async throws {
-    let handle: FileHandle
+    var descriptor = STDOUT_FILENO
     if let path {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-            throw CommandFailure(description: "failed to open \(path) for writing")
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw CommandFailure(description: "failed to open \(path) for writing: \(String(cString: strerror(errno)))")
         }
-        handle = file
-    } else {
-        handle = FileHandle.standardOutput
     }
-    defer { if path != nil { try? handle.close() } }
+    defer { if path != nil { close(descriptor) } }
     for try await chunk in stream {
-        try handle.write(contentsOf: Data(chunk.readableBytesView))
+        try writeAll(chunk, to: descriptor)
     }
 }

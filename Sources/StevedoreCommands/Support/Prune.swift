@@ -1,6 +1,11 @@
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Asks docker's `Are you sure you want to continue? [y/N]` after `warning` (see
 /// ``promptYesNo(_:)``).
@@ -13,7 +18,7 @@ func confirm(_ warning: String) -> Bool {
 func promptYesNo(_ question: String) -> Bool {
     printOut(question + " [y/N] ")
     guard let answer = readLine() else { return false }
-    return answer.trimmingCharacters(in: .whitespaces).lowercased() == "y"
+    return answer.trimmingWhitespace().lowercased() == "y"
 }
 
 /// docker's prune report: `Deleted <kind>:` and a line each when anything was removed, then

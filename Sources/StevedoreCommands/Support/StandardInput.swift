@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Stevedore
 
 #if canImport(Glibc)
@@ -19,25 +18,36 @@ struct StandardInput: AsyncSequence, Sendable {
         mutating func next() async throws -> ByteBuffer? {
             try await withCheckedThrowingContinuation { continuation in
                 DispatchQueue.global().async {
-                    var buffer = ByteBuffer()
-                    buffer.reserveCapacity(64 << 10)
-                    while true {
-                        let count = buffer.withUnsafeMutableWritableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-                        if count > 0 {
-                            buffer.moveWriterIndex(forwardBy: count)
-                            continuation.resume(returning: buffer)
-                        } else if count == 0 {
-                            continuation.resume(returning: nil)
-                        } else if errno == EINTR {
-                            continue
-                        } else {
-                            continuation.resume(
-                                throwing: CommandFailure(description: "reading stdin failed: \(String(cString: strerror(errno)))"))
-                        }
-                        return
-                    }
+                    continuation.resume(with: Result { try StandardInput.readChunk(maximum: 64 << 10) })
                 }
             }
         }
+    }
+
+    /// One `read` of up to `maximum` bytes from `descriptor`, blocking the calling thread; nil
+    /// at the end of the input.
+    static func readChunk(maximum: Int, from descriptor: Int32 = STDIN_FILENO) throws -> ByteBuffer? {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(maximum)
+        while true {
+            let count = buffer.withUnsafeMutableWritableBytes { read(descriptor, $0.baseAddress, Swift.min($0.count, maximum)) }
+            if count > 0 {
+                buffer.moveWriterIndex(forwardBy: count)
+                return buffer
+            }
+            if count == 0 { return nil }
+            if errno != EINTR {
+                throw CommandFailure(description: "reading stdin failed: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// All that is left of `descriptor`, read to its end, blocking the calling thread.
+    static func readToEnd(_ descriptor: Int32 = STDIN_FILENO) throws -> ByteBuffer {
+        var contents = ByteBuffer()
+        while var chunk = try Self.readChunk(maximum: 256 << 10, from: descriptor) {
+            contents.writeBuffer(&chunk)
+        }
+        return contents
     }
 }

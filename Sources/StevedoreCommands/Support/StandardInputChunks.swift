@@ -1,4 +1,3 @@
-import Foundation
 import Stevedore
 
 /// Standard input as a stream of chunks, read as the upload asks for them.
@@ -9,8 +8,7 @@ struct StandardInputChunks: AsyncSequence, Sendable {
 
     struct AsyncIterator: AsyncIteratorProtocol {
         mutating func next() async throws -> ByteBuffer? {
-            let data = FileHandle.standardInput.readData(ofLength: 256 << 10)
-            return data.isEmpty ? nil : ByteBuffer(bytes: data)
+            try StandardInput.readChunk(maximum: 256 << 10)
         }
     }
 }

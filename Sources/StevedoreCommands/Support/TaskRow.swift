@@ -1,6 +1,11 @@
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One line of `node ps` and `service ps`: the fields of docker's task formatting context, as
 /// strings. The name and the node come resolved (``TaskTable`` looks them up); the rest is

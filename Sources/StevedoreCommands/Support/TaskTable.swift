@@ -1,6 +1,11 @@
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// docker's task list, the output of `node ps` and `service ps`.
 enum TaskTable {

@@ -1,5 +1,10 @@
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Runs `body` with a client made from `options`, shutting the client down afterwards.
 func withClient<Result>(_ options: GlobalOptions, _ body: (DockerClient) async throws -> Result) async throws -> Result {

@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -131,7 +136,7 @@ extension StevedoreCommand.Swarm {
         let unquoted = text.filter { $0 != "\"" && $0 != "'" && $0 != "`" }
         guard !unquoted.isEmpty else { return [] }
         return try unquoted.split(separator: ",", omittingEmptySubsequences: false).map { entry in
-            guard let network = Self.network(of: entry.trimmingCharacters(in: .whitespaces)) else {
+            guard let network = Self.network(of: entry.trimmingWhitespace()) else {
                 throw InvalidFlagValue(reason: "invalid string being converted to CIDR: \(entry)")
             }
             return network

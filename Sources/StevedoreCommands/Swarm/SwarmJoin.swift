@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension StevedoreCommand.Swarm {
     /// `stevedore swarm join HOST:PORT`: joins the swarm of the manager at HOST:PORT, as a

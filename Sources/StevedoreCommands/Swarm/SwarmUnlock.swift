@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -32,7 +37,7 @@ extension StevedoreCommand.Swarm {
         /// the first line of stdin, trimmed.
         private static func readKey() -> String {
             guard Terminal.isTerminal(STDIN_FILENO) else {
-                return (readLine() ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                return (readLine() ?? "").trimmingWhitespace()
             }
             printOut("Enter unlock key: ")
             var saved = termios()

@@ -1,6 +1,11 @@
-import Foundation
 import Stevedore
 import StevedoreFormatting
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One build cache record of `system df -v`: the fields of docker's build cache formatting
 /// context, as strings (in the order its JSON prints them).

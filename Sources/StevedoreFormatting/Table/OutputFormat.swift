@@ -32,7 +32,7 @@ public struct OutputFormat: Sendable {
         }
         while text.hasPrefix(" ") { text.removeFirst() }
         while text.hasSuffix(" ") { text.removeLast() }
-        text = text.replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\n", with: "\n")
+        text = text.replacing("\\t", with: "\t").replacing("\\n", with: "\n")
         template = try GoTemplate(parsing: text)
     }
 

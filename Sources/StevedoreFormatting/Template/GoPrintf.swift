@@ -157,7 +157,7 @@ enum GoPrintf {
         case "c": return pad(Unicode.Scalar(UInt32(truncatingIfNeeded: value)).map { String(Character($0)) } ?? "\u{FFFD}", flags)
         case "q":
             let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: value)) ?? "\u{FFFD}"
-            let quoted = GoQuote.quote(String(scalar)).dropFirst().dropLast().replacingOccurrences(of: "\\\"", with: "\"")
+            let quoted = GoQuote.quote(String(scalar)).dropFirst().dropLast().replacing("\\\"", with: "\"")
             return pad("'" + (scalar == "'" ? "\\'" : quoted) + "'", flags)
         case "U": return pad("U+" + GoQuote.hex(UInt32(truncatingIfNeeded: value), width: 4).uppercased(), flags)
         default: return nil

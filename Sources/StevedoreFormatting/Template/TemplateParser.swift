@@ -277,7 +277,7 @@ struct TemplateParser {
             else { throw failure("malformed character constant: \(token.text)") }
             return .int(Int64(scalar.value))
         }
-        var text = token.text.replacingOccurrences(of: "_", with: "")
+        var text = token.text.replacing("_", with: "")
         let negative = text.hasPrefix("-")
         if text.hasPrefix("-") || text.hasPrefix("+") { text.removeFirst() }
         let lower = text.lowercased()

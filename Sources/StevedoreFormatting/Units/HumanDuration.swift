@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Durations as docker's `go-units` `HumanDuration` writes them, and the phrases docker
 /// builds from it ("5 minutes ago", "Up 2 hours").

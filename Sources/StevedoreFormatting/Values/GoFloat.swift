@@ -1,4 +1,16 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Go's `strconv.FormatFloat` for the formats the docker CLI's output uses.
 ///
@@ -6,7 +18,7 @@ import Foundation
 /// (Swift's `description` computes the same digits as Go's shortest mode) or rounded to a
 /// number of significant digits (C's `%.*e`, exactly rounded like Go), then laid out the way
 /// Go's `fmtE`, `fmtF` and `%g` do.
-enum GoFloat {
+package enum GoFloat {
     /// `strconv.FormatFloat(value, 'g', precision ?? -1, 64)`: `%v` when `precision` is nil.
     static func g(_ value: Double, precision: Int? = nil) -> String {
         if let special = nonFinite(value) { return special }
@@ -33,9 +45,9 @@ enum GoFloat {
     }
 
     /// `%f` with `precision` digits after the point (6 when nil).
-    static func f(_ value: Double, precision: Int?) -> String {
+    package static func f(_ value: Double, precision: Int?) -> String {
         if let special = nonFinite(value) { return special }
-        return String(format: "%.*f", precision ?? 6, value)
+        return printf("f", precision: precision ?? 6, value)
     }
 
     /// How Go's `encoding/json` writes a float64: fixed notation unless the magnitude is below
@@ -46,13 +58,27 @@ enum GoFloat {
         let digits = Digits(shortest: value)
         if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {
             var text = sign(value) + digits.exponential(fractionDigits: digits.count - 1)
-            if let range = text.range(of: "e-0") { text.replaceSubrange(range, with: "e-") }
+            if let range = text.firstRange(of: "e-0") { text.replaceSubrange(range, with: "e-") }
             return text
         }
         return sign(value) + digits.fixed(fractionDigits: max(digits.count - digits.decimalPoint, 0))
     }
 
     private static func sign(_ value: Double) -> String { value.sign == .minus ? "-" : "" }
+
+    /// C's `%.*f` or `%.*e` (`conversion`) of `value`: exactly rounded, as Go rounds.
+    private static func printf(_ conversion: String, precision: Int, _ value: Double) -> String {
+        let format = "%.*" + conversion
+        let precision = Int32(clamping: precision)
+        let count = withVaList([precision, value]) { vsnprintf(nil, 0, format, $0) }
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: Int(count) + 1) { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                _ = withVaList([precision, value]) { vsnprintf(characters.baseAddress, characters.count, format, $0) }
+            }
+            return Int(count)
+        }
+    }
 
     private static func nonFinite(_ value: Double) -> String? {
         if value.isNaN { return "NaN" }
@@ -79,7 +105,7 @@ enum GoFloat {
 
         /// `value` correctly rounded to `significantDigits` digits.
         init(_ value: Double, significantDigits: Int) {
-            let text = String(format: "%.*e", max(significantDigits - 1, 0), abs(value))
+            let text = GoFloat.printf("e", precision: max(significantDigits - 1, 0), abs(value))
             let parts = text.split(separator: "e", maxSplits: 1)
             let exponent = Int(parts[1]) ?? 0
             self.init(digits: Array(parts[0].filter { $0 != "." }), decimalPoint: exponent + 1)

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension TemplateValue {
     /// Encodes `value` the way `JSONEncoder` would, straight into a ``TemplateValue``.
@@ -55,11 +59,9 @@ enum TemplateValueEncoding {
 
     /// RFC 3339 with the fraction Go's `time.RFC3339Nano` prints: trailing zeros dropped.
     private static func rfc3339(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
         let whole = date.timeIntervalSince1970.rounded(.down)
         let nanoseconds = Int(((date.timeIntervalSince1970 - whole) * 1e9).rounded())
-        var text = formatter.string(from: Date(timeIntervalSince1970: whole))
+        var text = Date(timeIntervalSince1970: whole).formatted(.iso8601)
         if nanoseconds > 0 && nanoseconds < 1_000_000_000 {
             var fraction = String(nanoseconds)
             fraction = String(repeating: "0", count: 9 - fraction.count) + fraction

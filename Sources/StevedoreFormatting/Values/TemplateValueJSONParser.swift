@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension TemplateValue {
     /// Parses JSON text keeping the order of object keys, which `JSONSerialization` loses.

@@ -1,10 +1,15 @@
-import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOHTTP2
 import NIOPosix
 import StevedoreTransport
 import SwiftProtobuf
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -100,7 +105,7 @@ final class BuildKitSession: Sendable {
                     // Values with other than ASCII come query-escaped, and `KEY-encoded: 1` says so.
                     let encoded = call.metadata["\(key)-encoded"].first == "1"
                     metadata[key] = call.metadata[key].map { value in
-                        encoded ? (value.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? value) : value
+                        encoded ? (Self.queryUnescaped(value) ?? value) : value
                     }
                 }
                 try await FileSyncSender(root: root, metadata: metadata).run(call)
@@ -215,5 +220,32 @@ final class BuildKitSession: Sendable {
             }
         }
         await connection.close()
+    }
+
+    /// `value` decoded as Go's `url.QueryUnescape` decodes it (`+` is a space, `%XX` a byte);
+    /// nil when an escape is malformed or the bytes are not UTF-8.
+    static func queryUnescaped(_ value: String) -> String? {
+        func hexDigit(_ byte: UInt8?) -> UInt8? {
+            switch byte {
+            case let byte? where (0x30...0x39).contains(byte): byte - 0x30
+            case let byte? where (0x41...0x46).contains(byte): byte - 0x37
+            case let byte? where (0x61...0x66).contains(byte): byte - 0x57
+            default: nil
+            }
+        }
+        var bytes: [UInt8] = []
+        var iterator = value.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"):
+                bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = hexDigit(iterator.next()), let low = hexDigit(iterator.next()) else { return nil }
+                bytes.append(high << 4 | low)
+            default:
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 }

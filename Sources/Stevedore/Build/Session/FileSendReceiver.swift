@@ -1,5 +1,10 @@
-import Foundation
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -46,16 +51,15 @@ struct FileSendReceiver: Sendable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw DockerError.invalidInput("cannot make the directory \(url.path): \(error.localizedDescription)")
+            throw DockerError.invalidInput("cannot make the directory \(url.path)", cause: error)
         }
         var writer = TarExtractor(destination: url.path)
         var count: UInt32 = 0
         var listed = false
-        var open: [UInt32: (path: String, header: TarHeader, output: FileHandle?)] = [:]
+        var open: [UInt32: (path: String, header: TarHeader, output: FileDescriptorBox?)] = [:]
         var requested: [UInt32: TarHeader] = [:]
         // Hard links to a file whose content has not come yet, by that file's name.
         var waitingLinks: [String: [TarHeader]] = [:]
-        defer { for file in open.values { try? file.output?.close() } }
         for try await message in call.requests {
             let packet = try Fsutil_Types_Packet(serializedBytes: Array(message.readableBytesView))
             switch packet.type {
@@ -92,11 +96,7 @@ struct FileSendReceiver: Sendable {
                     try file.output.map { try TarExtractor.close($0, path: file.path, header: file.header) }
                     for link in waitingLinks.removeValue(forKey: file.header.name) ?? [] { _ = try writer.create(link) }
                 } else {
-                    do {
-                        try file.output?.write(contentsOf: packet.data)
-                    } catch {
-                        throw DockerError.invalidInput("cannot write \(file.path): \(error.localizedDescription)")
-                    }
+                    try file.output?.write(packet.data, path: file.path)
                 }
             case .packetFin:
                 try await call.finish()

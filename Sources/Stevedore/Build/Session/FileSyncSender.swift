@@ -1,5 +1,10 @@
-import Foundation
 import SwiftProtobuf
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -154,7 +159,7 @@ struct FileSyncSender: Sendable {
                 Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
             }
         } catch {
-            throw DockerError.invalidInput("cannot read the directory \(directory): \(error)")
+            throw DockerError.invalidInput("cannot read the directory \(directory)", cause: error)
         }
         var appended = false
         for name in names {

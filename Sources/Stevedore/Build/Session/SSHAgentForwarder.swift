@@ -1,6 +1,11 @@
-import Foundation
 import NIOCore
 import NIOPosix
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Serves `/moby.sshforward.v1.SSH/ForwardAgent` calls: each is one connection a build step
 /// made to its mounted agent socket. The step's bytes (`BytesMessage`s) go through
