@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What one workload run measured, printed as the one JSON line Benchmarks/harness.py reads
 /// (the same fields as the Go, docker-py and ceiling drivers).

@@ -1,6 +1,19 @@
-import Foundation
 import NIOCore
 import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The workloads of Stevedore's streams API (3–6 and 8 of Benchmarks/README.md).
 enum StreamWorkloads {

@@ -1,5 +1,20 @@
-import Foundation
 import Stevedore
+
+// FoundationEssentials, as a Linux program that needs no locale data imports it: the default
+// path's memory is measured without ICU.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // Stevedore's benchmark driver, run by Benchmarks/harness.py beside the Go, docker-py and
 // no-library drivers:
@@ -91,6 +106,7 @@ do {
     }
     print(try await run(CommandLine.arguments).json)
 } catch {
-    FileHandle.standardError.write(Data("stevedore-bench: \(error)\n".utf8))
+    let message = Array("stevedore-bench: \(error)\n".utf8)
+    _ = write(STDERR_FILENO, message, message.count)
     exit(1)
 }
