@@ -70,7 +70,8 @@ enum ParserFuzzTargets {
     static func json(_ data: [UInt8]) {
         guard let value = try? TemplateValue(json: Data(data)) else { return }
         precondition((try? TemplateValue(json: value.jsonText())) != nil, "parsed JSON does not parse as printed")
-        _ = GoJSONIndent.indent(data)
+        _ = GoJSONText.indent(data)
+        precondition((try? TemplateValue(json: GoJSONText.compact(data))) != nil, "valid JSON does not parse compacted")
     }
 
     /// A template (before the first NUL) rendered on a JSON value (after it).

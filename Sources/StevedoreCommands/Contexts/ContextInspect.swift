@@ -52,7 +52,7 @@ extension StevedoreCommand.Context {
                 printOut(rendered.isEmpty ? "\n" : rendered)
             } else {
                 let json = TemplateValue.array(elements).jsonText(escapingHTML: true)
-                printOut((format == "json" ? json : GoJSONIndent.indent(json.utf8)) + "\n")
+                printOut((format == "json" ? json : GoJSONText.indent(json.utf8)) + "\n")
             }
             guard errors.isEmpty else { throw CommandFailure(description: errors.joined(separator: "\n")) }
         }

@@ -48,31 +48,6 @@ struct SecurityOptions {
         } catch {
             throw FlagValue.conflict("compacting json for seccomp profile (\(path)) failed: \(error)")
         }
-        return Self.compactJSON(data)
-    }
-
-    /// Valid JSON without the white space between its tokens, as Go's `json.Compact` writes it:
-    /// keys in their order, strings and numbers as they were written.
-    static func compactJSON(_ json: Data) -> String {
-        var compact: [UInt8] = []
-        compact.reserveCapacity(json.count)
-        var inString = false
-        var escaped = false
-        for byte in json {
-            if inString {
-                compact.append(byte)
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(byte) {
-                inString = byte == UInt8(ascii: "\"")
-                compact.append(byte)
-            }
-        }
-        return String(decoding: compact, as: UTF8.self)
+        return GoJSONText.compact(data)
     }
 }

@@ -93,6 +93,6 @@ enum CommandOutput {
             array.append(item.raw)
         }
         array.append(UInt8(ascii: "]"))
-        printOut(GoJSONIndent.indent(array) + "\n")
+        printOut(GoJSONText.indent(array) + "\n")
     }
 }

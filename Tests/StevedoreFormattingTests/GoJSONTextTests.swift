@@ -2,8 +2,9 @@ import Testing
 
 @testable import StevedoreFormatting
 
-/// Go's `json.Indent(dst, src, "", "    ")`, as docker prints `docker inspect`.
-@Suite struct GoJSONIndentTests {
+/// Go's `json.Indent(dst, src, "", "    ")`, as docker prints `docker inspect`, and
+/// `json.Compact`, as it sends a seccomp profile.
+@Suite struct GoJSONTextTests {
     @Test func reindentsKeepingEveryTokenAsWritten() {
         let daemon = #"{"Id":"a","Args":[],"Labels":{},"Env":null,"N":1.50,"S":"x\"[{,:}]\\","L":[1,{"k":true}]}"# + "\n"
         let expected = """
@@ -22,13 +23,18 @@ import Testing
                 ]
             }
             """
-        #expect(GoJSONIndent.indent(Array(daemon.utf8)) == expected)
+        #expect(GoJSONText.indent(Array(daemon.utf8)) == expected)
     }
 
     @Test func anArrayOfTheDaemonsAnswersAsDockerPrintsIt() {
         let joined = "[" + #"{"A":1}"# + "\n," + #" {"B" : [ ] }"# + "]"
-        #expect(GoJSONIndent.indent(Array(joined.utf8)) == "[\n    {\n        \"A\": 1\n    },\n    {\n        \"B\": []\n    }\n]")
-        #expect(GoJSONIndent.indent(Array("[]".utf8)) == "[]")
+        #expect(GoJSONText.indent(Array(joined.utf8)) == "[\n    {\n        \"A\": 1\n    },\n    {\n        \"B\": []\n    }\n]")
+        #expect(GoJSONText.indent(Array("[]".utf8)) == "[]")
+    }
+
+    @Test func compactsKeepingEveryTokenAsWritten() {
+        let profile = "{\n  \"z\": [ 1.50, \"a b\\\" ,\" ],\n\t\"a\" : { }\r\n}\n"
+        #expect(GoJSONText.compact(Array(profile.utf8)) == #"{"z":[1.50,"a b\" ,"],"a":{}}"#)
     }
 
     @Test func theTypedValueGainsOnlyTheFieldsItLacks() throws {
