@@ -254,8 +254,12 @@ def fmt(value, digits=3):
     return f"{value:.{digits}g}"
 
 
-def ratio(a, b):
-    return a / b if a is not None and b else None
+def paired_ratio(samples, workload, client, peer, key="value"):
+    """The median of the per-run ratios of `client`'s figure over `peer`'s. Runs are interleaved,
+    so each ratio compares two figures taken in the same state of a machine whose speed drifts;
+    a ratio of medians taken from different runs would mix those states."""
+    runs = zip(samples.get((workload, client), []), samples.get((workload, peer), []))
+    return median([a[key] / b[key] for a, b in runs if b[key]])
 
 
 def summarize(samples, workload, client):
@@ -274,8 +278,8 @@ def report(samples, plan, header, runs):
     lines.append(f"Medians of {runs} interleaved run(s). n/m: not measured (see notes); "
                  "Stevedore is the default path (plain release build, default client, plain tasks), "
                  "tuned the statically linked driver with a 64-connection pool and ping-seq on the client's executor; "
-                 "ratios are a Stevedore value over the peer's (for build-context and build-large: seconds, "
-                 "lower is better, against the docker CLI).")
+                 "ratios are a Stevedore value over the peer's, the median of the per-run ratios "
+                 "(for build-context and build-large: seconds, lower is better, against the docker CLI).")
     lines.append("")
     lines.append("| workload | unit | Stevedore | tuned | Go moby | docker-py | ceiling | docker CLI "
                  "| S/Go | S/ceiling | tuned/Go | tuned/ceiling |")
@@ -285,9 +289,10 @@ def report(samples, plan, header, runs):
         row = {c: summarize(samples, w, c) for c in CLIENTS}
         table[w.name] = row
         value = {c: (row[c]["value"] if row[c] else None) for c in CLIENTS}
-        peer = value["docker-cli"] if w.name.startswith("build-") else value["go"]
+        peer = "docker-cli" if w.name.startswith("build-") else "go"
         lines.append(f"| {w.name} | {w.unit} | " + " | ".join(fmt(value[c]) for c in CLIENTS)
-                     + "".join(f" | {fmt(ratio(value[s], peer))} | {fmt(ratio(value[s], value['ceiling']))}" for s in STEVEDORE)
+                     + "".join(f" | {fmt(paired_ratio(samples, w.name, s, peer))}"
+                               f" | {fmt(paired_ratio(samples, w.name, s, 'ceiling'))}" for s in STEVEDORE)
                      + " |")
     lines.append("")
     lines.append("Client cost: CPU seconds (user+sys of the client process) / peak RSS MiB.")
@@ -298,10 +303,10 @@ def report(samples, plan, header, runs):
     for w in plan:
         row = table[w.name]
         cells = [f"{fmt(row[c]['cpu'])} / {fmt(row[c]['rss_mib'])}" if row[c] else "n/m" for c in CLIENTS]
-        peer = row["docker-cli"] if w.name.startswith("build-") else row["go"]
+        peer = "docker-cli" if w.name.startswith("build-") else "go"
         costs = "".join(
-            f" | {fmt(ratio(row[s] and row[s]['cpu'], peer and peer['cpu']))}"
-            f" | {fmt(ratio(row[s] and row[s]['rss_mib'], peer and peer['rss_mib']))}" for s in STEVEDORE)
+            f" | {fmt(paired_ratio(samples, w.name, s, peer, 'cpu'))}"
+            f" | {fmt(paired_ratio(samples, w.name, s, peer, 'rss_mib'))}" for s in STEVEDORE)
         lines.append(f"| {w.name} | " + " | ".join(cells) + costs + " |")
     ping = table.get("ping-seq", {})
     if ping:
@@ -309,12 +314,12 @@ def report(samples, plan, header, runs):
         lines.append("ping-seq latency p50 / p99 (ms): " + ", ".join(
             f"{c} {fmt(ping[c]['p50_ms'])} / {fmt(ping[c]['p99_ms'])}" for c in CLIENTS if ping.get(c) and ping[c]["p50_ms"]))
     lines.append("")
-    lines.extend(targets(table, plan))
+    lines.extend(targets(samples, table, plan))
     return "\n".join(lines) + "\n"
 
 
-def targets(table, plan):
-    """The issue's targets, each met, not met, or not measured."""
+def targets(samples, table, plan):
+    """The issue's targets, each met, not met, or not measured; ratios are medians of per-run ratios."""
     names = {w.name for w in plan}
     out = ["Targets:", ""]
 
@@ -328,19 +333,22 @@ def targets(table, plan):
         row = table.get(workload, {}).get(client)
         return row[key] if row else None
 
+    def ratio(workload, client, peer, key="value"):
+        return paired_ratio(samples, workload, client, peer, key)
+
     if "ping-seq" in names:
-        r = ratio(get("ping-seq", "stevedore"), get("ping-seq", "go"))
+        r = ratio("ping-seq", "stevedore", "go")
         verdict("ping-seq >= 1.3x Go", None if r is None else r >= 1.3, f"{fmt(r)}x")
     for name in ("logs", "attach", "stdin-echo", "exec", "lifecycle", "list-conc"):
         if name not in names:
             continue
-        r = ratio(get(name, "stevedore"), get(name, "ceiling"))
-        c = ratio(get(name, "stevedore", "cpu"), get(name, "go", "cpu"))
+        r = ratio(name, "stevedore", "ceiling")
+        c = ratio(name, "stevedore", "go", "cpu")
         if name in ("exec", "lifecycle"):
-            g = ratio(get(name, "stevedore"), get(name, "go"))
+            g = ratio(name, "stevedore", "go")
             verdict(f"{name} >= Go", None if g is None else g >= 1.0, f"{fmt(g)}x")
         if name == "list-conc":
-            g = ratio(get(name, "stevedore"), get(name, "go"))
+            g = ratio(name, "stevedore", "go")
             verdict(f"{name} >= 1.2x Go", None if g is None else g >= 1.2, f"{fmt(g)}x")
         else:
             verdict(f"{name} >= 0.97x ceiling", None if r is None else r >= 0.97, f"{fmt(r)}x")
@@ -349,10 +357,10 @@ def targets(table, plan):
         if w.name in ("build-context", "build-large") or w.name not in table:
             continue
         # The shipped-flags build (tuned) against Go; a plain build (the default path) may use 1.5x.
-        r = ratio(get(w.name, "stevedore-tuned", "rss_mib"), get(w.name, "go", "rss_mib"))
+        r = ratio(w.name, "stevedore-tuned", "go", "rss_mib")
         if r is not None:
             verdict(f"{w.name} peak RSS <= Go (shipped link flags)", r <= 1.0, f"{fmt(r)}x")
-        r = ratio(get(w.name, "stevedore", "rss_mib"), get(w.name, "go", "rss_mib"))
+        r = ratio(w.name, "stevedore", "go", "rss_mib")
         if r is not None:
             verdict(f"{w.name} peak RSS <= 1.5x Go (plain release build)", r <= 1.5, f"{fmt(r)}x")
     if {"attach", "attach-small"} <= names:
@@ -364,7 +372,7 @@ def targets(table, plan):
         verdict("build-large (1 GiB context) peak RSS within 16 MiB of ping-seq's",
                 None if large is None or idle is None else large <= idle + 16, f"{fmt(idle)} -> {fmt(large)} MiB")
     if "demux" in names:
-        r = ratio(get("demux", "stevedore"), get("demux", "go"))
+        r = ratio("demux", "stevedore", "go")
         verdict("demux >= 1.5x Go stdcopy", None if r is None else r >= 1.5, f"{fmt(r)}x")
     if "build-context" in names:
         s, d = get("build-context", "stevedore"), get("build-context", "docker-cli")
