@@ -49,8 +49,9 @@ public enum GoDuration {
             var value: UInt64 = 0
             for digit in whole {
                 let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
-                value = shifted + UInt64(digit.wholeNumberValue ?? 0)
-                guard !overflow, value <= limit else { throw .invalid }
+                let (next, carry) = shifted.addingReportingOverflow(UInt64(digit.wholeNumberValue ?? 0))
+                guard !overflow, !carry, next <= limit else { throw .invalid }
+                value = next
             }
             let (scaled, overflow) = value.multipliedReportingOverflow(by: unit)
             guard !overflow, scaled <= limit else { throw .invalid }
