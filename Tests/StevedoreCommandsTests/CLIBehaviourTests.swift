@@ -13,7 +13,7 @@ import Testing
     }
 
     /// The library and the CLI use FoundationEssentials only: Foundation would load ICU and its
-    /// locale data into every program (about 7 MiB resident, and start-up time), and one stray
+    /// locale data into every program (about 6 MiB resident, and start-up time), and one stray
     /// `import Foundation`, here or by a dependency's default trait, brings it back.
     @Test func theBinaryLoadsNoFoundationWithICU() async throws {
         let libraries = try await CommandLineProcess(executable: URL(fileURLWithPath: "/usr/bin/ldd")).run([self.stevedore.executable.path])

@@ -48,6 +48,8 @@ import Testing
         ("{{$x := 1}}{{$x = 2}}{{$x}}", "2"),
         ("{{pad \"x\" 1 2}}|", " x  |"),
         ("{{split \"a,b\" \",\"}}", "[a b]"),
+        // Go splits bytes: "\n" splits "\r\n", one Character in Swift.
+        ("{{len (split \"a\\r\\nb\\r\\nc\" \"\\n\")}}", "3"),
         ("{{/* c */}}ok", "ok"),
         ("{{- /* c */ -}}  ok", "ok"),
         ("{{printf \"%d %s %5.2f %x %t %v\" 3 \"s\" 1.234 255 true .Zed.arr}}", "3 s  1.23 ff true [p q]"),

@@ -154,6 +154,21 @@ struct ContainerInputTests {
             let error = #expect(throws: DockerError.self) { try extractor.write(tar) }
             #expect(error?.category == .invalidInput)
         }
+        // A directory entry over a link to a directory elsewhere replaces the link: the entry's
+        // mode is not applied through it.
+        let outside = root + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: outside)
+        let inside = root + "/inside"
+        try FileManager.default.createDirectory(atPath: inside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: inside + "/d", withDestinationPath: outside)
+        var directory = TarHeader(name: "d", kind: .directory, mode: 0o700).encoded()
+        directory.writeRepeatingByte(0, count: 1024)
+        var overLink = TarExtractor(destination: inside)
+        try overLink.write(directory)
+        try overLink.finish()
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: inside + "/d")) == nil)
+        #expect((try FileManager.default.attributesOfItem(atPath: outside)[.posixPermissions] as? NSNumber)?.intValue == 0o755)
         var truncated = TarHeader(name: "f", kind: .regularFile, mode: 0o644, size: 10).encoded()
         truncated.writeString("abc")
         var extractor = TarExtractor(destination: root)

@@ -84,10 +84,17 @@ public struct DockerContextStore: Sendable {
     // MARK: Reading
 
     /// Every stored context (not `default`), sorted by name. A `meta.json` that cannot be
-    /// parsed fails the whole list, as in docker.
+    /// parsed, or a directory of the store that cannot be read, fails the whole list, as in
+    /// docker.
     public func list() throws -> [DockerContext] {
         let root = self.configDirectory.appendingPathComponent("contexts/meta")
-        let paths = (try? FileManager.default.subpathsOfDirectory(atPath: root.path)) ?? []
+        guard stat.isDirectory(root.path) else { return [] }
+        let paths: [String]
+        do {
+            paths = try FileManager.default.subpathsOfDirectory(atPath: root.path)
+        } catch {
+            throw DockerError.invalidConfiguration("failed to read the contexts in \(root.path): \(DockerError.reason(of: error))")
+        }
         var contexts: [DockerContext] = []
         for path in paths where path == "meta.json" || path.hasSuffix("/meta.json") {
             let url = root.appendingPathComponent(path)

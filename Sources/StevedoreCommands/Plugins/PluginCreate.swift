@@ -64,13 +64,13 @@ extension StevedoreCommand.Plugin {
         /// the read or JSON syntax error, or Go's `json: cannot unmarshal …` for another kind of
         /// value.
         static func checkConfig(in directory: String) throws {
-            let path = URL(fileURLWithPath: directory).appendingPathComponent("config.json").path
+            let path = (directory.hasSuffix("/") ? directory : directory + "/") + "config.json"
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw CommandFailure(description: "open \(path): \(goErrnoText(errno))") }
             defer { close(descriptor) }
             let config: TemplateValue
             do {
-                config = try TemplateValue(json: Data(StandardInput.readToEnd(descriptor).readableBytesView))
+                config = try TemplateValue(json: Data(StandardInput.readToEnd(descriptor, name: path).readableBytesView))
             } catch {
                 throw CommandFailure(description: "\(error)")
             }

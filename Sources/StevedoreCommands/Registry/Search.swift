@@ -49,7 +49,9 @@ struct SearchRow: Encodable {
 
     init(_ result: ImageSearchResponseItem, truncate: Bool) {
         self.Name = result.name ?? ""
-        let description = (result.description ?? "").replacing("\n", with: " ").replacing("\r", with: " ")
+        // Scalar by scalar, as docker replaces bytes: Swift holds "\r\n" as one Character.
+        let description = String(
+            String.UnicodeScalarView((result.description ?? "").unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
         self.Description = truncate && description.count > 45 ? String(description.prefix(44)) + "…" : description
         self.StarCount = String(result.starCount ?? 0)
         self.IsOfficial = result.isOfficial == true ? "[OK]" : ""

@@ -312,7 +312,7 @@ struct ServiceConvergenceDisplay {
 
     /// A task's error on one line of 75 bytes at most, as docker cuts it (`…` for the rest).
     private static func truncatedError(_ error: String) -> String {
-        let line = error.replacing("\n", with: " ")
+        let line = String(String.UnicodeScalarView(error.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
         guard line.utf8.count > 75 else { return line }
         return String(decoding: line.utf8.prefix(74), as: UTF8.self) + "…"
     }

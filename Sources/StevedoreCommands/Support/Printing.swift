@@ -83,8 +83,16 @@ func writeStream(_ stream: DockerByteStream, to path: String?) async throws {
             throw CommandFailure(description: "failed to open \(path) for writing: \(String(cString: strerror(errno)))")
         }
     }
-    defer { if path != nil { close(descriptor) } }
+    var isOpen = path != nil
+    defer { if isOpen { close(descriptor) } }
     for try await chunk in stream {
         try writeAll(chunk, to: descriptor)
+    }
+    if let path {
+        // A write the file system deferred can fail here (NFS, a full quota): not a success.
+        isOpen = false
+        guard close(descriptor) == 0 else {
+            throw CommandFailure(description: "failed to write \(path): \(String(cString: strerror(errno)))")
+        }
     }
 }

@@ -24,9 +24,9 @@ struct StandardInput: AsyncSequence, Sendable {
         }
     }
 
-    /// One `read` of up to `maximum` bytes from `descriptor`, blocking the calling thread; nil
-    /// at the end of the input.
-    static func readChunk(maximum: Int, from descriptor: Int32 = STDIN_FILENO) throws -> ByteBuffer? {
+    /// One `read` of up to `maximum` bytes from `descriptor` (called `name` in errors),
+    /// blocking the calling thread; nil at the end of the input.
+    static func readChunk(maximum: Int, from descriptor: Int32 = STDIN_FILENO, name: String = "stdin") throws -> ByteBuffer? {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(maximum)
         while true {
@@ -37,15 +37,16 @@ struct StandardInput: AsyncSequence, Sendable {
             }
             if count == 0 { return nil }
             if errno != EINTR {
-                throw CommandFailure(description: "reading stdin failed: \(String(cString: strerror(errno)))")
+                throw CommandFailure(description: "reading \(name) failed: \(String(cString: strerror(errno)))")
             }
         }
     }
 
-    /// All that is left of `descriptor`, read to its end, blocking the calling thread.
-    static func readToEnd(_ descriptor: Int32 = STDIN_FILENO) throws -> ByteBuffer {
+    /// All that is left of `descriptor` (called `name` in errors), read to its end, blocking the
+    /// calling thread.
+    static func readToEnd(_ descriptor: Int32 = STDIN_FILENO, name: String = "stdin") throws -> ByteBuffer {
         var contents = ByteBuffer()
-        while var chunk = try Self.readChunk(maximum: 256 << 10, from: descriptor) {
+        while var chunk = try Self.readChunk(maximum: 256 << 10, from: descriptor, name: name) {
             contents.writeBuffer(&chunk)
         }
         return contents

@@ -32,7 +32,10 @@ public struct OutputFormat: Sendable {
         }
         while text.hasPrefix(" ") { text.removeFirst() }
         while text.hasSuffix(" ") { text.removeLast() }
-        text = text.replacing("\\t", with: "\t").replacing("\\n", with: "\n")
+        // Scalar by scalar, as Go replaces bytes (a Character may join `t` to a combining mark).
+        for (escape, character) in [("\\t", "\t"), ("\\n", "\n")] {
+            text = String(text.unicodeScalars.replacing(escape.unicodeScalars, with: character.unicodeScalars))
+        }
         template = try GoTemplate(parsing: text)
     }
 

@@ -194,10 +194,13 @@ struct TemplateFunctions: Sendable {
 
     // MARK: Docker functions
 
-    /// Go's `strings.Split`: an empty separator splits into characters.
+    /// Go's `strings.Split`: an empty separator splits into characters. Matched scalar by
+    /// scalar, as Go matches bytes: `"\n"` splits `"\r\n"`, which Swift holds as one Character.
     private static func split(_ text: String, by separator: String) -> [String] {
         if separator.isEmpty { return text.unicodeScalars.map { String($0) } }
-        return text.components(separatedBy: separator)
+        return text.unicodeScalars.split(separator: separator.unicodeScalars, omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0))
+        }
     }
 
     /// docker's `truncateWithLength`: at most `bytes` UTF-8 bytes, never cutting a character

@@ -64,7 +64,7 @@ public enum GoQuote {
         guard scalars.count >= 2, let quote = scalars.first, scalars.last == quote else { return nil }
         let body = scalars[1..<scalars.count - 1]
         if quote == "`" {
-            return body.contains("`") ? nil : String(String.UnicodeScalarView(body)).replacing("\r", with: "")
+            return body.contains("`") ? nil : String(String.UnicodeScalarView(body.filter { $0 != "\r" }))
         }
         guard quote == "\"" || quote == "'" else { return nil }
         var output = String.UnicodeScalarView()
