@@ -121,7 +121,7 @@ final class ConnectionProcess: Sendable {
             try? await Task.sleep(for: .milliseconds(10))
         }
         let text = String(decoding: self.standardError.withLockedValue { $0.text }, as: UTF8.self)
-        return String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        return text.trimmingWhitespace()
     }
 
     /// Ends the program if it still runs (the connection is closed): SIGTERM, then SIGKILL if it

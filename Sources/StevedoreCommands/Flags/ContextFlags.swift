@@ -58,7 +58,7 @@ struct ContextFlags: ParsableArguments {
         let fields: [String]
         switch value.unicodeScalars.count(where: { $0 == "=" }) {
         case 0: throw InvalidFlagValue(reason: "\(value) must be formatted as key=value")
-        case 1: fields = [String(value.drop(while: { $0 == "\"" }).reversed().drop(while: { $0 == "\"" }).reversed())]
+        case 1: fields = [value.trimming(while: { $0 == "\"" })]
         default: fields = try MountArgument.csvFields(value)
         }
         var pairs: [String: String] = [:]

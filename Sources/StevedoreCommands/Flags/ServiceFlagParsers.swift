@@ -91,7 +91,7 @@ enum ServiceFlagParsers {
     /// (letters, digits and inner hyphens, dot-separated, a trailing dot dropped), surrounding
     /// spaces ignored.
     static func dnsSearch(_ text: String) throws -> String {
-        let trimmed = String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        let trimmed = text.trimming(while: { $0 == " " })
         if trimmed == "." { return trimmed }
         let invalid = InvalidFlagValue(reason: "\(trimmed) is not a valid domain")
         guard trimmed.contains(where: { $0.isASCII && $0.isLetter }) else { throw invalid }
