@@ -28,10 +28,27 @@ install_packages() {
 # each start), by lld with packed relative relocations (the relocation table of a
 # position-independent binary is read whole at start: 2.6 MB as RELA, 20 KB as RELR) and without
 # exporting every symbol (the static runtime's link arguments export them all; their tables are
-# megabytes the dynamic linker searches). Benchmarks/results has what each saves.
+# megabytes the dynamic linker searches), and with every function in a section of its own, laid
+# out as scripts/link says: the functions the CLI's everyday commands run (stevedore.order,
+# written by scripts/symbol-order) and the private ones (private-functions.ld) together at the
+# start of .text. Spread over its 25 MB, each page of code a command runs kept the 64 KiB around
+# it resident (the kernel's fault-around). Benchmarks/results has what each saves.
 SHIPPED_BUILD=(-c release --static-swift-stdlib -Xswiftc -use-ld=lld
-    -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic)
+    -Xswiftc -Xfrontend -Xswiftc -function-sections
+    -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
+    -Xlinker "--symbol-ordering-file=$REPO/scripts/link/stevedore.order" -Xlinker --no-warn-symbol-ordering
+    -Xlinker -T -Xlinker "$REPO/scripts/link/private-functions.ld")
 readonly SHIPPED_BUILD
+
+# shipped_cli: builds the CLI as SHIPPED_BUILD says and prints the binary's path. It builds in
+# .build-shipped, not .build: its objects differ from a plain release build's, so a shared
+# directory would rebuild everything at each switch, and swiftc keeps an existing object whose
+# code is unchanged even when only code-generation flags (-function-sections) changed.
+shipped_cli() {
+    local build=(swift build --package-path "$REPO" --scratch-path "$REPO/.build-shipped" "${SHIPPED_BUILD[@]}")
+    "${build[@]}" --product stevedore >&2
+    echo "$("${build[@]}" --show-bin-path)/stevedore"
+}
 
 PRIVATE_ENGINE_STARTED=
 
