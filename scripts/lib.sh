@@ -29,10 +29,11 @@ install_packages() {
 # position-independent binary is read whole at start: 2.6 MB as RELA, 20 KB as RELR) and without
 # exporting every symbol (the static runtime's link arguments export them all; their tables are
 # megabytes the dynamic linker searches), and with every function in a section of its own, laid
-# out as scripts/link says: the functions the CLI's everyday commands run (stevedore.order,
-# written by scripts/symbol-order) and the private ones (private-functions.ld) together at the
-# start of .text. Spread over its 25 MB, each page of code a command runs kept the 64 KiB around
-# it resident (the kernel's fault-around). Benchmarks/results has what each saves.
+# out as scripts/link says: the private functions (private-functions.ld) just before .text and
+# the functions the CLI's everyday commands run (stevedore.order, written by
+# scripts/symbol-order) at its start. Spread over its 25 MB, each page of code a command runs
+# kept the 64 KiB around it resident (the kernel's fault-around). Benchmarks/results has what
+# each saves.
 SHIPPED_BUILD=(-c release --static-swift-stdlib -Xswiftc -use-ld=lld
     -Xswiftc -Xfrontend -Xswiftc -function-sections
     -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
@@ -40,14 +41,26 @@ SHIPPED_BUILD=(-c release --static-swift-stdlib -Xswiftc -use-ld=lld
     -Xlinker -T -Xlinker "$REPO/scripts/link/private-functions.ld")
 readonly SHIPPED_BUILD
 
-# shipped_cli: builds the CLI as SHIPPED_BUILD says and prints the binary's path. It builds in
-# .build-shipped, not .build: its objects differ from a plain release build's, so a shared
-# directory would rebuild everything at each switch, and swiftc keeps an existing object whose
-# code is unchanged even when only code-generation flags (-function-sections) changed.
+# shipped_build PACKAGE SCRATCH PRODUCT: builds PRODUCT of the package at PACKAGE as
+# SHIPPED_BUILD says, in the build directory SCRATCH, and prints the binary's path. A shipped
+# build wants a directory of its own: its objects differ from a plain release build's, so a
+# shared one would rebuild everything at each switch, and swiftc keeps an existing object whose
+# code is unchanged even when only code-generation flags (-function-sections) changed. SwiftPM
+# does not know that the link reads scripts/link: a binary older than those files is removed,
+# so that it is linked again.
+shipped_build() {
+    local build=(swift build --package-path "$1" --scratch-path "$2" "${SHIPPED_BUILD[@]}") binary layout
+    binary="$("${build[@]}" --show-bin-path)/$3" || return
+    for layout in "$REPO"/scripts/link/*; do
+        if [[ $layout -nt $binary ]]; then rm -f "$binary"; fi
+    done
+    "${build[@]}" --product "$3" >&2 || return
+    echo "$binary"
+}
+
+# shipped_cli: the CLI as it is shipped (shipped_build in .build-shipped); prints its path.
 shipped_cli() {
-    local build=(swift build --package-path "$REPO" --scratch-path "$REPO/.build-shipped" "${SHIPPED_BUILD[@]}")
-    "${build[@]}" --product stevedore >&2
-    echo "$("${build[@]}" --show-bin-path)/stevedore"
+    shipped_build "$REPO" "$REPO/.build-shipped" stevedore
 }
 
 PRIVATE_ENGINE_STARTED=
