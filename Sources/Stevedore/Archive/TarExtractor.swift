@@ -96,9 +96,7 @@ public struct TarExtractor {
             // Below the destination a link is not followed: a link to a directory elsewhere is
             // replaced, so that the entry's mode is never applied through it. The destination
             // itself is the caller's choice, link or not.
-            let isDirectory =
-                path == self.destination ? stat.isDirectory(path) : stat.of(path).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
-            if !isDirectory {
+            if !stat.isDirectory(path, followingLinks: path == self.destination) {
                 try? manager.removeItem(atPath: path)
                 try Self.attempt(path) { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) }
             }

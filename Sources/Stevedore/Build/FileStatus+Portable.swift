@@ -16,9 +16,10 @@ extension stat {
         return (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 ? status : nil
     }
 
-    /// Whether `path` names a directory, or a symbolic link to one.
-    static func isDirectory(_ path: String) -> Bool {
-        stat.of(path, followingLinks: true).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
+    /// Whether `path` names a directory, or a symbolic link to one unless `followingLinks` is
+    /// false.
+    static func isDirectory(_ path: String, followingLinks: Bool = true) -> Bool {
+        stat.of(path, followingLinks: followingLinks).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
     }
 
     /// The modification time (`st_mtim` on Linux, `st_mtimespec` on Darwin).
