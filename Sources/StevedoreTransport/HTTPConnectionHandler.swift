@@ -26,6 +26,10 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
 
     private var stateMachine = HTTPConnectionStateMachine()
     private var ends: ExchangeEnds?
+    /// Body parts of the current read burst, yielded together when it ends (at
+    /// `channelReadComplete`, or before the exchange ends): a waiting consumer is woken once per
+    /// burst, not once per socket read or chunk.
+    private var unyieldedBody: [ByteBuffer] = []
     private var nextExchangeID = 0
     private var context: ChannelHandlerContext?
 
@@ -103,6 +107,11 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        self.yieldUnyieldedBody()
+        context.fireChannelReadComplete()
+    }
+
     func read(context: ChannelHandlerContext) {
         self.run(self.stateMachine.readRequested())
     }
@@ -137,6 +146,11 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private func run(_ action: HTTPConnectionStateMachine.Action) {
         guard let context = self.context else { return }
         switch action {
+        case .none, .yieldBody: break
+        // Whatever else happens comes after the bytes that arrived before it.
+        default: self.yieldUnyieldedBody()
+        }
+        switch action {
         case .none:
             break
         case .read:
@@ -156,12 +170,15 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             self.hijackWriter.holdEndOfInput()
             let removed = context.eventLoop.makePromise(of: Void.self)
             let hijackWriter = self.hijackWriter
-            removed.futureResult.assumeIsolated().whenComplete { _ in hijackWriter.releaseEndOfInput() }
+            // The bytes the removal forwards come outside a read burst: no `channelReadComplete`
+            // follows them.
+            removed.futureResult.assumeIsolated().whenComplete { _ in
+                self.yieldUnyieldedBody()
+                hijackWriter.releaseEndOfInput()
+            }
             context.pipeline.syncOperations.removeHandler(self.decoder, promise: removed)
         case .yieldBody(let bytes):
-            if self.ends?.body.yield(bytes) == .stopProducing {
-                self.stateMachine.consumerStoppedDemand()
-            }
+            self.unyieldedBody.append(bytes)
         case .finishExchange(let reusable, let closeConnection):
             // Release first: a caller woken by the body's end may send its next request at once,
             // and must find this connection back in the pool.
@@ -180,6 +197,14 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
             self.ends?.body.finish()
             self.endExchange(reusable: false)
             context.close(promise: nil)
+        }
+    }
+
+    private func yieldUnyieldedBody() {
+        guard !self.unyieldedBody.isEmpty else { return }
+        defer { self.unyieldedBody.removeAll(keepingCapacity: true) }
+        if self.ends?.body.yield(contentsOf: self.unyieldedBody) == .stopProducing {
+            self.stateMachine.consumerStoppedDemand()
         }
     }
 
