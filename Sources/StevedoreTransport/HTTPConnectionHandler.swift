@@ -82,6 +82,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     func consumerDemandsMore(id: Int) {
+        // The demand the state machine weighs must include what is still to be yielded.
+        self.yieldUnyieldedBody()
         self.run(self.stateMachine.consumerDemandsMore(id: id))
     }
 
@@ -113,6 +115,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     func read(context: ChannelHandlerContext) {
+        self.yieldUnyieldedBody()
         self.run(self.stateMachine.readRequested())
     }
 
