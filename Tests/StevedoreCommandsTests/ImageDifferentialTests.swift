@@ -169,8 +169,11 @@ struct ImageDifferentialTests {
             // A failing RUN: its exit code, and the daemon's message alone on stderr.
             // --no-cache (here and below): the daemon's cache probe walks the children of the base
             // image, which other tests' builds and commits add and remove meanwhile ("unable to
-            // find image sha256:…").
-            let failing = ["build", "--no-cache", "-f", directory.appendingPathComponent("Failing").path, directory.path]
+            // find image sha256:…"). --force-rm: the failed RUN's container would otherwise stay
+            // in the engine after the test.
+            let failing = [
+                "build", "--no-cache", "--force-rm", "-f", directory.appendingPathComponent("Failing").path, directory.path,
+            ]
             let expectedFailure = try await self.docker.run(failing, environment: legacy)
             let actualFailure = try await self.stevedore.run(failing, environment: legacy)
             #expect(actualFailure.status == 3 && expectedFailure.status == 3, "\(actualFailure)")
