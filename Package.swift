@@ -33,11 +33,15 @@ let package = Package(
     targets: [
         // Codable models generated from Spec/swagger.yaml by Generator/generate-models.py.
         .target(name: "StevedoreModels"),
+        // Text as Go handles it (trimming and replacing scalar by scalar, hexadecimal digits),
+        // for the targets that read and write docker's text.
+        .target(name: "StevedoreText"),
         // HTTP/1.1 over unix and tcp sockets: pooled requests, streamed bodies, hijacked duplex.
         // Knows sockets and HTTP, not the Docker API.
         .target(
             name: "StevedoreTransport",
             dependencies: [
+                "StevedoreText",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -53,6 +57,7 @@ let package = Package(
             name: "Stevedore",
             dependencies: [
                 "StevedoreModels",
+                "StevedoreText",
                 "StevedoreTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -70,13 +75,14 @@ let package = Package(
             ]
         ),
         // Output formatting shared by the CLI: docker's Go-template subset, tables, human units.
-        .target(name: "StevedoreFormatting"),
+        .target(name: "StevedoreFormatting", dependencies: ["StevedoreText"]),
         // The `stevedore` command line, as a library so that it is testable.
         .target(
             name: "StevedoreCommands",
             dependencies: [
                 "Stevedore",
                 "StevedoreFormatting",
+                "StevedoreText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -138,6 +144,7 @@ let package = Package(
             dependencies: ["Stevedore", "StevedoreTestSupport", "stevedore", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
+        .testTarget(name: "StevedoreTextTests", dependencies: ["StevedoreText"]),
         // Depends on the executable so that the binary the tests run is built with them.
         .testTarget(
             name: "StevedoreCommandsTests",

@@ -1,4 +1,5 @@
 import NIOConcurrencyHelpers
+import StevedoreText
 import Subprocess
 import SystemPackage
 

@@ -1,4 +1,5 @@
 import NIOCore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

@@ -1,4 +1,5 @@
 import NIOCore
+import StevedoreText
 import StevedoreTransport
 
 #if canImport(FoundationEssentials)

@@ -1,3 +1,4 @@
+import StevedoreText
 import StevedoreTransport
 
 #if canImport(FoundationEssentials)

@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -93,7 +95,7 @@ enum ContextMetadata {
         var text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
         for (character, escape) in [("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029")]
         {
-            text = String(text.unicodeScalars.replacing(character.unicodeScalars, with: escape.unicodeScalars))
+            text = text.replacingScalars(character, with: escape)
         }
         return text
     }

@@ -1,4 +1,5 @@
 import Crypto
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

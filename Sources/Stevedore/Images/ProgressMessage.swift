@@ -1,4 +1,5 @@
 import StevedoreModels
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -63,7 +64,7 @@ struct PluginRow: Encodable {
         let id = plugin.id ?? ""
         self.ID = truncate ? ObjectID.truncated(id) : id
         self.Name = plugin.name
-        let description = String(String.UnicodeScalarView(plugin.config.description.unicodeScalars.filter { $0 != "\n" && $0 != "\r" }))
+        let description = plugin.config.description.replacingScalars(where: { $0 == "\n" || $0 == "\r" }, with: "")
         self.Description = truncate ? TaskRow.ellipsis(description, width: Self.descriptionWidth) : description
         self.Enabled = plugin.enabled
         self.PluginReference = plugin.pluginReference ?? ""

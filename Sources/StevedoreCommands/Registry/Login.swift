@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

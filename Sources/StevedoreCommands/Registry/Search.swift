@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -50,8 +51,7 @@ struct SearchRow: Encodable {
     init(_ result: ImageSearchResponseItem, truncate: Bool) {
         self.Name = result.name ?? ""
         // Scalar by scalar, as docker replaces bytes: Swift holds "\r\n" as one Character.
-        let description = String(
-            String.UnicodeScalarView((result.description ?? "").unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        let description = (result.description ?? "").replacingScalars(where: { $0 == "\n" || $0 == "\r" }, with: " ")
         self.Description = truncate && description.count > 45 ? String(description.prefix(44)) + "…" : description
         self.StarCount = String(result.starCount ?? 0)
         self.IsOfficial = result.isOfficial == true ? "[OK]" : ""

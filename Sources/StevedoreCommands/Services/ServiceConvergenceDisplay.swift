@@ -1,5 +1,6 @@
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -312,7 +313,7 @@ struct ServiceConvergenceDisplay {
 
     /// A task's error on one line of 75 bytes at most, as docker cuts it (`…` for the rest).
     private static func truncatedError(_ error: String) -> String {
-        let line = String(String.UnicodeScalarView(error.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
+        let line = error.replacingScalars("\n", with: " ")
         guard line.utf8.count > 75 else { return line }
         return String(decoding: line.utf8.prefix(74), as: UTF8.self) + "…"
     }

@@ -1,5 +1,6 @@
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// A docker `--format` value, read the way docker's `formatter.Context` reads it.
 ///
 /// `table …` prints a header row and aligns columns with ``TabWriter/docker``; `json` prints
@@ -30,11 +32,9 @@ public struct OutputFormat: Sendable {
         } else if rawValue == "json" {
             text = "{{json .}}"
         }
-        while text.hasPrefix(" ") { text.removeFirst() }
-        while text.hasSuffix(" ") { text.removeLast() }
-        // Scalar by scalar, as Go replaces bytes (a Character may join `t` to a combining mark).
+        text = text.trimming(while: { $0 == " " })
         for (escape, character) in [("\\t", "\t"), ("\\n", "\n")] {
-            text = String(text.unicodeScalars.replacing(escape.unicodeScalars, with: character.unicodeScalars))
+            text = text.replacingScalars(escape, with: character)
         }
         template = try GoTemplate(parsing: text)
     }

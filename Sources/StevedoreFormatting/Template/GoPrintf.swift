@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// Go's `fmt.Sprint`, `fmt.Sprintln` and `fmt.Sprintf` over template values, for the
 /// template functions `print`, `println` and `printf`.
 ///
@@ -139,7 +141,7 @@ enum GoPrintf {
             }
             return pad(GoQuote.quote(string), flags)
         case (.string(let string), "x"), (.string(let string), "X"):
-            let hex = string.utf8.map { GoQuote.hex(UInt32($0), width: 2) }.joined()
+            let hex = string.utf8.map { $0.hexDigits(width: 2) }.joined()
             return pad(verb == "X" ? hex.uppercased() : hex, flags)
         default: return nil
         }
@@ -159,7 +161,7 @@ enum GoPrintf {
             let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: value)) ?? "\u{FFFD}"
             let quoted = GoQuote.quote(String(scalar)).dropFirst().dropLast().replacing("\\\"", with: "\"")
             return pad("'" + (scalar == "'" ? "\\'" : quoted) + "'", flags)
-        case "U": return pad("U+" + GoQuote.hex(UInt32(truncatingIfNeeded: value), width: 4).uppercased(), flags)
+        case "U": return pad("U+" + UInt32(truncatingIfNeeded: value).hexDigits(width: 4).uppercased(), flags)
         default: return nil
         }
         if let precision = flags.precision, digits.count < precision {

@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// Go's `strconv.Quote` and `strconv.Unquote`, as `%q` prints strings and templates read
 /// string literals.
 public enum GoQuote {
@@ -20,11 +22,11 @@ public enum GoQuote {
                 if isPrintable(scalar) {
                     output.unicodeScalars.append(scalar)
                 } else if scalar.value < 0x80 {
-                    output += "\\x" + hex(scalar.value, width: 2)
+                    output += "\\x" + scalar.value.hexDigits(width: 2)
                 } else if scalar.value <= 0xFFFF {
-                    output += "\\u" + hex(scalar.value, width: 4)
+                    output += "\\u" + scalar.value.hexDigits(width: 4)
                 } else {
-                    output += "\\U" + hex(scalar.value, width: 8)
+                    output += "\\U" + scalar.value.hexDigits(width: 8)
                 }
             }
         }
@@ -49,13 +51,8 @@ public enum GoQuote {
 
     /// Go's `%#U`: `U+007D '}'`.
     static func unicodeDescription(of scalar: Unicode.Scalar) -> String {
-        let code = "U+" + hex(scalar.value, width: 4).uppercased()
+        let code = "U+" + scalar.value.hexDigits(width: 4).uppercased()
         return isPrintable(scalar) ? "\(code) '\(Character(scalar))'" : code
-    }
-
-    static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(width - digits.count, 0)) + digits
     }
 
     /// Reads a Go string, raw string or character literal (with its quotes); nil when malformed.
@@ -64,7 +61,7 @@ public enum GoQuote {
         guard scalars.count >= 2, let quote = scalars.first, scalars.last == quote else { return nil }
         let body = scalars[1..<scalars.count - 1]
         if quote == "`" {
-            return body.contains("`") ? nil : String(String.UnicodeScalarView(body.filter { $0 != "\r" }))
+            return body.contains("`") ? nil : String(String.UnicodeScalarView(body)).replacingScalars("\r", with: "")
         }
         guard quote == "\"" || quote == "'" else { return nil }
         var output = String.UnicodeScalarView()

@@ -1,3 +1,5 @@
+import StevedoreText
+
 extension TemplateValue {
     /// Compact JSON as docker's `{{json}}` template function writes it (Go's `json.Encoder`
     /// with `SetEscapeHTML(false)`): no spaces, object keys in their stored order, floats as
@@ -37,8 +39,6 @@ extension TemplateValue {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
-
     private static func writeJSONString(_ string: String, into output: inout String, escapingHTML: Bool) {
         output += "\""
         for scalar in string.unicodeScalars {
@@ -65,6 +65,6 @@ extension TemplateValue {
     }
 
     private static func unicodeEscape(_ value: UInt32) -> String {
-        "\\u" + (0..<4).reversed().map { String(hexDigits[Int((value >> (UInt32($0) * 4)) & 0xF)]) }.joined()
+        "\\u" + value.hexDigits(width: 4)
     }
 }

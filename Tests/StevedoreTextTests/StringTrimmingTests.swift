@@ -1,6 +1,5 @@
+import StevedoreText
 import Testing
-
-@testable import StevedoreTransport
 
 @Suite struct StringTrimmingTests {
     @Test func whiteSpaceGoesFromBothEndsAndStaysInside() {

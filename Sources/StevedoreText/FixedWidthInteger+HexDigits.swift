@@ -1,6 +1,6 @@
 extension FixedWidthInteger {
     /// The value in lowercase hexadecimal, zero-padded to `width` digits.
-    func hexDigits(width: Int) -> String {
+    package func hexDigits(width: Int) -> String {
         let digits = String(self, radix: 16)
         return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
     }
