@@ -54,6 +54,12 @@ Typing rules:
   ALWAYS_SENT those no spec marks but every daemon sends.
 - A key the spec spells otherwise than the daemon sends it keeps the daemon's spelling on the
   wire (WIRE_KEYS: a service's `Healthcheck`).
+
+Reading: every struct and enum is also `JSONReadable`: a generated `init(reading:)` reads it
+member by member with `JSONReader` (Sources/StevedoreModels/Support), to the value the
+synthesized `init(from:)` decodes. The client reads responses so (`JSONDecoder`'s containers are
+not specialized for the models and cost ten times as much); where the reader could differ from
+`JSONDecoder` it throws, and the client decodes the same bytes with `JSONDecoder`.
 """
 
 import argparse
@@ -661,13 +667,14 @@ def render_struct(struct, indent, outer_scope):
     inner = pad + "    "
     scope = outer_scope.entering(struct)
     out = doc_lines(struct.description, indent)
-    out.append("%spublic struct %s: Codable, Hashable, Sendable {" % (pad, struct.name))
+    out.append("%spublic struct %s: Codable, Hashable, Sendable, JSONReadable {" % (pad, struct.name))
     members = []
     for prop in struct.properties:
         block = doc_lines(prop.description, indent + 4)
         block.append("%spublic var %s: %s" % (inner, prop.swift_name, declared_type(prop, scope)))
         members.append(block)
     members.append(render_initializer(struct, indent + 4, scope))
+    members.append(render_reader(struct, indent + 4, scope))
     if struct.properties:
         keys = ["%senum CodingKeys: String, CodingKey {" % inner]
         for prop in struct.properties:
@@ -696,8 +703,7 @@ def render_initializer(struct, indent, scope):
     params = []
     for prop in struct.properties:
         default = " = nil" if prop.optional else ""
-        params.append("%s    %s: %s%s" % (pad, bare(prop.swift_name) if bare(prop.swift_name) not in ("inout", "var", "let") else prop.swift_name,
-                                          declared_type(prop, scope), default))
+        params.append("%s    %s: %s%s" % (pad, initializer_label(prop), declared_type(prop, scope), default))
     out = ["%spublic init(" % pad]
     out.append(",\n".join(params))
     out.append("%s) {" % pad)
@@ -707,12 +713,60 @@ def render_initializer(struct, indent, scope):
     return out
 
 
+def initializer_label(prop):
+    name = bare(prop.swift_name)
+    return name if name not in ("inout", "var", "let") else prop.swift_name
+
+
+def swift_string_literal(text):
+    return '"%s"' % text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def render_reader(struct, indent, scope):
+    """`init(reading:)`: the struct read by JSONReader, member by member, giving the value that
+    the synthesized `init(from:)` gives (see JSONReader for the cases it leaves to JSONDecoder)."""
+    pad = " " * indent
+    out = ["%s/// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`)." % pad,
+           "%spackage init(reading reader: inout JSONReader) throws {" % pad]
+    if not struct.properties:
+        out.append("%s    try reader.readObject { reader, _ in try reader.skipValue() }" % pad)
+        out.append("%s}" % pad)
+        return out
+    if len(struct.properties) > 128:
+        raise SystemExit("generate-models.py: %s has more members than JSONReader.SeenMembers holds" % struct.name)
+    for prop in struct.properties:
+        out.append("%s    var _%s: %s?" % (pad, bare(prop.swift_name), prop.type_ref.render(scope)))
+    out.append("%s    var seen = JSONReader.SeenMembers()" % pad)
+    out.append("%s    try reader.readObject { reader, key in" % pad)
+    for index, prop in enumerate(struct.properties):
+        keyword = "if" if index == 0 else "} else if"
+        out.append("%s        %s key.matches(%s) {" % (pad, keyword, swift_string_literal(prop.key)))
+        out.append("%s            try seen.insert(%d, reader)" % (pad, index))
+        read = "read" if not prop.optional else "readIfPresent"
+        out.append("%s            _%s = try reader.%s(%s.self)" % (pad, bare(prop.swift_name), read, prop.type_ref.render(scope)))
+    out.append("%s        } else {" % pad)
+    out.append("%s            try reader.skipValue()" % pad)
+    out.append("%s        }" % pad)
+    out.append("%s    }" % pad)
+    out.append("%s    self.init(" % pad)
+    arguments = []
+    for prop in struct.properties:
+        value = "_" + bare(prop.swift_name)
+        if not prop.optional:
+            value = "try reader.required(%s, %s)" % (value, swift_string_literal(prop.key))
+        arguments.append("%s        %s: %s" % (pad, initializer_label(prop), value))
+    out.append(",\n".join(arguments))
+    out.append("%s    )" % pad)
+    out.append("%s}" % pad)
+    return out
+
+
 def render_enum(enum, indent):
     pad = " " * indent
     inner = pad + "    "
     literal = "ExpressibleByIntegerLiteral" if enum.raw_type == "Int" else "ExpressibleByStringLiteral"
     out = doc_lines(enum.description, indent)
-    out.append("%spublic struct %s: OpenEnum, %s {" % (pad, enum.name, literal))
+    out.append("%spublic struct %s: OpenEnum, %s, JSONReadable {" % (pad, enum.name, literal))
     out.append("%spublic let rawValue: %s" % (inner, enum.raw_type))
     out.append("")
     out.append("%spublic init(rawValue: %s) {" % (inner, enum.raw_type))

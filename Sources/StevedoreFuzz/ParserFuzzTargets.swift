@@ -15,6 +15,7 @@ enum ParserFuzzTargets {
         ("json", Self.json), ("template", Self.template), ("dockerignore", Self.dockerIgnore), ("tar", Self.tar),
         ("path-stat", Self.pathStat), ("object-path", Self.objectPath), ("create-flags", Self.createFlags),
         ("key-value-flags", Self.keyValueFlags), ("context-meta", Self.contextMetadata),
+        ("model-reading", Self.modelReading),
     ]
 
     private static func text(_ data: [UInt8]) -> String { String(decoding: data, as: UTF8.self) }
@@ -65,6 +66,27 @@ enum ParserFuzzTargets {
             _ = LabelFilter(parsing: line).description
         }
         _ = filters.json
+    }
+
+    /// The models' generated readers against `JSONDecoder`, on the responses the client reads
+    /// most: whatever a reader reads, `JSONDecoder` decodes to the same value (what the reader
+    /// gives up, the client leaves to `JSONDecoder`).
+    static func modelReading(_ data: [UInt8]) {
+        func agree<Model: Decodable & JSONReadable & Equatable>(_ type: Model.Type) {
+            guard let read = try? data.withUnsafeBytes({ try JSONReader.decode(Model.self, from: $0) }) else { return }
+            let decoded = try? JSONDecoder().decode(Model.self, from: Data(data))
+            precondition(decoded == read, "\(Model.self): read otherwise than JSONDecoder decodes it")
+        }
+        agree([ContainerSummary].self)
+        agree(ContainerInspectResponse.self)
+        agree(EventMessage.self)
+        agree(ContainerWaitResponse.self)
+        agree(PortMap.self)
+        agree(JSONValue.self)
+        agree([String: String].self)
+        agree(String.self)
+        agree(Double.self)
+        agree(UInt16.self)
     }
 
     static func json(_ data: [UInt8]) {

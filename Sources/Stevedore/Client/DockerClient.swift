@@ -129,7 +129,7 @@ public final class DockerClient: Sendable {
         let body = try await self.exchange(request) { try await $0.body.collect(upTo: maxBytes) }
         let raw = Data(body.readableBytesView)
         do {
-            return (try JSONDecoder().decode(Value.self, from: raw), raw)
+            return (try decodeJSON(Value.self, from: raw), raw)
         } catch {
             throw DockerError.wrapping(error, host: self.configuration.host)
         }

@@ -30,7 +30,6 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
     public struct AsyncIterator: AsyncIteratorProtocol {
         var base: DockerByteStream.AsyncIterator
         var lines = JSONLineSplitter(maxLineBytes: JSONLinesStream.maxLineBytes)
-        let decoder = JSONDecoder()
         var finished = false
 
         init(base: DockerByteStream.AsyncIterator) {
@@ -48,7 +47,7 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
                 }
                 if let line {
                     do {
-                        return try self.decoder.decode(Element.self, from: Data(line.readableBytesView))
+                        return try decodeJSON(Element.self, from: Data(line.readableBytesView))
                     } catch {
                         self.finished = true
                         throw DockerError.malformedResponse(
@@ -67,7 +66,7 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
                     guard let rest = self.lines.remainder() else { return nil }
                     // A last line without its newline is still a whole JSON value if it decodes.
                     do {
-                        return try self.decoder.decode(Element.self, from: Data(rest.readableBytesView))
+                        return try decodeJSON(Element.self, from: Data(rest.readableBytesView))
                     } catch {
                         throw DockerError.malformedResponse("the daemon's stream ended inside a line")
                     }

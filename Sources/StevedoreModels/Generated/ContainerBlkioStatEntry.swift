@@ -3,7 +3,7 @@
 /// Blkio stats entry.
 ///
 /// This type is Linux-specific and omitted for Windows containers.
-public struct ContainerBlkioStatEntry: Codable, Hashable, Sendable {
+public struct ContainerBlkioStatEntry: Codable, Hashable, Sendable, JSONReadable {
     public var major: UInt64?
 
     public var minor: UInt64?
@@ -22,6 +22,38 @@ public struct ContainerBlkioStatEntry: Codable, Hashable, Sendable {
         self.minor = minor
         self.op = op
         self.value = value
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _major: UInt64?
+        var _minor: UInt64?
+        var _op: String?
+        var _value: UInt64?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("major") {
+                try seen.insert(0, reader)
+                _major = try reader.readIfPresent(UInt64.self)
+            } else if key.matches("minor") {
+                try seen.insert(1, reader)
+                _minor = try reader.readIfPresent(UInt64.self)
+            } else if key.matches("op") {
+                try seen.insert(2, reader)
+                _op = try reader.readIfPresent(String.self)
+            } else if key.matches("value") {
+                try seen.insert(3, reader)
+                _value = try reader.readIfPresent(UInt64.self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            major: _major,
+            minor: _minor,
+            op: _op,
+            value: _value
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -5,7 +5,7 @@
 /// This type is Linux-specific and holds many fields that are specific to cgroups v1. On a cgroup v2 host, all fields other than `io_service_bytes_recursive` are omitted or `null`.
 ///
 /// This type is only populated on Linux and omitted for Windows containers.
-public struct ContainerBlkioStats: Codable, Hashable, Sendable {
+public struct ContainerBlkioStats: Codable, Hashable, Sendable, JSONReadable {
     public var ioServiceBytesRecursive: [ContainerBlkioStatEntry]?
 
     /// This field is only available when using Linux containers with cgroups v1. It is omitted or `null` when using cgroups v2.
@@ -47,6 +47,58 @@ public struct ContainerBlkioStats: Codable, Hashable, Sendable {
         self.ioMergedRecursive = ioMergedRecursive
         self.ioTimeRecursive = ioTimeRecursive
         self.sectorsRecursive = sectorsRecursive
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _ioServiceBytesRecursive: [ContainerBlkioStatEntry]?
+        var _ioServicedRecursive: [ContainerBlkioStatEntry]?
+        var _ioQueueRecursive: [ContainerBlkioStatEntry]?
+        var _ioServiceTimeRecursive: [ContainerBlkioStatEntry]?
+        var _ioWaitTimeRecursive: [ContainerBlkioStatEntry]?
+        var _ioMergedRecursive: [ContainerBlkioStatEntry]?
+        var _ioTimeRecursive: [ContainerBlkioStatEntry]?
+        var _sectorsRecursive: [ContainerBlkioStatEntry]?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("io_service_bytes_recursive") {
+                try seen.insert(0, reader)
+                _ioServiceBytesRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
+            } else if key.matches("io_serviced_recursive") {
+                try seen.insert(1, reader)
+                _ioServicedRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
+            } else if key.matches("io_queue_recursive") {
+                try seen.insert(2, reader)
+                _ioQueueRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
+            } else if key.matches("io_service_time_recursive") {
+                try seen.insert(3, reader)
+                _ioServiceTimeRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
+            } else if key.matches("io_wait_time_recursive") {
+                try seen.insert(4, reader)
+                _ioWaitTimeRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
+            } else if key.matches("io_merged_recursive") {
+                try seen.insert(5, reader)
+                _ioMergedRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
+            } else if key.matches("io_time_recursive") {
+                try seen.insert(6, reader)
+                _ioTimeRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
+            } else if key.matches("sectors_recursive") {
+                try seen.insert(7, reader)
+                _sectorsRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            ioServiceBytesRecursive: _ioServiceBytesRecursive,
+            ioServicedRecursive: _ioServicedRecursive,
+            ioQueueRecursive: _ioQueueRecursive,
+            ioServiceTimeRecursive: _ioServiceTimeRecursive,
+            ioWaitTimeRecursive: _ioWaitTimeRecursive,
+            ioMergedRecursive: _ioMergedRecursive,
+            ioTimeRecursive: _ioTimeRecursive,
+            sectorsRecursive: _sectorsRecursive
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// PidsStats contains Linux-specific stats of a container's process-IDs (PIDs).
 ///
 /// This type is Linux-specific and omitted for Windows containers.
-public struct ContainerPidsStats: Codable, Hashable, Sendable {
+public struct ContainerPidsStats: Codable, Hashable, Sendable, JSONReadable {
     /// Current is the number of PIDs in the cgroup.
     public var current: UInt64?
 
@@ -16,6 +16,28 @@ public struct ContainerPidsStats: Codable, Hashable, Sendable {
     ) {
         self.current = current
         self.limit = limit
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _current: UInt64?
+        var _limit: UInt64?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("current") {
+                try seen.insert(0, reader)
+                _current = try reader.readIfPresent(UInt64.self)
+            } else if key.matches("limit") {
+                try seen.insert(1, reader)
+                _limit = try reader.readIfPresent(UInt64.self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            current: _current,
+            limit: _limit
+        )
     }
 
     enum CodingKeys: String, CodingKey {

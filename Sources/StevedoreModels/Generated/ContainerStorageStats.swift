@@ -3,7 +3,7 @@
 /// StorageStats is the disk I/O stats for read/write on Windows.
 ///
 /// This type is Windows-specific and omitted for Linux containers.
-public struct ContainerStorageStats: Codable, Hashable, Sendable {
+public struct ContainerStorageStats: Codable, Hashable, Sendable, JSONReadable {
     public var readCountNormalized: UInt64?
 
     public var readSizeBytes: UInt64?
@@ -22,6 +22,38 @@ public struct ContainerStorageStats: Codable, Hashable, Sendable {
         self.readSizeBytes = readSizeBytes
         self.writeCountNormalized = writeCountNormalized
         self.writeSizeBytes = writeSizeBytes
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _readCountNormalized: UInt64?
+        var _readSizeBytes: UInt64?
+        var _writeCountNormalized: UInt64?
+        var _writeSizeBytes: UInt64?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("read_count_normalized") {
+                try seen.insert(0, reader)
+                _readCountNormalized = try reader.readIfPresent(UInt64.self)
+            } else if key.matches("read_size_bytes") {
+                try seen.insert(1, reader)
+                _readSizeBytes = try reader.readIfPresent(UInt64.self)
+            } else if key.matches("write_count_normalized") {
+                try seen.insert(2, reader)
+                _writeCountNormalized = try reader.readIfPresent(UInt64.self)
+            } else if key.matches("write_size_bytes") {
+                try seen.insert(3, reader)
+                _writeSizeBytes = try reader.readIfPresent(UInt64.self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            readCountNormalized: _readCountNormalized,
+            readSizeBytes: _readSizeBytes,
+            writeCountNormalized: _writeCountNormalized,
+            writeSizeBytes: _writeSizeBytes
+        )
     }
 
     enum CodingKeys: String, CodingKey {

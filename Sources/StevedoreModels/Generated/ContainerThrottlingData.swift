@@ -3,7 +3,7 @@
 /// CPU throttling stats of the container.
 ///
 /// This type is Linux-specific and omitted for Windows containers.
-public struct ContainerThrottlingData: Codable, Hashable, Sendable {
+public struct ContainerThrottlingData: Codable, Hashable, Sendable, JSONReadable {
     /// Number of periods with throttling active.
     public var periods: UInt64?
 
@@ -21,6 +21,33 @@ public struct ContainerThrottlingData: Codable, Hashable, Sendable {
         self.periods = periods
         self.throttledPeriods = throttledPeriods
         self.throttledTime = throttledTime
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _periods: UInt64?
+        var _throttledPeriods: UInt64?
+        var _throttledTime: UInt64?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("periods") {
+                try seen.insert(0, reader)
+                _periods = try reader.readIfPresent(UInt64.self)
+            } else if key.matches("throttled_periods") {
+                try seen.insert(1, reader)
+                _throttledPeriods = try reader.readIfPresent(UInt64.self)
+            } else if key.matches("throttled_time") {
+                try seen.insert(2, reader)
+                _throttledTime = try reader.readIfPresent(UInt64.self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            periods: _periods,
+            throttledPeriods: _throttledPeriods,
+            throttledTime: _throttledTime
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// Information about the daemon's firewalling configuration.
 ///
 /// This field is currently only used on Linux, and omitted on other platforms.
-public struct FirewallInfo: Codable, Hashable, Sendable {
+public struct FirewallInfo: Codable, Hashable, Sendable, JSONReadable {
     /// The name of the firewall backend driver.
     public var driver: String?
 
@@ -20,6 +20,28 @@ public struct FirewallInfo: Codable, Hashable, Sendable {
     ) {
         self.driver = driver
         self.info = info
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _driver: String?
+        var _info: [[String]]?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("Driver") {
+                try seen.insert(0, reader)
+                _driver = try reader.readIfPresent(String.self)
+            } else if key.matches("Info") {
+                try seen.insert(1, reader)
+                _info = try reader.readIfPresent([[String]].self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            driver: _driver,
+            info: _info
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// ManagerStatus represents the status of a manager.
 ///
 /// It provides the current status of a node's manager component, if the node is a manager.
-public struct ManagerStatus: Codable, Hashable, Sendable {
+public struct ManagerStatus: Codable, Hashable, Sendable, JSONReadable {
     public var leader: Bool?
 
     public var reachability: Reachability?
@@ -19,6 +19,33 @@ public struct ManagerStatus: Codable, Hashable, Sendable {
         self.leader = leader
         self.reachability = reachability
         self.addr = addr
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _leader: Bool?
+        var _reachability: Reachability?
+        var _addr: String?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("Leader") {
+                try seen.insert(0, reader)
+                _leader = try reader.readIfPresent(Bool.self)
+            } else if key.matches("Reachability") {
+                try seen.insert(1, reader)
+                _reachability = try reader.readIfPresent(Reachability.self)
+            } else if key.matches("Addr") {
+                try seen.insert(2, reader)
+                _addr = try reader.readIfPresent(String.self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            leader: _leader,
+            reachability: _reachability,
+            addr: _addr
+        )
     }
 
     enum CodingKeys: String, CodingKey {

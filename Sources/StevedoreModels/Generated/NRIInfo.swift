@@ -3,7 +3,7 @@
 /// Information about the Node Resource Interface (NRI).
 ///
 /// This field is only present if NRI is enabled.
-public struct NRIInfo: Codable, Hashable, Sendable {
+public struct NRIInfo: Codable, Hashable, Sendable, JSONReadable {
     /// Information about NRI, provided as "label" / "value" pairs.
     ///
     /// > **Note**: The information returned in this field, including the
@@ -15,6 +15,23 @@ public struct NRIInfo: Codable, Hashable, Sendable {
         info: [[String]]? = nil
     ) {
         self.info = info
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _info: [[String]]?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("Info") {
+                try seen.insert(0, reader)
+                _info = try reader.readIfPresent([[String]].self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            info: _info
+        )
     }
 
     enum CodingKeys: String, CodingKey {

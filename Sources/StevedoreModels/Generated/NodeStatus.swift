@@ -3,7 +3,7 @@
 /// NodeStatus represents the status of a node.
 ///
 /// It provides the current status of the node, as seen by the manager.
-public struct NodeStatus: Codable, Hashable, Sendable {
+public struct NodeStatus: Codable, Hashable, Sendable, JSONReadable {
     public var state: NodeState?
 
     public var message: String?
@@ -19,6 +19,33 @@ public struct NodeStatus: Codable, Hashable, Sendable {
         self.state = state
         self.message = message
         self.addr = addr
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _state: NodeState?
+        var _message: String?
+        var _addr: String?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("State") {
+                try seen.insert(0, reader)
+                _state = try reader.readIfPresent(NodeState.self)
+            } else if key.matches("Message") {
+                try seen.insert(1, reader)
+                _message = try reader.readIfPresent(String.self)
+            } else if key.matches("Addr") {
+                try seen.insert(2, reader)
+                _addr = try reader.readIfPresent(String.self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            state: _state,
+            message: _message,
+            addr: _addr
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,13 +3,30 @@
 /// The version number of the object such as node, service, etc. This is needed to avoid conflicting writes. The client must send the version number along with the modified specification when updating these objects.
 ///
 /// This approach ensures safe concurrency and determinism in that the change on the object may not be applied if the version number has changed from the last read. In other words, if two update requests specify the same base version, only one of the requests can succeed. As a result, two separate update requests that happen at the same time will not unintentionally overwrite each other.
-public struct ObjectVersion: Codable, Hashable, Sendable {
+public struct ObjectVersion: Codable, Hashable, Sendable, JSONReadable {
     public var index: UInt64?
 
     public init(
         index: UInt64? = nil
     ) {
         self.index = index
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _index: UInt64?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("Index") {
+                try seen.insert(0, reader)
+                _index = try reader.readIfPresent(UInt64.self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            index: _index
+        )
     }
 
     enum CodingKeys: String, CodingKey {

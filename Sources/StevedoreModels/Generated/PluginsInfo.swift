@@ -5,7 +5,7 @@
 /// > **Note**: Only unmanaged (V1) plugins are included in this list.
 /// > V1 plugins are "lazily" loaded, and are not returned in this list
 /// > if there is no resource using the plugin.
-public struct PluginsInfo: Codable, Hashable, Sendable {
+public struct PluginsInfo: Codable, Hashable, Sendable, JSONReadable {
     /// Names of available volume-drivers, and network-driver plugins.
     public var volume: [String]?
 
@@ -28,6 +28,38 @@ public struct PluginsInfo: Codable, Hashable, Sendable {
         self.network = network
         self.authorization = authorization
         self.log = log
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _volume: [String]?
+        var _network: [String]?
+        var _authorization: [String]?
+        var _log: [String]?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("Volume") {
+                try seen.insert(0, reader)
+                _volume = try reader.readIfPresent([String].self)
+            } else if key.matches("Network") {
+                try seen.insert(1, reader)
+                _network = try reader.readIfPresent([String].self)
+            } else if key.matches("Authorization") {
+                try seen.insert(2, reader)
+                _authorization = try reader.readIfPresent([String].self)
+            } else if key.matches("Log") {
+                try seen.insert(3, reader)
+                _log = try reader.readIfPresent([String].self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            volume: _volume,
+            network: _network,
+            authorization: _authorization,
+            log: _log
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// The behavior to apply when the container exits. The default is not to restart.
 ///
 /// An ever increasing delay (double the previous delay, starting at 100ms) is added before each restart to prevent flooding the server.
-public struct RestartPolicy: Codable, Hashable, Sendable {
+public struct RestartPolicy: Codable, Hashable, Sendable, JSONReadable {
     /// - Empty string means not to restart
     /// - `no` Do not automatically restart
     /// - `always` Always restart
@@ -22,6 +22,28 @@ public struct RestartPolicy: Codable, Hashable, Sendable {
         self.maximumRetryCount = maximumRetryCount
     }
 
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _name: Name?
+        var _maximumRetryCount: Int?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("Name") {
+                try seen.insert(0, reader)
+                _name = try reader.readIfPresent(Name.self)
+            } else if key.matches("MaximumRetryCount") {
+                try seen.insert(1, reader)
+                _maximumRetryCount = try reader.readIfPresent(Int.self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            name: _name,
+            maximumRetryCount: _maximumRetryCount
+        )
+    }
+
     enum CodingKeys: String, CodingKey {
         case name = "Name"
         case maximumRetryCount = "MaximumRetryCount"
@@ -32,7 +54,7 @@ public struct RestartPolicy: Codable, Hashable, Sendable {
     /// - `always` Always restart
     /// - `unless-stopped` Restart always except when the user has manually stopped the container
     /// - `on-failure` Restart only when the container exit code is non-zero
-    public struct Name: OpenEnum, ExpressibleByStringLiteral {
+    public struct Name: OpenEnum, ExpressibleByStringLiteral, JSONReadable {
         public let rawValue: String
 
         public init(rawValue: String) {

@@ -3,7 +3,7 @@
 /// Runtime describes an [OCI compliant](https://github.com/opencontainers/runtime-spec) runtime.
 ///
 /// The runtime is invoked by the daemon via the `containerd` daemon. OCI runtimes act as an interface to the Linux kernel namespaces, cgroups, and SELinux.
-public struct Runtime: Codable, Hashable, Sendable {
+public struct Runtime: Codable, Hashable, Sendable, JSONReadable {
     /// Name and, optional, path, of the OCI executable binary.
     ///
     /// If the path is omitted, the daemon searches the host's `$PATH` for the binary and uses the first result.
@@ -31,6 +31,33 @@ public struct Runtime: Codable, Hashable, Sendable {
         self.path = path
         self.runtimeArgs = runtimeArgs
         self.status = status
+    }
+
+    /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+    package init(reading reader: inout JSONReader) throws {
+        var _path: String?
+        var _runtimeArgs: [String]?
+        var _status: [String: String]?
+        var seen = JSONReader.SeenMembers()
+        try reader.readObject { reader, key in
+            if key.matches("path") {
+                try seen.insert(0, reader)
+                _path = try reader.readIfPresent(String.self)
+            } else if key.matches("runtimeArgs") {
+                try seen.insert(1, reader)
+                _runtimeArgs = try reader.readIfPresent([String].self)
+            } else if key.matches("status") {
+                try seen.insert(2, reader)
+                _status = try reader.readIfPresent([String: String].self)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            path: _path,
+            runtimeArgs: _runtimeArgs,
+            status: _status
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -19,3 +19,10 @@ public struct EmptyObject: Codable, Hashable, Sendable {
         init?(intValue: Int) { nil }
     }
 }
+
+extension EmptyObject: JSONReadable {
+    /// Whatever the value, as ``init(from:)`` takes it.
+    package init(reading reader: inout JSONReader) throws {
+        try reader.skipValue()
+    }
+}

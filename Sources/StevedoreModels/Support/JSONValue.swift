@@ -112,3 +112,11 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
+
+extension JSONValue: JSONReadable {
+    /// A number reads as ``int(_:)`` only as a plain integer within `Int64`; any other number
+    /// (`1.5`, `1e3`, a larger integer) is left to `JSONDecoder`, whose rules above decide it.
+    package init(reading reader: inout JSONReader) throws {
+        self = try reader.readAnyValue()
+    }
+}
