@@ -225,8 +225,21 @@ import Testing
 
 // MARK: - helpers
 
-func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-    try JSONDecoder().decode(type, from: Data(json.utf8))
+/// `json` decoded by `JSONDecoder`. The model's generated reader reads it to the same value or
+/// leaves it to `JSONDecoder` (a `1.5` in a `JSONValue`), and refuses what `JSONDecoder` refuses.
+func decode<T: Decodable & JSONReadable & Equatable>(
+    _ type: T.Type, _ json: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> T {
+    let data = Data(json.utf8)
+    let read = try? readFixture(type, from: data)
+    do {
+        let decoded = try JSONDecoder().decode(type, from: data)
+        #expect(read == nil || read == decoded, "read otherwise than decoded: \(json)", sourceLocation: sourceLocation)
+        return decoded
+    } catch {
+        #expect(read == nil, "read what JSONDecoder refuses: \(json)", sourceLocation: sourceLocation)
+        throw error
+    }
 }
 
 func encodedJSON(_ value: some Encodable) throws -> String {
