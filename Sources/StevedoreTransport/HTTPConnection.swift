@@ -51,12 +51,7 @@ final class HTTPConnection: Sendable {
                 } else {
                     ready.succeed()
                 }
-                let encoder = HTTPRequestEncoder()
-                let hijackWriter = HijackWriteHandler()
-                let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
-                let bridge = HijackBridgeHandler()
-                let handler = HTTPConnectionHandler(encoder: encoder, hijackWriter: hijackWriter, decoder: decoder, bridge: bridge)
-                try channel.pipeline.syncOperations.addHandlers(encoder, hijackWriter, decoder, bridge, handler)
+                _ = try HTTPConnectionHandler.install(in: channel.pipeline.syncOperations)
             }
         }
         var process: ConnectionProcess?

@@ -50,6 +50,19 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
         self.bridge = bridge
     }
 
+    /// Adds a connection's HTTP handlers to `pipeline`, after any TLS handler, ending with the
+    /// connection handler it returns: the request encoder and the raw writer, the response
+    /// decoder (which passes on what follows a `101`) and the raw reader.
+    static func install(in pipeline: ChannelPipeline.SynchronousOperations) throws -> HTTPConnectionHandler {
+        let encoder = HTTPRequestEncoder()
+        let hijackWriter = HijackWriteHandler()
+        let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
+        let bridge = HijackBridgeHandler()
+        let handler = HTTPConnectionHandler(encoder: encoder, hijackWriter: hijackWriter, decoder: decoder, bridge: bridge)
+        try pipeline.addHandlers(encoder, hijackWriter, decoder, bridge, handler)
+        return handler
+    }
+
     /// Reserves the id of the next exchange, so that its body delegate can name it.
     func makeExchangeID() -> Int {
         self.nextExchangeID += 1

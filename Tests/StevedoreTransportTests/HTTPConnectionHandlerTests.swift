@@ -23,12 +23,7 @@ import Testing
             let channel = NIOAsyncTestingChannel()
             let loop = channel.testingEventLoop
             let (head, body) = try await loop.executeInContext {
-                let encoder = HTTPRequestEncoder()
-                let hijackWriter = HijackWriteHandler()
-                let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
-                let bridge = HijackBridgeHandler()
-                let handler = HTTPConnectionHandler(encoder: encoder, hijackWriter: hijackWriter, decoder: decoder, bridge: bridge)
-                try channel.pipeline.syncOperations.addHandlers(encoder, hijackWriter, decoder, bridge, handler)
+                let handler = try HTTPConnectionHandler.install(in: channel.pipeline.syncOperations)
                 let id = handler.makeExchangeID()
                 let producer = HTTPConnectionHandler.BodyProducer.makeSequence(
                     elementType: ByteBuffer.self,

@@ -33,35 +33,21 @@ extension Double: JSONReadable {
     }
 }
 
-extension Int: JSONReadable {
+extension JSONReadable where Self: FixedWidthInteger {
     package init(reading reader: inout JSONReader) throws {
-        self = try reader.readInteger(Int.self)
+        self = try reader.readInteger(Self.self)
     }
 }
 
-extension Int64: JSONReadable {
-    package init(reading reader: inout JSONReader) throws {
-        self = try reader.readInteger(Int64.self)
-    }
-}
+extension Int: JSONReadable {}
 
-extension UInt16: JSONReadable {
-    package init(reading reader: inout JSONReader) throws {
-        self = try reader.readInteger(UInt16.self)
-    }
-}
+extension Int64: JSONReadable {}
 
-extension UInt32: JSONReadable {
-    package init(reading reader: inout JSONReader) throws {
-        self = try reader.readInteger(UInt32.self)
-    }
-}
+extension UInt16: JSONReadable {}
 
-extension UInt64: JSONReadable {
-    package init(reading reader: inout JSONReader) throws {
-        self = try reader.readInteger(UInt64.self)
-    }
-}
+extension UInt32: JSONReadable {}
+
+extension UInt64: JSONReadable {}
 
 extension Optional: JSONReadable where Wrapped: JSONReadable {
     /// `null` is nil: a map's values that the spec marks nullable (`PortMap`).
@@ -84,7 +70,7 @@ extension Dictionary: JSONReadable where Key == String, Value: JSONReadable {
         try reader.readObject { reader, key in
             let value = try Value(reading: &reader)
             // The first of a repeated key wins, as with JSONDecoder.
-            let name = try key.string()
+            let name = key.string
             if members.index(forKey: name) == nil { members.updateValue(value, forKey: name) }
         }
         self = members

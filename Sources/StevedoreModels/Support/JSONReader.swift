@@ -150,29 +150,11 @@ package struct JSONReader {
 
     package mutating func readString() throws -> String {
         guard self.peek() == UInt8(ascii: "\"") else { throw self.failure("expected a string") }
-        self.offset += 1
-        let start = self.offset
-        var ascii = true
-        while self.offset < self.bytes.count {
-            let byte = self.bytes[self.offset]
-            if byte == UInt8(ascii: "\"") {
-                let text = UnsafeRawBufferPointer(rebasing: self.bytes[start..<self.offset])
-                self.offset += 1
-                if ascii { return String(decoding: text, as: UTF8.self) }
-                guard let string = String(validating: text, as: UTF8.self) else { throw self.failure("invalid UTF-8") }
-                return string
-            }
-            if byte == UInt8(ascii: "\\") {
-                var unescaped = Array(self.bytes[start..<self.offset])
-                try self.readEscapedRest(into: &unescaped)
-                guard let string = String(validating: unescaped, as: UTF8.self) else { throw self.failure("invalid UTF-8") }
-                return string
-            }
-            guard byte >= 0x20 else { throw self.failure("a control character in a string") }
-            ascii = ascii && byte < 0x80
-            self.offset += 1
+        var unescaped: [UInt8] = []
+        if let text = try self.scanString(unescapingInto: &unescaped) {
+            return String(decoding: text, as: UTF8.self)
         }
-        throw self.failure("unterminated string")
+        return String(decoding: unescaped, as: UTF8.self)
     }
 
     /// A number that is a plain integer (no fraction, no exponent) within `Integer`'s range.
@@ -218,13 +200,8 @@ package struct JSONReader {
     package struct Key {
         let bytes: UnsafeRawBufferPointer
 
-        /// The key as a `String` (a map's key).
-        package func string() throws -> String {
-            guard let string = String(validating: self.bytes, as: UTF8.self) else {
-                throw Failure(offset: 0, reason: "a key is not UTF-8")
-            }
-            return string
-        }
+        /// The key as a `String` (a map's key); the reader checked it as UTF-8.
+        package var string: String { String(decoding: self.bytes, as: UTF8.self) }
 
         /// Whether the key is `name`, byte for byte.
         @inline(__always)
@@ -311,34 +288,42 @@ package struct JSONReader {
     /// and `buffer` holds it unescaped.
     @inline(__always)
     private mutating func readKey(unescapingInto buffer: inout [UInt8]) throws -> Key? {
+        try self.scanString(unescapingInto: &buffer).map { Key(bytes: $0) }
+    }
+
+    private mutating func skipString() throws {
+        var unescaped: [UInt8] = []
+        _ = try self.scanString(unescapingInto: &unescaped)
+    }
+
+    /// A string or a key, positioned on its opening quote, read through its closing quote and
+    /// checked as UTF-8 (`JSONDecoder` checks every one, read or not): its bytes in place, or nil
+    /// when it has escapes and `buffer` holds it unescaped.
+    @inline(__always)
+    private mutating func scanString(unescapingInto buffer: inout [UInt8]) throws -> UnsafeRawBufferPointer? {
         self.offset += 1
         let start = self.offset
         var ascii = true
         while self.offset < self.bytes.count {
             let byte = self.bytes[self.offset]
             if byte == UInt8(ascii: "\"") {
-                let key = Key(bytes: UnsafeRawBufferPointer(rebasing: self.bytes[start..<self.offset]))
+                let text = UnsafeRawBufferPointer(rebasing: self.bytes[start..<self.offset])
                 self.offset += 1
-                // JSONDecoder checks every key, read or not.
-                if !ascii { _ = try key.string() }
-                return key
+                guard ascii || String(validating: text, as: UTF8.self) != nil else { throw self.failure("invalid UTF-8") }
+                return text
             }
             if byte == UInt8(ascii: "\\") {
                 buffer.removeAll(keepingCapacity: true)
                 buffer.append(contentsOf: self.bytes[start..<self.offset])
                 try self.readEscapedRest(into: &buffer)
-                guard String(validating: buffer, as: UTF8.self) != nil else { throw self.failure("a key is not UTF-8") }
+                guard String(validating: buffer, as: UTF8.self) != nil else { throw self.failure("invalid UTF-8") }
                 return nil
             }
-            guard byte >= 0x20 else { throw self.failure("a control character in a key") }
+            guard byte >= 0x20 else { throw self.failure("a control character in a string") }
             ascii = ascii && byte < 0x80
             self.offset += 1
         }
-        throw self.failure("unterminated key")
-    }
-
-    private mutating func skipString() throws {
-        _ = try self.readString()
+        throw self.failure("unterminated string")
     }
 
     /// The rest of a string from its first backslash, unescaped, through the closing quote.
