@@ -745,7 +745,7 @@ def render_reader(struct, indent, scope):
         read = "read" if not prop.optional else "readIfPresent"
         out.append("%s            _%s = try reader.%s(%s.self)" % (pad, bare(prop.swift_name), read, prop.type_ref.render(scope)))
     out.append("%s        } else {" % pad)
-    out.append("%s            try reader.skipValue()" % pad)
+    out.append("%s            try reader.skipMember(key)" % pad)
     out.append("%s        }" % pad)
     out.append("%s    }" % pad)
     out.append("%s    self.init(" % pad)

@@ -44,6 +44,7 @@ import Testing
         Case.reads(ContainerSummary.self, #"{"Id":"x","Unknown":{"a":[1,2.5e3,-0.1,0,true,false,null,"s",{},[]]},"State":"hibernating"}"#),
         Case.reads(ContainerSummary.self, #"{"Id":null,"Names":null,"Ports":null,"Labels":{},"Mounts":[]}"#),
         Case.reads(ContainerSummary.self, "{}"),
+        Case.reads(PortSummary.self, #"{"PrivatePort":80,"\u0054ype":"tcp"}"#),
         Case.reads(PortMap.self, #"{"80/tcp":null,"443/tcp":[{"HostIp":"","HostPort":"443"}]}"#),
         Case.reads(JSONValue.self, #"{"a":[1,-2,"x",true,null,{"b":{}}],"a2":{"a":1,"a":2}}"#),
         Case.reads(UInt64.self, "18446744073709551615"),
@@ -81,6 +82,9 @@ import Testing
         Case.givesUp(JSONValue.self, String(repeating: "[", count: 200) + String(repeating: "]", count: 200), "deep nesting"),
         Case.givesUp(Double.self, "0e3", "an exponent (JSONDecoder refuses this one as a Double)"),
         Case.givesUp(Double.self, "1" + String(repeating: "0", count: 400), "a double out of range"),
+        Case.givesUp(Double.self, "0." + String(repeating: "0", count: 400) + "1", "a double rounded to zero"),
+        Case.givesUp(PortSummary.self, #"{"PrivatePort":80,"\u0054ype":"tcp","T\u0079pe\u0301":"udp"}"#, "a key beyond ASCII"),
+        Case.givesUp(FilesystemChange.self, #"{"Path":"/a","\u212Aind":1}"#, "a key equivalent to a member's name"),
         Case.givesUp(Bool.self, "", "no value"),
     ])
     func givesUpWhereItCouldDiffer(_ check: Case) throws {

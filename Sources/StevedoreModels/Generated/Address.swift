@@ -29,7 +29,7 @@ public struct Address: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _prefixLen = try reader.readIfPresent(Int.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

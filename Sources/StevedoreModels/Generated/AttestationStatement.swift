@@ -37,7 +37,7 @@ public struct AttestationStatement: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _statement = try reader.readIfPresent(JSONValue.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -47,7 +47,7 @@ public struct AuthConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _email = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

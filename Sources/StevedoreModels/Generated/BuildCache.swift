@@ -111,7 +111,7 @@ public struct BuildCache: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(10, reader)
                 _parent = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -76,7 +76,7 @@ public struct BuildInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _progress = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

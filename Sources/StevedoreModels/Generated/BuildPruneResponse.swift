@@ -27,7 +27,7 @@ public struct BuildPruneResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _spaceReclaimed = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

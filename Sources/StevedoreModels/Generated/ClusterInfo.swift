@@ -98,7 +98,7 @@ public struct ClusterInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(9, reader)
                 _subnetSize = try reader.readIfPresent(UInt32.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -70,7 +70,7 @@ public struct ClusterVolume: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(6, reader)
                 _publishStatus = try reader.readIfPresent([PublishStatus].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -141,7 +141,7 @@ public struct ClusterVolume: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _accessibleTopology = try reader.readIfPresent([Topology].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -201,7 +201,7 @@ public struct ClusterVolume: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(2, reader)
                     _publishContext = try reader.readIfPresent([String: String].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

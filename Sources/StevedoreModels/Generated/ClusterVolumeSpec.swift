@@ -29,7 +29,7 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _accessMode = try reader.readIfPresent(AccessMode.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -128,7 +128,7 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(6, reader)
                     _availability = try reader.readIfPresent(Availability.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -219,7 +219,7 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _secret = try reader.readIfPresent(String.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -263,7 +263,7 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _preferred = try reader.readIfPresent([Topology].self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -307,7 +307,7 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _limitBytes = try reader.readIfPresent(Int64.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(

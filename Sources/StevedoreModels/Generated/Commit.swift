@@ -31,7 +31,7 @@ public struct Commit: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _expected = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

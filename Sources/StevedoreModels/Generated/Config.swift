@@ -50,7 +50,7 @@ public struct Config: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _spec = try reader.readIfPresent(ConfigSpec.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -48,7 +48,7 @@ public struct ConfigSpec: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _templating = try reader.readIfPresent(Driver.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -45,7 +45,7 @@ public struct ContainerBlkioStatEntry: Codable, Hashable, Sendable, JSONReadable
                 try seen.insert(3, reader)
                 _value = try reader.readIfPresent(UInt64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -86,7 +86,7 @@ public struct ContainerBlkioStats: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _sectorsRecursive = try reader.readIfPresent([ContainerBlkioStatEntry].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

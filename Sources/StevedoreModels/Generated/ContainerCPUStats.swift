@@ -49,7 +49,7 @@ public struct ContainerCPUStats: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _throttlingData = try reader.readIfPresent(ContainerThrottlingData.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -53,7 +53,7 @@ public struct ContainerCPUUsage: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _usageInUsermode = try reader.readIfPresent(UInt64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

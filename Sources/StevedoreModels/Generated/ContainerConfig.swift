@@ -243,7 +243,7 @@ public struct ContainerConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(24, reader)
                 _macAddress = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -258,7 +258,7 @@ public struct ContainerCreateBody: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(26, reader)
                 _macAddress = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -265,7 +265,7 @@ public struct ContainerInspectResponse: Codable, Hashable, Sendable, JSONReadabl
                 try seen.insert(26, reader)
                 _networkSettings = try reader.readIfPresent(NetworkSettings.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

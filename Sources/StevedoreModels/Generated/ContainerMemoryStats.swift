@@ -99,7 +99,7 @@ public struct ContainerMemoryStats: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _privateworkingset = try reader.readIfPresent(UInt64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -109,7 +109,7 @@ public struct ContainerNetworkStats: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(9, reader)
                 _instanceId = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

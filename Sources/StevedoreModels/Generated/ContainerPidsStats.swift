@@ -31,7 +31,7 @@ public struct ContainerPidsStats: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _limit = try reader.readIfPresent(UInt64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -122,7 +122,7 @@ public struct ContainerState: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(11, reader)
                 _health = try reader.readIfPresent(Health.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

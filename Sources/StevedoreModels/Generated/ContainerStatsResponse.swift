@@ -128,7 +128,7 @@ public struct ContainerStatsResponse: Codable, Hashable, Sendable, JSONReadable 
                 try seen.insert(12, reader)
                 _precpuStats = try reader.readIfPresent(ContainerCPUStats.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

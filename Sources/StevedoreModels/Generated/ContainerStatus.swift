@@ -35,7 +35,7 @@ public struct ContainerStatus: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _exitCode = try reader.readIfPresent(Int.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -179,7 +179,7 @@ public struct ContainerSummary: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(16, reader)
                 _health = try reader.readIfPresent(Health.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -274,7 +274,7 @@ public struct ContainerSummary: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _annotations = try reader.readIfPresent([String: String].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -309,7 +309,7 @@ public struct ContainerSummary: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _networks = try reader.readIfPresent([String: EndpointSettings].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -353,7 +353,7 @@ public struct ContainerSummary: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _failingStreak = try reader.readIfPresent(Int.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

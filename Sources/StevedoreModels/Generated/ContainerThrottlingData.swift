@@ -40,7 +40,7 @@ public struct ContainerThrottlingData: Codable, Hashable, Sendable, JSONReadable
                 try seen.insert(2, reader)
                 _throttledTime = try reader.readIfPresent(UInt64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -341,7 +341,7 @@ public struct ContainerUpdateBody: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(32, reader)
                 _kernelMemoryTCP = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -28,7 +28,7 @@ public struct ContainerWaitResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _error = try reader.readIfPresent(ContainerWaitExitError.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

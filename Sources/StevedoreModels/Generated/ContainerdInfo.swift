@@ -31,7 +31,7 @@ public struct ContainerdInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _namespaces = try reader.readIfPresent(Namespaces.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -80,7 +80,7 @@ public struct ContainerdInfo: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _plugins = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

@@ -60,7 +60,7 @@ public struct CreateImageInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(5, reader)
                 _progress = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -60,7 +60,7 @@ public struct DeviceRequest: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _options = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -28,7 +28,7 @@ public struct DistributionInspect: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _platforms = try reader.readIfPresent([OCIPlatform].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -137,7 +137,7 @@ public struct DockerTask: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(14, reader)
                 _networksAttachments = try reader.readIfPresent([NetworkAttachment].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

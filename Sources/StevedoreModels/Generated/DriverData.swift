@@ -31,7 +31,7 @@ public struct DriverData: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _data = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -35,7 +35,7 @@ public struct EndpointIPAMConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _linkLocalIPs = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

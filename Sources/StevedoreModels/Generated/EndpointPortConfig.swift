@@ -56,7 +56,7 @@ public struct EndpointPortConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _publishMode = try reader.readIfPresent(PublishMode.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -51,7 +51,7 @@ public struct EndpointResource: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _ipv6Address = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

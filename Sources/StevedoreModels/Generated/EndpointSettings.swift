@@ -145,7 +145,7 @@ public struct EndpointSettings: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(14, reader)
                 _dnsNames = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

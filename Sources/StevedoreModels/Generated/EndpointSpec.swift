@@ -29,7 +29,7 @@ public struct EndpointSpec: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _ports = try reader.readIfPresent([EndpointPortConfig].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

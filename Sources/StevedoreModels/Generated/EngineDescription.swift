@@ -35,7 +35,7 @@ public struct EngineDescription: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _plugins = try reader.readIfPresent([Plugin].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -77,7 +77,7 @@ public struct EngineDescription: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _name = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

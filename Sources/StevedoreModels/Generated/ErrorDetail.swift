@@ -26,7 +26,7 @@ public struct ErrorDetail: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _message = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -20,7 +20,7 @@ public struct ErrorResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _message = try reader.read(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -29,7 +29,7 @@ public struct EventActor: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _attributes = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

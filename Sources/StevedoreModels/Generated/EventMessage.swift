@@ -64,7 +64,7 @@ public struct EventMessage: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(5, reader)
                 _timeNano = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -109,7 +109,7 @@ public struct ExecConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(10, reader)
                 _workingDir = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

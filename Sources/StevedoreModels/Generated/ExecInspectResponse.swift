@@ -99,7 +99,7 @@ public struct ExecInspectResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(10, reader)
                 _pid = try reader.readIfPresent(Int.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

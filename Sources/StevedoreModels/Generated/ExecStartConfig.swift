@@ -37,7 +37,7 @@ public struct ExecStartConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _consoleSize = try reader.readIfPresent([Int].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

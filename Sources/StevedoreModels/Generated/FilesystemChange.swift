@@ -28,7 +28,7 @@ public struct FilesystemChange: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _kind = try reader.readIfPresent(ChangeType.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

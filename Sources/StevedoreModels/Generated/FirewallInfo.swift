@@ -35,7 +35,7 @@ public struct FirewallInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _info = try reader.readIfPresent([[String]].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -26,7 +26,7 @@ public struct GenericResource: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _discreteResourceSpec = try reader.readIfPresent(DiscreteResourceSpec.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -66,7 +66,7 @@ public struct GenericResource: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _value = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -107,7 +107,7 @@ public struct GenericResource: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _value = try reader.readIfPresent(Int64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

@@ -43,7 +43,7 @@ public struct Health: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _log = try reader.readIfPresent([HealthcheckResult].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

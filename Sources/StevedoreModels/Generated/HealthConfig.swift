@@ -78,7 +78,7 @@ public struct HealthConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(5, reader)
                 _startInterval = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

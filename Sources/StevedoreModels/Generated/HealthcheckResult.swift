@@ -52,7 +52,7 @@ public struct HealthcheckResult: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _output = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

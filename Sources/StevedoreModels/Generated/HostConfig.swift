@@ -721,7 +721,7 @@ public struct HostConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(70, reader)
                 _kernelMemoryTCP = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -902,7 +902,7 @@ public struct HostConfig: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _config = try reader.readIfPresent([String: String].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

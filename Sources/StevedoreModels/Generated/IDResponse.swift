@@ -20,7 +20,7 @@ public struct IDResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _id = try reader.read(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

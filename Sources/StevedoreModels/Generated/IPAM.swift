@@ -41,7 +41,7 @@ public struct IPAM: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _options = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

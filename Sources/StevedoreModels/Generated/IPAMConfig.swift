@@ -42,7 +42,7 @@ public struct IPAMConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _auxiliaryAddresses = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

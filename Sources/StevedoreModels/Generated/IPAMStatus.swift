@@ -18,7 +18,7 @@ public struct IPAMStatus: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _subnets = try reader.readIfPresent([String: SubnetStatus].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -38,7 +38,7 @@ public struct Identity: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _build = try reader.readIfPresent([BuildIdentity].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

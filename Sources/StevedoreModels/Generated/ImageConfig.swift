@@ -287,7 +287,7 @@ public struct ImageConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(24, reader)
                 _stopTimeout = try reader.readIfPresent(Int.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

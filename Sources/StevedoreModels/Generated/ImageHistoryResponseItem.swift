@@ -59,7 +59,7 @@ public struct ImageHistoryResponseItem: Codable, Hashable, Sendable, JSONReadabl
                 try seen.insert(5, reader)
                 _comment = try reader.read(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -19,7 +19,7 @@ public struct ImageID: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _id = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

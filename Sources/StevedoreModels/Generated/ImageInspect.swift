@@ -258,7 +258,7 @@ public struct ImageInspect: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(22, reader)
                 _virtualSize = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -341,7 +341,7 @@ public struct ImageInspect: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _layers = try reader.readIfPresent([String].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -378,7 +378,7 @@ public struct ImageInspect: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _lastTagTime = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

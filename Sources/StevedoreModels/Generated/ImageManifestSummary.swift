@@ -74,7 +74,7 @@ public struct ImageManifestSummary: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(6, reader)
                 _attestationData = try reader.readIfPresent(AttestationData.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -126,7 +126,7 @@ public struct ImageManifestSummary: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _content = try reader.readIfPresent(Int64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -205,7 +205,7 @@ public struct ImageManifestSummary: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _size = try reader.readIfPresent(Size.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -242,7 +242,7 @@ public struct ImageManifestSummary: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(0, reader)
                         _unpacked = try reader.readIfPresent(Int64.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -276,7 +276,7 @@ public struct ImageManifestSummary: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _for = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

@@ -28,7 +28,7 @@ public struct ImagePruneResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _spaceReclaimed = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

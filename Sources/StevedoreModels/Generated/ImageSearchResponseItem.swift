@@ -53,7 +53,7 @@ public struct ImageSearchResponseItem: Codable, Hashable, Sendable, JSONReadable
                 try seen.insert(4, reader)
                 _starCount = try reader.readIfPresent(Int.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -144,7 +144,7 @@ public struct ImageSummary: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(11, reader)
                 _virtualSize = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

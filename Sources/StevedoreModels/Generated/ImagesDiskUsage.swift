@@ -56,7 +56,7 @@ public struct ImagesDiskUsage: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _items = try reader.readIfPresent([ImageSummary].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -55,7 +55,7 @@ public struct IndexInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _official = try reader.readIfPresent(Bool.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

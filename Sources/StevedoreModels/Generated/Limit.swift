@@ -36,7 +36,7 @@ public struct Limit: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _pids = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

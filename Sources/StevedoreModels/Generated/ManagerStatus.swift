@@ -38,7 +38,7 @@ public struct ManagerStatus: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _addr = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

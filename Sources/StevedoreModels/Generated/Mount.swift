@@ -100,7 +100,7 @@ public struct Mount: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(8, reader)
                 _tmpfsOptions = try reader.readIfPresent(TmpfsOptions.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -186,7 +186,7 @@ public struct Mount: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(4, reader)
                     _readOnlyForceRecursive = try reader.readIfPresent(Bool.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -273,7 +273,7 @@ public struct Mount: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _subpath = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -320,7 +320,7 @@ public struct Mount: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _options = try reader.readIfPresent([String: String].self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -356,7 +356,7 @@ public struct Mount: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _subpath = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -407,7 +407,7 @@ public struct Mount: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(2, reader)
                     _options = try reader.readIfPresent([[String]].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

@@ -94,7 +94,7 @@ public struct MountPoint: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _propagation = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -26,7 +26,7 @@ public struct NRIInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _info = try reader.readIfPresent([[String]].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

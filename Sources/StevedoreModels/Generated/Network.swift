@@ -164,7 +164,7 @@ public struct Network: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(16, reader)
                 _containers = try reader.readIfPresent([String: EndpointResource].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -28,7 +28,7 @@ public struct NetworkAttachment: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _addresses = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -38,7 +38,7 @@ public struct NetworkAttachmentConfig: Codable, Hashable, Sendable, JSONReadable
                 try seen.insert(2, reader)
                 _driverOpts = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -28,7 +28,7 @@ public struct NetworkConnectRequest: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _endpointConfig = try reader.readIfPresent(EndpointSettings.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

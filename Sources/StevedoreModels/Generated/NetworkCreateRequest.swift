@@ -138,7 +138,7 @@ public struct NetworkCreateRequest: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(13, reader)
                 _checkDuplicate = try reader.readIfPresent(Bool.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -29,7 +29,7 @@ public struct NetworkCreateResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _warning = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

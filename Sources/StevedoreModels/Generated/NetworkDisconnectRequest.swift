@@ -29,7 +29,7 @@ public struct NetworkDisconnectRequest: Codable, Hashable, Sendable, JSONReadabl
                 try seen.insert(1, reader)
                 _force = try reader.readIfPresent(Bool.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -181,7 +181,7 @@ public struct NetworkInspect: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(18, reader)
                 _status = try reader.readIfPresent(NetworkStatus.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -19,7 +19,7 @@ public struct NetworkPruneResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _networksDeleted = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -244,7 +244,7 @@ public struct NetworkSettings: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(17, reader)
                 _macAddress = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -19,7 +19,7 @@ public struct NetworkStatus: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _ipam = try reader.readIfPresent(IPAMStatus.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

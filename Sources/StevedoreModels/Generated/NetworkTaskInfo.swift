@@ -43,7 +43,7 @@ public struct NetworkTaskInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _info = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -20,7 +20,7 @@ public struct NetworkingConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _endpointsConfig = try reader.readIfPresent([String: EndpointSettings].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

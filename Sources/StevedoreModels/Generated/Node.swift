@@ -76,7 +76,7 @@ public struct Node: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _managerStatus = try reader.readIfPresent(ManagerStatus.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

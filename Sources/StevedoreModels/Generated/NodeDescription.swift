@@ -51,7 +51,7 @@ public struct NodeDescription: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _tlsInfo = try reader.readIfPresent(TLSInfo.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -46,7 +46,7 @@ public struct NodeSpec: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _availability = try reader.readIfPresent(Availability.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -82,7 +82,7 @@ public struct OCIDescriptor: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _artifactType = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -56,7 +56,7 @@ public struct OCIPlatform: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _variant = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

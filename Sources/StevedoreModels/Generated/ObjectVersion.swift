@@ -21,7 +21,7 @@ public struct ObjectVersion: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _index = try reader.readIfPresent(UInt64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -29,7 +29,7 @@ public struct PeerInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _ip = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -29,7 +29,7 @@ public struct PeerNode: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _addr = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

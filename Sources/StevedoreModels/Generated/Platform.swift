@@ -29,7 +29,7 @@ public struct Platform: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _os = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -63,7 +63,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(5, reader)
                 _config = try reader.read(Config.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -128,7 +128,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _devices = try reader.readIfPresent([PluginDevice].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -290,7 +290,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(15, reader)
                     _dockerVersion = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -368,7 +368,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(2, reader)
                         _protocolScheme = try reader.readIfPresent(ProtocolScheme.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -426,7 +426,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _gid = try reader.readIfPresent(UInt32.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -459,7 +459,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(0, reader)
                         _type = try reader.read(String.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -506,7 +506,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(2, reader)
                         _devices = try reader.readIfPresent([PluginDevice].self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -565,7 +565,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(3, reader)
                         _value = try reader.readIfPresent([String].self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -610,7 +610,7 @@ public struct Plugin: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _diffIds = try reader.readIfPresent([String].self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(

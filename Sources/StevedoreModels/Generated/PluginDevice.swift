@@ -42,7 +42,7 @@ public struct PluginDevice: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _path = try reader.read(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -42,7 +42,7 @@ public struct PluginEnv: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _value = try reader.read(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -66,7 +66,7 @@ public struct PluginMount: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(6, reader)
                 _options = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -35,7 +35,7 @@ public struct PluginPrivilege: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _value = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

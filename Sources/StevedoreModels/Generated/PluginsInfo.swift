@@ -51,7 +51,7 @@ public struct PluginsInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _log = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -19,7 +19,7 @@ public struct PortStatus: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _ports = try reader.readIfPresent([EndpointPortConfig].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -46,7 +46,7 @@ public struct PortSummary: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _type = try reader.read(Kind.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -50,7 +50,7 @@ public struct ProcessConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _arguments = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -26,7 +26,7 @@ public struct ProgressDetail: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _total = try reader.readIfPresent(Int.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -20,7 +20,7 @@ public struct PullIdentity: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _repository = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -52,7 +52,7 @@ public struct PushImageInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _progress = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

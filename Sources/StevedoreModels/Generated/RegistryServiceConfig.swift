@@ -77,7 +77,7 @@ public struct RegistryServiceConfig: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _allowNondistributableArtifactsHostnames = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -35,7 +35,7 @@ public struct ResourceObject: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _genericResources = try reader.readIfPresent(GenericResources.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -334,7 +334,7 @@ public struct Resources: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(31, reader)
                 _kernelMemoryTCP = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -434,7 +434,7 @@ public struct Resources: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _weight = try reader.readIfPresent(Int.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -486,7 +486,7 @@ public struct Resources: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(2, reader)
                     _hard = try reader.readIfPresent(Int.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

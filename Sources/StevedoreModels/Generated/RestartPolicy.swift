@@ -35,7 +35,7 @@ public struct RestartPolicy: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _maximumRetryCount = try reader.readIfPresent(Int.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

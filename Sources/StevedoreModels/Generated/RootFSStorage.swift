@@ -20,7 +20,7 @@ public struct RootFSStorage: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _snapshot = try reader.readIfPresent(RootFSStorageSnapshot.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

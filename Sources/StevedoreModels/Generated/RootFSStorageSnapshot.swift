@@ -20,7 +20,7 @@ public struct RootFSStorageSnapshot: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _name = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

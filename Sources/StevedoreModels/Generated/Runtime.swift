@@ -50,7 +50,7 @@ public struct Runtime: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _status = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -59,7 +59,7 @@ public struct SecretSpec: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _templating = try reader.readIfPresent(Driver.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

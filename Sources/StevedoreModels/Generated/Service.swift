@@ -85,7 +85,7 @@ public struct Service: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(8, reader)
                 _jobStatus = try reader.readIfPresent(JobStatus.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -147,7 +147,7 @@ public struct Service: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(2, reader)
                     _virtualIPs = try reader.readIfPresent([VirtualIP].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -189,7 +189,7 @@ public struct Service: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _addr = try reader.readIfPresent(String.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -248,7 +248,7 @@ public struct Service: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _message = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -320,7 +320,7 @@ public struct Service: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(2, reader)
                     _completedTasks = try reader.readIfPresent(UInt64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -366,7 +366,7 @@ public struct Service: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _lastExecution = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

@@ -42,7 +42,7 @@ public struct ServiceCreateResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _warning = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -43,7 +43,7 @@ public struct ServiceInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(3, reader)
                 _tasks = try reader.readIfPresent([NetworkTaskInfo].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

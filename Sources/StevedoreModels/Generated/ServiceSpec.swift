@@ -83,7 +83,7 @@ public struct ServiceSpec: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _endpointSpec = try reader.readIfPresent(EndpointSpec.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -154,7 +154,7 @@ public struct ServiceSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _globalJob = try reader.readIfPresent(JSONValue.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -190,7 +190,7 @@ public struct ServiceSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(0, reader)
                         _replicas = try reader.readIfPresent(Int64.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -232,7 +232,7 @@ public struct ServiceSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _totalCompletions = try reader.readIfPresent(Int64.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -313,7 +313,7 @@ public struct ServiceSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(5, reader)
                     _order = try reader.readIfPresent(Order.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -432,7 +432,7 @@ public struct ServiceSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(5, reader)
                     _order = try reader.readIfPresent(Order.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

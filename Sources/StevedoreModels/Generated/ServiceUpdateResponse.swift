@@ -19,7 +19,7 @@ public struct ServiceUpdateResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _warnings = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

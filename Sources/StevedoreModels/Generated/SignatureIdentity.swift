@@ -83,7 +83,7 @@ public struct SignatureIdentity: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _warnings = try reader.readIfPresent([String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

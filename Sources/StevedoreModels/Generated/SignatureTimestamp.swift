@@ -35,7 +35,7 @@ public struct SignatureTimestamp: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _timestamp = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

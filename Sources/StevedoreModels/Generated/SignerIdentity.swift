@@ -164,7 +164,7 @@ public struct SignerIdentity: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(16, reader)
                 _sourceRepositoryVisibilityAtSigning = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

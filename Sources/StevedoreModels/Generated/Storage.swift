@@ -20,7 +20,7 @@ public struct Storage: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _rootFS = try reader.readIfPresent(RootFSStorage.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -28,7 +28,7 @@ public struct SubnetStatus: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _dynamicIPsAvailable = try reader.readIfPresent(UInt64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -105,7 +105,7 @@ public struct Swarm: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(10, reader)
                 _joinTokens = try reader.readIfPresent(JoinTokens.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -88,7 +88,7 @@ public struct SwarmInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(8, reader)
                 _cluster = try reader.readIfPresent(ClusterInfo.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -101,7 +101,7 @@ public struct SwarmInitRequest: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(9, reader)
                 _availability = try reader.readIfPresent(Availability.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

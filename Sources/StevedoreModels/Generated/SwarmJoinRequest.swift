@@ -66,7 +66,7 @@ public struct SwarmJoinRequest: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(5, reader)
                 _availability = try reader.readIfPresent(Availability.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -83,7 +83,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(7, reader)
                 _taskDefaults = try reader.readIfPresent(TaskDefaults.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -129,7 +129,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _taskHistoryRetentionLimit = try reader.readIfPresent(Int64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -202,7 +202,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(4, reader)
                     _heartbeatTick = try reader.readIfPresent(Int.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -243,7 +243,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _heartbeatPeriod = try reader.readIfPresent(Int64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -312,7 +312,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(4, reader)
                     _forceRotate = try reader.readIfPresent(UInt64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -378,7 +378,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(3, reader)
                         _caCert = try reader.readIfPresent(String.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -432,7 +432,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _autoLockManagers = try reader.readIfPresent(Bool.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -467,7 +467,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _logDriver = try reader.readIfPresent(LogDriver.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -510,7 +510,7 @@ public struct SwarmSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(1, reader)
                         _options = try reader.readIfPresent([String: String].self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(

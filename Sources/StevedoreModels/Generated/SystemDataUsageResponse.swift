@@ -87,7 +87,7 @@ public struct SystemDataUsageResponse: Codable, Hashable, Sendable, JSONReadable
                 try seen.insert(8, reader)
                 _buildCache = try reader.readIfPresent([BuildCache].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

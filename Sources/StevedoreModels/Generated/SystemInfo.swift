@@ -714,7 +714,7 @@ public struct SystemInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(67, reader)
                 _clusterAdvertise = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -940,7 +940,7 @@ public struct SystemInfo: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _size = try reader.readIfPresent(Int.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

@@ -124,7 +124,7 @@ public struct SystemVersion: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(11, reader)
                 _buildTime = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -176,7 +176,7 @@ public struct SystemVersion: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _name = try reader.read(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -228,7 +228,7 @@ public struct SystemVersion: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(2, reader)
                     _details = try reader.readIfPresent(JSONValue.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

@@ -38,7 +38,7 @@ public struct TLSInfo: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(2, reader)
                 _certIssuerPublicKey = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

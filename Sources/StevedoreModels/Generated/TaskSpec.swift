@@ -115,7 +115,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(9, reader)
                 _logDriver = try reader.readIfPresent(LogDriver.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -196,7 +196,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _pluginPrivilege = try reader.readIfPresent([PluginPrivilege].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -484,7 +484,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(27, reader)
                     _ulimits = try reader.readIfPresent([Ulimit].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -606,7 +606,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(4, reader)
                         _noNewPrivileges = try reader.readIfPresent(Bool.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -677,7 +677,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                             try seen.insert(2, reader)
                             _registry = try reader.readIfPresent(String.self)
                         } else {
-                            try reader.skipValue()
+                            try reader.skipMember(key)
                         }
                     }
                     self.init(
@@ -750,7 +750,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                             try seen.insert(4, reader)
                             _level = try reader.readIfPresent(String.self)
                         } else {
-                            try reader.skipValue()
+                            try reader.skipMember(key)
                         }
                     }
                     self.init(
@@ -799,7 +799,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                             try seen.insert(1, reader)
                             _profile = try reader.readIfPresent(String.self)
                         } else {
-                            try reader.skipValue()
+                            try reader.skipMember(key)
                         }
                     }
                     self.init(
@@ -848,7 +848,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                             try seen.insert(0, reader)
                             _mode = try reader.readIfPresent(Mode.self)
                         } else {
-                            try reader.skipValue()
+                            try reader.skipMember(key)
                         }
                     }
                     self.init(
@@ -914,7 +914,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(2, reader)
                         _options = try reader.readIfPresent([String].self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -968,7 +968,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(2, reader)
                         _secretName = try reader.readIfPresent(String.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -1031,7 +1031,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                             try seen.insert(3, reader)
                             _mode = try reader.readIfPresent(UInt32.self)
                         } else {
-                            try reader.skipValue()
+                            try reader.skipMember(key)
                         }
                     }
                     self.init(
@@ -1106,7 +1106,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(3, reader)
                         _configName = try reader.readIfPresent(String.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -1175,7 +1175,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                             try seen.insert(3, reader)
                             _mode = try reader.readIfPresent(UInt32.self)
                         } else {
-                            try reader.skipValue()
+                            try reader.skipMember(key)
                         }
                     }
                     self.init(
@@ -1249,7 +1249,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(2, reader)
                         _hard = try reader.readIfPresent(Int.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -1292,7 +1292,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(0, reader)
                     _containerID = try reader.readIfPresent(String.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -1352,7 +1352,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _memorySwappiness = try reader.readIfPresent(Int64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -1418,7 +1418,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _window = try reader.readIfPresent(Int64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -1503,7 +1503,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(3, reader)
                     _platforms = try reader.readIfPresent([Platform].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(
@@ -1539,7 +1539,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                         try seen.insert(0, reader)
                         _spread = try reader.readIfPresent(Spread.self)
                     } else {
-                        try reader.skipValue()
+                        try reader.skipMember(key)
                     }
                 }
                 self.init(
@@ -1570,7 +1570,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                             try seen.insert(0, reader)
                             _spreadDescriptor = try reader.readIfPresent(String.self)
                         } else {
-                            try reader.skipValue()
+                            try reader.skipMember(key)
                         }
                     }
                     self.init(
@@ -1612,7 +1612,7 @@ public struct TaskSpec: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _options = try reader.readIfPresent([String: String].self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

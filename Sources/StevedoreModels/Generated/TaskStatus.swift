@@ -59,7 +59,7 @@ public struct TaskStatus: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(5, reader)
                 _portStatus = try reader.readIfPresent(PortStatus.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

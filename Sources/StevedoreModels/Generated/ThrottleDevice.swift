@@ -28,7 +28,7 @@ public struct ThrottleDevice: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(1, reader)
                 _rate = try reader.readIfPresent(Int64.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -19,7 +19,7 @@ public struct Topology: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _segments = try reader.readIfPresent([String: String].self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -19,7 +19,7 @@ public struct UnlockKeyResponse: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _unlockKey = try reader.readIfPresent(String.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -101,7 +101,7 @@ public struct Volume: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(9, reader)
                 _usageData = try reader.readIfPresent(UsageData.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(
@@ -175,7 +175,7 @@ public struct Volume: Codable, Hashable, Sendable, JSONReadable {
                     try seen.insert(1, reader)
                     _refCount = try reader.read(Int64.self)
                 } else {
-                    try reader.skipValue()
+                    try reader.skipMember(key)
                 }
             }
             self.init(

@@ -55,7 +55,7 @@ public struct VolumeCreateRequest: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(4, reader)
                 _clusterVolumeSpec = try reader.readIfPresent(ClusterVolumeSpec.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -19,7 +19,7 @@ public struct VolumeUpdateBody: Codable, Hashable, Sendable, JSONReadable {
                 try seen.insert(0, reader)
                 _spec = try reader.readIfPresent(ClusterVolumeSpec.self)
             } else {
-                try reader.skipValue()
+                try reader.skipMember(key)
             }
         }
         self.init(

@@ -100,6 +100,15 @@ package struct JSONReader {
         }
     }
 
+    /// Reads past the value of a member that matches none of a model's keys. A key with any
+    /// byte beyond ASCII is refused: `JSONDecoder` compares keys as `String`s, so a key that is
+    /// canonically equivalent to a member's name (`\u212Aind`, with KELVIN SIGN, is `Kind`) is
+    /// that member to it.
+    package mutating func skipMember(_ key: Key) throws {
+        guard !key.bytes.contains(where: { $0 >= 0x80 }) else { throw self.failure("a key beyond ASCII") }
+        try self.skipValue()
+    }
+
     /// Reads past a value of any type, checking it as strictly as the values it reads.
     package mutating func skipValue() throws {
         switch self.peek() {
@@ -183,14 +192,15 @@ package struct JSONReader {
     }
 
     /// A number without an exponent. `JSONDecoder` refuses some numbers with one that `Double`
-    /// parses (`0e3`), so those are left to it.
+    /// parses (`0e3`), so those are left to it, as are the numbers it refuses as not
+    /// representable: infinite, or rounded to zero though not zero (`0.000…1`).
     package mutating func readDouble() throws -> Double {
         let number = try self.readNumber()
         let digits = UnsafeRawBufferPointer(rebasing: self.bytes[number.range])
         guard !digits.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) else { throw self.failure("an exponent") }
-        guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else {
-            throw self.failure("not a finite double")
-        }
+        guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite,
+            value != 0 || !digits.contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) })
+        else { throw self.failure("not representable as a Double") }
         return value
     }
 
