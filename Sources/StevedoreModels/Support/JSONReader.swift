@@ -216,8 +216,8 @@ package struct JSONReader {
         /// Whether the key is `name`, byte for byte.
         @inline(__always)
         package func matches(_ name: StaticString) -> Bool {
-            self.bytes.count == name.utf8CodeUnitCount
-                && self.bytes.elementsEqual(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            // `withUTF8Buffer`, not `utf8Start`: a one-character literal has no pointer.
+            self.bytes.count == name.utf8CodeUnitCount && name.withUTF8Buffer { self.bytes.elementsEqual($0) }
         }
     }
 
@@ -288,8 +288,7 @@ package struct JSONReader {
     private mutating func readLiteral(_ literal: StaticString) throws {
         let count = literal.utf8CodeUnitCount
         guard self.offset + count <= self.bytes.count,
-            UnsafeRawBufferPointer(rebasing: self.bytes[self.offset..<self.offset + count])
-                .elementsEqual(UnsafeRawBufferPointer(start: literal.utf8Start, count: count))
+            literal.withUTF8Buffer({ self.bytes[self.offset..<self.offset + count].elementsEqual($0) })
         else { throw self.failure("expected \(literal)") }
         self.offset += count
     }
