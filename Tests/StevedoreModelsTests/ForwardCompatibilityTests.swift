@@ -231,7 +231,7 @@ func decode<T: Decodable & JSONReadable & Equatable>(
     _ type: T.Type, _ json: String, sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> T {
     let data = Data(json.utf8)
-    let read = try? readFixture(type, from: data)
+    let read = try? JSONReader.decode(type, from: data)
     do {
         let decoded = try JSONDecoder().decode(type, from: data)
         #expect(read == nil || read == decoded, "read otherwise than decoded: \(json)", sourceLocation: sourceLocation)

@@ -15,24 +15,20 @@ import Testing
             Case(testDescription: "\(T.self): \(json)") {
                 let data = Data(json.utf8)
                 let decoded = try JSONDecoder().decode(T.self, from: data)
-                #expect(try read(T.self, data) == decoded)
+                #expect(try JSONReader.decode(T.self, from: data) == decoded)
             }
         }
 
         /// The reader gives `bytes` up as `T`.
         static func givesUp<T: JSONReadable & SendableMetatype>(_ type: T.Type, _ bytes: [UInt8], _ why: String) -> Case {
             Case(testDescription: "\(T.self), \(why)") {
-                #expect(throws: JSONReader.Failure.self) { try read(T.self, Data(bytes)) }
+                #expect(throws: JSONReader.Failure.self) { try JSONReader.decode(T.self, from: Data(bytes)) }
             }
         }
 
         static func givesUp<T: JSONReadable & SendableMetatype>(_ type: T.Type, _ json: String, _ why: String) -> Case {
             .givesUp(type, Array(json.utf8), why)
         }
-    }
-
-    static func read<T: JSONReadable>(_ type: T.Type, _ data: Data) throws -> T {
-        try data.withUnsafeBytes { try JSONReader.decode(type, from: $0) }
     }
 
     @Test(arguments: [

@@ -14,14 +14,8 @@ import StevedoreModels
 /// document the reader leaves (it gives up where it could differ from `JSONDecoder`), is decoded
 /// by `JSONDecoder`, whose value or error is then the answer.
 func decodeJSON<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
-    if let readable = Value.self as? any JSONReadable.Type,
-        let value = data.withUnsafeBytes({ bytes in try? read(readable, from: bytes) }) as? Value
-    {
+    if let readable = Value.self as? any JSONReadable.Type, let value = (try? JSONReader.decode(readable, from: data)) as? Value {
         return value
     }
     return try JSONDecoder().decode(Value.self, from: data)
-}
-
-private func read<Readable: JSONReadable>(_ type: Readable.Type, from bytes: UnsafeRawBufferPointer) throws -> Readable {
-    try JSONReader.decode(type, from: bytes)
 }

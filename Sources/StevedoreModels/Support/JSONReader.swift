@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Reads JSON text for the models' generated `init(reading:)`: a cursor over bytes, without a
 /// `Decoder` and its containers.
 ///
@@ -40,6 +46,11 @@ package struct JSONReader {
         return value
     }
 
+    /// Decodes the one JSON value that `data` holds, as the buffer's `decode` above does.
+    package static func decode<Value: JSONReadable>(_ type: Value.Type, from data: Data) throws -> Value {
+        try data.withUnsafeBytes { try Self.decode(type, from: $0) }
+    }
+
     // MARK: Values, for the generated readers
 
     /// A value of `type`; `null` is not one.
@@ -64,12 +75,7 @@ package struct JSONReader {
     /// Calls `member` with each key of an object, in order; `member` reads the key's value.
     @inline(__always)
     package mutating func readObject(_ member: (inout JSONReader, Key) throws -> Void) throws {
-        try self.enter(UInt8(ascii: "{"))
-        if self.peek() == UInt8(ascii: "}") {
-            self.offset += 1
-            self.depth -= 1
-            return
-        }
+        guard try self.enter(UInt8(ascii: "{"), closing: UInt8(ascii: "}")) else { return }
         var escapedKey: [UInt8] = []
         while true {
             guard self.peek() == UInt8(ascii: "\"") else { throw self.failure("expected a key") }
@@ -88,12 +94,7 @@ package struct JSONReader {
     /// Calls `element` for each element of an array, in order; `element` reads it.
     @inline(__always)
     package mutating func readArray(_ element: (inout JSONReader) throws -> Void) throws {
-        try self.enter(UInt8(ascii: "["))
-        if self.peek() == UInt8(ascii: "]") {
-            self.offset += 1
-            self.depth -= 1
-            return
-        }
+        guard try self.enter(UInt8(ascii: "["), closing: UInt8(ascii: "]")) else { return }
         while true {
             try element(&self)
             if try self.endOfContainer(UInt8(ascii: "]")) { return }
@@ -169,24 +170,19 @@ package struct JSONReader {
     /// A number that is a plain integer (no fraction, no exponent) within `Integer`'s range.
     package mutating func readInteger<Integer: FixedWidthInteger>(_ type: Integer.Type) throws -> Integer {
         let number = try self.readNumber()
-        guard number.isInteger else { throw self.failure("not a plain integer") }
-        let digits = UnsafeRawBufferPointer(rebasing: self.bytes[number.range])
+        guard !number.hasFraction, !number.hasExponent else { throw self.failure("not a plain integer") }
+        let text = UnsafeRawBufferPointer(rebasing: self.bytes[number.range])
+        let negative = text[0] == UInt8(ascii: "-")
+        guard !negative || Integer.isSigned else { throw self.failure("a negative number for an unsigned integer") }
         var value: Integer = 0
-        if digits[0] == UInt8(ascii: "-") {
-            guard Integer.isSigned else { throw self.failure("a negative number for an unsigned integer") }
-            for digit in digits.dropFirst() {
-                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-                let (next, overflow2) = times10.subtractingReportingOverflow(Integer(digit &- UInt8(ascii: "0")))
-                guard !overflow1, !overflow2 else { throw self.failure("out of range") }
-                value = next
-            }
-        } else {
-            for digit in digits {
-                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-                let (next, overflow2) = times10.addingReportingOverflow(Integer(digit &- UInt8(ascii: "0")))
-                guard !overflow1, !overflow2 else { throw self.failure("out of range") }
-                value = next
-            }
+        // A negative number is built downwards, so that `Integer.min` fits.
+        for digit in text.dropFirst(negative ? 1 : 0) {
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let digitValue = Integer(digit &- UInt8(ascii: "0"))
+            let (next, overflow2) =
+                negative ? times10.subtractingReportingOverflow(digitValue) : times10.addingReportingOverflow(digitValue)
+            guard !overflow1, !overflow2 else { throw self.failure("out of range") }
+            value = next
         }
         return value
     }
@@ -196,8 +192,8 @@ package struct JSONReader {
     /// representable: infinite, or rounded to zero though not zero (`0.000…1`).
     package mutating func readDouble() throws -> Double {
         let number = try self.readNumber()
+        guard !number.hasExponent else { throw self.failure("an exponent") }
         let digits = UnsafeRawBufferPointer(rebasing: self.bytes[number.range])
-        guard !digits.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) else { throw self.failure("an exponent") }
         guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite,
             value != 0 || !digits.contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) })
         else { throw self.failure("not representable as a Double") }
@@ -265,11 +261,16 @@ package struct JSONReader {
         return self.offset < self.bytes.count ? self.bytes[self.offset] : 0
     }
 
-    private mutating func enter(_ opening: UInt8) throws {
+    /// Reads a container's opening: false when the container is empty and read whole.
+    private mutating func enter(_ opening: UInt8, closing: UInt8) throws -> Bool {
         guard self.peek() == opening else { throw self.failure("expected '\(Unicode.Scalar(opening))'") }
         guard self.depth < Self.maximumDepth else { throw self.failure("nested too deep") }
         self.offset += 1
         self.depth += 1
+        guard self.peek() == closing else { return true }
+        self.offset += 1
+        self.depth -= 1
+        return false
     }
 
     /// After a member or an element: true at the container's end, false after a comma.
@@ -397,10 +398,11 @@ package struct JSONReader {
     }
 
     /// A number as JSON's grammar has it: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    private mutating func readNumber() throws -> (range: Range<Int>, isInteger: Bool) {
+    private mutating func readNumber() throws -> (range: Range<Int>, hasFraction: Bool, hasExponent: Bool) {
         self.skipWhitespace()
         let start = self.offset
-        var isInteger = true
+        var hasFraction = false
+        var hasExponent = false
         if self.offset < self.bytes.count, self.bytes[self.offset] == UInt8(ascii: "-") { self.offset += 1 }
         guard self.offset < self.bytes.count else { throw self.failure("expected a value") }
         if self.bytes[self.offset] == UInt8(ascii: "0") {
@@ -409,12 +411,12 @@ package struct JSONReader {
             guard try self.readDigits() > 0 else { throw self.failure("expected a value") }
         }
         if self.offset < self.bytes.count, self.bytes[self.offset] == UInt8(ascii: ".") {
-            isInteger = false
+            hasFraction = true
             self.offset += 1
             guard try self.readDigits() > 0 else { throw self.failure("a fraction without digits") }
         }
         if self.offset < self.bytes.count, self.bytes[self.offset] | 0x20 == UInt8(ascii: "e") {
-            isInteger = false
+            hasExponent = true
             self.offset += 1
             if self.offset < self.bytes.count, self.bytes[self.offset] == UInt8(ascii: "+") || self.bytes[self.offset] == UInt8(ascii: "-")
             {
@@ -422,7 +424,7 @@ package struct JSONReader {
             }
             guard try self.readDigits() > 0 else { throw self.failure("an exponent without digits") }
         }
-        return (start..<self.offset, isInteger)
+        return (start..<self.offset, hasFraction, hasExponent)
     }
 
     private mutating func readDigits() throws -> Int {
