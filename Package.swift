@@ -87,7 +87,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "stevedore", dependencies: ["StevedoreCommands"]),
+        .executableTarget(
+            name: "stevedore",
+            dependencies: ["StevedoreCommands", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         // The fuzz target of the stream parsers (scripts/fuzz builds it with libFuzzer).
         .executableTarget(
             name: "StevedoreFuzz",

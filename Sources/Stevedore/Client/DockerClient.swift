@@ -40,7 +40,10 @@ public final class DockerClient: Sendable {
     /// poller, a test harness) saves those too by preferring this executor for the whole loop
     /// (`Task(executorPreference: client.taskExecutor) { … }` or
     /// `withTaskExecutorPreference(client.taskExecutor) { … }`), provided its own work between
-    /// requests does not block: it runs on the event loop as well.
+    /// requests does not block: it runs on the event loop as well. A task that reads a stream
+    /// (logs, attach, an exec's output) saves a hand-off per read burst the same way; so does
+    /// the `stevedore` CLI, which runs each command there. A reader that blocks (writing to a
+    /// slow file or pipe) holds the loop meanwhile, and the client's other connections wait.
     public var taskExecutor: any TaskExecutor { self.transport.taskExecutor }
 
     /// A client configured from the environment as the docker CLI is, `context` playing its
