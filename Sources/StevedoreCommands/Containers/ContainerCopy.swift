@@ -59,7 +59,7 @@ extension StevedoreCommand.Container {
                 try await withClient(self.global) { client in
                     if self.source == "-" {
                         try await client.containers.putArchive(
-                            to.container, path: to.path, tar: .stream(StandardInputChunks()), options: .init(copyUIDGID: self.archive))
+                            to.container, path: to.path, tar: .stream(StandardInput.uploadChunks), options: .init(copyUIDGID: self.archive))
                     } else {
                         try await client.containers.copyIn(to.container, path: to.path, from: self.source, options: options)
                         self.report("Successfully copied to \(to.container):\(to.path)")

@@ -58,7 +58,7 @@ struct BuildSource {
             first.writeBuffer(&chunk)
         }
         if Self.isArchive(Data(first.readableBytesView)) {
-            return (.stream(PrefixedChunks(first: first, rest: StandardInputChunks())), dockerfile, nil)
+            return (.stream(PrefixedChunks(first: first, rest: StandardInput.uploadChunks)), dockerfile, nil)
         }
         var rest = try StandardInput.readToEnd()
         first.writeBuffer(&rest)

@@ -164,19 +164,24 @@ extension StevedoreCommand.Image {
                 mode: quiet ? .quiet : BuildKitProgressDisplay.Mode(self.progress, isTerminal: isatty(STDERR_FILENO) == 1))
             var imageID: String?
             do {
-                // Ticks between messages draw what waits in a batch, and the live view's timers.
-                for try await event in Self.withTicks(stream, every: BuildKitProgressDisplay.batchInterval) {
-                    guard let message = event else {
-                        printErrorText(display.tick())
-                        continue
+                // Printed from the global executor, not the client's event loop the command runs
+                // on: a stderr that stops draining must not hold the loop, which answers the
+                // session's health checks (the daemon drops a session that misses them).
+                try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                    // Ticks between messages draw what waits in a batch, and the live view's timers.
+                    for try await event in Self.withTicks(stream, every: BuildKitProgressDisplay.batchInterval) {
+                        guard let message = event else {
+                            printErrorText(display.tick())
+                            continue
+                        }
+                        if let status = try message.buildKitStatus {
+                            printErrorText(display.render(status))
+                        } else if let id = message.imageID {
+                            imageID = id
+                        }
                     }
-                    if let status = try message.buildKitStatus {
-                        printErrorText(display.render(status))
-                    } else if let id = message.imageID {
-                        imageID = id
-                    }
+                    printErrorText(display.finish())
                 }
-                printErrorText(display.finish())
             } catch let error as DockerError where error.category == .buildFailed {
                 printErrorText(display.finish() + display.errorSummary())
                 throw CommandFailure(description: "ERROR: failed to build: \(error.message)")

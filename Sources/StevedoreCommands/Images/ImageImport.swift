@@ -30,7 +30,7 @@ extension StevedoreCommand.Image {
             if let repository = self.repository { _ = try parseImageName(repository) }
             let source: ImageImportSource
             if self.source == "-" {
-                source = .archive(.stream(StandardInputChunks()))
+                source = .archive(.stream(StandardInput.uploadChunks))
             } else if let scheme = URL(string: self.source)?.scheme, ["http", "https"].contains(scheme.lowercased()) {
                 source = .url(self.source)
             } else {

@@ -36,7 +36,7 @@ extension StevedoreCommand.Image {
                 guard isatty(STDIN_FILENO) == 0 else {
                     throw CommandFailure(description: "requested load from stdin, but stdin is empty", exitCode: 1)
                 }
-                archive = .stream(StandardInputChunks())
+                archive = .stream(StandardInput.uploadChunks)
             }
             try await withClient(self.global) { client in
                 // As docker: the daemon's progress is asked for only when it can be redrawn.

@@ -82,9 +82,14 @@ struct InteractiveSession {
             } : nil
         defer { input?.cancel() }
         do {
-            try await streams.output.write(
-                stdout: { try writeAll($0, to: STDOUT_FILENO) },
-                stderr: { try writeAll($0, to: STDERR_FILENO) })
+            // From the global executor, not the client's event loop the command runs on: an
+            // output that stops draining (a pager, a paused terminal) must not hold the loop,
+            // which forwards stdin, resizes and proxied signals.
+            try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                try await streams.output.write(
+                    stdout: { try writeAll($0, to: STDOUT_FILENO) },
+                    stderr: { try writeAll($0, to: STDERR_FILENO) })
+            }
         } catch  where detached.withLock({ $0 }) {
             return .detached
         }

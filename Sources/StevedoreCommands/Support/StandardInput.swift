@@ -7,22 +7,33 @@ import Stevedore
     import Darwin
 #endif
 
-/// Standard input as buffers, read on a Dispatch thread so that a blocking `read` never holds
-/// a thread of Swift's cooperative pool. One read at a time: a slow container slows the reader.
+/// Standard input as buffers of up to `chunkSize` bytes, read on a Dispatch thread so that a
+/// blocking `read` never holds a thread of Swift's cooperative pool, nor the client's event
+/// loop that a command runs on (see `withClient`). One read at a time: a slow container or
+/// upload slows the reader.
 struct StandardInput: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
 
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator() }
+    /// The most one element holds: 64 KiB for an interactive session, more for an upload.
+    var chunkSize = 64 << 10
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(chunkSize: self.chunkSize) }
 
     struct AsyncIterator: AsyncIteratorProtocol {
+        let chunkSize: Int
+
         mutating func next() async throws -> ByteBuffer? {
-            try await withCheckedThrowingContinuation { continuation in
+            let chunkSize = self.chunkSize
+            return try await withCheckedThrowingContinuation { continuation in
                 DispatchQueue.global().async {
-                    continuation.resume(with: Result { try StandardInput.readChunk(maximum: 64 << 10) })
+                    continuation.resume(with: Result { try StandardInput.readChunk(maximum: chunkSize) })
                 }
             }
         }
     }
+
+    /// The chunks of an upload from standard input (an archive or build context).
+    static var uploadChunks: StandardInput { StandardInput(chunkSize: 256 << 10) }
 
     /// One `read` of up to `maximum` bytes from `descriptor` (called `name` in errors),
     /// blocking the calling thread; nil at the end of the input.
