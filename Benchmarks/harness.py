@@ -277,7 +277,7 @@ def report(samples, plan, header, runs):
     lines = [*header, ""]
     lines.append(f"Medians of {runs} interleaved run(s). n/m: not measured (see notes); "
                  "Stevedore is the default path (plain release build, default client, plain tasks), "
-                 "tuned the statically linked driver with a 64-connection pool and ping-seq on the client's executor; "
+                 "tuned the statically linked driver with a 64-connection pool and its request loops and stream readers on the client's executor; "
                  "ratios are a Stevedore value over the peer's, the median of the per-run ratios "
                  "(for build-context and build-large: seconds, lower is better, against the docker CLI).")
     lines.append("")

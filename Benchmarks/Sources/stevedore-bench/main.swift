@@ -31,9 +31,10 @@ import Stevedore
 //   as `DockerClient.fromEnvironment()` makes it, and plain async code (this file's `run`
 //   is a nonisolated function: its loops run on the global executor, as a user's do).
 // - `stevedore-bench-tuned`: statically linked (see Benchmarks/run), a pool of 64
-//   connections for list-conc's 64 workers, and ping-seq's loop on the client's executor
-//   (`withTaskExecutorPreference(client.taskExecutor)`), as the documentation advises for
-//   loops of small requests.
+//   connections for list-conc's 64 workers, and the request loops and stream readers on the
+//   client's executor (`withTaskExecutorPreference(client.taskExecutor)`), as
+//   `DockerClient.taskExecutor` advises for them. list-conc's workers stay on the global
+//   executor, where they decode in parallel, and so do demux (no I/O) and build.
 // The name's suffix, not a parsed path: a `URL` costs every run half a millisecond of start-up.
 let isTuned = CommandLine.arguments.first?.hasSuffix("-tuned") ?? false
 
@@ -67,12 +68,15 @@ func run(_ arguments: [String]) async throws -> BenchResult {
     let workload = try string(arguments, 1)
     let client = try makeClient()
     defer { client.shutdown() }
+    let preferred: (any TaskExecutor)? = isTuned && onClientExecutorWhenTuned.contains(workload) ? client.taskExecutor : nil
+    return try await withTaskExecutorPreference(preferred) { try await run(workload, arguments, with: client) }
+}
+
+/// The workloads the tuned driver runs from a task preferring the client's executor.
+let onClientExecutorWhenTuned: Set = ["ping-seq", "logs", "attach", "stdin-echo", "exec", "lifecycle"]
+
+func run(_ workload: String, _ arguments: [String], with client: DockerClient) async throws -> BenchResult {
     switch workload {
-    case "ping-seq" where isTuned:
-        let count = try integer(arguments, 2)
-        return try await withTaskExecutorPreference(client.taskExecutor) {
-            try await RequestWorkloads.pingSequence(client, count: count)
-        }
     case "ping-seq":
         return try await RequestWorkloads.pingSequence(client, count: try integer(arguments, 2))
     case "list-conc":
