@@ -381,7 +381,7 @@ def targets(samples, table, plan):
     return out
 
 
-def describe(engine, drivers, mode, runs):
+def describe(engine, drivers, mode, runs, only):
     version = engine.call("GET", "/version")
     def sh(*argv):
         try:
@@ -392,9 +392,9 @@ def describe(engine, drivers, mode, runs):
     memory = sh("free", "-g").splitlines()[1] if sh("free", "-g") else "unknown"
     import docker
     return [
-        f"# Stevedore benchmarks, {datetime.date.today().isoformat()} ({mode})",
+        f"# Stevedore benchmarks, {datetime.date.today().isoformat()} ({mode} sizes{', some workloads' if only else ''})",
         "",
-        f"- command: `Benchmarks/run{' --quick' if mode == 'quick' else ''}` ({runs} run(s))",
+        f"- command: `Benchmarks/run{' --quick' if mode == 'quick' else ''} --runs {runs}{f' --only {only}' if only else ''}`",
         f"- engine: dockerd {version.get('Version')} (API {version.get('ApiVersion')}), storage driver vfs, private to this run",
         f"- machine: {sh('nproc')} cores ({cpu}); memory `{' '.join(memory.split())}`; `{sh('uname', '-srvm')}`",
         f"- clients: Stevedore (default path: plain `swift build -c release`; tuned: static, lld), Go moby client {sh('dpkg-query', '-W', '-f', '${Version}', 'golang-github-docker-docker-dev')} "
@@ -438,7 +438,7 @@ def main():
                           f"cpu {sample['cpu']:.2f}s rss {sample['rss_mib']:.0f} MiB", file=sys.stderr)
     finally:
         engine.remove_ours()
-    text = report(samples, plan, describe(engine, options.drivers, mode, runs), runs)
+    text = report(samples, plan, describe(engine, options.drivers, mode, runs, options.only), runs)
     missing = [w.name for w in plan if "stevedore" in w.clients and (w.name, "stevedore") not in samples]
     if missing:
         text += ("\nNot measured for Stevedore: " + ", ".join(missing)
