@@ -207,6 +207,21 @@ def run_once(client, workload, drivers):
             "rss_mib": int(rss_kib) / 1024, "result": result}
 
 
+def profile_tuned(plan, stevedore_has, drivers, directory):
+    """Runs the tuned driver on each of its workloads under callgrind, for the functions it runs."""
+    for w in plan:
+        if "stevedore-tuned" not in w.clients or w.driver_name("stevedore-tuned") not in stevedore_has:
+            continue
+        profile = os.path.join(directory, f"{w.name}.callgrind")
+        print(f"harness: callgrind {w.name}", file=sys.stderr)
+        process = subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no", f"--callgrind-out-file={profile}",
+                                  *command("stevedore-tuned", w, drivers)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, DOCKER_BUILDKIT="0"))
+        if process.returncode != 0:
+            sys.exit(f"harness: stevedore-tuned {w.name} failed under callgrind ({process.returncode}): "
+                     f"{process.stderr.decode(errors='replace')[-2000:]}")
+
+
 SIZES = {
     "full": {"pings": 2000, "lists": 30, "stopped": 50, "logs_out": 256 << 20, "logs_err": 64 << 20,
              "attach": 256 << 20, "echo": 64 << 20, "execs": 200, "containers": 40, "demux": 1 << 30,
@@ -411,6 +426,9 @@ def main():
     parser.add_argument("--only", help="comma-separated workloads")
     parser.add_argument("--output", help="markdown file to write the results to")
     parser.add_argument("--scratch", default=tempfile.gettempdir())
+    parser.add_argument("--callgrind", metavar="DIR",
+                        help="instead of measuring, run each workload of the tuned driver once under valgrind's "
+                             "callgrind, its profile written to DIR/<workload>.callgrind (Benchmarks/symbol-order)")
     options = parser.parse_args()
     mode = "quick" if options.quick else "full"
     runs = options.runs or (1 if options.quick else 3)
@@ -424,6 +442,12 @@ def main():
         plan = [w for w in plan if w.name in wanted]
     stevedore_has = set(subprocess.run([os.path.join(options.drivers, "stevedore-bench"), "workloads"],
                                        capture_output=True, text=True, check=True).stdout.split())
+    if options.callgrind:
+        try:
+            profile_tuned(plan, stevedore_has, options.drivers, options.callgrind)
+        finally:
+            engine.remove_ours()
+        return
     samples = {}
     try:
         for run in range(runs):

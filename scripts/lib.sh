@@ -41,17 +41,21 @@ SHIPPED_BUILD=(-c release --static-swift-stdlib -Xswiftc -use-ld=lld
     -Xlinker -T -Xlinker "$REPO/scripts/link/private-functions.ld")
 readonly SHIPPED_BUILD
 
-# shipped_build PACKAGE SCRATCH PRODUCT: builds PRODUCT of the package at PACKAGE as
-# SHIPPED_BUILD says, in the build directory SCRATCH, and prints the binary's path. A shipped
+# shipped_build PACKAGE SCRATCH PRODUCT [ORDER]: builds PRODUCT of the package at PACKAGE as
+# SHIPPED_BUILD says, in the build directory SCRATCH, and prints the binary's path. ORDER, a
+# symbol ordering file, takes the place of the CLI's for another program (Benchmarks/run's
+# tuned driver has its own: the CLI's would gather functions it never runs). A shipped
 # build wants a directory of its own: its objects differ from a plain release build's, so a
 # shared one would rebuild everything at each switch, and swiftc keeps an existing object whose
 # code is unchanged even when only code-generation flags (-function-sections) changed. SwiftPM
 # does not know that the link reads scripts/link: a binary older than those files is removed,
 # so that it is linked again.
 shipped_build() {
-    local build=(swift build --package-path "$1" --scratch-path "$2" "${SHIPPED_BUILD[@]}") binary layout
+    local order=${4:-$REPO/scripts/link/stevedore.order} binary layout
+    local build=(swift build --package-path "$1" --scratch-path "$2"
+        "${SHIPPED_BUILD[@]/#--symbol-ordering-file=*/--symbol-ordering-file=$order}")
     binary="$("${build[@]}" --show-bin-path)/$3" || return
-    for layout in "$REPO"/scripts/link/*; do
+    for layout in "$REPO"/scripts/link/* "$order"; do
         if [[ $layout -nt $binary ]]; then rm -f "$binary"; fi
     done
     "${build[@]}" --product "$3" >&2 || return
