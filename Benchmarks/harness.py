@@ -178,11 +178,23 @@ def command(client, workload, drivers):
     raise ValueError(client)
 
 
+def runs_workload(client, workload, stevedore_has):
+    """Whether `client` runs `workload`: a peer what the workload lists it for, a Stevedore driver
+    only what its build has (`stevedore_has`, from `stevedore-bench workloads`)."""
+    return client in workload.clients and (client not in STEVEDORE or workload.driver_name(client) in stevedore_has)
+
+
+def driver_environment():
+    """The environment every driver runs in: the classic builder for the build workloads (Stevedore
+    and the docker CLI read `DOCKER_BUILDKIT`, and would otherwise follow the daemon's choice)."""
+    return dict(os.environ, DOCKER_BUILDKIT="0")
+
+
 def run_once(client, workload, drivers):
     """Runs one client on one workload: its value, CPU seconds (user+sys), peak RSS (MiB) and
     result line."""
     argv = command(client, workload, drivers)
-    env = dict(os.environ, DOCKER_BUILDKIT="0")
+    env = driver_environment()
     # `measure` (ceiling/measure.c) forks and execs the driver and writes its rusage: the
     # child's maxrss is its own (a child of this Python process would inherit its high-water
     # mark through fork).
@@ -210,13 +222,13 @@ def run_once(client, workload, drivers):
 def profile_tuned(plan, stevedore_has, drivers, directory):
     """Runs the tuned driver on each of its workloads under callgrind, for the functions it runs."""
     for w in plan:
-        if "stevedore-tuned" not in w.clients or w.driver_name("stevedore-tuned") not in stevedore_has:
+        if not runs_workload("stevedore-tuned", w, stevedore_has):
             continue
         profile = os.path.join(directory, f"{w.name}.callgrind")
         print(f"harness: callgrind {w.name}", file=sys.stderr)
         process = subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no", f"--callgrind-out-file={profile}",
                                   *command("stevedore-tuned", w, drivers)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, DOCKER_BUILDKIT="0"))
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=driver_environment())
         if process.returncode != 0:
             sys.exit(f"harness: stevedore-tuned {w.name} failed under callgrind ({process.returncode}): "
                      f"{process.stderr.decode(errors='replace')[-2000:]}")
@@ -452,8 +464,7 @@ def main():
     try:
         for run in range(runs):
             for w in plan:
-                clients = [c for c in w.clients
-                           if c not in STEVEDORE or w.driver_name(c) in stevedore_has]
+                clients = [c for c in w.clients if runs_workload(c, w, stevedore_has)]
                 shift = run % len(clients)
                 for client in clients[shift:] + clients[:shift]:
                     sample = run_once(client, w, options.drivers)
