@@ -60,7 +60,7 @@ public struct TarExtractor {
                 self.output = output
             case .content(let bytes):
                 if let output = self.output {
-                    try output.write(Data(bytes.readableBytesView), path: self.current?.path ?? self.destination)
+                    try output.write(Data(readableBytesOf: bytes), path: self.current?.path ?? self.destination)
                 }
             case .endOfEntry:
                 try self.endEntry()

@@ -130,7 +130,7 @@ public final class DockerClient: Sendable {
         _ type: Value.Type, from request: DockerRequest, maxBytes: Int = 64 << 20
     ) async throws -> (value: Value, raw: Data) {
         let body = try await self.exchange(request) { try await $0.body.collect(upTo: maxBytes) }
-        let raw = Data(body.readableBytesView)
+        let raw = Data(readableBytesOf: body)
         do {
             return (try decodeJSON(Value.self, from: raw), raw)
         } catch {

@@ -16,7 +16,7 @@ extension DockerError {
             var message: String
         }
         let text: String
-        if let decoded = try? JSONDecoder().decode(Message.self, from: Data(body.readableBytesView)) {
+        if let decoded = try? JSONDecoder().decode(Message.self, from: Data(readableBytesOf: body)) {
             text = decoded.message
         } else {
             let raw = String(decoding: body.readableBytesView, as: UTF8.self).trimmingWhitespace()

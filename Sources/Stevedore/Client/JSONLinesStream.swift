@@ -47,7 +47,7 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
                 }
                 if let line {
                     do {
-                        return try decodeJSON(Element.self, from: Data(line.readableBytesView))
+                        return try decodeJSON(Element.self, from: Data(readableBytesOf: line))
                     } catch {
                         self.finished = true
                         throw DockerError.malformedResponse(
@@ -66,7 +66,7 @@ public struct JSONLinesStream<Element: Decodable & Sendable>: AsyncSequence, Sen
                     guard let rest = self.lines.remainder() else { return nil }
                     // A last line without its newline is still a whole JSON value if it decodes.
                     do {
-                        return try decodeJSON(Element.self, from: Data(rest.readableBytesView))
+                        return try decodeJSON(Element.self, from: Data(readableBytesOf: rest))
                     } catch {
                         throw DockerError.malformedResponse("the daemon's stream ended inside a line")
                     }

@@ -30,7 +30,7 @@ public struct PendingContainerWait: Sendable {
     public func result() async throws -> ContainerWaitResponse {
         do {
             let body = try await self.body.collect(upTo: 1 << 20)
-            return try decodeJSON(ContainerWaitResponse.self, from: Data(body.readableBytesView))
+            return try decodeJSON(ContainerWaitResponse.self, from: Data(readableBytesOf: body))
         } catch {
             throw DockerError.wrapping(error, host: self.host)
         }

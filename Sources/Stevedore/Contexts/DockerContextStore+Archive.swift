@@ -33,7 +33,7 @@ extension DockerContextStore {
             }
         }
         tar.writeRepeatingByte(0, count: 2 * TarHeader.blockSize)
-        return Data(tar.readableBytesView)
+        return Data(readableBytesOf: tar)
     }
 
     /// Stores the context in `archive` (from ``export(_:environment:)`` or `docker context

@@ -34,7 +34,7 @@ struct BuildSource {
         } else {
             var dockerfileURL = dockerfile.map { URL(fileURLWithPath: $0) }
             if dockerfile == "-" {
-                dockerfileURL = try Self.temporaryFile(named: "Dockerfile", contents: Data(StandardInput.readToEnd().readableBytesView))
+                dockerfileURL = try Self.temporaryFile(named: "Dockerfile", contents: Data(readableBytesOf: StandardInput.readToEnd()))
                 self.temporaryDirectory = dockerfileURL?.deletingLastPathComponent()
             }
             let buildContext: BuildContext
@@ -57,12 +57,12 @@ struct BuildSource {
         while first.readableBytes < 262, var chunk = try StandardInput.readChunk(maximum: 256 << 10) {
             first.writeBuffer(&chunk)
         }
-        if Self.isArchive(Data(first.readableBytesView)) {
+        if Self.isArchive(Data(readableBytesOf: first)) {
             return (.stream(PrefixedChunks(first: first, rest: StandardInput.uploadChunks)), dockerfile, nil)
         }
         var rest = try StandardInput.readToEnd()
         first.writeBuffer(&rest)
-        let file = try Self.temporaryFile(named: "Dockerfile", contents: Data(first.readableBytesView))
+        let file = try Self.temporaryFile(named: "Dockerfile", contents: Data(readableBytesOf: first))
         let buildContext = try BuildContext(directory: file.deletingLastPathComponent())
         return (buildContext.archive, buildContext.dockerfile, file.deletingLastPathComponent())
     }

@@ -70,7 +70,7 @@ extension StevedoreCommand.Plugin {
             defer { close(descriptor) }
             let config: TemplateValue
             do {
-                config = try TemplateValue(json: Data(StandardInput.readToEnd(descriptor, name: path).readableBytesView))
+                config = try TemplateValue(json: Data(readableBytesOf: StandardInput.readToEnd(descriptor, name: path)))
             } catch {
                 throw CommandFailure(description: "\(error)")
             }

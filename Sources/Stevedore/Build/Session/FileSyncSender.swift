@@ -130,7 +130,7 @@ struct FileSyncSender: Sendable {
         packet.type = .packetData
         packet.id = id
         while let chunk = try file.read(upTo: Self.chunkSize, path: entry.absolutePath) {
-            packet.data = Data(chunk.readableBytesView)
+            packet.data = Data(readableBytesOf: chunk)
             try await call.send(try packet.serializedBytes() as [UInt8])
         }
         packet.data = Data()
