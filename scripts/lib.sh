@@ -32,10 +32,16 @@ install_packages() {
 # out as scripts/link says: the private functions (private-functions.ld) just before .text and
 # the functions the CLI's everyday commands run (stevedore.order, written by
 # scripts/symbol-order) at its start. Spread over its 25 MB, each page of code a command runs
-# kept the 64 KiB around it resident (the kernel's fault-around). Benchmarks/results has what
-# each saves.
+# kept the 64 KiB around it resident (the kernel's fault-around). Concrete generic types are
+# reached through their metadata accessors, not by demangling their names at run time
+# (-disable-concrete-type-metadata-mangled-name-accessors): to build a type from its name the
+# runtime must find the conformances its generic requirements name, and the first search for
+# each walks all 12,387 conformance records of the CLI; three quarters of the instructions
+# of `stevedore version` were such walks (scripts/conformance-lookups lists them).
+# Benchmarks/results has what each saves.
 SHIPPED_BUILD=(-c release --static-swift-stdlib -Xswiftc -use-ld=lld
     -Xswiftc -Xfrontend -Xswiftc -function-sections
+    -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
     -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
     -Xlinker "--symbol-ordering-file=$REPO/scripts/link/stevedore.order" -Xlinker --no-warn-symbol-ordering
     -Xlinker -T -Xlinker "$REPO/scripts/link/private-functions.ld")
