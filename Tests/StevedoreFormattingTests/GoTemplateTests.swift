@@ -61,6 +61,7 @@ import Testing
             #"-0042|ab  |+1.23e+04|"a\"b"|6869|float64"#
         ),
         ("{{printf \"%v %.3g %g %G\" 0.000012345 1234.5678 1e21 1e-7}}", "1.2345e-05 1.23e+03 1e+21 1E-07"),
+        ("{{printf \"%.2e %g %.3g %e %v\" 0.0 0.0 0.0 0.0 0.0}}", "0.00e+00 0 0 0.000000e+00 0"),
         // Found by fuzzing: a width past Go's limit (1e6) ends the format, it is not allocated.
         ("{{printf \"%1666666666666666666662f.\" 1.5}}", "%!(NOVERB)%!(EXTRA float64=1.5)"),
         ("{{'a'}} {{0x10}} {{`raw`}}", "97 16 raw"),

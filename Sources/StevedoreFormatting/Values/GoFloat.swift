@@ -105,6 +105,13 @@ package enum GoFloat {
 
         /// `value` correctly rounded to `significantDigits` digits.
         init(_ value: Double, significantDigits: Int) {
+            // Zero has no digits, as `%e`'s zeros trimmed below leave it. Without C's `printf`
+            // the zero sizes of a `ps` row cost no `withVaList`, whose first use in a process
+            // casts its arguments to six runtime protocols (six walks over every conformance).
+            guard value != 0 else {
+                self.init(digits: [], decimalPoint: 0)
+                return
+            }
             let text = GoFloat.printf("e", precision: max(significantDigits - 1, 0), abs(value))
             let parts = text.split(separator: "e", maxSplits: 1)
             let exponent = Int(parts[1]) ?? 0
