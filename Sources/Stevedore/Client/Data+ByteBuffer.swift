@@ -9,7 +9,7 @@ import NIOCore
 extension Data {
     /// A copy of the readable bytes of `buffer`, which it leaves as it is.
     ///
-    /// Use this in place of `Data(readableBytesOf: buffer)`: that generic initializer casts its
+    /// Use this in place of `Data(buffer.readableBytesView)`: that generic initializer casts its
     /// sequence to `ContiguousBytes` at run time, and the first such cast in a process walks every
     /// protocol conformance of the program (about 0.1 ms, each process start of the CLI).
     package init(readableBytesOf buffer: ByteBuffer) {
