@@ -60,6 +60,11 @@ member by member with `JSONReader` (Sources/StevedoreModels/Support), to the val
 synthesized `init(from:)` decodes. The client reads responses so (`JSONDecoder`'s containers are
 not specialized for the models and cost ten times as much); where the reader could differ from
 `JSONDecoder` it throws, and the client decodes the same bytes with `JSONDecoder`.
+
+Writing: every struct and enum is also `JSONWritable`: a generated `write(to:)` writes it member
+by member, in declaration order and leaving out nil members, with `JSONWriter`, to text that
+decodes as the synthesized `encode(to:)`'s does. The client writes request bodies so; a value
+JSON cannot carry (a NaN) makes the writer throw, and `JSONEncoder` then names it.
 """
 
 import argparse
@@ -667,7 +672,7 @@ def render_struct(struct, indent, outer_scope):
     inner = pad + "    "
     scope = outer_scope.entering(struct)
     out = doc_lines(struct.description, indent)
-    out.append("%spublic struct %s: Codable, Hashable, Sendable, JSONReadable {" % (pad, struct.name))
+    out.append("%spublic struct %s: Codable, Hashable, Sendable, JSONReadable, JSONWritable {" % (pad, struct.name))
     members = []
     for prop in struct.properties:
         block = doc_lines(prop.description, indent + 4)
@@ -675,6 +680,7 @@ def render_struct(struct, indent, outer_scope):
         members.append(block)
     members.append(render_initializer(struct, indent + 4, scope))
     members.append(render_reader(struct, indent + 4, scope))
+    members.append(render_writer(struct, indent + 4))
     if struct.properties:
         keys = ["%senum CodingKeys: String, CodingKey {" % inner]
         for prop in struct.properties:
@@ -761,12 +767,33 @@ def render_reader(struct, indent, scope):
     return out
 
 
+def render_writer(struct, indent):
+    """`write(to:)`: the struct written by JSONWriter, member by member in declaration order, to
+    text that decodes as the synthesized `encode(to:)`'s does (nil members left out)."""
+    pad = " " * indent
+    out = ["%s/// Writes what `encode(to:)` encodes (see `JSONWriter`)." % pad,
+           "%spackage func write(to writer: inout JSONWriter) throws {" % pad]
+    if not struct.properties:
+        out.append("%s    writer.writeObject { _ in }" % pad)
+        out.append("%s}" % pad)
+        return out
+    out.append("%s    try writer.writeObject { writer in" % pad)
+    for prop in struct.properties:
+        if not re.fullmatch(r"[A-Za-z0-9_.\-]+", prop.key):
+            raise SystemExit("generate-models.py: %s.%s: a key JSONWriter would need to escape" % (struct.name, prop.key))
+        write = "writeMemberIfPresent" if prop.optional else "writeMember"
+        out.append('%s        try writer.%s(#""%s":"#, self.%s)' % (pad, write, prop.key, prop.swift_name))
+    out.append("%s    }" % pad)
+    out.append("%s}" % pad)
+    return out
+
+
 def render_enum(enum, indent):
     pad = " " * indent
     inner = pad + "    "
     literal = "ExpressibleByIntegerLiteral" if enum.raw_type == "Int" else "ExpressibleByStringLiteral"
     out = doc_lines(enum.description, indent)
-    out.append("%spublic struct %s: OpenEnum, %s, JSONReadable {" % (pad, enum.name, literal))
+    out.append("%spublic struct %s: OpenEnum, %s, JSONReadable, JSONWritable {" % (pad, enum.name, literal))
     out.append("%spublic let rawValue: %s" % (inner, enum.raw_type))
     out.append("")
     out.append("%spublic init(rawValue: %s) {" % (inner, enum.raw_type))

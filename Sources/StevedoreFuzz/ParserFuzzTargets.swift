@@ -73,10 +73,14 @@ enum ParserFuzzTargets {
     /// gives up, the client leaves to `JSONDecoder`).
     static func modelReading(_ data: [UInt8]) {
         let json = Data(data)
-        func agree<Model: Decodable & JSONReadable & Equatable>(_ type: Model.Type) {
+        func agree<Model: Decodable & JSONReadable & JSONWritable & Equatable>(_ type: Model.Type) {
             guard let read = try? JSONReader.decode(Model.self, from: json) else { return }
             let decoded = try? JSONDecoder().decode(Model.self, from: json)
             precondition(decoded == read, "\(Model.self): read otherwise than JSONDecoder decodes it")
+            // What was read is written back to text that decodes to it.
+            let written = try? JSONWriter.encode(read)
+            let decodedFromWritten = written.flatMap { try? JSONDecoder().decode(Model.self, from: Data($0)) }
+            precondition(decodedFromWritten == read, "\(Model.self): written otherwise than read")
         }
         agree([ContainerSummary].self)
         agree(ContainerInspectResponse.self)

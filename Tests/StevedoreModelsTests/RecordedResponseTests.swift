@@ -173,7 +173,7 @@ func fixtureLines(_ name: String) throws -> [Data] {
 
 /// Decodes a fixture and checks that encoding the value gives back every field it had, and that
 /// the model's generated reader reads it to the same value.
-func decodeFixture<T: Codable & JSONReadable & Equatable>(
+func decodeFixture<T: Codable & JSONReadable & JSONWritable & Equatable>(
     _ type: T.Type, _ name: String, mayLose allowed: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> T {
     let data = try fixtureData(name)
@@ -182,6 +182,8 @@ func decodeFixture<T: Codable & JSONReadable & Equatable>(
     #expect(Set(lost) == allowed, "\(name): fields the model dropped: \(lost)", sourceLocation: sourceLocation)
     // What a daemon sends must never need the fallback to JSONDecoder.
     #expect(try JSONReader.decode(type, from: data) == value, "\(name): read otherwise than decoded", sourceLocation: sourceLocation)
+    // And the generated writer writes it back as JSONEncoder does.
+    try expectWrittenAsEncoded(value, sourceLocation: sourceLocation)
     return value
 }
 

@@ -7,7 +7,7 @@
 /// - `0`: Modified ("C")
 /// - `1`: Added ("A")
 /// - `2`: Deleted ("D")
-public struct ChangeType: OpenEnum, ExpressibleByIntegerLiteral, JSONReadable {
+public struct ChangeType: OpenEnum, ExpressibleByIntegerLiteral, JSONReadable, JSONWritable {
     public let rawValue: Int
 
     public init(rawValue: Int) {

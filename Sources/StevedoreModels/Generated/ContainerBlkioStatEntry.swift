@@ -3,7 +3,7 @@
 /// Blkio stats entry.
 ///
 /// This type is Linux-specific and omitted for Windows containers.
-public struct ContainerBlkioStatEntry: Codable, Hashable, Sendable, JSONReadable {
+public struct ContainerBlkioStatEntry: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     public var major: UInt64?
 
     public var minor: UInt64?
@@ -54,6 +54,16 @@ public struct ContainerBlkioStatEntry: Codable, Hashable, Sendable, JSONReadable
             op: _op,
             value: _value
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""major":"#, self.major)
+            try writer.writeMemberIfPresent(#""minor":"#, self.minor)
+            try writer.writeMemberIfPresent(#""op":"#, self.op)
+            try writer.writeMemberIfPresent(#""value":"#, self.value)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

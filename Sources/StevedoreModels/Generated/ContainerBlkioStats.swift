@@ -5,7 +5,7 @@
 /// This type is Linux-specific and holds many fields that are specific to cgroups v1. On a cgroup v2 host, all fields other than `io_service_bytes_recursive` are omitted or `null`.
 ///
 /// This type is only populated on Linux and omitted for Windows containers.
-public struct ContainerBlkioStats: Codable, Hashable, Sendable, JSONReadable {
+public struct ContainerBlkioStats: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     public var ioServiceBytesRecursive: [ContainerBlkioStatEntry]?
 
     /// This field is only available when using Linux containers with cgroups v1. It is omitted or `null` when using cgroups v2.
@@ -99,6 +99,20 @@ public struct ContainerBlkioStats: Codable, Hashable, Sendable, JSONReadable {
             ioTimeRecursive: _ioTimeRecursive,
             sectorsRecursive: _sectorsRecursive
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""io_service_bytes_recursive":"#, self.ioServiceBytesRecursive)
+            try writer.writeMemberIfPresent(#""io_serviced_recursive":"#, self.ioServicedRecursive)
+            try writer.writeMemberIfPresent(#""io_queue_recursive":"#, self.ioQueueRecursive)
+            try writer.writeMemberIfPresent(#""io_service_time_recursive":"#, self.ioServiceTimeRecursive)
+            try writer.writeMemberIfPresent(#""io_wait_time_recursive":"#, self.ioWaitTimeRecursive)
+            try writer.writeMemberIfPresent(#""io_merged_recursive":"#, self.ioMergedRecursive)
+            try writer.writeMemberIfPresent(#""io_time_recursive":"#, self.ioTimeRecursive)
+            try writer.writeMemberIfPresent(#""sectors_recursive":"#, self.sectorsRecursive)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// PidsStats contains Linux-specific stats of a container's process-IDs (PIDs).
 ///
 /// This type is Linux-specific and omitted for Windows containers.
-public struct ContainerPidsStats: Codable, Hashable, Sendable, JSONReadable {
+public struct ContainerPidsStats: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     /// Current is the number of PIDs in the cgroup.
     public var current: UInt64?
 
@@ -38,6 +38,14 @@ public struct ContainerPidsStats: Codable, Hashable, Sendable, JSONReadable {
             current: _current,
             limit: _limit
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""current":"#, self.current)
+            try writer.writeMemberIfPresent(#""limit":"#, self.limit)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// StorageStats is the disk I/O stats for read/write on Windows.
 ///
 /// This type is Windows-specific and omitted for Linux containers.
-public struct ContainerStorageStats: Codable, Hashable, Sendable, JSONReadable {
+public struct ContainerStorageStats: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     public var readCountNormalized: UInt64?
 
     public var readSizeBytes: UInt64?
@@ -54,6 +54,16 @@ public struct ContainerStorageStats: Codable, Hashable, Sendable, JSONReadable {
             writeCountNormalized: _writeCountNormalized,
             writeSizeBytes: _writeSizeBytes
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""read_count_normalized":"#, self.readCountNormalized)
+            try writer.writeMemberIfPresent(#""read_size_bytes":"#, self.readSizeBytes)
+            try writer.writeMemberIfPresent(#""write_count_normalized":"#, self.writeCountNormalized)
+            try writer.writeMemberIfPresent(#""write_size_bytes":"#, self.writeSizeBytes)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

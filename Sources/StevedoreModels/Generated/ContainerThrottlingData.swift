@@ -3,7 +3,7 @@
 /// CPU throttling stats of the container.
 ///
 /// This type is Linux-specific and omitted for Windows containers.
-public struct ContainerThrottlingData: Codable, Hashable, Sendable, JSONReadable {
+public struct ContainerThrottlingData: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     /// Number of periods with throttling active.
     public var periods: UInt64?
 
@@ -48,6 +48,15 @@ public struct ContainerThrottlingData: Codable, Hashable, Sendable, JSONReadable
             throttledPeriods: _throttledPeriods,
             throttledTime: _throttledTime
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""periods":"#, self.periods)
+            try writer.writeMemberIfPresent(#""throttled_periods":"#, self.throttledPeriods)
+            try writer.writeMemberIfPresent(#""throttled_time":"#, self.throttledTime)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// Information about the daemon's firewalling configuration.
 ///
 /// This field is currently only used on Linux, and omitted on other platforms.
-public struct FirewallInfo: Codable, Hashable, Sendable, JSONReadable {
+public struct FirewallInfo: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     /// The name of the firewall backend driver.
     public var driver: String?
 
@@ -42,6 +42,14 @@ public struct FirewallInfo: Codable, Hashable, Sendable, JSONReadable {
             driver: _driver,
             info: _info
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""Driver":"#, self.driver)
+            try writer.writeMemberIfPresent(#""Info":"#, self.info)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// ManagerStatus represents the status of a manager.
 ///
 /// It provides the current status of a node's manager component, if the node is a manager.
-public struct ManagerStatus: Codable, Hashable, Sendable, JSONReadable {
+public struct ManagerStatus: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     public var leader: Bool?
 
     public var reachability: Reachability?
@@ -46,6 +46,15 @@ public struct ManagerStatus: Codable, Hashable, Sendable, JSONReadable {
             reachability: _reachability,
             addr: _addr
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""Leader":"#, self.leader)
+            try writer.writeMemberIfPresent(#""Reachability":"#, self.reachability)
+            try writer.writeMemberIfPresent(#""Addr":"#, self.addr)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -8,7 +8,7 @@
 /// - `npipe` a named pipe from the host into the container.
 /// - `tmpfs` a `tmpfs`.
 /// - `volume` a docker volume with the given `Name`.
-public struct MountType: OpenEnum, ExpressibleByStringLiteral, JSONReadable {
+public struct MountType: OpenEnum, ExpressibleByStringLiteral, JSONReadable, JSONWritable {
     public let rawValue: String
 
     public init(rawValue: String) {

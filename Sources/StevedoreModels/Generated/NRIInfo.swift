@@ -3,7 +3,7 @@
 /// Information about the Node Resource Interface (NRI).
 ///
 /// This field is only present if NRI is enabled.
-public struct NRIInfo: Codable, Hashable, Sendable, JSONReadable {
+public struct NRIInfo: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     /// Information about NRI, provided as "label" / "value" pairs.
     ///
     /// > **Note**: The information returned in this field, including the
@@ -32,6 +32,13 @@ public struct NRIInfo: Codable, Hashable, Sendable, JSONReadable {
         self.init(
             info: _info
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""Info":"#, self.info)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,7 +3,7 @@
 /// NodeStatus represents the status of a node.
 ///
 /// It provides the current status of the node, as seen by the manager.
-public struct NodeStatus: Codable, Hashable, Sendable, JSONReadable {
+public struct NodeStatus: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     public var state: NodeState?
 
     public var message: String?
@@ -46,6 +46,15 @@ public struct NodeStatus: Codable, Hashable, Sendable, JSONReadable {
             message: _message,
             addr: _addr
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""State":"#, self.state)
+            try writer.writeMemberIfPresent(#""Message":"#, self.message)
+            try writer.writeMemberIfPresent(#""Addr":"#, self.addr)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

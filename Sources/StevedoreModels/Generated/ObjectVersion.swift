@@ -3,7 +3,7 @@
 /// The version number of the object such as node, service, etc. This is needed to avoid conflicting writes. The client must send the version number along with the modified specification when updating these objects.
 ///
 /// This approach ensures safe concurrency and determinism in that the change on the object may not be applied if the version number has changed from the last read. In other words, if two update requests specify the same base version, only one of the requests can succeed. As a result, two separate update requests that happen at the same time will not unintentionally overwrite each other.
-public struct ObjectVersion: Codable, Hashable, Sendable, JSONReadable {
+public struct ObjectVersion: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     public var index: UInt64?
 
     public init(
@@ -27,6 +27,13 @@ public struct ObjectVersion: Codable, Hashable, Sendable, JSONReadable {
         self.init(
             index: _index
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""Index":"#, self.index)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

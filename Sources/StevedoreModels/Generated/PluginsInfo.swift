@@ -5,7 +5,7 @@
 /// > **Note**: Only unmanaged (V1) plugins are included in this list.
 /// > V1 plugins are "lazily" loaded, and are not returned in this list
 /// > if there is no resource using the plugin.
-public struct PluginsInfo: Codable, Hashable, Sendable, JSONReadable {
+public struct PluginsInfo: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     /// Names of available volume-drivers, and network-driver plugins.
     public var volume: [String]?
 
@@ -60,6 +60,16 @@ public struct PluginsInfo: Codable, Hashable, Sendable, JSONReadable {
             authorization: _authorization,
             log: _log
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""Volume":"#, self.volume)
+            try writer.writeMemberIfPresent(#""Network":"#, self.network)
+            try writer.writeMemberIfPresent(#""Authorization":"#, self.authorization)
+            try writer.writeMemberIfPresent(#""Log":"#, self.log)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

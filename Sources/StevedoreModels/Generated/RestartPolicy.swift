@@ -3,7 +3,7 @@
 /// The behavior to apply when the container exits. The default is not to restart.
 ///
 /// An ever increasing delay (double the previous delay, starting at 100ms) is added before each restart to prevent flooding the server.
-public struct RestartPolicy: Codable, Hashable, Sendable, JSONReadable {
+public struct RestartPolicy: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     /// - Empty string means not to restart
     /// - `no` Do not automatically restart
     /// - `always` Always restart
@@ -44,6 +44,14 @@ public struct RestartPolicy: Codable, Hashable, Sendable, JSONReadable {
         )
     }
 
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""Name":"#, self.name)
+            try writer.writeMemberIfPresent(#""MaximumRetryCount":"#, self.maximumRetryCount)
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
         case name = "Name"
         case maximumRetryCount = "MaximumRetryCount"
@@ -54,7 +62,7 @@ public struct RestartPolicy: Codable, Hashable, Sendable, JSONReadable {
     /// - `always` Always restart
     /// - `unless-stopped` Restart always except when the user has manually stopped the container
     /// - `on-failure` Restart only when the container exit code is non-zero
-    public struct Name: OpenEnum, ExpressibleByStringLiteral, JSONReadable {
+    public struct Name: OpenEnum, ExpressibleByStringLiteral, JSONReadable, JSONWritable {
         public let rawValue: String
 
         public init(rawValue: String) {

@@ -3,7 +3,7 @@
 /// Runtime describes an [OCI compliant](https://github.com/opencontainers/runtime-spec) runtime.
 ///
 /// The runtime is invoked by the daemon via the `containerd` daemon. OCI runtimes act as an interface to the Linux kernel namespaces, cgroups, and SELinux.
-public struct Runtime: Codable, Hashable, Sendable, JSONReadable {
+public struct Runtime: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
     /// Name and, optional, path, of the OCI executable binary.
     ///
     /// If the path is omitted, the daemon searches the host's `$PATH` for the binary and uses the first result.
@@ -58,6 +58,15 @@ public struct Runtime: Codable, Hashable, Sendable, JSONReadable {
             runtimeArgs: _runtimeArgs,
             status: _status
         )
+    }
+
+    /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+    package func write(to writer: inout JSONWriter) throws {
+        try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""path":"#, self.path)
+            try writer.writeMemberIfPresent(#""runtimeArgs":"#, self.runtimeArgs)
+            try writer.writeMemberIfPresent(#""status":"#, self.status)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -26,3 +26,10 @@ extension EmptyObject: JSONReadable {
         try reader.skipValue()
     }
 }
+
+extension EmptyObject: JSONWritable {
+    /// Always `{}`, as ``encode(to:)`` writes it.
+    package func write(to writer: inout JSONWriter) {
+        writer.writeObject { _ in }
+    }
+}

@@ -120,3 +120,17 @@ extension JSONValue: JSONReadable {
         self = try reader.readAnyValue()
     }
 }
+
+extension JSONValue: JSONWritable {
+    package func write(to writer: inout JSONWriter) throws {
+        switch self {
+        case .null: writer.writeNull()
+        case .bool(let value): writer.writeBool(value)
+        case .int(let value): writer.writeInteger(value)
+        case .double(let value): try writer.writeDouble(value)
+        case .string(let value): writer.writeString(value)
+        case .array(let value): try value.write(to: &writer)
+        case .object(let value): try value.write(to: &writer)
+        }
+    }
+}
