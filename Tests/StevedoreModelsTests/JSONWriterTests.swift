@@ -61,14 +61,14 @@ import Testing
 }
 
 /// `value`'s generated writer writes text that decodes to `value`, and to the same JSON as
-/// `JSONEncoder`'s text (objects compared as unordered, as `JSONEncoder` orders members by hash).
+/// `JSONEncoder`'s text: compared as `JSONValue`s, whose objects are unordered (`JSONEncoder`
+/// orders members by hash) and which tell `true` from `1` and `1` from `1.5`.
 func expectWrittenAsEncoded<T: Codable & JSONWritable & Equatable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let written = Data(try JSONWriter.encode(value))
     #expect(try JSONDecoder().decode(T.self, from: written) == value, "written text decodes otherwise", sourceLocation: sourceLocation)
-    let writtenObject = try JSONSerialization.jsonObject(with: written, options: .fragmentsAllowed) as? NSObject
-    let encodedObject = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: .fragmentsAllowed) as? NSObject
+    let encoded = try JSONEncoder().encode(value)
     #expect(
-        writtenObject != nil && writtenObject == encodedObject,
-        "written \(String(decoding: written, as: UTF8.self)), encoded \(String(describing: encodedObject))",
+        try JSONDecoder().decode(JSONValue.self, from: written) == JSONDecoder().decode(JSONValue.self, from: encoded),
+        "written \(String(decoding: written, as: UTF8.self)), encoded \(String(decoding: encoded, as: UTF8.self))",
         sourceLocation: sourceLocation)
 }
