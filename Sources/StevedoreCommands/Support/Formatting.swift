@@ -76,7 +76,7 @@ func goANSICTime(_ rfc3339: String) -> String {
     func byte(_ offset: Int, is expected: Unicode.Scalar) -> Bool {
         offset < text.count && text[offset] == UInt8(ascii: expected)
     }
-    // YYYY-MM-DDTHH:MM:SS, a fraction of one digit or more, then Z or an offset ±HH:MM.
+    // YYYY-MM-DDTHH:MM:SS, optionally a fraction of one digit or more, then Z or an offset ±HH:MM.
     guard let year = digits(0, 4), byte(4, is: "-"), let month = digits(5, 2), byte(7, is: "-"), let day = digits(8, 2),
         byte(10, is: "T"), let hour = digits(11, 2), byte(13, is: ":"), let minute = digits(14, 2), byte(16, is: ":"),
         let second = digits(17, 2),
