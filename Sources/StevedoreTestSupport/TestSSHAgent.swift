@@ -37,7 +37,17 @@ public struct TestSSHAgent: Sendable {
                     [key], environment: ["SSH_AUTH_SOCK": socket])
                 guard added.status == 0 else { throw TestServerError("ssh-add failed: \(added)") }
                 return try await body(agent)
-            }, stop: { agent in kill(agent.processID, SIGTERM) })
+            }, stop: { agent in await agent.stop() })
+    }
+
+    /// Stops the agent and waits (up to 5 s) until it has unlinked its socket, as it does on its
+    /// way out: a removal of the directory racing with that unlink left the directory behind.
+    /// (Not until its process is gone: nothing here reaps it, so it stays a zombie a while.)
+    private func stop() async {
+        kill(self.processID, SIGTERM)
+        for _ in 0..<500 where access(self.socketPath, F_OK) == 0 {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     /// What `ssh-add -l` lists: a line per key, ending with its comment.
