@@ -37,11 +37,7 @@ package struct JSONWriter {
     /// Writes an object whose members `members` writes (with ``writeMember(_:_:)``).
     @inline(__always)
     package mutating func writeObject(_ members: (inout JSONWriter) throws -> Void) rethrows {
-        self.bytes.append(UInt8(ascii: "{"))
-        self.atContainerStart = true
-        try members(&self)
-        self.bytes.append(UInt8(ascii: "}"))
-        self.atContainerStart = false
+        try self.writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), members)
     }
 
     /// Writes the member `key` with `value`. `key` is the member's name as JSON text, quotes
@@ -49,7 +45,7 @@ package struct JSONWriter {
     @inline(__always)
     package mutating func writeMember<Value: JSONWritable>(_ key: StaticString, _ value: Value) throws {
         self.separate()
-        key.withUTF8Buffer { self.bytes.append(contentsOf: $0) }
+        self.append(key)
         try value.write(to: &self)
     }
 
@@ -70,13 +66,22 @@ package struct JSONWriter {
 
     /// Writes an array of `elements`.
     package mutating func writeArray<Elements: Sequence>(_ elements: Elements) throws where Elements.Element: JSONWritable {
-        self.bytes.append(UInt8(ascii: "["))
-        self.atContainerStart = true
-        for element in elements {
-            self.separate()
-            try element.write(to: &self)
+        try self.writeContainer(UInt8(ascii: "["), UInt8(ascii: "]")) { writer in
+            for element in elements {
+                writer.separate()
+                try element.write(to: &writer)
+            }
         }
-        self.bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes `opening`, what `contents` writes, and `closing`; a value written inside starts
+    /// without a comma, and one written after it needs one.
+    @inline(__always)
+    private mutating func writeContainer(_ opening: UInt8, _ closing: UInt8, _ contents: (inout JSONWriter) throws -> Void) rethrows {
+        self.bytes.append(opening)
+        self.atContainerStart = true
+        try contents(&self)
+        self.bytes.append(closing)
         self.atContainerStart = false
     }
 
