@@ -4,6 +4,11 @@ extension StringProtocol {
     /// not part of it and stays.
     package func trimming(while isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = self.unicodeScalars
+        // Usually there is nothing to trim: the text is then taken whole, without going through
+        // its scalars again to rebuild it.
+        if let head = scalars.first, let tail = scalars.last, !isTrimmed(head), !isTrimmed(tail) {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
             let last = scalars.lastIndex(where: { !isTrimmed($0) })
         else { return "" }

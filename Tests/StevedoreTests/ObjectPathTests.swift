@@ -4,7 +4,7 @@ import Testing
 
 /// Ids and names are checked before any request, the same way for every object kind.
 struct ObjectPathTests {
-    @Test(arguments: ["", ".", "..", "a b", "a\tb", "a\u{7F}", "/", "/..", "a/b"])
+    @Test(arguments: ["", ".", "..", "a b", "a\tb", "a\u{7F}", "/", "/..", "a/b", "a\u{00A0}b", "a\u{2003}", "/\u{0301}b"])
     func containerReferencesThatCannotNameAContainerAreRefused(reference: String) {
         #expect(throws: DockerError.self) { try ObjectPath.container(reference) }
     }
@@ -12,6 +12,7 @@ struct ObjectPathTests {
     @Test func aContainerNameMayStartWithASlashAsTheAPIShowsIt() throws {
         #expect(try ObjectPath.container("/web", "/start") == "/containers/%2Fweb/start")
         #expect(try ObjectPath.container("abc123") == "/containers/abc123")
+        #expect(try ObjectPath.container("café") == "/containers/caf%C3%A9")
     }
 
     @Test func imageReferencesKeepTheirSlashesInOneEscapedSegment() throws {

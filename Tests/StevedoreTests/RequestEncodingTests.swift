@@ -9,6 +9,8 @@ import Testing
         #expect(percentEncode("a b/c?d#e&f=g") == "a%20b%2Fc%3Fd%23e%26f%3Dg")
         #expect(percentEncode("é") == "%C3%A9")
         #expect(percentEncode("busybox:latest") == "busybox%3Alatest")
+        #expect(percentEncode("") == "")
+        #expect(percentEncode("\u{0}\u{7F}%") == "%00%7F%25")
     }
 
     @Test func queryKeepsOrderAndSkipsNil() {

@@ -12,6 +12,14 @@ import Testing
         #expect(APIVersion("") == nil)
         #expect(APIVersion(1, 56).description == "1.56")
     }
+
+    @Test func takesDigitsADotAndDigitsOnly() {
+        #expect(APIVersion(" v1.41\n") == APIVersion(1, 41))
+        #expect(APIVersion("0.0") == APIVersion(0, 0))
+        for refused in ["+1.41", "1.-0", "1.4.1", ".41", "1.", "v", "vv1.41", "1 .41", "１.41", "1.99999999999999999999"] {
+            #expect(APIVersion(refused) == nil, "\(refused)")
+        }
+    }
 }
 
 @Suite struct VersionNegotiationTests {

@@ -7,6 +7,10 @@ import Testing
         #expect("\u{00A0}x\u{2003}".trimmingWhitespace() == "x", "Unicode's white space, as Go's TrimSpace")
         #expect(" \r\n ".trimmingWhitespace() == "")
         #expect("".trimmingWhitespace() == "")
+        #expect("a".trimmingWhitespace() == "a")
+        #expect(" a".trimmingWhitespace() == "a")
+        #expect("a ".trimmingWhitespace() == "a")
+        #expect("x y"[...].trimmingWhitespace() == "x y")
     }
 
     @Test func trimmingWorksScalarByScalarAsGoDoes() {

@@ -47,11 +47,18 @@ struct ObjectPath: Sendable {
         let body = self.slashes == .leading && reference.hasPrefix("/") ? reference.dropFirst() : Substring(reference)
         let isValid =
             !body.isEmpty && body != "." && body != ".."
-            && (self.slashes == .anywhere || !body.contains("/"))
-            && !body.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+            && (self.slashes == .anywhere || !body.utf8.contains(UInt8(ascii: "/")))
+            && !body.unicodeScalars.contains(where: Self.isRefused)
         guard isValid else {
             throw DockerError.invalidInput("invalid \(self.noun) name or ID: \"\(reference)\" names no \(self.noun)")
         }
+    }
+
+    /// White space (Unicode's) and control characters. An ASCII scalar, as ids and most names
+    /// are, is answered without Unicode's property tables: every reference of every request
+    /// goes through here.
+    private static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value <= 0x20 || scalar.value == 0x7F : scalar.properties.isWhitespace
     }
 
     /// `/{collection}/{reference}{suffix}`, the reference checked and escaped.
