@@ -117,6 +117,18 @@ enum StreamWorkloads {
         return BenchResult(operations: count, duration: clock.now - start)
     }
 
+    /// exec-run: exec through ``DockerClient/Exec/run(_:in:options:)``: the same requests,
+    /// the output collected.
+    static func execRun(_ client: DockerClient, container: String, count: Int) async throws -> BenchResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<count {
+            let result = try await client.exec.run(["true"], in: container)
+            guard result.exitCode == 0 else { throw BenchFailure("exec exited \(result.exitCode)") }
+        }
+        return BenchResult(operations: count, duration: clock.now - start)
+    }
+
     /// demux: a `total`-byte multiplexed buffer (the frame cycle every driver shares) read in
     /// 64 KiB slices through ``ContainerOutput``, into counters.
     static func demux(total: Int) async throws -> BenchResult {

@@ -67,6 +67,19 @@ enum RequestWorkloads {
         return BenchResult(operations: count, duration: clock.now - start)
     }
 
+    /// run: lifecycle through ``DockerClient/Containers/run(_:options:pullProgress:)`` with
+    /// `removeWhenDone`: the same four requests, the wait sent before the start.
+    static func run(_ client: DockerClient, image: String, count: Int, parallel: Int) async throws -> BenchResult {
+        let body = ContainerCreateBody(cmd: ["true"], image: image, hostConfig: HostConfig(networkMode: "none"))
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await forEach(0..<count, parallel: parallel) { _ in
+            let run = try await client.containers.run(body, options: .init(removeWhenDone: true))
+            guard run.exitCode == 0 else { throw BenchFailure("container exited \(run.exitCode)") }
+        }
+        return BenchResult(operations: count, duration: clock.now - start)
+    }
+
     /// build-context: `POST /build` of `directory` (its Dockerfile and .dockerignore), tarred
     /// and streamed by ``BuildContext``, to the image id.
     static func build(_ client: DockerClient, directory: URL) async throws -> BenchResult {

@@ -60,8 +60,10 @@ func makeClient() throws -> DockerClient {
 }
 
 /// The workloads this driver runs, as `stevedore-bench workloads` lists them for the harness.
+/// `exec-run` and `run` make exec's and lifecycle's requests through the library's own
+/// operations for them; the peers have no such operations, and the harness does not run them.
 let workloads = [
-    "ping-seq", "list-conc", "logs", "attach", "stdin-echo", "exec", "lifecycle", "demux", "build",
+    "ping-seq", "list-conc", "logs", "attach", "stdin-echo", "exec", "exec-run", "lifecycle", "run", "demux", "build",
 ]
 
 func run(_ arguments: [String]) async throws -> BenchResult {
@@ -92,10 +94,15 @@ func run(_ workload: String, _ arguments: [String], with client: DockerClient) a
         return try await StreamWorkloads.stdinEcho(client, image: try string(arguments, 2), size: Int64(try integer(arguments, 3)))
     case "exec":
         return try await StreamWorkloads.exec(client, container: try string(arguments, 2), count: try integer(arguments, 3))
+    case "exec-run":
+        return try await StreamWorkloads.execRun(client, container: try string(arguments, 2), count: try integer(arguments, 3))
     case "demux":
         return try await StreamWorkloads.demux(total: try integer(arguments, 2))
     case "lifecycle":
         return try await RequestWorkloads.lifecycle(
+            client, image: try string(arguments, 2), count: try integer(arguments, 3), parallel: try integer(arguments, 4))
+    case "run":
+        return try await RequestWorkloads.run(
             client, image: try string(arguments, 2), count: try integer(arguments, 3), parallel: try integer(arguments, 4))
     case "build":
         return try await RequestWorkloads.build(client, directory: URL(fileURLWithPath: try string(arguments, 2)))

@@ -36,7 +36,10 @@ public final class DockerClient: Sendable {
     /// The executor of the event loop that carries this client's requests.
     ///
     /// Each operation already runs its request there and returns to the caller's executor: two
-    /// thread hand-offs per request. A task that issues many small requests in a row (a
+    /// thread hand-offs per request. An operation made of several requests that runs none of
+    /// the caller's code between them (``Exec/run(_:in:options:)``,
+    /// ``Exec/waitForExit(_:timeout:)``, ``Containers/run(_:options:pullProgress:)`` without a
+    /// progress handler) runs all of them there and hands off twice in all. A task that issues many small requests in a row (a
     /// poller, a test harness) saves those too by preferring this executor for the whole loop
     /// (`Task(executorPreference: client.taskExecutor) { … }` or
     /// `withTaskExecutorPreference(client.taskExecutor) { … }`), provided its own work between
@@ -107,7 +110,7 @@ public final class DockerClient: Sendable {
     /// ``HTTPTransport/taskExecutor``): two thread hand-offs per request instead of one per
     /// step. `read` must not block; reading the body is what it is for.
     func exchange<Result>(_ request: DockerRequest, reading read: (HTTPResponse) async throws -> Result) async throws -> Result {
-        try await withTaskExecutorPreference(self.transport.taskExecutor) {
+        try await self.onEventLoop {
             let response = try await self.send(request)
             do {
                 return try await read(response)
@@ -115,6 +118,18 @@ public final class DockerClient: Sendable {
                 throw DockerError.wrapping(error, host: self.configuration.host)
             }
         }
+    }
+
+    /// Runs `body` from a task that prefers the transport's event loop (see
+    /// ``HTTPTransport/taskExecutor``) and returns to the caller's executor once, at the end.
+    ///
+    /// For an operation made of several requests, such as ``Exec/run(_:in:options:)``: its
+    /// exchanges then start and resume on the loop, instead of handing off to the caller's
+    /// executor and back between each two (two thread wake-ups a request; a stream's reader one
+    /// per read burst). `body` must not block and must not call a caller's closure: whatever
+    /// it runs holds the loop and the client's other connections.
+    func onEventLoop<Result>(_ body: () async throws -> Result) async throws -> Result {
+        try await withTaskExecutorPreference(self.transport.taskExecutor, operation: body)
     }
 
     /// Sends `request` and decodes its JSON body as `Value` (up to `maxBytes`).

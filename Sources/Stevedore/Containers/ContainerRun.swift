@@ -49,7 +49,11 @@ extension DockerClient.Containers {
         options: ContainerRunOptions = .init(),
         pullProgress: ImagePullProgressHandler? = nil
     ) async throws -> ContainerRunResult {
-        try await self.run(body, options: options, pullProgress: pullProgress) { _, start in try await start() }.run
+        let run = { try await self.run(body, options: options, pullProgress: pullProgress) { _, start in try await start() }.run }
+        // Without a progress handler nothing of the caller's runs between the create, the wait,
+        // the start and the removal: all of it stays on the client's event loop. A handler may
+        // block, so with one the requests return to the caller's executor as usual.
+        return pullProgress == nil ? try await self.client.onEventLoop(run) : try await run()
     }
 
     /// The attached form of ``DockerClient/Containers/run(_:options:pullProgress:)``, as

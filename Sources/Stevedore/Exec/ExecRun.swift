@@ -61,7 +61,19 @@ extension DockerClient.Exec {
         let config = ExecConfig(
             attachStdin: options.stdin != nil, attachStdout: true, attachStderr: true, tty: options.tty,
             env: options.env, cmd: command, privileged: options.privileged, user: options.user, workingDir: options.workingDir)
-        let (output, exitCode) = try await self.withRun(config, in: container) { streams in
+        // Nothing of the caller's runs between the create, the start, the reading and the
+        // inspect: all of it stays on the client's event loop.
+        let (output, exitCode) = try await self.client.onEventLoop {
+            try await self.collectingRun(config, in: container, options: options)
+        }
+        return ExecResult(exitCode: exitCode, output: output)
+    }
+
+    /// ``withRun(_:in:_:)`` with `options.stdin` written and the output collected.
+    private func collectingRun(
+        _ config: ExecConfig, in container: String, options: ExecRunOptions
+    ) async throws -> (result: CollectedOutput, exitCode: Int) {
+        try await self.withRun(config, in: container) { streams in
             try await withThrowingTaskGroup(of: CollectedOutput?.self) { group in
                 if let stdin = options.stdin {
                     // Written beside the reading, so that a process that writes before it has
@@ -80,7 +92,6 @@ extension DockerClient.Exec {
                 return collected
             }
         }
-        return ExecResult(exitCode: exitCode, output: output)
     }
 
     /// The streaming form of ``DockerClient/Exec/run(_:in:options:)``: creates an exec from `config`, starts it

@@ -8,16 +8,19 @@ extension DockerClient.Exec {
         // Capped at a century: a huge timeout waits "forever" without overflowing the instant.
         let deadline = clock.now + min(max(timeout, .zero), .seconds(3_155_760_000))
         var delay = Duration.milliseconds(1)
-        while true {
-            let inspected = try await self.inspect(id)
-            if inspected.running != true, let exitCode = inspected.exitCode {
-                return exitCode
+        // The polls stay on the client's event loop: nothing of the caller's runs between them.
+        return try await self.client.onEventLoop {
+            while true {
+                let inspected = try await self.inspect(id)
+                if inspected.running != true, let exitCode = inspected.exitCode {
+                    return exitCode
+                }
+                guard clock.now < deadline else {
+                    throw DockerError(category: .timeout, message: "exec \(id) still runs after \(timeout)")
+                }
+                try await Task.sleep(for: delay)
+                delay = min(delay * 2, .milliseconds(100))
             }
-            guard clock.now < deadline else {
-                throw DockerError(category: .timeout, message: "exec \(id) still runs after \(timeout)")
-            }
-            try await Task.sleep(for: delay)
-            delay = min(delay * 2, .milliseconds(100))
         }
     }
 }
