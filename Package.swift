@@ -144,7 +144,10 @@ let package = Package(
         // Depends on the executable: the ssh tests run its `system dial-stdio` as the remote command.
         .testTarget(
             name: "StevedoreIntegrationTests",
-            dependencies: ["Stevedore", "StevedoreTestSupport", "stevedore", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                "Stevedore", "StevedoreTestSupport", "stevedore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
         .testTarget(name: "StevedoreTextTests", dependencies: ["StevedoreText"]),

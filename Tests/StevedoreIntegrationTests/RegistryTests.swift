@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import Stevedore
 import StevedoreTestSupport
 import Testing
@@ -71,6 +72,32 @@ struct RegistryTests {
                 resources.container(try await client.containers.create(body, options: .init(pull: .always), pullProgress: counting).id)
                 resources.container(try await client.containers.create(body, pullProgress: counting).id)
                 #expect(pulls == 1)
+            }
+        }
+    }
+
+    /// `run` keeps its own requests on the client's event loop, but not a caller's progress
+    /// handler, which may block.
+    @Test func runCallsItsPullProgressHandlerOffTheEventLoop() async throws {
+        try await TestRegistry.withRegistry { registry in
+            try await TestEngine.withResources { client, resources in
+                let repository = "\(registry.address)/stevedore/run-pull"
+                let name = repository + ":v1"
+                try await client.images.tag(TestEngine.image, repository: repository, tag: "v1")
+                resources.image(name)
+                try await client.images.push(name).finish()
+                try await client.images.remove(name)
+
+                var pulled = false
+                var ranOnEventLoop = false
+                let body = ContainerCreateBody(cmd: ["true"], image: name)
+                let run = try await client.containers.run(body, options: .init(removeWhenDone: true)) { event in
+                    if case .started = event { pulled = true }
+                    if MultiThreadedEventLoopGroup.currentEventLoop != nil { ranOnEventLoop = true }
+                }
+                #expect(run.exitCode == 0)
+                #expect(pulled)
+                #expect(!ranOnEventLoop)
             }
         }
     }

@@ -4,7 +4,9 @@ import Testing
 
 /// Ids and names are checked before any request, the same way for every object kind.
 struct ObjectPathTests {
-    @Test(arguments: ["", ".", "..", "a b", "a\tb", "a\u{7F}", "/", "/..", "a/b", "a\u{00A0}b", "a\u{2003}", "/\u{0301}b"])
+    @Test(arguments: [
+        "", ".", "..", "a b", "a\tb", "a\u{7F}", "/", "/..", "a/b", "a\u{00A0}b", "a\u{2003}", "a\u{85}", "a\u{9F}b", "/\u{0301}b",
+    ])
     func containerReferencesThatCannotNameAContainerAreRefused(reference: String) {
         #expect(throws: DockerError.self) { try ObjectPath.container(reference) }
     }
@@ -13,6 +15,7 @@ struct ObjectPathTests {
         #expect(try ObjectPath.container("/web", "/start") == "/containers/%2Fweb/start")
         #expect(try ObjectPath.container("abc123") == "/containers/abc123")
         #expect(try ObjectPath.container("café") == "/containers/caf%C3%A9")
+        #expect(try ObjectPath.container("a!b~") == "/containers/a%21b~")
     }
 
     @Test func imageReferencesKeepTheirSlashesInOneEscapedSegment() throws {

@@ -11,6 +11,8 @@ import Testing
         #expect(percentEncode("busybox:latest") == "busybox%3Alatest")
         #expect(percentEncode("") == "")
         #expect(percentEncode("\u{0}\u{7F}%") == "%00%7F%25")
+        // Every byte escaped: the result fills the three bytes a byte may take.
+        #expect(percentEncode("ééé/ /é") == "%C3%A9%C3%A9%C3%A9%2F%20%2F%C3%A9")
     }
 
     @Test func queryKeepsOrderAndSkipsNil() {

@@ -39,7 +39,8 @@ public final class DockerClient: Sendable {
     /// thread hand-offs per request. An operation made of several requests that runs none of
     /// the caller's code between them (``Exec/run(_:in:options:)``,
     /// ``Exec/waitForExit(_:timeout:)``, ``Containers/run(_:options:pullProgress:)`` without a
-    /// progress handler) runs all of them there and hands off twice in all. A task that issues many small requests in a row (a
+    /// progress handler) runs all of them there and hands off twice in all, and once more for
+    /// each pause between `waitForExit`'s polls. A task that issues many small requests in a row (a
     /// poller, a test harness) saves those too by preferring this executor for the whole loop
     /// (`Task(executorPreference: client.taskExecutor) { … }` or
     /// `withTaskExecutorPreference(client.taskExecutor) { … }`), provided its own work between
@@ -126,8 +127,10 @@ public final class DockerClient: Sendable {
     /// For an operation made of several requests, such as ``Exec/run(_:in:options:)``: its
     /// exchanges then start and resume on the loop, instead of handing off to the caller's
     /// executor and back between each two (two thread wake-ups a request; a stream's reader one
-    /// per read burst). `body` must not block and must not call a caller's closure: whatever
-    /// it runs holds the loop and the client's other connections.
+    /// per read burst). `body` must not block and must not call a caller's closure (the
+    /// client's logger aside, which every request calls on the loop): whatever it runs holds
+    /// the loop, which is NIO's process-wide one by default, and everything else on it. Its
+    /// responses are decoded there too, one after another rather than in parallel.
     func onEventLoop<Result>(_ body: () async throws -> Result) async throws -> Result {
         try await withTaskExecutorPreference(self.transport.taskExecutor, operation: body)
     }
@@ -135,7 +138,8 @@ public final class DockerClient: Sendable {
     /// Sends `request` and decodes its JSON body as `Value` (up to `maxBytes`).
     ///
     /// The body is read on the event loop and decoded back on the caller's executor, so that
-    /// concurrent callers decode in parallel rather than one after another on the loop.
+    /// concurrent callers decode in parallel rather than one after another on the loop (unless
+    /// the caller is on the loop itself: see ``onEventLoop(_:)``).
     func decode<Value: Decodable>(_ type: Value.Type, from request: DockerRequest, maxBytes: Int = 64 << 20) async throws -> Value {
         try await self.decodeWithRaw(type, from: request, maxBytes: maxBytes).value
     }

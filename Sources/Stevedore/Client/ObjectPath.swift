@@ -54,11 +54,12 @@ struct ObjectPath: Sendable {
         }
     }
 
-    /// White space (Unicode's) and control characters. An ASCII scalar, as ids and most names
-    /// are, is answered without Unicode's property tables: every reference of every request
-    /// goes through here.
+    /// White space (Unicode's) and control characters (C0, DEL and C1). An ASCII scalar, as ids
+    /// and most names are, is answered without Unicode's property tables: every reference of
+    /// every request goes through here.
     private static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar.value <= 0x20 || scalar.value == 0x7F : scalar.properties.isWhitespace
+        if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        return (0x80...0x9F).contains(scalar.value) || scalar.properties.isWhitespace
     }
 
     /// `/{collection}/{reference}{suffix}`, the reference checked and escaped.
