@@ -54,7 +54,7 @@ enum RequestWorkloads {
     /// lifecycle: `count` containers running `true`, `parallel` at a time: create, start,
     /// wait (exit code 0), remove.
     static func lifecycle(_ client: DockerClient, image: String, count: Int, parallel: Int) async throws -> BenchResult {
-        let body = ContainerCreateBody(cmd: ["true"], image: image, hostConfig: HostConfig(networkMode: "none"))
+        let body = trueContainer(image)
         let clock = ContinuousClock()
         let start = clock.now
         try await forEach(0..<count, parallel: parallel) { _ in
@@ -70,7 +70,7 @@ enum RequestWorkloads {
     /// run: lifecycle through ``DockerClient/Containers/run(_:options:pullProgress:)`` with
     /// `removeWhenDone`: the same four requests, the wait sent before the start.
     static func run(_ client: DockerClient, image: String, count: Int, parallel: Int) async throws -> BenchResult {
-        let body = ContainerCreateBody(cmd: ["true"], image: image, hostConfig: HostConfig(networkMode: "none"))
+        let body = trueContainer(image)
         let clock = ContinuousClock()
         let start = clock.now
         try await forEach(0..<count, parallel: parallel) { _ in
@@ -78,6 +78,12 @@ enum RequestWorkloads {
             guard run.exitCode == 0 else { throw BenchFailure("container exited \(run.exitCode)") }
         }
         return BenchResult(operations: count, duration: clock.now - start)
+    }
+
+    /// The container lifecycle and run create: `true` without a network, so that the two
+    /// workloads make the same create.
+    static func trueContainer(_ image: String) -> ContainerCreateBody {
+        ContainerCreateBody(cmd: ["true"], image: image, hostConfig: HostConfig(networkMode: "none"))
     }
 
     /// build-context: `POST /build` of `directory` (its Dockerfile and .dockerignore), tarred
