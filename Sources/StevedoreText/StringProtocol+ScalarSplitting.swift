@@ -1,0 +1,38 @@
+extension StringProtocol where SubSequence == Substring {
+    /// The pieces of the text between occurrences of `separator`, found scalar by scalar as Go's
+    /// `strings.Split` and `strings.SplitN` find bytes.
+    ///
+    /// `split(separator:)` compares `Character`s, and Unicode joins a separator to its
+    /// neighbours when a combining mark follows it or a prepended concatenation mark (U+0600…)
+    /// precedes it: `A=\u{301}x` would then have no `=`, and `../\u{301}x` no `..` component,
+    /// where docker sees one. Empty pieces are kept unless `omittingEmptySubsequences`, and at
+    /// most `maxSplits` splits are made (the last piece holds the rest).
+    package func split(
+        scalar separator: Unicode.Scalar, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true
+    ) -> [Substring] {
+        self[...].unicodeScalars
+            .split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+            .map(Substring.init)
+    }
+
+    /// The text before and after the first `separator` (Go's `strings.Cut`), found scalar by
+    /// scalar; `nil` when there is none.
+    package func cut(atFirst separator: Unicode.Scalar) -> (before: Substring, after: Substring)? {
+        let text = self[...]
+        guard let index = text.unicodeScalars.firstIndex(of: separator) else { return nil }
+        return (text[..<index], text[text.unicodeScalars.index(after: index)...])
+    }
+
+    /// The text before and after the last `separator`, found scalar by scalar; `nil` when there
+    /// is none.
+    package func cut(atLast separator: Unicode.Scalar) -> (before: Substring, after: Substring)? {
+        let text = self[...]
+        guard let index = text.unicodeScalars.lastIndex(of: separator) else { return nil }
+        return (text[..<index], text[text.unicodeScalars.index(after: index)...])
+    }
+
+    /// Whether `scalar` occurs in the text, scalar by scalar (as Go's `strings.ContainsRune`).
+    package func contains(scalar: Unicode.Scalar) -> Bool {
+        self.unicodeScalars.contains(scalar)
+    }
+}
