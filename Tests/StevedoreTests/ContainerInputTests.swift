@@ -142,6 +142,9 @@ struct ContainerInputTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         for entries in [
             [TarHeader(name: "../escape", kind: .regularFile, mode: 0o644)],
+            // A combining mark after the `/` makes `/\u{301}` one Character: the `..` before it
+            // is still a component of the path the kernel resolves.
+            [TarHeader(name: "../\u{301}escape", kind: .regularFile, mode: 0o644)],
             [
                 TarHeader(name: "link", kind: .symbolicLink, mode: 0o777, linkName: "/tmp"),
                 TarHeader(name: "link/x", kind: .regularFile, mode: 0o644),

@@ -1,4 +1,5 @@
 import NIOCore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -144,14 +145,16 @@ public struct TarExtractor {
     private func localPath(for name: String) throws -> String {
         var relative = name
         if let (from, to) = self.renaming {
-            if relative == from {
+            // Byte by byte, as the names were written: a `/` that Unicode joins to a mark after
+            // it is still a separator.
+            if relative.utf8.elementsEqual(from.utf8) {
                 relative = to
-            } else if relative.hasPrefix(from + "/") {
-                relative = to + relative.dropFirst(from.count)
+            } else if relative.utf8.starts(with: (from + "/").utf8) {
+                relative = to + relative[relative.utf8.index(relative.startIndex, offsetBy: from.utf8.count)...]
             }
         }
-        let components = relative.split(separator: "/").filter { $0 != "." }
-        guard !name.hasPrefix("/"), !components.contains("..") else {
+        let components = relative.split(scalar: "/").filter { $0 != "." }
+        guard name.utf8.first != UInt8(ascii: "/"), !components.contains("..") else {
             throw DockerError.invalidInput("refusing to extract \"\(name)\": the path leaves the destination directory")
         }
         // No component below the destination may be a symbolic link: the archive could
