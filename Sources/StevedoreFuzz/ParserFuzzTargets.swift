@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import StevedoreFormatting
+import StevedoreText
 
 @testable import Stevedore
 @testable import StevedoreCommands
@@ -146,7 +147,7 @@ enum ParserFuzzTargets {
         let lines = Self.text(data).split(separator: "\n").map(String.init)
         // The lines split as the flags document it: a key, and the value after the first `=`.
         let pairs = lines.map { line -> (key: String, value: String?) in
-            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let parts = line.split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : nil)
         }
         let documented = lines.isEmpty ? nil : Dictionary(pairs.map { ($0.key, $0.value ?? "") }, uniquingKeysWith: { $1 })
@@ -189,9 +190,9 @@ enum ParserFuzzTargets {
         // `-e` of create and exec: entries with a value pass as written and in order; a name
         // alone takes this process's value or is left out.
         let entries = environment(lines)
-        precondition(entries.allSatisfy { $0.contains("=") }, "an -e entry without a value")
+        precondition(entries.allSatisfy { $0.contains(scalar: "=") }, "an -e entry without a value")
         var rest = entries[...]
-        for line in lines where line.contains("=") {
+        for line in lines where line.contains(scalar: "=") {
             guard let found = rest.firstIndex(of: line) else { preconditionFailure("an -e entry was lost or moved") }
             rest = rest[(found + 1)...]
         }

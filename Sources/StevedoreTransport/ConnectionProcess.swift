@@ -144,10 +144,10 @@ final class ConnectionProcess: Sendable {
     }
 
     private static func resolve(_ executable: String) -> String? {
-        if executable.contains("/") {
+        if executable.contains(scalar: "/") {
             return FileManager.default.isExecutableFile(atPath: executable) ? executable : nil
         }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(executable)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(scalar: ":").map { "\($0)/\(executable)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

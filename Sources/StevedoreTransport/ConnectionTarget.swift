@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import StevedoreText
 
 /// Where the transport opens its connections.
 public struct ConnectionTarget: Sendable, CustomStringConvertible {
@@ -53,7 +54,7 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible {
     public var hostHeader: String {
         switch self.kind {
         case .unixSocket, .command: return "docker"
-        case .tcp(let host, let port, _): return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        case .tcp(let host, let port, _): return host.contains(scalar: ":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         }
     }
 

@@ -201,6 +201,20 @@ import Testing
         #expect(Self.failure(["--env-file", file.path]) == "invalid env file (\(file.path)): variable 'A B' contains whitespaces")
     }
 
+    /// A combining mark after `=` (U+0301) or a prepended mark before it (U+06DD) joins the `=`
+    /// to its neighbour in one Character; docker still splits there, and so must we: `-e` with
+    /// a value would otherwise be taken for a bare name and dropped.
+    @Test func separatorsNextToMarksStillSeparate() throws {
+        let body = try Self.body([
+            "-e", "A=\u{301}x", "-e", "B\u{6DD}=y", "-l", "k=\u{301}v", "--sysctl", "net.a=\u{301}1",
+            "--log-opt", "max-size\u{6DD}=\u{301}1m",
+        ])
+        #expect(body.env == ["A=\u{301}x", "B\u{6DD}=y"])
+        #expect(body.labels == ["k": "\u{301}v"])
+        #expect(body.hostConfig?.sysctls == ["net.a": "\u{301}1"])
+        #expect(body.hostConfig?.logConfig?.config == ["max-size\u{6DD}": "\u{301}1m"])
+    }
+
     @Test func aSeccompProfileIsSentCompacted() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-seccomp-\(UUID().uuidString).json")
         try "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\"\n}\n".write(to: file, atomically: true, encoding: .utf8)

@@ -44,9 +44,9 @@ public struct DockerIgnore: Sendable {
             if self.matchesText(path[...]) { return true }
             guard orAParent else { return false }
             var start = path.startIndex
-            while let slash = path[start...].firstIndex(of: "/") {
+            while let slash = path[start...].unicodeScalars.firstIndex(of: "/") {
                 if self.matchesText(path[..<slash]) { return true }
-                start = path.index(after: slash)
+                start = path.unicodeScalars.index(after: slash)
             }
             return false
         }
@@ -260,7 +260,7 @@ public struct DockerIgnore: Sendable {
         guard !path.isEmpty else { return "." }
         let rooted = path.hasPrefix("/")
         var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in path.split(scalar: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".":
                 continue

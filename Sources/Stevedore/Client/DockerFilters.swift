@@ -37,10 +37,10 @@ public struct DockerFilters: Hashable, Sendable, ExpressibleByDictionaryLiteral 
 
     /// Parses the CLI's `--filter key=value` form.
     public mutating func add(parsing argument: String) throws {
-        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+        guard let (key, value) = argument.cut(atFirst: "="), !key.isEmpty else {
             throw DockerError.invalidInput("bad format of filter (expected name=value): \(argument)")
         }
-        self.add(String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+        self.add(String(key), String(value))
     }
 
     /// The JSON text, keys and values sorted so that equal filters encode equally.

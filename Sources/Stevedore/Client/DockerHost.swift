@@ -59,23 +59,25 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
             guard rest.isEmpty || rest.hasPrefix("/") else { throw invalid("a unix socket path must be absolute") }
         case "tcp", "http", "https":
             let tls = scheme == "https"
-            let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+            let slash = rest.unicodeScalars.firstIndex(of: "/") ?? rest.endIndex
             let authority = String(rest[..<slash])
             var basePath = String(rest[slash...])
             while basePath.hasSuffix("/") { basePath.removeLast() }
-            guard !authority.contains("@") else { throw invalid("user information is not allowed here") }
-            guard !basePath.contains("?"), !basePath.contains("#") else { throw invalid("a query or fragment is not allowed") }
+            guard !authority.contains(scalar: "@") else { throw invalid("user information is not allowed here") }
+            guard !basePath.contains(scalar: "?"), !basePath.contains(scalar: "#") else {
+                throw invalid("a query or fragment is not allowed")
+            }
             let (host, port) = try Self.splitHostPort(authority, invalid: invalid)
             let defaultPort = tls ? 2376 : 2375
             self.init(kind: .tcp(host: host.isEmpty ? "127.0.0.1" : host, port: port ?? defaultPort, tls: tls), basePath: basePath)
         case "ssh":
             var authority = rest
             while authority.hasSuffix("/") { authority.removeLast() }
-            guard !authority.contains("/") else { throw invalid("an ssh host has no path") }
+            guard !authority.contains(scalar: "/") else { throw invalid("an ssh host has no path") }
             var user: String?
-            if let at = authority.lastIndex(of: "@") {
+            if let at = authority.unicodeScalars.lastIndex(of: "@") {
                 user = String(authority[..<at])
-                authority = String(authority[authority.index(after: at)...])
+                authority = String(authority[authority.unicodeScalars.index(after: at)...])
             }
             let (host, port) = try Self.splitHostPort(authority, invalid: invalid)
             guard !host.isEmpty else { throw invalid("an ssh host needs a host name") }
@@ -97,25 +99,25 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         var host = authority
         var portText: Substring?
         if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw invalid("an IPv6 address lacks its closing ]") }
-            host = String(authority[authority.index(after: authority.startIndex)..<close])
-            let after = authority[authority.index(after: close)...]
+            guard let close = authority.unicodeScalars.firstIndex(of: "]") else { throw invalid("an IPv6 address lacks its closing ]") }
+            host = String(authority[authority.unicodeScalars.index(after: authority.startIndex)..<close])
+            let after = authority[authority.unicodeScalars.index(after: close)...]
             if after.hasPrefix(":") {
                 portText = after.dropFirst()
             } else if !after.isEmpty {
                 throw invalid("unexpected text after the address")
             }
-        } else if let colon = authority.lastIndex(of: ":") {
+        } else if let colon = authority.unicodeScalars.lastIndex(of: ":") {
             host = String(authority[..<colon])
-            portText = authority[authority.index(after: colon)...]
+            portText = authority[authority.unicodeScalars.index(after: colon)...]
             // An IPv6 address must be in brackets (`[::1]:2375`): the port would be ambiguous.
-            guard !host.contains(":") else { throw invalid("an IPv6 address must be in brackets, as [\(host)]") }
+            guard !host.contains(scalar: ":") else { throw invalid("an IPv6 address must be in brackets, as [\(host)]") }
         }
         let isBracketed = authority.hasPrefix("[")
         guard
             !host.unicodeScalars.contains(where: {
                 $0 == "[" || $0 == "]" || $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F
-            }), !isBracketed || host.contains(":")
+            }), !isBracketed || host.contains(scalar: ":")
         else { throw invalid("\"\(host)\" is not a host name or address") }
         guard let portText else { return (host, nil) }
         guard let port = Int(portText), (1...65535).contains(port) else {
@@ -126,7 +128,7 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
 
     /// An IPv6 address in brackets, as a URL writes it; a name as it is.
     private static func bracketed(_ host: String) -> String {
-        host.contains(":") ? "[\(host)]" : host
+        host.contains(scalar: ":") ? "[\(host)]" : host
     }
 
     /// Whether the daemon is reached over TCP (`tcp://`, `http://`, `https://`), where TLS

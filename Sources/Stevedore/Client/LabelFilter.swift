@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// A `label` filter value: a label that must be present (`key`) or have a value (`key=value`).
 /// Used by list and prune filters; prune also takes them negated (`label!`).
 public struct LabelFilter: Hashable, Sendable, CustomStringConvertible {
@@ -12,8 +14,8 @@ public struct LabelFilter: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses the CLI's `key` or `key=value` form (the first `=` splits).
     public init(parsing text: String) {
-        if let equals = text.firstIndex(of: "=") {
-            self.init(String(text[..<equals]), String(text[text.index(after: equals)...]))
+        if let (key, value) = text.cut(atFirst: "=") {
+            self.init(String(key), String(value))
         } else {
             self.init(text)
         }

@@ -125,8 +125,8 @@ extension DockerClient.Containers {
     static func split(_ path: String) -> (parent: String, name: String) {
         var trimmed = Substring(path)
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return (".", String(trimmed)) }
+        guard let slash = trimmed.unicodeScalars.lastIndex(of: "/") else { return (".", String(trimmed)) }
         let parent = trimmed[..<slash]
-        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.index(after: slash)...]))
+        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.unicodeScalars.index(after: slash)...]))
     }
 }

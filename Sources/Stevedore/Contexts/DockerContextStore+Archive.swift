@@ -1,4 +1,5 @@
 import NIOCore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -73,14 +74,14 @@ extension DockerContextStore {
                     throw DockerError.invalidInput("\(path): unexpected context file")
                 }
                 guard !path.contains("\\") else { throw DockerError.invalidInput("\(path): unexpected '\\' in path") }
-                guard path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !["", ".", ".."].contains($0) }) else {
+                guard path.split(scalar: "/", omittingEmptySubsequences: false).allSatisfy({ !["", ".", ".."].contains($0) }) else {
                     throw DockerError.invalidInput("\(path): unexpected path format")
                 }
                 if path == "meta.json" {
                     metadata = try ContextMetadata.renamed(data, to: name)
                     continue
                 }
-                let parts = path.dropFirst("tls/".count).split(separator: "/")
+                let parts = path.dropFirst("tls/".count).split(scalar: "/")
                 guard parts.count == 2 else { throw DockerError.invalidInput("archive format is invalid") }
                 // Only the docker endpoint has TLS material today; others are not kept.
                 if parts[0] == "docker" { tlsFiles.append((String(parts[1]), data)) }

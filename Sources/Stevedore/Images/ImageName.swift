@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// An image reference parsed and normalised as the docker CLI does (distribution/reference's
 /// `ParseNormalizedNamed`): `busybox` is `docker.io/library/busybox`, `127.0.0.1:5000/app:1`
 /// keeps its registry, a tag and a digest are kept apart.
@@ -28,15 +30,15 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
             throw DockerError.invalidInput("invalid repository name (\(reference)), cannot specify 64-byte hexadecimal strings")
         }
         var rest = Substring(reference)
-        if let at = rest.firstIndex(of: "@") {
-            let digest = rest[rest.index(after: at)...]
+        if let at = rest.unicodeScalars.firstIndex(of: "@") {
+            let digest = rest[rest.unicodeScalars.index(after: at)...]
             guard Self.isDigest(digest) else { throw invalid() }
             self.digest = String(digest)
             rest = rest[..<at]
         }
-        let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
-        if let colon = rest[lastSlash...].lastIndex(of: ":") {
-            let tag = rest[rest.index(after: colon)...]
+        let lastSlash = rest.unicodeScalars.lastIndex(of: "/") ?? rest.startIndex
+        if let colon = rest[lastSlash...].unicodeScalars.lastIndex(of: ":") {
+            let tag = rest[rest.unicodeScalars.index(after: colon)...]
             guard Self.isTag(tag) else { throw invalid() }
             self.tag = String(tag)
             rest = rest[..<colon]
@@ -46,7 +48,7 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
             throw invalid("repository name (\(remainder)) must be lowercase")
         }
         guard Self.isDomain(domain), !remainder.isEmpty,
-            remainder.split(separator: "/", omittingEmptySubsequences: false).allSatisfy(Self.isPathComponent)
+            remainder.split(scalar: "/", omittingEmptySubsequences: false).allSatisfy(Self.isPathComponent)
         else { throw invalid() }
         guard domain.count + 1 + remainder.count <= 255 else {
             throw DockerError.invalidInput("repository name must not be more than 255 characters")
@@ -66,7 +68,7 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
     /// The short name the CLI shows: without `docker.io/` and `library/` (`busybox`).
     public var familiarName: String {
         guard self.domain == "docker.io" else { return self.name }
-        if self.path.hasPrefix("library/"), !self.path.dropFirst("library/".count).contains("/") {
+        if self.path.hasPrefix("library/"), !self.path.dropFirst("library/".count).contains(scalar: "/") {
             return String(self.path.dropFirst("library/".count))
         }
         return self.path
@@ -90,14 +92,14 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
     /// distribution/reference's `splitDockerDomain`: the first component is a registry when
     /// it has a `.` or `:`, is `localhost`, or has an upper-case letter.
     private static func splitDomain(_ name: Substring) -> (String, String) {
-        guard let slash = name.firstIndex(of: "/") else { return ("docker.io", "library/" + name) }
+        guard let slash = name.unicodeScalars.firstIndex(of: "/") else { return ("docker.io", "library/" + name) }
         let first = name[..<slash]
-        let remainder = String(name[name.index(after: slash)...])
+        let remainder = String(name[name.unicodeScalars.index(after: slash)...])
         if !first.contains(where: { $0 == "." || $0 == ":" }) && first != "localhost" && first.lowercased() == first {
             return ("docker.io", String(name))
         }
-        if first == "index.docker.io" { return ("docker.io", remainder.contains("/") ? remainder : "library/" + remainder) }
-        if first == "docker.io" && !remainder.contains("/") { return ("docker.io", "library/" + remainder) }
+        if first == "index.docker.io" { return ("docker.io", remainder.contains(scalar: "/") ? remainder : "library/" + remainder) }
+        if first == "docker.io" && !remainder.contains(scalar: "/") { return ("docker.io", "library/" + remainder) }
         return (String(first), remainder)
     }
 
@@ -109,9 +111,9 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
 
     /// `algorithm:hex` with at least 32 hex digits.
     private static func isDigest(_ digest: Substring) -> Bool {
-        guard let colon = digest.firstIndex(of: ":") else { return false }
+        guard let colon = digest.unicodeScalars.firstIndex(of: ":") else { return false }
         let algorithm = digest[..<colon]
-        let hex = digest[digest.index(after: colon)...]
+        let hex = digest[digest.unicodeScalars.index(after: colon)...]
         return !algorithm.isEmpty && algorithm.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "+._-".contains($0)) }
             && hex.count >= 32 && hex.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
@@ -140,8 +142,8 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
     /// `host[:port]`: dot-separated labels of letters, digits and inner hyphens, or `[IPv6]`.
     private static func isDomain(_ domain: String) -> Bool {
         var host = Substring(domain)
-        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") {
-            let port = host[host.index(after: colon)...]
+        if let colon = host.unicodeScalars.lastIndex(of: ":"), !host.hasSuffix("]") {
+            let port = host[host.unicodeScalars.index(after: colon)...]
             guard !port.isEmpty, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else { return false }
             host = host[..<colon]
         }
@@ -149,7 +151,7 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
             return host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         }
         return !host.isEmpty
-            && host.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            && host.split(scalar: ".", omittingEmptySubsequences: false).allSatisfy { label in
                 guard let first = label.first, let last = label.last else { return false }
                 return first.isASCII && (first.isLetter || first.isNumber) && last.isASCII && (last.isLetter || last.isNumber)
                     && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }

@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -65,7 +67,7 @@ extension IPAM {
             throw DockerError.invalidInput("invalid subnet: invalid CIDR address: \(subnet)")
         }
         let ip: [UInt8]
-        if address.contains("/") {
+        if address.contains(scalar: "/") {
             guard let (parsed, _) = Self.parseCIDR(address) else { throw DockerError.invalidInput("invalid CIDR address: \(address)") }
             ip = parsed
         } else {
@@ -81,8 +83,8 @@ extension IPAM {
 
     /// The address bytes and prefix length of `a.b.c.d/n` or `x:y::z/n`.
     private static func parseCIDR(_ text: String) -> ([UInt8], Int)? {
-        guard let slash = text.lastIndex(of: "/"), let ip = Self.parseIP(String(text[..<slash])),
-            let prefix = Int(text[text.index(after: slash)...]), prefix >= 0, prefix <= ip.count * 8
+        guard let slash = text.unicodeScalars.lastIndex(of: "/"), let ip = Self.parseIP(String(text[..<slash])),
+            let prefix = Int(text[text.unicodeScalars.index(after: slash)...]), prefix >= 0, prefix <= ip.count * 8
         else { return nil }
         return (ip, prefix)
     }

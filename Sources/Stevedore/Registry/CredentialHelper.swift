@@ -1,3 +1,4 @@
+import StevedoreText
 import Subprocess
 import SystemPackage
 
@@ -21,14 +22,14 @@ public struct CredentialHelper: Hashable, Sendable {
     /// Throws ``DockerError/Category/invalidConfiguration`` for a name that is empty or
     /// contains `/` (config.json names a helper, never a path).
     public init(name: String, searchPath: [String]? = nil) throws {
-        guard !name.isEmpty, !name.contains("/") else {
+        guard !name.isEmpty, !name.contains(scalar: "/") else {
             throw DockerError.invalidConfiguration("invalid credential helper name \"\(name)\"")
         }
         self.name = name
         self.searchPath =
             searchPath
             ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
-            .split(separator: ":").map(String.init)
+            .split(scalar: ":").map(String.init)
     }
 
     /// `docker-credential-<name>`.

@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -55,7 +57,7 @@ public struct DockerConfigFile: Sendable {
     /// credential helpers are looked for.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerConfigFile {
         var config = try Self.load(from: Self.directory(environment: environment).appendingPathComponent("config.json"))
-        config.helperSearchPath = environment["PATH"].map { $0.split(separator: ":").map(String.init) }
+        config.helperSearchPath = environment["PATH"].map { $0.split(scalar: ":").map(String.init) }
         return config
     }
 
@@ -140,12 +142,12 @@ public struct DockerConfigFile: Sendable {
         credentials.registryToken = entry["registrytoken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         if let encoded = entry["auth"]?.stringValue, !encoded.isEmpty {
             guard let decoded = Data(base64Encoded: encoded).map({ String(decoding: $0, as: UTF8.self) }),
-                let colon = decoded.firstIndex(of: ":")
+                let colon = decoded.unicodeScalars.firstIndex(of: ":")
             else {
                 throw DockerError.invalidConfiguration("the auth of \"\(key)\" in \(self.url.path) is not base64 of user:password")
             }
             credentials.username = String(decoded[..<colon])
-            credentials.password = String(decoded[decoded.index(after: colon)...])
+            credentials.password = String(decoded[decoded.unicodeScalars.index(after: colon)...])
         }
         guard credentials.username != nil || credentials.identityToken != nil || credentials.registryToken != nil else { return nil }
         return credentials

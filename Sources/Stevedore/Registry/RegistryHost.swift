@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// Registry addresses as the docker CLI normalises them, to find the credentials for an image
 /// or a `login` argument.
 public enum RegistryHost {
@@ -11,9 +13,9 @@ public enum RegistryHost {
     ///     registry(ofImage: "busybox")                    // "docker.io"
     ///     registry(ofImage: "127.0.0.1:5000/team/app:1")  // "127.0.0.1:5000"
     public static func registry(ofImage reference: String) -> String {
-        guard let slash = reference.firstIndex(of: "/") else { return "docker.io" }
+        guard let slash = reference.unicodeScalars.firstIndex(of: "/") else { return "docker.io" }
         let first = reference[..<slash]
-        if first.contains(".") || first.contains(":") || first == "localhost" || first.contains(where: \.isUppercase) {
+        if first.contains(scalar: ".") || first.contains(scalar: ":") || first == "localhost" || first.contains(where: \.isUppercase) {
             return String(first)
         }
         return "docker.io"
@@ -37,7 +39,7 @@ public enum RegistryHost {
         for scheme in ["http://", "https://"] where rest.hasPrefix(scheme) {
             rest = rest.dropFirst(scheme.count)
         }
-        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        if let slash = rest.unicodeScalars.firstIndex(of: "/") { rest = rest[..<slash] }
         return String(rest)
     }
 }

@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// A detach key sequence such as docker's default `ctrl-p,ctrl-q`: typed on an attached
 /// terminal, it ends the attach and leaves the container running.
 ///
@@ -18,7 +20,7 @@ public struct DetachKeys: Hashable, Sendable, CustomStringConvertible {
     /// ``DockerError/Category/invalidInput`` for anything else.
     public init(parsing text: String) throws {
         var bytes: [UInt8] = []
-        for key in text.split(separator: ",", omittingEmptySubsequences: false) {
+        for key in text.split(scalar: ",", omittingEmptySubsequences: false) {
             let key = key.lowercased()
             if key.count == 1, let byte = key.utf8.first, key.utf8.count == 1 {
                 bytes.append(byte)

@@ -38,7 +38,7 @@ public enum StreamFraming: Hashable, Sendable {
     /// The framing `Content-Type` declares, when the API version makes it trustworthy.
     private static func declared(contentType: String?, apiVersion: APIVersion) -> StreamFraming? {
         guard apiVersion >= APIVersion(1, 42), let contentType else { return nil }
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() }
+        let mediaType = contentType.split(scalar: ";").first.map { $0.trimmingWhitespace().lowercased() }
         switch mediaType {
         case "application/vnd.docker.multiplexed-stream": return .multiplexed
         case "application/vnd.docker.raw-stream": return .raw

@@ -13,7 +13,7 @@ public enum EventTime {
     /// (`2024-01-02`), or a Go duration counted back from `now` (`10m`, `1h30m`, `90s`).
     public static func parse(_ value: String, now: Date = Date()) throws -> String {
         let text = value.trimmingWhitespace()
-        if let seconds = Double(text), seconds >= 0, !text.contains("e"), !text.contains("E") {
+        if let seconds = Double(text), seconds >= 0, !text.contains(scalar: "e"), !text.contains(scalar: "E") {
             return text
         }
         if let duration = GoDuration.seconds(text), duration >= 0 {

@@ -34,8 +34,8 @@ extension StevedoreCommand.Container {
         /// `container:path` → (container, path); a local path (`./a:b`, `/x:y`) → nil, as docker
         /// splits it.
         static func containerPath(_ argument: String) -> (container: String, path: String)? {
-            guard !argument.hasPrefix("/"), !argument.hasPrefix("."), let colon = argument.firstIndex(of: ":") else { return nil }
-            return (String(argument[..<colon]), String(argument[argument.index(after: colon)...]))
+            guard !argument.hasPrefix("/"), !argument.hasPrefix("."), let (container, path) = argument.cut(atFirst: ":") else { return nil }
+            return (String(container), String(path))
         }
 
         func run() async throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 extension StevedoreCommand.Container {
     /// `stevedore container port`: list port mappings or a specific mapping for the container.
@@ -14,7 +15,7 @@ extension StevedoreCommand.Container {
             var port: String?
             if let privatePort {
                 // docker's: a bare number is tcp; the number must fit 16 bits.
-                let parts = privatePort.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let parts = privatePort.split(scalar: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard UInt16(parts[0]) != nil else {
                     // strconv.ParseUint's two reasons: digits beyond 16 bits, or not a number.
                     let isNumber = !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isNumber }

@@ -1,5 +1,6 @@
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -45,7 +46,7 @@ struct ContainerRow: Encodable {
         // Names without the leading slash; a name with another slash is a legacy link alias,
         // shown only with --no-trunc.
         let names = (container.names ?? []).map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
-        self.Names = (truncate ? names.filter { !$0.contains("/") } : names).joined(separator: ",")
+        self.Names = (truncate ? names.filter { !$0.contains(scalar: "/") } : names).joined(separator: ",")
         self.Labels = (container.labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         let mounts = container.mounts ?? []
         self.Mounts = mounts.map { mount in

@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -27,7 +28,7 @@ func parseFilters<Filters: TypedFilters>(_ arguments: [String], as _: Filters.Ty
     do {
         return try Filters(parsing: arguments)
     } catch let error as DockerError {
-        let argument = arguments.first { !$0.contains("=") || $0.hasPrefix("=") } ?? ""
+        let argument = arguments.first { $0.cut(atFirst: "=")?.before.isEmpty ?? true } ?? ""
         throw CommandFailure(
             description: argument.isEmpty
                 ? error.message : "invalid argument \"\(argument)\" for \"\(flag)\" flag: bad format of filter (expected name=value)",

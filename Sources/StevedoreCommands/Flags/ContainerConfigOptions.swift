@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -207,7 +208,7 @@ struct ContainerConfigOptions: ParsableArguments {
                 config: try FlagValue.keyValues(self.logOpt, for: "--log-opt", bareValue: "") ?? [:])
         }
         var exposed: [String: EmptyObject] = [:]
-        for port in self.expose { exposed[port.contains("/") ? port : port + "/tcp"] = EmptyObject() }
+        for port in self.expose { exposed[port.contains(scalar: "/") ? port : port + "/tcp"] = EmptyObject() }
         var bindings: PortMap = [:]
         for spec in self.publish {
             let (port, binding) = try Self.portBinding(spec)
@@ -295,10 +296,10 @@ struct ContainerConfigOptions: ParsableArguments {
             ? nil
             : Dictionary(
                 self.tmpfs.map { entry in
-                    let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+                    let parts = entry.split(scalar: ":", maxSplits: 1).map(String.init)
                     return (parts[0], parts.count > 1 ? parts[1] : "")
                 }, uniquingKeysWith: { $1 })
-        if self.storageOpt.contains(where: { !$0.contains("=") }) { throw FlagValue.conflict("invalid storage option") }
+        if self.storageOpt.contains(where: { !$0.contains(scalar: "=") }) { throw FlagValue.conflict("invalid storage option") }
         host.storageOpt = try FlagValue.keyValues(self.storageOpt, for: "--storage-opt")
     }
 
@@ -354,11 +355,11 @@ struct ContainerConfigOptions: ParsableArguments {
     static func portBinding(_ spec: String) throws -> (String, PortBinding) {
         var text = Substring(spec)
         var proto = "tcp"
-        if let slash = text.lastIndex(of: "/") {
-            proto = String(text[text.index(after: slash)...])
+        if let slash = text.unicodeScalars.lastIndex(of: "/") {
+            proto = String(text[text.unicodeScalars.index(after: slash)...])
             text = text[..<slash]
         }
-        var parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
         guard let containerPort = parts.popLast(), !containerPort.isEmpty, parts.count <= 2 else {
             throw CommandFailure(description: "invalid publish spec \"\(spec)\": use [ip:][hostPort:]containerPort[/proto]", exitCode: 125)
         }
@@ -372,7 +373,7 @@ struct ContainerConfigOptions: ParsableArguments {
 /// (left out when it has none).
 func environment(_ entries: [String]) -> [String] {
     entries.compactMap { entry in
-        if entry.contains("=") { return entry }
+        if entry.contains(scalar: "=") { return entry }
         return ProcessInfo.processInfo.environment[entry].map { "\(entry)=\($0)" }
     }
 }

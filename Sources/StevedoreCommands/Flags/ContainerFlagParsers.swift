@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -26,10 +27,10 @@ enum ContainerFlagParsers {
 
     /// `--ulimit name=soft[:hard]`: without `hard`, the hard limit is `soft`; `-1` is unlimited.
     static func ulimit(_ text: String) throws -> Resources.Ulimit {
-        guard let equals = text.firstIndex(of: "=") else { throw InvalidFlagValue(reason: "invalid ulimit argument: \(text)") }
-        let name = String(text[..<equals])
+        guard let (key, value) = text.cut(atFirst: "=") else { throw InvalidFlagValue(reason: "invalid ulimit argument: \(text)") }
+        let name = String(key)
         guard Self.ulimitNames.contains(name) else { throw InvalidFlagValue(reason: "invalid ulimit type: \(name)") }
-        let limits = text[text.index(after: equals)...].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let limits = value.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
         guard limits.count <= 2 else {
             throw InvalidFlagValue(
                 reason: "too many limit value arguments - \(limits.joined(separator: ":")), can only have up to two, `soft[:hard]`")
@@ -53,7 +54,7 @@ enum ContainerFlagParsers {
     /// `rwm`; a second part made only of those letters is the permissions). A host path
     /// ending in `*` is a glob, expanded here, each match mapped to the same path.
     static func device(_ text: String) throws -> [DeviceMapping] {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count <= 3, !parts[0].isEmpty else { throw InvalidFlagValue(reason: "bad format for path: \(text)") }
         var host = parts[0]
         var container = ""
@@ -87,7 +88,7 @@ enum ContainerFlagParsers {
     /// absolute path).
     static func cleanPath(_ path: String) -> String {
         var segments: [Substring] = []
-        for segment in path.split(separator: "/") where segment != "." {
+        for segment in path.split(scalar: "/") where segment != "." {
             if segment == ".." { _ = segments.popLast() } else { segments.append(segment) }
         }
         return "/" + segments.joined(separator: "/")
@@ -136,7 +137,7 @@ enum ContainerFlagParsers {
 
     /// `/dev/…:value`: the device path must be under `/dev/`.
     private static func devicePair(_ text: String) throws -> (String, String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { throw InvalidFlagValue(reason: "bad format: \(text)") }
         guard parts[0].hasPrefix("/dev/") else { throw InvalidFlagValue(reason: "bad format for device path: \(text)") }
         return (parts[0], parts[1])
@@ -159,17 +160,17 @@ enum ContainerFlagParsers {
 
     /// `--sysctl name=value` for a namespaced sysctl.
     static func sysctl(_ text: String) throws -> (String, String) {
-        guard let equals = text.firstIndex(of: "=") else { throw InvalidFlagValue(reason: "sysctl '\(text)' is not allowed") }
-        let name = String(text[..<equals])
+        guard let (key, value) = text.cut(atFirst: "=") else { throw InvalidFlagValue(reason: "sysctl '\(text)' is not allowed") }
+        let name = String(key)
         guard Self.namespacedSysctls.contains(name) || name.hasPrefix("net.") || name.hasPrefix("fs.mqueue.") else {
             throw InvalidFlagValue(reason: "sysctl '\(text)' is not allowed")
         }
-        return (name, String(text[text.index(after: equals)...]))
+        return (name, String(value))
     }
 
     /// `--link name[:alias]`.
     static func link(_ text: String) throws -> String {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.split(scalar: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2, !parts[0].isEmpty, parts.last.map({ !$0.isEmpty }) ?? false else {
             throw InvalidFlagValue(reason: "bad format for links: \(text)")
         }

@@ -1,5 +1,6 @@
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -41,13 +42,12 @@ enum FlagValue {
         var values: [String: String] = [:]
         for text in texts {
             let (key, value) = try Self.parse(text, for: flag) { text -> (String, String) in
-                guard let equals = text.firstIndex(of: "=") else {
+                guard let (key, value) = text.cut(atFirst: "=") else {
                     guard let bareValue else { throw InvalidFlagValue(reason: "must be KEY=VALUE") }
                     return (text, bareValue)
                 }
-                let key = String(text[..<equals])
                 guard !key.isEmpty else { throw InvalidFlagValue(reason: "the key is empty: use KEY=VALUE") }
-                return (key, String(text[text.index(after: equals)...]))
+                return (String(key), String(value))
             }
             values[key] = value
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -65,7 +66,7 @@ public struct GlobalOptions: ParsableArguments {
         var environment: [String: String] = [:]
         var index = arguments.startIndex
         while index < arguments.endIndex {
-            let parts = arguments[index].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let parts = arguments[index].split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let given = parts.first, !given.isEmpty else { break }
             let name = longNames[given] ?? given
             let value: String

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -32,7 +33,7 @@ enum GoBoolFlags {
         guard command.configuration.subcommands.isEmpty else { return arguments }
         let options = arguments[pathLength...].prefix { $0 != "--" }
         // Only a flag given a value needs the command's table.
-        guard options.contains(where: { $0.hasPrefix("-") && $0.contains("=") }) else { return arguments }
+        guard options.contains(where: { $0.hasPrefix("-") && $0.contains(scalar: "=") }) else { return arguments }
         guard let table = CommandFlagTable(command: command) else { return arguments }
         let occurrences = try Self.occurrences(in: arguments, from: pathLength, table: table)
         return Self.rewritten(arguments, occurrences: occurrences, table: table)
@@ -94,8 +95,9 @@ enum GoBoolFlags {
             }
             if argument.hasPrefix("--") {
                 let body = argument.dropFirst(2)
-                let name = body.prefix { $0 != "=" }
-                let text = name.endIndex < body.endIndex ? String(body[body.index(after: name.endIndex)...]) : nil
+                let pair = body.cut(atFirst: "=")
+                let name = pair?.before ?? body
+                let text = pair.map { String($0.after) }
                 guard let entry = table.index(long: name) else {
                     // An unknown option ends the options of a command that passes the rest on.
                     if table.optionsEndAtFirstPositional { break }

@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -45,14 +47,14 @@ enum KeyValueFile {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var entries: [String] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+            let line = Substring(rawLine.unicodeScalars.drop(while: { $0 == " " || $0 == "\t" }))
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let key = line.prefix(while: { $0 != "=" })
+            let key = line.cut(atFirst: "=")?.before ?? line
             if key.isEmpty { throw FlagValue.conflict("invalid env file (\(path)): no variable name on line '\(line)'") }
-            if key.contains(where: { $0 == " " || $0 == "\t" }) {
+            if key.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" }) {
                 throw FlagValue.conflict("invalid env file (\(path)): variable '\(key)' contains whitespaces")
             }
-            if key.count < line.count {
+            if line.contains(scalar: "=") {
                 entries.append(String(line))
             } else if kind == .environment, let value = ProcessInfo.processInfo.environment[String(key)] {
                 entries.append("\(key)=\(value)")

@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -16,7 +17,7 @@ enum MountArgument {
     static func parse(_ text: String) throws -> Mount {
         var mount = Mount(type: .volume)
         for field in try Self.csvFields(text) {
-            guard let equals = field.firstIndex(of: "=") else {
+            guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
                 switch field {
                 case "readonly", "ro": mount.readOnly = true
                 case "volume-nocopy": Self.volumeOptions(&mount) { $0.noCopy = true }
@@ -26,7 +27,7 @@ enum MountArgument {
                 continue
             }
             let key = String(field[..<equals])
-            let value = String(field[field.index(after: equals)...])
+            let value = String(field[field.unicodeScalars.index(after: equals)...])
             switch key {
             case "type": mount.type = MountType(rawValue: value.lowercased())
             case "source", "src": mount.source = Self.absoluteIfRelative(value)
@@ -84,7 +85,7 @@ enum MountArgument {
 
     /// `k=v` (or `k` for an empty value) into `map`; an empty key is ignored, as docker does.
     private static func set(_ entry: String, in map: inout [String: String]?) {
-        let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let parts = entry.split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard !parts[0].isEmpty else { return }
         map = map ?? [:]
         map?[parts[0]] = parts.count > 1 ? parts[1] : ""
@@ -111,11 +112,12 @@ enum MountArgument {
     }
 
     /// The fields of one CSV record (RFC 4180 as Go's `encoding/csv` reads it): a field that
-    /// starts with `"` runs to the closing quote, `""` inside being one quote.
+    /// starts with `"` runs to the closing quote, `""` inside being one quote. Read scalar by
+    /// scalar, as Go reads runes: a `,` followed by a combining mark still ends a field.
     static func csvFields(_ text: String) throws -> [String] {
         var fields: [String] = []
         var field = ""
-        var characters = Substring(text)
+        var characters = Substring(text).unicodeScalars
         var quotedField = false
         while let character = characters.popFirst() {
             if character == "\"" && field.isEmpty && !quotedField {
@@ -124,14 +126,14 @@ enum MountArgument {
                 while let next = characters.popFirst() {
                     if next == "\"" {
                         if characters.first == "\"" {
-                            field.append("\"")
+                            field.unicodeScalars.append("\"")
                             characters.removeFirst()
                         } else {
                             closed = true
                             break
                         }
                     } else {
-                        field.append(next)
+                        field.unicodeScalars.append(next)
                     }
                 }
                 guard closed else {
@@ -145,7 +147,7 @@ enum MountArgument {
                 field = ""
                 quotedField = false
             } else {
-                field.append(character)
+                field.unicodeScalars.append(character)
             }
         }
         fields.append(field)

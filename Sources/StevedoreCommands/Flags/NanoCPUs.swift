@@ -11,12 +11,12 @@
 enum NanoCPUs {
     static func parse(_ text: String) throws -> Int64 {
         let unparsable = InvalidFlagValue(reason: "failed to parse \(text) as a rational number")
-        if let slash = text.firstIndex(of: "/") {
+        if let slash = text.unicodeScalars.firstIndex(of: "/") {
             let numerator: Int64
             let denominator: UInt64
             do {
                 numerator = try GoNumber.parseSigned(String(text[..<slash]))
-                denominator = try GoNumber.parseUnsigned(String(text[text.index(after: slash)...]), base: 0, bits: 64)
+                denominator = try GoNumber.parseUnsigned(String(text[text.unicodeScalars.index(after: slash)...]), base: 0, bits: 64)
             } catch GoNumber.Failure.range {
                 throw Self.outOfRange
             } catch {

@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -25,11 +26,11 @@ enum PublishedPortParsing {
         var port = EndpointPortConfig()
         for field in try MountArgument.csvFields(text) {
             let lowered = field.lowercased()
-            guard let equals = lowered.firstIndex(of: "="), equals != lowered.startIndex else {
+            guard let equals = lowered.unicodeScalars.firstIndex(of: "="), equals != lowered.startIndex else {
                 throw InvalidFlagValue(reason: "invalid field: \(field)")
             }
             let key = String(lowered[..<equals])
-            let value = String(lowered[lowered.index(after: equals)...])
+            let value = String(lowered[lowered.unicodeScalars.index(after: equals)...])
             switch key {
             case "protocol":
                 guard ["tcp", "udp", "sctp"].contains(value) else { throw InvalidFlagValue(reason: "invalid protocol value '\(value)'") }
@@ -64,13 +65,13 @@ enum PublishedPortParsing {
 
     /// go-connections' `ParsePortSpec`, then the swarm's port configurations of each mapping.
     private static func shortSyntax(_ text: String) throws -> [EndpointPortConfig] {
-        var parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
         let target = parts.removeLast()
         let published = parts.popLast() ?? ""
         var address = parts.joined(separator: ":")
-        let slash = target.firstIndex(of: "/")
+        let slash = target.unicodeScalars.firstIndex(of: "/")
         let targetPorts = slash.map { String(target[..<$0]) } ?? target
-        var proto = slash.map { String(target[target.index(after: $0)...]) } ?? ""
+        var proto = slash.map { String(target[target.unicodeScalars.index(after: $0)...]) } ?? ""
         if targetPorts.isEmpty {
             proto = ""
         } else if proto.isEmpty {
@@ -124,7 +125,7 @@ enum PublishedPortParsing {
     /// go-connections' `ParsePortRange`: `PORT` or `START-END` (only the first two parts of a
     /// longer list count, as there); nil when malformed.
     private static func portRange(_ text: String) -> (UInt64, UInt64)? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        let parts = text.split(scalar: "-", omittingEmptySubsequences: false).map(String.init)
         guard let start = try? GoNumber.parseUnsigned(parts[0], base: 10, bits: 16) else { return nil }
         guard parts.count > 1 else { return (start, start) }
         guard let end = try? GoNumber.parseUnsigned(parts[1], base: 10, bits: 16), end >= start else { return nil }

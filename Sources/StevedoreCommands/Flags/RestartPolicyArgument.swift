@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -9,7 +10,7 @@ import Stevedore
 /// `--restart no|always|unless-stopped|on-failure[:max-retries]`.
 enum RestartPolicyArgument {
     static func parse(_ text: String) throws -> RestartPolicy {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = text.split(scalar: ":", maxSplits: 1).map(String.init)
         let name = parts.first ?? ""
         guard ["no", "always", "unless-stopped", "on-failure"].contains(name) else {
             throw CommandFailure(description: "invalid restart policy '\(text)'", exitCode: 125)

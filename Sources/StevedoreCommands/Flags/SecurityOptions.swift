@@ -1,4 +1,5 @@
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -19,10 +20,10 @@ struct SecurityOptions {
 
     init(_ values: [String]) throws {
         for value in values {
-            var parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+            var parts = value.split(scalar: "=", maxSplits: 1).map(String.init)
             if parts.count == 1 && value != "no-new-privileges" {
-                guard value.contains(":") else { throw FlagValue.conflict("Invalid --security-opt: \"\(value)\"") }
-                parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+                guard value.contains(scalar: ":") else { throw FlagValue.conflict("Invalid --security-opt: \"\(value)\"") }
+                parts = value.split(scalar: ":", maxSplits: 1).map(String.init)
             }
             if value == "systempaths=unconfined" {
                 self.maskedPaths = []

@@ -25,26 +25,25 @@ enum ServiceFlagParsers {
     /// `-e`/`--env-add`/`--log-opt` (docker's `ValidateEnv`): `NAME=value`, or `NAME` alone,
     /// which takes this process's value when it has one and stays bare otherwise.
     static func environment(_ text: String) throws -> String {
-        let name = text.prefix { $0 != "=" }
-        guard !name.isEmpty else { throw InvalidFlagValue(reason: "invalid environment variable: \(text)") }
-        if name.count < text.count { return text }
+        guard !Self.environmentKey(text).isEmpty else { throw InvalidFlagValue(reason: "invalid environment variable: \(text)") }
+        if text.contains(scalar: "=") { return text }
         return ProcessInfo.processInfo.environment[text].map { "\(text)=\($0)" } ?? text
     }
 
     /// `-l`/`--container-label` and their `-add` forms (docker's `ValidateLabel`): `key[=value]`,
     /// the key not empty and without spaces or tabs (leading ones aside).
     static func label(_ text: String) throws -> String {
-        let key = text.prefix { $0 != "=" }.drop { $0 == " " || $0 == "\t" }
+        let key = Self.environmentKey(text).unicodeScalars.drop { $0 == " " || $0 == "\t" }
         guard !key.isEmpty else { throw InvalidFlagValue(reason: "invalid label '\(text)': empty name") }
         guard !key.contains(where: { $0 == " " || $0 == "\t" }) else {
-            throw InvalidFlagValue(reason: "label '\(key)' contains whitespaces")
+            throw InvalidFlagValue(reason: "label '\(Substring(key))' contains whitespaces")
         }
         return text
     }
 
-    /// The key of an environment entry: what precedes the first `=`.
+    /// The key of an environment entry or a label: what precedes the first `=`.
     static func environmentKey(_ entry: String) -> String {
-        String(entry.prefix { $0 != "=" })
+        String(entry.cut(atFirst: "=")?.before ?? entry[...])
     }
 
     // MARK: Addresses and names
@@ -107,14 +106,15 @@ enum ServiceFlagParsers {
     /// `--host`/`--host-add` (docker's `ValidateExtraHost`): `name:address` or `name=address`,
     /// the address possibly in brackets, or `host-gateway`; returned as `name:address`.
     static func extraHost(_ text: String) throws -> String {
-        let found = text.firstIndex(of: "=") ?? text.firstIndex(of: ":")
-        guard let separator = found, separator != text.startIndex, !text[..<separator].contains(":") else {
+        guard let (name, rest) = text.cut(atFirst: "=") ?? text.cut(atFirst: ":"), !name.isEmpty, !name.contains(scalar: ":") else {
             throw InvalidFlagValue(reason: "bad format for add-host: \"\(text)\"")
         }
-        let name = text[..<separator]
-        var address = String(text[text.index(after: separator)...])
+        var address = String(rest)
         if address != "host-gateway" {
-            if address.count > 2 && address.hasPrefix("[") && address.hasSuffix("]") { address = String(address.dropFirst().dropLast()) }
+            let scalars = address.unicodeScalars
+            if scalars.count > 2 && scalars.first == "[" && scalars.last == "]" {
+                address = String(Substring(scalars.dropFirst().dropLast()))
+            }
             guard (try? Self.ipAddress(address)) != nil else {
                 throw InvalidFlagValue(reason: "invalid IP address in add-host: \"\(address)\"")
             }
@@ -126,8 +126,7 @@ enum ServiceFlagParsers {
     /// `address name`.
     static func swarmHosts(_ entries: [String]) -> [String] {
         entries.compactMap { entry in
-            guard let colon = entry.firstIndex(of: ":") else { return nil }
-            return "\(entry[entry.index(after: colon)...]) \(entry[..<colon])"
+            entry.cut(atFirst: ":").map { "\($0.after) \($0.before)" }
         }
     }
 
@@ -143,22 +142,21 @@ enum ServiceFlagParsers {
         var network = NetworkAttachmentConfig(aliases: [])
         for field in try MountArgument.csvFields(text) {
             let lowered = field.lowercased()
-            guard let equals = lowered.firstIndex(of: "="), equals != lowered.startIndex else {
+            guard let (rawKey, rawValue) = lowered.cut(atFirst: "="), !rawKey.isEmpty else {
                 throw InvalidFlagValue(reason: "invalid field \(field)")
             }
-            let key = lowered[..<equals].trimmingWhitespace()
-            let value = lowered[lowered.index(after: equals)...].trimmingWhitespace()
+            let key = rawKey.trimmingWhitespace()
+            let value = rawValue.trimmingWhitespace()
             switch key {
             case "name": network.target = value
             case "alias": network.aliases?.append(value)
             case "ip", "ip6", "mac-address", "link-local-ip": break
             case "driver-opt":
-                guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
+                guard let (option, optionValue) = value.cut(atFirst: "="), !option.isEmpty else {
                     throw InvalidFlagValue(reason: "invalid key value pair format in driver options")
                 }
-                let option = value[..<equals].trimmingWhitespace()
                 var options = network.driverOpts ?? [:]
-                options[option] = value[value.index(after: equals)...].trimmingWhitespace()
+                options[option.trimmingWhitespace()] = optionValue.trimmingWhitespace()
                 network.driverOpts = options
             case "gw-priority":
                 guard Int(value) != nil else {
@@ -177,19 +175,18 @@ enum ServiceFlagParsers {
 
     /// `--placement-pref`/`-add`/`-rm`: `spread=DESCRIPTOR`, the only strategy.
     static func placementPreference(_ text: String) throws -> TaskSpec.Placement.Preference {
-        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+        guard let (strategy, descriptor) = text.cut(atFirst: "="), !strategy.isEmpty else {
             throw InvalidFlagValue(reason: #"placement preference must be of the format "<strategy>=<arg>""#)
         }
-        let strategy = text[..<equals]
         guard strategy == "spread" else {
             throw InvalidFlagValue(reason: "unsupported placement preference \(strategy) (only spread is supported)")
         }
-        return .init(spread: .init(spreadDescriptor: String(text[text.index(after: equals)...])))
+        return .init(spread: .init(spreadDescriptor: String(descriptor)))
     }
 
     /// `--generic-resource`/`--generic-resource-add` as the flag takes it: `KIND=VALUE`.
     static func genericResourceEntry(_ text: String) throws -> String {
-        guard text.contains("=") else {
+        guard text.contains(scalar: "=") else {
             throw InvalidFlagValue(reason: "invalid generic-resource format `\(text)` expected `name=value`")
         }
         return text
@@ -205,7 +202,7 @@ enum ServiceFlagParsers {
         var kinds: [String] = []
         var values: [String: [String]] = [:]
         for entry in entries {
-            let parts = entry.split(separator: "=", omittingEmptySubsequences: false)
+            let parts = entry.split(scalar: "=", omittingEmptySubsequences: false)
             guard parts.count == 2 else { throw invalid("incorrect term \(entry), missing '=' or malformed expression") }
             let kind = parts[0].trimmingWhitespace()
             if values[kind] == nil { kinds.append(kind) }

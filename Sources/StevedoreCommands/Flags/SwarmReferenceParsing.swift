@@ -33,11 +33,11 @@ struct SwarmFileReference: Hashable {
         var source = ""
         var target = ""
         for field in fields {
-            guard let equals = field.firstIndex(of: "="), equals != field.startIndex else {
+            guard let equals = field.unicodeScalars.firstIndex(of: "="), equals != field.startIndex else {
                 throw InvalidFlagValue(reason: "invalid field '\(field)' must be a key=value pair")
             }
             let key = String(field[..<equals])
-            let value = String(field[field.index(after: equals)...])
+            let value = String(field[field.unicodeScalars.index(after: equals)...])
             switch key.lowercased() {
             case "source", "src": source = value
             case "target": target = value

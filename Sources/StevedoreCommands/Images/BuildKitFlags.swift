@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -23,12 +24,12 @@ enum BuildKitFlags {
         var file: String?
         var variable: String?
         var type: String?
-        for field in value.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let equals = field.firstIndex(of: "=") else {
+        for field in value.split(scalar: ",", omittingEmptySubsequences: false) {
+            guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
                 throw Self.invalid("--secret", value, "invalid field '\(field)' must be a key=value pair")
             }
             let key = field[..<equals].lowercased()
-            let fieldValue = String(field[field.index(after: equals)...])
+            let fieldValue = String(field[field.unicodeScalars.index(after: equals)...])
             switch key {
             case "type":
                 guard fieldValue == "file" || fieldValue == "env" else {
@@ -59,11 +60,11 @@ enum BuildKitFlags {
     /// `--ssh default|ID[=SOCKET|KEY[,KEY…]]`: the agent's id, and its socket (`$SSH_AUTH_SOCK`
     /// when nothing follows) or the key files Stevedore serves itself.
     static func sshAgent(_ value: String) throws -> BuildSSHAgent {
-        let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = value.split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false)
         let id = parts[0].isEmpty ? "default" : String(parts[0])
         guard parts.count == 2 else { return BuildSSHAgent(id: id) }
         do {
-            return try BuildSSHAgent(id: id, paths: parts[1].split(separator: ",").map(String.init))
+            return try BuildSSHAgent(id: id, paths: parts[1].split(scalar: ",").map(String.init))
         } catch let error as DockerError {
             throw Self.invalid("--ssh", value, error.message)
         }
@@ -76,15 +77,15 @@ enum BuildKitFlags {
         guard values.count == 1 else { throw CommandFailure(description: "multiple outputs are not supported", exitCode: 125) }
         var type: String?
         var destination: String?
-        if !value.contains("=") && !value.contains(",") {
+        if !value.contains(scalar: "=") && !value.contains(scalar: ",") {
             (type, destination) = value == "-" ? ("tar", "-") : ("local", value)
         } else {
-            for field in value.split(separator: ",") {
-                guard let equals = field.firstIndex(of: "=") else {
+            for field in value.split(scalar: ",") {
+                guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
                     throw Self.invalid("--output", value, "invalid value \(field)")
                 }
                 let key = field[..<equals].lowercased()
-                let fieldValue = String(field[field.index(after: equals)...])
+                let fieldValue = String(field[field.unicodeScalars.index(after: equals)...])
                 switch key {
                 case "type": type = fieldValue
                 case "dest": destination = fieldValue

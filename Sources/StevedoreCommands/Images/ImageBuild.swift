@@ -245,8 +245,8 @@ extension StevedoreCommand.Image {
             // As docker: `NAME` alone takes NAME's value from this environment, or none.
             let environment = ProcessInfo.processInfo.environment
             for argument in self.buildArg {
-                if let equals = argument.firstIndex(of: "=") {
-                    options.buildArgs[String(argument[..<equals])] = .some(String(argument[argument.index(after: equals)...]))
+                if let (name, value) = argument.cut(atFirst: "=") {
+                    options.buildArgs[String(name)] = .some(String(value))
                 } else {
                     options.buildArgs[argument] = .some(environment[argument])
                 }

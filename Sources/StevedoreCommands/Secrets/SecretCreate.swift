@@ -52,13 +52,7 @@ extension StevedoreCommand.Secret {
 /// must be neither empty nor contain spaces or tabs.
 func swarmObjectLabels(_ texts: [String]) throws -> [String: String]? {
     for text in texts {
-        try FlagValue.parse(text, for: "-l, --label") { (label: String) throws -> Void in
-            let key = label.prefix { $0 != "=" }.drop { $0 == " " || $0 == "\t" }
-            guard !key.isEmpty else { throw InvalidFlagValue(reason: "invalid label '\(label)': empty name") }
-            guard !key.contains(where: { $0 == " " || $0 == "\t" }) else {
-                throw InvalidFlagValue(reason: "label '\(key)' contains whitespaces")
-            }
-        }
+        _ = try FlagValue.parse(text, for: "-l, --label", ServiceFlagParsers.label)
     }
     return keyValueMap(texts)
 }

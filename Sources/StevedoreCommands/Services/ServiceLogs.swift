@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -115,7 +116,7 @@ extension StevedoreCommand.Service {
         /// task ids) make the prefix; the others are shown with `--details`.
         private func prettyLine(_ line: String, prefixes: inout ServiceLogPrefixes) async throws -> String {
             let detailsIndex = self.timestamps ? 1 : 0
-            let parts = line.split(separator: " ", maxSplits: detailsIndex + 1, omittingEmptySubsequences: false)
+            let parts = line.split(scalar: " ", maxSplits: detailsIndex + 1, omittingEmptySubsequences: false)
             guard parts.count == detailsIndex + 2 else {
                 // docker's message holds the line with its newline.
                 throw CommandFailure(description: "invalid context in log message: \(line)\n")
@@ -134,12 +135,12 @@ extension StevedoreCommand.Service {
         /// both sides query-escaped.
         private static func parseDetails(_ text: Substring) throws -> [String: String] {
             var details: [String: String] = [:]
-            for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+            for pair in text.split(scalar: ",", omittingEmptySubsequences: false) {
+                guard let equals = pair.unicodeScalars.firstIndex(of: "="), equals != pair.startIndex else {
                     throw CommandFailure(description: "invalid details format")
                 }
                 let key = try Self.queryUnescaped(pair[..<equals])
-                details[key] = try Self.queryUnescaped(pair[pair.index(after: equals)...])
+                details[key] = try Self.queryUnescaped(pair[pair.unicodeScalars.index(after: equals)...])
             }
             return details
         }

@@ -23,14 +23,13 @@ extension StevedoreCommand.Service {
 
         func run() async throws {
             let requests = try self.scales.map { scale in
-                guard let equals = scale.firstIndex(of: "="), equals != scale.startIndex, scale.index(after: equals) != scale.endIndex
-                else {
+                guard let (service, replicas) = scale.cut(atFirst: "="), !service.isEmpty, !replicas.isEmpty else {
                     throw CommandFailure(
                         description: "invalid scale specifier '\(scale)'.\nSee 'stevedore service scale --help'.\n\n"
                             + "Usage:  stevedore service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\n"
                             + "Scale one or multiple replicated services")
                 }
-                return (service: String(scale[..<equals]), replicas: String(scale[scale.index(after: equals)...]))
+                return (service: String(service), replicas: String(replicas))
             }
             try await withClient(self.global) { client in
                 var failures: [String] = []

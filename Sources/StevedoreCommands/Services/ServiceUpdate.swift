@@ -540,8 +540,8 @@ extension StevedoreCommand.Service {
         private func updateHosts(of container: inout TaskSpec.ContainerSpec) throws {
             guard !self.hostAdd.isEmpty || !self.hostRm.isEmpty else { return }
             let removals = self.hostRm.map { entry -> (name: String, address: String) in
-                guard let colon = entry.firstIndex(of: ":") else { return (entry, "") }
-                return (String(entry[..<colon]), String(entry[entry.index(after: colon)...]))
+                guard let colon = entry.unicodeScalars.firstIndex(of: ":") else { return (entry, "") }
+                return (String(entry[..<colon]), String(entry[entry.unicodeScalars.index(after: colon)...]))
             }
             var hosts: [String] = []
             for line in container.hosts ?? [] {

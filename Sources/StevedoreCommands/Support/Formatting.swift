@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -117,5 +118,5 @@ func goANSICTime(_ rfc3339: String) -> String {
 /// Go's `net.JoinHostPort`, how docker prints an address with its port: `127.0.0.1:8080`,
 /// an IPv6 address in brackets, `[::]:8080`.
 func joinHostPort(_ host: String, _ port: String) -> String {
-    (host.contains(":") ? "[\(host)]" : host) + ":" + port
+    (host.contains(scalar: ":") ? "[\(host)]" : host) + ":" + port
 }

@@ -101,7 +101,7 @@ extension StevedoreCommand.Swarm {
         guard !address.contains("://"), !address.isEmpty else { throw InvalidFlagValue(reason: "invalid proto, expected tcp: \(text)") }
         if address.hasSuffix("]:") { address += Self.defaultPort }
         // As a URL: the host and port end where a path starts, and the path is kept.
-        let pathStart = address.firstIndex(of: "/") ?? address.endIndex
+        let pathStart = address.unicodeScalars.firstIndex(of: "/") ?? address.endIndex
         let hostPort = String(address[..<pathStart])
         guard let parts = Self.splitHostPort(hostPort) ?? Self.splitHostPort(joinHostPort(hostPort, Self.defaultPort)),
             parts.port.isEmpty || Int(parts.port) != nil
@@ -114,20 +114,20 @@ extension StevedoreCommand.Swarm {
     /// Go's `net.SplitHostPort`: `host:port`, or `[host]:port` for a host with colons; nil
     /// when there is no port, or colons or brackets where they do not belong.
     private static func splitHostPort(_ text: String) -> (host: String, port: String)? {
-        guard let colon = text.lastIndex(of: ":") else { return nil }
+        guard let colon = text.unicodeScalars.lastIndex(of: ":") else { return nil }
         let host: Substring
         let rest: Substring
         if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]"), text.index(after: close) == colon else { return nil }
-            host = text[text.index(after: text.startIndex)..<close]
-            rest = text[text.index(after: close)...]
+            guard let close = text.unicodeScalars.firstIndex(of: "]"), text.unicodeScalars.index(after: close) == colon else { return nil }
+            host = text[text.unicodeScalars.index(after: text.startIndex)..<close]
+            rest = text[text.unicodeScalars.index(after: close)...]
         } else {
             host = text[..<colon]
-            guard !host.contains(":") else { return nil }
+            guard !host.contains(scalar: ":") else { return nil }
             rest = text[colon...]
         }
-        guard !host.contains("["), !host.contains("]"), !rest.contains("["), !rest.contains("]") else { return nil }
-        return (String(host), String(text[text.index(after: colon)...]))
+        guard !(host + rest).unicodeScalars.contains(where: { $0 == "[" || $0 == "]" }) else { return nil }
+        return (String(host), String(text[text.unicodeScalars.index(after: colon)...]))
     }
 
     /// docker's `--default-addr-pool` value: comma-separated CIDRs (quotes ignored), each
@@ -136,7 +136,7 @@ extension StevedoreCommand.Swarm {
     static func addressPools(_ text: String) throws -> [String] {
         let unquoted = text.filter { $0 != "\"" && $0 != "'" && $0 != "`" }
         guard !unquoted.isEmpty else { return [] }
-        return try unquoted.split(separator: ",", omittingEmptySubsequences: false).map { entry in
+        return try unquoted.split(scalar: ",", omittingEmptySubsequences: false).map { entry in
             guard let network = Self.network(of: entry.trimmingWhitespace()) else {
                 throw InvalidFlagValue(reason: "invalid string being converted to CIDR: \(entry)")
             }
@@ -147,9 +147,9 @@ extension StevedoreCommand.Swarm {
     /// The network of the CIDR `cidr` (its address with the host bits cleared, then the
     /// prefix length), or nil when `cidr` is no IPv4 or IPv6 CIDR.
     private static func network(of cidr: String) -> String? {
-        guard let slash = cidr.firstIndex(of: "/") else { return nil }
+        guard let slash = cidr.unicodeScalars.firstIndex(of: "/") else { return nil }
         let address = String(cidr[..<slash])
-        let lengthText = cidr[cidr.index(after: slash)...]
+        let lengthText = cidr[cidr.unicodeScalars.index(after: slash)...]
         guard !lengthText.isEmpty, lengthText.allSatisfy({ $0.isASCII && $0.isNumber }), let length = Int(lengthText) else { return nil }
         var family = AF_INET
         var bytes = [UInt8](repeating: 0, count: 16)

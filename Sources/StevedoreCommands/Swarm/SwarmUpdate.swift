@@ -84,11 +84,11 @@ extension StevedoreCommand.Swarm {
         var hasProtocol = false
         var hasURL = false
         for field in try MountArgument.csvFields(text) {
-            guard let equals = field.firstIndex(of: "=") else {
+            guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
                 throw InvalidFlagValue(reason: "invalid field '\(field)' must be a key=value pair")
             }
             let key = String(field[..<equals])
-            let value = String(field[field.index(after: equals)...])
+            let value = String(field[field.unicodeScalars.index(after: equals)...])
             switch key.lowercased() {
             case "protocol":
                 hasProtocol = true

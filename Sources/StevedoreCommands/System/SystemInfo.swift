@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 extension StevedoreCommand.System {
     /// `stevedore info`: system-wide information, printed as docker prints it.
@@ -124,8 +125,8 @@ extension StevedoreCommand.System {
             options.flatMap { option -> [String] in
                 var name = option
                 var profile: String?
-                for field in option.split(separator: ",") {
-                    let pair = field.split(separator: "=", maxSplits: 1).map(String.init)
+                for field in option.split(scalar: ",") {
+                    let pair = field.split(scalar: "=", maxSplits: 1).map(String.init)
                     guard pair.count == 2 else { continue }
                     if pair[0] == "name" { name = pair[1] }
                     if pair[0] == "profile" { profile = pair[1] }

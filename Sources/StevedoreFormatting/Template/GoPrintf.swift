@@ -136,7 +136,7 @@ enum GoPrintf {
             let truncated = flags.precision.map { String(String.UnicodeScalarView(string.unicodeScalars.prefix($0))) } ?? string
             return pad(truncated, flags)
         case (.string(let string), "q"):
-            if flags.sharp, !string.contains("`"), string.unicodeScalars.allSatisfy({ $0 == "\t" || GoQuote.isPrintable($0) }) {
+            if flags.sharp, !string.contains(scalar: "`"), string.unicodeScalars.allSatisfy({ $0 == "\t" || GoQuote.isPrintable($0) }) {
                 return pad("`" + string + "`", flags)
             }
             return pad(GoQuote.quote(string), flags)

@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// Builds the ``TemplateNode`` tree from tokens, with the checks and messages of Go's
 /// `text/template/parse`: known functions, declared variables, balanced `{{end}}`, and
 /// `{{break}}`/`{{continue}}` only inside `{{range}}`.
@@ -250,7 +252,7 @@ struct TemplateParser {
         case .dot: return .dot(position: token.position)
         case .nilValue: return .nilValue(position: token.position)
         case .variable:
-            let parts = token.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = token.text.split(scalar: ".", omittingEmptySubsequences: false).map(String.init)
             guard variables.contains(parts[0]) else { throw failure("undefined variable \"\(parts[0])\"") }
             return .variable(position: token.position, name: parts[0], fields: Array(parts.dropFirst()))
         case .field:
@@ -283,7 +285,7 @@ struct TemplateParser {
         let lower = text.lowercased()
         var radix = 10
         if lower.hasPrefix("0x") { radix = 16 } else if lower.hasPrefix("0o") { radix = 8 } else if lower.hasPrefix("0b") { radix = 2 }
-        let isFloat = radix == 10 ? lower.contains(where: { ".e".contains($0) }) : lower.contains("p")
+        let isFloat = radix == 10 ? lower.contains(where: { ".e".contains($0) }) : lower.contains(scalar: "p")
         if !isFloat {
             let digits = radix == 10 ? text : String(text.dropFirst(2))
             if let value = Int64(digits, radix: radix)

@@ -61,7 +61,7 @@ public enum GoQuote {
         guard scalars.count >= 2, let quote = scalars.first, scalars.last == quote else { return nil }
         let body = scalars[1..<scalars.count - 1]
         if quote == "`" {
-            return body.contains("`") ? nil : String(String.UnicodeScalarView(body)).replacingScalars("\r", with: "")
+            return body.contains(Unicode.Scalar("`")) ? nil : String(String.UnicodeScalarView(body)).replacingScalars("\r", with: "")
         }
         guard quote == "\"" || quote == "'" else { return nil }
         var output = String.UnicodeScalarView()

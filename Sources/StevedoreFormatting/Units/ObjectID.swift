@@ -3,7 +3,7 @@ public enum ObjectID {
     /// `stringid.TruncateID`: drops an algorithm prefix such as `sha256:` and keeps 12 characters.
     public static func truncated(_ id: String) -> String {
         var id = Substring(id)
-        if let colon = id.firstIndex(of: ":") { id = id[id.index(after: colon)...] }
+        if let colon = id.unicodeScalars.firstIndex(of: ":") { id = id[id.unicodeScalars.index(after: colon)...] }
         return String(id.prefix(12))
     }
 }

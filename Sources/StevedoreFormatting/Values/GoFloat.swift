@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -95,9 +97,9 @@ package enum GoFloat {
         /// The shortest digits that read back as `value`.
         init(shortest value: Double) {
             let text = "\(abs(value))"
-            let parts = text.split(separator: "e", maxSplits: 1)
+            let parts = text.split(scalar: "e", maxSplits: 1)
             let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-            let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+            let mantissa = parts[0].split(scalar: ".", omittingEmptySubsequences: false)
             let integerPart = mantissa[0]
             let fractionPart = mantissa.count > 1 ? mantissa[1] : ""
             self.init(digits: Array(integerPart + fractionPart), decimalPoint: integerPart.count + exponent)
@@ -113,7 +115,7 @@ package enum GoFloat {
                 return
             }
             let text = GoFloat.printf("e", precision: max(significantDigits - 1, 0), abs(value))
-            let parts = text.split(separator: "e", maxSplits: 1)
+            let parts = text.split(scalar: "e", maxSplits: 1)
             let exponent = Int(parts[1]) ?? 0
             self.init(digits: Array(parts[0].filter { $0 != "." }), decimalPoint: exponent + 1)
         }

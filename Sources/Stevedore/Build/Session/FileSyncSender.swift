@@ -1,3 +1,4 @@
+import StevedoreText
 import SwiftProtobuf
 
 #if canImport(FoundationEssentials)
@@ -66,7 +67,7 @@ struct FileSyncSender: Sendable {
                 let length = readlink(root + "/" + current, &target, target.count - 1)
                 guard length > 0 else { break }
                 let link = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                let parent = current.split(separator: "/").dropLast().joined(separator: "/")
+                let parent = current.split(scalar: "/").dropLast().joined(separator: "/")
                 current = Self.cleaned(link.hasPrefix("/") || parent.isEmpty ? link : parent + "/" + link)
             }
         }
@@ -76,7 +77,7 @@ struct FileSyncSender: Sendable {
     /// `path` relative to the root without `.`, `..` (not above the root) or empty components.
     static func cleaned(_ path: String) -> String {
         var components: [Substring] = []
-        for component in path.split(separator: "/") where component != "." {
+        for component in path.split(scalar: "/") where component != "." {
             if component == ".." {
                 _ = components.popLast()
             } else {
