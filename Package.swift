@@ -100,6 +100,8 @@ let package = Package(
                 "StevedoreFormatting",
                 // The connection's response state machine, which the `http-response` target runs.
                 "StevedoreTransport",
+                // The seeded generator of its random runs, which the tests' property checks use too.
+                "StevedoreTestSupport",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
@@ -149,7 +151,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting"]),
+        .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting", "StevedoreTestSupport"]),
         .testTarget(name: "StevedoreTextTests", dependencies: ["StevedoreText"]),
         // Depends on the executable so that the binary the tests run is built with them.
         .testTarget(

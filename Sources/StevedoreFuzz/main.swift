@@ -1,11 +1,12 @@
 import Foundation
+import StevedoreTestSupport
 
 // The fuzz targets: the stream parsers (demultiplexer, websocket frames, hijack upgrade) and
 // the parsers of user input and files (ParserFuzzTargets).
 //
 // Built with libFuzzer (scripts/fuzz: `-sanitize=fuzzer` and `-D STEVEDORE_LIBFUZZER`), it
 // hands each input to ``FuzzTargets/run(_:)``. Built normally, it runs a bounded
-// number of seeded random inputs through the same targets: `swift run StevedoreFuzz [runs]`.
+// number of seeded random inputs through the same targets: `swift run StevedoreFuzz [runs [seed]]`.
 #if STEVEDORE_LIBFUZZER
     // The entry point libFuzzer's runtime requires (its `main` object refers to it).
     @_cdecl("LLVMFuzzerTestOneInput")
@@ -28,8 +29,9 @@ import Foundation
     exit(runFuzzerDriver(&argc, &argv) { fuzzOneInput($0, $1) })
 #else
     // `StevedoreFuzz replay CORPUS`: every input of CORPUS/<target>/ through that target (the
-    // committed corpus, which `swift test` replays); `StevedoreFuzz [RUNS]`: that many random
-    // inputs through the targets the first byte picks.
+    // committed corpus, which `swift test` replays); `StevedoreFuzz [RUNS [SEED]]`: that many
+    // random inputs through the targets the first byte picks, drawn from SEED (a new one when
+    // none is given, printed first so that a failure can be run again).
     let arguments = Array(CommandLine.arguments.dropFirst())
     if arguments.first == "replay", arguments.count == 2 {
         let corpus = URL(fileURLWithPath: arguments[1])
@@ -49,7 +51,10 @@ import Foundation
         print("StevedoreFuzz: \(count) corpus inputs of \(FuzzTargets.all.count) targets, no failure")
     } else {
         let runs = arguments.first.flatMap(Int.init) ?? 10_000
-        var generator = SystemRandomNumberGenerator()
+        let seed = arguments.dropFirst().first.flatMap { UInt64($0) } ?? UInt64.random(in: .min ... .max)
+        // On stderr, unbuffered: a failing input ends the process before stdout is flushed.
+        FileHandle.standardError.write(Data("StevedoreFuzz: seed \(seed); again: StevedoreFuzz \(runs) \(seed)\n".utf8))
+        var generator = SeededGenerator(seed: seed)
         for _ in 0..<runs {
             let count = Int.random(in: 0...512, using: &generator)
             var input = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
