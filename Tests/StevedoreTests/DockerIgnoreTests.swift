@@ -51,6 +51,13 @@ struct DockerIgnoreTests {
         ("*^a", "x^a", false),
         ("^a*", "ab", true),
         ("a$*", "a$b", true),
+        // Bytes, as moby compares them: a `/` that Unicode joins to a mark beside it (U+0301
+        // after, U+06DD before) is still there, and a name matches only its own spelling.
+        ("secrets/**", "secrets/\u{301}key", true),
+        ("**/id_rsa", "keys\u{6DD}/id_rsa", true),
+        ("keys", "keys\u{6DD}/id_rsa", false),
+        ("\u{E9}", "e\u{301}", false),
+        ("#\u{301}x", "#\u{301}x", false),
     ])
     func singlePatternMatches(pattern: String, path: String, excluded: Bool) throws {
         let ignore = try DockerIgnore(patterns: DockerIgnore.parse(pattern))

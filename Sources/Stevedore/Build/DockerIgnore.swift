@@ -51,17 +51,19 @@ public struct DockerIgnore: Sendable {
             return false
         }
 
-        /// The comparisons of the kinds that need no expression.
+        /// The comparisons of the kinds that need no expression, byte by byte as moby's: a
+        /// `/` or a name that Unicode joins to a mark beside it still matches, and a pattern
+        /// matches only the bytes it has (not every canonically equivalent spelling).
         private func matchesText(_ path: Substring) -> Bool {
             switch self.matchType {
             case .exact:
-                return path == self.text
+                return path.utf8.elementsEqual(self.text.utf8)
             case .prefix:
-                return path.hasPrefix(self.text.dropLast(2))
+                return path.utf8.starts(with: self.text.utf8.dropLast(2))
             case .suffix:
-                let suffix = self.text.dropFirst(2)
-                if path.hasSuffix(suffix) { return true }
-                return suffix.first == "/" && path == suffix.dropFirst()
+                let suffix = self.text.utf8.dropFirst(2)
+                if path.utf8.reversed().starts(with: suffix.reversed()) { return true }
+                return suffix.first == UInt8(ascii: "/") && path.utf8.elementsEqual(suffix.dropFirst())
             case .regex:
                 return false
             }
@@ -95,10 +97,10 @@ public struct DockerIgnore: Sendable {
             if text.isEmpty { continue }
             text = Self.cleanPath(text)
             var isException = false
-            if text.hasPrefix("!") {
-                guard text.count > 1 else { throw DockerError.invalidInput("illegal exclusion pattern: \"!\" in .dockerignore") }
+            if text.utf8.first == UInt8(ascii: "!") {
+                guard text.utf8.count > 1 else { throw DockerError.invalidInput("illegal exclusion pattern: \"!\" in .dockerignore") }
                 isException = true
-                text.removeFirst()
+                text = String(Substring(text.unicodeScalars.dropFirst()))
             }
             compiled.append(try Self.compile(text, isException: isException))
         }
@@ -114,14 +116,14 @@ public struct DockerIgnore: Sendable {
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
-            if line.hasPrefix("#") { continue }
+            if line.utf8.first == UInt8(ascii: "#") { continue }
             line = line.trimmingWhitespace()
             if line.isEmpty { continue }
-            let isException = line.hasPrefix("!")
-            if isException { line = line.dropFirst().trimmingWhitespace() }
+            let isException = line.utf8.first == UInt8(ascii: "!")
+            if isException { line = Substring(line.unicodeScalars.dropFirst()).trimmingWhitespace() }
             if !line.isEmpty {
                 line = Self.cleanPath(line)
-                if line.count > 1, line.hasPrefix("/") { line.removeFirst() }
+                if line.utf8.count > 1, line.utf8.first == UInt8(ascii: "/") { line = String(Substring(line.unicodeScalars.dropFirst())) }
             }
             result.append(isException ? "!" + line : line)
         }
@@ -157,7 +159,7 @@ public struct DockerIgnore: Sendable {
     /// Whether an exception pattern names something inside `directory` (so an excluded
     /// directory must still be walked): the CLI's prefix test on the exception's text.
     func hasException(inside directory: String) -> Bool {
-        self.patterns.contains { $0.isException && ($0.text + "/").hasPrefix(directory + "/") }
+        self.patterns.contains { $0.isException && ($0.text + "/").utf8.starts(with: (directory + "/").utf8) }
     }
 
     // MARK: Compiling
