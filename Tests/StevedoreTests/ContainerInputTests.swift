@@ -182,4 +182,20 @@ struct ContainerInputTests {
         let garbage = #expect(throws: DockerError.self) { try parser.feed(ByteBuffer(repeating: 7, count: 512)) }
         #expect(garbage?.category == .malformedResponse)
     }
+
+    /// A PAX name with a NUL is a corrupt header (as Go's archive/tar reads it): `d/..\0` is no
+    /// `..` to the extractor's check, but the kernel stops at the NUL and sees `d/..`.
+    @Test func aNULInAPAXNameIsACorruptHeader() throws {
+        let record = "path=d/..\u{0}\n"
+        let content = "\(record.utf8.count + 3) \(record)"  // the length counts its own two digits and space
+        var tar = TarHeader(name: "PaxHeaders/d", kind: .paxExtended, mode: 0o644, size: Int64(content.utf8.count)).encoded()
+        tar.writeString(content)
+        tar.writeRepeatingByte(0, count: 512 - content.utf8.count)
+        var directory = TarHeader(name: "d", kind: .directory, mode: 0o755).encoded()
+        tar.writeBuffer(&directory)
+        var parser = TarParser()
+        let error = #expect(throws: DockerError.self) { try parser.feed(tar) }
+        #expect(error?.category == .malformedResponse)
+        #expect(TarParser.paxRecords(ByteBuffer(string: content)).first?.1 == "d/..\u{0}", "the record itself is well formed")
+    }
 }

@@ -94,7 +94,7 @@ public struct TarParser: Sendable {
                 collected.writeBuffer(&piece)
                 let left = remaining - Int64(take)
                 if left == 0 {
-                    self.applyMetadata(kind: kind, collected)
+                    try self.applyMetadata(kind: kind, collected)
                     self.state = padding > 0 ? .padding(Int64(padding)) : .header
                 } else {
                     self.state = .metadata(kind: kind, remaining: left, padding: padding, collected: collected)
@@ -151,7 +151,7 @@ public struct TarParser: Sendable {
         }
     }
 
-    private mutating func applyMetadata(kind: TarHeader.Kind, _ collected: ByteBuffer) {
+    private mutating func applyMetadata(kind: TarHeader.Kind, _ collected: ByteBuffer) throws {
         switch kind {
         case .gnuLongName:
             self.overrides["path"] = String(decoding: collected.readableBytesView.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -159,6 +159,11 @@ public struct TarParser: Sendable {
             self.overrides["linkpath"] = String(decoding: collected.readableBytesView.prefix(while: { $0 != 0 }), as: UTF8.self)
         case .paxExtended:
             for (key, value) in Self.paxRecords(collected) where ["path", "linkpath", "size"].contains(key) {
+                // As Go's archive/tar: a NUL in a name is a corrupt header. A path component
+                // `..\0` is not `..` to a check, but is to the kernel, which stops at the NUL.
+                guard !value.utf8.contains(0) else {
+                    throw DockerError.malformedResponse("invalid tar header: a NUL in the PAX record \(key)")
+                }
                 self.overrides[key] = value
             }
         default:
