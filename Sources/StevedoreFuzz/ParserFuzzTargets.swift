@@ -58,7 +58,7 @@ enum ParserFuzzTargets {
     }
 
     static func filters(_ data: [UInt8]) {
-        let lines = Self.text(data).split(separator: "\n").map(String.init)
+        let lines = Self.text(data).split(scalar: "\n").map(String.init)
         _ = try? ContainerListFilters(parsing: lines)
         _ = try? VolumePruneFilters(parsing: lines)
         var filters = DockerFilters()
@@ -144,7 +144,7 @@ enum ParserFuzzTargets {
     /// last line with that key; the two label checks, the services' and the secrets', agree.
     /// (`--env-file`, `--label-file` and `--sysctl` are the `create-flags` target's.)
     static func keyValueFlags(_ data: [UInt8]) {
-        let lines = Self.text(data).split(separator: "\n").map(String.init)
+        let lines = Self.text(data).split(scalar: "\n").map(String.init)
         // The lines split as the flags document it: a key, and the value after the first `=`.
         let pairs = lines.map { line -> (key: String, value: String?) in
             let parts = line.split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -229,7 +229,7 @@ enum ParserFuzzTargets {
     /// The value parsers of `create`'s flags, each on every line of the input (argument
     /// parsing itself is swift-argument-parser's).
     static func createFlags(_ data: [UInt8]) {
-        for line in Self.text(data).split(separator: "\n").map(String.init) {
+        for line in Self.text(data).split(scalar: "\n").map(String.init) {
             _ = try? ContainerFlagParsers.ulimit(line)
             _ = try? ContainerFlagParsers.weightDevice(line)
             _ = try? ContainerFlagParsers.throttleBytes(line)

@@ -200,9 +200,10 @@ struct ImageDifferentialTests {
                 let refused = try await tool.run(
                     ["login", "-u", "alice", "--password-stdin", registry.address], environment: environment, input: Data("wrong\n".utf8))
                 #expect(refused.status == 1 && refused.standardError.contains("401 Unauthorized"), "\(refused)")
+                // A line ended as on Windows: docker trims the "\n" and then the "\r".
                 let login = try await tool.run(
                     ["login", "-u", "alice", "--password-stdin", registry.address], environment: environment,
-                    input: Data((password + "\n").utf8))
+                    input: Data((password + "\r\n").utf8))
                 #expect(login.status == 0 && login.standardOutput == "Login Succeeded\n", "\(login)")
                 let file = directory.appendingPathComponent("config.json")
                 configs.append(try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]))

@@ -22,9 +22,9 @@ public struct BuildKitStepOutput: Sendable {
         for log in status.logs {
             var text = self.unfinishedLine[log.vertex, default: ""] + log.text
             var kept = self.lines[log.vertex, default: []]
-            while let newline = text.firstIndex(of: "\n") {
+            while let newline = text.unicodeScalars.firstIndex(of: "\n") {
                 kept.append(String(text[..<newline]))
-                text = String(text[text.index(after: newline)...])
+                text = String(text[text.unicodeScalars.index(after: newline)...])
             }
             self.unfinishedLine[log.vertex] = text
             self.lines[log.vertex] = Array(kept.suffix(Self.keptLines))

@@ -73,7 +73,7 @@ extension DockerContextStore {
                 guard path == "meta.json" || path.hasPrefix("tls/") else {
                     throw DockerError.invalidInput("\(path): unexpected context file")
                 }
-                guard !path.contains("\\") else { throw DockerError.invalidInput("\(path): unexpected '\\' in path") }
+                guard !path.contains(scalar: "\\") else { throw DockerError.invalidInput("\(path): unexpected '\\' in path") }
                 guard path.split(scalar: "/", omittingEmptySubsequences: false).allSatisfy({ !["", ".", ".."].contains($0) }) else {
                     throw DockerError.invalidInput("\(path): unexpected path format")
                 }

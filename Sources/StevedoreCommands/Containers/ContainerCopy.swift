@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -34,7 +35,9 @@ extension StevedoreCommand.Container {
         /// `container:path` → (container, path); a local path (`./a:b`, `/x:y`) → nil, as docker
         /// splits it.
         static func containerPath(_ argument: String) -> (container: String, path: String)? {
-            guard !argument.hasPrefix("/"), !argument.hasPrefix("."), let (container, path) = argument.cut(atFirst: ":") else { return nil }
+            guard let first = argument.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "."),
+                let (container, path) = argument.cut(atFirst: ":")
+            else { return nil }
             return (String(container), String(path))
         }
 

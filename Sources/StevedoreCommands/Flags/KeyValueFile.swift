@@ -48,7 +48,7 @@ enum KeyValueFile {
         var entries: [String] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = Substring(rawLine.unicodeScalars.drop(while: { $0 == " " || $0 == "\t" }))
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { continue }
             let key = line.cut(atFirst: "=")?.before ?? line
             if key.isEmpty { throw FlagValue.conflict("invalid env file (\(path)): no variable name on line '\(line)'") }
             if key.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" }) {

@@ -72,7 +72,7 @@ enum MountArgument {
 
     /// `./dir` and `.` are made absolute against the working directory, as docker does.
     private static func absoluteIfRelative(_ source: String) -> String {
-        guard source == "." || source.hasPrefix("./") else { return source }
+        guard source == "." || source.utf8.starts(with: "./".utf8) else { return source }
         return URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
             .path
     }

@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -25,7 +26,7 @@ struct SwarmFileReference: Hashable {
         // Go's CSV reader finds no record in an empty value.
         guard !text.isEmpty else { throw InvalidFlagValue(reason: "EOF") }
         let fields = try MountArgument.csvFields(text)
-        if fields.count == 1 && !fields[0].contains("=") {
+        if fields.count == 1 && !fields[0].contains(scalar: "=") {
             self.source = fields[0]
             self.target = fields[0]
             return

@@ -1,5 +1,6 @@
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -42,7 +43,7 @@ struct BuildKitLiveProgress {
         }
         for log in status.logs {
             guard var step = self.steps[log.vertex] else { continue }
-            step.lastLines += log.text.split(separator: "\n").map(String.init)
+            step.lastLines += log.text.split(scalar: "\n").map(String.init)
             step.lastLines = Array(step.lastLines.suffix(Self.shownLines))
             self.steps[log.vertex] = step
         }

@@ -1,5 +1,6 @@
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -168,7 +169,7 @@ struct BuildKitPlainProgress {
         var text = log.text
         if let partial = step.partialLine {
             // The rest of a line already started.
-            let end = text.firstIndex(of: "\n") ?? text.endIndex
+            let end = text.unicodeScalars.firstIndex(of: "\n") ?? text.endIndex
             output += text[..<end]
             step.partialLine = partial + text[..<end]
             guard end != text.endIndex else {
@@ -178,9 +179,9 @@ struct BuildKitPlainProgress {
             output += "\n"
             step.lastLines.append(partial + text[..<end])
             step.partialLine = nil
-            text = String(text[text.index(after: end)...])
+            text = String(text[text.unicodeScalars.index(after: end)...])
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(scalar: "\n", omittingEmptySubsequences: false)
         let unfinished = lines.removeLast()
         for line in lines {
             output += "#\(step.number) \(time) \(line)\n"

@@ -42,10 +42,12 @@ extension StevedoreCommand {
                 guard self.username != nil else {
                     throw CommandFailure(description: "the --password-stdin option requires --username to be set")
                 }
-                var text = String(decoding: try StandardInput.readToEnd().readableBytesView, as: UTF8.self)
-                if text.hasSuffix("\n") { text.removeLast() }
-                if text.hasSuffix("\r") { text.removeLast() }
-                password = text
+                // Trimmed as bytes, as docker trims them: "\r\n" is one Character, which
+                // neither a "\n" nor a "\r" suffix would match.
+                var bytes = Array(try StandardInput.readToEnd().readableBytesView)
+                if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+                if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+                password = String(decoding: bytes, as: UTF8.self)
             }
             let server = self.server.flatMap { $0.isEmpty || $0 == "docker.io" ? nil : $0 } ?? RegistryHost.dockerHubKey
             var config = try self.global.configFile()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
