@@ -5,7 +5,9 @@ import Testing
     @Test func parsesDockersFormat() throws {
         #expect(DetachKeys.default.bytes == [0x10, 0x11])
         #expect(try DetachKeys(parsing: "ctrl-a,x,ctrl-@,ctrl-[,ctrl-_").bytes == [1, UInt8(ascii: "x"), 0, 27, 31])
-        for bad in ["", "ctrl-", "ctrl-1", "ab", "ctrl-p,,ctrl-q"] {
+        // As moby's term.ToBytes: a single key keeps its case, DEL is a key, `ctrl-` is lowercase.
+        #expect(try DetachKeys(parsing: "P,DEL,ctrl-\\").bytes == [UInt8(ascii: "P"), 0x7F, 28])
+        for bad in ["", "ctrl-", "ctrl-1", "ab", "ctrl-p,,ctrl-q", "CTRL-P", "ctrl-P", "del", "\u{E9}", ",\u{301}"] {
             let error = #expect(throws: DockerError.self) { try DetachKeys(parsing: bad) }
             #expect(error?.category == .invalidInput)
         }

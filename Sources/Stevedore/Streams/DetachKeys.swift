@@ -15,16 +15,19 @@ public struct DetachKeys: Hashable, Sendable, CustomStringConvertible {
     /// Docker's default, `ctrl-p,ctrl-q`.
     public static let `default` = try! DetachKeys(parsing: "ctrl-p,ctrl-q")
 
-    /// Parses docker's format: comma-separated keys, each a single character or `ctrl-<key>`
-    /// with `<key>` one of `a`–`z`, `@`, `[`, `\`, `]`, `^`, `_`. Throws
+    /// Parses docker's format (moby's `term.ToBytes`): comma-separated keys, each a single
+    /// byte (taken as typed: `P` is not `p`), `DEL`, or `ctrl-<key>` with `<key>` one of
+    /// `a`–`z`, `@`, `[`, `\`, `]`, `^`, `_` (lowercase, as docker spells them). Throws
     /// ``DockerError/Category/invalidInput`` for anything else.
     public init(parsing text: String) throws {
         var bytes: [UInt8] = []
         for key in text.split(scalar: ",", omittingEmptySubsequences: false) {
-            let key = key.lowercased()
-            if key.count == 1, let byte = key.utf8.first, key.utf8.count == 1 {
+            let utf8 = key.utf8
+            if utf8.count == 1, let byte = utf8.first {
                 bytes.append(byte)
-            } else if key.hasPrefix("ctrl-"), key.utf8.count == 6, let byte = key.utf8.last {
+            } else if utf8.elementsEqual("DEL".utf8) {
+                bytes.append(0x7F)
+            } else if utf8.count == 6, utf8.starts(with: "ctrl-".utf8), let byte = utf8.last {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte - UInt8(ascii: "a") + 1)
                 case UInt8(ascii: "@"): bytes.append(0)
@@ -42,7 +45,7 @@ public struct DetachKeys: Hashable, Sendable, CustomStringConvertible {
 
     private static func invalid(_ text: String) -> DockerError {
         DockerError.invalidInput(
-            "invalid detach keys \"\(text)\": use comma-separated keys, each a character or ctrl-<a-z, @, [, \\, ], ^ or _>")
+            "invalid detach keys \"\(text)\": use comma-separated keys, each a character, DEL or ctrl-<a-z, @, [, \\, ], ^ or _>")
     }
 
     /// Watches input for the sequence. Bytes that might begin it are held back until the
