@@ -64,10 +64,10 @@ struct ContextFlags: ParsableArguments {
         }
         var pairs: [String: String] = [:]
         for field in fields {
-            guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
+            guard let (key, value) = field.cut(atFirst: "=") else {
                 throw InvalidFlagValue(reason: "\(field) must be formatted as key=value")
             }
-            pairs[String(field.unicodeScalars[..<equals])] = String(field.unicodeScalars[field.unicodeScalars.index(after: equals)...])
+            pairs[String(key)] = String(value)
         }
         return pairs
     }

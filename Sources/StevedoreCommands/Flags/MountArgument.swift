@@ -17,7 +17,7 @@ enum MountArgument {
     static func parse(_ text: String) throws -> Mount {
         var mount = Mount(type: .volume)
         for field in try Self.csvFields(text) {
-            guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
+            guard let (rawKey, rawValue) = field.cut(atFirst: "=") else {
                 switch field {
                 case "readonly", "ro": mount.readOnly = true
                 case "volume-nocopy": Self.volumeOptions(&mount) { $0.noCopy = true }
@@ -26,8 +26,8 @@ enum MountArgument {
                 }
                 continue
             }
-            let key = String(field[..<equals])
-            let value = String(field[field.unicodeScalars.index(after: equals)...])
+            let key = String(rawKey)
+            let value = String(rawValue)
             switch key {
             case "type": mount.type = MountType(rawValue: value.lowercased())
             case "source", "src": mount.source = Self.absoluteIfRelative(value)

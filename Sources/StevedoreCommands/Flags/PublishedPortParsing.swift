@@ -26,11 +26,11 @@ enum PublishedPortParsing {
         var port = EndpointPortConfig()
         for field in try MountArgument.csvFields(text) {
             let lowered = field.lowercased()
-            guard let equals = lowered.unicodeScalars.firstIndex(of: "="), equals != lowered.startIndex else {
+            guard let (rawKey, rawValue) = lowered.cut(atFirst: "="), !rawKey.isEmpty else {
                 throw InvalidFlagValue(reason: "invalid field: \(field)")
             }
-            let key = String(lowered[..<equals])
-            let value = String(lowered[lowered.unicodeScalars.index(after: equals)...])
+            let key = String(rawKey)
+            let value = String(rawValue)
             switch key {
             case "protocol":
                 guard ["tcp", "udp", "sctp"].contains(value) else { throw InvalidFlagValue(reason: "invalid protocol value '\(value)'") }

@@ -34,11 +34,10 @@ struct SwarmFileReference: Hashable {
         var source = ""
         var target = ""
         for field in fields {
-            guard let equals = field.unicodeScalars.firstIndex(of: "="), equals != field.startIndex else {
+            guard let (key, rawValue) = field.cut(atFirst: "="), !key.isEmpty else {
                 throw InvalidFlagValue(reason: "invalid field '\(field)' must be a key=value pair")
             }
-            let key = String(field[..<equals])
-            let value = String(field[field.unicodeScalars.index(after: equals)...])
+            let value = String(rawValue)
             switch key.lowercased() {
             case "source", "src": source = value
             case "target": target = value

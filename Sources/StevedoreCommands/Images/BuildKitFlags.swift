@@ -25,11 +25,11 @@ enum BuildKitFlags {
         var variable: String?
         var type: String?
         for field in value.split(scalar: ",", omittingEmptySubsequences: false) {
-            guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
+            guard let (rawKey, rawValue) = field.cut(atFirst: "=") else {
                 throw Self.invalid("--secret", value, "invalid field '\(field)' must be a key=value pair")
             }
-            let key = field[..<equals].lowercased()
-            let fieldValue = String(field[field.unicodeScalars.index(after: equals)...])
+            let key = rawKey.lowercased()
+            let fieldValue = String(rawValue)
             switch key {
             case "type":
                 guard fieldValue == "file" || fieldValue == "env" else {
@@ -81,11 +81,11 @@ enum BuildKitFlags {
             (type, destination) = value == "-" ? ("tar", "-") : ("local", value)
         } else {
             for field in value.split(scalar: ",") {
-                guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
+                guard let (rawKey, rawValue) = field.cut(atFirst: "=") else {
                     throw Self.invalid("--output", value, "invalid value \(field)")
                 }
-                let key = field[..<equals].lowercased()
-                let fieldValue = String(field[field.unicodeScalars.index(after: equals)...])
+                let key = rawKey.lowercased()
+                let fieldValue = String(rawValue)
                 switch key {
                 case "type": type = fieldValue
                 case "dest": destination = fieldValue

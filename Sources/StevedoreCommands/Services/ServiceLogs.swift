@@ -136,11 +136,10 @@ extension StevedoreCommand.Service {
         private static func parseDetails(_ text: Substring) throws -> [String: String] {
             var details: [String: String] = [:]
             for pair in text.split(scalar: ",", omittingEmptySubsequences: false) {
-                guard let equals = pair.unicodeScalars.firstIndex(of: "="), equals != pair.startIndex else {
+                guard let (key, value) = pair.cut(atFirst: "="), !key.isEmpty else {
                     throw CommandFailure(description: "invalid details format")
                 }
-                let key = try Self.queryUnescaped(pair[..<equals])
-                details[key] = try Self.queryUnescaped(pair[pair.unicodeScalars.index(after: equals)...])
+                details[try Self.queryUnescaped(key)] = try Self.queryUnescaped(value)
             }
             return details
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -540,8 +541,8 @@ extension StevedoreCommand.Service {
         private func updateHosts(of container: inout TaskSpec.ContainerSpec) throws {
             guard !self.hostAdd.isEmpty || !self.hostRm.isEmpty else { return }
             let removals = self.hostRm.map { entry -> (name: String, address: String) in
-                guard let colon = entry.unicodeScalars.firstIndex(of: ":") else { return (entry, "") }
-                return (String(entry[..<colon]), String(entry[entry.unicodeScalars.index(after: colon)...]))
+                guard let (name, address) = entry.cut(atFirst: ":") else { return (entry, "") }
+                return (String(name), String(address))
             }
             var hosts: [String] = []
             for line in container.hosts ?? [] {

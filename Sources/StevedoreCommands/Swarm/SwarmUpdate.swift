@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -84,11 +85,10 @@ extension StevedoreCommand.Swarm {
         var hasProtocol = false
         var hasURL = false
         for field in try MountArgument.csvFields(text) {
-            guard let equals = field.unicodeScalars.firstIndex(of: "=") else {
+            guard let (key, rawValue) = field.cut(atFirst: "=") else {
                 throw InvalidFlagValue(reason: "invalid field '\(field)' must be a key=value pair")
             }
-            let key = String(field[..<equals])
-            let value = String(field[field.unicodeScalars.index(after: equals)...])
+            let value = String(rawValue)
             switch key.lowercased() {
             case "protocol":
                 hasProtocol = true
@@ -100,7 +100,7 @@ extension StevedoreCommand.Swarm {
             case "cacert":
                 externalCA.caCert = try Self.pemCertificate(value)
             default:
-                options[key] = value
+                options[String(key)] = value
             }
         }
         guard hasProtocol else { throw InvalidFlagValue(reason: "the external-ca option needs a protocol= parameter") }
