@@ -24,6 +24,9 @@ struct SystemDifferentialTests {
         try await self.oracle.expectSame(["system", "prune", "-a", "--volumes"], input: Data("yes\n".utf8))
         try await self.oracle.expectSame(["system", "prune"] + filters)
         try await self.oracle.expectSame(["system", "prune", "--volumes", "--filter", "until=1h"])
+        // docker trims both sides, lowercases the key and skips an empty filter.
+        try await self.oracle.expectSame(["system", "prune", "--filter", " Until = 24h\t", "--filter", ""])
+        try await self.oracle.expectSame(["events", "--filter", "nonsense"], compareErrors: false)
         // docker adds its usage lines after the message; stevedore prints the message alone.
         try await self.oracle.expectSame(["system", "prune", "--filter", "nonsense"], compareErrors: false)
         let malformed = try await self.oracle.stevedore.run(["system", "prune", "--filter", "nonsense"])

@@ -35,12 +35,21 @@ public struct DockerFilters: Hashable, Sendable, ExpressibleByDictionaryLiteral 
 
     public var isEmpty: Bool { self.values.isEmpty }
 
-    /// Parses the CLI's `--filter key=value` form.
+    /// Parses the CLI's `--filter key=value` form as docker's CLI reads it: split at the first
+    /// `=`, the key lowercased, both sides without white space at their ends (` Label = a=b `
+    /// adds `a=b` under `label`). An empty argument adds nothing; one without `=` throws
+    /// ``DockerError/Category/invalidInput``. An empty key is the daemon's to refuse.
     public mutating func add(parsing argument: String) throws {
-        guard let (key, value) = argument.cut(atFirst: "="), !key.isEmpty else {
+        guard Self.isWellFormed(argument) else {
             throw DockerError.invalidInput("bad format of filter (expected name=value): \(argument)")
         }
-        self.add(String(key), String(value))
+        guard let (key, value) = argument.cut(atFirst: "=") else { return }
+        self.add(key.trimmingWhitespace().lowercased(), value.trimmingWhitespace())
+    }
+
+    /// Whether ``add(parsing:)`` takes `argument`: it is empty or holds an `=`.
+    package static func isWellFormed(_ argument: String) -> Bool {
+        argument.isEmpty || argument.contains(scalar: "=")
     }
 
     /// The JSON text, keys and values sorted so that equal filters encode equally.

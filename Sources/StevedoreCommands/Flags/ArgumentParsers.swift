@@ -9,31 +9,29 @@ import StevedoreText
 
 /// `--filter key=value` arguments as filters; a malformed one is a usage error (exit 125).
 func parseFilters(_ arguments: [String]) throws -> DockerFilters {
+    try checkFilterArguments(arguments, flag: "-f, --filter")
     var filters = DockerFilters()
-    for argument in arguments {
-        do {
-            try filters.add(parsing: argument)
-        } catch is DockerError {
-            throw CommandFailure(
-                description: "invalid argument \"\(argument)\" for \"-f, --filter\" flag: bad format of filter (expected name=value)",
-                exitCode: 125)
-        }
-    }
+    for argument in arguments { try filters.add(parsing: argument) }
     return filters
 }
 
-/// `--filter` arguments as typed filters; a malformed one is a usage error (exit 125) naming
-/// `flag` as docker does.
+/// `--filter` arguments as typed filters; a malformed one, or a value its key cannot hold, is
+/// a usage error (exit 125), the first naming `flag` as docker does.
 func parseFilters<Filters: TypedFilters>(_ arguments: [String], as _: Filters.Type, flag: String = "-f, --filter") throws -> Filters {
+    try checkFilterArguments(arguments, flag: flag)
     do {
         return try Filters(parsing: arguments)
     } catch let error as DockerError {
-        let argument = arguments.first { $0.cut(atFirst: "=")?.before.isEmpty ?? true } ?? ""
-        throw CommandFailure(
-            description: argument.isEmpty
-                ? error.message : "invalid argument \"\(argument)\" for \"\(flag)\" flag: bad format of filter (expected name=value)",
-            exitCode: 125)
+        throw CommandFailure(description: error.message, exitCode: 125)
     }
+}
+
+/// Fails with docker's usage error (exit 125) for the first argument without `=`.
+private func checkFilterArguments(_ arguments: [String], flag: String) throws {
+    guard let malformed = arguments.first(where: { !DockerFilters.isWellFormed($0) }) else { return }
+    throw CommandFailure(
+        description: "invalid argument \"\(malformed)\" for \"\(flag)\" flag: bad format of filter (expected name=value)",
+        exitCode: 125)
 }
 
 /// `reference` parsed as docker parses a name argument; a malformed one fails as docker's CLI

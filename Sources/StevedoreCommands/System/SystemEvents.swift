@@ -28,8 +28,7 @@ extension StevedoreCommand.System {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            var filters = DockerFilters()
-            for argument in self.filter { try filters.add(parsing: argument) }
+            let filters = try parseFilters(self.filter)
             let now = Date()
             let options = SystemEventsOptions(
                 since: try self.since.map { try EventTime.parse($0, now: now) },
