@@ -191,12 +191,12 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("vars")
-        try "\u{FEFF}A=1\n  # a comment\n\n  B=two words \nPATH\nSTEVEDORE_UNSET_VARIABLE\nC=\"quoted\"\r\n".write(
+        try "\u{FEFF}A=1\n  # a comment\n\n  B=two words \nPATH\n\u{A0}\u{3000}\tD=4\nSTEVEDORE_UNSET_VARIABLE\nC=\"quoted\"\r\n".write(
             to: file, atomically: true, encoding: .utf8)
         let body = try Self.body(["--env-file", file.path, "-e", "A=2", "--label-file", file.path, "-l", "x=y"])
         let path = try #require(ProcessInfo.processInfo.environment["PATH"])
-        #expect(body.env == ["A=1", "B=two words ", "PATH=\(path)", "C=\"quoted\"", "A=2"])
-        #expect(body.labels == ["A": "1", "B": "two words ", "C": "\"quoted\"", "x": "y"])
+        #expect(body.env == ["A=1", "B=two words ", "PATH=\(path)", "D=4", "C=\"quoted\"", "A=2"])
+        #expect(body.labels == ["A": "1", "B": "two words ", "D": "4", "C": "\"quoted\"", "x": "y"])
         try "A B=1\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(Self.failure(["--env-file", file.path]) == "invalid env file (\(file.path)): variable 'A B' contains whitespaces")
     }

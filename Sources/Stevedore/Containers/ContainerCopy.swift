@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -125,8 +127,7 @@ extension DockerClient.Containers {
     static func split(_ path: String) -> (parent: String, name: String) {
         var trimmed = Substring(path)
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.unicodeScalars.lastIndex(of: "/") else { return (".", String(trimmed)) }
-        let parent = trimmed[..<slash]
-        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.unicodeScalars.index(after: slash)...]))
+        guard let (parent, name) = trimmed.cut(atLast: "/") else { return (".", String(trimmed)) }
+        return (parent.isEmpty ? "/" : String(parent), String(name))
     }
 }

@@ -83,8 +83,8 @@ extension IPAM {
 
     /// The address bytes and prefix length of `a.b.c.d/n` or `x:y::z/n`.
     private static func parseCIDR(_ text: String) -> ([UInt8], Int)? {
-        guard let slash = text.unicodeScalars.lastIndex(of: "/"), let ip = Self.parseIP(String(text[..<slash])),
-            let prefix = Int(text[text.unicodeScalars.index(after: slash)...]), prefix >= 0, prefix <= ip.count * 8
+        guard let (address, prefixText) = text.cut(atLast: "/"), let ip = Self.parseIP(String(address)),
+            let prefix = Int(prefixText), prefix >= 0, prefix <= ip.count * 8
         else { return nil }
         return (ip, prefix)
     }

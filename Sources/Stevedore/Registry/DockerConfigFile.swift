@@ -142,12 +142,12 @@ public struct DockerConfigFile: Sendable {
         credentials.registryToken = entry["registrytoken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         if let encoded = entry["auth"]?.stringValue, !encoded.isEmpty {
             guard let decoded = Data(base64Encoded: encoded).map({ String(decoding: $0, as: UTF8.self) }),
-                let colon = decoded.unicodeScalars.firstIndex(of: ":")
+                let (username, password) = decoded.cut(atFirst: ":")
             else {
                 throw DockerError.invalidConfiguration("the auth of \"\(key)\" in \(self.url.path) is not base64 of user:password")
             }
-            credentials.username = String(decoded[..<colon])
-            credentials.password = String(decoded[decoded.unicodeScalars.index(after: colon)...])
+            credentials.username = String(username)
+            credentials.password = String(password)
         }
         guard credentials.username != nil || credentials.identityToken != nil || credentials.registryToken != nil else { return nil }
         return credentials

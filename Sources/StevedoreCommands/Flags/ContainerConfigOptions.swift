@@ -355,9 +355,9 @@ struct ContainerConfigOptions: ParsableArguments {
     static func portBinding(_ spec: String) throws -> (String, PortBinding) {
         var text = Substring(spec)
         var proto = "tcp"
-        if let slash = text.unicodeScalars.lastIndex(of: "/") {
-            proto = String(text[text.unicodeScalars.index(after: slash)...])
-            text = text[..<slash]
+        if let (ports, protocolName) = text.cut(atLast: "/") {
+            proto = String(protocolName)
+            text = ports
         }
         var parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
         guard let containerPort = parts.popLast(), !containerPort.isEmpty, parts.count <= 2 else {

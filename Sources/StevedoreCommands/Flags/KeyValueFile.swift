@@ -8,7 +8,7 @@ import StevedoreText
 
 /// The files of `--env-file` and `--label-file`, read as docker reads them: one `KEY=value`
 /// a line, the value taken as written (no quotes removed, trailing spaces kept); blank lines
-/// and lines starting with `#` skipped; leading spaces of a line ignored; a UTF-8 byte order
+/// and lines starting with `#` skipped; white space at the start of a line ignored; a UTF-8 byte order
 /// mark at the start ignored. A line with a bare `KEY` takes this process's `KEY` for an
 /// environment file (left out when unset) and is left out of a label file.
 enum KeyValueFile {
@@ -47,14 +47,15 @@ enum KeyValueFile {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var entries: [String] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = Substring(rawLine.unicodeScalars.drop(while: { $0 == " " || $0 == "\t" }))
+            let line = Substring(rawLine.unicodeScalars.drop(while: \.properties.isWhitespace))
             if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { continue }
-            let key = line.cut(atFirst: "=")?.before ?? line
+            let cut = line.cut(atFirst: "=")
+            let key = cut?.before ?? line
             if key.isEmpty { throw FlagValue.conflict("invalid env file (\(path)): no variable name on line '\(line)'") }
-            if key.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" }) {
+            if key.unicodeScalars.contains(where: \.isSpaceOrTab) {
                 throw FlagValue.conflict("invalid env file (\(path)): variable '\(key)' contains whitespaces")
             }
-            if line.contains(scalar: "=") {
+            if cut != nil {
                 entries.append(String(line))
             } else if kind == .environment, let value = ProcessInfo.processInfo.environment[String(key)] {
                 entries.append("\(key)=\(value)")

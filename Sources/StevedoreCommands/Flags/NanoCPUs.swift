@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// A number of CPUs as docker's `opts.NanoCPUs` reads it (`ParseCPUs`: Go's `big.Rat` from the
 /// text, times 10⁹), for `create`/`run`/`update --cpus` and `service --limit-cpu`/`--reserve-cpu`.
 ///
@@ -11,12 +13,12 @@
 enum NanoCPUs {
     static func parse(_ text: String) throws -> Int64 {
         let unparsable = InvalidFlagValue(reason: "failed to parse \(text) as a rational number")
-        if let slash = text.unicodeScalars.firstIndex(of: "/") {
+        if let (numeratorText, denominatorText) = text.cut(atFirst: "/") {
             let numerator: Int64
             let denominator: UInt64
             do {
-                numerator = try GoNumber.parseSigned(String(text[..<slash]))
-                denominator = try GoNumber.parseUnsigned(String(text[text.unicodeScalars.index(after: slash)...]), base: 0, bits: 64)
+                numerator = try GoNumber.parseSigned(String(numeratorText))
+                denominator = try GoNumber.parseUnsigned(String(denominatorText), base: 0, bits: 64)
             } catch GoNumber.Failure.range {
                 throw Self.outOfRange
             } catch {

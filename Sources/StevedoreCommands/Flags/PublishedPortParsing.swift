@@ -69,9 +69,9 @@ enum PublishedPortParsing {
         let target = parts.removeLast()
         let published = parts.popLast() ?? ""
         var address = parts.joined(separator: ":")
-        let slash = target.unicodeScalars.firstIndex(of: "/")
-        let targetPorts = slash.map { String(target[..<$0]) } ?? target
-        var proto = slash.map { String(target[target.unicodeScalars.index(after: $0)...]) } ?? ""
+        let cut = target.cut(atFirst: "/")
+        let targetPorts = cut.map { String($0.before) } ?? target
+        var proto = cut.map { String($0.after) } ?? ""
         if targetPorts.isEmpty {
             proto = ""
         } else if proto.isEmpty {

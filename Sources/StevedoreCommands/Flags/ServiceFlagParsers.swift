@@ -25,17 +25,18 @@ enum ServiceFlagParsers {
     /// `-e`/`--env-add`/`--log-opt` (docker's `ValidateEnv`): `NAME=value`, or `NAME` alone,
     /// which takes this process's value when it has one and stays bare otherwise.
     static func environment(_ text: String) throws -> String {
-        guard !Self.environmentKey(text).isEmpty else { throw InvalidFlagValue(reason: "invalid environment variable: \(text)") }
-        if text.contains(scalar: "=") { return text }
+        let cut = text.cut(atFirst: "=")
+        guard !(cut?.before ?? text[...]).isEmpty else { throw InvalidFlagValue(reason: "invalid environment variable: \(text)") }
+        if cut != nil { return text }
         return ProcessInfo.processInfo.environment[text].map { "\(text)=\($0)" } ?? text
     }
 
     /// `-l`/`--container-label` and their `-add` forms (docker's `ValidateLabel`): `key[=value]`,
     /// the key not empty and without spaces or tabs (leading ones aside).
     static func label(_ text: String) throws -> String {
-        let key = Self.environmentKey(text).unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        let key = Self.environmentKey(text).unicodeScalars.drop(while: \.isSpaceOrTab)
         guard !key.isEmpty else { throw InvalidFlagValue(reason: "invalid label '\(text)': empty name") }
-        guard !key.contains(where: { $0 == " " || $0 == "\t" }) else {
+        guard !key.contains(where: \.isSpaceOrTab) else {
             throw InvalidFlagValue(reason: "label '\(Substring(key))' contains whitespaces")
         }
         return text

@@ -147,9 +147,8 @@ extension StevedoreCommand.Swarm {
     /// The network of the CIDR `cidr` (its address with the host bits cleared, then the
     /// prefix length), or nil when `cidr` is no IPv4 or IPv6 CIDR.
     private static func network(of cidr: String) -> String? {
-        guard let slash = cidr.unicodeScalars.firstIndex(of: "/") else { return nil }
-        let address = String(cidr[..<slash])
-        let lengthText = cidr[cidr.unicodeScalars.index(after: slash)...]
+        guard let (addressText, lengthText) = cidr.cut(atFirst: "/") else { return nil }
+        let address = String(addressText)
         guard !lengthText.isEmpty, lengthText.allSatisfy({ $0.isASCII && $0.isNumber }), let length = Int(lengthText) else { return nil }
         var family = AF_INET
         var bytes = [UInt8](repeating: 0, count: 16)
