@@ -183,7 +183,7 @@ enum ParserFuzzTargets {
                 continue
             }
             precondition(!pair.key.isEmpty, "a service's environment entry without a name was taken")
-            precondition(pair.value == nil ? entry.hasPrefix(line) : entry == line, "a service's environment entry was changed")
+            precondition(pair.value == nil ? entry.hasBytePrefix(line) : entry == line, "a service's environment entry was changed")
             precondition(ServiceFlagParsers.environmentKey(entry) == pair.key, "a service's environment entry changed its name")
         }
 
@@ -251,7 +251,7 @@ enum ParserFuzzTargets {
         // An --env-file or --label-file: every entry it yields is a KEY=value with a key.
         for kind in [KeyValueFile.Kind.environment, .labels] {
             for entry in (try? KeyValueFile.parse(Data(data), path: "fuzz", kind)) ?? [] {
-                precondition(!entry.hasPrefix("=") && !entry.hasPrefix(" ") && !entry.hasPrefix("\t"), "an entry without a key")
+                precondition(!entry.hasBytePrefix("=") && !entry.hasBytePrefix(" ") && !entry.hasBytePrefix("\t"), "an entry without a key")
             }
         }
     }

@@ -31,6 +31,15 @@ extension StringProtocol where SubSequence == Substring {
         return (text[..<index], text[text.unicodeScalars.index(after: index)...])
     }
 
+    /// The lines of the text as Go's `bufio.Scanner` reads them with `ScanLines`: split at each
+    /// `"\n"`, one `"\r"` at the end of a line dropped, no empty line after a final `"\n"`.
+    /// (Splitting Characters at `"\r\n"` would also eat the `"\r"` of `"a\r\r\n"`, which Go keeps.)
+    package func scannedLines() -> [Substring] {
+        var lines = self.split(scalar: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { $0.cut(suffix: "\r") ?? $0 }
+    }
+
     /// Whether `scalar` occurs in the text, scalar by scalar (as Go's `strings.ContainsRune`).
     package func contains(scalar: Unicode.Scalar) -> Bool {
         self.unicodeScalars.contains(scalar)

@@ -83,6 +83,13 @@ struct BuildKitSessionTests {
         // A link's size is its target's length, as Go's lstat reports it (the daemon compares it).
         #expect(sent[0].stat.size == Int64("build/Dockerfile.real".utf8.count))
         #expect(FileSyncSender.cleaned("a/./b/../../../c") == "c")
+        // An absolute target is absolute however its next scalar joins the `/`.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("sub/Dockerfile").path, withDestinationPath: "/\u{301}df")
+        #expect(
+            FileSyncSender.resolvingLinks(["sub/Dockerfile"], in: root.path).map { Array($0.utf8) }
+                == [Array("sub/Dockerfile".utf8), Array("\u{301}df".utf8)])
     }
 
     @Test func theAgentFilterPassesListingAndSigningOnly() throws {

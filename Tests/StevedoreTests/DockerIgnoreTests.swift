@@ -9,6 +9,14 @@ struct DockerIgnoreTests {
         #expect(DockerIgnore.parse(text) == ["a/c", "!keep", "# indented is a pattern", "**/*.log"])
     }
 
+    /// A `/` with a combining mark after it is still a leading `/`: the pattern is
+    /// `/secret.env` cleaned (`secret.env`), not `../secret.env`, which matches nothing and let
+    /// the file into the context.
+    @Test func aMarkAfterTheLeadingSlashKeepsThePatternRooted() throws {
+        #expect(DockerIgnore.parse("/\u{301}/../../secret.env\n") == ["secret.env"])
+        #expect(try DockerIgnore(patterns: DockerIgnore.parse("/\u{301}/../../secret.env")).isExcluded("secret.env"))
+    }
+
     @Test func cleanPathIsGoFilepathClean() {
         let cases = ["": ".", "a/./b/": "a/b", "a/../../b": "../b", "/../a": "/a", "a//b": "a/b", "./": ".", "/": "/", "..": ".."]
         for (input, expected) in cases { #expect(DockerIgnore.cleanPath(input) == expected, "\(input)") }

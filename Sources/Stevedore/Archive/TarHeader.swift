@@ -188,7 +188,7 @@ public struct TarHeader: Hashable, Sendable {
     /// A name without its trailing `/` (directories carry one).
     static func cleaned(_ name: String) -> String {
         var name = Substring(name)
-        while name.count > 1 && name.hasSuffix("/") { name = name.dropLast() }
+        while name.utf8.count > 1, let trimmed = name.cut(suffix: "/") { name = trimmed }
         return String(name)
     }
 }

@@ -64,10 +64,10 @@ public struct BuildContext: Sendable {
         if parsed.isExcluded(".dockerignore") { patterns.append("!.dockerignore") }
 
         let resolvedDockerfile = dockerfileURL.resolvingSymlinksInPath().path
-        let rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        if resolvedDockerfile.hasPrefix(rootPrefix) || dockerfileURL.path.hasPrefix(rootPrefix) {
-            let inside = dockerfileURL.path.hasPrefix(rootPrefix) ? dockerfileURL.path : resolvedDockerfile
-            let relative = String(inside.dropFirst(rootPrefix.count))
+        let rootPrefix = root.path.hasByteSuffix("/") ? root.path : root.path + "/"
+        // Compared by bytes: `café` and `cafe\u{301}` are two directories.
+        if let inside = dockerfileURL.path.cut(prefix: rootPrefix) ?? resolvedDockerfile.cut(prefix: rootPrefix) {
+            let relative = String(inside)
             if try DockerIgnore(patterns: patterns).isExcluded(relative) { patterns.append("!" + relative) }
             self.dockerfile = relative
             self.externalDockerfile = nil

@@ -110,12 +110,9 @@ public struct DockerIgnore: Sendable {
     /// The patterns of a `.dockerignore` file, as moby's `ignorefile.ReadAll` reads them.
     public static func parse(_ contents: String) -> [String] {
         var result: [String] = []
-        var text = Substring(contents)
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        // "\r\n" is one Character in Swift: split on it too (Go's line scanner drops the "\r").
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        let text = contents.cut(prefix: "\u{FEFF}") ?? contents[...]
+        for rawLine in text.scannedLines() {
             var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
             if line.utf8.first == UInt8(ascii: "#") { continue }
             line = line.trimmingWhitespace()
             if line.isEmpty { continue }
@@ -260,7 +257,7 @@ public struct DockerIgnore: Sendable {
     /// resolved lexically (dropped at the root), no trailing `/`; `""` becomes `.`.
     static func cleanPath(_ path: String) -> String {
         guard !path.isEmpty else { return "." }
-        let rooted = path.hasPrefix("/")
+        let rooted = path.hasBytePrefix("/")
         var parts: [Substring] = []
         for part in path.split(scalar: "/", omittingEmptySubsequences: true) {
             switch part {

@@ -1,3 +1,5 @@
+import StevedoreText
+
 extension IgnorePatternAutomaton {
     /// The scalars one step accepts, and the Go regular-expression syntax that makes them:
     /// moby passes a pattern's `[…]` classes and `\` escapes to Go's regexp package as they are.
@@ -101,7 +103,7 @@ extension IgnorePatternAutomaton {
             while end + 1 < characters.count, !(characters[end] == ":" && characters[end + 1] == "]") { end += 1 }
             guard end + 1 < characters.count else { return nil }
             var name = String(String.UnicodeScalarView(characters[(index + 2)..<end]))
-            let negated = name.hasPrefix("^")
+            let negated = name.hasBytePrefix("^")
             if negated { name.removeFirst() }
             guard let ranges = Self.posixClasses[name] else { return nil }
             index = end + 2

@@ -56,23 +56,23 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         switch scheme {
         case "unix":
             self.init(kind: .unixSocket(path: rest.isEmpty ? Self.defaultSocketPath : rest), basePath: "")
-            guard rest.isEmpty || rest.hasPrefix("/") else { throw invalid("a unix socket path must be absolute") }
+            guard rest.isEmpty || rest.hasBytePrefix("/") else { throw invalid("a unix socket path must be absolute") }
         case "tcp", "http", "https":
             let tls = scheme == "https"
             let slash = rest.unicodeScalars.firstIndex(of: "/") ?? rest.endIndex
             let authority = String(rest[..<slash])
-            var basePath = String(rest[slash...])
-            while basePath.hasSuffix("/") { basePath.removeLast() }
+            var basePath = rest[slash...]
+            while let trimmed = basePath.cut(suffix: "/") { basePath = trimmed }
             guard !authority.contains(scalar: "@") else { throw invalid("user information is not allowed here") }
             guard !basePath.contains(scalar: "?"), !basePath.contains(scalar: "#") else {
                 throw invalid("a query or fragment is not allowed")
             }
             let (host, port) = try Self.splitHostPort(authority, invalid: invalid)
             let defaultPort = tls ? 2376 : 2375
-            self.init(kind: .tcp(host: host.isEmpty ? "127.0.0.1" : host, port: port ?? defaultPort, tls: tls), basePath: basePath)
+            self.init(kind: .tcp(host: host.isEmpty ? "127.0.0.1" : host, port: port ?? defaultPort, tls: tls), basePath: String(basePath))
         case "ssh":
             var authority = rest
-            while authority.hasSuffix("/") { authority.removeLast() }
+            while let trimmed = authority.cut(suffix: "/") { authority = String(trimmed) }
             guard !authority.contains(scalar: "/") else { throw invalid("an ssh host has no path") }
             var user: String?
             if let at = authority.unicodeScalars.lastIndex(of: "@") {
@@ -98,11 +98,11 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
     private static func splitHostPort(_ authority: String, invalid: (String) -> DockerError) throws -> (String, Int?) {
         var host = authority
         var portText: Substring?
-        if authority.hasPrefix("[") {
+        if authority.hasBytePrefix("[") {
             guard let close = authority.unicodeScalars.firstIndex(of: "]") else { throw invalid("an IPv6 address lacks its closing ]") }
             host = String(authority[authority.unicodeScalars.index(after: authority.startIndex)..<close])
             let after = authority[authority.unicodeScalars.index(after: close)...]
-            if after.hasPrefix(":") {
+            if after.hasBytePrefix(":") {
                 portText = after.dropFirst()
             } else if !after.isEmpty {
                 throw invalid("unexpected text after the address")
@@ -113,7 +113,7 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
             // An IPv6 address must be in brackets (`[::1]:2375`): the port would be ambiguous.
             guard !host.contains(scalar: ":") else { throw invalid("an IPv6 address must be in brackets, as [\(host)]") }
         }
-        let isBracketed = authority.hasPrefix("[")
+        let isBracketed = authority.hasBytePrefix("[")
         guard
             !host.unicodeScalars.contains(where: {
                 $0 == "[" || $0 == "]" || $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F

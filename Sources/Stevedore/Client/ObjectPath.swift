@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// The path of one object of the API, `/{collection}/{reference}{suffix}`, built only after
 /// the reference passed the checks every object kind shares: so that a bad id or name fails
 /// with a clear message before any request, and can never address another path of the API.
@@ -44,7 +46,7 @@ struct ObjectPath: Sendable {
             // moby's client's words.
             throw DockerError.invalidInput("invalid \(self.noun) name or ID: value is empty")
         }
-        let body = self.slashes == .leading && reference.hasPrefix("/") ? reference.dropFirst() : Substring(reference)
+        let body = (self.slashes == .leading ? reference.cut(prefix: "/") : nil) ?? Substring(reference)
         let isValid =
             !body.isEmpty && body != "." && body != ".."
             && (self.slashes == .anywhere || !body.utf8.contains(UInt8(ascii: "/")))

@@ -43,8 +43,9 @@ extension DockerClient.Containers {
     /// missing parent, ``DockerError/Category/notFound``.
     public func copyIn(_ id: String, path: String, from source: String, options: ContainerCopyOptions = .init()) async throws {
         try ObjectPath.container.validate(id)
-        let copiesContents = source.hasSuffix("/.")
-        var local = copiesContents ? String(source.dropLast(2)) : source
+        let directory = source.cut(suffix: "/.")
+        let copiesContents = directory != nil
+        var local = directory.map(String.init) ?? source
         if options.followLink, !copiesContents {
             local = URL(fileURLWithPath: local).resolvingSymlinksInPath().path
         }
@@ -63,7 +64,7 @@ extension DockerClient.Containers {
             if destination != nil, sourceIsDirectory {
                 throw DockerError.invalidInput("cannot copy the directory \(source) to \(path) in the container: it is a file")
             }
-            if destination == nil, path.hasSuffix("/") {
+            if destination == nil, path.hasByteSuffix("/") {
                 throw DockerError(category: .notFound, message: "the directory \(path) does not exist in container \(id)")
             }
             let (parent, name) = Self.split(path)
@@ -92,7 +93,7 @@ extension DockerClient.Containers {
         var archive = try await self.archive(id, path: path)
         if options.followLink, archive.stat.mode.isSymbolicLink {
             let target =
-                archive.stat.linkTarget.hasPrefix("/")
+                archive.stat.linkTarget.hasBytePrefix("/")
                 ? archive.stat.linkTarget
                 : Self.split(path).parent + "/" + archive.stat.linkTarget
             archive = try await self.archive(id, path: target)
@@ -106,8 +107,8 @@ extension DockerClient.Containers {
             throw DockerError.invalidInput("cannot copy the directory \(path) to \(destination): it is a file")
         }
         let (parent, name) = Self.split(destination)
-        guard !destination.hasSuffix("/"), stat.isDirectory(parent) else {
-            throw DockerError.invalidInput("the local directory \(destination.hasSuffix("/") ? destination : parent) does not exist")
+        guard !destination.hasByteSuffix("/"), stat.isDirectory(parent) else {
+            throw DockerError.invalidInput("the local directory \(destination.hasByteSuffix("/") ? destination : parent) does not exist")
         }
         try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name))
         return archive.stat
@@ -126,7 +127,7 @@ extension DockerClient.Containers {
     /// `/a/b/c` → (`/a/b`, `c`); `c` → (`.`, `c`); `/c` → (`/`, `c`).
     static func split(_ path: String) -> (parent: String, name: String) {
         var trimmed = Substring(path)
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        while trimmed.utf8.count > 1, let shorter = trimmed.cut(suffix: "/") { trimmed = shorter }
         guard let (parent, name) = trimmed.cut(atLast: "/") else { return (".", String(trimmed)) }
         return (parent.isEmpty ? "/" : String(parent), String(name))
     }

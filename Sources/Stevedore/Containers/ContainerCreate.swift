@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// Options of ``DockerClient/Containers/create(_:options:pullProgress:)`` (`POST /containers/create`).
 public struct ContainerCreateOptions: Hashable, Sendable {
     /// `name`: the container's name, `/?[a-zA-Z0-9][a-zA-Z0-9_.-]+`; the daemon picks one when `nil`.
@@ -63,7 +65,7 @@ extension DockerClient.Containers {
 
     /// The daemon's answer when the image of a create is absent: 404 `No such image: …`.
     private static func isMissingImage(_ error: DockerError) -> Bool {
-        error.category == .notFound && error.message.hasPrefix("No such image")
+        error.category == .notFound && error.message.hasBytePrefix("No such image")
     }
 
     private func pullImage(of body: ContainerCreateBody, options: ContainerCreateOptions, progress: ImagePullProgressHandler?) async throws
@@ -151,7 +153,7 @@ extension DockerClient.Containers {
     static func normalizedCapabilities(_ capabilities: [String]) -> [String] {
         capabilities.map { capability in
             let upper = capability.uppercased()
-            return upper == "ALL" || upper.hasPrefix("CAP_") ? upper : "CAP_" + upper
+            return upper == "ALL" || upper.hasBytePrefix("CAP_") ? upper : "CAP_" + upper
         }
     }
 }

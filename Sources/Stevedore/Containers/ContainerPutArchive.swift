@@ -1,4 +1,5 @@
 import NIOCore
+import StevedoreText
 
 /// Options of ``DockerClient/Containers/putArchive(_:path:tar:options:)``
 /// (`PUT /containers/{id}/archive`).
@@ -50,7 +51,7 @@ extension DockerClient.Containers {
         request.isStream = true
         do {
             try await self.client.discardingBody(request)
-        } catch var error as DockerError where error.statusCode != nil && error.message.hasSuffix("not a directory") {
+        } catch var error as DockerError where error.statusCode != nil && error.message.hasByteSuffix("not a directory") {
             error.category = .notADirectory
             error.hint = "the destination \(path) exists in the container and is not a directory"
             throw error

@@ -30,8 +30,8 @@ public struct ContainerSignal: Hashable, Sendable, CustomStringConvertible, Expr
             self.number = number
             return
         }
-        var name = trimmed.uppercased()
-        if name.hasPrefix("SIG") { name.removeFirst(3) }
+        let uppercased = trimmed.uppercased()
+        let name = String(uppercased.cut(prefix: "SIG") ?? uppercased[...])
         guard let number = Self.number(ofName: name) else {
             throw DockerError.invalidInput(
                 "invalid signal \"\(text)\": not a Linux signal name (such as SIGTERM, KILL, USR1, RTMIN+2) or number")
@@ -77,17 +77,19 @@ public struct ContainerSignal: Hashable, Sendable, CustomStringConvertible, Expr
     /// `RTMAX[-n]` (n ≤ 14), the real-time names the daemon knows.
     private static func number(ofName name: String) -> Int? {
         if let number = Self.linuxTable[name] { return number }
-        let realTime: (base: Int, sign: Character, maximumOffset: Int)
-        if name.hasPrefix("RTMIN") {
-            realTime = (Self.realTimeMinimum, "+", 15)
-        } else if name.hasPrefix("RTMAX") {
-            realTime = (Self.maximumNumber, "-", 14)
+        let realTime: (base: Int, sign: Unicode.Scalar, maximumOffset: Int)
+        let rest: Substring
+        if let afterName = name.cut(prefix: "RTMIN") {
+            (realTime, rest) = ((Self.realTimeMinimum, "+", 15), afterName)
+        } else if let afterName = name.cut(prefix: "RTMAX") {
+            (realTime, rest) = ((Self.maximumNumber, "-", 14), afterName)
         } else {
             return nil
         }
-        let rest = name.dropFirst(5)
         if rest.isEmpty { return realTime.base }
-        guard rest.first == realTime.sign, let offset = Int(rest.dropFirst()), (1...realTime.maximumOffset).contains(offset) else {
+        guard let offsetText = rest.cut(prefix: String(realTime.sign)), let offset = Int(offsetText),
+            (1...realTime.maximumOffset).contains(offset)
+        else {
             return nil
         }
         return realTime.sign == "+" ? realTime.base + offset : realTime.base - offset

@@ -70,7 +70,7 @@ extension DockerContextStore {
             case .endOfEntry:
                 guard let (header, data) = current, header.kind == .regularFile else { continue }
                 let path = header.name
-                guard path == "meta.json" || path.hasPrefix("tls/") else {
+                guard path == "meta.json" || path.hasBytePrefix("tls/") else {
                     throw DockerError.invalidInput("\(path): unexpected context file")
                 }
                 guard !path.contains(scalar: "\\") else { throw DockerError.invalidInput("\(path): unexpected '\\' in path") }

@@ -97,7 +97,7 @@ public struct DockerContextStore: Sendable {
             throw DockerError.invalidConfiguration("failed to read the contexts in \(root.path): \(DockerError.reason(of: error))")
         }
         var contexts: [DockerContext] = []
-        for path in paths where path == "meta.json" || path.hasSuffix("/meta.json") {
+        for path in paths where path == "meta.json" || path.hasByteSuffix("/meta.json") {
             let url = root.appendingPathComponent(path)
             guard let status = stat.of(url.path), status.st_mode & S_IFMT == S_IFREG else { continue }
             do {

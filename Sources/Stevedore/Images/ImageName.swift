@@ -68,8 +68,8 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
     /// The short name the CLI shows: without `docker.io/` and `library/` (`busybox`).
     public var familiarName: String {
         guard self.domain == "docker.io" else { return self.name }
-        if self.path.hasPrefix("library/"), !self.path.dropFirst("library/".count).contains(scalar: "/") {
-            return String(self.path.dropFirst("library/".count))
+        if let official = self.path.cut(prefix: "library/"), !official.contains(scalar: "/") {
+            return String(official)
         }
         return self.path
     }
@@ -142,12 +142,12 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
     /// `host[:port]`: dot-separated labels of letters, digits and inner hyphens, or `[IPv6]`.
     private static func isDomain(_ domain: String) -> Bool {
         var host = Substring(domain)
-        if let colon = host.unicodeScalars.lastIndex(of: ":"), !host.hasSuffix("]") {
+        if let colon = host.unicodeScalars.lastIndex(of: ":"), !host.hasByteSuffix("]") {
             let port = host[host.unicodeScalars.index(after: colon)...]
             guard !port.isEmpty, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else { return false }
             host = host[..<colon]
         }
-        if host.hasPrefix("[") && host.hasSuffix("]") {
+        if host.hasBytePrefix("[") && host.hasByteSuffix("]") {
             return host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         }
         return !host.isEmpty

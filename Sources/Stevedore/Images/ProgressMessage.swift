@@ -53,18 +53,15 @@ public struct ProgressMessage: Codable, Hashable, Sendable {
     /// status line (pull).
     public var digest: String? {
         if let digest = self.aux?["Digest"]?.stringValue { return digest }
-        guard let status = self.status, status.hasPrefix("Digest: ") else { return nil }
-        return String(status.dropFirst("Digest: ".count))
+        return (self.status?.cut(prefix: "Digest: ")).map(String.init)
     }
 
     /// The image id a build, an import or a load announces: `aux.ID`, an import's last status
     /// (`sha256:…`), or `Loaded image ID: sha256:…`.
     public var imageID: String? {
         if let id = self.aux?["ID"]?.stringValue { return id }
-        if self.id == nil, let status = self.status, status.hasPrefix("sha256:") { return status }
-        if let stream = self.stream, stream.hasPrefix("Loaded image ID: ") {
-            return stream.dropFirst("Loaded image ID: ".count).trimmingWhitespace()
-        }
+        if self.id == nil, let status = self.status, status.hasBytePrefix("sha256:") { return status }
+        if let loaded = self.stream?.cut(prefix: "Loaded image ID: ") { return loaded.trimmingWhitespace() }
         return nil
     }
 

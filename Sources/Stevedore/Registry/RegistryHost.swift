@@ -36,8 +36,8 @@ public enum RegistryHost {
     /// (the CLI's `ConvertToHostname`).
     public static func hostname(_ address: String) -> String {
         var rest = Substring(address)
-        for scheme in ["http://", "https://"] where rest.hasPrefix(scheme) {
-            rest = rest.dropFirst(scheme.count)
+        for scheme in ["http://", "https://"] {
+            if let afterScheme = rest.cut(prefix: scheme) { rest = afterScheme }
         }
         if let slash = rest.unicodeScalars.firstIndex(of: "/") { rest = rest[..<slash] }
         return String(rest)

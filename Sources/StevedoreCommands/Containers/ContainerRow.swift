@@ -35,7 +35,7 @@ struct ContainerRow: Encodable {
         let id = container.id ?? ""
         self.ID = truncate ? ObjectID.truncated(id) : id
         var image = container.image ?? ""
-        if truncate, image.hasPrefix("sha256:") { image = ObjectID.truncated(image) }
+        if truncate, image.hasBytePrefix("sha256:") { image = ObjectID.truncated(image) }
         self.Image = image
         var command = container.command ?? ""
         if truncate, command.count > 20 { command = String(command.prefix(19)) + "…" }
@@ -45,7 +45,7 @@ struct ContainerRow: Encodable {
         self.RunningFor = HumanDuration.ago(created, now: now)
         // Names without the leading slash; a name with another slash is a legacy link alias,
         // shown only with --no-trunc.
-        let names = (container.names ?? []).map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
+        let names = (container.names ?? []).map { String($0.cut(prefix: "/") ?? $0[...]) }
         self.Names = (truncate ? names.filter { !$0.contains(scalar: "/") } : names).joined(separator: ",")
         self.Labels = (container.labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         let mounts = container.mounts ?? []

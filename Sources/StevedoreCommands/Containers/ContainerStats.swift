@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -52,7 +53,8 @@ extension StevedoreCommand.Container {
                 let id = stats.id ?? ""
                 self.ID = truncate ? ObjectID.truncated(id) : id
                 self.Container = self.ID
-                self.Name = (stats.name ?? "").hasPrefix("/") ? String((stats.name ?? "").dropFirst()) : (stats.name ?? "")
+                let name = stats.name ?? ""
+                self.Name = String(name.cut(prefix: "/") ?? name[...])
                 self.CPUPerc = GoFloat.f(stats.cpuPercent, precision: 2) + "%"
                 self.MemUsage =
                     "\(HumanSize.binary(Double(stats.memoryUsageWithoutCache))) / \(HumanSize.binary(Double(stats.memoryLimit)))"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -76,7 +77,7 @@ struct CommandFlagTable {
             if !entry.takesValue, let long {
                 if flags.contains("no-" + long) {
                     entry.inversion = "no-" + long
-                } else if long.hasPrefix("no-"), flags.contains(String(long.dropFirst(3))) {
+                } else if let inverted = long.cut(prefix: "no-"), flags.contains(String(inverted)) {
                     entry.isInversion = true
                 }
             }

@@ -333,7 +333,7 @@ struct ContainerConfigOptions: ParsableArguments {
     /// `--pid`, `--uts`, `--userns`: empty or `host`, and for `--pid` also `container:NAME`.
     private static func namespaceMode(_ mode: String?, flag: String, kind: String, allowsContainer: Bool) throws -> String? {
         guard let mode else { return nil }
-        let valid = mode.isEmpty || mode == "host" || (allowsContainer && mode.hasPrefix("container:") && mode.count > "container:".count)
+        let valid = mode.isEmpty || mode == "host" || (allowsContainer && mode.cut(prefix: "container:")?.isEmpty == false)
         guard valid else { throw FlagValue.conflict("\(flag): invalid \(kind) mode") }
         return mode
     }

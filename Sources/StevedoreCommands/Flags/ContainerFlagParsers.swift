@@ -67,13 +67,13 @@ enum ContainerFlagParsers {
             if Self.isDevicePermissions(parts[1]) { permissions = parts[1] } else { container = parts[1] }
         }
         if !container.isEmpty {
-            guard container.hasPrefix("/") else { throw InvalidFlagValue(reason: "\(container) is not an absolute path") }
+            guard container.hasBytePrefix("/") else { throw InvalidFlagValue(reason: "\(container) is not an absolute path") }
             container = Self.cleanPath(container)
         } else {
-            guard host.hasPrefix("/") else { throw InvalidFlagValue(reason: "\(host) is not an absolute path") }
+            guard host.hasBytePrefix("/") else { throw InvalidFlagValue(reason: "\(host) is not an absolute path") }
             host = Self.cleanPath(host)
         }
-        guard host.hasSuffix("*") else {
+        guard host.hasByteSuffix("*") else {
             return [DeviceMapping(pathOnHost: host, pathInContainer: container.isEmpty ? host : container, cgroupPermissions: permissions)]
         }
         guard container.isEmpty else { throw InvalidFlagValue(reason: "device with * suffix can't have dst: \(text)") }
@@ -139,7 +139,7 @@ enum ContainerFlagParsers {
     private static func devicePair(_ text: String) throws -> (String, String) {
         let parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { throw InvalidFlagValue(reason: "bad format: \(text)") }
-        guard parts[0].hasPrefix("/dev/") else { throw InvalidFlagValue(reason: "bad format for device path: \(text)") }
+        guard parts[0].hasBytePrefix("/dev/") else { throw InvalidFlagValue(reason: "bad format for device path: \(text)") }
         return (parts[0], parts[1])
     }
 
@@ -162,7 +162,7 @@ enum ContainerFlagParsers {
     static func sysctl(_ text: String) throws -> (String, String) {
         guard let (key, value) = text.cut(atFirst: "=") else { throw InvalidFlagValue(reason: "sysctl '\(text)' is not allowed") }
         let name = String(key)
-        guard Self.namespacedSysctls.contains(name) || name.hasPrefix("net.") || name.hasPrefix("fs.mqueue.") else {
+        guard Self.namespacedSysctls.contains(name) || name.hasBytePrefix("net.") || name.hasBytePrefix("fs.mqueue.") else {
             throw InvalidFlagValue(reason: "sysctl '\(text)' is not allowed")
         }
         return (name, String(value))

@@ -33,7 +33,7 @@ enum GoBoolFlags {
         guard command.configuration.subcommands.isEmpty else { return arguments }
         let options = arguments[pathLength...].prefix { $0 != "--" }
         // Only a flag given a value needs the command's table.
-        guard options.contains(where: { $0.hasPrefix("-") && $0.contains(scalar: "=") }) else { return arguments }
+        guard options.contains(where: { $0.hasBytePrefix("-") && $0.contains(scalar: "=") }) else { return arguments }
         guard let table = CommandFlagTable(command: command) else { return arguments }
         let occurrences = try Self.occurrences(in: arguments, from: pathLength, table: table)
         return Self.rewritten(arguments, occurrences: occurrences, table: table)
@@ -89,11 +89,11 @@ enum GoBoolFlags {
             let position = index
             index += 1
             if argument == "--" { break }
-            guard argument.hasPrefix("-"), argument.count > 1 else {
+            guard argument.hasBytePrefix("-"), argument.count > 1 else {
                 if table.optionsEndAtFirstPositional { break }
                 continue
             }
-            if argument.hasPrefix("--") {
+            if argument.hasBytePrefix("--") {
                 let body = argument.dropFirst(2)
                 let pair = body.cut(atFirst: "=")
                 let name = pair?.before ?? body

@@ -41,12 +41,12 @@ enum KeyValueFile {
 
     /// The entries of a file's contents (`path` names it in errors).
     static func parse(_ data: Data, path: String, _ kind: Kind) throws -> [String] {
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw FlagValue.conflict("invalid env file (\(path)): the file is not valid UTF-8")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.cut(prefix: "\u{FEFF}") ?? text[...]
         var entries: [String] = []
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        for rawLine in lines.scannedLines() {
             let line = Substring(rawLine.unicodeScalars.drop(while: \.properties.isWhitespace))
             if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { continue }
             let cut = line.cut(atFirst: "=")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -21,7 +22,7 @@ struct PrettyInspectOptions: ParsableArguments {
     func resolvedFormat() throws -> String? {
         if self.pretty { return "pretty" }
         guard let format, !format.isEmpty else { return nil }
-        if format.hasPrefix("pretty"), format != "pretty" {
+        if format.hasBytePrefix("pretty"), format != "pretty" {
             throw CommandFailure(description: "cannot supply extra formatting options to the pretty template")
         }
         return format

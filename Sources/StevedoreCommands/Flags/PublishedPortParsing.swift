@@ -79,8 +79,8 @@ enum PublishedPortParsing {
         }
         proto = proto.lowercased()
         guard ["tcp", "udp", "sctp"].contains(proto) else { throw InvalidFlagValue(reason: "invalid proto: \(proto)") }
-        if address.hasPrefix("[") {
-            guard address.hasSuffix("]") else {
+        if address.hasBytePrefix("[") {
+            guard address.hasByteSuffix("]") else {
                 throw InvalidFlagValue(reason: "invalid IP address \(address): address \(address):: missing ']' in address")
             }
             address = String(address.dropFirst().dropLast())

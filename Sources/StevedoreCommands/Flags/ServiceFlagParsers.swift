@@ -235,9 +235,9 @@ enum ServiceFlagParsers {
     /// `--credential-spec config://NAME|file://PATH|registry://KEY`; an empty value (no
     /// credential spec, to remove one) is nil.
     static func credentialSpec(_ text: String) throws -> TaskSpec.ContainerSpec.Privileges.CredentialSpec? {
-        if text.hasPrefix("config://") { return .init(config: String(text.dropFirst("config://".count))) }
-        if text.hasPrefix("file://") { return .init(file: String(text.dropFirst("file://".count))) }
-        if text.hasPrefix("registry://") { return .init(registry: String(text.dropFirst("registry://".count))) }
+        if let name = text.cut(prefix: "config://") { return .init(config: String(name)) }
+        if let path = text.cut(prefix: "file://") { return .init(file: String(path)) }
+        if let key = text.cut(prefix: "registry://") { return .init(registry: String(key)) }
         guard text.isEmpty else {
             throw InvalidFlagValue(
                 reason: #"invalid credential spec: value must be prefixed with "config://", "file://", or "registry://""#)
@@ -250,7 +250,7 @@ enum ServiceFlagParsers {
     /// docker's `NormalizeCapability`: upper case with the `CAP_` prefix; `ALL` and `RESET` stay.
     static func normalizedCapability(_ capability: String) -> String {
         let upper = capability.trimmingWhitespace().uppercased()
-        if upper == "ALL" || upper == "RESET" || upper.hasPrefix("CAP_") { return upper }
+        if upper == "ALL" || upper == "RESET" || upper.hasBytePrefix("CAP_") { return upper }
         return "CAP_" + upper
     }
 

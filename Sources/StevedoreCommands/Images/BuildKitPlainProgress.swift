@@ -87,7 +87,7 @@ struct BuildKitPlainProgress {
     func errorSummary() -> String {
         var output = ""
         for digest in self.startOrder {
-            guard let step = self.steps[digest], let error = step.error, !error.hasSuffix("context canceled") else { continue }
+            guard let step = self.steps[digest], let error = step.error, !error.hasByteSuffix("context canceled") else { continue }
             output += "------\n > \(step.name):\n"
             for line in (step.lastLines + [step.partialLine].compactMap { $0 }).suffix(10) { output += line + "\n" }
             output += "------\n"
@@ -117,7 +117,7 @@ struct BuildKitPlainProgress {
         guard let step = self.steps[digest], step.completed != nil, !step.endPrinted else { return }
         self.steps[digest]?.endPrinted = true
         if let error = step.error {
-            output += error.hasSuffix("context canceled") ? "#\(step.number) CANCELED\n" : "#\(step.number) ERROR: \(error)\n"
+            output += error.hasByteSuffix("context canceled") ? "#\(step.number) CANCELED\n" : "#\(step.number) ERROR: \(error)\n"
         } else if step.cached {
             output += "#\(step.number) CACHED\n"
         } else {

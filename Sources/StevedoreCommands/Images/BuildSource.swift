@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -69,7 +70,7 @@ struct BuildSource {
 
     /// docker's `urlutil`: `http(s)://`, `git://`, `git@`, `github.com/`.
     static func isRemote(_ context: String) -> Bool {
-        ["http://", "https://", "git://", "git@", "github.com/"].contains { context.hasPrefix($0) }
+        ["http://", "https://", "git://", "git@", "github.com/"].contains { context.hasBytePrefix($0) }
     }
 
     /// A tar (the `ustar` magic) or a gzip, bzip2, xz or zstd stream.

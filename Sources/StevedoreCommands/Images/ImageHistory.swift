@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -59,7 +60,7 @@ struct HistoryRow: Encodable {
 
     init(_ item: ImageHistoryResponseItem, truncate: Bool, human: Bool, now: Date = Date()) {
         // The daemon says <missing> for layers it has no image for; not an id to shorten.
-        self.ID = truncate && item.id.hasPrefix("sha256:") ? ObjectID.truncated(item.id) : item.id
+        self.ID = truncate && item.id.hasBytePrefix("sha256:") ? ObjectID.truncated(item.id) : item.id
         let created = Date(timeIntervalSince1970: TimeInterval(item.created))
         self.CreatedAt = LocalTime(secondsSince1970: item.created)?.rfc3339 ?? String(item.created)
         if !human {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -55,7 +56,7 @@ struct ImageListArguments: ParsableArguments {
             if self.quiet { return "{{.ID}}" }
             return self.digests ? ImageRow.digestTableFormat : ImageRow.tableFormat
         }
-        if format.hasPrefix("table"), self.digests, !format.contains("{{.Digest}}") { return format + "\t{{.Digest}}" }
+        if format.hasBytePrefix("table"), self.digests, !format.contains("{{.Digest}}") { return format + "\t{{.Digest}}" }
         return format
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -64,7 +65,7 @@ extension StevedoreCommand.Plugin {
         /// the read or JSON syntax error, or Go's `json: cannot unmarshal …` for another kind of
         /// value.
         static func checkConfig(in directory: String) throws {
-            let path = (directory.hasSuffix("/") ? directory : directory + "/") + "config.json"
+            let path = (directory.hasByteSuffix("/") ? directory : directory + "/") + "config.json"
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw CommandFailure(description: "open \(path): \(goErrnoText(errno))") }
             defer { close(descriptor) }

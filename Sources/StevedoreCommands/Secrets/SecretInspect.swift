@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -84,7 +85,7 @@ func prettySwarmTime(_ text: String?) -> String {
     var fraction = ""
     if timestamp.nanoseconds != 0 {
         fraction = "." + padded(Int64(timestamp.nanoseconds), 9)
-        while fraction.hasSuffix("0") { fraction.removeLast() }
+        while fraction.hasByteSuffix("0") { fraction.removeLast() }
     }
     let rendered =
         "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2)) "

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -263,7 +264,7 @@ extension StevedoreCommand.Service {
             var environment: [String] = []
             for entry in entries {
                 let key = ServiceFlagParsers.environmentKey(entry)
-                environment.removeAll { $0 != entry && $0.hasPrefix(key + "=") }
+                environment.removeAll { !$0.utf8.elementsEqual(entry.utf8) && $0.hasBytePrefix(key + "=") }
                 environment.append(entry)
             }
             return environment

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -29,7 +30,7 @@ extension StevedoreCommand.Service {
                 throw CommandFailure(description: "--format is incompatible with human friendly format")
             }
             let format = self.pretty ? "pretty" : self.format
-            if let format, format.hasPrefix("pretty"), format != "pretty" {
+            if let format, format.hasBytePrefix("pretty"), format != "pretty" {
                 throw CommandFailure(description: "Cannot supply extra formatting options to the pretty template")
             }
             try await withClient(self.global) { client in

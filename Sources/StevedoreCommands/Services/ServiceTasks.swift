@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -54,7 +55,7 @@ extension StevedoreCommand.Service {
                     found.append(service.id ?? name)
                     continue
                 }
-                let prefixed = idMatches.filter { ($0.id ?? "").hasPrefix(name) }
+                let prefixed = idMatches.filter { ($0.id ?? "").hasBytePrefix(name) }
                 guard prefixed.count <= 1 else {
                     throw CommandFailure(description: "multiple services found with provided prefix: \(name)")
                 }

@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -28,7 +30,7 @@ struct LocalTime {
     /// MST`: the fraction's trailing zeros dropped, none for a whole second.
     func goString(nanoseconds: Int = 0) -> String {
         var fraction = Self.digits(nanoseconds, 9)
-        while fraction.hasSuffix("0") { fraction.removeLast() }
+        while fraction.hasByteSuffix("0") { fraction.removeLast() }
         return self.dateAndTime() + (fraction.isEmpty ? "" : "." + fraction) + " " + self.numericOffset() + " "
             + self.zoneAbbreviation
     }

@@ -1,5 +1,6 @@
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -28,7 +29,7 @@ enum TaskTable {
         var previousName = ""
         for (task, name) in Self.sorted(named) {
             // Older tasks of a slot follow its current one, indented under it in a table.
-            let shownName = format.hasPrefix("table") && name == previousName ? " \\_ " + name : name
+            let shownName = format.hasBytePrefix("table") && name == previousName ? " \\_ " + name : name
             previousName = name
             let node = await resolver.nodeName(task.nodeID ?? "")
             rows.append(TaskRow(task, name: shownName, node: node, truncate: !options.noTrunc))

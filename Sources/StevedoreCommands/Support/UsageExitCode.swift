@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// docker's exit code for a command line its parser refuses, from the parser's message.
 ///
 /// docker (cobra) exits 125 for a flag it cannot take (`unknown flag: --nope`, a flag without its
@@ -12,9 +14,9 @@ enum UsageExitCode {
     /// checks its arguments in the command, after the flags); everything else is a flag's, 125.
     static func docker(forParserMessage message: String) -> Int32 {
         let aboutArguments =
-            message.hasPrefix("Missing expected argument '<") || message.hasPrefix("Missing one of: '<")
-            || (message.hasPrefix("The value '") && message.contains("' is invalid for '<"))
-            || message.hasPrefix("Unexpected argument ") || message.contains(" unexpected arguments: ")
+            message.hasBytePrefix("Missing expected argument '<") || message.hasBytePrefix("Missing one of: '<")
+            || (message.hasBytePrefix("The value '") && message.contains("' is invalid for '<"))
+            || message.hasBytePrefix("Unexpected argument ") || message.contains(" unexpected arguments: ")
         return aboutArguments ? 1 : 125
     }
 }

@@ -97,9 +97,9 @@ extension StevedoreCommand.Swarm {
     /// `:4000` is `0.0.0.0:4000`).
     static func nodeAddress(_ text: String) throws -> String {
         guard !text.isEmpty, text != "tcp://" else { return "0.0.0.0:" + Self.defaultPort }
-        var address = text.hasPrefix("tcp://") ? String(text.dropFirst("tcp://".count)) : text
+        var address = String(text.cut(prefix: "tcp://") ?? text[...])
         guard !address.contains("://"), !address.isEmpty else { throw InvalidFlagValue(reason: "invalid proto, expected tcp: \(text)") }
-        if address.hasSuffix("]:") { address += Self.defaultPort }
+        if address.hasByteSuffix("]:") { address += Self.defaultPort }
         // As a URL: the host and port end where a path starts, and the path is kept.
         let pathStart = address.unicodeScalars.firstIndex(of: "/") ?? address.endIndex
         let hostPort = String(address[..<pathStart])
@@ -117,7 +117,7 @@ extension StevedoreCommand.Swarm {
         guard let colon = text.unicodeScalars.lastIndex(of: ":") else { return nil }
         let host: Substring
         let rest: Substring
-        if text.hasPrefix("[") {
+        if text.hasBytePrefix("[") {
             guard let close = text.unicodeScalars.firstIndex(of: "]"), text.unicodeScalars.index(after: close) == colon else { return nil }
             host = text[text.unicodeScalars.index(after: text.startIndex)..<close]
             rest = text[text.unicodeScalars.index(after: close)...]

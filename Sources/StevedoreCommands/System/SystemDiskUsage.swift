@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 extension StevedoreCommand.System {
     /// `stevedore system df`: disk space used by the daemon's objects.
@@ -105,11 +106,11 @@ extension StevedoreCommand.System {
         func verboseText(_ usage: SystemDataUsageResponse) throws -> String {
             let format = self.format ?? "table"
             let table = format == "table"
-            let objects = Objects(usage, truncate: format.hasPrefix("table"))
+            let objects = Objects(usage, truncate: format.hasBytePrefix("table"))
             guard table else {
-                let template = format == "json" ? "{{json .}}" : format.hasPrefix("table") ? String(format.dropFirst(5)) : format
+                let template = format == "json" ? "{{json .}}" : String(format.cut(prefix: "table") ?? format[...])
                 var text = try CommandOutput.render([objects], format: template, defaultFormat: template)
-                if text.hasSuffix("\n") { text.removeLast() }
+                if text.hasByteSuffix("\n") { text.removeLast() }
                 return text
             }
             let sections = [

@@ -25,14 +25,9 @@ public struct OutputFormat: Sendable {
 
     public init(_ rawValue: String) throws(TemplateError) {
         self.rawValue = rawValue
-        isTable = rawValue.hasPrefix("table")
-        var text = rawValue
-        if isTable {
-            text.removeFirst("table".count)
-        } else if rawValue == "json" {
-            text = "{{json .}}"
-        }
-        text = text.trimming(while: { $0 == " " })
+        let afterTable = rawValue.cut(prefix: "table")
+        isTable = afterTable != nil
+        var text = (afterTable ?? (rawValue == "json" ? "{{json .}}" : rawValue[...])).trimming(while: { $0 == " " })
         for (escape, character) in [("\\t", "\t"), ("\\n", "\n")] {
             text = text.replacingScalars(escape, with: character)
         }

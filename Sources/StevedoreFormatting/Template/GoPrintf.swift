@@ -171,7 +171,7 @@ enum GoPrintf {
             switch verb {
             case "x": digits = "0x" + digits
             case "X": digits = "0X" + digits
-            case "o" where !digits.hasPrefix("0"): digits = "0" + digits
+            case "o" where !digits.hasBytePrefix("0"): digits = "0" + digits
             case "b": digits = "0b" + digits
             default: break
             }
@@ -191,7 +191,7 @@ enum GoPrintf {
         default: return nil
         }
         var sign = ""
-        if text.hasPrefix("-") || text.hasPrefix("+") {
+        if text.hasBytePrefix("-") || text.hasBytePrefix("+") {
             sign = String(text.removeFirst())
         } else if flags.plus {
             sign = "+"

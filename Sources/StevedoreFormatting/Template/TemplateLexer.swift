@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// Splits template text into ``TemplateToken``s, following Go's `text/template/parse` lexer.
 ///
 /// Delimiters are `{{` and `}}`. `{{- ` trims the white space before an action and ` -}}` the
@@ -43,7 +45,7 @@ struct TemplateLexer {
     private func failure(_ message: String) -> TemplateError {
         var text = message
         if actionLine != 0 && actionLine != line {
-            text += message.hasSuffix(" action") ? " started at :\(actionLine)" : " in action started at :\(actionLine)"
+            text += message.hasByteSuffix(" action") ? " started at :\(actionLine)" : " in action started at :\(actionLine)"
         }
         return .parse(line: line, text)
     }

@@ -280,16 +280,15 @@ struct TemplateParser {
             return .int(Int64(scalar.value))
         }
         var text = token.text.replacing("_", with: "")
-        let negative = text.hasPrefix("-")
-        if text.hasPrefix("-") || text.hasPrefix("+") { text.removeFirst() }
+        let negative = text.hasBytePrefix("-")
+        if text.hasBytePrefix("-") || text.hasBytePrefix("+") { text.removeFirst() }
         let lower = text.lowercased()
-        var radix = 10
-        if lower.hasPrefix("0x") { radix = 16 } else if lower.hasPrefix("0o") { radix = 8 } else if lower.hasPrefix("0b") { radix = 2 }
+        let radix = lower.hasBytePrefix("0x") ? 16 : lower.hasBytePrefix("0o") ? 8 : lower.hasBytePrefix("0b") ? 2 : 10
         let isFloat = radix == 10 ? lower.contains(where: { ".e".contains($0) }) : lower.contains(scalar: "p")
         if !isFloat {
             let digits = radix == 10 ? text : String(text.dropFirst(2))
             if let value = Int64(digits, radix: radix)
-                ?? (radix == 10 && digits.count > 1 && digits.hasPrefix("0") ? Int64(digits.dropFirst(), radix: 8) : nil)
+                ?? (radix == 10 && digits.count > 1 && digits.hasBytePrefix("0") ? Int64(digits.dropFirst(), radix: 8) : nil)
             {
                 return .int(negative ? -value : value)
             }

@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -65,7 +67,7 @@ enum TemplateValueEncoding {
         if nanoseconds > 0 && nanoseconds < 1_000_000_000 {
             var fraction = String(nanoseconds)
             fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
-            while fraction.hasSuffix("0") { fraction.removeLast() }
+            while fraction.hasByteSuffix("0") { fraction.removeLast() }
             text.insert(contentsOf: "." + fraction, at: text.index(text.endIndex, offsetBy: -1))
         }
         return text

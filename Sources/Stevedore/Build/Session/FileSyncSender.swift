@@ -68,7 +68,7 @@ struct FileSyncSender: Sendable {
                 guard length > 0 else { break }
                 let link = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 let parent = current.split(scalar: "/").dropLast().joined(separator: "/")
-                current = Self.cleaned(link.hasPrefix("/") || parent.isEmpty ? link : parent + "/" + link)
+                current = Self.cleaned(link.hasBytePrefix("/") || parent.isEmpty ? link : parent + "/" + link)
             }
         }
         return result

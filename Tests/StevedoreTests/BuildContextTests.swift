@@ -1,0 +1,30 @@
+import Testing
+
+@testable import Stevedore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+@Suite struct BuildContextTests {
+    /// `café` spelled with U+00E9 and `cafe\u{301}` are two directories on Linux: a Dockerfile
+    /// in the second is outside a context in the first, and goes as docker sends one from
+    /// outside, not as the context's own file of that name (which `.dockerignore` may exclude).
+    @Test func aDockerfileUnderAnEquivalentDirectoryNameIsOutsideTheContext() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-context-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let context = base.appendingPathComponent("caf\u{E9}")
+        let other = base.appendingPathComponent("cafe\u{301}")
+        for directory in [context, other] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data("FROM scratch\n".utf8).write(to: directory.appendingPathComponent("prod.Dockerfile"))
+        }
+        let built = try BuildContext(directory: context, dockerfile: other.appendingPathComponent("prod.Dockerfile"))
+        #expect(built.externalDockerfile.map { Array($0.utf8) } == Array(other.appendingPathComponent("prod.Dockerfile").path.utf8))
+        #expect(built.dockerfile != "prod.Dockerfile")
+        let inside = try BuildContext(directory: context, dockerfile: context.appendingPathComponent("prod.Dockerfile"))
+        #expect(inside.dockerfile == "prod.Dockerfile" && inside.externalDockerfile == nil)
+    }
+}
