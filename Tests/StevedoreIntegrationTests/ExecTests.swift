@@ -27,6 +27,19 @@ struct ExecTests {
         }
     }
 
+    /// A process that ends without reading its input: the rest of the input is dropped, as
+    /// docker drops it, and the result still comes (it hung, or failed, while the write waited).
+    @Test func aProcessThatReadsNoInputStillGivesItsResult() async throws {
+        let input = [UInt8](repeating: 0x61, count: 16 << 20)
+        try await TestEngine.withClient { client in
+            try await self.withRunningContainer(client) { id in
+                let result = try await client.exec.run(["sh", "-c", "echo done; exit 4"], in: id, options: .init(stdin: input))
+                #expect(result.exitCode == 4)
+                #expect(result.output.stdoutText == "done\n")
+            }
+        }
+    }
+
     @Test func envUserWorkingDirAndExitCodes() async throws {
         try await TestEngine.withClient { client in
             try await self.withRunningContainer(client) { id in

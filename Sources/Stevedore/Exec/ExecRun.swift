@@ -74,21 +74,27 @@ extension DockerClient.Exec {
         _ config: ExecConfig, in container: String, options: ExecRunOptions
     ) async throws -> (result: CollectedOutput, exitCode: Int) {
         try await self.withRun(config, in: container) { streams in
-            try await withThrowingTaskGroup(of: CollectedOutput?.self) { group in
-                if let stdin = options.stdin {
-                    // Written beside the reading, so that a process that writes before it has
-                    // read all of its input cannot deadlock with us.
-                    group.addTask {
+            guard let stdin = options.stdin else { return try await streams.output.collect(upTo: options.maxOutputBytes) }
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                // Written beside the reading, so that a process that writes before it has read
+                // all of its input cannot deadlock with us. A process may also end without
+                // reading it all (`true`): the write then fails, or waits until the connection
+                // closes. docker ignores that too; the output and the exit code tell the story.
+                group.addTask {
+                    do {
                         if !stdin.isEmpty { try await streams.write(stdin) }
                         try await streams.closeWrite()
-                        return nil
-                    }
+                    } catch {}
                 }
-                group.addTask { try await streams.output.collect(upTo: options.maxOutputBytes) }
-                var collected = CollectedOutput()
-                for try await result in group {
-                    if let result { collected = result }
+                let collected: CollectedOutput
+                do {
+                    collected = try await streams.output.collect(upTo: options.maxOutputBytes)
+                } catch {
+                    await streams.close()
+                    throw error
                 }
+                // The output ended: the process is gone, and a write it left waiting ends here.
+                await streams.close()
                 return collected
             }
         }
