@@ -2,7 +2,7 @@ extension StringProtocol {
     /// Whether the text's UTF-8 bytes start with `prefix`'s, as Go's `strings.HasPrefix` compares.
     ///
     /// `hasPrefix` compares `Character`s, and canonically equivalent spellings as equal: a `/`
-    /// followed by a combining mark is not a `/` to it (`"/\u{301}x".hasPrefix("/")` is false),
+    /// followed by a combining mark is not a `/` to it (`/\u{301}x` does not start with `/`),
     /// and `cafe\u{301}` starts with `café`. docker sees a leading `/` in the first and two
     /// different names in the second.
     package func hasBytePrefix(_ prefix: some StringProtocol) -> Bool {
