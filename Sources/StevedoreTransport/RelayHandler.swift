@@ -3,7 +3,7 @@ import NIOCore
 /// One end of a byte relay between two channels: what one reads, the other writes, with
 /// backpressure (a side reads only while its partner can write) and half-closure (EOF on one
 /// side shuts the other's output, so a request's end reaches the daemon while its answer still
-/// flows back).
+/// flows back). Neither side is closed before what it was given to write has been written.
 final class RelayHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -42,13 +42,13 @@ final class RelayHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case .some(ChannelEvent.inputClosed) = event as? ChannelEvent {
-            self.partner?.context?.close(mode: .output, promise: nil)
+            self.partner?.closeAfterPendingWrites(mode: .output)
         }
         context.fireUserInboundEventTriggered(event)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        self.partner?.context?.close(promise: nil)
+        self.partner?.closeAfterPendingWrites(mode: .all)
         context.fireChannelInactive()
     }
 
@@ -66,6 +66,20 @@ final class RelayHandler: ChannelDuplexHandler, RemovableChannelHandler {
             context.read()
         } else {
             self.pendingRead = true
+        }
+    }
+
+    /// Closes this side (its output, or all of it) once every write before has been written.
+    ///
+    /// A channel closed whole fails the writes still queued, and so does one closed for output
+    /// after its input ended (NIO makes that a full close): those are the last bytes of the
+    /// stream, typically the daemon's answer on its way to standard output as the daemon hangs
+    /// up after our stdin ended. An empty write's promise completes after the writes before it.
+    private func closeAfterPendingWrites(mode: CloseMode) {
+        guard let context = self.context else { return }
+        let channel = context.channel
+        context.writeAndFlush(self.wrapOutboundOut(ByteBuffer())).whenComplete { _ in
+            channel.close(mode: mode, promise: nil)
         }
     }
 

@@ -7,8 +7,11 @@ import NIOSSL
 /// connection.
 public enum StandardIORelay {
     /// Connects to `target` (a socket, or TCP with TLS) and relays until both sides are done.
-    /// Takes over file descriptors 0 and 1.
-    public static func run(to target: ConnectionTarget, connectTimeout: TimeAmount = .seconds(10)) async throws {
+    /// Takes over `input` and `output` (standard input and output unless given), and closes
+    /// them at the end.
+    public static func run(
+        to target: ConnectionTarget, connectTimeout: TimeAmount = .seconds(10), input: CInt = 0, output: CInt = 1
+    ) async throws {
         let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
         // Both channels live on this one loop, where the handlers are made and used.
         let (toDaemon, toStandardIO) = try await eventLoop.submit {
@@ -47,7 +50,7 @@ public enum StandardIORelay {
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(toStandardIO.value) }
                 }
-                .takingOwnershipOfDescriptors(input: 0, output: 1).get()
+                .takingOwnershipOfDescriptors(input: input, output: output).get()
         } catch {
             daemon.close(promise: nil)
             throw HTTPTransportError(.io, "standard input and output must be pipes or sockets to relay (\(error))")

@@ -1,0 +1,47 @@
+import NIOCore
+import StevedoreTestSupport
+import StevedoreTransport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `system dial-stdio`, the remote end of `ssh://`: the daemon's bytes reach standard output
+/// whole, however the two directions end.
+@Suite struct StandardIORelayTests {
+    /// stdin ends first (the client's EOF), then the daemon answers and hangs up while the
+    /// relay still holds part of the answer for a standard output nobody reads yet: the held
+    /// part is still written. (It was dropped: closing stdout's output after its input ended
+    /// is a full close to NIO, and a full close fails the queued writes.)
+    @Test func theAnswerAfterTheInputEndedArrivesWholeAfterTheDaemonHangsUp() async throws {
+        // More than a pipe holds (64 KiB), less than what NIO queues before it stops reading.
+        let answer = [UInt8](repeating: 0x6F, count: 96 << 10)
+        let server = try await FakeHTTPServer.start { connection in
+            _ = try await connection.readToEOF()
+            try await connection.write(answer)
+        }
+        var input: [CInt] = [0, 0]
+        var output: [CInt] = [0, 0]
+        #expect(pipe(&input) == 0 && pipe(&output) == 0)
+        let (relayInput, relayOutput) = (input[0], output[1])
+        let relay = Task { try await StandardIORelay.run(to: server.target, input: relayInput, output: relayOutput) }
+        #expect(write(input[1], "request", 7) == 7)
+        close(input[1])
+        // The relay reads the whole answer and the daemon's EOF while nothing reads its output.
+        try await Task.sleep(for: .milliseconds(500))
+        var received = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(output[0], &buffer, buffer.count)
+            guard count > 0 else { break }
+            received += count
+        }
+        close(output[0])
+        try await relay.value
+        await server.shutdown()
+        #expect(received == answer.count)
+    }
+}
