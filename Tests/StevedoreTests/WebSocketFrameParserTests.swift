@@ -52,6 +52,12 @@ import Testing
         #expect(try parser.nextFrame()?.opcode == .ping)
         #expect(try parser.nextFrame()?.opcode == .connectionClose)
         #expect(try parser.nextFrame() == nil)
+        try parser.finish()
+        // A stream cut inside a frame is not a stream that ended.
+        parser.append(ByteBuffer(bytes: self.frame(0x2, Array("cut".utf8)).prefix(3)))
+        #expect(try parser.nextFrame() == nil)
+        let cut = #expect(throws: DockerError.self) { try parser.finish() }
+        #expect(cut?.category == .malformedResponse)
 
         for bad in [self.frame(0x2, Array(repeating: 0, count: 11)), [0xC2, 0x00], [0x83, 0x00]] {
             var parser = WebSocketFrameParser(maxFrameSize: 10)

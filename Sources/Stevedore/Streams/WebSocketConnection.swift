@@ -111,6 +111,7 @@ struct WebSocketConnection: StreamConnection {
                     guard let frame else {
                         guard let buffer = try await self.bytes.next() else {
                             self.closed = true
+                            try self.parser.finish()
                             break
                         }
                         self.parser.append(buffer)

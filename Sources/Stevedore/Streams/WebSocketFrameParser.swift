@@ -29,6 +29,16 @@ struct WebSocketFrameParser: Sendable {
         }
     }
 
+    /// Checks that the input ended between frames: throws
+    /// ``DockerError/Category/malformedResponse`` when it was cut inside one (its bytes would
+    /// be lost).
+    func finish() throws {
+        guard self.input.readableBytes == 0 else {
+            throw DockerError.malformedResponse(
+                "the daemon's websocket stream ended inside a frame (\(self.input.readableBytes) bytes of it came)")
+        }
+    }
+
     /// The next whole frame, `nil` when more bytes are needed. Throws
     /// ``DockerError/Category/malformedResponse`` for reserved bits, an unknown opcode or a
     /// frame over the size limit.
