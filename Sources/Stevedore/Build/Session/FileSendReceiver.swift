@@ -44,6 +44,8 @@ struct FileSendReceiver: Sendable {
             let chunk = try Moby_Filesync_V1_BytesMessage(serializedBytes: Array(message.readableBytesView))
             try file.write(chunk.data, path: url.path)
         }
+        // Before the daemon hears that all is well: a write can fail at close (NFS, a quota).
+        try file.close(path: url.path)
         try await call.finish()
     }
 
