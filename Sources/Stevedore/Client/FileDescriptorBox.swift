@@ -54,17 +54,24 @@ final class FileDescriptorBox {
     /// the system's reason (a full disk, a reader that went away).
     func write(_ bytes: some DataProtocol, path: String) throws {
         for region in bytes.regions {
-            try region.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = systemWrite(self.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw DockerError.invalidInput("cannot write \(path): \(String(cString: strerror(errno)))")
-                    }
-                    offset += written
-                }
+            try region.withUnsafeBytes { try self.write($0, path: path) }
+        }
+    }
+
+    /// Writes all of `buffer`'s readable bytes.
+    func write(_ buffer: ByteBuffer, path: String) throws {
+        try buffer.withUnsafeReadableBytes { try self.write($0, path: path) }
+    }
+
+    private func write(_ buffer: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(self.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DockerError.invalidInput("cannot write \(path): \(String(cString: strerror(errno)))")
             }
+            offset += written
         }
     }
 }

@@ -74,25 +74,12 @@ func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
     }
 }
 
-/// Writes a byte stream to the file `path` (created or truncated) or to stdout, chunk by chunk.
+/// Writes a byte stream to the file `path`, which holds the new bytes only once the whole
+/// stream arrived (``DockerByteStream/write(toFile:)``), or to stdout, chunk by chunk.
 func writeStream(_ stream: DockerByteStream, to path: String?) async throws {
-    var descriptor = STDOUT_FILENO
-    if let path {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            throw CommandFailure(description: "failed to open \(path) for writing: \(String(cString: strerror(errno)))")
-        }
+    guard let path else {
+        for try await chunk in stream { try writeAll(chunk, to: STDOUT_FILENO) }
+        return
     }
-    var isOpen = path != nil
-    defer { if isOpen { close(descriptor) } }
-    for try await chunk in stream {
-        try writeAll(chunk, to: descriptor)
-    }
-    if let path {
-        // A write the file system deferred can fail here (NFS, a full quota): not a success.
-        isOpen = false
-        guard close(descriptor) == 0 else {
-            throw CommandFailure(description: "failed to write \(path): \(String(cString: strerror(errno)))")
-        }
-    }
+    try await stream.write(toFile: path)
 }

@@ -1,0 +1,89 @@
+import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension DockerByteStream {
+    /// Writes the whole stream to the file at `path`, which holds the new bytes only once all
+    /// of them arrived: they go to a temporary file beside it (`.tmp-NAME…`), which is synced
+    /// and renamed over `path` at the end, with mode `0600` as docker's `save -o` and
+    /// `export -o` leave it. If the stream breaks or a write fails, the temporary file is
+    /// removed and `path` keeps what it held (docker's CLI renames what it got when the
+    /// daemon's stream breaks).
+    ///
+    /// Throws ``DockerError/Category/invalidInput`` when `path`'s directory is missing or
+    /// `path` is something other than a regular file (a directory, a link, a device, a
+    /// pipe: write those from the stream yourself), or a write fails; and the stream's own
+    /// errors.
+    public func write(toFile path: String) async throws {
+        try Self.checkDestination(path)
+        let url = URL(fileURLWithPath: path)
+        var template = Array((url.deletingLastPathComponent().path + "/.tmp-" + url.lastPathComponent + "XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw DockerError.invalidInput("cannot create a file beside \(path): \(String(cString: strerror(errno)))")
+        }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        let temporary = String(cString: template)
+        let file = FileDescriptorBox(descriptor)
+        do {
+            for try await chunk in self {
+                try file.write(chunk, path: temporary)
+            }
+            guard fsync(descriptor) == 0 else {
+                throw DockerError.invalidInput("cannot write \(temporary): \(String(cString: strerror(errno)))")
+            }
+            try file.close(path: temporary)
+            guard rename(temporary, path) == 0 else {
+                throw DockerError.invalidInput("cannot replace \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// docker's checks of an output path (moby's `atomicwriter`): its directory exists, and
+    /// the path is a regular file or nothing (it is not followed if it is a link: the rename
+    /// would replace the link).
+    private static func checkDestination(_ path: String) throws {
+        guard !path.isEmpty else { throw DockerError.invalidInput("the output file name is empty") }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var status = stat()
+        guard stat(directory, &status) == 0 else {
+            throw DockerError.invalidInput("invalid output path \(path): \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw DockerError.invalidInput("invalid output path \(path): \(directory) is not a directory")
+        }
+        guard lstat(path, &status) == 0 else {
+            guard errno == ENOENT else {
+                throw DockerError.invalidInput("cannot use the output path \(path): \(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        let kind: String
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: kind = "a directory"
+        case S_IFLNK: kind = "a symbolic link"
+        case S_IFIFO: kind = "a named pipe (FIFO)"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFCHR: kind = "a character device file"
+        case S_IFBLK: kind = "a block device file"
+        default: kind = "a file of an unknown kind"
+        }
+        throw DockerError.invalidInput("cannot write to \(kind): \(path)")
+    }
+}
