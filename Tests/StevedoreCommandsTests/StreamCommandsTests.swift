@@ -18,6 +18,18 @@ struct StreamCommandsTests {
         #expect(outcome.standardOutput == "hi\n")
     }
 
+    /// A stdin that cannot be read (a directory) still ends the container's input, as docker
+    /// ends it after a failed copy: `cat` sees EOF. (It waited for input forever.)
+    @Test func anUnreadableStdinStillEndsTheInput() async throws {
+        let bash = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/bash"))
+        let outcome = try await withTimeout(120) {
+            try await bash.run(
+                ["-c", #""$STEVEDORE" run -i --rm "$IMAGE" sh -c 'cat; echo after' < /; echo "status $?""#],
+                environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image])
+        }
+        #expect(outcome.standardOutput == "after\nstatus 0\n", "\(outcome)")
+    }
+
     @Test func runKeepsStreamsApartAndExitsWithTheContainersCode() async throws {
         let name = "stevedore-cli-rm-\(UInt32.random(in: 0...UInt32.max))"
         let outcome = try await self.stevedore.run([

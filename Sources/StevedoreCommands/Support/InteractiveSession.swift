@@ -77,7 +77,10 @@ struct InteractiveSession {
                     }
                     try await streams.closeWrite()
                 } catch {
-                    // The connection is gone: the output side reports how the session ended.
+                    // Reading stdin failed, or the connection is gone (the output side then
+                    // reports how the session ended). Either way stdin is over, as docker ends
+                    // it after a failed copy: without the EOF a `cat` would wait forever.
+                    try? await streams.closeWrite()
                 }
             } : nil
         defer { input?.cancel() }
