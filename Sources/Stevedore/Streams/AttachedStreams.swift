@@ -5,9 +5,11 @@ import StevedoreTransport
 /// exec start return. ``output`` is what the process writes; the `write` methods feed its
 /// stdin; ``closeWrite()`` ends its stdin; ``close()`` ends everything.
 ///
-/// Who closes what: the connection stays open until ``close()`` is called, ``output`` is
-/// iterated to its end, its iteration is left early or cancelled, or the daemon closes it. The
-/// scoped forms (``DockerClient/Containers/withAttach(_:options:startingContainer:_:)``,
+/// Who closes what: the connection stays open until ``close()`` is called, ``output``'s
+/// iteration is left early or cancelled, or both directions have ended (``closeWrite()`` and
+/// the daemon's end of ``output``, in either order). The end of ``output`` alone leaves the
+/// write side open, since the process may still read its stdin: call ``close()`` when done.
+/// The scoped forms (``DockerClient/Containers/withAttach(_:options:startingContainer:_:)``,
 /// ``DockerClient/Exec/withAttach(_:options:_:)``) close it when their body returns or throws,
 /// so prefer them.
 ///
