@@ -182,10 +182,12 @@ import Testing
         }
         #expect(
             lines == [
-                OutputLine(stream: .stdout, text: "héllo 😀"),
+                OutputLine(stream: .stdout, bytes: ByteBuffer(string: "héllo 😀\r")),
                 OutputLine(stream: .stderr, text: "err"),
                 OutputLine(stream: .stdout, text: "second"),
             ])
+        // The bytes are what the process wrote; the text leaves out the "\r" of "\r\n".
+        #expect(lines.map(\.text) == ["héllo 😀", "err", "second"])
     }
 
     @Test func timestampsAreParsedFromTheStartOfEachLine() async throws {

@@ -1,11 +1,13 @@
 import NIOCore
 
-/// A line of a process's output, decoded as UTF-8.
+/// A line of a process's output: its bytes as written, and its text.
 public struct OutputLine: Hashable, Sendable {
     /// The stream the line was written to.
     public var stream: ContainerOutputChunk.Stream
-    /// The line without its `\n` (or `\r\n`); invalid UTF-8 becomes U+FFFD.
-    public var text: String
+    /// The line's bytes as the process wrote them, without the `\n` (and without the parsed
+    /// timestamp): a `\r` before the `\n` and invalid UTF-8 stay. What to write out when the
+    /// output must stay byte for byte what the process wrote.
+    public var bytes: ByteBuffer
     /// The time the daemon logged the line, when the stream carries timestamps (logs with
     /// `timestamps`) and they were asked to be parsed.
     public var timestamp: DockerTimestamp?
@@ -13,11 +15,25 @@ public struct OutputLine: Hashable, Sendable {
     /// character boundary), not its end.
     public var isPartial: Bool
 
-    public init(stream: ContainerOutputChunk.Stream, text: String, timestamp: DockerTimestamp? = nil, isPartial: Bool = false) {
+    public init(stream: ContainerOutputChunk.Stream, bytes: ByteBuffer, timestamp: DockerTimestamp? = nil, isPartial: Bool = false) {
         self.stream = stream
-        self.text = text
+        self.bytes = bytes
         self.timestamp = timestamp
         self.isPartial = isPartial
+    }
+
+    /// A line whose bytes are `text`'s UTF-8.
+    public init(stream: ContainerOutputChunk.Stream, text: String, timestamp: DockerTimestamp? = nil, isPartial: Bool = false) {
+        self.init(stream: stream, bytes: ByteBuffer(string: text), timestamp: timestamp, isPartial: isPartial)
+    }
+
+    /// The line decoded as UTF-8, without a `\r` before its `\n`; invalid UTF-8 becomes U+FFFD.
+    public var text: String {
+        var bytes = self.bytes
+        if !self.isPartial, bytes.readableBytesView.last == UInt8(ascii: "\r") {
+            bytes.moveWriterIndex(to: bytes.writerIndex - 1)
+        }
+        return String(buffer: bytes)
     }
 }
 
@@ -79,9 +95,6 @@ public struct OutputLines: AsyncSequence, Sendable {
 
         private func decode(_ piece: LineSplitter.Piece) -> OutputLine {
             var bytes = piece.bytes
-            if !piece.isPartial, bytes.readableBytesView.last == UInt8(ascii: "\r") {
-                bytes.moveWriterIndex(to: bytes.writerIndex - 1)
-            }
             var timestamp: DockerTimestamp?
             if self.parsingTimestamps, piece.startsLine,
                 let space = bytes.readableBytesView.firstIndex(of: UInt8(ascii: " ")),
@@ -90,7 +103,7 @@ public struct OutputLines: AsyncSequence, Sendable {
                 timestamp = parsed
                 bytes.moveReaderIndex(to: space + 1)
             }
-            return OutputLine(stream: piece.stream, text: String(buffer: bytes), timestamp: timestamp, isPartial: piece.isPartial)
+            return OutputLine(stream: piece.stream, bytes: bytes, timestamp: timestamp, isPartial: piece.isPartial)
         }
     }
 }

@@ -79,16 +79,13 @@ extension StevedoreCommand.Service {
                     client: client, resolving: !self.noResolve, taskIDs: self.noTaskIds ? nil : !self.noTrunc, padding: source.padding)
                 // Streams whose last piece was part of an over-long line: what follows continues it.
                 var continuing: Set<ContainerOutputChunk.Stream> = []
+                // The message goes out as the task wrote it (docker writes its bytes as they came).
                 for try await line in output.lines() {
-                    var text = line.text
-                    if !continuing.contains(line.stream) { text = try await self.prettyLine(line.text, prefixes: &prefixes) }
+                    var bytes = line.bytes
+                    if !continuing.contains(line.stream) { bytes = try await self.prettyLine(line.bytes, prefixes: &prefixes) }
                     if line.isPartial { continuing.insert(line.stream) } else { continuing.remove(line.stream) }
-                    if !line.isPartial { text += "\n" }
-                    if line.stream == .stderr {
-                        printErrorText(text)
-                    } else {
-                        printOut(text)
-                    }
+                    if !line.isPartial { bytes.writeString("\n") }
+                    try writeAll(bytes, to: line.stream == .stderr ? STDERR_FILENO : STDOUT_FILENO)
                 }
             }
         }
@@ -114,21 +111,28 @@ extension StevedoreCommand.Service {
         /// A line as docker prints it: `[TIMESTAMP ]TASK@NODE    | [DETAILS ]MESSAGE`, where the
         /// daemon sent `[TIMESTAMP ]DETAILS MESSAGE`. The swarm's own details (node, service and
         /// task ids) make the prefix; the others are shown with `--details`.
-        private func prettyLine(_ line: String, prefixes: inout ServiceLogPrefixes) async throws -> String {
-            let detailsIndex = self.timestamps ? 1 : 0
-            let parts = line.split(scalar: " ", maxSplits: detailsIndex + 1, omittingEmptySubsequences: false)
-            guard parts.count == detailsIndex + 2 else {
-                // docker's message holds the line with its newline.
-                throw CommandFailure(description: "invalid context in log message: \(line)\n")
+        private func prettyLine(_ line: ByteBuffer, prefixes: inout ServiceLogPrefixes) async throws -> ByteBuffer {
+            // `[timestamp ]details message`: the fields before the message end at a space.
+            var message = line
+            var fields: [String] = []
+            for _ in 0...(self.timestamps ? 1 : 0) {
+                guard let space = message.readableBytesView.firstIndex(of: UInt8(ascii: " ")) else {
+                    // docker's message holds the line with its newline.
+                    throw CommandFailure(description: "invalid context in log message: \(String(buffer: line))\n")
+                }
+                fields.append(String(buffer: message.readSlice(length: space - message.readerIndex)!))
+                message.moveReaderIndex(forwardBy: 1)
             }
-            var details = try Self.parseDetails(parts[detailsIndex])
+            var details = try Self.parseDetails(fields[fields.count - 1][...])
             let context = try ServiceLogContext(removingFrom: &details)
-            var text = self.timestamps ? String(parts[0]) + " " : ""
+            var text = self.timestamps ? fields[0] + " " : ""
             text += try await prefixes.prefix(for: context) + "    | "
             if self.details {
                 text += details.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: ",") + " "
             }
-            return text + parts[detailsIndex + 1]
+            var pretty = ByteBuffer(string: text)
+            pretty.writeImmutableBuffer(message)
+            return pretty
         }
 
         /// The details the daemon puts before each line: `key=value` pairs joined by commas,
