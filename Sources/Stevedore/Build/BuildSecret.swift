@@ -1,3 +1,5 @@
+import StevedoreText
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -30,7 +32,7 @@ public struct BuildSecret: Hashable, Sendable, CustomStringConvertible {
 
     /// The value, read now. Throws ``DockerError/Category/invalidInput`` naming the file or
     /// variable (never the value) when it cannot be read.
-    func value(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [UInt8] {
+    func value() throws -> [UInt8] {
         switch self.source {
         case .file(let url):
             guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -38,7 +40,7 @@ public struct BuildSecret: Hashable, Sendable, CustomStringConvertible {
             }
             return Array(data)
         case .environmentVariable(let name):
-            guard let value = environment[name] else {
+            guard let value = ProcessEnvironment.value(of: name) else {
                 throw DockerError.invalidInput("the environment variable \(name) of secret \(self.id) is not set")
             }
             return Array(value.utf8)

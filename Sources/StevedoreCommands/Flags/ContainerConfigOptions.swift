@@ -374,6 +374,6 @@ struct ContainerConfigOptions: ParsableArguments {
 func environment(_ entries: [String]) -> [String] {
     entries.compactMap { entry in
         if entry.contains(scalar: "=") { return entry }
-        return ProcessInfo.processInfo.environment[entry].map { "\(entry)=\($0)" }
+        return ProcessEnvironment.value(of: entry).map { "\(entry)=\($0)" }
     }
 }

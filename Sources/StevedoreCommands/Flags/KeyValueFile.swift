@@ -57,7 +57,7 @@ enum KeyValueFile {
             }
             if cut != nil {
                 entries.append(String(line))
-            } else if kind == .environment, let value = ProcessInfo.processInfo.environment[String(key)] {
+            } else if kind == .environment, let value = ProcessEnvironment.value(of: String(key)) {
                 entries.append("\(key)=\(value)")
             }
         }

@@ -28,7 +28,7 @@ enum ServiceFlagParsers {
         let cut = text.cut(atFirst: "=")
         guard !(cut?.before ?? text[...]).isEmpty else { throw InvalidFlagValue(reason: "invalid environment variable: \(text)") }
         if cut != nil { return text }
-        return ProcessInfo.processInfo.environment[text].map { "\(text)=\($0)" } ?? text
+        return ProcessEnvironment.value(of: text).map { "\(text)=\($0)" } ?? text
     }
 
     /// `-l`/`--container-label` and their `-add` forms (docker's `ValidateLabel`): `key[=value]`,

@@ -51,7 +51,7 @@ enum BuildKitFlags {
         }
         if let variable { return BuildSecret(id: id, source: .environmentVariable(variable)) }
         if let file { return BuildSecret(id: id, source: .file(URL(fileURLWithPath: file))) }
-        if type != "file" && ProcessInfo.processInfo.environment[id] != nil {
+        if type != "file" && ProcessEnvironment.value(of: id) != nil {
             return BuildSecret(id: id, source: .environmentVariable(id))
         }
         return BuildSecret(id: id, source: .file(URL(fileURLWithPath: id)))

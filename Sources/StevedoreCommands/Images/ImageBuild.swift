@@ -244,12 +244,11 @@ extension StevedoreCommand.Image {
             options.platform = self.platform
             options.target = self.target
             // As docker: `NAME` alone takes NAME's value from this environment, or none.
-            let environment = ProcessInfo.processInfo.environment
             for argument in self.buildArg {
                 if let (name, value) = argument.cut(atFirst: "=") {
                     options.buildArgs[String(name)] = .some(String(value))
                 } else {
-                    options.buildArgs[argument] = .some(environment[argument])
+                    options.buildArgs[argument] = .some(ProcessEnvironment.value(of: argument))
                 }
             }
             options.labels = keyValueMap(self.label) ?? [:]

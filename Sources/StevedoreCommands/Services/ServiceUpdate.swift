@@ -332,16 +332,18 @@ extension StevedoreCommand.Service {
         }
 
         /// `--env-rm` (by name), then `--env-add` (a name given again replaces its value): one
-        /// entry per name once anything is added, in the order names first appeared.
+        /// entry per name once anything is added, in the order names first appeared. Names are
+        /// compared by bytes, as docker's maps compare them (`String` keys would take `café`
+        /// and `cafe\u{301}` for one name).
         private func updatedEnvironment(_ current: [String]?) throws -> [String]? {
-            let removed = Set(self.envRm)
-            var environment = (current ?? []).filter { !removed.contains(ServiceFlagParsers.environmentKey($0)) }
+            let removed = Set(self.envRm.map { Array($0.utf8) })
+            var environment = (current ?? []).filter { !removed.contains(Array(ServiceFlagParsers.environmentKey($0).utf8)) }
             let added = try self.environmentAdded
             if !added.isEmpty {
                 var entries: [String] = []
-                var positions: [String: Int] = [:]
+                var positions: [[UInt8]: Int] = [:]
                 for entry in environment + added {
-                    let key = ServiceFlagParsers.environmentKey(entry)
+                    let key = Array(ServiceFlagParsers.environmentKey(entry).utf8)
                     if let position = positions[key] {
                         entries[position] = entry
                     } else {
@@ -355,19 +357,21 @@ extension StevedoreCommand.Service {
         }
 
         /// docker's `updateMounts`: the added mounts (one per target), the service's others
-        /// but those removed by target, sorted by source then target.
+        /// but those removed by target, sorted by source then target. Targets are compared by
+        /// bytes (see ``updatedEnvironment(_:)``).
         private static func updatedMounts(_ current: [Mount]?, adding: [Mount], removingTargets targets: [String]) throws -> [Mount]? {
-            var byTarget: [String: Mount] = [:]
+            func target(_ mount: Mount) -> [UInt8] { Array((mount.target ?? "").utf8) }
+            var byTarget: [[UInt8]: Mount] = [:]
             for mount in adding {
-                guard byTarget.updateValue(mount, forKey: mount.target ?? "") == nil else {
+                guard byTarget.updateValue(mount, forKey: target(mount)) == nil else {
                     throw CommandFailure(description: "duplicate mount target")
                 }
             }
-            for mount in current ?? [] where byTarget[mount.target ?? ""] == nil {
-                byTarget[mount.target ?? ""] = mount
+            for mount in current ?? [] where byTarget[target(mount)] == nil {
+                byTarget[target(mount)] = mount
             }
-            let removed = Set(targets)
-            let mounts = byTarget.values.filter { !removed.contains($0.target ?? "") }
+            let removed = Set(targets.map { Array($0.utf8) })
+            let mounts = byTarget.values.filter { !removed.contains(target($0)) }
                 .sorted { ($0.source ?? "", $0.target ?? "") < ($1.source ?? "", $1.target ?? "") }
             return Self.nonEmpty(mounts)
         }

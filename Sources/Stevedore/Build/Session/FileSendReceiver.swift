@@ -60,8 +60,9 @@ struct FileSendReceiver: Sendable {
         var listed = false
         var open: [UInt32: (path: String, header: TarHeader, output: FileDescriptorBox?)] = [:]
         var requested: [UInt32: TarHeader] = [:]
-        // Hard links to a file whose content has not come yet, by that file's name.
-        var waitingLinks: [String: [TarHeader]] = [:]
+        // Hard links to a file whose content has not come yet, by the bytes of that file's name
+        // (as Go compares names: `café` and `cafe\u{301}` are two files).
+        var waitingLinks: [[UInt8]: [TarHeader]] = [:]
         for try await message in call.requests {
             let packet = try Fsutil_Types_Packet(serializedBytes: Array(message.readableBytesView))
             switch packet.type {
@@ -77,10 +78,10 @@ struct FileSendReceiver: Sendable {
                     request.id = count
                     try await call.send(try request.serializedBytes() as [UInt8])
                 } else if header.kind == .hardLink,
-                    requested.values.contains(where: { $0.name == header.linkName })
-                        || open.values.contains(where: { $0.header.name == header.linkName })
+                    requested.values.contains(where: { $0.name.utf8.elementsEqual(header.linkName.utf8) })
+                        || open.values.contains(where: { $0.header.name.utf8.elementsEqual(header.linkName.utf8) })
                 {
-                    waitingLinks[header.linkName, default: []].append(header)
+                    waitingLinks[Array(header.linkName.utf8), default: []].append(header)
                 } else {
                     _ = try writer.create(header)
                 }
@@ -96,7 +97,7 @@ struct FileSendReceiver: Sendable {
                 if packet.data.isEmpty {
                     open[packet.id] = nil
                     try file.output.map { try TarExtractor.close($0, path: file.path, header: file.header) }
-                    for link in waitingLinks.removeValue(forKey: file.header.name) ?? [] { _ = try writer.create(link) }
+                    for link in waitingLinks.removeValue(forKey: Array(file.header.name.utf8)) ?? [] { _ = try writer.create(link) }
                 } else {
                     try file.output?.write(packet.data, path: file.path)
                 }
