@@ -33,7 +33,8 @@ final class ConnectionPool: Sendable {
     /// response body has been read to its end, and is closed when it is abandoned.
     ///
     /// A kept-alive connection that the daemon closed just before it was leased is replaced, once,
-    /// by a new one: the request had not been written to it.
+    /// by a new one: the request had not been written to it. So is one whose close crossed a
+    /// `GET` or `HEAD` written to it (``HTTPTransportError/idleConnectionClosed``).
     ///
     /// A long-lived request (``HTTPRequest/isLongLived``) never waits for the pool: it takes an
     /// idle connection out of it, or opens one of its own, and its connection joins the pool
@@ -53,9 +54,9 @@ final class ConnectionPool: Sendable {
             }
             do {
                 return try await connection.execute(request, onEnd: release)
-            } catch let error as HTTPTransportError where error == .staleConnection {
-                // The exchange never started, so its end will not release the connection.
-                release(false)
+            } catch let error as HTTPTransportError where error == .staleConnection || error == .idleConnectionClosed {
+                // A stale connection's exchange never started, so its end will not release it.
+                if error == .staleConnection { release(false) }
                 attemptsLeft -= 1
                 if attemptsLeft == 0 { throw error }
             }

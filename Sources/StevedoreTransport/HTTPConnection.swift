@@ -202,10 +202,17 @@ final class HTTPConnection: Sendable {
             let answered = submitted.flatMap { _, responseBody in
                 headPromise.futureResult.map { head in HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody)) }
             }
-            return try await withTaskCancellationHandler {
-                try await self.explainingClosure { try await answered.get() }
-            } onCancel: {
-                channel.close(promise: nil)
+            do {
+                return try await withTaskCancellationHandler {
+                    try await self.explainingClosure { try await answered.get() }
+                } onCancel: {
+                    channel.close(promise: nil)
+                }
+            } catch let error as HTTPTransportError where error == .closedBeforeAnswering {
+                // Exchange 1 is the connection's first: a new connection closed by its peer is
+                // the daemon's failure, not an idle connection's.
+                guard let (id, _) = try? await submitted.get(), id > 1, [.GET, .HEAD].contains(request.method) else { throw error }
+                throw HTTPTransportError.idleConnectionClosed
             }
         }
         let (exchangeID, responseBody) = try await submitted.get()

@@ -192,7 +192,7 @@ struct HTTPConnectionStateMachine {
             self.state = .closed
             return .none
         case .waitingForHead:
-            return self.fail(.connectionClosed("the daemon closed the connection before it answered"))
+            return self.fail(.closedBeforeAnswering)
         case .streamingBody(let exchange):
             if exchange.rawMode == .upgraded {
                 self.state = .closed

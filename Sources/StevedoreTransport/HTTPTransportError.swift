@@ -62,6 +62,13 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
     public static let shutdown = Self(.shutdown, "the transport was shut down")
     /// A connection was closed before a request could start on it; nothing was written.
     static let staleConnection = Self(.connectionClosed, "the connection was closed before the request was sent")
+    /// The daemon closed the connection after the request was written, before any answer.
+    static let closedBeforeAnswering = Self(.connectionClosed, "the daemon closed the connection before it answered")
+    /// ``closedBeforeAnswering`` for a `GET` or `HEAD` on a kept-alive connection: the peer closed
+    /// it while it was idle (a proxy's or a relay's idle timeout) and the close crossed the
+    /// request. Nothing was done, so the pool sends the request again on a new connection, as
+    /// Go's transport does.
+    static let idleConnectionClosed = Self(.connectionClosed, "the daemon closed the idle connection the request was sent on")
 
     /// Classifies a failure to connect to `target`.
     static func connectFailure(_ error: any Error, target: ConnectionTarget) -> Self {
