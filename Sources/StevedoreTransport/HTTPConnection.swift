@@ -211,7 +211,10 @@ final class HTTPConnection: Sendable {
             } catch let error as HTTPTransportError where error == .closedBeforeAnswering {
                 // Exchange 1 is the connection's first: a new connection closed by its peer is
                 // the daemon's failure, not an idle connection's.
-                guard let (id, _) = try? await submitted.get(), id > 1, [.GET, .HEAD].contains(request.method) else { throw error }
+                // A cancelled caller's own close looks the same: that is no reason to send again.
+                guard !Task.isCancelled, let (id, _) = try? await submitted.get(), id > 1, [.GET, .HEAD].contains(request.method) else {
+                    throw error
+                }
                 throw HTTPTransportError.idleConnectionClosed
             }
         }

@@ -8,7 +8,8 @@ import NIOSSL
 public enum StandardIORelay {
     /// Connects to `target` (a socket, or TCP with TLS) and relays until both sides are done.
     /// Takes over `input` and `output` (standard input and output unless given), and closes
-    /// them at the end.
+    /// them at the end. What the daemon sent is written whole before `output` closes, however
+    /// long its reader takes.
     public static func run(
         to target: ConnectionTarget, connectTimeout: TimeAmount = .seconds(10), input: CInt = 0, output: CInt = 1
     ) async throws {

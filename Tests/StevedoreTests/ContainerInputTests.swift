@@ -19,7 +19,9 @@ struct ContainerInputTests {
         #expect(try ContainerSignal(parsing: "RTMIN").number == 34)
         #expect(try ContainerSignal(parsing: "SIGRTMIN+3").number == 37)
         #expect(try ContainerSignal(parsing: "rtmax-1").number == 63)
-        for bad in ["", "SIGFOO", "0", "65", "-1", "RTMIN+16", "RTMAX+1", "RTMIN-1", "SIG", "RTMIN\u{301}+1", "SIG\u{301}KILL"] {
+        for bad in [
+            "", "SIGFOO", "0", "65", "-1", "RTMIN+16", "RTMAX+1", "RTMIN-1", "SIG", "RTMIN\u{301}+1", "SIG\u{301}KILL", "\u{212A}ILL",
+        ] {
             let error = #expect(throws: DockerError.self) { try ContainerSignal(parsing: bad) }
             #expect(error?.category == .invalidInput, "\(bad)")
         }

@@ -34,6 +34,8 @@ import Testing
         "tcp://host:70000",
         "tcp://user@host:2375",
         "tcp://[::1:2375",
+        // A mark joined to the port's `:` is no port (the `:` was dropped with it).
+        "tcp://[::1]:\u{301}2375",
         "ftp://host",
         "npipe:////./pipe/docker_engine",
         "ssh://",

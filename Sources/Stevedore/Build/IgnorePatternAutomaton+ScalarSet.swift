@@ -104,7 +104,7 @@ extension IgnorePatternAutomaton {
             guard end + 1 < characters.count else { return nil }
             var name = String(String.UnicodeScalarView(characters[(index + 2)..<end]))
             let negated = name.hasBytePrefix("^")
-            if negated { name.removeFirst() }
+            if negated { name.unicodeScalars.removeFirst() }
             guard let ranges = Self.posixClasses[name] else { return nil }
             index = end + 2
             return negated ? Self.complement(ranges) : ranges

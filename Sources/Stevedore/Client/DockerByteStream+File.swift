@@ -54,10 +54,12 @@ extension DockerByteStream {
         }
     }
 
-    /// docker's checks of an output path (moby's `atomicwriter`): its directory exists, and
-    /// the path is a regular file or nothing (it is not followed if it is a link: the rename
-    /// would replace the link).
-    private static func checkDestination(_ path: String) throws {
+    /// Throws what ``write(toFile:)`` throws for `path` before reading anything: call it before
+    /// the request that makes the stream, as docker checks `save -o` and `export -o` before it
+    /// asks the daemon. docker's checks (moby's `atomicwriter`): the directory exists, and the
+    /// path is a regular file or nothing (not followed if it is a link: the rename would replace
+    /// the link).
+    public static func checkDestination(_ path: String) throws {
         guard !path.isEmpty else { throw DockerError.invalidInput("the output file name is empty") }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var status = stat()

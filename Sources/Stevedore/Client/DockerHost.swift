@@ -102,8 +102,8 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
             guard let close = authority.unicodeScalars.firstIndex(of: "]") else { throw invalid("an IPv6 address lacks its closing ]") }
             host = String(authority[authority.unicodeScalars.index(after: authority.startIndex)..<close])
             let after = authority[authority.unicodeScalars.index(after: close)...]
-            if after.hasBytePrefix(":") {
-                portText = after.dropFirst()
+            if let afterColon = after.cut(prefix: ":") {
+                portText = afterColon
             } else if !after.isEmpty {
                 throw invalid("unexpected text after the address")
             }

@@ -14,8 +14,8 @@ public protocol TypedFilters: Sendable {
 
 extension TypedFilters {
     /// Filters from the CLI's `--filter key=value` arguments, values of a key in sorted order.
-    /// A malformed argument (no `=`, empty key) or an unparsable typed value throws
-    /// ``DockerError/Category/invalidInput``.
+    /// Each argument is read as ``DockerFilters/add(parsing:)`` reads it; one without `=`, or a
+    /// value a typed key cannot hold, throws ``DockerError/Category/invalidInput``.
     public init(parsing arguments: [String]) throws {
         self.init()
         var parsed = DockerFilters()

@@ -76,6 +76,9 @@ public struct ContainerSignal: Hashable, Sendable, CustomStringConvertible, Expr
     /// The number of `name` (upper case, no `SIG`): the table, or `RTMIN[+n]` (n ≤ 15) /
     /// `RTMAX[-n]` (n ≤ 14), the real-time names the daemon knows.
     private static func number(ofName name: String) -> Int? {
+        // ASCII only: a String key would take `\u{212A}ILL` (a Kelvin sign) for `KILL`, and the
+        // daemon refuses what we would then send.
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         if let number = Self.linuxTable[name] { return number }
         let realTime: (base: Int, sign: Unicode.Scalar, maximumOffset: Int)
         let rest: Substring

@@ -147,8 +147,8 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
             guard !port.isEmpty, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else { return false }
             host = host[..<colon]
         }
-        if host.hasBytePrefix("[") && host.hasByteSuffix("]") {
-            return host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        if let inside = host.cut(prefix: "[")?.cut(suffix: "]") {
+            return inside.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || $0 == ":" || $0 == "." }
         }
         return !host.isEmpty
             && host.split(scalar: ".", omittingEmptySubsequences: false).allSatisfy { label in

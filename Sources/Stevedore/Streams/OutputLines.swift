@@ -28,12 +28,18 @@ public struct OutputLine: Hashable, Sendable {
     }
 
     /// The line decoded as UTF-8, without a `\r` before its `\n`; invalid UTF-8 becomes U+FFFD.
+    /// Setting it sets ``bytes`` to the text's UTF-8.
     public var text: String {
-        var bytes = self.bytes
-        if !self.isPartial, bytes.readableBytesView.last == UInt8(ascii: "\r") {
-            bytes.moveWriterIndex(to: bytes.writerIndex - 1)
+        get {
+            var bytes = self.bytes
+            if !self.isPartial, bytes.readableBytesView.last == UInt8(ascii: "\r") {
+                bytes.moveWriterIndex(to: bytes.writerIndex - 1)
+            }
+            return String(buffer: bytes)
         }
-        return String(buffer: bytes)
+        set {
+            self.bytes = ByteBuffer(string: newValue)
+        }
     }
 }
 

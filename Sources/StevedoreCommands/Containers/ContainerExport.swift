@@ -29,6 +29,7 @@ extension StevedoreCommand.Container {
                 throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
             }
             try await withClient(self.global) { client in
+                try self.output.map(DockerByteStream.checkDestination)
                 let tar = try await client.containers.export(self.container)
                 try await writeStream(tar, to: self.output)
             }

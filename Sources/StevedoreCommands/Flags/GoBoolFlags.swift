@@ -89,12 +89,11 @@ enum GoBoolFlags {
             let position = index
             index += 1
             if argument == "--" { break }
-            guard argument.hasBytePrefix("-"), argument.count > 1 else {
+            guard argument.hasBytePrefix("-"), argument.utf8.count > 1 else {
                 if table.optionsEndAtFirstPositional { break }
                 continue
             }
-            if argument.hasBytePrefix("--") {
-                let body = argument.dropFirst(2)
+            if let body = argument.cut(prefix: "--") {
                 let pair = body.cut(atFirst: "=")
                 let name = pair?.before ?? body
                 let text = pair.map { String($0.after) }

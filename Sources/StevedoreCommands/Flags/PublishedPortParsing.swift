@@ -79,11 +79,11 @@ enum PublishedPortParsing {
         }
         proto = proto.lowercased()
         guard ["tcp", "udp", "sctp"].contains(proto) else { throw InvalidFlagValue(reason: "invalid proto: \(proto)") }
-        if address.hasBytePrefix("[") {
-            guard address.hasByteSuffix("]") else {
+        if let afterBracket = address.cut(prefix: "[") {
+            guard let inside = afterBracket.cut(suffix: "]") else {
                 throw InvalidFlagValue(reason: "invalid IP address \(address): address \(address):: missing ']' in address")
             }
-            address = String(address.dropFirst().dropLast())
+            address = String(inside)
         }
         if !address.isEmpty && ServiceFlagParsers.normalizedIPAddress(address) == nil {
             throw InvalidFlagValue(reason: "invalid IP address: \(address)")

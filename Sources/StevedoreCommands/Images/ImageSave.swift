@@ -32,6 +32,7 @@ extension StevedoreCommand.Image {
                 throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
             }
             try await withClient(self.global) { client in
+                try self.output.map(DockerByteStream.checkDestination)
                 try await writeStream(try await client.images.save(self.images), to: self.output)
             }
         }

@@ -110,7 +110,7 @@ extension StevedoreCommand.System {
             guard table else {
                 let template = format == "json" ? "{{json .}}" : String(format.cut(prefix: "table") ?? format[...])
                 var text = try CommandOutput.render([objects], format: template, defaultFormat: template)
-                if text.hasByteSuffix("\n") { text.removeLast() }
+                if let withoutNewline = text.cut(suffix: "\n") { text = String(withoutNewline) }
                 return text
             }
             let sections = [
