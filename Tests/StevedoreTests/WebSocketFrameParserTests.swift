@@ -1,6 +1,7 @@
 import NIOCore
 import NIOWebSocket
 import StevedoreTestSupport
+import StevedoreTransport
 import Testing
 
 @testable import Stevedore
@@ -65,6 +66,33 @@ import Testing
             let error = #expect(throws: DockerError.self) { _ = try parser.nextFrame() }
             #expect(error?.category == .malformedResponse)
         }
+    }
+
+    /// A daemon that hangs up inside a frame: the output ends with an error, not quietly
+    /// after the whole frames.
+    @Test func anOutputCutInsideAFrameFails() async throws {
+        let whole = self.frame(0x2, Array("whole".utf8))
+        let cut = Array(self.frame(0x2, Array("cut short".utf8)).prefix(5))
+        let server = try await FakeHTTPServer.start { connection in
+            guard try await connection.readRequest() != nil else { return }
+            try await connection.write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")
+            try await connection.write(whole + cut)
+        }
+        let transport = HTTPTransport(target: server.target)
+        defer { transport.shutdown() }
+        guard
+            case .upgraded(let hijacked) = try await transport.hijack(
+                HTTPRequest(method: .GET, target: "/ws"), upgradeProtocol: "websocket")
+        else {
+            Issue.record("expected an upgrade")
+            return
+        }
+        var payloads = try WebSocketConnection(connection: hijacked).output.makeAsyncIterator()
+        #expect(try await payloads.next().map { String(buffer: $0) } == "whole")
+        let error = await #expect(throws: DockerError.self) { _ = try await payloads.next() }
+        #expect(error?.category == .malformedResponse)
+        await hijacked.close()
+        await server.shutdown()
     }
 
     @Test func clientFramesAreMaskedAndParseBack() throws {
