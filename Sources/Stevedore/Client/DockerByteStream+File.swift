@@ -62,14 +62,13 @@ extension DockerByteStream {
     public static func checkDestination(_ path: String) throws {
         guard !path.isEmpty else { throw DockerError.invalidInput("the output file name is empty") }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var status = stat()
-        guard stat(directory, &status) == 0 else {
+        guard let directoryStatus = stat.of(directory, followingLinks: true) else {
             throw DockerError.invalidInput("invalid output path \(path): \(String(cString: strerror(errno)))")
         }
-        guard status.st_mode & S_IFMT == S_IFDIR else {
+        guard directoryStatus.st_mode & S_IFMT == S_IFDIR else {
             throw DockerError.invalidInput("invalid output path \(path): \(directory) is not a directory")
         }
-        guard lstat(path, &status) == 0 else {
+        guard let status = stat.of(path) else {
             guard errno == ENOENT else {
                 throw DockerError.invalidInput("cannot use the output path \(path): \(String(cString: strerror(errno)))")
             }
