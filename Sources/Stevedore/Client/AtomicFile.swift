@@ -1,3 +1,5 @@
+import NIOCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -12,20 +14,79 @@
     import Darwin
 #endif
 
-/// Writes that never leave a file half-written: docker's configuration and context files are
-/// read by other processes (the docker CLI among them) at any time.
-enum AtomicFile {
-    /// Writes `data` to a temporary file beside `url` with permissions `mode`, then renames it
-    /// over `url`. Throws ``DockerError/Category/invalidConfiguration`` naming the file.
-    static func write(_ data: Data, to url: URL, mode: Int) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".tmp-\(url.lastPathComponent)-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: mode]) else {
-            throw DockerError.invalidConfiguration("cannot write \(temporary.path)")
+/// A file replaced whole or not at all: the bytes go to a temporary file beside it
+/// (`.tmp-NAME…`), which ``commit()`` syncs and renames over it; ``discard()`` removes the
+/// temporary file and leaves the file as it was. docker's configuration and context files are
+/// read by other processes (the docker CLI among them) at any time, and a saved archive must
+/// not replace a good one before it is whole.
+final class AtomicFile {
+    /// The file replaced.
+    let path: String
+    /// Where the bytes go until ``commit()``.
+    let temporaryPath: String
+    private let file: FileDescriptorBox
+
+    /// Creates the temporary file beside `path` with permissions `mode` (exactly: the umask
+    /// does not apply, as docker's atomic writer sets them). Throws
+    /// ``DockerError/Category/invalidInput`` when it cannot.
+    init(replacing path: String, mode: mode_t) throws {
+        let url = URL(fileURLWithPath: path)
+        var template = Array((url.deletingLastPathComponent().path + "/.tmp-" + url.lastPathComponent + "XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw DockerError.invalidInput("cannot create a file beside \(path): \(String(cString: strerror(errno)))")
         }
-        if rename(temporary.path, url.path) != 0 {
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        self.path = path
+        self.temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.file = FileDescriptorBox(descriptor)
+        guard fchmod(descriptor, mode) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw DockerError.invalidConfiguration("cannot replace \(url.path): \(reason)")
+            self.discard()
+            throw DockerError.invalidInput("cannot set the permissions of \(self.temporaryPath): \(reason)")
+        }
+    }
+
+    /// Writes `buffer`'s readable bytes to the temporary file.
+    func write(_ buffer: ByteBuffer) throws {
+        try self.file.write(buffer, path: self.temporaryPath)
+    }
+
+    /// Writes `bytes` to the temporary file.
+    func write(_ bytes: some DataProtocol) throws {
+        try self.file.write(bytes, path: self.temporaryPath)
+    }
+
+    /// Syncs the temporary file and renames it over the file. On a failure, call ``discard()``.
+    func commit() throws {
+        guard fsync(self.file.descriptor) == 0 else {
+            throw DockerError.invalidInput("cannot write \(self.temporaryPath): \(String(cString: strerror(errno)))")
+        }
+        try self.file.close(path: self.temporaryPath)
+        guard rename(self.temporaryPath, self.path) == 0 else {
+            throw DockerError.invalidInput("cannot replace \(self.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes the temporary file: the file keeps what it held.
+    func discard() {
+        unlink(self.temporaryPath)
+    }
+
+    /// Replaces `url` with `data`, with permissions `mode`. Throws
+    /// ``DockerError/Category/invalidConfiguration`` naming the file.
+    static func write(_ data: Data, to url: URL, mode: Int) throws {
+        do {
+            let file = try AtomicFile(replacing: url.path, mode: mode_t(mode))
+            do {
+                try file.write(data)
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
+            }
+        } catch let error as DockerError {
+            throw DockerError.invalidConfiguration(error.message)
         }
     }
 }

@@ -28,28 +28,14 @@ extension DockerByteStream {
     /// errors.
     public func write(toFile path: String) async throws {
         try Self.checkDestination(path)
-        let url = URL(fileURLWithPath: path)
-        var template = Array((url.deletingLastPathComponent().path + "/.tmp-" + url.lastPathComponent + "XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw DockerError.invalidInput("cannot create a file beside \(path): \(String(cString: strerror(errno)))")
-        }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        let temporary = String(cString: template)
-        let file = FileDescriptorBox(descriptor)
+        let file = try AtomicFile(replacing: path, mode: 0o600)
         do {
             for try await chunk in self {
-                try file.write(chunk, path: temporary)
+                try file.write(chunk)
             }
-            guard fsync(descriptor) == 0 else {
-                throw DockerError.invalidInput("cannot write \(temporary): \(String(cString: strerror(errno)))")
-            }
-            try file.close(path: temporary)
-            guard rename(temporary, path) == 0 else {
-                throw DockerError.invalidInput("cannot replace \(path): \(String(cString: strerror(errno)))")
-            }
+            try file.commit()
         } catch {
-            unlink(temporary)
+            file.discard()
             throw error
         }
     }
