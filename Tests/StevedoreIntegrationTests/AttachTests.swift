@@ -52,30 +52,50 @@ struct AttachTests {
         }
     }
 
+    /// Docker Engine 28 (containerd 2) sometimes loses the whole output of a short-lived
+    /// container when the host is busy: dockerd logs "copy stream failed: reading from a closed
+    /// fifo", `docker run` prints nothing, and `docker logs` is empty too (seen with the docker
+    /// CLI: 2 runs in 200 with both cores busy). Such a round says nothing about the client, so
+    /// it is counted, not failed; a round whose output the logs have and the attach lacks is
+    /// ours, and fails. Many lost rounds fail too: the daemon is then broken, not busy.
     @Test func attachingBeforeStartLosesNothing() async throws {
         try await TestEngine.withClient { client in
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            let lostByDaemon = try await withThrowingTaskGroup(of: Int.self) { group in
                 // 100 iterations, four at a time.
                 for worker in 0..<4 {
                     group.addTask {
+                        var lostByDaemon = 0
                         for round in 0..<25 {
                             let expected = "first bytes \(worker)-\(round)\n"
                             // Bounded, so that a daemon that hangs under load fails the test instead of hanging it.
-                            let output = try await withTimeout(120) {
+                            let (attached, logged) = try await withTimeout(120) {
                                 try await withContainer(
                                     ContainerCreateBody(cmd: ["echo", "first bytes \(worker)-\(round)"]), client: client
                                 ) { id in
-                                    try await client.containers.withAttach(id, startingContainer: true) {
-                                        try await $0.output.collect(upTo: 1 << 10)
+                                    let attached = try await client.containers.withAttach(id, startingContainer: true) {
+                                        try await $0.output.collect(upTo: 1 << 10).stdoutText
                                     }
+                                    guard attached != expected else { return (attached, expected) }
+                                    _ = try await client.containers.wait(id)
+                                    return (attached, try await client.containers.logs(id).collect(upTo: 1 << 10).stdoutText)
                                 }
                             }
-                            #expect(output.stdoutText == expected)
+                            if logged.isEmpty {
+                                lostByDaemon += 1
+                            } else {
+                                #expect(logged == expected)
+                                #expect(attached == expected, "the daemon logged it; the attach lost it")
+                            }
                         }
+                        return lostByDaemon
                     }
                 }
-                try await group.waitForAll()
+                return try await group.reduce(0, +)
             }
+            if lostByDaemon > 0 {
+                print("attachingBeforeStartLosesNothing: the daemon lost the output of \(lostByDaemon) of 100 containers")
+            }
+            #expect(lostByDaemon <= 5, "the daemon lost the output of \(lostByDaemon) containers in 100")
         }
     }
 
