@@ -202,20 +202,25 @@ final class HTTPConnection: Sendable {
             let answered = submitted.flatMap { _, responseBody in
                 headPromise.futureResult.map { head in HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody)) }
             }
-            do {
-                return try await withTaskCancellationHandler {
-                    try await self.explainingClosure { try await answered.get() }
-                } onCancel: {
-                    channel.close(promise: nil)
+            return try await withTaskCancellationHandler {
+                // Whether to send again is decided before the program's diagnostics (ssh) are
+                // added, as they change the error: an idle ssh connection the remote end closed
+                // goes again too.
+                try await self.explainingClosure {
+                    do {
+                        return try await answered.get()
+                    } catch let error as HTTPTransportError where error == .closedBeforeAnswering {
+                        // Exchange 1 is the connection's first: a new connection closed by its
+                        // peer is the daemon's failure, not an idle connection's. A cancelled
+                        // caller's own close looks the same: that is no reason to send again.
+                        guard !Task.isCancelled, let (id, _) = try? await submitted.get(), id > 1,
+                            [.GET, .HEAD].contains(request.method)
+                        else { throw error }
+                        throw HTTPTransportError.idleConnectionClosed
+                    }
                 }
-            } catch let error as HTTPTransportError where error == .closedBeforeAnswering {
-                // Exchange 1 is the connection's first: a new connection closed by its peer is
-                // the daemon's failure, not an idle connection's.
-                // A cancelled caller's own close looks the same: that is no reason to send again.
-                guard !Task.isCancelled, let (id, _) = try? await submitted.get(), id > 1, [.GET, .HEAD].contains(request.method) else {
-                    throw error
-                }
-                throw HTTPTransportError.idleConnectionClosed
+            } onCancel: {
+                channel.close(promise: nil)
             }
         }
         let (exchangeID, responseBody) = try await submitted.get()
@@ -238,11 +243,12 @@ final class HTTPConnection: Sendable {
     }
 
     /// Runs `body`, adding to a ``HTTPTransportError/Code/connectionClosed`` what the program
-    /// behind the connection (ssh), if it ended, said on its standard error.
+    /// behind the connection (ssh), if it ended, said on its standard error. Not to
+    /// ``HTTPTransportError/idleConnectionClosed``, which the pool sends again and never shows.
     private func explainingClosure<Result>(_ body: () async throws -> Result) async throws -> Result {
         do {
             return try await body()
-        } catch let error as HTTPTransportError where error.code == .connectionClosed {
+        } catch let error as HTTPTransportError where error.code == .connectionClosed && error != .idleConnectionClosed {
             guard let process = self.process else { throw error }
             let diagnostics = await process.diagnostics()
             guard !diagnostics.isEmpty else { throw error }

@@ -11,11 +11,21 @@ func withFakeServer(
     // A hang guard, not a speed check: with the whole suite running in parallel on two cores
     // these exchanges were seen taking 56 s where they take 5 s alone.
     timeout: Double = 90,
+    // What the transport connects to, given the server's address: the server itself, or a
+    // program relaying to it.
+    reaching: (ConnectionTarget) throws -> ConnectionTarget = { $0 },
     script: @escaping @Sendable (FakeHTTPConnection) async throws -> Void,
     _ body: @escaping @Sendable (HTTPTransport, FakeHTTPServer) async throws -> Void
 ) async throws {
     let server = try await FakeHTTPServer.start(on: address, script: script)
-    let transport = HTTPTransport(target: server.target, configuration: configuration)
+    let target: ConnectionTarget
+    do {
+        target = try reaching(server.target)
+    } catch {
+        await server.shutdown()
+        throw error
+    }
+    let transport = HTTPTransport(target: target, configuration: configuration)
     let result = await Result(awaiting: { try await withTimeout(timeout) { try await body(transport, server) } })
     transport.shutdown()
     try await withTimeout(30) { await server.shutdown() }

@@ -131,6 +131,36 @@ import Testing
         }
     }
 
+    /// The same through a program (as `ssh host docker system dial-stdio`) that says on its
+    /// standard error why it ended: the `GET` still goes again on a new connection, whose
+    /// program is a new one; the `POST`'s error carries what the program said.
+    @Test func anIdleConnectionClosedUnderARequestIsRetriedThroughAProgramThatExplains() async throws {
+        // A relay: standard input to the socket in the background, the socket to standard output
+        // until the server closes it; then a word on standard error, and exit.
+        let relay: (ConnectionTarget) throws -> ConnectionTarget = { server in
+            guard case .tcp(_, let port, _) = server.kind else { throw FakeHTTPServerError("not a TCP server") }
+            let script = "exec 3<>/dev/tcp/127.0.0.1/\(port); cat <&0 >&3 & cat <&3; echo 'relay: the server hung up' >&2; kill $!"
+            return .command("/bin/bash", arguments: ["-c", script])
+        }
+        try await withFakeServer(
+            on: .localhost, reaching: relay,
+            script: { connection in
+                guard let request = try await connection.readRequest() else { return }
+                try await connection.write(response(body: request.target))
+                _ = try await connection.readRequest()
+            }
+        ) { transport, server in
+            _ = try await transport.execute(HTTPRequest(method: .GET, target: "/a")).body.collect(upTo: 1024)
+            let again = try await transport.execute(HTTPRequest(method: .GET, target: "/b"))
+            #expect(String(buffer: try await again.body.collect(upTo: 1024)) == "/b")
+            #expect(server.acceptedConnections == 2)
+            let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .POST, target: "/c")) }
+            #expect(error?.code == .connectionClosed)
+            #expect(error?.detail.contains("relay: the server hung up") == true, "\(String(describing: error))")
+            #expect(server.acceptedConnections == 2)
+        }
+    }
+
     /// What the pool's one retry rests on: a connection whose close has been seen refuses to
     /// start an exchange with `staleConnection`, before writing anything, and does not end an
     /// exchange it never began. (The pool then releases it and takes another; the instant in
