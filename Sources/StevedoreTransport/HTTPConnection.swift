@@ -226,7 +226,8 @@ final class HTTPConnection: Sendable {
         let (exchangeID, responseBody) = try await submitted.get()
         return try await withTaskCancellationHandler {
             do {
-                try await self.writeBody(streamedBody.chunks(), exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
+                try await self.writeBody(
+                    streamedBody.chunks(), length: streamedBody.length, exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
             } catch {
                 // The daemon closed the connection, possibly right after answering and before
                 // our last (empty) write, or the body's producer failed. Close (so the head is
@@ -260,8 +261,13 @@ final class HTTPConnection: Sendable {
     ///
     /// When the daemon answers with an error before the body is complete it has stopped reading:
     /// the rest is not sent (the exchange is then not reusable, as the request is incomplete).
+    /// A body of a declared `length` (its `Content-Length`) that ends short or runs past it
+    /// throws ``HTTPTransportError/Code/io``: short, the daemon would wait for the rest for ever;
+    /// long, it would read the excess as the next request. (A file that shrinks or grows while
+    /// it is sent does either.)
     private func writeBody(
         _ chunks: AnyAsyncByteBufferSequence,
+        length: Int?,
         exchangeID: Int,
         whileAwaiting head: EventLoopFuture<HTTPResponseHead>
     ) async throws {
@@ -271,10 +277,18 @@ final class HTTPConnection: Sendable {
         head.whenSuccess { head in
             if head.status.code >= 300 { refused.withLockedValue { $0 = true } }
         }
+        var written = 0
         for try await chunk in chunks {
             if refused.withLockedValue({ $0 }) { return }
             guard chunk.readableBytes > 0 else { continue }
+            written += chunk.readableBytes
+            if let length, written > length {
+                throw HTTPTransportError(.io, "the request body ran past its length of \(length) bytes")
+            }
             try await channel.writeAndFlush(HTTPClientRequestPart.body(.byteBuffer(chunk))).get()
+        }
+        if let length, written < length {
+            throw HTTPTransportError(.io, "the request body ended after \(written) of its \(length) bytes")
         }
         try await channel.writeAndFlush(HTTPClientRequestPart.end(nil)).get()
         try await channel.eventLoop.submit { handler.value.requestSent(id: exchangeID) }.get()

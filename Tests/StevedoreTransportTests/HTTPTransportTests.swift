@@ -439,4 +439,28 @@ import Testing
             #expect(await events.next() == "eof")
         }
     }
+
+    /// A body that ends before its `Content-Length` (a file that shrank while it was sent) once
+    /// left the daemon waiting for the rest, and the request hanging; one that runs past it
+    /// would have its excess read as the next request. Both fail, and the connection closes.
+    @Test(arguments: [90, 110])
+    func aBodyOtherThanItsLengthFailsTheRequest(size: Int) async throws {
+        let events = Events()
+        try await withFakeServer(script: { connection in
+            events.send((try? await connection.readRequest()) == nil ? "eof" : "request")
+        }) { transport, _ in
+            let chunks = AsyncStream<ByteBuffer> { continuation in
+                continuation.yield(ByteBuffer(repeating: 0x61, count: size / 2))
+                continuation.yield(ByteBuffer(repeating: 0x62, count: size - size / 2))
+                continuation.finish()
+            }
+            let body = HTTPRequestBody.stream(chunks, length: 100)
+            let error = await transportError {
+                _ = try await transport.execute(HTTPRequest(method: .POST, target: "/images/load", body: body))
+            }
+            #expect(error?.code == .io)
+            #expect(error?.detail.contains("100 bytes") == true, "\(String(describing: error))")
+            #expect(await events.next() == "eof")
+        }
+    }
 }
