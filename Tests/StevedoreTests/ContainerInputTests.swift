@@ -198,6 +198,19 @@ struct ContainerInputTests {
         var parser = TarParser()
         let error = #expect(throws: DockerError.self) { try parser.feed(tar) }
         #expect(error?.category == .malformedResponse)
-        #expect(TarParser.paxRecords(ByteBuffer(string: content)).first?.1 == "d/..\u{0}", "the record itself is well formed")
+        #expect(try TarParser.paxRecords(ByteBuffer(string: content)).first?.1 == "d/..\u{0}", "the record itself is well formed")
+    }
+
+    /// PAX records as Go's archive/tar reads them: each one whole, or the archive is invalid.
+    /// `1 a=b` once trapped, its record ending before it began.
+    @Test(arguments: ["1 a=b\n", "5 ab\n", "9 a=b\n", "6 a=bc", "x a=b\n", "-7 a=b\n", "6 a=b\n\0\0", "99999999999999999999 a=b\n"])
+    func aMalformedPAXRecordIsACorruptHeader(content: String) {
+        let error = #expect(throws: DockerError.self) { try TarParser.paxRecords(ByteBuffer(string: content)) }
+        #expect(error?.category == .malformedResponse)
+    }
+
+    @Test func paxRecordsAreReadWhole() throws {
+        let records = try TarParser.paxRecords(ByteBuffer(string: "7 a=bc\n12 path=x=y\n5 k=\n"))
+        #expect(records.map { "\($0.0)|\($0.1)" } == ["a|bc", "path|x=y", "k|"])
     }
 }

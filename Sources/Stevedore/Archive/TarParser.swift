@@ -158,7 +158,7 @@ public struct TarParser: Sendable {
         case .gnuLongLink:
             self.overrides["linkpath"] = String(decoding: collected.readableBytesView.prefix(while: { $0 != 0 }), as: UTF8.self)
         case .paxExtended:
-            for (key, value) in Self.paxRecords(collected) where ["path", "linkpath", "size"].contains(key) {
+            for (key, value) in try Self.paxRecords(collected) where ["path", "linkpath", "size"].contains(key) {
                 // As Go's archive/tar: a NUL in a name is a corrupt header. A path component
                 // `..\0` is not `..` to a check, but is to the kernel, which stops at the NUL.
                 guard !value.utf8.contains(0) else {
@@ -171,23 +171,26 @@ public struct TarParser: Sendable {
         }
     }
 
-    /// The `key=value` records of a PAX header (`"<length> key=value\n"` each).
-    static func paxRecords(_ buffer: ByteBuffer) -> [(String, String)] {
+    /// The `key=value` records of a PAX header (`"<length> key=value\n"` each, the length
+    /// counting the whole record). A record that is not one of these (a length that is not a
+    /// number, under 5 or past the end, no newline where it ends, no `=`) makes the archive
+    /// invalid, as it does for Go's archive/tar: ``DockerError/Category/malformedResponse``.
+    static func paxRecords(_ buffer: ByteBuffer) throws -> [(String, String)] {
         var records: [(String, String)] = []
         var bytes = buffer.readableBytesView[...]
-        while let space = bytes.firstIndex(of: UInt8(ascii: " ")),
-            let length = Int(String(decoding: bytes[bytes.startIndex..<space], as: UTF8.self)),
-            length > 0, bytes.distance(from: bytes.startIndex, to: bytes.endIndex) >= length
-        {
-            let record = bytes[bytes.index(after: space)..<bytes.index(bytes.startIndex, offsetBy: length - 1)]
-            if let equals = record.firstIndex(of: UInt8(ascii: "=")) {
-                records.append(
-                    (
-                        String(decoding: record[..<equals], as: UTF8.self),
-                        String(decoding: record[record.index(after: equals)...], as: UTF8.self)
-                    ))
+        while !bytes.isEmpty {
+            guard let space = bytes.firstIndex(of: UInt8(ascii: " ")),
+                let length = Int(String(decoding: bytes[..<space], as: UTF8.self)),
+                length >= 5, length <= bytes.count,
+                case let end = bytes.index(bytes.startIndex, offsetBy: length), space < end - 1,
+                bytes[end - 1] == UInt8(ascii: "\n"),
+                case let record = bytes[(space + 1)..<(end - 1)],
+                let equals = record.firstIndex(of: UInt8(ascii: "="))
+            else {
+                throw DockerError.malformedResponse("invalid tar header: a malformed PAX record")
             }
-            bytes = bytes[bytes.index(bytes.startIndex, offsetBy: length)...]
+            records.append((String(decoding: record[..<equals], as: UTF8.self), String(decoding: record[(equals + 1)...], as: UTF8.self)))
+            bytes = bytes[end...]
         }
         return records
     }
