@@ -76,6 +76,39 @@ import Testing
         await server.shutdown()
     }
 
+    /// On one connection an event may come after a later one (the daemon stamps it before it
+    /// publishes it, or its clock stepped back): it is delivered, and the resumption point stays
+    /// at the latest time.
+    @Test func resumingStreamDeliversAnEventOlderThanTheOneBefore() async throws {
+        let sinceOfReconnection = NIOLockedValueBox<String?>(nil)
+        let server = try await Self.daemon { number, request, connection in
+            switch number {
+            case 0:
+                try await connection.write(Self.streamHead + Self.chunk(Self.line("a", 200) + Self.line("b", 100) + Self.line("c", 300)))
+                await connection.close()
+            default:
+                sinceOfReconnection.withLockedValue { $0 = request.target }
+                try await connection.write(Self.streamHead + Self.chunk(Self.line("c", 300) + Self.line("d", 250) + Self.line("e", 400)))
+                _ = try await connection.readToEOF()
+            }
+        }
+        let client = try Self.client(for: server)
+        let actions = try await withTimeout(60) {
+            var actions: [String] = []
+            for try await event in client.system.eventsResuming() {
+                actions.append(event.action ?? "")
+                if actions.count == 4 { break }
+            }
+            return actions
+        }
+        // After the reconnection, c (delivered) and d (older than c: before the drop, if ever)
+        // are skipped; e is new.
+        #expect(actions == ["a", "b", "c", "e"])
+        #expect(sinceOfReconnection.withLockedValue { $0 }?.contains("since=0.000000300") == true)
+        client.shutdown()
+        await server.shutdown()
+    }
+
     @Test func resumingStreamGivesUpAfterItsAttempts() async throws {
         let server = try await Self.daemon { _, _, connection in
             try await connection.write(Self.streamHead)

@@ -63,6 +63,7 @@ import Testing
 
     @Test func timestampsKeepNanoseconds() {
         #expect(SystemEventsOptions.timestamp(unixNanoseconds: 1_700_000_000_000_000_007) == "1700000000.000000007")
+        #expect(SystemEventsOptions.timestamp(unixNanoseconds: -123_456_789) == "0.000000000")
     }
 
     @Test func timestampsAfter2262AndAbsurdDatesDoNotOverflow() throws {

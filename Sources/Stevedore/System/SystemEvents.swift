@@ -42,8 +42,10 @@ public struct SystemEventsOptions: Hashable, Sendable {
         "\(seconds)." + String(repeating: "0", count: 9 - String(nanoseconds).count) + String(nanoseconds)
     }
 
+    /// A time before 1970 (a daemon's clock can say anything) is 1970, as a `Date` before it is.
     static func timestamp(unixNanoseconds: Int64) -> String {
-        Self.timestamp(seconds: unixNanoseconds / 1_000_000_000, nanoseconds: unixNanoseconds % 1_000_000_000)
+        guard unixNanoseconds >= 0 else { return "0.000000000" }
+        return Self.timestamp(seconds: unixNanoseconds / 1_000_000_000, nanoseconds: unixNanoseconds % 1_000_000_000)
     }
 }
 
@@ -90,10 +92,15 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
         var options: SystemEventsOptions
         let maxReconnectAttempts: Int
         var current: JSONLinesStream<EventMessage>.AsyncIterator?
-        /// The time of the last event delivered, and the events delivered at that very time: the
-        /// daemon's `since` is inclusive, so these come again after a reconnection.
+        /// The latest time of the events delivered, and the events delivered at that very time:
+        /// the daemon's `since` is inclusive, so these come again after a reconnection.
         var lastTimeNano: Int64?
         var deliveredAtLastTime: Set<EventMessage> = []
+        /// Whether the connection is a reconnection still sending events up to
+        /// ``lastTimeNano``, which were delivered before. Only those are skipped: on one
+        /// connection an event can come after a later one (the daemon stamps an event before it
+        /// publishes it, and a clock can step back), and it is delivered.
+        var replaying = false
         var failedAttempts = 0
 
         init(client: DockerClient, options: SystemEventsOptions, maxReconnectAttempts: Int) {
@@ -114,24 +121,28 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
                         // went away (a restart) and we resume.
                         if self.options.until != nil { return nil }
                         self.current = nil
+                        self.replaying = true
                         try await self.backOff(after: DockerError(category: .connection, message: "the daemon closed the event stream"))
                         continue
                     }
                     self.failedAttempts = 0
-                    if let time = event.timeNano, let last = self.lastTimeNano, time <= last {
-                        if time < last || self.deliveredAtLastTime.contains(event) { continue }
+                    if self.replaying, let time = event.timeNano, let last = self.lastTimeNano {
+                        if time < last || (time == last && self.deliveredAtLastTime.contains(event)) { continue }
+                        self.replaying = time == last
                     }
                     self.remember(event)
                     return event
                 } catch let error as DockerError where Self.isResumable(error) {
                     self.current = nil
+                    self.replaying = true
                     try await self.backOff(after: error)
                 }
             }
         }
 
         private mutating func remember(_ event: EventMessage) {
-            guard let time = event.timeNano else { return }
+            // An event older than one delivered before it moves the resumption point back no more.
+            guard let time = event.timeNano, time >= self.lastTimeNano ?? .min else { return }
             if time != self.lastTimeNano {
                 self.lastTimeNano = time
                 self.deliveredAtLastTime = []

@@ -24,9 +24,14 @@ enum EventLine {
 
     /// RFC 3339 with nine fractional digits in local time, as Go's `time.RFC3339Nano` with the
     /// trailing zeros kept (docker's events use a fixed-width layout).
+    /// A time before 1970 counts back whole seconds and forward the fraction, as Go's
+    /// `time.Unix(0, n)` does.
     static func timestamp(unixNanoseconds: Int64) -> String {
-        let seconds = unixNanoseconds / 1_000_000_000
-        let fraction = unixNanoseconds % 1_000_000_000
+        var (seconds, fraction) = unixNanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
+        if fraction < 0 {
+            seconds -= 1
+            fraction += 1_000_000_000
+        }
         guard let local = LocalTime(secondsSince1970: seconds) else { return String(unixNanoseconds) }
         let zone = local.utcOffset == 0 ? "Z" : local.numericOffset(colon: true)
         let digits = String(fraction)
