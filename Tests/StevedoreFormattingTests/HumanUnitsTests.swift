@@ -35,6 +35,8 @@ import Testing
         (3600, "About an hour"), (5399, "About an hour"), (5400, "2 hours"), (47 * 3600, "47 hours"),
         (48 * 3600, "2 days"), (13 * 86400, "13 days"), (14 * 86400, "2 weeks"), (59 * 86400, "8 weeks"),
         (60 * 86400, "2 months"), (729 * 86400, "24 months"), (730 * 86400, "2 years"), (3650 * 86400, "10 years"),
+        // Past a Go duration's range (a `Created` of Int64.min once trapped): its limit.
+        (1e19, "292 years"), (.infinity, "292 years"), (-1e19, "Less than a second"), (.nan, "Less than a second"),
     ]
 
     @Test(arguments: durationCases)

@@ -83,12 +83,18 @@ struct OutOfRangeInputTests {
                              "Containers": 1, "Size": 9223372036854775807, "SharedSize": -9223372036854775807},
                             {"Id": "b", "ParentId": "", "RepoTags": [], "RepoDigests": [], "Created": 0, "Labels": {},
                              "Containers": 1, "Size": 9223372036854775807, "SharedSize": 0}],
-                 "Containers": [{"Id": "c", "State": "running", "SizeRw": 9223372036854775807},
+                 "Containers": [{"Id": "c", "State": "exited", "SizeRw": 9223372036854775807},
                                 {"Id": "d", "State": "running", "SizeRw": 9223372036854775807}],
-                 "Volumes": [], "BuildCache": []}
+                 "Volumes": [],
+                 "BuildCache": [{"ID": "x", "Size": 9223372036854775807, "InUse": false, "Shared": false},
+                                {"ID": "y", "Size": 9223372036854775807, "InUse": true, "Shared": false}]}
                 """#.utf8))
+        // The reclaimable bytes are what is left when the active ones are taken from the wrapped
+        // sum (once a trap), as Go's int64 arithmetic gives.
         let summary = usage.summary
         #expect(summary.images.totalCount == 2 && summary.containers.totalCount == 2)
+        #expect(summary.containers.reclaimable == Int64.max)
+        #expect(summary.buildCache.reclaimable == Int64.max)
     }
 }
 

@@ -56,7 +56,7 @@ extension SystemDataUsageResponse {
         let active = containers.filter { [.running, .paused, .restarting].contains($0.state) }
         let size = containers.reduce(Int64(0)) { $0 &+ ($1.sizeRw ?? 0) }
         let activeSize = active.reduce(Int64(0)) { $0 &+ ($1.sizeRw ?? 0) }
-        return .init(totalCount: Int64(containers.count), activeCount: Int64(active.count), size: size, reclaimable: size - activeSize)
+        return .init(totalCount: Int64(containers.count), activeCount: Int64(active.count), size: size, reclaimable: size &- activeSize)
     }
 
     /// Volumes: their data; that of volumes no container references is reclaimable.
@@ -76,7 +76,7 @@ extension SystemDataUsageResponse {
         let active = records.filter { $0.inUse == true }
         let size = self.buildCacheSize
         let inUse = active.filter { $0.shared != true }.reduce(Int64(0)) { $0 &+ Int64($1.size ?? 0) }
-        return .init(totalCount: Int64(records.count), activeCount: Int64(active.count), size: size, reclaimable: size - inUse)
+        return .init(totalCount: Int64(records.count), activeCount: Int64(active.count), size: size, reclaimable: size &- inUse)
     }
 
     /// The bytes the build cache holds beyond what images share: `system df`'s build cache

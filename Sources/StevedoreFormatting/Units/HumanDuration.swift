@@ -11,7 +11,11 @@ public enum HumanDuration {
     /// minute", "N minutes", "About an hour", "N hours" (below 48), "N days" (below 2 weeks),
     /// "N weeks" (below 60 days), "N months" (below 2 years, 30-day months), "N years".
     /// Hours are rounded to the nearest, everything else truncated, as go-units does.
+    /// A duration past what Go's `time.Duration` holds (about 292 years either way: a daemon's
+    /// `Created` can say anything) is that limit, as Go's `Time.Sub` saturates.
     public static func describe(seconds duration: Double) -> String {
+        let limit = Double(Int64.max) / 1e9
+        let duration = duration.isNaN ? 0 : min(max(duration, -limit), limit)
         let seconds = Int(duration.rounded(.towardZero))
         if seconds < 1 { return "Less than a second" }
         if seconds == 1 { return "1 second" }
