@@ -575,6 +575,15 @@ import Testing
                     + #"{"Target":"nid-third","DriverOpts":{"com.foo":"bar"}}]"#
             ]
         ),
+        // Two targets whose bytes differ are two files, however alike they read.
+        (
+            Self.create + ["--secret", "source=s1,target=caf\u{E9}", "--secret", "source=s2,target=cafe\u{301}", "nginx"],
+            [
+                "TaskTemplate.ContainerSpec.Secrets":
+                    #"[{"File":{"Name":"caf\#u{E9}","UID":"0","GID":"0","Mode":292},"SecretID":"sid-s1","SecretName":"s1"},"#
+                    + #"{"File":{"Name":"cafe\#u{301}","UID":"0","GID":"0","Mode":292},"SecretID":"sid-s2","SecretName":"s2"}]"#
+            ]
+        ),
         (
             Self.create + [
                 "--secret", "s1", "--secret", "source=s2,target=/etc/s2,uid=100,gid=101,mode=0400", "--config", "c1", "--config",

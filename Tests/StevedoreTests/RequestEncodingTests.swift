@@ -39,6 +39,14 @@ import Testing
         #expect(!query.encoded.contains("empty"))
     }
 
+    /// The daemon matches labels by their bytes: a value precomposed and one decomposed are two
+    /// values, sent in byte order, as the docker CLI sends them.
+    @Test func filterValuesAreKeptApartByTheirBytes() {
+        let filters: DockerFilters = ["label": ["caf\u{E9}", "cafe\u{301}", "caf\u{E9}"]]
+        #expect(filters.json == "{\"label\":{\"cafe\u{301}\":true,\"caf\u{E9}\":true}}")
+        #expect(filters != ["label": ["caf\u{E9}"]])
+    }
+
     @Test func filterArgumentsParseLikeTheCLI() throws {
         var filters = DockerFilters()
         try filters.add(parsing: "label=a=b")

@@ -10,7 +10,9 @@ import StevedoreText
 /// JSON object the daemon parses (`{"label":{"a=b":true},"type":{"container":true}}`, the form
 /// the docker CLI sends and every daemon since API 1.24 accepts).
 public struct DockerFilters: Hashable, Sendable, ExpressibleByDictionaryLiteral {
-    private(set) var values: [String: Set<String>] = [:]
+    /// Keys and values as the daemon tells them apart: by their bytes (`label=café` and
+    /// `label=cafe\u{301}` are two values).
+    private(set) var values: [ExactText: Set<ExactText>] = [:]
 
     public init() {}
 
@@ -23,7 +25,7 @@ public struct DockerFilters: Hashable, Sendable, ExpressibleByDictionaryLiteral 
     /// Adds `value` under `key` (`label`, `"com.example=1"`); values of one key are ORed by the
     /// daemon, keys are ANDed.
     public mutating func add(_ key: String, _ value: String) {
-        self.values[key, default: []].insert(value)
+        self.values[ExactText(key), default: []].insert(ExactText(value))
     }
 
     /// A copy with `value` added under `key`.
@@ -52,11 +54,12 @@ public struct DockerFilters: Hashable, Sendable, ExpressibleByDictionaryLiteral 
         argument.isEmpty || argument.contains(scalar: "=")
     }
 
-    /// The JSON text, keys and values sorted so that equal filters encode equally.
+    /// The JSON text, keys and values in byte order (as Go writes a map's keys) so that equal
+    /// filters encode equally.
     var json: String {
-        let members = self.values.keys.sorted().map { key in
-            let inner = self.values[key]!.sorted().map { "\(jsonString($0)):true" }.joined(separator: ",")
-            return "\(jsonString(key)):{\(inner)}"
+        let members = self.values.sorted { $0.key < $1.key }.map { key, values in
+            let inner = values.sorted().map { "\(jsonString($0.text)):true" }.joined(separator: ",")
+            return "\(jsonString(key.text)):{\(inner)}"
         }
         return "{" + members.joined(separator: ",") + "}"
     }

@@ -13,7 +13,7 @@ public protocol TypedFilters: Sendable {
 }
 
 extension TypedFilters {
-    /// Filters from the CLI's `--filter key=value` arguments, values of a key in sorted order.
+    /// Filters from the CLI's `--filter key=value` arguments, values of a key in byte order.
     /// Each argument is read as ``DockerFilters/add(parsing:)`` reads it; one without `=`, or a
     /// value a typed key cannot hold, throws ``DockerError/Category/invalidInput``.
     public init(parsing arguments: [String]) throws {
@@ -22,7 +22,7 @@ extension TypedFilters {
         for argument in arguments { try parsed.add(parsing: argument) }
         for (key, values) in parsed.values.sorted(by: { $0.key < $1.key }) {
             for value in values.sorted() {
-                try self.add(key: key, value: value)
+                try self.add(key: key.text, value: value.text)
             }
         }
     }

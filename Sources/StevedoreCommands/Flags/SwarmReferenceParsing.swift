@@ -74,9 +74,9 @@ struct SwarmFileReference: Hashable {
         _ requested: [TaskSpec.ContainerSpec.Secret], client: DockerClient
     ) async throws -> [TaskSpec.ContainerSpec.Secret] {
         guard !requested.isEmpty else { return [] }
-        var targets: Set<String> = []
+        var targets: Set<ExactText> = []
         for secret in requested {
-            guard targets.insert(secret.file?.name ?? "").inserted else {
+            guard targets.insert(ExactText(secret.file?.name ?? "")).inserted else {
                 throw CommandFailure(description: "duplicate secret target for \(secret.secretName ?? "") not allowed")
             }
         }
@@ -106,7 +106,7 @@ struct SwarmFileReference: Hashable {
         guard !requested.isEmpty else { return [] }
         var files: [TaskSpec.ContainerSpec.Config] = []
         var runtimes: [TaskSpec.ContainerSpec.Config] = []
-        var targets: Set<String> = []
+        var targets: Set<ExactText> = []
         for config in requested {
             if config.runtime != nil {
                 // A config used at runtime for several purposes is referenced once.
@@ -117,7 +117,7 @@ struct SwarmFileReference: Hashable {
                 }
                 continue
             }
-            guard targets.insert(config.file?.name ?? "").inserted else {
+            guard targets.insert(ExactText(config.file?.name ?? "")).inserted else {
                 throw CommandFailure(description: "duplicate config target for \(config.configName ?? "") not allowed")
             }
             files.append(config)
