@@ -31,14 +31,25 @@ final class AtomicFile {
     /// ``DockerError/Category/invalidInput`` when it cannot.
     init(replacing path: String, mode: mode_t) throws {
         let url = URL(fileURLWithPath: path)
-        var template = Array((url.deletingLastPathComponent().path + "/.tmp-" + url.lastPathComponent + "XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw DockerError.invalidInput("cannot create a file beside \(path): \(String(cString: strerror(errno)))")
+        let prefix = url.deletingLastPathComponent().path + "/.tmp-" + url.lastPathComponent
+        // Created with O_EXCL under a random name rather than by mkstemp, so that the descriptor
+        // is close-on-exec from the start: set afterwards, a program started meanwhile by
+        // another thread would inherit it. Go's os.CreateTemp tries as many names.
+        var opened: (descriptor: CInt, path: String)?
+        for _ in 0..<10_000 where opened == nil {
+            let candidate = prefix + String(UInt32.random(in: .min ... .max), radix: 36)
+            let descriptor = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                opened = (descriptor, candidate)
+            } else if errno != EEXIST {
+                throw DockerError.invalidInput("cannot create a file beside \(path): \(String(cString: strerror(errno)))")
+            }
         }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        guard let (descriptor, temporaryPath) = opened else {
+            throw DockerError.invalidInput("cannot create a file beside \(path): every temporary name tried exists")
+        }
         self.path = path
-        self.temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.temporaryPath = temporaryPath
         self.file = FileDescriptorBox(descriptor)
         guard fchmod(descriptor, mode) == 0 else {
             let reason = String(cString: strerror(errno))
