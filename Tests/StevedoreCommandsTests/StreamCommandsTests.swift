@@ -30,6 +30,38 @@ struct StreamCommandsTests {
         #expect(outcome.standardOutput == "after\nstatus 0\n", "\(outcome)")
     }
 
+    /// The daemon ends a container's stats stream when it exits: `stats` goes on showing the
+    /// others until interrupted, as docker's does. (It ended at once, with status 0.)
+    @Test func statsGoesOnWhenOneOfItsContainersExits() async throws {
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        let (short, long) = ("stevedore-stats-short-\(suffix)", "stevedore-stats-long-\(suffix)")
+        let bash = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/bash"))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-stats-\(suffix)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = try await withTimeout(240) {
+            try await bash.run(
+                [
+                    "-c",
+                    """
+                    trap '"$STEVEDORE" rm -f "$SHORT" "$LONG" >/dev/null 2>&1' EXIT
+                    "$STEVEDORE" run -d --name "$LONG" "$IMAGE" sleep 600 >/dev/null || exit 1
+                    "$STEVEDORE" run -d --name "$SHORT" "$IMAGE" sleep 3 >/dev/null || exit 1
+                    "$STEVEDORE" stats "$SHORT" "$LONG" >"$OUT" 2>&1 &
+                    pid=$!
+                    "$STEVEDORE" wait "$SHORT" >/dev/null
+                    sleep 4
+                    if kill -0 $pid 2>/dev/null; then echo running; kill $pid; wait $pid; else wait $pid; echo "ended $?"; fi
+                    """,
+                ],
+                environment: [
+                    "STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "SHORT": short, "LONG": long, "OUT": output,
+                ])
+        }
+        #expect(outcome.standardOutput == "running\n", "\(outcome)")
+        let shown = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        #expect(shown.components(separatedBy: "\u{1B}[2J").last?.contains(long) == true, "\(shown.suffix(600))")
+    }
+
     @Test func runKeepsStreamsApartAndExitsWithTheContainersCode() async throws {
         let name = "stevedore-cli-rm-\(UInt32.random(in: 0...UInt32.max))"
         let outcome = try await self.stevedore.run([

@@ -85,7 +85,7 @@ extension StevedoreCommand.Container {
             }
         }
 
-        /// Redraws the table whenever every container has sent a new sample (about once a second).
+        /// Redraws the table about once a second with each container's latest sample.
         private func stream(_ names: [String], client: DockerClient) async throws {
             let (format, truncate) = (self.format, !self.noTrunc)
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -106,8 +106,10 @@ extension StevedoreCommand.Container {
                         printOut("\u{1B}[2J\u{1B}[H" + table)
                     }
                 }
-                try await group.next()
-                group.cancelAll()
+                // A container that exits ends its stream (the daemon stops collecting): its last
+                // sample stays and the others go on. An error ends the command; otherwise it runs
+                // until interrupted, as docker's does.
+                for try await _ in group {}
             }
         }
     }
