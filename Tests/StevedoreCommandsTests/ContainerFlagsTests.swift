@@ -51,6 +51,8 @@ import Testing
             ]
         ),
         (["--health-interval", "2s"], ["Healthcheck": #"{"Interval":2000000000}"#]),
+        (["--entrypoint", ""], ["Entrypoint": #"[""]"#]),
+        (["--entrypoint", "/bin/sh -c"], ["Entrypoint": #"["/bin/sh -c"]"#]),
         (["--no-healthcheck"], ["Healthcheck": #"{"Test":["NONE"]}"#]),
         (
             ["--security-opt", "no-new-privileges", "--security-opt", "label:disable", "--security-opt", "systempaths=unconfined"],
@@ -213,6 +215,23 @@ import Testing
         #expect(body.labels == ["k": "\u{301}v"])
         #expect(body.hostConfig?.sysctls == ["net.a": "\u{301}1"])
         #expect(body.hostConfig?.logConfig?.config == ["max-size\u{6DD}": "\u{301}1m"])
+    }
+
+    /// A bind's host path that starts with `.` is made absolute against the working directory,
+    /// for `-v` as for `--mount`, as docker does (`-v ./data:/data` was sent as is, which the
+    /// daemon refuses as a volume name); names, `~` and anonymous volumes are sent as given.
+    @Test func relativeBindSourcesAreMadeAbsolute() throws {
+        let directory = FileManager.default.currentDirectoryPath
+        let parent = ContainerFlagParsers.cleanPath(directory + "/..")
+        let body = try Self.body([
+            "-v", "./data:/data:ro", "-v", "../x:/x", "-v", ".cache:/c", "-v", ".:/w", "-v", "name:/n", "-v", "~/h:/h", "-v", "/anon",
+            "--mount", "type=bind,src=../m,dst=/m",
+        ])
+        #expect(
+            body.hostConfig?.binds == [
+                "\(directory)/data:/data:ro", "\(parent)/x:/x", "\(directory)/.cache:/c", "\(directory):/w", "name:/n", "~/h:/h", "/anon",
+            ])
+        #expect(body.hostConfig?.mounts?.first?.source == "\(parent)/m")
     }
 
     @Test func aSeccompProfileIsSentCompacted() throws {

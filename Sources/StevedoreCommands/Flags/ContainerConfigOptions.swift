@@ -169,7 +169,9 @@ struct ContainerConfigOptions: ParsableArguments {
         body.stdinOnce = self.interactive && body.attachStdin == true
         body.workingDir = self.workdir
         body.user = self.user
-        body.entrypoint = self.entrypoint.map { $0.isEmpty ? [] : [$0] }
+        // `--entrypoint ""` resets it as docker does, with `[""]`: an empty list would make the
+        // daemon take the image's command as well.
+        body.entrypoint = self.entrypoint.map { [$0] }
         body.hostname = self.hostname
         body.domainname = self.domainname
         if let macAddress = self.macAddress {
@@ -287,7 +289,7 @@ struct ContainerConfigOptions: ParsableArguments {
 
     /// Volumes, mounts and storage options.
     private func applyStorage(to host: inout HostConfig) throws {
-        host.binds = Self.nonEmpty(self.volume)
+        host.binds = Self.nonEmpty(self.volume.map(ContainerFlagParsers.bind))
         host.volumeDriver = self.volumeDriver
         host.volumesFrom = Self.nonEmpty(self.volumesFrom)
         host.mounts = Self.nonEmpty(try FlagValue.parseAll(self.mount, for: "--mount", MountArgument.parse))

@@ -84,6 +84,21 @@ enum ContainerFlagParsers {
         !text.isEmpty && text.allSatisfy { "rwm".contains($0) } && Set(text).count == text.count
     }
 
+    /// A bind's host path as docker sends it: one that starts with `.` (`.`, `./data`, `../x`,
+    /// `.cache`) joined to the working directory and cleaned, as Go's `filepath.Abs` does;
+    /// any other unchanged (`~/x` too: the daemon refuses it).
+    static func absoluteIfRelative(_ source: String) -> String {
+        guard source.hasBytePrefix(".") else { return source }
+        return Self.cleanPath(FileManager.default.currentDirectoryPath + "/" + source)
+    }
+
+    /// `-v HOST:CONTAINER[:OPTIONS]` with `HOST` made absolute by ``absoluteIfRelative(_:)``;
+    /// a volume's name or a path alone (an anonymous volume) unchanged.
+    static func bind(_ volume: String) -> String {
+        guard let (host, rest) = volume.cut(atFirst: ":"), host.hasBytePrefix(".") else { return volume }
+        return Self.absoluteIfRelative(String(host)) + ":" + rest
+    }
+
     /// `path` without `.` segments, repeated and trailing slashes (Go's `path.Clean` for an
     /// absolute path).
     static func cleanPath(_ path: String) -> String {

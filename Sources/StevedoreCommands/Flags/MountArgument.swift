@@ -30,7 +30,7 @@ enum MountArgument {
             let value = String(rawValue)
             switch key {
             case "type": mount.type = MountType(rawValue: value.lowercased())
-            case "source", "src": mount.source = Self.absoluteIfRelative(value)
+            case "source", "src": mount.source = ContainerFlagParsers.absoluteIfRelative(value)
             case "target", "dst", "destination": mount.target = value
             case "readonly", "ro": mount.readOnly = try Self.bool(value, key)
             case "consistency": mount.consistency = value.lowercased()
@@ -68,13 +68,6 @@ enum MountArgument {
             throw InvalidFlagValue(reason: "cannot mix '\(prefix)-*' options with mount type '\(type.rawValue)'")
         }
         return mount
-    }
-
-    /// `./dir` and `.` are made absolute against the working directory, as docker does.
-    private static func absoluteIfRelative(_ source: String) -> String {
-        guard source == "." || source.utf8.starts(with: "./".utf8) else { return source }
-        return URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-            .path
     }
 
     /// Go's `strconv.ParseBool` of `key`'s value.
