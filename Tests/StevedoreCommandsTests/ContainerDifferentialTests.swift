@@ -10,6 +10,14 @@ import Testing
     .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() }
 )
 struct ContainerDifferentialTests {
+    /// A TTY whose input would come from a pipe is refused before anything is created, in
+    /// docker's words and with its exit code; for `exec`, a missing container's error comes first.
+    @Test func aTTYOnPipedInputIsRefusedAsDockerRefusesIt() async throws {
+        let oracle = try await CLIOracle()
+        try await oracle.expectSame(["run", "-it", "--rm", TestEngine.image, "true"], input: Data("x\n".utf8))
+        try await oracle.expectSame(["exec", "-it", "stevedore-no-such-container", "true"])
+    }
+
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

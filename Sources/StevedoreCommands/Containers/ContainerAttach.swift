@@ -35,6 +35,7 @@ extension StevedoreCommand.Container {
                 guard inspected.state?.running == true else {
                     throw CommandFailure(description: "You cannot attach to a stopped container, start it first")
                 }
+                try Terminal.checkInput(attachingStdin: !self.noStdin, tty: inspected.config?.tty ?? false)
                 let stdin = !self.noStdin && inspected.config?.openStdin == true
                 let options = ContainerAttachOptions(stdin: stdin, detachKeys: keys.description)
                 let outcome = try await client.containers.withAttach(self.container, options: options) { streams in

@@ -56,6 +56,15 @@ extension StevedoreCommand.Container {
                 env: self.env.isEmpty ? nil : environment(self.env), cmd: self.command, privileged: self.privileged,
                 user: self.user, workingDir: self.workdir)
             try await withClient(self.global) { client in
+                if !self.detach {
+                    do {
+                        try Terminal.checkInput(attachingStdin: self.interactive, tty: self.tty)
+                    } catch {
+                        // docker's "No such container" comes first (its exec inspects first).
+                        _ = try await client.containers.inspect(self.container)
+                        throw error
+                    }
+                }
                 let id = try await client.exec.create(config, in: self.container)
                 if self.detach {
                     try await client.exec.start(id, options: .init(tty: self.tty))

@@ -34,6 +34,7 @@ extension StevedoreCommand.Container {
         func run() async throws {
             do {
                 let body = try self.createBody()
+                if !self.detach { try Terminal.checkInput(attachingStdin: body.attachStdin ?? false, tty: body.tty ?? false) }
                 try await withClient(self.global) { client in
                     let options = try await self.config.createOptions(image: self.image, global: self.global)
                     if self.detach {

@@ -18,6 +18,15 @@ enum Terminal {
         isatty(descriptor) == 1
     }
 
+    /// docker's `CheckTty`: a process with a TTY whose input comes from this one needs a
+    /// terminal on stdin (a pipe or a file cannot be put in raw mode, and the process would see
+    /// its bytes as typed), so `run -it`, `exec -it` and `attach` refuse one before they start
+    /// anything: `the input device is not a TTY`, exit code 1.
+    static func checkInput(attachingStdin: Bool, tty: Bool) throws {
+        guard tty, attachingStdin, !Self.isTerminal(STDIN_FILENO) else { return }
+        throw CommandFailure(description: "the input device is not a TTY")
+    }
+
     /// The size of the terminal on stdout (or stdin, or stderr), `nil` when none is one.
     static func size() -> (height: Int, width: Int)? {
         var window = winsize()
