@@ -69,6 +69,10 @@ struct ContainerDifferentialTests {
                 // The daemon's JSON as it sent it, nulls and all, indented as docker does.
                 ["inspect", scope + "-b"],
                 ["container", "inspect", scope + "-b", scope + "-missing"],
+                // `json` is the daemon's JSON on one line; a template that does not parse is a
+                // usage error (64) before anything is inspected.
+                ["container", "inspect", "--format", "json", scope + "-b"],
+                ["container", "inspect", "--format", "{{.Name", scope + "-missing"],
             ]
             for arguments in commandLines {
                 let expected = try await docker.run(arguments)

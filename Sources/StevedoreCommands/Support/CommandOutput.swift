@@ -72,14 +72,13 @@ enum CommandOutput {
     }
 
     /// What docker's inspect commands print: the daemon's JSON, as it sent it, in an array
-    /// indented by four spaces (Go's `json.Indent`); or each value rendered with `format`,
-    /// which sees the typed value completed with the fields of the daemon's JSON the models do
-    /// not know.
-    static func printInspected<Value: Encodable>(_ found: [(value: Value, raw: Data)], format: String?) throws {
-        if let format, format != "json" {
+    /// indented by four spaces (Go's `json.Indent`) or compacted (`json`); or each value
+    /// rendered with a template, which sees the typed value completed with the fields of the
+    /// daemon's JSON the models do not know.
+    static func printInspected<Value: Encodable>(_ found: [(value: Value, raw: Data)], layout: InspectLayout) throws {
+        if case .template(let outputFormat) = layout {
             // With nothing found, docker still ends its (empty) template output with a newline.
             guard !found.isEmpty else { return printOut("\n") }
-            let outputFormat = try Self.reportingTemplateErrors { try OutputFormat(format) }
             let items = try found.map { value, raw in
                 let typed = try TemplateValue(encoding: value)
                 return (try? TemplateValue(json: raw)).map { typed.addingMissingFields(from: $0) } ?? typed
@@ -93,6 +92,10 @@ enum CommandOutput {
             array.append(item.raw)
         }
         array.append(UInt8(ascii: "]"))
-        printOut(GoJSONText.indent(array) + "\n")
+        if case .compact = layout {
+            printOut(GoJSONText.compact(array) + "\n")
+        } else {
+            printOut(GoJSONText.indent(array) + "\n")
+        }
     }
 }

@@ -26,18 +26,20 @@ func forEachName(
     if failed { throw CommandFailure(description: "", exitCode: 1) }
 }
 
-/// What docker's inspect commands do with several names: each inspected in turn, failures
-/// reported on stderr as they come, then what was found printed (``CommandOutput/printInspected(_:format:)``)
-/// and exit code 1 when anything failed.
+/// What docker's inspect commands do with several names: the format checked first (see
+/// ``InspectLayout``), each name inspected in turn, failures reported on stderr as they come,
+/// then what was found printed (``CommandOutput/printInspected(_:layout:)``) and exit code 1
+/// when anything failed.
 func inspectEach<Value: Encodable>(
     _ names: [String], format: String?, _ inspect: (String) async throws -> (value: Value, raw: Data)
 ) async throws {
+    let layout = try InspectLayout(format)
     var found: [(value: Value, raw: Data)] = []
     do {
         try await forEachName(names, print: false) { found.append(try await inspect($0)) }
     } catch {
-        try CommandOutput.printInspected(found, format: format)
+        try CommandOutput.printInspected(found, layout: layout)
         throw error
     }
-    try CommandOutput.printInspected(found, format: format)
+    try CommandOutput.printInspected(found, layout: layout)
 }
