@@ -65,6 +65,8 @@ struct ContextDifferentialTests {
         #expect(try await self.run(self.oracle.stevedore, ["--context", "by-docker", "info", "--format", "{{.ID}}"]) == expected)
         #expect(try await self.run(self.oracle.docker, ["--context", "by-stevedore", "info", "--format", "{{.ID}}"]) == expected)
         #expect(try await self.run(self.oracle.stevedore, ["-c", "by-stevedore", "info", "--format", "{{.ID}}"]) == expected)
+        // `version` names the context it used (it said `default` whatever the context).
+        try await self.expectSame(["--context", "by-stevedore", "version", "--format", "{{.Client.Context}}"])
 
         try await self.expectSame(["context", "update", "by-docker", "--description", "updated"])
         try await self.expectSame(["context", "inspect", "by-docker"])

@@ -52,7 +52,7 @@ import Testing
     @Test func versionTextOfARecordedDaemon() throws {
         let server = try JSONDecoder().decode(
             SystemVersion.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("version.json")))
-        let client = StevedoreCommand.Version.client(apiVersion: APIVersion(1, 41))
+        let client = StevedoreCommand.Version.client(apiVersion: APIVersion(1, 41), context: "default")
         try Self.compare(
             StevedoreCommand.Version.clientSection(client) + "\n" + StevedoreCommand.Version.serverSection(server), golden: "version.txt")
     }

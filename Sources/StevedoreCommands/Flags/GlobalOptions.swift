@@ -127,13 +127,19 @@ public struct GlobalOptions: ParsableArguments {
         return try DockerClient(configuration: self.makeConfiguration(environment: environment), logger: logger)
     }
 
+    /// The context these options and the environment select (`--context`, else `default` when
+    /// `-H`/`DOCKER_HOST` is given, else `DOCKER_CONTEXT`, else config.json's `currentContext`).
+    func contextName(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        try DockerContextStore(environment: environment).currentContextName(environment: environment, context: self.context)
+    }
+
     /// The configuration these options and the environment describe, as the docker CLI resolves
     /// them: the context (`--context`, else `-H`/`DOCKER_HOST` for `default`, else
     /// `DOCKER_CONTEXT`, else config.json's), and for `default` the `--tls*` flags over
     /// `DOCKER_TLS*`.
     func makeConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClientConfiguration {
         // Resolved once: config.json is read here, not again by fromEnvironment.
-        let context = try DockerContextStore(environment: environment).currentContextName(environment: environment, context: self.context)
+        let context = try self.contextName(environment: environment)
         var configuration = try DockerClientConfiguration.fromEnvironment(environment, context: context)
         guard context == DockerContext.defaultName else { return configuration }
         if self.tls || self.tlsverify || self.tlscacert != nil || self.tlscert != nil || self.tlskey != nil {

@@ -33,6 +33,7 @@ extension StevedoreCommand {
         }
 
         func run() async throws {
+            let context = try self.global.contextName()
             try await withClient(self.global) { client in
                 let server: SystemVersion
                 let apiVersion: APIVersion
@@ -41,10 +42,10 @@ extension StevedoreCommand {
                     server = try await client.system.version()
                 } catch let error as DockerError where self.format == nil {
                     // Like docker: the client half still prints when the daemon is unreachable.
-                    printOut(Self.clientSection(Self.client(apiVersion: nil)))
+                    printOut(Self.clientSection(Self.client(apiVersion: nil, context: context)))
                     throw error
                 }
-                let report = Report(Client: Self.client(apiVersion: apiVersion), Server: server)
+                let report = Report(Client: Self.client(apiVersion: apiVersion, context: context), Server: server)
                 if let rendered = try CommandOutput.render(report, format: self.format, prepare: Self.addGoFieldNames) {
                     printOut(rendered)
                 } else {
@@ -64,14 +65,14 @@ extension StevedoreCommand {
             value = .object(report)
         }
 
-        static func client(apiVersion: APIVersion?) -> Report.Client {
+        static func client(apiVersion: APIVersion?, context: String) -> Report.Client {
             Report.Client(
                 Version: StevedoreLibrary.version,
                 ApiVersion: (apiVersion ?? .clientMaximum).description,
                 DefaultAPIVersion: APIVersion.clientMaximum.description,
                 Os: Platform.os,
                 Arch: Platform.arch,
-                Context: "default"
+                Context: context
             )
         }
 
