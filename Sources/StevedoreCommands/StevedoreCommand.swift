@@ -26,7 +26,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
         discussion: "Before the command, -H/--host HOST names the daemon (default: $DOCKER_HOST or unix:///var/run/docker.sock) "
             + "and --config DIR the client config directory (default: $DOCKER_CONFIG or ~/.docker).",
         version: StevedoreLibrary.version,
-        subcommands: [Version.self] + System.topLevelCommands
+        subcommands: [Version.self, Inspect.self] + System.topLevelCommands
             + [System.self, Container.self, Image.self, Network.self, Volume.self, Plugin.self]
             + [Swarm.self, Node.self, Service.self, Secret.self, Config.self, Context.self]
             + Container.topLevelCommands + Image.topLevelCommands + [Login.self, Logout.self, Search.self]

@@ -35,6 +35,21 @@ struct SystemDifferentialTests {
                 == "invalid argument \"nonsense\" for \"--filter\" flag: bad format of filter (expected name=value)\n")
     }
 
+    /// The top-level `inspect` finds any kind of object (it inspected containers only), and
+    /// `--type` asks one kind; its refusals and warnings are docker's.
+    @Test func inspectFindsAnyKindOfObjectAsDockerDoes() async throws {
+        let missing = "stevedore-no-such-object"
+        for arguments in [
+            ["inspect", TestEngine.image], ["inspect", "--format", "{{.Id}} {{.Os}}", TestEngine.image],
+            ["inspect", "-f", "{{.Name}} {{.Driver}}", "host", missing], ["inspect", missing],
+            ["inspect", "--type", "image", "host"], ["inspect", "--type", "network", "-f", "{{.Name}}", "none"],
+            ["inspect", "--type", "bogus", "host"], ["inspect", "--type", "", "host"], ["inspect", "-s", "-f", "{{.Scope}}", "host"],
+            ["inspect", "-f", "json", "none"],
+        ] {
+            try await self.oracle.expectSame(arguments)
+        }
+    }
+
     @Test func diskUsageAndPruneMatchDockerOnAnEngineOfTheirOwn() async throws {
         try await DisposableEngine.with { engine in
             let host = try engine.host

@@ -14,13 +14,13 @@ extension StevedoreCommand {
             ]
         )
 
-        /// The group's commands docker also offers at the top level: all but `prune`, with
-        /// `ps` for `ls`.
+        /// The group's commands docker also offers at the top level: all but `prune` and
+        /// `inspect` (the top-level one inspects any kind of object), with `ps` for `ls`.
         static var topLevelCommands: [any ParsableCommand.Type] {
             Self.configuration.subcommands.compactMap { command in
                 switch command {
                 case is List.Type: StevedoreCommand.PS.self
-                case is Prune.Type: nil
+                case is Prune.Type, is Inspect.Type: nil
                 default: command
                 }
             }

@@ -14,7 +14,7 @@ extension StevedoreCommand {
         )
 
         /// The group's commands docker also offers at the top level: all but `inspect` (the
-        /// top-level `inspect` is the container's) and `prune`, with `images` for `ls` and
+        /// top-level one inspects any kind of object) and `prune`, with `images` for `ls` and
         /// `rmi` for `rm`.
         static var topLevelCommands: [any ParsableCommand.Type] {
             Self.configuration.subcommands.compactMap { command in
