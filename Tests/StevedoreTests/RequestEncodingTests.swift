@@ -62,11 +62,40 @@ import Testing
         let now = Date(timeIntervalSince1970: 1_700_000_000)
         #expect(try EventTime.parse("1700000000", now: now) == "1700000000")
         #expect(try EventTime.parse("1700000000.5", now: now) == "1700000000.5")
-        #expect(try EventTime.parse("10m", now: now) == "1699999400.000000000")
-        #expect(try EventTime.parse("1h30m", now: now) == "1699994600.000000000")
+        #expect(try EventTime.parse("10m", now: now) == "1699999400")
+        #expect(try EventTime.parse("1h30m", now: now) == "1699994600")
         #expect(try EventTime.parse("2023-11-14T22:13:20Z", now: now) == "1700000000.000000000")
         #expect(try EventTime.parse("2023-11-14T22:13:20.25Z", now: now) == "1700000000.250000000")
         #expect(throws: DockerError.self) { try EventTime.parse("yesterday", now: now) }
+    }
+
+    /// docker's `GetTimestamp`, form by form (the expected values are what it sends for each,
+    /// with the local zone at UTC+2 where one is read).
+    @Test(arguments: [
+        // Durations back from now, whole seconds; a negative one goes forward.
+        ("10m", "1699999400"), ("-1h", "1700003600"), ("0", "0"),
+        // Zoned times, whole or cut after the hour or the minute, and dates.
+        ("2023-11-14T22:13:20Z", "1700000000.000000000"), ("2023-11-14T22:13:20.123456789123+01:00", "1699996400.123456789"),
+        ("2023-11-14T22Z", "1699999200.000000000"), ("2023-11-14T22:13+01:00", "1699996380.000000000"),
+        ("2023-11-14Z", "1699920000.000000000"), ("2023-11-14-01:00", "1699923600.000000000"),
+        // In the local zone (UTC+2 here): whole, cut, with a fraction, a date alone, a 1-digit hour.
+        ("2023-11-14T22:13:20", "1699992800.000000000"), ("2023-11-14T22", "1699992000.000000000"),
+        ("2023-11-14T22:13", "1699992780.000000000"), ("2023-11-14T22:13:20.5", "1699992800.500000000"),
+        ("2023-11-14", "1699912800.000000000"), ("2023-11-14T9:05", "1699945500.000000000"),
+        ("1969-12-31T23:59:58.5Z", "-2.500000000"),
+        // Unix timestamps pass as given.
+        ("1700000000", "1700000000"), ("1700000000.5", "1700000000.5"), ("+17", "+17"),
+    ])
+    func timesAreReadAsDockersGetTimestampReadsThem(value: String, expected: String) throws {
+        #expect(try EventTime.parse(value, now: Date(timeIntervalSince1970: 1_700_000_000), localOffset: 7200) == expected)
+    }
+
+    @Test(arguments: [
+        "yesterday", "2023-13-01", "2023-02-29", "2023-11-14T24:00", "2023-11-14T22:60", "2023-11-14T22:13:20+0100",
+        "2023-11-14T22:13:20Z ", " 10m", "-5", "1e9", "2023-11-14T22:13:20.Z", "2023-11-14T22:13:20+25:00", "1.2.3", "",
+    ])
+    func valuesGetTimestampRefusesAreRefused(value: String) {
+        #expect(throws: DockerError.self) { try EventTime.parse(value, now: Date(timeIntervalSince1970: 1_700_000_000), localOffset: 0) }
     }
 
     @Test func timestampsKeepNanoseconds() {
