@@ -153,4 +153,18 @@ import Testing
             #expect(throws: InvalidFlagValue(reason: reason), "\(text)") { try MemorySize.parse(text) }
         }
     }
+
+    /// `logs --tail` is passed on as docker passes it, and the daemon reads anything but a
+    /// whole number as all (it was refused with exit 125); `service logs --tail` is read as
+    /// that daemon reads it, strictly.
+    @Test func logTailsAreReadAsTheirDaemonsReadThem() throws {
+        #expect(parseLogTail("5") == .lines(5))
+        #expect(parseLogTail("+5") == .lines(5))
+        #expect(parseLogTail("0") == .lines(0))
+        for all in ["all", "-1", "ten", "", "0x10", " 5"] { #expect(parseLogTail(all) == .all, "\(all)") }
+        #expect(try parseServiceLogTail("all") == .all)
+        #expect(try parseServiceLogTail("3") == .lines(3))
+        #expect(throws: CommandFailure.self) { try parseServiceLogTail("ten") }
+        #expect(throws: CommandFailure.self) { try parseServiceLogTail("-1") }
+    }
 }

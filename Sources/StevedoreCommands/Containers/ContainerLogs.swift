@@ -44,7 +44,7 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let tail = try parseLogTail(self.tail)
+            let tail = parseLogTail(self.tail)
             let now = Date()
             let options = ContainerLogsOptions(
                 follow: self.follow,

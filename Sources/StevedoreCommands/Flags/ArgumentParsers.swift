@@ -67,12 +67,18 @@ func keyValueMap(_ entries: [String]) -> [String: String]? {
         }, uniquingKeysWith: { $1 })
 }
 
-/// `--tail` of `logs` and `service logs`: a number of lines or `all`; docker takes a negative
-/// count as all. Anything else is a usage error (exit 125).
-func parseLogTail(_ text: String) throws -> ContainerLogsOptions.Tail {
-    if text == "all" { return .all }
-    guard let count = Int(text) else {
-        throw CommandFailure(description: "invalid value for --tail: \"\(text)\": a number of lines or \"all\"", exitCode: 125)
-    }
-    return count < 0 ? .all : .lines(count)
+/// `--tail` of `logs` and `service logs`: a number of lines; docker passes anything else on,
+/// and the daemon reads what is not a whole number (`all`, `-1`, `ten`) as all of them.
+func parseLogTail(_ text: String) -> ContainerLogsOptions.Tail {
+    guard let count = Int(text), count >= 0 else { return .all }
+    return .lines(count)
+}
+
+/// `--tail` of `service logs`, which the daemon reads strictly: `all` or a count of lines; it
+/// refuses anything else, in these words (exit code 1).
+func parseServiceLogTail(_ text: String) throws -> ContainerLogsOptions.Tail {
+    if text == "all" || text.isEmpty { return .all }
+    guard let count = Int(text) else { throw CommandFailure(description: "tail value must be a positive integer or \"all\"") }
+    guard count >= 0 else { throw CommandFailure(description: "negative tail values not supported") }
+    return .lines(count)
 }

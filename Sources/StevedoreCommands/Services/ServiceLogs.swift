@@ -55,7 +55,7 @@ extension StevedoreCommand.Service {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let tail = try parseLogTail(self.tail)
+            let tail = try parseServiceLogTail(self.tail)
             let since = try self.since.map { try EventTime.parse($0, now: Date()) }
             // The prefix needs each line's task, which only the details name.
             let options = ServiceLogsOptions(
