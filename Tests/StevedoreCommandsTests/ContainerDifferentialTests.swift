@@ -18,6 +18,21 @@ struct ContainerDifferentialTests {
         try await oracle.expectSame(["exec", "-it", "stevedore-no-such-container", "true"])
     }
 
+    /// `start -a` attaches, starts and exits with the container's code (the flag was unknown);
+    /// `start` of several names reports each failure, then names them all in one line.
+    @Test func startAttachedAndItsFailuresMatchDocker() async throws {
+        let oracle = try await CLIOracle()
+        try await TestEngine.withResources { client, resources in
+            let body = ContainerCreateBody(cmd: ["sh", "-c", "echo out; echo err >&2; exit 3"], image: TestEngine.image)
+            let id = try await client.containers.create(body).id
+            resources.container(id)
+            // Each tool starts the same container in turn: it runs again each time.
+            try await oracle.expectSame(["start", "-a", id])
+            try await oracle.expectSame(["start", "stevedore-no-such-1", id, "stevedore-no-such-2"])
+            try await oracle.expectSame(["start", "-a", id, "stevedore-no-such-1"])
+        }
+    }
+
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")
