@@ -33,6 +33,36 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// `cp` reports on stderr only when stdout is a terminal (it reported always), in docker's
+    /// words: the tar's size and the absolute local path, or `container:path`.
+    @Test func copyReportsAsDockerReports() async throws {
+        let oracle = try await CLIOracle()
+        let tmux = try #require(CommandLineProcess.onPath("tmux"), "tmux renders the terminal (scripts/test installs it)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cp-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let local = directory.appendingPathComponent("local.txt")
+        try Data(repeating: UInt8(ascii: "x"), count: 700).write(to: local)
+        try await TestEngine.withResources { client, resources in
+            let id = try await client.containers.create(ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image)).id
+            resources.container(id)
+            try await client.containers.start(id)
+            for tool in [oracle.docker, oracle.stevedore] {
+                // Through pipes: nothing on stderr.
+                let piped = try await tool.run(["cp", "\(id):/etc/passwd", directory.appendingPathComponent("piped").path])
+                #expect(piped.status == 0 && piped.standardError.isEmpty, "\(tool.executable.lastPathComponent): \(piped)")
+            }
+            for arguments in [["cp", local.path, "\(id):/tmp/"], ["cp", "\(id):/tmp/local.txt", directory.path + "/"]] {
+                var screens: [String] = []
+                for tool in [oracle.docker, oracle.stevedore] {
+                    screens.append(try await TerminalScreen.final(of: tool, arguments, tmux: tmux))
+                }
+                #expect(screens[1] == screens[0], "\(arguments): stevedore's screen:\n\(screens[1])\ndocker's:\n\(screens[0])")
+                #expect(screens[0].contains("Successfully copied 2.56kB to "), "docker's screen:\n\(screens[0])")
+            }
+        }
+    }
+
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

@@ -234,6 +234,19 @@ import Testing
         #expect(body.hostConfig?.mounts?.first?.source == "\(parent)/m")
     }
 
+    /// `cp`'s report names the local path as docker's `resolveLocalPath` makes it: absolute and
+    /// clean, a trailing `/` or `.` kept.
+    @Test func copyReportsNameTheLocalPathAsDockerDoes() {
+        let directory = FileManager.default.currentDirectoryPath
+        let cases = [
+            (".", "\(directory)/."), ("./", "\(directory)/./"), ("out", "\(directory)/out"), ("out/", "\(directory)/out/"),
+            ("out/.", "\(directory)/out/."), ("a/../b", "\(directory)/b"), ("/x//y/", "/x/y/"), ("/", "/"),
+        ]
+        for (path, expected) in cases {
+            #expect(StevedoreCommand.Container.Copy.absoluteLocalPath(path) == expected, "\(path)")
+        }
+    }
+
     @Test func aSeccompProfileIsSentCompacted() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-seccomp-\(UUID().uuidString).json")
         try "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\"\n}\n".write(to: file, atomically: true, encoding: .utf8)

@@ -40,13 +40,17 @@ public struct TarExtractor {
         self.renaming = renaming
     }
 
-    /// Extracts all of `tar`; throws if it ends before the end-of-archive marker.
+    /// Extracts all of `tar`; throws if it ends before the end-of-archive marker. `progress`
+    /// is called with the bytes of the archive read so far after each chunk is written out.
     public static func extract<Tar: AsyncSequence>(
-        _ tar: Tar, into destination: String, renaming: (from: String, to: String)? = nil
+        _ tar: Tar, into destination: String, renaming: (from: String, to: String)? = nil, progress: ((Int64) -> Void)? = nil
     ) async throws where Tar.Element == ByteBuffer {
         var extractor = TarExtractor(destination: destination, renaming: renaming)
+        var total: Int64 = 0
         for try await chunk in tar {
             try extractor.write(chunk)
+            total += Int64(chunk.readableBytes)
+            progress?(total)
         }
         try extractor.finish()
     }

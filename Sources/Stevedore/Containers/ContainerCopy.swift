@@ -14,8 +14,8 @@ import StevedoreText
     import Darwin
 #endif
 
-/// Options of ``DockerClient/Containers/copyIn(_:path:from:options:)`` and
-/// ``DockerClient/Containers/copyOut(_:path:to:options:)``, the `docker cp` conveniences.
+/// Options of ``DockerClient/Containers/copyIn(_:path:from:options:progress:)`` and
+/// ``DockerClient/Containers/copyOut(_:path:to:options:progress:)``, the `docker cp` conveniences.
 public struct ContainerCopyOptions: Hashable, Sendable {
     /// Copy what a symbolic link source points to instead of the link (`docker cp -L`).
     public var followLink: Bool
@@ -38,10 +38,16 @@ extension DockerClient.Containers {
     /// directory's contents. The tar is built while it is sent (modes, times, symbolic links
     /// and directories kept; see ``LocalTarArchive``).
     ///
+    /// `progress` is called with the bytes of the tar sent so far, each time a chunk goes to the
+    /// daemon (docker's `Successfully copied 2.05kB` counts them).
+    ///
     /// Errors: a missing `source` or a directory onto an existing file,
     /// ``DockerError/Category/invalidInput``; a `path` ending in `/` that does not exist or a
     /// missing parent, ``DockerError/Category/notFound``.
-    public func copyIn(_ id: String, path: String, from source: String, options: ContainerCopyOptions = .init()) async throws {
+    public func copyIn(
+        _ id: String, path: String, from source: String, options: ContainerCopyOptions = .init(),
+        progress: (@Sendable (Int64) -> Void)? = nil
+    ) async throws {
         try ObjectPath.container.validate(id)
         let directory = source.cut(suffix: "/.")
         let copiesContents = directory != nil
@@ -71,9 +77,9 @@ extension DockerClient.Containers {
             extractInto = parent
             archiveName = name
         }
-        let tar = LocalTarArchive(source: local, archiveName: archiveName)
+        let tar = ByteSource.stream(LocalTarArchive(source: local, archiveName: archiveName))
         try await self.putArchive(
-            id, path: extractInto, tar: .stream(tar),
+            id, path: extractInto, tar: progress.map(tar.reportingProgress) ?? tar,
             options: ContainerPutArchiveOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
         )
     }
@@ -82,13 +88,14 @@ extension DockerClient.Containers {
     /// `docker cp CONTAINER:PATH DEST` does: into `destination` when it is an existing
     /// directory, otherwise as `destination` itself (whose parent must exist). The archive is
     /// extracted as it arrives (see ``TarExtractor`` for what it refuses). Returns the stat of
-    /// what was copied.
+    /// what was copied. `progress` is called with the bytes of the tar received so far.
     ///
     /// Errors: a missing path or container, ``DockerError/Category/notFound``; a directory onto
     /// an existing local file or a missing local parent, ``DockerError/Category/invalidInput``.
     @discardableResult
     public func copyOut(
-        _ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init()
+        _ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init(),
+        progress: ((Int64) -> Void)? = nil
     ) async throws -> ContainerPathStat {
         var archive = try await self.archive(id, path: path)
         if options.followLink, archive.stat.mode.isSymbolicLink {
@@ -100,7 +107,7 @@ extension DockerClient.Containers {
         }
         let exists = stat.of(destination, followingLinks: true) != nil
         if exists, stat.isDirectory(destination) {
-            try await TarExtractor.extract(archive.tar, into: destination)
+            try await TarExtractor.extract(archive.tar, into: destination, progress: progress)
             return archive.stat
         }
         if exists, archive.stat.mode.isDirectory {
@@ -110,7 +117,7 @@ extension DockerClient.Containers {
         guard !destination.hasByteSuffix("/"), stat.isDirectory(parent) else {
             throw DockerError.invalidInput("the local directory \(destination.hasByteSuffix("/") ? destination : parent) does not exist")
         }
-        try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name))
+        try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name), progress: progress)
         return archive.stat
     }
 

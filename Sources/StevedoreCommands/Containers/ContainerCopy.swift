@@ -1,11 +1,21 @@
 import ArgumentParser
 import Stevedore
+import StevedoreFormatting
 import StevedoreText
+import Synchronization
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 extension StevedoreCommand.Container {
@@ -25,7 +35,9 @@ extension StevedoreCommand.Container {
         @Flag(name: [.customShort("L"), .long], help: "Always follow symbol link in SRC_PATH")
         var followLink = false
 
-        @Flag(name: [.customShort("q"), .long], help: "Suppress progress output during copy")
+        @Flag(
+            name: [.customShort("q"), .long],
+            help: "Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached")
         var quiet = false
 
         @Argument(help: "CONTAINER:SRC_PATH or SRC_PATH|-") var source: String
@@ -43,6 +55,10 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             let options = ContainerCopyOptions(followLink: self.followLink, copyUIDGID: self.archive)
+            // docker reports the copy on stderr only when stdout is a terminal, unless `-q`.
+            let reports = !self.quiet && Terminal.isTerminal(STDOUT_FILENO)
+            let copied = CopiedBytes()
+            let progress: (@Sendable (Int64) -> Void)? = reports ? copied.set : nil
             switch (Self.containerPath(self.source), Self.containerPath(self.destination)) {
             case (nil, nil):
                 throw CommandFailure(description: "must specify at least one container source", exitCode: 1)
@@ -52,11 +68,11 @@ extension StevedoreCommand.Container {
                 try await withClient(self.global) { client in
                     if self.destination == "-" {
                         try await writeStream(try await client.containers.archive(from.container, path: from.path).tar, to: nil)
-                    } else {
-                        let stat = try await client.containers.copyOut(
-                            from.container, path: from.path, to: self.destination, options: options)
-                        self.report("Successfully copied \(stat.size) bytes to \(self.destination)")
+                        return
                     }
+                    try await client.containers.copyOut(
+                        from.container, path: from.path, to: self.destination, options: options, progress: progress)
+                    if reports { Self.report(copied.value, to: Self.absoluteLocalPath(self.destination)) }
                 }
             case (nil, let to?):
                 try await withClient(self.global) { client in
@@ -64,16 +80,51 @@ extension StevedoreCommand.Container {
                         try await client.containers.putArchive(
                             to.container, path: to.path, tar: .stream(StandardInput.uploadChunks), options: .init(copyUIDGID: self.archive))
                     } else {
-                        try await client.containers.copyIn(to.container, path: to.path, from: self.source, options: options)
-                        self.report("Successfully copied to \(to.container):\(to.path)")
+                        try await client.containers.copyIn(
+                            to.container, path: to.path, from: self.source, options: options, progress: progress)
                     }
+                    if reports { Self.report(copied.value, to: "\(to.container):\(to.path)") }
                 }
             }
         }
 
-        /// docker prints its progress summary on stderr unless `-q`.
-        private func report(_ line: String) {
-            if !self.quiet { printError(line) }
+        /// docker's last line: the tar's bytes with three significant digits (`2.05kB`; 0B for
+        /// a tar from stdin, which it does not count).
+        private static func report(_ bytes: Int64, to destination: String) {
+            printError("Successfully copied \(HumanSize.decimal(bytes, precision: 3)) to \(destination)")
         }
+
+        /// `path` as docker's `resolveLocalPath` gives it: made absolute and cleaned (Go's
+        /// `filepath.Abs`), then given back a trailing `.` or `/` it had
+        /// (`PreserveTrailingDotOrSeparator`): `.` is `/cwd/.`, `dir/` is `/cwd/dir/`.
+        static func absoluteLocalPath(_ path: String) -> String {
+            var absolute = ContainerFlagParsers.cleanPath(
+                path.hasBytePrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+            if Self.goBase(absolute) != ".", Self.goBase(path) == "." {
+                absolute += absolute.hasByteSuffix("/") ? "." : "/."
+            }
+            if path.hasByteSuffix("/"), !absolute.hasByteSuffix("/") { absolute += "/" }
+            return absolute
+        }
+
+        /// Go's `filepath.Base`: the last element, trailing `/` ignored; `.` for an empty path.
+        private static func goBase(_ path: String) -> Substring {
+            guard !path.isEmpty else { return "." }
+            var trimmed = Substring(path)
+            while trimmed.utf8.count > 1, let shorter = trimmed.cut(suffix: "/") { trimmed = shorter }
+            guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")), trimmed != "/" else { return trimmed }
+            return trimmed[trimmed.utf8.index(after: slash)...]
+        }
+    }
+}
+
+/// The bytes of a copy's tar so far, as the library reports them while it copies.
+private final class CopiedBytes: Sendable {
+    private let total = Atomic<Int64>(0)
+
+    var value: Int64 { self.total.load(ordering: .relaxed) }
+
+    @Sendable func set(_ value: Int64) {
+        self.total.store(value, ordering: .relaxed)
     }
 }
