@@ -63,6 +63,21 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// A container that cannot start: docker's exit code (127 not found, 126 not executable)
+    /// and its words, the daemon's error between `docker: ` and a pointer to the help.
+    @Test func runFailuresSayWhatDockerSays() async throws {
+        let oracle = try await CLIOracle()
+        for arguments in [["run", "--rm", TestEngine.image, "/nonexistent"], ["run", "--rm", TestEngine.image, "/etc"]] {
+            let expected = try await oracle.docker.run(arguments)
+            let actual = try await oracle.stevedore.run(arguments)
+            #expect(actual.status == expected.status, "\(arguments): \(actual) against \(expected)")
+            #expect(
+                CLIOracle.masked(actual.standardError)
+                    == CLIOracle.masked(expected.standardError).replacingOccurrences(of: "docker", with: "stevedore"),
+                "\(arguments)")
+        }
+    }
+
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

@@ -87,7 +87,7 @@ extension StevedoreCommand.Container {
 
         /// docker's exit code for a container that could not start: 127 when its command was
         /// not found, 126 when it could not be executed, and 125 (a failure of the daemon or of
-        /// the command line) otherwise.
+        /// the command line) otherwise; and its words around the error (`withHelp`).
         private static func failure(_ error: DockerError) -> CommandFailure {
             let message = error.message
             let code: Int32
@@ -95,12 +95,12 @@ extension StevedoreCommand.Container {
                 code = 125
             } else if message.contains("executable file not found") || message.contains("no such file or directory") {
                 code = 127
-            } else if message.contains("permission denied") {
+            } else if message.contains("permission denied") || message.contains("is a directory") {
                 code = 126
             } else {
                 code = 125
             }
-            return CommandFailure(description: "stevedore: \(error)", exitCode: code)
+            return CommandFailure(description: "stevedore: \(error)\n\nRun 'stevedore run --help' for more information", exitCode: code)
         }
 
         /// The create request of `create`'s flags, attaching what a foreground run needs: the
