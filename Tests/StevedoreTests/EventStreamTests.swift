@@ -47,6 +47,18 @@ import Testing
         try DockerClient(configuration: .init(host: try DockerHost(parsing: server.target.description)))
     }
 
+    /// The actions of the first `count` events a resuming stream delivers.
+    static func firstActions(_ count: Int, resuming client: DockerClient) async throws -> [String] {
+        try await withTimeout(60) {
+            var actions: [String] = []
+            for try await event in client.system.eventsResuming() {
+                actions.append(event.action ?? "")
+                if actions.count == count { break }
+            }
+            return actions
+        }
+    }
+
     @Test func resumingStreamReconnectsSinceTheLastEventWithoutDuplicates() async throws {
         let sinceOfReconnection = NIOLockedValueBox<String?>(nil)
         let server = try await Self.daemon { number, request, connection in
@@ -62,14 +74,7 @@ import Testing
             }
         }
         let client = try Self.client(for: server)
-        let actions = try await withTimeout(60) {
-            var actions: [String] = []
-            for try await event in client.system.eventsResuming() {
-                actions.append(event.action ?? "")
-                if actions.count == 4 { break }
-            }
-            return actions
-        }
+        let actions = try await Self.firstActions(4, resuming: client)
         #expect(actions == ["a", "b", "c", "d"])
         #expect(sinceOfReconnection.withLockedValue { $0 }?.contains("since=0.000000200") == true)
         client.shutdown()
@@ -93,14 +98,7 @@ import Testing
             }
         }
         let client = try Self.client(for: server)
-        let actions = try await withTimeout(60) {
-            var actions: [String] = []
-            for try await event in client.system.eventsResuming() {
-                actions.append(event.action ?? "")
-                if actions.count == 4 { break }
-            }
-            return actions
-        }
+        let actions = try await Self.firstActions(4, resuming: client)
         // After the reconnection, c (delivered) and d (older than c: before the drop, if ever)
         // are skipped; e is new.
         #expect(actions == ["a", "b", "c", "e"])

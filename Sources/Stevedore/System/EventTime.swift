@@ -101,7 +101,8 @@ public enum EventTime {
         func parse(_ bytes: [UInt8], localOffset: Int) -> (seconds: Int64, nanoseconds: Int)? {
             var reader = Reader(bytes: bytes[...])
             guard let year = reader.number(digits: 4...4), reader.skip("-"), let month = reader.number(digits: 2...2), reader.skip("-"),
-                let day = reader.number(digits: 2...2), (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day)
+                let day = reader.number(digits: 2...2), (1...12).contains(month),
+                (1...DockerTimestamp.daysIn(month: Int64(month), year: Int64(year))).contains(Int64(day))
             else { return nil }
             var (hour, minute, second, nanoseconds) = (0, 0, 0, 0)
             if self.timeFields >= 1 {
@@ -133,27 +134,8 @@ public enum EventTime {
                 }
             }
             guard reader.isAtEnd else { return nil }
-            let days = Int64(Self.daysFromEpoch(year: year, month: month, day: day))
+            let days = DockerTimestamp.daysSince1970(year: Int64(year), month: Int64(month), day: Int64(day))
             return (days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset), nanoseconds)
-        }
-
-        private static func days(in month: Int, of year: Int) -> Int {
-            switch month {
-            case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-            case 4, 6, 9, 11: return 30
-            default: return 31
-            }
-        }
-
-        /// Days from 1970-01-01 to the date in the proleptic Gregorian calendar (Howard
-        /// Hinnant's `days_from_civil`).
-        private static func daysFromEpoch(year: Int, month: Int, day: Int) -> Int {
-            let shiftedYear = month <= 2 ? year - 1 : year
-            let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-            let yearOfEra = shiftedYear - era * 400
-            let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-            return era * 146_097 + dayOfEra - 719_468
         }
     }
 
