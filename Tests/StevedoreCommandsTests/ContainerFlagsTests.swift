@@ -247,6 +247,22 @@ import Testing
         }
     }
 
+    /// `ps`'s IMAGE column as docker's formatter shortens it: the digest dropped, the familiar
+    /// name kept with its tag, an id shown short (a digest was shown whole).
+    @Test func psShowsTheImageAsDockerShortensIt() {
+        let digest = "sha256:" + String(repeating: "ab", count: 32)
+        let id = "sha256:" + String(repeating: "cd", count: 32)
+        let cases: [(String, String)] = [
+            ("busybox@\(digest)", "busybox"), ("docker.io/library/busybox:1.36", "busybox:1.36"),
+            ("localhost:5000/team/app:1@\(digest)", "localhost:5000/team/app:1"), ("busybox", "busybox"),
+            (id, "cdcdcdcdcdcd"), (String(repeating: "cd", count: 32), "cdcdcdcdcdcd"), ("Bad/Name", "Bad/Name"), ("", "<no image>"),
+        ]
+        for (image, expected) in cases {
+            #expect(ContainerRow.image(image, id: id, truncate: true) == expected, "\(image)")
+        }
+        #expect(ContainerRow.image("busybox@\(digest)", id: id, truncate: false) == "busybox@\(digest)")
+    }
+
     @Test func aSeccompProfileIsSentCompacted() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-seccomp-\(UUID().uuidString).json")
         try "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\"\n}\n".write(to: file, atomically: true, encoding: .utf8)

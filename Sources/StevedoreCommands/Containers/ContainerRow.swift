@@ -31,12 +31,22 @@ struct ContainerRow: Encodable {
         "Networks": "NETWORKS", "LocalVolumes": "LOCAL VOLUMES", "State": "STATE",
     ]
 
+    /// docker's IMAGE column: the reference the container was created from, shortened unless
+    /// `--no-trunc` to the image's short id when it is that id, else to its familiar name
+    /// and tag (`busybox@sha256:…` is `busybox`, `docker.io/library/busybox:1` is `busybox:1`).
+    static func image(_ image: String, id: String, truncate: Bool) -> String {
+        guard !image.isEmpty else { return "<no image>" }
+        guard truncate else { return image }
+        let shortID = ObjectID.truncated(id)
+        if shortID == ObjectID.truncated(image) { return shortID }
+        guard let name = try? ImageName(parsing: image) else { return image }
+        return name.familiarName + (name.tag.map { ":" + $0 } ?? "")
+    }
+
     init(_ container: ContainerSummary, truncate: Bool, now: Date = Date()) {
         let id = container.id ?? ""
         self.ID = truncate ? ObjectID.truncated(id) : id
-        var image = container.image ?? ""
-        if truncate, image.hasBytePrefix("sha256:") { image = ObjectID.truncated(image) }
-        self.Image = image
+        self.Image = Self.image(container.image ?? "", id: container.imageID ?? "", truncate: truncate)
         var command = container.command ?? ""
         if truncate, command.count > 20 { command = String(command.prefix(19)) + "…" }
         self.Command = GoQuote.quote(command)
