@@ -78,6 +78,22 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// `exec --env-file`: the file's variables, then `-e`'s (the flag was unknown); a file that
+    /// cannot be read fails before anything, with docker's words and code.
+    @Test func execReadsEnvironmentFilesAsDockerDoes() async throws {
+        let oracle = try await CLIOracle()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-exec-env-\(UUID().uuidString.prefix(8))")
+        try Data("# variables\nA=1\nB=two words\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try await TestEngine.withResources { client, resources in
+            let id = try await client.containers.create(ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image)).id
+            resources.container(id)
+            try await client.containers.start(id)
+            try await oracle.expectSame(["exec", "--env-file", file.path, "-e", "A=3", id, "sh", "-c", "echo $A $B"])
+            try await oracle.expectSame(["exec", "--env-file", file.path + "-missing", id, "true"])
+        }
+    }
+
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

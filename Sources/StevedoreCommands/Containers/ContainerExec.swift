@@ -21,6 +21,9 @@ extension StevedoreCommand.Container {
         @Option(name: [.customShort("e"), .long], help: "Set environment variables")
         var env: [String] = []
 
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Read in a file of environment variables")
+        var envFile: [String] = []
+
         @Flag(name: [.customShort("i"), .long], help: "Keep STDIN open even if not attached")
         var interactive = false
 
@@ -50,10 +53,19 @@ extension StevedoreCommand.Container {
                     description: "\"stevedore exec\" requires at least 2 arguments: a container and a command", exitCode: 1)
             }
             let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            // The files' variables, then `-e`'s, as run reads them; a file that cannot be read
+            // fails as docker's exec fails, with exit code 1.
+            let variables: [String]
+            do {
+                variables = environment(try KeyValueFile.entries(self.envFile, .environment, overrides: self.env))
+            } catch var failure as CommandFailure {
+                failure.exitCode = 1
+                throw failure
+            }
             let config = ExecConfig(
                 attachStdin: self.interactive && !self.detach, attachStdout: !self.detach, attachStderr: !self.detach,
                 consoleSize: Terminal.consoleSize(tty: self.tty), detachKeys: self.detachKeys, tty: self.tty,
-                env: self.env.isEmpty ? nil : environment(self.env), cmd: self.command, privileged: self.privileged,
+                env: variables.isEmpty ? nil : variables, cmd: self.command, privileged: self.privileged,
                 user: self.user, workingDir: self.workdir)
             try await withClient(self.global) { client in
                 if !self.detach {
