@@ -94,6 +94,42 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// config.json's default formats apply where docker applies them (`-q` and `--format` win),
+    /// and `ps` warns when both `--format` and `-q` are given.
+    @Test func configuredFormatsApplyAsDockersDo() async throws {
+        let oracle = try await CLIOracle()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cfg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let settings =
+            #"{"psFormat": "ps: {{.Names}}", "imagesFormat": "images: {{.Repository}}", "#
+            + #""networksFormat": "networks: {{.Name}}", "volumesFormat": "volumes: {{.Name}}"}"#
+        try Data(settings.utf8).write(to: directory.appendingPathComponent("config.json"))
+        let environment = ["DOCKER_CONFIG": directory.path]
+        let scope = "stevedore-cfg-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            let id = try await client.containers.create(
+                ContainerCreateBody(cmd: ["true"], image: TestEngine.image, labels: ["scope": scope]), options: .init(name: scope)
+            ).id
+            resources.container(id)
+            let filter = ["--filter", "label=scope=\(scope)"]
+            for arguments in [
+                ["ps", "-a"] + filter, ["ps", "-a", "-q"] + filter, ["ps", "-a", "--format", "{{.Image}}"] + filter,
+                ["images", "--filter", "reference=\(TestEngine.image)"], ["images", "-q", "--filter", "reference=\(TestEngine.image)"],
+                ["network", "ls", "--filter", "name=none"], ["network", "ls", "-q", "--filter", "name=none"],
+                ["volume", "ls", "--filter", "name=stevedore-no-such-volume"],
+            ] {
+                try await oracle.expectSame(arguments, environment: environment)
+            }
+            let listed = try await oracle.stevedore.run(["ps", "-a"] + filter, environment: environment)
+            #expect(listed.standardOutput == "ps: \(scope)\n", "\(listed)")
+            let warned = ["ps", "-a", "-q", "--format", "{{.Names}}"] + filter
+            let expected = try await oracle.docker.run(warned, environment: environment)
+            let actual = try await oracle.stevedore.run(warned, environment: environment)
+            #expect(actual.standardError == expected.standardError && actual.standardOutput == expected.standardOutput, "\(actual)")
+        }
+    }
+
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

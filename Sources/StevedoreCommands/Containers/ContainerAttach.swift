@@ -29,7 +29,7 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let keys = try self.global.detachKeys(self.detachKeys)
             try await withClient(self.global) { client in
                 let inspected = try await client.containers.inspect(self.container)
                 guard inspected.state?.running == true else {

@@ -52,7 +52,8 @@ extension StevedoreCommand.Container {
                 throw CommandFailure(
                     description: "\"stevedore exec\" requires at least 2 arguments: a container and a command", exitCode: 1)
             }
-            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let keySequence = self.global.detachKeySequence(self.detachKeys)
+            let keys = try keySequence.map(DetachKeys.init(parsing:)) ?? .default
             // The files' variables, then `-e`'s, as run reads them; a file that cannot be read
             // fails as docker's exec fails, with exit code 1.
             let variables: [String]
@@ -64,7 +65,7 @@ extension StevedoreCommand.Container {
             }
             let config = ExecConfig(
                 attachStdin: self.interactive && !self.detach, attachStdout: !self.detach, attachStderr: !self.detach,
-                consoleSize: Terminal.consoleSize(tty: self.tty), detachKeys: self.detachKeys, tty: self.tty,
+                consoleSize: Terminal.consoleSize(tty: self.tty), detachKeys: keySequence, tty: self.tty,
                 env: variables.isEmpty ? nil : variables, cmd: self.command, privileged: self.privileged,
                 user: self.user, workingDir: self.workdir)
             try await withClient(self.global) { client in

@@ -40,7 +40,14 @@ struct ContainerListArguments: ParsableArguments {
         let last = try self.last.value(for: "-n, --last")
         let limit = self.latest ? 1 : (last > 0 ? last : nil)
         let filters = try ContainerListFilters(parsing: self.filter)
-        let wantsSize = self.size || (self.format?.contains(".Size") ?? false)
+        // docker: without --format, config.json's psFormat; with both --format and -q, a warning.
+        var format = self.format
+        if format?.isEmpty ?? true {
+            format = self.global.cliSettings()?.psFormat
+        } else if self.quiet {
+            printError("WARNING: Ignoring custom format, because both --format and --quiet are set.")
+        }
+        let wantsSize = self.size || (format?.contains(".Size") ?? false)
         try await withClient(self.global) { client in
             let containers = try await client.containers.list(
                 .init(all: self.all || limit != nil, limit: limit, size: wantsSize, filters: filters))
@@ -51,7 +58,7 @@ struct ContainerListArguments: ParsableArguments {
             let rows = containers.map { ContainerRow($0, truncate: !self.noTrunc) }
             var defaultFormat = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
             if self.size { defaultFormat += "\t{{.Size}}" }
-            printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: ContainerRow.titles))
+            printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: ContainerRow.titles))
         }
     }
 }

@@ -67,7 +67,7 @@ extension StevedoreCommand.Container {
         /// With `--rm` the daemon removes the container (`AutoRemove`) and the wait lasts until
         /// it is gone, so that a detached or killed client leaves nothing behind.
         private func runAttached(_ body: ContainerCreateBody, options: ContainerCreateOptions, client: DockerClient) async throws {
-            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let keys = try self.global.detachKeys(self.detachKeys)
             let options = ContainerRunOptions(create: options, detachKeys: keys.description)
             let run: ContainerRunResult
             do {

@@ -55,7 +55,7 @@ extension StevedoreCommand.Container {
             guard self.containers.count == 1, let name = self.containers.first else {
                 throw CommandFailure(description: "you cannot start and attach multiple containers at once")
             }
-            let keys = try self.detachKeys.map(DetachKeys.init(parsing:)) ?? .default
+            let keys = try self.global.detachKeys(self.detachKeys)
             try await withClient(self.global) { client in
                 let inspected = try await client.containers.inspect(name)
                 let id = inspected.id ?? name

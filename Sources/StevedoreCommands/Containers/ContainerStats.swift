@@ -68,6 +68,8 @@ extension StevedoreCommand.Container {
         }
 
         func run() async throws {
+            // docker: without --format, config.json's statsFormat.
+            let format = (self.format?.isEmpty ?? true) ? self.global.cliSettings()?.statsFormat ?? self.format : self.format
             try await withClient(self.global) { client in
                 var names = self.containers
                 if names.isEmpty {
@@ -78,16 +80,16 @@ extension StevedoreCommand.Container {
                     try await forEachName(names, print: false) { name in
                         rows.append(Row(try await client.containers.stats(name), truncate: !self.noTrunc))
                     }
-                    printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
+                    printOut(try CommandOutput.render(rows, format: format, defaultFormat: Self.defaultFormat, titles: Self.titles))
                     return
                 }
-                try await self.stream(names, client: client)
+                try await self.stream(names, format: format, client: client)
             }
         }
 
         /// Redraws the table about once a second with each container's latest sample.
-        private func stream(_ names: [String], client: DockerClient) async throws {
-            let (format, truncate) = (self.format, !self.noTrunc)
+        private func stream(_ names: [String], format: String?, client: DockerClient) async throws {
+            let truncate = !self.noTrunc
             try await withThrowingTaskGroup(of: Void.self) { group in
                 let latest = LatestStats()
                 for name in names {

@@ -49,9 +49,11 @@ struct ImageListArguments: ParsableArguments {
     }
 
     /// docker's `NewImageFormat`: the default table (with DIGEST under `--digests`), `{{.ID}}`
-    /// under `-q`, or the user's format (a table gains the digest column under `--digests`).
+    /// under `-q`, or the user's format (a table gains the digest column under `--digests`);
+    /// without `--format` or `-q`, config.json's `imagesFormat` is the user's.
     func outputFormat() -> String {
-        let format = self.format ?? ""
+        var format = self.format ?? ""
+        if format.isEmpty, !self.quiet, let configured = self.global.cliSettings()?.imagesFormat { format = configured }
         if format.isEmpty || format == "table" {
             if self.quiet { return "{{.ID}}" }
             return self.digests ? ImageRow.digestTableFormat : ImageRow.tableFormat

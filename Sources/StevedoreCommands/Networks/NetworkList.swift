@@ -33,8 +33,11 @@ extension StevedoreCommand.Network {
                 let networks = try await client.networks.list(.init(filters: filters)).sorted { naturalLess($0.name ?? "", $1.name ?? "") }
                 let rows = networks.map { NetworkRow($0, truncate: !self.noTrunc) }
                 // -q replaces only the default layout, as docker's: a given template still applies.
+                // Without either, config.json's networksFormat is the format.
                 let defaultFormat = self.quiet ? "{{.ID}}" : NetworkRow.tableFormat
-                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: NetworkRow.titles))
+                let configured = (self.format ?? "").isEmpty && !self.quiet ? self.global.cliSettings()?.networksFormat : nil
+                let format = configured ?? self.format
+                printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: NetworkRow.titles))
             }
         }
     }

@@ -30,8 +30,11 @@ extension StevedoreCommand.Volume {
                 let response = try await client.volumes.list(.init(filters: filters))
                 let rows = (response.volumes ?? []).sorted { naturalLess($0.name, $1.name) }.map(VolumeRow.init)
                 // -q replaces only the default layout, as docker's: a given template still applies.
+                // Without either, config.json's volumesFormat is the format.
                 let defaultFormat = self.quiet ? "{{.Name}}" : VolumeRow.tableFormat
-                printOut(try CommandOutput.render(rows, format: self.format, defaultFormat: defaultFormat, titles: VolumeRow.titles))
+                let configured = (self.format ?? "").isEmpty && !self.quiet ? self.global.cliSettings()?.volumesFormat : nil
+                let format = configured ?? self.format
+                printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: VolumeRow.titles))
             }
         }
     }
