@@ -130,6 +130,16 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// `DOCKER_DEFAULT_PLATFORM` is `create`'s (and `run`'s, `pull`'s, `import`'s, `build`'s)
+    /// `--platform` when none is given, as docker's: the daemon then refuses an image of another.
+    @Test func theDefaultPlatformComesFromTheEnvironmentAsDockers() async throws {
+        let oracle = try await CLIOracle()
+        let environment = ["DOCKER_DEFAULT_PLATFORM": "linux/s390x"]
+        try await oracle.expectSame(["create", "--pull", "never", TestEngine.image, "true"], environment: environment)
+        let refused = try await oracle.stevedore.run(["create", "--pull", "never", TestEngine.image, "true"], environment: environment)
+        #expect(refused.status != 0 && refused.standardError.contains("linux/s390x"), "\(refused)")
+    }
+
     @Test func psTopDiffAndErrorsMatchDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

@@ -118,7 +118,7 @@ struct ContainerConfigOptions: ParsableArguments {
     func createOptions(image: String, global: GlobalOptions) async throws -> ContainerCreateOptions {
         let policy = try self.pullPolicy
         let credentials = policy == .never ? nil : try await global.credentials(forImage: image)
-        return ContainerCreateOptions(name: self.name, platform: self.platform, pull: policy, pullCredentials: credentials)
+        return ContainerCreateOptions(name: self.name, platform: platformFlag(self.platform), pull: policy, pullCredentials: credentials)
     }
 
     /// Shows a pull that create makes on stderr (stdout carries the id or the container's

@@ -241,7 +241,7 @@ extension StevedoreCommand.Image {
             options.cpuPeriod = try self.cpuPeriod.map { Int(try $0.value(for: "--cpu-period")) }
             options.cpuQuota = try self.cpuQuota.map { Int(try $0.value(for: "--cpu-quota")) }
             options.networkMode = self.network
-            options.platform = self.platform
+            options.platform = platformFlag(self.platform)
             options.target = self.target
             // As docker: `NAME` alone takes NAME's value from this environment, or none.
             for argument in self.buildArg {

@@ -37,7 +37,7 @@ extension StevedoreCommand.Image {
                 source = .archive(try ByteSource.file(URL(fileURLWithPath: self.source)))
             }
             let options = ImageImportOptions(
-                repository: self.repository, message: self.message, changes: self.change, platform: self.platform)
+                repository: self.repository, message: self.message, changes: self.change, platform: platformFlag(self.platform))
             try await withClient(self.global) { client in
                 let progress = try await client.images.import(from: source, options: options)
                 try await progress.show()
