@@ -87,10 +87,15 @@ final class ConnectionPool: Sendable {
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPConnection, any Error>) in
-                let action = self.state.withLockedValue { state in
+                let action = self.state.withLockedValue { state -> ConnectionPoolStateMachine.Action? in
+                    // A task cancelled before this point ran its handler with no waiter to cancel
+                    // (at once, for one cancelled before the call): checked under the lock the
+                    // handler takes, so that either this sees it or the handler sees the waiter.
+                    guard !Task.isCancelled else { return nil }
                     state.waiters[waiterID] = continuation
                     return state.machine.leaseRequested(by: waiterID)
                 }
+                guard let action else { return continuation.resume(throwing: HTTPTransportError.cancelledWhileWaiting) }
                 self.perform(action)
             }
         } onCancel: {

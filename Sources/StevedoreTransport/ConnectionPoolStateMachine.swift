@@ -126,7 +126,7 @@ struct ConnectionPoolStateMachine {
     mutating func waiterCancelled(_ waiter: WaiterID) -> Action {
         guard let index = self.waiters.firstIndex(of: waiter) else { return .none }
         self.waiters.remove(at: index)
-        return .failWaiter(waiter, HTTPTransportError(.io, "cancelled while waiting for a connection"))
+        return .failWaiter(waiter, .cancelledWhileWaiting)
     }
 
     mutating func shutdown() -> Action {

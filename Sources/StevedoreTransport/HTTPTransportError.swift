@@ -62,6 +62,8 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
     public static let shutdown = Self(.shutdown, "the transport was shut down")
     /// A connection was closed before a request could start on it; nothing was written.
     static let staleConnection = Self(.connectionClosed, "the connection was closed before the request was sent")
+    /// The caller was cancelled while it waited for a connection of the pool; nothing was sent.
+    static let cancelledWhileWaiting = Self(.io, "cancelled while waiting for a connection")
     /// The daemon closed the connection after the request was written, before any answer.
     static let closedBeforeAnswering = Self(.connectionClosed, "the daemon closed the connection before it answered")
     /// ``closedBeforeAnswering`` for a `GET` or `HEAD` on a kept-alive connection: the peer closed

@@ -226,6 +226,33 @@ import Testing
         }
     }
 
+    /// A caller cancelled before it waits for the pool's only connection fails at once. Its
+    /// cancellation handler ran before there was a waiter to cancel, and it waited until the
+    /// connection came free: here, for ever (the server never answers the request holding it).
+    @Test func aCallerCancelledBeforeItWaitsForAConnectionFailsAtOnce() async throws {
+        var configuration = HTTPTransportConfiguration()
+        configuration.maxConnections = 1
+        let events = Events()
+        try await withFakeServer(
+            configuration: configuration,
+            script: { connection in
+                guard try await connection.readRequest() != nil else { return }
+                events.send("request")
+                _ = try await connection.readRaw()
+            }
+        ) { transport, _ in
+            let holding = Task { try await transport.execute(HTTPRequest(method: .GET, target: "/wait")) }
+            #expect(await events.next() == "request")
+            let cancelled = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await transport.execute(HTTPRequest(method: .GET, target: "/version"))
+            }
+            let error = await transportError { _ = try await withTimeout(10) { try await cancelled.value } }
+            #expect(error == .cancelledWhileWaiting)
+            holding.cancel()
+        }
+    }
+
     @Test func droppingABodyMidStreamClosesTheConnection() async throws {
         let events = Events()
         try await withFakeServer(script: { connection in
