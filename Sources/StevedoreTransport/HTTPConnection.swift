@@ -245,11 +245,14 @@ final class HTTPConnection: Sendable {
 
     /// Runs `body`, adding to a ``HTTPTransportError/Code/connectionClosed`` what the program
     /// behind the connection (ssh), if it ended, said on its standard error. Not to
-    /// ``HTTPTransportError/idleConnectionClosed``, which the pool sends again and never shows.
+    /// ``HTTPTransportError/idleConnectionClosed`` or ``HTTPTransportError/staleConnection``,
+    /// which the pool recognises (to send again, and to release the connection) and never shows.
     private func explainingClosure<Result>(_ body: () async throws -> Result) async throws -> Result {
         do {
             return try await body()
-        } catch let error as HTTPTransportError where error.code == .connectionClosed && error != .idleConnectionClosed {
+        } catch let error as HTTPTransportError
+            where error.code == .connectionClosed && error != .idleConnectionClosed && error != .staleConnection
+        {
             guard let process = self.process else { throw error }
             let diagnostics = await process.diagnostics()
             guard !diagnostics.isEmpty else { throw error }
