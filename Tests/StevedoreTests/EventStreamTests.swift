@@ -107,6 +107,25 @@ import Testing
         await server.shutdown()
     }
 
+    /// A reconnection before any event was delivered has nothing to replay: an event older
+    /// than the one before it on the new connection is delivered too.
+    @Test func aReconnectionBeforeAnyEventSkipsNothing() async throws {
+        let server = try await Self.daemon { number, _, connection in
+            switch number {
+            case 0:
+                try await connection.write(Self.streamHead)
+                await connection.close()
+            default:
+                try await connection.write(Self.streamHead + Self.chunk(Self.line("a", 100) + Self.line("b", 99) + Self.line("c", 101)))
+                _ = try await connection.readToEOF()
+            }
+        }
+        let client = try Self.client(for: server)
+        #expect(try await Self.firstActions(3, resuming: client) == ["a", "b", "c"])
+        client.shutdown()
+        await server.shutdown()
+    }
+
     @Test func resumingStreamGivesUpAfterItsAttempts() async throws {
         let server = try await Self.daemon { _, _, connection in
             try await connection.write(Self.streamHead)

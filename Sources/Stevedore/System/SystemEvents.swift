@@ -121,7 +121,7 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
                         // went away (a restart) and we resume.
                         if self.options.until != nil { return nil }
                         self.current = nil
-                        self.replaying = true
+                        self.replaying = self.lastTimeNano != nil
                         try await self.backOff(after: DockerError(category: .connection, message: "the daemon closed the event stream"))
                         continue
                     }
@@ -134,7 +134,7 @@ public struct ResumingEventStream: AsyncSequence, Sendable {
                     return event
                 } catch let error as DockerError where Self.isResumable(error) {
                     self.current = nil
-                    self.replaying = true
+                    self.replaying = self.lastTimeNano != nil
                     try await self.backOff(after: error)
                 }
             }
