@@ -203,7 +203,9 @@ struct ContainerInputTests {
 
     /// PAX records as Go's archive/tar reads them: each one whole, or the archive is invalid.
     /// `1 a=b` once trapped, its record ending before it began.
-    @Test(arguments: ["1 a=b\n", "5 ab\n", "9 a=b\n", "6 a=bc", "x a=b\n", "-7 a=b\n", "6 a=b\n\0\0", "99999999999999999999 a=b\n"])
+    @Test(arguments: [
+        "1 a=b\n", "5 ab\n", "9 a=b\n", "6 a=bc", "x a=b\n", "-7 a=b\n", "6 a=b\n\0\0", "99999999999999999999 a=b\n", "6 =ab\n",
+    ])
     func aMalformedPAXRecordIsACorruptHeader(content: String) {
         let error = #expect(throws: DockerError.self) { try TarParser.paxRecords(ByteBuffer(string: content)) }
         #expect(error?.category == .malformedResponse)

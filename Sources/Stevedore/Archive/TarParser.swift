@@ -173,7 +173,7 @@ public struct TarParser: Sendable {
 
     /// The `key=value` records of a PAX header (`"<length> key=value\n"` each, the length
     /// counting the whole record). A record that is not one of these (a length that is not a
-    /// number, under 5 or past the end, no newline where it ends, no `=`) makes the archive
+    /// number, under 5 or past the end, no newline where it ends, no `=` or no key) makes the archive
     /// invalid, as it does for Go's archive/tar: ``DockerError/Category/malformedResponse``.
     static func paxRecords(_ buffer: ByteBuffer) throws -> [(String, String)] {
         var records: [(String, String)] = []
@@ -185,7 +185,7 @@ public struct TarParser: Sendable {
                 case let end = bytes.index(bytes.startIndex, offsetBy: length), space < end - 1,
                 bytes[end - 1] == UInt8(ascii: "\n"),
                 case let record = bytes[(space + 1)..<(end - 1)],
-                let equals = record.firstIndex(of: UInt8(ascii: "="))
+                let equals = record.firstIndex(of: UInt8(ascii: "=")), equals > record.startIndex
             else {
                 throw DockerError.malformedResponse("invalid tar header: a malformed PAX record")
             }
