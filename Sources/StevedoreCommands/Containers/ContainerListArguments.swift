@@ -47,7 +47,8 @@ struct ContainerListArguments: ParsableArguments {
         } else if self.quiet {
             printError("WARNING: Ignoring custom format, because both --format and --quiet are set.")
         }
-        let wantsSize = self.size || (format?.contains(".Size") ?? false)
+        // As docker: a format that shows sizes asks for them, unless -q prints ids only.
+        let wantsSize = self.size || (!self.quiet && format?.contains(".Size") == true)
         try await withClient(self.global) { client in
             let containers = try await client.containers.list(
                 .init(all: self.all || limit != nil, limit: limit, size: wantsSize, filters: filters))
