@@ -70,28 +70,42 @@ extension StevedoreCommand.Container {
                         try await writeStream(try await client.containers.archive(from.container, path: from.path).tar, to: nil)
                         return
                     }
-                    try await client.containers.copyOut(
-                        from.container, path: from.path, to: self.destination, options: options, progress: progress)
-                    if reports { Self.report(copied.value, to: Self.absoluteLocalPath(self.destination)) }
+                    try await Self.reporting(to: Self.absoluteLocalPath(self.destination), copied: copied, if: reports) {
+                        try await client.containers.copyOut(
+                            from.container, path: from.path, to: self.destination, options: options, progress: progress)
+                    }
                 }
             case (nil, let to?):
                 try await withClient(self.global) { client in
-                    if self.source == "-" {
-                        try await client.containers.putArchive(
-                            to.container, path: to.path, tar: .stream(StandardInput.uploadChunks), options: .init(copyUIDGID: self.archive))
-                    } else {
-                        try await client.containers.copyIn(
-                            to.container, path: to.path, from: self.source, options: options, progress: progress)
+                    try await Self.reporting(to: "\(to.container):\(to.path)", copied: copied, if: reports) {
+                        if self.source == "-" {
+                            try await client.containers.putArchive(
+                                to.container, path: to.path, tar: .stream(StandardInput.uploadChunks),
+                                options: .init(copyUIDGID: self.archive))
+                        } else {
+                            try await client.containers.copyIn(
+                                to.container, path: to.path, from: self.source, options: options, progress: progress)
+                        }
                     }
-                    if reports { Self.report(copied.value, to: "\(to.container):\(to.path)") }
                 }
             }
         }
 
-        /// docker's last line: the tar's bytes with three significant digits (`2.05kB`; 0B for
-        /// a tar from stdin, which it does not count).
-        private static func report(_ bytes: Int64, to destination: String) {
-            printError("Successfully copied \(HumanSize.decimal(bytes, precision: 3)) to \(destination)")
+        /// Runs `copy`, then, if `reports`, docker's last line: the tar's bytes with three
+        /// significant digits (`2.05kB`; 0B for a tar from stdin, which it does not count). docker
+        /// prints it once its transfer ran, whatever the outcome: here after a copy that
+        /// succeeded, or that failed once bytes went.
+        private static func reporting(
+            to destination: String, copied: CopiedBytes, if reports: Bool, _ copy: () async throws -> Void
+        ) async throws {
+            func report() { printError("Successfully copied \(HumanSize.decimal(copied.value, precision: 3)) to \(destination)") }
+            do {
+                try await copy()
+            } catch {
+                if reports, copied.value > 0 { report() }
+                throw error
+            }
+            if reports { report() }
         }
 
         /// `path` as docker's `resolveLocalPath` gives it: made absolute and cleaned (Go's
