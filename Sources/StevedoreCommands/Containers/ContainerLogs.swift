@@ -48,8 +48,8 @@ extension StevedoreCommand.Container {
             let now = Date()
             let options = ContainerLogsOptions(
                 follow: self.follow,
-                since: try self.since.map { try EventTime.parse($0, now: now) },
-                until: try self.until.map { try EventTime.parse($0, now: now) },
+                since: try parseTimeFlag(self.since, now: now),
+                until: try parseTimeFlag(self.until, now: now),
                 timestamps: self.timestamps,
                 tail: tail,
                 details: self.details

@@ -67,6 +67,13 @@ func keyValueMap(_ entries: [String]) -> [String: String]? {
         }, uniquingKeysWith: { $1 })
 }
 
+/// `--since`/`--until` as docker's client reads them: an empty value is none, anything else
+/// goes through ``EventTime/parse(_:now:)``.
+func parseTimeFlag(_ value: String?, now: Date) throws -> String? {
+    guard let value, !value.isEmpty else { return nil }
+    return try EventTime.parse(value, now: now)
+}
+
 /// `--tail` of `logs` and `service logs`: a number of lines; docker passes anything else on,
 /// and the daemon reads what is not a whole number (`all`, `-1`, `ten`) as all of them.
 func parseLogTail(_ text: String) -> ContainerLogsOptions.Tail {

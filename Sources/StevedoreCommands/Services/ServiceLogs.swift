@@ -56,7 +56,7 @@ extension StevedoreCommand.Service {
 
         func run() async throws {
             let tail = try parseServiceLogTail(self.tail)
-            let since = try self.since.map { try EventTime.parse($0, now: Date()) }
+            let since = try parseTimeFlag(self.since, now: Date())
             // The prefix needs each line's task, which only the details name.
             let options = ServiceLogsOptions(
                 follow: self.follow, since: since, timestamps: self.timestamps, tail: tail, details: self.details || !self.raw)

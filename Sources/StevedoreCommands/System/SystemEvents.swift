@@ -31,8 +31,8 @@ extension StevedoreCommand.System {
             let filters = try parseFilters(self.filter)
             let now = Date()
             let options = SystemEventsOptions(
-                since: try self.since.map { try EventTime.parse($0, now: now) },
-                until: try self.until.map { try EventTime.parse($0, now: now) },
+                since: try parseTimeFlag(self.since, now: now),
+                until: try parseTimeFlag(self.until, now: now),
                 filters: filters
             )
             let format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0) }
