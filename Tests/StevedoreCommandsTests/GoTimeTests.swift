@@ -38,8 +38,9 @@ struct GoTimeTests {
     /// An event's time before 1970, as Go's `time.Unix(0, n)` places it: the second before, and
     /// the fraction counted forward from it (once a trap: a ten-character fraction).
     @Test func eventTimesBefore1970CountTheFractionForward() {
-        #expect(EventLine.timestamp(unixNanoseconds: -1).contains(":59.999999999"))
-        #expect(EventLine.timestamp(unixNanoseconds: -123_456_789).contains(":59.876543211"))
+        // The fraction only: the local zone's 1969 offset need not be whole minutes.
+        #expect(EventLine.timestamp(unixNanoseconds: -1).contains(".999999999"))
+        #expect(EventLine.timestamp(unixNanoseconds: -123_456_789).contains(".876543211"))
         #expect(!EventLine.timestamp(unixNanoseconds: .min).isEmpty)
     }
 }
