@@ -44,7 +44,7 @@ public enum EventTime {
             !bytes.contains { $0 == UInt8(ascii: "z") || $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") }
             && bytes.count(where: { $0 == UInt8(ascii: "-") }) != 3
         if let instant = Layout(for: bytes, inLocalZone: inLocalZone).parse(bytes, localOffset: localOffset) {
-            return "\(instant.seconds)." + String(instant.nanoseconds).leftPadded(toWidth: 9)
+            return SystemEventsOptions.timestamp(seconds: instant.seconds, nanoseconds: Int64(instant.nanoseconds))
         }
         // Not a time: a Unix timestamp passes as it is, as docker passes it.
         guard !bytes.contains(UInt8(ascii: "-")), Self.isUnixTimestamp(bytes) else { throw Self.invalid(value) }
@@ -179,12 +179,5 @@ public enum EventTime {
         private static func isDigit(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
-    }
-}
-
-extension String {
-    /// This text after as many `0` as make it `width` long.
-    fileprivate func leftPadded(toWidth width: Int) -> String {
-        String(repeating: "0", count: max(0, width - self.utf8.count)) + self
     }
 }
