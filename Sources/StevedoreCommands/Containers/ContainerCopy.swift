@@ -112,8 +112,7 @@ extension StevedoreCommand.Container {
         /// `filepath.Abs`), then given back a trailing `.` or `/` it had
         /// (`PreserveTrailingDotOrSeparator`): `.` is `/cwd/.`, `dir/` is `/cwd/dir/`.
         static func absoluteLocalPath(_ path: String) -> String {
-            var absolute = ContainerFlagParsers.cleanPath(
-                path.hasBytePrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+            var absolute = ContainerFlagParsers.absolutePath(path)
             if Self.goBase(absolute) != ".", Self.goBase(path) == "." {
                 absolute += absolute.hasByteSuffix("/") ? "." : "/."
             }

@@ -88,8 +88,13 @@ enum ContainerFlagParsers {
     /// `.cache`) joined to the working directory and cleaned, as Go's `filepath.Abs` does;
     /// any other unchanged (`~/x` too: the daemon refuses it).
     static func absoluteIfRelative(_ source: String) -> String {
-        guard source.hasBytePrefix(".") else { return source }
-        return Self.cleanPath(FileManager.default.currentDirectoryPath + "/" + source)
+        source.hasBytePrefix(".") ? Self.absolutePath(source) : source
+    }
+
+    /// Go's `filepath.Abs`: `path` cleaned, joined to the working directory first when it is
+    /// relative.
+    static func absolutePath(_ path: String) -> String {
+        Self.cleanPath(path.hasBytePrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
     }
 
     /// `-v HOST:CONTAINER[:OPTIONS]` with `HOST` made absolute by ``absoluteIfRelative(_:)``;
