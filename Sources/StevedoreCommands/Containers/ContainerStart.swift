@@ -31,18 +31,8 @@ extension StevedoreCommand.Container {
         /// or its error reported, then the names that failed in one last line (exit code 1).
         private func startEach() async throws {
             try await withClient(self.global) { client in
-                var failed: [String] = []
-                for container in self.containers {
-                    do {
-                        try await client.containers.start(container, detachKeys: self.detachKeys)
-                        printOut(container + "\n")
-                    } catch let error as DockerError {
-                        printError("\(error)")
-                        failed.append(container)
-                    }
-                }
-                guard failed.isEmpty else {
-                    throw CommandFailure(description: "Error: failed to start containers: " + failed.joined(separator: ", "))
+                try await forEachName(self.containers, summary: { "Error: failed to start containers: " + $0.joined(separator: ", ") }) {
+                    try await client.containers.start($0, detachKeys: self.detachKeys)
                 }
             }
         }

@@ -9,21 +9,23 @@ import Stevedore
 /// Runs `action` on each object named (containers, images), as docker's multi-object commands do: prints
 /// each name that succeeded, reports each failure on stderr, and fails (exit 1) at the end if
 /// any did. With `missingIsNoFailure` (docker's `rm -f` and `rmi -f`), an object that does not
-/// exist is reported but does not fail the command.
+/// exist is reported but does not fail the command. `summary` is the command's last line
+/// then, given the names that failed (none by default; `start` names them).
 func forEachName(
-    _ names: [String], print printName: Bool = true, missingIsNoFailure: Bool = false, _ action: (String) async throws -> Void
+    _ names: [String], print printName: Bool = true, missingIsNoFailure: Bool = false,
+    summary: ([String]) -> String = { _ in "" }, _ action: (String) async throws -> Void
 ) async throws {
-    var failed = false
+    var failed: [String] = []
     for name in names {
         do {
             try await action(name)
             if printName { printOut(name + "\n") }
         } catch let error as DockerError {
-            failed = failed || !(missingIsNoFailure && error.category == .notFound)
+            if !(missingIsNoFailure && error.category == .notFound) { failed.append(name) }
             printError("\(error)")
         }
     }
-    if failed { throw CommandFailure(description: "", exitCode: 1) }
+    if !failed.isEmpty { throw CommandFailure(description: summary(failed), exitCode: 1) }
 }
 
 /// What docker's inspect commands do with several names: the format checked first (see
