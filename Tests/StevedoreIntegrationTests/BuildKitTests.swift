@@ -183,4 +183,39 @@ struct BuildKitTests {
             #expect(error?.message.lowercased().contains("unknown instruction") == true, "\(String(describing: error))")
         }
     }
+
+    /// A build's cache record is found in `system df` and pruned by id; the size options go
+    /// under the name the daemon's API version knows, and those it lacks are refused first.
+    @Test func theBuildCacheIsPrunedByIdAndItsSizeOptionsFollowTheAPIVersion() async throws {
+        try await TestEngine.withResources { client, resources in
+            let marker = UUID().uuidString
+            let directory = try TestContextDirectory.make(["Dockerfile": "FROM \(TestEngine.image)\nRUN echo \(marker) > /marker\n"])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let built = try await client.images.build(context: BuildContext(directory: directory), options: Self.options).finish()
+            resources.image(try #require(built.imageID))
+            let records = try await client.system.dataUsage().buildCache ?? []
+            let record = try #require(records.first { $0.description?.contains(marker) == true }, "\(records)")
+            let id = try #require(record.id)
+
+            let selection: DockerFilters = ["id": [id]]
+            let kept = try await client.images.pruneBuildCache(.init(all: true, reservedSpace: 1 << 40, filters: selection))
+            #expect(kept.cachesDeleted ?? [] == [], "1 TiB of cache is kept: nothing goes")
+            let pruned = try await client.images.pruneBuildCache(.init(all: true, filters: selection))
+            #expect(pruned.cachesDeleted == [id])
+            #expect(pruned.spaceReclaimed == Int64(record.size ?? -1))
+            #expect(try await client.system.dataUsage().buildCache?.contains { $0.id == id } == false)
+
+            let limits = BuildPruneOptions(maxUsedSpace: 1 << 40, minFreeSpace: 1, filters: selection)
+            if try await client.apiVersion() >= APIVersion(1, 48) {
+                #expect(try await client.images.pruneBuildCache(limits).cachesDeleted ?? [] == [])
+            } else {
+                let refused = await #expect(throws: DockerError.self) { try await client.images.pruneBuildCache(limits) }
+                #expect(refused?.category == .unsupportedByAPIVersion)
+            }
+            let unknownKey = await #expect(throws: DockerError.self) {
+                try await client.images.pruneBuildCache(.init(filters: ["stevedore-no-such-key": ["1"]]))
+            }
+            #expect(unknownKey?.category == .invalidArgument, "\(String(describing: unknownKey))")
+        }
+    }
 }
