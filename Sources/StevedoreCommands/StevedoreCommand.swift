@@ -27,7 +27,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
             + "and --config DIR the client config directory (default: $DOCKER_CONFIG or ~/.docker).",
         version: StevedoreLibrary.version,
         subcommands: [Version.self, Inspect.self] + System.topLevelCommands
-            + [System.self, Container.self, Image.self, Network.self, Volume.self, Plugin.self]
+            + [System.self, Builder.self, Container.self, Image.self, Network.self, Volume.self, Plugin.self]
             + [Swarm.self, Node.self, Service.self, Secret.self, Config.self, Context.self]
             + Container.topLevelCommands + Image.topLevelCommands + [Login.self, Logout.self, Search.self]
     )

@@ -25,7 +25,8 @@ import Testing
     static let helpPaths: [[String]] = [
         [], ["version"], ["info"], ["system"], ["system", "df"], ["system", "prune"], ["events"], ["container"], ["ps"], ["cp"], ["create"],
         ["run"], ["update"],
-        ["image"], ["images"], ["image", "ls"], ["image", "inspect"], ["image", "prune"], ["pull"], ["push"], ["build"], ["tag"], ["rmi"],
+        ["builder"], ["builder", "prune"], ["image"], ["images"], ["image", "ls"], ["image", "inspect"], ["image", "prune"], ["pull"],
+        ["push"], ["build"], ["tag"], ["rmi"],
         ["history"], ["save"], ["load"], ["import"], ["commit"], ["login"], ["logout"], ["search"],
         ["network"], ["network", "ls"], ["network", "create"], ["network", "inspect"], ["network", "rm"], ["network", "connect"],
         ["network", "disconnect"], ["network", "prune"],

@@ -7,9 +7,10 @@ import StevedoreText
     import Foundation
 #endif
 
-/// `--filter key=value` arguments as filters; a malformed one is a usage error (exit 125).
-func parseFilters(_ arguments: [String]) throws -> DockerFilters {
-    try checkFilterArguments(arguments, flag: "-f, --filter")
+/// `--filter key=value` arguments as filters; a malformed one is a usage error (exit 125)
+/// naming `flag` as docker does.
+func parseFilters(_ arguments: [String], flag: String = "-f, --filter") throws -> DockerFilters {
+    try checkFilterArguments(arguments, flag: flag)
     var filters = DockerFilters()
     for argument in arguments { try filters.add(parsing: argument) }
     return filters
