@@ -103,7 +103,8 @@ struct ContainerDifferentialTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let settings =
             #"{"psFormat": "ps: {{.Names}}", "imagesFormat": "images: {{.Repository}}", "#
-            + #""networksFormat": "networks: {{.Name}}", "volumesFormat": "volumes: {{.Name}}"}"#
+            + #""networksFormat": "networks: {{.Name}}", "volumesFormat": "volumes: {{.Name}}", "#
+            + #""pluginsFormat": "table plugins: {{.Name}}"}"#
         try Data(settings.utf8).write(to: directory.appendingPathComponent("config.json"))
         let environment = ["DOCKER_CONFIG": directory.path]
         let scope = "stevedore-cfg-\(UUID().uuidString.prefix(8).lowercased())"
@@ -118,6 +119,7 @@ struct ContainerDifferentialTests {
                 ["images", "--filter", "reference=\(TestEngine.image)"], ["images", "-q", "--filter", "reference=\(TestEngine.image)"],
                 ["network", "ls", "--filter", "name=none"], ["network", "ls", "-q", "--filter", "name=none"],
                 ["volume", "ls", "--filter", "name=stevedore-no-such-volume"],
+                ["plugin", "ls", "--filter", "capability=stevedore-none"], ["plugin", "ls", "-q", "--filter", "capability=stevedore-none"],
             ] {
                 try await oracle.expectSame(arguments, environment: environment)
             }
@@ -127,6 +129,39 @@ struct ContainerDifferentialTests {
             let expected = try await oracle.docker.run(warned, environment: environment)
             let actual = try await oracle.stevedore.run(warned, environment: environment)
             #expect(actual.standardError == expected.standardError && actual.standardOutput == expected.standardOutput, "\(actual)")
+        }
+    }
+
+    /// config.json's `pruneFilters` narrow every prune, after the command line's own: here a
+    /// configured `label!` spares one of two stopped containers the command line selects, and
+    /// system prune's warning lists it.
+    @Test func configuredPruneFiltersNarrowThePrune() async throws {
+        let oracle = try await CLIOracle()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cfg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scope = "stevedore-prunecfg-\(UUID().uuidString.prefix(8).lowercased())"
+        let settings = #"{"pruneFilters": ["label!=keep=\#(scope)", "no equals sign"]}"#
+        try Data(settings.utf8).write(to: directory.appendingPathComponent("config.json"))
+        let environment = ["DOCKER_CONFIG": directory.path]
+        try await TestEngine.withPruneTurn {
+            try await TestEngine.withResources { client, resources in
+                var ids: [String] = []
+                for labels in [["scope": scope], ["scope": scope, "keep": scope]] {
+                    let id = try await client.containers.create(ContainerCreateBody(cmd: ["true"], image: TestEngine.image, labels: labels))
+                        .id
+                    resources.container(id)
+                    ids.append(id)
+                }
+                let selection = ["--filter", "label=scope=\(scope)"]
+                try await oracle.expectSame(["system", "prune"] + selection, environment: environment, input: Data("n\n".utf8))
+                let pruned = try await oracle.stevedore.run(["container", "prune", "-f"] + selection, environment: environment)
+                #expect(pruned.standardOutput.hasPrefix("Deleted Containers:\n\(ids[0])\n\n"), "\(pruned)")
+                #expect(try await client.containers.inspect(ids[1]).id == ids[1])
+                // The kept one stays kept by both tools.
+                try await oracle.expectSame(["container", "prune", "-f"] + selection, environment: environment)
+                #expect(try await client.containers.inspect(ids[1]).id == ids[1])
+            }
         }
     }
 

@@ -37,9 +37,12 @@ extension OnTheSwarm {
             return text
         }
 
-        func expectSame(_ arguments: [String], input: Data = Data(), sourceLocation: SourceLocation = #_sourceLocation) async throws {
-            let expected = try await self.docker.run(arguments, input: input)
-            let actual = try await self.stevedore.run(arguments, input: input)
+        func expectSame(
+            _ arguments: [String], environment: [String: String?] = [:], input: Data = Data(),
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws {
+            let expected = try await self.docker.run(arguments, environment: environment, input: input)
+            let actual = try await self.stevedore.run(arguments, environment: environment, input: input)
             #expect(actual.status == expected.status, "exit status of \(arguments): \(actual)\n\(expected)", sourceLocation: sourceLocation)
             #expect(
                 Self.masked(actual.standardOutput) == Self.masked(expected.standardOutput), "stdout of \(arguments)",
@@ -87,6 +90,26 @@ extension OnTheSwarm {
                 ["service", "scale", "\(service)=x"], ["swarm", "leave"], ["secret", "rm", "no-such-secret"],
             ] {
                 try await self.expectSame(arguments)
+            }
+            // config.json's formats, where docker uses them: without --format and -q.
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "stevedore-swarmcfg-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let settings = [
+                "servicesFormat": "services: {{.Name}} {{.Replicas}}", "tasksFormat": "table tasks: {{.Name}}\t{{.DesiredState}}",
+                "nodesFormat": "nodes: {{.Hostname}}", "secretFormat": "secrets: {{.Name}}", "configFormat": "configs: {{.Name}}",
+                "serviceInspectFormat": "pretty",
+            ]
+            try JSONEncoder().encode(settings).write(to: directory.appendingPathComponent("config.json"))
+            for arguments in [
+                ["service", "ls", "--filter", "name=\(service)"], ["service", "ls", "-q", "--filter", "name=\(service)"],
+                ["service", "ls", "--format", "{{.ID}}", "--filter", "name=\(service)"], ["service", "ps", service],
+                ["service", "ps", "-q", service], ["node", "ls"], ["node", "ls", "-q"], ["node", "ps", "--filter", "name=\(service)"],
+                ["secret", "ls", "--filter", "name=\(secret)"], ["config", "ls", "--filter", "name=\(config)"],
+                ["service", "inspect", service], ["service", "inspect", "--format", "{{.Spec.Name}}", service],
+            ] {
+                try await self.expectSame(arguments, environment: ["DOCKER_CONFIG": directory.path])
             }
             // Changes, each tool on its own service; detached, their output is deterministic.
             for tool in [self.docker, self.stevedore] {

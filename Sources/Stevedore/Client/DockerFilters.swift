@@ -37,6 +37,16 @@ public struct DockerFilters: Hashable, Sendable, ExpressibleByDictionaryLiteral 
 
     public var isEmpty: Bool { self.values.isEmpty }
 
+    /// Whether `key` has any value.
+    public func contains(key: String) -> Bool {
+        self.values[ExactText(key)] != nil
+    }
+
+    /// Whether `value` is one of `key`'s values, byte for byte.
+    public func contains(_ key: String, _ value: String) -> Bool {
+        self.values[ExactText(key)]?.contains(ExactText(value)) ?? false
+    }
+
     /// Parses the CLI's `--filter key=value` form as docker's CLI reads it: split at the first
     /// `=`, the key lowercased, both sides without white space at their ends (` Label = a=b `
     /// adds `a=b` under `label`). An empty argument adds nothing; one without `=` throws

@@ -17,10 +17,16 @@ extension TypedFilters {
     /// Each argument is read as ``DockerFilters/add(parsing:)`` reads it; one without `=`, or a
     /// value a typed key cannot hold, throws ``DockerError/Category/invalidInput``.
     public init(parsing arguments: [String]) throws {
-        self.init()
         var parsed = DockerFilters()
         for argument in arguments { try parsed.add(parsing: argument) }
-        for (key, values) in parsed.values.sorted(by: { $0.key < $1.key }) {
+        try self.init(parsed)
+    }
+
+    /// `filters` put under this type's keys, in byte order of keys and values; a value a
+    /// typed key cannot hold throws ``DockerError/Category/invalidInput``.
+    public init(_ filters: DockerFilters) throws {
+        self.init()
+        for (key, values) in filters.values.sorted(by: { $0.key < $1.key }) {
             for value in values.sorted() {
                 try self.add(key: key.text, value: value.text)
             }
@@ -47,4 +53,13 @@ extension DockerFilters {
         }
         return filters
     }
+}
+
+/// Untyped filters are typed filters of any key: each value goes to the daemon as given.
+extension DockerFilters: TypedFilters {
+    public mutating func add(key: String, value: String) {
+        self.add(key, value)
+    }
+
+    public var dockerFilters: DockerFilters { self }
 }

@@ -19,7 +19,7 @@ extension StevedoreCommand.Builder {
 
         func run() async throws {
             // The daemon judges the keys (`until`, `id`, `type`, `inuse`…) and their values.
-            let filters = try parseFilters(self.prune.filter, flag: "--filter")
+            let filters = try self.global.pruneFilters(self.prune.filter)
             let keepStorage = try self.keepStorage.map { try FlagValue.parse($0, for: "--keep-storage", MemorySize.parse) }
             let scope = self.all ? "all build cache" : "all dangling build cache"
             guard self.prune.force || promptYesNo("WARNING! This will remove \(scope). Are you sure you want to continue?") else { return }

@@ -23,7 +23,8 @@ extension StevedoreCommand.Config {
                 let configs = try await client.configs.list(filters).sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }
                 let now = Date()
                 try self.options.print(
-                    configs.map { ConfigRow($0, now: now) }, tableFormat: ConfigRow.tableFormat, titles: ConfigRow.titles)
+                    configs.map { ConfigRow($0, now: now) }, tableFormat: ConfigRow.tableFormat, titles: ConfigRow.titles,
+                    configured: \.configFormat, global: self.global)
             }
         }
     }

@@ -17,7 +17,7 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.prune.filter, as: ContainerPruneFilters.self, flag: "--filter")
+            let filters = try self.global.pruneFilters(self.prune.filter, as: ContainerPruneFilters.self)
             guard self.prune.force || confirm("WARNING! This will remove all stopped containers.") else { return }
             try await withClient(self.global) { client in
                 let result = try await client.containers.prune(filters)

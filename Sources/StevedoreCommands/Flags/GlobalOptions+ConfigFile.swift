@@ -19,6 +19,27 @@ extension GlobalOptions {
         try? self.configFile().cliSettings
     }
 
+    /// The format a list command prints with, chosen as docker's lists (but `ps` and `stats`)
+    /// choose it: `format` when given and not empty, else, without `-q`, config.json's
+    /// `configured` format for the command; nil for the command's default layout.
+    func listFormat(_ format: String?, quiet: Bool, configured: KeyPath<DockerConfigFile.CLISettings, String?>) -> String? {
+        guard (format ?? "").isEmpty, !quiet, let configured = self.cliSettings()?[keyPath: configured] else { return format }
+        return configured
+    }
+
+    /// A prune command's `--filter` arguments with config.json's `pruneFilters` added (see
+    /// ``DockerConfigFile/CLISettings/addingPruneFilters(to:)``), as `Filters`; a malformed
+    /// argument, or a value a typed key cannot hold, is a usage error (exit 125).
+    func pruneFilters<Filters: TypedFilters>(_ arguments: [String], as _: Filters.Type = DockerFilters.self) throws -> Filters {
+        var filters = try parseFilters(arguments, flag: "--filter")
+        do {
+            if let settings = self.cliSettings() { filters = try settings.addingPruneFilters(to: filters) }
+            return try Filters(filters)
+        } catch let error as DockerError {
+            throw CommandFailure(description: error.message, exitCode: 125)
+        }
+    }
+
     /// The detach keys as written: `--detach-keys` when given, else config.json's
     /// `detachKeys`; nil for docker's `ctrl-p,ctrl-q`.
     func detachKeySequence(_ flag: String?) -> String? {

@@ -18,12 +18,17 @@ struct SwarmListOptions: ParsableArguments {
         try parseFilters(self.filter, as: type)
     }
 
-    /// Prints `rows` with `--format`, or the table: `-q` replaces only the default layout, as
-    /// docker's (a given template still applies). `rawFormat` is the template `--format raw`
-    /// stands for, in a command that has docker's `raw` layout.
-    func print<Row: Encodable>(_ rows: [Row], tableFormat: String, rawFormat: String? = nil, titles: [String: String]) throws {
+    /// Prints `rows` with `--format` (else config.json's `configured` format, without `-q`),
+    /// or the table: `-q` replaces only the default layout, as docker's (a given template
+    /// still applies). `rawFormat` is the template `--format raw` stands for, in a command that
+    /// has docker's `raw` layout.
+    func print<Row: Encodable>(
+        _ rows: [Row], tableFormat: String, rawFormat: String? = nil, titles: [String: String],
+        configured: KeyPath<DockerConfigFile.CLISettings, String?>, global: GlobalOptions
+    ) throws {
         let defaultFormat = self.quiet ? "{{.ID}}" : tableFormat
-        let format = self.format == "raw" ? rawFormat ?? self.format : self.format
+        let given = global.listFormat(self.format, quiet: self.quiet, configured: configured)
+        let format = given == "raw" ? rawFormat ?? given : given
         printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: titles))
     }
 }

@@ -52,8 +52,7 @@ struct ImageListArguments: ParsableArguments {
     /// under `-q`, or the user's format (a table gains the digest column under `--digests`);
     /// without `--format` or `-q`, config.json's `imagesFormat` is the user's.
     func outputFormat() -> String {
-        var format = self.format ?? ""
-        if format.isEmpty, !self.quiet, let configured = self.global.cliSettings()?.imagesFormat { format = configured }
+        let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.imagesFormat) ?? ""
         if format.isEmpty || format == "table" {
             if self.quiet { return "{{.ID}}" }
             return self.digests ? ImageRow.digestTableFormat : ImageRow.tableFormat

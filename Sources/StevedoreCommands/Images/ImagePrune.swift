@@ -21,7 +21,7 @@ extension StevedoreCommand.Image {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.prune.filter, as: PruneFilters.self, flag: "--filter").dockerFilters
+            let filters = try self.global.pruneFilters(self.prune.filter)
             let warning =
                 self.all
                 ? "WARNING! This will remove all images without at least one container associated to them."

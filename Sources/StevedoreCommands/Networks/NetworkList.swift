@@ -35,8 +35,7 @@ extension StevedoreCommand.Network {
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 // Without either, config.json's networksFormat is the format.
                 let defaultFormat = self.quiet ? "{{.ID}}" : NetworkRow.tableFormat
-                let configured = (self.format ?? "").isEmpty && !self.quiet ? self.global.cliSettings()?.networksFormat : nil
-                let format = configured ?? self.format
+                let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.networksFormat)
                 printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: NetworkRow.titles))
             }
         }

@@ -16,7 +16,7 @@ extension StevedoreCommand.Network {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.prune.filter, as: NetworkPruneFilters.self, flag: "--filter")
+            let filters = try self.global.pruneFilters(self.prune.filter, as: NetworkPruneFilters.self)
             guard self.prune.force || confirm("WARNING! This will remove all custom networks not used by at least one container.") else {
                 return
             }

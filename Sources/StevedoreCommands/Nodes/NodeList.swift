@@ -29,7 +29,8 @@ extension StevedoreCommand.Node {
                 }
                 let rows = nodes.sorted { naturalLess($0.description?.hostname ?? "", $1.description?.hostname ?? "") }
                     .map { NodeRow($0, selfID: swarmInfo?.nodeID ?? "", clusterTLS: swarmInfo?.cluster?.tlsInfo) }
-                try self.options.print(rows, tableFormat: NodeRow.tableFormat, titles: NodeRow.titles)
+                try self.options.print(
+                    rows, tableFormat: NodeRow.tableFormat, titles: NodeRow.titles, configured: \.nodesFormat, global: self.global)
             }
         }
     }

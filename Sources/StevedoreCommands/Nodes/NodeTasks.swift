@@ -38,7 +38,9 @@ extension StevedoreCommand.Node {
                 }
                 if failures.isEmpty || !tasks.isEmpty {
                     do {
-                        printOut(try await TaskTable.render(tasks, client: client, options: self.options))
+                        var options = self.options
+                        options.format = self.global.listFormat(options.format, quiet: options.quiet, configured: \.tasksFormat)
+                        printOut(try await TaskTable.render(tasks, client: client, options: options))
                     } catch {
                         failures.append(try Self.message(of: error))
                     }

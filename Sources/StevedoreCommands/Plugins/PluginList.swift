@@ -34,7 +34,8 @@ extension StevedoreCommand.Plugin {
                 let plugins = try await client.plugins.list(filters).sorted { naturalLess($0.name, $1.name) }
                 let rows = plugins.map { PluginRow($0, truncate: !self.noTrunc) }
                 // -q replaces only the default layouts, as docker's: a given template still applies.
-                let format = self.format == "raw" ? (self.quiet ? "plugin_id: {{.ID}}" : PluginRow.rawFormat) : self.format
+                let given = self.global.listFormat(self.format, quiet: self.quiet, configured: \.pluginsFormat)
+                let format = given == "raw" ? (self.quiet ? "plugin_id: {{.ID}}" : PluginRow.rawFormat) : given
                 let defaultFormat = self.quiet ? "{{.ID}}" : PluginRow.tableFormat
                 printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: PluginRow.titles))
             }

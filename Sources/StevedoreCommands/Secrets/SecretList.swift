@@ -23,7 +23,8 @@ extension StevedoreCommand.Secret {
                 let secrets = try await client.secrets.list(filters).sorted { naturalLess($0.spec?.name ?? "", $1.spec?.name ?? "") }
                 let now = Date()
                 try self.options.print(
-                    secrets.map { SecretRow($0, now: now) }, tableFormat: SecretRow.tableFormat, titles: SecretRow.titles)
+                    secrets.map { SecretRow($0, now: now) }, tableFormat: SecretRow.tableFormat, titles: SecretRow.titles,
+                    configured: \.secretFormat, global: self.global)
             }
         }
     }

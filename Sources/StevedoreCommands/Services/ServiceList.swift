@@ -28,7 +28,7 @@ extension StevedoreCommand.Service {
                 // docker's `raw` layout stands for a template, `-q` or not.
                 try self.options.print(
                     rows, tableFormat: ServiceRow.tableFormat, rawFormat: self.options.quiet ? "id: {{.ID}}" : ServiceRow.rawFormat,
-                    titles: ServiceRow.titles)
+                    titles: ServiceRow.titles, configured: \.servicesFormat, global: self.global)
             }
         }
     }

@@ -32,6 +32,7 @@ extension StevedoreCommand.Service {
                 // Ids alone are printed whole, as docker's `service ps -q` does.
                 var options = self.options
                 options.noTrunc = options.noTrunc || options.quiet
+                options.format = self.global.listFormat(options.format, quiet: options.quiet, configured: \.tasksFormat)
                 printOut(try await TaskTable.render(tasks, client: client, options: options))
                 if !notFound.isEmpty { throw CommandFailure(description: notFound.joined(separator: "\n")) }
             }

@@ -25,10 +25,11 @@ extension StevedoreCommand.System {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let filters = try parseFilters(self.prune.filter, as: PruneFilters.self, flag: "--filter")
-            if self.volumes, filters.until != nil {
+            // The command line's `until` alone is refused with volumes, as docker refuses it.
+            if self.volumes, try parseFilters(self.prune.filter, as: PruneFilters.self, flag: "--filter").until != nil {
                 throw CommandFailure(description: "ERROR: The \"until\" filter is not supported with \"--volumes\"")
             }
+            let filters = try self.global.pruneFilters(self.prune.filter, as: PruneFilters.self)
             guard self.prune.force || confirm(self.warning(filters)) else { return }
             try await withClient(self.global) { client in
                 let report = try await client.system.prune(.init(all: self.all, volumes: self.volumes, filters: filters))

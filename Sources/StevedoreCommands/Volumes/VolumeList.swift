@@ -32,8 +32,7 @@ extension StevedoreCommand.Volume {
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 // Without either, config.json's volumesFormat is the format.
                 let defaultFormat = self.quiet ? "{{.Name}}" : VolumeRow.tableFormat
-                let configured = (self.format ?? "").isEmpty && !self.quiet ? self.global.cliSettings()?.volumesFormat : nil
-                let format = configured ?? self.format
+                let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.volumesFormat)
                 printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: VolumeRow.titles))
             }
         }

@@ -18,13 +18,17 @@ extension StevedoreCommand.Volume {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            var filters = try parseFilters(self.prune.filter, as: VolumePruneFilters.self, flag: "--filter")
+            let given = try self.global.pruneFilters(self.prune.filter)
+            var filters = try VolumePruneFilters(given)
             try await withClient(self.global) { client in
                 let version = try await client.apiVersion()
                 if self.all {
                     guard version >= APIVersion(1, 42) else {
                         throw CommandFailure(
                             description: "\"--all\" requires API version 1.42, but the Docker daemon API version is \(version)")
+                    }
+                    if given.contains(key: "all") {
+                        throw CommandFailure(description: "conflicting options: cannot specify both --all and --filter all=1")
                     }
                     filters.all = true
                 }
