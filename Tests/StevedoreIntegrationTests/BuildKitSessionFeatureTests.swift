@@ -177,26 +177,29 @@ struct BuildKitSessionFeatureTests {
             let first = try await Self.build(client, directory, options)
             first.imageID.map { resources.image($0) }
             #expect(contextBytes(first.statuses) > Int64(large.count))
-            try Data("two\n".utf8).write(to: directory.appendingPathComponent("small.txt"))
             // The daemon reuses its copy of the context only once the last build has let go of
             // it (BuildKit's local source skips a copy still locked by a build's result, and
             // the build's answer can end before that release); otherwise it asks for every
-            // file again. So a few rebuilds, a moment apart, may be needed: a client whose
-            // file records did not match the daemon's would resend everything every time.
+            // file again. So a few rebuilds, a moment apart and each after a new change, may be
+            // needed: a client that resent everything on a change would fail every one.
             var resent: [Int64] = []
-            var rebuilt: String??
+            var rebuilt: (image: String?, text: String)?
             for attempt in 0..<3 {
                 try await Task.sleep(for: .milliseconds(500 * attempt))
+                let text = "two-\(attempt)"
+                try Data("\(text)\n".utf8).write(to: directory.appendingPathComponent("small.txt"))
                 let rebuild = try await Self.build(client, directory, options)
                 rebuild.imageID.map { resources.image($0) }
                 let sent = contextBytes(rebuild.statuses)
                 guard sent < 64 << 10 else { resent.append(sent); continue }
-                rebuilt = rebuild.imageID
+                rebuilt = (rebuild.imageID, text)
                 break
             }
             let small = try #require(rebuilt, "every rebuild sent the context again: \(resent) bytes")
-            let image = try #require(small)
-            #expect(try await Self.run(client, image, "grep -q two /ctx/small.txt && test $(wc -c < /ctx/large.bin) = \(large.count)") == 0)
+            let image = try #require(small.image)
+            #expect(
+                try await Self.run(
+                    client, image, "grep -qx \(small.text) /ctx/small.txt && test $(wc -c < /ctx/large.bin) = \(large.count)") == 0)
         }
     }
 

@@ -52,6 +52,9 @@ struct CLISettingsTests {
         #expect(typed.label.map(\.description).sorted() == ["dropped", "kept", "wanted"])
         #expect(typed.labelNot.map(\.description) == ["tmp"])
         #expect(typed.until == "24h")
+        // Two `until`s both go, for the daemon to refuse as it refuses docker's.
+        let untils = try Self.settings(#"{"pruneFilters": ["until=24h"]}"#).addingPruneFilters(to: PruneFilters(until: "1h"))
+        #expect(untils.dockerFilters == ["until": ["1h", "24h"]])
         let refusing = try Self.settings(#"{"pruneFilters": ["exited=maybe"]}"#)
         #expect(throws: DockerError.self) { try refusing.addingPruneFilters(to: ContainerListFilters()) }
     }

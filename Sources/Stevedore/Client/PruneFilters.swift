@@ -27,11 +27,11 @@ public struct PruneFilters: TypedFilters, Hashable {
         ])
     }
 
-    /// Puts a `--filter` value under its property (a second `until` replaces the first); other
-    /// keys go to ``additional``, for the daemon to judge.
+    /// Puts a `--filter` value under its property; other keys, and a second `until` (which
+    /// the daemon refuses, as it refuses docker's), go to ``additional``, for the daemon to judge.
     public mutating func add(key: String, value: String) throws {
         switch key {
-        case "until": self.until = value
+        case "until" where self.until == nil || self.until == value: self.until = value
         case "label": self.label.append(LabelFilter(parsing: value))
         case "label!": self.labelNot.append(LabelFilter(parsing: value))
         default: self.additional.add(key, value)

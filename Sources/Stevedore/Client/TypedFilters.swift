@@ -1,6 +1,7 @@
-/// Filters with one typed property per key the API documents, read from the CLI's
-/// `--filter key=value` arguments. Conforming types say where one key and value go
+/// Filters read from the CLI's `--filter key=value` arguments: an endpoint's typed filters
+/// have one typed property per key the API documents, and say where one key and value go
 /// (``add(key:value:)``); keys they do not know go to their escape hatch for newer daemons.
+/// ``DockerFilters`` is the untyped kind, every key as given.
 public protocol TypedFilters: Sendable {
     init()
 

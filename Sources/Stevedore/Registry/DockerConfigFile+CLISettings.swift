@@ -30,7 +30,7 @@ extension DockerConfigFile {
         /// `configFormat`: for `config ls`.
         public var configFormat: String?
         /// `serviceInspectFormat`: for `service inspect` without `--format` (`pretty` for its
-        /// human layout); it applies with `-q` too, as `service inspect` has none.
+        /// human layout).
         public var serviceInspectFormat: String?
         /// `detachKeys`: the sequence that detaches from a container (`ctrl-p,ctrl-q` by default).
         public var detachKeys: String?

@@ -29,15 +29,11 @@ extension GlobalOptions {
 
     /// A prune command's `--filter` arguments with config.json's `pruneFilters` added (see
     /// ``DockerConfigFile/CLISettings/addingPruneFilters(to:)``), as `Filters`; a malformed
-    /// argument, or a value a typed key cannot hold, is a usage error (exit 125).
+    /// argument is a usage error (exit 125).
     func pruneFilters<Filters: TypedFilters>(_ arguments: [String], as _: Filters.Type = DockerFilters.self) throws -> Filters {
         var filters = try parseFilters(arguments, flag: "--filter")
-        do {
-            if let settings = self.cliSettings() { filters = try settings.addingPruneFilters(to: filters) }
-            return try Filters(filters)
-        } catch let error as DockerError {
-            throw CommandFailure(description: error.message, exitCode: 125)
-        }
+        if let settings = self.cliSettings() { filters = try settings.addingPruneFilters(to: filters) }
+        return try Filters(filters)
     }
 
     /// The detach keys as written: `--detach-keys` when given, else config.json's

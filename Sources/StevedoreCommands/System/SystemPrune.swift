@@ -26,7 +26,7 @@ extension StevedoreCommand.System {
 
         func run() async throws {
             // The command line's `until` alone is refused with volumes, as docker refuses it.
-            if self.volumes, try parseFilters(self.prune.filter, as: PruneFilters.self, flag: "--filter").until != nil {
+            if self.volumes, try parseFilters(self.prune.filter, flag: "--filter").contains(key: "until") {
                 throw CommandFailure(description: "ERROR: The \"until\" filter is not supported with \"--volumes\"")
             }
             let filters = try self.global.pruneFilters(self.prune.filter, as: PruneFilters.self)
