@@ -242,7 +242,7 @@ enum ParserFuzzTargets {
             _ = try? MemorySize.parseOrUnlimited(line)
             _ = try? MountArgument.parse(line)
             _ = try? RestartPolicyArgument.parse(line)
-            _ = try? ContainerConfigOptions.portBinding(line)
+            _ = try? ContainerConfigOptions.ports(publish: [line], expose: [line])
             _ = try? FlagValue.duration(line)
             _ = try? BuildKitFlags.secret(line)
             _ = try? BuildKitFlags.sshAgent(line)

@@ -165,6 +165,48 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// `--publish` and `--expose` as docker reads them (go-connections' port specs): ranges
+    /// port by port, a host range for one port, bracketed IPv6 addresses, the long syntax; the
+    /// same bindings reach the daemon, and a refused spec fails before any request with
+    /// docker's words (which docker prefixes with `docker: `) and code.
+    @Test func publishedAndExposedPortsAreReadAsDockerReadsThem() async throws {
+        let oracle = try await CLIOracle()
+        let scope = "stevedore-ports-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            for (index, flags) in [
+                ["-p", "8080:80", "-p", "127.0.0.1::80/udp", "-p", "0.0.0.0:1234:1234/TCP"],
+                ["-p", "8000-8002:80-82", "-p", "8000-8010:90"],
+                ["-p", "[::1]:9000:90/sctp", "-p", "published=7000,target=70,protocol=UDP"],
+                ["--expose", "100-102/udp", "--expose", "5", "-p", "80-81"],
+            ].enumerated() {
+                var layouts: [String] = []
+                for (tool, process) in [("docker", oracle.docker), ("stevedore", oracle.stevedore)] {
+                    let name = "\(scope)-\(tool)-\(index)"
+                    resources.container(name)
+                    let created = try await process.run(["create", "--name", name] + flags + [TestEngine.image])
+                    #expect(created.status == 0, "\(created)")
+                    let config = try await client.containers.inspect(name)
+                    layouts.append(
+                        "\(config.hostConfig?.portBindings.map { String(describing: $0.sorted { $0.key < $1.key }) } ?? "none") "
+                            + "\(config.config?.exposedPorts?.keys.sorted() ?? [])")
+                }
+                #expect(layouts[0] == layouts[1], "\(flags)")
+            }
+        }
+        for flags in [
+            ["-p", "99999:1"], ["-p", "80/foo"], ["--expose", "80:90"], ["--expose", "9-1"], ["--expose", "x/udp"],
+            ["-p", "target=80,published=8080,bogus"], ["-p", "1:2:3:4:5"], ["-p", "[::1"], ["-p", "[::1]x:80:80"],
+            ["-p", "[::1]:5:80:80"], ["-p", "[[::1]:80:80"], ["-p", "8000-8001:80-82"], ["-p", "80-70"], ["-p", "65536"],
+        ] {
+            let arguments = ["create", "--name", "\(scope)-refused"] + flags + [TestEngine.image]
+            try await oracle.expectSame(arguments, compareErrors: false)
+            let expected = try await oracle.docker.run(arguments)
+            let actual = try await oracle.stevedore.run(arguments)
+            let message = actual.standardError.trimmingCharacters(in: .newlines)
+            #expect(!message.isEmpty && expected.standardError.hasPrefix("docker: \(message)\n"), "\(actual)\n\(expected)")
+        }
+    }
+
     /// `DOCKER_DEFAULT_PLATFORM` is `create`'s (and `run`'s, `pull`'s, `import`'s, `build`'s)
     /// `--platform` when none is given, as docker's: the daemon then refuses an image of another.
     @Test func theDefaultPlatformComesFromTheEnvironmentAsDockers() async throws {

@@ -209,14 +209,7 @@ struct ContainerConfigOptions: ParsableArguments {
                 type: HostConfig.LogConfig.Kind(rawValue: self.logDriver ?? ""),
                 config: try FlagValue.keyValues(self.logOpt, for: "--log-opt", bareValue: "") ?? [:])
         }
-        var exposed: [String: EmptyObject] = [:]
-        for port in self.expose { exposed[port.contains(scalar: "/") ? port : port + "/tcp"] = EmptyObject() }
-        var bindings: PortMap = [:]
-        for spec in self.publish {
-            let (port, binding) = try Self.portBinding(spec)
-            exposed[port] = EmptyObject()
-            bindings[port, default: []]?.append(binding)
-        }
+        let (exposed, bindings) = try Self.ports(publish: self.publish, expose: self.expose)
         host.portBindings = bindings
         host.publishAllPorts = self.publishAll ? true : nil
         body.exposedPorts = exposed.isEmpty ? nil : exposed
@@ -353,21 +346,34 @@ struct ContainerConfigOptions: ParsableArguments {
         values.isEmpty ? nil : values
     }
 
-    /// `[ip:][hostPort:]containerPort[/proto]` → (`port/proto`, binding).
-    static func portBinding(_ spec: String) throws -> (String, PortBinding) {
-        var text = Substring(spec)
-        var proto = "tcp"
-        if let (ports, protocolName) = text.cut(atLast: "/") {
-            proto = String(protocolName)
-            text = ports
+    /// The exposed ports and the host bindings of `--publish` and `--expose`, read as docker
+    /// reads them (``PortSpec``): each port of a range on its own, `--expose` refusing a host
+    /// part. A refused value fails with docker's message and exit code 125.
+    static func ports(publish: [String], expose: [String]) throws -> (exposed: [String: EmptyObject], bindings: PortMap) {
+        var exposed: [String: EmptyObject] = [:]
+        var bindings: PortMap = [:]
+        do {
+            for value in publish {
+                for mapping in try PortSpec.mappings(try PortSpec.standardNotation(value)) {
+                    exposed[mapping.port] = EmptyObject()
+                    bindings[mapping.port, default: []]?.append(PortBinding(hostIp: mapping.hostIP, hostPort: mapping.hostPort))
+                }
+            }
+            for value in expose {
+                guard !value.contains(scalar: ":") else { throw InvalidFlagValue(reason: "invalid port format for --expose: \(value)") }
+                let (proto, port) = PortSpec.splitProtoPort(value)
+                let ports: ClosedRange<UInt64>
+                do {
+                    ports = try PortSpec.range(port)
+                } catch let error as InvalidFlagValue {
+                    throw InvalidFlagValue(reason: "invalid range format for --expose: \(value), error: \(error.reason)")
+                }
+                for port in ports { exposed["\(port)/\(proto)"] = EmptyObject() }
+            }
+        } catch let error as InvalidFlagValue {
+            throw CommandFailure(description: error.reason, exitCode: 125)
         }
-        var parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
-        guard let containerPort = parts.popLast(), !containerPort.isEmpty, parts.count <= 2 else {
-            throw CommandFailure(description: "invalid publish spec \"\(spec)\": use [ip:][hostPort:]containerPort[/proto]", exitCode: 125)
-        }
-        let hostPort = parts.popLast() ?? ""
-        let ip = parts.popLast() ?? ""
-        return ("\(containerPort)/\(proto)", PortBinding(hostIp: ip, hostPort: hostPort))
+        return (exposed, bindings)
     }
 }
 

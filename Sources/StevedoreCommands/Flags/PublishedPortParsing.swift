@@ -63,72 +63,19 @@ enum PublishedPortParsing {
         }
     }
 
-    /// go-connections' `ParsePortSpec`, then the swarm's port configurations of each mapping.
+    /// go-connections' `ParsePortSpec` (``PortSpec``), then docker's swarm port configurations
+    /// of each mapping: one per port of a published range (a lone target port is published on
+    /// each), none published when no host port is given.
     private static func shortSyntax(_ text: String) throws -> [EndpointPortConfig] {
-        var parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
-        let target = parts.removeLast()
-        let published = parts.popLast() ?? ""
-        var address = parts.joined(separator: ":")
-        let cut = target.cut(atFirst: "/")
-        let targetPorts = cut.map { String($0.before) } ?? target
-        var proto = cut.map { String($0.after) } ?? ""
-        if targetPorts.isEmpty {
-            proto = ""
-        } else if proto.isEmpty {
-            proto = "tcp"
-        }
-        proto = proto.lowercased()
-        guard ["tcp", "udp", "sctp"].contains(proto) else { throw InvalidFlagValue(reason: "invalid proto: \(proto)") }
-        if let afterBracket = address.cut(prefix: "[") {
-            guard let inside = afterBracket.cut(suffix: "]") else {
-                throw InvalidFlagValue(reason: "invalid IP address \(address): address \(address):: missing ']' in address")
-            }
-            address = String(inside)
-        }
-        if !address.isEmpty && ServiceFlagParsers.normalizedIPAddress(address) == nil {
-            throw InvalidFlagValue(reason: "invalid IP address: \(address)")
-        }
-        guard let targetRange = Self.portRange(targetPorts) else {
-            throw InvalidFlagValue(reason: "invalid containerPort: \(targetPorts)")
-        }
-        let (targetStart, targetEnd) = targetRange
-        var publishedRange: (UInt64, UInt64)?
-        if !published.isEmpty {
-            guard let range = Self.portRange(published) else { throw InvalidFlagValue(reason: "invalid hostPort: \(published)") }
-            if targetEnd - targetStart != range.1 &- range.0 && targetEnd != targetStart {
-                throw InvalidFlagValue(
-                    reason: "invalid ranges specified for container and host Ports: \(targetPorts) and \(published)")
-            }
-            publishedRange = range
-        }
-        guard address.isEmpty else { throw InvalidFlagValue(reason: "hostip is not supported") }
-        var ports: [EndpointPortConfig] = []
-        let count = targetEnd - targetStart + 1
-        for offset in 0..<count {
-            // One target port with a published range is published on each port of the range.
-            let publishedPorts: ClosedRange<UInt64> =
-                switch publishedRange {
-                case nil: 0...0
-                case let (start, end)? where count == 1: start...max(start, end)
-                case let (start, _)?: (start + offset)...(start + offset)
-                }
-            for publishedPort in publishedPorts {
-                ports.append(
-                    EndpointPortConfig(
-                        protocol: .init(rawValue: proto), targetPort: Int(targetStart + offset),
-                        publishedPort: publishedPort == 0 ? nil : Int(publishedPort), publishMode: .ingress))
+        let mappings = try PortSpec.mappings(text)
+        guard mappings.allSatisfy({ $0.hostIP.isEmpty }) else { throw InvalidFlagValue(reason: "hostip is not supported") }
+        return try mappings.flatMap { mapping in
+            let published = mapping.hostPort.isEmpty ? 0...0 : try PortSpec.range(mapping.hostPort)
+            return published.map { port in
+                EndpointPortConfig(
+                    protocol: .init(rawValue: mapping.proto), targetPort: Int(mapping.containerPort),
+                    publishedPort: port == 0 ? nil : Int(port), publishMode: .ingress)
             }
         }
-        return ports
-    }
-
-    /// go-connections' `ParsePortRange`: `PORT` or `START-END` (only the first two parts of a
-    /// longer list count, as there); nil when malformed.
-    private static func portRange(_ text: String) -> (UInt64, UInt64)? {
-        let parts = text.split(scalar: "-", omittingEmptySubsequences: false).map(String.init)
-        guard let start = try? GoNumber.parseUnsigned(parts[0], base: 10, bits: 16) else { return nil }
-        guard parts.count > 1 else { return (start, start) }
-        guard let end = try? GoNumber.parseUnsigned(parts[1], base: 10, bits: 16), end >= start else { return nil }
-        return (start, end)
     }
 }
