@@ -207,6 +207,44 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// `--cidfile`: the id written once the container exists, by `create` and by `run` in
+    /// the foreground and detached; an existing file or one that cannot be made refused before
+    /// any request, and the file removed when the create fails, all as docker.
+    @Test func theContainerIDFileIsWrittenAsDockerWritesIt() async throws {
+        let oracle = try await CLIOracle()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cid-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let existing = directory.appendingPathComponent("existing").path
+        try Data().write(to: URL(fileURLWithPath: existing))
+        try await TestEngine.withResources { client, resources in
+            for (index, arguments) in [
+                ["create"], ["run", "--rm"], ["run", "-d", "--rm"],
+            ].enumerated() {
+                for process in [oracle.docker, oracle.stevedore] {
+                    let path = directory.appendingPathComponent("\(index)-\(process.executable.lastPathComponent)").path
+                    let outcome = try await process.run(arguments + ["--cidfile", path, TestEngine.image, "true"])
+                    #expect(outcome.status == 0, "\(outcome)")
+                    let id = try String(contentsOfFile: path, encoding: .utf8)
+                    #expect(id.count == 64 && !id.contains("\n"), "\(arguments): \(id)")
+                    if index == 0 { resources.container(id) }
+                }
+            }
+        }
+        for arguments in [
+            ["create", "--cidfile", existing, TestEngine.image], ["run", "--cidfile", existing, TestEngine.image],
+            ["create", "--cidfile", directory.appendingPathComponent("no/such/directory").path, TestEngine.image],
+            ["create", "--pull", "never", "--cidfile", directory.appendingPathComponent("failed").path, "stevedore-test/no-such-image"],
+        ] {
+            try await oracle.expectSame(arguments, compareErrors: arguments[0] == "create")
+        }
+        let refused = try await oracle.stevedore.run(["run", "--cidfile", existing, TestEngine.image])
+        #expect(
+            refused.standardError.hasPrefix(
+                "stevedore: container ID file found, make sure the other container isn't running or delete \(existing)\n"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("failed").path))
+    }
+
     /// `DOCKER_DEFAULT_PLATFORM` is `create`'s (and `run`'s, `pull`'s, `import`'s, `build`'s)
     /// `--platform` when none is given, as docker's: the daemon then refuses an image of another.
     @Test func theDefaultPlatformComesFromTheEnvironmentAsDockers() async throws {

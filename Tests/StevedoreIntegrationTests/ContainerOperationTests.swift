@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import Stevedore
 import StevedoreTestSupport
+import Synchronization
 import Testing
 
 @Suite(
@@ -337,14 +338,32 @@ struct ContainerOperationTests {
             // A container that cannot start is removed too: the daemon removes only one that ran.
             var failing = ContainerCreateBody(cmd: ["/does-not-exist"], image: TestEngine.image)
             failing.hostConfig = HostConfig(autoRemove: true)
+            // onCreate sees the container before the start that fails.
+            let createdID = Mutex<String?>(nil)
             let failed = await #expect(throws: DockerError.self) {
-                try await client.containers.withRun(failing, options: .init(create: .init(name: name))) { _, streams in
+                try await client.containers.withRun(
+                    failing, options: .init(create: .init(name: name)), onCreate: { created in createdID.withLock { $0 = created.id } }
+                ) { _, streams in
                     try await streams.output.collect(upTo: 1 << 20)
                 }
             }
             #expect(failed?.message.contains("does-not-exist") == true, "\(String(describing: failed))")
+            #expect(createdID.withLock { $0 }?.count == 64)
             let removed = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
             #expect(removed?.category == .notFound)
+
+            // An error of onCreate fails the run before the start; the container goes with removeWhenDone.
+            struct Refused: Error {}
+            await #expect(throws: Refused.self) {
+                try await client.containers.withRun(
+                    body, options: .init(create: .init(name: name), removeWhenDone: true), onCreate: { _ in throw Refused() }
+                ) { _, streams in
+                    Issue.record("the handler ran after onCreate failed")
+                    return try await streams.output.collect(upTo: 1 << 20)
+                }
+            }
+            let discarded = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
+            #expect(discarded?.category == .notFound)
         }
     }
 

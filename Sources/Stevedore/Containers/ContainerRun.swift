@@ -1,5 +1,5 @@
 /// Options of ``DockerClient/Containers/run(_:options:pullProgress:)`` and
-/// ``DockerClient/Containers/withRun(_:options:pullProgress:_:)``.
+/// ``DockerClient/Containers/withRun(_:options:pullProgress:onCreate:_:)``.
 public struct ContainerRunOptions: Hashable, Sendable {
     /// The container's name, platform and pull policy, as for create.
     public var create: ContainerCreateOptions
@@ -7,7 +7,7 @@ public struct ContainerRunOptions: Hashable, Sendable {
     /// fails after it was created (`docker run --rm`, done by the client). Default: `false`.
     /// `HostConfig.AutoRemove` asks the daemon instead; see ``DockerClient/Containers/run(_:options:pullProgress:)``.
     public var removeWhenDone: Bool
-    /// `detachKeys` of the attach in ``DockerClient/Containers/withRun(_:options:pullProgress:_:)``:
+    /// `detachKeys` of the attach in ``DockerClient/Containers/withRun(_:options:pullProgress:onCreate:_:)``:
     /// the keys that detach from a TTY without stopping the container (`ctrl-p,ctrl-q` when `nil`).
     public var detachKeys: String?
 
@@ -68,17 +68,24 @@ extension DockerClient.Containers {
     /// ``AttachedStreams/output`` to its end (the process's end); if it returns while the
     /// container still runs, this call waits until it exits. Removal and failures are as for
     /// `run`.
+    ///
+    /// `onCreate` runs once the container exists, before the attach and the start, with the
+    /// create's answer: where `docker run` prints the daemon's warnings (which a start failure
+    /// would otherwise hide) and writes its `--cidfile`. An error it throws fails the run as a
+    /// failed start does.
     public func withRun<Result>(
         _ body: ContainerCreateBody,
         options: ContainerRunOptions = .init(),
         pullProgress: ImagePullProgressHandler? = nil,
+        onCreate: (_ container: ContainerCreateResponse) async throws -> Void = { _ in },
         _ handler: (_ container: ContainerCreateResponse, _ streams: AttachedStreams) async throws -> Result
     ) async throws -> (result: Result, run: ContainerRunResult) {
         let attach = ContainerAttachOptions(
             stdin: body.attachStdin ?? false, stdout: body.attachStdout ?? true, stderr: body.attachStderr ?? true,
             detachKeys: options.detachKeys)
         return try await self.run(body, options: options, pullProgress: pullProgress) { created, start in
-            try await self.withAttach(created.id, options: attach) { streams in
+            try await onCreate(created)
+            return try await self.withAttach(created.id, options: attach) { streams in
                 try await start()
                 return try await handler(created, streams)
             }

@@ -6,7 +6,7 @@ extension DockerClient {
     ///
     /// Besides the API's operations it has the compositions docker's CLI is made of, each named
     /// after what it composes: ``run(_:options:pullProgress:)`` and
-    /// ``withRun(_:options:pullProgress:_:)`` (pull if missing, create, wait, attach, start, wait, remove),
+    /// ``withRun(_:options:pullProgress:onCreate:_:)`` (pull if missing, create, wait, attach, start, wait, remove),
     /// ``copyIn(_:path:from:options:progress:)`` and ``copyOut(_:path:to:options:progress:)`` (a tar of local files
     /// through the archive endpoints), ``logLines(_:options:)`` and the scoped `with…` forms of attach.
     public struct Containers: Sendable {

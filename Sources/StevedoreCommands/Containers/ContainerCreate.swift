@@ -20,10 +20,13 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             let body = try self.options.body(image: self.image, command: self.command)
+            let idFile = try ContainerIDFile(path: self.options.cidfile)
+            defer { idFile?.finish() }
             try await withClient(self.global) { client in
                 let options = try await self.options.createOptions(image: self.image, global: self.global)
                 let created = try await client.containers.create(body, options: options, pullProgress: self.options.pullProgress)
                 printWarnings(created.warnings ?? [])
+                try idFile?.record(created.id)
                 printOut(created.id + "\n")
             }
         }

@@ -35,12 +35,14 @@ extension StevedoreCommand.Container {
             do {
                 let body = try self.createBody()
                 if !self.detach { try Terminal.checkInput(attachingStdin: body.attachStdin ?? false, tty: body.tty ?? false) }
+                let idFile = try ContainerIDFile(path: self.config.cidfile)
+                defer { idFile?.finish() }
                 try await withClient(self.global) { client in
                     let options = try await self.config.createOptions(image: self.image, global: self.global)
                     if self.detach {
-                        try await self.createAndStart(body, options: options, client: client)
+                        try await self.createAndStart(body, options: options, idFile: idFile, client: client)
                     } else {
-                        try await self.runAttached(body, options: options, client: client)
+                        try await self.runAttached(body, options: options, idFile: idFile, client: client)
                     }
                 }
             } catch let error as DockerError {
@@ -50,9 +52,12 @@ extension StevedoreCommand.Container {
 
         /// `-d`: creates and starts the container and prints its id; with `--rm` a container
         /// that cannot start is removed (the daemon removes only one that ran).
-        private func createAndStart(_ body: ContainerCreateBody, options: ContainerCreateOptions, client: DockerClient) async throws {
+        private func createAndStart(
+            _ body: ContainerCreateBody, options: ContainerCreateOptions, idFile: ContainerIDFile?, client: DockerClient
+        ) async throws {
             let created = try await client.containers.create(body, options: options, pullProgress: self.config.pullProgress)
             printWarnings(created.warnings ?? [])
+            try idFile?.record(created.id)
             do {
                 try await client.containers.start(created.id)
             } catch {
@@ -66,14 +71,21 @@ extension StevedoreCommand.Container {
         /// (then exiting with its code) or the user types the detach keys (leaving it running).
         /// With `--rm` the daemon removes the container (`AutoRemove`) and the wait lasts until
         /// it is gone, so that a detached or killed client leaves nothing behind.
-        private func runAttached(_ body: ContainerCreateBody, options: ContainerCreateOptions, client: DockerClient) async throws {
+        private func runAttached(
+            _ body: ContainerCreateBody, options: ContainerCreateOptions, idFile: ContainerIDFile?, client: DockerClient
+        ) async throws {
             let keys = try self.global.detachKeys(self.detachKeys)
             let options = ContainerRunOptions(create: options, detachKeys: keys.description)
             let run: ContainerRunResult
             do {
-                run = try await client.containers.withRun(body, options: options, pullProgress: self.config.pullProgress) {
-                    created, streams in
-                    printWarnings(created.warnings ?? [])
+                run = try await client.containers.withRun(
+                    body, options: options, pullProgress: self.config.pullProgress,
+                    onCreate: { created in
+                        // As docker: the daemon's warnings and the id file before the start, which may fail.
+                        printWarnings(created.warnings ?? [])
+                        try idFile?.record(created.id)
+                    }
+                ) { created, streams in
                     let session = InteractiveSession(streams: streams, forwardsStdin: body.attachStdin ?? false, detachKeys: keys)
                     if try await session.run(forwardingSignalsTo: self.sigProxy ? created.id : nil, client: client) == .detached {
                         throw DetachedFromContainer()

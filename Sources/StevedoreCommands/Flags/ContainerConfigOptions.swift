@@ -39,6 +39,7 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: [.customShort("h"), .long], parsing: .unconditional, help: "Container host name") var hostname: String?
     @Option(name: .long, parsing: .unconditional, help: "Container NIS domain name") var domainname: String?
     @Option(name: .long, parsing: .unconditional, help: "Connect a container to a network") var network: String?
+    @Option(name: .long, help: "Write the container ID to the file") var cidfile: String?
     @Option(name: .long, parsing: .unconditional, help: "Container MAC address (e.g., 92:d0:c6:0a:29:33)") var macAddress: String?
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
@@ -193,6 +194,7 @@ struct ContainerConfigOptions: ParsableArguments {
         try self.applyStorage(to: &host)
         try self.applyIsolation(to: &host)
         host.networkMode = self.network ?? "default"
+        host.containerIDFile = self.cidfile.flatMap { $0.isEmpty ? nil : $0 }
         host.links = self.link.isEmpty ? nil : try FlagValue.parseAll(self.link, for: "--link", ContainerFlagParsers.link)
         host.autoRemove = self.rm
         host.`init` = self.`init` ? true : nil

@@ -48,7 +48,8 @@ enum PortSpec {
         }
         return containerPorts.enumerated().map { offset, port in
             let host = hostPorts.map { ports in
-                containerPorts.count == 1 && ports.count > 1 ? "\(ports.lowerBound)-\(ports.upperBound)" : "\(ports.lowerBound + UInt64(offset))"
+                containerPorts.count == 1 && ports.count > 1
+                    ? "\(ports.lowerBound)-\(ports.upperBound)" : "\(ports.lowerBound + UInt64(offset))"
             }
             return Mapping(containerPort: port, proto: proto, hostIP: hostIP, hostPort: host ?? "")
         }
