@@ -179,7 +179,8 @@ import Testing
         #expect(
             inverted == [
                 "container run --sig-proxy", "run --sig-proxy", "container attach --sig-proxy", "attach --sig-proxy",
-                "container commit --pause", "commit --pause", "image build --rm", "build --rm", "image history --human",
+                "container commit --pause", "commit --pause", "image build --rm", "build --rm", "builder build --rm",
+                "image history --human",
                 "history --human", "network create --ipv4", "network create --ipv6", "swarm update --autolock",
                 "service create --tty", "service create --read-only", "service create --init", "service update --tty",
                 "service update --read-only", "service update --init",
