@@ -40,13 +40,11 @@ struct ContainerListArguments: ParsableArguments {
         let last = try self.last.value(for: "-n, --last")
         let limit = self.latest ? 1 : (last > 0 ? last : nil)
         let filters = try ContainerListFilters(parsing: self.filter)
-        // docker: without --format, config.json's psFormat; with both --format and -q, a warning.
-        var format = self.format
-        if format?.isEmpty ?? true {
-            format = self.global.cliSettings()?.psFormat
-        } else if self.quiet {
+        // docker: config.json's psFormat even with -q; with both --format and -q, a warning.
+        if self.quiet, !(self.format ?? "").isEmpty {
             printError("WARNING: Ignoring custom format, because both --format and --quiet are set.")
         }
+        let format = self.global.listFormat(self.format, quiet: false, configured: \.psFormat)
         // As docker: a format that shows sizes asks for them, unless -q prints ids only.
         let wantsSize = self.size || (!self.quiet && format?.contains(".Size") == true)
         try await withClient(self.global) { client in

@@ -68,8 +68,7 @@ extension StevedoreCommand.Container {
         }
 
         func run() async throws {
-            // docker: without --format, config.json's statsFormat.
-            let format = (self.format?.isEmpty ?? true) ? self.global.cliSettings()?.statsFormat ?? self.format : self.format
+            let format = self.global.listFormat(self.format, quiet: false, configured: \.statsFormat)
             try await withClient(self.global) { client in
                 var names = self.containers
                 if names.isEmpty {

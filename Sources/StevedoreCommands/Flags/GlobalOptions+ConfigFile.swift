@@ -19,9 +19,10 @@ extension GlobalOptions {
         try? self.configFile().cliSettings
     }
 
-    /// The format a list command prints with, chosen as docker's lists (but `ps` and `stats`)
-    /// choose it: `format` when given and not empty, else, without `-q`, config.json's
-    /// `configured` format for the command; nil for the command's default layout.
+    /// The format a command prints with, chosen as docker chooses it: `format` when given and
+    /// not empty, else, unless `quiet` (`-q`, which turns the configured format off in docker's
+    /// lists but `ps`), config.json's `configured` format for the command; nil or empty for
+    /// the command's default layout.
     func listFormat(_ format: String?, quiet: Bool, configured: KeyPath<DockerConfigFile.CLISettings, String?>) -> String? {
         guard (format ?? "").isEmpty, !quiet, let configured = self.cliSettings()?[keyPath: configured] else { return format }
         return configured

@@ -15,9 +15,15 @@ enum PortSpec {
         var proto: String
         /// The host address, without brackets; empty for every address.
         var hostIP: String
-        /// The host port; a range (`8000-8010`) when a single container port is published on
-        /// one, for the daemon to pick from; empty for any port.
-        var hostPort: String
+        /// The host ports: one, or a range when a single container port is published on one,
+        /// for the daemon to pick from; nil for any port.
+        var hostPorts: ClosedRange<UInt64>?
+
+        /// The host port as the API takes it: `8080`, `8000-8010`, or empty for any port.
+        var hostPort: String {
+            guard let ports = self.hostPorts else { return "" }
+            return ports.count == 1 ? "\(ports.lowerBound)" : "\(ports.lowerBound)-\(ports.upperBound)"
+        }
     }
 
     /// nat's `ParsePortSpec`: the mappings `raw` stands for, one per container port, a
@@ -47,11 +53,11 @@ enum PortSpec {
             hostPorts = ports
         }
         return containerPorts.enumerated().map { offset, port in
+            // Port by port onto a host range of the same length; a lone port keeps the range.
             let host = hostPorts.map { ports in
-                containerPorts.count == 1 && ports.count > 1
-                    ? "\(ports.lowerBound)-\(ports.upperBound)" : "\(ports.lowerBound + UInt64(offset))"
+                containerPorts.count == 1 ? ports : (ports.lowerBound + UInt64(offset))...(ports.lowerBound + UInt64(offset))
             }
-            return Mapping(containerPort: port, proto: proto, hostIP: hostIP, hostPort: host ?? "")
+            return Mapping(containerPort: port, proto: proto, hostIP: hostIP, hostPorts: host)
         }
     }
 

@@ -69,9 +69,8 @@ enum PublishedPortParsing {
     private static func shortSyntax(_ text: String) throws -> [EndpointPortConfig] {
         let mappings = try PortSpec.mappings(text)
         guard mappings.allSatisfy({ $0.hostIP.isEmpty }) else { throw InvalidFlagValue(reason: "hostip is not supported") }
-        return try mappings.flatMap { mapping in
-            let published = mapping.hostPort.isEmpty ? 0...0 : try PortSpec.range(mapping.hostPort)
-            return published.map { port in
+        return mappings.flatMap { mapping in
+            (mapping.hostPorts ?? 0...0).map { port in
                 EndpointPortConfig(
                     protocol: .init(rawValue: mapping.proto), targetPort: Int(mapping.containerPort),
                     publishedPort: port == 0 ? nil : Int(port), publishMode: .ingress)

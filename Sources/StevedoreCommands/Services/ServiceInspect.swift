@@ -29,9 +29,7 @@ extension StevedoreCommand.Service {
             if self.pretty, let format = self.format, !format.isEmpty {
                 throw CommandFailure(description: "--format is incompatible with human friendly format")
             }
-            // Without --format (or --pretty), config.json's serviceInspectFormat.
-            let given = (self.format ?? "").isEmpty ? self.global.cliSettings()?.serviceInspectFormat ?? self.format : self.format
-            let format = self.pretty ? "pretty" : given
+            let format = self.pretty ? "pretty" : self.global.listFormat(self.format, quiet: false, configured: \.serviceInspectFormat)
             if let format, format.hasBytePrefix("pretty"), format != "pretty" {
                 throw CommandFailure(description: "Cannot supply extra formatting options to the pretty template")
             }
