@@ -90,3 +90,9 @@ func parseServiceLogTail(_ text: String) throws -> ContainerLogsOptions.Tail {
     guard count >= 0 else { throw CommandFailure(description: "negative tail values not supported") }
     return .lines(count)
 }
+
+extension Collection {
+    /// The collection, or `nil` when it is empty: docker's flags leave a field out of a request
+    /// rather than send it empty.
+    var nilIfEmpty: Self? { self.isEmpty ? nil : self }
+}

@@ -143,24 +143,24 @@ private struct RawJSONStatus: Encodable {
     var warnings: [Warning]?
 
     init(_ status: BuildKitStatus) {
-        func nonEmpty<Element>(_ elements: [Element]) -> [Element]? { elements.isEmpty ? nil : elements }
-        self.vertexes = nonEmpty(
+        self.vertexes =
             status.vertexes.map {
                 Vertex(
                     digest: $0.digest, inputs: $0.inputs, name: $0.name, cached: $0.cached, started: $0.started, completed: $0.completed,
                     error: $0.error)
-            })
-        self.statuses = nonEmpty(
+            }.nilIfEmpty
+        self.statuses =
             status.statuses.map {
                 VertexStatus(
                     id: $0.id, vertex: $0.vertex, name: $0.name, current: $0.current, total: $0.total, timestamp: $0.timestamp,
                     started: $0.started, completed: $0.completed)
-            })
-        self.logs = nonEmpty(
+            }.nilIfEmpty
+        self.logs =
             status.logs.map {
                 Log(vertex: $0.vertex, stream: $0.stream, data: Data($0.data).base64EncodedString(), timestamp: $0.timestamp)
-            })
-        self.warnings = nonEmpty(
-            status.warnings.map { Warning(vertex: $0.vertex, level: $0.level, short: $0.short, detail: $0.detail, url: $0.url ?? "") })
+            }.nilIfEmpty
+        self.warnings =
+            status.warnings.map { Warning(vertex: $0.vertex, level: $0.level, short: $0.short, detail: $0.detail, url: $0.url ?? "") }
+            .nilIfEmpty
     }
 }

@@ -199,23 +199,23 @@ extension StevedoreCommand.Service {
             let generic = try ServiceFlagParsers.genericResources(try self.genericResourceEntries)
             let capabilities = ServiceFlagParsers.effectiveCapabilities(add: self.flags.capAdd, drop: self.flags.capDrop)
             var container = TaskSpec.ContainerSpec(
-                image: self.image, labels: keyValueMap(try self.containerLabels), args: Self.nonEmpty(self.command),
-                env: Self.nonEmpty(environment), groups: Self.nonEmpty(self.group), mounts: Self.nonEmpty(try self.mounts),
-                healthCheck: health, hosts: Self.nonEmpty(ServiceFlagParsers.swarmHosts(try self.hosts)),
+                image: self.image, labels: keyValueMap(try self.containerLabels), args: self.command.nilIfEmpty,
+                env: environment.nilIfEmpty, groups: self.group.nilIfEmpty, mounts: (try self.mounts).nilIfEmpty,
+                healthCheck: health, hosts: ServiceFlagParsers.swarmHosts(try self.hosts).nilIfEmpty,
                 dnsConfig: .init(
-                    nameservers: Self.nonEmpty(try self.nameservers), search: Self.nonEmpty(try self.searchDomains),
-                    options: Self.nonEmpty(self.dnsOption)),
+                    nameservers: (try self.nameservers).nilIfEmpty, search: (try self.searchDomains).nilIfEmpty,
+                    options: self.dnsOption.nilIfEmpty),
                 init: self.flags.`init` ?? false, sysctls: keyValueMap(self.sysctl), capabilityAdd: capabilities.add,
-                capabilityDrop: capabilities.drop, ulimits: Self.nonEmpty(try self.ulimits))
+                capabilityDrop: capabilities.drop, ulimits: (try self.ulimits).nilIfEmpty)
             if let credentialSpec = try self.flags.credentialSpecValue { container.privileges = .init(credentialSpec: credentialSpec) }
             let task = TaskSpec(
                 containerSpec: container,
-                resources: .init(limits: Limit(), reservations: ResourceObject(genericResources: Self.nonEmpty(generic))),
-                placement: .init(constraints: Self.nonEmpty(self.constraint), preferences: Self.nonEmpty(try self.placementPreferences)))
+                resources: .init(limits: Limit(), reservations: ResourceObject(genericResources: generic.nilIfEmpty)),
+                placement: .init(constraints: self.constraint.nilIfEmpty, preferences: (try self.placementPreferences).nilIfEmpty))
             let endpointMode = EndpointSpec.Mode(rawValue: (self.flags.endpointMode ?? "vip").lowercased())
             var spec = ServiceSpec(
                 name: self.name, labels: keyValueMap(try self.labels), taskTemplate: task, mode: mode,
-                endpointSpec: EndpointSpec(mode: endpointMode, ports: Self.nonEmpty(try self.ports)))
+                endpointSpec: EndpointSpec(mode: endpointMode, ports: (try self.ports).nilIfEmpty))
             try self.flags.apply(to: &spec)
             return spec
         }
@@ -279,7 +279,7 @@ extension StevedoreCommand.Service {
                 networks[index].target = found.id
             }
             networks.sort { ($0.target ?? "") < ($1.target ?? "") }
-            return Self.nonEmpty(networks)
+            return networks.nilIfEmpty
         }
 
         /// The `--config` references with their ids; a `config://` credential spec's config is
@@ -290,14 +290,11 @@ extension StevedoreCommand.Service {
             if !credentialConfig.isEmpty { requested.append(.init(runtime: .object([:]), configName: credentialConfig)) }
             guard !requested.isEmpty else { return }
             let configs = try await SwarmFileReference.resolveConfigs(requested, client: client)
-            spec.taskTemplate?.containerSpec?.configs = Self.nonEmpty(configs)
+            spec.taskTemplate?.containerSpec?.configs = configs.nilIfEmpty
             if !credentialConfig.isEmpty, let id = configs.first(where: { $0.configName == credentialConfig })?.configID {
                 spec.taskTemplate?.containerSpec?.privileges?.credentialSpec?.config = id
             }
         }
 
-        private static func nonEmpty<Element>(_ values: [Element]) -> [Element]? {
-            values.isEmpty ? nil : values
-        }
     }
 }

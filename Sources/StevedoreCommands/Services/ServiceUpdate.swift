@@ -280,7 +280,7 @@ extension StevedoreCommand.Service {
                 container.labels = Self.updated(container.labels, removing: self.containerLabelRm, adding: added)
             }
             if let image = self.image { container.image = image }
-            if let words = try self.argumentWords { container.args = Self.nonEmpty(words) }
+            if let words = try self.argumentWords { container.args = words.nilIfEmpty }
             container.env = try self.updatedEnvironment(container.env)
             container.mounts = try Self.updatedMounts(container.mounts, adding: try self.mountsAdded, removingTargets: self.mountRm)
             if !self.sysctlRm.isEmpty || !self.sysctlAdd.isEmpty {
@@ -300,7 +300,7 @@ extension StevedoreCommand.Service {
             }
             if !self.groupAdd.isEmpty || !self.groupRm.isEmpty {
                 let removed = Set(self.groupRm)
-                container.groups = Self.nonEmpty(((container.groups ?? []) + self.groupAdd).filter { !removed.contains($0) }.sorted())
+                container.groups = ((container.groups ?? []) + self.groupAdd).filter { !removed.contains($0) }.sorted().nilIfEmpty
             }
             if !self.publishAdd.isEmpty || !self.publishRm.isEmpty {
                 var endpoint = spec.endpointSpec ?? EndpointSpec()
@@ -313,7 +313,7 @@ extension StevedoreCommand.Service {
             container.healthCheck = try self.flags.updatedHealthCheck(container.healthCheck)
             if !self.flags.capAdd.isEmpty || !self.flags.capDrop.isEmpty {
                 let capabilities = ServiceFlagParsers.updatedCapabilities(
-                    add: Self.nonEmpty(self.flags.capAdd), drop: Self.nonEmpty(self.flags.capDrop),
+                    add: self.flags.capAdd.nilIfEmpty, drop: self.flags.capDrop.nilIfEmpty,
                     current: (container.capabilityAdd, container.capabilityDrop))
                 container.capabilityAdd = capabilities.add
                 container.capabilityDrop = capabilities.drop
@@ -353,7 +353,7 @@ extension StevedoreCommand.Service {
                 }
                 environment = entries
             }
-            return Self.nonEmpty(environment)
+            return environment.nilIfEmpty
         }
 
         /// docker's `updateMounts`: the added mounts (one per target), the service's others
@@ -373,7 +373,7 @@ extension StevedoreCommand.Service {
             let removed = Set(targets.map { Array($0.utf8) })
             let mounts = byTarget.values.filter { !removed.contains(target($0)) }
                 .sorted { ($0.source ?? "", $0.target ?? "") < ($1.source ?? "", $1.target ?? "") }
-            return Self.nonEmpty(mounts)
+            return mounts.nilIfEmpty
         }
 
         /// `--ulimit-rm` (by name), then `--ulimit-add` (replacing a limit of the same name),
@@ -385,7 +385,7 @@ extension StevedoreCommand.Service {
             for limit in try self.ulimitsAdded {
                 byName[limit.name ?? ""] = TaskSpec.ContainerSpec.Ulimit(name: limit.name, soft: limit.soft, hard: limit.hard)
             }
-            return Self.nonEmpty(byName.sorted { $0.key < $1.key }.map { $0.value })
+            return byName.sorted { $0.key < $1.key }.map { $0.value }.nilIfEmpty
         }
 
         /// `--generic-resource-add` (replacing a count of the same kind) and
@@ -409,7 +409,7 @@ extension StevedoreCommand.Service {
                 }
                 reserved.remove(at: index)
             }
-            reservations.genericResources = Self.nonEmpty(reserved.map { $0.resource })
+            reservations.genericResources = reserved.map { $0.resource }.nilIfEmpty
             resources.reservations = reservations
             task.resources = resources
         }
@@ -438,7 +438,7 @@ extension StevedoreCommand.Service {
             var placement = task.placement ?? .init()
             let removed = Set(self.constraintRm)
             let constraints = ((placement.constraints ?? []) + self.constraintAdd).filter { !removed.contains($0) }
-            placement.constraints = Self.nonEmpty(constraints.sorted())
+            placement.constraints = constraints.sorted().nilIfEmpty
             task.placement = placement
         }
 
@@ -452,7 +452,7 @@ extension StevedoreCommand.Service {
                 return !removed.contains(descriptor)
             }
             preferences += try self.preferencesAdded
-            placement.preferences = Self.nonEmpty(preferences)
+            placement.preferences = preferences.nilIfEmpty
             task.placement = placement
         }
 
@@ -477,7 +477,7 @@ extension StevedoreCommand.Service {
                 networks.append(network)
             }
             networks.sort { ($0.target ?? "") < ($1.target ?? "") }
-            task.networks = Self.nonEmpty(networks)
+            task.networks = networks.nilIfEmpty
         }
 
         /// `--replicas` for a replicated service, `--max-concurrent` for a replicated job.
@@ -519,7 +519,7 @@ extension StevedoreCommand.Service {
             }
             // Compared with the ports the service had, removed ones included, as docker does.
             ports += adding.filter { !existing.contains(key($0)) }
-            return Self.nonEmpty(ports.sorted { key($0) < key($1) })
+            return ports.sorted { key($0) < key($1) }.nilIfEmpty
         }
 
         /// The `--dns-*-add`/`-rm` flags on the container's DNS configuration: each list with
@@ -529,7 +529,7 @@ extension StevedoreCommand.Service {
             guard given.contains(where: { !$0.isEmpty }) else { return }
             func merged(_ current: [String]?, adding: [String], removing: [String]) -> [String]? {
                 let removed = Set(removing)
-                return Self.nonEmpty(Self.unique((current ?? []) + adding).filter { !removed.contains($0) }.sorted())
+                return Self.unique((current ?? []) + adding).filter { !removed.contains($0) }.sorted().nilIfEmpty
             }
             let current = container.dnsConfig ?? .init()
             container.dnsConfig = .init(
@@ -559,7 +559,7 @@ extension StevedoreCommand.Service {
                 if !names.isEmpty { hosts.append("\(address) \(names.joined(separator: " "))") }
             }
             hosts += ServiceFlagParsers.swarmHosts(try self.hostsAdded)
-            container.hosts = Self.nonEmpty(Self.unique(hosts))
+            container.hosts = Self.unique(hosts).nilIfEmpty
         }
 
         // MARK: Secrets and configs
@@ -575,7 +575,7 @@ extension StevedoreCommand.Service {
             if !self.secretAdd.isEmpty {
                 secrets += try await SwarmFileReference.resolveSecrets(try self.secretsAdded.map(\.secret), client: client)
             }
-            container.secrets = Self.nonEmpty(secrets)
+            container.secrets = secrets.nilIfEmpty
 
             let givenCredentialSpec = self.flags.credentialSpec != nil
             let credentialSpec = try self.flags.credentialSpecValue
@@ -593,7 +593,7 @@ extension StevedoreCommand.Service {
             var requested = try self.configsAdded.map(\.config)
             if !credentialConfigName.isEmpty { requested.append(.init(runtime: .object([:]), configName: credentialConfigName)) }
             if !requested.isEmpty { configs += try await SwarmFileReference.resolveConfigs(requested, client: client) }
-            container.configs = Self.nonEmpty(configs)
+            container.configs = configs.nilIfEmpty
 
             if givenCredentialSpec {
                 if var credentialSpec {
@@ -611,10 +611,6 @@ extension StevedoreCommand.Service {
         }
 
         // MARK: Helpers
-
-        private static func nonEmpty<Element>(_ values: [Element]) -> [Element]? {
-            values.isEmpty ? nil : values
-        }
 
         /// `values` without repetitions, in their first order.
         private static func unique(_ values: [String]) -> [String] {
