@@ -124,4 +124,88 @@ struct ContainerFlagsEngineTests {
         #expect(conflicting.status == 1)
         #expect(conflicting.standardError == "conflicting options: cannot specify both --attach and --detach\n")
     }
+
+    /// The networking flags make the same endpoints as docker's: aliases, static addresses,
+    /// links on a user-defined network, the long syntax, several networks (refused by dockerd
+    /// 20.10 in the same words, made from API 1.44).
+    @Test func networkFlagsMakeTheSameEndpointsAsDocker() async throws {
+        let (docker, stevedore) = try #require(
+            try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")
+        let scope = "stevedore-netflags-\(UUID().uuidString.prefix(8).lowercased())"
+        let prefix = "10.\(Int.random(in: 128...254)).\(Int.random(in: 0...254))"
+        try await TestEngine.withResources { client, resources in
+            let (a, b, linked) = (scope + "-a", scope + "-b", scope + "-linked")
+            for network in [a, b] { resources.network(network) }
+            _ = try await client.networks.create(
+                NetworkCreateRequest(name: a, ipam: IPAM(config: [IPAMConfig(subnet: "\(prefix).0/24", gateway: "\(prefix).1")])))
+            _ = try await client.networks.create(NetworkCreateRequest(name: b))
+            resources.container(
+                try await client.containers.create(ContainerCreateBody(image: TestEngine.image), options: .init(name: linked)).id)
+            // The second set joins two networks, which only API 1.44 and later take at create.
+            let flagSets = [
+                (
+                    [
+                        "--network", a, "--network-alias", "web", "--ip", "\(prefix).10", "--link", "\(linked):db", "--link-local-ip",
+                        "169.254.10.1",
+                    ], true
+                ),
+                (["--net", "name=\(a),alias=x,driver-opt=com.example.k=v,ip=\(prefix).11", "--network", b], false),
+            ]
+            for (flags, createdOnEveryEngine) in flagSets {
+                var shown: [String] = []
+                for (tool, toolName) in [(docker, "docker"), (stevedore, "stevedore")] {
+                    let name = "\(scope)-\(toolName)"
+                    let created = try await tool.run(["create", "-q", "--name", name] + flags + [TestEngine.image, "true"])
+                    guard created.status == 0 else {
+                        // The daemon names the networks in its map's order: compare the words.
+                        let words = Set(created.standardError.split(whereSeparator: { " ,\n".contains($0) })).sorted()
+                        shown.append("exit \(created.status): \(words)")
+                        continue
+                    }
+                    resources.container(name)
+                    let inspected = try await docker.run([
+                        "inspect", "--format",
+                        "{{json .HostConfig.NetworkMode}} {{json .HostConfig.Links}} {{json .NetworkSettings.Networks}}",
+                        name,
+                    ])
+                    #expect(inspected.status == 0, "\(inspected)")
+                    shown.append(inspected.standardOutput.replacingOccurrences(of: name, with: "<NAME>"))
+                    _ = try await docker.run(["rm", name])
+                }
+                #expect(shown.count == 2 && shown[1] == shown[0], "\(flags): \(shown)")
+                #expect(!createdOnEveryEngine || shown.first?.hasPrefix("exit") == false, "\(shown)")
+            }
+        }
+    }
+
+    /// `--mac-address` works on every API version (container-wide before 1.44, on the endpoint
+    /// from it); `gw-priority` needs 1.48 and is refused before any request below it.
+    @Test func aMACAddressAndGatewayPriorityFollowTheAPIVersion() async throws {
+        let scope = "stevedore-netmac-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            resources.network(scope)
+            _ = try await client.networks.create(NetworkCreateRequest(name: scope))
+            let version = try await client.apiVersion()
+            let mac = "02:42:ac:11:00:09"
+            let created = try await CommandLineProcess.stevedore.run(
+                ["create", "-q", "--network", scope, "--mac-address", mac, TestEngine.image, "true"])
+            #expect(created.status == 0, "\(created)")
+            let id = created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            resources.container(id)
+            let inspected = try await client.containers.inspect(id)
+            let shown =
+                version >= APIVersion(1, 44) ? inspected.networkSettings?.networks?[scope]?.macAddress : inspected.config?.macAddress
+            #expect(shown == mac)
+            let prioritised = try await CommandLineProcess.stevedore.run(
+                ["create", "-q", "--network", "name=\(scope),gw-priority=5", TestEngine.image, "true"])
+            if version >= APIVersion(1, 48) {
+                #expect(prioritised.status == 0, "\(prioritised)")
+                let id = prioritised.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+                resources.container(id)
+                #expect(try await client.containers.inspect(id).networkSettings?.networks?[scope]?.gwPriority == 5)
+            } else {
+                #expect(prioritised.status == 1 && prioritised.standardError.contains("GwPriority"), "\(prioritised)")
+            }
+        }
+    }
 }

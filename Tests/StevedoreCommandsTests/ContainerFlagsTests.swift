@@ -177,7 +177,58 @@ import Testing
                 "HostConfig.CpuPeriod": "100000", "HostConfig.CpuQuota": "-1", "HostConfig.CpuRealtimeRuntime": "-9223372036854775808",
             ]
         ),
+        (
+            [
+                "--network", "net1", "--network-alias", "a", "--ip", "10.0.0.5", "--ip6", "fd00::5", "--link-local-ip", "169.254.1.1",
+                "--link", "db:d",
+            ],
+            [
+                "HostConfig.NetworkMode": #""net1""#, "HostConfig.Links": #"["db:d"]"#,
+                "NetworkingConfig":
+                    #"{"EndpointsConfig":{"net1":{"IPAMConfig":{"IPv4Address":"10.0.0.5","IPv6Address":"fd00::5","LinkLocalIPs":"#
+                    + #"["169.254.1.1"]},"Links":["db:d"],"Aliases":["a"]}}}"#,
+            ]
+        ),
+        // The long syntax is lowered; the first network's MAC address goes container-wide.
+        (
+            ["--net", "name=A,alias=X,driver-opt=K=V,gw-priority=5,mac-address=02:42:AC:11:00:02", "--network", "b"],
+            [
+                "HostConfig.NetworkMode": #""a""#, "MacAddress": #""02:42:ac:11:00:02""#,
+                "NetworkingConfig": #"{"EndpointsConfig":{"a":{"Aliases":["x"],"DriverOpts":{"k":"v"},"GwPriority":5},"b":{}}}"#,
+            ]
+        ),
+        (
+            ["--network", "a", "--network", "name=b,mac-address=02:42:ac:11:00:03"],
+            ["NetworkingConfig": #"{"EndpointsConfig":{"a":{},"b":{"MacAddress":"02:42:ac:11:00:03"}}}"#]
+        ),
     ]
+
+    /// A single network with nothing of its own set sends no endpoint, as docker; `--link` on
+    /// the default network is a legacy link only.
+    @Test func aPlainNetworkSendsNoEndpoint() throws {
+        let cases: [([String], String)] = [
+            ([], "default"), (["--network", "host"], "host"), (["--link", "db"], "default"),
+            (["--network", "a", "--mac-address", "0000.5e00.5301"], "a"),
+        ]
+        for (arguments, mode) in cases {
+            let body = try Self.body(arguments)
+            #expect(body.networkingConfig == nil, "\(arguments)")
+            #expect(body.hostConfig?.networkMode == mode, "\(arguments)")
+        }
+        #expect(try Self.body(["--link", "db"]).hostConfig?.links == ["db"])
+    }
+
+    /// Go's `net.ParseMAC`: 6, 8 or 20 octets, `:`/`-` pairs or `.` quads, one separator.
+    @Test func macAddressesAreReadAsGoReadsThem() {
+        for valid in ["00:00:5e:00:53:01", "00-00-5E-00-53-01", "0000.5e00.5301", "00:00:5e:00:53:01:02:03", "0000.5e00.5301.0203"] {
+            #expect(ContainerFlagParsers.isMACAddress(valid), "\(valid)")
+        }
+        for invalid in [
+            "00:00:5e:00:53", "00:00-5e:00:53:01", "00:00:5e:00:53:0g", "0000.5e00.530", "00:00:5e:00:53:01:02", "0000:5e00:5301",
+        ] {
+            #expect(!ContainerFlagParsers.isMACAddress(invalid), "\(invalid)")
+        }
+    }
 
     @Test(arguments: Self.cases)
     func flagsMakeTheBody(arguments: [String], expected: [String: String]) throws {
@@ -309,6 +360,48 @@ import Testing
         (["--cgroupns", "bad"], "--cgroupns: invalid CGROUP mode"),
         (["--mac-address", "zz"], "zz is not a valid mac address"),
         (["--link", "a:b:c"], #"invalid argument "a:b:c" for "--link" flag: bad format for links: a:b:c"#),
+        (["--network", "a", "--network", "a"], #"network "a" is specified multiple times"#),
+        (
+            ["--network", "host", "--network", "a"],
+            "conflicting options: cannot attach both user-defined and non-user-defined network-modes"
+        ),
+        (["--network-alias", "x"], "network-scoped aliases are only supported for user-defined networks"),
+        (["--net", "container:x", "--net-alias", "y"], "network-scoped aliases are only supported for user-defined networks"),
+        (
+            ["--network", "name=a,alias=x", "--network-alias", "y"],
+            "conflicting options: cannot specify both --network-alias and per-network alias"
+        ),
+        (
+            ["--network", "name=a,ip=1.2.3.4", "--ip", "1.2.3.5"],
+            "conflicting options: cannot specify both --ip and per-network IPv4 address"
+        ),
+        (["--network", "name=a,ip6=1", "--ip6", "2"], "conflicting options: cannot specify both --ip6 and per-network IPv6 address"),
+        (
+            ["--network", "name=a,link-local-ip=1", "--link-local-ip", "2"],
+            "conflicting options: cannot specify both --link-local-ip and per-network link-local IP addresses"
+        ),
+        (
+            ["--network", "name=a,mac-address=3", "--mac-address", "02:42:ac:11:00:02"],
+            "conflicting options: cannot specify both --mac-address and per-network MAC address"
+        ),
+        (["--network", "a", "--network", "name=b,mac-address=zz"], "zz is not a valid mac address"),
+        (["--network", " "], "no name set for network"),
+        (["--network", "foo=bar"], #"invalid argument "foo=bar" for "--network" flag: invalid field key foo"#),
+        (["--network", "alias=x"], #"invalid argument "alias=x" for "--network" flag: network name/id is not specified"#),
+        (["--network", "name=a,alias=x,a"], #"invalid argument "name=a,alias=x,a" for "--network" flag: invalid field a"#),
+        (
+            ["--network", "name=a,driver-opt=x"],
+            #"invalid argument "name=a,driver-opt=x" for "--network" flag: invalid key value pair format in driver options"#
+        ),
+        (
+            ["--network", "name=a,gw-priority=99999999999999999999"],
+            #"invalid argument "name=a,gw-priority=99999999999999999999" for "--network" flag: invalid gw-priority "#
+                + "(99999999999999999999): value out of range"
+        ),
+        (
+            ["--network", "name=a,gw-priority=-"],
+            #"invalid argument "name=a,gw-priority=-" for "--network" flag: invalid gw-priority (-): invalid syntax"#
+        ),
         (["--storage-opt", "x"], "invalid storage option"),
         (["--log-driver", "none", "--log-opt", "a=b"], "invalid logging opts for driver none"),
         (["--security-opt", "bad"], #"Invalid --security-opt: "bad""#),

@@ -36,9 +36,9 @@ extension DockerClient.Containers {
     /// The body is adapted to the API version in use as the moby client adapts it: a field the
     /// daemon would reject or misread is refused locally when it carries meaning
     /// (`StopTimeout` < 1.25, `Annotations` < 1.43, `Healthcheck.StartInterval` and per-network
-    /// `MacAddress` < 1.44), and dropped when it is ignorable (`ConsoleSize` < 1.42, which 1.41
-    /// daemons on Linux do not honour; `KernelMemory` outside 1.40–1.41; `AutoRemove` < 1.25,
-    /// where removal is the client's job). The container-wide `MacAddress`, deprecated in 1.44,
+    /// `MacAddress` < 1.44, per-network `GwPriority` < 1.48), and dropped when it is ignorable
+    /// (`ConsoleSize` < 1.42, which 1.41 daemons on Linux do not honour; `KernelMemory` outside
+    /// 1.40–1.41; `AutoRemove` < 1.25, where removal is the client's job). The container-wide `MacAddress`, deprecated in 1.44,
     /// moves there to the endpoint of the container's network. Capabilities are normalised to
     /// their `CAP_` names.
     ///
@@ -110,8 +110,12 @@ extension DockerClient.Containers {
         if !(body.hostConfig?.annotations ?? [:]).isEmpty {
             try await self.client.requireAPIVersion(APIVersion(1, 43), for: "Annotations of container create")
         }
-        if body.networkingConfig?.endpointsConfig?.values.contains(where: { !($0.macAddress ?? "").isEmpty }) == true {
+        let endpoints = body.networkingConfig?.endpointsConfig?.values ?? [:].values
+        if endpoints.contains(where: { !($0.macAddress ?? "").isEmpty }) {
             try await self.client.requireAPIVersion(APIVersion(1, 44), for: "a per-network MacAddress of container create")
+        }
+        if endpoints.contains(where: { ($0.gwPriority ?? 0) != 0 }) {
+            try await self.client.requireAPIVersion(APIVersion(1, 48), for: "a per-network GwPriority of container create")
         }
         let version = try await self.client.apiVersion()
         if var hostConfig = body.hostConfig {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreFormatting
 import StevedoreText
 
 #if canImport(FoundationEssentials)
@@ -38,7 +39,18 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Overwrite the default ENTRYPOINT of the image") var entrypoint: String?
     @Option(name: [.customShort("h"), .long], parsing: .unconditional, help: "Container host name") var hostname: String?
     @Option(name: .long, parsing: .unconditional, help: "Container NIS domain name") var domainname: String?
-    @Option(name: .long, parsing: .unconditional, help: "Connect a container to a network") var network: String?
+    // docker also takes the older `--net` and `--net-alias`, which its help hides.
+    @Option(
+        name: [.customLong("network"), .customLong("net")], parsing: .unconditionalSingleValue, help: "Connect a container to a network")
+    var network: [String] = []
+    @Option(
+        name: [.customLong("network-alias"), .customLong("net-alias")], parsing: .unconditionalSingleValue,
+        help: "Add network-scoped alias for the container")
+    var networkAlias: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "IPv4 address (e.g., 172.30.100.104)") var ip: String?
+    @Option(name: .long, parsing: .unconditional, help: "IPv6 address (e.g., 2001:db8::33)") var ip6: String?
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Container IPv4/IPv6 link-local addresses") var linkLocalIp: [String] =
+        []
     @Option(name: .long, help: "Write the container ID to the file") var cidfile: String?
     @Option(name: .long, parsing: .unconditional, help: "Container MAC address (e.g., 92:d0:c6:0a:29:33)") var macAddress: String?
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
@@ -175,11 +187,8 @@ struct ContainerConfigOptions: ParsableArguments {
         body.entrypoint = self.entrypoint.map { [$0] }
         body.hostname = self.hostname
         body.domainname = self.domainname
-        if let macAddress = self.macAddress {
-            guard ContainerFlagParsers.isMACAddress(macAddress) else {
-                throw FlagValue.conflict("\(macAddress) is not a valid mac address")
-            }
-            body.macAddress = macAddress
+        if let macAddress = self.macAddress, !macAddress.isEmpty, !ContainerFlagParsers.isMACAddress(macAddress.trimmingWhitespace()) {
+            throw FlagValue.conflict("\(macAddress) is not a valid mac address")
         }
         body.stopSignal = try self.stopSignal.map { try ContainerSignal(parsing: $0).rawValue }
         body.stopTimeout = try self.stopTimeout?.value(for: "--stop-timeout")
@@ -193,9 +202,12 @@ struct ContainerConfigOptions: ParsableArguments {
         try self.applyLimits(to: &host)
         try self.applyStorage(to: &host)
         try self.applyIsolation(to: &host)
-        host.networkMode = self.network ?? "default"
+        host.links = try FlagValue.parseAll(self.link, for: "--link", ContainerFlagParsers.link).nilIfEmpty
+        let networking = try self.networking()
+        host.networkMode = networking.mode
+        body.macAddress = networking.macAddress
+        body.networkingConfig = networking.endpoints.nilIfEmpty.map { NetworkingConfig(endpointsConfig: $0) }
         host.containerIDFile = self.cidfile.flatMap { $0.isEmpty ? nil : $0 }
-        host.links = self.link.isEmpty ? nil : try FlagValue.parseAll(self.link, for: "--link", ContainerFlagParsers.link)
         host.autoRemove = self.rm
         host.`init` = self.`init` ? true : nil
         host.extraHosts = self.addHost.isEmpty ? nil : self.addHost
@@ -217,6 +229,35 @@ struct ContainerConfigOptions: ParsableArguments {
         body.exposedPorts = exposed.isEmpty ? nil : exposed
         body.hostConfig = host
         return body
+    }
+
+    /// docker's `parseNetworkOpts`: the network mode (the first `--network`, `default` without
+    /// one), and an endpoint for each network. The single-network flags apply to the first; an
+    /// endpoint with nothing set is left out when there is one network (the daemon makes it).
+    /// The first network's MAC address goes container-wide, which the library moves to the
+    /// endpoint from API 1.44 and older daemons read there; the others need 1.44.
+    private func networking() throws -> (mode: String, endpoints: [String: EndpointSettings], macAddress: String?) {
+        let given = try FlagValue.parseAll(self.network, for: "--network", NetworkAttachment.init(parsing:))
+        var attachments = given.nilIfEmpty ?? [NetworkAttachment(target: "default")]
+        try attachments[0].apply(self)
+        var endpoints: [String: EndpointSettings] = [:]
+        var macAddress: String?
+        for (index, attachment) in attachments.enumerated() {
+            var endpoint = try attachment.checkedEndpointSettings()
+            guard endpoints[attachment.target] == nil else {
+                throw FlagValue.conflict("network \(GoQuote.quote(attachment.target)) is specified multiple times")
+            }
+            if index == 0 {
+                macAddress = endpoint.macAddress
+                endpoint.macAddress = nil
+                if attachments.count == 1 && endpoint == EndpointSettings() { continue }
+            }
+            endpoints[attachment.target] = endpoint
+        }
+        if given.contains(where: \.isUserDefined) && given.contains(where: { !$0.isUserDefined }) {
+            throw FlagValue.conflict("conflicting options: cannot attach both user-defined and non-user-defined network-modes")
+        }
+        return (attachments[0].target, endpoints, macAddress)
     }
 
     /// `--health-*` and `--no-healthcheck`: `nil` when none is given (the image's check
@@ -278,16 +319,17 @@ struct ContainerConfigOptions: ParsableArguments {
             }
         }
         host.devices = devices
-        host.deviceCgroupRules = try Self.nonEmpty(
-            FlagValue.parseAll(self.deviceCgroupRule, for: "--device-cgroup-rule", ContainerFlagParsers.deviceCgroupRule))
+        host.deviceCgroupRules = try FlagValue.parseAll(
+            self.deviceCgroupRule, for: "--device-cgroup-rule", ContainerFlagParsers.deviceCgroupRule
+        ).nilIfEmpty
     }
 
     /// Volumes, mounts and storage options.
     private func applyStorage(to host: inout HostConfig) throws {
-        host.binds = Self.nonEmpty(self.volume.map(ContainerFlagParsers.bind))
+        host.binds = self.volume.map(ContainerFlagParsers.bind).nilIfEmpty
         host.volumeDriver = self.volumeDriver
-        host.volumesFrom = Self.nonEmpty(self.volumesFrom)
-        host.mounts = Self.nonEmpty(try FlagValue.parseAll(self.mount, for: "--mount", MountArgument.parse))
+        host.volumesFrom = self.volumesFrom.nilIfEmpty
+        host.mounts = (try FlagValue.parseAll(self.mount, for: "--mount", MountArgument.parse)).nilIfEmpty
         host.tmpfs =
             self.tmpfs.isEmpty
             ? nil
@@ -304,9 +346,9 @@ struct ContainerConfigOptions: ParsableArguments {
     private func applyIsolation(to host: inout HostConfig) throws {
         host.privileged = self.privileged
         host.readonlyRootfs = self.readOnly
-        host.capAdd = Self.nonEmpty(self.capAdd)
-        host.capDrop = Self.nonEmpty(self.capDrop)
-        host.groupAdd = Self.nonEmpty(self.groupAdd)
+        host.capAdd = self.capAdd.nilIfEmpty
+        host.capDrop = self.capDrop.nilIfEmpty
+        host.groupAdd = self.groupAdd.nilIfEmpty
         let security = try SecurityOptions(self.securityOpt)
         host.securityOpt = self.securityOpt.isEmpty ? nil : security.options
         host.maskedPaths = security.maskedPaths
@@ -342,10 +384,6 @@ struct ContainerConfigOptions: ParsableArguments {
             if let index = result.firstIndex(where: { $0.name == limit.name }) { result[index] = limit } else { result.append(limit) }
         }
         return result
-    }
-
-    private static func nonEmpty<Element>(_ values: [Element]) -> [Element]? {
-        values.isEmpty ? nil : values
     }
 
     /// The exposed ports and the host bindings of `--publish` and `--expose`, read as docker

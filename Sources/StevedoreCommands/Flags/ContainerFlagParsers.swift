@@ -206,8 +206,34 @@ enum ContainerFlagParsers {
         return stream
     }
 
-    /// Whether `text` is a MAC-48 address written as six `:`- or `-`-separated hex pairs.
+    /// Whether Go's `net.ParseMAC` reads `text`: 6, 8 or 20 octets written as hex pairs
+    /// separated by one kind of `:` or `-`, or as groups of four hex digits separated by `.`.
     static func isMACAddress(_ text: String) -> Bool {
-        text.wholeMatch(of: /[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}/) != nil
+        let bytes = Array(text.utf8)
+        func isHex(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): true
+            default: false
+            }
+        }
+        // The number of octets when `text` is runs of `width` hex digits joined by `separator`.
+        func groups(width: Int, separator: UInt8) -> Int? {
+            guard (bytes.count + 1) % (width + 1) == 0 else { return nil }
+            for (offset, byte) in bytes.enumerated() {
+                let isSeparatorPlace = (offset + 1) % (width + 1) == 0
+                guard isSeparatorPlace ? byte == separator : isHex(byte) else { return nil }
+            }
+            return (bytes.count + 1) / (width + 1) * (width / 2)
+        }
+        guard bytes.count >= 14 else { return false }
+        let octets: Int?
+        if bytes[2] == UInt8(ascii: ":") || bytes[2] == UInt8(ascii: "-") {
+            octets = groups(width: 2, separator: bytes[2])
+        } else if bytes[4] == UInt8(ascii: ".") {
+            octets = groups(width: 4, separator: bytes[4])
+        } else {
+            octets = nil
+        }
+        return octets.map { [6, 8, 20].contains($0) } ?? false
     }
 }

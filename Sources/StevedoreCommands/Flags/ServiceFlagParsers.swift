@@ -131,45 +131,14 @@ enum ServiceFlagParsers {
         }
     }
 
-    /// `--network`/`--network-add` (docker's `NetworkOpt`): a network name or id, or (when the
-    /// value has any `word=word`) a CSV record of `name=…` (required), `alias=…` (repeatable),
-    /// `driver-opt=key=value` (repeatable), and `ip`, `ip6`, `mac-address`, `link-local-ip`,
-    /// `gw-priority`, which docker accepts and the swarm does not take. Keys and values are
-    /// case-insensitive (lowered), as docker reads them.
+    /// `--network`/`--network-add` (docker's `NetworkOpt`, see ``NetworkAttachment``): the
+    /// network's target, aliases and driver options. `ip`, `ip6`, `mac-address`, `link-local-ip`
+    /// and `gw-priority` are read and checked as docker reads them, and left out: the swarm does
+    /// not take them.
     static func network(_ text: String) throws -> NetworkAttachmentConfig {
-        guard text.contains(/[0-9A-Za-z_]=[0-9A-Za-z_]/) else {
-            return NetworkAttachmentConfig(target: text)
-        }
-        var network = NetworkAttachmentConfig(aliases: [])
-        for field in try MountArgument.csvFields(text) {
-            let lowered = field.lowercased()
-            guard let (rawKey, rawValue) = lowered.cut(atFirst: "="), !rawKey.isEmpty else {
-                throw InvalidFlagValue(reason: "invalid field \(field)")
-            }
-            let key = rawKey.trimmingWhitespace()
-            let value = rawValue.trimmingWhitespace()
-            switch key {
-            case "name": network.target = value
-            case "alias": network.aliases?.append(value)
-            case "ip", "ip6", "mac-address", "link-local-ip": break
-            case "driver-opt":
-                guard let (option, optionValue) = value.cut(atFirst: "="), !option.isEmpty else {
-                    throw InvalidFlagValue(reason: "invalid key value pair format in driver options")
-                }
-                var options = network.driverOpts ?? [:]
-                options[option.trimmingWhitespace()] = optionValue.trimmingWhitespace()
-                network.driverOpts = options
-            case "gw-priority":
-                guard Int(value) != nil else {
-                    let reason = value.allSatisfy(\.isNumber) && !value.isEmpty ? "value out of range" : "invalid syntax"
-                    throw InvalidFlagValue(reason: "invalid gw-priority (\(value)): \(reason)")
-                }
-            default: throw InvalidFlagValue(reason: "invalid field key \(key)")
-            }
-        }
-        guard !(network.target ?? "").isEmpty else { throw InvalidFlagValue(reason: "network name/id is not specified") }
-        if network.aliases?.isEmpty == true { network.aliases = nil }
-        return network
+        let attachment = try NetworkAttachment(parsing: text)
+        return NetworkAttachmentConfig(
+            target: attachment.target, aliases: attachment.aliases.nilIfEmpty, driverOpts: attachment.driverOptions.nilIfEmpty)
     }
 
     // MARK: Scheduling and resources

@@ -28,16 +28,11 @@ extension StevedoreCommand.Network {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let gwPriority = try self.gwPriority?.value(for: "--gw-priority")
-            var endpoint = EndpointSettings()
-            if self.ip != nil || self.ip6 != nil || !self.linkLocalIp.isEmpty {
-                endpoint.ipamConfig = EndpointIPAMConfig(
-                    ipv4Address: self.ip, ipv6Address: self.ip6, linkLocalIPs: self.linkLocalIp.isEmpty ? nil : self.linkLocalIp)
-            }
-            endpoint.links = self.link.isEmpty ? nil : self.link
-            endpoint.aliases = self.alias.isEmpty ? nil : self.alias
-            endpoint.driverOpts = keyValueMap(self.driverOpt)
-            endpoint.gwPriority = gwPriority.map(Int64.init)
+            let attachment = NetworkAttachment(
+                target: self.network, aliases: self.alias, links: self.link, driverOptions: keyValueMap(self.driverOpt) ?? [:],
+                ipv4Address: self.ip, ipv6Address: self.ip6, linkLocalIPs: self.linkLocalIp,
+                gwPriority: try self.gwPriority?.value(for: "--gw-priority") ?? 0)
+            let endpoint = attachment.endpointSettings
             try await withClient(self.global) { client in
                 try await client.networks.connect(self.network, NetworkConnectRequest(container: self.container, endpointConfig: endpoint))
             }
