@@ -60,7 +60,7 @@ struct ContextFlags: ParsableArguments {
         switch value.unicodeScalars.count(where: { $0 == "=" }) {
         case 0: throw InvalidFlagValue(reason: "\(value) must be formatted as key=value")
         case 1: fields = [value.trimming(while: { $0 == "\"" })]
-        default: fields = try MountArgument.csvFields(value)
+        default: fields = try GoCSV.record(value)
         }
         var pairs: [String: String] = [:]
         for field in fields {

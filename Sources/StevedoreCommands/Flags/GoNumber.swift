@@ -54,6 +54,15 @@ enum GoNumber {
         }
     }
 
+    /// `strconv.Atoi(text)`: decimal digits after an optional sign, nothing else (no base
+    /// prefix, no `_`), in 64 bits.
+    static func atoi(_ text: String) throws(Failure) -> Int {
+        let digits = text.first == "+" || text.first == "-" ? text.utf8.dropFirst() : Substring(text).utf8
+        guard !digits.isEmpty, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { throw .syntax }
+        guard let value = Int(text) else { throw .range }
+        return value
+    }
+
     /// `strconv.ParseFloat(text, bits)`, `bits` 32 or 64, with `strconv`'s message when refused.
     /// A 32-bit value is returned as read, not rounded to `Float`: JSON carries it in decimal,
     /// as Go encodes a `float32`.

@@ -16,7 +16,7 @@ import StevedoreText
 enum MountArgument {
     static func parse(_ text: String) throws -> Mount {
         var mount = Mount(type: .volume)
-        for field in try Self.csvFields(text) {
+        for field in try GoCSV.record(text) {
             guard let (rawKey, rawValue) = field.cut(atFirst: "=") else {
                 switch field {
                 case "readonly", "ro": mount.readOnly = true
@@ -102,48 +102,5 @@ enum MountArgument {
         var options = mount.tmpfsOptions ?? .init()
         change(&options)
         mount.tmpfsOptions = options
-    }
-
-    /// The fields of one CSV record (RFC 4180 as Go's `encoding/csv` reads it): a field that
-    /// starts with `"` runs to the closing quote, `""` inside being one quote. Read scalar by
-    /// scalar, as Go reads runes: a `,` followed by a combining mark still ends a field.
-    static func csvFields(_ text: String) throws -> [String] {
-        var fields: [String] = []
-        var field = ""
-        var characters = Substring(text).unicodeScalars
-        var quotedField = false
-        while let character = characters.popFirst() {
-            if character == "\"" && field.isEmpty && !quotedField {
-                quotedField = true
-                var closed = false
-                while let next = characters.popFirst() {
-                    if next == "\"" {
-                        if characters.first == "\"" {
-                            field.unicodeScalars.append("\"")
-                            characters.removeFirst()
-                        } else {
-                            closed = true
-                            break
-                        }
-                    } else {
-                        field.unicodeScalars.append(next)
-                    }
-                }
-                guard closed else {
-                    throw InvalidFlagValue(reason: "parse error on line 1, column \(text.count): extraneous or missing \" in quoted-field")
-                }
-                guard characters.isEmpty || characters.first == "," else {
-                    throw InvalidFlagValue(reason: "parse error on line 1: extraneous or missing \" in quoted-field")
-                }
-            } else if character == "," {
-                fields.append(field)
-                field = ""
-                quotedField = false
-            } else {
-                field.unicodeScalars.append(character)
-            }
-        }
-        fields.append(field)
-        return fields
     }
 }

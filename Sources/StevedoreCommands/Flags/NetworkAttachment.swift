@@ -51,7 +51,7 @@ struct NetworkAttachment: Equatable {
             return
         }
         self.init(target: "")
-        for field in try MountArgument.csvFields(text) {
+        for field in try GoCSV.record(text) {
             guard let (rawKey, rawValue) = field.lowercased().cut(atFirst: "="), !rawKey.isEmpty else {
                 throw InvalidFlagValue(reason: "invalid field \(field)")
             }
@@ -69,13 +69,11 @@ struct NetworkAttachment: Equatable {
                 }
                 self.driverOptions[option.trimmingWhitespace()] = optionValue.trimmingWhitespace()
             case "gw-priority":
-                guard let priority = Int(value) else {
-                    // strconv.Atoi's two reasons: digits that do not fit, or not a number.
-                    let digits = value.first == "-" || value.first == "+" ? value.dropFirst() : Substring(value)
-                    let reason = !digits.isEmpty && digits.allSatisfy { ("0"..."9").contains($0) } ? "value out of range" : "invalid syntax"
-                    throw InvalidFlagValue(reason: "invalid gw-priority (\(value)): \(reason)")
+                do throws(GoNumber.Failure) {
+                    self.gwPriority = try GoNumber.atoi(value)
+                } catch {
+                    throw InvalidFlagValue(reason: "invalid gw-priority (\(value)): \(error.reason)")
                 }
-                self.gwPriority = priority
             case let key: throw InvalidFlagValue(reason: "invalid field key \(key)")
             }
         }

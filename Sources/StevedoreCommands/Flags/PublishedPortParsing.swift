@@ -24,7 +24,7 @@ enum PublishedPortParsing {
 
     private static func longSyntax(_ text: String) throws -> EndpointPortConfig {
         var port = EndpointPortConfig()
-        for field in try MountArgument.csvFields(text) {
+        for field in try GoCSV.record(text) {
             let lowered = field.lowercased()
             guard let (rawKey, rawValue) = lowered.cut(atFirst: "="), !rawKey.isEmpty else {
                 throw InvalidFlagValue(reason: "invalid field: \(field)")

@@ -25,7 +25,7 @@ struct SwarmFileReference: Hashable {
     init(parsing text: String, kind: String) throws {
         // Go's CSV reader finds no record in an empty value.
         guard !text.isEmpty else { throw InvalidFlagValue(reason: "EOF") }
-        let fields = try MountArgument.csvFields(text)
+        let fields = try GoCSV.record(text)
         if fields.count == 1 && !fields[0].contains(scalar: "=") {
             self.source = fields[0]
             self.target = fields[0]

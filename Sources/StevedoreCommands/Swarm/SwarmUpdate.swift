@@ -84,7 +84,7 @@ extension StevedoreCommand.Swarm {
         var options: [String: String] = [:]
         var hasProtocol = false
         var hasURL = false
-        for field in try MountArgument.csvFields(text) {
+        for field in try GoCSV.record(text) {
             guard let (key, rawValue) = field.cut(atFirst: "=") else {
                 throw InvalidFlagValue(reason: "invalid field '\(field)' must be a key=value pair")
             }
