@@ -18,6 +18,18 @@ struct ContainerDifferentialTests {
         try await oracle.expectSame(["exec", "-it", "stevedore-no-such-container", "true"])
     }
 
+    /// `update` prints each name, then the daemon's warnings on stdout (dockerd 20.10 warns of a
+    /// kernel memory limit; they went to stderr), with docker's words for a missing container.
+    @Test func updatePrintsTheDaemonsWarningsAsDocker() async throws {
+        let oracle = try await CLIOracle()
+        try await TestEngine.withResources { client, resources in
+            let id = try await client.containers.create(ContainerCreateBody(image: TestEngine.image)).id
+            resources.container(id)
+            try await oracle.expectSame(["update", "--kernel-memory", "8m", "--pids-limit", "64", id])
+            try await oracle.expectSame(["update", "--kernel-memory", "8m", id, "stevedore-no-such-container"])
+        }
+    }
+
     /// `start -a` attaches, starts and exits with the container's code (the flag was unknown);
     /// `start` of several names reports each failure, then names them all in one line.
     @Test func startAttachedAndItsFailuresMatchDocker() async throws {

@@ -81,7 +81,10 @@ struct ContainerFlagsEngineTests {
                 var shown: [String] = []
                 for tool in [docker, stevedore] {
                     let created = try await tool.run(
-                        ["create", "-q"] + flags + ["-P", "--expose", "80", "--restart", "on-failure:2", TestEngine.image, "true"])
+                        ["create", "-q"] + flags + [
+                            "-P", "--expose", "80", "--restart", "on-failure:2", "--gpus", #""device=0,1",capabilities=compute"#,
+                            TestEngine.image, "true",
+                        ])
                     #expect(created.status == 0, "\(created)")
                     let id = created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
                     resources.container(id)

@@ -201,6 +201,15 @@ import Testing
             ["--network", "a", "--network", "name=b,mac-address=02:42:ac:11:00:03"],
             ["NetworkingConfig": #"{"EndpointsConfig":{"a":{},"b":{"MacAddress":"02:42:ac:11:00:03"}}}"#]
         ),
+        (
+            ["--gpus", "all", "--gpus", #""device=0,1",capabilities=compute,driver=nvidia,"options=a=1,b""#, "--gpus", "count=2"],
+            [
+                "HostConfig.DeviceRequests":
+                    #"[{"Driver":"","Count":-1,"Capabilities":[["gpu"]],"Options":{}},{"Driver":"nvidia","Count":0,"DeviceIDs":["0","1"],"#
+                    + #""Capabilities":[["compute","gpu"]],"Options":{"a":"1","b":""}},"#
+                    + #"{"Driver":"","Count":2,"Capabilities":[["gpu"]],"Options":{}}]"#
+            ]
+        ),
     ]
 
     /// A single network with nothing of its own set sends no endpoint, as docker; `--link` on
@@ -361,6 +370,18 @@ import Testing
         (["--mac-address", "zz"], "zz is not a valid mac address"),
         (["--link", "a:b:c"], #"invalid argument "a:b:c" for "--link" flag: bad format for links: a:b:c"#),
         (["--network", "a", "--network", "a"], #"network "a" is specified multiple times"#),
+        (
+            ["--gpus", "x"],
+            #"invalid argument "x" for "--gpus" flag: invalid count (x): value must be either "all" or an integer: invalid syntax"#
+        ),
+        (["--gpus", "all,all"], #"invalid argument "all,all" for "--gpus" flag: gpu request key 'all' can be specified only once"#),
+        (["--gpus", "foo=bar"], #"invalid argument "foo=bar" for "--gpus" flag: unexpected key 'foo' in 'foo=bar'"#),
+        (["--gpus", ""], #"invalid argument "" for "--gpus" flag: EOF"#),
+        (
+            ["--gpus", #""options=a""b""#],
+            #"invalid argument "\"options=a\"\"b\"" for "--gpus" flag: failed to read gpu options: parse error on line 1, "#
+                + #"column 2: bare " in non-quoted-field"#
+        ),
         (
             ["--network", "host", "--network", "a"],
             "conflicting options: cannot attach both user-defined and non-user-defined network-modes"

@@ -21,10 +21,20 @@ extension StevedoreCommand.Container {
             var body = ContainerUpdateBody()
             try self.resources.apply(to: &body)
             try await withClient(self.global) { client in
-                try await forEachName(self.containers) { name in
-                    let response = try await client.containers.update(name, body)
-                    printWarnings(response.warnings ?? [])
+                // docker prints the daemon's warnings on stdout after the names, failures or not.
+                var warnings: [String] = []
+                func printCollectedWarnings() {
+                    if !warnings.isEmpty { printOut(warnings.joined(separator: "\n") + "\n") }
                 }
+                do {
+                    try await forEachName(self.containers) { name in
+                        warnings += try await client.containers.update(name, body).warnings ?? []
+                    }
+                } catch {
+                    printCollectedWarnings()
+                    throw error
+                }
+                printCollectedWarnings()
             }
         }
     }

@@ -58,7 +58,6 @@ struct ContainerConfigOptions: ParsableArguments {
     @OptionGroup var resources: ContainerResourceOptions
     @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100)") var memorySwappiness =
         GoInteger<Int64>(-1)
-    @Option(name: .long, parsing: .unconditional, help: "Kernel memory limit") var kernelMemory: String?
     @Flag(name: .long, help: "Disable OOM Killer") var oomKillDisable = false
     @Option(name: .long, parsing: .unconditional, help: "Tune host's OOM preferences (-1000 to 1000)") var oomScoreAdj: GoInteger<Int>?
     @Option(name: .long, parsing: .unconditional, help: "Size of /dev/shm") var shmSize: String?
@@ -76,6 +75,8 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Limit write rate (IO per second) to a device") var deviceWriteIops:
         [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a host device to the container") var device: [String] = []
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "GPU devices to add to the container ('all' to pass all GPUs)")
+    var gpus: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a rule to the cgroup allowed devices list") var deviceCgroupRule:
         [String] = []
     @Option(name: [.customShort("v"), .long], parsing: .unconditionalSingleValue, help: "Bind mount a volume") var volume: [String] = []
@@ -297,7 +298,6 @@ struct ContainerConfigOptions: ParsableArguments {
             }
             host.memorySwappiness = swappiness
         }
-        host.kernelMemory = try self.kernelMemory.map { try FlagValue.parse($0, for: "--kernel-memory", MemorySize.parse) }
         host.oomKillDisable = self.oomKillDisable ? true : nil
         host.oomScoreAdj = try self.oomScoreAdj?.value(for: "--oom-score-adj")
         host.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
@@ -319,6 +319,7 @@ struct ContainerConfigOptions: ParsableArguments {
             }
         }
         host.devices = devices
+        host.deviceRequests = try FlagValue.parseAll(self.gpus, for: "--gpus", ContainerFlagParsers.gpuRequest).nilIfEmpty
         host.deviceCgroupRules = try FlagValue.parseAll(
             self.deviceCgroupRule, for: "--device-cgroup-rule", ContainerFlagParsers.deviceCgroupRule
         ).nilIfEmpty

@@ -172,6 +172,49 @@ enum ContainerFlagParsers {
         return text
     }
 
+    /// `--gpus` (docker's `GpuOpts`): a CSV record of `count=N|all` (or the count alone),
+    /// `device=ID,ID…` (quoted, as one field), `driver=…`, `capabilities=CAP,CAP…` (`gpu` is
+    /// always added) and `options="k=v,k=v"`, each key once. Without a count or devices the
+    /// request is for one GPU; `all` is -1.
+    static func gpuRequest(_ text: String) throws -> DeviceRequest {
+        func count(_ text: String) throws -> Int {
+            if text == "all" { return -1 }
+            do throws(GoNumber.Failure) {
+                return try GoNumber.atoi(text)
+            } catch {
+                throw InvalidFlagValue(reason: #"invalid count (\#(text)): value must be either "all" or an integer: \#(error.reason)"#)
+            }
+        }
+        var request = DeviceRequest(driver: "", count: 0, options: [:])
+        var seen: Set<String> = []
+        for field in try GoCSV.record(text) {
+            let (key, value) = field.cut(atFirst: "=").map { (String($0.before), String($0.after)) } ?? (field, nil)
+            guard seen.insert(key).inserted else { throw InvalidFlagValue(reason: "gpu request key '\(key)' can be specified only once") }
+            guard let value else {
+                seen.insert("count")
+                request.count = try count(key)
+                continue
+            }
+            switch key {
+            case "driver": request.driver = value
+            case "count": request.count = try count(value)
+            case "device": request.deviceIDs = value.split(scalar: ",", omittingEmptySubsequences: false).map(String.init)
+            case "capabilities":
+                request.capabilities = [value.split(scalar: ",", omittingEmptySubsequences: false).map(String.init) + ["gpu"]]
+            case "options":
+                do {
+                    request.options = keyValueMap(try GoCSV.record(value)) ?? [:]
+                } catch let error as InvalidFlagValue {
+                    throw InvalidFlagValue(reason: "failed to read gpu options: \(error.reason)")
+                }
+            default: throw InvalidFlagValue(reason: "unexpected key '\(key)' in '\(field)'")
+            }
+        }
+        if !seen.contains("count") && request.deviceIDs == nil { request.count = 1 }
+        request.capabilities = request.capabilities ?? [["gpu"]]
+        return request
+    }
+
     /// The sysctls a container may set in its own namespaces: IPC ones and the `net.` tree.
     static let namespacedSysctls: Set<String> = [
         "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax", "kernel.shmmni",
