@@ -80,3 +80,36 @@ import Testing
         #expect(display.render(ProgressMessage(progressDetail: ProgressDetail(), aux: .object(["Digest": .string("sha256:x")]))) == "")
     }
 }
+
+/// docker's drawing of a root CA rotation (`swarm ca --rotate`), on and off a terminal.
+@Suite struct RootRotationDisplayTests {
+    static let underWay = SwarmRootRotation(
+        desiredTrustRoot: "root", nodes: 3, nodesWithRotatedCertificate: 2, nodesTrustingDesiredRoot: 1, isInProgress: true)
+    static let digest = "sha256:4813494d137e1631bba301d5acab6e7bb7aa74ce1185d456565ef51d737677b2"
+
+    /// Off a terminal the counted lines are dropped and the digest line printed at each look.
+    @Test func offATerminalOnlyTheDigestLinesArePrinted() {
+        var display = RootRotationDisplay(output: ProgressDisplay(isTerminal: false))
+        let shown = display.start() + display.render(Self.underWay)
+        let expected = "desired root digest: \n  rotated TLS certificates: \n  rotated CA certificates:  \n"
+        #expect(shown == expected + "desired root digest: \(Self.digest)\n")
+    }
+
+    /// On a terminal each line keeps its place; the trusted roots count as none while
+    /// certificates are still being rotated, then as counted.
+    @Test func onATerminalTheCountsAreRedrawnInPlace() {
+        var display = RootRotationDisplay(output: ProgressDisplay(isTerminal: true, width: 80))
+        _ = display.start()
+        let underWay = display.render(Self.underWay)
+        #expect(underWay.contains("  rotated TLS certificates:  2/3 nodes"), "\(underWay)")
+        #expect(underWay.contains("  rotated CA certificates:   0/3 nodes"), "\(underWay)")
+        var converged = Self.underWay
+        (converged.nodesWithRotatedCertificate, converged.nodesTrustingDesiredRoot, converged.isInProgress) = (3, 3, false)
+        let done = display.render(converged)
+        #expect(done.contains("  rotated CA certificates:   3/3 nodes"), "\(done)")
+        #expect(!done.contains("\n"), "the lines are redrawn, none added")
+        var wide = RootRotationDisplay(output: ProgressDisplay(isTerminal: true, width: 150))
+        _ = wide.start()
+        #expect(wide.render(converged).contains("[" + String(repeating: "=", count: 50) + ">] 3/3 nodes"))
+    }
+}

@@ -134,6 +134,68 @@ extension OnTheSwarm {
             #expect(try await self.stevedore.run(["config", "rm", config]).standardOutput == "\(config)\n")
         }
 
+        /// `swarm ca` prints the root and refuses what docker refuses, in its words; a rotation
+        /// off a terminal prints docker's progress (the digest line at each look, the counted
+        /// lines dropped) and then the new root; `-d` returns at once and `-q` prints nothing.
+        @Test func caDisplaysAndRotatesTheRootAsDocker() async throws {
+            try await self.swarm.withClients { clients in
+                try await SwarmFixture.formed(self.swarm, clients)
+                let client = clients[0]
+                let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-ca-\(UUID().uuidString.prefix(8))")
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: directory) }
+                let certificate = directory.appendingPathComponent("root.pem")
+                try Data(try #require(try await client.swarm.inspect().tlsInfo?.trustRoot).utf8).write(to: certificate)
+                let notPEM = directory.appendingPathComponent("key.txt")
+                try Data("not a key\n".utf8).write(to: notPEM)
+                for arguments in [
+                    ["swarm", "ca"], ["swarm", "ca", "--cert-expiry", "48h"], ["swarm", "ca", "--ca-cert", certificate.path],
+                    ["swarm", "ca", "--rotate", "--ca-cert", certificate.path],
+                    ["swarm", "ca", "--rotate", "--external-ca", "protocol=cfssl,url=https://ca.example.com"],
+                ] {
+                    try await self.expectSame(arguments)
+                }
+                // A file flag's refusal: docker's first line and exit code (docker adds its usage).
+                for arguments in [
+                    ["swarm", "ca", "--rotate", "--ca-cert", "/nonexistent/root.pem"],
+                    ["swarm", "ca", "--rotate", "--ca-key", notPEM.path],
+                ] {
+                    let (expected, actual) = (try await self.docker.run(arguments), try await self.stevedore.run(arguments))
+                    #expect(actual.status == 125 && expected.status == 125, "\(actual)")
+                    #expect(actual.standardError.prefix { $0 != "\n" } == expected.standardError.prefix { $0 != "\n" }, "\(actual)")
+                }
+                var shapes: [String] = []
+                for tool in [self.docker, self.stevedore] {
+                    let rotated = try await withTimeout(240) { try await tool.run(["swarm", "ca", "--rotate"]) }
+                    #expect(rotated.status == 0, "\(rotated)")
+                    let root = try #require(try await client.swarm.inspect().tlsInfo?.trustRoot)
+                    #expect(rotated.standardOutput.hasSuffix(root.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"), "\(rotated)")
+                    shapes.append(Self.rotationShape(rotated.standardOutput))
+                }
+                #expect(shapes[1] == shapes[0])
+                let detached = try await self.stevedore.run(["swarm", "ca", "--rotate", "-d"])
+                #expect(detached.status == 0 && detached.standardOutput.isEmpty, "\(detached)")
+                let quiet = try await withTimeout(240) { try await self.stevedore.run(["swarm", "ca", "--rotate", "-q"]) }
+                #expect(quiet.status == 0 && quiet.standardOutput.isEmpty, "\(quiet)")
+                var looks = 0
+                _ = try await client.swarm.waitUntilRootRotationConverged { _ in looks += 1 }
+                #expect(looks == 1, "-q returns once the rotation converged")
+            }
+        }
+
+        /// A rotation's output with its digests and root masked and repeated lines once: how
+        /// many looks a rotation takes varies.
+        static func rotationShape(_ output: String) -> String {
+            var lines: [String] = []
+            let masked = output.replacingOccurrences(of: "sha256:[0-9a-f]{64}", with: "sha256:<DIGEST>", options: .regularExpression)
+                .replacingOccurrences(
+                    of: "-----BEGIN CERTIFICATE-----[^-]*-----END CERTIFICATE-----", with: "<ROOT>", options: .regularExpression)
+            for line in masked.split(separator: "\n", omittingEmptySubsequences: false) where lines.last != String(line) {
+                lines.append(String(line))
+            }
+            return lines.joined(separator: "\n")
+        }
+
         @Test func createShowsDockersProgressOffATerminal() async throws {
             try await self.swarm.withClients { clients in try await SwarmFixture.formed(self.swarm, clients) }
             let name = SwarmFixture.uniqueName("progress")

@@ -14,6 +14,34 @@ extension OnTheSwarm {
             self.swarm = try TestSwarm.required()
         }
 
+        /// A rotation to a root the swarm generates, with a new certificate expiry in the same
+        /// update: every node ends with a certificate from the new root and trusts it, each report
+        /// counts the three nodes, and a wait with nothing under way returns after one look.
+        @Test func theRootCARotatesAndEveryNodeMovesToIt() async throws {
+            try await self.swarm.withClients { clients in
+                try await SwarmFixture.formed(self.swarm, clients)
+                let client = clients[0]
+                let before = try #require(try await client.swarm.inspect().tlsInfo?.trustRoot)
+                let expiry: Int64 = 48 * 3600 * 1_000_000_000
+                try await client.swarm.rotateRootCA { $0.caConfig?.nodeCertExpiry = expiry }
+                let (after, reports) = try await withTimeout(240) {
+                    var reports: [SwarmRootRotation] = []
+                    let after = try await client.swarm.waitUntilRootRotationConverged { reports.append($0) }
+                    return (after, reports)
+                }
+                let root = try #require(after.tlsInfo?.trustRoot)
+                #expect(root != before && root.contains("-----BEGIN CERTIFICATE-----"))
+                #expect(after.spec?.caConfig?.nodeCertExpiry == expiry)
+                #expect(reports.allSatisfy { $0.nodes == 3 } && reports.last?.isConverged == true, "\(reports)")
+                #expect(reports.last?.desiredTrustRoot == root)
+                #expect(reports.last?.desiredTrustRootDigest.wholeMatch(of: /sha256:[0-9a-f]{64}/) != nil)
+                #expect(try await client.nodes.list().allSatisfy { $0.description?.tlsInfo?.trustRoot == root })
+                var looks = 0
+                _ = try await client.swarm.waitUntilRootRotationConverged { _ in looks += 1 }
+                #expect(looks == 1)
+            }
+        }
+
         @Test func initJoinAndTokens() async throws {
             try await self.swarm.withClients { clients in
                 try await self.swarm.reset()

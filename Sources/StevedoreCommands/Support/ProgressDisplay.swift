@@ -115,14 +115,26 @@ struct ProgressDisplay {
         if current <= 0 && total <= 0 { return "" }
         let currentText = Self.padded(HumanSize.decimal(Int64(current), precision: 4))
         if total <= 0 { return currentText }
+        return self.box(current, of: total)
+            + (current > total ? currentText : currentText + "/" + HumanSize.decimal(Int64(total), precision: 4))
+    }
+
+    /// `JSONProgress.String` of a count in `units` (the swarm's progress counts `nodes`):
+    /// `[=====>    ] 1/3 nodes`, the bar only on wide terminals; the total is left out when the
+    /// count passes it.
+    func count(_ current: Int, of total: Int, units: String) -> String {
+        if current <= 0 && total <= 0 { return "" }
+        if total <= 0 { return "\(current) \(units)" }
+        return self.box(current, of: total) + (current > total ? "\(current) \(units)" : "\(current)/\(total) \(units)")
+    }
+
+    /// The bar of `current` out of `total` and a space, fifty columns wide, when the terminal
+    /// is wider than 110 columns; empty otherwise.
+    private func box(_ current: Int, of total: Int) -> String {
+        guard self.width > 110 else { return "" }
         // A daemon's current above its total (or below zero) fills the bar or leaves it empty.
         let percentage = Int(min(max(Double(current) / Double(total), 0), 1) * 100) / 2
-        var text = ""
-        if self.width > 110 {
-            text = "[" + String(repeating: "=", count: percentage) + ">" + String(repeating: " ", count: max(50 - percentage, 0)) + "] "
-        }
-        text += current > total ? currentText : currentText + "/" + HumanSize.decimal(Int64(total), precision: 4)
-        return text
+        return "[" + String(repeating: "=", count: percentage) + ">" + String(repeating: " ", count: max(50 - percentage, 0)) + "] "
     }
 
     /// Go's `%8v`: right-aligned in eight columns.

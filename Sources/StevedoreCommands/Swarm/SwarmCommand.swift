@@ -6,7 +6,7 @@ extension StevedoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "swarm",
             abstract: "Manage Swarm",
-            subcommands: [Initialize.self, Join.self, JoinToken.self, Leave.self, Unlock.self, UnlockKey.self, Update.self]
+            subcommands: [CA.self, Initialize.self, Join.self, JoinToken.self, Leave.self, Unlock.self, UnlockKey.self, Update.self]
         )
     }
 }

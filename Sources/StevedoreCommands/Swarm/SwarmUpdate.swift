@@ -111,15 +111,25 @@ extension StevedoreCommand.Swarm {
 
     /// The PEM text of the file at `path`, for `cacert=`.
     private static func pemCertificate(_ path: String) throws -> String {
+        let text: String?
+        do {
+            text = try Self.readPEM(atPath: path)
+        } catch let error as InvalidFlagValue {
+            throw InvalidFlagValue(reason: "unable to read CA cert for external CA: \(error.reason)")
+        }
+        guard let text else { throw InvalidFlagValue(reason: "CA cert for external CA must be in PEM format") }
+        return text
+    }
+
+    /// The text of the file at `path`, or `nil` when it holds no PEM block; throws Go's reason
+    /// when it cannot be read (`open PATH: no such file or directory`).
+    static func readPEM(atPath path: String) throws -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file or directory"
-            throw InvalidFlagValue(reason: "unable to read CA cert for external CA: open \(path): \(reason)")
+            throw InvalidFlagValue(reason: "open \(path): \(reason)")
         }
         let text = String(decoding: data, as: UTF8.self)
-        guard text.contains("-----BEGIN "), text.contains("-----END ") else {
-            throw InvalidFlagValue(reason: "CA cert for external CA must be in PEM format")
-        }
-        return text
+        return text.contains("-----BEGIN ") && text.contains("-----END ") ? text : nil
     }
 }
 
