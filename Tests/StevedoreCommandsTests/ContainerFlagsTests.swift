@@ -227,6 +227,18 @@ import Testing
         #expect(try Self.body(["--link", "db"]).hostConfig?.links == ["db"])
     }
 
+    /// `build`'s classic-builder flags reach its options: security options as a string slice
+    /// (CSV), one ulimit per name.
+    @Test func buildFlagsMakeTheBuildOptions() throws {
+        let options = try StevedoreCommand.Image.Build.parse([
+            "--cgroup-parent", "parent", "--cpuset-mems", "0", "--isolation", "default", "--security-opt", "a,b", "--security-opt", "c",
+            "--ulimit", "nofile=1:2", "--ulimit", "nproc=5", "--ulimit", "nofile=3:4", "--squash", ".",
+        ]).options()
+        #expect(options.cgroupParent == "parent" && options.cpusetMems == "0" && options.isolation == "default" && options.squash)
+        #expect(options.securityOptions == ["a", "b", "c"])
+        #expect(options.ulimits == [.init(name: "nofile", soft: 3, hard: 4), .init(name: "nproc", soft: 5, hard: 5)])
+    }
+
     /// Go's `net.ParseMAC`: 6, 8 or 20 octets, `:`/`-` pairs or `.` quads, one separator.
     @Test func macAddressesAreReadAsGoReadsThem() {
         for valid in ["00:00:5e:00:53:01", "00-00-5E-00-53-01", "0000.5e00.5301", "00:00:5e:00:53:01:02:03", "0000.5e00.5301.0203"] {

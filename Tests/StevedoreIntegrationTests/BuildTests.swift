@@ -105,6 +105,55 @@ struct BuildTests {
         }
     }
 
+    /// The classic builder's limits reach the `RUN` steps (the parent cgroup, ulimits, the
+    /// memory nodes); a BuildKit build refuses the limits the daemon's BuildKit would ignore, and
+    /// a Linux daemon refuses security options and an isolation other than `default`.
+    @Test func classicBuildLimitsReachTheRunSteps() async throws {
+        let directory = try TestContextDirectory.make([
+            "Dockerfile": "FROM \(TestEngine.image)\nRUN echo nofile=$(ulimit -n); cat /proc/self/cgroup\n"
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let parent = "stevedore-build-\(UUID().uuidString.prefix(8).lowercased())"
+        // The daemon leaves the parent cgroup behind, empty.
+        defer {
+            let controllers = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/fs/cgroup")) ?? []
+            for controller in controllers + [""] { _ = rmdir("/sys/fs/cgroup/\(controller)/\(parent)") }
+        }
+        try await TestEngine.withResources { client, resources in
+            var options = ImageBuildOptions(noCache: true, forceRemoveIntermediate: true, builderVersion: "1")
+            options.cgroupParent = parent
+            options.cpusetMems = "0"
+            options.isolation = "default"
+            options.ulimits = [Resources.Ulimit(name: "nofile", soft: 123, hard: 456)]
+            var output = ""
+            for try await message in try await client.images.build(context: BuildContext(directory: directory), options: options) {
+                output += message.stream ?? ""
+                if let id = message.imageID { resources.image(id) }
+            }
+            #expect(output.contains("nofile=123"), "\(output)")
+            #expect(output.contains("/\(parent)/"), "\(output)")
+
+            options.builderVersion = "2"
+            let ignored = await #expect(throws: DockerError.self) {
+                try await client.images.build(context: BuildContext(directory: directory), options: options)
+            }
+            #expect(ignored?.category == .invalidInput && ignored?.message.hasPrefix("cpusetMems, cgroupParent of a build") == true)
+
+            var windowsOnly = ImageBuildOptions(builderVersion: "1")
+            windowsOnly.securityOptions = ["credentialspec=file://spec.json"]
+            let security = await #expect(throws: DockerError.self) {
+                try await client.images.build(context: BuildContext(directory: directory), options: windowsOnly).finish()
+            }
+            #expect(security?.message.contains("security options") == true, "\(String(describing: security))")
+            windowsOnly.securityOptions = []
+            windowsOnly.isolation = "hyperv"
+            let isolation = await #expect(throws: DockerError.self) {
+                try await client.images.build(context: BuildContext(directory: directory), options: windowsOnly).finish()
+            }
+            #expect(isolation?.message.lowercased().contains(#"unsupported isolation: "hyperv""#) == true)
+        }
+    }
+
     @Test func aFailingRunIsATypedBuildError() async throws {
         let directory = try TestContextDirectory.make(["Dockerfile": "FROM \(TestEngine.image)\nRUN echo failing && exit 3\n"])
         defer { try? FileManager.default.removeItem(at: directory) }

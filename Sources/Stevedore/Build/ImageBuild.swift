@@ -28,7 +28,9 @@ public struct ImageBuildOptions: Hashable, Sendable {
     public var removeIntermediate: Bool?
     /// `forcerm`: always remove intermediate containers, even after a failure.
     public var forceRemoveIntermediate: Bool
-    /// `memory`: memory limit of `RUN` steps, bytes.
+    /// `memory`: memory limit of `RUN` steps, bytes. Like the other CPU and memory limits and
+    /// ``cgroupParent``, the classic builder's only: a BuildKit build refuses it, as the daemon's
+    /// BuildKit would ignore it.
     public var memory: Int64?
     /// `memswap`: memory + swap limit, bytes; `-1` for unlimited swap.
     public var memorySwap: Int64?
@@ -36,6 +38,16 @@ public struct ImageBuildOptions: Hashable, Sendable {
     public var cpuShares: Int?
     /// `cpusetcpus`: CPUs allowed (`0-3`, `0,1`).
     public var cpusetCPUs: String?
+    /// `cpusetmems`: memory nodes allowed (`0-3`, `0,1`).
+    public var cpusetMems: String?
+    /// `cgroupparent`: the parent cgroup of `RUN` steps.
+    public var cgroupParent: String?
+    /// `isolation`: the isolation technology of `RUN` steps (`default`; `process` and `hyperv`
+    /// on Windows daemons, which alone take another). `default` is not sent, as docker does.
+    public var isolation: String?
+    /// `securityopt`: security options of `RUN` steps; only Windows daemons take them
+    /// (`credentialspec=…`), a Linux daemon refuses the build.
+    public var securityOptions: [String] = []
     /// `cpuperiod`: CPU CFS period, microseconds.
     public var cpuPeriod: Int?
     /// `cpuquota`: CPU CFS quota, microseconds.
@@ -230,6 +242,7 @@ extension DockerClient.Images {
 
     /// `POST /build` with `options` as they are.
     private func send(archive: ByteSource?, options: ImageBuildOptions) async throws -> ProgressStream {
+        if options.builderVersion == "2" { try Self.refuseClassicOnlyOptions(options) }
         var query = QueryItems()
         query.add("dockerfile", options.dockerfile)
         for tag in options.tags {
@@ -249,6 +262,10 @@ extension DockerClient.Images {
         query.add("memswap", options.memorySwap)
         query.add("cpushares", options.cpuShares)
         query.add("cpusetcpus", options.cpusetCPUs)
+        query.add("cpusetmems", options.cpusetMems)
+        query.add("cgroupparent", options.cgroupParent)
+        if let isolation = options.isolation, !isolation.isEmpty, isolation.lowercased() != "default" { query.add("isolation", isolation) }
+        for option in options.securityOptions { query.add("securityopt", option) }
         query.add("cpuperiod", options.cpuPeriod)
         query.add("cpuquota", options.cpuQuota)
         if !options.buildArgs.isEmpty { query.add("buildargs", Self.json(options.buildArgs)) }
@@ -282,6 +299,21 @@ extension DockerClient.Images {
             request.headers.add(name: "X-Registry-Config", value: RegistryAuth.configHeaderValue(options.registryCredentials))
         }
         return try await self.client.progressStream(request, operation: .build)
+    }
+
+    /// The daemon's BuildKit (dockerd 20.10 and Docker 28.5 alike) takes these and ignores them:
+    /// a limit that would silently not apply is refused.
+    private static func refuseClassicOnlyOptions(_ options: ImageBuildOptions) throws {
+        let given = [
+            ("memory", options.memory != nil), ("memorySwap", options.memorySwap != nil), ("cpuShares", options.cpuShares != nil),
+            ("cpusetCPUs", options.cpusetCPUs != nil), ("cpusetMems", options.cpusetMems != nil), ("cpuPeriod", options.cpuPeriod != nil),
+            ("cpuQuota", options.cpuQuota != nil), ("cgroupParent", options.cgroupParent != nil),
+        ].filter(\.1).map(\.0)
+        guard given.isEmpty else {
+            throw DockerError.invalidInput(
+                "\(given.joined(separator: ", ")) of a build apply only to the classic builder, and the daemon's BuildKit would "
+                    + "ignore them: build with builderVersion \"1\" (DOCKER_BUILDKIT=0 for the CLI), or leave them out")
+        }
     }
 
     private static func json<Value: Encodable>(_ value: Value) -> String {

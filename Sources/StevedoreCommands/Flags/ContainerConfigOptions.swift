@@ -301,7 +301,7 @@ struct ContainerConfigOptions: ParsableArguments {
         host.oomKillDisable = self.oomKillDisable ? true : nil
         host.oomScoreAdj = try self.oomScoreAdj?.value(for: "--oom-score-adj")
         host.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
-        host.ulimits = Self.lastPerName(try FlagValue.parseAll(self.ulimit, for: "--ulimit", ContainerFlagParsers.ulimit))
+        host.ulimits = try ContainerFlagParsers.ulimits(self.ulimit)
         host.cgroupParent = self.cgroupParent
         host.blkioWeightDevice = try FlagValue.parseAll(
             self.blkioWeightDevice, for: "--blkio-weight-device", ContainerFlagParsers.weightDevice)
@@ -379,14 +379,6 @@ struct ContainerConfigOptions: ParsableArguments {
     }
 
     /// A later `--ulimit` of the same name replaces an earlier one, in the earlier one's place.
-    private static func lastPerName(_ limits: [Resources.Ulimit]) -> [Resources.Ulimit] {
-        var result: [Resources.Ulimit] = []
-        for limit in limits {
-            if let index = result.firstIndex(where: { $0.name == limit.name }) { result[index] = limit } else { result.append(limit) }
-        }
-        return result
-    }
-
     /// The exposed ports and the host bindings of `--publish` and `--expose`, read as docker
     /// reads them (``PortSpec``): each port of a range on its own, `--expose` refusing a host
     /// part. A refused value fails with docker's message and exit code 125.

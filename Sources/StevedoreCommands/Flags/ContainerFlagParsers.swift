@@ -25,6 +25,16 @@ enum ContainerFlagParsers {
         "sigpending", "stack",
     ]
 
+    /// `--ulimit` values (docker's `UlimitOpt`), one limit per name: a later value of a name
+    /// replaces the earlier one in its place.
+    static func ulimits(_ texts: [String]) throws -> [Resources.Ulimit] {
+        var limits: [Resources.Ulimit] = []
+        for limit in try FlagValue.parseAll(texts, for: "--ulimit", Self.ulimit) {
+            if let index = limits.firstIndex(where: { $0.name == limit.name }) { limits[index] = limit } else { limits.append(limit) }
+        }
+        return limits
+    }
+
     /// `--ulimit name=soft[:hard]`: without `hard`, the hard limit is `soft`; `-1` is unlimited.
     static func ulimit(_ text: String) throws -> Resources.Ulimit {
         guard let (key, value) = text.cut(atFirst: "=") else { throw InvalidFlagValue(reason: "invalid ulimit argument: \(text)") }

@@ -35,9 +35,12 @@ extension StevedoreCommand.Image {
         @Option(name: [.customShort("c"), .long], parsing: .unconditional, help: "CPU shares (relative weight)")
         var cpuShares: GoInteger<Int64>?
         @Option(name: .long, help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
+        @Option(name: .long, help: "MEMs in which to allow execution (0-3, 0,1)") var cpusetMems: String?
+        @Option(name: .long, help: "Set the parent cgroup for the \"RUN\" instructions during build") var cgroupParent: String?
         @Option(name: [.customShort("f"), .long], help: "Name of the Dockerfile (Default is \"PATH/Dockerfile\")") var file: String?
         @Flag(name: .long, help: "Always remove intermediate containers") var forceRm = false
         @Option(name: .long, help: "Write the image ID to the file") var iidfile: String?
+        @Option(name: .long, help: "Container isolation technology") var isolation: String?
         @Option(name: .long, help: "Set metadata for an image") var label: [String] = []
         @Option(name: [.customShort("m"), .long], help: "Memory limit") var memory: String?
         @Option(name: .long, help: "Swap limit equal to memory plus swap: -1 to enable unlimited swap") var memorySwap: String?
@@ -56,11 +59,14 @@ extension StevedoreCommand.Image {
         @Flag(name: .long, inversion: .prefixedNo, help: "Remove intermediate containers after a successful build") var rm = true
         @Option(name: .long, help: "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")")
         var secret: [String] = []
+        @Option(name: .long, help: "Security options") var securityOpt: [String] = []
         @Option(name: .long, help: "Size of \"/dev/shm\"") var shmSize: String?
+        @Flag(name: .long, help: "Squash newly built layers into a single new layer") var squash = false
         @Option(name: .long, help: "SSH agent socket or keys to expose to the build (format: \"default|<id>[=<socket>|<key>[,<key>]]\")")
         var ssh: [String] = []
         @Option(name: [.customShort("t"), .long], help: "Name and optionally a tag in the \"name:tag\" format") var tag: [String] = []
         @Option(name: .long, help: "Set the target build stage to build.") var target: String?
+        @Option(name: .long, help: "Ulimit options") var ulimit: [String] = []
 
         @Argument(help: "PATH | URL | -") var context: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -238,6 +244,13 @@ extension StevedoreCommand.Image {
             options.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
             options.cpuShares = try self.cpuShares.map { Int(try $0.value(for: "-c, --cpu-shares")) }
             options.cpusetCPUs = self.cpusetCpus
+            options.cpusetMems = self.cpusetMems
+            options.cgroupParent = self.cgroupParent
+            options.isolation = self.isolation
+            // A string slice flag: each value is a CSV record of options.
+            options.securityOptions = try self.securityOpt.flatMap { try FlagValue.parse($0, for: "--security-opt", GoCSV.record) }
+            options.ulimits = try ContainerFlagParsers.ulimits(self.ulimit)
+            options.squash = self.squash
             options.cpuPeriod = try self.cpuPeriod.map { Int(try $0.value(for: "--cpu-period")) }
             options.cpuQuota = try self.cpuQuota.map { Int(try $0.value(for: "--cpu-quota")) }
             options.networkMode = self.network
