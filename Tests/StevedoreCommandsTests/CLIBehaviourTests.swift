@@ -32,6 +32,29 @@ import Testing
         #expect(outcome.standardOutput.isEmpty)
     }
 
+    /// Content trust, which stevedore cannot honour, is refused before any request when asked
+    /// for (`DOCKER_CONTENT_TRUST`, or `--disable-content-trust=false`); the flag docker's scripts
+    /// pass, or a false variable, lets the command go on (here to an unreachable daemon).
+    @Test func contentTrustIsRefusedWhenAskedFor() async throws {
+        let unreachable: [String: String?] = ["DOCKER_HOST": "unix:///nonexistent/docker.sock", "DOCKER_CONTENT_TRUST": nil]
+        let refusal =
+            "content trust is not supported: stevedore neither verifies nor signs images; "
+            + "unset DOCKER_CONTENT_TRUST or pass --disable-content-trust\n"
+        let cases: [([String], String?, Bool)] = [
+            (["pull", "busybox"], "1", true), (["push", "busybox"], "yes", true), (["run", "busybox"], "true", true),
+            (["pull", "--disable-content-trust=false", "busybox"], nil, true), (["build", "--disable-content-trust=0", "."], nil, true),
+            (["pull", "busybox"], "0", false), (["pull", "--disable-content-trust", "busybox"], "1", false),
+            (["plugin", "install", "--disable-content-trust=true", "vieux/sshfs"], "1", false), (["create", "busybox"], nil, false),
+        ]
+        for (arguments, variable, refused) in cases {
+            var environment = unreachable
+            environment["DOCKER_CONTENT_TRUST"] = variable
+            let outcome = try await self.stevedore.run(arguments, environment: environment)
+            #expect(outcome.status == 1, "\(arguments) \(outcome)")
+            #expect((outcome.standardError == refusal) == refused, "\(arguments) with \(variable ?? "nothing"): \(outcome)")
+        }
+    }
+
     @Test func globalOptionsGoBeforeTheCommandAsWithDocker() async throws {
         let outcome = try await self.stevedore.run(["-H", "unix:///nonexistent/other.sock", "info"], environment: ["DOCKER_HOST": nil])
         #expect(outcome.status == 1)

@@ -176,15 +176,20 @@ import Testing
             }
             if table.optionsEndAtFirstPositional { passingOn.insert(path.joined(separator: " ")) }
         }
+        let contentTrust = [
+            "build", "builder build", "image build", "create", "container create", "run", "container run", "pull", "image pull", "push",
+            "image push", "plugin install", "plugin upgrade", "plugin push",
+        ].map { $0 + " --disable-content-trust" }
         #expect(
-            inverted == [
-                "container run --sig-proxy", "run --sig-proxy", "container attach --sig-proxy", "attach --sig-proxy",
-                "container commit --pause", "commit --pause", "image build --rm", "build --rm", "builder build --rm",
-                "image history --human",
-                "history --human", "network create --ipv4", "network create --ipv6", "swarm update --autolock",
-                "service create --tty", "service create --read-only", "service create --init", "service update --tty",
-                "service update --read-only", "service update --init",
-            ])
+            inverted
+                == Set(
+                    [
+                        "container run --sig-proxy", "run --sig-proxy", "container attach --sig-proxy", "attach --sig-proxy",
+                        "container commit --pause", "commit --pause", "image build --rm", "build --rm", "builder build --rm",
+                        "image history --human", "history --human", "network create --ipv4", "network create --ipv6",
+                        "swarm update --autolock", "service create --tty", "service create --read-only", "service create --init",
+                        "service update --tty", "service update --read-only", "service update --init",
+                    ] + contentTrust))
         // docker's `SetInterspersed(false)` commands (`commit` and `tag` read at most two
         // arguments, so that options after them fail there and are taken here).
         #expect(

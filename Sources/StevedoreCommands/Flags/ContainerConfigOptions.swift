@@ -56,6 +56,7 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
     @OptionGroup var resources: ContainerResourceOptions
+    @OptionGroup var contentTrust: ContentTrustOptions
     @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100)") var memorySwappiness =
         GoInteger<Int64>(-1)
     @Flag(name: .long, help: "Disable OOM Killer") var oomKillDisable = false
@@ -168,6 +169,7 @@ struct ContainerConfigOptions: ParsableArguments {
     /// The create body these flags describe, as docker's CLI builds it; throws docker's
     /// message (exit code 125) for a malformed value or conflicting flags.
     func body(image: String, command: [String]) throws -> ContainerCreateBody {
+        try self.contentTrust.refuseIfRequested()
         _ = try self.pullPolicy
         var body = ContainerCreateBody(image: image)
         body.cmd = command.isEmpty ? nil : command

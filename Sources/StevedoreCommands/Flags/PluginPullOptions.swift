@@ -8,10 +8,7 @@ struct PluginPullOptions: ParsableArguments {
     @Flag(name: .long, help: "Grant all permissions necessary to run the plugin")
     var grantAllPermissions = false
 
-    /// Accepted for docker's scripts: content trust is off unless `DOCKER_CONTENT_TRUST` is set,
-    /// and stevedore never verifies.
-    @Flag(name: .long, help: "Skip image verification (always: content trust is not supported)")
-    var disableContentTrust = false
+    @OptionGroup var contentTrust: ContentTrustOptions
 
     /// The privileges the plugin image `remote` asks for (``DockerClient/Plugins/privileges(_:credentials:)``),
     /// granted: at once when it asks for none or with `--grant-all-permissions`, else once the

@@ -69,9 +69,11 @@ extension StevedoreCommand.Image {
         @Option(name: .long, help: "Ulimit options") var ulimit: [String] = []
 
         @Argument(help: "PATH | URL | -") var context: String
+        @OptionGroup var contentTrust: ContentTrustOptions
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            try self.contentTrust.refuseIfRequested()
             guard ["auto", "plain", "tty", "quiet", "rawjson"].contains(self.progress) else {
                 throw CommandFailure(
                     description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, quiet, plain, tty or rawjson",

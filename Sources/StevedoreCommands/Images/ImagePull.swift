@@ -22,9 +22,11 @@ extension StevedoreCommand.Image {
         var quiet = false
 
         @Argument(help: "NAME[:TAG|@DIGEST]") var name: String
+        @OptionGroup var contentTrust: ContentTrustOptions
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            try self.contentTrust.refuseIfRequested()
             let reference = try resolveTag(of: self.name, allTags: self.allTags, quiet: self.quiet)
             let credentials = try await self.global.credentials(forImage: self.name)
             try await withClient(self.global) { client in

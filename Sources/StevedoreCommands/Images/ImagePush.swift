@@ -18,10 +18,14 @@ extension StevedoreCommand.Image {
         @Flag(name: [.customShort("q"), .long], help: "Suppress verbose output")
         var quiet = false
 
+        @Flag(name: .long, inversion: .prefixedNo, help: "Skip image signing (default true)")
+        var disableContentTrust: Bool?
+
         @Argument(help: "NAME[:TAG]") var name: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            try ContentTrust.refuseIfRequested(disabled: self.disableContentTrust)
             let reference = try resolveTag(of: self.name, allTags: self.allTags, quiet: self.quiet)
             let credentials = try await self.global.credentials(forImage: self.name)
             try await withClient(self.global) { client in

@@ -13,15 +13,14 @@ extension StevedoreCommand.Plugin {
     struct Push: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "push", abstract: "Push a plugin to a registry")
 
-        /// Accepted for docker's scripts: content trust is off unless `DOCKER_CONTENT_TRUST` is
-        /// set, and stevedore never signs.
-        @Flag(name: .long, help: "Skip image signing (always: content trust is not supported)")
-        var disableContentTrust = false
+        @Flag(name: .long, inversion: .prefixedNo, help: "Skip image signing (default true)")
+        var disableContentTrust: Bool?
 
         @Argument(help: "PLUGIN[:TAG]") var name: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            try ContentTrust.refuseIfRequested(disabled: self.disableContentTrust)
             let name = try StevedoreCommand.Plugin.localName(self.name)
             let credentials = try await self.global.credentials(forImage: name)
             try await withClient(self.global) { client in
