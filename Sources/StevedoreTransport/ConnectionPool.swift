@@ -58,7 +58,9 @@ final class ConnectionPool: Sendable {
                 // A stale connection's exchange never started, so its end will not release it.
                 if error == .staleConnection { release(false) }
                 attemptsLeft -= 1
-                if attemptsLeft == 0 { throw error }
+                // An ssh that exits at once closes each new connection before its request: what
+                // it said on its standard error is the reason to give.
+                if attemptsLeft == 0 { throw await connection.explained(error) }
             }
         }
     }

@@ -253,11 +253,16 @@ final class HTTPConnection: Sendable {
         } catch let error as HTTPTransportError
             where error.code == .connectionClosed && error != .idleConnectionClosed && error != .staleConnection
         {
-            guard let process = self.process else { throw error }
-            let diagnostics = await process.diagnostics()
-            guard !diagnostics.isEmpty else { throw error }
-            throw HTTPTransportError(.connectionClosed, "\(error.detail): \(diagnostics)")
+            throw await self.explained(error)
         }
+    }
+
+    /// `error` with what the program behind the connection (ssh), if it ended, said on its
+    /// standard error; `error` itself for a socket, or when the program said nothing.
+    func explained(_ error: HTTPTransportError) async -> HTTPTransportError {
+        guard let process = self.process else { return error }
+        let diagnostics = await process.diagnostics()
+        return diagnostics.isEmpty ? error : HTTPTransportError(.connectionClosed, "\(error.detail): \(diagnostics)")
     }
 
     /// Writes a streamed request body chunk by chunk, each written before the next is read.
