@@ -38,15 +38,24 @@ struct SystemDifferentialTests {
     /// The top-level `inspect` finds any kind of object (it inspected containers only), and
     /// `--type` asks one kind; its refusals and warnings are docker's.
     @Test func inspectFindsAnyKindOfObjectAsDockerDoes() async throws {
-        let missing = "stevedore-no-such-object"
-        for arguments in [
-            ["inspect", TestEngine.image], ["inspect", "--format", "{{.Id}} {{.Os}}", TestEngine.image],
-            ["inspect", "-f", "{{.Name}} {{.Driver}}", "host", missing], ["inspect", missing],
-            ["inspect", "--type", "image", "host"], ["inspect", "--type", "network", "-f", "{{.Name}}", "none"],
-            ["inspect", "--type", "bogus", "host"], ["inspect", "--type", "", "host"], ["inspect", "-s", "-f", "{{.Scope}}", "host"],
-            ["inspect", "-f", "json", "none"],
-        ] {
-            try await self.oracle.expectSame(arguments)
+        try await TestEngine.withResources { client, resources in
+            // An image of its own: other tests tag the shared one for a while, which its
+            // inspect shows.
+            let repository = "stevedore-inspect-\(UUID().uuidString.prefix(8).lowercased())"
+            let container = try await client.containers.create(ContainerCreateBody(image: TestEngine.image)).id
+            resources.container(container)
+            let image = try #require(try await client.images.commit(container, options: .init(repository: repository, tag: "1")).id)
+            resources.image(image)
+            let missing = "stevedore-no-such-object"
+            for arguments in [
+                ["inspect", "\(repository):1"], ["inspect", "--format", "{{.Id}} {{.Os}}", "\(repository):1"],
+                ["inspect", "-f", "{{.Name}} {{.Driver}}", "host", missing], ["inspect", missing],
+                ["inspect", "--type", "image", "host"], ["inspect", "--type", "network", "-f", "{{.Name}}", "none"],
+                ["inspect", "--type", "bogus", "host"], ["inspect", "--type", "", "host"], ["inspect", "-s", "-f", "{{.Scope}}", "host"],
+                ["inspect", "-f", "json", "none"],
+            ] {
+                try await self.oracle.expectSame(arguments)
+            }
         }
     }
 
