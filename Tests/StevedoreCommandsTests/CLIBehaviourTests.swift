@@ -33,26 +33,54 @@ import Testing
     }
 
     /// Content trust, which stevedore cannot honour, is refused before any request when asked
-    /// for (`DOCKER_CONTENT_TRUST`, or `--disable-content-trust=false`); the flag docker's scripts
-    /// pass, or a false variable, lets the command go on (here to an unreachable daemon).
+    /// for (`DOCKER_CONTENT_TRUST`, or `--disable-content-trust=false`) where docker would check
+    /// it: tagged names, and builds by the classic builder. The flag docker's scripts pass, a
+    /// false variable, a digest, an image id or a BuildKit build let the command go on (here to
+    /// an unreachable daemon).
     @Test func contentTrustIsRefusedWhenAskedFor() async throws {
-        let unreachable: [String: String?] = ["DOCKER_HOST": "unix:///nonexistent/docker.sock", "DOCKER_CONTENT_TRUST": nil]
         let refusal =
             "content trust is not supported: stevedore neither verifies nor signs images; "
             + "unset DOCKER_CONTENT_TRUST or pass --disable-content-trust\n"
-        let cases: [([String], String?, Bool)] = [
-            (["pull", "busybox"], "1", true), (["push", "busybox"], "yes", true), (["run", "busybox"], "true", true),
-            (["pull", "--disable-content-trust=false", "busybox"], nil, true), (["build", "--disable-content-trust=0", "."], nil, true),
-            (["pull", "busybox"], "0", false), (["pull", "--disable-content-trust", "busybox"], "1", false),
-            (["plugin", "install", "--disable-content-trust=true", "vieux/sshfs"], "1", false), (["create", "busybox"], nil, false),
+        let digest = String(repeating: "ab", count: 32)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-trust-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("FROM busybox\n".utf8).write(to: directory.appendingPathComponent("Dockerfile"))
+        let cases: [([String], [String: String], Bool)] = [
+            (["pull", "busybox"], ["DOCKER_CONTENT_TRUST": "1"], true), (["push", "busybox"], ["DOCKER_CONTENT_TRUST": "yes"], true),
+            (["run", "busybox"], ["DOCKER_CONTENT_TRUST": "true"], true),
+            (["pull", "--disable-content-trust=false", "busybox"], [:], true),
+            (["build", "--disable-content-trust=0", directory.path], ["DOCKER_BUILDKIT": "0"], true),
+            (["build", directory.path], ["DOCKER_CONTENT_TRUST": "1", "DOCKER_BUILDKIT": "1"], false),
+            (["pull", "busybox"], ["DOCKER_CONTENT_TRUST": "0"], false),
+            (["pull", "--disable-content-trust", "busybox"], ["DOCKER_CONTENT_TRUST": "1"], false),
+            (["pull", "busybox@sha256:\(digest)"], ["DOCKER_CONTENT_TRUST": "1"], false),
+            (["create", digest], ["DOCKER_CONTENT_TRUST": "1"], false),
+            (["plugin", "install", "--disable-content-trust=true", "vieux/sshfs"], ["DOCKER_CONTENT_TRUST": "1"], false),
+            (["create", "busybox"], [:], false),
         ]
-        for (arguments, variable, refused) in cases {
-            var environment = unreachable
-            environment["DOCKER_CONTENT_TRUST"] = variable
+        for (arguments, variables, refused) in cases {
+            var environment: [String: String?] = ["DOCKER_HOST": "unix:///nonexistent/docker.sock", "DOCKER_CONTENT_TRUST": nil]
+            for (name, value) in variables { environment[name] = value }
             let outcome = try await self.stevedore.run(arguments, environment: environment)
             #expect(outcome.status == 1, "\(arguments) \(outcome)")
-            #expect((outcome.standardError == refusal) == refused, "\(arguments) with \(variable ?? "nothing"): \(outcome)")
+            #expect((outcome.standardError == refusal) == refused, "\(arguments) with \(variables): \(outcome)")
         }
+    }
+
+    /// Refusals made before any request: an `update` without a setting, and a BuildKit build
+    /// given limits only the classic builder applies (named by their flags).
+    @Test func refusalsBeforeAnyRequest() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-refuse-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("FROM busybox\n".utf8).write(to: directory.appendingPathComponent("Dockerfile"))
+        let environment: [String: String?] = ["DOCKER_HOST": "unix:///nonexistent/docker.sock", "DOCKER_BUILDKIT": "1"]
+        let update = try await self.stevedore.run(["update", "c"], environment: environment)
+        #expect(update.status == 1 && update.standardError == "you must provide one or more flags when using this command\n", "\(update)")
+        let build = try await self.stevedore.run(["build", "-m", "64m", "--cgroup-parent", "p", directory.path], environment: environment)
+        #expect(build.status == 1, "\(build)")
+        #expect(build.standardError.hasPrefix("--memory, --cgroup-parent apply only to the classic builder"), "\(build)")
     }
 
     @Test func globalOptionsGoBeforeTheCommandAsWithDocker() async throws {

@@ -212,17 +212,23 @@ import Testing
         ),
     ]
 
-    /// A single network with nothing of its own set sends no endpoint, as docker; `--link` on
-    /// the default network is a legacy link only.
+    /// A single `--network` with nothing of its own set sends no endpoint, as docker; without
+    /// `--network` the `default` endpoint is always sent; `--link` on the default network is a
+    /// legacy link only.
     @Test func aPlainNetworkSendsNoEndpoint() throws {
         let cases: [([String], String)] = [
-            ([], "default"), (["--network", "host"], "host"), (["--link", "db"], "default"),
+            (["--network", "host"], "host"), (["--link", "db", "--network", "bridge"], "bridge"),
             (["--network", "a", "--mac-address", "0000.5e00.5301"], "a"),
         ]
         for (arguments, mode) in cases {
             let body = try Self.body(arguments)
             #expect(body.networkingConfig == nil, "\(arguments)")
             #expect(body.hostConfig?.networkMode == mode, "\(arguments)")
+        }
+        for arguments in [[], ["--link", "db"]] {
+            let body = try Self.body(arguments)
+            #expect(body.networkingConfig == NetworkingConfig(endpointsConfig: ["default": EndpointSettings()]), "\(arguments)")
+            #expect(body.hostConfig?.networkMode == "default")
         }
         #expect(try Self.body(["--link", "db"]).hostConfig?.links == ["db"])
     }

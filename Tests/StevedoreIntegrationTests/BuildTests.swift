@@ -106,8 +106,9 @@ struct BuildTests {
     }
 
     /// The classic builder's limits reach the `RUN` steps (the parent cgroup, ulimits, the
-    /// memory nodes); a BuildKit build refuses the limits the daemon's BuildKit would ignore, and
-    /// a Linux daemon refuses security options and an isolation other than `default`.
+    /// memory nodes, which a one-node machine shows by refusing node 1); a BuildKit build
+    /// refuses the limits the daemon's BuildKit would ignore, and a Linux daemon refuses
+    /// security options and an isolation other than `default`.
     @Test func classicBuildLimitsReachTheRunSteps() async throws {
         let directory = try TestContextDirectory.make([
             "Dockerfile": "FROM \(TestEngine.image)\nRUN echo nofile=$(ulimit -n); cat /proc/self/cgroup\n"
@@ -132,6 +133,14 @@ struct BuildTests {
             }
             #expect(output.contains("nofile=123"), "\(output)")
             #expect(output.contains("/\(parent)/"), "\(output)")
+            // A memory node this one-node machine lacks: refused, so the option reached the step.
+            var missingNode = ImageBuildOptions(noCache: true, forceRemoveIntermediate: true, builderVersion: "1")
+            missingNode.cpusetMems = "1"
+            let node = await #expect(throws: DockerError.self) {
+                try await client.images.build(context: BuildContext(directory: directory), options: missingNode).finish()
+            }
+            let nodeMessage = node?.message ?? ""
+            #expect(nodeMessage.contains("memory nodes are not available") || nodeMessage.contains("cpuset.mems"), "\(nodeMessage)")
 
             options.builderVersion = "2"
             let ignored = await #expect(throws: DockerError.self) {

@@ -132,6 +132,17 @@ public struct ImageBuildOptions: Hashable, Sendable {
         self.builderVersion = builderVersion
         self.registryCredentials = registryCredentials
     }
+
+    /// The names of the options set here that only the classic builder applies: the memory and
+    /// CPU limits and ``cgroupParent``. The daemon's BuildKit (dockerd 20.10 and Docker 28.5
+    /// alike) takes them and ignores them, so a BuildKit build with any of them is refused.
+    public var classicBuilderOnlyOptions: [String] {
+        [
+            ("memory", self.memory != nil), ("memorySwap", self.memorySwap != nil), ("cpuShares", self.cpuShares != nil),
+            ("cpusetCPUs", self.cpusetCPUs != nil), ("cpusetMems", self.cpusetMems != nil), ("cpuPeriod", self.cpuPeriod != nil),
+            ("cpuQuota", self.cpuQuota != nil), ("cgroupParent", self.cgroupParent != nil),
+        ].filter(\.1).map(\.0)
+    }
 }
 
 /// One BuildKit output of ``ImageBuildOptions/outputs``.
@@ -301,18 +312,14 @@ extension DockerClient.Images {
         return try await self.client.progressStream(request, operation: .build)
     }
 
-    /// The daemon's BuildKit (dockerd 20.10 and Docker 28.5 alike) takes these and ignores them:
-    /// a limit that would silently not apply is refused.
+    /// A BuildKit build with options only the classic builder applies: refused, as the
+    /// daemon's BuildKit would take them and ignore them.
     private static func refuseClassicOnlyOptions(_ options: ImageBuildOptions) throws {
-        let given = [
-            ("memory", options.memory != nil), ("memorySwap", options.memorySwap != nil), ("cpuShares", options.cpuShares != nil),
-            ("cpusetCPUs", options.cpusetCPUs != nil), ("cpusetMems", options.cpusetMems != nil), ("cpuPeriod", options.cpuPeriod != nil),
-            ("cpuQuota", options.cpuQuota != nil), ("cgroupParent", options.cgroupParent != nil),
-        ].filter(\.1).map(\.0)
+        let given = options.classicBuilderOnlyOptions
         guard given.isEmpty else {
             throw DockerError.invalidInput(
                 "\(given.joined(separator: ", ")) of a build apply only to the classic builder, and the daemon's BuildKit would "
-                    + "ignore them: build with builderVersion \"1\" (DOCKER_BUILDKIT=0 for the CLI), or leave them out")
+                    + "ignore them: build with builderVersion \"1\", or leave them out")
         }
     }
 

@@ -38,9 +38,9 @@ extension DockerClient.Containers {
     /// (`StopTimeout` < 1.25, `Annotations` < 1.43, `Healthcheck.StartInterval` and per-network
     /// `MacAddress` < 1.44, per-network `GwPriority` < 1.48), and dropped when it is ignorable
     /// (`ConsoleSize` < 1.42, which 1.41 daemons on Linux do not honour; `KernelMemory` outside
-    /// 1.40–1.41; `AutoRemove` < 1.25, where removal is the client's job). The container-wide `MacAddress`, deprecated in 1.44,
-    /// moves there to the endpoint of the container's network. Capabilities are normalised to
-    /// their `CAP_` names.
+    /// 1.40–1.41; `AutoRemove` < 1.25, where removal is the client's job). From API 1.44 the
+    /// container-wide `MacAddress`, deprecated there, moves to the endpoint of the container's
+    /// network. Capabilities are normalised to their `CAP_` names.
     ///
     /// As ``ContainerCreateOptions/pull`` says, the image is pulled when the daemon answers that
     /// it lacks it (`missing`, the default), before the create (`always`), or never; the pull

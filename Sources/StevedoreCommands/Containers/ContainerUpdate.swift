@@ -13,6 +13,8 @@ extension StevedoreCommand.Container {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "Update configuration of one or more containers")
 
         @OptionGroup var resources: ContainerResourceOptions
+        // Deprecated; docker takes it here without showing it.
+        @Option(name: .long, parsing: .unconditional, help: .hidden) var kernelMemory: String?
 
         @Argument(help: "Containers") var containers: [String]
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -20,6 +22,10 @@ extension StevedoreCommand.Container {
         func run() async throws {
             var body = ContainerUpdateBody()
             try self.resources.apply(to: &body)
+            body.kernelMemory = try MemorySize.kernelMemory(self.kernelMemory)
+            guard body != ContainerUpdateBody() else {
+                throw CommandFailure(description: "you must provide one or more flags when using this command")
+            }
             try await withClient(self.global) { client in
                 // docker prints the daemon's warnings on stdout after the names, failures or not.
                 var warnings: [String] = []

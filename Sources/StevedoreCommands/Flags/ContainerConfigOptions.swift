@@ -56,6 +56,7 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
     @OptionGroup var resources: ContainerResourceOptions
+    @Option(name: .long, parsing: .unconditional, help: "Kernel memory limit") var kernelMemory: String?
     @OptionGroup var contentTrust: ContentTrustOptions
     @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100)") var memorySwappiness =
         GoInteger<Int64>(-1)
@@ -169,7 +170,7 @@ struct ContainerConfigOptions: ParsableArguments {
     /// The create body these flags describe, as docker's CLI builds it; throws docker's
     /// message (exit code 125) for a malformed value or conflicting flags.
     func body(image: String, command: [String]) throws -> ContainerCreateBody {
-        try self.contentTrust.refuseIfRequested()
+        try self.contentTrust.refuseIfRequested(image: image)
         _ = try self.pullPolicy
         var body = ContainerCreateBody(image: image)
         body.cmd = command.isEmpty ? nil : command
@@ -235,8 +236,9 @@ struct ContainerConfigOptions: ParsableArguments {
     }
 
     /// docker's `parseNetworkOpts`: the network mode (the first `--network`, `default` without
-    /// one), and an endpoint for each network. The single-network flags apply to the first; an
-    /// endpoint with nothing set is left out when there is one network (the daemon makes it).
+    /// one), and an endpoint for each network. The single-network flags apply to the first; the
+    /// endpoint of a single `--network` with nothing set is left out (the daemon makes it), while
+    /// `default` always has one.
     /// The first network's MAC address goes container-wide, which the library moves to the
     /// endpoint from API 1.44 and older daemons read there; the others need 1.44.
     private func networking() throws -> (mode: String, endpoints: [String: EndpointSettings], macAddress: String?) {
@@ -253,7 +255,7 @@ struct ContainerConfigOptions: ParsableArguments {
             if index == 0 {
                 macAddress = endpoint.macAddress
                 endpoint.macAddress = nil
-                if attachments.count == 1 && endpoint == EndpointSettings() { continue }
+                if given.count == 1 && endpoint == EndpointSettings() { continue }
             }
             endpoints[attachment.target] = endpoint
         }
@@ -300,6 +302,7 @@ struct ContainerConfigOptions: ParsableArguments {
             }
             host.memorySwappiness = swappiness
         }
+        host.kernelMemory = try MemorySize.kernelMemory(self.kernelMemory)
         host.oomKillDisable = self.oomKillDisable ? true : nil
         host.oomScoreAdj = try self.oomScoreAdj?.value(for: "--oom-score-adj")
         host.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
@@ -380,7 +383,6 @@ struct ContainerConfigOptions: ParsableArguments {
         return mode
     }
 
-    /// A later `--ulimit` of the same name replaces an earlier one, in the earlier one's place.
     /// The exposed ports and the host bindings of `--publish` and `--expose`, read as docker
     /// reads them (``PortSpec``): each port of a range on its own, `--expose` refusing a host
     /// part. A refused value fails with docker's message and exit code 125.

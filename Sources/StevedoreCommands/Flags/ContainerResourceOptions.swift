@@ -36,8 +36,6 @@ struct ContainerResourceOptions: ParsableArguments {
     var memoryReservation: String?
     @Option(name: .long, parsing: .unconditional, help: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
     var memorySwap: String?
-    @Option(name: .long, parsing: .unconditional, help: "Kernel memory limit")
-    var kernelMemory: String?
     @Option(name: .long, parsing: .unconditional, help: "Tune container pids limit (set -1 for unlimited)")
     var pidsLimit: GoInteger<Int64>?
     @Option(name: .long, parsing: .unconditional, help: "Restart policy to apply when a container exits")
@@ -58,7 +56,6 @@ struct ContainerResourceOptions: ParsableArguments {
         target.memory = try self.memory.map { try FlagValue.parse($0, for: "-m, --memory", MemorySize.parse) }
         target.memoryReservation = try self.memoryReservation.map { try FlagValue.parse($0, for: "--memory-reservation", MemorySize.parse) }
         target.memorySwap = try self.memorySwap.map { try FlagValue.parse($0, for: "--memory-swap", MemorySize.parseOrUnlimited) }
-        target.kernelMemory = try self.kernelMemory.map { try FlagValue.parse($0, for: "--kernel-memory", MemorySize.parse) }
         target.pidsLimit = try self.pidsLimit?.value(for: "--pids-limit")
         target.restartPolicy = try self.restart.map(RestartPolicyArgument.parse)
     }
@@ -78,7 +75,6 @@ protocol ContainerResourceFields {
     var memory: Int64? { get set }
     var memoryReservation: Int64? { get set }
     var memorySwap: Int64? { get set }
-    var kernelMemory: Int64? { get set }
     var pidsLimit: Int64? { get set }
     var restartPolicy: RestartPolicy? { get set }
 }

@@ -8,13 +8,22 @@ import StevedoreText
 /// than skip the verification or signature asked for.
 enum ContentTrust {
     /// Fails when content trust is asked for: `--disable-content-trust=false` (`disabled` is
-    /// `false`), or `DOCKER_CONTENT_TRUST` without the flag (`disabled` is `nil`).
-    static func refuseIfRequested(disabled: Bool?) throws {
+    /// `false`), or `DOCKER_CONTENT_TRUST` without the flag (`disabled` is `nil`). As docker,
+    /// trust is not looked at for an `image` already exact: a digest without a tag, or an id.
+    static func refuseIfRequested(disabled: Bool?, image: String? = nil) throws {
         let requested = disabled.map { !$0 } ?? Self.environmentRequestsTrust
-        guard requested else { return }
+        guard requested, !(image.map(Self.isExact) ?? false) else { return }
         throw CommandFailure(
             description: "content trust is not supported: stevedore neither verifies nor signs images; "
                 + "unset DOCKER_CONTENT_TRUST or pass --disable-content-trust")
+    }
+
+    /// Whether `image` names one image whatever a registry says: an image id, or a name with a
+    /// digest and no tag (docker checks trust only for a `NamedTagged` reference).
+    private static func isExact(_ image: String) -> Bool {
+        if image.wholeMatch(of: /(sha256:)?[0-9a-f]{64}/) != nil { return true }
+        guard let reference = try? ImageName(parsing: image) else { return false }
+        return reference.digest != nil && reference.tag == nil
     }
 
     /// docker's `IsTrusted`: `DOCKER_CONTENT_TRUST` set and not a false Go boolean (a value

@@ -38,6 +38,11 @@ enum MemorySize {
         return Int64(bytes)
     }
 
+    /// `--kernel-memory` of `create` and `update`, when given.
+    static func kernelMemory(_ text: String?) throws -> Int64? {
+        try text.map { try FlagValue.parse($0, for: "--kernel-memory", Self.parse) }
+    }
+
     /// A size, or `-1` for no limit (`--memory-swap`).
     static func parseOrUnlimited(_ text: String) throws -> Int64 {
         text == "-1" ? -1 : try Self.parse(text)

@@ -19,7 +19,8 @@ struct NetworkAttachment: Equatable {
     /// user-defined network `--link` is an alias on its endpoint.
     var links: [String] = []
     var driverOptions: [String: String] = [:]
-    /// `nil` when not given or given empty (docker's "not set").
+    /// `nil` when not given; `--network`'s long syntax and `run`'s flags also read an empty
+    /// value as not given, as docker does (`network connect` sends one as it is).
     var ipv4Address: String?
     var ipv6Address: String?
     var linkLocalIPs: [String] = []

@@ -73,7 +73,6 @@ extension StevedoreCommand.Image {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            try self.contentTrust.refuseIfRequested()
             guard ["auto", "plain", "tty", "quiet", "rawjson"].contains(self.progress) else {
                 throw CommandFailure(
                     description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, quiet, plain, tty or rawjson",
@@ -92,10 +91,22 @@ extension StevedoreCommand.Image {
                 } catch let error as DockerError where error.category == .invalidInput {
                     throw CommandFailure(description: error.message)
                 }
+                if self.squash, !(try await client.system.ping().experimental) {
+                    throw CommandFailure(
+                        description: "\"--squash\" is only supported on a Docker daemon with experimental features enabled")
+                }
                 if builder == "2" {
                     options.builderVersion = "2"
+                    let ignored = options.classicBuilderOnlyOptions.map { Self.flagNames[$0] ?? $0 }
+                    guard ignored.isEmpty else {
+                        throw CommandFailure(
+                            description: "\(ignored.joined(separator: ", ")) apply only to the classic builder, and BuildKit would ignore "
+                                + "them: set DOCKER_BUILDKIT=0 to build with the classic builder, or leave them out")
+                    }
                     return try await self.buildWithBuildKit(client, source: source, options: options)
                 }
+                // docker's classic builder checks trust of its base images; BuildKit (buildx) does not.
+                try self.contentTrust.refuseIfRequested(image: nil)
                 guard self.secret.isEmpty, self.ssh.isEmpty, self.output.isEmpty else {
                     throw CommandFailure(
                         description: "--secret, --ssh and --output need BuildKit: this daemon builds with the classic builder")
@@ -224,6 +235,12 @@ extension StevedoreCommand.Image {
         }
 
         /// The build options these flags describe.
+        /// The flags of ``ImageBuildOptions/classicBuilderOnlyOptions``.
+        private static let flagNames = [
+            "memory": "--memory", "memorySwap": "--memory-swap", "cpuShares": "--cpu-shares", "cpusetCPUs": "--cpuset-cpus",
+            "cpusetMems": "--cpuset-mems", "cpuPeriod": "--cpu-period", "cpuQuota": "--cpu-quota", "cgroupParent": "--cgroup-parent",
+        ]
+
         func options() throws -> ImageBuildOptions {
             var options = ImageBuildOptions()
             for tag in self.tag {
@@ -250,7 +267,9 @@ extension StevedoreCommand.Image {
             options.cgroupParent = self.cgroupParent
             options.isolation = self.isolation
             // A string slice flag: each value is a CSV record of options.
-            options.securityOptions = try self.securityOpt.flatMap { try FlagValue.parse($0, for: "--security-opt", GoCSV.record) }
+            options.securityOptions = try self.securityOpt.flatMap {
+                $0.isEmpty ? [] : try FlagValue.parse($0, for: "--security-opt", GoCSV.record)
+            }
             options.ulimits = try ContainerFlagParsers.ulimits(self.ulimit)
             options.squash = self.squash
             options.cpuPeriod = try self.cpuPeriod.map { Int(try $0.value(for: "--cpu-period")) }

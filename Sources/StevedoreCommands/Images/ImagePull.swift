@@ -26,7 +26,7 @@ extension StevedoreCommand.Image {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            try self.contentTrust.refuseIfRequested()
+            try self.contentTrust.refuseIfRequested(image: self.name)
             let reference = try resolveTag(of: self.name, allTags: self.allTags, quiet: self.quiet)
             let credentials = try await self.global.credentials(forImage: self.name)
             try await withClient(self.global) { client in

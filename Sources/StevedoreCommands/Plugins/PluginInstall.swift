@@ -24,7 +24,7 @@ extension StevedoreCommand.Plugin {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            try self.pull.contentTrust.refuseIfRequested()
+            try self.pull.contentTrust.refuseIfRequested(image: self.remote)
             let name = try self.alias.map(StevedoreCommand.Plugin.localName) ?? Self.localName(ofRemote: self.remote)
             let credentials = try await self.global.credentials(forImage: self.remote)
             try await withClient(self.global) { client in

@@ -24,7 +24,7 @@ extension StevedoreCommand.Plugin {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            try self.pull.contentTrust.refuseIfRequested()
+            try self.pull.contentTrust.refuseIfRequested(image: self.remote)
             try await withClient(self.global) { client in
                 let current = try await Self.wrappingErrors("error reading plugin data") { try await client.plugins.inspect(self.plugin) }
                 guard !current.enabled else { throw CommandFailure(description: "the plugin must be disabled before upgrading") }

@@ -124,12 +124,28 @@ extension StevedoreCommand.Swarm {
     /// The text of the file at `path`, or `nil` when it holds no PEM block; throws Go's reason
     /// when it cannot be read (`open PATH: no such file or directory`).
     static func readPEM(atPath path: String) throws -> String? {
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory {
+            throw InvalidFlagValue(reason: "read \(path): is a directory")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file or directory"
             throw InvalidFlagValue(reason: "open \(path): \(reason)")
         }
         let text = String(decoding: data, as: UTF8.self)
-        return text.contains("-----BEGIN ") && text.contains("-----END ") ? text : nil
+        return Self.containsPEMBlock(text) ? text : nil
+    }
+
+    /// Whether `text` holds a block Go's `pem.Decode` reads: a `-----BEGIN TYPE-----` line,
+    /// optional `Key: value` headers, base64 lines, and `-----END TYPE-----`.
+    static func containsPEMBlock(_ text: String) -> Bool {
+        let lines = text.split(scalar: "\n", omittingEmptySubsequences: false).map { $0.hasByteSuffix("\r") ? $0.dropLast() : $0 }
+        for (start, line) in lines.enumerated() where line.hasBytePrefix("-----BEGIN ") && line.hasByteSuffix("-----") && line.count > 16 {
+            let end = "-----END \(line.dropFirst(11).dropLast(5))-----"
+            guard let endIndex = lines[(start + 1)...].firstIndex(where: { $0 == end }) else { continue }
+            let content = lines[(start + 1)..<endIndex].drop { $0.contains(scalar: ":") }
+            if Data(base64Encoded: content.joined().filter { !$0.isWhitespace }) != nil { return true }
+        }
+        return false
     }
 }
 
