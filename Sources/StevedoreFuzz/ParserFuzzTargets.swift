@@ -247,7 +247,15 @@ enum ParserFuzzTargets {
             _ = try? BuildKitFlags.secret(line)
             _ = try? BuildKitFlags.sshAgent(line)
             _ = try? BuildKitFlags.export([line])
+            _ = try? NetworkAttachment(parsing: line).checkedEndpointSettings()
+            _ = try? ContainerFlagParsers.gpuRequest(line)
+            _ = ContainerFlagParsers.isMACAddress(line)
+            _ = try? GoNumber.atoi(line)
         }
+        // CSV records and PEM blocks may span lines: the whole input is one value.
+        let text = Self.text(data)
+        if let fields = try? GoCSV.record(text) { precondition(!fields.isEmpty, "a CSV record without a field") }
+        _ = StevedoreCommand.Swarm.containsPEMBlock(text)
         // An --env-file or --label-file: every entry it yields is a KEY=value with a key.
         for kind in [KeyValueFile.Kind.environment, .labels] {
             for entry in (try? KeyValueFile.parse(Data(data), path: "fuzz", kind)) ?? [] {
