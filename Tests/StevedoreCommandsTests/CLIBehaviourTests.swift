@@ -42,10 +42,8 @@ import Testing
             "content trust is not supported: stevedore neither verifies nor signs images; "
             + "unset DOCKER_CONTENT_TRUST or pass --disable-content-trust\n"
         let digest = String(repeating: "ab", count: 32)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-trust-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestContextDirectory.make(["Dockerfile": "FROM busybox\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data("FROM busybox\n".utf8).write(to: directory.appendingPathComponent("Dockerfile"))
         let cases: [([String], [String: String], Bool)] = [
             (["pull", "busybox"], ["DOCKER_CONTENT_TRUST": "1"], true), (["push", "busybox"], ["DOCKER_CONTENT_TRUST": "yes"], true),
             (["run", "busybox"], ["DOCKER_CONTENT_TRUST": "true"], true),
@@ -71,10 +69,8 @@ import Testing
     /// Refusals made before any request: an `update` without a setting, and a BuildKit build
     /// given limits only the classic builder applies (named by their flags).
     @Test func refusalsBeforeAnyRequest() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-refuse-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestContextDirectory.make(["Dockerfile": "FROM busybox\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data("FROM busybox\n".utf8).write(to: directory.appendingPathComponent("Dockerfile"))
         let environment: [String: String?] = ["DOCKER_HOST": "unix:///nonexistent/docker.sock", "DOCKER_BUILDKIT": "1"]
         let update = try await self.stevedore.run(["update", "c"], environment: environment)
         #expect(update.status == 1 && update.standardError == "you must provide one or more flags when using this command\n", "\(update)")

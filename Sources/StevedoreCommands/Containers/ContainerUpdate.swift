@@ -29,18 +29,10 @@ extension StevedoreCommand.Container {
             try await withClient(self.global) { client in
                 // docker prints the daemon's warnings on stdout after the names, failures or not.
                 var warnings: [String] = []
-                func printCollectedWarnings() {
-                    if !warnings.isEmpty { printOut(warnings.joined(separator: "\n") + "\n") }
+                defer { if !warnings.isEmpty { printOut(warnings.joined(separator: "\n") + "\n") } }
+                try await forEachName(self.containers) { name in
+                    warnings += try await client.containers.update(name, body).warnings ?? []
                 }
-                do {
-                    try await forEachName(self.containers) { name in
-                        warnings += try await client.containers.update(name, body).warnings ?? []
-                    }
-                } catch {
-                    printCollectedWarnings()
-                    throw error
-                }
-                printCollectedWarnings()
             }
         }
     }

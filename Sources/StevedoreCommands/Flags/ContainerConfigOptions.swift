@@ -191,9 +191,7 @@ struct ContainerConfigOptions: ParsableArguments {
         body.entrypoint = self.entrypoint.map { [$0] }
         body.hostname = self.hostname
         body.domainname = self.domainname
-        if let macAddress = self.macAddress, !macAddress.isEmpty, !ContainerFlagParsers.isMACAddress(macAddress.trimmingWhitespace()) {
-            throw FlagValue.conflict("\(macAddress) is not a valid mac address")
-        }
+        if let macAddress = self.macAddress, !macAddress.isEmpty { try ContainerFlagParsers.checkMACAddress(macAddress) }
         body.stopSignal = try self.stopSignal.map { try ContainerSignal(parsing: $0).rawValue }
         body.stopTimeout = try self.stopTimeout?.value(for: "--stop-timeout")
         body.healthcheck = try self.healthcheck()

@@ -259,6 +259,12 @@ enum ContainerFlagParsers {
         return stream
     }
 
+    /// docker's check of a MAC address (`--mac-address`, `--network mac-address=…`): Go's
+    /// `net.ParseMAC` of the trimmed text, refused in docker's words (exit code 125).
+    static func checkMACAddress(_ text: String) throws {
+        guard Self.isMACAddress(text.trimmingWhitespace()) else { throw FlagValue.conflict("\(text) is not a valid mac address") }
+    }
+
     /// Whether Go's `net.ParseMAC` reads `text`: 6, 8 or 20 octets written as hex pairs
     /// separated by one kind of `:` or `-`, or as groups of four hex digits separated by `.`.
     static func isMACAddress(_ text: String) -> Bool {

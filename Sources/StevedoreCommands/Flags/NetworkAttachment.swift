@@ -112,9 +112,7 @@ struct NetworkAttachment: Equatable {
             if !self.aliases.isEmpty { throw FlagValue.conflict("network-scoped aliases are only supported for user-defined networks") }
             if !self.links.isEmpty { throw FlagValue.conflict("links are only supported for user-defined networks") }
         }
-        if let macAddress = self.macAddress, !ContainerFlagParsers.isMACAddress(macAddress.trimmingWhitespace()) {
-            throw FlagValue.conflict("\(macAddress) is not a valid mac address")
-        }
+        if let macAddress = self.macAddress { try ContainerFlagParsers.checkMACAddress(macAddress) }
         return self.endpointSettings
     }
 

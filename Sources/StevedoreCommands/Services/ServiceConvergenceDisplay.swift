@@ -337,16 +337,12 @@ struct ServiceConvergenceDisplay {
             // A job of no task has an empty bar; jsonmessage drops any other off a terminal.
             let hasBar = total > 0
             guard self.output.isTerminal || !hasBar else { return "" }
-            let status = hasBar && self.output.width > 110 ? text + " " + Self.bar(current, of: total) : text
+            // ProgressDisplay's bar, without the space it leaves for the counts docker hides here.
+            let bar = hasBar ? self.output.box(current, of: total).dropLast() : ""
+            let status = bar.isEmpty ? text : text + " " + bar
             return self.output.render(ProgressMessage(id: id, status: status, progressDetail: ProgressDetail()))
         case .message(let id, let text):
             return self.output.render(ProgressMessage(id: id.isEmpty ? nil : id, status: text))
         }
-    }
-
-    /// `[=====>     ]`: fifty columns, as `JSONProgress` draws a bar.
-    private static func bar(_ current: Int, of total: Int) -> String {
-        let filled = min(Int(Double(current) / Double(total) * 100) / 2, 50)
-        return "[" + String(repeating: "=", count: max(filled, 0)) + ">" + String(repeating: " ", count: max(50 - filled, 0)) + "]"
     }
 }

@@ -130,7 +130,7 @@ struct ProgressDisplay {
 
     /// The bar of `current` out of `total` and a space, fifty columns wide, when the terminal
     /// is wider than 110 columns; empty otherwise.
-    private func box(_ current: Int, of total: Int) -> String {
+    func box(_ current: Int, of total: Int) -> String {
         guard self.width > 110 else { return "" }
         // A daemon's current above its total (or below zero) fills the bar or leaves it empty.
         let percentage = Int(min(max(Double(current) / Double(total), 0), 1) * 100) / 2
