@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0", traits: []),
         // SHA-256, which names docker's context directories.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // gzip for uploads (`build --compress`), on zlib.
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         // `swift package generate-documentation --target Stevedore` (the DocC catalog; CI checks
         // that it builds without warnings).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
@@ -72,6 +74,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTP2", package: "swift-nio-http2"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         // Output formatting shared by the CLI: docker's Go-template subset, tables, human units.
@@ -141,6 +144,8 @@ let package = Package(
                 // The ssh agent's signatures are verified with the public keys.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+                // Gzipped uploads are decompressed to be compared with their input.
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         // Depends on the executable: the ssh tests run its `system dial-stdio` as the remote command.
@@ -148,7 +153,7 @@ let package = Package(
             name: "StevedoreIntegrationTests",
             dependencies: [
                 "Stevedore", "StevedoreTestSupport", "stevedore", .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting", "StevedoreTestSupport"]),

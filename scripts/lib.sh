@@ -22,6 +22,12 @@ install_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# install_build_packages: what building the package needs besides the Swift toolchain: zlib's
+# headers and library, which compress-nio compresses uploads with (`build --compress`).
+install_build_packages() {
+    install_packages zlib1g-dev
+}
+
 # How a Swift program is linked to be shipped and run on its own (the CLI as scripts/run builds
 # it, the tuned benchmark driver), as Go links its programs: the Swift runtime and
 # FoundationEssentials inside (--static-swift-stdlib: no shared libraries to map and relocate at
@@ -58,6 +64,7 @@ readonly SHIPPED_BUILD
 # so that it is linked again.
 shipped_build() {
     local order=${4:-$REPO/scripts/link/stevedore.order} binary layout
+    install_build_packages
     local build=(swift build --package-path "$1" --scratch-path "$2"
         "${SHIPPED_BUILD[@]/#--symbol-ordering-file=*/--symbol-ordering-file=$order}")
     binary="$("${build[@]}" --show-bin-path)/$3" || return

@@ -62,24 +62,28 @@ public struct HTTPRequestBody: Sendable {
         .init(storage: .stream(length: length, chunks: { AnyAsyncByteBufferSequence(chunks) }))
     }
 
+    /// The body's bytes as chunks, read as the stream's are (in memory: one chunk), for a
+    /// body made from another one (compressed).
+    package var chunks: AnyAsyncByteBufferSequence {
+        switch self.storage {
+        case .bytes(let buffer): AnyAsyncByteBufferSequence(SingleElementSequence(element: buffer))
+        case .stream(_, let chunks): chunks()
+        }
+    }
+
     /// This body, with `observer` called with the size of each chunk as it is handed to the
     /// connection (in memory: once, with the whole size). For upload progress; the observer
     /// must be quick, it runs on the upload's path.
     public func observingChunks(_ observer: @escaping @Sendable (Int) -> Void) -> Self {
+        let length: Int?
         switch self.storage {
-        case .bytes(let buffer):
-            return .init(
-                storage: .stream(
-                    length: buffer.readableBytes,
-                    chunks: {
-                        AnyAsyncByteBufferSequence(
-                            ObservedChunks(base: AnyAsyncByteBufferSequence(SingleElementSequence(element: buffer)), observer: observer))
-                    }))
-        case .stream(let length, let chunks):
-            return .init(
-                storage: .stream(length: length, chunks: { AnyAsyncByteBufferSequence(ObservedChunks(base: chunks(), observer: observer)) })
-            )
+        case .bytes(let buffer): length = buffer.readableBytes
+        case .stream(let streamLength, _): length = streamLength
         }
+        let chunks: @Sendable () -> AnyAsyncByteBufferSequence = {
+            AnyAsyncByteBufferSequence(ObservedChunks(base: self.chunks, observer: observer))
+        }
+        return .init(storage: .stream(length: length, chunks: chunks))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Stevedore
 import StevedoreTestSupport
 import Testing
@@ -199,6 +200,41 @@ struct BuildTests {
             if let id = theirs.imageID { resources.image(id) }
             #expect(Self.contextLines(summary.output) == Self.contextLines([theirs.output]))
             #expect(!Self.contextLines(summary.output).contains { $0.contains(".dockerfile.") })
+        }
+    }
+
+    /// `compressContext` (docker's `build --compress`): the daemon unpacks the same files from
+    /// the gzipped upload, which is a small part of the context's size; an archive gzipped
+    /// beforehand is sent as it is, not compressed twice.
+    @Test func aCompressedContextBuildsTheSameFiles() async throws {
+        let directory = try TestContextDirectory.make([
+            "Dockerfile": "FROM \(TestEngine.image)\nCOPY . /ctx\nRUN find /ctx | sort; md5sum /ctx/big /ctx/sub/small\n",
+            "big": String(repeating: "a line of a build context that compresses well\n", count: 30_000),
+            "sub/small": "small\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await TestEngine.withResources { client, resources in
+            let context = try BuildContext(directory: directory)
+            /// The `/ctx` lines and checksums a build printed, and the bytes it uploaded.
+            func build(_ archive: ByteSource, compressed: Bool) async throws -> (lines: [String], sent: Int64) {
+                let sent = NIOLockedValueBox<Int64>(0)
+                var options = ImageBuildOptions(dockerfile: context.dockerfile, noCache: true, builderVersion: "1")
+                options.compressContext = compressed
+                let counted = archive.reportingProgress { total in sent.withLockedValue { $0 = total } }
+                let summary = try await client.images.build(archive: counted, options: options).finish()
+                if let id = summary.imageID { resources.image(id) }
+                let lines = summary.output.flatMap { $0.split(separator: "\n") }.map(String.init)
+                return (lines.filter { $0.hasPrefix("/ctx") || $0.contains("  /ctx/") }, sent.withLockedValue { $0 })
+            }
+            let plain = try await build(context.archive, compressed: false)
+            #expect(plain.lines.contains { $0.hasSuffix("  /ctx/big") } && plain.sent > 1_400_000, "\(plain)")
+            let compressed = try await build(context.archive.gzipped(), compressed: false)
+            #expect(compressed.lines == plain.lines)
+            #expect(compressed.sent < 100_000, "\(compressed.sent) bytes sent")
+            let twice = try await build(context.archive.gzipped(), compressed: true)
+            #expect(twice.lines == plain.lines)
+            let byOption = try await build(context.archive, compressed: true)
+            #expect(byOption.lines == plain.lines)
         }
     }
 }

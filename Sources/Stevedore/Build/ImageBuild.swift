@@ -62,6 +62,12 @@ public struct ImageBuildOptions: Hashable, Sendable {
     public var shmSize: Int64?
     /// `squash`: squash the new layers into one (experimental daemons only).
     public var squash: Bool
+    /// Whether the uploaded context archive is gzip-compressed as it is sent (docker's
+    /// `build --compress`; ``ByteSource/gzipped()``), for a daemon behind a slow link: the
+    /// daemon decompresses it. Not a query parameter. An archive already compressed is sent
+    /// as it is. A BuildKit build of a ``BuildContext`` uploads nothing (the daemon reads the
+    /// files through the session), so this has no effect there. Default: `false`.
+    public var compressContext = false
     /// `labels`: labels set on the image.
     public var labels: [String: String]
     /// `networkmode`: network of `RUN` steps (`bridge`, `host`, `none`, `container:<id>`, a network).
@@ -304,7 +310,8 @@ extension DockerClient.Images {
             try await self.client.requireAPIVersion(APIVersion(1, 38), for: "the version option of build")
             query.add("version", version)
         }
-        var request = DockerRequest(.POST, "/build", query: query, body: archive?.body)
+        let upload = options.compressContext ? archive?.gzipped() : archive
+        var request = DockerRequest(.POST, "/build", query: query, body: upload?.body)
         request.headers.add(name: "Content-Type", value: "application/x-tar")
         if !options.registryCredentials.isEmpty {
             request.headers.add(name: "X-Registry-Config", value: RegistryAuth.configHeaderValue(options.registryCredentials))

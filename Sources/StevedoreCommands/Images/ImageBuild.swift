@@ -37,6 +37,7 @@ extension StevedoreCommand.Image {
         @Option(name: .long, help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
         @Option(name: .long, help: "MEMs in which to allow execution (0-3, 0,1)") var cpusetMems: String?
         @Option(name: .long, help: "Set the parent cgroup for the \"RUN\" instructions during build") var cgroupParent: String?
+        @Flag(name: .long, help: "Compress the build context using gzip") var compress = false
         @Option(name: [.customShort("f"), .long], help: "Name of the Dockerfile (Default is \"PATH/Dockerfile\")") var file: String?
         @Flag(name: .long, help: "Always remove intermediate containers") var forceRm = false
         @Option(name: .long, help: "Write the image ID to the file") var iidfile: String?
@@ -80,7 +81,9 @@ extension StevedoreCommand.Image {
             }
             var options = try self.options()
             options.registryCredentials = try await self.global.configFile().allCredentials()
-            let source = try BuildSource(context: self.context, dockerfile: self.file)
+            var source = try BuildSource(context: self.context, dockerfile: self.file)
+            // Before the upload's progress, which counts the bytes sent, as docker's does.
+            if self.compress { source.archive = source.archive?.gzipped() }
             defer { source.temporaryDirectory.map { try? FileManager.default.removeItem(at: $0) } }
             if options.dockerfile == nil { options.dockerfile = source.dockerfile }
             options.remote = source.remote
