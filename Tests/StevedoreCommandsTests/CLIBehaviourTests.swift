@@ -225,6 +225,24 @@ import Testing
         #expect(line.map { String($0) + "\n" } == actual.standardError, "\(expected)")
     }
 
+    /// A command line `run` and `create` refuse after reading their flags: docker's whole
+    /// message (`docker: …` and the pointer to the command's help, which names `run` or
+    /// `create` also after `container`) and exit code, before any request.
+    @Test(
+        .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil },
+        arguments: [
+            ["run", "--rm", "--restart", "always"], ["create", "--env-file", "/nonexistent"], ["container", "run", "--pull", "bogus"],
+            ["container", "create", "--network-alias", "a"], ["run", "--health-retries", "-1"], ["create", "--health-interval", "-1s"],
+        ])
+    func runAndCreateRefusalsAreWordedAsDockers(arguments: [String]) async throws {
+        let docker = try #require(CommandLineProcess.onPath("docker"))
+        let expected = try await docker.run(arguments + ["busybox"], environment: Self.noDaemon)
+        let actual = try await self.stevedore.run(arguments + ["busybox"], environment: Self.noDaemon)
+        #expect(actual.status == 125 && expected.status == 125, "\(actual)")
+        #expect(expected.standardError.hasPrefix("docker: "), "\(expected)")
+        #expect(actual.standardError == expected.standardError.replacingOccurrences(of: "docker", with: "stevedore"), "\(actual)")
+    }
+
     /// Values docker's Go parsing takes and the argument parser alone would not get as far as
     /// the daemon: whole numbers with base prefixes, `_`, a sign, or negative after their flag;
     /// boolean flags with a value (`swarm update --autolock` alone included).

@@ -19,7 +19,7 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let body = try self.options.body(image: self.image, command: self.command)
+            let body = try self.options.body(image: self.image, command: self.command, of: "create")
             let idFile = try ContainerIDFile(path: self.options.cidfile)
             defer { idFile?.finish() }
             try await withClient(self.global) { client in

@@ -112,7 +112,9 @@ extension StevedoreCommand.Container {
             } else {
                 code = 125
             }
-            return CommandFailure(description: "stevedore: \(error)\n\nRun 'stevedore run --help' for more information", exitCode: code)
+            var failure = CommandFailure(description: "\(error)", exitCode: 125).explained(forContainerCommand: "run")
+            failure.exitCode = code
+            return failure
         }
 
         /// The create request of `create`'s flags, attaching what a foreground run needs: the
@@ -121,7 +123,7 @@ extension StevedoreCommand.Container {
         /// it exits (`AutoRemove`); a foreground run learns the exit code from a wait for its
         /// removal.
         func createBody() throws -> ContainerCreateBody {
-            var body = try self.config.body(image: self.image, command: self.command)
+            var body = try self.config.body(image: self.image, command: self.command, of: "run")
             if self.detach {
                 guard self.config.attach.isEmpty else {
                     throw CommandFailure(description: "conflicting options: cannot specify both --attach and --detach")

@@ -167,6 +167,16 @@ struct ContainerConfigOptions: ParsableArguments {
         get throws { Set(try FlagValue.parseAll(self.attach, for: "-a, --attach", ContainerFlagParsers.attachStream)) }
     }
 
+    /// ``body(image:command:)`` for `run` or `create` (`commandName`): a refused command line
+    /// in the words that command of docker's uses (``CommandFailure/explained(forContainerCommand:)``).
+    func body(image: String, command: [String], of commandName: String) throws -> ContainerCreateBody {
+        do {
+            return try self.body(image: image, command: command)
+        } catch let failure as CommandFailure {
+            throw failure.explained(forContainerCommand: commandName)
+        }
+    }
+
     /// The create body these flags describe, as docker's CLI builds it; throws docker's
     /// message (exit code 125) for a malformed value or conflicting flags.
     func body(image: String, command: [String]) throws -> ContainerCreateBody {

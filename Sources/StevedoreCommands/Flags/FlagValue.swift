@@ -20,7 +20,8 @@ enum FlagValue {
         } catch let error as InvalidFlagValue {
             // pflag's `invalid argument %q for %q flag: %v`: both quoted as Go quotes.
             throw CommandFailure(
-                description: "invalid argument \(GoQuote.quote(text)) for \(GoQuote.quote(flag)) flag: \(error.reason)", exitCode: 125)
+                description: "invalid argument \(GoQuote.quote(text)) for \(GoQuote.quote(flag)) flag: \(error.reason)", exitCode: 125,
+                isFlagValue: true)
         }
     }
 

@@ -17,6 +17,19 @@ import Stevedore
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     var exitCode: Int32 = 1
+    /// A value a flag refused (``FlagValue``), which docker's flag parser refuses before the
+    /// command runs: not one of the command's own refusals.
+    var isFlagValue = false
+
+    /// A command line `run` or `create` refuses once its flags are read (`command` names
+    /// which), as docker words it (`withHelp`): `stevedore: MESSAGE`, a blank line and the
+    /// pointer to `stevedore run --help` (`run` or `create`, also after `container`, as
+    /// docker's), exit code 125. Other failures, and a flag's value, are left as they are.
+    func explained(forContainerCommand command: String) -> CommandFailure {
+        guard self.exitCode == 125, !self.isFlagValue else { return self }
+        return CommandFailure(
+            description: "stevedore: \(self.description)\n\nRun 'stevedore \(command) --help' for more information", exitCode: 125)
+    }
 }
 
 /// Go's text for an errno, which is the C library's with its first letter lower-cased
