@@ -221,6 +221,14 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// A restart policy's name, and whether it takes a retry count, are the daemon's to refuse,
+    /// as with docker: the same message and exit code on either engine.
+    @Test(arguments: ["bogus", "always:3", "on-failure:-1", "no:1"])
+    func restartPoliciesTheDaemonRefusesFailAsDockers(policy: String) async throws {
+        let oracle = try await CLIOracle()
+        try await oracle.expectSame(["create", "--restart", policy, TestEngine.image])
+    }
+
     /// `--cidfile`: the id written once the container exists, by `create` and by `run` in
     /// the foreground and detached; an existing file or one that cannot be made refused before
     /// any request, and the file removed when the create fails, all as docker.

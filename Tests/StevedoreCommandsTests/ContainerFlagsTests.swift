@@ -463,6 +463,8 @@ import Testing
         (["--device-cgroup-rule", "x"], #"invalid argument "x" for "--device-cgroup-rule" flag: invalid device cgroup format 'x'"#),
         (["--memory-swappiness", "200"], "invalid value: 200. Valid memory swappiness range is 0-100"),
         (["--rm", "--restart", "always"], "conflicting options: cannot specify both --restart and --rm"),
+        (["--restart", ":3"], "invalid restart policy format: no policy provided before colon"),
+        (["--restart", "on-failure:x"], "invalid restart policy format: maximum retry count must be an integer"),
         // docker's NanoCPUs: a rational number, exact to a billionth (docker would wrap 1e300 around).
         (["--cpus", "1e300"], #"invalid argument "1e300" for "--cpus" flag: value out of range"#),
         (["--cpus", "x"], #"invalid argument "x" for "--cpus" flag: failed to parse x as a rational number"#),

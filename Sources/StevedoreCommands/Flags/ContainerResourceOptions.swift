@@ -57,7 +57,7 @@ struct ContainerResourceOptions: ParsableArguments {
         target.memoryReservation = try self.memoryReservation.map { try FlagValue.parse($0, for: "--memory-reservation", MemorySize.parse) }
         target.memorySwap = try self.memorySwap.map { try FlagValue.parse($0, for: "--memory-swap", MemorySize.parseOrUnlimited) }
         target.pidsLimit = try self.pidsLimit?.value(for: "--pids-limit")
-        target.restartPolicy = try self.restart.map(RestartPolicyArgument.parse)
+        target.restartPolicy = try self.restart.flatMap(RestartPolicyArgument.parse)
     }
 }
 
