@@ -24,6 +24,8 @@ struct SystemDifferentialTests {
         try await self.oracle.expectSame(["system", "prune", "-a", "--volumes"], input: Data("yes\n".utf8))
         try await self.oracle.expectSame(["system", "prune"] + filters)
         try await self.oracle.expectSame(["system", "prune", "--volumes", "--filter", "until=1h"])
+        // Both listed, and then refused by the daemon.
+        try await self.oracle.expectSame(["system", "prune", "--filter", "until=2h", "--filter", "until=1h"], input: Data("y\n".utf8))
         // docker trims both sides, lowercases the key and skips an empty filter.
         try await self.oracle.expectSame(["system", "prune", "--filter", " Until = 24h\t", "--filter", ""])
         try await self.oracle.expectSame(["events", "--filter", "nonsense"], compareErrors: false)

@@ -42,6 +42,11 @@ public struct DockerFilters: Hashable, Sendable, ExpressibleByDictionaryLiteral 
         self.values[ExactText(key)] != nil
     }
 
+    /// The values of `key` (none when it has none), in no particular order.
+    public func values(of key: String) -> [String] {
+        self.values[ExactText(key)].map { $0.map(\.text) } ?? []
+    }
+
     /// Whether `value` is one of `key`'s values, byte for byte.
     public func contains(_ key: String, _ value: String) -> Bool {
         self.values[ExactText(key)]?.contains(ExactText(value)) ?? false

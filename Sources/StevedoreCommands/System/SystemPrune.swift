@@ -50,9 +50,8 @@ extension StevedoreCommand.System {
             items.append(self.all ? "all images without at least one container associated to them" : "all dangling images")
             items.append(self.all ? "all build cache" : "unused build cache")
             var text = "WARNING! This will remove:\n" + items.map { "  - \($0)\n" }.joined()
-            let until = filters.until.map { ["until=\($0)"] } ?? []
-            let shown = (filters.label.map { "label=\($0)" } + filters.labelNot.map { "label!=\($0)" } + until)
-                .sorted(by: naturalLess)
+            let sent = filters.dockerFilters
+            let shown = ["label", "label!", "until"].flatMap { key in sent.values(of: key).map { "\(key)=\($0)" } }.sorted(by: naturalLess)
             if !shown.isEmpty {
                 text += "\n  Items to be pruned will be filtered with:\n" + shown.map { "  - \($0)\n" }.joined()
             }
