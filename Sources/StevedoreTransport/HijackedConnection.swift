@@ -16,13 +16,27 @@ public struct HijackedConnection: Sendable {
     public let output: HTTPResponseBody
     let channel: any Channel
 
-    /// Writes `bytes`, returning once they were handed to the socket.
+    /// Writes `bytes`, returning once they were handed to the socket. A peer that stops reading
+    /// holds the write until it reads again; cancelling the task closes the connection, which
+    /// ends the write with `CancellationError`.
     public func write(_ bytes: ByteBuffer) async throws {
+        let channel = self.channel
         do {
-            try await self.channel.writeAndFlush(HTTPClientRequestPart.body(.byteBuffer(bytes))).get()
+            try await withTaskCancellationHandler {
+                try await channel.writeAndFlush(HTTPClientRequestPart.body(.byteBuffer(bytes))).get()
+            } onCancel: {
+                channel.close(promise: nil)
+            }
         } catch {
+            try Task.checkCancellation()
             throw HTTPTransportError(.io, "writing to the hijacked connection failed: \(error)")
         }
+    }
+
+    /// Queues `bytes` to be written after the writes before them, without waiting for the
+    /// socket: for a last courtesy (a websocket's close frame) that must not hold a close.
+    public func send(_ bytes: ByteBuffer) {
+        self.channel.writeAndFlush(HTTPClientRequestPart.body(.byteBuffer(bytes)), promise: nil)
     }
 
     /// Shuts down the write side: the daemon reads EOF; `output` keeps flowing.

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import Stevedore
 import StevedoreTestSupport
@@ -180,6 +181,39 @@ struct AttachTests {
                 try await Task.sleep(for: .milliseconds(200))
                 reader.cancel()
                 _ = await reader.result
+                #expect(try await client.containers.inspect(id).state?.running == true)
+            }
+        }
+    }
+
+    /// A writer held by a process that never reads its stdin ends when its task is cancelled,
+    /// over the hijacked connection and over a websocket: the connection is closed.
+    @Test(arguments: [false, true])
+    func aCancelledWriterToAStdinNobodyReadsEndsPromptly(overWebSocket: Bool) async throws {
+        try await TestEngine.withClient { client in
+            let body = ContainerCreateBody(openStdin: true, cmd: ["sleep", "3600"])
+            try await withContainer(body, client: client) { id in
+                try await client.containers.start(id)
+                let written = NIOLockedValueBox(0)
+                let writer = Task {
+                    let write: @Sendable (AttachedStreams) async throws -> Void = { streams in
+                        let chunk = ByteBuffer(repeating: 0x61, count: 64 << 10)
+                        for _ in 0..<1_024 {
+                            try await streams.write(chunk)
+                            written.withLockedValue { $0 += chunk.readableBytes }
+                        }
+                    }
+                    if overWebSocket {
+                        try await client.containers.withAttachWebSocket(id, options: .init(stdin: true), write)
+                    } else {
+                        try await client.containers.withAttach(id, options: .init(stdin: true), write)
+                    }
+                }
+                try await Task.sleep(for: .seconds(1))
+                #expect(written.withLockedValue { $0 } < 64 << 20, "the daemon took all of stdin: nothing held the writer")
+                writer.cancel()
+                let outcome = try await withTimeout(10) { await writer.result }
+                #expect(throws: CancellationError.self) { try outcome.get() }
                 #expect(try await client.containers.inspect(id).state?.running == true)
             }
         }

@@ -51,8 +51,10 @@ struct WebSocketConnection: StreamConnection {
         try await self.connection.write(Self.frame(.connectionClose, ByteBuffer(integer: UInt16(1000))))
     }
 
+    /// Sends the close frame without waiting for it (a daemon that stopped reading must not
+    /// hold the close), then closes the connection, after the frame.
     func close() async {
-        try? await self.closeWrite()
+        self.connection.send(Self.frame(.connectionClose, ByteBuffer(integer: UInt16(1000))))
         await self.connection.close()
     }
 
