@@ -314,6 +314,8 @@ struct ContainerDifferentialTests {
                 ["ps", "-a", "--filter", filter, "--filter", "status=exited", "--format", "table {{.Names}}\t{{.Status}}"],
                 ["ps", "-n", "1", "--filter", filter, "--format", "{{.Names}}"],
                 ["ps", "-l", "--filter", filter, "--format", "{{.Names}}"],
+                // -n wins over -l.
+                ["ps", "-l", "-n", "2", "--filter", filter, "--format", "{{.Names}}"],
                 ["ps", "--filter", "exited=x"],
                 ["container", "ls", "-a", "--filter", filter, "--format", "{{.Names}}"],
                 ["top", scope + "-a"],

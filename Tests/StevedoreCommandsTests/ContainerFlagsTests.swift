@@ -27,6 +27,8 @@ import Testing
                     #"[{"Type":"volume","Target":"/v","VolumeOptions":{"NoCopy":true,"DriverConfig":{"Options":{"o":"a,b"}}}}]"#
             ]
         ),
+        // As docker's strings.Cut: empty parts are the daemon's to refuse (an empty one trapped).
+        (["--tmpfs", "/run:size=1m", "--tmpfs", "", "--tmpfs", ":"], ["HostConfig.Tmpfs": #"{"":"","/run":"size=1m"}"#]),
         (
             ["--ulimit", "nofile=1024:2048", "--ulimit", "nproc=10", "--ulimit", "nofile=5"],
             ["HostConfig.Ulimits": #"[{"Name":"nofile","Soft":5,"Hard":5},{"Name":"nproc","Soft":10,"Hard":10}]"#]

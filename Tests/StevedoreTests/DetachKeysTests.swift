@@ -13,7 +13,7 @@ import Testing
         }
     }
 
-    @Test func holdsBackAPrefixAndReleasesItWhenTheSequenceBreaks() {
+    @Test func holdsBackAPrefixAndReleasesItWhenTheSequenceBreaks() throws {
         var matcher = DetachKeys.Matcher(.default)
         #expect(matcher.feed([UInt8(ascii: "a"), 0x10]) == ([UInt8(ascii: "a")], false))
         #expect(matcher.feed([UInt8(ascii: "b")]) == ([0x10, UInt8(ascii: "b")], false))
@@ -21,5 +21,10 @@ import Testing
         let (pass, detached) = matcher.feed([0x11, UInt8(ascii: "z")])
         #expect(pass.isEmpty)
         #expect(detached)
+        // Fed again after a detach, it starts afresh (it trapped on the index past the end).
+        #expect(matcher.feed([UInt8(ascii: "c"), 0x10, 0x11]) == ([UInt8(ascii: "c")], true))
+        var single = DetachKeys.Matcher(try DetachKeys(parsing: "ctrl-a"))
+        #expect(single.feed([0x01]) == ([], true))
+        #expect(single.feed([UInt8(ascii: "x"), 0x01]) == ([UInt8(ascii: "x")], true))
     }
 }

@@ -60,19 +60,22 @@ public struct DetachKeys: Hashable, Sendable, CustomStringConvertible {
         }
 
         /// The bytes of `input` to pass on, and whether the sequence was completed (the bytes
-        /// after it are dropped).
+        /// after it are dropped). After a completed sequence the matcher starts afresh.
         public mutating func feed(_ input: some Sequence<UInt8>) -> (pass: [UInt8], detached: Bool) {
             var pass: [UInt8] = []
             for byte in input {
                 if byte == self.keys.bytes[self.matched] {
                     self.matched += 1
-                    if self.matched == self.keys.bytes.count { return (pass, true) }
+                    if self.matched == self.keys.bytes.count {
+                        self.matched = 0
+                        return (pass, true)
+                    }
                 } else {
                     pass += self.keys.bytes[..<self.matched]
                     self.matched = 0
                     if byte == self.keys.bytes[0] {
-                        self.matched = 1
                         if self.keys.bytes.count == 1 { return (pass, true) }
+                        self.matched = 1
                     } else {
                         pass.append(byte)
                     }

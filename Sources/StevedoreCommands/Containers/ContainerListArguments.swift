@@ -38,7 +38,8 @@ struct ContainerListArguments: ParsableArguments {
 
     func run() async throws {
         let last = try self.last.value(for: "-n, --last")
-        let limit = self.latest ? 1 : (last > 0 ? last : nil)
+        // As docker: -l means -n 1 only when -n is not given.
+        let limit = last == -1 ? (self.latest ? 1 : nil) : (last > 0 ? last : nil)
         let filters = try ContainerListFilters(parsing: self.filter)
         // docker: config.json's psFormat even with -q; with both --format and -q, a warning.
         if self.quiet, !(self.format ?? "").isEmpty {

@@ -348,9 +348,10 @@ struct ContainerConfigOptions: ParsableArguments {
             self.tmpfs.isEmpty
             ? nil
             : Dictionary(
+                // As docker's `strings.Cut`: an empty value or path is the daemon's to refuse.
                 self.tmpfs.map { entry in
-                    let parts = entry.split(scalar: ":", maxSplits: 1).map(String.init)
-                    return (parts[0], parts.count > 1 ? parts[1] : "")
+                    let (path, options) = entry.cut(atFirst: ":") ?? (Substring(entry), "")
+                    return (String(path), String(options))
                 }, uniquingKeysWith: { $1 })
         if self.storageOpt.contains(where: { !$0.contains(scalar: "=") }) { throw FlagValue.conflict("invalid storage option") }
         host.storageOpt = try FlagValue.keyValues(self.storageOpt, for: "--storage-opt")
