@@ -34,7 +34,8 @@ final class HTTPConnection: Sendable {
         to target: ConnectionTarget,
         on eventLoop: any EventLoop,
         connectTimeout: TimeAmount,
-        allowHalfClosure: Bool
+        allowHalfClosure: Bool,
+        resolver: (any Resolver & Sendable)? = nil
     ) async throws -> HTTPConnection {
         // Completed once the connection can carry requests: at once in plain text, after the
         // handshake with TLS. The connect timeout bounds the handshake too: a port that accepts
@@ -43,13 +44,16 @@ final class HTTPConnection: Sendable {
         let ready = eventLoop.makePromise(of: Void.self)
         let setupDeadline = eventLoop.scheduleTask(in: connectTimeout) { ready.fail(ChannelError.connectTimeout(connectTimeout)) }
         ready.futureResult.whenComplete { _ in setupDeadline.cancel() }
+        // Each channel's own handshake: a host name with several addresses makes a channel per
+        // attempt (happy eyeballs), and a losing attempt's teardown must not fail the winner's.
+        let handshakes = NIOLockedValueBox<[(channel: any Channel, handshake: EventLoopFuture<Void>)]>([])
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Void> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 if case .tcp(_, _, let tls?) = target.kind {
+                    let handshake = channel.eventLoop.makePromise(of: Void.self)
+                    handshakes.withLockedValue { $0.append((channel, handshake.futureResult)) }
                     let tlsHandler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
-                    try channel.pipeline.syncOperations.addHandlers(tlsHandler, TLSHandshakeHandler(handshake: ready))
-                } else {
-                    ready.succeed()
+                    try channel.pipeline.syncOperations.addHandlers(tlsHandler, TLSHandshakeHandler(handshake: handshake))
                 }
                 _ = try HTTPConnectionHandler.install(in: channel.pipeline.syncOperations)
             }
@@ -63,7 +67,7 @@ final class HTTPConnection: Sendable {
                     .connect(unixDomainSocketPath: path).get()
             case .tcp(let host, let port, _):
                 channel = try await Self.socketBootstrap(eventLoop, connectTimeout, allowHalfClosure, initializer)
-                    .connect(host: host, port: port).get()
+                    .resolver(resolver).connect(host: host, port: port).get()
             case .command(let executable, let arguments):
                 let launched = try await ConnectionProcess.launch(executable: executable, arguments: arguments)
                 process = launched
@@ -72,6 +76,11 @@ final class HTTPConnection: Sendable {
                     .channelInitializer(initializer)
                     .takingOwnershipOfDescriptors(input: launched.inputDescriptor, output: launched.outputDescriptor).get()
                 channel.closeFuture.whenComplete { _ in launched.terminate() }
+            }
+            if let handshake = handshakes.withLockedValue({ $0.first { $0.channel === channel }?.handshake }) {
+                handshake.cascade(to: ready)
+            } else {
+                ready.succeed()
             }
             do {
                 try await ready.futureResult.get()
