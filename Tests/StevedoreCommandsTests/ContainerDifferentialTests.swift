@@ -327,6 +327,13 @@ struct ContainerDifferentialTests {
                 ["rm", "-l", scope + "-b"],
                 ["wait", scope + "-b"],
                 ["inspect", "--format", "{{.Name}} {{.State.ExitCode}} {{.Config.Image}}", scope + "-b"],
+                // Typed maps, as docker's typed pass sees them: a missing label is no error.
+                [
+                    "inspect", "--format",
+                    #"{{.Config.Labels.scope}}|{{.Config.Labels.nope}}|{{index .Config.Labels "nope"}}|"#
+                        + #"{{index .NetworkSettings.Networks "nope"}}|{{.NetworkSettings.Networks.nope}}"#,
+                    scope + "-b",
+                ],
                 // The daemon's JSON as it sent it, nulls and all, indented as docker does.
                 ["inspect", scope + "-b"],
                 ["container", "inspect", scope + "-b", scope + "-missing"],

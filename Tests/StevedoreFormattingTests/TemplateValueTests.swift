@@ -32,6 +32,27 @@ import Testing
         #expect(TemplateValue.double(.infinity).goDescription == "+Inf")
     }
 
+    /// A dictionary of strings or of models is a typed Go map, as docker's typed pass sees it:
+    /// a missing key is `<no value>` to a field and its element's zero value to `index`, with
+    /// `missingkey=error`. Other objects keep failing.
+    @Test func dictionariesActAsGoTypedMaps() throws {
+        struct Endpoint: Encodable { var IPAddress = "10.0.0.2" }
+        struct Nothing: Encodable {}
+        struct Inspected: Encodable {
+            var Labels = ["a": "b"]
+            var Networks = ["n": Endpoint()]
+            var Ports: [String: [String]] = ["80/tcp": []]
+            var Exposed: [String: Nothing] = ["80/tcp": Nothing()]
+        }
+        let value = try TemplateValue(encoding: Inspected())
+        func render(_ text: String) throws -> String { try GoTemplate(parsing: text).render(value, missingKey: .error) }
+        #expect(try render(#"{{.Labels.a}}|{{.Labels.nope}}|{{index .Labels "nope"}}|{{index .Labels "a"}}"#) == "b|<no value>||b")
+        #expect(try render(#"{{.Networks.n.IPAddress}}|{{.Networks.nope}}|{{index .Networks "nope"}}"#) == "10.0.0.2|<no value>|<nil>")
+        #expect(throws: TemplateError.self) { try render("{{.Ports.nope}}") }
+        #expect(throws: TemplateError.self) { try render("{{.Exposed.nope}}") }
+        #expect(throws: TemplateError.self) { try render("{{.Nope}}") }
+    }
+
     @Test func encodesFoundationTypesAsGoDoes() throws {
         struct Sample: Encodable {
             let date = Date(timeIntervalSince1970: 1_700_000_000.25)

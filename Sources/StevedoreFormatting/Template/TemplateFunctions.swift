@@ -161,8 +161,9 @@ struct TemplateFunctions: Sendable {
                 guard case .string(let key) = index.value else {
                     throw FunctionFailure(message: "value has type \(index.value?.goTypeName ?? "<nil>"); should be string")
                 }
-                current = object[key] ?? .null
-                isInterface = true
+                // A typed map's missing key is its element's zero value (`""` for labels).
+                current = object[key] ?? object.typedMapElement?.zeroValue ?? .null
+                isInterface = object.typedMapElement == nil
             default:
                 throw FunctionFailure(message: "can't index item of type \(isInterface ? "interface {}" : current.goTypeName)")
             }

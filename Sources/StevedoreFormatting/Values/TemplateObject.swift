@@ -6,6 +6,28 @@ public struct TemplateObject: Sendable, Equatable {
     public private(set) var keys: [String] = []
     private var values: [TemplateValue] = []
     private var positions: [String: Int] = [:]
+    /// For an object that stands for a typed Go map (`map[string]string` labels, a
+    /// `map[string]*EndpointSettings`), its element type: a missing key is then no error even
+    /// where missing keys are (`docker inspect` runs its template over the typed value first,
+    /// where `.Config.Labels.nope` is `<no value>`), and `index` gives the element's zero value.
+    /// `nil` for a struct or a JSON object (Go's `map[string]interface{}`). Not part of equality.
+    public var typedMapElement: TypedMapElement?
+
+    /// The element type of a typed Go map, for its zero value.
+    public enum TypedMapElement: Sendable {
+        /// `string`: a missing key's value is `""`.
+        case string
+        /// A pointer to a struct: a missing key's value is `<nil>`.
+        case pointer
+
+        /// The zero value `index` gives for a missing key.
+        var zeroValue: TemplateValue {
+            switch self {
+            case .string: .string("")
+            case .pointer: .null
+            }
+        }
+    }
 
     public init() {}
 
@@ -47,7 +69,9 @@ public struct TemplateObject: Sendable, Equatable {
 
     /// This object with its fields reordered by key, as Go orders the keys of a map.
     func sortedByKey() -> TemplateObject {
-        TemplateObject(sortedFields.map { ($0.key, $0.value) })
+        var sorted = TemplateObject(sortedFields.map { ($0.key, $0.value) })
+        sorted.typedMapElement = self.typedMapElement
+        return sorted
     }
 
     public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {

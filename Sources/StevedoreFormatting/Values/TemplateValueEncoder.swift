@@ -25,8 +25,10 @@ enum TemplateValueEncoding {
         let encoder = NodeEncoder(node: EncodedNode(), codingPath: codingPath)
         try value.encode(to: encoder)
         let result = encoder.node.value
-        if value is any StringKeyedDictionary, case .object(let object) = result {
-            return .object(object.sortedByKey())
+        if let dictionary = value as? any StringKeyedDictionary, case .object(let object) = result {
+            var sorted = object.sortedByKey()
+            sorted.typedMapElement = type(of: dictionary).typedMapElement(of: sorted)
+            return .object(sorted)
         }
         return result
     }
@@ -74,9 +76,27 @@ enum TemplateValueEncoding {
     }
 }
 
-/// Marks dictionaries whose keys encode as strings, so that their keys get sorted.
-protocol StringKeyedDictionary {}
-extension Dictionary: StringKeyedDictionary where Key == String {}
+/// Marks dictionaries whose keys encode as strings, so that their keys get sorted and, when
+/// their values are strings or models, they act as Go's typed maps (``TemplateObject/typedMapElement``).
+protocol StringKeyedDictionary {
+    static func typedMapElement(of encoded: TemplateObject) -> TemplateObject.TypedMapElement?
+}
+
+extension Dictionary: StringKeyedDictionary where Key == String {
+    /// Strings are Go's `map[string]string`; models (values that encode as non-empty objects)
+    /// are pointers to structs. Arrays and empty objects stay JSON-like: docker's maps of them
+    /// have named key types (`nat.PortMap`, `nat.PortSet`), which a field name does not index.
+    static func typedMapElement(of encoded: TemplateObject) -> TemplateObject.TypedMapElement? {
+        if Value.self == String.self { return .string }
+        let modelValues =
+            !encoded.isEmpty
+            && encoded.fields.allSatisfy {
+                if case .object(let fields) = $0.value { return !fields.isEmpty }
+                return false
+            }
+        return modelValues ? .pointer : nil
+    }
+}
 
 /// What one `encode(to:)` call has produced so far.
 final class EncodedNode {
