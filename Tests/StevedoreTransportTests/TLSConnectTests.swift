@@ -8,7 +8,9 @@ import Testing
 @testable import StevedoreTransport
 
 /// TLS connections to the test engine's TLS endpoint, where the transport alone is concerned.
-@Suite("TLS connect against the real engine", .enabled("needs the engine's TLS endpoint: scripts/test starts one") { TestEngine.shouldRunTLS() })
+@Suite(
+    "TLS connect against the real engine",
+    .enabled("needs the engine's TLS endpoint: scripts/test starts one") { TestEngine.shouldRunTLS() })
 struct TLSConnectTests {
     /// A resolver answering every name with `addresses`, in order, as IPv4 records.
     struct FixedResolver: Resolver, Sendable {
@@ -29,13 +31,14 @@ struct TLSConnectTests {
         let port = try #require(endpoint.host.split(separator: ":").last.flatMap { Int($0) }, "\(endpoint.host)")
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.trustRoots = .file(endpoint.certificateDirectory + "/ca.pem")
-        configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(endpoint.certificateDirectory + "/cert.pem").map { .certificate($0) }
+        configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(endpoint.certificateDirectory + "/cert.pem")
+            .map { .certificate($0) }
         configuration.privateKey = .file(endpoint.certificateDirectory + "/key.pem")
         let target = try ConnectionTarget.tls(host: "127.0.0.1", port: port, configuration: configuration)
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         // Nothing listens on 127.0.0.2: refused at once, before the second attempt's handshake.
-        let resolver = FixedResolver(
-            loop: loop, addresses: [try SocketAddress(ipAddress: "127.0.0.2", port: port), try SocketAddress(ipAddress: "127.0.0.1", port: port)])
+        let addresses = [try SocketAddress(ipAddress: "127.0.0.2", port: port), try SocketAddress(ipAddress: "127.0.0.1", port: port)]
+        let resolver = FixedResolver(loop: loop, addresses: addresses)
         let connection = try await HTTPConnection.connect(
             id: 1, to: target, on: loop, connectTimeout: .seconds(10), allowHalfClosure: false, resolver: resolver)
         let response = try await connection.execute(HTTPRequest(method: .GET, target: "/_ping")) { _ in }
