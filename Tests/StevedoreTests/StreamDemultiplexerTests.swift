@@ -210,4 +210,18 @@ import Testing
         #expect(lines.map(\.text) == ["abc", "€de", "fg", "xy"])
         #expect(lines.map(\.isPartial) == [true, true, false, false])
     }
+
+    /// A chunk without a newline longer than twice the limit is cut as often as it takes, the
+    /// end of the output included: no piece is over the limit.
+    @Test(arguments: [1, 100])
+    func noPieceIsOverTheLimit(maxPiece: Int) async throws {
+        var lines: [OutputLine] = []
+        for try await line in self.output([(1, "abcdefghij"), (2, "0123456789AB\nC")], maxPiece: maxPiece).lines(maxLineBytes: 4) {
+            lines.append(line)
+        }
+        #expect(lines.filter { $0.stream == .stdout }.map(\.text) == ["abcd", "efgh", "ij"])
+        #expect(lines.filter { $0.stream == .stdout }.map(\.isPartial) == [true, true, false])
+        #expect(lines.filter { $0.stream == .stderr }.map(\.text) == ["0123", "4567", "89AB", "C"])
+        #expect(lines.allSatisfy { $0.bytes.readableBytes <= 4 })
+    }
 }

@@ -60,8 +60,14 @@ public struct ProgressStream: AsyncSequence, Sendable {
                     throw error
                 }
             }
-            if self.operation == .build, let status = try message.buildKitStatus {
-                self.steps.add(status)
+            if self.operation == .build {
+                do {
+                    if let status = try message.buildKitStatus { self.steps.add(status) }
+                } catch {
+                    // A trace the daemon garbled ends the stream: nothing more will be read.
+                    self.session?.close()
+                    throw error
+                }
             }
             return message
         }

@@ -179,8 +179,9 @@ struct LineSplitter: Sendable {
     }
 
     /// Returns the first `maxLineBytes` of `line` (less, to end on a character boundary) as a
-    /// partial piece, and keeps the rest: as a finished line to deliver next when the newline
-    /// was seen (`restIsWholeLine`), or as pending bytes.
+    /// partial piece, and puts the rest back in front of what the chunk still holds, to be read
+    /// again: with its newline when it was seen (`restIsWholeLine`), so that it is delivered
+    /// next; without, so that a rest still over the limit is cut again before it waits.
     private mutating func cut(
         _ line: inout ByteBuffer, stream: ContainerOutputChunk.Stream, startsLine: Bool, restIsWholeLine: Bool
     ) -> Piece {
@@ -192,16 +193,14 @@ struct LineSplitter: Sendable {
             break
         }
         let head = line.readSlice(length: length)!
+        var rest = line
         if restIsWholeLine {
-            // Put the rest back in front of what the chunk still holds, with its newline.
-            var rest = line
             rest.writeInteger(UInt8(ascii: "\n"))
             if var after = self.current?.bytes { rest.writeBuffer(&after) }
-            self.current = ContainerOutputChunk(stream, rest)
-            self.pending[stream] = (ByteBuffer(), false)
-        } else {
-            self.pending[stream] = (line, false)
         }
+        self.current = ContainerOutputChunk(stream, rest)
+        // Empty, but no longer at the start of a line.
+        self.pending[stream] = (ByteBuffer(), false)
         return Piece(stream: stream, bytes: head, startsLine: startsLine, isPartial: true)
     }
 }
