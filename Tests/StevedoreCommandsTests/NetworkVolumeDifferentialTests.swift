@@ -67,12 +67,18 @@ struct NetworkVolumeDifferentialTests {
                     ["network", "create", "--subnet", "10.1.0.0/16", "--gateway", "10.2.0.1", missing],
                     ["network", "create", "--gateway", "10.2.0.1", missing],
                     ["network", "create", "--subnet", "not-a-subnet", missing],
+                    // String slice flags: a value is a CSV record (the bridge driver then refuses two
+                    // subnets, and docker itself a gateway without a subnet).
+                    ["network", "create", "--subnet", "10.77.0.0/24,10.77.1.0/24", missing],
+                    ["network", "create", "--subnet", "10.77.0.0/24", "--gateway", "10.77.0.1,10.77.1.1", missing],
                     ["network", "prune", "-f", "--filter", "foo=bar"],
                     ["network", "prune", "-f", "--filter", "label=\(missing)"],
                 ] {
                     try await self.oracle.expectSame(arguments)
                 }
                 try await self.oracle.expectSame(["network", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
+                // docker adds its usage after the message.
+                try await self.oracle.expectSame(["network", "create", "--subnet", #"10.1.0.0/16,"10.2"#, missing], compareErrors: false)
                 // Create, remove and prune, each tool in turn, with the same names.
                 for tool in [self.oracle.docker, self.oracle.stevedore] {
                     let outputs = try await Self.outcomes(

@@ -30,6 +30,13 @@ enum FlagValue {
         try texts.map { try Self.parse($0, for: flag, parse) }
     }
 
+    /// The values of a pflag string slice flag (`--subnet`, `--cache-from`, `--alias`…): each
+    /// value is a CSV record (`a,b` gives two), an empty one gives none, and a malformed one is
+    /// refused with Go's `encoding/csv` words.
+    static func stringSlice(_ texts: [String], for flag: String) throws -> [String] {
+        try texts.flatMap { $0.isEmpty ? [] : try Self.parse($0, for: flag, GoCSV.record) }
+    }
+
     /// A failure of the whole command line that no single value explains (conflicting flags),
     /// with docker's exit code 125.
     static func conflict(_ message: String) -> CommandFailure {

@@ -257,7 +257,7 @@ extension StevedoreCommand.Image {
             options.extraHosts = self.addHost
             options.quiet = self.quiet
             options.noCache = self.noCache
-            options.cacheFrom = self.cacheFrom
+            options.cacheFrom = try FlagValue.stringSlice(self.cacheFrom, for: "--cache-from")
             options.pull = self.pull
             options.removeIntermediate = self.rm
             options.forceRemoveIntermediate = self.forceRm
@@ -269,10 +269,7 @@ extension StevedoreCommand.Image {
             options.cpusetMems = self.cpusetMems
             options.cgroupParent = self.cgroupParent
             options.isolation = self.isolation
-            // A string slice flag: each value is a CSV record of options.
-            options.securityOptions = try self.securityOpt.flatMap {
-                $0.isEmpty ? [] : try FlagValue.parse($0, for: "--security-opt", GoCSV.record)
-            }
+            options.securityOptions = try FlagValue.stringSlice(self.securityOpt, for: "--security-opt")
             options.ulimits = try ContainerFlagParsers.ulimits(self.ulimit)
             options.squash = self.squash
             options.cpuPeriod = try self.cpuPeriod.map { Int(try $0.value(for: "--cpu-period")) }

@@ -36,7 +36,9 @@ extension StevedoreCommand.Network {
             let ipam: IPAM
             do {
                 ipam = try IPAM(
-                    driver: self.ipamDriver, subnets: self.subnet, ipRanges: self.ipRange, gateways: self.gateway,
+                    driver: self.ipamDriver, subnets: try FlagValue.stringSlice(self.subnet, for: "--subnet"),
+                    ipRanges: try FlagValue.stringSlice(self.ipRange, for: "--ip-range"),
+                    gateways: try FlagValue.stringSlice(self.gateway, for: "--gateway"),
                     auxiliaryAddresses: keyValueMap(self.auxAddress) ?? [:], options: keyValueMap(self.ipamOpt))
             } catch let error as DockerError where error.category == .invalidInput {
                 throw CommandFailure(description: error.message)
