@@ -31,7 +31,8 @@ extension StevedoreCommand.Network {
             let attachment = NetworkAttachment(
                 target: self.network, aliases: try FlagValue.stringSlice(self.alias, for: "--alias"), links: self.link,
                 driverOptions: keyValueMap(try FlagValue.stringSlice(self.driverOpt, for: "--driver-opt")) ?? [:],
-                ipv4Address: self.ip, ipv6Address: self.ip6, linkLocalIPs: try FlagValue.stringSlice(self.linkLocalIp, for: "--link-local-ip"),
+                ipv4Address: self.ip, ipv6Address: self.ip6,
+                linkLocalIPs: try FlagValue.stringSlice(self.linkLocalIp, for: "--link-local-ip"),
                 gwPriority: try self.gwPriority?.value(for: "--gw-priority") ?? 0)
             let endpoint = attachment.endpointSettings
             try await withClient(self.global) { client in
