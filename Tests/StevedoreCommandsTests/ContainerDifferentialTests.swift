@@ -221,6 +221,26 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// The PORTS column of a running container with ports published on the same and on other
+    /// ports, a range, and an exposed one: docker's order and merging.
+    @Test func thePortsColumnIsWrittenAsDockers() async throws {
+        let oracle = try await CLIOracle()
+        let scope = "stevedore-portcol-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            resources.network(scope)
+            resources.container(scope)
+            _ = try await client.networks.create(NetworkCreateRequest(name: scope))
+            let base = Int.random(in: 20_000...40_000)
+            let started = try await oracle.docker.run([
+                "run", "-d", "--name", scope, "--network", scope, "-p", "\(base):80", "-p", "\(base + 1):\(base + 1)",
+                "-p", "\(base + 2)-\(base + 3):8000-8001", "--expose", "53/udp", TestEngine.image, "sleep", "300",
+            ])
+            try #require(started.status == 0, "\(started)")
+            try await oracle.expectSame(["ps", "--filter", "name=\(scope)", "--format", "{{.Ports}}"])
+            try await oracle.expectSame(["ps", "--filter", "name=\(scope)"])
+        }
+    }
+
     /// A restart policy's name, and whether it takes a retry count, are the daemon's to refuse,
     /// as with docker: the same message and exit code on either engine.
     @Test(arguments: ["bogus", "always:3", "on-failure:-1", "no:1"])

@@ -83,35 +83,49 @@ struct ContainerRow: Encodable {
         return local.goString()
     }
 
-    /// docker's port column: `127.0.0.1:8080->80/tcp, 443/tcp`, consecutive ports merged into
-    /// ranges as `DisplayablePorts` does.
+    /// docker's port column, as its `DisplayablePorts` writes it: ports in order of their
+    /// container port (then address, published port, protocol); consecutive ones with the same
+    /// address and protocol, published on the same port or not at all, merged into a range
+    /// (`0.0.0.0:8000-8001->8000-8001/tcp`, `53/udp`), each range where its first port came;
+    /// then, unmerged, the ports published on another port (`0.0.0.0:8080->80/tcp`).
     static func ports(_ ports: [PortSummary]) -> String {
-        struct Group: Hashable { var ip: String; var proto: String; var mapped: Bool }
+        struct Key: Hashable { var ip: String; var proto: String }
+        let sorted = ports.sorted { a, b in
+            if a.privatePort != b.privatePort { return a.privatePort < b.privatePort }
+            let (ipA, ipB) = (a.ip ?? "", b.ip ?? "")
+            if ipA != ipB { return ipA.utf8.lexicographicallyPrecedes(ipB.utf8) }
+            if (a.publicPort ?? 0) != (b.publicPort ?? 0) { return (a.publicPort ?? 0) < (b.publicPort ?? 0) }
+            return a.type.rawValue.utf8.lexicographicallyPrecedes(b.type.rawValue.utf8)
+        }
+        func range(_ key: Key, _ first: Int, _ last: Int) -> String {
+            let span = first == last ? "\(first)" : "\(first)-\(last)"
+            return (key.ip.isEmpty ? span : "\(joinHostPort(key.ip, span))->\(span)") + "/" + key.proto
+        }
+        var groups: [Key: (first: Int, last: Int)] = [:]
+        var keys: [Key] = []
         var lines: [String] = []
-        let sorted = ports.sorted {
-            ($0.type.rawValue, $0.privatePort, $0.publicPort ?? 0, $0.ip ?? "") < (
-                $1.type.rawValue, $1.privatePort, $1.publicPort ?? 0, $1.ip ?? ""
-            )
-        }
-        var runs: [(group: Group, first: (Int, Int), last: (Int, Int))] = []
+        var otherPorts: [String] = []
         for port in sorted {
-            let group = Group(ip: port.ip ?? "", proto: port.type.rawValue, mapped: port.publicPort != nil)
-            let current = (Int(port.publicPort ?? 0), Int(port.privatePort))
-            if let run = runs.last, run.group == group, current.0 == (group.mapped ? run.last.0 + 1 : 0), current.1 == run.last.1 + 1 {
-                runs[runs.count - 1].last = current
+            let current = Int(port.privatePort)
+            let ip = port.ip ?? ""
+            let key = Key(ip: ip, proto: port.type.rawValue)
+            if !ip.isEmpty, Int(port.publicPort ?? 0) != current {
+                otherPorts.append("\(joinHostPort(ip, "\(port.publicPort ?? 0)"))->\(current)/\(key.proto)")
+                continue
+            }
+            guard let group = groups[key] else {
+                groups[key] = (current, current)
+                keys.append(key)
+                continue
+            }
+            if current == group.last + 1 {
+                groups[key]?.last = current
             } else {
-                runs.append((group, current, current))
+                lines.append(range(key, group.first, group.last))
+                groups[key] = (current, current)
             }
         }
-        for run in runs {
-            func span(_ a: Int, _ b: Int) -> String { a == b ? "\(a)" : "\(a)-\(b)" }
-            let privatePart = span(run.first.1, run.last.1) + "/" + run.group.proto
-            if run.group.mapped {
-                lines.append("\(joinHostPort(run.group.ip, span(run.first.0, run.last.0)))->\(privatePart)")
-            } else {
-                lines.append(privatePart)
-            }
-        }
-        return lines.joined(separator: ", ")
+        lines += keys.compactMap { key in groups[key].map { range(key, $0.first, $0.last) } }
+        return (lines + otherPorts).joined(separator: ", ")
     }
 }
