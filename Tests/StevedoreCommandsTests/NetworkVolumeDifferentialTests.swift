@@ -37,6 +37,7 @@ struct NetworkVolumeDifferentialTests {
                 for arguments in [
                     ["network", "ls", "--filter", filter],
                     ["network", "ls", "-q", "--filter", filter],
+                    ["network", "ls", "--filter", filter, "--format", #"table {{.Name}}\t{{.Label "scope"}}|{{.Label "nope"}}"#],
                     ["network", "ls", "--no-trunc", "--filter", filter],
                     ["network", "list", "--format", "json", "--filter", filter],
                     [
@@ -115,6 +116,7 @@ struct NetworkVolumeDifferentialTests {
                 for arguments in [
                     ["volume", "ls", "--filter", filter],
                     ["volume", "ls", "-q", "--filter", filter],
+                    ["volume", "ls", "--filter", filter, "--format", #"table {{.Name}}\t{{.Label "scope"}}|{{.Label "nope"}}"#],
                     ["volume", "list", "--format", "json", "--filter", filter],
                     [
                         "volume", "ls", "--filter", filter, "--format",

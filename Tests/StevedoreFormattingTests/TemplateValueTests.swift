@@ -53,6 +53,20 @@ import Testing
         #expect(throws: TemplateError.self) { try render("{{.Nope}}") }
     }
 
+    /// An object's methods (docker's `Label(name)` on list rows): called with one string, not
+    /// seen as fields; a header's `Label` names the key's last part.
+    @Test func methodsAreCalledWithOneString() throws {
+        var row: TemplateValue = ["Names": "web"]
+        row.addMethod("Label", .lookup(["com.example.app": "shop"]))
+        func render(_ text: String) throws -> String { try GoTemplate(parsing: text).render(row, missingKey: .error) }
+        #expect(try render(#"{{.Label "com.example.app"}}|{{.Label "nope"}}|{{"com.example.app" | .Label}}"#) == "shop||shop")
+        #expect(try render("{{json .}}") == #"{"Names":"web"}"#)
+        #expect(throws: TemplateError.self) { try render(#"{{.Label "a" "b"}}"#) }
+        #expect(throws: TemplateError.self) { try render("{{.Label 3}}") }
+        let header = try GoTemplate(parsing: #"{{.Label "com.docker.compose.project"}} {{.Label "a_b-c"}}"#).renderHeader(titles: [:])
+        #expect(header == "project a b c")
+    }
+
     @Test func encodesFoundationTypesAsGoDoes() throws {
         struct Sample: Encodable {
             let date = Date(timeIntervalSince1970: 1_700_000_000.25)

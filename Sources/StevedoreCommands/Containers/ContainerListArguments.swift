@@ -55,7 +55,7 @@ struct ContainerListArguments: ParsableArguments {
                 printOut(containers.map { (self.noTrunc ? ($0.id ?? "") : ObjectID.truncated($0.id ?? "")) + "\n" }.joined())
                 return
             }
-            let rows = containers.map { ContainerRow($0, truncate: !self.noTrunc) }
+            let rows = containers.map { LabelledRow(row: ContainerRow($0, truncate: !self.noTrunc), labels: $0.labels ?? [:]) }
             var defaultFormat = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
             if self.size { defaultFormat += "\t{{.Size}}" }
             printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: ContainerRow.titles))

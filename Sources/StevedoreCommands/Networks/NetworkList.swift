@@ -31,7 +31,7 @@ extension StevedoreCommand.Network {
             let filters = try parseFilters(self.filter, as: NetworkListFilters.self)
             try await withClient(self.global) { client in
                 let networks = try await client.networks.list(.init(filters: filters)).sorted { naturalLess($0.name ?? "", $1.name ?? "") }
-                let rows = networks.map { NetworkRow($0, truncate: !self.noTrunc) }
+                let rows = networks.map { LabelledRow(row: NetworkRow($0, truncate: !self.noTrunc), labels: $0.labels ?? [:]) }
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 // Without either, config.json's networksFormat is the format.
                 let defaultFormat = self.quiet ? "{{.ID}}" : NetworkRow.tableFormat

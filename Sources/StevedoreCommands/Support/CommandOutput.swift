@@ -40,6 +40,7 @@ enum CommandOutput {
         try Self.reportingTemplateErrors {
             let items = try values.map { value in
                 var item = try TemplateValue(encoding: value)
+                if let labelled = value as? any OffersLabelMethod { item.addMethod("Label", .lookup(labelled.labels)) }
                 prepare(&item)
                 return item
             }

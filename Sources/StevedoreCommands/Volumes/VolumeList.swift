@@ -28,7 +28,9 @@ extension StevedoreCommand.Volume {
             let filters = try parseFilters(self.filter, as: VolumeListFilters.self)
             try await withClient(self.global) { client in
                 let response = try await client.volumes.list(.init(filters: filters))
-                let rows = (response.volumes ?? []).sorted { naturalLess($0.name, $1.name) }.map(VolumeRow.init)
+                let rows = (response.volumes ?? []).sorted { naturalLess($0.name, $1.name) }.map {
+                    LabelledRow(row: VolumeRow($0), labels: $0.labels ?? [:])
+                }
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 // Without either, config.json's volumesFormat is the format.
                 let defaultFormat = self.quiet ? "{{.Name}}" : VolumeRow.tableFormat

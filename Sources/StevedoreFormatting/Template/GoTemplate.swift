@@ -76,7 +76,8 @@ public struct GoTemplate: Sendable {
     public func renderHeader(titles: [String: String]) -> String {
         var evaluator = TemplateEvaluator(
             source: text, missingKey: .zero, functions: TemplateFunctions(isHeader: true), limits: limits)
-        let object = TemplateObject(titles.sorted { $0.key < $1.key }.map { ($0.key, TemplateValue.string($0.value)) })
+        var object = TemplateObject(titles.sorted { $0.key < $1.key }.map { ($0.key, TemplateValue.string($0.value)) })
+        object.methods["Label"] = .headerLabel
         return (try? execute(.object(object), with: &evaluator)) ?? evaluator.output
     }
 

@@ -222,6 +222,9 @@ struct TemplateEvaluator {
         switch first {
         case .field(_, let names):
             at(.operand(first))
+            if let method = self.method(named: names, of: dot) {
+                return try self.call(method, named: names[names.count - 1], dot, command, final: final)
+            }
             return try evalFieldChain(dot, names, hasArguments: hasArguments)
         case .chain(_, let operand, let names):
             at(.operand(first))
@@ -246,6 +249,29 @@ struct TemplateEvaluator {
             try notAFunction(command, final: final)
             return try evalArgument(dot, first)
         }
+    }
+
+    /// The method `names` calls, if it is one name that dot's object offers as a method (the
+    /// methods docker's list rows have are on the row itself).
+    private func method(named names: [String], of dot: EvaluatedValue) -> TemplateMethod? {
+        guard names.count == 1, case .object(let object)? = dot.value, !object.methods.isEmpty else { return nil }
+        return object.methods[names[0]]
+    }
+
+    /// Calls `method` with the command's arguments (and the previous stage's result): one
+    /// string, as docker's `Label(name string)` takes.
+    private mutating func call(
+        _ method: TemplateMethod, named name: String, _ dot: EvaluatedValue, _ command: TemplateCommand, final: EvaluatedValue?
+    ) throws(TemplateError) -> EvaluatedValue {
+        var arguments: [EvaluatedValue] = []
+        for operand in command.arguments.dropFirst() { arguments.append(try evalArgument(dot, operand)) }
+        if let final { arguments.append(final) }
+        at(.operand(command.arguments[0]))
+        guard arguments.count == 1 else { throw failure("wrong number of args for \(name): want 1 got \(arguments.count)") }
+        guard case .string(let key)? = arguments[0].value else {
+            throw failure("wrong type for value; expected string; got \(arguments[0].goTypeName)")
+        }
+        return EvaluatedValue(.string(method.call(with: key)))
     }
 
     private func notAFunction(_ command: TemplateCommand, final: EvaluatedValue?) throws(TemplateError) {

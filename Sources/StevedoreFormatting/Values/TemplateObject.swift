@@ -12,6 +12,9 @@ public struct TemplateObject: Sendable, Equatable {
     /// where `.Config.Labels.nope` is `<no value>`), and `index` gives the element's zero value.
     /// `nil` for a struct or a JSON object (Go's `map[string]interface{}`). Not part of equality.
     public var typedMapElement: TypedMapElement?
+    /// Methods with an argument the object offers beside its fields (`.Label "name"`), by name.
+    /// They are not fields: `{{json .}}` and `range` do not see them. Not part of equality.
+    public var methods: [String: TemplateMethod] = [:]
 
     /// The element type of a typed Go map, for its zero value.
     public enum TypedMapElement: Sendable {
@@ -71,6 +74,7 @@ public struct TemplateObject: Sendable, Equatable {
     func sortedByKey() -> TemplateObject {
         var sorted = TemplateObject(sortedFields.map { ($0.key, $0.value) })
         sorted.typedMapElement = self.typedMapElement
+        sorted.methods = self.methods
         return sorted
     }
 
