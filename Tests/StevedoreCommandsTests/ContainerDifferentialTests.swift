@@ -335,7 +335,10 @@ struct ContainerDifferentialTests {
                 ["ps", "-n", "1", "--filter", filter, "--format", "{{.Names}}"],
                 ["ps", "-l", "--filter", filter, "--format", "{{.Names}}"],
                 // docker's Label method, and its table header (the key's last part).
-                ["ps", "-a", "--filter", filter, "--format", #"table {{.Label "scope"}}\t{{.Label "role"}}|{{.Label "nope"}}\t{{.Names}}"#],
+                [
+                    "ps", "-a", "--filter", filter, "--format",
+                    #"table {{.Label "scope"}}\t{{.Label "role"}}|{{.Label "nope"}}\t{{.Names}}"#,
+                ],
                 // -n wins over -l.
                 ["ps", "-l", "-n", "2", "--filter", filter, "--format", "{{.Names}}"],
                 ["ps", "--filter", "exited=x"],
