@@ -1,3 +1,5 @@
+import StevedoreText
+
 /// A method of docker's formatting contexts that takes an argument, which a ``TemplateObject``
 /// may offer beside its fields (``TemplateObject/methods``): `{{.Label "com.example.app"}}` on
 /// the rows of `ps`, `network ls` and `volume ls`.
@@ -15,7 +17,7 @@ public enum TemplateMethod: Sendable, Equatable {
         case .lookup(let table):
             return table[key] ?? ""
         case .headerLabel:
-            let last = key.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init) ?? key
+            let last = key.cut(atLast: ".")?.1 ?? Substring(key)
             return String(last.unicodeScalars.map { $0 == "-" || $0 == "_" ? " " : Character($0) })
         }
     }
