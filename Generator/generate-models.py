@@ -47,7 +47,8 @@ Typing rules:
   exit codes, which are `Int` everywhere (`ContainerWaitResponse.StatusCode` is `int64` in the
   spec, every other exit code a plain integer): see PROPERTY_TYPES.
 - Request fields the daemon reads but the spec omits (swarm init/join `Availability`,
-  `AutoLockManagers`) are added from UNDOCUMENTED_BODY_FIELDS.
+  `AutoLockManagers`) are added from UNDOCUMENTED_BODY_FIELDS; response fields every daemon
+  sends but the spec omits (an event's `status`, `id`, `from`) from UNDOCUMENTED_RESPONSE_FIELDS.
 - A definition that API 1.41 declared inline in an operation (`ContainerCreateResponse`) is
   matched with that inline schema by its title, so its required fields stay required;
   REQUIRED_SINCE_1_41 lists the few that 1.41 did not mark but every daemon sends, and
@@ -844,6 +845,28 @@ UNDOCUMENTED_BODY_FIELDS = {
 }
 
 
+# Response fields every daemon still sends that no spec lists, by definition, placed first in
+# their order (Go's struct order, which `{{json .}}` prints): an event's deprecated `status`,
+# `id` and `from`, which docker's `events --format '{{.Status}}'` reads.
+UNDOCUMENTED_RESPONSE_FIELDS = {
+    "EventMessage": {
+        "status": {"type": "string", "description": "Deprecated: the action of a container or image event (`Action`)."},
+        "id": {"type": "string", "description": "Deprecated: the id of a container or image event's object (`Actor.ID`)."},
+        "from": {"type": "string", "description": "Deprecated: the image of a container event (`Actor.Attributes[\"image\"]`)."},
+    },
+}
+
+
+def add_undocumented_response_fields(spec):
+    """Adds UNDOCUMENTED_RESPONSE_FIELDS to their definitions, before the documented ones."""
+    for name, fields in UNDOCUMENTED_RESPONSE_FIELDS.items():
+        properties = spec["definitions"][name]["properties"]
+        for key in fields:
+            if key in properties:
+                raise SystemExit("generate-models.py: the spec documents %s.%s now: drop it from UNDOCUMENTED_RESPONSE_FIELDS" % (name, key))
+        spec["definitions"][name]["properties"] = {**fields, **properties}
+
+
 def add_undocumented_body_fields(spec):
     """Adds UNDOCUMENTED_BODY_FIELDS to their operations' inline body schemas."""
     for path in spec["paths"].values():
@@ -862,6 +885,7 @@ def add_undocumented_body_fields(spec):
 def generate(output_dir):
     spec = load_yaml(SPEC)
     add_undocumented_body_fields(spec)
+    add_undocumented_response_fields(spec)
     generator = Generator(spec, load_yaml(OLD_SPEC))
     generator.build_definitions()
     generator.build_operations()

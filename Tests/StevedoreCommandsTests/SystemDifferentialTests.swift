@@ -37,6 +37,30 @@ struct SystemDifferentialTests {
                 == "invalid argument \"nonsense\" for \"--filter\" flag: bad format of filter (expected name=value)\n")
     }
 
+    /// Events of a closed window as docker prints them: its default line, `{{json .}}` (the
+    /// deprecated `status`, `id` and `from` of container events, absent from others) and the
+    /// Go names of `events.Message`'s fields.
+    @Test func eventsArePrintedAsDockerPrintsThem() async throws {
+        let scope = "stevedore-events-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            let since = String(Int(Date().timeIntervalSince1970) - 1)
+            let container = try await client.containers.create(ContainerCreateBody(image: TestEngine.image, labels: ["scope": scope])).id
+            try await client.containers.remove(container)
+            resources.network(scope)
+            _ = try await client.networks.create(NetworkCreateRequest(name: scope))
+            try await client.networks.remove(scope)
+            let until = String(Int(Date().timeIntervalSince1970) + 1)
+            try await Task.sleep(for: .seconds(2))
+            for filter in ["container=\(container)", "network=\(scope)"] {
+                let goNames = "{{.Status}}|{{.ID}}|{{.From}}|{{.Type}}|{{.Action}}|{{.Scope}}|{{.Time}}|{{.TimeNano}}"
+                for format in [nil, "{{json .}}", goNames] {
+                    let window = ["events", "--since", since, "--until", until, "--filter", filter]
+                    try await self.oracle.expectSame(window + (format.map { ["--format", $0] } ?? []))
+                }
+            }
+        }
+    }
+
     /// The top-level `inspect` finds any kind of object (it inspected containers only), and
     /// `--type` asks one kind; its refusals and warnings are docker's.
     @Test func inspectFindsAnyKindOfObjectAsDockerDoes() async throws {

@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreFormatting
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -20,6 +21,17 @@ enum EventLine {
             line += " (" + attributes.joined(separator: ", ") + ")"
         }
         return line
+    }
+
+    /// An event as docker's templates see its `events.Message`: the deprecated `status`, `id`
+    /// and `from` left out when empty (`omitempty`, as `{{json .}}` prints them), and every field
+    /// reachable by its Go name (`{{.Status}}`, `{{.ID}}`, `{{.From}}`, `{{.Scope}}`, `{{.Time}}`,
+    /// `{{.TimeNano}}`).
+    static func prepareForTemplates(_ value: inout TemplateValue) {
+        guard case .object(var object) = value else { return }
+        for key in ["status", "id", "from"] where object[key] == .null || object[key] == .string("") { object[key] = nil }
+        object.goFieldNames = ["Status": "status", "ID": "id", "From": "from", "Scope": "scope", "Time": "time", "TimeNano": "timeNano"]
+        value = .object(object)
     }
 
     /// RFC 3339 with nine fractional digits in local time, as Go's `time.RFC3339Nano` with the

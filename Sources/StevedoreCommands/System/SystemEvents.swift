@@ -39,7 +39,7 @@ extension StevedoreCommand.System {
             try await withClient(self.global) { client in
                 for try await event in try await client.system.events(options) {
                     if let format {
-                        printOut(try CommandOutput.render([event], with: format))
+                        printOut(try CommandOutput.render([event], with: format, prepare: EventLine.prepareForTemplates))
                     } else {
                         printOut(EventLine.describe(event) + "\n")
                     }

@@ -328,6 +328,7 @@ struct TemplateEvaluator {
         case .object(let object):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
             if let field = object[name] { return EvaluatedValue(value: field, isInterface: true) }
+            if let key = object.goFieldNames[name] { return EvaluatedValue(value: object[key] ?? .string(""), isInterface: true) }
             // A typed Go map has no missingkey=error of its own: docker's typed pass yields no value.
             if object.typedMapElement != nil, missingKey == .error { return .invalid }
             switch missingKey {

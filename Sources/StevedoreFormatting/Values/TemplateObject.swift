@@ -15,6 +15,10 @@ public struct TemplateObject: Sendable, Equatable {
     /// Methods with an argument the object offers beside its fields (`.Label "name"`), by name.
     /// They are not fields: `{{json .}}` and `range` do not see them. Not part of equality.
     public var methods: [String: TemplateMethod] = [:]
+    /// Go's names of fields whose JSON key differs (an event's `Time` is its `time`), so that a
+    /// template reaches them by either; a field left out of the JSON when empty (Go's
+    /// `omitempty`) reads as `""`. Not part of equality.
+    public var goFieldNames: [String: String] = [:]
 
     /// The element type of a typed Go map, for its zero value.
     public enum TypedMapElement: Sendable {
@@ -75,6 +79,7 @@ public struct TemplateObject: Sendable, Equatable {
         var sorted = TemplateObject(sortedFields.map { ($0.key, $0.value) })
         sorted.typedMapElement = self.typedMapElement
         sorted.methods = self.methods
+        sorted.goFieldNames = self.goFieldNames
         return sorted
     }
 

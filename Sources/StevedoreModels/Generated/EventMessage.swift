@@ -2,6 +2,15 @@
 
 /// EventMessage represents the information an event contains.
 public struct EventMessage: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
+    /// Deprecated: the action of a container or image event (`Action`).
+    public var status: String?
+
+    /// Deprecated: the id of a container or image event's object (`Actor.ID`).
+    public var id: String?
+
+    /// Deprecated: the image of a container event (`Actor.Attributes["image"]`).
+    public var from: String?
+
     /// The type of object emitting the event
     public var type: Kind?
 
@@ -20,6 +29,9 @@ public struct EventMessage: Codable, Hashable, Sendable, JSONReadable, JSONWrita
     public var timeNano: Int64?
 
     public init(
+        status: String? = nil,
+        id: String? = nil,
+        from: String? = nil,
         type: Kind? = nil,
         action: String? = nil,
         actor: EventActor? = nil,
@@ -27,6 +39,9 @@ public struct EventMessage: Codable, Hashable, Sendable, JSONReadable, JSONWrita
         time: Int64? = nil,
         timeNano: Int64? = nil
     ) {
+        self.status = status
+        self.id = id
+        self.from = from
         self.type = type
         self.action = action
         self.actor = actor
@@ -37,6 +52,9 @@ public struct EventMessage: Codable, Hashable, Sendable, JSONReadable, JSONWrita
 
     /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
     package init(reading reader: inout JSONReader) throws {
+        var _status: String?
+        var _id: String?
+        var _from: String?
         var _type: Kind?
         var _action: String?
         var _actor: EventActor?
@@ -45,29 +63,41 @@ public struct EventMessage: Codable, Hashable, Sendable, JSONReadable, JSONWrita
         var _timeNano: Int64?
         var seen = JSONReader.SeenMembers()
         try reader.readObject { reader, key in
-            if key.matches("Type") {
+            if key.matches("status") {
                 try seen.insert(0, reader)
+                _status = try reader.readIfPresent(String.self)
+            } else if key.matches("id") {
+                try seen.insert(1, reader)
+                _id = try reader.readIfPresent(String.self)
+            } else if key.matches("from") {
+                try seen.insert(2, reader)
+                _from = try reader.readIfPresent(String.self)
+            } else if key.matches("Type") {
+                try seen.insert(3, reader)
                 _type = try reader.readIfPresent(Kind.self)
             } else if key.matches("Action") {
-                try seen.insert(1, reader)
+                try seen.insert(4, reader)
                 _action = try reader.readIfPresent(String.self)
             } else if key.matches("Actor") {
-                try seen.insert(2, reader)
+                try seen.insert(5, reader)
                 _actor = try reader.readIfPresent(EventActor.self)
             } else if key.matches("scope") {
-                try seen.insert(3, reader)
+                try seen.insert(6, reader)
                 _scope = try reader.readIfPresent(Scope.self)
             } else if key.matches("time") {
-                try seen.insert(4, reader)
+                try seen.insert(7, reader)
                 _time = try reader.readIfPresent(Int64.self)
             } else if key.matches("timeNano") {
-                try seen.insert(5, reader)
+                try seen.insert(8, reader)
                 _timeNano = try reader.readIfPresent(Int64.self)
             } else {
                 try reader.skipMember(key)
             }
         }
         self.init(
+            status: _status,
+            id: _id,
+            from: _from,
             type: _type,
             action: _action,
             actor: _actor,
@@ -80,6 +110,9 @@ public struct EventMessage: Codable, Hashable, Sendable, JSONReadable, JSONWrita
     /// Writes what `encode(to:)` encodes (see `JSONWriter`).
     package func write(to writer: inout JSONWriter) throws {
         try writer.writeObject { writer in
+            try writer.writeMemberIfPresent(#""status":"#, self.status)
+            try writer.writeMemberIfPresent(#""id":"#, self.id)
+            try writer.writeMemberIfPresent(#""from":"#, self.from)
             try writer.writeMemberIfPresent(#""Type":"#, self.type)
             try writer.writeMemberIfPresent(#""Action":"#, self.action)
             try writer.writeMemberIfPresent(#""Actor":"#, self.actor)
@@ -90,6 +123,9 @@ public struct EventMessage: Codable, Hashable, Sendable, JSONReadable, JSONWrita
     }
 
     enum CodingKeys: String, CodingKey {
+        case status = "status"
+        case id = "id"
+        case from = "from"
         case type = "Type"
         case action = "Action"
         case actor = "Actor"
