@@ -225,6 +225,19 @@ import Testing
         #expect(line.map { String($0) + "\n" } == actual.standardError, "\(expected)")
     }
 
+    /// `version --format` without a daemon: the template runs over the client half (a field of
+    /// the missing server half prints an empty line), then the daemon's error, exit 1.
+    @Test(
+        .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil },
+        arguments: ["{{.Client.Os}}/{{.Client.Arch}} {{.Client.Context}} {{json .Server}}", "{{.Server.Version}}"])
+    func versionFormatsTheClientHalfWithoutADaemon(format: String) async throws {
+        let docker = try #require(CommandLineProcess.onPath("docker"))
+        let expected = try await docker.run(["version", "--format", format], environment: Self.noDaemon)
+        let actual = try await self.stevedore.run(["version", "--format", format], environment: Self.noDaemon)
+        #expect(actual.status == 1 && expected.status == 1, "\(actual)")
+        #expect(actual.standardOutput == expected.standardOutput, "\(actual)")
+    }
+
     /// A command line `run` and `create` refuse after reading their flags: docker's whole
     /// message (`docker: …` and the pointer to the command's help, which names `run` or
     /// `create` also after `container`) and exit code, before any request.

@@ -40,9 +40,17 @@ extension StevedoreCommand {
                 do {
                     apiVersion = try await client.apiVersion()
                     server = try await client.system.version()
-                } catch let error as DockerError where self.format == nil {
-                    // Like docker: the client half still prints when the daemon is unreachable.
-                    printOut(Self.clientSection(Self.client(apiVersion: nil, context: context)))
+                } catch let error as DockerError {
+                    // Like docker: the client half still prints when the daemon is unreachable,
+                    // and a template runs without the server's (one that fails on it prints its
+                    // line empty).
+                    let clientHalf = Self.client(apiVersion: nil, context: context)
+                    if let format = self.format, !OutputFormat.isBareKeyword(format) {
+                        let report = Report(Client: clientHalf, Server: nil)
+                        printOut((try? CommandOutput.render(report, format: format, prepare: Self.addGoFieldNames)) ?? "\n")
+                    } else {
+                        printOut(Self.clientSection(clientHalf))
+                    }
                     throw error
                 }
                 let report = Report(Client: Self.client(apiVersion: apiVersion, context: context), Server: server)
@@ -59,7 +67,7 @@ extension StevedoreCommand {
             guard case .object(var report) = value else { return }
             for section in ["Client", "Server"] {
                 guard case .object(var fields)? = report[section] else { continue }
-                fields["APIVersion"] = fields["ApiVersion"]
+                fields.goFieldNames["APIVersion"] = "ApiVersion"
                 report[section] = .object(fields)
             }
             value = .object(report)
