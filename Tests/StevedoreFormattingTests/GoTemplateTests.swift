@@ -47,6 +47,8 @@ import Testing
         ("{{$.Id}} {{$x := 5}}{{$x}}", "abc 5"),
         ("{{$x := 1}}{{$x = 2}}{{$x}}", "2"),
         ("{{pad \"x\" 1 2}}|", " x  |"),
+        // docker pads only text there is.
+        ("{{pad \"\" 1 2}}|", "|"),
         ("{{split \"a,b\" \",\"}}", "[a b]"),
         // Go splits bytes: "\n" splits "\r\n", one Character in Swift.
         ("{{len (split \"a\\r\\nb\\r\\nc\" \"\\n\")}}", "3"),
@@ -114,7 +116,7 @@ import Testing
     }
 
     /// Go would die trying to build these; without limits they are refused.
-    @Test(arguments: [#"{{pad "" 9000000000000 0}}"#, #"{{pad "x" 9223372036854775807 9223372036854775807}}"#])
+    @Test(arguments: [#"{{pad " " 9000000000000 0}}"#, #"{{pad "x" 9223372036854775807 9223372036854775807}}"#])
     func aFunctionThatWouldBuildMoreThanFitsFails(template: String) {
         #expect(renderError(template)?.hasSuffix("more than the 4294967296 a function may build at once") == true)
     }
@@ -135,6 +137,8 @@ import Testing
         #expect(
             template.renderHeader(titles: ["ID": "CONTAINER ID", "Image": "IMAGE", "Names": "NAMES"])
                 == "CONTAINER ID\tIMAGE\tNAMES\t|CONTAINER ID")
+        // pad is not a header function: a padded column's title is padded too.
+        #expect(try GoTemplate(parsing: "{{pad .Names 1 2}}|").renderHeader(titles: ["Names": "NAMES"]) == " NAMES  |")
         let failing = try GoTemplate(parsing: "{{.ID}} {{.ID.Deeper}} after")
         #expect(failing.renderHeader(titles: ["ID": "CONTAINER ID"]) == "CONTAINER ID ")
     }

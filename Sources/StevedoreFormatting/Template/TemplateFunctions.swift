@@ -63,11 +63,13 @@ struct TemplateFunctions: Sendable {
 
     private func evaluate(_ name: String, _ arguments: inout FunctionArguments, evaluator: inout TemplateEvaluator) throws -> EvaluatedValue
     {
-        let header = isHeader && ["json", "split", "join", "title", "lower", "upper", "pad", "truncate"].contains(name)
+        // docker's HeaderFunctions keep a title as it is; `pad` is not among them, so that a
+        // padded column's title lines up with its values.
+        let header = isHeader && ["json", "split", "join", "title", "lower", "upper", "truncate"].contains(name)
         if header {
             let title = try arguments.string(0, &evaluator)
             for position in 1..<arguments.count {
-                if name == "pad" || name == "truncate" {
+                if name == "truncate" {
                     _ = try arguments.int(position, &evaluator)
                 } else {
                     _ = try arguments.string(position, &evaluator)
@@ -103,6 +105,11 @@ struct TemplateFunctions: Sendable {
         case "pad":
             let text = try arguments.string(0, &evaluator)
             let (prefix, suffix) = (try arguments.int(1, &evaluator), try arguments.int(2, &evaluator))
+            // docker pads only text there is: an empty value stays empty.
+            guard !text.isEmpty else {
+                value = .string("")
+                break
+            }
             guard prefix >= 0, suffix >= 0 else { throw FunctionFailure(message: "strings: negative Repeat count") }
             try evaluator.reserve([(prefix, 1), (suffix, 1), (1, text.utf8.count)])
             value = .string(String(repeating: " ", count: prefix) + text + String(repeating: " ", count: suffix))
