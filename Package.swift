@@ -133,7 +133,6 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .testTarget(
@@ -155,6 +154,8 @@ let package = Package(
             dependencies: [
                 "Stevedore", "StevedoreTestSupport", "stevedore", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                // The transport's TLS connect, against the engine's TLS endpoint.
+                "StevedoreTransport", .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .testTarget(name: "StevedoreFormattingTests", dependencies: ["StevedoreFormatting", "StevedoreTestSupport"]),

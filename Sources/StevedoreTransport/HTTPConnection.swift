@@ -50,10 +50,17 @@ final class HTTPConnection: Sendable {
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Void> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 if case .tcp(_, _, let tls?) = target.kind {
+                    let tlsHandler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
                     let handshake = channel.eventLoop.makePromise(of: Void.self)
                     handshakes.withLockedValue { $0.append((channel, handshake.futureResult)) }
-                    let tlsHandler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
-                    try channel.pipeline.syncOperations.addHandlers(tlsHandler, TLSHandshakeHandler(handshake: handshake))
+                    do {
+                        try channel.pipeline.syncOperations.addHandlers(tlsHandler, TLSHandshakeHandler(handshake: handshake))
+                    } catch {
+                        handshake.fail(error)
+                        throw error
+                    }
+                } else {
+                    ready.succeed()
                 }
                 _ = try HTTPConnectionHandler.install(in: channel.pipeline.syncOperations)
             }
@@ -65,9 +72,18 @@ final class HTTPConnection: Sendable {
             case .unixSocket(let path):
                 channel = try await Self.socketBootstrap(eventLoop, connectTimeout, allowHalfClosure, initializer)
                     .connect(unixDomainSocketPath: path).get()
-            case .tcp(let host, let port, _):
-                channel = try await Self.socketBootstrap(eventLoop, connectTimeout, allowHalfClosure, initializer)
-                    .resolver(resolver).connect(host: host, port: port).get()
+            case .tcp(let host, let port, let tls):
+                let connecting = Self.socketBootstrap(eventLoop, connectTimeout, allowHalfClosure, initializer)
+                    .resolver(resolver).connect(host: host, port: port)
+                // Followed on the loop as soon as the attempt that answered is known, not once
+                // this task resumes: a busy machine's late resumption must not count against
+                // the setup deadline (a plain connection's setup is done in its initializer).
+                if tls != nil {
+                    connecting.whenSuccess { channel in
+                        handshakes.withLockedValue { $0.first { $0.channel === channel }?.handshake }?.cascade(to: ready)
+                    }
+                }
+                channel = try await connecting.get()
             case .command(let executable, let arguments):
                 let launched = try await ConnectionProcess.launch(executable: executable, arguments: arguments)
                 process = launched
@@ -76,11 +92,6 @@ final class HTTPConnection: Sendable {
                     .channelInitializer(initializer)
                     .takingOwnershipOfDescriptors(input: launched.inputDescriptor, output: launched.outputDescriptor).get()
                 channel.closeFuture.whenComplete { _ in launched.terminate() }
-            }
-            if let handshake = handshakes.withLockedValue({ $0.first { $0.channel === channel }?.handshake }) {
-                handshake.cascade(to: ready)
-            } else {
-                ready.succeed()
             }
             do {
                 try await ready.futureResult.get()

@@ -230,7 +230,8 @@ struct ContainerDifferentialTests {
             resources.network(scope)
             resources.container(scope)
             _ = try await client.networks.create(NetworkCreateRequest(name: scope))
-            let base = Int.random(in: 20_000...40_000)
+            // Below the ephemeral ports (32768 and up), which connections take meanwhile.
+            let base = Int.random(in: 20_000...32_000)
             let started = try await oracle.docker.run([
                 "run", "-d", "--name", scope, "--network", scope, "-p", "\(base):80", "-p", "\(base + 1):\(base + 1)",
                 "-p", "\(base + 2)-\(base + 3):8000-8001", "--expose", "53/udp", TestEngine.image, "sleep", "300",
@@ -344,6 +345,8 @@ struct ContainerDifferentialTests {
                 ["ps", "--filter", "exited=x"],
                 ["container", "ls", "-a", "--filter", filter, "--format", "{{.Names}}"],
                 ["top", scope + "-a"],
+                // .Container is the container as named, headed CONTAINER; .ID its id.
+                ["stats", "--no-stream", "--format", "table {{.Container}}\t{{.Name}}\t{{.ID}}", scope + "-a"],
                 ["diff", scope + "-b"],
                 ["top", scope + "-b"],
                 ["kill", "-s", "SIGUSR2", scope + "-b"],

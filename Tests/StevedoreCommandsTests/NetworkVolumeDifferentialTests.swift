@@ -57,6 +57,8 @@ struct NetworkVolumeDifferentialTests {
                         a,
                     ],
                     ["network", "inspect", "-f", "{{.Name}}", a, b],
+                    // Typed maps: a missing key is no error, empty maps of models included.
+                    ["network", "inspect", "-f", #"{{.Containers.nope}}|{{.Options.nope}}|{{index .Labels "nope"}}"#, a],
                     ["network", "inspect", a, b],
                     ["network", "inspect", missing],
                     ["network", "inspect", "-f", "{{.Name}}", a, missing],

@@ -41,6 +41,7 @@ import Testing
         struct Inspected: Encodable {
             var Labels = ["a": "b"]
             var Networks = ["n": Endpoint()]
+            var NoNetworks: [String: Endpoint] = [:]
             var Ports: [String: [String]] = ["80/tcp": []]
             var Exposed: [String: Nothing] = ["80/tcp": Nothing()]
         }
@@ -48,6 +49,7 @@ import Testing
         func render(_ text: String) throws -> String { try GoTemplate(parsing: text).render(value, missingKey: .error) }
         #expect(try render(#"{{.Labels.a}}|{{.Labels.nope}}|{{index .Labels "nope"}}|{{index .Labels "a"}}"#) == "b|<no value>||b")
         #expect(try render(#"{{.Networks.n.IPAddress}}|{{.Networks.nope}}|{{index .Networks "nope"}}"#) == "10.0.0.2|<no value>|<nil>")
+        #expect(try render(#"{{.NoNetworks.nope}}|{{index .NoNetworks "nope"}}"#) == "<no value>|<nil>")
         #expect(throws: TemplateError.self) { try render("{{.Ports.nope}}") }
         #expect(throws: TemplateError.self) { try render("{{.Exposed.nope}}") }
         #expect(throws: TemplateError.self) { try render("{{.Nope}}") }

@@ -94,9 +94,9 @@ extension StevedoreCommand.Container {
             } catch is DetachedFromContainer {
                 return
             }
-            // The daemon's wait error (an `AutoRemove` that failed): docker reports it and exits 125.
+            // The daemon's wait error (an `AutoRemove` that failed): docker logs it and exits 125.
             if let error = run.exit.error {
-                throw CommandFailure(description: "Error waiting for container: \(error.message ?? "")", exitCode: 125)
+                throw CommandFailure(description: LogrusLine.error("Error waiting for container: \(error.message ?? "")"), exitCode: 125)
             }
             if run.exitCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: run.exitCode)) }
         }

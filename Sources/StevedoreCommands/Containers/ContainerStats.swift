@@ -31,9 +31,9 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         static let defaultFormat =
-            "table {{.Container}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}"
+            "table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}"
         static let titles = [
-            "Container": "CONTAINER ID", "ID": "CONTAINER ID", "Name": "NAME", "CPUPerc": "CPU %", "MemUsage": "MEM USAGE / LIMIT",
+            "Container": "CONTAINER", "ID": "CONTAINER ID", "Name": "NAME", "CPUPerc": "CPU %", "MemUsage": "MEM USAGE / LIMIT",
             "MemPerc": "MEM %", "NetIO": "NET I/O", "BlockIO": "BLOCK I/O", "PIDs": "PIDS",
         ]
 
@@ -49,10 +49,12 @@ extension StevedoreCommand.Container {
             var NetIO: String
             var PIDs: String
 
-            init(_ stats: ContainerStatsResponse, truncate: Bool) {
+            /// `container` is the container as the command line named it, or its full id when
+            /// none was named (docker's `.Container`).
+            init(_ stats: ContainerStatsResponse, container: String, truncate: Bool) {
                 let id = stats.id ?? ""
                 self.ID = truncate ? ObjectID.truncated(id) : id
-                self.Container = self.ID
+                self.Container = container
                 let name = stats.name ?? ""
                 self.Name = String(name.cut(prefix: "/") ?? name[...])
                 self.CPUPerc = GoFloat.f(stats.cpuPercent, precision: 2) + "%"
@@ -77,7 +79,7 @@ extension StevedoreCommand.Container {
                 if self.noStream {
                     var rows: [Row] = []
                     try await forEachName(names, print: false) { name in
-                        rows.append(Row(try await client.containers.stats(name), truncate: !self.noTrunc))
+                        rows.append(Row(try await client.containers.stats(name), container: name, truncate: !self.noTrunc))
                     }
                     printOut(try CommandOutput.render(rows, format: format, defaultFormat: Self.defaultFormat, titles: Self.titles))
                     return
@@ -101,7 +103,7 @@ extension StevedoreCommand.Container {
                 group.addTask {
                     while !Task.isCancelled {
                         try await Task.sleep(nanoseconds: 1_000_000_000)
-                        let rows = await latest.all(order: names).map { Row($0, truncate: truncate) }
+                        let rows = await latest.all(order: names).map { Row($0.sample, container: $0.name, truncate: truncate) }
                         let table = try CommandOutput.render(rows, format: format, defaultFormat: Self.defaultFormat, titles: Self.titles)
                         // Clear the screen and go home, as docker does on a terminal.
                         printOut("\u{1B}[2J\u{1B}[H" + table)
@@ -120,5 +122,7 @@ extension StevedoreCommand.Container {
 private actor LatestStats {
     private var samples: [String: ContainerStatsResponse] = [:]
     func set(_ name: String, _ sample: ContainerStatsResponse) { self.samples[name] = sample }
-    func all(order: [String]) -> [ContainerStatsResponse] { order.compactMap { self.samples[$0] } }
+    func all(order: [String]) -> [(name: String, sample: ContainerStatsResponse)] {
+        order.compactMap { name in self.samples[name].map { (name, $0) } }
+    }
 }

@@ -33,6 +33,8 @@ extension StevedoreCommand {
         }
 
         func run() async throws {
+            // As docker: a template that does not parse is refused before the daemon is asked.
+            if let format = self.format, !OutputFormat.isBareKeyword(format) { _ = try CommandOutput.parse(format) }
             let context = try self.global.contextName()
             try await withClient(self.global) { client in
                 let server: SystemVersion

@@ -83,18 +83,20 @@ protocol StringKeyedDictionary {
 }
 
 extension Dictionary: StringKeyedDictionary where Key == String {
-    /// Strings are Go's `map[string]string`; models (values that encode as non-empty objects)
-    /// are pointers to structs. Arrays and empty objects stay JSON-like: docker's maps of them
-    /// have named key types (`nat.PortMap`, `nat.PortSet`), which a field name does not index.
+    /// Strings are Go's `map[string]string`; models (anything but a collection, an optional, a
+    /// number or a boolean) are pointers to structs, an empty map of them included. Arrays and
+    /// empty objects (`{}` values) stay JSON-like: docker's maps of them have named key types
+    /// (`nat.PortMap`, `nat.PortSet`), which a field name does not index.
     static func typedMapElement(of encoded: TemplateObject) -> TemplateObject.TypedMapElement? {
         if Value.self == String.self { return .string }
-        let modelValues =
-            !encoded.isEmpty
-            && encoded.fields.allSatisfy {
-                if case .object(let fields) = $0.value { return !fields.isEmpty }
-                return false
-            }
-        return modelValues ? .pointer : nil
+        let scalarOrCollection =
+            Value.self is any Collection.Type || Value.self is any ExpressibleByNilLiteral.Type || Value.self is any Numeric.Type
+            || Value.self == Bool.self
+        let emptyObjects = encoded.fields.contains {
+            if case .object(let fields) = $0.value { return fields.isEmpty }
+            return false
+        }
+        return scalarOrCollection || emptyObjects ? nil : .pointer
     }
 }
 
