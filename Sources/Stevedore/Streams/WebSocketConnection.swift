@@ -48,14 +48,19 @@ struct WebSocketConnection: StreamConnection {
     /// Sends a close frame: the daemon reads EOF on the container's stdin. A websocket has no
     /// half-close, so the daemon answers by closing too, and the output ends.
     func closeWrite() async throws {
-        try await self.connection.write(Self.frame(.connectionClose, ByteBuffer(integer: UInt16(1000))))
+        try await self.connection.write(Self.closeFrame())
     }
 
     /// Sends the close frame without waiting for it (a daemon that stopped reading must not
     /// hold the close), then closes the connection, after the frame.
     func close() async {
-        self.connection.send(Self.frame(.connectionClose, ByteBuffer(integer: UInt16(1000))))
+        self.connection.send(Self.closeFrame())
         await self.connection.close()
+    }
+
+    /// A close frame with status 1000 (a normal closure).
+    static func closeFrame() -> ByteBuffer {
+        Self.frame(.connectionClose, ByteBuffer(integer: UInt16(1000)))
     }
 
     /// A client frame: FIN, `opcode`, masked `payload`.

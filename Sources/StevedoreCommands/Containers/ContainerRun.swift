@@ -116,9 +116,7 @@ extension StevedoreCommand.Container {
             } else {
                 code = 125
             }
-            var failure = CommandFailure(description: "\(error)", exitCode: 125).explained(forContainerCommand: "run")
-            failure.exitCode = code
-            return failure
+            return .withHelp("\(error)", command: "run", exitCode: code)
         }
 
         /// The create request of `create`'s flags, attaching what a foreground run needs: the

@@ -27,8 +27,13 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// docker's), exit code 125. Other failures, and a flag's value, are left as they are.
     func explained(forContainerCommand command: String) -> CommandFailure {
         guard self.exitCode == 125, !self.isFlagValue else { return self }
-        return CommandFailure(
-            description: "stevedore: \(self.description)\n\nRun 'stevedore \(command) --help' for more information", exitCode: 125)
+        return .withHelp(self.description, command: command)
+    }
+
+    /// docker's `withHelp`: `stevedore: MESSAGE`, a blank line and the pointer to `command`'s
+    /// help, with `exitCode`.
+    static func withHelp(_ message: String, command: String, exitCode: Int32 = 125) -> CommandFailure {
+        CommandFailure(description: "stevedore: \(message)\n\nRun 'stevedore \(command) --help' for more information", exitCode: exitCode)
     }
 }
 

@@ -28,9 +28,7 @@ enum LogrusLine {
             let padded = String(seconds)
             return "ERRO[" + String(repeating: "0", count: max(0, 4 - padded.count)) + padded + "] " + message
         }
-        let time = LocalTime(secondsSince1970: Int64(now.timeIntervalSince1970.rounded(.down))).map { local in
-            local.dateAndTime(separator: "T") + (local.utcOffset == 0 ? "Z" : local.numericOffset(colon: true))
-        }
-        return "time=\(GoQuote.quote(time ?? "")) level=error msg=\(GoQuote.quote(message))"
+        let time = LocalTime(secondsSince1970: Int64(now.timeIntervalSince1970.rounded(.down)))?.rfc3339 ?? ""
+        return "time=\(GoQuote.quote(time)) level=error msg=\(GoQuote.quote(message))"
     }
 }

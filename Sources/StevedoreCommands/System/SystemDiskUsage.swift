@@ -33,9 +33,11 @@ extension StevedoreCommand.System {
                 // docker shows the share of the total only when there is a total, and never
                 // for the build cache.
                 let reclaimable = HumanSize.decimal(entry.reclaimable, precision: 4)
-                // In 128 bits: a daemon's sizes past 92 PB would overflow the percentage's product.
-                let share = Int128(entry.reclaimable) * 100 / Int128(max(entry.size, 1))
-                self.Reclaimable = showsShare && entry.size > 0 ? "\(reclaimable) (\(share)%)" : reclaimable
+                self.Reclaimable = reclaimable
+                if showsShare && entry.size > 0 {
+                    // In 128 bits: a daemon's sizes past 92 PB would overflow the percentage's product.
+                    self.Reclaimable += " (\(Int128(entry.reclaimable) * 100 / Int128(entry.size))%)"
+                }
             }
         }
 

@@ -34,7 +34,7 @@ extension StevedoreCommand {
 
         func run() async throws {
             // As docker: a template that does not parse is refused before the daemon is asked.
-            if let format = self.format, !OutputFormat.isBareKeyword(format) { _ = try CommandOutput.parse(format) }
+            let template = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0) }
             let context = try self.global.contextName()
             try await withClient(self.global) { client in
                 let server: SystemVersion
@@ -47,17 +47,17 @@ extension StevedoreCommand {
                     // and a template runs without the server's (one that fails on it prints its
                     // line empty).
                     let clientHalf = Self.client(apiVersion: nil, context: context)
-                    if let format = self.format, !OutputFormat.isBareKeyword(format) {
+                    if let template {
                         let report = Report(Client: clientHalf, Server: nil)
-                        printOut((try? CommandOutput.render(report, format: format, prepare: Self.addGoFieldNames)) ?? "\n")
+                        printOut((try? CommandOutput.render([report], with: template, prepare: Self.addGoFieldNames)) ?? "\n")
                     } else {
                         printOut(Self.clientSection(clientHalf))
                     }
                     throw error
                 }
                 let report = Report(Client: Self.client(apiVersion: apiVersion, context: context), Server: server)
-                if let rendered = try CommandOutput.render(report, format: self.format, prepare: Self.addGoFieldNames) {
-                    printOut(rendered)
+                if let template {
+                    printOut(try CommandOutput.render([report], with: template, prepare: Self.addGoFieldNames))
                 } else {
                     printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(server))
                 }
