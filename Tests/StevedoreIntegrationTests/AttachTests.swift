@@ -209,7 +209,16 @@ struct AttachTests {
                         try await client.containers.withAttach(id, options: .init(stdin: true), write)
                     }
                 }
-                try await Task.sleep(for: .seconds(1))
+                // Cancelled once the writer is held: some bytes went, and no more go for a while
+                // (on a loaded machine the attach itself may take longer than any fixed pause).
+                var previous = -1
+                for _ in 0..<100 {
+                    try await Task.sleep(for: .milliseconds(300))
+                    let now = written.withLockedValue { $0 }
+                    if now > 0, now == previous { break }
+                    previous = now
+                }
+                #expect(written.withLockedValue { $0 } > 0, "the attach never took any stdin")
                 #expect(written.withLockedValue { $0 } < 64 << 20, "the daemon took all of stdin: nothing held the writer")
                 writer.cancel()
                 let outcome = try await withTimeout(10) { await writer.result }
