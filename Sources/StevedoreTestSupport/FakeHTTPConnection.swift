@@ -1,6 +1,12 @@
 import NIOCore
 import NIOHTTP1
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One accepted connection of a ``FakeHTTPServer``, as its script sees it.
 ///
 /// Reads are buffered: ``readRequest()`` consumes exactly one request (head and body) and keeps
@@ -122,6 +128,15 @@ public final class FakeHTTPConnection {
 
     /// Closes the connection both ways.
     public func close() async {
+        try? await self.channel.close()
+    }
+
+    /// Resets the connection (a zero linger time makes the close an RST): the client's next
+    /// read or write fails with `ECONNRESET` instead of reading EOF.
+    public func reset() async {
+        if let socket = self.channel as? any SocketOptionProvider {
+            try? await socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
+        }
         try? await self.channel.close()
     }
 

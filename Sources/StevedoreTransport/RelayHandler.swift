@@ -4,6 +4,7 @@ import NIOCore
 /// backpressure (a side reads only while its partner can write) and half-closure (EOF on one
 /// side shuts the other's output, so a request's end reaches the daemon while its answer still
 /// flows back). Neither side is closed before what it was given to write has been written.
+/// A side that fails (a reset, a write its peer no longer takes) keeps its error in ``failure``.
 final class RelayHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -12,6 +13,9 @@ final class RelayHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var partner: RelayHandler?
     private var context: ChannelHandlerContext?
     private var pendingRead = false
+    /// The first error this side's channel raised, or a write to it failed with: the relay
+    /// ended early, and its bytes may be cut.
+    private(set) var failure: (any Error)?
 
     /// Two handlers that relay to each other; add one to each channel's pipeline. Both channels
     /// must be on the same event loop.
@@ -53,6 +57,7 @@ final class RelayHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        self.failure = self.failure ?? error
         context.close(promise: nil)
     }
 
@@ -83,8 +88,18 @@ final class RelayHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    /// A failed write closes the channel without an ``errorCaught(context:error:)``: its
+    /// promise is the only report.
     private func partnerWrite(_ data: NIOAny) {
-        self.context?.write(data, promise: nil)
+        guard let context = self.context else { return }
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        promise.futureResult.assumeIsolated().whenFailure { error in
+            // Writes after a close that ends the relay anyway (the partner's) fail for that
+            // reason alone; what failed the channel was kept where it happened.
+            guard !(error is ChannelError) else { return }
+            self.failure = self.failure ?? error
+        }
+        context.write(data, promise: promise)
     }
 
     private func resumeReading() {

@@ -9,7 +9,8 @@ public enum StandardIORelay {
     /// Connects to `target` (a socket, or TCP with TLS) and relays until both sides are done.
     /// Takes over `input` and `output` (standard input and output unless given), and closes
     /// them at the end. What the daemon sent is written whole before `output` closes, however
-    /// long its reader takes.
+    /// long its reader takes. Throws ``HTTPTransportError/Code/io`` when either side failed
+    /// (the daemon reset the connection, `output`'s reader went away): bytes may have been lost.
     public static func run(
         to target: ConnectionTarget, connectTimeout: TimeAmount = .seconds(10), input: CInt = 0, output: CInt = 1
     ) async throws {
@@ -59,5 +60,14 @@ public enum StandardIORelay {
         // Each side closes the other when it goes; both are done when both closed.
         try await daemon.closeFuture.get()
         try await standardIO.closeFuture.get()
+        let failures = try await eventLoop.submit {
+            (toDaemon.value.failure.map { "\($0)" }, toStandardIO.value.failure.map { "\($0)" })
+        }.get()
+        if let failure = failures.0 {
+            throw HTTPTransportError(.io, "the connection to the daemon failed while relaying: \(failure)")
+        }
+        if let failure = failures.1 {
+            throw HTTPTransportError(.io, "standard input or output failed while relaying: \(failure)")
+        }
     }
 }

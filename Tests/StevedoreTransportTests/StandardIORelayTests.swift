@@ -44,4 +44,26 @@ import Testing
         await server.shutdown()
         #expect(received == answer.count)
     }
+
+    /// The daemon resets the connection in the middle of the exchange: the relay fails (for
+    /// `dial-stdio`, a non-zero exit), as docker's does. It ended as if all went well.
+    @Test func aDaemonThatResetsTheConnectionFailsTheRelay() async throws {
+        // TCP: a unix socket has no reset.
+        let server = try await FakeHTTPServer.start(on: .localhost) { connection in
+            _ = try await connection.readRaw()
+            await connection.reset()
+        }
+        var input: [CInt] = [0, 0]
+        var output: [CInt] = [0, 0]
+        #expect(pipe(&input) == 0 && pipe(&output) == 0)
+        let (relayInput, relayOutput) = (input[0], output[1])
+        let relay = Task { try await StandardIORelay.run(to: server.target, input: relayInput, output: relayOutput) }
+        #expect(write(input[1], "request", 7) == 7)
+        let error = await #expect(throws: HTTPTransportError.self) { try await withTimeout(20) { try await relay.value } }
+        #expect(error?.code == .io)
+        #expect(error?.detail.contains("connection to the daemon") == true, "\(String(describing: error))")
+        close(input[1])
+        close(output[0])
+        await server.shutdown()
+    }
 }
