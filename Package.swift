@@ -146,6 +146,8 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 // Gzipped uploads are decompressed to be compared with their input.
                 .product(name: "CompressNIO", package: "compress-nio"),
+                // A session call's stream, where a test's call never answers on it.
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
         // Depends on the executable: the ssh tests run its `system dial-stdio` as the remote command.

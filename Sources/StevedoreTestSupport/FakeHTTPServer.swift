@@ -31,6 +31,11 @@ public final class FakeHTTPServer: Sendable {
     private let acceptedCount: NIOLockedValueBox<Int>
     private let serving: Task<Void, Never>
     private let socketDirectory: String?
+    private static let socketName = "http.sock"
+
+    /// The socket's path, for a server on a ``Address/unixSocket``: for a client that is not
+    /// HTTP's (an ssh agent's).
+    public var socketPath: String? { self.socketDirectory.map { $0 + "/" + Self.socketName } }
 
     /// How many connections were accepted so far.
     public var acceptedConnections: Int { self.acceptedCount.withLockedValue { $0 } }
@@ -68,7 +73,7 @@ public final class FakeHTTPServer: Sendable {
                 .appendingPathComponent("stevedore-fake-\(UUID().uuidString.prefix(8))").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             socketDirectory = directory
-            let path = directory + "/http.sock"
+            let path = directory + "/" + Self.socketName
             serverChannel = try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
             target = .unixSocket(path: path)
         case .localhost:

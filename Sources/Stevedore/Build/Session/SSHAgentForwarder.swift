@@ -67,15 +67,23 @@ struct SSHAgentForwarder: Sendable {
             return try await call.finish(status: 2, message: "failed to dial agent \(id): \(error)")
         }
         try await agent.executeThenClose { answers, toAgent in
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            // Each direction in a task of its own, so that a failure of either (a message the
+            // filter refuses to frame) ends the call rather than waiting for an answer to a
+            // request the agent never got. Whether the task that ended was the agent's.
+            try await withThrowingTaskGroup(of: Bool.self) { group in
                 group.addTask {
                     try await Self.readRequests(of: call) { request in try await toAgent.write(ByteBuffer(bytes: request)) }
                     // The step closed its connection: the agent sees the end once it answered.
                     toAgent.finish()
+                    return false
                 }
-                for try await answer in answers {
-                    try await Self.send(Array(answer.readableBytesView), on: call)
+                group.addTask {
+                    for try await answer in answers {
+                        try await Self.send(Array(answer.readableBytesView), on: call)
+                    }
+                    return true
                 }
+                while let agentEnded = try await group.next(), !agentEnded {}
                 group.cancelAll()
             }
         }
