@@ -76,8 +76,8 @@ final class FileDescriptorBox {
     }
 }
 
-// The C library's calls, under names the methods above do not shadow.
+// The C library's calls, under names the methods above (and other types' `close`) do not shadow.
 @discardableResult
-private func systemClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
+func systemClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(descriptor, buffer, count) }
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { write(descriptor, buffer, count) }

@@ -183,20 +183,34 @@ final class BuildKitSession: Sendable {
         connection.targetWindowSize = Self.windowSize
         var stream = NIOHTTP2Handler.StreamConfiguration()
         stream.targetWindowSize = Self.windowSize
-        let server = try await ClientBootstrap(group: group)
-            .channelInitializer { [connection, stream] channel in
-                channel.configureHTTP2Pipeline(mode: .server, connectionConfiguration: connection, streamConfiguration: stream) { stream in
-                    stream.eventLoop.makeCompletedFuture {
-                        try stream.pipeline.syncOperations.addHandlers(
-                            HTTP2FramePayloadToHTTP1ServerCodec(), GRPCServerStreamHandler(methods: methods))
-                    }
-                }.map { _ in }
-            }
-            .withConnectedSocket(descriptors[0]).get()
-        let peer = try await ClientBootstrap(group: group).withConnectedSocket(descriptors[1]) { channel in
-            channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+        // Each descriptor is the channel's once its bootstrap has it (NIO closes it when the
+        // channel's set-up fails); what is made before a failure is closed here.
+        let server: any Channel
+        do {
+            server = try await ClientBootstrap(group: group)
+                .channelInitializer { [connection, stream] channel in
+                    channel.configureHTTP2Pipeline(mode: .server, connectionConfiguration: connection, streamConfiguration: stream) {
+                        stream in
+                        stream.eventLoop.makeCompletedFuture {
+                            try stream.pipeline.syncOperations.addHandlers(
+                                HTTP2FramePayloadToHTTP1ServerCodec(), GRPCServerStreamHandler(methods: methods))
+                        }
+                    }.map { _ in }
+                }
+                .withConnectedSocket(descriptors[0]).get()
+        } catch {
+            systemClose(descriptors[1])
+            throw error
         }
-        return (server, peer)
+        do {
+            let peer = try await ClientBootstrap(group: group).withConnectedSocket(descriptors[1]) { channel in
+                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+            }
+            return (server, peer)
+        } catch {
+            try? await server.close()
+            throw error
+        }
     }
 
     /// Copies bytes both ways between the daemon's connection and the server's socket until
