@@ -248,10 +248,15 @@ final class HTTPConnection: Sendable {
             do {
                 try await self.writeBody(
                     streamedBody.chunks(), length: streamedBody.length, exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
+            } catch let failure as RequestBodyFailure {
+                // The request is incomplete whatever the daemon answered so far: an answer that
+                // came early would be cut by this close, and blamed on the daemon.
+                channel.close(promise: nil)
+                throw failure.error
             } catch {
                 // The daemon closed the connection, possibly right after answering and before
-                // our last (empty) write, or the body's producer failed. Close (so the head is
-                // settled either way); an answer that came counts.
+                // our last (empty) write. Close (so the head is settled either way); an answer
+                // that came counts.
                 channel.close(promise: nil)
                 guard let head = try? await headPromise.futureResult.get() else { throw error }
                 return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
@@ -292,7 +297,8 @@ final class HTTPConnection: Sendable {
     /// A body of a declared `length` (its `Content-Length`) that ends short or runs past it
     /// throws ``HTTPTransportError/Code/io``: short, the daemon would wait for the rest for ever;
     /// long, it would read the excess as the next request. (A file that shrinks or grows while
-    /// it is sent does either.)
+    /// it is sent does either.) Those failures, and the producer's own, are thrown as
+    /// ``RequestBodyFailure``; a failed write is thrown as it is.
     private func writeBody(
         _ chunks: AnyAsyncByteBufferSequence,
         length: Int?,
@@ -306,17 +312,25 @@ final class HTTPConnection: Sendable {
             if head.status.code >= 300 { refused.withLockedValue { $0 = true } }
         }
         var written = 0
-        for try await chunk in chunks {
+        var iterator = chunks.makeAsyncIterator()
+        while true {
+            let next: ByteBuffer?
+            do {
+                next = try await iterator.next()
+            } catch {
+                throw RequestBodyFailure(error: error)
+            }
+            guard let chunk = next else { break }
             if refused.withLockedValue({ $0 }) { return }
             guard chunk.readableBytes > 0 else { continue }
             written += chunk.readableBytes
             if let length, written > length {
-                throw HTTPTransportError(.io, "the request body ran past its length of \(length) bytes")
+                throw RequestBodyFailure(error: HTTPTransportError(.io, "the request body ran past its length of \(length) bytes"))
             }
             try await channel.writeAndFlush(HTTPClientRequestPart.body(.byteBuffer(chunk))).get()
         }
         if let length, written < length {
-            throw HTTPTransportError(.io, "the request body ended after \(written) of its \(length) bytes")
+            throw RequestBodyFailure(error: HTTPTransportError(.io, "the request body ended after \(written) of its \(length) bytes"))
         }
         try await channel.writeAndFlush(HTTPClientRequestPart.end(nil)).get()
         try await channel.eventLoop.submit { handler.value.requestSent(id: exchangeID) }.get()

@@ -467,6 +467,34 @@ import Testing
         }
     }
 
+    /// The daemon answered before the body was whole, then the producer failed: the request
+    /// fails with the producer's error. It returned the early answer, whose body the
+    /// transport's own close then cut, so the caller was told the daemon had closed the
+    /// connection.
+    @Test func aProducerFailingAfterAnEarlyAnswerFailsTheRequestWithItsError() async throws {
+        let answered = Events()
+        try await withFakeServer(script: { connection in
+            _ = try await connection.readRaw()
+            try await connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+            answered.send("answered")
+            _ = try? await connection.readToEOF()
+        }) { transport, _ in
+            let (chunks, producer) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
+            producer.yield(ByteBuffer(string: "partial"))
+            let failing = Task {
+                _ = await answered.next()
+                // Time for the client to read the answer's head.
+                try await Task.sleep(for: .milliseconds(200))
+                producer.finish(throwing: ProducerFailed())
+            }
+            await #expect(throws: ProducerFailed.self) {
+                let response = try await transport.execute(HTTPRequest(method: .POST, target: "/build", body: .stream(chunks, length: nil)))
+                _ = try await response.body.collect(upTo: 1 << 20)
+            }
+            try await failing.value
+        }
+    }
+
     /// A body that ends before its `Content-Length` (a file that shrank while it was sent) once
     /// left the daemon waiting for the rest, and the request hanging; one that runs past it
     /// would have its excess read as the next request. Both fail, and the connection closes.
