@@ -94,7 +94,7 @@ final class BuildKitSession: Sendable {
                 try await call.send(try response.serializedBytes() as [UInt8])
                 try await call.finish()
             },
-            Self.diffCopy: { call in
+            Self.diffCopy: Self.offTheEventLoop { call in
                 let name = call.metadata["dir-name"].first ?? ""
                 guard let root = directories[name] else {
                     try await call.finish(status: 5, message: "no directory named \(name) in this session")
@@ -144,7 +144,7 @@ final class BuildKitSession: Sendable {
             Self.forwardAgent: forwarder.forward,
         ]
         if let export = options.export {
-            methods[Self.fileSend] = FileSendReceiver(export: export).run
+            methods[Self.fileSend] = Self.offTheEventLoop(FileSendReceiver(export: export).run)
         }
         let relay: Task<Void, Never>
         do {
@@ -161,6 +161,14 @@ final class BuildKitSession: Sendable {
             throw error
         }
         return BuildKitSession(id: id, relay: relay)
+    }
+
+    /// `method`, run on Swift's shared pool rather than the event loop the session's calls
+    /// start on: for those that block on files (walking and reading a context, writing an
+    /// export, possibly to a pipe whose reader is slow), which would hold up the loop's other
+    /// work, the health checks the daemon drops the session without among it.
+    private static func offTheEventLoop(_ method: @escaping GRPCServerStreamHandler.Method) -> GRPCServerStreamHandler.Method {
+        { call in try await withTaskExecutorPreference(globalConcurrentExecutor) { try await method(call) } }
     }
 
     /// An HTTP/2 server channel on one end of a new socket pair, and the other end to relay
