@@ -116,13 +116,17 @@ struct SystemTests {
             let tag = "t\(UInt32.random(in: 0...UInt32.max))"
             let stream = try await client.system.events(.init(filters: ["type": ["image"], "event": ["tag"]]))
             try await client.images.tag(TestEngine.image, repository: "stevedore-test/live", tag: tag)
-            // Other tests tag images concurrently: read until ours arrives.
-            var iterator = stream.makeAsyncIterator()
-            var names: [String] = []
-            while let event = try await iterator.next(), names.count < 100 {
-                #expect(event.action == "tag")
-                names.append(event.actor?.attributes?["name"] ?? "")
-                if names.last == "stevedore-test/live:\(tag)" { break }
+            // Other tests tag images concurrently: read until ours arrives (a stream that never
+            // delivers it fails the test rather than holding the run).
+            let names = try await withTimeout(120) {
+                var iterator = stream.makeAsyncIterator()
+                var names: [String] = []
+                while let event = try await iterator.next(), names.count < 100 {
+                    #expect(event.action == "tag")
+                    names.append(event.actor?.attributes?["name"] ?? "")
+                    if names.last == "stevedore-test/live:\(tag)" { break }
+                }
+                return names
             }
             #expect(names.last == "stevedore-test/live:\(tag)")
             try await client.images.remove("stevedore-test/live:\(tag)")
