@@ -129,8 +129,13 @@ extension DockerError {
     }
 
     /// Maps any error thrown while talking to the daemon: transport errors get a category and a
-    /// hint; ``DockerError``s and cancellation pass through.
+    /// hint; ``DockerError``s and cancellation pass through. A transport error in a cancelled
+    /// task is `CancellationError`: cancelling closes the connection, and the failure that close
+    /// causes (no answer, a cut body, a refused write) is the cancellation's, not the daemon's.
     static func wrapping(_ error: any Error, host: DockerHost) -> any Error {
+        if Task.isCancelled, error is HTTPTransportError || error is ChannelError || error is IOError {
+            return CancellationError()
+        }
         switch error {
         case let error as HTTPTransportError: return DockerError(transport: error, host: host)
         case let error as DecodingError: return DockerError.malformedResponse("the daemon's JSON could not be decoded: \(error)")
