@@ -114,10 +114,19 @@ final class ConnectionPool: Sendable {
             return state.connections[connectionID]
         }
         if let idle { return idle }
-        let newID = self.state.withLockedValue { $0.machine.makeDetachedConnectionID() }
+        let newID = try self.makeDetachedConnectionID()
         let connection = try await self.connect(newID)
         self.state.withLockedValue { $0.connections[newID] = connection }
         return connection
+    }
+
+    /// An id for a connection of its own, outside the pool (a long-lived exchange's, a
+    /// hijack's). Throws ``HTTPTransportError/shutdown`` after ``shutdown()``.
+    func makeDetachedConnectionID() throws -> Int {
+        guard let id = self.state.withLockedValue({ $0.machine.makeDetachedConnectionID() }) else {
+            throw HTTPTransportError.shutdown
+        }
+        return id
     }
 
     private func perform(_ action: ConnectionPoolStateMachine.Action) {

@@ -76,8 +76,10 @@ struct ConnectionPoolStateMachine {
         return self.idle.popLast()
     }
 
-    /// An id for a connection opened outside the count.
-    mutating func makeDetachedConnectionID() -> ConnectionID {
+    /// An id for a connection opened outside the count; `nil` after ``shutdown()``, when no
+    /// connection opens any more.
+    mutating func makeDetachedConnectionID() -> ConnectionID? {
+        guard !self.isShutDown else { return nil }
         self.nextConnectionID += 1
         return self.nextConnectionID
     }

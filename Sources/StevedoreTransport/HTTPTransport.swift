@@ -55,7 +55,7 @@ public final class HTTPTransport: Sendable {
         request.headers.replaceOrAdd(name: "Connection", value: "Upgrade")
         request.headers.replaceOrAdd(name: "Upgrade", value: upgradeProtocol)
         let connection = try await HTTPConnection.connect(
-            id: 0,
+            id: try self.pool.makeDetachedConnectionID(),
             to: self.target,
             on: self.pool.eventLoop,
             connectTimeout: self.configuration.connectTimeout,

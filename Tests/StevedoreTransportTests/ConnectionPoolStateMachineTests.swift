@@ -72,6 +72,7 @@ import Testing
         #expect(machine { $0.detachedConnectionReleased(8, reusable: false) } == .closeConnection(8, thenCreate: nil))
         _ = machine.value.shutdown()
         #expect(machine { $0.detachIdleConnection() } == nil)
+        #expect(machine { $0.makeDetachedConnectionID() } == nil, "no connection opens after shutdown")
         #expect(machine { $0.detachedConnectionReleased(9, reusable: true) } == .closeConnection(9, thenCreate: nil))
     }
 

@@ -441,6 +441,13 @@ import Testing
             transport.shutdown()
             let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .GET, target: "/b")) }
             #expect(error?.code == .shutdown)
+            // Nor do those on connections of their own, which opened new ones regardless.
+            let longLived = await transportError {
+                _ = try await transport.execute(HTTPRequest(method: .GET, target: "/events", isLongLived: true))
+            }
+            #expect(longLived?.code == .shutdown)
+            let hijack = await transportError { _ = try await transport.hijack(HTTPRequest(method: .POST, target: "/attach")) }
+            #expect(hijack?.code == .shutdown)
         }
     }
 }
