@@ -110,7 +110,7 @@ enum ParserFuzzTargets {
         // only a crash or a loop the template did not ask for fails the target.
         format.limits = GoTemplate.ExecutionLimits(steps: 20_000, bytes: 4 << 20)
         let value = (try? TemplateValue(json: Data(data[min(split + 1, data.endIndex)...]))) ?? .object(TemplateObject())
-        _ = try? format.render([value, value], titles: ["ID": "CONTAINER ID"], escapingHTMLInJSON: true)
+        _ = try? format.render([value, value], titles: ["ID": "CONTAINER ID"])
     }
 
     static func dockerIgnore(_ data: [UInt8]) {

@@ -342,6 +342,12 @@ struct ContainerDifferentialTests {
                 ],
                 // -n wins over -l.
                 ["ps", "-l", "-n", "2", "--filter", filter, "--format", "{{.Names}}"],
+                // A row marshals itself as Go's json.Marshal does (`>` is `\u003e`); `{{json .}}`
+                // shows Size, so it asks for sizes, and the bare `json` does not.
+                ["ps", "-a", "--filter", filter, "--format", "{{json .}}"],
+                ["ps", "-a", "--filter", filter, "--format", "json"],
+                // A nil platform (no containerd image store): `<nil>`, as a struct's nil field.
+                ["ps", "-a", "--filter", filter, "--format", "table {{.Platform}}\t{{json .Platform}}\t{{.Names}}"],
                 ["ps", "--filter", "exited=x"],
                 ["container", "ls", "-a", "--filter", filter, "--format", "{{.Names}}"],
                 ["top", scope + "-a"],

@@ -33,6 +33,23 @@ import Testing
         #expect(try json.render([rows[0]]) == #"{"ID":"0123456789ab","Image":"nginx:latest","Names":"web","Labels":"a=1,b=2"}"# + "\n")
     }
 
+    /// A formatter context (docker's list row) is a Go struct that marshals itself: `json`
+    /// escapes HTML in it but not in its fields, a nil field prints `<nil>` (a map's prints
+    /// `<no value>`), and a field of a type with a `String` method prints as that.
+    @Test func formatterContextsAreStructsThatMarshalThemselves() throws {
+        var platform = TemplateObject([("architecture", "amd64"), ("os", "linux")])
+        platform.goString = "linux/amd64"
+        var row = TemplateObject([("Command", "a && b > c"), ("Platform", nil), ("Built", .object(platform))])
+        row.isFormatterContext = true
+        let template = "{{json .}}|{{json .Command}}|{{.Platform}}|{{.Built}}|{{json .Built}}"
+        #expect(
+            try OutputFormat(template).render([.object(row)])
+                == #"{"Command":"a \u0026\u0026 b \u003e c","Platform":null,"Built":{"architecture":"amd64","os":"linux"}}"#
+                + #"|"a && b > c"|<nil>|linux/amd64|{"architecture":"amd64","os":"linux"}"# + "\n")
+        row.isFormatterContext = false
+        #expect(try OutputFormat("{{.Platform}}|{{json .}}").render([.object(row)]).hasPrefix("<no value>|{\"Command\":\"a && b"))
+    }
+
     @Test func anErrorInAnyRowPrintsNothing() throws {
         let format = try OutputFormat("table {{.ID}}\t{{.Nope}}")
         #expect(throws: TemplateError.self) { try format.render(rows, titles: titles) }

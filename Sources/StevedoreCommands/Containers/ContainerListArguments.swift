@@ -46,8 +46,11 @@ struct ContainerListArguments: ParsableArguments {
             printError("WARNING: Ignoring custom format, because both --format and --quiet are set.")
         }
         let format = self.global.listFormat(self.format, quiet: false, configured: \.psFormat)
-        // As docker: a format that shows sizes asks for them, unless -q prints ids only.
-        let wantsSize = self.size || (!self.quiet && format?.contains(".Size") == true)
+        // As docker: a format that shows sizes asks for them, unless -q prints ids only. docker
+        // runs the template to see, and `{{json .}}` shows every field (the bare word `json`
+        // runs as a template of its own, and shows none).
+        let showsSize = format.map { $0.contains(".Size") || $0.contains(/json\s+[.$]\s*(\}\}|\))/) } ?? false
+        let wantsSize = self.size || (!self.quiet && showsSize)
         try await withClient(self.global) { client in
             let containers = try await client.containers.list(
                 .init(all: self.all || limit != nil, limit: limit, size: wantsSize, filters: filters))

@@ -19,6 +19,7 @@ struct ContainerRow: Encodable {
     var Mounts: String
     var Names: String
     var Networks: String
+    var Platform: PlatformColumn?
     var Ports: String
     var RunningFor: String
     var Size: String
@@ -28,7 +29,7 @@ struct ContainerRow: Encodable {
     static let titles = [
         "ID": "CONTAINER ID", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT", "RunningFor": "CREATED",
         "Status": "STATUS", "Ports": "PORTS", "Names": "NAMES", "Size": "SIZE", "Labels": "LABELS", "Mounts": "MOUNTS",
-        "Networks": "NETWORKS", "LocalVolumes": "LOCAL VOLUMES", "State": "STATE",
+        "Networks": "NETWORKS", "LocalVolumes": "LOCAL VOLUMES", "State": "STATE", "Platform": "PLATFORM",
     ]
 
     /// docker's IMAGE column: the reference the container was created from, shortened unless
@@ -67,6 +68,7 @@ struct ContainerRow: Encodable {
         self.LocalVolumes = String(mounts.filter { $0.driver == "local" }.count)
         self.Networks = (container.networkSettings?.networks ?? [:]).keys.sorted().joined(separator: ",")
         self.Ports = Self.ports(container.ports ?? [])
+        self.Platform = container.imageManifestDescriptor?.platform.map(PlatformColumn.init)
         self.State = container.state?.rawValue ?? ""
         self.Status = container.status ?? ""
         let sizeRw = container.sizeRw ?? 0

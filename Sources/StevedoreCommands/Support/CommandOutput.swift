@@ -41,11 +41,15 @@ enum CommandOutput {
             let items = try values.map { value in
                 var item = try TemplateValue(encoding: value)
                 if let labelled = value as? any OffersLabelMethod { item.addMethod("Label", .lookup(labelled.labels)) }
+                // Rows with column titles are docker's formatter contexts: Go structs that marshal themselves.
+                if !titles.isEmpty, case .object(var row) = item {
+                    row.isFormatterContext = true
+                    item = .object(row)
+                }
                 prepare(&item)
                 return item
             }
-            // Rows with column titles are docker's formatter contexts, whose JSON escapes HTML.
-            return try format.render(items, titles: titles, escapingHTMLInJSON: !titles.isEmpty)
+            return try format.render(items, titles: titles)
         }
     }
 
@@ -84,7 +88,7 @@ enum CommandOutput {
                 let typed = try TemplateValue(encoding: value)
                 return (try? TemplateValue(json: raw)).map { typed.addingMissingFields(from: $0) } ?? typed
             }
-            printOut(try Self.reportingTemplateErrors { try outputFormat.render(items, titles: [:], escapingHTMLInJSON: false) })
+            printOut(try Self.reportingTemplateErrors { try outputFormat.render(items, titles: [:]) })
             return
         }
         var array = Data("[".utf8)

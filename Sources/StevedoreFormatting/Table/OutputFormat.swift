@@ -44,18 +44,12 @@ public struct OutputFormat: Sendable {
     /// first (``GoTemplate/renderHeader(titles:)`` over `titles`, e.g. `["ID": "CONTAINER ID"]`)
     /// and the whole goes through ``TabWriter/docker``. Like docker, an error on any item
     /// yields no output at all.
-    ///
-    /// `escapingHTMLInJSON`: the `json` format escapes `<`, `>` and `&` (`\u003c`…), as docker's
-    /// list rows do: they marshal themselves with Go's `json.Marshal`.
     public func render(
-        _ items: [TemplateValue], titles: [String: String] = [:], missingKey: GoTemplate.MissingKey = .error,
-        escapingHTMLInJSON: Bool = false
+        _ items: [TemplateValue], titles: [String: String] = [:], missingKey: GoTemplate.MissingKey = .error
     ) throws(TemplateError) -> String {
         var body = ""
         for item in items {
-            body +=
-                rawValue == "json" && escapingHTMLInJSON
-                ? item.jsonText(escapingHTML: true) : try template.render(item, missingKey: missingKey)
+            body += try template.render(item, missingKey: missingKey)
             body += "\n"
         }
         guard isTable else { return body }

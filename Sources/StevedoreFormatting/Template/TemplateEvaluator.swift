@@ -327,7 +327,8 @@ struct TemplateEvaluator {
             throw failure("nil pointer evaluating interface {}.\(name)")
         case .object(let object):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
-            if let field = object[name] { return EvaluatedValue(value: field, isInterface: true) }
+            // A struct's field has its own type; a map's entry is an `interface {}`.
+            if let field = object[name] { return EvaluatedValue(value: field, isInterface: !object.isFormatterContext) }
             if let key = object.goFieldNames[name] { return EvaluatedValue(value: object[key] ?? .string(""), isInterface: true) }
             // A typed Go map has no missingkey=error of its own: docker's typed pass yields no value.
             if object.typedMapElement != nil, missingKey == .error { return .invalid }

@@ -89,7 +89,10 @@ struct TemplateFunctions: Sendable {
         case "printf":
             let format = try arguments.string(0, &evaluator)
             value = .string(GoPrintf.sprintf(format, arguments.values.dropFirst().map(\.printArgument)))
-        case "json": value = .string((arguments.values[0].value ?? .null).jsonText())
+        case "json":
+            let argument = arguments.values[0].value ?? .null
+            let escapingHTML = if case .object(let object) = argument { object.isFormatterContext } else { false }
+            value = .string(argument.jsonText(escapingHTML: escapingHTML))
         case "split":
             value = .array(
                 Self.split(try arguments.string(0, &evaluator), by: try arguments.string(1, &evaluator)).map(TemplateValue.string))

@@ -1,7 +1,7 @@
 extension TemplateValue {
     /// The value as Go's `fmt.Print` writes the equivalent Go value (`%v`): strings raw,
     /// integers exact, floats in shortest `%g` form (`1e+06`), `<nil>`, arrays as `[a b]`,
-    /// objects as Go maps, `map[k:v]`, keys sorted.
+    /// objects as Go maps, `map[k:v]`, keys sorted (or as their ``TemplateObject/goString``).
     public var goDescription: String {
         var output = ""
         writeGo(into: &output)
@@ -22,6 +22,8 @@ extension TemplateValue {
                 element.writeGo(into: &output)
             }
             output += "]"
+        case .object(let object) where object.goString != nil:
+            output += object.goString ?? ""
         case .object(let object):
             output += "map["
             for (position, field) in object.sortedFields.enumerated() {

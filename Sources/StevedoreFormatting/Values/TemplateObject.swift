@@ -19,6 +19,14 @@ public struct TemplateObject: Sendable, Equatable {
     /// template reaches them by either; a field left out of the JSON when empty (Go's
     /// `omitempty`) reads as `""`. Not part of equality.
     public var goFieldNames: [String: String] = [:]
+    /// What Go prints for a value whose type has a `String` method (a platform prints as
+    /// `linux/amd64`), in place of its fields; `json` still sees the fields. Not part of equality.
+    public var goString: String?
+    /// Whether the object is one of docker's formatter contexts (a list row): a Go struct, whose
+    /// nil fields print `<nil>` (a map's missing or null entry prints `<no value>`), and which
+    /// marshals itself with Go's `json.Marshal`, so `json` escapes `<`, `>` and `&` (`\u003c`…)
+    /// in it where the template's `json` otherwise does not. Not part of equality.
+    public var isFormatterContext = false
 
     /// The element type of a typed Go map, for its zero value.
     public enum TypedMapElement: Sendable {
@@ -80,6 +88,8 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.typedMapElement = self.typedMapElement
         sorted.methods = self.methods
         sorted.goFieldNames = self.goFieldNames
+        sorted.goString = self.goString
+        sorted.isFormatterContext = self.isFormatterContext
         return sorted
     }
 

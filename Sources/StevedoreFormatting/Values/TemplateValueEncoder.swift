@@ -30,6 +30,10 @@ enum TemplateValueEncoding {
             sorted.typedMapElement = type(of: dictionary).typedMapElement(of: sorted)
             return .object(sorted)
         }
+        if let stringer = value as? any GoStringConvertible, case .object(var object) = result {
+            object.goString = stringer.goString
+            return .object(object)
+        }
         return result
     }
 
