@@ -24,6 +24,13 @@ struct DifferentialTests {
         ["system", "df", "--format", "{{.Type}}: {{.TotalCount}}"],
         ["system", "df", "--format", "{{.Nope"],
         ["info", "--format", "{{.Server"],
+        // A list row is a Go struct, named in the error; ps checks its format on an empty row
+        // before it lists anything, in words of its own, even with -q.
+        ["ps", "-a", "-q", "--format", "{{.Nope}}"],
+        ["ps", "--format", "table {{index .Names 3}}"],
+        ["ps", "--format", "{{.Names"],
+        ["images", "--format", "{{.Nope}}"],
+        ["network", "ls", "--format", "{{.Nope}}"],
     ]
 
     @Test(arguments: Self.commandLines)

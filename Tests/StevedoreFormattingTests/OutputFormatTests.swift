@@ -40,13 +40,16 @@ import Testing
         var platform = TemplateObject([("architecture", "amd64"), ("os", "linux")])
         platform.goString = "linux/amd64"
         var row = TemplateObject([("Command", "a && b > c"), ("Platform", nil), ("Built", .object(platform))])
-        row.isFormatterContext = true
+        row.formatterContextType = "*formatter.ContainerContext"
         let template = "{{json .}}|{{json .Command}}|{{.Platform}}|{{.Built}}|{{json .Built}}"
         #expect(
             try OutputFormat(template).render([.object(row)])
                 == #"{"Command":"a \u0026\u0026 b \u003e c","Platform":null,"Built":{"architecture":"amd64","os":"linux"}}"#
                 + #"|"a && b > c"|<nil>|linux/amd64|{"architecture":"amd64","os":"linux"}"# + "\n")
-        row.isFormatterContext = false
+        #expect(throws: TemplateError.self) { try OutputFormat("{{.Nope}}").render([.object(row)], missingKey: .noValue) }
+        let error = #expect(throws: TemplateError.self) { try OutputFormat("{{.Nope}}").render([.object(row)]) }
+        #expect(error?.message.hasSuffix("can't evaluate field Nope in type *formatter.ContainerContext") == true)
+        row.formatterContextType = nil
         #expect(try OutputFormat("{{.Platform}}|{{json .}}").render([.object(row)]).hasPrefix("<no value>|{\"Command\":\"a && b"))
     }
 

@@ -31,7 +31,8 @@ extension StevedoreCommand.Config {
 }
 
 /// One line of `config ls`: the fields of docker's config formatting context, as strings.
-struct ConfigRow: Encodable {
+struct ConfigRow: FormatterContextRow {
+    static let formatterContextType = "*config.configContext"
     var CreatedAt: String
     var ID: String
     var Labels: String

@@ -46,6 +46,9 @@ struct ContainerListArguments: ParsableArguments {
             printError("WARNING: Ignoring custom format, because both --format and --quiet are set.")
         }
         let format = self.global.listFormat(self.format, quiet: false, configured: \.psFormat)
+        if let format, !format.isEmpty {
+            try CommandOutput.checkTemplate(format, over: LabelledRow(row: ContainerRow(ContainerSummary(), truncate: true), labels: [:]))
+        }
         // As docker: a format that shows sizes asks for them, unless -q prints ids only. docker
         // runs the template to see, and `{{json .}}` shows every field (the bare word `json`
         // runs as a template of its own, and shows none).

@@ -9,7 +9,8 @@ import StevedoreText
 #endif
 
 /// One line of `ps`: the fields of docker's container formatting context, as strings.
-struct ContainerRow: Encodable {
+struct ContainerRow: FormatterContextRow {
+    static let formatterContextType = "*formatter.ContainerContext"
     var Command: String
     var CreatedAt: String
     var ID: String

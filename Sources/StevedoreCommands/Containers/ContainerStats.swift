@@ -38,7 +38,8 @@ extension StevedoreCommand.Container {
         ]
 
         /// One line of the table: docker's stats formatting context.
-        struct Row: Encodable {
+        struct Row: FormatterContextRow {
+            static let formatterContextType = "*container.statsContext"
             var BlockIO: String
             var CPUPerc: String
             var Container: String

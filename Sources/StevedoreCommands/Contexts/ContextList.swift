@@ -46,7 +46,8 @@ extension StevedoreCommand.Context {
 
 /// One line of `context ls`: the fields of docker's context formatting context, in the order
 /// of their names (the order `--format json` prints them in).
-struct ContextRow: Encodable {
+struct ContextRow: FormatterContextRow {
+    static let formatterContextType = "*formatter.clientContextContext"
     var Current: Bool
     var Description: String
     var DockerEndpoint: String

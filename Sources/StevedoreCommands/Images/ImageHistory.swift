@@ -43,7 +43,8 @@ extension StevedoreCommand.Image {
 }
 
 /// One line of `history`: the fields of docker's history formatting context.
-struct HistoryRow: Encodable {
+struct HistoryRow: FormatterContextRow {
+    static let formatterContextType = "*image.historyContext"
     var Comment: String
     var CreatedAt: String
     var CreatedBy: String

@@ -8,7 +8,8 @@ import StevedoreFormatting
 #endif
 
 /// One line of `images`: the fields of docker's image formatting context, as strings.
-struct ImageRow: Encodable {
+struct ImageRow: FormatterContextRow {
+    static let formatterContextType = "*formatter.imageContext"
     var Containers: String
     var CreatedAt: String
     var CreatedSince: String

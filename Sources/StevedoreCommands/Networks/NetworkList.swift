@@ -43,7 +43,8 @@ extension StevedoreCommand.Network {
 }
 
 /// One line of `network ls`: the fields of docker's network formatting context, as strings.
-struct NetworkRow: Encodable {
+struct NetworkRow: FormatterContextRow {
+    static let formatterContextType = "*network.networkContext"
     var CreatedAt: String
     var Driver: String
     var ID: String

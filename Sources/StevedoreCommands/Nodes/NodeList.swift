@@ -38,7 +38,8 @@ extension StevedoreCommand.Node {
 
 /// One line of `node ls`: the fields of docker's node formatting context (`Self` a boolean,
 /// the rest strings).
-struct NodeRow: Encodable {
+struct NodeRow: FormatterContextRow {
+    static let formatterContextType = "*node.nodeContext"
     var Availability: String
     var EngineVersion: String
     var Hostname: String

@@ -44,7 +44,8 @@ extension StevedoreCommand.Plugin {
 }
 
 /// One line of `plugin ls`: the fields of docker's plugin formatting context.
-struct PluginRow: Encodable {
+struct PluginRow: FormatterContextRow {
+    static let formatterContextType = "*plugin.pluginContext"
     var Description: String
     var Enabled: Bool
     var ID: String

@@ -36,7 +36,8 @@ extension StevedoreCommand {
 }
 
 /// One line of `search`: the fields of docker's search formatting context.
-struct SearchRow: Encodable {
+struct SearchRow: FormatterContextRow {
+    static let formatterContextType = "*registry.searchContext"
     var Description: String
     var IsAutomated: String
     var IsOfficial: String

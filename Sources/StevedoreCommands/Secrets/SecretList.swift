@@ -31,7 +31,8 @@ extension StevedoreCommand.Secret {
 }
 
 /// One line of `secret ls`: the fields of docker's secret formatting context, as strings.
-struct SecretRow: Encodable {
+struct SecretRow: FormatterContextRow {
+    static let formatterContextType = "*secret.secretContext"
     var CreatedAt: String
     var Driver: String
     var ID: String

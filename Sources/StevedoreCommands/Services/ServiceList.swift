@@ -35,7 +35,8 @@ extension StevedoreCommand.Service {
 }
 
 /// One line of `service ls`: the fields of docker's service formatting context, as strings.
-struct ServiceRow: Encodable {
+struct ServiceRow: FormatterContextRow {
+    static let formatterContextType = "*service.serviceContext"
     var ID: String
     var Image: String
     var Mode: String

@@ -39,17 +39,40 @@ enum CommandOutput {
     ) throws -> String {
         try Self.reportingTemplateErrors {
             let items = try values.map { value in
-                var item = try TemplateValue(encoding: value)
-                if let labelled = value as? any OffersLabelMethod { item.addMethod("Label", .lookup(labelled.labels)) }
-                // Rows with column titles are docker's formatter contexts: Go structs that marshal themselves.
-                if !titles.isEmpty, case .object(var row) = item {
-                    row.isFormatterContext = true
-                    item = .object(row)
-                }
+                var item = try Self.templateValue(value)
                 prepare(&item)
                 return item
             }
             return try format.render(items, titles: titles)
+        }
+    }
+
+    /// What a template sees of `value`: its fields, its `Label` method, and for a row, the Go
+    /// struct it stands for.
+    private static func templateValue<Value: Encodable>(_ value: Value) throws -> TemplateValue {
+        var item = try TemplateValue(encoding: value)
+        if let labelled = value as? any OffersLabelMethod { item.addMethod("Label", .lookup(labelled.labels)) }
+        if let rowType = Value.self as? any FormatterContextRow.Type, case .object(var row) = item {
+            row.formatterContextType = rowType.formatterContextType
+            item = .object(row)
+        }
+        return item
+    }
+
+    /// docker's check of a list format before it lists anything (`ps`): `format`, as written
+    /// (`table ` and all), parsed and run over `empty`, a row of nothing. Either failing is exit
+    /// 1 with docker's words, even where the format is then not used (`-q`).
+    static func checkTemplate<Row: Encodable>(_ format: String, over empty: Row) throws {
+        let template: GoTemplate
+        do {
+            template = try GoTemplate(parsing: format)
+        } catch {
+            throw CommandFailure(description: "failed to parse template: \(error.message)", exitCode: 1)
+        }
+        do {
+            _ = try template.render(try Self.templateValue(empty))
+        } catch let error as TemplateError {
+            throw CommandFailure(description: "failed to execute template: \(error.message)", exitCode: 1)
         }
     }
 

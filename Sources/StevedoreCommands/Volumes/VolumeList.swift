@@ -42,7 +42,8 @@ extension StevedoreCommand.Volume {
 }
 
 /// One line of `volume ls`: the fields of docker's volume formatting context, as strings.
-struct VolumeRow: Encodable {
+struct VolumeRow: FormatterContextRow {
+    static let formatterContextType = "*formatter.volumeContext"
     var Availability: String
     var Driver: String
     var Group: String

@@ -328,8 +328,9 @@ struct TemplateEvaluator {
         case .object(let object):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
             // A struct's field has its own type; a map's entry is an `interface {}`.
-            if let field = object[name] { return EvaluatedValue(value: field, isInterface: !object.isFormatterContext) }
+            if let field = object[name] { return EvaluatedValue(value: field, isInterface: object.formatterContextType == nil) }
             if let key = object.goFieldNames[name] { return EvaluatedValue(value: object[key] ?? .string(""), isInterface: true) }
+            if let type = object.formatterContextType { throw failure("can't evaluate field \(name) in type \(type)") }
             // A typed Go map has no missingkey=error of its own: docker's typed pass yields no value.
             if object.typedMapElement != nil, missingKey == .error { return .invalid }
             switch missingKey {

@@ -91,7 +91,7 @@ struct TemplateFunctions: Sendable {
             value = .string(GoPrintf.sprintf(format, arguments.values.dropFirst().map(\.printArgument)))
         case "json":
             let argument = arguments.values[0].value ?? .null
-            let escapingHTML = if case .object(let object) = argument { object.isFormatterContext } else { false }
+            let escapingHTML = if case .object(let object) = argument { object.formatterContextType != nil } else { false }
             value = .string(argument.jsonText(escapingHTML: escapingHTML))
         case "split":
             value = .array(

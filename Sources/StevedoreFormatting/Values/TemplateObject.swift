@@ -22,11 +22,13 @@ public struct TemplateObject: Sendable, Equatable {
     /// What Go prints for a value whose type has a `String` method (a platform prints as
     /// `linux/amd64`), in place of its fields; `json` still sees the fields. Not part of equality.
     public var goString: String?
-    /// Whether the object is one of docker's formatter contexts (a list row): a Go struct, whose
-    /// nil fields print `<nil>` (a map's missing or null entry prints `<no value>`), and which
-    /// marshals itself with Go's `json.Marshal`, so `json` escapes `<`, `>` and `&` (`\u003c`…)
-    /// in it where the template's `json` otherwise does not. Not part of equality.
-    public var isFormatterContext = false
+    /// For one of docker's formatter contexts (a list row), its Go type, which errors name
+    /// (`*formatter.ContainerContext`). Such an object is a Go struct: a nil field prints
+    /// `<nil>` (a map's null entry prints `<no value>`), a missing one is an error whatever the
+    /// missing-key option, and it marshals itself with Go's `json.Marshal`, so `json` escapes
+    /// `<`, `>` and `&` (`\u003c`…) in it where the template's `json` otherwise does not. `nil`
+    /// for a JSON object or a typed map. Not part of equality.
+    public var formatterContextType: String?
 
     /// The element type of a typed Go map, for its zero value.
     public enum TypedMapElement: Sendable {
@@ -89,7 +91,7 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.methods = self.methods
         sorted.goFieldNames = self.goFieldNames
         sorted.goString = self.goString
-        sorted.isFormatterContext = self.isFormatterContext
+        sorted.formatterContextType = self.formatterContextType
         return sorted
     }
 

@@ -38,7 +38,7 @@ extension TemplateValue {
         case .double: "float64"
         case .string: "string"
         case .array(let elements): elements.allSatisfy(\.isString) && !elements.isEmpty ? "[]string" : "[]interface {}"
-        case .object: "map[string]interface {}"
+        case .object(let object): object.formatterContextType ?? "map[string]interface {}"
         }
     }
 
