@@ -401,6 +401,29 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// docker's inspect runs its template as written (no `\t` escapes; `table` is text), on each
+    /// element in turn: one it fails on prints nothing of itself, and its error joins the
+    /// others (names not found) in the order of the names, after what the rest printed.
+    @Test func inspectRunsItsTemplateOnEachElementAsDocker() async throws {
+        let oracle = try await CLIOracle()
+        let name = "stevedore-inspect-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            let id = try await client.containers.create(
+                ContainerCreateBody(cmd: ["true"], image: TestEngine.image), options: .init(name: name)
+            ).id
+            resources.container(id)
+            let commandLines: [[String]] = [
+                ["inspect", "-f", #"{{.Name}}\t{{.Path}}\n"#, name],
+                ["inspect", "-f", "table {{.Name}}", name],
+                ["inspect", "-f", "{{.Name}}", name, TestEngine.image],
+                ["inspect", "-f", "{{.Id}}", TestEngine.image, name + "-missing", name],
+                ["image", "inspect", "-f", "{{.Nope}}", TestEngine.image, name + "-missing"],
+                ["inspect", "-f", "json", name, name + "-missing"],
+            ]
+            for arguments in commandLines { try await oracle.expectSame(arguments) }
+        }
+    }
+
     @Test func portListsPublishedPortsAsDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

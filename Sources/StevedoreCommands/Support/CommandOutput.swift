@@ -30,6 +30,12 @@ enum CommandOutput {
         try Self.reportingTemplateErrors(parseExitCode: 64) { try OutputFormat(format) }
     }
 
+    /// Parses an inspect command's `--format`: a Go template as written, checked as a flag
+    /// (exit 64), as docker's are.
+    static func parseTemplate(_ format: String) throws -> GoTemplate {
+        try Self.reportingTemplateErrors(parseExitCode: 64) { try GoTemplate(parsing: format) }
+    }
+
     /// `values` rendered with an already parsed format.
     static func render<Value: Encodable>(
         _ values: [Value],
@@ -99,31 +105,24 @@ enum CommandOutput {
         return try Self.render([value], with: outputFormat, prepare: prepare)
     }
 
-    /// What docker's inspect commands print: the daemon's JSON, as it sent it, in an array
-    /// indented by four spaces (Go's `json.Indent`) or compacted (`json`); or each value
-    /// rendered with a template, which sees the typed value completed with the fields of the
-    /// daemon's JSON the models do not know.
-    static func printInspected<Value: Encodable>(_ found: [(value: Value, raw: Data)], layout: InspectLayout) throws {
-        if case .template(let outputFormat) = layout {
-            // With nothing found, docker still ends its (empty) template output with a newline.
-            guard !found.isEmpty else { return printOut("\n") }
-            let items = try found.map { value, raw in
-                let typed = try TemplateValue(encoding: value)
-                return (try? TemplateValue(json: raw)).map { typed.addingMissingFields(from: $0) } ?? typed
-            }
-            printOut(try Self.reportingTemplateErrors { try outputFormat.render(items, titles: [:]) })
-            return
-        }
+    /// One inspected value through an inspect command's template, which sees the typed value
+    /// completed with the fields of the daemon's JSON the models do not know.
+    static func renderInspected<Value: Encodable>(_ value: Value, raw: Data, with template: GoTemplate) throws -> String {
+        let typed = try TemplateValue(encoding: value)
+        let item = (try? TemplateValue(json: raw)).map { typed.addingMissingFields(from: $0) } ?? typed
+        return try template.render(item) + "\n"
+    }
+
+    /// What docker's inspect commands print without a template: the daemon's JSON of each
+    /// value, as it sent it, in an array indented by four spaces (Go's `json.Indent`) or
+    /// `compact` (`json`).
+    static func printInspected(_ found: [Data], compact: Bool) {
         var array = Data("[".utf8)
-        for (index, item) in found.enumerated() {
+        for (index, raw) in found.enumerated() {
             if index > 0 { array.append(UInt8(ascii: ",")) }
-            array.append(item.raw)
+            array.append(raw)
         }
         array.append(UInt8(ascii: "]"))
-        if case .compact = layout {
-            printOut(GoJSONText.compact(array) + "\n")
-        } else {
-            printOut(GoJSONText.indent(array) + "\n")
-        }
+        printOut((compact ? GoJSONText.compact(array) : GoJSONText.indent(array)) + "\n")
     }
 }

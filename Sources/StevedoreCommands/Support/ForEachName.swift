@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreFormatting
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -29,19 +30,36 @@ func forEachName(
 }
 
 /// What docker's inspect commands do with several names: the format checked first (see
-/// ``InspectLayout``), each name inspected in turn, failures reported on stderr as they come,
-/// then what was found printed (``CommandOutput/printInspected(_:layout:)``) and exit code 1
-/// when anything failed.
+/// ``InspectLayout``), each name inspected in turn, what was found printed (each element
+/// through the template, or the daemon's JSON in an array: ``CommandOutput``), then every
+/// failure in the order of the names (one not found, a template that fails on an element,
+/// which prints nothing of it) on stderr, and exit code 1 when there was any.
 func inspectEach<Value: Encodable>(
     _ names: [String], format: String?, _ inspect: (String) async throws -> (value: Value, raw: Data)
 ) async throws {
     let layout = try InspectLayout(format)
-    var found: [(value: Value, raw: Data)] = []
-    do {
-        try await forEachName(names, print: false) { found.append(try await inspect($0)) }
-    } catch {
-        try CommandOutput.printInspected(found, layout: layout)
-        throw error
+    var found: [Data] = []
+    var rendered = ""
+    var failures: [String] = []
+    for name in names {
+        do {
+            let (value, raw) = try await inspect(name)
+            guard case .template(let template) = layout else {
+                found.append(raw)
+                continue
+            }
+            rendered += try CommandOutput.renderInspected(value, raw: raw, with: template)
+        } catch let error as DockerError {
+            failures.append("\(error)")
+        } catch let error as TemplateError {
+            failures.append("template parsing error: \(error.message)")
+        }
     }
-    try CommandOutput.printInspected(found, layout: layout)
+    switch layout {
+    // With nothing printed, docker still ends its (empty) template output with a newline.
+    case .template: printOut(rendered.isEmpty ? "\n" : rendered)
+    case .indented: CommandOutput.printInspected(found, compact: false)
+    case .compact: CommandOutput.printInspected(found, compact: true)
+    }
+    if !failures.isEmpty { throw CommandFailure(description: failures.joined(separator: "\n"), exitCode: 1) }
 }

@@ -7,8 +7,9 @@ enum InspectLayout {
     case indented
     /// `json`: the same array compacted onto one line.
     case compact
-    /// A Go template, applied to each value found.
-    case template(OutputFormat)
+    /// A Go template, applied to each value found. Taken as written: unlike a list's format,
+    /// `table` is text, and `\t` and `\n` are not a tab and a newline.
+    case template(GoTemplate)
 
     /// The layout `format` names. A template that does not parse fails as docker's does, before
     /// anything is inspected: `template parsing error: …`, exit code 64.
@@ -16,7 +17,7 @@ enum InspectLayout {
         switch format {
         case nil, "": self = .indented
         case "json": self = .compact
-        case let format?: self = .template(try CommandOutput.parse(format))
+        case let format?: self = .template(try CommandOutput.parseTemplate(format))
         }
     }
 }
