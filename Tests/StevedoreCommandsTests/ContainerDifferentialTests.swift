@@ -75,6 +75,37 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// `cp -L` follows a link in the container: to stdout, the tar of its target as the daemon
+    /// names it; into a directory, under the link's own name, as docker rebases it. It wrote
+    /// the link itself to stdout, and copied the target under the target's name.
+    @Test func copyFollowsLinksAsDocker() async throws {
+        let oracle = try await CLIOracle()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cp-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await TestEngine.withResources { client, resources in
+            let body = ContainerCreateBody(
+                cmd: ["sh", "-c", "mkdir /d && echo hi > /d/f && ln -s /d/f /link && ln -s d /dlink"], image: TestEngine.image)
+            let id = try await client.containers.create(body).id
+            resources.container(id)
+            try await client.containers.start(id)
+            _ = try await client.containers.wait(id)
+            for (number, source) in ["/link", "/dlink", "/dlink/"].enumerated() {
+                var copies: [(streamed: String, copied: [String])] = []
+                for tool in [oracle.docker, oracle.stevedore] {
+                    let streamed = try await tool.run(["cp", "-L", "\(id):\(source)", "-"])
+                    #expect(streamed.status == 0, "\(tool.executable.lastPathComponent): \(streamed)")
+                    let into = directory.appendingPathComponent("\(tool.executable.lastPathComponent)-\(number)")
+                    try FileManager.default.createDirectory(at: into, withIntermediateDirectories: true)
+                    let copied = try await tool.run(["cp", "-L", "\(id):\(source)", into.path + "/"])
+                    #expect(copied.status == 0, "\(tool.executable.lastPathComponent): \(copied)")
+                    copies.append((streamed.standardOutput, try FileManager.default.subpathsOfDirectory(atPath: into.path).sorted()))
+                }
+                #expect(copies[1].streamed == copies[0].streamed, "the tar of cp -L \(source) -")
+                #expect(copies[1].copied == copies[0].copied, "cp -L \(source) into a directory")
+            }
+        }
+    }
+
     /// A container that cannot start: docker's exit code (127 not found, 126 not executable)
     /// and its words, the daemon's error between `docker: ` and a pointer to the help.
     @Test func runFailuresSayWhatDockerSays() async throws {

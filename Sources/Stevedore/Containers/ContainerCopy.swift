@@ -97,17 +97,14 @@ extension DockerClient.Containers {
         _ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init(),
         progress: ((Int64) -> Void)? = nil
     ) async throws -> ContainerPathStat {
-        var archive = try await self.archive(id, path: path)
-        if options.followLink, archive.stat.mode.isSymbolicLink {
-            let target =
-                archive.stat.linkTarget.hasBytePrefix("/")
-                ? archive.stat.linkTarget
-                : Self.split(path).parent + "/" + archive.stat.linkTarget
-            archive = try await self.archive(id, path: target)
-        }
+        let source = options.followLink ? try await self.resolvingLink(id, path: path) : path
+        let archive = try await self.archive(id, path: source)
         let exists = stat.of(destination, followingLinks: true) != nil
         if exists, stat.isDirectory(destination) {
-            try await TarExtractor.extract(archive.tar, into: destination, progress: progress)
+            // A followed link is copied under the link's name, as docker rebases it.
+            let linkName = Self.split(path).name
+            let renaming = archive.stat.name != linkName && source != path ? (archive.stat.name, linkName) : nil
+            try await TarExtractor.extract(archive.tar, into: destination, renaming: renaming, progress: progress)
             return archive.stat
         }
         if exists, archive.stat.mode.isDirectory {
@@ -119,6 +116,25 @@ extension DockerClient.Containers {
         }
         try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name), progress: progress)
         return archive.stat
+    }
+
+    /// The path `docker cp -L` copies for `path` in the container: what a symbolic link at
+    /// `path` points to (one level; a relative target joined to the link's directory, then
+    /// cleaned), keeping a trailing `/` or `/.` of `path`; `path` itself when it is anything
+    /// else. ``copyOut(_:path:to:options:progress:)`` follows it with
+    /// ``ContainerCopyOptions/followLink``; an archive of it is what `docker cp -L` writes to
+    /// standard output. A missing path or container throws ``DockerError/Category/notFound``.
+    public func resolvingLink(_ id: String, path: String) async throws -> String {
+        let status = try await self.archiveInfo(id, path: path)
+        guard status.mode.isSymbolicLink else { return path }
+        let target = status.linkTarget.hasBytePrefix("/") ? status.linkTarget : Self.split(path).parent + "/" + status.linkTarget
+        var resolved = DockerIgnore.cleanPath(target)
+        if path.hasByteSuffix("/."), !resolved.hasByteSuffix("/.") {
+            resolved += "/."
+        } else if path.hasByteSuffix("/"), !resolved.hasByteSuffix("/") {
+            resolved += "/"
+        }
+        return resolved
     }
 
     /// The stat of `path`, or `nil` when the path does not exist (a missing container still

@@ -67,7 +67,9 @@ extension StevedoreCommand.Container {
             case (let from?, nil):
                 try await withClient(self.global) { client in
                     if self.destination == "-" {
-                        try await writeStream(try await client.containers.archive(from.container, path: from.path).tar, to: nil)
+                        // docker writes the followed link's tar as the daemon names it.
+                        let path = self.followLink ? try await client.containers.resolvingLink(from.container, path: from.path) : from.path
+                        try await writeStream(try await client.containers.archive(from.container, path: path).tar, to: nil)
                         return
                     }
                     try await Self.reporting(to: Self.absoluteLocalPath(self.destination), copied: copied, if: reports) {
