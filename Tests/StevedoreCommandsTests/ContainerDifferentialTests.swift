@@ -19,7 +19,8 @@ struct ContainerDifferentialTests {
     }
 
     /// `update` prints each name, then the daemon's warnings on stdout (dockerd 20.10 warns of a
-    /// kernel memory limit; they went to stderr), with docker's words for a missing container.
+    /// kernel memory limit; they went to stderr), with docker's words for a missing container;
+    /// a malformed restart policy fails with exit code 1, not run's 125.
     @Test func updatePrintsTheDaemonsWarningsAsDocker() async throws {
         let oracle = try await CLIOracle()
         try await TestEngine.withResources { client, resources in
@@ -27,6 +28,9 @@ struct ContainerDifferentialTests {
             resources.container(id)
             try await oracle.expectSame(["update", "--kernel-memory", "8m", "--pids-limit", "64", id])
             try await oracle.expectSame(["update", "--kernel-memory", "8m", id, "stevedore-no-such-container"])
+            // A restart policy update refuses as it runs: exit code 1, where run's is 125.
+            try await oracle.expectSame(["update", "--restart", ":3", id])
+            try await oracle.expectSame(["update", "--restart", "always:x", id])
         }
     }
 

@@ -21,7 +21,14 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             var body = ContainerUpdateBody()
-            try self.resources.apply(to: &body)
+            do {
+                try self.resources.apply(to: &body)
+            } catch var failure as CommandFailure where !failure.isFlagValue {
+                // What `run` refuses before it runs (125), docker's update refuses as it runs:
+                // an ordinary failure, exit code 1 (`--restart :3`).
+                failure.exitCode = 1
+                throw failure
+            }
             body.kernelMemory = try MemorySize.kernelMemory(self.kernelMemory)
             guard body != ContainerUpdateBody() else {
                 throw CommandFailure(description: "you must provide one or more flags when using this command")
