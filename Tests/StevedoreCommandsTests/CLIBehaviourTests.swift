@@ -29,7 +29,12 @@ import Testing
         #expect(outcome.status == 1, "\(outcome)")
         #expect(outcome.standardError.contains("Cannot connect to the Docker daemon at unix:///nonexistent/docker.sock"))
         #expect(outcome.standardError.contains("is the Docker daemon running?"))
-        #expect(outcome.standardOutput.isEmpty)
+        // As docker's: the client half, then the server's heading with nothing under it.
+        #expect(outcome.standardOutput.hasSuffix(" Debug Mode: false\n\nServer:\n"), "\(outcome)")
+        // A template that needs only the client half runs without the daemon.
+        let context = try await self.stevedore.run(
+            ["info", "--format", "{{.ClientInfo.Context}}"], environment: ["DOCKER_HOST": "unix:///nonexistent/docker.sock"])
+        #expect(context.status == 0 && context.standardOutput == "default\n", "\(context)")
     }
 
     /// Content trust, which stevedore cannot honour, is refused before any request when asked

@@ -24,6 +24,8 @@ struct DifferentialTests {
         ["system", "df", "--format", "{{.Type}}: {{.TotalCount}}"],
         ["system", "df", "--format", "{{.Nope"],
         ["info", "--format", "{{.Server"],
+        // docker's client half, under .ClientInfo.
+        ["info", "--format", "{{.ClientInfo.Context}} {{.ClientInfo.Debug}} {{json .ClientInfo.Plugins}} {{.Name}}"],
         // A list row is a Go struct, named in the error; ps checks its format on an empty row
         // before it lists anything, in words of its own, even with -q.
         ["ps", "-a", "-q", "--format", "{{.Nope}}"],
@@ -64,7 +66,7 @@ struct DifferentialTests {
     }
 
     /// The default text of `info` and `version` (no `--format`) is docker's server part, line
-    /// for line. Container and image counts move under the parallel tests, and docker lists the
+    /// for line, and `info`'s client half docker's layout. Container and image counts move under the parallel tests, and docker lists the
     /// runtimes in Go's random map order (stevedore sorts them): those are compared masked.
     @Test(arguments: [["info"], ["version"]])
     func defaultTextIsDockersServerPart(arguments: [String]) async throws {
@@ -89,6 +91,16 @@ struct DifferentialTests {
         #expect(actual.status == 0 && expected.status == 0, "\(actual)")
         #expect(serverPart(actual.standardOutput) == serverPart(expected.standardOutput))
         #expect(serverPart(actual.standardOutput).hasPrefix("Server:"), "\(actual)")
+        if arguments == ["info"] {
+            // The client half before it, in docker's layout (its version and platform are its own).
+            func clientLines(_ text: String) -> [Substring] {
+                text.split(separator: "\n").prefix { !$0.hasPrefix("Server:") }.filter {
+                    $0.hasPrefix(" Context:") || $0.hasPrefix(" Debug Mode:") || $0.hasPrefix(" Version:    ")
+                }.map { $0.hasPrefix(" Version:") ? " Version:    #" : $0 }
+            }
+            #expect(clientLines(actual.standardOutput) == clientLines(expected.standardOutput), "\(actual)")
+            #expect(clientLines(actual.standardOutput).count == 3, "\(actual)")
+        }
     }
 
     /// Counts, sizes and percentages replaced by `#`, the column padding they shift collapsed.

@@ -14,9 +14,31 @@ extension StevedoreCommand.System {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            let clientInfo = ClientInfo(Debug: self.global.debug, Context: try self.global.contextName())
+            let template = self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : $0 }
+            if let template {
+                // As docker: a template that runs on the client half alone needs no daemon.
+                if template != "json", let rendered = try? CommandOutput.render(ClientOnly(ClientInfo: clientInfo), format: template) {
+                    return printOut(rendered)
+                }
+            } else {
+                printOut(clientInfo.section)
+            }
             try await withClient(self.global) { client in
-                let info = try await client.system.info()
-                if let rendered = try CommandOutput.render(info, format: self.format) {
+                let info: SystemInfo
+                do {
+                    info = try await client.system.info()
+                } catch {
+                    // docker's text still heads the missing half.
+                    if template == nil { printOut("Server:\n") }
+                    throw error
+                }
+                let addClientInfo = { (item: inout TemplateValue) in
+                    guard case .object(var fields) = item else { return }
+                    fields["ClientInfo"] = try? TemplateValue(encoding: clientInfo)
+                    item = .object(fields)
+                }
+                if let rendered = try CommandOutput.render(info, format: template, prepare: addClientInfo) {
                     printOut(rendered)
                 } else {
                     printOut(Self.describe(info))
