@@ -249,9 +249,13 @@ final class HTTPConnection: Sendable {
                 try await self.writeBody(
                     streamedBody.chunks(), length: streamedBody.length, exchangeID: exchangeID, whileAwaiting: headPromise.futureResult)
             } catch let failure as RequestBodyFailure {
-                // The request is incomplete whatever the daemon answered so far: an answer that
-                // came early would be cut by this close, and blamed on the daemon.
+                // The request is incomplete: a success the daemon answered early would be cut
+                // by this close, and blamed on the daemon. A refusal it sent first still answers
+                // it (the daemon stopped reading), as Go's client returns what came first.
                 channel.close(promise: nil)
+                if let head = try? await headPromise.futureResult.get(), head.status.code >= 300 {
+                    return HTTPResponse(head: head, body: HTTPResponseBody(producer: responseBody))
+                }
                 throw failure.error
             } catch {
                 // The daemon closed the connection, possibly right after answering and before

@@ -1,4 +1,5 @@
 import NIOCore
+import NIOSSL
 
 /// One end of a byte relay between two channels: what one reads, the other writes, with
 /// backpressure (a side reads only while its partner can write) and half-closure (EOF on one
@@ -57,8 +58,10 @@ final class RelayHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        self.failure = self.failure ?? error
         context.close(promise: nil)
+        // A TLS peer that closes without close_notify ends its stream as Go's TLS sees it: EOF.
+        if case NIOSSLError.uncleanShutdown = error { return }
+        self.failure = self.failure ?? error
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {

@@ -119,16 +119,17 @@ extension DockerClient.Containers {
     }
 
     /// The path `docker cp -L` copies for `path` in the container: what a symbolic link at
-    /// `path` points to (one level; a relative target joined to the link's directory, then
-    /// cleaned), keeping a trailing `/` or `/.` of `path`; `path` itself when it is anything
+    /// `path` points to (one level; a relative target joined to the link's directory and
+    /// cleaned, an absolute one as it is), keeping a trailing `/` or `/.` of `path`; `path` itself when it is anything
     /// else. ``copyOut(_:path:to:options:progress:)`` follows it with
     /// ``ContainerCopyOptions/followLink``; an archive of it is what `docker cp -L` writes to
-    /// standard output. A missing path or container throws ``DockerError/Category/notFound``.
+    /// standard output. A path that cannot be stat'ed is returned as it is.
     public func resolvingLink(_ id: String, path: String) async throws -> String {
-        let status = try await self.archiveInfo(id, path: path)
-        guard status.mode.isSymbolicLink else { return path }
-        let target = status.linkTarget.hasBytePrefix("/") ? status.linkTarget : Self.split(path).parent + "/" + status.linkTarget
-        var resolved = DockerIgnore.cleanPath(target)
+        // As docker: a path that cannot be stat'ed is left for the archive's request to refuse.
+        guard let status = try? await self.archiveInfo(id, path: path), status.mode.isSymbolicLink else { return path }
+        var resolved =
+            status.linkTarget.hasBytePrefix("/")
+            ? status.linkTarget : DockerIgnore.cleanPath(Self.split(path).parent + "/" + status.linkTarget)
         if path.hasByteSuffix("/."), !resolved.hasByteSuffix("/.") {
             resolved += "/."
         } else if path.hasByteSuffix("/"), !resolved.hasByteSuffix("/") {
