@@ -56,6 +56,8 @@ struct ContextDifferentialTests {
             ["context", "ls", "--format", "{{.Name}}|{{.Current}}|{{.DockerEndpoint}}"],
             ["context", "inspect", "by-docker", "by-stevedore", "nohost9", "nohost10"],
             ["context", "inspect", "--format", "{{.Name}} {{.Endpoints.docker.Host}}", "by-docker"],
+            // Its template as written, as every inspect's: `table` and `\t` are text.
+            ["context", "inspect", "--format", #"table {{.Name}}\t"#, "by-docker"],
             ["context", "inspect", "nosuch"], ["context", "show"],
         ] {
             try await self.expectSame(arguments)

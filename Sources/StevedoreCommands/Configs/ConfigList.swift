@@ -31,7 +31,7 @@ extension StevedoreCommand.Config {
 }
 
 /// One line of `config ls`: the fields of docker's config formatting context, as strings.
-struct ConfigRow: FormatterContextRow {
+struct ConfigRow: FormatterContext {
     static let formatterContextType = "*config.configContext"
     var CreatedAt: String
     var ID: String

@@ -46,14 +46,15 @@ struct ContainerListArguments: ParsableArguments {
             printError("WARNING: Ignoring custom format, because both --format and --quiet are set.")
         }
         let format = self.global.listFormat(self.format, quiet: false, configured: \.psFormat)
+        var readsSize = false
         if let format, !format.isEmpty {
-            try CommandOutput.checkTemplate(format, over: LabelledRow(row: ContainerRow(ContainerSummary(), truncate: true), labels: [:]))
+            let empty = LabelledRow(row: ContainerRow(ContainerSummary(), truncate: true), labels: [:])
+            try CommandOutput.checkTemplate(format, over: empty)
+            // As docker: a format that reads sizes asks for them (the bare word `json` runs as
+            // a template of its own, and reads none), unless -q prints ids only.
+            readsSize = CommandOutput.template(format, reads: "Size", of: empty)
         }
-        // As docker: a format that shows sizes asks for them, unless -q prints ids only. docker
-        // runs the template to see, and `{{json .}}` shows every field (the bare word `json`
-        // runs as a template of its own, and shows none).
-        let showsSize = format.map { $0.contains(".Size") || $0.contains(/json\s+[.$]\s*(\}\}|\))/) } ?? false
-        let wantsSize = self.size || (!self.quiet && showsSize)
+        let wantsSize = self.size || (!self.quiet && readsSize)
         try await withClient(self.global) { client in
             let containers = try await client.containers.list(
                 .init(all: self.all || limit != nil, limit: limit, size: wantsSize, filters: filters))

@@ -9,7 +9,7 @@ import StevedoreText
 #endif
 
 /// One line of `ps`: the fields of docker's container formatting context, as strings.
-struct ContainerRow: FormatterContextRow {
+struct ContainerRow: FormatterContext {
     static let formatterContextType = "*formatter.ContainerContext"
     var Command: String
     var CreatedAt: String

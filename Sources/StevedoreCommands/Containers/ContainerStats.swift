@@ -38,7 +38,7 @@ extension StevedoreCommand.Container {
         ]
 
         /// One line of the table: docker's stats formatting context.
-        struct Row: FormatterContextRow {
+        struct Row: FormatterContext {
             static let formatterContextType = "*container.statsContext"
             var BlockIO: String
             var CPUPerc: String

@@ -21,6 +21,8 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             var body = ContainerUpdateBody()
+            // A flag's value first: docker's flag parser refuses it before the command runs.
+            body.kernelMemory = try MemorySize.kernelMemory(self.kernelMemory)
             do {
                 try self.resources.apply(to: &body)
             } catch var failure as CommandFailure where !failure.isFlagValue {
@@ -29,7 +31,6 @@ extension StevedoreCommand.Container {
                 failure.exitCode = 1
                 throw failure
             }
-            body.kernelMemory = try MemorySize.kernelMemory(self.kernelMemory)
             guard body != ContainerUpdateBody() else {
                 throw CommandFailure(description: "you must provide one or more flags when using this command")
             }

@@ -25,7 +25,7 @@ extension StevedoreCommand.Context {
         func run() async throws {
             let format = self.format ?? ""
             // As docker: a template that does not parse fails first, with exit code 64.
-            let template = try format.isEmpty || format == "json" ? nil : CommandOutput.parse(format).template
+            let template = try format.isEmpty || format == "json" ? nil : CommandOutput.parseTemplate(format)
             let environment = ProcessInfo.processInfo.environment
             let store = DockerContextStore(environment: environment)
             let names =

@@ -46,7 +46,7 @@ extension StevedoreCommand.Context {
 
 /// One line of `context ls`: the fields of docker's context formatting context, in the order
 /// of their names (the order `--format json` prints them in).
-struct ContextRow: FormatterContextRow {
+struct ContextRow: FormatterContext {
     static let formatterContextType = "*formatter.clientContextContext"
     var Current: Bool
     var Description: String

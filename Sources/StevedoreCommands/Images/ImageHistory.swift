@@ -43,7 +43,7 @@ extension StevedoreCommand.Image {
 }
 
 /// One line of `history`: the fields of docker's history formatting context.
-struct HistoryRow: FormatterContextRow {
+struct HistoryRow: FormatterContext {
     static let formatterContextType = "*image.historyContext"
     var Comment: String
     var CreatedAt: String

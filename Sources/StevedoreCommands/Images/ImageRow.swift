@@ -8,7 +8,7 @@ import StevedoreFormatting
 #endif
 
 /// One line of `images`: the fields of docker's image formatting context, as strings.
-struct ImageRow: FormatterContextRow {
+struct ImageRow: FormatterContext {
     static let formatterContextType = "*formatter.imageContext"
     var Containers: String
     var CreatedAt: String

@@ -43,7 +43,7 @@ extension StevedoreCommand.Network {
 }
 
 /// One line of `network ls`: the fields of docker's network formatting context, as strings.
-struct NetworkRow: FormatterContextRow {
+struct NetworkRow: FormatterContext {
     static let formatterContextType = "*network.networkContext"
     var CreatedAt: String
     var Driver: String

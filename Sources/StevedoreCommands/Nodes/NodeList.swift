@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreFormatting
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -38,7 +39,7 @@ extension StevedoreCommand.Node {
 
 /// One line of `node ls`: the fields of docker's node formatting context (`Self` a boolean,
 /// the rest strings).
-struct NodeRow: FormatterContextRow {
+struct NodeRow: FormatterContext {
     static let formatterContextType = "*node.nodeContext"
     var Availability: String
     var EngineVersion: String

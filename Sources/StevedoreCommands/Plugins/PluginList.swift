@@ -44,7 +44,7 @@ extension StevedoreCommand.Plugin {
 }
 
 /// One line of `plugin ls`: the fields of docker's plugin formatting context.
-struct PluginRow: FormatterContextRow {
+struct PluginRow: FormatterContext {
     static let formatterContextType = "*plugin.pluginContext"
     var Description: String
     var Enabled: Bool

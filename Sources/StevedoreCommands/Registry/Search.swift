@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreFormatting
 import StevedoreText
 
 #if canImport(FoundationEssentials)
@@ -36,7 +37,7 @@ extension StevedoreCommand {
 }
 
 /// One line of `search`: the fields of docker's search formatting context.
-struct SearchRow: FormatterContextRow {
+struct SearchRow: FormatterContext {
     static let formatterContextType = "*registry.searchContext"
     var Description: String
     var IsAutomated: String

@@ -31,7 +31,7 @@ extension StevedoreCommand.Secret {
 }
 
 /// One line of `secret ls`: the fields of docker's secret formatting context, as strings.
-struct SecretRow: FormatterContextRow {
+struct SecretRow: FormatterContext {
     static let formatterContextType = "*secret.secretContext"
     var CreatedAt: String
     var Driver: String

@@ -35,7 +35,7 @@ extension StevedoreCommand.Service {
 }
 
 /// One line of `service ls`: the fields of docker's service formatting context, as strings.
-struct ServiceRow: FormatterContextRow {
+struct ServiceRow: FormatterContext {
     static let formatterContextType = "*service.serviceContext"
     var ID: String
     var Image: String

@@ -53,16 +53,26 @@ enum CommandOutput {
         }
     }
 
-    /// What a template sees of `value`: its fields, its `Label` method, and for a row, the Go
-    /// struct it stands for.
+    /// What a template sees of `value`: its fields (a row as the Go struct it stands for,
+    /// ``FormatterContext``) and its `Label` method.
     private static func templateValue<Value: Encodable>(_ value: Value) throws -> TemplateValue {
         var item = try TemplateValue(encoding: value)
         if let labelled = value as? any OffersLabelMethod { item.addMethod("Label", .lookup(labelled.labels)) }
-        if let rowType = Value.self as? any FormatterContextRow.Type, case .object(var row) = item {
-            row.formatterContextType = rowType.formatterContextType
-            item = .object(row)
-        }
         return item
+    }
+
+    /// Whether `format`, run as written over `row`, reads the row's `field`: docker asks the
+    /// daemon only for what a template reads (`ps`'s sizes), which it learns by running the
+    /// template. Run again without the field, a template that reads it fails, or (`{{json .}}`)
+    /// prints something else; one that reads it only in a branch the row does not take does
+    /// not read it, as for docker.
+    static func template<Row: Encodable>(_ format: String, reads field: String, of row: Row) -> Bool {
+        guard let template = try? GoTemplate(parsing: format), case .object(var fields)? = try? Self.templateValue(row),
+            let whole = try? template.render(.object(fields))
+        else { return false }
+        fields[field] = nil
+        guard let without = try? template.render(.object(fields)) else { return true }
+        return without != whole
     }
 
     /// docker's check of a list format before it lists anything (`ps`): `format`, as written

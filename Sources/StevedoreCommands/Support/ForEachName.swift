@@ -49,10 +49,13 @@ func inspectEach<Value: Encodable>(
                 continue
             }
             rendered += try CommandOutput.renderInspected(value, raw: raw, with: template)
-        } catch let error as DockerError {
-            failures.append("\(error)")
         } catch let error as TemplateError {
             failures.append("template parsing error: \(error.message)")
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // The daemon's refusal, or the command's own (a node's `self` with no swarm).
+            failures.append("\(error)")
         }
     }
     switch layout {

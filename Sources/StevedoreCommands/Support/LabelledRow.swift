@@ -19,3 +19,7 @@ protocol OffersLabelMethod {
 }
 
 extension LabelledRow: OffersLabelMethod {}
+
+extension LabelledRow: FormatterContext where Row: FormatterContext {
+    static var formatterContextType: String { Row.formatterContextType }
+}

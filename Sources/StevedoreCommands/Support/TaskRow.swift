@@ -10,7 +10,7 @@ import StevedoreFormatting
 /// One line of `node ps` and `service ps`: the fields of docker's task formatting context, as
 /// strings. The name and the node come resolved (``TaskTable`` looks them up); the rest is
 /// read from the task.
-struct TaskRow: FormatterContextRow {
+struct TaskRow: FormatterContext {
     static let formatterContextType = "*task.taskContext"
     var CurrentState: String
     var DesiredState: String

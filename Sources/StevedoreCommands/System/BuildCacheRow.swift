@@ -9,7 +9,7 @@ import StevedoreFormatting
 
 /// One build cache record of `system df -v`: the fields of docker's build cache formatting
 /// context, as strings (in the order its JSON prints them).
-struct BuildCacheRow: FormatterContextRow {
+struct BuildCacheRow: FormatterContext {
     static let formatterContextType = "*formatter.buildCacheContext"
     var CacheType: String
     var CreatedAt: String

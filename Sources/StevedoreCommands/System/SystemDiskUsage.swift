@@ -17,7 +17,7 @@ extension StevedoreCommand.System {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         /// One line of the table; fields in the order docker's JSON prints them (sorted).
-        struct Row: FormatterContextRow {
+        struct Row: FormatterContext {
             // docker's summary has a context type per row; the images row, first, is the one an error names.
             static let formatterContextType = "*formatter.diskUsageImagesContext"
             var Active: String

@@ -42,7 +42,7 @@ extension StevedoreCommand.Volume {
 }
 
 /// One line of `volume ls`: the fields of docker's volume formatting context, as strings.
-struct VolumeRow: FormatterContextRow {
+struct VolumeRow: FormatterContext {
     static let formatterContextType = "*formatter.volumeContext"
     var Availability: String
     var Driver: String

@@ -34,6 +34,10 @@ enum TemplateValueEncoding {
             object.goString = stringer.goString
             return .object(object)
         }
+        if let context = value as? any FormatterContext, case .object(var object) = result {
+            object.formatterContextType = type(of: context).formatterContextType
+            return .object(object)
+        }
         return result
     }
 
