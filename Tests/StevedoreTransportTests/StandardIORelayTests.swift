@@ -23,23 +23,19 @@ import Testing
             _ = try await connection.readToEOF()
             try await connection.write(answer)
         }
-        var input: [CInt] = [0, 0]
-        var output: [CInt] = [0, 0]
-        #expect(pipe(&input) == 0 && pipe(&output) == 0)
-        let (relayInput, relayOutput) = (input[0], output[1])
-        let relay = Task { try await StandardIORelay.run(to: server.target, input: relayInput, output: relayOutput) }
-        #expect(write(input[1], "request", 7) == 7)
-        close(input[1])
+        let (relay, stdin, stdout) = Self.relay(to: server)
+        #expect(write(stdin, "request", 7) == 7)
+        close(stdin)
         // The relay reads the whole answer and the daemon's EOF while nothing reads its output.
         try await Task.sleep(for: .milliseconds(500))
         var received = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = read(output[0], &buffer, buffer.count)
+            let count = read(stdout, &buffer, buffer.count)
             guard count > 0 else { break }
             received += count
         }
-        close(output[0])
+        close(stdout)
         try await relay.value
         await server.shutdown()
         #expect(received == answer.count)
@@ -53,17 +49,24 @@ import Testing
             _ = try await connection.readRaw()
             await connection.reset()
         }
+        let (relay, stdin, stdout) = Self.relay(to: server)
+        #expect(write(stdin, "request", 7) == 7)
+        let error = await #expect(throws: HTTPTransportError.self) { try await withTimeout(20) { try await relay.value } }
+        #expect(error?.code == .io)
+        #expect(error?.detail.contains("connection to the daemon") == true, "\(String(describing: error))")
+        close(stdin)
+        close(stdout)
+        await server.shutdown()
+    }
+
+    /// A relay to `server` through two new pipes, and the test's ends of them: the relay's
+    /// standard input to write and its standard output to read.
+    static func relay(to server: FakeHTTPServer) -> (relay: Task<Void, any Error>, stdin: CInt, stdout: CInt) {
         var input: [CInt] = [0, 0]
         var output: [CInt] = [0, 0]
         #expect(pipe(&input) == 0 && pipe(&output) == 0)
         let (relayInput, relayOutput) = (input[0], output[1])
         let relay = Task { try await StandardIORelay.run(to: server.target, input: relayInput, output: relayOutput) }
-        #expect(write(input[1], "request", 7) == 7)
-        let error = await #expect(throws: HTTPTransportError.self) { try await withTimeout(20) { try await relay.value } }
-        #expect(error?.code == .io)
-        #expect(error?.detail.contains("connection to the daemon") == true, "\(String(describing: error))")
-        close(input[1])
-        close(output[0])
-        await server.shutdown()
+        return (relay, input[1], output[0])
     }
 }
