@@ -381,6 +381,10 @@ struct ContainerDifferentialTests {
                 // shows Size, so it asks for sizes, and the bare `json` does not.
                 ["ps", "-a", "--filter", filter, "--format", "{{json .}}"],
                 ["ps", "-a", "--filter", filter, "--format", "json"],
+                // docker's raw layout (`size:` with -s), its key kept with -q.
+                ["ps", "-a", "--filter", filter, "--format", "raw"],
+                ["ps", "-a", "-s", "--filter", filter, "--format", "raw"],
+                ["ps", "-a", "-q", "--filter", filter, "--format", "raw"],
                 // Sizes are asked for when the template reads them on an empty row: not here.
                 ["ps", "-a", "--filter", filter, "--format", "{{if .Names}}{{.Size}}{{end}}|{{. | json}}"],
                 // A nil platform (no containerd image store): `<nil>`, as a struct's nil field.

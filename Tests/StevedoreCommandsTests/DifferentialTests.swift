@@ -32,6 +32,10 @@ struct DifferentialTests {
         ["ps", "--format", "table {{index .Names 3}}"],
         ["ps", "--format", "{{.Names"],
         ["images", "--format", "{{.Nope}}"],
+        // docker's raw layout, with digests, and its key kept with -q.
+        ["images", "--format", "raw", TestEngine.image],
+        ["images", "--digests", "--format", "raw", TestEngine.image],
+        ["images", "-q", "--format", "raw", TestEngine.image],
         ["network", "ls", "--format", "{{.Nope}}"],
     ]
 

@@ -37,6 +37,9 @@ struct NetworkVolumeDifferentialTests {
                 for arguments in [
                     ["network", "ls", "--filter", filter],
                     ["network", "ls", "-q", "--filter", filter],
+                    // docker's raw layout, its key kept with -q.
+                    ["network", "ls", "--filter", filter, "--format", "raw"],
+                    ["network", "ls", "-q", "--filter", filter, "--format", "raw"],
                     ["network", "ls", "--filter", filter, "--format", #"table {{.Name}}\t{{.Label "scope"}}|{{.Label "nope"}}"#],
                     ["network", "ls", "--no-trunc", "--filter", filter],
                     ["network", "list", "--format", "json", "--filter", filter],
@@ -118,6 +121,8 @@ struct NetworkVolumeDifferentialTests {
                 for arguments in [
                     ["volume", "ls", "--filter", filter],
                     ["volume", "ls", "-q", "--filter", filter],
+                    ["volume", "ls", "--filter", filter, "--format", "raw"],
+                    ["volume", "ls", "-q", "--filter", filter, "--format", "raw"],
                     ["volume", "ls", "--filter", filter, "--format", #"table {{.Name}}\t{{.Label "scope"}}|{{.Label "nope"}}"#],
                     ["volume", "list", "--format", "json", "--filter", filter],
                     [

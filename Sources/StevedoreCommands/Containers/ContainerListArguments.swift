@@ -59,13 +59,21 @@ struct ContainerListArguments: ParsableArguments {
             let containers = try await client.containers.list(
                 .init(all: self.all || limit != nil, limit: limit, size: wantsSize, filters: filters))
             if self.quiet {
-                printOut(containers.map { (self.noTrunc ? ($0.id ?? "") : ObjectID.truncated($0.id ?? "")) + "\n" }.joined())
+                // docker's raw layout keeps its key with -q.
+                let key = format == "raw" ? "container_id: " : ""
+                printOut(containers.map { key + (self.noTrunc ? ($0.id ?? "") : ObjectID.truncated($0.id ?? "")) + "\n" }.joined())
                 return
             }
             let rows = containers.map { LabelledRow(row: ContainerRow($0, truncate: !self.noTrunc), labels: $0.labels ?? [:]) }
             var defaultFormat = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
-            if self.size { defaultFormat += "\t{{.Size}}" }
-            printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: ContainerRow.titles))
+            var rawFormat = ContainerRow.rawFormat
+            if self.size {
+                defaultFormat += "\t{{.Size}}"
+                rawFormat += "size: {{.Size}}\\n"
+            }
+            printOut(
+                try CommandOutput.render(
+                    rows, format: format == "raw" ? rawFormat : format, defaultFormat: defaultFormat, titles: ContainerRow.titles))
         }
     }
 }

@@ -27,6 +27,11 @@ struct ContainerRow: FormatterContext {
     var State: String
     var Status: String
 
+    /// docker's `--format raw`: a block of `key: value` lines per container (`size:` added with `-s`).
+    static let rawFormat =
+        "container_id: {{.ID}}\\nimage: {{.Image}}\\ncommand: {{.Command}}\\ncreated_at: {{.CreatedAt}}\\n"
+        + "state: {{- pad .State 1 0}}\\nstatus: {{- pad .Status 1 0}}\\nnames: {{.Names}}\\nlabels: {{- pad .Labels 1 0}}\\n"
+        + "ports: {{- pad .Ports 1 0}}\\n"
     static let titles = [
         "ID": "CONTAINER ID", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT", "RunningFor": "CREATED",
         "Status": "STATUS", "Ports": "PORTS", "Names": "NAMES", "Size": "SIZE", "Labels": "LABELS", "Mounts": "MOUNTS",

@@ -57,6 +57,10 @@ struct ImageListArguments: ParsableArguments {
             if self.quiet { return "{{.ID}}" }
             return self.digests ? ImageRow.digestTableFormat : ImageRow.tableFormat
         }
+        if format == "raw" {
+            if self.quiet { return "image_id: {{.ID}}" }
+            return self.digests ? ImageRow.digestRawFormat : ImageRow.rawFormat
+        }
         if format.hasBytePrefix("table"), self.digests, !format.contains("{{.Digest}}") { return format + "\t{{.Digest}}" }
         return format
     }

@@ -35,7 +35,8 @@ extension StevedoreCommand.Network {
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 // Without either, config.json's networksFormat is the format.
                 let defaultFormat = self.quiet ? "{{.ID}}" : NetworkRow.tableFormat
-                let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.networksFormat)
+                let given = self.global.listFormat(self.format, quiet: self.quiet, configured: \.networksFormat)
+                let format = given == "raw" ? (self.quiet ? "network_id: {{.ID}}" : NetworkRow.rawFormat) : given
                 printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: NetworkRow.titles))
             }
         }
@@ -56,6 +57,8 @@ struct NetworkRow: FormatterContext {
     var Scope: String
 
     static let tableFormat = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}"
+    /// docker's `--format raw`: a block of `key: value` lines per network.
+    static let rawFormat = "network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n"
     static let titles = [
         "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv4": "IPV4", "IPv6": "IPV6", "Internal": "INTERNAL",
         "Labels": "LABELS", "CreatedAt": "CREATED AT",

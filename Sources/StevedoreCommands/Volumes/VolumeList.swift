@@ -34,7 +34,8 @@ extension StevedoreCommand.Volume {
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 // Without either, config.json's volumesFormat is the format.
                 let defaultFormat = self.quiet ? "{{.Name}}" : VolumeRow.tableFormat
-                let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.volumesFormat)
+                let given = self.global.listFormat(self.format, quiet: self.quiet, configured: \.volumesFormat)
+                let format = given == "raw" ? (self.quiet ? "name: {{.Name}}" : VolumeRow.rawFormat) : given
                 printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: VolumeRow.titles))
             }
         }
@@ -56,6 +57,8 @@ struct VolumeRow: FormatterContext {
     var Status: String
 
     static let tableFormat = "table {{.Driver}}\t{{.Name}}"
+    /// docker's `--format raw`: a block of `key: value` lines per volume.
+    static let rawFormat = "name: {{.Name}}\\ndriver: {{.Driver}}\\n"
     static let titles = [
         "Name": "VOLUME NAME", "Driver": "DRIVER", "Scope": "SCOPE", "Mountpoint": "MOUNTPOINT", "Labels": "LABELS", "Links": "LINKS",
         "Size": "SIZE", "Group": "GROUP", "Availability": "AVAILABILITY", "Status": "STATUS",
