@@ -120,8 +120,8 @@ extension DockerClient.Containers {
 
     /// The path `docker cp -L` copies for `path` in the container: what a symbolic link at
     /// `path` points to (one level; a relative target joined to the link's directory and
-    /// cleaned, an absolute one as it is), keeping a trailing `/` or `/.` of `path`; `path` itself when it is anything
-    /// else. ``copyOut(_:path:to:options:progress:)`` follows it with
+    /// cleaned, an absolute one as it is), keeping a trailing `/` or `/.` of `path`; `path`
+    /// itself when it is anything else. ``copyOut(_:path:to:options:progress:)`` follows it with
     /// ``ContainerCopyOptions/followLink``; an archive of it is what `docker cp -L` writes to
     /// standard output. A path that cannot be stat'ed is returned as it is.
     public func resolvingLink(_ id: String, path: String) async throws -> String {

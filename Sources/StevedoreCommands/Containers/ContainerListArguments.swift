@@ -73,7 +73,7 @@ struct ContainerListArguments: ParsableArguments {
             }
             printOut(
                 try CommandOutput.render(
-                    rows, format: format == "raw" ? rawFormat : format, defaultFormat: defaultFormat, titles: ContainerRow.titles))
+                    rows, format: format, defaultFormat: defaultFormat, rawFormat: rawFormat, titles: ContainerRow.titles))
         }
     }
 }

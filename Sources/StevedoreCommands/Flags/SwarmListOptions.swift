@@ -27,8 +27,7 @@ struct SwarmListOptions: ParsableArguments {
         configured: KeyPath<DockerConfigFile.CLISettings, String?>, global: GlobalOptions
     ) throws {
         let defaultFormat = self.quiet ? "{{.ID}}" : tableFormat
-        let given = global.listFormat(self.format, quiet: self.quiet, configured: configured)
-        let format = given == "raw" ? rawFormat ?? given : given
-        printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: titles))
+        let format = global.listFormat(self.format, quiet: self.quiet, configured: configured)
+        printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, rawFormat: rawFormat, titles: titles))
     }
 }

@@ -35,9 +35,11 @@ extension StevedoreCommand.Network {
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 // Without either, config.json's networksFormat is the format.
                 let defaultFormat = self.quiet ? "{{.ID}}" : NetworkRow.tableFormat
-                let given = self.global.listFormat(self.format, quiet: self.quiet, configured: \.networksFormat)
-                let format = given == "raw" ? (self.quiet ? "network_id: {{.ID}}" : NetworkRow.rawFormat) : given
-                printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: NetworkRow.titles))
+                let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.networksFormat)
+                let rawFormat = self.quiet ? "network_id: {{.ID}}" : NetworkRow.rawFormat
+                printOut(
+                    try CommandOutput.render(
+                        rows, format: format, defaultFormat: defaultFormat, rawFormat: rawFormat, titles: NetworkRow.titles))
             }
         }
     }

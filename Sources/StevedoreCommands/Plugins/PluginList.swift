@@ -34,10 +34,12 @@ extension StevedoreCommand.Plugin {
                 let plugins = try await client.plugins.list(filters).sorted { naturalLess($0.name, $1.name) }
                 let rows = plugins.map { PluginRow($0, truncate: !self.noTrunc) }
                 // -q replaces only the default layouts, as docker's: a given template still applies.
-                let given = self.global.listFormat(self.format, quiet: self.quiet, configured: \.pluginsFormat)
-                let format = given == "raw" ? (self.quiet ? "plugin_id: {{.ID}}" : PluginRow.rawFormat) : given
+                let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.pluginsFormat)
                 let defaultFormat = self.quiet ? "{{.ID}}" : PluginRow.tableFormat
-                printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: PluginRow.titles))
+                let rawFormat = self.quiet ? "plugin_id: {{.ID}}" : PluginRow.rawFormat
+                printOut(
+                    try CommandOutput.render(
+                        rows, format: format, defaultFormat: defaultFormat, rawFormat: rawFormat, titles: PluginRow.titles))
             }
         }
     }

@@ -10,18 +10,20 @@ import StevedoreFormatting
 /// Renders values for stdout with the user's `--format` or a command's default layout.
 enum CommandOutput {
     /// `values` rendered with `format` (`json`, `table …` or a Go template); the bare words
-    /// `table`/`raw` and an empty or absent format mean `defaultFormat`. `titles` names table
+    /// `table`/`raw` and an empty or absent format mean `defaultFormat`, except that `raw`
+    /// means `rawFormat` in a command that has docker's raw layout. `titles` names table
     /// columns (`["ID": "CONTAINER ID"]`); `prepare` adds fields docker's templates expect
     /// beyond the JSON (Go field names such as `APIVersion`).
     static func render<Value: Encodable>(
         _ values: [Value],
         format: String?,
         defaultFormat: String,
+        rawFormat: String? = nil,
         titles: [String: String] = [:],
         prepare: (inout TemplateValue) -> Void = { _ in }
     ) throws -> String {
-        let chosen = format.flatMap { OutputFormat.isBareKeyword($0) ? nil : $0 } ?? defaultFormat
-        let outputFormat = try Self.reportingTemplateErrors { try OutputFormat(chosen) }
+        let chosen = format == "raw" ? rawFormat : format.flatMap { OutputFormat.isBareKeyword($0) ? nil : $0 }
+        let outputFormat = try Self.reportingTemplateErrors { try OutputFormat(chosen ?? defaultFormat) }
         return try Self.render(values, with: outputFormat, titles: titles, prepare: prepare)
     }
 

@@ -34,9 +34,11 @@ extension StevedoreCommand.Volume {
                 // -q replaces only the default layout, as docker's: a given template still applies.
                 // Without either, config.json's volumesFormat is the format.
                 let defaultFormat = self.quiet ? "{{.Name}}" : VolumeRow.tableFormat
-                let given = self.global.listFormat(self.format, quiet: self.quiet, configured: \.volumesFormat)
-                let format = given == "raw" ? (self.quiet ? "name: {{.Name}}" : VolumeRow.rawFormat) : given
-                printOut(try CommandOutput.render(rows, format: format, defaultFormat: defaultFormat, titles: VolumeRow.titles))
+                let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.volumesFormat)
+                let rawFormat = self.quiet ? "name: {{.Name}}" : VolumeRow.rawFormat
+                printOut(
+                    try CommandOutput.render(
+                        rows, format: format, defaultFormat: defaultFormat, rawFormat: rawFormat, titles: VolumeRow.titles))
             }
         }
     }
