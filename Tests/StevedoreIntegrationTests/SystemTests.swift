@@ -114,7 +114,13 @@ struct SystemTests {
     @Test func eventsStreamDeliversEventsAsTheyHappen() async throws {
         try await TestEngine.withClient { client in
             let tag = "t\(UInt32.random(in: 0...UInt32.max))"
-            let stream = try await client.system.events(.init(filters: ["type": ["image"], "event": ["tag"]]))
+            // The daemon answers before it subscribes: without `since`, a tag made right after the
+            // answer can fall between the two and never be delivered.
+            let options = SystemEventsOptions(
+                since: SystemEventsOptions.timestamp(Date().addingTimeInterval(-1)),
+                filters: ["type": ["image"], "event": ["tag"]]
+            )
+            let stream = try await client.system.events(options)
             try await client.images.tag(TestEngine.image, repository: "stevedore-test/live", tag: tag)
             // Other tests tag images concurrently: read until ours arrives (a stream that never
             // delivers it fails the test rather than holding the run).

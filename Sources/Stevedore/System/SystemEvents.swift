@@ -55,6 +55,11 @@ extension DockerClient.System {
     /// The stream ends at `until`, or when the daemon closes the connection. Leaving the loop or
     /// cancelling the task closes the connection. For a stream that survives daemon restarts and
     /// dropped connections, see ``DockerClient/System/eventsResuming(_:maxReconnectAttempts:)``.
+    ///
+    /// The daemon sends the response head before it subscribes to its event log, so this call can
+    /// return before an event of an action started right after it is sure to be delivered. To
+    /// watch for the events of something you are about to do, pass a `since` taken before it:
+    /// the daemon first replays what it logged since then.
     public func events(_ options: SystemEventsOptions = .init()) async throws -> JSONLinesStream<EventMessage> {
         var query = QueryItems()
         query.add("since", options.since)
