@@ -1,5 +1,3 @@
-import StevedoreText
-
 /// Go's `strconv.Quote` and `strconv.Unquote`, as `%q` prints strings and templates read
 /// string literals.
 public enum GoQuote {
@@ -34,7 +32,7 @@ public enum GoQuote {
     }
 
     /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == " " { return true }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -50,7 +48,7 @@ public enum GoQuote {
     }
 
     /// Go's `%#U`: `U+007D '}'`.
-    static func unicodeDescription(of scalar: Unicode.Scalar) -> String {
+    public static func unicodeDescription(of scalar: Unicode.Scalar) -> String {
         let code = "U+" + scalar.value.hexDigits(width: 4).uppercased()
         return isPrintable(scalar) ? "\(code) '\(Character(scalar))'" : code
     }
