@@ -8,8 +8,8 @@ extension StevedoreCommand.System.Info {
         var Debug: Bool
         var Version = StevedoreLibrary.version
         var DefaultAPIVersion = APIVersion.clientMaximum.description
-        var Os = Platform.os
-        var Arch = Platform.arch
+        var Os = OCIPlatform.current.os ?? ""
+        var Arch = OCIPlatform.current.architecture ?? ""
         var Context: String
         /// docker's CLI plugins; stevedore runs none.
         var Plugins: [String] = []

@@ -80,8 +80,8 @@ extension StevedoreCommand {
                 Version: StevedoreLibrary.version,
                 ApiVersion: (apiVersion ?? .clientMaximum).description,
                 DefaultAPIVersion: APIVersion.clientMaximum.description,
-                Os: Platform.os,
-                Arch: Platform.arch,
+                Os: OCIPlatform.current.os ?? "",
+                Arch: OCIPlatform.current.architecture ?? "",
                 Context: context
             )
         }
