@@ -57,7 +57,7 @@ extension StevedoreCommand.Service {
         func run() async throws {
             try self.checkValues()
             try await withClient(self.global) { client in
-                try await ServiceFlags.requireAPIVersions(of: self.givenFlags, client: client)
+                try await requireAPIVersions(of: self.givenFlags, client: client)
                 var spec = try self.serviceSpec()
                 spec.taskTemplate?.networks = try await self.networks(client: client)
                 let secrets = try await SwarmFileReference.resolveSecrets(try self.secrets.map(\.secret), client: client)

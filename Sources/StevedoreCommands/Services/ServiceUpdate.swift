@@ -81,7 +81,7 @@ extension StevedoreCommand.Service {
         func run() async throws {
             try self.checkValues()
             try await withClient(self.global) { client in
-                try await ServiceFlags.requireAPIVersions(of: self.flags.givenFlags + self.givenFlags, client: client)
+                try await requireAPIVersions(of: self.flags.givenFlags + self.givenFlags, client: client)
                 let (service, raw) = try await client.services.inspectWithRaw(self.service)
                 let api = try await client.apiVersion()
                 var spec = service.spec ?? ServiceSpec()

@@ -21,18 +21,15 @@ extension StevedoreCommand.Volume {
             let given = try self.global.pruneFilters(self.prune.filter)
             var filters = try VolumePruneFilters(given)
             try await withClient(self.global) { client in
-                let version = try await client.apiVersion()
                 if self.all {
-                    guard version >= APIVersion(1, 42) else {
-                        throw CommandFailure(
-                            description: "\"--all\" requires API version 1.42, but the Docker daemon API version is \(version)")
-                    }
+                    try await requireAPIVersions(of: [(name: "all", minimumAPI: APIVersion(1, 42))], client: client)
                     if given.contains(key: "all") {
                         throw CommandFailure(description: "conflicting options: cannot specify both --all and --filter all=1")
                     }
                     filters.all = true
                 }
                 // Before API 1.42 the daemon prunes named volumes too; from 1.42 only anonymous ones unless all.
+                let version = try await client.apiVersion()
                 let which = version < APIVersion(1, 42) || filters.all ? "all local volumes" : "anonymous local volumes"
                 guard self.prune.force || confirm("WARNING! This will remove \(which) not used by at least one container.") else { return }
                 let result = try await client.volumes.prune(filters)
