@@ -84,6 +84,47 @@ struct ImageDifferentialTests {
         }
     }
 
+    /// `--platform` of the commands that pick variants of an image: refused below their API
+    /// version (dockerd 20.10), passed to the daemon above it (Docker 28.5), and a malformed
+    /// specifier refused with docker's words for each command.
+    @Test func platformFlagsMatchDocker() async throws {
+        let image = self.scope + "/platform:a"
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent(self.scope + "-platform.tar").path
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        try await TestEngine.withResources { client, resources in
+            let content = TestArchive.tar(files: [("unique.txt", UUID().uuidString)])
+            _ = try await client.images.import(from: .archive(.bytes(content)), options: .init(repository: image)).finish()
+            resources.image(image)
+            let here = "linux/" + (try await client.images.inspect(image).architecture ?? "amd64")
+            #expect(try await self.docker.run(["save", "-o", archive, image]).status == 0)
+            for arguments in [
+                ["image", "inspect", "--platform", here, "--format", "{{.Id}} {{.Os}}", image],
+                ["image", "inspect", "--platform", "windows/arm64", image],
+                ["image", "inspect", "--platform", "linux/amd 64", image],
+                ["history", "--platform", here, "--format", "{{.ID}} {{.Size}}", image],
+                ["history", "--platform", "windows/arm64", image],
+                ["history", "--platform", "z80", image],
+                ["save", "--platform", "*", "-o", archive + ".2", image],
+                ["load", "--platform", here, "-i", archive],
+                ["load", "--platform", "a/b/c/d", "-i", archive],
+                ["rmi", "--platform", "windows/arm64", image],
+                ["image", "rm", "--platform", "linux/", image],
+                ["push", "--platform", "z80", image],
+            ] {
+                try await self.expectSame(arguments)
+            }
+            // The archive saved for one platform holds the same image as docker's (API ≥ 1.48).
+            guard try await client.apiVersion() >= APIVersion(1, 48) else { return }
+            for tool in [self.docker, self.stevedore] {
+                let saved = try await tool.run(["save", "--platform", here, "-o", archive + ".2", image])
+                #expect(saved.status == 0, "\(saved)")
+                let loaded = try await tool.run(["load", "-i", archive + ".2"])
+                #expect(loaded.standardOutput == "Loaded image: \(image)\n", "\(loaded)")
+                try? FileManager.default.removeItem(atPath: archive + ".2")
+            }
+        }
+    }
+
     @Test func pullAndPushMatchDockerOnARealRegistry() async throws {
         try await TestRegistry.withRegistry { registry in
             let reference = "\(registry.address)/\(self.scope):1"
@@ -95,6 +136,7 @@ struct ImageDifferentialTests {
                 #expect(try await self.docker.run(["push", reference]).status == 0)
                 try await self.expectSame(["push", reference])
                 try await self.expectSame(["push", "-q", reference])
+                try await self.expectSame(["push", "--platform", "linux/amd64", reference])
                 try await self.expectSame(["push", "\(registry.address)/\(self.scope)"], compareErrors: false)
                 for tool in [self.docker, self.stevedore] {
                     // Removed then pulled back: the layer is still there under the test image's name.

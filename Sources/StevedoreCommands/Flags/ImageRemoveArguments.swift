@@ -15,12 +15,19 @@ struct ImageRemoveArguments: ParsableArguments {
     @Flag(name: .long, help: "Do not delete untagged parents")
     var noPrune = false
 
+    @Option(
+        name: .long,
+        help: #"Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64") (API ≥ 1.50)"#)
+    var platform: [String] = []
+
     @Argument(help: "Images") var images: [String]
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
     func run() async throws {
-        let options = ImageRemoveOptions(force: self.force, noPrune: self.noPrune)
+        let platformFlag = try ImagePlatformFlag(slice: self.platform)
         try await withClient(self.global) { client in
+            let platforms = try await platformFlag.platforms(minimumAPI: APIVersion(1, 50), client: client)
+            let options = ImageRemoveOptions(force: self.force, noPrune: self.noPrune, platforms: platforms)
             try await forEachName(self.images, print: false, missingIsNoFailure: self.force) { name in
                 printOut(Self.describe(try await client.images.remove(name, options: options)))
             }

@@ -26,6 +26,11 @@ extension StevedoreCommand.Image {
         @Flag(name: [.customShort("q"), .long], help: "Only show image IDs")
         var quiet = false
 
+        @Option(
+            name: .long,
+            help: #"Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64") (API ≥ 1.48)"#)
+        var platform: String?
+
         @Argument(help: "Image") var image: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
@@ -35,7 +40,11 @@ extension StevedoreCommand.Image {
                 format = self.quiet ? "{{.ID}}" : self.human ? HistoryRow.tableFormat : HistoryRow.rawTableFormat
             }
             try await withClient(self.global) { client in
-                let rows = try await client.images.history(self.image).map { HistoryRow($0, truncate: !self.noTrunc, human: self.human) }
+                let platformFlag = ImagePlatformFlag(single: self.platform)
+                let platform = try await platformFlag.platforms(minimumAPI: APIVersion(1, 48), client: client) { "invalid platform: \($1)" }
+                let rows = try await client.images.history(self.image, platform: platform.first).map {
+                    HistoryRow($0, truncate: !self.noTrunc, human: self.human)
+                }
                 printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: HistoryRow.titles))
             }
         }

@@ -16,12 +16,23 @@ extension StevedoreCommand.Image {
         @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
+        @Option(
+            name: .long,
+            help: """
+                Inspect a specific platform of the multi-platform image. If the image or the server is not multi-platform \
+                capable, the command will error out if the platform does not match. \
+                'os[/arch[/variant]]': Explicit platform (eg. linux/amd64) (API ≥ 1.49)
+                """)
+        var platform: String?
+
         @Argument(help: "Images") var images: [String]
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await inspectEach(self.images, format: self.format) { try await client.images.inspectWithRaw($0) }
+                let platform = try await ImagePlatformFlag(single: self.platform).platforms(minimumAPI: APIVersion(1, 49), client: client)
+                let options = ImageInspectOptions(platform: platform.first)
+                try await inspectEach(self.images, format: self.format) { try await client.images.inspectWithRaw($0, options: options) }
             }
         }
     }

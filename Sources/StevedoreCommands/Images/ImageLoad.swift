@@ -26,22 +26,32 @@ extension StevedoreCommand.Image {
         @Flag(name: [.customShort("q"), .long], help: "Suppress the load output")
         var quiet = false
 
+        @Option(
+            name: .long,
+            help: #"Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64") (API ≥ 1.48)"#)
+        var platform: String?
+
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let archive: ByteSource
-            if let input = self.input {
-                archive = try ByteSource.file(URL(fileURLWithPath: input))
-            } else {
-                guard isatty(STDIN_FILENO) == 0 else {
-                    throw CommandFailure(description: "requested load from stdin, but stdin is empty", exitCode: 1)
-                }
-                archive = .stream(StandardInput.uploadChunks)
-            }
+            let platformFlag = ImagePlatformFlag(single: self.platform)
             try await withClient(self.global) { client in
+                // docker's order: the flag's API version, the input, then the platform.
+                try await platformFlag.requireAPIVersion(APIVersion(1, 48), client: client)
+                let archive: ByteSource
+                if let input = self.input {
+                    archive = try ByteSource.file(URL(fileURLWithPath: input))
+                } else {
+                    guard isatty(STDIN_FILENO) == 0 else {
+                        throw CommandFailure(description: "requested load from stdin, but stdin is empty", exitCode: 1)
+                    }
+                    archive = .stream(StandardInput.uploadChunks)
+                }
+                let platforms = try platformFlag.platforms { "invalid platform: \($1)" }
                 // As docker: the daemon's progress is asked for only when it can be redrawn.
                 let display = ProgressDisplay.standardOutput()
-                let stream = try await client.images.load(archive, options: .init(quiet: self.quiet || !display.isTerminal))
+                let options = ImageLoadOptions(quiet: self.quiet || !display.isTerminal, platforms: platforms)
+                let stream = try await client.images.load(archive, options: options)
                 try await stream.show(display: display)
             }
         }

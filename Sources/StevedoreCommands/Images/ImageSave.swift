@@ -24,16 +24,25 @@ extension StevedoreCommand.Image {
         @Option(name: [.customShort("o"), .long], help: "Write to a file, instead of STDOUT")
         var output: String?
 
+        @Option(
+            name: .long,
+            help: #"Save only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64") (API ≥ 1.48)"#)
+        var platform: String?
+
         @Argument(help: "Images") var images: [String]
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            if self.output == nil, isatty(STDOUT_FILENO) != 0 {
-                throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
-            }
             try await withClient(self.global) { client in
+                let platformFlag = ImagePlatformFlag(single: self.platform)
+                let platforms = try await platformFlag.platforms(minimumAPI: APIVersion(1, 48), client: client) {
+                    "invalid platform: \($1)"
+                }
+                if self.output == nil, isatty(STDOUT_FILENO) != 0 {
+                    throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
+                }
                 try self.output.map(DockerByteStream.checkDestination)
-                try await writeStream(try await client.images.save(self.images), to: self.output)
+                try await writeStream(try await client.images.save(self.images, platforms: platforms), to: self.output)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -37,6 +38,16 @@ func printWarnings(_ warnings: [String]) {
     for warning in warnings {
         printError("WARNING: \(warning)")
     }
+}
+
+/// docker's note on standard output (its `tui` output without colour): a blank line, ` Info -> `
+/// before the first line of `text` and its width of spaces before each other line, the last
+/// (after `text`'s final newline) included.
+func printNote(_ text: String) {
+    let header = " Info -> "
+    let indent = String(repeating: " ", count: header.count)
+    let lines = text.split(scalar: "\n", omittingEmptySubsequences: false)
+    printOut("\n" + header + lines.joined(separator: "\n" + indent) + "\n")
 }
 
 /// Writes `bytes`, or ends the process with exit code 1 and the reason when the output cannot
