@@ -41,6 +41,26 @@ import Testing
         #expect(received == answer.count)
     }
 
+    /// The daemon answers and hangs up while standard input stays open (an `ssh` session that
+    /// keeps its end): the relay ends once the answer is out, as docker's does, without
+    /// waiting for standard input to end.
+    @Test func theDaemonHangingUpEndsTheRelayThoughStandardInputStaysOpen() async throws {
+        let server = try await FakeHTTPServer.start { connection in
+            _ = try await connection.readRaw()
+            try await connection.write("answer")
+        }
+        let (relay, stdin, stdout) = Self.relay(to: server)
+        #expect(write(stdin, "request", 7) == 7)
+        try await withTimeout(20) { try await relay.value }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = read(stdout, &buffer, buffer.count)
+        #expect(String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self) == "answer")
+        #expect(read(stdout, &buffer, buffer.count) == 0, "the relay closed its standard output")
+        close(stdin)
+        close(stdout)
+        await server.shutdown()
+    }
+
     /// The daemon resets the connection in the middle of the exchange: the relay fails (for
     /// `dial-stdio`, a non-zero exit), as docker's does. It ended as if all went well.
     @Test func aDaemonThatResetsTheConnectionFailsTheRelay() async throws {
