@@ -93,7 +93,10 @@ struct SystemDifferentialTests {
             defer { client.shutdown() }
 
             try await Self.makeObjects(client, label: "stevedore-system")
-            for arguments in [["system", "df"], ["system", "df", "--format", "{{.Type}} {{.TotalCount}} {{.Active}}"]] {
+            for arguments in [
+                ["system", "df"], ["system", "df", "--format", "{{.Type}} {{.TotalCount}} {{.Active}}"],
+                ["system", "df", "--format", "raw"],
+            ] {
                 try await self.oracle.expectSame(arguments, environment: environment)
             }
             // The daemon lists volumes in no fixed order, so two calls may differ in it: lines
@@ -101,6 +104,7 @@ struct SystemDifferentialTests {
             for arguments in [
                 ["system", "df", "-v"],
                 ["system", "df", "-v", "--format", "{{len .Images}}{{range .Volumes}}\n{{.Name}}:{{.Links}}{{end}}"],
+                ["system", "df", "-v", "--format", "raw"],
             ] {
                 let expected = try await self.oracle.docker.run(arguments, environment: environment)
                 let actual = try await self.oracle.stevedore.run(arguments, environment: environment)

@@ -66,11 +66,8 @@ struct ContainerListArguments: ParsableArguments {
             }
             let rows = containers.map { LabelledRow(row: ContainerRow($0, truncate: !self.noTrunc), labels: $0.labels ?? [:]) }
             var defaultFormat = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
-            var rawFormat = ContainerRow.rawFormat
-            if self.size {
-                defaultFormat += "\t{{.Size}}"
-                rawFormat += "size: {{.Size}}\\n"
-            }
+            if self.size { defaultFormat += "\t{{.Size}}" }
+            let rawFormat = self.size ? ContainerRow.sizedRawFormat : ContainerRow.rawFormat
             printOut(
                 try CommandOutput.render(
                     rows, format: format, defaultFormat: defaultFormat, rawFormat: rawFormat, titles: ContainerRow.titles))

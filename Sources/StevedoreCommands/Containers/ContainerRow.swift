@@ -32,6 +32,8 @@ struct ContainerRow: FormatterContext {
         "container_id: {{.ID}}\\nimage: {{.Image}}\\ncommand: {{.Command}}\\ncreated_at: {{.CreatedAt}}\\n"
         + "state: {{- pad .State 1 0}}\\nstatus: {{- pad .Status 1 0}}\\nnames: {{.Names}}\\nlabels: {{- pad .Labels 1 0}}\\n"
         + "ports: {{- pad .Ports 1 0}}\\n"
+    /// ``rawFormat`` with the size (`ps -s`, `system df -v`).
+    static let sizedRawFormat = rawFormat + "size: {{.Size}}\\n"
     static let titles = [
         "ID": "CONTAINER ID", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT", "RunningFor": "CREATED",
         "Status": "STATUS", "Ports": "PORTS", "Names": "NAMES", "Size": "SIZE", "Labels": "LABELS", "Mounts": "MOUNTS",

@@ -25,6 +25,11 @@ struct BuildCacheRow: FormatterContext {
     var UsageCount: String
 
     static let tableFormat = "table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}"
+    /// docker's `--format raw`: a block of `key: value` lines per record.
+    static let rawFormat =
+        "build_cache_id: {{.ID}}\\nparent_id: {{.Parent}}\\nbuild_cache_type: {{.CacheType}}\\ndescription: {{.Description}}\\n"
+        + "created_at: {{.CreatedAt}}\\ncreated_since: {{.CreatedSince}}\\nlast_used_at: {{.LastUsedAt}}\\n"
+        + "last_used_since: {{.LastUsedSince}}\\nusage_count: {{.UsageCount}}\\nin_use: {{.InUse}}\\nshared: {{.Shared}}\\n"
     static let titles = [
         "ID": "CACHE ID", "CacheType": "CACHE TYPE", "Size": "SIZE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT",
         "LastUsedSince": "LAST USED", "LastUsedAt": "LAST USED AT", "UsageCount": "USAGE", "Shared": "SHARED", "InUse": "IN USE",

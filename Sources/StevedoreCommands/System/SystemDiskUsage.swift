@@ -44,6 +44,15 @@ extension StevedoreCommand.System {
         }
 
         static let defaultFormat = "table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}"
+        /// docker's `--format raw`: a block of `key: value` lines per kind of object.
+        static let rawFormat =
+            "type: {{.Type}}\\ntotal: {{.TotalCount}}\\nactive: {{.Active}}\\nsize: {{.Size}}\\nreclaimable: {{.Reclaimable}}\\n"
+        /// `-v --format raw`: every object as its own list's raw block, under its kind.
+        static let verboseRawFormat =
+            "{{range .Images}}type: Image\\n\(ImageRow.digestRawFormat)\\n{{end -}}"
+            + "{{range .Containers}}type: Container\\n\(ContainerRow.sizedRawFormat)\\n{{end -}}"
+            + "{{range .Volumes}}type: Volume\\n\(VolumeRow.rawFormat)\\n{{end -}}"
+            + "{{range .BuildCache}}type: Build Cache\\n\(BuildCacheRow.rawFormat)\\n{{end -}}"
         static let titles = ["Type": "TYPE", "TotalCount": "TOTAL", "Active": "ACTIVE", "Size": "SIZE", "Reclaimable": "RECLAIMABLE"]
 
         static func rows(_ summary: DataUsageSummary) -> [Row] {
@@ -63,7 +72,8 @@ extension StevedoreCommand.System {
                 } else {
                     printOut(
                         try CommandOutput.render(
-                            Self.rows(usage.summary), format: self.format, defaultFormat: Self.defaultFormat, titles: Self.titles))
+                            Self.rows(usage.summary), format: self.format, defaultFormat: Self.defaultFormat, rawFormat: Self.rawFormat,
+                            titles: Self.titles))
                 }
             }
         }
@@ -110,7 +120,7 @@ extension StevedoreCommand.System {
         /// `-v`: docker's four tables, each aligned on its own; or, with another `--format`,
         /// that template run once over ``Objects`` (no titles, no final newline).
         func verboseText(_ usage: SystemDataUsageResponse) throws -> String {
-            let format = self.format ?? "table"
+            let format = self.format == "raw" ? Self.verboseRawFormat : self.format ?? "table"
             let table = format == "table"
             let objects = Objects(usage, truncate: format.hasBytePrefix("table"))
             guard table else {
