@@ -12,9 +12,15 @@ struct ContainerOperationTests {
     @Test func topListsTheContainersProcesses() async throws {
         try await TestEngine.withClient { client in
             try await client.withContainer(["sleep", "300"]) { id in
-                let top = try await client.containers.top(id)
+                // `start` can return before the container's process has exec'd its command (a
+                // moment longer under load; a CI run saw it): ask until it has.
+                var top = try await client.containers.top(id)
                 #expect(top.titles?.contains("CMD") == true)
-                #expect(top.processes?.contains { $0.last == "sleep 300" } == true)
+                let listed = try await eventually {
+                    top = try await client.containers.top(id)
+                    return top.processes?.contains { $0.last == "sleep 300" } == true
+                }
+                #expect(listed, "\(top)")
                 let custom = try await client.containers.top(id, psArgs: "-o pid,comm")
                 #expect(custom.titles == ["PID", "COMMAND"])
             }
