@@ -54,7 +54,9 @@ Typing rules:
   REQUIRED_SINCE_1_41 lists the few that 1.41 did not mark but every daemon sends, and
   ALWAYS_SENT those no spec marks but every daemon sends.
 - A key the spec spells otherwise than the daemon sends it keeps the daemon's spelling on the
-  wire (WIRE_KEYS: a service's `Healthcheck`).
+  wire (WIRE_KEYS: a service's `Healthcheck`). A key some daemons misspell is read under both
+  spellings (ALTERNATE_KEYS: a build cache record's `Parents`); those structs get an
+  `init(from:)` that reads the spec's spelling first.
 
 Reading: every struct and enum is also `JSONReadable`: a generated `init(reading:)` reads it
 member by member with `JSONReader` (Sources/StevedoreModels/Support), to the value the
@@ -130,6 +132,12 @@ ALWAYS_SENT = {("ServiceCreateResponse", "ID")}
 # shows against a Go client; a service's `Healthcheck` decoded as `HealthCheck` was lost, and
 # `service update` then removed the service's health check.
 WIRE_KEYS = {(("TaskSpec", "ContainerSpec"), "HealthCheck"): "Healthcheck"}
+
+# JSON keys some daemons send misspelled, by (type path, spec key): read under both spellings,
+# written under the spec's. Docker 23 to 28.2 (API 1.42 to 1.50) send a build cache record's
+# parents as `" Parents"` (a space in moby's struct tag, which the docker CLI shares, so it
+# reads them); a reader of `Parents` alone lost them.
+ALTERNATE_KEYS = {(("BuildCache",), "Parents"): " Parents"}
 
 # Properties whose Swift type the spec's format does not decide, by (definition, JSON key).
 PROPERTY_TYPES = {("ContainerWaitResponse", "StatusCode"): "Int"}
@@ -246,8 +254,9 @@ def doc_lines(description, indent):
 # --------------------------------------------------------------------------- model
 
 class Property:
-    def __init__(self, key, swift_name, type_ref, optional, description):
+    def __init__(self, key, swift_name, type_ref, optional, description, alternate_key=None):
         self.key = key
+        self.alternate_key = alternate_key
         self.swift_name = swift_name
         self.type_ref = type_ref  # TypeRef
         self.optional = optional
@@ -461,7 +470,8 @@ class Generator:
                 or (prop.get("type") == "object" and "properties" not in prop) or "additionalProperties" in prop \
                 or type_ref.swift == "JSONValue"
             wire_key = WIRE_KEYS.get((tuple(path), key), key)
-            struct.properties.append(Property(wire_key, swift_prop, type_ref, optional, prop.get("description")))
+            struct.properties.append(Property(
+                wire_key, swift_prop, type_ref, optional, prop.get("description"), ALTERNATE_KEYS.get((tuple(path), key))))
         self.add_legacy_properties(struct, old, path, definition, seen_keys, seen_names, nested_names)
         return struct
 
@@ -680,12 +690,22 @@ def render_struct(struct, indent, outer_scope):
         block.append("%spublic var %s: %s" % (inner, prop.swift_name, declared_type(prop, scope)))
         members.append(block)
     members.append(render_initializer(struct, indent + 4, scope))
+    alternates = [prop for prop in struct.properties if prop.alternate_key]
+    if alternates:
+        members.append(render_decoder(struct, indent + 4, scope))
     members.append(render_reader(struct, indent + 4, scope))
     members.append(render_writer(struct, indent + 4))
     if struct.properties:
         keys = ["%senum CodingKeys: String, CodingKey {" % inner]
         for prop in struct.properties:
             keys.append('%s    case %s = "%s"' % (inner, prop.swift_name, prop.key))
+        keys.append("%s}" % inner)
+        members.append(keys)
+    if alternates:
+        keys = ["%s/// The misspellings some daemons send (see `init(from:)`)." % inner,
+                "%senum AlternateCodingKeys: String, CodingKey {" % inner]
+        for prop in alternates:
+            keys.append('%s    case %s = "%s"' % (inner, prop.swift_name, prop.alternate_key))
         keys.append("%s}" % inner)
         members.append(keys)
     for nested in struct.nested:
@@ -729,6 +749,32 @@ def swift_string_literal(text):
     return '"%s"' % text.replace("\\", "\\\\").replace('"', '\\"')
 
 
+def render_decoder(struct, indent, scope):
+    """`init(from:)` of a struct with ALTERNATE_KEYS: the synthesized one's reading, except that
+    a member missing (or null) under the spec's key is read under its alternate spelling."""
+    pad = " " * indent
+    out = ["%s/// Decodes as the synthesized `init(from:)` would, reading a member missing under the" % pad,
+           "%s/// spec's key under the spelling some daemons send instead (`AlternateCodingKeys`)." % pad,
+           "%spublic init(from decoder: any Decoder) throws {" % pad,
+           "%s    let container = try decoder.container(keyedBy: CodingKeys.self)" % pad,
+           "%s    let alternates = try decoder.container(keyedBy: AlternateCodingKeys.self)" % pad,
+           "%s    self.init(" % pad]
+    arguments = []
+    for prop in struct.properties:
+        swift_type = prop.type_ref.render(scope)
+        if not prop.optional:
+            value = "try container.decode(%s.self, forKey: .%s)" % (swift_type, prop.swift_name)
+        else:
+            value = "try container.decodeIfPresent(%s.self, forKey: .%s)" % (swift_type, prop.swift_name)
+            if prop.alternate_key:
+                value += "\n%s            ?? alternates.decodeIfPresent(%s.self, forKey: .%s)" % (pad, swift_type, prop.swift_name)
+        arguments.append("%s        %s: %s" % (pad, initializer_label(prop), value))
+    out.append(",\n".join(arguments))
+    out.append("%s    )" % pad)
+    out.append("%s}" % pad)
+    return out
+
+
 def render_reader(struct, indent, scope):
     """`init(reading:)`: the struct read by JSONReader, member by member, giving the value that
     the synthesized `init(from:)` gives (see JSONReader for the cases it leaves to JSONDecoder)."""
@@ -747,7 +793,10 @@ def render_reader(struct, indent, scope):
     out.append("%s    try reader.readObject { reader, key in" % pad)
     for index, prop in enumerate(struct.properties):
         keyword = "if" if index == 0 else "} else if"
-        out.append("%s        %s key.matches(%s) {" % (pad, keyword, swift_string_literal(prop.key)))
+        condition = "key.matches(%s)" % swift_string_literal(prop.key)
+        if prop.alternate_key:
+            condition += " || key.matches(%s)" % swift_string_literal(prop.alternate_key)
+        out.append("%s        %s %s {" % (pad, keyword, condition))
         out.append("%s            try seen.insert(%d, reader)" % (pad, index))
         read = "read" if not prop.optional else "readIfPresent"
         out.append("%s            _%s = try reader.%s(%s.self)" % (pad, bare(prop.swift_name), read, prop.type_ref.render(scope)))

@@ -184,15 +184,38 @@ struct BuildKitTests {
         }
     }
 
+    /// Builds a `RUN` step writing a new marker, returned: the step's cache record's
+    /// description contains it.
+    private static func buildMarkedStep(_ client: DockerClient, _ resources: TestResources) async throws -> String {
+        let marker = UUID().uuidString
+        let directory = try TestContextDirectory.make(["Dockerfile": "FROM \(TestEngine.image)\nRUN echo \(marker) > /marker\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let built = try await client.images.build(context: BuildContext(directory: directory), options: Self.options).finish()
+        resources.image(try #require(built.imageID))
+        return marker
+    }
+
+    /// A build step's cache record names its parent, under whichever key the daemon's API
+    /// version sends it: `Parent` (1.41), `" Parents"` (1.42 to 1.50, moby's misspelling).
+    /// The misspelled parents were lost; API 1.51 sends none, so the client asks for 1.50.
+    @Test func aBuildCacheRecordNamesItsParentUnderTheDaemonsSpelling() async throws {
+        try await TestEngine.withResources { client, resources in
+            let marker = try await Self.buildMarkedStep(client, resources)
+            var configuration = try DockerClientConfiguration.fromEnvironment()
+            configuration.apiVersion = min(try await client.apiVersion(), APIVersion(1, 50))
+            let pinned = try DockerClient(configuration: configuration)
+            defer { pinned.shutdown() }
+            let records = try await TestEngine.withDiskUsageTurn { try await pinned.system.dataUsage().buildCache ?? [] }
+            let record = try #require(records.first { $0.description?.contains(marker) == true }, "\(records)")
+            #expect(!(record.parents ?? []).isEmpty || !(record.parent ?? "").isEmpty, "\(record)")
+        }
+    }
+
     /// A build's cache record is found in `system df` and pruned by id; the size options go
     /// under the name the daemon's API version knows, and those it lacks are refused first.
     @Test func theBuildCacheIsPrunedByIdAndItsSizeOptionsFollowTheAPIVersion() async throws {
         try await TestEngine.withResources { client, resources in
-            let marker = UUID().uuidString
-            let directory = try TestContextDirectory.make(["Dockerfile": "FROM \(TestEngine.image)\nRUN echo \(marker) > /marker\n"])
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let built = try await client.images.build(context: BuildContext(directory: directory), options: Self.options).finish()
-            resources.image(try #require(built.imageID))
+            let marker = try await Self.buildMarkedStep(client, resources)
             // The daemon runs one disk usage at a time: other tests' df take turns with this one.
             let records = try await TestEngine.withDiskUsageTurn { try await client.system.dataUsage().buildCache ?? [] }
             let record = try #require(records.first { $0.description?.contains(marker) == true }, "\(records)")

@@ -50,6 +50,17 @@ import Testing
         #expect((try encodedObject(container)["Healthcheck"] as? [String: Any])?["Interval"] as? Int == 10_000_000_000)
     }
 
+    /// Docker 23 to 28.2 send a build cache record's parents under `" Parents"` (a space in
+    /// moby's struct tag); newer daemons may spell it as the spec does. Both are read, the
+    /// spec's first, and written as the spec spells it.
+    @Test func aBuildCacheRecordsParentsAreReadUnderEitherSpelling() throws {
+        #expect(try decode(BuildCache.self, #"{"ID": "a", " Parents": ["p1", "p2"]}"#).parents == ["p1", "p2"])
+        #expect(try decode(BuildCache.self, #"{"ID": "a", "Parents": ["p1"]}"#).parents == ["p1"])
+        #expect(try decode(BuildCache.self, #"{"Parents": ["spec"], " Parents": ["other"]}"#).parents == ["spec"])
+        #expect(try decode(BuildCache.self, #"{"Parents": null, " Parents": ["other"]}"#).parents == ["other"])
+        #expect(try encodedObject(BuildCache(parents: ["p"]))["Parents"] as? [String] == ["p"])
+    }
+
     @Test func integerEnumKeepsUnknownValues() throws {
         let changes = try decode([FilesystemChange].self, #"[{"Path": "/etc", "Kind": 0}, {"Path": "/x", "Kind": 7}]"#)
         #expect(changes[0].kind == .modified)

@@ -49,6 +49,7 @@ import Testing
         Case.reads(Double.self, "7"),
         Case.reads([String: String].self, #"{"k":"first","k":"second"}"#),
         Case.reads(EmptyObject.self, #"[1,{"a":null}]"#),
+        Case.reads(BuildCache.self, #"{"ID":"a"," Parents":["p"]}"#),
     ])
     func readsWhatJSONDecoderDecodes(_ check: Case) throws {
         try check.check()
@@ -56,6 +57,7 @@ import Testing
 
     @Test(arguments: [
         Case.givesUp(PortSummary.self, #"{"PrivatePort":80,"PrivatePort":81,"Type":"tcp"}"#, "a repeated member"),
+        Case.givesUp(BuildCache.self, #"{"Parents":["a"]," Parents":["b"]}"#, "a member under both its spellings"),
         Case.givesUp(PortSummary.self, #"{"PrivatePort":80.0,"Type":"tcp"}"#, "a fraction where an integer goes"),
         Case.givesUp(PortSummary.self, #"{"PrivatePort":8e1,"Type":"tcp"}"#, "an exponent where an integer goes"),
         Case.givesUp(PortSummary.self, #"{"PrivatePort":65536,"Type":"tcp"}"#, "an integer out of range"),

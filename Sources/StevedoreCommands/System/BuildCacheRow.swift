@@ -40,7 +40,9 @@ struct BuildCacheRow: FormatterContext {
         let id = truncate ? ObjectID.truncated(record.id ?? "") : record.id ?? ""
         // docker marks a record in use with a star after its id.
         self.ID = record.inUse == true ? id + "*" : id
-        let parent = record.parents?.joined(separator: ", ") ?? record.parent ?? ""
+        // docker's: the parents when there are any, else the deprecated single parent.
+        let parents = record.parents ?? []
+        let parent = parents.isEmpty ? record.parent ?? "" : parents.joined(separator: ", ")
         self.Parent = truncate ? ObjectID.truncated(parent) : parent
         self.CacheType = record.type?.rawValue ?? ""
         var description = record.description ?? ""

@@ -62,6 +62,27 @@ public struct BuildCache: Codable, Hashable, Sendable, JSONReadable, JSONWritabl
         self.parent = parent
     }
 
+    /// Decodes as the synthesized `init(from:)` would, reading a member missing under the
+    /// spec's key under the spelling some daemons send instead (`AlternateCodingKeys`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let alternates = try decoder.container(keyedBy: AlternateCodingKeys.self)
+        self.init(
+            id: try container.decodeIfPresent(String.self, forKey: .id),
+            parents: try container.decodeIfPresent([String].self, forKey: .parents)
+                ?? alternates.decodeIfPresent([String].self, forKey: .parents),
+            type: try container.decodeIfPresent(Kind.self, forKey: .type),
+            description: try container.decodeIfPresent(String.self, forKey: .description),
+            inUse: try container.decodeIfPresent(Bool.self, forKey: .inUse),
+            shared: try container.decodeIfPresent(Bool.self, forKey: .shared),
+            size: try container.decodeIfPresent(Int.self, forKey: .size),
+            createdAt: try container.decodeIfPresent(String.self, forKey: .createdAt),
+            lastUsedAt: try container.decodeIfPresent(String.self, forKey: .lastUsedAt),
+            usageCount: try container.decodeIfPresent(Int.self, forKey: .usageCount),
+            parent: try container.decodeIfPresent(String.self, forKey: .parent)
+        )
+    }
+
     /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
     package init(reading reader: inout JSONReader) throws {
         var _id: String?
@@ -80,7 +101,7 @@ public struct BuildCache: Codable, Hashable, Sendable, JSONReadable, JSONWritabl
             if key.matches("ID") {
                 try seen.insert(0, reader)
                 _id = try reader.readIfPresent(String.self)
-            } else if key.matches("Parents") {
+            } else if key.matches("Parents") || key.matches(" Parents") {
                 try seen.insert(1, reader)
                 _parents = try reader.readIfPresent([String].self)
             } else if key.matches("Type") {
@@ -158,6 +179,11 @@ public struct BuildCache: Codable, Hashable, Sendable, JSONReadable, JSONWritabl
         case lastUsedAt = "LastUsedAt"
         case usageCount = "UsageCount"
         case parent = "Parent"
+    }
+
+    /// The misspellings some daemons send (see `init(from:)`).
+    enum AlternateCodingKeys: String, CodingKey {
+        case parents = " Parents"
     }
 
     /// Cache record type.
