@@ -351,6 +351,7 @@ class Generator:
         self.old_operations = index_operations(old_spec)
         self.old_inline_schemas = index_inline_schemas(old_spec)
         self.top_types = []  # StructType | EnumType | AliasType
+        self.used_alternate_keys = set()
         self.top_names = set()
 
     # -- helpers on the spec
@@ -470,8 +471,14 @@ class Generator:
                 or (prop.get("type") == "object" and "properties" not in prop) or "additionalProperties" in prop \
                 or type_ref.swift == "JSONValue"
             wire_key = WIRE_KEYS.get((tuple(path), key), key)
-            struct.properties.append(Property(
-                wire_key, swift_prop, type_ref, optional, prop.get("description"), ALTERNATE_KEYS.get((tuple(path), key))))
+            alternate_key = ALTERNATE_KEYS.get((tuple(path), key))
+            if alternate_key:
+                # A required member read under its alternate alone would be read by the reader
+                # and refused by `JSONDecoder`.
+                if not optional:
+                    raise SystemExit("generate-models.py: %s.%s: an alternate key for a required member" % (swift_name, key))
+                self.used_alternate_keys.add((tuple(path), key))
+            struct.properties.append(Property(wire_key, swift_prop, type_ref, optional, prop.get("description"), alternate_key))
         self.add_legacy_properties(struct, old, path, definition, seen_keys, seen_names, nested_names)
         return struct
 
@@ -702,10 +709,14 @@ def render_struct(struct, indent, outer_scope):
         keys.append("%s}" % inner)
         members.append(keys)
     if alternates:
+        taken = {prop.key for prop in struct.properties}
+        for prop in alternates:
+            if prop.alternate_key in taken:
+                raise SystemExit("generate-models.py: %s: the alternate key %r is another member's" % (struct.name, prop.alternate_key))
         keys = ["%s/// The misspellings some daemons send (see `init(from:)`)." % inner,
                 "%senum AlternateCodingKeys: String, CodingKey {" % inner]
         for prop in alternates:
-            keys.append('%s    case %s = "%s"' % (inner, prop.swift_name, prop.alternate_key))
+            keys.append("%s    case %s = %s" % (inner, prop.swift_name, swift_string_literal(prop.alternate_key)))
         keys.append("%s}" % inner)
         members.append(keys)
     for nested in struct.nested:
@@ -938,6 +949,9 @@ def generate(output_dir):
     generator = Generator(spec, load_yaml(OLD_SPEC))
     generator.build_definitions()
     generator.build_operations()
+    unused = set(ALTERNATE_KEYS) - generator.used_alternate_keys
+    if unused:
+        raise SystemExit("generate-models.py: ALTERNATE_KEYS names no member: %s" % sorted(unused))
     os.makedirs(output_dir, exist_ok=True)
     for swift_type in generator.top_types:
         with open(os.path.join(output_dir, swift_type.name + ".swift"), "w", encoding="utf-8", newline="\n") as handle:
