@@ -100,17 +100,17 @@ struct SystemDifferentialTests {
                 try await self.oracle.expectSame(arguments, environment: environment)
             }
             // The daemon lists volumes in no fixed order, so two calls may differ in it: lines
-            // are compared sorted.
-            for arguments in [
-                ["system", "df", "-v"],
-                ["system", "df", "-v", "--format", "{{len .Images}}{{range .Volumes}}\n{{.Name}}:{{.Links}}{{end}}"],
-                ["system", "df", "-v", "--format", "raw"],
+            // are compared sorted; raw blocks (with their blank lines) sorted as blocks.
+            for (arguments, separator) in [
+                (["system", "df", "-v"], "\n"),
+                (["system", "df", "-v", "--format", "{{len .Images}}{{range .Volumes}}\n{{.Name}}:{{.Links}}{{end}}"], "\n"),
+                (["system", "df", "-v", "--format", "raw"], "\n\n"),
             ] {
                 let expected = try await self.oracle.docker.run(arguments, environment: environment)
                 let actual = try await self.oracle.stevedore.run(arguments, environment: environment)
-                func lines(_ text: String) -> [String] { CLIOracle.masked(text).split(separator: "\n").map(String.init).sorted() }
+                func pieces(_ text: String) -> [String] { CLIOracle.masked(text).components(separatedBy: separator).sorted() }
                 #expect(actual.status == 0 && expected.status == 0, "\(actual)\n\(expected)")
-                #expect(lines(actual.standardOutput) == lines(expected.standardOutput), "\(actual)\n\(expected)")
+                #expect(pieces(actual.standardOutput) == pieces(expected.standardOutput), "\(actual)\n\(expected)")
             }
 
             // Each tool prunes the same set of objects (made again for the second): reports equal once ids are masked.
