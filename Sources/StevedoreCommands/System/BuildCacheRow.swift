@@ -45,9 +45,8 @@ struct BuildCacheRow: FormatterContext {
         let parent = parents.isEmpty ? record.parent ?? "" : parents.joined(separator: ", ")
         self.Parent = truncate ? ObjectID.truncated(parent) : parent
         self.CacheType = record.type?.rawValue ?? ""
-        var description = record.description ?? ""
-        if truncate, description.count > 45 { description = String(description.prefix(44)) + "…" }
-        self.Description = description
+        // Never cut, not even in a table: docker's neither.
+        self.Description = record.description ?? ""
         self.Size = HumanSize.decimal(Int64(record.size ?? 0))
         let created = DockerTimestamp(record.createdAt ?? "")
         self.CreatedAt = created.map(goTimeString) ?? ""
