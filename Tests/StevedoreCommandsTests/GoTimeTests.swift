@@ -35,6 +35,26 @@ struct GoTimeTests {
         #expect(goANSICTime(rfc3339) == expected)
     }
 
+    /// A daemon's time as docker prints the Go `time.Time` it parsed: as written, in the offset it
+    /// came with (not the local zone's), `UTC` for `Z`. `+23:59` is an offset no local zone has,
+    /// so Go repeats it in place of a name.
+    @Test(arguments: [
+        ("2026-12-05T10:00:00.123456789Z", "2026-12-05 10:00:00.123456789 +0000 UTC"),
+        ("2026-12-05T10:00:00.500Z", "2026-12-05 10:00:00.5 +0000 UTC"),
+        ("2026-12-05T10:00:00.0000000001Z", "2026-12-05 10:00:00 +0000 UTC"),
+        ("0001-01-01T00:00:00Z", "0001-01-01 00:00:00 +0000 UTC"),
+        ("2026-12-05T23:30:00.25+23:59", "2026-12-05 23:30:00.25 +2359 +2359"),
+        ("2026-12-05T00:10:00-23:59", "2026-12-05 00:10:00 -2359 -2359"),
+    ])
+    func daemonTimesPrintInTheirOwnOffset(rfc3339: String, expected: String) {
+        #expect(goTimeString(rfc3339) == expected)
+    }
+
+    @Test(arguments: ["", "2026-12-05", "2026-02-30T00:00:00Z", "2026-12-05T10:00:00", "2026-12-05 10:00:00Z"])
+    func textsThatAreNotTimesPrintNothing(text: String) {
+        #expect(goTimeString(text) == nil)
+    }
+
     /// An event's time before 1970, as Go's `time.Unix(0, n)` places it: the second before, and
     /// the fraction counted forward from it (once a trap: a ten-character fraction).
     @Test func eventTimesBefore1970CountTheFractionForward() {

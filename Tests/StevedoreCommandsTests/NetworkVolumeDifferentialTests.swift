@@ -82,6 +82,9 @@ struct NetworkVolumeDifferentialTests {
                 ] {
                     try await self.oracle.expectSame(arguments)
                 }
+                // docker prints a network's creation time in the daemon's offset, not the local zone's.
+                try await self.oracle.expectSame(
+                    ["network", "ls", "--filter", filter, "--format", "{{.Name}} {{.CreatedAt}}"], environment: ["TZ": "Asia/Kathmandu"])
                 try await self.oracle.expectSame(["network", "prune", "--filter", "label=\(missing)"], input: Data("n\n".utf8))
                 // docker adds its usage after the message.
                 try await self.oracle.expectSame(["network", "create", "--subnet", #"10.1.0.0/16,"10.2"#, missing], compareErrors: false)

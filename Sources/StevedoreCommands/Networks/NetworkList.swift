@@ -76,6 +76,6 @@ struct NetworkRow: FormatterContext {
         self.IPv6 = String(network.enableIPv6 ?? false)
         self.Internal = String(network.internal ?? false)
         self.Labels = joinedLabels(network.labels)
-        self.CreatedAt = DockerTimestamp(network.created ?? "").map(goTimeString) ?? ""
+        self.CreatedAt = goTimeString(network.created ?? "") ?? ""
     }
 }

@@ -45,8 +45,13 @@ struct LocalTime {
 
     /// Go's `-0700`, or with `colon` its `-07:00`.
     func numericOffset(colon: Bool = false) -> String {
-        let minutes = abs(self.utcOffset) / 60
-        return (self.utcOffset < 0 ? "-" : "+") + Self.digits(minutes / 60, 2) + (colon ? ":" : "") + Self.digits(minutes % 60, 2)
+        Self.numericOffset(self.utcOffset, colon: colon)
+    }
+
+    /// Go's `-0700` (or with `colon` its `-07:00`) for `utcOffset` seconds east of UTC.
+    static func numericOffset(_ utcOffset: Int, colon: Bool = false) -> String {
+        let minutes = abs(utcOffset) / 60
+        return (utcOffset < 0 ? "-" : "+") + Self.digits(minutes / 60, 2) + (colon ? ":" : "") + Self.digits(minutes % 60, 2)
     }
 
     /// The zone's abbreviation (`UTC`, `CET`), as Go's `MST` prints it.

@@ -48,11 +48,10 @@ struct BuildCacheRow: FormatterContext {
         // Never cut, not even in a table: docker's neither.
         self.Description = record.description ?? ""
         self.Size = HumanSize.decimal(Int64(record.size ?? 0))
-        let created = DockerTimestamp(record.createdAt ?? "")
-        self.CreatedAt = created.map(goTimeString) ?? ""
-        self.CreatedSince = created.map { HumanDuration.ago($0.date, now: now) } ?? ""
+        self.CreatedAt = goTimeString(record.createdAt ?? "") ?? ""
+        self.CreatedSince = DockerTimestamp(record.createdAt ?? "").map { HumanDuration.ago($0.date, now: now) } ?? ""
         let lastUsed = DockerTimestamp(record.lastUsedAt ?? "")
-        self.LastUsedAt = lastUsed.map(goTimeString) ?? ""
+        self.LastUsedAt = goTimeString(record.lastUsedAt ?? "") ?? ""
         self.LastUsedSince = lastUsed.map { HumanDuration.ago($0.date, now: now) } ?? ""
         self.UsageCount = String(record.usageCount ?? 0)
         self.InUse = String(record.inUse ?? false)
