@@ -116,8 +116,19 @@ final class ConnectionPool: Sendable {
         if let idle { return idle }
         let newID = try self.makeDetachedConnectionID()
         let connection = try await self.connect(newID)
+        try self.checkDetachedConnectionEstablished(connection)
         self.state.withLockedValue { $0.connections[newID] = connection }
         return connection
+    }
+
+    /// Closes `connection`, one outside the pool's count just opened, and throws
+    /// ``HTTPTransportError/shutdown`` when ``shutdown()`` came while it was being opened: no
+    /// exchange starts after the shutdown, whichever the connect or the shutdown finished first.
+    func checkDetachedConnectionEstablished(_ connection: HTTPConnection) throws {
+        let action = self.state.withLockedValue { $0.machine.detachedConnectionEstablished(connection.id) }
+        guard case .closeConnection = action else { return }
+        connection.close()
+        throw HTTPTransportError.shutdown
     }
 
     /// An id for a connection of its own, outside the pool (a long-lived exchange's, a

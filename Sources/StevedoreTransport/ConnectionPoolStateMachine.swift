@@ -84,6 +84,12 @@ struct ConnectionPoolStateMachine {
         return self.nextConnectionID
     }
 
+    /// A connection opened outside the count is open: nothing may start on it when the pool shut
+    /// down while it was being opened (it is closed then, as a pooled one would be).
+    mutating func detachedConnectionEstablished(_ connection: ConnectionID) -> Action {
+        self.isShutDown ? .closeConnection(connection, thenCreate: nil) : .none
+    }
+
     /// A long-lived exchange ended on its connection outside the count: a reusable connection
     /// joins the pool when there is room (to the longest waiter, or idle); otherwise it is closed.
     mutating func detachedConnectionReleased(_ connection: ConnectionID, reusable: Bool) -> Action {

@@ -62,6 +62,7 @@ public final class HTTPTransport: Sendable {
             allowHalfClosure: true
         )
         do {
+            try self.pool.checkDetachedConnectionEstablished(connection)
             let response = try await connection.execute(request, isUpgradeRequest: true) { _ in }
             switch response.status.code {
             case 101, 200:
@@ -84,7 +85,8 @@ public final class HTTPTransport: Sendable {
         case refused(HTTPResponse)
     }
 
-    /// Closes idle connections and fails waiting requests; running exchanges finish on their own.
+    /// Closes idle connections and fails waiting requests, and requests whose connection is still
+    /// being opened; running exchanges finish on their own.
     public func shutdown() {
         self.pool.shutdown()
     }

@@ -185,4 +185,15 @@ import Testing
         #expect(idle { $0.shutdown() } == .shutdown(close: [1], fail: []))
         #expect(idle.value.counts == (idle: 0, leased: 0, connecting: 0, waiting: 0))
     }
+
+    /// A connection of its own opened before the shutdown carries its exchange; one whose
+    /// connect ends after it is closed at once, as a pooled connection opened too late is.
+    @Test func aDetachedConnectionOpenedAfterShutdownCarriesNothing() throws {
+        let machine = Ref(Machine(maxConnections: 1))
+        let early = try #require(machine { $0.makeDetachedConnectionID() })
+        #expect(machine { $0.detachedConnectionEstablished(early) } == .none)
+        let late = try #require(machine { $0.makeDetachedConnectionID() })
+        _ = machine.value.shutdown()
+        #expect(machine { $0.detachedConnectionEstablished(late) } == .closeConnection(late, thenCreate: nil))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -448,6 +449,50 @@ import Testing
             #expect(longLived?.code == .shutdown)
             let hijack = await transportError { _ = try await transport.hijack(HTTPRequest(method: .POST, target: "/attach")) }
             #expect(hijack?.code == .shutdown)
+        }
+    }
+
+    /// A long-lived request or a hijack whose connect ends after `shutdown()` fails with
+    /// `shutdown`, its connection closed, instead of starting after it. The listener has room
+    /// for one connection in its queue and accepts none (a backlog of 0, no reads), so once a
+    /// first connection fills it, the request's connect waits on its SYN's retransmission until
+    /// the test accepts that first one.
+    @Test(arguments: [false, true]) func aConnectEndingAfterShutdownStartsNothing(hijack: Bool) async throws {
+        let group = MultiThreadedEventLoopGroup.singleton
+        let listener = try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 0)
+            .serverChannelOption(.autoRead, value: false)
+            .bind(host: "127.0.0.1", port: 0).get()
+        defer { listener.close(promise: nil) }
+        let port = try #require(listener.localAddress?.port)
+        let filler = try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: port).get()
+        defer { filler.close(promise: nil) }
+
+        let transport = HTTPTransport(target: .tcp(host: "127.0.0.1", port: port))
+        let request = HTTPRequest(method: .POST, target: "/containers/x/attach", isLongLived: true)
+        let exchange = Task {
+            if hijack {
+                _ = try await transport.hijack(request)
+            } else {
+                _ = try await transport.execute(request)
+            }
+        }
+        try await withTimeout(30) {
+            while !(try Self.isConnecting(to: port)) { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        transport.shutdown()
+        listener.read()  // accepts the first connection: the retransmitted SYN gets in
+        await #expect(throws: HTTPTransportError.shutdown) { try await withTimeout(30) { try await exchange.value } }
+        exchange.cancel()
+    }
+
+    /// Whether a TCP connect to 127.0.0.1:`port` is under way (`SYN_SENT` in `/proc/net/tcp`).
+    private static func isConnecting(to port: Int) throws -> Bool {
+        let table = try String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)
+        let remote = "0100007F:" + String(format: "%04X", port)
+        return table.split(whereSeparator: \.isNewline).contains { line in
+            let columns = line.split(whereSeparator: \.isWhitespace)
+            return columns.count > 3 && columns[2] == remote && columns[3] == "02"
         }
     }
 }

@@ -66,7 +66,10 @@ public final class DockerClient: Sendable {
         return try DockerClient(configuration: configuration, logger: logger)
     }
 
-    /// Closes idle connections; requests made afterwards fail with ``DockerError/Category/shutdown``.
+    /// Closes idle connections. Requests made afterwards fail with
+    /// ``DockerError/Category/shutdown``, and so do requests still waiting for a connection or
+    /// whose connection is still being opened; exchanges already under way (a followed log, an
+    /// attached stream) go on until they end or their consumer leaves.
     public func shutdown() {
         self.transport.shutdown()
     }
