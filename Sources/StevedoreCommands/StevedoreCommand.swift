@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -63,6 +64,9 @@ public struct StevedoreCommand: AsyncParsableCommand {
                 printError("\(failure)")
             }
             Self.exit(withError: ExitCode(failure.exitCode))
+        } catch let failure as GoPathError {
+            printError("\(failure)")
+            Self.exit(withError: ExitCode(1))
         } catch {
             // The parser's own exit code for a refused command line is 64; docker's is 1 or 125.
             guard Self.exitCode(for: error) == .validationFailure else { Self.exit(withError: error) }

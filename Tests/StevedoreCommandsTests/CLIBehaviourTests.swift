@@ -252,6 +252,8 @@ import Testing
         arguments: [
             ["run", "--rm", "--restart", "always"], ["create", "--env-file", "/nonexistent"], ["container", "run", "--pull", "bogus"],
             ["container", "create", "--network-alias", "a"], ["run", "--health-retries", "-1"], ["create", "--health-interval", "-1s"],
+            // Files that open but cannot be read.
+            ["create", "--env-file", "/"], ["run", "--label-file", "/"], ["create", "--security-opt", "seccomp=/"],
         ])
     func runAndCreateRefusalsAreWordedAsDockers(arguments: [String]) async throws {
         let docker = try #require(CommandLineProcess.onPath("docker"))

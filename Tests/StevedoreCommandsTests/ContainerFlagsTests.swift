@@ -283,6 +283,33 @@ import Testing
         #expect(Self.failure(["--env-file", file.path]) == "invalid env file (\(file.path)): variable 'A B' contains whitespaces")
     }
 
+    /// Files are read to their end, not by their size: a pipe (`--env-file <(…)`) or a device
+    /// serves as a regular file does. Lines are checked as Go's `bufio.Scanner` reads them.
+    @Test func environmentFilesMayBePipesAndTheirLinesAreCheckedOneByOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-flags-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try Self.body(["--env-file", "/dev/null", "-e", "A=1"]).env == ["A=1"])
+
+        let fifo = directory.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Opening a FIFO to write waits for its reader: on a thread of its own.
+        let writer = Thread { try? "P=1\nQ=2".write(toFile: fifo, atomically: false, encoding: .utf8) }
+        writer.start()
+        #expect(try Self.body(["--env-file", fifo]).env == ["P=1", "Q=2"])
+
+        let file = directory.appendingPathComponent("vars")
+        try Data("A=1\n# \u{e9}\nB=\u{e9}\u{ff}".utf8 + [0xFF, 0x0A, 0x43]).write(to: file)
+        #expect(
+            Self.failure(["--env-file", file.path])
+                == "invalid env file (\(file.path)): invalid utf8 bytes at line 3: [66 61 195 169 195 191 255]")
+        // A line and its newline must fit in 64 KiB.
+        try Data(("A=" + String(repeating: "x", count: 65_533) + "\n").utf8).write(to: file)
+        #expect(try Self.body(["--env-file", file.path]).env?.first?.utf8.count == 65_535)
+        try Data(("A=" + String(repeating: "x", count: 65_534)).utf8).write(to: file)
+        #expect(Self.failure(["--label-file", file.path]) == "invalid env file (\(file.path)): bufio.Scanner: token too long")
+    }
+
     /// A combining mark after `=` (U+0301) or a prepended mark before it (U+06DD) joins the `=`
     /// to its neighbour in one Character; docker still splits there, and so must we: `-e` with
     /// a value would otherwise be taken for a bare name and dropped.

@@ -26,35 +26,43 @@ enum KeyValueFile {
         return entries + overrides
     }
 
-    /// One file's entries; an unreadable file or a malformed line fails with docker's words
-    /// and exit code 125.
+    /// One file's entries, read to its end (a pipe such as `<(…)` serves too); an unreadable
+    /// file or a malformed line fails with docker's words and exit code 125.
     static func read(_ path: String, _ kind: Kind) throws -> [String] {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try LocalFiles.contents(ofFile: path)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file or directory"
-            throw FlagValue.conflict("open \(path): \(reason)")
+            // docker names the file it could not read or parse, not one it could not open.
+            throw FlagValue.conflict(error.operation == "open" ? "\(error)" : "invalid env file (\(path)): \(error)")
         }
         return try Self.parse(data, path: path, kind)
     }
 
-    /// The entries of a file's contents (`path` names it in errors).
+    /// The entries of a file's contents (`path` names it in errors), line by line as Go's
+    /// `bufio.Scanner` reads them: a line must be valid UTF-8 and shorter than the scanner's
+    /// 64 KiB buffer, and errors name the first line that is not.
     static func parse(_ data: Data, path: String, _ kind: Kind) throws -> [String] {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw FlagValue.conflict("invalid env file (\(path)): the file is not valid UTF-8")
-        }
-        let lines = text.cut(prefix: "\u{FEFF}") ?? text[...]
+        func invalid(_ reason: String) -> CommandFailure { FlagValue.conflict("invalid env file (\(path)): \(reason)") }
+        var bytes = Array(data)[...]
+        // No empty line after a final newline.
+        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         var entries: [String] = []
-        for rawLine in lines.scannedLines() {
-            let line = Substring(rawLine.unicodeScalars.drop(while: \.properties.isWhitespace))
+        for (index, rawLine) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            // A line and its newline must fit in the scanner's buffer, a carriage return included.
+            guard rawLine.count < Self.scannerBufferSize else { throw invalid("bufio.Scanner: token too long") }
+            let lineBytes = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
+            guard let text = String(validating: lineBytes, as: UTF8.self) else {
+                // Go's `%v` of the line's bytes: `[104 105 255]`.
+                throw invalid("invalid utf8 bytes at line \(index + 1): [\(lineBytes.map { String($0) }.joined(separator: " "))]")
+            }
+            let unmarked = index == 0 ? text.cut(prefix: "\u{FEFF}") ?? text[...] : text[...]
+            let line = Substring(unmarked.unicodeScalars.drop(while: \.properties.isWhitespace))
             if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { continue }
             let cut = line.cut(atFirst: "=")
             let key = cut?.before ?? line
-            if key.isEmpty { throw FlagValue.conflict("invalid env file (\(path)): no variable name on line '\(line)'") }
-            if key.unicodeScalars.contains(where: \.isSpaceOrTab) {
-                throw FlagValue.conflict("invalid env file (\(path)): variable '\(key)' contains whitespaces")
-            }
+            if key.isEmpty { throw invalid("no variable name on line '\(line)'") }
+            if key.unicodeScalars.contains(where: \.isSpaceOrTab) { throw invalid("variable '\(key)' contains whitespaces") }
             if cut != nil {
                 entries.append(String(line))
             } else if kind == .environment, let value = ProcessEnvironment.value(of: String(key)) {
@@ -63,4 +71,7 @@ enum KeyValueFile {
         }
         return entries
     }
+
+    /// Go's `bufio.MaxScanTokenSize`.
+    private static let scannerBufferSize = 64 * 1024
 }

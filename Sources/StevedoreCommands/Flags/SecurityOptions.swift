@@ -40,9 +40,9 @@ struct SecurityOptions {
     private static func compactProfile(at path: String) throws -> String {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try LocalFiles.contents(ofFile: path)
         } catch {
-            throw FlagValue.conflict("opening seccomp profile (\(path)) failed: open \(path): no such file or directory")
+            throw FlagValue.conflict("opening seccomp profile (\(path)) failed: \(error)")
         }
         do {
             _ = try TemplateValue(json: data)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -67,8 +68,8 @@ func readSwarmObjectContent(_ source: String, limit: Int, missing: String) throw
     let content: Data
     do {
         content = try LocalFiles.contents(ofFile: source == "-" ? nil : source, limit: limit)
-    } catch let failure as CommandFailure {
-        throw CommandFailure(description: "error reading from \(name): \(failure.description)")
+    } catch {
+        throw CommandFailure(description: "error reading from \(name): \(error)")
     }
     guard !content.isEmpty else { throw CommandFailure(description: "error reading from \(name): data is empty") }
     return content

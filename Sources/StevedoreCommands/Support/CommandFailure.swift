@@ -1,17 +1,5 @@
 import Stevedore
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A failure the CLI reports as docker does: its message alone on stderr (nothing when it is
 /// empty), and an exit code.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -35,11 +23,4 @@ struct CommandFailure: Error, CustomStringConvertible {
     static func withHelp(_ message: String, command: String, exitCode: Int32 = 125) -> CommandFailure {
         CommandFailure(description: "stevedore: \(message)\n\nRun 'stevedore \(command) --help' for more information", exitCode: exitCode)
     }
-}
-
-/// Go's text for an errno, which is the C library's with its first letter lower-cased
-/// (`no such file or directory`): how docker's messages end when a file operation fails.
-func goErrnoText(_ code: Int32) -> String {
-    let text = String(cString: strerror(code))
-    return text.prefix(1).lowercased() + text.dropFirst()
 }

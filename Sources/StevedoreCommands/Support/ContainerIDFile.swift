@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import Stevedore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -12,30 +13,14 @@ import Stevedore
     import Darwin
 #endif
 
-/// Files the commands read and write themselves (context archives, secret and config data),
-/// failing with the words of Go's `os` package that docker's messages carry:
-/// `open PATH: no such file or directory`, `read PATH: is a directory`, `open PATH: file exists`.
+/// Files the commands read and write themselves (context archives, secret and config data,
+/// environment and label files), failing with a ``GoPathError``: `open PATH: no such file or
+/// directory`, `read PATH: is a directory`, `open PATH: file exists`.
 enum LocalFiles {
     /// The first `limit` bytes (all of them by default) of the file at `path`, or of stdin
-    /// when `path` is `nil`.
-    static func contents(ofFile path: String?, limit: Int = .max) throws -> Data {
-        let descriptor = path.map { open($0, O_RDONLY | O_CLOEXEC) } ?? STDIN_FILENO
-        guard descriptor >= 0 else { throw Self.failure("open", path, errno) }
-        defer { if path != nil { close(descriptor) } }
-        var content = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 << 10)
-        while content.count < limit {
-            let wanted = min(buffer.count, limit - content.count)
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
-            if count > 0 {
-                content.append(contentsOf: buffer[..<count])
-            } else if count == 0 {
-                break
-            } else if errno != EINTR {
-                throw Self.failure("read", path, errno)
-            }
-        }
-        return content
+    /// when `path` is `nil`: read to its end, so a pipe (`<(…)`) or a device serves as well.
+    static func contents(ofFile path: String?, limit: Int = .max) throws(GoPathError) -> Data {
+        Data(try FileContents.bytes(ofFile: path, limit: limit))
     }
 
     /// Creates the file `path`, which must not exist (mode 0600 less the umask), then writes
@@ -43,13 +28,8 @@ enum LocalFiles {
     /// it stays, empty.
     static func createNewFile(_ path: String, contents: () throws -> Data) throws {
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Self.failure("open", path, errno) }
+        guard descriptor >= 0 else { throw GoPathError(operation: "open", path: path, code: errno) }
         defer { close(descriptor) }
         try writeAll(ByteBuffer(bytes: try contents()), to: descriptor)
-    }
-
-    /// Go's `*PathError` text: the operation, the path (`/dev/stdin` for stdin), the errno's text.
-    private static func failure(_ operation: String, _ path: String?, _ code: Int32) -> CommandFailure {
-        CommandFailure(description: "\(operation) \(path ?? "/dev/stdin"): \(goErrnoText(code))")
     }
 }

@@ -124,12 +124,11 @@ extension StevedoreCommand.Swarm {
     /// The text of the file at `path`, or `nil` when it holds no PEM block; throws Go's reason
     /// when it cannot be read (`open PATH: no such file or directory`).
     static func readPEM(atPath path: String) throws -> String? {
-        if (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory {
-            throw InvalidFlagValue(reason: "read \(path): is a directory")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file or directory"
-            throw InvalidFlagValue(reason: "open \(path): \(reason)")
+        let data: Data
+        do {
+            data = try LocalFiles.contents(ofFile: path)
+        } catch {
+            throw InvalidFlagValue(reason: "\(error)")
         }
         let text = String(decoding: data, as: UTF8.self)
         return Self.containsPEMBlock(text) ? text : nil

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A file operation that failed, in the words of Go's `*os.PathError` that docker's messages
+/// carry: the operation, the path, the errno's text (`open PATH: no such file or directory`,
+/// `read PATH: is a directory`).
+package struct GoPathError: Error, CustomStringConvertible, Sendable {
+    /// What failed: `open`, `read`, `write`.
+    package var operation: String
+    package var path: String
+    /// The errno.
+    package var code: Int32
+
+    package init(operation: String, path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    package var description: String { "\(self.operation) \(self.path): \(goErrnoText(self.code))" }
+}
+
+/// Go's text for an errno, which is the C library's with its first letter lower-cased
+/// (`no such file or directory`): how docker's messages end when a file operation fails.
+package func goErrnoText(_ code: Int32) -> String {
+    let text = String(cString: strerror(code))
+    return text.prefix(1).lowercased() + text.dropFirst()
+}
