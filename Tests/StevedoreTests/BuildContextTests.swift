@@ -1,12 +1,7 @@
+import Foundation
 import Testing
 
 @testable import Stevedore
-
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 
 @Suite struct BuildContextTests {
     /// `café` spelled with U+00E9 and `cafe\u{301}` are two directories on Linux: a Dockerfile
@@ -22,9 +17,28 @@ import Testing
             try Data("FROM scratch\n".utf8).write(to: directory.appendingPathComponent("prod.Dockerfile"))
         }
         let built = try BuildContext(directory: context, dockerfile: other.appendingPathComponent("prod.Dockerfile"))
-        #expect(built.externalDockerfile.map { Array($0.utf8) } == Array(other.appendingPathComponent("prod.Dockerfile").path.utf8))
+        #expect(built.externalDockerfile.map { Array($0.path.utf8) } == Array(other.appendingPathComponent("prod.Dockerfile").path.utf8))
         #expect(built.dockerfile != "prod.Dockerfile")
         let inside = try BuildContext(directory: context, dockerfile: context.appendingPathComponent("prod.Dockerfile"))
         #expect(inside.dockerfile == "prod.Dockerfile" && inside.externalDockerfile == nil)
+    }
+
+    /// A Dockerfile from outside the context is read when the context is made, to its end: a
+    /// pipe (`-f <(…)`) serves, and one that cannot be read fails there, not by a build
+    /// without it.
+    @Test func anOutsideDockerfileMayBeAPipeAndIsReadOnce() throws {
+        let context = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-context-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: context, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: context) }
+        let fifo = context.appendingPathExtension("fifo")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(at: fifo) }
+        // Opening a FIFO to write waits for its reader: on a thread of its own.
+        let writer = Thread { try? Data("FROM scratch\n".utf8).write(to: fifo) }
+        writer.start()
+        let built = try BuildContext(directory: context, dockerfile: fifo)
+        #expect(built.externalDockerfile?.content == Array("FROM scratch\n".utf8))
+        let unreadable = #expect(throws: DockerError.self) { try BuildContext(directory: context, dockerfile: URL(fileURLWithPath: "/")) }
+        #expect(unreadable?.message == "cannot read the Dockerfile: read /: is a directory")
     }
 }

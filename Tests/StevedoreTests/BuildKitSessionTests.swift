@@ -124,4 +124,15 @@ struct BuildKitSessionTests {
         #expect(try FileSendReceiver.header(stat("c", 1 << 26 | 1 << 21 | 0o666)).kind == .characterDevice)
         #expect(throws: DockerError.self) { try FileSendReceiver.header(stat("s", 1 << 24 | 0o777)) }
     }
+
+    /// A secret's file is read to its end, so a pipe or a device serves (`src=<(…)`); one that
+    /// cannot be read names the secret and Go's reason, never its content.
+    @Test func aSecretsFileMayBeAPipe() throws {
+        #expect(try BuildSecret(id: "empty", source: .file(URL(fileURLWithPath: "/dev/null"))).value() == [])
+        let unreadable = #expect(throws: DockerError.self) {
+            try BuildSecret(id: "token", source: .file(URL(fileURLWithPath: "/"))).value()
+        }
+        #expect(unreadable?.category == .invalidInput)
+        #expect(unreadable?.message == "cannot read the file of secret token: read /: is a directory")
+    }
 }

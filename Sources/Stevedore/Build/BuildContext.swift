@@ -32,8 +32,9 @@ public struct BuildContext: Sendable {
     public let dockerfile: String
     /// The patterns applied, with the CLI's exceptions for the Dockerfile and `.dockerignore`.
     public let ignore: DockerIgnore
-    /// A Dockerfile outside the directory: its path on disk, sent under ``dockerfile``.
-    let externalDockerfile: String?
+    /// A Dockerfile outside the directory: its path on disk, and its content, sent under
+    /// ``dockerfile``. Read once, when the context is made: the path may be a pipe (`<(…)`).
+    let externalDockerfile: (path: String, content: [UInt8])?
     /// The `.dockerignore` text sent instead of the file's (with the external Dockerfile's name).
     let replacedDockerIgnore: String?
 
@@ -75,7 +76,11 @@ public struct BuildContext: Sendable {
         } else {
             let name = ".dockerfile." + (0..<10).map { _ in UInt8.random(in: 0...255).hexDigits(width: 2) }.joined()
             self.dockerfile = name
-            self.externalDockerfile = dockerfileURL.path
+            do {
+                self.externalDockerfile = (dockerfileURL.path, try FileContents.bytes(ofFile: dockerfileURL.path))
+            } catch {
+                throw DockerError.invalidInput("cannot read the Dockerfile: \(error)")
+            }
             // The CLI's AddDockerfileToBuildContext: the context's .dockerignore (or one that
             // ignores itself) plus the Dockerfile's name.
             self.replacedDockerIgnore = (ignoreText ?? ".dockerignore") + "\n" + name + "\n"
@@ -171,8 +176,7 @@ struct BuildContextWalker {
         guard let external = self.context.externalDockerfile, !self.emittedExtras else { return nil }
         if !self.finishedWalk {
             self.finishedWalk = true
-            guard let contents = FileManager.default.contents(atPath: external) else { return nil }
-            return Self.memoryEntry(self.context.dockerfile, Array(contents))
+            return Self.memoryEntry(self.context.dockerfile, external.content)
         }
         self.emittedExtras = true
         if self.sentDockerIgnore { return nil }

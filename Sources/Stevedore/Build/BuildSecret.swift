@@ -35,10 +35,12 @@ public struct BuildSecret: Hashable, Sendable, CustomStringConvertible {
     func value() throws -> [UInt8] {
         switch self.source {
         case .file(let url):
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw DockerError.invalidInput("cannot read the file \(url.path) of secret \(self.id)")
+            // Read to its end: a pipe (`src=<(…)`) serves as well as a regular file.
+            do {
+                return try FileContents.bytes(ofFile: url.path)
+            } catch {
+                throw DockerError.invalidInput("cannot read the file of secret \(self.id): \(error)")
             }
-            return Array(data)
         case .environmentVariable(let name):
             guard let value = ProcessEnvironment.value(of: name) else {
                 throw DockerError.invalidInput("the environment variable \(name) of secret \(self.id) is not set")

@@ -194,7 +194,7 @@ extension DockerClient.Images {
             return try await self.build(archive: context.archive, options: options)
         }
         let dockerfile = URL(
-            fileURLWithPath: context.externalDockerfile ?? context.directory.appendingPathComponent(context.dockerfile).path)
+            fileURLWithPath: context.externalDockerfile?.path ?? context.directory.appendingPathComponent(context.dockerfile).path)
         options.dockerfile = dockerfile.lastPathComponent
         options.remote = "client-session"
         return try await self.buildInSession(
