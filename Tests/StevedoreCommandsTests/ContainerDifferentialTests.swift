@@ -34,6 +34,21 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// A failed `rename` prints the daemon's reason, then which container failed; names are
+    /// trimmed first, and an empty one is refused before any request.
+    @Test func renameFailuresAreReportedAsDockerReportsThem() async throws {
+        let oracle = try await CLIOracle()
+        let name = "stevedore-rename-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            let id = try await client.containers.create(ContainerCreateBody(image: TestEngine.image), options: .init(name: name)).id
+            resources.container(id)
+            try await oracle.expectSame(["rename", name, " \(name)\t"])
+            try await oracle.expectSame(["rename", "stevedore-no-such-container", name + "-new"])
+            try await oracle.expectSame(["rename", name, " "])
+            try await oracle.expectSame(["container", "rename", "", name + "-new"])
+        }
+    }
+
     /// `start -a` attaches, starts and exits with the container's code (the flag was unknown);
     /// `start` of several names reports each failure, then names them all in one line.
     @Test func startAttachedAndItsFailuresMatchDocker() async throws {
