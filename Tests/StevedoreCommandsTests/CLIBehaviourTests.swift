@@ -125,6 +125,8 @@ import Testing
             (["volume", "create", "a", "b"], 1), (["ps", "extra"], 1), (["container", "nope"], 1), (["wait"], 1),
             (["swarm", "join-token"], 1), (["rm", "--nope", "x"], 125), (["rm", "--force=maybe", "x"], 125),
             (["logs", "--tail"], 125), (["run", "--nope", "busybox"], 125),
+            // A flag's value may start with a dash, as Go's pflag takes it: then an argument is missing.
+            (["logs", "--tail", "-1"], 1), (["build", "--memory-swap", "-1"], 1), (["commit", "-m", "-x"], 1),
         ] as [([String], Int32)])
     func aRefusedCommandLineExitsAsDockers(arguments: [String], status: Int32) async throws {
         let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)

@@ -167,6 +167,7 @@ struct StreamCommandsTests {
         }
         #expect(logs.standardOutput == "one\ntwo\n")
         #expect(try await self.stevedore.run(["logs", "-n", "1", name]).standardOutput == "two\n")
+        #expect(try await self.stevedore.run(["logs", "--tail", "-1", name]).standardOutput == "one\ntwo\n")
         let stamped = try await self.stevedore.run(["logs", "-t", "--tail", "1", name]).standardOutput
         #expect(DockerTimestamp(String(stamped.prefix(while: { $0 != " " }))) != nil, "\(stamped)")
     }

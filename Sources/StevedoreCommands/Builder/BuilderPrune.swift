@@ -12,7 +12,7 @@ extension StevedoreCommand.Builder {
 
         @OptionGroup var prune: PruneOptions
 
-        @Option(name: .long, help: ArgumentHelp("Amount of disk space to keep for cache", valueName: "bytes"))
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Amount of disk space to keep for cache", valueName: "bytes"))
         var keepStorage: String?
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

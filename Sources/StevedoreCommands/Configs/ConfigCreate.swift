@@ -14,8 +14,8 @@ extension StevedoreCommand.Config {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a config from a file or STDIN")
 
-        @Option(name: [.customShort("l"), .long], help: "Config labels") var label: [String] = []
-        @Option(name: .long, help: "Template driver") var templateDriver: String?
+        @Option(name: [.customShort("l"), .long], parsing: .unconditionalSingleValue, help: "Config labels") var label: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "Template driver") var templateDriver: String?
 
         @Argument(help: "CONFIG") var name: String
         @Argument(help: "file|-") var file: String

@@ -14,7 +14,7 @@ extension StevedoreCommand.Container {
             commandName: "attach",
             abstract: "Attach local standard input, output, and error streams to a running container")
 
-        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        @Option(name: .long, parsing: .unconditional, help: "Override the key sequence for detaching a container")
         var detachKeys: String?
 
         @Flag(name: .long, help: "Do not attach STDIN")

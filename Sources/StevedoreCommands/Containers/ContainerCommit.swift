@@ -12,13 +12,15 @@ extension StevedoreCommand.Container {
     struct Commit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "commit", abstract: "Create a new image from a container's changes")
 
-        @Option(name: [.customShort("a"), .long], help: "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")")
+        @Option(
+            name: [.customShort("a"), .long], parsing: .unconditional, help: "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")")
         var author: String?
 
-        @Option(name: [.customShort("c"), .long], help: "Apply Dockerfile instruction to the created image")
+        @Option(
+            name: [.customShort("c"), .long], parsing: .unconditionalSingleValue, help: "Apply Dockerfile instruction to the created image")
         var change: [String] = []
 
-        @Option(name: [.customShort("m"), .long], help: "Commit message")
+        @Option(name: [.customShort("m"), .long], parsing: .unconditional, help: "Commit message")
         var message: String?
 
         @Flag(name: [.customShort("p"), .long], inversion: .prefixedNo, help: "Pause container during commit")

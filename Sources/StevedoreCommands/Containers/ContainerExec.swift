@@ -15,10 +15,10 @@ extension StevedoreCommand.Container {
         @Flag(name: [.customShort("d"), .long], help: "Detached mode: run command in the background")
         var detach = false
 
-        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        @Option(name: .long, parsing: .unconditional, help: "Override the key sequence for detaching a container")
         var detachKeys: String?
 
-        @Option(name: [.customShort("e"), .long], help: "Set environment variables")
+        @Option(name: [.customShort("e"), .long], parsing: .unconditionalSingleValue, help: "Set environment variables")
         var env: [String] = []
 
         @Option(name: .long, parsing: .unconditionalSingleValue, help: "Read in a file of environment variables")
@@ -33,10 +33,10 @@ extension StevedoreCommand.Container {
         @Flag(name: [.customShort("t"), .long], help: "Allocate a pseudo-TTY")
         var tty = false
 
-        @Option(name: [.customShort("u"), .long], help: "Username or UID (format: \"<name|uid>[:<group|gid>]\")")
+        @Option(name: [.customShort("u"), .long], parsing: .unconditional, help: "Username or UID (format: \"<name|uid>[:<group|gid>]\")")
         var user: String?
 
-        @Option(name: [.customShort("w"), .long], help: "Working directory inside the container")
+        @Option(name: [.customShort("w"), .long], parsing: .unconditional, help: "Working directory inside the container")
         var workdir: String?
 
         @Argument(help: "The container")

@@ -19,7 +19,7 @@ extension StevedoreCommand.Container {
     /// `stevedore container export`: export a container's filesystem as a tar archive.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a container's filesystem as a tar archive")
-        @Option(name: [.customShort("o"), .long], help: "Write to a file, instead of STDOUT")
+        @Option(name: [.customShort("o"), .long], parsing: .unconditional, help: "Write to a file, instead of STDOUT")
         var output: String?
         @Argument(help: "Container") var container: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

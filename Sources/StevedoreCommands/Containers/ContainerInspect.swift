@@ -13,7 +13,9 @@ extension StevedoreCommand.Container {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Display detailed information on one or more containers")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditional,
+            help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
         @Flag(name: [.customShort("s"), .long], help: "Display total file sizes")

@@ -6,7 +6,7 @@ extension StevedoreCommand.Container {
     struct Kill: EachContainerCommand {
         static let configuration = CommandConfiguration(commandName: "kill", abstract: "Kill one or more running containers")
 
-        @Option(name: [.customShort("s"), .long], help: "Signal to send to the container")
+        @Option(name: [.customShort("s"), .long], parsing: .unconditional, help: "Signal to send to the container")
         var signal: String?
 
         @Argument(help: "Containers") var containers: [String]

@@ -13,10 +13,12 @@ struct ContainerListArguments: ParsableArguments {
     @Flag(name: [.customShort("a"), .long], help: "Show all containers (default shows just running)")
     var all = false
 
-    @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+    @Option(name: [.customShort("f"), .long], parsing: .unconditionalSingleValue, help: "Filter output based on conditions provided")
     var filter: [String] = []
 
-    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
     var format: String?
 
     @Option(name: [.customShort("n"), .long], parsing: .unconditional, help: "Show n last created containers (includes all states)")

@@ -23,10 +23,14 @@ extension StevedoreCommand.Container {
         @Flag(name: [.customShort("f"), .long], help: "Follow log output")
         var follow = false
 
-        @Option(name: .long, help: "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
         var since: String?
 
-        @Option(name: .long, help: "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
         var until: String?
 
         @Flag(name: [.customShort("t"), .long], help: "Show timestamps")
@@ -35,7 +39,9 @@ extension StevedoreCommand.Container {
         @Flag(name: .long, help: "Show extra details provided to logs")
         var details = false
 
-        @Option(name: [.customShort("n"), .long], help: "Number of lines to show from the end of the logs (default \"all\")")
+        @Option(
+            name: [.customShort("n"), .long], parsing: .unconditional,
+            help: "Number of lines to show from the end of the logs (default \"all\")")
         var tail = "all"
 
         @Argument(help: "The container")

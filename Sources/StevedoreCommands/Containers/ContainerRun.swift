@@ -21,7 +21,7 @@ extension StevedoreCommand.Container {
         @Flag(name: [.customShort("d"), .long], help: "Run container in background and print container ID")
         var detach = false
 
-        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        @Option(name: .long, parsing: .unconditional, help: "Override the key sequence for detaching a container")
         var detachKeys: String?
 
         @Flag(name: .long, inversion: .prefixedNo, help: "Proxy received signals to the process")

@@ -13,7 +13,7 @@ extension StevedoreCommand.Container {
         @Flag(name: [.customShort("i"), .long], help: "Attach container's STDIN")
         var interactive = false
 
-        @Option(name: .long, help: "Override the key sequence for detaching a container")
+        @Option(name: .long, parsing: .unconditional, help: "Override the key sequence for detaching a container")
         var detachKeys: String?
 
         @Argument(help: "Containers") var containers: [String]

@@ -18,7 +18,9 @@ extension StevedoreCommand.Container {
         @Flag(name: [.customShort("a"), .long], help: "Show all containers (default shows just running)")
         var all = false
 
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
         @Flag(name: .long, help: "Disable streaming stats and only pull the first result")

@@ -17,7 +17,7 @@ extension StevedoreCommand.Context {
             commandName: "create", abstract: "Create a context", discussion: ContextFlags.discussion(command: "create"))
 
         @OptionGroup var flags: ContextFlags
-        @Option(name: .long, help: "create context from a named context") var from = ""
+        @Option(name: .long, parsing: .unconditional, help: "create context from a named context") var from = ""
 
         @Argument(help: "CONTEXT") var name: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

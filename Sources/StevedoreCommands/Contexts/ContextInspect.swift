@@ -16,7 +16,9 @@ extension StevedoreCommand.Context {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Display detailed information on one or more contexts")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditional,
+            help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
         @Argument(help: "CONTEXT") var contexts: [String] = []

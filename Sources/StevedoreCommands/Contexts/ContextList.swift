@@ -14,7 +14,9 @@ extension StevedoreCommand.Context {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List contexts", aliases: ["list"])
 
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
         @Flag(name: [.customShort("q"), .long], help: "Only show context names") var quiet = false

@@ -51,7 +51,7 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "IPv6 address (e.g., 2001:db8::33)") var ip6: String?
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Container IPv4/IPv6 link-local addresses") var linkLocalIp: [String] =
         []
-    @Option(name: .long, help: "Write the container ID to the file") var cidfile: String?
+    @Option(name: .long, parsing: .unconditional, help: "Write the container ID to the file") var cidfile: String?
     @Option(name: .long, parsing: .unconditional, help: "Container MAC address (e.g., 92:d0:c6:0a:29:33)") var macAddress: String?
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false

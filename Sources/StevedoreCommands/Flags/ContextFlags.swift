@@ -12,10 +12,10 @@ import StevedoreText
 /// The flags `context create` and `context update` share: the context's description and its
 /// docker endpoint, `--docker key=value,…` (keys in ``dockerKeys``), read as docker reads them.
 struct ContextFlags: ParsableArguments {
-    @Option(name: .customLong("description"), help: "Description of the context")
+    @Option(name: .customLong("description"), parsing: .unconditional, help: "Description of the context")
     var contextDescription = ""
 
-    @Option(name: .long, help: "set the docker endpoint")
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "set the docker endpoint")
     var docker: [String] = []
 
     /// The keys `--docker` takes, with docker's description of each.

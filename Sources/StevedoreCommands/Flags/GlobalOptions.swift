@@ -15,7 +15,7 @@ import StevedoreText
 /// their own with the same letters (`ps -l`, `create -c`). ``movingLeadingOptions(in:)`` turns
 /// the global short names into long ones.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(Self.contextHelp))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(Self.contextHelp))
     var context: String?
 
     private static let contextHelp =
@@ -28,19 +28,21 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Use TLS and verify the remote")
     var tlsverify = false
 
-    @Option(name: .long, help: "Trust certs signed only by this CA")
+    @Option(name: .long, parsing: .unconditional, help: "Trust certs signed only by this CA")
     var tlscacert: String?
 
-    @Option(name: .long, help: "Path to TLS certificate file")
+    @Option(name: .long, parsing: .unconditional, help: "Path to TLS certificate file")
     var tlscert: String?
 
-    @Option(name: .long, help: "Path to TLS key file")
+    @Option(name: .long, parsing: .unconditional, help: "Path to TLS key file")
     var tlskey: String?
 
     @Flag(name: .long, help: "Enable debug mode; -D before the command")
     var debug = false
 
-    @Option(name: .long, help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\"); -l before the command")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\"); -l before the command")
     var logLevel: String = "info"
 
     public init() {}

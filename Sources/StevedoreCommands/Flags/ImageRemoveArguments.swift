@@ -16,7 +16,7 @@ struct ImageRemoveArguments: ParsableArguments {
     var noPrune = false
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditionalSingleValue,
         help: #"Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64") (API ≥ 1.50)"#)
     var platform: [String] = []
 

@@ -11,7 +11,8 @@ import StevedoreText
 /// The output flags of `node`, `secret` and `config inspect`: `--format`, and `--pretty` for
 /// docker's human layout.
 struct PrettyInspectOptions: ParsableArguments {
-    @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+    @Option(
+        name: [.customShort("f"), .long], parsing: .unconditional, help: "Format output using a custom template: 'json' or a Go template")
     var format: String?
 
     @Flag(name: .long, help: "Print the information in a human friendly format") var pretty = false

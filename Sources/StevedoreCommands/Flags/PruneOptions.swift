@@ -9,7 +9,7 @@ import Stevedore
 
 /// The `--filter` and `--force` options of the prune commands.
 struct PruneOptions: ParsableArguments {
-    @Option(name: .long, help: "Provide filter values (e.g. \"until=<timestamp>\")")
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Provide filter values (e.g. \"until=<timestamp>\")")
     var filter: [String] = []
 
     @Flag(name: [.customShort("f"), .long], help: "Do not prompt for confirmation")

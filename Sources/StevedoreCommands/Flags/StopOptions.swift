@@ -3,7 +3,7 @@ import Stevedore
 
 /// The `-s`/`-t` options of stop and restart.
 struct StopOptions: ParsableArguments {
-    @Option(name: [.customShort("s"), .long], help: "Signal to send to the container")
+    @Option(name: [.customShort("s"), .long], parsing: .unconditional, help: "Signal to send to the container")
     var signal: String?
 
     /// docker's `int`; `-1` waits for ever, so the next argument is taken whatever it looks like,

@@ -2,13 +2,13 @@ import ArgumentParser
 
 /// The addresses `swarm init` and `swarm join` take for this node.
 struct SwarmAddressOptions: ParsableArguments {
-    @Option(name: .long, help: "Listen address (format: \"<ip|interface>[:port]\") (default 0.0.0.0:2377)")
+    @Option(name: .long, parsing: .unconditional, help: "Listen address (format: \"<ip|interface>[:port]\") (default 0.0.0.0:2377)")
     var listenAddr: String?
 
-    @Option(name: .long, help: "Advertised address (format: \"<ip|interface>[:port]\")")
+    @Option(name: .long, parsing: .unconditional, help: "Advertised address (format: \"<ip|interface>[:port]\")")
     var advertiseAddr: String?
 
-    @Option(name: .long, help: "Address or interface to use for data path traffic (format: \"<ip|interface>\")")
+    @Option(name: .long, parsing: .unconditional, help: "Address or interface to use for data path traffic (format: \"<ip|interface>\")")
     var dataPathAddr: String?
 
     /// `--listen-addr` completed as docker completes it (see

@@ -4,10 +4,12 @@ import Stevedore
 /// The options of the swarm objects' `ls` commands (`node`, `service`, `secret`, `config`), and
 /// docker's way of printing their rows.
 struct SwarmListOptions: ParsableArguments {
-    @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+    @Option(name: [.customShort("f"), .long], parsing: .unconditionalSingleValue, help: "Filter output based on conditions provided")
     var filter: [String] = []
 
-    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
     var format: String?
 
     @Flag(name: [.customShort("q"), .long], help: "Only display IDs")

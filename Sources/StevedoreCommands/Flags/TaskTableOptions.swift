@@ -3,12 +3,12 @@ import Stevedore
 
 /// The flags `node ps` and `service ps` share: which tasks, and how ``TaskTable`` prints them.
 struct TaskTableOptions: ParsableArguments {
-    @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+    @Option(name: [.customShort("f"), .long], parsing: .unconditionalSingleValue, help: "Filter output based on conditions provided")
     var filter: [String] = []
 
     /// `--format`: `json`, `table …` or a Go template; nil or a bare `table` for docker's
     /// table (the ids alone with ``quiet``).
-    @Option(name: .long, help: "Pretty-print tasks using a Go template")
+    @Option(name: .long, parsing: .unconditional, help: "Pretty-print tasks using a Go template")
     var format: String?
 
     /// `--no-resolve`: service and node ids where names would be.

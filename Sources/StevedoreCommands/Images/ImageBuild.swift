@@ -25,49 +25,62 @@ extension StevedoreCommand.Image {
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "build", abstract: "Build an image from a Dockerfile")
 
-        @Option(name: .long, help: "Add a custom host-to-IP mapping (\"host:ip\")") var addHost: [String] = []
-        @Option(name: .long, help: "Set build-time variables") var buildArg: [String] = []
-        @Option(name: .long, help: "Images to consider as cache sources") var cacheFrom: [String] = []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a custom host-to-IP mapping (\"host:ip\")") var addHost:
+            [String] = []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set build-time variables") var buildArg: [String] = []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Images to consider as cache sources") var cacheFrom: [String] = []
         @Option(name: .long, parsing: .unconditional, help: "Limit the CPU CFS (Completely Fair Scheduler) period")
         var cpuPeriod: GoInteger<Int64>?
         @Option(name: .long, parsing: .unconditional, help: "Limit the CPU CFS (Completely Fair Scheduler) quota")
         var cpuQuota: GoInteger<Int64>?
         @Option(name: [.customShort("c"), .long], parsing: .unconditional, help: "CPU shares (relative weight)")
         var cpuShares: GoInteger<Int64>?
-        @Option(name: .long, help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
-        @Option(name: .long, help: "MEMs in which to allow execution (0-3, 0,1)") var cpusetMems: String?
-        @Option(name: .long, help: "Set the parent cgroup for the \"RUN\" instructions during build") var cgroupParent: String?
+        @Option(name: .long, parsing: .unconditional, help: "CPUs in which to allow execution (0-3, 0,1)") var cpusetCpus: String?
+        @Option(name: .long, parsing: .unconditional, help: "MEMs in which to allow execution (0-3, 0,1)") var cpusetMems: String?
+        @Option(name: .long, parsing: .unconditional, help: "Set the parent cgroup for the \"RUN\" instructions during build")
+        var cgroupParent: String?
         @Flag(name: .long, help: "Compress the build context using gzip") var compress = false
-        @Option(name: [.customShort("f"), .long], help: "Name of the Dockerfile (Default is \"PATH/Dockerfile\")") var file: String?
+        @Option(name: [.customShort("f"), .long], parsing: .unconditional, help: "Name of the Dockerfile (Default is \"PATH/Dockerfile\")")
+        var file: String?
         @Flag(name: .long, help: "Always remove intermediate containers") var forceRm = false
-        @Option(name: .long, help: "Write the image ID to the file") var iidfile: String?
-        @Option(name: .long, help: "Container isolation technology") var isolation: String?
-        @Option(name: .long, help: "Set metadata for an image") var label: [String] = []
-        @Option(name: [.customShort("m"), .long], help: "Memory limit") var memory: String?
-        @Option(name: .long, help: "Swap limit equal to memory plus swap: -1 to enable unlimited swap") var memorySwap: String?
-        @Option(name: .long, help: "Set the networking mode for the RUN instructions during build") var network: String?
+        @Option(name: .long, parsing: .unconditional, help: "Write the image ID to the file") var iidfile: String?
+        @Option(name: .long, parsing: .unconditional, help: "Container isolation technology") var isolation: String?
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set metadata for an image") var label: [String] = []
+        @Option(name: [.customShort("m"), .long], parsing: .unconditional, help: "Memory limit") var memory: String?
+        @Option(name: .long, parsing: .unconditional, help: "Swap limit equal to memory plus swap: -1 to enable unlimited swap")
+        var memorySwap: String?
+        @Option(name: .long, parsing: .unconditional, help: "Set the networking mode for the RUN instructions during build") var network:
+            String?
         @Flag(name: .long, help: "Do not use cache when building the image") var noCache = false
-        @Option(name: .long, help: "Set platform if server is multi-platform capable") var platform: String?
-        @Option(name: [.customShort("o"), .long], help: "Output destination (format: \"type=local,dest=path\")")
+        @Option(name: .long, parsing: .unconditional, help: "Set platform if server is multi-platform capable") var platform: String?
+        @Option(
+            name: [.customShort("o"), .long], parsing: .unconditionalSingleValue,
+            help: "Output destination (format: \"type=local,dest=path\")")
         var output: [String] = []
         @Option(
-            name: .long,
+            name: .long, parsing: .unconditional,
             help: "Set type of progress output (\"auto\", \"quiet\", \"plain\", \"tty\", \"rawjson\"). Use plain to show container output"
         )
         var progress = "auto"
         @Flag(name: .long, help: "Always attempt to pull a newer version of the image") var pull = false
         @Flag(name: [.customShort("q"), .long], help: "Suppress the build output and print image ID on success") var quiet = false
         @Flag(name: .long, inversion: .prefixedNo, help: "Remove intermediate containers after a successful build") var rm = true
-        @Option(name: .long, help: "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")")
+        @Option(
+            name: .long, parsing: .unconditionalSingleValue,
+            help: "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")")
         var secret: [String] = []
-        @Option(name: .long, help: "Security options") var securityOpt: [String] = []
-        @Option(name: .long, help: "Size of \"/dev/shm\"") var shmSize: String?
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Security options") var securityOpt: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "Size of \"/dev/shm\"") var shmSize: String?
         @Flag(name: .long, help: "Squash newly built layers into a single new layer") var squash = false
-        @Option(name: .long, help: "SSH agent socket or keys to expose to the build (format: \"default|<id>[=<socket>|<key>[,<key>]]\")")
+        @Option(
+            name: .long, parsing: .unconditionalSingleValue,
+            help: "SSH agent socket or keys to expose to the build (format: \"default|<id>[=<socket>|<key>[,<key>]]\")")
         var ssh: [String] = []
-        @Option(name: [.customShort("t"), .long], help: "Name and optionally a tag in the \"name:tag\" format") var tag: [String] = []
-        @Option(name: .long, help: "Set the target build stage to build.") var target: String?
-        @Option(name: .long, help: "Ulimit options") var ulimit: [String] = []
+        @Option(
+            name: [.customShort("t"), .long], parsing: .unconditionalSingleValue,
+            help: "Name and optionally a tag in the \"name:tag\" format") var tag: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "Set the target build stage to build.") var target: String?
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Ulimit options") var ulimit: [String] = []
 
         @Argument(help: "PATH | URL | -") var context: String
         @OptionGroup var contentTrust: ContentTrustOptions

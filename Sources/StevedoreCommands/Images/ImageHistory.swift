@@ -14,7 +14,9 @@ extension StevedoreCommand.Image {
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of an image")
 
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
         @Flag(name: [.customShort("H"), .long], inversion: .prefixedNo, help: "Print sizes and dates in human readable format")
@@ -27,7 +29,7 @@ extension StevedoreCommand.Image {
         var quiet = false
 
         @Option(
-            name: .long,
+            name: .long, parsing: .unconditional,
             help: #"Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64") (API ≥ 1.48)"#)
         var platform: String?
 

@@ -13,13 +13,14 @@ extension StevedoreCommand.Image {
         static let configuration = CommandConfiguration(
             commandName: "import", abstract: "Import the contents from a tarball to create a filesystem image")
 
-        @Option(name: [.customShort("c"), .long], help: "Apply Dockerfile instruction to the created image")
+        @Option(
+            name: [.customShort("c"), .long], parsing: .unconditionalSingleValue, help: "Apply Dockerfile instruction to the created image")
         var change: [String] = []
 
-        @Option(name: [.customShort("m"), .long], help: "Set commit message for imported image")
+        @Option(name: [.customShort("m"), .long], parsing: .unconditional, help: "Set commit message for imported image")
         var message: String?
 
-        @Option(name: .long, help: "Set platform if server is multi-platform capable")
+        @Option(name: .long, parsing: .unconditional, help: "Set platform if server is multi-platform capable")
         var platform: String?
 
         @Argument(help: "file|URL|-") var source: String

@@ -13,11 +13,13 @@ extension StevedoreCommand.Image {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Display detailed information on one or more images")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditional,
+            help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
         @Option(
-            name: .long,
+            name: .long, parsing: .unconditional,
             help: """
                 Inspect a specific platform of the multi-platform image. If the image or the server is not multi-platform \
                 capable, the command will error out if the platform does not match. \

@@ -17,10 +17,12 @@ struct ImageListArguments: ParsableArguments {
     @Flag(name: .long, help: "Show digests")
     var digests = false
 
-    @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+    @Option(name: [.customShort("f"), .long], parsing: .unconditionalSingleValue, help: "Filter output based on conditions provided")
     var filter: [String] = []
 
-    @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
     var format: String?
 
     @Flag(name: .long, help: "Don't truncate output")

@@ -20,14 +20,14 @@ extension StevedoreCommand.Image {
     struct Load: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "load", abstract: "Load an image from a tar archive or STDIN")
 
-        @Option(name: [.customShort("i"), .long], help: "Read from tar archive file, instead of STDIN")
+        @Option(name: [.customShort("i"), .long], parsing: .unconditional, help: "Read from tar archive file, instead of STDIN")
         var input: String?
 
         @Flag(name: [.customShort("q"), .long], help: "Suppress the load output")
         var quiet = false
 
         @Option(
-            name: .long,
+            name: .long, parsing: .unconditional,
             help: #"Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64") (API ≥ 1.48)"#)
         var platform: String?
 

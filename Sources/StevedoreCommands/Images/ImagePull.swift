@@ -15,7 +15,7 @@ extension StevedoreCommand.Image {
         @Flag(name: [.customShort("a"), .long], help: "Download all tagged images in the repository")
         var allTags = false
 
-        @Option(name: .long, help: "Set platform if server is multi-platform capable")
+        @Option(name: .long, parsing: .unconditional, help: "Set platform if server is multi-platform capable")
         var platform: String?
 
         @Flag(name: [.customShort("q"), .long], help: "Suppress verbose output")

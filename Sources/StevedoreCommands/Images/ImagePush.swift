@@ -22,7 +22,7 @@ extension StevedoreCommand.Image {
         var disableContentTrust: Bool?
 
         @Option(
-            name: .long,
+            name: .long, parsing: .unconditional,
             help: """
                 Push a platform-specific manifest as a single-platform image to the registry. Image index won't be pushed, \
                 meaning that other manifests, including attestations won't be preserved. \

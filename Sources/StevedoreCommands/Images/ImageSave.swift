@@ -21,11 +21,11 @@ extension StevedoreCommand.Image {
         static let configuration = CommandConfiguration(
             commandName: "save", abstract: "Save one or more images to a tar archive (streamed to STDOUT by default)")
 
-        @Option(name: [.customShort("o"), .long], help: "Write to a file, instead of STDOUT")
+        @Option(name: [.customShort("o"), .long], parsing: .unconditional, help: "Write to a file, instead of STDOUT")
         var output: String?
 
         @Option(
-            name: .long,
+            name: .long, parsing: .unconditional,
             help: #"Save only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64") (API ≥ 1.48)"#)
         var platform: String?
 

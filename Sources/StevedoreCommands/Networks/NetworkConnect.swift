@@ -12,16 +12,18 @@ extension StevedoreCommand.Network {
     struct Connect: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "connect", abstract: "Connect a container to a network")
 
-        @Option(name: .long, help: "Add network-scoped alias for the container") var alias: [String] = []
-        @Option(name: .long, help: "driver options for the network") var driverOpt: [String] = []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add network-scoped alias for the container") var alias: [String] =
+            []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "driver options for the network") var driverOpt: [String] = []
         @Option(
             name: .long, parsing: .unconditional,
             help: "Highest gw-priority provides the default gateway. Accepts positive and negative values.")
         var gwPriority: GoInteger<Int>?
-        @Option(name: .long, help: "IPv4 address (e.g., \"172.30.100.104\")") var ip: String?
-        @Option(name: .long, help: "IPv6 address (e.g., \"2001:db8::33\")") var ip6: String?
-        @Option(name: .long, help: "Add link to another container") var link: [String] = []
-        @Option(name: .long, help: "Add a link-local address for the container") var linkLocalIp: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "IPv4 address (e.g., \"172.30.100.104\")") var ip: String?
+        @Option(name: .long, parsing: .unconditional, help: "IPv6 address (e.g., \"2001:db8::33\")") var ip6: String?
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a link-local address for the container") var linkLocalIp:
+            [String] = []
 
         @Argument(help: "NETWORK") var network: String
         @Argument(help: "CONTAINER") var container: String

@@ -13,22 +13,26 @@ extension StevedoreCommand.Network {
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a network")
 
         @Flag(name: .long, help: "Enable manual container attachment") var attachable = false
-        @Option(name: .long, help: "Auxiliary IPv4 or IPv6 addresses used by Network driver") var auxAddress: [String] = []
-        @Option(name: .long, help: "The network from which to copy the configuration") var configFrom: String?
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Auxiliary IPv4 or IPv6 addresses used by Network driver")
+        var auxAddress: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "The network from which to copy the configuration") var configFrom: String?
         @Flag(name: .long, help: "Create a configuration only network") var configOnly = false
-        @Option(name: [.customShort("d"), .long], help: "Driver to manage the Network") var driver = "bridge"
-        @Option(name: .long, help: "IPv4 or IPv6 Gateway for the master subnet") var gateway: [String] = []
+        @Option(name: [.customShort("d"), .long], parsing: .unconditional, help: "Driver to manage the Network") var driver = "bridge"
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "IPv4 or IPv6 Gateway for the master subnet") var gateway: [String] =
+            []
         @Flag(name: .long, help: "Create swarm routing-mesh network") var ingress = false
         @Flag(name: .long, help: "Restrict external access to the network") var `internal` = false
-        @Option(name: .long, help: "Allocate container ip from a sub-range") var ipRange: [String] = []
-        @Option(name: .long, help: "IP Address Management Driver") var ipamDriver = "default"
-        @Option(name: .long, help: "Set IPAM driver specific options") var ipamOpt: [String] = []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Allocate container ip from a sub-range") var ipRange: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "IP Address Management Driver") var ipamDriver = "default"
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set IPAM driver specific options") var ipamOpt: [String] = []
         @Flag(name: .long, inversion: .prefixedNo, help: "Enable or disable IPv4 address assignment") var ipv4: Bool?
         @Flag(name: .long, inversion: .prefixedNo, help: "Enable or disable IPv6 address assignment") var ipv6: Bool?
-        @Option(name: .long, help: "Set metadata on a network") var label: [String] = []
-        @Option(name: [.customShort("o"), .long], help: "Set driver specific options") var opt: [String] = []
-        @Option(name: .long, help: "Control the network's scope") var scope: String?
-        @Option(name: .long, help: "Subnet in CIDR format that represents a network segment") var subnet: [String] = []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set metadata on a network") var label: [String] = []
+        @Option(name: [.customShort("o"), .long], parsing: .unconditionalSingleValue, help: "Set driver specific options") var opt:
+            [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "Control the network's scope") var scope: String?
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Subnet in CIDR format that represents a network segment")
+        var subnet: [String] = []
         @Argument(help: "NETWORK") var name: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 

@@ -13,10 +13,13 @@ extension StevedoreCommand.Network {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List networks", aliases: ["list"])
 
-        @Option(name: [.customShort("f"), .long], help: "Provide filter values (e.g. \"driver=bridge\")")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditionalSingleValue, help: "Provide filter values (e.g. \"driver=bridge\")")
         var filter: [String] = []
 
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
         @Flag(name: .long, help: "Do not truncate the output")

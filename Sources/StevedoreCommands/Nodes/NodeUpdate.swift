@@ -13,10 +13,12 @@ extension StevedoreCommand.Node {
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "Update a node")
 
-        @Option(name: .long, help: "Availability of the node (\"active\", \"pause\", \"drain\")") var availability: String?
-        @Option(name: .long, help: "Add or update a node label (\"key=value\")") var labelAdd: [String] = []
-        @Option(name: .long, help: "Remove a node label if exists") var labelRm: [String] = []
-        @Option(name: .long, help: "Role of the node (\"worker\", \"manager\")") var role: String?
+        @Option(name: .long, parsing: .unconditional, help: "Availability of the node (\"active\", \"pause\", \"drain\")") var availability:
+            String?
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add or update a node label (\"key=value\")") var labelAdd:
+            [String] = []
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Remove a node label if exists") var labelRm: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "Role of the node (\"worker\", \"manager\")") var role: String?
 
         @Argument(help: "NODE") var node: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

@@ -12,7 +12,7 @@ extension StevedoreCommand.Plugin {
     struct Enable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a plugin")
 
-        @Option(name: .long, help: "HTTP client timeout (in seconds)") var timeout = 30
+        @Option(name: .long, parsing: .unconditional, help: "HTTP client timeout (in seconds)") var timeout = 30
 
         @Argument(help: "PLUGIN") var plugin: String
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

@@ -15,7 +15,7 @@ extension StevedoreCommand.Plugin {
     struct Install: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "install", abstract: "Install a plugin")
 
-        @Option(name: .long, help: "Local name for plugin") var alias: String?
+        @Option(name: .long, parsing: .unconditional, help: "Local name for plugin") var alias: String?
         @Flag(name: .long, help: "Do not enable the plugin on install") var disable = false
         @OptionGroup var pull: PluginPullOptions
 

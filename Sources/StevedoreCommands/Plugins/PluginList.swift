@@ -14,10 +14,13 @@ extension StevedoreCommand.Plugin {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ls", abstract: "List plugins", aliases: ["list"])
 
-        @Option(name: [.customShort("f"), .long], help: "Provide filter values (e.g. \"enabled=true\")")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditionalSingleValue, help: "Provide filter values (e.g. \"enabled=true\")")
         var filter: [String] = []
 
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
         @Flag(name: .long, help: "Don't truncate output")

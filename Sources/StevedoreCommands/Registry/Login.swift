@@ -23,9 +23,10 @@ extension StevedoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "login", abstract: "Authenticate to a registry.", discussion: "Defaults to Docker Hub if no server is specified.")
 
-        @Option(name: [.customShort("p"), .long], help: "Password or Personal Access Token (PAT)") var password: String?
+        @Option(name: [.customShort("p"), .long], parsing: .unconditional, help: "Password or Personal Access Token (PAT)") var password:
+            String?
         @Flag(name: .long, help: "Take the Password or Personal Access Token (PAT) from stdin") var passwordStdin = false
-        @Option(name: [.customShort("u"), .long], help: "Username") var username: String?
+        @Option(name: [.customShort("u"), .long], parsing: .unconditional, help: "Username") var username: String?
 
         @Argument(help: "Server") var server: String?
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

@@ -13,8 +13,9 @@ extension StevedoreCommand {
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "search", abstract: "Search Docker Hub for images")
 
-        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided") var filter: [String] = []
-        @Option(name: .long, help: "Pretty-print search using a Go template") var format: String?
+        @Option(name: [.customShort("f"), .long], parsing: .unconditionalSingleValue, help: "Filter output based on conditions provided")
+        var filter: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "Pretty-print search using a Go template") var format: String?
         @Option(name: .long, parsing: .unconditional, help: "Max number of search results") var limit: GoInteger<Int>?
         @Flag(name: .long, help: "Don't truncate output") var noTrunc = false
 

@@ -15,9 +15,9 @@ extension StevedoreCommand.Secret {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a secret from a file or STDIN as content")
 
-        @Option(name: [.customShort("d"), .long], help: "Secret driver") var driver: String?
-        @Option(name: [.customShort("l"), .long], help: "Secret labels") var label: [String] = []
-        @Option(name: .long, help: "Template driver") var templateDriver: String?
+        @Option(name: [.customShort("d"), .long], parsing: .unconditional, help: "Secret driver") var driver: String?
+        @Option(name: [.customShort("l"), .long], parsing: .unconditionalSingleValue, help: "Secret labels") var label: [String] = []
+        @Option(name: .long, parsing: .unconditional, help: "Template driver") var templateDriver: String?
 
         @Argument(help: "SECRET") var name: String
         @Argument(help: "file|-") var file: String?

@@ -17,7 +17,9 @@ extension StevedoreCommand.Service {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Display detailed information on one or more services")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditional,
+            help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
         @Flag(name: .long, help: "Print the information in a human friendly format") var pretty = false

@@ -42,10 +42,14 @@ extension StevedoreCommand.Service {
         @Flag(name: .long, help: "Do not neatly format logs")
         var raw = false
 
-        @Option(name: .long, help: "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
         var since: String?
 
-        @Option(name: [.customShort("n"), .long], help: "Number of lines to show from the end of the logs (default \"all\")")
+        @Option(
+            name: [.customShort("n"), .long], parsing: .unconditional,
+            help: "Number of lines to show from the end of the logs (default \"all\")")
         var tail = "all"
 
         @Flag(name: [.customShort("t"), .long], help: "Show timestamps")

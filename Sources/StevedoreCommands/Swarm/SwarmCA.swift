@@ -15,13 +15,18 @@ extension StevedoreCommand.Swarm {
     struct CA: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ca", abstract: "Display and rotate the root CA")
 
-        @Option(name: .customLong("ca-cert"), help: "Path to the PEM-formatted root CA certificate to use for the new cluster")
+        @Option(
+            name: .customLong("ca-cert"), parsing: .unconditional,
+            help: "Path to the PEM-formatted root CA certificate to use for the new cluster")
         var caCert: String?
-        @Option(name: .customLong("ca-key"), help: "Path to the PEM-formatted root CA key to use for the new cluster")
+        @Option(
+            name: .customLong("ca-key"), parsing: .unconditional, help: "Path to the PEM-formatted root CA key to use for the new cluster")
         var caKey: String?
-        @Option(name: .long, help: "Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)")
+        @Option(name: .long, parsing: .unconditional, help: "Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)")
         var certExpiry: String?
-        @Option(name: .customLong("external-ca"), help: "Specifications of one or more certificate signing endpoints")
+        @Option(
+            name: .customLong("external-ca"), parsing: .unconditionalSingleValue,
+            help: "Specifications of one or more certificate signing endpoints")
         var externalCA: [String] = []
         @Flag(name: [.customShort("d"), .long], help: "Exit immediately instead of waiting for the root rotation to converge")
         var detach = false

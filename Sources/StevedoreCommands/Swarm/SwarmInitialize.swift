@@ -39,10 +39,11 @@ extension StevedoreCommand.Swarm {
         @Flag(name: .long, help: "Enable manager autolocking (requiring an unlock key to start a stopped manager)")
         var autolock = false
 
-        @Option(name: .long, help: "Availability of the node (\"active\", \"pause\", \"drain\") (default \"active\")")
+        @Option(
+            name: .long, parsing: .unconditional, help: "Availability of the node (\"active\", \"pause\", \"drain\") (default \"active\")")
         var availability: String?
 
-        @Option(name: .long, help: "default address pool in CIDR format")
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "default address pool in CIDR format")
         var defaultAddrPool: [String] = []
 
         @Option(name: .long, parsing: .unconditional, help: "default address pool subnet mask length")

@@ -13,12 +13,13 @@ extension StevedoreCommand.Swarm {
     struct Join: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "join", abstract: "Join a swarm as a node and/or manager")
 
-        @Option(name: .long, help: "Token for entry into the swarm")
+        @Option(name: .long, parsing: .unconditional, help: "Token for entry into the swarm")
         var token: String?
 
         @OptionGroup var addresses: SwarmAddressOptions
 
-        @Option(name: .long, help: "Availability of the node (\"active\", \"pause\", \"drain\") (default \"active\")")
+        @Option(
+            name: .long, parsing: .unconditional, help: "Availability of the node (\"active\", \"pause\", \"drain\") (default \"active\")")
         var availability: String?
 
         @Argument(help: "HOST:PORT") var remote: String

@@ -44,7 +44,7 @@ extension StevedoreCommand.Swarm {
         @Option(name: .long, parsing: .unconditional, help: "Task history retention limit (default 5)")
         var taskHistoryLimit: GoInteger<Int64>?
 
-        @Option(name: .long, help: "Dispatcher heartbeat period (ns|us|ms|s|m|h) (default 5s)")
+        @Option(name: .long, parsing: .unconditional, help: "Dispatcher heartbeat period (ns|us|ms|s|m|h) (default 5s)")
         var dispatcherHeartbeat: String?
 
         @Option(name: .long, parsing: .unconditional, help: "Number of additional Raft snapshots to retain")
@@ -53,10 +53,12 @@ extension StevedoreCommand.Swarm {
         @Option(name: .long, parsing: .unconditional, help: "Number of log entries between Raft snapshots (default 10000)")
         var snapshotInterval: GoInteger<UInt64>?
 
-        @Option(name: .long, help: "Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)")
+        @Option(name: .long, parsing: .unconditional, help: "Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)")
         var certExpiry: String?
 
-        @Option(name: .customLong("external-ca"), help: "Specifications of one or more certificate signing endpoints")
+        @Option(
+            name: .customLong("external-ca"), parsing: .unconditionalSingleValue,
+            help: "Specifications of one or more certificate signing endpoints")
         var externalCA: [String] = []
 
         /// The settings given, with `autolock` (whose flag differs between `init` and

@@ -11,7 +11,9 @@ extension StevedoreCommand.System {
         @Flag(name: [.customShort("v"), .long], help: "Show detailed information on space usage")
         var verbose = false
 
-        @Option(name: .long, help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json' or a Go template")
         var format: String?
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

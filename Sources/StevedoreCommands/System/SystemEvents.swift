@@ -13,16 +13,16 @@ extension StevedoreCommand.System {
     struct Events: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "events", abstract: "Get real time events from the server")
 
-        @Option(name: .long, help: "Show all events created since timestamp")
+        @Option(name: .long, parsing: .unconditional, help: "Show all events created since timestamp")
         var since: String?
 
-        @Option(name: .long, help: "Stream events until this timestamp")
+        @Option(name: .long, parsing: .unconditional, help: "Stream events until this timestamp")
         var until: String?
 
-        @Option(name: [.customShort("f"), .long], help: "Filter output based on conditions provided")
+        @Option(name: [.customShort("f"), .long], parsing: .unconditionalSingleValue, help: "Filter output based on conditions provided")
         var filter: [String] = []
 
-        @Option(name: .long, help: "Format output using a custom template: 'json' or a Go template")
+        @Option(name: .long, parsing: .unconditional, help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

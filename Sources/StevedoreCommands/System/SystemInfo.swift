@@ -8,7 +8,9 @@ extension StevedoreCommand.System {
     struct Info: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "info", abstract: "Display system-wide information")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditional,
+            help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

@@ -17,10 +17,12 @@ extension StevedoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Return low-level information on Docker objects")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditional,
+            help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
-        @Option(name: .long, help: "Only inspect objects of the given type")
+        @Option(name: .long, parsing: .unconditional, help: "Only inspect objects of the given type")
         var type: String?
 
         @Flag(name: [.customShort("s"), .long], help: "Display total file sizes if the type is container")

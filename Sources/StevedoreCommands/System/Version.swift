@@ -13,7 +13,9 @@ extension StevedoreCommand {
     struct Version: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "version", abstract: "Show the Docker version information")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditional,
+            help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
         @OptionGroup(visibility: .hidden) var global: GlobalOptions

@@ -12,10 +12,11 @@ extension StevedoreCommand.Volume {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a volume")
 
-        @Option(name: [.customShort("d"), .long], help: "Specify volume driver name") var driver = "local"
-        @Option(name: .long, help: "Set metadata for a volume") var label: [String] = []
-        @Option(name: [.customShort("o"), .long], help: "Set driver specific options") var opt: [String] = []
-        @Option(name: .long, help: .hidden) var name: String?
+        @Option(name: [.customShort("d"), .long], parsing: .unconditional, help: "Specify volume driver name") var driver = "local"
+        @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set metadata for a volume") var label: [String] = []
+        @Option(name: [.customShort("o"), .long], parsing: .unconditionalSingleValue, help: "Set driver specific options") var opt:
+            [String] = []
+        @Option(name: .long, parsing: .unconditional, help: .hidden) var name: String?
         @Argument(help: "VOLUME") var volume: String?
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 

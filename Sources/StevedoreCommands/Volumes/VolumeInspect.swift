@@ -13,7 +13,9 @@ extension StevedoreCommand.Volume {
         static let configuration = CommandConfiguration(
             commandName: "inspect", abstract: "Display detailed information on one or more volumes")
 
-        @Option(name: [.customShort("f"), .long], help: "Format output using a custom template: 'json' or a Go template")
+        @Option(
+            name: [.customShort("f"), .long], parsing: .unconditional,
+            help: "Format output using a custom template: 'json' or a Go template")
         var format: String?
 
         @Argument(help: "VOLUME") var volumes: [String]
