@@ -167,10 +167,14 @@ struct ContextDifferentialTests {
         ] {
             try await self.expectSame(arguments)
         }
-        // An unknown context fails where a client is needed, with docker's reason.
-        let unknown = try await self.oracle.stevedore.run(["--context", "nosuch", "ps"], environment: self.environment())
-        #expect(unknown.status == 1)
-        #expect(unknown.standardError.contains("context \"nosuch\": context not found"), "\(unknown)")
+        // An unknown context fails where a client is needed, with docker's reason, and before
+        // anything is printed.
+        for arguments in [
+            ["--context", "nosuch", "ps"], ["--context", "nosuch", "info"],
+            ["--context", "nosuch", "version", "--format", "{{.Client.Os}}"],
+        ] {
+            try await self.expectSame(arguments)
+        }
         try await self.expectSame(["context", "rm", "-f", "taken"])
         #expect(try await self.run(self.oracle.docker, ["context", "show"]) == "default\n")
     }

@@ -123,10 +123,23 @@ public struct GlobalOptions: ParsableArguments {
     ]
 
     /// The client these options and the environment describe (see ``makeConfiguration(environment:)``).
+    /// Fails as docker fails when it first needs its client: `Failed to initialize: unable to
+    /// resolve docker endpoint: …` for a context or host it cannot resolve, `Failed to
+    /// initialize: …` for an endpoint it cannot make a client of.
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClient {
         var logger = Logger(label: "stevedore")
         logger.logLevel = self.debug ? .debug : Self.logLevels[self.logLevel] ?? .info
-        return try DockerClient(configuration: self.makeConfiguration(environment: environment), logger: logger)
+        let configuration: DockerClientConfiguration
+        do {
+            configuration = try self.makeConfiguration(environment: environment)
+        } catch {
+            throw CommandFailure(description: "Failed to initialize: unable to resolve docker endpoint: \(error)")
+        }
+        do {
+            return try DockerClient(configuration: configuration, logger: logger)
+        } catch {
+            throw CommandFailure(description: "Failed to initialize: \(error)")
+        }
     }
 
     /// The context these options and the environment select (`--context`, else `default` when

@@ -18,15 +18,15 @@ extension StevedoreCommand.System {
         func run() async throws {
             let clientInfo = ClientInfo(Debug: self.global.debug, Context: try self.global.contextName())
             let template = self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : $0 }
-            if let template {
-                // As docker: a template that runs on the client half alone needs no daemon.
-                if template != "json", let rendered = try? CommandOutput.render(ClientOnly(ClientInfo: clientInfo), format: template) {
-                    return printOut(rendered)
-                }
-            } else {
-                printOut(clientInfo.section)
+            // As docker: a template that runs on the client half alone needs no daemon.
+            if let template, template != "json",
+                let rendered = try? CommandOutput.render(ClientOnly(ClientInfo: clientInfo), format: template)
+            {
+                return printOut(rendered)
             }
             try await withClient(self.global) { client in
+                // Only once there is a client: docker prints nothing for a context it cannot resolve.
+                if template == nil { printOut(clientInfo.section) }
                 let info: SystemInfo
                 do {
                     info = try await client.system.info()
