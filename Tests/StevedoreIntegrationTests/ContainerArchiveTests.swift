@@ -126,6 +126,12 @@ struct ContainerArchiveTests {
                     try await client.containers.copyIn(id, path: "/tmp", from: local + "/none")
                 }
                 #expect(missingSource?.category == .invalidInput)
+                // A path under a file: its stat is a bare 500 (a HEAD has no body); the
+                // extraction then says why, in the daemon's words.
+                let underAFile = await #expect(throws: DockerError.self) {
+                    try await client.containers.copyIn(id, path: "/bin/busybox/x", from: tree + "/run.sh")
+                }
+                #expect(underAFile?.message.contains("not a directory") == true, "\(String(describing: underAFile))")
                 let missingParent = await #expect(throws: DockerError.self) {
                     try await client.containers.copyOut(id, path: "/tmp/tree", to: local + "/no/such/dir")
                 }

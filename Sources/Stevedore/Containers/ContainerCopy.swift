@@ -140,10 +140,14 @@ extension DockerClient.Containers {
 
     /// The stat of `path`, or `nil` when the path does not exist (a missing container still
     /// throws).
+    /// The stat of `path`, nil when the daemon cannot give one. As docker, any answer but a
+    /// missing container counts as a missing path: a stat is a `HEAD`, whose answer has no room
+    /// for the reason (a path under a file is a bare `500`), and extracting there fails with the
+    /// daemon's own words.
     private func pathStatIfExists(_ id: String, path: String) async throws -> ContainerPathStat? {
         do {
             return try await self.archiveInfo(id, path: path)
-        } catch let error as DockerError where error.category == .notFound && !error.message.contains("No such container") {
+        } catch let error as DockerError where error.statusCode != nil && !error.message.contains("No such container") {
             return nil
         }
     }
