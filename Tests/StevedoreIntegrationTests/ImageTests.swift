@@ -114,6 +114,19 @@ struct ImageTests {
             ).finish()
             #expect(reloaded.output.contains { $0.contains("Loaded image: \(first)") }, "\(reloaded.output)")
             #expect(try await client.images.inspect(first).id == firstID)
+            // And from a pipe (`load -i <(…)`), sent chunked: its size is unknown.
+            try await client.images.remove(firstID, options: .init(force: true))
+            let fifo = single.appendingPathExtension("fifo")
+            #expect(mkfifo(fifo.path, 0o600) == 0)
+            defer { try? FileManager.default.removeItem(at: fifo) }
+            // Opening a FIFO to write waits for its reader: on a thread of its own.
+            let archive = try Data(contentsOf: single)
+            Thread { try? archive.write(to: fifo) }.start()
+            let piped = try await client.images.load(try .file(fifo)).finish()
+            #expect(piped.output.contains { $0.contains("Loaded image: \(first)") }, "\(piped.output)")
+            #expect(try await client.images.inspect(first).id == firstID)
+            let unopened = #expect(throws: DockerError.self) { try ByteSource.file(URL(fileURLWithPath: "/nonexistent/image.tar")) }
+            #expect(unopened?.message == "open /nonexistent/image.tar: no such file or directory")
             let missing = await #expect(throws: DockerError.self) { try await client.images.save("stevedore-no-such-image:none") }
             #expect(missing?.category == .notFound)
         }

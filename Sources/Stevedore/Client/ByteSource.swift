@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import NIOCore
+import StevedoreText
 import StevedoreTransport
 
 #if canImport(FoundationEssentials)
@@ -40,15 +41,23 @@ public struct ByteSource: Sendable {
         ByteSource(body: .bytes(ByteBuffer(bytes: bytes)))
     }
 
-    /// The contents of the file at `url`, read in chunks while they are sent. Throws
-    /// ``DockerError/Category/invalidInput`` if the file cannot be opened.
+    /// The contents of the file at `url`, read in chunks while they are sent: a regular file with
+    /// its length, anything else that can be read (a pipe such as `<(…)`, a device) to its end,
+    /// sent chunked. Throws ``DockerError/Category/invalidInput`` with Go's words for a file that
+    /// cannot be opened (`open PATH: no such file or directory`) or is a directory.
     public static func file(_ url: URL) throws -> ByteSource {
         var status = stat()
         guard stat(url.path, &status) == 0 else {
-            throw DockerError.invalidInput("cannot read \(url.path): \(String(cString: strerror(errno)))")
+            throw DockerError.invalidInput("\(GoPathError(operation: "open", path: url.path, code: errno))")
         }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw DockerError.invalidInput("\(url.path) is not a regular file") }
-        return ByteSource(body: .stream(FileChunks(path: url.path), length: Int(status.st_size)))
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            return ByteSource(body: .stream(FileChunks(path: url.path), length: Int(status.st_size)))
+        case S_IFDIR:
+            throw DockerError.invalidInput("\(GoPathError(operation: "read", path: url.path, code: EISDIR))")
+        default:
+            return ByteSource(body: .stream(FileChunks(path: url.path), length: nil))
+        }
     }
 
     /// These bytes, with `observer` called with the total sent so far each time a chunk goes to
@@ -92,7 +101,7 @@ struct FileChunks: AsyncSequence, Sendable {
             if self.file == nil {
                 let descriptor = open(self.path, O_RDONLY | O_CLOEXEC)
                 guard descriptor >= 0 else {
-                    throw DockerError.invalidInput("cannot open \(self.path): \(String(cString: strerror(errno)))")
+                    throw DockerError.invalidInput("\(GoPathError(operation: "open", path: self.path, code: errno))")
                 }
                 self.file = FileDescriptorBox(descriptor)
             }

@@ -1,4 +1,5 @@
 import NIOCore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -42,7 +43,7 @@ final class FileDescriptorBox {
             if result < 0 { failure = errno }
             return max(result, 0)
         }
-        if failure != 0 { throw DockerError.invalidInput("cannot read \(path): \(String(cString: strerror(failure)))") }
+        if failure != 0 { throw DockerError.invalidInput("\(GoPathError(operation: "read", path: path, code: failure))") }
         if read == 0 {
             self.isAtEnd = true
             return nil
