@@ -92,6 +92,10 @@ extension StevedoreCommand.Image {
                     description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, quiet, plain, tty or rawjson",
                     exitCode: 125)
             }
+            // As docker: a build that fails leaves no earlier build's id behind.
+            if let iidfile = self.iidfile, unlink(iidfile) != 0, errno != ENOENT {
+                throw CommandFailure(description: "Removing image ID file: \(GoPathError(operation: "remove", path: iidfile, code: errno))")
+            }
             var options = try self.options()
             options.registryCredentials = try await self.global.configFile().allCredentials()
             var source = try BuildSource(context: self.context, dockerfile: self.file)
@@ -133,11 +137,7 @@ extension StevedoreCommand.Image {
                 guard let imageID, !imageID.isEmpty else {
                     throw CommandFailure(description: "Server did not provide an image ID. Cannot write \(iidfile)")
                 }
-                do {
-                    try Data(imageID.utf8).write(to: URL(fileURLWithPath: iidfile))
-                } catch {
-                    throw CommandFailure(description: "failed to write image ID to file: \(DockerError.reason(of: error))")
-                }
+                try LocalFiles.write(Data(imageID.utf8), toFile: iidfile)
             }
         }
 
@@ -147,33 +147,47 @@ extension StevedoreCommand.Image {
             let quiet = self.quiet || self.progress == "quiet"
             var display = ProgressDisplay.standardOutput(forcing: self.progress == "plain")
             if self.progress == "tty" { display.isTerminal = true }
-            let upload = quiet ? nil : UploadProgress(action: "Sending build context to Docker daemon", isTerminal: display.isTerminal)
-            let archive = source.archive.map { archive in
-                upload.map { upload in archive.reportingProgress { upload.update($0) } } ?? archive
-            }
+            // With -q docker holds the upload line and the daemon's text back, and prints them on
+            // stderr only if the build fails.
+            let held = HeldText()
+            var heldDisplay = display
+            heldDisplay.isTerminal = false
+            let upload = UploadProgress(
+                action: "Sending build context to Docker daemon", isTerminal: display.isTerminal, output: quiet ? held.append : printOut)
+            let archive = source.archive.map { archive in archive.reportingProgress { upload.update($0) } }
             var options = options
             options.quiet = quiet
+            let stream: ProgressStream
+            do {
+                stream = try await client.images.build(archive: archive, options: options)
+            } catch {
+                // A refused build: the whole context went up first.
+                upload.finish()
+                printErrorText(held.text)
+                throw error
+            }
             var imageID: String?
             do {
-                let stream = try await client.images.build(archive: archive, options: options)
                 var quietOutput = ""
                 for try await message in stream {
-                    upload?.finish()
+                    upload.finish()
                     if let id = message.imageID { imageID = id }
                     if quiet {
                         quietOutput += message.stream ?? ""
+                        held.append(heldDisplay.render(message))
                     } else {
                         printOut(display.render(message))
                     }
                 }
-                upload?.finish()
+                upload.finish()
                 if quiet {
                     // docker prints, and writes to --iidfile, the daemon's quiet answer as is.
                     imageID = quietOutput
                     printOut(quietOutput)
                 }
             } catch let error as DockerError where error.category == .buildFailed {
-                upload?.finish()
+                upload.finish()
+                printErrorText(held.text)
                 // docker exits with the failed step's exit code and prints the daemon's message alone.
                 throw CommandFailure(description: error.message, exitCode: Int32(error.code.flatMap { $0 == 0 ? nil : $0 } ?? 1))
             }

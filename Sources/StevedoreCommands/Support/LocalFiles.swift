@@ -23,6 +23,15 @@ enum LocalFiles {
         Data(try FileContents.bytes(ofFile: path, limit: limit))
     }
 
+    /// Writes `data` to the file `path`, created (mode 0666 less the umask) or emptied first, as
+    /// Go's `os.WriteFile` does.
+    static func write(_ data: Data, toFile path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw GoPathError(operation: "open", path: path, code: errno) }
+        defer { close(descriptor) }
+        try writeAll(ByteBuffer(bytes: data), to: descriptor)
+    }
+
     /// Creates the file `path`, which must not exist (mode 0600 less the umask), then writes
     /// `contents()` to it. As docker does, the file is created first: when `contents` throws,
     /// it stays, empty.
