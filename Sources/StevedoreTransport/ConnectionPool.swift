@@ -116,16 +116,21 @@ final class ConnectionPool: Sendable {
         if let idle { return idle }
         let newID = try self.makeDetachedConnectionID()
         let connection = try await self.connect(newID)
-        try self.checkDetachedConnectionEstablished(connection)
-        self.state.withLockedValue { $0.connections[newID] = connection }
+        try self.checkDetachedConnectionEstablished(connection, keeping: true)
         return connection
     }
 
     /// Closes `connection`, one outside the pool's count just opened, and throws
-    /// ``HTTPTransportError/shutdown`` when ``shutdown()`` came while it was being opened: no
-    /// exchange starts after the shutdown, whichever the connect or the shutdown finished first.
-    func checkDetachedConnectionEstablished(_ connection: HTTPConnection) throws {
-        let action = self.state.withLockedValue { $0.machine.detachedConnectionEstablished(connection.id) }
+    /// ``HTTPTransportError/shutdown`` when ``shutdown()`` came while it was being opened, so
+    /// that no request is sent on it. A connection opened before the shutdown is a running
+    /// exchange's, which the shutdown leaves to finish. `keeping` adds it to the pool's
+    /// connections under the same lock (one that may join the pool when its exchange ends).
+    func checkDetachedConnectionEstablished(_ connection: HTTPConnection, keeping: Bool = false) throws {
+        let action = self.state.withLockedValue { state in
+            let action = state.machine.detachedConnectionEstablished(connection.id)
+            if keeping, action == .none { state.connections[connection.id] = connection }
+            return action
+        }
         guard case .closeConnection = action else { return }
         connection.close()
         throw HTTPTransportError.shutdown
