@@ -44,7 +44,8 @@ public struct ByteSource: Sendable {
     /// The contents of the file at `url`, read in chunks while they are sent: a regular file with
     /// its length, anything else that can be read (a pipe such as `<(…)`, a device) to its end,
     /// sent chunked. Throws ``DockerError/Category/invalidInput`` with Go's words for a file that
-    /// cannot be opened (`open PATH: no such file or directory`) or is a directory.
+    /// does not exist (`open PATH: no such file or directory`) or is a directory; one that
+    /// cannot be opened or read fails the upload with such an error.
     public static func file(_ url: URL) throws -> ByteSource {
         var status = stat()
         guard stat(url.path, &status) == 0 else {
@@ -98,15 +99,19 @@ struct FileChunks: AsyncSequence, Sendable {
         var file: FileDescriptorBox?
 
         mutating func next() async throws -> ByteBuffer? {
-            if self.file == nil {
-                let descriptor = open(self.path, O_RDONLY | O_CLOEXEC)
-                guard descriptor >= 0 else {
-                    throw DockerError.invalidInput("\(GoPathError(operation: "open", path: self.path, code: errno))")
+            // Off the event loop, which a task writing the body may prefer: opening and reading
+            // block, for as long as a pipe's writer likes.
+            try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                if self.file == nil {
+                    let descriptor = open(self.path, O_RDONLY | O_CLOEXEC)
+                    guard descriptor >= 0 else {
+                        throw DockerError.invalidInput("\(GoPathError(operation: "open", path: self.path, code: errno))")
+                    }
+                    self.file = FileDescriptorBox(descriptor)
                 }
-                self.file = FileDescriptorBox(descriptor)
+                guard let file = self.file, !file.isAtEnd else { return nil }
+                return try file.read(upTo: FileChunks.chunkSize, path: self.path)
             }
-            guard let file = self.file, !file.isAtEnd else { return nil }
-            return try file.read(upTo: FileChunks.chunkSize, path: self.path)
         }
     }
 }
