@@ -92,12 +92,17 @@ extension StevedoreCommand.Image {
                     description: "invalid argument \"\(self.progress)\" for \"--progress\" flag: use auto, quiet, plain, tty or rawjson",
                     exitCode: 125)
             }
-            // As docker: a build that fails leaves no earlier build's id behind.
-            if let iidfile = self.iidfile, unlink(iidfile) != 0, errno != ENOENT {
-                throw CommandFailure(description: "Removing image ID file: \(GoPathError(operation: "remove", path: iidfile, code: errno))")
-            }
             var options = try self.options()
             options.registryCredentials = try await self.global.configFile().allCredentials()
+            // As docker, once the flags are read and before the context: a build that fails
+            // leaves no earlier build's id behind.
+            if let iidfile = self.iidfile {
+                do {
+                    try LocalFiles.remove(iidfile)
+                } catch {
+                    guard error.code == ENOENT else { throw CommandFailure(description: "Removing image ID file: \(error)") }
+                }
+            }
             var source = try BuildSource(context: self.context, dockerfile: self.file)
             // Before the upload's progress, which counts the bytes sent, as docker's does.
             if self.compress { source.archive = source.archive?.gzipped() }

@@ -23,6 +23,17 @@ enum LocalFiles {
         Data(try FileContents.bytes(ofFile: path, limit: limit))
     }
 
+    /// Removes the file or empty directory `path`, as Go's `os.Remove` does: `unlink`, then
+    /// `rmdir`; when both fail, `unlink`'s reason unless `rmdir`'s says more (anything but
+    /// "not a directory").
+    static func remove(_ path: String) throws(GoPathError) {
+        guard unlink(path) != 0 else { return }
+        let unlinkFailure = errno
+        guard rmdir(path) != 0 else { return }
+        let rmdirFailure = errno
+        throw GoPathError(operation: "remove", path: path, code: rmdirFailure == ENOTDIR ? unlinkFailure : rmdirFailure)
+    }
+
     /// Writes `data` to the file `path`, created (mode 0666 less the umask) or emptied first, as
     /// Go's `os.WriteFile` does.
     static func write(_ data: Data, toFile path: String) throws {
