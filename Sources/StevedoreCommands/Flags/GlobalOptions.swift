@@ -123,22 +123,16 @@ public struct GlobalOptions: ParsableArguments {
     ]
 
     /// The client these options and the environment describe (see ``makeConfiguration(environment:)``).
-    /// Fails as docker fails when it first needs its client: `Failed to initialize: unable to
-    /// resolve docker endpoint: …` for a context or host it cannot resolve, `Failed to
-    /// initialize: …` for an endpoint it cannot make a client of.
+    /// Fails as docker fails when it first needs its client, `Failed to initialize: unable to
+    /// resolve docker endpoint: …`, for a context, host or TLS file it cannot use (and, where
+    /// docker checks nothing, a malformed `DOCKER_API_VERSION`).
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClient {
         var logger = Logger(label: "stevedore")
         logger.logLevel = self.debug ? .debug : Self.logLevels[self.logLevel] ?? .info
-        let configuration: DockerClientConfiguration
         do {
-            configuration = try self.makeConfiguration(environment: environment)
+            return try DockerClient(configuration: self.makeConfiguration(environment: environment), logger: logger)
         } catch {
             throw CommandFailure(description: "Failed to initialize: unable to resolve docker endpoint: \(error)")
-        }
-        do {
-            return try DockerClient(configuration: configuration, logger: logger)
-        } catch {
-            throw CommandFailure(description: "Failed to initialize: \(error)")
         }
     }
 
