@@ -138,12 +138,10 @@ extension DockerClient.Containers {
         return resolved
     }
 
-    /// The stat of `path`, or `nil` when the path does not exist (a missing container still
-    /// throws).
-    /// The stat of `path`, nil when the daemon cannot give one. As docker, any answer but a
-    /// missing container counts as a missing path: a stat is a `HEAD`, whose answer has no room
-    /// for the reason (a path under a file is a bare `500`), and extracting there fails with the
-    /// daemon's own words.
+    /// The stat of `path`, nil when the daemon cannot give one (a missing container still
+    /// throws). As docker, any other answer counts as a missing path: a stat is a `HEAD`,
+    /// whose answer has no room for the reason (a path under a file is a bare `500`), and
+    /// extracting there fails with the daemon's own words.
     private func pathStatIfExists(_ id: String, path: String) async throws -> ContainerPathStat? {
         do {
             return try await self.archiveInfo(id, path: path)
