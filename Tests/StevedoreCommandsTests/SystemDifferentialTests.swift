@@ -18,23 +18,27 @@ struct SystemDifferentialTests {
     }
 
     @Test func pruneWarnsAndAsksAsDockerDoes() async throws {
-        let filters = ["--filter", "label=stevedore-never-\(UUID().uuidString)", "--filter", "until=24h", "--filter", "label!=a=1"]
-        // Only `y` goes on: a no, a `yes` and the end of input all cancel with status 0.
-        try await self.oracle.expectSame(["system", "prune"], input: Data("n\n".utf8))
-        try await self.oracle.expectSame(["system", "prune", "-a", "--volumes"], input: Data("yes\n".utf8))
-        try await self.oracle.expectSame(["system", "prune"] + filters)
-        try await self.oracle.expectSame(["system", "prune", "--volumes", "--filter", "until=1h"])
-        // Both listed, and then refused by the daemon.
-        try await self.oracle.expectSame(["system", "prune", "--filter", "until=2h", "--filter", "until=1h"], input: Data("y\n".utf8))
-        // docker trims both sides, lowercases the key and skips an empty filter.
-        try await self.oracle.expectSame(["system", "prune", "--filter", " Until = 24h\t", "--filter", ""])
-        try await self.oracle.expectSame(["events", "--filter", "nonsense"], compareErrors: false)
-        // docker adds its usage lines after the message; stevedore prints the message alone.
-        try await self.oracle.expectSame(["system", "prune", "--filter", "nonsense"], compareErrors: false)
-        let malformed = try await self.oracle.stevedore.run(["system", "prune", "--filter", "nonsense"])
-        #expect(
-            malformed.standardError
-                == "invalid argument \"nonsense\" for \"--filter\" flag: bad format of filter (expected name=value)\n")
+        // The daemon runs one prune of a kind at a time: other tests' prunes take turns with these.
+        let oracle = self.oracle
+        try await TestEngine.withPruneTurn {
+            let filters = ["--filter", "label=stevedore-never-\(UUID().uuidString)", "--filter", "until=24h", "--filter", "label!=a=1"]
+            // Only `y` goes on: a no, a `yes` and the end of input all cancel with status 0.
+            try await oracle.expectSame(["system", "prune"], input: Data("n\n".utf8))
+            try await oracle.expectSame(["system", "prune", "-a", "--volumes"], input: Data("yes\n".utf8))
+            try await oracle.expectSame(["system", "prune"] + filters)
+            try await oracle.expectSame(["system", "prune", "--volumes", "--filter", "until=1h"])
+            // Both listed, and then refused by the daemon.
+            try await oracle.expectSame(["system", "prune", "--filter", "until=2h", "--filter", "until=1h"], input: Data("y\n".utf8))
+            // docker trims both sides, lowercases the key and skips an empty filter.
+            try await oracle.expectSame(["system", "prune", "--filter", " Until = 24h\t", "--filter", ""])
+            try await oracle.expectSame(["events", "--filter", "nonsense"], compareErrors: false)
+            // docker adds its usage lines after the message; stevedore prints the message alone.
+            try await oracle.expectSame(["system", "prune", "--filter", "nonsense"], compareErrors: false)
+            let malformed = try await oracle.stevedore.run(["system", "prune", "--filter", "nonsense"])
+            #expect(
+                malformed.standardError
+                    == "invalid argument \"nonsense\" for \"--filter\" flag: bad format of filter (expected name=value)\n")
+        }
     }
 
     /// Events of a closed window as docker prints them: its default line, `{{json .}}` (the
