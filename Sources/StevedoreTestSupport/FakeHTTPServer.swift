@@ -29,6 +29,8 @@ public final class FakeHTTPServer: Sendable {
     public let target: ConnectionTarget
 
     private let acceptedCount: NIOLockedValueBox<Int>
+    /// The listening socket's channel.
+    private let listener: any Channel
     private let serving: Task<Void, Never>
     private let socketDirectory: String?
     private static let socketName = "http.sock"
@@ -40,9 +42,13 @@ public final class FakeHTTPServer: Sendable {
     /// How many connections were accepted so far.
     public var acceptedConnections: Int { self.acceptedCount.withLockedValue { $0 } }
 
-    private init(target: ConnectionTarget, acceptedCount: NIOLockedValueBox<Int>, serving: Task<Void, Never>, socketDirectory: String?) {
+    private init(
+        target: ConnectionTarget, acceptedCount: NIOLockedValueBox<Int>, listener: any Channel, serving: Task<Void, Never>,
+        socketDirectory: String?
+    ) {
         self.target = target
         self.acceptedCount = acceptedCount
+        self.listener = listener
         self.serving = serving
         self.socketDirectory = socketDirectory
     }
@@ -99,19 +105,26 @@ public final class FakeHTTPServer: Sendable {
                             }
                         }
                     } catch {
-                        // The listening socket failed or the server is shutting down.
+                        // The listening socket failed.
                     }
+                    // The listener closed (shutdown): the scripts still running end too.
                     group.cancelAll()
                 }
             }
         }
-        return FakeHTTPServer(target: target, acceptedCount: acceptedCount, serving: serving, socketDirectory: socketDirectory)
+        return FakeHTTPServer(
+            target: target, acceptedCount: acceptedCount, listener: serverChannel.channel, serving: serving,
+            socketDirectory: socketDirectory)
     }
 
     /// Stops listening, cancels running scripts, closes their connections and removes the
     /// socket's directory.
+    ///
+    /// The listener closes first and the accept loop ends by itself once it has taken every
+    /// connection accepted before: a connection accepted after its loop was cancelled would be
+    /// dropped before it became active, which NIO's async channel traps on.
     public func shutdown() async {
-        self.serving.cancel()
+        try? await self.listener.close()
         await self.serving.value
         if let socketDirectory {
             try? FileManager.default.removeItem(atPath: socketDirectory)
