@@ -50,19 +50,17 @@ func joinedLabels(_ labels: [String: String]?) -> String {
 /// `UTC` for `Z`, the local zone's abbreviation when the local zone has that offset at that
 /// instant, else repeats it (`+0200 +0200`). Nil for a text that is not such a time.
 func goTimeString(_ rfc3339: String) -> String? {
-    guard let time = WrittenTime(rfc3339: rfc3339), let instant = DockerTimestamp(rfc3339) else { return nil }
-    // Go reads nine digits of a fraction and drops the rest.
-    var fraction = String(time.fraction.prefix(9))
-    while fraction.hasByteSuffix("0") { fraction.removeLast() }
+    guard let time = WrittenTime(rfc3339: rfc3339) else { return nil }
     let zone: String
     if let utcOffset = time.utcOffset {
         let numeric = LocalTime.numericOffset(utcOffset)
-        let local = LocalTime(secondsSince1970: instant.secondsSince1970)
+        // The local zone at that instant, which only an offset asks for.
+        let local = DockerTimestamp(rfc3339).flatMap { LocalTime(secondsSince1970: $0.secondsSince1970) }
         zone = numeric + " " + (local?.utcOffset == utcOffset ? local?.zoneAbbreviation ?? numeric : numeric)
     } else {
         zone = "+0000 UTC"
     }
-    return time.date + " " + time.clock + (fraction.isEmpty ? "" : "." + fraction) + " " + zone
+    return time.date + " " + time.clock + LocalTime.goFraction(time.fraction) + " " + zone
 }
 
 /// A daemon's build time (RFC 3339 with nanoseconds) as docker's `version` prints it, Go's

@@ -29,10 +29,15 @@ struct LocalTime {
     /// Go's `time.Time.String()` without the monotonic part, `2006-01-02 15:04:05.999999999 -0700
     /// MST`: the fraction's trailing zeros dropped, none for a whole second.
     func goString(nanoseconds: Int = 0) -> String {
-        var fraction = Self.digits(nanoseconds, 9)
+        self.dateAndTime() + Self.goFraction(Self.digits(nanoseconds, 9)) + " " + self.numericOffset() + " " + self.zoneAbbreviation
+    }
+
+    /// Go's `.999999999` of a fraction's `digits`: the first nine, without their trailing
+    /// zeros, after a dot; nothing for a whole second.
+    static func goFraction(_ digits: String) -> String {
+        var fraction = digits.prefix(9)
         while fraction.hasByteSuffix("0") { fraction.removeLast() }
-        return self.dateAndTime() + (fraction.isEmpty ? "" : "." + fraction) + " " + self.numericOffset() + " "
-            + self.zoneAbbreviation
+        return fraction.isEmpty ? "" : "." + fraction
     }
 
     /// Go's `time.RFC3339`, `2006-01-02T15:04:05Z07:00`: `Z` for UTC.

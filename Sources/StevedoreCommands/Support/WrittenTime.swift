@@ -1,3 +1,5 @@
+import Stevedore
+
 /// A time in RFC 3339 (`2006-01-02T15:04:05.999999999Z07:00`, as daemons send them), its fields
 /// kept as they were written: in the offset the time came with, as Go's `time.Parse` keeps it
 /// and docker prints it.
@@ -38,9 +40,7 @@ struct WrittenTime {
             let second = digits(17, 2),
             (1...12).contains(month), hour < 24, minute < 60, second < 60
         else { return nil }
-        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let monthDays = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...monthDays).contains(day) else { return nil }
+        guard (1...DockerTimestamp.daysIn(month: Int64(month), year: Int64(year))).contains(Int64(day)) else { return nil }
         var offset = 19
         var fraction = ""
         if byte(offset, is: ".") {
@@ -67,14 +67,10 @@ struct WrittenTime {
         self.fraction = fraction
     }
 
-    /// The day of the week, `Mon` to `Sun`, with no calendar library: days since 1970-01-01 (a
-    /// Thursday) by Howard Hinnant's `days_from_civil`.
+    /// The day of the week, `Mon` to `Sun`, with no calendar library: from the days since
+    /// 1970-01-01, a Thursday.
     var weekday: String {
-        let shiftedYear = self.month <= 2 ? self.year - 1 : self.year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400  // floored
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (self.month + (self.month > 2 ? -3 : 9)) + 2) / 5 + self.day - 1
-        let days = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
-        return ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
+        let days = DockerTimestamp.daysSince1970(year: Int64(self.year), month: Int64(self.month), day: Int64(self.day))
+        return ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
     }
 }
