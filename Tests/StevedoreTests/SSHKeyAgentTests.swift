@@ -105,6 +105,24 @@ struct SSHKeyAgentTests {
         #expect(agent.answer(Self.request(19)) == [0, 0, 0, 1, 5])
     }
 
+    /// A key file is read to its end, so a pipe serves (`--ssh id=<(…)`); one that cannot be
+    /// read names the file and Go's reason.
+    @Test func aKeyFileMayBeAPipe() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try await Self.generate("ed25519", comment: "a-piped-key", in: directory)
+        let content = try Data(contentsOf: file)
+        let fifo = directory.appendingPathComponent("fifo")
+        try #require(mkfifo(fifo.path, 0o600) == 0)
+        // Opening a FIFO to write waits for its reader: on a thread of its own.
+        let writer = Thread { try? content.write(to: fifo) }
+        writer.start()
+        #expect(try SSHPrivateKey(contentsOf: fifo).publicKeyBlob == SSHPrivateKey(contentsOf: file).publicKeyBlob)
+        let unreadable = #expect(throws: DockerError.self) { try SSHPrivateKey(contentsOf: directory) }
+        #expect(unreadable?.message == "the ssh key \(directory.path) cannot be read: read \(directory.path): is a directory")
+    }
+
     @Test func anEncryptedOrForeignKeyIsRefusedByName() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-keys-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Crypto
 import CryptoExtras
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -30,7 +31,13 @@ struct SSHPrivateKey: Sendable {
         func invalid(_ reason: String) -> DockerError {
             DockerError.invalidInput("the ssh key \(url.path) \(reason)")
         }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw invalid("cannot be read") }
+        // Read to its end, as a pipe (`--ssh id=<(…)`) is read too.
+        let text: String
+        do {
+            text = String(decoding: try FileContents.bytes(ofFile: url.path), as: UTF8.self)
+        } catch {
+            throw invalid("cannot be read: \(error)")
+        }
         let begin = "-----BEGIN OPENSSH PRIVATE KEY-----"
         let end = "-----END OPENSSH PRIVATE KEY-----"
         guard let start = text.firstRange(of: begin), let stop = text[start.upperBound...].firstRange(of: end) else {
