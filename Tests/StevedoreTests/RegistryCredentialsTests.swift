@@ -54,6 +54,27 @@ struct RegistryCredentialsTests {
         #expect(try await erasing.credentials(forRegistry: "127.0.0.1:5000") == nil)
     }
 
+    /// A config.json that cannot be read or is not a JSON object is an error that names the
+    /// file and says what to do, never an empty configuration a `login` would write over.
+    @Test func anUnreadableOrMalformedConfigIsAClearError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("config.json")
+        for (content, reason) in [("{bad", "it is not valid JSON"), ("[]", "it is not a JSON object")] {
+            try Data(content.utf8).write(to: file)
+            let error = #expect(throws: DockerError.self) { try DockerConfigFile.load(from: file) }
+            #expect(error?.category == .invalidConfiguration)
+            #expect(error?.message == "cannot read the docker config \(file.path): \(reason): fix it or remove it")
+        }
+        try Data(" \n".utf8).write(to: file)
+        #expect(try DockerConfigFile.load(from: file).json.isEmpty)
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
+        let unreadable = #expect(throws: DockerError.self) { try DockerConfigFile.load(from: file) }
+        #expect(unreadable?.message == "cannot read the docker config: read \(file.path): is a directory")
+    }
+
     @Test func aMissingHelperIsAClearError() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

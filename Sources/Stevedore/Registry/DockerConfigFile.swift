@@ -6,6 +6,14 @@ import StevedoreText
     import Foundation
 #endif
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The docker CLI's configuration file, `config.json`, for its registry credentials: where
 /// `docker login` stores them and where pulls, pushes and builds find them.
 ///
@@ -31,24 +39,33 @@ public struct DockerConfigFile: Sendable {
         self.json = [:]
     }
 
-    /// Reads the file at `url`; a missing file is an empty configuration, an unreadable or
-    /// malformed one throws ``DockerError/Category/invalidConfiguration``.
+    /// Reads the file at `url` to its end (a pipe serves); a missing file is an empty
+    /// configuration, an unreadable or malformed one throws
+    /// ``DockerError/Category/invalidConfiguration`` with the reason, as Go words it.
+    ///
+    /// The docker CLI warns about a malformed file and goes on with an empty configuration,
+    /// which its next `login` writes over; here it is an error, so that nothing is lost.
     public static func load(from url: URL) throws -> DockerConfigFile {
         var config = DockerConfigFile(url: url)
-        guard FileManager.default.fileExists(atPath: url.path) else { return config }
+        let bytes: [UInt8]
         do {
-            let data = try Data(contentsOf: url)
-            if !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: data) else {
-                    throw DockerError.invalidConfiguration("\(url.path) is not a JSON object")
-                }
-                config.json = object
-            }
-        } catch let error as DockerError {
-            throw error
+            bytes = try FileContents.bytes(ofFile: url.path)
+        } catch where error.operation == "open" && error.code == ENOENT {
+            return config
         } catch {
-            throw DockerError.invalidConfiguration("cannot read the docker config \(url.path): \(DockerError.reason(of: error))")
+            throw DockerError.invalidConfiguration("cannot read the docker config: \(error)")
         }
+        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return config }
+        let value: JSONValue
+        do {
+            value = try decodeJSON(JSONValue.self, from: Data(bytes))
+        } catch {
+            throw DockerError.invalidConfiguration("cannot read the docker config \(url.path): it is not valid JSON: fix it or remove it")
+        }
+        guard case .object(let object) = value else {
+            throw DockerError.invalidConfiguration("cannot read the docker config \(url.path): it is not a JSON object: fix it or remove it")
+        }
+        config.json = object
         return config
     }
 
