@@ -163,7 +163,7 @@ enum ParserFuzzTargets {
 
         var labelsAccepted = true
         for line in lines {
-            guard let label = try? ServiceFlagParsers.label(line) else {
+            guard let label = try? OptsFlagParsers.label(line) else {
                 labelsAccepted = false
                 continue
             }
@@ -178,13 +178,13 @@ enum ParserFuzzTargets {
         }
 
         for (line, pair) in zip(lines, pairs) {
-            guard let entry = try? ServiceFlagParsers.environment(line) else {
+            guard let entry = try? OptsFlagParsers.environment(line) else {
                 precondition(pair.key.isEmpty, "a service's environment entry with a name was refused")
                 continue
             }
             precondition(!pair.key.isEmpty, "a service's environment entry without a name was taken")
             precondition(pair.value == nil ? entry.hasBytePrefix(line) : entry == line, "a service's environment entry was changed")
-            precondition(ServiceFlagParsers.environmentKey(entry) == pair.key, "a service's environment entry changed its name")
+            precondition(OptsFlagParsers.environmentKey(entry) == pair.key, "a service's environment entry changed its name")
         }
 
         // `-e` of create and exec: entries with a value pass as written and in order; a name

@@ -204,9 +204,35 @@ import Testing
         ),
     ]
 
-    /// Flag values docker's flag parsing refuses: whole numbers its Go types cannot hold and
-    /// boolean values Go's `strconv.ParseBool` refuses (``GoBoolFlagsTests``).
-    static let flagValueRefusals = Self.integerFlagRefusals + GoBoolFlagsTests.refusals
+    /// Values docker's `opts` validators refuse as the flags are read, for containers, exec and
+    /// builds alike.
+    static let optsFlagRefusals: [([String], String)] = [
+        (
+            ["create", "--dns", "bogus", "busybox"],
+            #"invalid argument "bogus" for "--dns" flag: IP address is not correctly formatted: bogus"#
+        ),
+        (
+            ["run", "--dns-search", "bad..x", "busybox"],
+            #"invalid argument "bad..x" for "--dns-search" flag: bad..x is not a valid domain"#
+        ),
+        (["run", "--add-host", "bogus", "busybox"], #"invalid argument "bogus" for "--add-host" flag: bad format for add-host: "bogus""#),
+        (
+            ["create", "--add-host", "a:1.2.3.4:5", "busybox"],
+            #"invalid argument "a:1.2.3.4:5" for "--add-host" flag: invalid IP address in add-host: "1.2.3.4:5""#
+        ),
+        (["create", "-e", "=x", "busybox"], #"invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x"#),
+        (["create", "-l", "=x", "busybox"], #"invalid argument "=x" for "-l, --label" flag: invalid label '=x': empty name"#),
+        (["exec", "-e", "=x", "c", "true"], #"invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x"#),
+        (["exec", "-e", "=x", "c"], #"invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x"#),
+        (["build", "--label", "=x", "."], #"invalid argument "=x" for "--label" flag: invalid label '=x': empty name"#),
+        (["build", "--build-arg", "=x", "."], #"invalid argument "=x" for "--build-arg" flag: invalid environment variable: =x"#),
+        (["build", "--add-host", "bogus", "."], #"invalid argument "bogus" for "--add-host" flag: bad format for add-host: "bogus""#),
+    ]
+
+    /// Flag values docker's flag parsing refuses: whole numbers its Go types cannot hold,
+    /// values its `opts` validators refuse and boolean values Go's `strconv.ParseBool` refuses
+    /// (``GoBoolFlagsTests``).
+    static let flagValueRefusals = Self.integerFlagRefusals + Self.optsFlagRefusals + GoBoolFlagsTests.refusals
 
     // Serialized: a burst of process starts at the suite's beginning slows every other test.
     @Test(.serialized, arguments: Self.flagValueRefusals)

@@ -292,6 +292,16 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// `--add-host` (`name=address` too, an address in brackets), `--dns` and `--dns-search` as
+    /// docker reads them, with its warning about a loopback DNS server.
+    @Test func hostAndDNSFlagsAreReadAsDockerReadsThem() async throws {
+        let oracle = try await CLIOracle()
+        try await oracle.expectSame([
+            "run", "--rm", "--add-host", "a=1.2.3.4", "--add-host", "b:[::2]", "--dns", "0:0::1", "--dns-search", "example.com.",
+            TestEngine.image, "sh", "-c", "grep -w -e a -e b /etc/hosts; grep -v '^#' /etc/resolv.conf",
+        ])
+    }
+
     /// A restart policy's name, and whether it takes a retry count, are the daemon's to refuse,
     /// as with docker: the same message and exit code on either engine.
     @Test(arguments: ["bogus", "always:3", "on-failure:-1", "no:1"])

@@ -323,16 +323,16 @@ import Testing
             Self.encoded(try create.placementPref.map(ServiceFlagParsers.placementPreference))
                 == Self.json(#"[{"Spread":{"SpreadDescriptor":"node.labels.zone"}}]"#))
         // docker's convertExtraHostsToSwarmHosts: `host:ip` becomes the hosts-file line `ip host`.
-        #expect(ServiceFlagParsers.swarmHosts(try create.host.map(ServiceFlagParsers.extraHost)) == ["10.0.0.2 db", "::1 cache"])
-        #expect(try create.dns.map(ServiceFlagParsers.ipAddress) == ["10.0.0.1", "::1"])
-        #expect(try create.dnsSearch.map(ServiceFlagParsers.dnsSearch) == ["example.com"])
+        #expect(ServiceFlagParsers.swarmHosts(try create.host.map(OptsFlagParsers.extraHost)) == ["10.0.0.2 db", "::1 cache"])
+        #expect(try create.dns.map(OptsFlagParsers.ipAddress) == ["10.0.0.1", "::1"])
+        #expect(try create.dnsSearch.map(OptsFlagParsers.dnsSearch) == ["example.com"])
         #expect(
             Self.encoded(try create.ulimit.map(ContainerFlagParsers.ulimit))
                 == Self.json(#"[{"Name":"nofile","Soft":1024,"Hard":2048},{"Name":"nproc","Soft":10,"Hard":10}]"#))
         #expect(
             Self.encoded(try ServiceFlagParsers.genericResources(create.genericResource))
                 == Self.json(#"[{"DiscreteResourceSpec":{"Kind":"gpu","Value":2}}]"#))
-        #expect(keyValueMap(try create.label.map(ServiceFlagParsers.label)) == ["a": "b", "c": ""])
+        #expect(keyValueMap(try create.label.map(OptsFlagParsers.label)) == ["a": "b", "c": ""])
     }
 
     // MARK: Refused values

@@ -50,7 +50,7 @@ public struct DockerConfigFile: Sendable {
         let bytes: [UInt8]
         do {
             bytes = try FileContents.bytes(ofFile: url.path)
-        } catch where error.operation == "open" && error.code == ENOENT {
+        } catch  where error.operation == "open" && error.code == ENOENT {
             return config
         } catch {
             throw DockerError.invalidConfiguration("cannot read the docker config: \(error)")
@@ -63,7 +63,8 @@ public struct DockerConfigFile: Sendable {
             throw DockerError.invalidConfiguration("cannot read the docker config \(url.path): it is not valid JSON: fix it or remove it")
         }
         guard case .object(let object) = value else {
-            throw DockerError.invalidConfiguration("cannot read the docker config \(url.path): it is not a JSON object: fix it or remove it")
+            throw DockerError.invalidConfiguration(
+                "cannot read the docker config \(url.path): it is not a JSON object: fix it or remove it")
         }
         config.json = object
         return config

@@ -25,7 +25,7 @@ extension StevedoreCommand.Container {
             try await withClient(self.global) { client in
                 let options = try await self.options.createOptions(image: self.image, global: self.global)
                 let created = try await client.containers.create(body, options: options, pullProgress: self.options.pullProgress)
-                printWarnings(created.warnings ?? [])
+                printCreateWarnings(created, body: body)
                 try idFile?.record(created.id)
                 printOut(created.id + "\n")
             }

@@ -48,6 +48,7 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            let environmentFlags = try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment)
             guard !self.command.isEmpty else {
                 throw CommandFailure(
                     description: "\"stevedore exec\" requires at least 2 arguments: a container and a command", exitCode: 1)
@@ -58,7 +59,7 @@ extension StevedoreCommand.Container {
             // fails as docker's exec fails, with exit code 1.
             let variables: [String]
             do {
-                variables = environment(try KeyValueFile.entries(self.envFile, .environment, overrides: self.env))
+                variables = environment(try KeyValueFile.entries(self.envFile, .environment, overrides: environmentFlags))
             } catch var failure as CommandFailure {
                 failure.exitCode = 1
                 throw failure

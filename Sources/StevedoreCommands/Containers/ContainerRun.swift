@@ -56,7 +56,7 @@ extension StevedoreCommand.Container {
             _ body: ContainerCreateBody, options: ContainerCreateOptions, idFile: ContainerIDFile?, client: DockerClient
         ) async throws {
             let created = try await client.containers.create(body, options: options, pullProgress: self.config.pullProgress)
-            printWarnings(created.warnings ?? [])
+            printCreateWarnings(created, body: body)
             try idFile?.record(created.id)
             do {
                 try await client.containers.start(created.id)
@@ -82,7 +82,7 @@ extension StevedoreCommand.Container {
                     body, options: options, pullProgress: self.config.pullProgress,
                     onCreate: { created in
                         // As docker: the daemon's warnings and the id file before the start, which may fail.
-                        printWarnings(created.warnings ?? [])
+                        printCreateWarnings(created, body: body)
                         try idFile?.record(created.id)
                     }
                 ) { created, streams in

@@ -184,9 +184,13 @@ struct ContainerConfigOptions: ParsableArguments {
         _ = try self.pullPolicy
         var body = ContainerCreateBody(image: image)
         body.cmd = command.isEmpty ? nil : command
-        let environment = environment(try KeyValueFile.entries(self.envFile, .environment, overrides: self.env))
+        let environment = environment(
+            try KeyValueFile.entries(
+                self.envFile, .environment, overrides: try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment)))
         body.env = environment.isEmpty ? nil : environment
-        body.labels = keyValueMap(try KeyValueFile.entries(self.labelFile, .labels, overrides: self.label))
+        body.labels = keyValueMap(
+            try KeyValueFile.entries(
+                self.labelFile, .labels, overrides: try FlagValue.parseAll(self.label, for: "-l, --label", OptsFlagParsers.label)))
         body.tty = self.tty
         body.openStdin = self.interactive
         let streams = try self.attachedStreams
@@ -222,10 +226,10 @@ struct ContainerConfigOptions: ParsableArguments {
         host.containerIDFile = self.cidfile.flatMap { $0.isEmpty ? nil : $0 }
         host.autoRemove = self.rm
         host.`init` = self.`init` ? true : nil
-        host.extraHosts = self.addHost.isEmpty ? nil : self.addHost
-        host.dns = self.dns
+        host.extraHosts = try FlagValue.parseAll(self.addHost, for: "--add-host", OptsFlagParsers.extraHost).nilIfEmpty
+        host.dns = try FlagValue.parseAll(self.dns, for: "--dns", OptsFlagParsers.ipAddress)
         host.dnsOptions = self.dnsOption
-        host.dnsSearch = self.dnsSearch
+        host.dnsSearch = try FlagValue.parseAll(self.dnsSearch, for: "--dns-search", OptsFlagParsers.dnsSearch)
         host.annotations = try FlagValue.keyValues(self.annotation, for: "--annotation", bareValue: "")
         if self.logDriver == "none" && !self.logOpt.isEmpty {
             throw FlagValue.conflict("invalid logging opts for driver none")

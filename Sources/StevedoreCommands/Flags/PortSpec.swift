@@ -36,7 +36,7 @@ enum PortSpec {
         let proto = rawProto.lowercased()
         guard ["tcp", "udp", "sctp"].contains(proto) else { throw InvalidFlagValue(reason: "invalid proto: \(proto)") }
         if hostIP.hasBytePrefix("[") { hostIP = try Self.bracketedAddress(hostIP) }
-        if !hostIP.isEmpty && ServiceFlagParsers.normalizedIPAddress(hostIP) == nil {
+        if !hostIP.isEmpty && OptsFlagParsers.normalizedIPAddress(hostIP) == nil {
             throw InvalidFlagValue(reason: "invalid IP address: \(hostIP)")
         }
         guard !containerPort.isEmpty else { throw InvalidFlagValue(reason: "no port specified: \(raw)<empty>") }

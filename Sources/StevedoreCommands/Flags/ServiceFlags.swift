@@ -144,7 +144,7 @@ struct ServiceFlags: ParsableArguments {
 
     /// `--log-opt` entries, each read as an environment entry (docker's validation of them).
     var logOptions: [String] {
-        get throws { try FlagValue.parseAll(self.logOpt, for: "--log-opt", ServiceFlagParsers.environment) }
+        get throws { try FlagValue.parseAll(self.logOpt, for: "--log-opt", OptsFlagParsers.environment) }
     }
 
     /// Refuses a malformed value of any of these flags with docker's message and exit code 125,

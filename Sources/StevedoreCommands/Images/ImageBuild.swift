@@ -286,7 +286,7 @@ extension StevedoreCommand.Image {
                 }
             }
             options.tags = self.tag
-            options.extraHosts = self.addHost
+            options.extraHosts = try FlagValue.parseAll(self.addHost, for: "--add-host", OptsFlagParsers.extraHost)
             options.quiet = self.quiet
             options.noCache = self.noCache
             options.cacheFrom = try FlagValue.stringSlice(self.cacheFrom, for: "--cache-from")
@@ -310,14 +310,14 @@ extension StevedoreCommand.Image {
             options.platform = platformFlag(self.platform)
             options.target = self.target
             // As docker: `NAME` alone takes NAME's value from this environment, or none.
-            for argument in self.buildArg {
+            for argument in try FlagValue.parseAll(self.buildArg, for: "--build-arg", OptsFlagParsers.environment) {
                 if let (name, value) = argument.cut(atFirst: "=") {
                     options.buildArgs[String(name)] = .some(String(value))
                 } else {
-                    options.buildArgs[argument] = .some(ProcessEnvironment.value(of: argument))
+                    options.buildArgs[argument] = .some(nil)
                 }
             }
-            options.labels = keyValueMap(self.label) ?? [:]
+            options.labels = keyValueMap(try FlagValue.parseAll(self.label, for: "--label", OptsFlagParsers.label)) ?? [:]
             return options
         }
     }

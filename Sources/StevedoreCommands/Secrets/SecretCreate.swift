@@ -53,7 +53,7 @@ extension StevedoreCommand.Secret {
 /// must be neither empty nor contain spaces or tabs.
 func swarmObjectLabels(_ texts: [String]) throws -> [String: String]? {
     for text in texts {
-        _ = try FlagValue.parse(text, for: "-l, --label", ServiceFlagParsers.label)
+        _ = try FlagValue.parse(text, for: "-l, --label", OptsFlagParsers.label)
     }
     return keyValueMap(texts)
 }

@@ -118,15 +118,15 @@ extension StevedoreCommand.Service {
         }
 
         private var labels: [String] {
-            get throws { try FlagValue.parseAll(self.label, for: "-l, --label", ServiceFlagParsers.label) }
+            get throws { try FlagValue.parseAll(self.label, for: "-l, --label", OptsFlagParsers.label) }
         }
 
         private var containerLabels: [String] {
-            get throws { try FlagValue.parseAll(self.containerLabel, for: "--container-label", ServiceFlagParsers.label) }
+            get throws { try FlagValue.parseAll(self.containerLabel, for: "--container-label", OptsFlagParsers.label) }
         }
 
         private var environmentEntries: [String] {
-            get throws { try FlagValue.parseAll(self.env, for: "-e, --env", ServiceFlagParsers.environment) }
+            get throws { try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment) }
         }
 
         private var mounts: [Mount] {
@@ -154,15 +154,15 @@ extension StevedoreCommand.Service {
         }
 
         private var nameservers: [String] {
-            get throws { try FlagValue.parseAll(self.dns, for: "--dns", ServiceFlagParsers.ipAddress) }
+            get throws { try FlagValue.parseAll(self.dns, for: "--dns", OptsFlagParsers.ipAddress) }
         }
 
         private var searchDomains: [String] {
-            get throws { try FlagValue.parseAll(self.dnsSearch, for: "--dns-search", ServiceFlagParsers.dnsSearch) }
+            get throws { try FlagValue.parseAll(self.dnsSearch, for: "--dns-search", OptsFlagParsers.dnsSearch) }
         }
 
         private var hosts: [String] {
-            get throws { try FlagValue.parseAll(self.host, for: "--host", ServiceFlagParsers.extraHost) }
+            get throws { try FlagValue.parseAll(self.host, for: "--host", OptsFlagParsers.extraHost) }
         }
 
         /// `--ulimit`s, a later one of a name replacing an earlier one, sorted by name.
@@ -263,7 +263,7 @@ extension StevedoreCommand.Service {
             entries += try self.environmentEntries
             var environment: [String] = []
             for entry in entries {
-                let key = ServiceFlagParsers.environmentKey(entry)
+                let key = OptsFlagParsers.environmentKey(entry)
                 environment.removeAll { !$0.utf8.elementsEqual(entry.utf8) && $0.hasBytePrefix(key + "=") }
                 environment.append(entry)
             }

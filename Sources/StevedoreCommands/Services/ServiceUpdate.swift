@@ -192,15 +192,15 @@ extension StevedoreCommand.Service {
         }
 
         private var labelsAdded: [String] {
-            get throws { try FlagValue.parseAll(self.labelAdd, for: "--label-add", ServiceFlagParsers.label) }
+            get throws { try FlagValue.parseAll(self.labelAdd, for: "--label-add", OptsFlagParsers.label) }
         }
 
         private var containerLabelsAdded: [String] {
-            get throws { try FlagValue.parseAll(self.containerLabelAdd, for: "--container-label-add", ServiceFlagParsers.label) }
+            get throws { try FlagValue.parseAll(self.containerLabelAdd, for: "--container-label-add", OptsFlagParsers.label) }
         }
 
         private var environmentAdded: [String] {
-            get throws { try FlagValue.parseAll(self.envAdd, for: "--env-add", ServiceFlagParsers.environment) }
+            get throws { try FlagValue.parseAll(self.envAdd, for: "--env-add", OptsFlagParsers.environment) }
         }
 
         private var secretsAdded: [SwarmFileReference] {
@@ -244,15 +244,15 @@ extension StevedoreCommand.Service {
         }
 
         private var nameserversAdded: [String] {
-            get throws { try FlagValue.parseAll(self.dnsAdd, for: "--dns-add", ServiceFlagParsers.ipAddress) }
+            get throws { try FlagValue.parseAll(self.dnsAdd, for: "--dns-add", OptsFlagParsers.ipAddress) }
         }
 
         private var searchDomainsAdded: [String] {
-            get throws { try FlagValue.parseAll(self.dnsSearchAdd, for: "--dns-search-add", ServiceFlagParsers.dnsSearch) }
+            get throws { try FlagValue.parseAll(self.dnsSearchAdd, for: "--dns-search-add", OptsFlagParsers.dnsSearch) }
         }
 
         private var hostsAdded: [String] {
-            get throws { try FlagValue.parseAll(self.hostAdd, for: "--host-add", ServiceFlagParsers.extraHost) }
+            get throws { try FlagValue.parseAll(self.hostAdd, for: "--host-add", OptsFlagParsers.extraHost) }
         }
 
         private var ulimitsAdded: [Resources.Ulimit] {
@@ -337,13 +337,13 @@ extension StevedoreCommand.Service {
         /// and `cafe\u{301}` for one name).
         private func updatedEnvironment(_ current: [String]?) throws -> [String]? {
             let removed = Set(self.envRm.map { Array($0.utf8) })
-            var environment = (current ?? []).filter { !removed.contains(Array(ServiceFlagParsers.environmentKey($0).utf8)) }
+            var environment = (current ?? []).filter { !removed.contains(Array(OptsFlagParsers.environmentKey($0).utf8)) }
             let added = try self.environmentAdded
             if !added.isEmpty {
                 var entries: [String] = []
                 var positions: [[UInt8]: Int] = [:]
                 for entry in environment + added {
-                    let key = Array(ServiceFlagParsers.environmentKey(entry).utf8)
+                    let key = Array(OptsFlagParsers.environmentKey(entry).utf8)
                     if let position = positions[key] {
                         entries[position] = entry
                     } else {
