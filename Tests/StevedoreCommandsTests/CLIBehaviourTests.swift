@@ -227,6 +227,13 @@ import Testing
         (["build", "--label", "=x", "."], #"invalid argument "=x" for "--label" flag: invalid label '=x': empty name"#),
         (["build", "--build-arg", "=x", "."], #"invalid argument "=x" for "--build-arg" flag: invalid environment variable: =x"#),
         (["build", "--add-host", "bogus", "."], #"invalid argument "bogus" for "--add-host" flag: bad format for add-host: "bogus""#),
+        (
+            ["network", "create", "--label", "a b=1", "n"],
+            #"invalid argument "a b=1" for "--label" flag: label 'a b' contains whitespaces"#
+        ),
+        (["volume", "create", "--label", "=x"], #"invalid argument "=x" for "--label" flag: invalid label '=x': empty name"#),
+        (["network", "connect", "--link", "a:b:c", "n", "c"], #"invalid argument "a:b:c" for "--link" flag: bad format for links: a:b:c"#),
+        (["create", "--link", "", "busybox"], #"invalid argument "" for "--link" flag: empty string specified for links"#),
     ]
 
     /// Flag values docker's flag parsing refuses: whole numbers its Go types cannot hold,

@@ -241,10 +241,11 @@ enum ContainerFlagParsers {
         return (name, String(value))
     }
 
-    /// `--link name[:alias]`.
+    /// `--link name[:alias]` (docker's `ValidateLink`): refused only when empty or with a
+    /// second colon; an empty name or alias is the daemon's to refuse.
     static func link(_ text: String) throws -> String {
-        let parts = text.split(scalar: ":", omittingEmptySubsequences: false)
-        guard parts.count <= 2, !parts[0].isEmpty, parts.last.map({ !$0.isEmpty }) ?? false else {
+        guard !text.isEmpty else { throw InvalidFlagValue(reason: "empty string specified for links") }
+        guard text.split(scalar: ":", omittingEmptySubsequences: false).count <= 2 else {
             throw InvalidFlagValue(reason: "bad format for links: \(text)")
         }
         return text

@@ -31,7 +31,8 @@ extension StevedoreCommand.Network {
 
         func run() async throws {
             let attachment = NetworkAttachment(
-                target: self.network, aliases: try FlagValue.stringSlice(self.alias, for: "--alias"), links: self.link,
+                target: self.network, aliases: try FlagValue.stringSlice(self.alias, for: "--alias"),
+                links: try FlagValue.parseAll(self.link, for: "--link", ContainerFlagParsers.link),
                 driverOptions: keyValueMap(try FlagValue.stringSlice(self.driverOpt, for: "--driver-opt")) ?? [:],
                 ipv4Address: self.ip, ipv6Address: self.ip6,
                 linkLocalIPs: try FlagValue.stringSlice(self.linkLocalIp, for: "--link-local-ip"),

@@ -37,6 +37,7 @@ extension StevedoreCommand.Network {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            let labels = keyValueMap(try FlagValue.parseAll(self.label, for: "--label", OptsFlagParsers.label)) ?? [:]
             let ipam: IPAM
             do {
                 ipam = try IPAM(
@@ -51,7 +52,7 @@ extension StevedoreCommand.Network {
                 name: self.name, driver: self.driver, scope: self.scope, internal: self.internal, attachable: self.attachable,
                 ingress: self.ingress, configOnly: self.configOnly, configFrom: self.configFrom.map { ConfigReference(network: $0) },
                 ipam: ipam, enableIPv4: self.ipv4, enableIPv6: self.ipv6, options: keyValueMap(self.opt) ?? [:],
-                labels: keyValueMap(self.label) ?? [:])
+                labels: labels)
             try await withClient(self.global) { client in
                 let created = try await client.networks.create(body)
                 printOut(created.id + "\n")

@@ -21,13 +21,14 @@ extension StevedoreCommand.Volume {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            let labels = keyValueMap(try FlagValue.parseAll(self.label, for: "--label", OptsFlagParsers.label)) ?? [:]
             if let name = self.name, let volume = self.volume, name != volume {
                 throw CommandFailure(
                     description: "conflicting options: cannot specify a volume-name through both --name and as a positional arg")
             }
             let body = VolumeCreateRequest(
                 name: self.volume ?? self.name, driver: self.driver, driverOpts: keyValueMap(self.opt) ?? [:],
-                labels: keyValueMap(self.label) ?? [:])
+                labels: labels)
             try await withClient(self.global) { client in
                 printOut(try await client.volumes.create(body).name + "\n")
             }
