@@ -87,6 +87,21 @@ struct ImageDifferentialTests {
     /// `--platform` of the commands that pick variants of an image: refused below their API
     /// version (dockerd 20.10), passed to the daemon above it (Docker 28.5), and a malformed
     /// specifier refused with docker's words for each command.
+    /// `save -o` and `export -o`: a destination that cannot be written is refused before any
+    /// request, in docker's words; an empty one is standard output.
+    @Test func outputFilesAreCheckedAsDockerChecksThem() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-output-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link").path, withDestinationPath: "nowhere")
+        for output in [directory.path, directory.path + "/missing/x.tar", "/etc/passwd/x.tar", "/dev/null", directory.path + "/link"] {
+            try await self.expectSame(["save", "-o", output, TestEngine.image])
+            try await self.expectSame(["export", "-o", output, "stevedore-no-such-container"])
+        }
+        let saved = try await self.stevedore.run(["save", "-o", "", TestEngine.image])
+        #expect(saved.status == 0 && saved.standardOutput.contains("ustar"), "exit \(saved.status): \(saved.standardError)")
+    }
+
     @Test func platformFlagsMatchDocker() async throws {
         let image = self.scope + "/platform:a"
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent(self.scope + "-platform.tar").path

@@ -1,4 +1,5 @@
 import NIOCore
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -42,21 +43,25 @@ extension DockerByteStream {
 
     /// Throws what ``write(toFile:)`` throws for `path` before reading anything: call it before
     /// the request that makes the stream, as docker checks `save -o` and `export -o` before it
-    /// asks the daemon. docker's checks (moby's `atomicwriter`): the directory exists, and the
-    /// path is a regular file or nothing (not followed if it is a link: the rename would replace
-    /// the link).
+    /// asks the daemon. docker's checks and words (moby's `atomicwriter`): the directory exists
+    /// (`invalid output path: stat DIR: no such file or directory`), and the path is a regular
+    /// file or nothing (`cannot write to a directory`; a link is not followed: the rename would
+    /// replace the link).
     public static func checkDestination(_ path: String) throws {
-        guard !path.isEmpty else { throw DockerError.invalidInput("the output file name is empty") }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard let directoryStatus = stat.of(directory, followingLinks: true) else {
-            throw DockerError.invalidInput("invalid output path \(path): \(String(cString: strerror(errno)))")
-        }
-        guard directoryStatus.st_mode & S_IFMT == S_IFDIR else {
-            throw DockerError.invalidInput("invalid output path \(path): \(directory) is not a directory")
+        guard !path.isEmpty else { throw DockerError.invalidInput("file name is empty") }
+        // Go's `filepath.Dir`: everything before the last `/`, cleaned.
+        let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { DockerIgnore.cleanPath(String(path[...$0])) } ?? "."
+        if directory != "." && directory != ".." {
+            guard let status = stat.of(directory, followingLinks: true) else {
+                throw DockerError.invalidInput("invalid output path: \(GoPathError(operation: "stat", path: directory, code: errno))")
+            }
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                throw DockerError.invalidInput("invalid output path: \(GoPathError(operation: "stat", path: directory, code: ENOTDIR))")
+            }
         }
         guard let status = stat.of(path) else {
             guard errno == ENOENT else {
-                throw DockerError.invalidInput("cannot use the output path \(path): \(String(cString: strerror(errno)))")
+                throw DockerError.invalidInput("failed to stat output path: \(GoPathError(operation: "lstat", path: path, code: errno))")
             }
             return
         }
@@ -64,13 +69,13 @@ extension DockerByteStream {
         switch status.st_mode & S_IFMT {
         case S_IFREG: return
         case S_IFDIR: kind = "a directory"
-        case S_IFLNK: kind = "a symbolic link"
+        case S_IFLNK: kind = "a symbolic link directly"
         case S_IFIFO: kind = "a named pipe (FIFO)"
         case S_IFSOCK: kind = "a socket"
         case S_IFCHR: kind = "a character device file"
         case S_IFBLK: kind = "a block device file"
         default: kind = "a file of an unknown kind"
         }
-        throw DockerError.invalidInput("cannot write to \(kind): \(path)")
+        throw DockerError.invalidInput("cannot write to \(kind)")
     }
 }

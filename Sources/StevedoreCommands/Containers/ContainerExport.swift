@@ -25,13 +25,10 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            if self.output == nil, isatty(STDOUT_FILENO) != 0 {
-                throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
-            }
+            let output = try outputFile(self.output, failure: "failed to export container")
             try await withClient(self.global) { client in
-                try self.output.map(DockerByteStream.checkDestination)
                 let tar = try await client.containers.export(self.container)
-                try await writeStream(tar, to: self.output)
+                try await writeStream(tar, to: output)
             }
         }
     }

@@ -38,11 +38,8 @@ extension StevedoreCommand.Image {
                 let platforms = try await platformFlag.platforms(minimumAPI: APIVersion(1, 48), client: client) {
                     "invalid platform: \($1)"
                 }
-                if self.output == nil, isatty(STDOUT_FILENO) != 0 {
-                    throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
-                }
-                try self.output.map(DockerByteStream.checkDestination)
-                try await writeStream(try await client.images.save(self.images, platforms: platforms), to: self.output)
+                let output = try outputFile(self.output, failure: "failed to save image")
+                try await writeStream(try await client.images.save(self.images, platforms: platforms), to: output)
             }
         }
     }

@@ -85,6 +85,24 @@ func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
     }
 }
 
+/// `-o, --output` of `save` and `export` as docker reads it: empty is standard output, which
+/// must not be a terminal; a file is checked before the request
+/// (``DockerByteStream/checkDestination(_:)``), and refused with `failure: reason`.
+func outputFile(_ path: String?, failure: String) throws -> String? {
+    guard let path, !path.isEmpty else {
+        guard isatty(STDOUT_FILENO) == 0 else {
+            throw CommandFailure(description: "cowardly refusing to save to a terminal. Use the -o flag or redirect", exitCode: 1)
+        }
+        return nil
+    }
+    do {
+        try DockerByteStream.checkDestination(path)
+    } catch let error as DockerError {
+        throw CommandFailure(description: "\(failure): \(error.message)")
+    }
+    return path
+}
+
 /// Writes a byte stream to the file `path`, which holds the new bytes only once the whole
 /// stream arrived (``DockerByteStream/write(toFile:)``), or to stdout, chunk by chunk.
 func writeStream(_ stream: DockerByteStream, to path: String?) async throws {
