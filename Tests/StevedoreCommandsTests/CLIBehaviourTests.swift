@@ -279,6 +279,14 @@ import Testing
         #expect(actual.standardOutput == expected.standardOutput, "\(actual)")
     }
 
+    /// `events --format` with a template that does not parse: refused before any request, in
+    /// the events command's own words (`Error parsing format: …`), exit code 64.
+    @Test func anEventsTemplateThatDoesNotParseIsRefusedFirst() async throws {
+        let outcome = try await self.stevedore.run(["events", "--format", "{{bogus}"], environment: Self.noDaemon)
+        #expect(outcome.status == 64, "\(outcome)")
+        #expect(outcome.standardError == "Error parsing format: template: :1: bad character U+007D '}'\n", "\(outcome)")
+    }
+
     /// A command line `run` and `create` refuse after reading their flags: docker's whole
     /// message (`docker: …` and the pointer to the command's help, which names `run` or
     /// `create` also after `container`) and exit code, before any request.

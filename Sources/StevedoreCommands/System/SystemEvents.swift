@@ -35,7 +35,13 @@ extension StevedoreCommand.System {
                 until: try parseTimeFlag(self.until, now: now),
                 filters: filters
             )
-            let format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0) }
+            let format: OutputFormat?
+            do {
+                format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try OutputFormat($0) }
+            } catch let error as TemplateError {
+                // docker's own words here, not its list commands' `template parsing error`.
+                throw CommandFailure(description: "Error parsing format: \(error.message)", exitCode: 64)
+            }
             try await withClient(self.global) { client in
                 for try await event in try await client.system.events(options) {
                     if let format {
