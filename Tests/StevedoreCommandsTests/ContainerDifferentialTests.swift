@@ -83,6 +83,10 @@ struct ContainerDifferentialTests {
                 let piped = try await tool.run(["cp", "\(id):/etc/passwd", directory.appendingPathComponent("piped").path])
                 #expect(piped.status == 0 && piped.standardError.isEmpty, "\(tool.executable.lastPathComponent): \(piped)")
             }
+            // A local file where a directory is named: docker's words, not "does not exist".
+            for destination in [local.path + "/", local.path + "/x"] {
+                try await oracle.expectSame(["cp", "\(id):/etc/passwd", destination])
+            }
             for arguments in [["cp", local.path, "\(id):/tmp/"], ["cp", "\(id):/tmp/local.txt", directory.path + "/"]] {
                 var screens: [String] = []
                 for tool in [oracle.docker, oracle.stevedore] {

@@ -56,6 +56,9 @@ extension DockerClient.Containers {
             local = URL(fileURLWithPath: local).resolvingSymlinksInPath().path
         }
         guard let status = stat.of(local) else {
+            guard errno == ENOENT else {
+                throw DockerError.invalidInput(GoPathError(operation: "lstat", path: local, code: errno).description)
+            }
             throw DockerError.invalidInput("the local path \(source) does not exist")
         }
         // A link is copied as a link unless followLink (which resolved it above).
@@ -100,6 +103,10 @@ extension DockerClient.Containers {
         let source = options.followLink ? try await self.resolvingLink(id, path: path) : path
         let archive = try await self.archive(id, path: source)
         let exists = stat.of(destination, followingLinks: true) != nil
+        // A file where a directory is named (`FILE/`, `FILE/x`): said as such, not as missing.
+        if !exists && errno == ENOTDIR {
+            throw DockerError.invalidInput(GoPathError(operation: "stat", path: destination, code: ENOTDIR).description)
+        }
         if exists, stat.isDirectory(destination) {
             // A followed link is copied under the link's name, as docker rebases it.
             let linkName = Self.split(path).name
