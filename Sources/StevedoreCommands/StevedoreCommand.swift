@@ -48,7 +48,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
             let (moved, environment) = try GlobalOptions.movingLeadingOptions(in: arguments)
             for (name, value) in environment { setenv(name, value, 1) }
             // docker's `--flag=false`, which the parser's flags do not take.
-            var command = try Self.parseAsRoot(try GoBoolFlags.rewrite(moved))
+            var command = try Self.parseAsRoot(try PflagSyntax.rewrite(moved))
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
             } else {

@@ -238,8 +238,8 @@ import Testing
 
     /// Flag values docker's flag parsing refuses: whole numbers its Go types cannot hold,
     /// values its `opts` validators refuse and boolean values Go's `strconv.ParseBool` refuses
-    /// (``GoBoolFlagsTests``).
-    static let flagValueRefusals = Self.integerFlagRefusals + Self.optsFlagRefusals + GoBoolFlagsTests.refusals
+    /// (``PflagSyntaxTests``).
+    static let flagValueRefusals = Self.integerFlagRefusals + Self.optsFlagRefusals + PflagSyntaxTests.refusals
 
     // Serialized: a burst of process starts at the suite's beginning slows every other test.
     @Test(.serialized, arguments: Self.flagValueRefusals)

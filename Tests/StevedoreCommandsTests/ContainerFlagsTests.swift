@@ -373,6 +373,16 @@ import Testing
         #expect(ContainerRow.image("busybox@\(digest)", id: id, truncate: false) == "busybox@\(digest)")
     }
 
+    /// Empty values docker takes as none: `--stop-signal=` sends no signal, `--pull=` never
+    /// pulls, `--name=` names nothing.
+    @Test func emptyValuesAreNoneAsDockers() async throws {
+        #expect(try Self.body(["--stop-signal", ""]).stopSignal == nil)
+        let options = try ContainerConfigOptions.parse(["--pull", "", "--name", ""])
+        #expect(try options.pullPolicy == .never)
+        let create = try await options.createOptions(image: "busybox", global: GlobalOptions.parse([]))
+        #expect(create.name == nil)
+    }
+
     @Test func aSeccompProfileIsSentCompacted() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-seccomp-\(UUID().uuidString).json")
         try "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\"\n}\n".write(to: file, atomically: true, encoding: .utf8)

@@ -395,9 +395,9 @@ import Testing
     }
 
     /// docker's boolean flags take Go's `--flag=false` (pflag); scripts write `--detach=false`.
-    /// The command line is read as `stevedore` reads it: through ``GoBoolFlags``.
+    /// The command line is read as `stevedore` reads it: through ``PflagSyntax``.
     @Test func goBooleanSyntax() throws {
-        let arguments = try GoBoolFlags.rewrite(
+        let arguments = try PflagSyntax.rewrite(
             ["service", "create", "--read-only=false", "--init=false", "--tty=false", "--detach=false", "nginx"])
         let create = try StevedoreCommand.Service.Create.parse(Array(arguments.dropFirst(2)))
         var spec = ServiceSpec()

@@ -9,7 +9,7 @@ import StevedoreText
 
 /// The named arguments of one command as swift-argument-parser declares them: which names are
 /// flags, which take a value, and whether the command stops reading options at its first
-/// positional argument. ``GoBoolFlags`` reads a command line with it as docker's flag parsing
+/// positional argument. ``PflagSyntax`` reads a command line with it as docker's flag parsing
 /// (spf13/pflag) would, before the argument parser sees it.
 ///
 /// It is read from the command's description in swift-argument-parser's JSON (`_dumpHelp()`, what

@@ -134,7 +134,9 @@ struct ContainerConfigOptions: ParsableArguments {
     func createOptions(image: String, global: GlobalOptions) async throws -> ContainerCreateOptions {
         let policy = try self.pullPolicy
         let credentials = policy == .never ? nil : try await global.credentials(forImage: image)
-        return ContainerCreateOptions(name: self.name, platform: platformFlag(self.platform), pull: policy, pullCredentials: credentials)
+        return ContainerCreateOptions(
+            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platformFlag(self.platform), pull: policy,
+            pullCredentials: credentials)
     }
 
     /// Shows a pull that create makes on stderr (stdout carries the id or the container's
@@ -152,10 +154,11 @@ struct ContainerConfigOptions: ParsableArguments {
         }
     }
 
-    /// `--pull`: when the image is pulled before the container is created.
+    /// `--pull`: when the image is pulled before the container is created. docker takes an
+    /// empty value (`--pull=`) and then never pulls.
     var pullPolicy: ImagePullPolicy {
         get throws {
-            guard let policy = ImagePullPolicy(rawValue: self.pull) else {
+            guard let policy = self.pull.isEmpty ? .never : ImagePullPolicy(rawValue: self.pull) else {
                 throw FlagValue.conflict("invalid pull option: '\(self.pull)': must be one of \"always\", \"missing\" or \"never\"")
             }
             return policy
@@ -206,7 +209,8 @@ struct ContainerConfigOptions: ParsableArguments {
         body.hostname = self.hostname
         body.domainname = self.domainname
         if let macAddress = self.macAddress, !macAddress.isEmpty { try ContainerFlagParsers.checkMACAddress(macAddress) }
-        body.stopSignal = try self.stopSignal.map { try ContainerSignal(parsing: $0).rawValue }
+        // docker sends an empty `--stop-signal=` as none.
+        body.stopSignal = try self.stopSignal.flatMap { $0.isEmpty ? nil : try ContainerSignal(parsing: $0).rawValue }
         body.stopTimeout = try self.stopTimeout?.value(for: "--stop-timeout")
         body.healthcheck = try self.healthcheck()
         var host = HostConfig()

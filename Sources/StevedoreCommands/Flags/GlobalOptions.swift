@@ -73,7 +73,7 @@ public struct GlobalOptions: ParsableArguments {
             let name = longNames[given] ?? given
             let value: String
             if let dockerName = flags[name] {
-                let isSet = parts.count == 1 ? true : try FlagValue.parse(parts[1], for: dockerName, GoBoolFlags.value)
+                let isSet = parts.count == 1 ? true : try FlagValue.parse(parts[1], for: dockerName, PflagSyntax.value)
                 flagValues.removeAll { $0.name == name }
                 flagValues.append((name, isSet))
                 index += 1
@@ -104,7 +104,7 @@ public struct GlobalOptions: ParsableArguments {
         guard !leading.isEmpty else { return (Array(arguments[index...]), environment) }
         var rest = Array(arguments[index...])
         // After the command's path (`container run`), not after its own arguments (`run IMAGE CMD`).
-        let path = GoBoolFlags.command(in: rest, root: StevedoreCommand.self).pathLength
+        let path = PflagSyntax.command(in: rest, root: StevedoreCommand.self).pathLength
         rest.insert(contentsOf: leading, at: path)
         return (rest, environment)
     }

@@ -19,7 +19,7 @@ import Stevedore
 /// request, with docker's message and exit code 125.
 ///
 /// `--tty`, `--read-only` and `--init` are nil when not given: docker's `--tty=false` (which
-/// ``GoBoolFlags`` turns into `--no-tty`) turns off what an update would otherwise keep.
+/// ``PflagSyntax`` turns into `--no-tty`) turns off what an update would otherwise keep.
 struct ServiceFlags: ParsableArguments {
     @Flag(name: [.customShort("d"), .long], help: "Exit immediately instead of waiting for the service to converge")
     var detach = false

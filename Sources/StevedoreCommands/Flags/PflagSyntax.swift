@@ -9,10 +9,16 @@ import StevedoreText
     import Foundation
 #endif
 
-/// docker's boolean flags take a value after `=` (spf13/pflag): `--detach=false`, `-d=0`,
+/// docker's flag syntax (spf13/pflag) where the argument parser reads a command line otherwise,
+/// rewritten before it parses it.
+///
+/// An option's empty value, `--entrypoint=` (`run --entrypoint= IMAGE` clears the image's
+/// entrypoint): the argument parser reads `--x=` as `--x` and takes the next argument as its
+/// value; it becomes `--x ""`.
+///
+/// docker's boolean flags take a value after `=`: `--detach=false`, `-d=0`,
 /// `-it=false` (the last letter of a group), `--rm=TRUE`, any of Go's `strconv.ParseBool`
-/// spellings. The argument parser's flags take none, so the command line is rewritten before it
-/// parses it: `--x=true` becomes `--x`, `--x=false` becomes `--no-x` for a flag declared with an
+/// spellings. The argument parser's flags take none: `--x=true` becomes `--x`, `--x=false` becomes `--no-x` for a flag declared with an
 /// inversion (the flags whose default is true, or that leave a setting unchanged when absent:
 /// `--sig-proxy`, `service update --tty`, `swarm update --autolock`) and otherwise removes the
 /// flag. As in pflag the last occurrence wins: `-it --tty=false` drops the `t`.
@@ -24,9 +30,10 @@ import StevedoreText
 /// so do the values of options (`--label --rm=false` labels), and everything after `--` or, for
 /// the commands that stop reading options at their first positional argument (`run IMAGE
 /// --rm=false` runs `--rm=false` in the container), after that argument.
-enum GoBoolFlags {
+enum PflagSyntax {
     /// `arguments` (the command's path first, as after ``GlobalOptions/movingLeadingOptions(in:)``)
-    /// with every boolean flag given a value rewritten for the argument parser.
+    /// with every boolean flag given a value and every empty option value rewritten for the
+    /// argument parser.
     static func rewrite(_ arguments: [String], root: ParsableCommand.Type = StevedoreCommand.self) throws -> [String] {
         let (command, pathLength) = Self.command(in: arguments, root: root)
         // Only a command that runs has flags to rewrite; a group leaves its arguments to the parser.
@@ -35,8 +42,8 @@ enum GoBoolFlags {
         // Only a flag given a value needs the command's table.
         guard options.contains(where: { $0.hasBytePrefix("-") && $0.contains(scalar: "=") }) else { return arguments }
         guard let table = CommandFlagTable(command: command) else { return arguments }
-        let occurrences = try Self.occurrences(in: arguments, from: pathLength, table: table)
-        return Self.rewritten(arguments, occurrences: occurrences, table: table)
+        let (occurrences, emptyValues) = try Self.occurrences(in: arguments, from: pathLength, table: table)
+        return Self.rewritten(arguments, occurrences: occurrences, emptyValues: emptyValues, table: table)
     }
 
     /// The command `arguments` run, and how many of the leading arguments name it
@@ -80,9 +87,12 @@ enum GoBoolFlags {
     }
 
     /// The boolean flags of `arguments` from `start` on, read as pflag reads them, each value
-    /// after `=` checked.
-    private static func occurrences(in arguments: [String], from start: Int, table: CommandFlagTable) throws -> [Occurrence] {
+    /// after `=` checked; and the indexes of the options given an empty value (`--x=`).
+    private static func occurrences(
+        in arguments: [String], from start: Int, table: CommandFlagTable
+    ) throws -> (occurrences: [Occurrence], emptyValues: Set<Int>) {
         var occurrences: [Occurrence] = []
+        var emptyValues: Set<Int> = []
         var index = start
         while index < arguments.count {
             let argument = arguments[index]
@@ -103,7 +113,7 @@ enum GoBoolFlags {
                     continue
                 }
                 if table.entries[entry].takesValue {
-                    if text == nil { index += 1 }
+                    if text == nil { index += 1 } else if text == "" { emptyValues.insert(position) }
                 } else if !table.entries[entry].isInversion {
                     let value = try text.map { try Self.value($0, for: table.entries[entry]) }
                     occurrences.append(Occurrence(argument: position, entry: entry, letter: nil, value: value))
@@ -140,7 +150,7 @@ enum GoBoolFlags {
             }
             occurrences += group
         }
-        return occurrences
+        return (occurrences, emptyValues)
     }
 
     /// `text` read for `entry`, or docker's message for it with exit code 125.
@@ -158,11 +168,13 @@ enum GoBoolFlags {
         case inverted
     }
 
-    /// `arguments` with the occurrences of every flag that was given a value rewritten.
-    private static func rewritten(_ arguments: [String], occurrences: [Occurrence], table: CommandFlagTable) -> [String] {
+    /// `arguments` with the occurrences of every flag that was given a value rewritten, and each
+    /// option given an empty value (at `emptyValues`) followed by that value.
+    private static func rewritten(
+        _ arguments: [String], occurrences: [Occurrence], emptyValues: Set<Int>, table: CommandFlagTable
+    ) -> [String] {
         // The flags given a value, and the value each ends with (pflag: the last one given).
         let given = Set(occurrences.filter { $0.value != nil }.map(\.entry))
-        guard !given.isEmpty else { return arguments }
         var finalValue: [Int: Bool] = [:]
         for occurrence in occurrences { finalValue[occurrence.entry] = occurrence.isTrue }
         func outcome(_ occurrence: Occurrence) -> Outcome {
@@ -175,13 +187,16 @@ enum GoBoolFlags {
         }
         let byArgument = Dictionary(grouping: occurrences.filter { given.contains($0.entry) }, by: \.argument)
         var result: [String] = []
-        var next = 0
-        for argument in byArgument.keys.sorted() {
-            result += arguments[next..<argument]
-            result += Self.rewritten(arguments[argument], byArgument[argument] ?? [], table: table, outcome: outcome)
-            next = argument + 1
+        for (index, argument) in arguments.enumerated() {
+            if emptyValues.contains(index) {
+                result += [String(argument.dropLast()), ""]
+            } else if let rewritten = byArgument[index] {
+                result += Self.rewritten(argument, rewritten, table: table, outcome: outcome)
+            } else {
+                result.append(argument)
+            }
         }
-        return result + arguments[next...]
+        return result
     }
 
     /// `argument` with `occurrences` (the rewritten ones among its flags, in order) rewritten:

@@ -5,10 +5,11 @@ import Testing
 
 @testable import StevedoreCommands
 
-/// docker's boolean flags given a value (`--detach=false`, `-it=false`, `--autolock`), read as
-/// docker's flag parsing (spf13/pflag) reads them: the command lines the argument parser gets,
+/// docker's boolean flags given a value (`--detach=false`, `-it=false`, `--autolock`) and
+/// options given an empty one (`--entrypoint=`), read as docker's flag parsing (spf13/pflag)
+/// reads them: the command lines the argument parser gets,
 /// and the values the commands end up with. Every refusal's message is the docker CLI's.
-@Suite struct GoBoolFlagsTests {
+@Suite struct PflagSyntaxTests {
     /// Command lines as given, and as the argument parser gets them.
     static let rewrites: [([String], [String])] = [
         (["run", "--detach=false", "busybox"], ["run", "busybox"]),
@@ -45,6 +46,10 @@ import Testing
         (["service", "create", "--read-only=false", "--init=1", "busybox"], ["service", "create", "--no-read-only", "--init", "busybox"]),
         // docker has no `--no-tty`: left for the parser to refuse.
         (["service", "update", "--no-tty=false", "s"], ["service", "update", "--no-tty=false", "s"]),
+        // An option's empty value: its own argument, so that the next stays what it is.
+        (["run", "--entrypoint=", "busybox", "--x="], ["run", "--entrypoint", "", "busybox", "--x="]),
+        (["ps", "--format=", "-n", "1"], ["ps", "--format", "", "-n", "1"]),
+        (["run", "--rm=false", "--name=", "busybox"], ["run", "--name", "", "busybox"]),
         // Nothing to rewrite.
         (["run", "--rm", "false", "busybox"], ["run", "--rm", "false", "busybox"]),
         (["ps", "--filter=status=exited", "--format={{.ID}}"], ["ps", "--filter=status=exited", "--format={{.ID}}"]),
@@ -53,7 +58,12 @@ import Testing
 
     @Test(arguments: Self.rewrites)
     func theParserGetsFlagsWithoutValues(given: [String], parsed: [String]) throws {
-        #expect(try GoBoolFlags.rewrite(given) == parsed)
+        #expect(try PflagSyntax.rewrite(given) == parsed)
+    }
+
+    @Test func anEmptyValueIsTheOptionsValue() throws {
+        let run = try Self.parse(["run", "--entrypoint=", "--workdir=", "busybox", "true"], as: StevedoreCommand.Container.Run.self)
+        #expect(run.config.entrypoint == "" && run.config.workdir == "" && run.image == "busybox" && run.command == ["true"])
     }
 
     @Test func valuesAreTheCommandsFlags() throws {
@@ -209,7 +219,7 @@ import Testing
     /// The command `arguments` make, read as `stevedore` reads them.
     static func parse(_ arguments: [String]) throws -> ParsableCommand {
         let moved = try GlobalOptions.movingLeadingOptions(in: arguments).arguments
-        return try StevedoreCommand.parseAsRoot(GoBoolFlags.rewrite(moved))
+        return try StevedoreCommand.parseAsRoot(PflagSyntax.rewrite(moved))
     }
 
     static func parse<Command: ParsableCommand>(_ arguments: [String], as _: Command.Type) throws -> Command {
