@@ -117,6 +117,15 @@ import Testing
         #expect(outcome.standardError == "Unable to parse logging level: loud\n", "\(outcome)")
     }
 
+    /// The levels docker's logging library reads, in any case; an empty one is `info`.
+    @Test(arguments: ["WARNING", "Info", "panic", "trace", ""])
+    func aLogLevelIsReadAsDockerReadsIt(level: String) async throws {
+        let outcome = try await self.stevedore.run(
+            ["--log-level=\(level)", "version", "--format", "{{.Client.Os}}"], environment: Self.noDaemon)
+        #expect(!outcome.standardError.contains("Unable to parse logging level"), "\(outcome)")
+        #expect(outcome.standardOutput == "linux\n", "\(outcome)")
+    }
+
     /// docker's exit codes for command lines it refuses before any request (checked against the
     /// docker CLI): 1 for too few or too many arguments, 125 for a flag it cannot take.
     @Test(

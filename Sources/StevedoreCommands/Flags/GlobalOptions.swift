@@ -87,7 +87,7 @@ public struct GlobalOptions: ParsableArguments {
             } else {
                 break
             }
-            if name == "--log-level", Self.logLevels[value] == nil {
+            if name == "--log-level", Self.logLevel(value) == nil {
                 // Before the command, as docker reads it: docker's line alone, exit code 1.
                 throw CommandFailure(description: Self.logLevelRefusal(value))
             }
@@ -110,7 +110,7 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     public func validate() throws {
-        guard Self.logLevels[self.logLevel] != nil else {
+        guard Self.logLevel(self.logLevel) != nil else {
             // After the command (where docker knows no such flag): refused all the same.
             throw CommandFailure(description: Self.logLevelRefusal(self.logLevel))
         }
@@ -118,9 +118,14 @@ public struct GlobalOptions: ParsableArguments {
 
     private static func logLevelRefusal(_ level: String) -> String { "Unable to parse logging level: \(level)" }
 
-    private static let logLevels: [String: Logger.Level] = [
-        "debug": .debug, "info": .info, "warn": .warning, "error": .error, "fatal": .critical,
-    ]
+    /// `--log-level` as docker reads it (logrus's `ParseLevel`, any case; empty is `info`).
+    private static func logLevel(_ text: String) -> Logger.Level? {
+        let levels: [String: Logger.Level] = [
+            "": .info, "trace": .trace, "debug": .debug, "info": .info, "warn": .warning, "warning": .warning, "error": .error,
+            "fatal": .critical, "panic": .critical,
+        ]
+        return levels[text.lowercased()]
+    }
 
     /// The client these options and the environment describe (see ``makeConfiguration(environment:)``).
     /// Fails as docker fails when it first needs its client, `Failed to initialize: unable to
@@ -128,7 +133,7 @@ public struct GlobalOptions: ParsableArguments {
     /// docker checks nothing, a malformed `DOCKER_API_VERSION`).
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClient {
         var logger = Logger(label: "stevedore")
-        logger.logLevel = self.debug ? .debug : Self.logLevels[self.logLevel] ?? .info
+        logger.logLevel = self.debug ? .debug : Self.logLevel(self.logLevel) ?? .info
         do {
             return try DockerClient(configuration: self.makeConfiguration(environment: environment), logger: logger)
         } catch {
