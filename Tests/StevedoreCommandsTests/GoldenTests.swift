@@ -58,6 +58,28 @@ import Testing
             StevedoreCommand.Version.clientSection(client) + "\n" + StevedoreCommand.Version.serverSection(server), golden: "version.txt")
     }
 
+    /// What `version --format` sees of the daemon, as docker: the Engine's build time as its
+    /// text shows it, and an Engine component from the top-level fields when there is none.
+    @Test func versionTemplatesSeeTheEngineAsDockers() throws {
+        let server = try JSONDecoder().decode(
+            SystemVersion.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("version.json")))
+        let reported = StevedoreCommand.Version.engineReported(server)
+        let engine = try #require(reported.components?.first { $0.name == "Engine" })
+        let details = try #require(Self.object(engine.details))
+        #expect(details["BuildTime"] == .string("Thu May  7 21:09:36 2026"))
+        #expect(reported.components?.count == server.components?.count)
+        var bare = server
+        bare.components = nil
+        let made = try #require(StevedoreCommand.Version.engineReported(bare).components?.first)
+        #expect(made.name == "Engine" && made.version == server.version)
+        let madeDetails = try #require(Self.object(made.details))
+        #expect(madeDetails["BuildTime"] == .string("Thu May  7 21:09:36 2026") && madeDetails["ApiVersion"] == .string("1.41"))
+    }
+
+    private static func object(_ value: JSONValue?) -> [String: JSONValue]? {
+        if case .object(let fields)? = value { fields } else { nil }
+    }
+
     @Test func diskUsageTableOfARecordedDaemon() throws {
         let usage = try JSONDecoder().decode(
             SystemDataUsageResponse.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("system-df.json")))

@@ -57,13 +57,37 @@ extension StevedoreCommand {
                     }
                     throw error
                 }
-                let report = Report(Client: Self.client(apiVersion: apiVersion, context: context), Server: server)
+                let report = Report(Client: Self.client(apiVersion: apiVersion, context: context), Server: Self.engineReported(server))
                 if let template {
                     printOut(try CommandOutput.render([report], with: template, prepare: Self.addGoFieldNames))
                 } else {
-                    printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(server))
+                    printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(Self.engineReported(server)))
                 }
             }
+        }
+
+        /// The daemon's version as docker shows it: the Engine component's build time written as
+        /// `version` writes it (ANSI C), and, from a daemon that lists no Engine component, one
+        /// made of the top-level fields.
+        static func engineReported(_ server: SystemVersion) -> SystemVersion {
+            var server = server
+            var components = server.components ?? []
+            if let index = components.firstIndex(where: { $0.name == "Engine" }) {
+                if case .object(var details)? = components[index].details, case .string(let built)? = details["BuildTime"] {
+                    details["BuildTime"] = .string(goANSICTime(built))
+                    components[index].details = .object(details)
+                }
+            } else {
+                let fields: [String: String] = [
+                    "ApiVersion": server.apiVersion ?? "", "MinAPIVersion": server.minAPIVersion ?? "", "GitCommit": server.gitCommit ?? "",
+                    "GoVersion": server.goVersion ?? "", "Os": server.os ?? "", "Arch": server.arch ?? "",
+                    "BuildTime": goANSICTime(server.buildTime ?? ""), "Experimental": String(server.experimental ?? false),
+                ]
+                let details = JSONValue.object(fields.mapValues(JSONValue.string))
+                components.append(.init(name: "Engine", version: server.version ?? "", details: details))
+            }
+            server.components = components
+            return server
         }
 
         /// docker's templates see Go's field names: `{{.Server.APIVersion}}` beside the JSON's `ApiVersion`.
