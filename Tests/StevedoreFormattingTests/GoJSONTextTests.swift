@@ -44,4 +44,15 @@ import Testing
             typed.addingMissingFields(from: raw)
                 == (try TemplateValue(json: #"{"Name":"typed","Config":{"Image":"busybox","New":1},"Future":{"x":true},"Null":null}"#)))
     }
+
+    /// The merged value's fields come in the daemon's order (its Go type's, which docker's `json`
+    /// writes); a null field of the model that the daemon left out (`omitempty`) stays out of
+    /// `json`, and prints as a nil field of a Go struct does.
+    @Test func theMergedValueTakesTheDaemonsOrderAndOmissions() throws {
+        let typed = try TemplateValue(json: #"{"B":1,"A":{"Z":1,"Y":2},"Health":null,"Sent":null}"#)
+        let raw = try TemplateValue(json: #"{"A":{"Y":2,"Z":1},"Sent":null,"B":1,"X":3}"#)
+        let merged = typed.addingMissingFields(from: raw)
+        #expect(merged.jsonText() == #"{"A":{"Y":2,"Z":1},"Sent":null,"B":1,"X":3}"#)
+        #expect(try GoTemplate(parsing: "{{.Health}} {{.Sent}}").render(merged) == "<nil> <no value>")
+    }
 }

@@ -29,7 +29,8 @@ extension TemplateValue {
             output += "]"
         case .object(let object):
             output += "{"
-            for (position, field) in object.fields.enumerated() {
+            let fields = object.fields.filter { !(object.omittedFromJSON.contains($0.key) && $0.value == .null) }
+            for (position, field) in fields.enumerated() {
                 if position > 0 { output += "," }
                 Self.writeJSONString(field.key, into: &output, escapingHTML: escapingHTML)
                 output += ":"

@@ -22,6 +22,11 @@ public struct TemplateObject: Sendable, Equatable {
     /// What Go prints for a value whose type has a `String` method (a platform prints as
     /// `linux/amd64`), in place of its fields; `json` still sees the fields. Not part of equality.
     public var goString: String?
+    /// Keys of a model's fields that the daemon left out and the model holds as null: Go's
+    /// `omitempty` fields, which `json` leaves out as Go does, while a template still reaches
+    /// them, and prints them as Go prints a nil field of a struct, `<nil>`. Not part of
+    /// equality.
+    public var omittedFromJSON: Set<String> = []
     /// For one of docker's formatter contexts (a list row), its Go type, which errors name
     /// (`*formatter.ContainerContext`). Such an object is a Go struct: a nil field prints
     /// `<nil>` (a map's null entry prints `<no value>`), a missing one is an error whatever the
@@ -92,7 +97,18 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.goFieldNames = self.goFieldNames
         sorted.goString = self.goString
         sorted.formatterContextType = self.formatterContextType
+        sorted.omittedFromJSON = self.omittedFromJSON
         return sorted
+    }
+
+    /// This object with the keys `other` also has first, in `other`'s order, then its own
+    /// others in their order; values and the rest as they are.
+    func reordered(like other: TemplateObject) -> TemplateObject {
+        var reordered = self
+        reordered.keys = other.keys.filter { self.positions[$0] != nil } + self.keys.filter { other.positions[$0] == nil }
+        reordered.values = reordered.keys.compactMap { self.positions[$0].map { self.values[$0] } }
+        reordered.positions = Dictionary(uniqueKeysWithValues: reordered.keys.enumerated().map { ($1, $0) })
+        return reordered
     }
 
     public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {

@@ -3,14 +3,19 @@ extension TemplateValue {
     /// a model's encoding completed with the daemon's JSON, so that a template sees fields the
     /// model does not know while the ones it knows keep their typed form (docker renders the
     /// typed value and falls back to the raw JSON).
+    ///
+    /// A struct's fields come in `other`'s order, which is the daemon's: its Go type's field
+    /// order, which docker's `json` writes (the model's may differ), and a null field the
+    /// daemon left out stays out of `json` (``TemplateObject/omittedFromJSON``); a typed map
+    /// keeps Go's order, by key.
     public func addingMissingFields(from other: TemplateValue) -> TemplateValue {
-        guard case .object(var fields) = self, case .object(let others) = other else { return self }
+        guard case .object(let own) = self, case .object(let others) = other else { return self }
+        var fields = own.typedMapElement == nil ? own.reordered(like: others) : own
+        if own.typedMapElement == nil {
+            fields.omittedFromJSON = Set(own.fields.filter { others[$0.key] == nil && $0.value == .null }.map(\.key))
+        }
         for (key, value) in others.fields {
-            if let own = fields[key] {
-                fields[key] = own.addingMissingFields(from: value)
-            } else {
-                fields[key] = value
-            }
+            fields[key] = fields[key].map { $0.addingMissingFields(from: value) } ?? value
         }
         return .object(fields)
     }
