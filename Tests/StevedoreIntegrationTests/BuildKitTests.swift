@@ -125,6 +125,15 @@ struct BuildKitTests {
             // step marks it required: the step itself fails.
             #expect(missing?.code == 1, "\(String(describing: missing))")
             #expect(missing?.failedBuildStep?.lastOutput.contains { $0.contains("/b") } == true, "\(String(describing: missing))")
+
+            // A file that is not there fails before the build, used by a step or not, as docker's.
+            options.secrets = [BuildSecret(id: "unused", source: .file(file.appendingPathExtension("missing")))]
+            let absent = await #expect(throws: DockerError.self) {
+                try await client.images.build(context: try BuildContext(directory: directory), options: options).finish()
+            }
+            #expect(
+                absent?.message == "cannot read the file of secret unused: stat \(file.path).missing: no such file or directory",
+                "\(String(describing: absent))")
         }
     }
 

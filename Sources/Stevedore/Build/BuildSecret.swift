@@ -6,6 +6,14 @@ import StevedoreText
     import Foundation
 #endif
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A secret a BuildKit build may mount (`RUN --mount=type=secret,id=ID`), served through the
 /// build's session when a step asks for it (`docker build --secret id=ID,src=FILE` or
 /// `id=ID,env=VARIABLE`). Its value is read only then, and never appears in a description,
@@ -49,6 +57,14 @@ public struct BuildSecret: Hashable, Sendable, CustomStringConvertible {
         case .bytes(let bytes):
             return bytes
         }
+    }
+
+    /// Throws what ``value()`` would for a file that is not there, before the build starts:
+    /// as with docker's, a secret no step asks for must still name a file that exists.
+    func checkSource() throws {
+        guard case .file(let url) = self.source, stat.of(url.path, followingLinks: true) == nil else { return }
+        throw DockerError.invalidInput(
+            "cannot read the file of secret \(self.id): \(GoPathError(operation: "stat", path: url.path, code: errno))")
     }
 
     public var description: String {

@@ -208,6 +208,7 @@ extension DockerClient.Images {
         archive: ByteSource?, directories: [String: URL], name: String, sharedKey: String, options: ImageBuildOptions
     ) async throws -> ProgressStream {
         try await self.client.requireAPIVersion(APIVersion(1, 39), for: "a BuildKit session")
+        for secret in options.secrets { try secret.checkSource() }
         var options = options
         if let export = options.export {
             guard options.outputs.isEmpty else { throw DockerError.invalidInput("a build has either an export or outputs, not both") }
