@@ -23,6 +23,18 @@ import Testing
         #expect(inside.dockerfile == "prod.Dockerfile" && inside.externalDockerfile == nil)
     }
 
+    /// A context that is missing, or a file, is refused in docker's words.
+    @Test func aContextMustBeAnExistingDirectory() throws {
+        let missing = URL(fileURLWithPath: "/nonexistent/stevedore-context")
+        let absent = #expect(throws: DockerError.self) { try BuildContext(directory: missing) }
+        #expect(absent?.message == #"path "/nonexistent/stevedore-context" not found"#)
+        let plain = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-context-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: plain)
+        defer { try? FileManager.default.removeItem(at: plain) }
+        let file = #expect(throws: DockerError.self) { try BuildContext(directory: plain) }
+        #expect(file?.message == "context must be a directory: \(plain.path)")
+    }
+
     /// A Dockerfile from outside the context is read when the context is made, to its end: a
     /// pipe (`-f <(…)`) serves, and one that cannot be read fails there, not by a build
     /// without it.

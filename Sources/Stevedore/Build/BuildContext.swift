@@ -44,7 +44,10 @@ public struct BuildContext: Sendable {
     public init(directory: URL, dockerfile: URL? = nil) throws {
         let root = directory.standardizedFileURL.resolvingSymlinksInPath()
         guard stat.isDirectory(root.path) else {
-            throw DockerError.invalidInput("the build context \(directory.path) is not a directory")
+            // docker's words: `unable to prepare context: path "x" not found`.
+            let exists = stat.of(root.path, followingLinks: true) != nil
+            throw DockerError.invalidInput(
+                exists ? "context must be a directory: \(directory.path)" : "path \(GoQuote.quote(directory.path)) not found")
         }
         let dockerfileURL = (dockerfile ?? root.appendingPathComponent("Dockerfile")).standardizedFileURL
         guard FileManager.default.fileExists(atPath: dockerfileURL.path) else {
