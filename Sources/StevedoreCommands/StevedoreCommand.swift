@@ -30,7 +30,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
         subcommands: [Version.self, Inspect.self] + System.topLevelCommands
             + [System.self, Builder.self, Container.self, Image.self, Network.self, Volume.self, Plugin.self]
             + [Swarm.self, Node.self, Service.self, Secret.self, Config.self, Context.self]
-            + Container.topLevelCommands + Image.topLevelCommands + [Login.self, Logout.self, Search.self]
+            + Container.topLevelCommands + Image.topLevelCommands + [Login.self, Logout.self, Search.self, Completion.self]
     )
 
     /// Shown in `stevedore --help`; each command takes them too (hidden from its own help, as

@@ -111,6 +111,18 @@ import Testing
         #expect(outcome.standardError.contains("frobnicate"))
     }
 
+    /// `completion SHELL`: a script that completes the commands, for bash, zsh and fish; any
+    /// other shell is refused by name.
+    @Test func completionScriptsAreWrittenForBashZshAndFish() async throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let outcome = try await self.stevedore.run(["completion", shell])
+            #expect(outcome.status == 0 && outcome.standardOutput.contains("stevedore"), "\(shell): \(outcome.standardError)")
+            #expect(outcome.standardOutput.contains("container") && outcome.standardOutput.contains("detach-keys"), "\(shell)")
+        }
+        let refused = try await self.stevedore.run(["completion", "powershell"])
+        #expect(refused.status == 1 && refused.standardError == "no completion script for \"powershell\": use bash, zsh or fish\n")
+    }
+
     @Test func anUnknownLogLevelIsRefused() async throws {
         let outcome = try await self.stevedore.run(["-l", "loud", "info"])
         #expect(outcome.status == 1)

@@ -33,7 +33,7 @@ import Testing
         ["volume"], ["volume", "ls"], ["volume", "create"], ["volume", "inspect"], ["volume", "rm"], ["volume", "prune"],
         ["swarm"], ["swarm", "init"], ["node"], ["node", "ls"], ["service"], ["service", "create"], ["service", "update"],
         ["service", "ls"], ["service", "ps"], ["service", "logs"], ["secret"], ["secret", "create"], ["config"], ["config", "create"],
-        ["plugin"], ["plugin", "ls"], ["plugin", "install"], ["plugin", "upgrade"], ["plugin", "create"],
+        ["plugin"], ["plugin", "ls"], ["plugin", "install"], ["plugin", "upgrade"], ["plugin", "create"], ["completion"],
     ]
 
     // One case at a time: 64 launches at once, at the start of a suite that also starts
