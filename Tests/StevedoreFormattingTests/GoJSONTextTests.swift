@@ -46,13 +46,13 @@ import Testing
     }
 
     /// The merged value's fields come in the daemon's order (its Go type's, which docker's `json`
-    /// writes); a null field of the model that the daemon left out (`omitempty`) stays out of
-    /// `json`, and prints as a nil field of a Go struct does.
+    /// writes), the model's own after them; a null field of the model that the daemon left out
+    /// (`omitempty`) stays out of `json`, and a template still reaches it.
     @Test func theMergedValueTakesTheDaemonsOrderAndOmissions() throws {
-        let typed = try TemplateValue(json: #"{"B":1,"A":{"Z":1,"Y":2},"Health":null,"Sent":null}"#)
-        let raw = try TemplateValue(json: #"{"A":{"Y":2,"Z":1},"Sent":null,"B":1,"X":3}"#)
+        let typed = try TemplateValue(json: #"{"B":1,"A":{"Z":1,"Y":2},"Health":null,"Sent":null,"Own":2}"#)
+        let raw = try TemplateValue(json: #"{"A":{"Y":2,"New":0,"Z":1},"X":3,"Sent":null,"B":1}"#)
         let merged = typed.addingMissingFields(from: raw)
-        #expect(merged.jsonText() == #"{"A":{"Y":2,"Z":1},"Sent":null,"B":1,"X":3}"#)
-        #expect(try GoTemplate(parsing: "{{.Health}} {{.Sent}}").render(merged) == "<nil> <no value>")
+        #expect(merged.jsonText() == #"{"A":{"Y":2,"New":0,"Z":1},"X":3,"Sent":null,"B":1,"Own":2}"#)
+        #expect(try GoTemplate(parsing: "{{.Health}} {{.Sent}} {{.Own}}").render(merged) == "<no value> <no value> 2")
     }
 }

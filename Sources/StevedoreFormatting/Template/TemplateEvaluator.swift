@@ -327,12 +327,8 @@ struct TemplateEvaluator {
             throw failure("nil pointer evaluating interface {}.\(name)")
         case .object(let object):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
-            // A struct's field has its own type (a nil one prints `<nil>`); a map's entry is an
-            // `interface {}`.
-            if let field = object[name] {
-                let isStructField = object.formatterContextType != nil || object.omittedFromJSON.contains(name)
-                return EvaluatedValue(value: field, isInterface: !isStructField)
-            }
+            // A struct's field has its own type; a map's entry is an `interface {}`.
+            if let field = object[name] { return EvaluatedValue(value: field, isInterface: object.formatterContextType == nil) }
             if let key = object.goFieldNames[name] { return EvaluatedValue(value: object[key] ?? .string(""), isInterface: true) }
             if let type = object.formatterContextType { throw failure("can't evaluate field \(name) in type \(type)") }
             // A typed Go map has no missingkey=error of its own: docker's typed pass yields no value.

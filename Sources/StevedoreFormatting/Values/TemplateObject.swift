@@ -24,8 +24,7 @@ public struct TemplateObject: Sendable, Equatable {
     public var goString: String?
     /// Keys of a model's fields that the daemon left out and the model holds as null: Go's
     /// `omitempty` fields, which `json` leaves out as Go does, while a template still reaches
-    /// them, and prints them as Go prints a nil field of a struct, `<nil>`. Not part of
-    /// equality.
+    /// them. Not part of equality.
     public var omittedFromJSON: Set<String> = []
     /// For one of docker's formatter contexts (a list row), its Go type, which errors name
     /// (`*formatter.ContainerContext`). Such an object is a Go struct: a nil field prints
@@ -101,14 +100,19 @@ public struct TemplateObject: Sendable, Equatable {
         return sorted
     }
 
-    /// This object with the keys `other` also has first, in `other`'s order, then its own
-    /// others in their order; values and the rest as they are.
-    func reordered(like other: TemplateObject) -> TemplateObject {
-        var reordered = self
-        reordered.keys = other.keys.filter { self.positions[$0] != nil } + self.keys.filter { other.positions[$0] == nil }
-        reordered.values = reordered.keys.compactMap { self.positions[$0].map { self.values[$0] } }
-        reordered.positions = Dictionary(uniqueKeysWithValues: reordered.keys.enumerated().map { ($1, $0) })
-        return reordered
+    /// This object merged with `other`: `other`'s keys first, in `other`'s order, each with
+    /// `combine(own, other's)` where this object has the key too and `other`'s value where it
+    /// has not, then this object's other keys in their order; everything else as it is.
+    func merged(inOrderOf other: TemplateObject, combine: (TemplateValue, TemplateValue) -> TemplateValue) -> TemplateObject {
+        var merged = self
+        merged.keys = other.keys + self.keys.filter { other.positions[$0] == nil }
+        merged.values = merged.keys.compactMap { key in
+            let theirs = other[key]
+            guard let own = self[key] else { return theirs }
+            return theirs.map { combine(own, $0) } ?? own
+        }
+        merged.positions = Dictionary(uniqueKeysWithValues: merged.keys.enumerated().map { ($1, $0) })
+        return merged
     }
 
     public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {

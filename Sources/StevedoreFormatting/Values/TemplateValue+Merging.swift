@@ -5,18 +5,15 @@ extension TemplateValue {
     /// typed value and falls back to the raw JSON).
     ///
     /// A struct's fields come in `other`'s order, which is the daemon's: its Go type's field
-    /// order, which docker's `json` writes (the model's may differ), and a null field the
-    /// daemon left out stays out of `json` (``TemplateObject/omittedFromJSON``); a typed map
-    /// keeps Go's order, by key.
+    /// order, which docker's `json` writes (the model's may differ), with the fields only the
+    /// model has after them; a null field the daemon left out stays out of `json`
+    /// (``TemplateObject/omittedFromJSON``). A typed map keeps Go's order, by key.
     public func addingMissingFields(from other: TemplateValue) -> TemplateValue {
         guard case .object(let own) = self, case .object(let others) = other else { return self }
-        var fields = own.typedMapElement == nil ? own.reordered(like: others) : own
-        if own.typedMapElement == nil {
-            fields.omittedFromJSON = Set(own.fields.filter { others[$0.key] == nil && $0.value == .null }.map(\.key))
-        }
-        for (key, value) in others.fields {
-            fields[key] = fields[key].map { $0.addingMissingFields(from: value) } ?? value
-        }
+        let merged = own.merged(inOrderOf: others) { $0.addingMissingFields(from: $1) }
+        guard own.typedMapElement == nil else { return .object(merged.sortedByKey()) }
+        var fields = merged
+        fields.omittedFromJSON = Set(own.fields.filter { others[$0.key] == nil && $0.value == .null }.map(\.key))
         return .object(fields)
     }
 }
