@@ -83,9 +83,11 @@ struct ContainerDifferentialTests {
                 let piped = try await tool.run(["cp", "\(id):/etc/passwd", directory.appendingPathComponent("piped").path])
                 #expect(piped.status == 0 && piped.standardError.isEmpty, "\(tool.executable.lastPathComponent): \(piped)")
             }
-            // A local file where a directory is named: docker's words, not "does not exist".
-            for destination in [local.path + "/", local.path + "/x"] {
+            // A local file where a directory is named, a missing directory: docker's words,
+            // before any request (the container is not even looked for).
+            for destination in [local.path + "/", local.path + "/x", directory.path + "/missing/x"] {
                 try await oracle.expectSame(["cp", "\(id):/etc/passwd", destination])
+                try await oracle.expectSame(["cp", "stevedore-no-such-container:/etc/passwd", destination])
             }
             for arguments in [["cp", local.path, "\(id):/tmp/"], ["cp", "\(id):/tmp/local.txt", directory.path + "/"]] {
                 var screens: [String] = []

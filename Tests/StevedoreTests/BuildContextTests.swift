@@ -28,11 +28,14 @@ import Testing
         let missing = URL(fileURLWithPath: "/nonexistent/stevedore-context")
         let absent = #expect(throws: DockerError.self) { try BuildContext(directory: missing) }
         #expect(absent?.message == #"path "/nonexistent/stevedore-context" not found"#)
+        // As given: relative to the working directory.
+        let relative = #expect(throws: DockerError.self) { try BuildContext(directory: URL(fileURLWithPath: "stevedore-no-such-context")) }
+        #expect(relative?.message == #"path "stevedore-no-such-context" not found"#)
         let plain = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-context-\(UUID().uuidString)")
         try Data("x".utf8).write(to: plain)
         defer { try? FileManager.default.removeItem(at: plain) }
         let file = #expect(throws: DockerError.self) { try BuildContext(directory: plain) }
-        #expect(file?.message == "context must be a directory: \(plain.path)")
+        #expect(file?.message == "context must be a directory: \(plain.resolvingSymlinksInPath().path)")
     }
 
     /// A Dockerfile from outside the context is read when the context is made, to its end: a

@@ -47,7 +47,7 @@ public struct BuildContext: Sendable {
             // docker's words: `unable to prepare context: path "x" not found`.
             let exists = stat.of(root.path, followingLinks: true) != nil
             throw DockerError.invalidInput(
-                exists ? "context must be a directory: \(directory.path)" : "path \(GoQuote.quote(directory.path)) not found")
+                exists ? "context must be a directory: \(root.path)" : "path \(GoQuote.quote(directory.relativePath)) not found")
         }
         let dockerfileURL = (dockerfile ?? root.appendingPathComponent("Dockerfile")).standardizedFileURL
         guard FileManager.default.fileExists(atPath: dockerfileURL.path) else {

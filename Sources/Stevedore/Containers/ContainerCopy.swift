@@ -56,8 +56,9 @@ extension DockerClient.Containers {
             local = URL(fileURLWithPath: local).resolvingSymlinksInPath().path
         }
         guard let status = stat.of(local) else {
-            guard errno == ENOENT else {
-                throw DockerError.invalidInput(GoPathError(operation: "lstat", path: local, code: errno).description)
+            let code = errno
+            guard code == ENOENT else {
+                throw DockerError.invalidInput(GoPathError(operation: "lstat", path: local, code: code).description)
             }
             throw DockerError.invalidInput("the local path \(source) does not exist")
         }
@@ -100,13 +101,10 @@ extension DockerClient.Containers {
         _ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init(),
         progress: ((Int64) -> Void)? = nil
     ) async throws -> ContainerPathStat {
+        try Self.checkLocalDestination(destination)
         let source = options.followLink ? try await self.resolvingLink(id, path: path) : path
         let archive = try await self.archive(id, path: source)
         let exists = stat.of(destination, followingLinks: true) != nil
-        // A file where a directory is named (`FILE/`, `FILE/x`): said as such, not as missing.
-        if !exists && errno == ENOTDIR {
-            throw DockerError.invalidInput(GoPathError(operation: "stat", path: destination, code: ENOTDIR).description)
-        }
         if exists, stat.isDirectory(destination) {
             // A followed link is copied under the link's name, as docker rebases it.
             let linkName = Self.split(path).name
@@ -158,6 +156,23 @@ extension DockerClient.Containers {
     }
 
     /// `/a/b/c` → (`/a/b`, `c`); `c` → (`.`, `c`); `/c` → (`/`, `c`).
+    /// docker's checks of a local destination (its `ValidateOutputPath`), before any request,
+    /// in its words: the directory it names exists, and the destination can be looked at (a
+    /// file where a directory is named, `FILE/` or `FILE/x`, is `not a directory`).
+    static func checkLocalDestination(_ destination: String) throws {
+        // As docker's `resolveLocalPath`: absolute, cleaned, a trailing `/` kept.
+        let relative = destination.hasBytePrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
+        var absolute = DockerIgnore.cleanPath(relative)
+        if destination.hasByteSuffix("/") && absolute != "/" { absolute += "/" }
+        let directory = Self.split(DockerIgnore.cleanPath(relative)).parent
+        if stat.of(directory, followingLinks: true) == nil && errno == ENOENT {
+            throw DockerError.invalidInput("invalid output path: directory \(GoQuote.quote(directory)) does not exist")
+        }
+        guard stat.of(absolute, followingLinks: true) == nil else { return }
+        let code = errno
+        guard code == ENOENT else { throw DockerError.invalidInput(GoPathError(operation: "stat", path: absolute, code: code).description) }
+    }
+
     static func split(_ path: String) -> (parent: String, name: String) {
         var trimmed = Substring(path)
         while trimmed.utf8.count > 1, let shorter = trimmed.cut(suffix: "/") { trimmed = shorter }

@@ -28,13 +28,8 @@ extension StevedoreCommand.System {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            // As docker: the filters (flags), the format, then the times.
             let filters = try parseFilters(self.filter)
-            let now = Date()
-            let options = SystemEventsOptions(
-                since: try parseTimeFlag(self.since, now: now),
-                until: try parseTimeFlag(self.until, now: now),
-                filters: filters
-            )
             let format: OutputFormat?
             do {
                 format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try OutputFormat($0) }
@@ -42,6 +37,12 @@ extension StevedoreCommand.System {
                 // docker's own words here, not its list commands' `template parsing error`.
                 throw CommandFailure(description: "Error parsing format: \(error.message)", exitCode: 64)
             }
+            let now = Date()
+            let options = SystemEventsOptions(
+                since: try parseTimeFlag(self.since, now: now),
+                until: try parseTimeFlag(self.until, now: now),
+                filters: filters
+            )
             try await withClient(self.global) { client in
                 for try await event in try await client.system.events(options) {
                     if let format {
