@@ -84,9 +84,6 @@ struct ImageDifferentialTests {
         }
     }
 
-    /// `--platform` of the commands that pick variants of an image: refused below their API
-    /// version (dockerd 20.10), passed to the daemon above it (Docker 28.5), and a malformed
-    /// specifier refused with docker's words for each command.
     /// `save -o` and `export -o`: a destination that cannot be written is refused before any
     /// request, in docker's words; an empty one is standard output.
     @Test func outputFilesAreCheckedAsDockerChecksThem() async throws {
@@ -102,6 +99,9 @@ struct ImageDifferentialTests {
         #expect(saved.status == 0 && saved.standardOutput.contains("ustar"), "exit \(saved.status): \(saved.standardError)")
     }
 
+    /// `--platform` of the commands that pick variants of an image: refused below their API
+    /// version (dockerd 20.10), passed to the daemon above it (Docker 28.5), and a malformed
+    /// specifier refused with docker's words for each command.
     @Test func platformFlagsMatchDocker() async throws {
         let image = self.scope + "/platform:a"
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent(self.scope + "-platform.tar").path

@@ -62,9 +62,11 @@ public struct BuildSecret: Hashable, Sendable, CustomStringConvertible {
     /// Throws what ``value()`` would for a file that is not there, before the build starts:
     /// as with docker's, a secret no step asks for must still name a file that exists.
     func checkSource() throws {
-        guard case .file(let url) = self.source, stat.of(url.path, followingLinks: true) == nil else { return }
-        throw DockerError.invalidInput(
-            "cannot read the file of secret \(self.id): \(GoPathError(operation: "stat", path: url.path, code: errno))")
+        guard case .file(let url) = self.source else { return }
+        let path = url.path
+        guard stat.of(path, followingLinks: true) == nil else { return }
+        let failure = GoPathError(operation: "stat", path: path, code: errno)
+        throw DockerError.invalidInput("cannot read the file of secret \(self.id): \(failure)")
     }
 
     public var description: String {

@@ -53,15 +53,17 @@ extension DockerByteStream {
         let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { DockerIgnore.cleanPath(String(path[...$0])) } ?? "."
         if directory != "." && directory != ".." {
             guard let status = stat.of(directory, followingLinks: true) else {
-                throw DockerError.invalidInput("invalid output path: \(GoPathError(operation: "stat", path: directory, code: errno))")
+                let failure = GoPathError(operation: "stat", path: directory, code: errno)
+                throw DockerError.invalidInput("invalid output path: \(failure)")
             }
             guard status.st_mode & S_IFMT == S_IFDIR else {
                 throw DockerError.invalidInput("invalid output path: \(GoPathError(operation: "stat", path: directory, code: ENOTDIR))")
             }
         }
         guard let status = stat.of(path) else {
-            guard errno == ENOENT else {
-                throw DockerError.invalidInput("failed to stat output path: \(GoPathError(operation: "lstat", path: path, code: errno))")
+            let code = errno
+            guard code == ENOENT else {
+                throw DockerError.invalidInput("failed to stat output path: \(GoPathError(operation: "lstat", path: path, code: code))")
             }
             return
         }

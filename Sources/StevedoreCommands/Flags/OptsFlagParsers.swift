@@ -15,8 +15,9 @@ import StevedoreText
 enum OptsFlagParsers {
     // MARK: Environment, labels
 
-    /// `-e`/`--env-add`/`--log-opt` (docker's `ValidateEnv`): `NAME=value`, or `NAME` alone,
-    /// which takes this process's value when it has one and stays bare otherwise.
+    /// `-e` (of `run`, `create`, `exec` and services), `--env-add`, `--log-opt` and
+    /// `--build-arg` (docker's `ValidateEnv`): `NAME=value`, or `NAME` alone, which takes this
+    /// process's value when it has one and stays bare otherwise.
     static func environment(_ text: String) throws -> String {
         let cut = text.cut(atFirst: "=")
         guard !(cut?.before ?? text[...]).isEmpty else { throw InvalidFlagValue(reason: "invalid environment variable: \(text)") }
@@ -24,8 +25,9 @@ enum OptsFlagParsers {
         return ProcessEnvironment.value(of: text).map { "\(text)=\($0)" } ?? text
     }
 
-    /// `-l`/`--container-label` and their `-add` forms (docker's `ValidateLabel`): `key[=value]`,
-    /// the key not empty and without spaces or tabs (leading ones aside).
+    /// `-l, --label` of every command that labels what it makes, `--container-label` and the
+    /// `-add` forms (docker's `ValidateLabel`): `key[=value]`, the key not empty and without
+    /// spaces or tabs (leading ones aside).
     static func label(_ text: String) throws -> String {
         let key = Self.environmentKey(text).unicodeScalars.drop(while: \.isSpaceOrTab)
         guard !key.isEmpty else { throw InvalidFlagValue(reason: "invalid label '\(text)': empty name") }
@@ -42,8 +44,9 @@ enum OptsFlagParsers {
 
     // MARK: Addresses and names
 
-    /// `--dns` (of `run`, `create`, `build` and services), `--dns-add` (docker's `ValidateIPAddress`): an IPv4 or IPv6 address, surrounding
-    /// spaces ignored, returned in Go's canonical form (`0:0::1` is `::1`).
+    /// `--dns` (of `run`, `create` and services) and `--dns-add` (docker's
+    /// `ValidateIPAddress`): an IPv4 or IPv6 address, surrounding spaces ignored, returned in
+    /// Go's canonical form (`0:0::1` is `::1`).
     static func ipAddress(_ text: String) throws -> String {
         guard let address = Self.normalizedIPAddress(text.trimmingWhitespace()) else {
             throw InvalidFlagValue(reason: "IP address is not correctly formatted: \(text)")
@@ -97,7 +100,8 @@ enum OptsFlagParsers {
         return String(domain)
     }
 
-    /// `--host`/`--host-add` (docker's `ValidateExtraHost`): `name:address` or `name=address`,
+    /// `--add-host` (`run`, `create`, `build`), `--host`/`--host-add` (services; docker's
+    /// `ValidateExtraHost`): `name:address` or `name=address`,
     /// the address possibly in brackets, or `host-gateway`; returned as `name:address`.
     static func extraHost(_ text: String) throws -> String {
         guard let (name, rest) = text.cut(atFirst: "=") ?? text.cut(atFirst: ":"), !name.isEmpty, !name.contains(scalar: ":") else {
