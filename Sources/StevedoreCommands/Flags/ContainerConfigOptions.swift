@@ -431,11 +431,9 @@ struct ContainerConfigOptions: ParsableArguments {
     }
 }
 
-/// `-e` values as docker reads them: `NAME=value`, or `NAME` alone for this process's value
-/// (left out when it has none).
+/// The environment of `create`, `run` and `exec`: the entries of `--env-file` and `-e`, whose
+/// bare `NAME`s already took this process's value (``KeyValueFile``,
+/// ``OptsFlagParsers/environment(_:)``); a `NAME` it has no value for is left out.
 func environment(_ entries: [String]) -> [String] {
-    entries.compactMap { entry in
-        if entry.contains(scalar: "=") { return entry }
-        return ProcessEnvironment.value(of: entry).map { "\(entry)=\($0)" }
-    }
+    entries.filter { $0.contains(scalar: "=") }
 }

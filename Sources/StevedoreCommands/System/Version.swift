@@ -61,7 +61,7 @@ extension StevedoreCommand {
                 if let template {
                     printOut(try CommandOutput.render([report], with: template, prepare: Self.addGoFieldNames))
                 } else {
-                    printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(Self.engineReported(server)))
+                    printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(report.Server ?? server))
                 }
             }
         }
