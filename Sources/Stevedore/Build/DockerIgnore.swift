@@ -253,6 +253,12 @@ public struct DockerIgnore: Sendable {
         return true
     }
 
+    /// Go's `filepath.Dir` for `/`-separated paths: all but the last element, cleaned
+    /// (``cleanPath(_:)``); `.` for a path without a `/`.
+    static func directoryPath(of path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Self.cleanPath(String(path[...$0])) } ?? "."
+    }
+
     /// Go's `filepath.Clean` for `/`-separated paths: no repeated `/`, no `.` elements, `..`
     /// resolved lexically (dropped at the root), no trailing `/`; `""` becomes `.`.
     static func cleanPath(_ path: String) -> String {

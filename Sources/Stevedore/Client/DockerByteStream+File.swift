@@ -49,8 +49,7 @@ extension DockerByteStream {
     /// replace the link).
     public static func checkDestination(_ path: String) throws {
         guard !path.isEmpty else { throw DockerError.invalidInput("file name is empty") }
-        // Go's `filepath.Dir`: everything before the last `/`, cleaned.
-        let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { DockerIgnore.cleanPath(String(path[...$0])) } ?? "."
+        let directory = DockerIgnore.directoryPath(of: path)
         if directory != "." && directory != ".." {
             guard let status = stat.of(directory, followingLinks: true) else {
                 let failure = GoPathError(operation: "stat", path: directory, code: errno)

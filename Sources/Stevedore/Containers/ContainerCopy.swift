@@ -162,9 +162,9 @@ extension DockerClient.Containers {
     static func checkLocalDestination(_ destination: String) throws {
         // As docker's `resolveLocalPath`: absolute, cleaned, a trailing `/` kept.
         let relative = destination.hasBytePrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
-        var absolute = DockerIgnore.cleanPath(relative)
-        if destination.hasByteSuffix("/") && absolute != "/" { absolute += "/" }
-        let directory = Self.split(DockerIgnore.cleanPath(relative)).parent
+        let cleaned = DockerIgnore.cleanPath(relative)
+        let absolute = destination.hasByteSuffix("/") && cleaned != "/" ? cleaned + "/" : cleaned
+        let directory = DockerIgnore.directoryPath(of: cleaned)
         if stat.of(directory, followingLinks: true) == nil && errno == ENOENT {
             throw DockerError.invalidInput("invalid output path: directory \(GoQuote.quote(directory)) does not exist")
         }
