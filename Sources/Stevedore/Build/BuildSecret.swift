@@ -47,7 +47,7 @@ public struct BuildSecret: Hashable, Sendable, CustomStringConvertible {
             do {
                 return try FileContents.bytes(ofFile: url.path)
             } catch {
-                throw DockerError.invalidInput("cannot read the file of secret \(self.id): \(error)")
+                throw self.fileFailure(error)
             }
         case .environmentVariable(let name):
             guard let value = ProcessEnvironment.value(of: name) else {
@@ -65,8 +65,12 @@ public struct BuildSecret: Hashable, Sendable, CustomStringConvertible {
         guard case .file(let url) = self.source else { return }
         let path = url.path
         guard stat.of(path, followingLinks: true) == nil else { return }
-        let failure = GoPathError(operation: "stat", path: path, code: errno)
-        throw DockerError.invalidInput("cannot read the file of secret \(self.id): \(failure)")
+        throw self.fileFailure(GoPathError(operation: "stat", path: path, code: errno))
+    }
+
+    /// A file source that failed: the secret's id and Go's reason, never the content.
+    private func fileFailure(_ failure: GoPathError) -> DockerError {
+        DockerError.invalidInput("cannot read the file of secret \(self.id): \(failure)")
     }
 
     public var description: String {

@@ -118,13 +118,15 @@ public struct GlobalOptions: ParsableArguments {
 
     private static func logLevelRefusal(_ level: String) -> String { "Unable to parse logging level: \(level)" }
 
+    /// The levels logrus's `ParseLevel` knows, and `""` for docker's default.
+    private static let logLevels: [String: Logger.Level] = [
+        "": .info, "trace": .trace, "debug": .debug, "info": .info, "warn": .warning, "warning": .warning, "error": .error,
+        "fatal": .critical, "panic": .critical,
+    ]
+
     /// `--log-level` as docker reads it (logrus's `ParseLevel`, any case; empty is `info`).
     private static func logLevel(_ text: String) -> Logger.Level? {
-        let levels: [String: Logger.Level] = [
-            "": .info, "trace": .trace, "debug": .debug, "info": .info, "warn": .warning, "warning": .warning, "error": .error,
-            "fatal": .critical, "panic": .critical,
-        ]
-        return levels[text.lowercased()]
+        Self.logLevels[text.lowercased()]
     }
 
     /// The client these options and the environment describe (see ``makeConfiguration(environment:)``).

@@ -18,8 +18,9 @@ import StevedoreText
 ///
 /// docker's boolean flags take a value after `=`: `--detach=false`, `-d=0`,
 /// `-it=false` (the last letter of a group), `--rm=TRUE`, any of Go's `strconv.ParseBool`
-/// spellings. The argument parser's flags take none: `--x=true` becomes `--x`, `--x=false` becomes `--no-x` for a flag declared with an
-/// inversion (the flags whose default is true, or that leave a setting unchanged when absent:
+/// spellings. The argument parser's flags take none: `--x=true` becomes `--x`, `--x=false`
+/// becomes `--no-x` for a flag declared with an inversion (the flags whose default is true, or
+/// that leave a setting unchanged when absent:
 /// `--sig-proxy`, `service update --tty`, `swarm update --autolock`) and otherwise removes the
 /// flag. As in pflag the last occurrence wins: `-it --tty=false` drops the `t`.
 ///
