@@ -496,6 +496,43 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// docker's inspect templates see Go's typed values: a nil slice prints `[]`, a nil map
+    /// `map[]`, a nil pointer `<nil>`, a string left out `""`, a duration `1s`, a time in Go's
+    /// layout, and Go's field names (`ID`) reach the JSON's (`Id`); a field of a nil pointer the
+    /// daemon left out fails as docker's fallback to the raw JSON fails.
+    @Test func inspectTemplatesSeeGoTypedValuesAsDocker() async throws {
+        let oracle = try await CLIOracle()
+        let name = "stevedore-typed-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            let health = HealthConfig(test: ["CMD", "true"], interval: 1_500_000_000, startPeriod: 60_000_000_000)
+            let id = try await client.containers.create(
+                ContainerCreateBody(cmd: ["true"], healthcheck: health, image: TestEngine.image), options: .init(name: name)
+            ).id
+            resources.container(id)
+            let network = try await client.networks.create(NetworkCreateRequest(name: name)).id
+            resources.network(network)
+            let commandLines: [[String]] = [
+                [
+                    "inspect", "-f",
+                    "{{.Config.Entrypoint}}|{{json .Config.Entrypoint}}|{{.Config.Volumes}}|{{.State.Health}}|{{.Config.StopSignal}}|"
+                        + "{{.HostConfig.Init}}|{{.HostConfig.PidsLimit}}|{{.Config.StopTimeout}}|{{.Config.ArgsEscaped}}|{{.SizeRw}}",
+                    name,
+                ],
+                [
+                    "container", "inspect", "-f",
+                    "{{.ID}}|{{.HostConfig.DNS}}|{{.HostConfig.CPUShares}}|{{.Config.Healthcheck.Interval}}|"
+                        + "{{.Config.Healthcheck.Timeout}}|{{.Config.Healthcheck.StartPeriod}}|{{json .Config.Healthcheck}}",
+                    name,
+                ],
+                ["inspect", "-f", "{{.State.Health.Status}}", name],
+                ["image", "inspect", "-f", "{{.ID}}|{{.Metadata.LastTagTime}}|{{.Config.OnBuild}}|{{.Config.Healthcheck}}", TestEngine.image],
+                ["network", "inspect", "-f", "{{.ID}}|{{.Created}}|{{json .Created}}|{{range .IPAM.Config}}{{.AuxAddress}}{{end}}", name],
+                ["info", "-f", "{{.HTTPProxy}}|{{.CPUCfsQuota}}|{{.Runtimes.runc.Path}}|{{json .ClientInfo.Context}}"],
+            ]
+            for arguments in commandLines { try await oracle.expectSame(arguments) }
+        }
+    }
+
     @Test func portListsPublishedPortsAsDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

@@ -87,6 +87,41 @@ import Testing
             ])
     }
 
+    /// A model's null field prints as docker's typed Go value holds it, by its type: a nil
+    /// slice `[]`, a nil map `map[]`, a nil pointer `<nil>`, a scalar its zero value unless the
+    /// model's Go type has a pointer there; `json` still writes a nil as `null`.
+    @Test func nullFieldsPrintAsGoTypedNils() throws {
+        enum Kind: String, Encodable { case running }
+        struct Health: Encodable { var Status = "healthy" }
+        struct Model: Encodable, GoTypedFields {
+            var Entrypoint: [String]?
+            var Volumes: [String: String]?
+            var Health: Health?
+            var StopSignal: String?
+            var ArgsEscaped: Bool?
+            var Count: Int64?
+            var Kind: Kind?
+            var StopTimeout: Int?
+            static let goNilableFields: Set<String> = ["StopTimeout"]
+        }
+        let value = try TemplateValue(encoding: Model())
+        func render(_ text: String, _ value: TemplateValue) throws -> String { try GoTemplate(parsing: text).render(value, missingKey: .error) }
+        let printed = "{{.Entrypoint}}|{{.Volumes}}|{{.Health}}|{{.StopSignal}}|{{.ArgsEscaped}}|{{.Count}}|{{.Kind}}|{{.StopTimeout}}"
+        #expect(try render(printed, value) == "[]|map[]|<nil>||false|0||<nil>")
+        #expect(try render("{{json .Entrypoint}} {{json .Health}} {{json .StopSignal}} {{len .Entrypoint}}", value) == #"null null "" 0"#)
+        #expect(try render("{{if .Health}}y{{else}}n{{end}} {{if eq .StopSignal \"\"}}empty{{end}}", value) == "n empty")
+        // docker runs a template that fails on the typed value again over the daemon's JSON.
+        let leftOut = value.addingMissingFields(from: try TemplateValue(json: "{}"))
+        #expect(throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", #"map has no entry for key "Health""#)) {
+            try render("{{.Health.Status}}", leftOut)
+        }
+        let sentNull = value.addingMissingFields(from: try TemplateValue(json: #"{"Health":null}"#))
+        #expect(throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", "nil pointer evaluating interface {}.Status")) {
+            try render("{{.Health.Status}}", sentNull)
+        }
+        #expect(try render("{{.Health.Status}}", try TemplateValue(encoding: Model(Health: Health()))) == "healthy")
+    }
+
     @Test func encodesEnumsAndSuperclassesThroughNestedContainers() throws {
         enum Kind: String, Encodable { case running }
         struct Wrapper: Encodable {

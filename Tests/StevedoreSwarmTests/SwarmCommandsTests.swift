@@ -80,6 +80,18 @@ extension OnTheSwarm {
                 ["service", "ps", service], ["service", "ps", "-q", service], ["service", "ps", "--no-trunc", "--no-resolve", service],
                 ["service", "inspect", "--pretty", service],
                 ["service", "inspect", "--format", "{{.Spec.Name}} {{.Spec.Mode.Replicated.Replicas}}", service],
+                // Go's typed fields: times, durations, nil pointers, slices and maps, Go's names.
+                [
+                    "service", "inspect", "--format",
+                    "{{.CreatedAt}}|{{.Spec.TaskTemplate.ContainerSpec.StopGracePeriod}}|{{.Spec.TaskTemplate.ContainerSpec.Init}}|"
+                        + "{{.Spec.TaskTemplate.RestartPolicy.Delay}}|{{.Spec.TaskTemplate.RestartPolicy.MaxAttempts}}|"
+                        + "{{.Spec.UpdateConfig.Monitor}}|{{.Spec.TaskTemplate.ContainerSpec.Mounts}}|{{.UpdateStatus}}|{{.JobStatus}}",
+                    service,
+                ],
+                ["secret", "inspect", "--format", "{{.CreatedAt}}|{{.Spec.Data}}|{{json .Spec.Data}}|{{.Spec.Driver}}", secret],
+                ["config", "inspect", "--format", "{{.UpdatedAt}}|{{.Spec.Data}}|{{.Spec.Templating}}", config],
+                ["node", "inspect", "--format", "{{.CreatedAt}}|{{.Spec.Labels}}|{{.Description.Engine.Labels}}", "self"],
+                ["info", "--format", "{{.Swarm.Cluster.Spec.Dispatcher.HeartbeatPeriod}}|{{.Swarm.Cluster.Spec.Raft.KeepOldSnapshots}}"],
                 ["secret", "ls", "--filter", "name=\(secret)"], ["secret", "ls", "-q", "--filter", "label=a=b"],
                 ["secret", "inspect", "--pretty", secret],
                 ["config", "ls", "--filter", "name=\(config)"], ["config", "inspect", "--pretty", config],

@@ -121,8 +121,8 @@ enum ServiceInspection {
             text += " "
         }
         if let health = container?.healthCheck {
-            text += "\n Healthcheck:\n  Interval = \(Self.duration(health.interval ?? 0))\n  Retries = \(health.retries ?? 0)"
-            text += "\n  StartPeriod =\t\(Self.duration(health.startPeriod ?? 0))\n  Timeout =\t\(Self.duration(health.timeout ?? 0))"
+            text += "\n Healthcheck:\n  Interval = \(goDurationString(health.interval ?? 0))\n  Retries = \(health.retries ?? 0)"
+            text += "\n  StartPeriod =\t\(goDurationString(health.startPeriod ?? 0))\n  Timeout =\t\(goDurationString(health.timeout ?? 0))"
             if let tests = health.test, !tests.isEmpty {
                 text += "\n  Tests:" + tests.map { "\n\t Test = \($0)" }.joined() + " "
             }
@@ -156,9 +156,9 @@ enum ServiceInspection {
         order: (title: String, value: String?)
     ) -> String {
         var text = "\n\(title):\n Parallelism:\t\(parallelism ?? 0)"
-        if let delay, delay > 0 { text += "\n Delay:\t\t\(Self.duration(delay))" }
+        if let delay, delay > 0 { text += "\n Delay:\t\t\(goDurationString(delay))" }
         text += "\n On failure:\t\(failureAction ?? "")"
-        if let monitor, monitor > 0 { text += "\n Monitoring Period: \(Self.duration(monitor))" }
+        if let monitor, monitor > 0 { text += "\n Monitoring Period: \(goDurationString(monitor))" }
         text += "\n Max failure ratio: \(TemplateValue.double(maxFailureRatio ?? 0).goDescription)"
         return text + "\n \(order.title)\(order.value ?? "")"
     }
@@ -241,38 +241,5 @@ enum ServiceInspection {
     /// A list as Go prints a slice: `[a b c]`.
     private static func goList(_ values: [String]) -> String {
         "[" + values.joined(separator: " ") + "]"
-    }
-
-    /// Go's `time.Duration.String` of `nanoseconds`: `1h2m3.5s`, `1.5ms`, `0s`.
-    static func duration(_ nanoseconds: Int64) -> String {
-        var remaining = nanoseconds.magnitude
-        guard remaining > 0 else { return "0s" }
-        /// The last `digits` digits of `remaining` as a fraction without trailing zeros (none
-        /// when they are all zero); `remaining` keeps the digits before them.
-        func fraction(_ digits: Int) -> String {
-            var text = ""
-            for _ in 0..<digits {
-                let digit = remaining % 10
-                remaining /= 10
-                if !text.isEmpty || digit != 0 { text = String(digit) + text }
-            }
-            return text.isEmpty ? "" : "." + text
-        }
-        var text: String
-        if remaining < 1_000_000_000 {
-            // Below a second: the largest unit that keeps a whole part.
-            let (unit, digits) = remaining < 1_000 ? ("ns", 0) : remaining < 1_000_000 ? ("µs", 3) : ("ms", 6)
-            let decimals = fraction(digits)
-            text = "\(remaining)\(decimals)\(unit)"
-        } else {
-            let decimals = fraction(9)
-            text = "\(remaining % 60)\(decimals)s"
-            let minutes = remaining / 60
-            if minutes > 0 {
-                text = "\(minutes % 60)m" + text
-                if minutes / 60 > 0 { text = "\(minutes / 60)h" + text }
-            }
-        }
-        return (nanoseconds < 0 ? "-" : "") + text
     }
 }

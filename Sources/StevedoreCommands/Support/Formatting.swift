@@ -63,6 +63,39 @@ func goTimeString(_ rfc3339: String) -> String? {
     return time.date + " " + time.clock + LocalTime.goFraction(time.fraction) + " " + zone
 }
 
+/// Go's `time.Duration.String` of `nanoseconds`: `1h2m3.5s`, `1.5ms`, `0s`.
+func goDurationString(_ nanoseconds: Int64) -> String {
+    var remaining = nanoseconds.magnitude
+    guard remaining > 0 else { return "0s" }
+    /// The last `digits` digits of `remaining` as a fraction without trailing zeros (none
+    /// when they are all zero); `remaining` keeps the digits before them.
+    func fraction(_ digits: Int) -> String {
+        var text = ""
+        for _ in 0..<digits {
+            let digit = remaining % 10
+            remaining /= 10
+            if !text.isEmpty || digit != 0 { text = String(digit) + text }
+        }
+        return text.isEmpty ? "" : "." + text
+    }
+    var text: String
+    if remaining < 1_000_000_000 {
+        // Below a second: the largest unit that keeps a whole part.
+        let (unit, digits) = remaining < 1_000 ? ("ns", 0) : remaining < 1_000_000 ? ("µs", 3) : ("ms", 6)
+        let decimals = fraction(digits)
+        text = "\(remaining)\(decimals)\(unit)"
+    } else {
+        let decimals = fraction(9)
+        text = "\(remaining % 60)\(decimals)s"
+        let minutes = remaining / 60
+        if minutes > 0 {
+            text = "\(minutes % 60)m" + text
+            if minutes / 60 > 0 { text = "\(minutes / 60)h" + text }
+        }
+    }
+    return (nanoseconds < 0 ? "-" : "") + text
+}
+
 /// A daemon's build time (RFC 3339 with nanoseconds) as docker's `version` prints it, Go's
 /// `time.ANSIC` in the time's own offset: `Tue Sep 15 11:02:57 2026`. A text that is not such
 /// a time (daemons send Go's own layout), or not a real date (`02-30`), is printed as it came,

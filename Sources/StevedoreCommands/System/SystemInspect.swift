@@ -133,7 +133,9 @@ struct InspectedObject: Encodable {
         self.base = base
     }
 
+    // As a single value, so that the encoder sees the object's own type (its Go pointer fields).
     func encode(to encoder: any Encoder) throws {
-        try self.base.encode(to: encoder)
+        var container = encoder.singleValueContainer()
+        try container.encode(self.base)
     }
 }

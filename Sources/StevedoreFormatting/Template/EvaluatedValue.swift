@@ -7,6 +7,11 @@
 struct EvaluatedValue {
     var value: TemplateValue?
     var isInterface = false
+    /// What Go prints for a model's field where its Go type prints other than its JSON value:
+    /// a typed nil (`[]` for a slice), a `time.Time`.
+    var goPrinted: String?
+    /// For a model's nil field the daemon left out, its key, which a field of it fails to find.
+    var leftOutKey: String?
 
     static let invalid = EvaluatedValue(value: nil)
 
@@ -16,6 +21,21 @@ struct EvaluatedValue {
     }
 
     init(_ value: TemplateValue) { self.value = value }
+
+    /// The null field `key` of a model, as docker's typed Go value holds it: a zero value is
+    /// itself, a nil keeps null (`json` writes `null`) and prints as Go prints its type's nil.
+    init(typedNull type: TypedNull, key: String, leftOut: Bool) {
+        if case .zero(let zero) = type {
+            self.value = zero
+        } else {
+            self.value = .null
+            self.goPrinted = type.printedNil
+            self.leftOutKey = leftOut ? key : nil
+        }
+    }
+
+    /// Whether this is a model's nil field, which Go holds as a typed nil.
+    var isTypedNil: Bool { value == .null && goPrinted != nil }
 
     /// What Go does after each pipeline stage: an `interface {}` is replaced by what it holds.
     var unboxed: EvaluatedValue {
@@ -30,5 +50,5 @@ struct EvaluatedValue {
     var goTypeName: String { isInterface ? "interface {}" : value?.goTypeName ?? "<nil>" }
 
     /// How Go prints the value as an action's output.
-    var printed: String { value?.goDescription ?? "<no value>" }
+    var printed: String { goPrinted ?? value?.goDescription ?? "<no value>" }
 }

@@ -317,6 +317,22 @@ struct TemplateEvaluator {
         return value
     }
 
+    /// The field `key` of `object`, which holds `field`, as a template sees it: a struct's field
+    /// has its own type; a map's entry is an `interface {}`, unless the model it was encoded
+    /// from says what Go holds there (``TemplateObject/typedNulls``, ``TemplateObject/goPrinted``).
+    private static func field(_ key: String, _ field: TemplateValue, of object: TemplateObject) -> EvaluatedValue {
+        guard object.formatterContextType == nil else { return EvaluatedValue(value: field) }
+        var value = EvaluatedValue(value: field, isInterface: true)
+        if field == .null, let type = object.typedNulls[key] {
+            value = EvaluatedValue(typedNull: type, key: key, leftOut: object.omittedFromJSON.contains(key))
+        }
+        if let printed = object.goPrinted[key] {
+            value.isInterface = false
+            value.goPrinted = printed
+        }
+        return value
+    }
+
     private func evalField(_ name: String, of receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
         guard let value = receiver.value else {
             if missingKey == .error { throw failure("nil data; no entry for key \(GoQuote.quote(name))") }
@@ -325,11 +341,19 @@ struct TemplateEvaluator {
         switch value {
         case .null where receiver.isInterface:
             throw failure("nil pointer evaluating interface {}.\(name)")
+        case .null where receiver.isTypedNil:
+            // docker's typed pass fails on a nil pointer and runs the template again over the
+            // daemon's JSON, with `missingkey=error`: its error is the one a user sees.
+            if let key = receiver.leftOutKey { throw failure("map has no entry for key \(GoQuote.quote(key))") }
+            throw failure("nil pointer evaluating interface {}.\(name)")
         case .object(let object):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
-            // A struct's field has its own type; a map's entry is an `interface {}`.
-            if let field = object[name] { return EvaluatedValue(value: field, isInterface: object.formatterContextType == nil) }
-            if let key = object.goFieldNames[name] { return EvaluatedValue(value: object[key] ?? .string(""), isInterface: true) }
+            if let field = object[name] { return Self.field(name, field, of: object) }
+            if let key = object.goFieldNames[name] {
+                // A Go field left out of the JSON when empty (`omitempty`) is there, empty.
+                guard let field = object[key] else { return EvaluatedValue(value: .string(""), isInterface: true) }
+                return Self.field(key, field, of: object)
+            }
             if let type = object.formatterContextType { throw failure("can't evaluate field \(name) in type \(type)") }
             // A typed Go map has no missingkey=error of its own: docker's typed pass yields no value.
             if object.typedMapElement != nil, missingKey == .error { return .invalid }

@@ -26,6 +26,12 @@ public struct TemplateObject: Sendable, Equatable {
     /// `omitempty` fields, which `json` leaves out as Go does, while a template still reaches
     /// them. Not part of equality.
     public var omittedFromJSON: Set<String> = []
+    /// For a model's fields that are null, what they are in docker's typed Go value, which a
+    /// template prints (`[]` for a nil slice, `""` for a string left out). Not part of equality.
+    public var typedNulls: [String: TypedNull] = [:]
+    /// For a model's fields whose Go type has a `String` method (a `time.Time`), what a template
+    /// prints for them (``GoTypedFields/goPrintedFields``). Not part of equality.
+    public var goPrinted: [String: String] = [:]
     /// For one of docker's formatter contexts (a list row), its Go type, which errors name
     /// (`*formatter.ContainerContext`). Such an object is a Go struct: a nil field prints
     /// `<nil>` (a map's null entry prints `<no value>`), a missing one is an error whatever the
@@ -97,6 +103,8 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.goString = self.goString
         sorted.formatterContextType = self.formatterContextType
         sorted.omittedFromJSON = self.omittedFromJSON
+        sorted.typedNulls = self.typedNulls
+        sorted.goPrinted = self.goPrinted
         return sorted
     }
 

@@ -38,6 +38,12 @@ enum TemplateValueEncoding {
             object.formatterContextType = type(of: context).formatterContextType
             return .object(object)
         }
+        if let model = value as? any GoTypedFields, case .object(var object) = result {
+            for key in type(of: model).goNilableFields where object.typedNulls[key] != nil { object.typedNulls[key] = .pointer }
+            object.goPrinted = model.goPrintedFields
+            object.goFieldNames.merge(type(of: model).goFieldNames) { own, _ in own }
+            return .object(object)
+        }
         return result
     }
 
@@ -118,13 +124,18 @@ final class EncodedNode {
     }
 
     var content: Content = .empty
+    /// The Go types of the keyed fields encoded as null by `encodeIfPresent`.
+    var typedNulls: [String: TypedNull] = [:]
 
     var value: TemplateValue {
         switch content {
-        case .empty: .object(TemplateObject())
-        case .scalar(let value): value
-        case .keyed(let keys, let nodes): .object(TemplateObject(keys.map { ($0, nodes[$0]!.value) }))
-        case .unkeyed(let nodes): .array(nodes.map(\.value))
+        case .empty: return .object(TemplateObject())
+        case .scalar(let value): return value
+        case .keyed(let keys, let nodes):
+            var object = TemplateObject(keys.map { ($0, nodes[$0]!.value) })
+            object.typedNulls = typedNulls
+            return .object(object)
+        case .unkeyed(let nodes): return .array(nodes.map(\.value))
         }
     }
 
@@ -203,7 +214,9 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try self.encodeOrNull(value, forKey: key) }
 
     private mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { try self.encode(value, forKey: key) } else { try self.encodeNil(forKey: key) }
+        if let value { return try self.encode(value, forKey: key) }
+        try self.encodeNil(forKey: key)
+        node.typedNulls[key.stringValue] = TypedNull(goTypeOf: T.self)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(

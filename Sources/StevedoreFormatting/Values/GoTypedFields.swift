@@ -1,0 +1,22 @@
+/// A model whose docker Go type names or prints some fields other than
+/// ``TemplateValue/init(encoding:)`` encodes them: Go names that differ from the JSON keys, scalars that can be nil (`HostConfig.Init` is a `*bool`), which print `<nil>`
+/// where null, and types Go prints in their own way (`time.Time`, `time.Duration`, `[]byte`).
+/// `json` still writes what the daemon sent.
+public protocol GoTypedFields {
+    /// Go's names of the fields whose JSON key differs, by Go name (`ID` for `Id`): docker's
+    /// templates reach a field by either.
+    static var goFieldNames: [String: String] { get }
+    /// The JSON keys of the scalar fields the Go type can hold as nil (a pointer, a `[]byte`):
+    /// where null, they stay null (`json` writes `null`) and print `<nil>`, not a zero value.
+    static var goNilableFields: Set<String> { get }
+    /// What Go prints for the fields whose Go type prints in its own way, by JSON key: a
+    /// `time.Time` as `2026-12-06 04:58:06.5 +0000 UTC`, a `time.Duration` as `1m30s`, a
+    /// `[]byte` as `[121 10]`.
+    var goPrintedFields: [String: String] { get }
+}
+
+extension GoTypedFields {
+    public static var goFieldNames: [String: String] { [:] }
+    public static var goNilableFields: Set<String> { [] }
+    public var goPrintedFields: [String: String] { [:] }
+}

@@ -1,0 +1,54 @@
+/// What a model's null field is in docker's typed Go value, which decides what a template
+/// prints for it: Go prints a nil slice as `[]`, a nil map as `map[]` and a nil pointer as
+/// `<nil>`, and a plain string, boolean or number the daemon left out (`omitempty`) holds its
+/// zero value. A JSON null read out of a `map[string]interface{}` prints `<no value>` instead.
+///
+/// ``TemplateValue/init(encoding:)`` records one for each optional field it encodes as null
+/// (``TemplateObject/typedNulls``), from the field's Swift type; a model whose Go type holds a
+/// scalar that can be nil (`HostConfig.Init` is a `*bool`) says so with ``GoTypedFields``.
+public enum TypedNull: Sendable, Equatable {
+    /// A pointer, interface or struct pointer: `<nil>`.
+    case pointer
+    /// A slice: `[]`; `json` writes `null`.
+    case slice
+    /// A map: `map[]`; `json` writes `null`.
+    case map
+    /// A string, boolean or number with its zero value (`""`, `false`, `0`), `json` included.
+    case zero(TemplateValue)
+
+    /// The Go type behind an optional Swift field of type `type`.
+    init(goTypeOf type: Any.Type) {
+        if type == String.self {
+            self = .zero(.string(""))
+        } else if type == Bool.self {
+            self = .zero(.bool(false))
+        } else if type is any BinaryInteger.Type {
+            self = .zero(.int(0))
+        } else if type is any BinaryFloatingPoint.Type {
+            self = .zero(.double(0))
+        } else if let rawRepresentable = type as? any RawRepresentable.Type {
+            self = Self.rawValueZero(rawRepresentable)
+        } else if type is any StringKeyedDictionary.Type {
+            self = .map
+        } else if type is any RangeReplaceableCollection.Type {
+            self = .slice
+        } else {
+            self = .pointer
+        }
+    }
+
+    /// An open enum is a Go string (or integer) type.
+    private static func rawValueZero<Enum: RawRepresentable>(_: Enum.Type) -> TypedNull {
+        Enum.RawValue.self == String.self ? .zero(.string("")) : Self(goTypeOf: Enum.RawValue.self)
+    }
+
+    /// How Go prints it where it is null (`nil` for a zero value, which prints as itself).
+    var printedNil: String? {
+        switch self {
+        case .pointer: "<nil>"
+        case .slice: "[]"
+        case .map: "map[]"
+        case .zero: nil
+        }
+    }
+}
