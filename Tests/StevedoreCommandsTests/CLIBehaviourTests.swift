@@ -35,6 +35,13 @@ import Testing
         let context = try await self.stevedore.run(
             ["info", "--format", "{{.ClientInfo.Context}}"], environment: ["DOCKER_HOST": "unix:///nonexistent/docker.sock"])
         #expect(context.status == 0 && context.standardOutput == "default\n", "\(context)")
+        // As docker's needsServerInfo: the whole value, or a template without a field, asks the daemon;
+        // without one it prints nothing (docker prints a zeroed server half).
+        for format in ["{{json .}}", "json", "plain text"] {
+            let whole = try await self.stevedore.run(
+                ["info", "--format", format], environment: ["DOCKER_HOST": "unix:///nonexistent/docker.sock"])
+            #expect(whole.status == 1 && whole.standardOutput.isEmpty, "\(format): \(whole)")
+        }
     }
 
     /// Content trust, which stevedore cannot honour, is refused before any request when asked

@@ -525,7 +525,10 @@ struct ContainerDifferentialTests {
                     name,
                 ],
                 ["inspect", "-f", "{{.State.Health.Status}}", name],
-                ["image", "inspect", "-f", "{{.ID}}|{{.Metadata.LastTagTime}}|{{.Config.OnBuild}}|{{.Config.Healthcheck}}", TestEngine.image],
+                [
+                    "image", "inspect", "-f", "{{.ID}}|{{.Metadata.LastTagTime}}|{{.Config.OnBuild}}|{{.Config.Healthcheck}}",
+                    TestEngine.image,
+                ],
                 ["network", "inspect", "-f", "{{.ID}}|{{.Created}}|{{json .Created}}|{{range .IPAM.Config}}{{.AuxAddress}}{{end}}", name],
                 ["info", "-f", "{{.HTTPProxy}}|{{.CPUCfsQuota}}|{{.Runtimes.runc.Path}}|{{json .ClientInfo.Context}}"],
             ]

@@ -105,7 +105,9 @@ import Testing
             static let goNilableFields: Set<String> = ["StopTimeout"]
         }
         let value = try TemplateValue(encoding: Model())
-        func render(_ text: String, _ value: TemplateValue) throws -> String { try GoTemplate(parsing: text).render(value, missingKey: .error) }
+        func render(_ text: String, _ value: TemplateValue) throws -> String {
+            try GoTemplate(parsing: text).render(value, missingKey: .error)
+        }
         let printed = "{{.Entrypoint}}|{{.Volumes}}|{{.Health}}|{{.StopSignal}}|{{.ArgsEscaped}}|{{.Count}}|{{.Kind}}|{{.StopTimeout}}"
         #expect(try render(printed, value) == "[]|map[]|<nil>||false|0||<nil>")
         #expect(try render("{{json .Entrypoint}} {{json .Health}} {{json .StopSignal}} {{len .Entrypoint}}", value) == #"null null "" 0"#)
@@ -116,7 +118,9 @@ import Testing
             try render("{{.Health.Status}}", leftOut)
         }
         let sentNull = value.addingMissingFields(from: try TemplateValue(json: #"{"Health":null}"#))
-        #expect(throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", "nil pointer evaluating interface {}.Status")) {
+        #expect(
+            throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", "nil pointer evaluating interface {}.Status")
+        ) {
             try render("{{.Health.Status}}", sentNull)
         }
         #expect(try render("{{.Health.Status}}", try TemplateValue(encoding: Model(Health: Health()))) == "healthy")

@@ -19,7 +19,7 @@ extension StevedoreCommand.System {
             let clientInfo = ClientInfo(Debug: self.global.debug, Context: try self.global.contextName())
             let template = self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : $0 }
             // As docker: a template that runs on the client half alone needs no daemon.
-            if let template, template != "json",
+            if let template, !Self.needsServer(template),
                 let rendered = try? CommandOutput.render(ClientOnly(ClientInfo: clientInfo), format: template)
             {
                 return printOut(rendered)
@@ -47,6 +47,16 @@ extension StevedoreCommand.System {
                     // The daemon's warnings go to stderr, as docker's CLI prints them.
                     for warning in info.warnings ?? [] { printError(warning) }
                 }
+            }
+        }
+
+        /// Whether `template` needs the daemon's half without trying it on the client's: docker's
+        /// `json` and `{{json .}}`, and a template that reaches no field (no `.` and a letter).
+        static func needsServer(_ template: String) -> Bool {
+            guard template != "json", template != "{{json .}}" else { return true }
+            let bytes = Array(template.utf8)
+            return !zip(bytes, bytes.dropFirst()).contains { dot, next in
+                dot == UInt8(ascii: ".") && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next | 0x20)
             }
         }
 
