@@ -1,5 +1,6 @@
 import Foundation
 import Stevedore
+import StevedoreFormatting
 import StevedoreTestSupport
 import Testing
 
@@ -87,6 +88,20 @@ struct SystemDifferentialTests {
                 try await self.oracle.expectSame(arguments)
             }
         }
+    }
+
+    /// `info`'s `json` writes the daemon's fields in its order (docker's Go type's, on the
+    /// daemon docker was built for), then the client's; not the models' order, nor their fields
+    /// the daemon did not send.
+    @Test func infoJSONWritesTheDaemonsFieldsInItsOrder() async throws {
+        func keys(_ json: Data) throws -> [String] {
+            guard case .object(let object) = try TemplateValue(json: json) else { return [] }
+            return object.keys
+        }
+        let raw = try await TestEngine.withClient { try await $0.system.infoWithRaw().raw }
+        let printed = try await self.oracle.stevedore.run(["info", "--format", "{{json .}}"])
+        #expect(printed.status == 0, "\(printed)")
+        #expect(try keys(Data(printed.standardOutput.utf8)) == (try keys(raw)) + ["ClientInfo"])
     }
 
     @Test func diskUsageAndPruneMatchDockerOnAnEngineOfTheirOwn() async throws {

@@ -8,10 +8,11 @@ import StevedoreFormatting
 #endif
 
 // Where docker's Go types (moby's api/types as docker 28 vendors them) name or print a field
-// other than the model's encoding does: Go names that differ from the JSON keys (`ID`), scalars that can be nil (`<nil>` where the daemon sent nothing),
-// `time.Time` fields (`2026-12-06 04:58:06.5 +0000 UTC`), `time.Duration` fields (`1m30s`) and
-// `[]byte` fields (`[121 10]`, which the daemon sends in base64).
-// A plain field the daemon left out prints its Go zero value; a nil one has no printed form here.
+// other than the model's encoding does: Go names that differ from the JSON keys (`ID`), scalars
+// that can be nil (`<nil>` where the daemon sent nothing), `time.Time` fields
+// (`2026-12-06 04:58:06.5 +0000 UTC`), `time.Duration` fields (`1m30s`) and `[]byte` fields
+// (`[121 10]`, which the daemon sends in base64). A plain field the daemon left out prints its
+// Go zero value; a nil one has no printed form here.
 
 /// A `time.Time` field: Go's `String` of the daemon's time, of Go's zero time where it sent none.
 private func goTime(_ rfc3339: String?) -> String {

@@ -3,6 +3,12 @@ import Stevedore
 import StevedoreFormatting
 import StevedoreText
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 extension StevedoreCommand.System {
     /// `stevedore info`: system-wide information, printed as docker prints it.
     struct Info: AsyncParsableCommand {
@@ -27,15 +33,18 @@ extension StevedoreCommand.System {
             try await withClient(self.global) { client in
                 // Only once there is a client: docker prints nothing for a context it cannot resolve.
                 if template == nil { printOut(clientInfo.section) }
-                let info: SystemInfo
+                let (info, raw): (SystemInfo, Data)
                 do {
-                    info = try await client.system.info()
+                    (info, raw) = try await client.system.infoWithRaw()
                 } catch {
                     // docker's text still heads the missing half.
                     if template == nil { printOut("Server:\n") }
                     throw error
                 }
+                // docker's value: the server's fields in its order (`json` writes the daemon's
+                // fields, the models' own only where it sent them), then the client's.
                 let addClientInfo = { (item: inout TemplateValue) in
+                    if let sent = try? TemplateValue(json: raw) { item = item.addingMissingFields(from: sent) }
                     guard case .object(var fields) = item else { return }
                     fields["ClientInfo"] = try? TemplateValue(encoding: clientInfo)
                     item = .object(fields)

@@ -1,7 +1,8 @@
 /// A model whose docker Go type names or prints some fields other than
-/// ``TemplateValue/init(encoding:)`` encodes them: Go names that differ from the JSON keys, scalars that can be nil (`HostConfig.Init` is a `*bool`), which print `<nil>`
-/// where null, and types Go prints in their own way (`time.Time`, `time.Duration`, `[]byte`).
-/// `json` still writes what the daemon sent.
+/// ``TemplateValue/init(encoding:)`` encodes them: Go names that differ from the JSON keys,
+/// scalars that can be nil (`HostConfig.Init` is a `*bool`), which print `<nil>` where null,
+/// and types Go prints in their own way (`time.Time`, `time.Duration`, `[]byte`). `json` still
+/// writes what the daemon sent.
 public protocol GoTypedFields {
     /// Go's names of the fields whose JSON key differs, by Go name (`ID` for `Id`): docker's
     /// templates reach a field by either.
