@@ -1,5 +1,6 @@
 import Foundation
 import Stevedore
+import StevedoreText
 import Testing
 
 @testable import StevedoreCommands
@@ -329,7 +330,7 @@ import Testing
     /// daemon refuses as a volume name); names, `~` and anonymous volumes are sent as given.
     @Test func relativeBindSourcesAreMadeAbsolute() throws {
         let directory = FileManager.default.currentDirectoryPath
-        func inside(_ path: String) -> String { ContainerFlagParsers.cleanPath(directory + "/" + path) }
+        func inside(_ path: String) -> String { GoPath.clean(directory + "/" + path) }
         let body = try Self.body([
             "-v", "./data:/data:ro", "-v", "../x:/x", "-v", ".cache:/c", "-v", ".:/w", "-v", "name:/n", "-v", "~/h:/h", "-v", "/anon",
             "--mount", "type=bind,src=../m,dst=/m",
@@ -346,7 +347,7 @@ import Testing
     /// clean, a trailing `/` or `.` kept.
     @Test func copyReportsNameTheLocalPathAsDockerDoes() {
         // The working directory cleaned, as a joined path is: `/` stays `/`, not `//`.
-        let directory = ContainerFlagParsers.cleanPath(FileManager.default.currentDirectoryPath)
+        let directory = GoPath.clean(FileManager.default.currentDirectoryPath)
         let base = directory == "/" ? "" : directory
         let cases = [
             (".", "\(base)/."), ("./", "\(base)/./"), ("out", "\(base)/out"), ("out/", "\(base)/out/"),

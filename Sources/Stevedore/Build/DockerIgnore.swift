@@ -95,7 +95,7 @@ public struct DockerIgnore: Sendable {
         for raw in patterns {
             var text = raw.trimmingWhitespace()
             if text.isEmpty { continue }
-            text = Self.cleanPath(text)
+            text = GoPath.clean(text)
             var isException = false
             if text.utf8.first == UInt8(ascii: "!") {
                 guard text.utf8.count > 1 else { throw DockerError.invalidInput("illegal exclusion pattern: \"!\" in .dockerignore") }
@@ -119,7 +119,7 @@ public struct DockerIgnore: Sendable {
             let isException = line.utf8.first == UInt8(ascii: "!")
             if isException { line = Substring(line.unicodeScalars.dropFirst()).trimmingWhitespace() }
             if !line.isEmpty {
-                line = Self.cleanPath(line)
+                line = GoPath.clean(line)
                 if line.utf8.count > 1, line.utf8.first == UInt8(ascii: "/") { line = String(Substring(line.unicodeScalars.dropFirst())) }
             }
             result.append(isException ? "!" + line : line)
@@ -251,36 +251,5 @@ public struct DockerIgnore: Sendable {
             index += 1
         }
         return true
-    }
-
-    /// Go's `filepath.Dir` for `/`-separated paths: all but the last element, cleaned
-    /// (``cleanPath(_:)``); `.` for a path without a `/`.
-    static func directoryPath(of path: String) -> String {
-        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Self.cleanPath(String(path[...$0])) } ?? "."
-    }
-
-    /// Go's `filepath.Clean` for `/`-separated paths: no repeated `/`, no `.` elements, `..`
-    /// resolved lexically (dropped at the root), no trailing `/`; `""` becomes `.`.
-    static func cleanPath(_ path: String) -> String {
-        guard !path.isEmpty else { return "." }
-        let rooted = path.hasBytePrefix("/")
-        var parts: [Substring] = []
-        for part in path.split(scalar: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".":
-                continue
-            case "..":
-                if let last = parts.last, last != ".." {
-                    parts.removeLast()
-                } else if !rooted {
-                    parts.append(part)
-                }
-            default:
-                parts.append(part)
-            }
-        }
-        let joined = parts.joined(separator: "/")
-        if rooted { return "/" + joined }
-        return joined.isEmpty ? "." : joined
     }
 }

@@ -49,7 +49,7 @@ extension DockerByteStream {
     /// replace the link).
     public static func checkDestination(_ path: String) throws {
         guard !path.isEmpty else { throw DockerError.invalidInput("file name is empty") }
-        let directory = DockerIgnore.directoryPath(of: path)
+        let directory = GoPath.directory(of: path)
         if directory != "." && directory != ".." {
             guard let status = stat.of(directory, followingLinks: true) else {
                 let failure = GoPathError(operation: "stat", path: directory, code: errno)

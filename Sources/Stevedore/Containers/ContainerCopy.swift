@@ -134,7 +134,7 @@ extension DockerClient.Containers {
         guard let status = try? await self.archiveInfo(id, path: path), status.mode.isSymbolicLink else { return path }
         var resolved =
             status.linkTarget.hasBytePrefix("/")
-            ? status.linkTarget : DockerIgnore.cleanPath(Self.split(path).parent + "/" + status.linkTarget)
+            ? status.linkTarget : GoPath.clean(Self.split(path).parent + "/" + status.linkTarget)
         if path.hasByteSuffix("/."), !resolved.hasByteSuffix("/.") {
             resolved += "/."
         } else if path.hasByteSuffix("/"), !resolved.hasByteSuffix("/") {
@@ -162,9 +162,9 @@ extension DockerClient.Containers {
     static func checkLocalDestination(_ destination: String) throws {
         // As docker's `resolveLocalPath`: absolute, cleaned, a trailing `/` kept.
         let relative = destination.hasBytePrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
-        let cleaned = DockerIgnore.cleanPath(relative)
+        let cleaned = GoPath.clean(relative)
         let absolute = destination.hasByteSuffix("/") && cleaned != "/" ? cleaned + "/" : cleaned
-        let directory = DockerIgnore.directoryPath(of: cleaned)
+        let directory = GoPath.directory(of: cleaned)
         if stat.of(directory, followingLinks: true) == nil && errno == ENOENT {
             throw DockerError.invalidInput("invalid output path: directory \(GoQuote.quote(directory)) does not exist")
         }

@@ -78,10 +78,10 @@ enum ContainerFlagParsers {
         }
         if !container.isEmpty {
             guard container.hasBytePrefix("/") else { throw InvalidFlagValue(reason: "\(container) is not an absolute path") }
-            container = Self.cleanPath(container)
+            container = GoPath.clean(container)
         } else {
             guard host.hasBytePrefix("/") else { throw InvalidFlagValue(reason: "\(host) is not an absolute path") }
-            host = Self.cleanPath(host)
+            host = GoPath.clean(host)
         }
         guard host.hasByteSuffix("*") else {
             return [DeviceMapping(pathOnHost: host, pathInContainer: container.isEmpty ? host : container, cgroupPermissions: permissions)]
@@ -104,7 +104,7 @@ enum ContainerFlagParsers {
     /// Go's `filepath.Abs`: `path` cleaned, joined to the working directory first when it is
     /// relative.
     static func absolutePath(_ path: String) -> String {
-        Self.cleanPath(path.hasBytePrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+        GoPath.clean(path.hasBytePrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
     }
 
     /// `-v HOST:CONTAINER[:OPTIONS]` with `HOST` made absolute by ``absoluteIfRelative(_:)``;
@@ -112,16 +112,6 @@ enum ContainerFlagParsers {
     static func bind(_ volume: String) -> String {
         guard let (host, rest) = volume.cut(atFirst: ":"), host.hasBytePrefix(".") else { return volume }
         return Self.absoluteIfRelative(String(host)) + ":" + rest
-    }
-
-    /// `path` without `.` segments, repeated and trailing slashes (Go's `path.Clean` for an
-    /// absolute path).
-    static func cleanPath(_ path: String) -> String {
-        var segments: [Substring] = []
-        for segment in path.split(scalar: "/") where segment != "." {
-            if segment == ".." { _ = segments.popLast() } else { segments.append(segment) }
-        }
-        return "/" + segments.joined(separator: "/")
     }
 
     /// The paths matching `pattern` (`glob(3)`), sorted; none when nothing matches.

@@ -1,0 +1,14 @@
+import StevedoreText
+import Testing
+
+@Suite struct GoPathTests {
+    @Test func cleanIsGoFilepathClean() {
+        let cases = ["": ".", "a/./b/": "a/b", "a/../../b": "../b", "/../a": "/a", "a//b": "a/b", "./": ".", "/": "/", "..": ".."]
+        for (input, expected) in cases { #expect(GoPath.clean(input) == expected, "\(input)") }
+    }
+
+    @Test func directoryIsGoFilepathDir() {
+        let cases = ["a": ".", "/a": "/", "a/b/": "a/b", "/a/./b": "/a", "a/../b": ".", "": "."]
+        for (input, expected) in cases { #expect(GoPath.directory(of: input) == expected, "\(input)") }
+    }
+}
