@@ -506,7 +506,8 @@ struct ContainerDifferentialTests {
         try await TestEngine.withResources { client, resources in
             let health = HealthConfig(test: ["CMD", "true"], interval: 1_500_000_000, startPeriod: 60_000_000_000)
             let id = try await client.containers.create(
-                ContainerCreateBody(cmd: ["true"], healthcheck: health, image: TestEngine.image), options: .init(name: name)
+                ContainerCreateBody(exposedPorts: ["80/tcp": EmptyObject()], cmd: ["true"], healthcheck: health, image: TestEngine.image),
+                options: .init(name: name)
             ).id
             resources.container(id)
             let network = try await client.networks.create(NetworkCreateRequest(name: name)).id
@@ -525,6 +526,11 @@ struct ContainerDifferentialTests {
                     name,
                 ],
                 ["inspect", "-f", "{{.State.Health.Status}}", name],
+                ["inspect", "-f", "{{.Config.ExposedPorts}}|{{range $port, $_ := .Config.ExposedPorts}}{{$port}}{{end}}", name],
+                [
+                    "image", "inspect", "-f",
+                    #"{{index .Config.Labels "x"}}|{{.Config.Labels.x}}|{{range .Config.Labels}}x{{else}}none{{end}}"#, TestEngine.image,
+                ],
                 [
                     "image", "inspect", "-f", "{{.ID}}|{{.Metadata.LastTagTime}}|{{.Config.OnBuild}}|{{.Config.Healthcheck}}",
                     TestEngine.image,

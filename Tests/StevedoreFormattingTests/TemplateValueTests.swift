@@ -112,6 +112,10 @@ import Testing
         #expect(try render(printed, value) == "[]|map[]|<nil>||false|0||<nil>")
         #expect(try render("{{json .Entrypoint}} {{json .Health}} {{json .StopSignal}} {{len .Entrypoint}}", value) == #"null null "" 0"#)
         #expect(try render("{{if .Health}}y{{else}}n{{end}} {{if eq .StopSignal \"\"}}empty{{end}}", value) == "n empty")
+        // A nil map or slice has nothing in it: a key is its element's zero value to `index`,
+        // no value to a field; `range` runs its else branch.
+        #expect(try render(#"{{index .Volumes "x"}}|{{.Volumes.x}}|{{range .Volumes}}x{{else}}none{{end}}"#, value) == "|<no value>|none")
+        #expect(try render("{{range .Entrypoint}}x{{else}}none{{end}}", value) == "none")
         // docker runs a template that fails on the typed value again over the daemon's JSON.
         let leftOut = value.addingMissingFields(from: try TemplateValue(json: "{}"))
         #expect(throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", #"map has no entry for key "Health""#)) {

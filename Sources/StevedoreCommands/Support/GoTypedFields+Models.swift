@@ -31,6 +31,11 @@ private func goBytes(_ base64: String?) -> String {
     return "[" + bytes.map { String($0) }.joined(separator: " ") + "]"
 }
 
+/// A set-like map's value (`ExposedPorts`, `Volumes`): Go's `struct{}`, which prints `{}`.
+extension EmptyObject: GoStringConvertible {
+    public var goString: String { "{}" }
+}
+
 extension ContainerInspectResponse: GoTypedFields {
     public static let goFieldNames = ["ID": "Id"]
     public static let goNilableFields: Set<String> = ["SizeRw", "SizeRootFs"]

@@ -7,6 +7,8 @@
 struct EvaluatedValue {
     var value: TemplateValue?
     var isInterface = false
+    /// For a model's nil field, what Go holds: a pointer, slice or map of its type.
+    var typedNil: TypedNull?
     /// What Go prints for a model's field where its Go type prints other than its JSON value:
     /// a typed nil (`[]` for a slice), a `time.Time`.
     var goPrinted: String?
@@ -29,13 +31,11 @@ struct EvaluatedValue {
             self.value = zero
         } else {
             self.value = .null
+            self.typedNil = type
             self.goPrinted = type.printedNil
             self.leftOutKey = leftOut ? key : nil
         }
     }
-
-    /// Whether this is a model's nil field, which Go holds as a typed nil.
-    var isTypedNil: Bool { value == .null && goPrinted != nil }
 
     /// What Go does after each pipeline stage: an `interface {}` is replaced by what it holds.
     var unboxed: EvaluatedValue {

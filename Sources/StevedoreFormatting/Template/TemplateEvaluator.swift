@@ -188,6 +188,9 @@ struct TemplateEvaluator {
             }
         case nil:
             break
+        case .null? where collection.typedNil == .slice || collection.typedNil?.isMap == true:
+            // A nil slice or map: nothing to iterate over.
+            break
         case .some(let other):
             throw failure("range can't iterate over \(other.goDescription)")
         }
@@ -341,7 +344,9 @@ struct TemplateEvaluator {
         switch value {
         case .null where receiver.isInterface:
             throw failure("nil pointer evaluating interface {}.\(name)")
-        case .null where receiver.isTypedNil:
+        case .null where receiver.typedNil != nil:
+            // A nil map has no keys, as a typed map yields no value for a missing key.
+            if case .map = receiver.typedNil { return .invalid }
             // docker's typed pass fails on a nil pointer and runs the template again over the
             // daemon's JSON, with `missingkey=error`: its error is the one a user sees.
             if let key = receiver.leftOutKey { throw failure("map has no entry for key \(GoQuote.quote(key))") }

@@ -93,7 +93,8 @@ enum TemplateValueEncoding {
 /// Marks dictionaries whose keys encode as strings, so that their keys get sorted and, when
 /// their values are strings or models, they act as Go's typed maps (``TemplateObject/typedMapElement``).
 protocol StringKeyedDictionary {
-    static func typedMapElement(of encoded: TemplateObject) -> TemplateObject.TypedMapElement?
+    /// For `encoded`, this dictionary's encoding, or `nil` for a nil dictionary.
+    static func typedMapElement(of encoded: TemplateObject?) -> TemplateObject.TypedMapElement?
 }
 
 extension Dictionary: StringKeyedDictionary where Key == String {
@@ -101,12 +102,12 @@ extension Dictionary: StringKeyedDictionary where Key == String {
     /// number or a boolean) are pointers to structs, an empty map of them included. Arrays and
     /// empty objects (`{}` values) stay JSON-like: docker's maps of them have named key types
     /// (`nat.PortMap`, `nat.PortSet`), which a field name does not index.
-    static func typedMapElement(of encoded: TemplateObject) -> TemplateObject.TypedMapElement? {
+    static func typedMapElement(of encoded: TemplateObject?) -> TemplateObject.TypedMapElement? {
         if Value.self == String.self { return .string }
         let scalarOrCollection =
             Value.self is any Collection.Type || Value.self is any ExpressibleByNilLiteral.Type || Value.self is any Numeric.Type
             || Value.self == Bool.self
-        let emptyObjects = encoded.fields.contains {
+        let emptyObjects = (encoded?.fields ?? []).contains {
             if case .object(let fields) = $0.value { return fields.isEmpty }
             return false
         }

@@ -11,8 +11,9 @@ public enum TypedNull: Sendable, Equatable {
     case pointer
     /// A slice: `[]`; `json` writes `null`.
     case slice
-    /// A map: `map[]`; `json` writes `null`.
-    case map
+    /// A map: `map[]`; `json` writes `null`; a key of it is missing, `index` gives its
+    /// element's zero value (`""` for a `map[string]string`).
+    case map(TemplateObject.TypedMapElement?)
     /// A string, boolean or number with its zero value (`""`, `false`, `0`), `json` included.
     case zero(TemplateValue)
 
@@ -28,8 +29,8 @@ public enum TypedNull: Sendable, Equatable {
             self = .zero(.double(0))
         } else if let rawRepresentable = type as? any RawRepresentable.Type {
             self = Self.rawValueZero(rawRepresentable)
-        } else if type is any StringKeyedDictionary.Type {
-            self = .map
+        } else if let dictionary = type as? any StringKeyedDictionary.Type {
+            self = .map(dictionary.typedMapElement(of: nil))
         } else if type is any RangeReplaceableCollection.Type {
             self = .slice
         } else {
@@ -40,6 +41,11 @@ public enum TypedNull: Sendable, Equatable {
     /// An open enum is a Go string (or integer) type.
     private static func rawValueZero<Enum: RawRepresentable>(_: Enum.Type) -> TypedNull {
         Enum.RawValue.self == String.self ? .zero(.string("")) : Self(goTypeOf: Enum.RawValue.self)
+    }
+
+    var isMap: Bool {
+        if case .map = self { return true }
+        return false
     }
 
     /// How Go prints it where it is null (`nil` for a zero value, which prints as itself).
