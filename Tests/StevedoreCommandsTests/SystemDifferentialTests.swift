@@ -44,7 +44,8 @@ struct SystemDifferentialTests {
 
     /// Events of a closed window as docker prints them: its default line, `{{json .}}` (the
     /// deprecated `status`, `id` and `from` of container events, absent from others) and the
-    /// Go names of `events.Message`'s fields.
+    /// Go names of `events.Message`'s fields; a template that fails over an empty message is
+    /// refused before any event, as docker checks it.
     @Test func eventsArePrintedAsDockerPrintsThem() async throws {
         let scope = "stevedore-events-\(UUID().uuidString.prefix(8).lowercased())"
         try await TestEngine.withResources { client, resources in
@@ -58,7 +59,9 @@ struct SystemDifferentialTests {
             try await Task.sleep(for: .seconds(2))
             for filter in ["container=\(container)", "network=\(scope)"] {
                 let goNames = "{{.Status}}|{{.ID}}|{{.From}}|{{.Type}}|{{.Action}}|{{.Scope}}|{{.Time}}|{{.TimeNano}}"
-                for format in [nil, "{{json .}}", goNames] {
+                // The last ones fail over an empty message before any event: a usage error.
+                let checked = [#"{{index .Actor.Attributes "name"}}"#, "{{.Bogus}}", "{{.Actor.Bogus}}", "{{.status}}"]
+                for format in [nil, "{{json .}}", goNames] + checked {
                     let window = ["events", "--since", since, "--until", until, "--filter", filter]
                     try await self.oracle.expectSame(window + (format.map { ["--format", $0] } ?? []))
                 }

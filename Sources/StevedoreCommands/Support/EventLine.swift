@@ -24,14 +24,20 @@ enum EventLine {
     }
 
     /// An event as docker's templates see its `events.Message`: the deprecated `status`, `id`
-    /// and `from` left out when empty (`omitempty`, as `{{json .}}` prints them), and every field
-    /// reachable by its Go name (`{{.Status}}`, `{{.ID}}`, `{{.From}}`, `{{.Scope}}`, `{{.Time}}`,
-    /// `{{.TimeNano}}`).
+    /// and `from` left out when empty (`omitempty`, as `{{json .}}` prints them); its fields by
+    /// their Go names are the model's (``GoTypedFields``).
     static func prepareForTemplates(_ value: inout TemplateValue) {
         guard case .object(var object) = value else { return }
         for key in ["status", "id", "from"] where object[key] == .null || object[key] == .string("") { object[key] = nil }
-        object.goFieldNames = ["Status": "status", "ID": "id", "From": "from", "Scope": "scope", "Time": "time", "TimeNano": "timeNano"]
         value = .object(object)
+    }
+
+    /// docker's check of an events template before it asks for events: the template over an
+    /// empty `events.Message`, whose fields it must name (`{{.Bogus}}` fails there).
+    static func checkTemplate(_ format: OutputFormat) throws {
+        var empty = try TemplateValue(encoding: EventMessage(actor: EventActor()))
+        Self.prepareForTemplates(&empty)
+        _ = try format.render([empty])
     }
 
     /// RFC 3339 with nine fractional digits in local time, as Go's `time.RFC3339Nano` with the

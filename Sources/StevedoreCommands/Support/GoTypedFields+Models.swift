@@ -212,3 +212,14 @@ extension PluginEnv: GoTypedFields {
 extension PluginMount: GoTypedFields {
     public static let goNilableFields: Set<String> = ["Source"]
 }
+
+extension EventMessage: GoTypedFields {
+    public static let goStructType: String? = "*events.Message"
+    public static let goFieldNames = [
+        "Status": "status", "ID": "id", "From": "from", "Scope": "scope", "Time": "time", "TimeNano": "timeNano",
+    ]
+}
+
+extension EventActor: GoTypedFields {
+    public static let goStructType: String? = "events.Actor"
+}

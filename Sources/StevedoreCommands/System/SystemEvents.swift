@@ -33,6 +33,7 @@ extension StevedoreCommand.System {
             let format: OutputFormat?
             do {
                 format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try OutputFormat($0) }
+                if let format { try EventLine.checkTemplate(format) }
             } catch let error as TemplateError {
                 // docker's own words here, not its list commands' `template parsing error`.
                 throw CommandFailure(description: "Error parsing format: \(error.message)", exitCode: 64)

@@ -353,13 +353,18 @@ struct TemplateEvaluator {
             throw failure("nil pointer evaluating interface {}.\(name)")
         case .object(let object):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
-            if let field = object[name] { return Self.field(name, field, of: object) }
+            // A Go struct's JSON key is no field of it where Go names the field otherwise.
+            let isHiddenKey =
+                object.goStructType != nil && object.goFieldNames[name] == nil && object.goFieldNames.values.contains(name)
+            if !isHiddenKey, let field = object[name] { return Self.field(name, field, of: object) }
             if let key = object.goFieldNames[name] {
                 // A Go field left out of the JSON when empty (`omitempty`) is there, empty.
                 guard let field = object[key] else { return EvaluatedValue(value: .string(""), isInterface: true) }
                 return Self.field(key, field, of: object)
             }
-            if let type = object.formatterContextType { throw failure("can't evaluate field \(name) in type \(type)") }
+            if let type = object.formatterContextType ?? object.goStructType {
+                throw failure("can't evaluate field \(name) in type \(type)")
+            }
             // A typed Go map has no missingkey=error of its own: docker's typed pass yields no value.
             if object.typedMapElement != nil, missingKey == .error { return .invalid }
             switch missingKey {

@@ -4,6 +4,12 @@
 /// and types Go prints in their own way (`time.Time`, `time.Duration`, `[]byte`). `json` still
 /// writes what the daemon sent.
 public protocol GoTypedFields {
+    /// The Go type docker's templates run over where no daemon's JSON backs it (an event is
+    /// its `*events.Message`), which a field it lacks fails naming (`can't evaluate field X in
+    /// type *events.Message`), its JSON keys included where Go names the field otherwise.
+    /// `nil` (the default) for a value docker also reads as JSON: a missing field is then a
+    /// missing map key.
+    static var goStructType: String? { get }
     /// Go's names of the fields whose JSON key differs, by Go name (`ID` for `Id`): docker's
     /// templates reach a field by either.
     static var goFieldNames: [String: String] { get }
@@ -17,6 +23,7 @@ public protocol GoTypedFields {
 }
 
 extension GoTypedFields {
+    public static var goStructType: String? { nil }
     public static var goFieldNames: [String: String] { [:] }
     public static var goNilableFields: Set<String> { [] }
     public var goPrintedFields: [String: String] { [:] }

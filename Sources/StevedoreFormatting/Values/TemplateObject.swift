@@ -32,6 +32,9 @@ public struct TemplateObject: Sendable, Equatable {
     /// For a model's fields whose Go type has a `String` method (a `time.Time`), what a template
     /// prints for them (``GoTypedFields/goPrintedFields``). Not part of equality.
     public var goPrinted: [String: String] = [:]
+    /// For a model docker's templates see only as its Go type, that type
+    /// (``GoTypedFields/goStructType``). Not part of equality.
+    public var goStructType: String?
     /// For one of docker's formatter contexts (a list row), its Go type, which errors name
     /// (`*formatter.ContainerContext`). Such an object is a Go struct: a nil field prints
     /// `<nil>` (a map's null entry prints `<no value>`), a missing one is an error whatever the
@@ -105,6 +108,7 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.omittedFromJSON = self.omittedFromJSON
         sorted.typedNulls = self.typedNulls
         sorted.goPrinted = self.goPrinted
+        sorted.goStructType = self.goStructType
         return sorted
     }
 

@@ -42,6 +42,7 @@ enum TemplateValueEncoding {
             for key in type(of: model).goNilableFields where object.typedNulls[key] != nil { object.typedNulls[key] = .pointer }
             object.goPrinted = model.goPrintedFields
             object.goFieldNames.merge(type(of: model).goFieldNames) { own, _ in own }
+            object.goStructType = type(of: model).goStructType
             return .object(object)
         }
         return result
