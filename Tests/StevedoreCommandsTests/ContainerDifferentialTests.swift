@@ -146,6 +146,18 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// The flags only a Windows daemon takes are refused on this Linux daemon before anything,
+    /// one line per flag, exit code 1, as docker refuses them.
+    @Test func windowsOnlyFlagsAreRefusedOnLinuxAsDockerRefusesThem() async throws {
+        let oracle = try await CLIOracle()
+        for arguments in [
+            ["create", "--cpu-count", "2", TestEngine.image],
+            ["run", "--rm", "--io-maxiops", "3", "--cpu-percent", "5", "--io-maxbandwidth", "1m", TestEngine.image, "true"],
+        ] {
+            try await oracle.expectSame(arguments)
+        }
+    }
+
     /// `exec --env-file`: the file's variables, then `-e`'s (the flag was unknown); a file that
     /// cannot be read fails before anything, with docker's words and code.
     @Test func execReadsEnvironmentFilesAsDockerDoes() async throws {

@@ -23,6 +23,7 @@ extension StevedoreCommand.Container {
             let idFile = try ContainerIDFile(path: self.options.cidfile)
             defer { idFile?.finish() }
             try await withClient(self.global) { client in
+                try await self.options.requireWindowsDaemonForWindowsFlags(client: client)
                 let options = try await self.options.createOptions(image: self.image, global: self.global)
                 let created = try await client.containers.create(body, options: options, pullProgress: self.options.pullProgress)
                 printCreateWarnings(created, body: body)

@@ -38,6 +38,7 @@ extension StevedoreCommand.Container {
                 let idFile = try ContainerIDFile(path: self.config.cidfile)
                 defer { idFile?.finish() }
                 try await withClient(self.global) { client in
+                    try await self.config.requireWindowsDaemonForWindowsFlags(client: client)
                     let options = try await self.config.createOptions(image: self.image, global: self.global)
                     if self.detach {
                         try await self.createAndStart(body, options: options, idFile: idFile, client: client)

@@ -57,6 +57,12 @@ struct ContainerConfigOptions: ParsableArguments {
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
     @OptionGroup var resources: ContainerResourceOptions
     @Option(name: .long, parsing: .unconditional, help: "Kernel memory limit") var kernelMemory: String?
+    @Option(name: .long, parsing: .unconditional, help: "CPU count (Windows only)") var cpuCount: GoInteger<Int64>?
+    @Option(name: .long, parsing: .unconditional, help: "CPU percent (Windows only)") var cpuPercent: GoInteger<Int64>?
+    @Option(name: .long, parsing: .unconditional, help: "Maximum IO bandwidth limit for the system drive (Windows only)")
+    var ioMaxbandwidth: String?
+    @Option(name: .long, parsing: .unconditional, help: "Maximum IOps limit for the system drive (Windows only)")
+    var ioMaxiops: GoInteger<UInt64>?
     @OptionGroup var contentTrust: ContentTrustOptions
     @Option(name: .long, parsing: .unconditional, help: "Tune container memory swappiness (0 to 100)") var memorySwappiness =
         GoInteger<Int64>(-1)
@@ -128,6 +134,22 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS servers") var dns: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set DNS options") var dnsOption: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS search domains") var dnsSearch: [String] = []
+
+    /// Refuses, as docker does before it runs `create` or `run`, the flags only a Windows
+    /// daemon takes (`--cpu-count`, `--cpu-percent`, `--io-maxbandwidth`, `--io-maxiops`) when
+    /// the daemon says it runs another system: one line per flag given, exit code 1. A daemon
+    /// that does not say is not refused.
+    func requireWindowsDaemonForWindowsFlags(client: DockerClient) async throws {
+        let given = [
+            ("cpu-count", self.cpuCount != nil), ("cpu-percent", self.cpuPercent != nil),
+            ("io-maxbandwidth", self.ioMaxbandwidth != nil), ("io-maxiops", self.ioMaxiops != nil),
+        ].filter(\.1).map(\.0)
+        guard !given.isEmpty, let system = try await client.system.ping().osType, !system.isEmpty, system != "windows" else { return }
+        let refusals = given.map {
+            "\"--\($0)\" is only supported on a Docker daemon running on windows, but the Docker daemon is running on \(system)"
+        }
+        throw CommandFailure(description: refusals.joined(separator: "\n"))
+    }
 
     /// The options of the create: name, platform, `--pull`, and the credentials config.json
     /// holds for the image's registry when a pull may be needed.
@@ -319,6 +341,10 @@ struct ContainerConfigOptions: ParsableArguments {
             host.memorySwappiness = swappiness
         }
         host.kernelMemory = try MemorySize.kernelMemory(self.kernelMemory)
+        host.cpuCount = try self.cpuCount?.value(for: "--cpu-count")
+        host.cpuPercent = try self.cpuPercent?.value(for: "--cpu-percent")
+        host.ioMaximumBandwidth = try self.ioMaxbandwidth.map { try FlagValue.parse($0, for: "--io-maxbandwidth", MemorySize.parse) }
+        host.ioMaximumIOps = try self.ioMaxiops.map { Int64(clamping: try $0.value(for: "--io-maxiops")) }
         host.oomKillDisable = self.oomKillDisable ? true : nil
         host.oomScoreAdj = try self.oomScoreAdj?.value(for: "--oom-score-adj")
         host.shmSize = try self.shmSize.map { try FlagValue.parse($0, for: "--shm-size", MemorySize.parse) }
