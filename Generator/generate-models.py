@@ -49,6 +49,7 @@ Typing rules:
 - Request fields the daemon reads but the spec omits (swarm init/join `Availability`,
   `AutoLockManagers`) are added from UNDOCUMENTED_BODY_FIELDS; response fields every daemon
   sends but the spec omits (an event's `status`, `id`, `from`) from UNDOCUMENTED_RESPONSE_FIELDS.
+  `ClusterVolumeSpec`, which the spec's YAML misnests, gets moby's shape (fix_cluster_volume_spec).
 - A definition that API 1.41 declared inline in an operation (`ContainerCreateResponse`) is
   matched with that inline schema by its title, so its required fields stay required;
   REQUIRED_SINCE_1_41 lists the few that 1.41 did not mark but every daemon sends, and
@@ -942,10 +943,45 @@ def add_undocumented_body_fields(spec):
                 properties[key] = schema
 
 
+def fix_cluster_volume_spec(spec):
+    """Puts ClusterVolumeSpec's fields where the daemon reads and writes them.
+
+    The spec's YAML nests `Secrets`, `AccessibilityRequirements`, `CapacityRange` and
+    `Availability` in `AccessMode`, and folds `MountVolume`'s properties and `BlockVolume` into
+    `MountVolume`'s description; moby's `volume.ClusterVolumeSpec` has the four beside
+    `AccessMode`, in that order, and `AccessMode` has `MountVolume{FsType, MountFlags}` and an
+    empty `BlockVolume`.
+    """
+    definition = spec["definitions"]["ClusterVolumeSpec"]
+    access = definition["properties"]["AccessMode"]["properties"]
+    moved = ["AccessibilityRequirements", "CapacityRange", "Secrets", "Availability"]
+    if any(key not in access for key in moved) or "BlockVolume" in access:
+        raise SystemExit("generate-models.py: the spec nests ClusterVolumeSpec otherwise now: revisit fix_cluster_volume_spec")
+    for key in moved:
+        definition["properties"][key] = access.pop(key)
+    access["MountVolume"] = {
+        "type": "object",
+        "description": "Options for using this volume as a Mount-type volume.\n\n"
+        "Either MountVolume or BlockVolume, but not both, must be present.\n",
+        "properties": {
+            "FsType": {"type": "string", "description": "Specifies the filesystem type for the mount volume. Optional.\n"},
+            "MountFlags": {
+                "type": "array", "items": {"type": "string"},
+                "description": "Flags to pass when mounting the volume. Optional.\n",
+            },
+        },
+    }
+    access["BlockVolume"] = {
+        "type": "object",
+        "description": "Options for using this volume as a Block-type volume. Intentionally empty.\n",
+    }
+
+
 def generate(output_dir):
     spec = load_yaml(SPEC)
     add_undocumented_body_fields(spec)
     add_undocumented_response_fields(spec)
+    fix_cluster_volume_spec(spec)
     generator = Generator(spec, load_yaml(OLD_SPEC))
     generator.build_definitions()
     generator.build_operations()

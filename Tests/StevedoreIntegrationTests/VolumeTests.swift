@@ -101,7 +101,7 @@ struct VolumeTests {
             let name = uniqueName("vol")
             resources.volume(name)
             _ = try await client.volumes.create(VolumeCreateRequest(name: name))
-            let body = VolumeUpdateBody(spec: ClusterVolumeSpec(accessMode: .init(availability: "drain")))
+            let body = VolumeUpdateBody(spec: ClusterVolumeSpec(availability: "drain"))
             let error = await #expect(throws: DockerError.self) { try await client.volumes.update(name, body, version: 1) }
             let apiVersion = try await client.apiVersion()
             if apiVersion < APIVersion(1, 42) {

@@ -222,6 +222,24 @@ import Testing
         #expect(event.timeNano == 1_000_000_001)
     }
 
+    /// A cluster volume's spec as moby marshals `volume.ClusterVolumeSpec`, not as the spec's
+    /// YAML misnests it: the capacity, topology, secrets and availability beside `AccessMode`.
+    @Test func clusterVolumeSpecHasTheDaemonsShape() throws {
+        let spec = try decode(
+            ClusterVolumeSpec.self,
+            #"{"Group": "g", "AccessMode": {"Scope": "multi", "Sharing": "all", "MountVolume": {"FsType": "ext4"}}, "#
+                + #""AccessibilityRequirements": {"Requisite": [{"Segments": {"zone": "a"}}]}, "#
+                + #""CapacityRange": {"RequiredBytes": 1024, "LimitBytes": 0}, "Secrets": [{"Key": "k", "Secret": "s"}], "#
+                + #""Availability": "drain"}"#)
+        #expect(spec.accessMode?.scope == .multi && spec.accessMode?.mountVolume?.fsType == "ext4")
+        #expect(spec.accessibilityRequirements?.requisite?.first?.segments == ["zone": "a"])
+        #expect(spec.capacityRange?.requiredBytes == 1024 && spec.secrets?.first?.key == "k" && spec.availability == .drain)
+        let block = ClusterVolumeSpec(accessMode: .init(scope: .single, blockVolume: .object([:])), availability: .active)
+        let object = try encodedObject(block)
+        #expect(object["Availability"] as? String == "active")
+        #expect((object["AccessMode"] as? [String: Any])?["BlockVolume"] as? [String: Any] != nil)
+    }
+
     @Test func allOfIsFlattened() throws {
         let config = try decode(
             HostConfig.self, #"{"Memory": 1, "NetworkMode": "host", "Ulimits": [{"Name": "nofile", "Soft": 1024, "Hard": 2048}]}"#)

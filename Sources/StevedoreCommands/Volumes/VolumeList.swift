@@ -80,7 +80,7 @@ struct VolumeRow: FormatterContext {
         self.Size = volume.usageData.map { HumanSize.decimal($0.size, precision: 4) } ?? "N/A"
         let cluster = volume.clusterVolume
         self.Group = cluster?.spec?.group ?? "N/A"
-        self.Availability = cluster?.spec?.accessMode?.availability?.rawValue ?? "N/A"
+        self.Availability = cluster?.spec?.availability?.rawValue ?? "N/A"
         self.Status = cluster.map(Self.clusterStatus) ?? "N/A"
     }
 

@@ -8,18 +8,45 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
     /// Defines how the volume is used by tasks.
     public var accessMode: AccessMode?
 
+    /// Requirements for the accessible topology of the volume. These fields are optional. For an in-depth description of what these fields mean, see the CSI specification.
+    public var accessibilityRequirements: AccessibilityRequirements?
+
+    /// The desired capacity that the volume should be created with. If empty, the plugin will decide the capacity.
+    public var capacityRange: CapacityRange?
+
+    /// Swarm Secrets that are passed to the CSI storage plugin when operating on this volume.
+    public var secrets: [Secret]?
+
+    /// The availability of the volume for use in tasks.
+    /// - `active` The volume is fully available for scheduling on the cluster
+    /// - `pause` No new workloads should use the volume, but existing workloads are not stopped.
+    /// - `drain` All workloads using this volume should be stopped and rescheduled, and no new ones should be started.
+    public var availability: Availability?
+
     public init(
         group: String? = nil,
-        accessMode: AccessMode? = nil
+        accessMode: AccessMode? = nil,
+        accessibilityRequirements: AccessibilityRequirements? = nil,
+        capacityRange: CapacityRange? = nil,
+        secrets: [Secret]? = nil,
+        availability: Availability? = nil
     ) {
         self.group = group
         self.accessMode = accessMode
+        self.accessibilityRequirements = accessibilityRequirements
+        self.capacityRange = capacityRange
+        self.secrets = secrets
+        self.availability = availability
     }
 
     /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
     package init(reading reader: inout JSONReader) throws {
         var _group: String?
         var _accessMode: AccessMode?
+        var _accessibilityRequirements: AccessibilityRequirements?
+        var _capacityRange: CapacityRange?
+        var _secrets: [Secret]?
+        var _availability: Availability?
         var seen = JSONReader.SeenMembers()
         try reader.readObject { reader, key in
             if key.matches("Group") {
@@ -28,13 +55,29 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
             } else if key.matches("AccessMode") {
                 try seen.insert(1, reader)
                 _accessMode = try reader.readIfPresent(AccessMode.self)
+            } else if key.matches("AccessibilityRequirements") {
+                try seen.insert(2, reader)
+                _accessibilityRequirements = try reader.readIfPresent(AccessibilityRequirements.self)
+            } else if key.matches("CapacityRange") {
+                try seen.insert(3, reader)
+                _capacityRange = try reader.readIfPresent(CapacityRange.self)
+            } else if key.matches("Secrets") {
+                try seen.insert(4, reader)
+                _secrets = try reader.readIfPresent([Secret].self)
+            } else if key.matches("Availability") {
+                try seen.insert(5, reader)
+                _availability = try reader.readIfPresent(Availability.self)
             } else {
                 try reader.skipMember(key)
             }
         }
         self.init(
             group: _group,
-            accessMode: _accessMode
+            accessMode: _accessMode,
+            accessibilityRequirements: _accessibilityRequirements,
+            capacityRange: _capacityRange,
+            secrets: _secrets,
+            availability: _availability
         )
     }
 
@@ -43,12 +86,20 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
         try writer.writeObject { writer in
             try writer.writeMemberIfPresent(#""Group":"#, self.group)
             try writer.writeMemberIfPresent(#""AccessMode":"#, self.accessMode)
+            try writer.writeMemberIfPresent(#""AccessibilityRequirements":"#, self.accessibilityRequirements)
+            try writer.writeMemberIfPresent(#""CapacityRange":"#, self.capacityRange)
+            try writer.writeMemberIfPresent(#""Secrets":"#, self.secrets)
+            try writer.writeMemberIfPresent(#""Availability":"#, self.availability)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case group = "Group"
         case accessMode = "AccessMode"
+        case accessibilityRequirements = "AccessibilityRequirements"
+        case capacityRange = "CapacityRange"
+        case secrets = "Secrets"
+        case availability = "Availability"
     }
 
     /// Defines how the volume is used by tasks.
@@ -67,51 +118,30 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
 
         /// Options for using this volume as a Mount-type volume.
         ///
-        /// Either MountVolume or BlockVolume, but not both, must be present. properties: FsType: type: "string" description: | Specifies the filesystem type for the mount volume. Optional. MountFlags: type: "array" description: | Flags to pass when mounting the volume. Optional. items: type: "string" BlockVolume: type: "object" description: | Options for using this volume as a Block-type volume. Intentionally empty.
-        public var mountVolume: JSONValue?
+        /// Either MountVolume or BlockVolume, but not both, must be present.
+        public var mountVolume: MountVolume?
 
-        /// Swarm Secrets that are passed to the CSI storage plugin when operating on this volume.
-        public var secrets: [Secret]?
-
-        /// Requirements for the accessible topology of the volume. These fields are optional. For an in-depth description of what these fields mean, see the CSI specification.
-        public var accessibilityRequirements: AccessibilityRequirements?
-
-        /// The desired capacity that the volume should be created with. If empty, the plugin will decide the capacity.
-        public var capacityRange: CapacityRange?
-
-        /// The availability of the volume for use in tasks.
-        /// - `active` The volume is fully available for scheduling on the cluster
-        /// - `pause` No new workloads should use the volume, but existing workloads are not stopped.
-        /// - `drain` All workloads using this volume should be stopped and rescheduled, and no new ones should be started.
-        public var availability: Availability?
+        /// Options for using this volume as a Block-type volume. Intentionally empty.
+        public var blockVolume: JSONValue?
 
         public init(
             scope: Scope? = nil,
             sharing: Sharing? = nil,
-            mountVolume: JSONValue? = nil,
-            secrets: [Secret]? = nil,
-            accessibilityRequirements: AccessibilityRequirements? = nil,
-            capacityRange: CapacityRange? = nil,
-            availability: Availability? = nil
+            mountVolume: MountVolume? = nil,
+            blockVolume: JSONValue? = nil
         ) {
             self.scope = scope
             self.sharing = sharing
             self.mountVolume = mountVolume
-            self.secrets = secrets
-            self.accessibilityRequirements = accessibilityRequirements
-            self.capacityRange = capacityRange
-            self.availability = availability
+            self.blockVolume = blockVolume
         }
 
         /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
         package init(reading reader: inout JSONReader) throws {
             var _scope: Scope?
             var _sharing: Sharing?
-            var _mountVolume: JSONValue?
-            var _secrets: [Secret]?
-            var _accessibilityRequirements: AccessibilityRequirements?
-            var _capacityRange: CapacityRange?
-            var _availability: Availability?
+            var _mountVolume: MountVolume?
+            var _blockVolume: JSONValue?
             var seen = JSONReader.SeenMembers()
             try reader.readObject { reader, key in
                 if key.matches("Scope") {
@@ -122,19 +152,10 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
                     _sharing = try reader.readIfPresent(Sharing.self)
                 } else if key.matches("MountVolume") {
                     try seen.insert(2, reader)
-                    _mountVolume = try reader.readIfPresent(JSONValue.self)
-                } else if key.matches("Secrets") {
+                    _mountVolume = try reader.readIfPresent(MountVolume.self)
+                } else if key.matches("BlockVolume") {
                     try seen.insert(3, reader)
-                    _secrets = try reader.readIfPresent([Secret].self)
-                } else if key.matches("AccessibilityRequirements") {
-                    try seen.insert(4, reader)
-                    _accessibilityRequirements = try reader.readIfPresent(AccessibilityRequirements.self)
-                } else if key.matches("CapacityRange") {
-                    try seen.insert(5, reader)
-                    _capacityRange = try reader.readIfPresent(CapacityRange.self)
-                } else if key.matches("Availability") {
-                    try seen.insert(6, reader)
-                    _availability = try reader.readIfPresent(Availability.self)
+                    _blockVolume = try reader.readIfPresent(JSONValue.self)
                 } else {
                     try reader.skipMember(key)
                 }
@@ -143,10 +164,7 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
                 scope: _scope,
                 sharing: _sharing,
                 mountVolume: _mountVolume,
-                secrets: _secrets,
-                accessibilityRequirements: _accessibilityRequirements,
-                capacityRange: _capacityRange,
-                availability: _availability
+                blockVolume: _blockVolume
             )
         }
 
@@ -156,10 +174,7 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
                 try writer.writeMemberIfPresent(#""Scope":"#, self.scope)
                 try writer.writeMemberIfPresent(#""Sharing":"#, self.sharing)
                 try writer.writeMemberIfPresent(#""MountVolume":"#, self.mountVolume)
-                try writer.writeMemberIfPresent(#""Secrets":"#, self.secrets)
-                try writer.writeMemberIfPresent(#""AccessibilityRequirements":"#, self.accessibilityRequirements)
-                try writer.writeMemberIfPresent(#""CapacityRange":"#, self.capacityRange)
-                try writer.writeMemberIfPresent(#""Availability":"#, self.availability)
+                try writer.writeMemberIfPresent(#""BlockVolume":"#, self.blockVolume)
             }
         }
 
@@ -167,10 +182,7 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
             case scope = "Scope"
             case sharing = "Sharing"
             case mountVolume = "MountVolume"
-            case secrets = "Secrets"
-            case accessibilityRequirements = "AccessibilityRequirements"
-            case capacityRange = "CapacityRange"
-            case availability = "Availability"
+            case blockVolume = "BlockVolume"
         }
 
         /// The set of nodes this volume can be used on at one time.
@@ -211,179 +223,233 @@ public struct ClusterVolumeSpec: Codable, Hashable, Sendable, JSONReadable, JSON
             public static let knownValues: [Sharing] = [.none, .readonly, .onewriter, .all]
         }
 
-        /// One cluster volume secret entry. Defines a key-value pair that is passed to the plugin.
-        public struct Secret: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
-            /// Key is the name of the key of the key-value pair passed to the plugin.
-            public var key: String?
+        /// Options for using this volume as a Mount-type volume.
+        ///
+        /// Either MountVolume or BlockVolume, but not both, must be present.
+        public struct MountVolume: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
+            /// Specifies the filesystem type for the mount volume. Optional.
+            public var fsType: String?
 
-            /// Secret is the swarm Secret object from which to read data. This can be a Secret name or ID. The Secret data is retrieved by swarm and used as the value of the key-value pair passed to the plugin.
-            public var secret: String?
+            /// Flags to pass when mounting the volume. Optional.
+            public var mountFlags: [String]?
 
             public init(
-                key: String? = nil,
-                secret: String? = nil
+                fsType: String? = nil,
+                mountFlags: [String]? = nil
             ) {
-                self.key = key
-                self.secret = secret
+                self.fsType = fsType
+                self.mountFlags = mountFlags
             }
 
             /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
             package init(reading reader: inout JSONReader) throws {
-                var _key: String?
-                var _secret: String?
+                var _fsType: String?
+                var _mountFlags: [String]?
                 var seen = JSONReader.SeenMembers()
                 try reader.readObject { reader, key in
-                    if key.matches("Key") {
+                    if key.matches("FsType") {
                         try seen.insert(0, reader)
-                        _key = try reader.readIfPresent(String.self)
-                    } else if key.matches("Secret") {
+                        _fsType = try reader.readIfPresent(String.self)
+                    } else if key.matches("MountFlags") {
                         try seen.insert(1, reader)
-                        _secret = try reader.readIfPresent(String.self)
+                        _mountFlags = try reader.readIfPresent([String].self)
                     } else {
                         try reader.skipMember(key)
                     }
                 }
                 self.init(
-                    key: _key,
-                    secret: _secret
+                    fsType: _fsType,
+                    mountFlags: _mountFlags
                 )
             }
 
             /// Writes what `encode(to:)` encodes (see `JSONWriter`).
             package func write(to writer: inout JSONWriter) throws {
                 try writer.writeObject { writer in
-                    try writer.writeMemberIfPresent(#""Key":"#, self.key)
-                    try writer.writeMemberIfPresent(#""Secret":"#, self.secret)
+                    try writer.writeMemberIfPresent(#""FsType":"#, self.fsType)
+                    try writer.writeMemberIfPresent(#""MountFlags":"#, self.mountFlags)
                 }
             }
 
             enum CodingKeys: String, CodingKey {
-                case key = "Key"
-                case secret = "Secret"
+                case fsType = "FsType"
+                case mountFlags = "MountFlags"
+            }
+        }
+    }
+
+    /// Requirements for the accessible topology of the volume. These fields are optional. For an in-depth description of what these fields mean, see the CSI specification.
+    public struct AccessibilityRequirements: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
+        /// A list of required topologies, at least one of which the volume must be accessible from.
+        public var requisite: [Topology]?
+
+        /// A list of topologies that the volume should attempt to be provisioned in.
+        public var preferred: [Topology]?
+
+        public init(
+            requisite: [Topology]? = nil,
+            preferred: [Topology]? = nil
+        ) {
+            self.requisite = requisite
+            self.preferred = preferred
+        }
+
+        /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+        package init(reading reader: inout JSONReader) throws {
+            var _requisite: [Topology]?
+            var _preferred: [Topology]?
+            var seen = JSONReader.SeenMembers()
+            try reader.readObject { reader, key in
+                if key.matches("Requisite") {
+                    try seen.insert(0, reader)
+                    _requisite = try reader.readIfPresent([Topology].self)
+                } else if key.matches("Preferred") {
+                    try seen.insert(1, reader)
+                    _preferred = try reader.readIfPresent([Topology].self)
+                } else {
+                    try reader.skipMember(key)
+                }
+            }
+            self.init(
+                requisite: _requisite,
+                preferred: _preferred
+            )
+        }
+
+        /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+        package func write(to writer: inout JSONWriter) throws {
+            try writer.writeObject { writer in
+                try writer.writeMemberIfPresent(#""Requisite":"#, self.requisite)
+                try writer.writeMemberIfPresent(#""Preferred":"#, self.preferred)
             }
         }
 
-        /// Requirements for the accessible topology of the volume. These fields are optional. For an in-depth description of what these fields mean, see the CSI specification.
-        public struct AccessibilityRequirements: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
-            /// A list of required topologies, at least one of which the volume must be accessible from.
-            public var requisite: [Topology]?
+        enum CodingKeys: String, CodingKey {
+            case requisite = "Requisite"
+            case preferred = "Preferred"
+        }
+    }
 
-            /// A list of topologies that the volume should attempt to be provisioned in.
-            public var preferred: [Topology]?
+    /// The desired capacity that the volume should be created with. If empty, the plugin will decide the capacity.
+    public struct CapacityRange: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
+        /// The volume must be at least this big. The value of 0 indicates an unspecified minimum
+        public var requiredBytes: Int64?
 
-            public init(
-                requisite: [Topology]? = nil,
-                preferred: [Topology]? = nil
-            ) {
-                self.requisite = requisite
-                self.preferred = preferred
-            }
+        /// The volume must not be bigger than this. The value of 0 indicates an unspecified maximum.
+        public var limitBytes: Int64?
 
-            /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
-            package init(reading reader: inout JSONReader) throws {
-                var _requisite: [Topology]?
-                var _preferred: [Topology]?
-                var seen = JSONReader.SeenMembers()
-                try reader.readObject { reader, key in
-                    if key.matches("Requisite") {
-                        try seen.insert(0, reader)
-                        _requisite = try reader.readIfPresent([Topology].self)
-                    } else if key.matches("Preferred") {
-                        try seen.insert(1, reader)
-                        _preferred = try reader.readIfPresent([Topology].self)
-                    } else {
-                        try reader.skipMember(key)
-                    }
-                }
-                self.init(
-                    requisite: _requisite,
-                    preferred: _preferred
-                )
-            }
+        public init(
+            requiredBytes: Int64? = nil,
+            limitBytes: Int64? = nil
+        ) {
+            self.requiredBytes = requiredBytes
+            self.limitBytes = limitBytes
+        }
 
-            /// Writes what `encode(to:)` encodes (see `JSONWriter`).
-            package func write(to writer: inout JSONWriter) throws {
-                try writer.writeObject { writer in
-                    try writer.writeMemberIfPresent(#""Requisite":"#, self.requisite)
-                    try writer.writeMemberIfPresent(#""Preferred":"#, self.preferred)
+        /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+        package init(reading reader: inout JSONReader) throws {
+            var _requiredBytes: Int64?
+            var _limitBytes: Int64?
+            var seen = JSONReader.SeenMembers()
+            try reader.readObject { reader, key in
+                if key.matches("RequiredBytes") {
+                    try seen.insert(0, reader)
+                    _requiredBytes = try reader.readIfPresent(Int64.self)
+                } else if key.matches("LimitBytes") {
+                    try seen.insert(1, reader)
+                    _limitBytes = try reader.readIfPresent(Int64.self)
+                } else {
+                    try reader.skipMember(key)
                 }
             }
+            self.init(
+                requiredBytes: _requiredBytes,
+                limitBytes: _limitBytes
+            )
+        }
 
-            enum CodingKeys: String, CodingKey {
-                case requisite = "Requisite"
-                case preferred = "Preferred"
+        /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+        package func write(to writer: inout JSONWriter) throws {
+            try writer.writeObject { writer in
+                try writer.writeMemberIfPresent(#""RequiredBytes":"#, self.requiredBytes)
+                try writer.writeMemberIfPresent(#""LimitBytes":"#, self.limitBytes)
             }
         }
 
-        /// The desired capacity that the volume should be created with. If empty, the plugin will decide the capacity.
-        public struct CapacityRange: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
-            /// The volume must be at least this big. The value of 0 indicates an unspecified minimum
-            public var requiredBytes: Int64?
+        enum CodingKeys: String, CodingKey {
+            case requiredBytes = "RequiredBytes"
+            case limitBytes = "LimitBytes"
+        }
+    }
 
-            /// The volume must not be bigger than this. The value of 0 indicates an unspecified maximum.
-            public var limitBytes: Int64?
+    /// One cluster volume secret entry. Defines a key-value pair that is passed to the plugin.
+    public struct Secret: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
+        /// Key is the name of the key of the key-value pair passed to the plugin.
+        public var key: String?
 
-            public init(
-                requiredBytes: Int64? = nil,
-                limitBytes: Int64? = nil
-            ) {
-                self.requiredBytes = requiredBytes
-                self.limitBytes = limitBytes
-            }
+        /// Secret is the swarm Secret object from which to read data. This can be a Secret name or ID. The Secret data is retrieved by swarm and used as the value of the key-value pair passed to the plugin.
+        public var secret: String?
 
-            /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
-            package init(reading reader: inout JSONReader) throws {
-                var _requiredBytes: Int64?
-                var _limitBytes: Int64?
-                var seen = JSONReader.SeenMembers()
-                try reader.readObject { reader, key in
-                    if key.matches("RequiredBytes") {
-                        try seen.insert(0, reader)
-                        _requiredBytes = try reader.readIfPresent(Int64.self)
-                    } else if key.matches("LimitBytes") {
-                        try seen.insert(1, reader)
-                        _limitBytes = try reader.readIfPresent(Int64.self)
-                    } else {
-                        try reader.skipMember(key)
-                    }
-                }
-                self.init(
-                    requiredBytes: _requiredBytes,
-                    limitBytes: _limitBytes
-                )
-            }
+        public init(
+            key: String? = nil,
+            secret: String? = nil
+        ) {
+            self.key = key
+            self.secret = secret
+        }
 
-            /// Writes what `encode(to:)` encodes (see `JSONWriter`).
-            package func write(to writer: inout JSONWriter) throws {
-                try writer.writeObject { writer in
-                    try writer.writeMemberIfPresent(#""RequiredBytes":"#, self.requiredBytes)
-                    try writer.writeMemberIfPresent(#""LimitBytes":"#, self.limitBytes)
+        /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
+        package init(reading reader: inout JSONReader) throws {
+            var _key: String?
+            var _secret: String?
+            var seen = JSONReader.SeenMembers()
+            try reader.readObject { reader, key in
+                if key.matches("Key") {
+                    try seen.insert(0, reader)
+                    _key = try reader.readIfPresent(String.self)
+                } else if key.matches("Secret") {
+                    try seen.insert(1, reader)
+                    _secret = try reader.readIfPresent(String.self)
+                } else {
+                    try reader.skipMember(key)
                 }
             }
+            self.init(
+                key: _key,
+                secret: _secret
+            )
+        }
 
-            enum CodingKeys: String, CodingKey {
-                case requiredBytes = "RequiredBytes"
-                case limitBytes = "LimitBytes"
+        /// Writes what `encode(to:)` encodes (see `JSONWriter`).
+        package func write(to writer: inout JSONWriter) throws {
+            try writer.writeObject { writer in
+                try writer.writeMemberIfPresent(#""Key":"#, self.key)
+                try writer.writeMemberIfPresent(#""Secret":"#, self.secret)
             }
         }
 
-        /// The availability of the volume for use in tasks.
-        /// - `active` The volume is fully available for scheduling on the cluster
-        /// - `pause` No new workloads should use the volume, but existing workloads are not stopped.
-        /// - `drain` All workloads using this volume should be stopped and rescheduled, and no new ones should be started.
-        public struct Availability: OpenEnum, ExpressibleByStringLiteral, JSONReadable, JSONWritable {
-            public let rawValue: String
-
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            public static let active = Availability(rawValue: "active")
-            public static let pause = Availability(rawValue: "pause")
-            public static let drain = Availability(rawValue: "drain")
-
-            /// The values this version of the API defines; daemons may send others.
-            public static let knownValues: [Availability] = [.active, .pause, .drain]
+        enum CodingKeys: String, CodingKey {
+            case key = "Key"
+            case secret = "Secret"
         }
+    }
+
+    /// The availability of the volume for use in tasks.
+    /// - `active` The volume is fully available for scheduling on the cluster
+    /// - `pause` No new workloads should use the volume, but existing workloads are not stopped.
+    /// - `drain` All workloads using this volume should be stopped and rescheduled, and no new ones should be started.
+    public struct Availability: OpenEnum, ExpressibleByStringLiteral, JSONReadable, JSONWritable {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let active = Availability(rawValue: "active")
+        public static let pause = Availability(rawValue: "pause")
+        public static let drain = Availability(rawValue: "drain")
+
+        /// The values this version of the API defines; daemons may send others.
+        public static let knownValues: [Availability] = [.active, .pause, .drain]
     }
 }
