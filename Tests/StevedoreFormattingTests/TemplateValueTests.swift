@@ -116,6 +116,10 @@ import Testing
         // no value to a field; `range` runs its else branch.
         #expect(try render(#"{{index .Volumes "x"}}|{{.Volumes.x}}|{{range .Volumes}}x{{else}}none{{end}}"#, value) == "|<no value>|none")
         #expect(try render("{{range .Entrypoint}}x{{else}}none{{end}}", value) == "none")
+        // `fmt` prints them as Go does too: a slice or map as its type prints, a nil pointer as nil.
+        #expect(
+            try render(#"{{print .Entrypoint .Volumes}}|{{printf "%v %s %v %s" .Entrypoint .Volumes .Health .Health}}"#, value)
+                == "[] map[]|[] map[] <nil> %!s(<nil>)")
         // docker runs a template that fails on the typed value again over the daemon's JSON.
         let leftOut = value.addingMissingFields(from: try TemplateValue(json: "{}"))
         #expect(throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", #"map has no entry for key "Health""#)) {

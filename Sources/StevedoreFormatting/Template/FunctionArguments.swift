@@ -47,6 +47,13 @@ struct FunctionArguments {
 
 extension EvaluatedValue {
     /// The value a Go function with an `interface {}` parameter receives: a missing value or
-    /// JSON null arrives as nil.
-    var printArgument: TemplateValue { value ?? .null }
+    /// JSON null arrives as nil; a model's field whose Go type prints in its own way (a nil
+    /// slice, a `time.Time`) as a value that prints so (``TemplateObject/goString``).
+    var printArgument: TemplateValue {
+        // A nil pointer is nil to `fmt` (`%s` of it is `%!s(<nil>)`).
+        guard let goPrinted, self.typedNil != .pointer else { return value ?? .null }
+        var printed = TemplateObject()
+        printed.goString = goPrinted
+        return .object(printed)
+    }
 }

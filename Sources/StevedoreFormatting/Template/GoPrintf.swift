@@ -109,6 +109,9 @@ enum GoPrintf {
 
     private static func formatArgument(_ value: TemplateValue, verb: Character, flags: Flags) -> String {
         switch value {
+        case .object(let object) where object.goString != nil && (verb == "v" || verb == "s" || verb == "q"):
+            // A Go value with a `String` method: `%v` and `%s` print it, `%q` quotes it.
+            return formatArgument(.string(object.goString ?? ""), verb: verb, flags: flags)
         case .array(let elements) where verb != "T":
             return "[" + elements.map { formatArgument($0, verb: verb, flags: flags) }.joined(separator: " ") + "]"
         case .object(let object) where verb != "T":
