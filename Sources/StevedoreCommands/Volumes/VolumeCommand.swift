@@ -6,7 +6,7 @@ extension StevedoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "volume",
             abstract: "Manage volumes",
-            subcommands: [Create.self, Inspect.self, List.self, Prune.self, Remove.self]
+            subcommands: [Create.self, Inspect.self, List.self, Prune.self, Remove.self, Update.self]
         )
     }
 }

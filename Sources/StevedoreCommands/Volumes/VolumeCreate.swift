@@ -17,6 +17,7 @@ extension StevedoreCommand.Volume {
         @Option(name: [.customShort("o"), .long], parsing: .unconditionalSingleValue, help: "Set driver specific options") var opt:
             [String] = []
         @Option(name: .long, parsing: .unconditional, help: .hidden) var name: String?
+        @OptionGroup var cluster: ClusterVolumeOptions
         @Argument(help: "VOLUME") var volume: String?
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
@@ -28,8 +29,9 @@ extension StevedoreCommand.Volume {
             }
             let body = VolumeCreateRequest(
                 name: self.volume ?? self.name, driver: self.driver, driverOpts: keyValueMap(self.opt) ?? [:],
-                labels: labels)
+                labels: labels, clusterVolumeSpec: try self.cluster.spec)
             try await withClient(self.global) { client in
+                try await requireAPIVersions(of: self.cluster.givenFlags, client: client)
                 printOut(try await client.volumes.create(body).name + "\n")
             }
         }

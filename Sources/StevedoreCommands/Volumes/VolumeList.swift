@@ -25,19 +25,29 @@ extension StevedoreCommand.Volume {
         @Flag(name: [.customShort("q"), .long], help: "Only display volume names")
         var quiet = false
 
+        @Flag(name: .long, help: "Display only cluster volumes, and use cluster volume list formatting")
+        var cluster = false
+
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
             let filters = try parseFilters(self.filter, as: VolumeListFilters.self)
             try await withClient(self.global) { client in
+                if self.cluster { try await requireAPIVersions(of: [(name: "cluster", minimumAPI: APIVersion(1, 42))], client: client) }
                 let response = try await client.volumes.list(.init(filters: filters))
-                let rows = (response.volumes ?? []).sorted { naturalLess($0.name, $1.name) }.map {
+                // --cluster keeps the swarm's cluster volumes (docker filters them here, not the daemon).
+                let volumes = (response.volumes ?? []).filter { !self.cluster || $0.clusterVolume != nil }
+                let rows = volumes.sorted { naturalLess($0.name, $1.name) }.map {
                     LabelledRow(row: VolumeRow($0), labels: $0.labels ?? [:])
                 }
                 // -q replaces only the default layout, as docker's: a given template still applies.
-                // Without either, config.json's volumesFormat is the format.
+                // Without either, config.json's volumesFormat is the format. --cluster's layout
+                // replaces any format unless -q is given, as docker's does.
                 let defaultFormat = self.quiet ? "{{.Name}}" : VolumeRow.tableFormat
-                let format = self.global.listFormat(self.format, quiet: self.quiet, configured: \.volumesFormat)
+                let format =
+                    self.cluster
+                    ? (self.quiet ? "table" : VolumeRow.clusterTableFormat)
+                    : self.global.listFormat(self.format, quiet: self.quiet, configured: \.volumesFormat)
                 let rawFormat = self.quiet ? "name: {{.Name}}" : VolumeRow.rawFormat
                 printOut(
                     try CommandOutput.render(
@@ -62,6 +72,8 @@ struct VolumeRow: FormatterContext {
     var Status: String
 
     static let tableFormat = "table {{.Driver}}\t{{.Name}}"
+    /// `--cluster`'s layout.
+    static let clusterTableFormat = "table {{.Name}}\t{{.Group}}\t{{.Driver}}\t{{.Availability}}\t{{.Status}}"
     /// docker's `--format raw`: a block of `key: value` lines per volume.
     static let rawFormat = "name: {{.Name}}\\ndriver: {{.Driver}}\\n"
     static let titles = [
@@ -79,8 +91,8 @@ struct VolumeRow: FormatterContext {
         self.Links = volume.usageData.map { String($0.refCount) } ?? "N/A"
         self.Size = volume.usageData.map { HumanSize.decimal($0.size, precision: 4) } ?? "N/A"
         let cluster = volume.clusterVolume
-        self.Group = cluster?.spec?.group ?? "N/A"
-        self.Availability = cluster?.spec?.availability?.rawValue ?? "N/A"
+        self.Group = cluster.map { $0.spec?.group ?? "" } ?? "N/A"
+        self.Availability = cluster.map { $0.spec?.availability?.rawValue ?? "" } ?? "N/A"
         self.Status = cluster.map(Self.clusterStatus) ?? "N/A"
     }
 
