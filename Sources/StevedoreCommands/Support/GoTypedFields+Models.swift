@@ -143,6 +143,23 @@ extension Config: GoTypedFields {
     public var goPrintedFields: [String: String] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
+extension SystemVersion: GoTypedFields {
+    public static let goFieldNames = ["APIVersion": "ApiVersion"]
+}
+
+extension TLSInfo: GoTypedFields {
+    public static let goNilableFields: Set<String> = ["CertIssuerSubject", "CertIssuerPublicKey"]
+    public var goPrintedFields: [String: String] {
+        ["CertIssuerSubject": self.certIssuerSubject.map(goBytes), "CertIssuerPublicKey": self.certIssuerPublicKey.map(goBytes)]
+            .compactMapValues { $0 }
+    }
+}
+
+extension TaskSpec.ContainerSpec.Privileges.Seccomp: GoTypedFields {
+    public static let goNilableFields: Set<String> = ["Profile"]
+    public var goPrintedFields: [String: String] { self.profile.map { ["Profile": goBytes($0)] } ?? [:] }
+}
+
 extension SecretSpec: GoTypedFields {
     public static let goNilableFields: Set<String> = ["Data"]
     public var goPrintedFields: [String: String] { ["Data": goBytes(self.data)] }

@@ -22,7 +22,9 @@ extension StevedoreCommand {
 
         /// What `--format` sees, shaped like the docker CLI's version struct.
         struct Report: Encodable {
-            struct Client: Encodable {
+            struct Client: Encodable, GoTypedFields {
+                static let goFieldNames = ["APIVersion": "ApiVersion"]
+
                 var Version: String
                 var ApiVersion: String
                 var DefaultAPIVersion: String
@@ -51,7 +53,7 @@ extension StevedoreCommand {
                     let clientHalf = Self.client(apiVersion: nil, context: context)
                     if let template {
                         let report = Report(Client: clientHalf, Server: nil)
-                        printOut((try? CommandOutput.render([report], with: template, prepare: Self.addGoFieldNames)) ?? "\n")
+                        printOut((try? CommandOutput.render([report], with: template)) ?? "\n")
                     } else {
                         printOut(Self.clientSection(clientHalf))
                     }
@@ -59,7 +61,7 @@ extension StevedoreCommand {
                 }
                 let report = Report(Client: Self.client(apiVersion: apiVersion, context: context), Server: Self.engineReported(server))
                 if let template {
-                    printOut(try CommandOutput.render([report], with: template, prepare: Self.addGoFieldNames))
+                    printOut(try CommandOutput.render([report], with: template))
                 } else {
                     printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(report.Server ?? server))
                 }
@@ -88,17 +90,6 @@ extension StevedoreCommand {
             }
             server.components = components
             return server
-        }
-
-        /// docker's templates see Go's field names: `{{.Server.APIVersion}}` beside the JSON's `ApiVersion`.
-        static func addGoFieldNames(_ value: inout TemplateValue) {
-            guard case .object(var report) = value else { return }
-            for section in ["Client", "Server"] {
-                guard case .object(var fields)? = report[section] else { continue }
-                fields.goFieldNames["APIVersion"] = "ApiVersion"
-                report[section] = .object(fields)
-            }
-            value = .object(report)
         }
 
         static func client(apiVersion: APIVersion?, context: String) -> Report.Client {

@@ -17,7 +17,8 @@ public struct TemplateObject: Sendable, Equatable {
     public var methods: [String: TemplateMethod] = [:]
     /// Go's names of fields whose JSON key differs (an event's `Time` is its `time`), so that a
     /// template reaches them by either; a field left out of the JSON when empty (Go's
-    /// `omitempty`) reads as `""`. Not part of equality.
+    /// `omitempty`) reads as `""`, the zero value of the string fields these are but for a few
+    /// (a runtime's `Options` map reads as `""` where Go prints `map[]`). Not part of equality.
     public var goFieldNames: [String: String] = [:]
     /// What Go prints for a value whose type has a `String` method (a platform prints as
     /// `linux/amd64`), in place of its fields; `json` still sees the fields. Not part of equality.

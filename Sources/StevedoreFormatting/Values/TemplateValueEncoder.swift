@@ -30,22 +30,16 @@ enum TemplateValueEncoding {
             sorted.typedMapElement = type(of: dictionary).typedMapElement(of: sorted)
             return .object(sorted)
         }
-        if let stringer = value as? any GoStringConvertible, case .object(var object) = result {
-            object.goString = stringer.goString
-            return .object(object)
-        }
-        if let context = value as? any FormatterContext, case .object(var object) = result {
-            object.formatterContextType = type(of: context).formatterContextType
-            return .object(object)
-        }
-        if let model = value as? any GoTypedFields, case .object(var object) = result {
+        guard case .object(var object) = result else { return result }
+        if let stringer = value as? any GoStringConvertible { object.goString = stringer.goString }
+        if let context = value as? any FormatterContext { object.formatterContextType = type(of: context).formatterContextType }
+        if let model = value as? any GoTypedFields {
             for key in type(of: model).goNilableFields where object.typedNulls[key] != nil { object.typedNulls[key] = .pointer }
             object.goPrinted = model.goPrintedFields
-            object.goFieldNames.merge(type(of: model).goFieldNames) { own, _ in own }
+            object.goFieldNames = type(of: model).goFieldNames
             object.goStructType = type(of: model).goStructType
-            return .object(object)
         }
-        return result
+        return .object(object)
     }
 
     /// Values that encode as one scalar, including the Foundation types `JSONEncoder` special-cases.
