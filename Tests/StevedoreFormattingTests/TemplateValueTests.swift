@@ -134,6 +134,23 @@ import Testing
         #expect(try render("{{.Health.Status}}", try TemplateValue(encoding: Model(Health: Health()))) == "healthy")
     }
 
+    /// A field whose Go type prints in its own way: a `String` method's text wherever it is
+    /// printed, a `[]byte` as numbers but as text to `printf`'s `%s`, `%q`, `%x`; `json` keeps the
+    /// daemon's value.
+    @Test func goPrintedFieldsPrintAsTheirGoTypes() throws {
+        struct Spec: Encodable, GoTypedFields {
+            var Data: String? = "eQo="
+            var Interval: Int64? = 90_000_000_000
+            var goPrintedFields: [String: GoPrinted] { ["Data": .bytes([121, 10]), "Interval": .stringer("1m30s")] }
+        }
+        let value = try TemplateValue(encoding: Spec())
+        func render(_ text: String) throws -> String { try GoTemplate(parsing: text).render(value, missingKey: .error) }
+        let printed = "{{.Data}}|{{print .Data .Interval}}|{{.Interval}}|{{json .Data}}|{{json .Interval}}"
+        #expect(try render(printed) == #"[121 10]|[121 10] 1m30s|1m30s|"eQo="|90000000000"#)
+        let formatted = #"{{printf "%s|%q|%x|%v|%s" .Data .Data .Data .Data .Interval}}"#
+        #expect(try render(formatted) == "y\n|\"y\\n\"|790a|[121 10]|1m30s")
+    }
+
     @Test func encodesEnumsAndSuperclassesThroughNestedContainers() throws {
         enum Kind: String, Encodable { case running }
         struct Wrapper: Encodable {

@@ -89,7 +89,10 @@ extension OnTheSwarm {
                     service,
                 ],
                 ["secret", "inspect", "--format", "{{.CreatedAt}}|{{.Spec.Data}}|{{json .Spec.Data}}|{{.Spec.Driver}}", secret],
-                ["config", "inspect", "--format", "{{.UpdatedAt}}|{{.Spec.Data}}|{{.Spec.Templating}}", config],
+                [
+                    "config", "inspect", "--format", #"{{.UpdatedAt}}|{{.Spec.Data}}|{{.Spec.Templating}}|{{printf "%s" .Spec.Data}}"#,
+                    config,
+                ],
                 ["node", "inspect", "--format", "{{.CreatedAt}}|{{.Spec.Labels}}|{{.Description.Engine.Labels}}", "self"],
                 ["info", "--format", "{{.Swarm.Cluster.Spec.Dispatcher.HeartbeatPeriod}}|{{.Swarm.Cluster.Spec.Raft.KeepOldSnapshots}}"],
                 ["secret", "ls", "--filter", "name=\(secret)"], ["secret", "ls", "-q", "--filter", "label=a=b"],

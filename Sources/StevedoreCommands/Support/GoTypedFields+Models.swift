@@ -15,20 +15,19 @@ import StevedoreFormatting
 // Go zero value; a nil one has no printed form here.
 
 /// A `time.Time` field: Go's `String` of the daemon's time, of Go's zero time where it sent none.
-private func goTime(_ rfc3339: String?) -> String {
+private func goTime(_ rfc3339: String?) -> GoPrinted {
     let time = rfc3339 ?? "0001-01-01T00:00:00Z"
-    return goTimeString(time) ?? time
+    return .stringer(goTimeString(time) ?? time)
 }
 
 /// A `time.Duration` field: Go's `String`, `0s` where the daemon sent none.
-private func goDuration(_ nanoseconds: Int64?) -> String {
-    goDurationString(nanoseconds ?? 0)
+private func goDuration(_ nanoseconds: Int64?) -> GoPrinted {
+    .stringer(goDurationString(nanoseconds ?? 0))
 }
 
-/// A `[]byte` field: its bytes as Go prints a slice, `[]` where the daemon sent none.
-private func goBytes(_ base64: String?) -> String {
-    let bytes = base64.flatMap { Data(base64Encoded: $0) } ?? Data()
-    return "[" + bytes.map { String($0) }.joined(separator: " ") + "]"
+/// A `[]byte` field, which the daemon sends in base64: none where it sent none (Go's nil slice).
+private func goBytes(_ base64: String?) -> GoPrinted {
+    .bytes(Array(base64.flatMap { Data(base64Encoded: $0) } ?? Data()))
 }
 
 /// A set-like map's value (`ExposedPorts`, `Volumes`): Go's `struct{}`, which prints `{}`.
@@ -55,7 +54,7 @@ extension HostConfig: GoTypedFields {
 }
 
 extension HealthConfig: GoTypedFields {
-    public var goPrintedFields: [String: String] {
+    public var goPrintedFields: [String: GoPrinted] {
         [
             "Interval": goDuration(self.interval), "Timeout": goDuration(self.timeout),
             "StartPeriod": goDuration(self.startPeriod), "StartInterval": goDuration(self.startInterval),
@@ -64,7 +63,7 @@ extension HealthConfig: GoTypedFields {
 }
 
 extension HealthcheckResult: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["Start": goTime(self.start), "End": goTime(self.end)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Start": goTime(self.start), "End": goTime(self.end)] }
 }
 
 extension ImageInspect: GoTypedFields {
@@ -72,27 +71,27 @@ extension ImageInspect: GoTypedFields {
 }
 
 extension ImageInspect.Metadata: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["LastTagTime": goTime(self.lastTagTime)] }
+    public var goPrintedFields: [String: GoPrinted] { ["LastTagTime": goTime(self.lastTagTime)] }
 }
 
 extension NetworkInspect: GoTypedFields {
     public static let goFieldNames = ["ID": "Id"]
-    public var goPrintedFields: [String: String] { ["Created": goTime(self.created)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Created": goTime(self.created)] }
 }
 
 extension Service: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
 extension Service.UpdateStatus: GoTypedFields {
     public static let goNilableFields: Set<String> = ["StartedAt", "CompletedAt"]
-    public var goPrintedFields: [String: String] {
+    public var goPrintedFields: [String: GoPrinted] {
         ["StartedAt": self.startedAt.map(goTime), "CompletedAt": self.completedAt.map(goTime)].compactMapValues { $0 }
     }
 }
 
 extension Service.JobStatus: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["LastExecution": goTime(self.lastExecution)] }
+    public var goPrintedFields: [String: GoPrinted] { ["LastExecution": goTime(self.lastExecution)] }
 }
 
 extension ServiceSpec.Mode.Replicated: GoTypedFields {
@@ -104,43 +103,43 @@ extension ServiceSpec.Mode.ReplicatedJob: GoTypedFields {
 }
 
 extension ServiceSpec.UpdateConfig: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["Delay": goDuration(self.delay), "Monitor": goDuration(self.monitor)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Delay": goDuration(self.delay), "Monitor": goDuration(self.monitor)] }
 }
 
 extension ServiceSpec.RollbackConfig: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["Delay": goDuration(self.delay), "Monitor": goDuration(self.monitor)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Delay": goDuration(self.delay), "Monitor": goDuration(self.monitor)] }
 }
 
 extension TaskSpec.ContainerSpec: GoTypedFields {
     public static let goNilableFields: Set<String> = ["Init", "StopGracePeriod"]
-    public var goPrintedFields: [String: String] { self.stopGracePeriod.map { ["StopGracePeriod": goDuration($0)] } ?? [:] }
+    public var goPrintedFields: [String: GoPrinted] { self.stopGracePeriod.map { ["StopGracePeriod": goDuration($0)] } ?? [:] }
 }
 
 extension TaskSpec.RestartPolicy: GoTypedFields {
     public static let goNilableFields: Set<String> = ["Delay", "MaxAttempts", "Window"]
-    public var goPrintedFields: [String: String] {
+    public var goPrintedFields: [String: GoPrinted] {
         ["Delay": self.delay.map(goDuration), "Window": self.window.map(goDuration)].compactMapValues { $0 }
     }
 }
 
 extension DockerTask: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
 extension TaskStatus: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["Timestamp": goTime(self.timestamp)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Timestamp": goTime(self.timestamp)] }
 }
 
 extension Node: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
 extension Secret: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
 extension Config: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
 extension SystemVersion: GoTypedFields {
@@ -149,29 +148,28 @@ extension SystemVersion: GoTypedFields {
 
 extension TLSInfo: GoTypedFields {
     public static let goNilableFields: Set<String> = ["CertIssuerSubject", "CertIssuerPublicKey"]
-    public var goPrintedFields: [String: String] {
-        ["CertIssuerSubject": self.certIssuerSubject.map(goBytes), "CertIssuerPublicKey": self.certIssuerPublicKey.map(goBytes)]
-            .compactMapValues { $0 }
+    public var goPrintedFields: [String: GoPrinted] {
+        ["CertIssuerSubject": goBytes(self.certIssuerSubject), "CertIssuerPublicKey": goBytes(self.certIssuerPublicKey)]
     }
 }
 
 extension TaskSpec.ContainerSpec.Privileges.Seccomp: GoTypedFields {
     public static let goNilableFields: Set<String> = ["Profile"]
-    public var goPrintedFields: [String: String] { self.profile.map { ["Profile": goBytes($0)] } ?? [:] }
+    public var goPrintedFields: [String: GoPrinted] { ["Profile": goBytes(self.profile)] }
 }
 
 extension SecretSpec: GoTypedFields {
     public static let goNilableFields: Set<String> = ["Data"]
-    public var goPrintedFields: [String: String] { ["Data": goBytes(self.data)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Data": goBytes(self.data)] }
 }
 
 extension ConfigSpec: GoTypedFields {
     public static let goNilableFields: Set<String> = ["Data"]
-    public var goPrintedFields: [String: String] { ["Data": goBytes(self.data)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Data": goBytes(self.data)] }
 }
 
 extension ClusterInfo: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
 extension SwarmSpec.Orchestration: GoTypedFields {
@@ -183,11 +181,11 @@ extension SwarmSpec.Raft: GoTypedFields {
 }
 
 extension SwarmSpec.Dispatcher: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["HeartbeatPeriod": goDuration(self.heartbeatPeriod)] }
+    public var goPrintedFields: [String: GoPrinted] { ["HeartbeatPeriod": goDuration(self.heartbeatPeriod)] }
 }
 
 extension SwarmSpec.CAConfig: GoTypedFields {
-    public var goPrintedFields: [String: String] { ["NodeCertExpiry": goDuration(self.nodeCertExpiry)] }
+    public var goPrintedFields: [String: GoPrinted] { ["NodeCertExpiry": goDuration(self.nodeCertExpiry)] }
 }
 
 extension IPAMConfig: GoTypedFields {

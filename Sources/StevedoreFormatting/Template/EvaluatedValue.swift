@@ -9,9 +9,8 @@ struct EvaluatedValue {
     var isInterface = false
     /// For a model's nil field, what Go holds: a pointer, slice or map of its type.
     var typedNil: TypedNull?
-    /// What Go prints for a model's field where its Go type prints other than its JSON value:
-    /// a typed nil (`[]` for a slice), a `time.Time`.
-    var goPrinted: String?
+    /// How Go prints a model's field whose Go type prints in its own way (a `time.Time`).
+    var goPrinted: GoPrinted?
     /// For a model's nil field the daemon left out, its key, which a field of it fails to find.
     var leftOutKey: String?
 
@@ -32,7 +31,6 @@ struct EvaluatedValue {
         } else {
             self.value = .null
             self.typedNil = type
-            self.goPrinted = type.printedNil
             self.leftOutKey = leftOut ? key : nil
         }
     }
@@ -50,5 +48,5 @@ struct EvaluatedValue {
     var goTypeName: String { isInterface ? "interface {}" : value?.goTypeName ?? "<nil>" }
 
     /// How Go prints the value as an action's output.
-    var printed: String { goPrinted ?? value?.goDescription ?? "<no value>" }
+    var printed: String { goPrinted?.text ?? typedNil?.printedNil ?? value?.goDescription ?? "<no value>" }
 }

@@ -47,13 +47,14 @@ struct FunctionArguments {
 
 extension EvaluatedValue {
     /// The value a Go function with an `interface {}` parameter receives: a missing value or
-    /// JSON null arrives as nil; a model's field whose Go type prints in its own way (a nil
-    /// slice, a `time.Time`) as a value that prints so (``TemplateObject/goString``).
+    /// JSON null arrives as nil; a model's typed nil slice or map as an empty one, a field whose
+    /// Go type prints in its own way as ``GoPrinted/printArgument``.
     var printArgument: TemplateValue {
-        // A nil pointer is nil to `fmt` (`%s` of it is `%!s(<nil>)`).
-        guard let goPrinted, self.typedNil != .pointer else { return value ?? .null }
-        var printed = TemplateObject()
-        printed.goString = goPrinted
-        return .object(printed)
+        if let goPrinted { return goPrinted.printArgument }
+        switch typedNil {
+        case .slice?: return .array([])
+        case .map?: return .object(TemplateObject())
+        default: return value ?? .null
+        }
     }
 }

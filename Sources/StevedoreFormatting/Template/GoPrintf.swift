@@ -109,6 +109,8 @@ enum GoPrintf {
 
     private static func formatArgument(_ value: TemplateValue, verb: Character, flags: Flags) -> String {
         switch value {
+        case .object(let object) where object.goBytes != nil && "sqxX".contains(verb):
+            return formatArgument(.string(String(decoding: object.goBytes ?? [], as: UTF8.self)), verb: verb, flags: flags)
         case .object(let object) where object.goString != nil && (verb == "v" || verb == "s" || verb == "q"):
             // A Go value with a `String` method: `%v` and `%s` print it, `%q` quotes it.
             return formatArgument(.string(object.goString ?? ""), verb: verb, flags: flags)

@@ -14,17 +14,18 @@ public protocol GoTypedFields {
     /// templates reach a field by either.
     static var goFieldNames: [String: String] { get }
     /// The JSON keys of the scalar fields the Go type can hold as nil (a pointer, a `[]byte`):
-    /// where null, they stay null (`json` writes `null`) and print `<nil>`, not a zero value.
+    /// where null, they stay null (`json` writes `null`) and print `<nil>`, not a zero value,
+    /// unless ``goPrintedFields`` says otherwise (a nil `[]byte` prints `[]`).
     static var goNilableFields: Set<String> { get }
     /// What Go prints for the fields whose Go type prints in its own way, by JSON key: a
     /// `time.Time` as `2026-12-06 04:58:06.5 +0000 UTC`, a `time.Duration` as `1m30s`, a
     /// `[]byte` as `[121 10]`.
-    var goPrintedFields: [String: String] { get }
+    var goPrintedFields: [String: GoPrinted] { get }
 }
 
 extension GoTypedFields {
     public static var goStructType: String? { nil }
     public static var goFieldNames: [String: String] { [:] }
     public static var goNilableFields: Set<String> { [] }
-    public var goPrintedFields: [String: String] { [:] }
+    public var goPrintedFields: [String: GoPrinted] { [:] }
 }

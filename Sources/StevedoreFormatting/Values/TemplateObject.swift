@@ -32,7 +32,7 @@ public struct TemplateObject: Sendable, Equatable {
     public var typedNulls: [String: TypedNull] = [:]
     /// For a model's fields whose Go type has a `String` method (a `time.Time`), what a template
     /// prints for them (``GoTypedFields/goPrintedFields``). Not part of equality.
-    public var goPrinted: [String: String] = [:]
+    public var goPrinted: [String: GoPrinted] = [:]
     /// For a model docker's templates see only as its Go type, that type
     /// (``GoTypedFields/goStructType``). Not part of equality.
     public var goStructType: String?
@@ -43,6 +43,10 @@ public struct TemplateObject: Sendable, Equatable {
     /// `<`, `>` and `&` (`\u003c`…) in it where the template's `json` otherwise does not. `nil`
     /// for a JSON object or a typed map. Not part of equality.
     public var formatterContextType: String?
+    /// For a Go `[]byte` handed to `print` or `printf` (``GoPrinted/bytes(_:)``), its bytes:
+    /// `printf`'s `%s`, `%q`, `%x` and `%X` format them as text, anything else prints
+    /// ``goString``. Not part of equality.
+    public var goBytes: [UInt8]?
 
     /// The element type of a typed Go map, for its zero value.
     public enum TypedMapElement: Sendable {
@@ -109,6 +113,7 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.omittedFromJSON = self.omittedFromJSON
         sorted.typedNulls = self.typedNulls
         sorted.goPrinted = self.goPrinted
+        sorted.goBytes = self.goBytes
         sorted.goStructType = self.goStructType
         return sorted
     }
