@@ -19,11 +19,11 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            try await self.options.requireWindowsDaemonForWindowsFlags(self.global)
             let body = try self.options.body(image: self.image, command: self.command, of: "create")
             let idFile = try ContainerIDFile(path: self.options.cidfile)
             defer { idFile?.finish() }
             try await withClient(self.global) { client in
-                try await self.options.requireWindowsDaemonForWindowsFlags(client: client)
                 let options = try await self.options.createOptions(image: self.image, global: self.global)
                 let created = try await client.containers.create(body, options: options, pullProgress: self.options.pullProgress)
                 printCreateWarnings(created, body: body)

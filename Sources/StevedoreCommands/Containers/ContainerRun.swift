@@ -33,12 +33,12 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             do {
+                try await self.config.requireWindowsDaemonForWindowsFlags(self.global)
                 let body = try self.createBody()
                 if !self.detach { try Terminal.checkInput(attachingStdin: body.attachStdin ?? false, tty: body.tty ?? false) }
                 let idFile = try ContainerIDFile(path: self.config.cidfile)
                 defer { idFile?.finish() }
                 try await withClient(self.global) { client in
-                    try await self.config.requireWindowsDaemonForWindowsFlags(client: client)
                     let options = try await self.config.createOptions(image: self.image, global: self.global)
                     if self.detach {
                         try await self.createAndStart(body, options: options, idFile: idFile, client: client)

@@ -135,16 +135,23 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set DNS options") var dnsOption: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS search domains") var dnsSearch: [String] = []
 
-    /// Refuses, as docker does before it runs `create` or `run`, the flags only a Windows
-    /// daemon takes (`--cpu-count`, `--cpu-percent`, `--io-maxbandwidth`, `--io-maxiops`) when
-    /// the daemon says it runs another system: one line per flag given, exit code 1. A daemon
-    /// that does not say is not refused.
-    func requireWindowsDaemonForWindowsFlags(client: DockerClient) async throws {
-        let given = [
+    /// The flags only a Windows daemon takes (`--cpu-count`, `--cpu-percent`,
+    /// `--io-maxbandwidth`, `--io-maxiops`) given on the command line, by name.
+    var windowsOnlyFlags: [String] {
+        [
             ("cpu-count", self.cpuCount != nil), ("cpu-percent", self.cpuPercent != nil),
             ("io-maxbandwidth", self.ioMaxbandwidth != nil), ("io-maxiops", self.ioMaxiops != nil),
         ].filter(\.1).map(\.0)
-        guard !given.isEmpty, let system = try await client.system.ping().osType, !system.isEmpty, system != "windows" else { return }
+    }
+
+    /// Refuses, as docker does before anything else of `create` or `run`, the
+    /// ``windowsOnlyFlags`` given when the daemon says it runs another system: one line per
+    /// flag, exit code 1. A daemon that does not say, or cannot be asked, is not refused.
+    func requireWindowsDaemonForWindowsFlags(_ global: GlobalOptions) async throws {
+        let given = self.windowsOnlyFlags
+        guard !given.isEmpty else { return }
+        let system = try await withClient(global) { client in try? await client.system.ping().osType }
+        guard let system, !system.isEmpty, system != "windows" else { return }
         let refusals = given.map {
             "\"--\($0)\" is only supported on a Docker daemon running on windows, but the Docker daemon is running on \(system)"
         }
