@@ -149,9 +149,6 @@ extension OnTheSwarm {
             #expect(try await self.stevedore.run(["config", "rm", config]).standardOutput == "\(config)\n")
         }
 
-        /// `swarm ca` prints the root and refuses what docker refuses, in its words; a rotation
-        /// off a terminal prints docker's progress (the digest line at each look, the counted
-        /// lines dropped) and then the new root; `-d` returns at once and `-q` prints nothing.
         /// Cluster volumes (a CSI plugin's; none is installed, so they stay pending): `volume
         /// create`'s cluster flags make the spec docker makes, `volume ls --cluster` lists them
         /// in docker's layout, `volume update --availability` changes them, and a local volume
@@ -182,6 +179,9 @@ extension OnTheSwarm {
             _ = try await self.docker.run(["volume", "rm", prefix + "-local", prefix + "-d", prefix + "-s"])
         }
 
+        /// `swarm ca` prints the root and refuses what docker refuses, in its words; a rotation
+        /// off a terminal prints docker's progress (the digest line at each look, the counted
+        /// lines dropped) and then the new root; `-d` returns at once and `-q` prints nothing.
         @Test func caDisplaysAndRotatesTheRootAsDocker() async throws {
             try await self.swarm.withClients { clients in
                 try await SwarmFixture.formed(self.swarm, clients)

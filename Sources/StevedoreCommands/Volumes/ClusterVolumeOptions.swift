@@ -59,7 +59,7 @@ struct ClusterVolumeOptions: ParsableArguments {
                 group: self.group.flatMap { $0.isEmpty ? nil : $0 }, accessMode: access,
                 accessibilityRequirements: .init(
                     requisite: Self.topologies(self.topologyRequired), preferred: Self.topologies(self.topologyPreferred)),
-                capacityRange: .init(requiredBytes: max(required ?? 0, 0), limitBytes: max(limit ?? 0, 0)),
+                capacityRange: .init(requiredBytes: required ?? 0, limitBytes: limit ?? 0),
                 secrets: secrets.isEmpty ? nil : secrets, availability: .init(rawValue: self.availability ?? "active"))
         }
     }

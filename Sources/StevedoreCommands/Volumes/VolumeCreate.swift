@@ -23,13 +23,14 @@ extension StevedoreCommand.Volume {
 
         func run() async throws {
             let labels = keyValueMap(try FlagValue.parseAll(self.label, for: "--label", OptsFlagParsers.label)) ?? [:]
-            if let name = self.name, let volume = self.volume, name != volume {
+            // docker refuses any non-empty --name beside a positional name, the same one included.
+            if let name = self.name, !name.isEmpty, self.volume != nil {
                 throw CommandFailure(
                     description: "conflicting options: cannot specify a volume-name through both --name and as a positional arg")
             }
             let body = VolumeCreateRequest(
-                name: self.volume ?? self.name, driver: self.driver, driverOpts: keyValueMap(self.opt) ?? [:],
-                labels: labels, clusterVolumeSpec: try self.cluster.spec)
+                name: self.volume ?? self.name.flatMap { $0.isEmpty ? nil : $0 }, driver: self.driver,
+                driverOpts: keyValueMap(self.opt) ?? [:], labels: labels, clusterVolumeSpec: try self.cluster.spec)
             try await withClient(self.global) { client in
                 try await requireAPIVersions(of: self.cluster.givenFlags, client: client)
                 printOut(try await client.volumes.create(body).name + "\n")

@@ -18,8 +18,11 @@ extension StevedoreCommand.Volume {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                if self.availability != nil {
-                    try await requireAPIVersions(of: [(name: "availability", minimumAPI: APIVersion(1, 42))], client: client)
+                // The command itself needs API 1.42, as docker's annotation says, flag or not.
+                let current = try await client.apiVersion()
+                guard current >= APIVersion(1, 42) else {
+                    throw CommandFailure(
+                        description: "stevedore volume update requires API version 1.42, but the Docker daemon API version is \(current)")
                 }
                 let found = try await client.volumes.inspect(self.volume)
                 guard let cluster = found.clusterVolume, let id = cluster.id else {
