@@ -1,6 +1,14 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Go's `path/filepath` lexical functions for `/`-separated paths, which docker applies to
 /// paths before it uses them (a `.dockerignore` pattern, `cp`'s and `save -o`'s destinations,
-/// `--device`'s paths): the same cleaning here gives the same paths and the same errors.
+/// `--device`'s paths, a bind's relative source): the same cleaning here gives the same paths and the same errors.
 public enum GoPath {
     /// Go's `filepath.Clean`: no repeated `/`, no `.` elements, `..` resolved lexically
     /// (dropped at the root), no trailing `/`; `""` becomes `.`.
@@ -25,6 +33,15 @@ public enum GoPath {
         let joined = parts.joined(separator: "/")
         if rooted { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+
+    /// Go's `filepath.Abs`: `path` cleaned, joined to the working directory first when it is
+    /// relative (an empty directory where the working directory cannot be read).
+    public static func absolute(_ path: String) -> String {
+        guard !path.hasBytePrefix("/") else { return Self.clean(path) }
+        let directory = getcwd(nil, 0)
+        defer { free(directory) }
+        return Self.clean((directory.map { String(cString: $0) } ?? "") + "/" + path)
     }
 
     /// Go's `filepath.Dir`: all but the last element, cleaned (``clean(_:)``); `.` for a path

@@ -1,3 +1,4 @@
+import Foundation
 import StevedoreText
 import Testing
 
@@ -10,5 +11,12 @@ import Testing
     @Test func directoryIsGoFilepathDir() {
         let cases = ["a": ".", "/a": "/", "a/b/": "a/b", "/a/./b": "/a", "a/../b": ".", "": "."]
         for (input, expected) in cases { #expect(GoPath.directory(of: input) == expected, "\(input)") }
+    }
+
+    @Test func absoluteIsGoFilepathAbs() {
+        let directory = FileManager.default.currentDirectoryPath
+        #expect(GoPath.absolute("/a/./b/../c/") == "/a/c")
+        #expect(GoPath.absolute("x/../y") == GoPath.clean(directory + "/y"))
+        #expect(GoPath.absolute(".") == GoPath.clean(directory))
     }
 }

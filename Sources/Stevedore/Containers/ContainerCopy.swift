@@ -161,8 +161,7 @@ extension DockerClient.Containers {
     /// file where a directory is named, `FILE/` or `FILE/x`, is `not a directory`).
     static func checkLocalDestination(_ destination: String) throws {
         // As docker's `resolveLocalPath`: absolute, cleaned, a trailing `/` kept.
-        let relative = destination.hasBytePrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
-        let cleaned = GoPath.clean(relative)
+        let cleaned = GoPath.absolute(destination)
         let absolute = destination.hasByteSuffix("/") && cleaned != "/" ? cleaned + "/" : cleaned
         let directory = GoPath.directory(of: cleaned)
         if stat.of(directory, followingLinks: true) == nil && errno == ENOENT {

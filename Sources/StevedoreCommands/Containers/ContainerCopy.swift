@@ -114,7 +114,7 @@ extension StevedoreCommand.Container {
         /// `filepath.Abs`), then given back a trailing `.` or `/` it had
         /// (`PreserveTrailingDotOrSeparator`): `.` is `/cwd/.`, `dir/` is `/cwd/dir/`.
         static func absoluteLocalPath(_ path: String) -> String {
-            var absolute = ContainerFlagParsers.absolutePath(path)
+            var absolute = GoPath.absolute(path)
             if Self.goBase(absolute) != ".", Self.goBase(path) == "." {
                 absolute += absolute.hasByteSuffix("/") ? "." : "/."
             }

@@ -98,13 +98,7 @@ enum ContainerFlagParsers {
     /// `.cache`) joined to the working directory and cleaned, as Go's `filepath.Abs` does;
     /// any other unchanged (`~/x` too: the daemon refuses it).
     static func absoluteIfRelative(_ source: String) -> String {
-        source.hasBytePrefix(".") ? Self.absolutePath(source) : source
-    }
-
-    /// Go's `filepath.Abs`: `path` cleaned, joined to the working directory first when it is
-    /// relative.
-    static func absolutePath(_ path: String) -> String {
-        GoPath.clean(path.hasBytePrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+        source.hasBytePrefix(".") ? GoPath.absolute(source) : source
     }
 
     /// `-v HOST:CONTAINER[:OPTIONS]` with `HOST` made absolute by ``absoluteIfRelative(_:)``;
