@@ -64,17 +64,11 @@ struct ClusterVolumeOptions: ParsableArguments {
         }
     }
 
-    /// `zone=a,rack=b` as docker reads a topology: segments split at commas, each at its first
-    /// `=` (a segment without one is a key with an empty value); `nil` for none.
+    /// `zone=a,rack=b` as docker reads a topology: segments split at commas, each a
+    /// ``keyValueMap(_:)`` entry (a segment without `=` is a key with an empty value); `nil`
+    /// for none.
     private static func topologies(_ texts: [String]) -> [Topology]? {
         guard !texts.isEmpty else { return nil }
-        return texts.map { text in
-            var segments: [String: String] = [:]
-            for segment in text.split(scalar: ",", omittingEmptySubsequences: false) {
-                let (key, value) = segment.cut(atFirst: "=") ?? (segment, "")
-                segments[String(key)] = String(value)
-            }
-            return Topology(segments: segments)
-        }
+        return texts.map { Topology(segments: keyValueMap($0.split(scalar: ",", omittingEmptySubsequences: false).map(String.init))) }
     }
 }
