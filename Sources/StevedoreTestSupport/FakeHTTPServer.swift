@@ -29,6 +29,7 @@ public final class FakeHTTPServer: Sendable {
     public let target: ConnectionTarget
 
     private let acceptedCount: NIOLockedValueBox<Int>
+    private let unclaimed: UnclaimedConnections
     /// The listening socket's channel.
     private let listener: any Channel
     private let serving: Task<Void, Never>
@@ -43,11 +44,12 @@ public final class FakeHTTPServer: Sendable {
     public var acceptedConnections: Int { self.acceptedCount.withLockedValue { $0 } }
 
     private init(
-        target: ConnectionTarget, acceptedCount: NIOLockedValueBox<Int>, listener: any Channel, serving: Task<Void, Never>,
-        socketDirectory: String?
+        target: ConnectionTarget, acceptedCount: NIOLockedValueBox<Int>, unclaimed: UnclaimedConnections, listener: any Channel,
+        serving: Task<Void, Never>, socketDirectory: String?
     ) {
         self.target = target
         self.acceptedCount = acceptedCount
+        self.unclaimed = unclaimed
         self.listener = listener
         self.serving = serving
         self.socketDirectory = socketDirectory
@@ -61,12 +63,15 @@ public final class FakeHTTPServer: Sendable {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
+        let unclaimed = UnclaimedConnections()
         let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> = { channel in
             channel.eventLoop.makeCompletedFuture {
-                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                let connection = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
                     wrappingChannelSynchronously: channel,
                     configuration: .init(isOutboundHalfClosureEnabled: true)
                 )
+                unclaimed.insert(connection)
+                return connection
             }
         }
 
@@ -97,6 +102,7 @@ public final class FakeHTTPServer: Sendable {
                 await withDiscardingTaskGroup { group in
                     do {
                         for try await connection in connections {
+                            unclaimed.remove(connection)
                             acceptedCount.withLockedValue { $0 += 1 }
                             group.addTask {
                                 try? await connection.executeThenClose { inbound, outbound in
@@ -113,7 +119,7 @@ public final class FakeHTTPServer: Sendable {
             }
         }
         return FakeHTTPServer(
-            target: target, acceptedCount: acceptedCount, listener: serverChannel.channel, serving: serving,
+            target: target, acceptedCount: acceptedCount, unclaimed: unclaimed, listener: serverChannel.channel, serving: serving,
             socketDirectory: socketDirectory)
     }
 
@@ -121,11 +127,13 @@ public final class FakeHTTPServer: Sendable {
     /// socket's directory.
     ///
     /// The listener closes first and the accept loop ends by itself once it has taken every
-    /// connection accepted before: a connection accepted after its loop was cancelled would be
-    /// dropped before it became active, which NIO's async channel traps on.
+    /// connection accepted before. A connection whose set-up finished only after the listener
+    /// closed never reaches the loop (NIO drops it, and traps on the dropped writer unless
+    /// someone still holds and finishes it): those are closed here.
     public func shutdown() async {
         try? await self.listener.close()
         await self.serving.value
+        await self.unclaimed.closeAll()
         if let socketDirectory {
             try? FileManager.default.removeItem(atPath: socketDirectory)
         }
