@@ -554,6 +554,46 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// A struct a template prints whole is Go's struct, `{v1 v2}`, in its Go type's field order
+    /// with embedded structs nested (`HostConfig`'s `Resources`, an image config's two halves):
+    /// `{{.HostConfig.RestartPolicy}}` is `{on-failure 3}`, `{{.Mounts}}` a list of them.
+    /// (A pointer nested in a struct prints as its address in docker; none is asked for here.)
+    @Test func inspectTemplatesPrintStructsAsDocker() async throws {
+        let oracle = try await CLIOracle()
+        let name = "stevedore-structs-\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestEngine.withResources { client, resources in
+            let host = HostConfig(
+                binds: ["/tmp:/data:ro"], logConfig: .init(type: "json-file", config: ["max-size": "1m"]),
+                networkMode: "none", portBindings: ["80/tcp": [PortBinding(hostIp: "127.0.0.1", hostPort: "8080")]],
+                restartPolicy: RestartPolicy(name: .onFailure, maximumRetryCount: 3))
+            let id = try await client.containers.create(
+                ContainerCreateBody(exposedPorts: ["80/tcp": EmptyObject()], cmd: ["true"], image: TestEngine.image, hostConfig: host),
+                options: .init(name: name)
+            ).id
+            resources.container(id)
+            let network = try await client.networks.create(
+                NetworkCreateRequest(name: name, ipam: IPAM(config: [IPAMConfig(subnet: "10.231.0.0/24")]), labels: ["a": "b"])
+            ).id
+            resources.network(network)
+            _ = try await client.volumes.create(VolumeCreateRequest(name: name, labels: ["a": "b"]))
+            resources.volume(name)
+            let commandLines: [[String]] = [
+                [
+                    "inspect", "-f",
+                    "{{.HostConfig.RestartPolicy}}|{{.HostConfig.LogConfig}}|{{.HostConfig.PortBindings}}|{{.Mounts}}|"
+                        + "{{range .Mounts}}{{.}}{{end}}|{{.State}}|{{.Config}}|{{.GraphDriver}}",
+                    name,
+                ],
+                ["inspect", "-f", #"{{print .HostConfig.RestartPolicy}}|{{printf "%v %s" .HostConfig.RestartPolicy .Mounts}}"#, name],
+                ["image", "inspect", "-f", "{{.Config}}|{{.RootFS}}|{{.GraphDriver}}|{{.Metadata}}", TestEngine.image],
+                ["network", "inspect", "-f", "{{.}}|{{.IPAM}}|{{.IPAM.Config}}", name],
+                ["volume", "inspect", "-f", "{{.}}|{{.UsageData}}", name],
+                ["info", "-f", "{{.Swarm}}|{{.Runtimes}}|{{.Plugins}}"],
+            ]
+            for arguments in commandLines { try await oracle.expectSame(arguments) }
+        }
+    }
+
     @Test func portListsPublishedPortsAsDocker() async throws {
         let (docker, stevedore) = try #require(
             try await CommandLineProcess.oracleAndStevedore(), "the docker CLI is the oracle of this test")

@@ -151,6 +151,48 @@ import Testing
         #expect(try render(formatted) == "y\n|\"y\\n\"|790a|[121 10]|1m30s")
     }
 
+    /// A model prints as the Go struct docker's typed pass holds, `{v1 v2}`, its fields in Go's
+    /// order (an embedded struct nested, a field JSON never carries as given), each as its type
+    /// prints; a dictionary stays a map, and a model inside either prints as a struct.
+    @Test func modelsPrintAsGoStructs() throws {
+        struct RestartPolicy: Encodable { var Name = "on-failure"; var MaximumRetryCount = 3 }
+        struct Mount: Encodable { var `Type` = "bind"; var Name: String?; var Source = "/tmp"; var RW = true; var Driver: String? }
+        struct Config: Encodable, GoTypedFields {
+            var Image = "busybox"
+            var Cmd: [String]? = ["sh"]
+            var Entrypoint: [String]?
+            var Labels: [String: String]? = ["b": "2", "a": "1"]
+            var Health: RestartPolicy?
+            var Created: String? = "2026-12-06T08:22:40.5Z"
+            var StopTimeout: Int?
+            var Policy = RestartPolicy()
+            var Mounts = [Mount()]
+            static let goNilableFields: Set<String> = ["StopTimeout"]
+            static let goStructLayout: [GoStructField]? = [
+                .embedded([.field("Cmd"), .field("Entrypoint"), .field("Image")]), .unmodeled("Tty", zero: false),
+                .field("Labels"), .field("Health"), .field("Created"), .field("StopTimeout"), .field("Policy"), .field("Mounts"),
+            ]
+            var goPrintedFields: [String: GoPrinted] { ["Created": .stringer("2026-12-06 08:22:40.5 +0000 UTC")] }
+        }
+        let value = try TemplateValue(encoding: Config())
+        func render(_ text: String) throws -> String { try GoTemplate(parsing: text).render(value, missingKey: .error) }
+        #expect(
+            try render("{{.Policy}}|{{.Mounts}}|{{range .Mounts}}{{.}}{{end}}") == "{on-failure 3}|[{bind  /tmp true }]|{bind  /tmp true }")
+        #expect(
+            try render("{{.}}")
+                == "{{[sh] [] busybox} false map[a:1 b:2] <nil> 2026-12-06 08:22:40.5 +0000 UTC <nil> {on-failure 3} [{bind  /tmp true }]}")
+        #expect(
+            try render(#"{{print .Policy}}|{{printf "%v" .Policy}}|{{json .Policy}}"#)
+                == #"{on-failure 3}|{on-failure 3}|{"Name":"on-failure","MaximumRetryCount":3}"#)
+        // docker's fallback to the daemon's JSON: fields only the JSON has are not the struct's.
+        let merged = value.addingMissingFields(from: try TemplateValue(json: #"{"Policy":{"Name":"no","Extra":1},"Nope":2}"#))
+        #expect(try GoTemplate(parsing: "{{.Policy}}").render(merged, missingKey: .error) == "{on-failure 3}")
+        // A field the model lacks is the daemon's where it sent one.
+        let sentTty = value.addingMissingFields(from: try TemplateValue(json: #"{"Tty":true}"#))
+        #expect(try GoTemplate(parsing: "{{.}}").render(sentTty, missingKey: .error).hasPrefix("{{[sh] [] busybox} true map["))
+        #expect(try TemplateValue(encoding: ["k": RestartPolicy()]).goDescription == "map[k:{on-failure 3}]")
+    }
+
     @Test func encodesEnumsAndSuperclassesThroughNestedContainers() throws {
         enum Kind: String, Encodable { case running }
         struct Wrapper: Encodable {

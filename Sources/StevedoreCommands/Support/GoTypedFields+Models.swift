@@ -12,7 +12,9 @@ import StevedoreFormatting
 // that can be nil (`<nil>` where the daemon sent nothing), `time.Time` fields
 // (`2026-12-06 04:58:06.5 +0000 UTC`), `time.Duration` fields (`1m30s`) and `[]byte` fields
 // (`[121 10]`, which the daemon sends in base64). A plain field the daemon left out prints its
-// Go zero value; a nil one has no printed form here.
+// Go zero value; a nil one has no printed form here. Where Go declares a struct's fields in
+// another order than the model, embeds a struct or lacks a field (the spec is newer than
+// docker 28's types), a layout says how Go prints the struct (`{{.HostConfig}}`).
 
 /// A `time.Time` field: Go's `String` of the daemon's time, of Go's zero time where it sent none.
 private func goTime(_ rfc3339: String?) -> GoPrinted {
@@ -24,6 +26,9 @@ private func goTime(_ rfc3339: String?) -> GoPrinted {
 private func goDuration(_ nanoseconds: Int64?) -> GoPrinted {
     .stringer(goDurationString(nanoseconds ?? 0))
 }
+
+/// Fields by their JSON keys, in the order given.
+private func goFields(_ keys: String...) -> [GoStructField] { keys.map(GoStructField.field) }
 
 /// A `[]byte` field, which the daemon sends in base64: none where it sent none (Go's nil slice).
 private func goBytes(_ base64: String?) -> GoPrinted {
@@ -38,10 +43,34 @@ extension EmptyObject: GoStringConvertible {
 extension ContainerInspectResponse: GoTypedFields {
     public static let goFieldNames = ["ID": "Id"]
     public static let goNilableFields: Set<String> = ["SizeRw", "SizeRootFs"]
+    /// `InspectResponse` embeds a `*ContainerJSONBase`; Go has no `Storage` yet.
+    public static let goStructLayout: [GoStructField]? =
+        [
+            .embedded(
+                goFields(
+                    "Id", "Created", "Path", "Args", "State", "Image", "ResolvConfPath", "HostnamePath", "HostsPath", "LogPath",
+                    "Name", "RestartCount", "Driver", "Platform", "MountLabel", "ProcessLabel", "AppArmorProfile", "ExecIDs",
+                    "HostConfig", "GraphDriver", "SizeRw", "SizeRootFs"))
+        ] + goFields("Mounts", "Config", "NetworkSettings", "ImageManifestDescriptor")
 }
 
 extension ContainerConfig: GoTypedFields {
     public static let goNilableFields: Set<String> = ["StopTimeout"]
+    public static let goStructLayout: [GoStructField]? = goFields(
+        "Hostname", "Domainname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty", "OpenStdin",
+        "StdinOnce", "Env", "Cmd", "Healthcheck", "ArgsEscaped", "Image", "Volumes", "WorkingDir", "Entrypoint", "NetworkDisabled",
+        "MacAddress", "OnBuild", "Labels", "StopSignal", "StopTimeout", "Shell")
+}
+
+/// An image's `Config` is docker's `DockerOCIImageConfig`: the OCI image config and docker's
+/// extension to it, both embedded; the container config's other fields are not there.
+extension ImageConfig: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = [
+        .embedded(
+            goFields("User", "ExposedPorts", "Env", "Entrypoint", "Cmd", "Volumes", "WorkingDir", "Labels", "StopSignal", "ArgsEscaped")
+        ),
+        .embedded(goFields("Healthcheck", "OnBuild", "Shell")),
+    ]
 }
 
 extension HostConfig: GoTypedFields {
@@ -51,9 +80,79 @@ extension HostConfig: GoTypedFields {
         "CPUPercent": "CpuPercent", "DNS": "Dns", "DNSOptions": "DnsOptions", "DNSSearch": "DnsSearch",
     ]
     public static let goNilableFields: Set<String> = ["Init", "MemorySwappiness", "OomKillDisable", "PidsLimit"]
+    /// `HostConfig` embeds `Resources`, which Go prints as one struct among its fields.
+    public static let goStructLayout: [GoStructField]? =
+        goFields(
+            "Binds", "ContainerIDFile", "LogConfig", "NetworkMode", "PortBindings", "RestartPolicy", "AutoRemove", "VolumeDriver",
+            "VolumesFrom", "ConsoleSize", "Annotations", "CapAdd", "CapDrop", "CgroupnsMode", "Dns", "DnsOptions", "DnsSearch",
+            "ExtraHosts", "GroupAdd", "IpcMode", "Cgroup", "Links", "OomScoreAdj", "PidMode", "Privileged", "PublishAllPorts",
+            "ReadonlyRootfs", "SecurityOpt", "StorageOpt", "Tmpfs", "UTSMode", "UsernsMode", "ShmSize", "Sysctls", "Runtime",
+            "Isolation")
+        + [
+            .embedded(
+                goFields(
+                    "CpuShares", "Memory", "NanoCpus", "CgroupParent", "BlkioWeight", "BlkioWeightDevice", "BlkioDeviceReadBps",
+                    "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps", "CpuPeriod", "CpuQuota",
+                    "CpuRealtimePeriod", "CpuRealtimeRuntime", "CpusetCpus", "CpusetMems", "Devices", "DeviceCgroupRules",
+                    "DeviceRequests", "KernelMemory", "KernelMemoryTCP", "MemoryReservation", "MemorySwap", "MemorySwappiness",
+                    "OomKillDisable", "PidsLimit", "Ulimits", "CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth"))
+        ] + goFields("Mounts", "MaskedPaths", "ReadonlyPaths", "Init")
+}
+
+/// Go's `*blkiodev.WeightDevice` prints through its `String` method.
+extension Resources.BlkioWeightDevice: GoStringConvertible {
+    public var goString: String { "\(self.path ?? ""):\(self.weight ?? 0)" }
+}
+
+/// Go's `*blkiodev.ThrottleDevice` prints through its `String` method.
+extension ThrottleDevice: GoStringConvertible {
+    public var goString: String { "\(self.path ?? ""):\(self.rate ?? 0)" }
+}
+
+/// Go's `*units.Ulimit` prints through its `String` method.
+extension Resources.Ulimit: GoStringConvertible {
+    public var goString: String { "\(self.name ?? "")=\(self.soft ?? 0):\(self.hard ?? 0)" }
+}
+
+extension Mount: GoTypedFields {
+    /// Go has a `ClusterOptions` pointer the model lacks.
+    public static let goStructLayout: [GoStructField]? =
+        goFields("Type", "Source", "Target", "ReadOnly", "Consistency", "BindOptions", "VolumeOptions", "ImageOptions", "TmpfsOptions")
+        + [.unmodeled("ClusterOptions", zero: nil)]
+}
+
+extension Mount.VolumeOptions: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields("NoCopy", "Labels", "Subpath", "DriverConfig")
+}
+
+/// `NetworkSettings` embeds `NetworkSettingsBase` and `DefaultNetworkSettings`.
+extension NetworkSettings: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = [
+        .embedded(
+            goFields(
+                "Bridge", "SandboxID", "SandboxKey", "Ports", "HairpinMode", "LinkLocalIPv6Address", "LinkLocalIPv6PrefixLen",
+                "SecondaryIPAddresses", "SecondaryIPv6Addresses")),
+        .embedded(
+            goFields(
+                "EndpointID", "Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "IPAddress", "IPPrefixLen", "IPv6Gateway",
+                "MacAddress")),
+        .field("Networks"),
+    ]
+}
+
+extension EndpointSettings: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields(
+        "IPAMConfig", "Links", "Aliases", "MacAddress", "DriverOpts", "GwPriority", "NetworkID", "EndpointID", "Gateway", "IPAddress",
+        "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "DNSNames")
+}
+
+extension DriverData: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields("Data", "Name")
 }
 
 extension HealthConfig: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields(
+        "Test", "Interval", "Timeout", "StartPeriod", "StartInterval", "Retries")
     public var goPrintedFields: [String: GoPrinted] {
         [
             "Interval": goDuration(self.interval), "Timeout": goDuration(self.timeout),
@@ -68,6 +167,20 @@ extension HealthcheckResult: GoTypedFields {
 
 extension ImageInspect: GoTypedFields {
     public static let goFieldNames = ["ID": "Id"]
+    /// Go has no `Identity` yet.
+    public static let goStructLayout: [GoStructField]? = goFields(
+        "Id", "RepoTags", "RepoDigests", "Parent", "Comment", "Created", "Container", "ContainerConfig", "DockerVersion", "Author",
+        "Config", "Architecture", "Variant", "Os", "OsVersion", "Size", "VirtualSize", "GraphDriver", "RootFS", "Metadata",
+        "Descriptor", "Manifests")
+}
+
+extension ImageManifestSummary.Size: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields("Content", "Total")
+}
+
+extension ImageManifestSummary.ImageData: GoTypedFields {
+    /// Go has no `Identity` yet.
+    public static let goStructLayout: [GoStructField]? = goFields("Platform", "Size", "Containers")
 }
 
 extension ImageInspect.Metadata: GoTypedFields {
@@ -76,6 +189,10 @@ extension ImageInspect.Metadata: GoTypedFields {
 
 extension NetworkInspect: GoTypedFields {
     public static let goFieldNames = ["ID": "Id"]
+    /// Go has no `Status` yet.
+    public static let goStructLayout: [GoStructField]? = goFields(
+        "Name", "Id", "Created", "Scope", "Driver", "EnableIPv4", "EnableIPv6", "IPAM", "Internal", "Attachable", "Ingress",
+        "ConfigFrom", "ConfigOnly", "Containers", "Options", "Labels", "Peers", "Services")
     public var goPrintedFields: [String: GoPrinted] { ["Created": goTime(self.created)] }
 }
 
@@ -188,6 +305,27 @@ extension SwarmSpec.CAConfig: GoTypedFields {
     public var goPrintedFields: [String: GoPrinted] { ["NodeCertExpiry": goDuration(self.nodeCertExpiry)] }
 }
 
+extension IPAM: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields("Driver", "Options", "Config")
+}
+
+/// moby generates `volume.Volume` from the API's definition with its fields sorted.
+extension Volume: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields(
+        "ClusterVolume", "CreatedAt", "Driver", "Labels", "Mountpoint", "Name", "Options", "Scope", "Status", "UsageData")
+}
+
+extension Volume.UsageData: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields("RefCount", "Size")
+}
+
+/// `ClusterVolume` embeds `swarm.Meta`.
+extension ClusterVolume: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? =
+        [.field("ID"), .embedded(goFields("Version", "CreatedAt", "UpdatedAt"))] + goFields("Spec", "PublishStatus", "Info")
+    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+}
+
 extension IPAMConfig: GoTypedFields {
     public static let goFieldNames = ["AuxAddress": "AuxiliaryAddresses"]
 }
@@ -202,6 +340,26 @@ extension Runtime: GoTypedFields {
     public static let goFieldNames = [
         "Path": "path", "Args": "runtimeArgs", "Type": "runtimeType", "Options": "options", "Status": "status",
     ]
+    /// `RuntimeWithStatus` embeds `Runtime`, whose shim fields the model lacks.
+    public static let goStructLayout: [GoStructField]? = [
+        .embedded(goFields("path", "runtimeArgs") + [.unmodeled("runtimeType", zero: ""), .unmodeled("options", zero: [:])]),
+        .field("status"),
+    ]
+}
+
+extension SwarmInfo: GoTypedFields {
+    /// The model lacks Go's `Warnings`.
+    public static let goStructLayout: [GoStructField]? =
+        goFields("NodeID", "NodeAddr", "LocalNodeState", "ControlAvailable", "Error", "RemoteManagers", "Nodes", "Managers", "Cluster")
+        + [.unmodeled("Warnings", zero: [])]
+}
+
+extension RegistryServiceConfig: GoTypedFields {
+    /// Go has an `ExtraFields` map the JSON never carries.
+    public static let goStructLayout: [GoStructField]? =
+        goFields(
+            "AllowNondistributableArtifactsCIDRs", "AllowNondistributableArtifactsHostnames", "InsecureRegistryCIDRs", "IndexConfigs",
+            "Mirrors") + [.unmodeled("ExtraFields", zero: [:])]
 }
 
 extension Plugin: GoTypedFields {

@@ -114,6 +114,9 @@ enum GoPrintf {
         case .object(let object) where object.goString != nil && (verb == "v" || verb == "s" || verb == "q"):
             // A Go value with a `String` method: `%v` and `%s` print it, `%q` quotes it.
             return formatArgument(.string(object.goString ?? ""), verb: verb, flags: flags)
+        case .object(let object) where object.goStructFields != nil && verb != "T":
+            let fields = object.goStructValues(object.goStructFields ?? []).map { formatArgument($0, verb: verb, flags: flags) }
+            return "{" + fields.joined(separator: " ") + "}"
         case .array(let elements) where verb != "T":
             return "[" + elements.map { formatArgument($0, verb: verb, flags: flags) }.joined(separator: " ") + "]"
         case .object(let object) where verb != "T":

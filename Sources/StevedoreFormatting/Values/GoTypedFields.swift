@@ -21,6 +21,10 @@ public protocol GoTypedFields {
     /// `time.Time` as `2026-12-06 04:58:06.5 +0000 UTC`, a `time.Duration` as `1m30s`, a
     /// `[]byte` as `[121 10]`.
     var goPrintedFields: [String: GoPrinted] { get }
+    /// The Go type's fields in its declaration order, for printing the struct (`{{.State}}`),
+    /// where they differ from the model's: another order, embedded structs, fields JSON never
+    /// carries. `nil` (the default) when Go declares the model's fields in the model's order.
+    static var goStructLayout: [GoStructField]? { get }
 }
 
 extension GoTypedFields {
@@ -28,4 +32,5 @@ extension GoTypedFields {
     public static var goFieldNames: [String: String] { [:] }
     public static var goNilableFields: Set<String> { [] }
     public var goPrintedFields: [String: GoPrinted] { [:] }
+    public static var goStructLayout: [GoStructField]? { nil }
 }

@@ -43,6 +43,11 @@ public struct TemplateObject: Sendable, Equatable {
     /// `<`, `>` and `&` (`\u003c`…) in it where the template's `json` otherwise does not. `nil`
     /// for a JSON object or a typed map. Not part of equality.
     public var formatterContextType: String?
+    /// For an object encoded from a model, a Go struct, its fields in the order Go declares
+    /// them (``GoTypedFields/goStructLayout``, the model's own order by default): Go prints a
+    /// struct as `{v1 v2 …}`, not as a map. Fields only the daemon's JSON has (a merged
+    /// object's) are not part of it. `nil` for a map or a JSON object. Not part of equality.
+    public var goStructFields: [GoStructField]?
     /// For a Go `[]byte` handed to `print` or `printf` (``GoPrinted/bytes(_:)``), its bytes:
     /// `printf`'s `%s`, `%q`, `%x` and `%X` format them as text, anything else prints
     /// ``goString``. Not part of equality.
@@ -115,6 +120,7 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.goPrinted = self.goPrinted
         sorted.goBytes = self.goBytes
         sorted.goStructType = self.goStructType
+        sorted.goStructFields = self.goStructFields
         return sorted
     }
 

@@ -31,6 +31,11 @@ enum TemplateValueEncoding {
             return .object(sorted)
         }
         guard case .object(var object) = result else { return result }
+        // A model that encodes its own fields (not through one value) is a Go struct; a
+        // formatter context is one too, but docker's holds other fields than it shows.
+        if case .keyed(let keys, _) = encoder.node.content, !(value is any FormatterContext) {
+            object.goStructFields = keys.map(GoStructField.field)
+        }
         if let stringer = value as? any GoStringConvertible { object.goString = stringer.goString }
         if let context = value as? any FormatterContext { object.formatterContextType = type(of: context).formatterContextType }
         if let model = value as? any GoTypedFields {
@@ -38,6 +43,7 @@ enum TemplateValueEncoding {
             object.goPrinted = model.goPrintedFields
             object.goFieldNames = type(of: model).goFieldNames
             object.goStructType = type(of: model).goStructType
+            if let layout = type(of: model).goStructLayout { object.goStructFields = layout }
         }
         return .object(object)
     }
