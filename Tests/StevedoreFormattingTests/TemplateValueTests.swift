@@ -125,7 +125,16 @@ import Testing
         #expect(throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", #"map has no entry for key "Health""#)) {
             try render("{{.Health.Status}}", leftOut)
         }
+        // `len` of a nil pointer fails the typed pass: the fallback fails where the field is read.
+        #expect(throws: TemplateError.execution(line: 1, column: 3, context: ".Health", #"map has no entry for key "Health""#)) {
+            try render("{{ .Health | len}}", leftOut)
+        }
         let sentNull = value.addingMissingFields(from: try TemplateValue(json: #"{"Health":null}"#))
+        #expect(
+            throws: TemplateError.execution(line: 1, column: 2, context: "len .Health", "error calling len: len of nil pointer")
+        ) {
+            try render("{{len .Health}}", sentNull)
+        }
         #expect(
             throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", "nil pointer evaluating interface {}.Status")
         ) {

@@ -13,6 +13,9 @@ struct EvaluatedValue {
     var goPrinted: GoPrinted?
     /// For a model's nil field the daemon left out, its key, which a field of it fails to find.
     var leftOutKey: String?
+    /// For such a field, docker's failure where the template read it, for a function that
+    /// cannot take a nil pointer (`len`).
+    var leftOutFailure: TemplateError?
 
     static let invalid = EvaluatedValue(value: nil)
 

@@ -336,6 +336,15 @@ struct TemplateEvaluator {
         return value
     }
 
+    /// `value` with, for a nil field the daemon left out, the failure docker's fallback to its
+    /// JSON meets here, for what cannot take the nil (`len`).
+    private func leftOutChecked(_ value: EvaluatedValue) -> EvaluatedValue {
+        guard let key = value.leftOutKey else { return value }
+        var checked = value
+        checked.leftOutFailure = failure("map has no entry for key \(GoQuote.quote(key))")
+        return checked
+    }
+
     private func evalField(_ name: String, of receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
         guard let value = receiver.value else {
             if missingKey == .error { throw failure("nil data; no entry for key \(GoQuote.quote(name))") }
@@ -356,11 +365,11 @@ struct TemplateEvaluator {
             // A Go struct's JSON key is no field of it where Go names the field otherwise.
             let isHiddenKey =
                 object.goStructType != nil && object.goFieldNames[name] == nil && object.goFieldNames.values.contains(name)
-            if !isHiddenKey, let field = object[name] { return Self.field(name, field, of: object) }
+            if !isHiddenKey, let field = object[name] { return self.leftOutChecked(Self.field(name, field, of: object)) }
             if let key = object.goFieldNames[name] {
                 // A Go field left out of the JSON when empty (`omitempty`) is there, empty.
                 guard let field = object[key] else { return EvaluatedValue(value: .string(""), isInterface: true) }
-                return Self.field(key, field, of: object)
+                return self.leftOutChecked(Self.field(key, field, of: object))
             }
             if let type = object.formatterContextType ?? object.goStructType {
                 throw failure("can't evaluate field \(name) in type \(type)")
