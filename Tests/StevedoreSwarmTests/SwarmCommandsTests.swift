@@ -94,6 +94,13 @@ extension OnTheSwarm {
                     config,
                 ],
                 ["node", "inspect", "--format", "{{.CreatedAt}}|{{.Spec.Labels}}|{{.Description.Engine.Labels}}", "self"],
+                // Whole structs as Go prints them: embedded Meta and Annotations, Go's field order, String methods.
+                ["node", "inspect", "--format", "{{.Spec}}|{{.Status}}|{{.Description.Platform}}|{{.ManagerStatus}}|{{.Version}}", "self"],
+                [
+                    "service", "inspect", "--format",
+                    "{{.Spec.TaskTemplate.Resources.Limits}}|{{.Endpoint}}|{{.Spec.TaskTemplate.Placement}}|{{.Version}}", service,
+                ],
+                ["secret", "inspect", "--format", "{{.}}|{{.Spec}}", secret], ["config", "inspect", "--format", "{{.}}", config],
                 ["info", "--format", "{{.Swarm.Cluster.Spec.Dispatcher.HeartbeatPeriod}}|{{.Swarm.Cluster.Spec.Raft.KeepOldSnapshots}}"],
                 ["secret", "ls", "--filter", "name=\(secret)"], ["secret", "ls", "-q", "--filter", "label=a=b"],
                 ["secret", "inspect", "--pretty", secret],

@@ -30,6 +30,12 @@ private func goDuration(_ nanoseconds: Int64?) -> GoPrinted {
 /// Fields by their JSON keys, in the order given.
 private func goFields(_ keys: String...) -> [GoStructField] { keys.map(GoStructField.field) }
 
+/// swarm's `Meta`, which every swarm object embeds after its `ID`.
+private let goMeta = GoStructField.embedded(goFields("Version", "CreatedAt", "UpdatedAt"))
+
+/// swarm's `Annotations`, which every swarm spec embeds first.
+private let goAnnotations = GoStructField.embedded(goFields("Name", "Labels"))
+
 /// A `[]byte` field, which the daemon sends in base64: none where it sent none (Go's nil slice).
 private func goBytes(_ base64: String?) -> GoPrinted {
     .bytes(Array(base64.flatMap { Data(base64Encoded: $0) } ?? Data()))
@@ -197,6 +203,10 @@ extension NetworkInspect: GoTypedFields {
 }
 
 extension Service: GoTypedFields {
+    /// The model lacks Go's `PreviousSpec`.
+    public static let goStructLayout: [GoStructField]? =
+        [.field("ID"), goMeta, .field("Spec"), .unmodeled("PreviousSpec", zero: nil)]
+        + goFields("Endpoint", "UpdateStatus", "ServiceStatus", "JobStatus")
     public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
@@ -209,6 +219,27 @@ extension Service.UpdateStatus: GoTypedFields {
 
 extension Service.JobStatus: GoTypedFields {
     public var goPrintedFields: [String: GoPrinted] { ["LastExecution": goTime(self.lastExecution)] }
+}
+
+extension ServiceSpec: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? =
+        [goAnnotations] + goFields("TaskTemplate", "Mode", "UpdateConfig", "RollbackConfig", "Networks", "EndpointSpec")
+}
+
+extension TaskSpec: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = goFields(
+        "ContainerSpec", "PluginSpec", "NetworkAttachmentSpec", "Resources", "RestartPolicy", "Placement", "Networks", "LogDriver",
+        "ForceUpdate", "Runtime")
+}
+
+extension TaskSpec.Resources: GoTypedFields {
+    /// Go has no `SwapBytes` or `MemorySwappiness` yet.
+    public static let goStructLayout: [GoStructField]? = goFields("Limits", "Reservations")
+}
+
+/// Go's `*units.Ulimit` prints through its `String` method.
+extension TaskSpec.ContainerSpec.Ulimit: GoStringConvertible {
+    public var goString: String { "\(self.name ?? "")=\(self.soft ?? 0):\(self.hard ?? 0)" }
 }
 
 extension ServiceSpec.Mode.Replicated: GoTypedFields {
@@ -229,6 +260,10 @@ extension ServiceSpec.RollbackConfig: GoTypedFields {
 
 extension TaskSpec.ContainerSpec: GoTypedFields {
     public static let goNilableFields: Set<String> = ["Init", "StopGracePeriod"]
+    public static let goStructLayout: [GoStructField]? = goFields(
+        "Image", "Labels", "Command", "Args", "Hostname", "Env", "Dir", "User", "Groups", "Privileges", "Init", "StopSignal", "TTY",
+        "OpenStdin", "ReadOnly", "Mounts", "StopGracePeriod", "Healthcheck", "Hosts", "DNSConfig", "Secrets", "Configs",
+        "Isolation", "Sysctls", "CapabilityAdd", "CapabilityDrop", "Ulimits", "OomScoreAdj")
     public var goPrintedFields: [String: GoPrinted] { self.stopGracePeriod.map { ["StopGracePeriod": goDuration($0)] } ?? [:] }
 }
 
@@ -240,6 +275,11 @@ extension TaskSpec.RestartPolicy: GoTypedFields {
 }
 
 extension DockerTask: GoTypedFields {
+    /// Go names `AssignedGenericResources` `GenericResources`, and has `Volumes`.
+    public static let goStructLayout: [GoStructField]? =
+        [.field("ID"), goMeta, goAnnotations]
+        + goFields("Spec", "ServiceID", "Slot", "NodeID", "Status", "DesiredState", "NetworksAttachments")
+        + [.unmodeled("GenericResources", zero: []), .field("JobIteration"), .unmodeled("Volumes", zero: [])]
     public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
@@ -248,14 +288,33 @@ extension TaskStatus: GoTypedFields {
 }
 
 extension Node: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? =
+        [.field("ID"), goMeta] + goFields("Spec", "Description", "Status", "ManagerStatus")
     public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
+extension NodeSpec: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = [goAnnotations] + goFields("Role", "Availability")
+}
+
+extension NodeDescription: GoTypedFields {
+    /// The model lacks Go's `CSIInfo`.
+    public static let goStructLayout: [GoStructField]? =
+        goFields("Hostname", "Platform", "Resources", "Engine", "TLSInfo") + [.unmodeled("CSIInfo", zero: [])]
+}
+
+/// Go's `swarm.Version` prints through its `String` method: the index.
+extension ObjectVersion: GoStringConvertible {
+    public var goString: String { String(self.index ?? 0) }
+}
+
 extension Secret: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = [.field("ID"), goMeta, .field("Spec")]
     public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
 extension Config: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = [.field("ID"), goMeta, .field("Spec")]
     public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
@@ -276,17 +335,27 @@ extension TaskSpec.ContainerSpec.Privileges.Seccomp: GoTypedFields {
 }
 
 extension SecretSpec: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = [goAnnotations] + goFields("Data", "Driver", "Templating")
     public static let goNilableFields: Set<String> = ["Data"]
     public var goPrintedFields: [String: GoPrinted] { ["Data": goBytes(self.data)] }
 }
 
 extension ConfigSpec: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = [goAnnotations] + goFields("Data", "Templating")
     public static let goNilableFields: Set<String> = ["Data"]
     public var goPrintedFields: [String: GoPrinted] { ["Data": goBytes(self.data)] }
 }
 
 extension ClusterInfo: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? =
+        [.field("ID"), goMeta]
+        + goFields("Spec", "TLSInfo", "RootRotationInProgress", "DefaultAddrPool", "SubnetSize", "DataPathPort")
     public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+}
+
+extension SwarmSpec: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? =
+        [goAnnotations] + goFields("Orchestration", "Raft", "Dispatcher", "CAConfig", "TaskDefaults", "EncryptionConfig")
 }
 
 extension SwarmSpec.Orchestration: GoTypedFields {
@@ -322,7 +391,7 @@ extension Volume.UsageData: GoTypedFields {
 /// `ClusterVolume` embeds `swarm.Meta`.
 extension ClusterVolume: GoTypedFields {
     public static let goStructLayout: [GoStructField]? =
-        [.field("ID"), .embedded(goFields("Version", "CreatedAt", "UpdatedAt"))] + goFields("Spec", "PublishStatus", "Info")
+        [.field("ID"), goMeta] + goFields("Spec", "PublishStatus", "Info")
     public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
 }
 
