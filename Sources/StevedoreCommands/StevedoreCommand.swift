@@ -44,8 +44,12 @@ public struct StevedoreCommand: AsyncParsableCommand {
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         // Diagnostics go to stderr, so that stdout stays the command's output.
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        // The command line as parsed, global options after the command's path: what a refusal
+        // of it names.
+        var commandLine = arguments
         do {
             let (moved, environment) = try GlobalOptions.movingLeadingOptions(in: arguments)
+            commandLine = moved
             for (name, value) in environment { setenv(name, value, 1) }
             // docker's `--flag=false`, which the parser's flags do not take.
             var command = try Self.parseAsRoot(try PflagSyntax.rewrite(moved))
@@ -60,7 +64,12 @@ public struct StevedoreCommand: AsyncParsableCommand {
             Self.exit(withError: ExitCode(1))
         } catch let failure as CommandFailure {
             // An empty description: the command already reported each failure itself.
-            if !failure.description.isEmpty {
+            if failure.isArgumentCount, let refusal = DockerCommandUsage.command(in: commandLine).countRefusal(firstArgument: nil) {
+                printError(refusal.description)
+            } else if failure.isFlagValue {
+                // docker's flag parser refused it: the command's usage follows.
+                printError(failure.description + DockerCommandUsage.command(in: commandLine).flagUsage)
+            } else if !failure.description.isEmpty {
                 printError("\(failure)")
             }
             Self.exit(withError: ExitCode(failure.exitCode))
@@ -70,6 +79,11 @@ public struct StevedoreCommand: AsyncParsableCommand {
         } catch {
             // The parser's own exit code for a refused command line is 64; docker's is 1 or 125.
             guard Self.exitCode(for: error) == .validationFailure else { Self.exit(withError: error) }
+            let command = DockerCommandUsage.command(in: commandLine)
+            if let refusal = command.refusal(forParserMessage: Self.message(for: error), arguments: commandLine) {
+                printError(refusal.description)
+                Self.exit(withError: ExitCode(refusal.exitCode))
+            }
             printError(Self.fullMessage(for: error))
             Self.exit(withError: ExitCode(UsageExitCode.docker(forParserMessage: Self.message(for: error))))
         }

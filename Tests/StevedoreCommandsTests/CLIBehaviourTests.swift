@@ -145,21 +145,41 @@ import Testing
         #expect(outcome.standardOutput == "linux\n", "\(outcome)")
     }
 
-    /// docker's exit codes for command lines it refuses before any request (checked against the
-    /// docker CLI): 1 for too few or too many arguments, 125 for a flag it cannot take.
-    @Test(
-        arguments: [
-            (["rm"], 1), (["network", "create"], 1), (["tag", "a"], 1), (["tag", "a", "b", "c"], 1),
-            (["volume", "create", "a", "b"], 1), (["ps", "extra"], 1), (["container", "nope"], 1), (["wait"], 1),
-            (["swarm", "join-token"], 1), (["rm", "--nope", "x"], 125), (["rm", "--force=maybe", "x"], 125),
-            (["logs", "--tail"], 125), (["run", "--nope", "busybox"], 125),
-            // A flag's value may start with a dash, as Go's pflag takes it: then an argument is missing.
-            (["logs", "--tail", "-1"], 1), (["build", "--memory-swap", "-1"], 1), (["commit", "-m", "-x"], 1),
-        ] as [([String], Int32)])
+    /// Command lines docker refuses before any request, with its exit code: 1 for too few or
+    /// too many arguments or an unknown command, 125 for a flag it cannot take.
+    static let refusedCommandLines: [([String], Int32)] = [
+        (["rm"], 1), (["network", "create"], 1), (["tag", "a"], 1), (["tag", "a", "b", "c"], 1),
+        (["volume", "create", "a", "b"], 1), (["ps", "extra"], 1), (["container", "nope"], 1), (["wait"], 1),
+        (["swarm", "join-token"], 1), (["rm", "--nope", "x"], 125), (["rm", "--force=maybe", "x"], 125),
+        (["logs", "--tail"], 125), (["run", "--nope", "busybox"], 125),
+        // A flag's value may start with a dash, as Go's pflag takes it: then an argument is missing.
+        (["logs", "--tail", "-1"], 1), (["build", "--memory-swap", "-1"], 1), (["commit", "-m", "-x"], 1),
+        (["ps", "-az"], 125), (["ps", "-f"], 125), (["frobnicate"], 1), (["container", "list", "a"], 1), (["images", "a", "b"], 1),
+        (["exec", "c"], 1), (["container", "exec", "c"], 1), (["cp", "a"], 1), (["commit"], 1), (["network", "nope"], 1),
+        (["logs", "-f"], 1), (["stop", "-t", "x", "c"], 125),
+    ]
+
+    /// docker's exit codes for them (checked against the docker CLI by the next test).
+    @Test(arguments: Self.refusedCommandLines)
     func aRefusedCommandLineExitsAsDockers(arguments: [String], status: Int32) async throws {
         let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
         #expect(outcome.status == status, "\(outcome)")
         #expect(!outcome.standardError.contains("Cannot connect"), "\(outcome)")
+    }
+
+    /// docker's words for them: pflag's for a flag (`unknown flag: --nope`, `flag needs an
+    /// argument: 'f' in -f`) or a value it refuses, docker's own for the arguments (`docker:
+    /// 'docker rm' requires at least 1 argument`), then the command's use line and where its
+    /// help is; the docker CLI refuses them too without a daemon.
+    @Test(
+        .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil },
+        arguments: Self.refusedCommandLines.map(\.0).filter { $0.first != "build" })
+    func aRefusedCommandLineIsWordedAsDockers(arguments: [String]) async throws {
+        let docker = try #require(CommandLineProcess.onPath("docker"))
+        let expected = try await docker.run(arguments, environment: Self.noDaemon)
+        let actual = try await self.stevedore.run(arguments, environment: Self.noDaemon)
+        #expect(actual.status == expected.status, "\(actual)")
+        #expect(actual.standardError.replacing("stevedore", with: "docker") == expected.standardError, "\(expected)")
     }
 
     @Test func completionScriptsAreGenerated() async throws {
@@ -274,12 +294,14 @@ import Testing
     func aFlagValueDockerRefusesFailsBeforeAnyRequestWithItsMessage(arguments: [String], message: String) async throws {
         let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
         #expect(outcome.status == 125, "\(outcome)")
-        #expect(outcome.standardError == message + "\n", "\(outcome)")
+        // Then the command's usage, as docker's flag parser adds it.
+        #expect(outcome.standardError.hasPrefix(message + "\n\nUsage:  stevedore "), "\(outcome)")
+        #expect(outcome.standardError.hasSuffix(" --help' for more information\n"), "\(outcome)")
         #expect(outcome.standardOutput.isEmpty)
     }
 
     /// The same command lines through the docker CLI, where it is installed (it refuses them
-    /// before contacting any daemon): the same exit code, and its first line is stevedore's.
+    /// before contacting any daemon): the same exit code and message, the command's usage after it.
     @Test(
         .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil }, .serialized,
         arguments: Self.flagValueRefusals.map(\.0))
@@ -289,8 +311,8 @@ import Testing
         let actual = try await self.stevedore.run(arguments, environment: Self.noDaemon)
         #expect(actual.status == expected.status, "\(actual)")
         // `docker build` may first warn that the legacy builder is deprecated.
-        let line = expected.standardError.split(separator: "\n").first { $0.hasPrefix("invalid argument ") }
-        #expect(line.map { String($0) + "\n" } == actual.standardError, "\(expected)")
+        let refusal = expected.standardError.firstRange(of: "invalid argument ").map { expected.standardError[$0.lowerBound...] }
+        #expect(refusal.map(String.init) == actual.standardError.replacing("stevedore", with: "docker"), "\(expected)")
     }
 
     /// `version --format` without a daemon: the template runs over the client half (a field of

@@ -49,10 +49,7 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             let environmentFlags = try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment)
-            guard !self.command.isEmpty else {
-                throw CommandFailure(
-                    description: "\"stevedore exec\" requires at least 2 arguments: a container and a command", exitCode: 1)
-            }
+            guard !self.command.isEmpty else { throw CommandFailure.argumentCount }
             let keySequence = self.global.detachKeySequence(self.detachKeys)
             let keys = try keySequence.map(DetachKeys.init(parsing:)) ?? .default
             // The files' variables, then `-e`'s, as run reads them; a file that cannot be read

@@ -8,6 +8,12 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// A value a flag refused (``FlagValue``), which docker's flag parser refuses before the
     /// command runs: not one of the command's own refusals.
     var isFlagValue = false
+    /// A wrong number of arguments the command found itself (`exec` without its command):
+    /// docker's words for it name the command as typed (``DockerCommandUsage``).
+    var isArgumentCount = false
+
+    /// The command's arguments are too few or too many, as docker's argument check says.
+    static let argumentCount = CommandFailure(description: "wrong number of arguments", exitCode: 1, isArgumentCount: true)
 
     /// A command line `run` or `create` refuses once its flags are read (`command` names
     /// which), as docker words it (`withHelp`): `stevedore: MESSAGE`, a blank line and the

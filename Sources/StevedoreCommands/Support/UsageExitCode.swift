@@ -14,9 +14,14 @@ enum UsageExitCode {
     /// checks its arguments in the command, after the flags); everything else is a flag's, 125.
     static func docker(forParserMessage message: String) -> Int32 {
         let aboutArguments =
-            message.hasBytePrefix("Missing expected argument '<") || message.hasBytePrefix("Missing one of: '<")
+            Self.isArgumentCount(parserMessage: message)
             || (message.hasBytePrefix("The value '") && message.contains("' is invalid for '<"))
-            || message.hasBytePrefix("Unexpected argument ") || message.contains(" unexpected arguments: ")
         return aboutArguments ? 1 : 125
+    }
+
+    /// Whether the parser refused the number of positional arguments (too few or too many).
+    static func isArgumentCount(parserMessage message: String) -> Bool {
+        message.hasBytePrefix("Missing expected argument '<") || message.hasBytePrefix("Missing one of: '<")
+            || message.hasBytePrefix("Unexpected argument ") || message.contains(" unexpected arguments: ")
     }
 }

@@ -1,0 +1,149 @@
+import StevedoreText
+
+/// A command as docker's CLI words its refusals of a command line: its use line (`ps
+/// [OPTIONS]`) and the argument counts it takes, from docker's own table (``all``).
+///
+/// docker refuses a flag it cannot take with pflag's words, the command's usage and exit code
+/// 125 (`unknown flag: --nope`, then `Usage:  docker ps [OPTIONS]` and `Run 'docker ps --help'
+/// for more information`), and a wrong number of arguments with its own words, exit code 1
+/// (`docker: 'docker rm' requires at least 1 argument`). swift-argument-parser, which reads the
+/// command line here, has other words for both; ``refusal(forParserMessage:arguments:)`` says
+/// them as docker does.
+struct DockerCommandUsage: Sendable {
+    /// The argument counts a command takes (docker's `cli.NoArgs`, `cli.ExactArgs`…).
+    enum Arguments: Sendable, Equatable {
+        /// Whatever the command checks itself.
+        case unchecked
+        case none
+        case exactly(Int)
+        case atLeast(Int)
+        case atMost(Int)
+        case range(Int, Int)
+    }
+
+    /// The command's path as typed after the program's name (`container list`).
+    let path: String
+    /// docker's use line of the command, after its parent's path (`ls [OPTIONS]`).
+    let use: String
+    let arguments: Arguments
+
+    init(_ path: String, _ use: String, _ arguments: Arguments) {
+        self.path = path
+        self.use = use
+        self.arguments = arguments
+    }
+
+    /// The root command.
+    static let root = DockerCommandUsage("", "[OPTIONS] COMMAND [ARG...]", .unchecked)
+
+    private static let byPath = Dictionary(Self.all.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The command `arguments` name (after the program's name): the longest run of leading
+    /// words that is a command path. Like docker, which reads each command's flags before its
+    /// subcommand's name, it stops at the first option.
+    static func command(in arguments: [String]) -> DockerCommandUsage {
+        var command = Self.root
+        var path: [String] = []
+        for argument in arguments {
+            guard !argument.hasBytePrefix("-"), let next = Self.byPath[(path + [argument]).joined(separator: " ")] else { break }
+            path.append(argument)
+            command = next
+        }
+        return command
+    }
+
+    /// `stevedore container ls`: the parent's path and the command's own name, which an alias
+    /// typed in its place does not change.
+    var commandPath: String {
+        var words = ["stevedore"] + self.path.split(scalar: " ").dropLast().map(String.init)
+        if let name = self.use.split(scalar: " ").first, !self.path.isEmpty { words.append(String(name)) }
+        return words.joined(separator: " ")
+    }
+
+    /// `stevedore container ls [OPTIONS]`.
+    var useLine: String {
+        let parent = ["stevedore"] + self.path.split(scalar: " ").dropLast().map(String.init)
+        return (parent + [self.use]).joined(separator: " ")
+    }
+
+    /// Whether the command has subcommands (`container`), which docker names when an
+    /// argument is none of them.
+    var hasSubcommands: Bool {
+        let prefix = self.path.isEmpty ? "" : self.path + " "
+        return Self.all.contains { $0.path.hasBytePrefix(prefix) && $0.path != self.path }
+    }
+
+    /// What docker appends to a flag's refusal (pflag's message, or a value a flag refused).
+    var flagUsage: String {
+        "\n\nUsage:  \(self.useLine)\n\nRun '\(self.commandPath) --help' for more information"
+    }
+
+    /// docker's refusal of the command line `arguments` where swift-argument-parser refused it
+    /// with `message`; `nil` where docker's words are not known (the parser's then stand).
+    func refusal(forParserMessage message: String, arguments: [String]) -> CommandFailure? {
+        if let option = Self.quoted(after: "Unknown option '", in: message) {
+            return CommandFailure(description: Self.unknownFlag(option, in: arguments) + self.flagUsage, exitCode: 125)
+        }
+        if let option = Self.quoted(after: "Missing value for '", in: message) {
+            let name = String(option.prefix { $0 != " " })
+            return CommandFailure(description: Self.missingValue(name, in: arguments) + self.flagUsage, exitCode: 125)
+        }
+        guard UsageExitCode.isArgumentCount(parserMessage: message) else { return nil }
+        return self.countRefusal(firstArgument: Self.quoted(after: "Unexpected argument '", in: message))
+    }
+
+    /// docker's words for a wrong number of arguments, exit code 1; `firstArgument` is the one
+    /// a command with subcommands does not know.
+    func countRefusal(firstArgument: String?) -> CommandFailure? {
+        let path = self.commandPath
+        let usage = "\n\nUsage:  \(self.useLine)\n\n"
+        func argumentWord(_ count: Int) -> String { count == 1 ? "argument" : "arguments" }
+        let text: String
+        switch self.arguments {
+        case .unchecked:
+            guard self.path.isEmpty, let firstArgument else { return nil }
+            return CommandFailure(
+                description: "stevedore: unknown command: stevedore \(firstArgument)\n\nRun 'stevedore --help' for more information")
+        case .none where self.hasSubcommands:
+            guard let firstArgument else { return nil }
+            text = "stevedore: unknown command: \(path) \(firstArgument)\(usage)Run '\(path) --help' for more information"
+        case .none:
+            text = "stevedore: '\(path)' accepts no arguments\(usage)Run '\(path) --help' for more information"
+        case .exactly(let count):
+            text = "stevedore: '\(path)' requires \(count) \(argumentWord(count))\(usage)Run '\(path) --help' for more information"
+        case .atLeast(let count):
+            text = "stevedore: '\(path)' requires at least \(count) \(argumentWord(count))\(usage)See '\(path) --help' for more information"
+        case .atMost(let count):
+            // docker 28's own words, typo included.
+            text = "stevedore: '\(path)' requires at most \(count) \(argumentWord(count))\(usage)SRun '\(path) --help' for more information"
+        case .range(let minimum, let maximum):
+            text =
+                "stevedore: '\(path)' requires at least \(minimum) and at most \(maximum) \(argumentWord(maximum))\(usage)"
+                + "Run '\(path) --help' for more information"
+        }
+        return CommandFailure(description: text, exitCode: 1)
+    }
+
+    /// pflag's words for an option no command takes: a short one names the group it was in.
+    /// pflag names a short option by the rest of its group from that letter on (`-z` of `-az`).
+    private static func unknownFlag(_ option: String, in arguments: [String]) -> String {
+        guard !option.hasBytePrefix("--"), let letter = option.dropFirst().first else { return "unknown flag: \(option)" }
+        let group = arguments.first { $0.hasBytePrefix("-") && !$0.hasBytePrefix("--") && $0.dropFirst().contains(letter) }
+        let rest = group.flatMap { group in group.firstIndex(of: letter).map { "-" + group[$0...] } }
+        return "unknown shorthand flag: '\(letter)' in \(rest ?? option)"
+    }
+
+    /// pflag's words for an option without its value, which comes last: a short one by its letter.
+    private static func missingValue(_ name: String, in arguments: [String]) -> String {
+        if let last = arguments.last, last.hasBytePrefix("-"), !last.hasBytePrefix("--"), let letter = last.last {
+            return "flag needs an argument: '\(letter)' in -\(letter)"
+        }
+        return "flag needs an argument: \(name)"
+    }
+
+    /// The text between `prefix`'s closing quote and the next `'` in `message`.
+    private static func quoted(after prefix: String, in message: String) -> String? {
+        guard message.hasBytePrefix(prefix) else { return nil }
+        return String(message.dropFirst(prefix.count).prefix { $0 != "'" })
+    }
+}
