@@ -585,6 +585,12 @@ struct ContainerDifferentialTests {
                     name,
                 ],
                 ["inspect", "-f", #"{{print .HostConfig.RestartPolicy}}|{{printf "%v %s" .HostConfig.RestartPolicy .Mounts}}"#, name],
+                // An index into a port map fails on docker's Go value: all of it runs again over the JSON.
+                [
+                    "inspect", "-f",
+                    #"{{index .HostConfig.PortBindings "80/tcp"}}|{{index .Config.ExposedPorts "80/tcp"}}|{{.HostConfig.RestartPolicy}}"#,
+                    name,
+                ],
                 ["image", "inspect", "-f", "{{.Config}}|{{.RootFS}}|{{.GraphDriver}}|{{.Metadata}}", TestEngine.image],
                 ["network", "inspect", "-f", "{{.}}|{{.IPAM}}|{{.IPAM.Config}}", name],
                 ["volume", "inspect", "-f", "{{.}}|{{.UsageData}}", name],

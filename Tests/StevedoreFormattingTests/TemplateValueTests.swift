@@ -202,6 +202,32 @@ import Testing
         #expect(try TemplateValue(encoding: ["k": RestartPolicy()]).goDescription == "map[k:{on-failure 3}]")
     }
 
+    /// An index the typed value cannot take (a string into a map keyed by `nat.Port`) runs the
+    /// whole template again over the daemon's JSON, where everything prints as JSON does; with no
+    /// JSON to fall back to, the typed value's error stands.
+    @Test func anIndexTheTypedValueCannotTakeRunsAgainOverTheJSON() throws {
+        struct Binding: Encodable { var HostIp = "127.0.0.1"; var HostPort = "8080" }
+        struct Settings: Encodable, GoTypedFields {
+            var Ports: [String: [Binding]?] = ["80/tcp": [Binding()]]
+            var Policy = Binding()
+            static let goMapKeyTypes = ["Ports": "nat.Port"]
+        }
+        let typed = try TemplateValue(encoding: Settings())
+        let json = try TemplateValue(json: #"{"Ports":{"80/tcp":[{"HostIp":"127.0.0.1","HostPort":"8080"}]},"Policy":{"HostIp":"x"}}"#)
+        let template = try GoTemplate(parsing: #"{{.Policy}} {{index .Ports "80/tcp"}}"#)
+        #expect(try GoTemplate(parsing: "{{.Policy}} {{.Ports}}").render(typed) == "{127.0.0.1 8080} map[80/tcp:[{127.0.0.1 8080}]]")
+        #expect(
+            try template.render(typed.addingMissingFields(from: json), fallback: json)
+                == "map[HostIp:x] [map[HostIp:127.0.0.1 HostPort:8080]]")
+        #expect {
+            try template.render(typed)
+        } throws: { error in
+            let error = error as? TemplateError
+            return error?.kind == .execution
+                && error?.message.hasSuffix("error calling index: value has type string; should be nat.Port") == true
+        }
+    }
+
     @Test func encodesEnumsAndSuperclassesThroughNestedContainers() throws {
         enum Kind: String, Encodable { case running }
         struct Wrapper: Encodable {

@@ -121,8 +121,9 @@ enum CommandOutput {
     /// completed with the fields of the daemon's JSON the models do not know.
     static func renderInspected<Value: Encodable>(_ value: Value, raw: Data, with template: GoTemplate) throws -> String {
         let typed = try TemplateValue(encoding: value)
-        let item = (try? TemplateValue(json: raw)).map { typed.addingMissingFields(from: $0) } ?? typed
-        return try template.render(item) + "\n"
+        let sent = try? TemplateValue(json: raw)
+        let item = sent.map { typed.addingMissingFields(from: $0) } ?? typed
+        return try template.render(item, fallback: sent) + "\n"
     }
 
     /// What docker's inspect commands print without a template: the daemon's JSON of each

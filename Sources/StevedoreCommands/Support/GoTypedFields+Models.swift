@@ -62,6 +62,7 @@ extension ContainerInspectResponse: GoTypedFields {
 
 extension ContainerConfig: GoTypedFields {
     public static let goNilableFields: Set<String> = ["StopTimeout"]
+    public static let goMapKeyTypes = ["ExposedPorts": "nat.Port"]
     public static let goStructLayout: [GoStructField]? = goFields(
         "Hostname", "Domainname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty", "OpenStdin",
         "StdinOnce", "Env", "Cmd", "Healthcheck", "ArgsEscaped", "Image", "Volumes", "WorkingDir", "Entrypoint", "NetworkDisabled",
@@ -86,6 +87,7 @@ extension HostConfig: GoTypedFields {
         "CPUPercent": "CpuPercent", "DNS": "Dns", "DNSOptions": "DnsOptions", "DNSSearch": "DnsSearch",
     ]
     public static let goNilableFields: Set<String> = ["Init", "MemorySwappiness", "OomKillDisable", "PidsLimit"]
+    public static let goMapKeyTypes = ["PortBindings": "nat.Port"]
     /// `HostConfig` embeds `Resources`, which Go prints as one struct among its fields.
     public static let goStructLayout: [GoStructField]? =
         goFields(
@@ -133,6 +135,7 @@ extension Mount.VolumeOptions: GoTypedFields {
 
 /// `NetworkSettings` embeds `NetworkSettingsBase` and `DefaultNetworkSettings`.
 extension NetworkSettings: GoTypedFields {
+    public static let goMapKeyTypes = ["Ports": "nat.Port"]
     public static let goStructLayout: [GoStructField]? = [
         .embedded(
             goFields(

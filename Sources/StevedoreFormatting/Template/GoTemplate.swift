@@ -59,10 +59,22 @@ public struct GoTemplate: Sendable {
     }
 
     /// Executes the template with `value` as dot (`.`) and `$`.
-    public func render(_ value: TemplateValue, missingKey: MissingKey = .error) throws(TemplateError) -> String {
+    ///
+    /// Where `value` is docker's typed Go value and the template asks of it what only JSON can
+    /// give (``TemplateError/Kind/typedPass``), it runs again over `fallback`, the daemon's JSON,
+    /// as `docker inspect` does: that output, or that error, is the result. Without a fallback
+    /// (docker's `info` has none), the typed value's error is.
+    public func render(
+        _ value: TemplateValue, missingKey: MissingKey = .error, fallback: TemplateValue? = nil
+    ) throws(TemplateError) -> String {
         var evaluator = TemplateEvaluator(
             source: text, missingKey: missingKey, functions: TemplateFunctions(isHeader: false), limits: limits)
-        return try execute(value, with: &evaluator)
+        do {
+            return try execute(value, with: &evaluator)
+        } catch let error where error.kind == .typedPass {
+            guard let fallback else { throw TemplateError(kind: .execution, message: error.message) }
+            return try self.render(fallback, missingKey: missingKey)
+        }
     }
 
     /// Encodes `value` (see ``TemplateValue/init(encoding:)``) and executes the template over it.

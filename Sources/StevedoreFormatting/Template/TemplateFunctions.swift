@@ -53,7 +53,8 @@ struct TemplateFunctions: Sendable {
             return try evaluate(name, &arguments, evaluator: &evaluator)
         } catch let error as FunctionFailure {
             evaluator.at(.command(command))
-            throw evaluator.failure("error calling \(name): \(error.message)")
+            let failure = evaluator.failure("error calling \(name): \(error.message)")
+            throw error.failsTypedPassOnly ? TemplateError(kind: .typedPass, message: failure.message) : failure
         } catch let error as TemplateError {
             throw error
         } catch {
@@ -178,6 +179,11 @@ struct TemplateFunctions: Sendable {
                 let bytes = Array(string.utf8)
                 current = .int(Int64(bytes[try position(index, count: bytes.count)]))
                 isInterface = false
+            case .object(let object) where object.goMapKeyType != nil:
+                // Go's `index` converts the key to the map's key type, which a string is not.
+                throw FunctionFailure(
+                    message: "value has type \(index.value?.goTypeName ?? "<nil>"); should be \(object.goMapKeyType ?? "")",
+                    failsTypedPassOnly: true)
             case .object(let object):
                 guard case .string(let key) = index.value else {
                     throw FunctionFailure(message: "value has type \(index.value?.goTypeName ?? "<nil>"); should be string")
@@ -241,4 +247,6 @@ struct TemplateFunctions: Sendable {
 /// An error returned by a template function, reported as `error calling NAME: …`.
 struct FunctionFailure: Error {
     let message: String
+    /// A failure of docker's typed pass only (``TemplateError/Kind/typedPass``).
+    var failsTypedPassOnly = false
 }

@@ -25,6 +25,10 @@ public protocol GoTypedFields {
     /// where they differ from the model's: another order, embedded structs, fields JSON never
     /// carries. `nil` (the default) when Go declares the model's fields in the model's order.
     static var goStructLayout: [GoStructField]? { get }
+    /// The JSON keys of the map fields whose Go key type is a named one, with that type
+    /// (`ExposedPorts` is a `nat.PortSet`, keyed by `nat.Port`): a template's `index` into them
+    /// fails on the typed value, and docker falls back to its daemon's JSON.
+    static var goMapKeyTypes: [String: String] { get }
 }
 
 extension GoTypedFields {
@@ -33,4 +37,5 @@ extension GoTypedFields {
     public static var goNilableFields: Set<String> { [] }
     public var goPrintedFields: [String: GoPrinted] { [:] }
     public static var goStructLayout: [GoStructField]? { nil }
+    public static var goMapKeyTypes: [String: String] { [:] }
 }

@@ -48,6 +48,10 @@ public struct TemplateObject: Sendable, Equatable {
     /// struct as `{v1 v2 …}`, not as a map. Fields only the daemon's JSON has (a merged
     /// object's) are not part of it. `nil` for a map or a JSON object. Not part of equality.
     public var goStructFields: [GoStructField]?
+    /// For a typed Go map whose key type is a named one (`nat.Port` of a `nat.PortMap`), that
+    /// type: `index` cannot look a string up in it, so docker's typed pass fails and its
+    /// fallback to the daemon's JSON runs (``TemplateError/Kind/typedPass``). Not part of equality.
+    public var goMapKeyType: String?
     /// For a Go `[]byte` handed to `print` or `printf` (``GoPrinted/bytes(_:)``), its bytes:
     /// `printf`'s `%s`, `%q`, `%x` and `%X` format them as text, anything else prints
     /// ``goString``. Not part of equality.
@@ -121,6 +125,7 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.goBytes = self.goBytes
         sorted.goStructType = self.goStructType
         sorted.goStructFields = self.goStructFields
+        sorted.goMapKeyType = self.goMapKeyType
         return sorted
     }
 

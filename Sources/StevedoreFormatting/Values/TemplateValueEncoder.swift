@@ -44,6 +44,11 @@ enum TemplateValueEncoding {
             object.goFieldNames = type(of: model).goFieldNames
             object.goStructType = type(of: model).goStructType
             if let layout = type(of: model).goStructLayout { object.goStructFields = layout }
+            for (key, keyType) in type(of: model).goMapKeyTypes {
+                guard case .object(var map) = object[key] else { continue }
+                map.goMapKeyType = keyType
+                object[key] = .object(map)
+            }
         }
         return .object(object)
     }
