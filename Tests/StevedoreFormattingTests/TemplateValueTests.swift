@@ -208,14 +208,17 @@ import Testing
     @Test func anIndexTheTypedValueCannotTakeRunsAgainOverTheJSON() throws {
         struct Binding: Encodable { var HostIp = "127.0.0.1"; var HostPort = "8080" }
         struct Settings: Encodable, GoTypedFields {
-            var Ports: [String: [Binding]?] = ["80/tcp": [Binding()]]
+            var Ports: [String: [Binding]?] = ["80/tcp": [Binding()], "90/tcp": nil]
             var Policy = Binding()
             static let goMapKeyTypes = ["Ports": "nat.Port"]
         }
         let typed = try TemplateValue(encoding: Settings())
         let json = try TemplateValue(json: #"{"Ports":{"80/tcp":[{"HostIp":"127.0.0.1","HostPort":"8080"}]},"Policy":{"HostIp":"x"}}"#)
         let template = try GoTemplate(parsing: #"{{.Policy}} {{index .Ports "80/tcp"}}"#)
-        #expect(try GoTemplate(parsing: "{{.Policy}} {{.Ports}}").render(typed) == "{127.0.0.1 8080} map[80/tcp:[{127.0.0.1 8080}]]")
+        // A nil value of the map is its Go type's nil: an exposed port without bindings is `[]`.
+        #expect(
+            try GoTemplate(parsing: "{{.Policy}} {{.Ports}} {{range .Ports}}{{.}}{{end}}").render(typed)
+                == "{127.0.0.1 8080} map[80/tcp:[{127.0.0.1 8080}] 90/tcp:[]] [{127.0.0.1 8080}][]")
         #expect(
             try template.render(typed.addingMissingFields(from: json), fallback: json)
                 == "map[HostIp:x] [map[HostIp:127.0.0.1 HostPort:8080]]")

@@ -121,7 +121,8 @@ enum GoPrintf {
             return "[" + elements.map { formatArgument($0, verb: verb, flags: flags) }.joined(separator: " ") + "]"
         case .object(let object) where verb != "T":
             let fields = object.sortedFields.map {
-                formatArgument(.string($0.key), verb: verb, flags: flags) + ":" + formatArgument($0.value, verb: verb, flags: flags)
+                formatArgument(.string($0.key), verb: verb, flags: flags) + ":"
+                    + formatArgument(object.goValue(forKey: $0.key), verb: verb, flags: flags)
             }
             return "map[" + fields.joined(separator: " ") + "]"
         default:

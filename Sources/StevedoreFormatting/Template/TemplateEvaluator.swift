@@ -177,7 +177,7 @@ struct TemplateEvaluator {
         case .object(let object):
             for field in object.sortedFields {
                 let index = EvaluatedValue(.string(field.key))
-                guard try iterate(index: index, element: EvaluatedValue(value: field.value, isInterface: true)) else { return }
+                guard try iterate(index: index, element: Self.field(field.key, field.value, of: object)) else { return }
             }
         case .int(let count):
             if pipeline.declarations.count > 1 {

@@ -37,7 +37,7 @@ extension TemplateValue {
             for (position, field) in object.sortedFields.enumerated() {
                 if position > 0 { output += " " }
                 output += field.key + ":"
-                field.value.writeGo(into: &output)
+                object.goValue(forKey: field.key).writeGo(into: &output)
             }
             output += "]"
         }
@@ -45,23 +45,29 @@ extension TemplateValue {
 }
 
 extension TemplateObject {
-    /// The values of a Go struct's `fields` (``goStructFields``) as `fmt` receives them: a field
-    /// whose Go type prints in its own way as ``GoPrinted/printArgument``, a null one as its
-    /// type's nil or zero value (a nil slice is an empty one), an embedded struct as a struct of
-    /// its own. A nested pointer, which Go prints as its address, is the value it points to.
+    /// The value at `key` as `fmt` receives it: a field whose Go type prints in its own way as
+    /// ``GoPrinted/printArgument``, a null one as its type's nil or zero value (a nil slice is an
+    /// empty one).
+    func goValue(forKey key: String) -> TemplateValue {
+        if let printed = self.goPrinted[key] { return printed.printArgument }
+        let value = self[key] ?? .null
+        guard value == .null, let typedNull = self.typedNulls[key] else { return value }
+        switch typedNull {
+        case .slice: return .array([])
+        case .map: return .object(TemplateObject())
+        case .pointer: return .null
+        case .zero(let zero): return zero
+        }
+    }
+
+    /// The values of a Go struct's `fields` (``goStructFields``) as `fmt` receives them, each as
+    /// ``goValue(forKey:)`` gives it, an embedded struct as a struct of its own. A nested
+    /// pointer, which Go prints as its address, is the value it points to.
     func goStructValues(_ fields: [GoStructField]) -> [TemplateValue] {
         fields.map { field in
             switch field {
             case .field(let key):
-                if let printed = self.goPrinted[key] { return printed.printArgument }
-                let value = self[key] ?? .null
-                guard value == .null, let typedNull = self.typedNulls[key] else { return value }
-                switch typedNull {
-                case .slice: return .array([])
-                case .map: return .object(TemplateObject())
-                case .pointer: return .null
-                case .zero(let zero): return zero
-                }
+                return self.goValue(forKey: key)
             case .embedded(let embedded):
                 var nested = self
                 nested.goStructFields = embedded

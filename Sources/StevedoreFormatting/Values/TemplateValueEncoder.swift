@@ -121,6 +121,15 @@ extension Dictionary: StringKeyedDictionary where Key == String {
     }
 }
 
+/// An `Optional`, for the type it wraps.
+private protocol OptionalValue {
+    static var wrappedType: Any.Type { get }
+}
+
+extension Optional: OptionalValue {
+    static var wrappedType: Any.Type { Wrapped.self }
+}
+
 /// What one `encode(to:)` call has produced so far.
 final class EncodedNode {
     enum Content {
@@ -199,6 +208,10 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let encoded = try TemplateValueEncoding.encode(value, codingPath: codingPath + [key])
         node.child(forKey: key.stringValue).content = .scalar(encoded)
+        // A dictionary's nil value (a `nat.PortMap`'s unpublished port) is its Go type's nil.
+        if encoded == .null, let optional = T.self as? any OptionalValue.Type {
+            node.typedNulls[key.stringValue] = TypedNull(goTypeOf: optional.wrappedType)
+        }
     }
 
     // A Go struct always has all its fields: a nil one is there as null (`{{.Warnings}}` is
