@@ -210,7 +210,9 @@ import Testing
         struct Settings: Encodable, GoTypedFields {
             var Ports: [String: [Binding]?] = ["80/tcp": [Binding()], "90/tcp": nil]
             var Policy = Binding()
-            static let goMapKeyTypes = ["Ports": "nat.Port"]
+            var Exposed: [String: Binding]?
+            static let goMapKeyTypes = ["Ports": "nat.Port", "Exposed": "nat.Port"]
+            static let goStructPointerFields: Set<String> = ["Policy"]
         }
         let typed = try TemplateValue(encoding: Settings())
         let json = try TemplateValue(json: #"{"Ports":{"80/tcp":[{"HostIp":"127.0.0.1","HostPort":"8080"}]},"Policy":{"HostIp":"x"}}"#)
@@ -222,6 +224,14 @@ import Testing
         #expect(
             try template.render(typed.addingMissingFields(from: json), fallback: json)
                 == "map[HostIp:x] [map[HostIp:127.0.0.1 HostPort:8080]]")
+        // A nil one too; the JSON then has no such key.
+        #expect(throws: TemplateError.execution(line: 1, column: 8, context: ".Exposed", #"map has no entry for key "Exposed""#)) {
+            try GoTemplate(parsing: #"{{index .Exposed "80/tcp"}}"#).render(typed, fallback: json)
+        }
+        // `print` and `printf` write a pointer to a struct as `&{…}`; an action goes through it.
+        #expect(
+            try GoTemplate(parsing: #"{{.Policy}} {{print .Policy}} {{printf "%v" .Policy}}"#).render(typed)
+                == "{127.0.0.1 8080} &{127.0.0.1 8080} &{127.0.0.1 8080}")
         #expect {
             try template.render(typed)
         } throws: { error in

@@ -89,7 +89,9 @@ struct DockerCommandUsage: Sendable {
             return CommandFailure(description: Self.missingValue(name, in: arguments) + self.flagUsage, exitCode: 125)
         }
         guard UsageExitCode.isArgumentCount(parserMessage: message) else { return nil }
-        return self.countRefusal(firstArgument: Self.quoted(after: "Unexpected argument '", in: message))
+        // The argument may hold a quote itself: it ends at the message's last one.
+        let firstArgument = message.cut(prefix: "Unexpected argument '")?.cut(suffix: "'").map(String.init)
+        return self.countRefusal(firstArgument: firstArgument)
     }
 
     /// docker's words for a wrong number of arguments, exit code 1; `firstArgument` is the one

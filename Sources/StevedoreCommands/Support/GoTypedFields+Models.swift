@@ -47,6 +47,7 @@ extension EmptyObject: GoStringConvertible {
 }
 
 extension ContainerInspectResponse: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["State", "HostConfig", "Config", "NetworkSettings", "ImageManifestDescriptor"]
     public static let goFieldNames = ["ID": "Id"]
     public static let goNilableFields: Set<String> = ["SizeRw", "SizeRootFs"]
     /// `InspectResponse` embeds a `*ContainerJSONBase`; Go has no `Storage` yet.
@@ -61,6 +62,7 @@ extension ContainerInspectResponse: GoTypedFields {
 }
 
 extension ContainerConfig: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["Healthcheck"]
     public static let goNilableFields: Set<String> = ["StopTimeout"]
     public static let goMapKeyTypes = ["ExposedPorts": "nat.Port"]
     public static let goStructLayout: [GoStructField]? = goFields(
@@ -150,6 +152,7 @@ extension NetworkSettings: GoTypedFields {
 }
 
 extension EndpointSettings: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["IPAMConfig"]
     public static let goStructLayout: [GoStructField]? = goFields(
         "IPAMConfig", "Links", "Aliases", "MacAddress", "DriverOpts", "GwPriority", "NetworkID", "EndpointID", "Gateway", "IPAddress",
         "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "DNSNames")
@@ -175,6 +178,7 @@ extension HealthcheckResult: GoTypedFields {
 }
 
 extension ImageInspect: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["Config", "ContainerConfig", "Descriptor"]
     public static let goFieldNames = ["ID": "Id"]
     /// Go has no `Identity` yet.
     public static let goStructLayout: [GoStructField]? = goFields(
@@ -206,6 +210,7 @@ extension NetworkInspect: GoTypedFields {
 }
 
 extension Service: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["UpdateStatus", "ServiceStatus", "JobStatus"]
     /// The model lacks Go's `PreviousSpec`.
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta, .field("Spec"), .unmodeled("PreviousSpec", zero: nil)]
@@ -225,11 +230,15 @@ extension Service.JobStatus: GoTypedFields {
 }
 
 extension ServiceSpec: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["UpdateConfig", "RollbackConfig", "EndpointSpec"]
     public static let goStructLayout: [GoStructField]? =
         [goAnnotations] + goFields("TaskTemplate", "Mode", "UpdateConfig", "RollbackConfig", "Networks", "EndpointSpec")
 }
 
 extension TaskSpec: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = [
+        "ContainerSpec", "PluginSpec", "NetworkAttachmentSpec", "Resources", "RestartPolicy", "Placement", "LogDriver",
+    ]
     public static let goStructLayout: [GoStructField]? = goFields(
         "ContainerSpec", "PluginSpec", "NetworkAttachmentSpec", "Resources", "RestartPolicy", "Placement", "Networks", "LogDriver",
         "ForceUpdate", "Runtime")
@@ -287,10 +296,12 @@ extension DockerTask: GoTypedFields {
 }
 
 extension TaskStatus: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["ContainerStatus"]
     public var goPrintedFields: [String: GoPrinted] { ["Timestamp": goTime(self.timestamp)] }
 }
 
 extension Node: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["ManagerStatus"]
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta] + goFields("Spec", "Description", "Status", "ManagerStatus")
     public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
@@ -383,6 +394,7 @@ extension IPAM: GoTypedFields {
 
 /// moby generates `volume.Volume` from the API's definition with its fields sorted.
 extension Volume: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["ClusterVolume", "UsageData"]
     public static let goStructLayout: [GoStructField]? = goFields(
         "ClusterVolume", "CreatedAt", "Driver", "Labels", "Mountpoint", "Name", "Options", "Scope", "Status", "UsageData")
 }
@@ -420,6 +432,7 @@ extension Runtime: GoTypedFields {
 }
 
 extension SwarmInfo: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["Cluster"]
     /// The model lacks Go's `Warnings`.
     public static let goStructLayout: [GoStructField]? =
         goFields("NodeID", "NodeAddr", "LocalNodeState", "ControlAvailable", "Error", "RemoteManagers", "Nodes", "Managers", "Cluster")
@@ -467,4 +480,8 @@ extension EventMessage: GoTypedFields {
 
 extension EventActor: GoTypedFields {
     public static let goStructType: String? = "events.Actor"
+}
+
+extension ContainerState: GoTypedFields {
+    public static let goStructPointerFields: Set<String> = ["Health"]
 }

@@ -51,6 +51,12 @@ extension EvaluatedValue {
     /// Go type prints in its own way as ``GoPrinted/printArgument``.
     var printArgument: TemplateValue {
         if let goPrinted { return goPrinted.printArgument }
+        if case .object(let object)? = value, object.isGoPointer, object.goStructFields != nil, object.goString == nil {
+            // `fmt` writes a pointer to a struct it is handed as `&{…}`.
+            var pointer = TemplateObject()
+            pointer.goString = "&" + (value?.goDescription ?? "")
+            return .object(pointer)
+        }
         switch typedNil {
         case .slice?: return .array([])
         case .map?: return .object(TemplateObject())

@@ -162,7 +162,11 @@ struct TemplateFunctions: Sendable {
 
     private static func index(_ item: EvaluatedValue, _ indices: ArraySlice<EvaluatedValue>) throws -> EvaluatedValue {
         // A nil map has every key at its element's zero value (docker's typed pass).
-        if case .map(let element) = item.typedNil, indices.count == 1, case .string? = indices.first?.value {
+        if case .map(_, let keyType?) = item.typedNil {
+            throw FunctionFailure(
+                message: "value has type \(indices.first?.value?.goTypeName ?? "<nil>"); should be \(keyType)", failsTypedPassOnly: true)
+        }
+        if case .map(let element, _) = item.typedNil, indices.count == 1, case .string? = indices.first?.value {
             return EvaluatedValue(value: element?.zeroValue ?? .null, isInterface: element == nil)
         }
         guard var current = item.value, !(current == .null && !item.isInterface) else {

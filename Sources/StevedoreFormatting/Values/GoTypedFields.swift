@@ -29,6 +29,10 @@ public protocol GoTypedFields {
     /// (`ExposedPorts` is a `nat.PortSet`, keyed by `nat.Port`): a template's `index` into them
     /// fails on the typed value, and docker falls back to its daemon's JSON.
     static var goMapKeyTypes: [String: String] { get }
+    /// The JSON keys of the fields whose Go type is a pointer to a struct (`State` is a
+    /// `*container.State`): `print` and `printf` write such a value as `&{…}`, where a template's
+    /// action goes through the pointer and prints `{…}`.
+    static var goStructPointerFields: Set<String> { get }
 }
 
 extension GoTypedFields {
@@ -38,4 +42,5 @@ extension GoTypedFields {
     public var goPrintedFields: [String: GoPrinted] { [:] }
     public static var goStructLayout: [GoStructField]? { nil }
     public static var goMapKeyTypes: [String: String] { [:] }
+    public static var goStructPointerFields: Set<String> { [] }
 }

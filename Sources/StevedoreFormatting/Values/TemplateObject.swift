@@ -46,12 +46,16 @@ public struct TemplateObject: Sendable, Equatable {
     /// For an object encoded from a model, a Go struct, its fields in the order Go declares
     /// them (``GoTypedFields/goStructLayout``, the model's own order by default): Go prints a
     /// struct as `{v1 v2 …}`, not as a map. Fields only the daemon's JSON has (a merged
-    /// object's) are not part of it. `nil` for a map or a JSON object. Not part of equality.
+    /// object's) are not part of it. `nil` for a map, a JSON object, a formatter context and an
+    /// object built by hand. Not part of equality.
     public var goStructFields: [GoStructField]?
     /// For a typed Go map whose key type is a named one (`nat.Port` of a `nat.PortMap`), that
     /// type: `index` cannot look a string up in it, so docker's typed pass fails and its
     /// fallback to the daemon's JSON runs (``TemplateError/Kind/typedPass``). Not part of equality.
     public var goMapKeyType: String?
+    /// Whether Go holds this struct through a pointer (``GoTypedFields/goStructPointerFields``),
+    /// which `print` and `printf` write as `&{…}`. Not part of equality.
+    public var isGoPointer = false
     /// For a Go `[]byte` handed to `print` or `printf` (``GoPrinted/bytes(_:)``), its bytes:
     /// `printf`'s `%s`, `%q`, `%x` and `%X` format them as text, anything else prints
     /// ``goString``. Not part of equality.
@@ -126,6 +130,7 @@ public struct TemplateObject: Sendable, Equatable {
         sorted.goStructType = self.goStructType
         sorted.goStructFields = self.goStructFields
         sorted.goMapKeyType = self.goMapKeyType
+        sorted.isGoPointer = self.isGoPointer
         return sorted
     }
 

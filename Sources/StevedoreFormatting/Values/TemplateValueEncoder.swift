@@ -44,10 +44,18 @@ enum TemplateValueEncoding {
             object.goFieldNames = type(of: model).goFieldNames
             object.goStructType = type(of: model).goStructType
             if let layout = type(of: model).goStructLayout { object.goStructFields = layout }
+            for key in type(of: model).goStructPointerFields {
+                guard case .object(var pointee) = object[key] else { continue }
+                pointee.isGoPointer = true
+                object[key] = .object(pointee)
+            }
             for (key, keyType) in type(of: model).goMapKeyTypes {
-                guard case .object(var map) = object[key] else { continue }
-                map.goMapKeyType = keyType
-                object[key] = .object(map)
+                if case .object(var map) = object[key] {
+                    map.goMapKeyType = keyType
+                    object[key] = .object(map)
+                } else if case .map(let element, _)? = object.typedNulls[key] {
+                    object.typedNulls[key] = .map(element, keyType: keyType)
+                }
             }
         }
         return .object(object)

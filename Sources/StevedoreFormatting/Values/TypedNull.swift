@@ -12,8 +12,9 @@ public enum TypedNull: Sendable, Equatable {
     /// A slice: `[]`; `json` writes `null`.
     case slice
     /// A map: `map[]`; `json` writes `null`; a key of it is missing, `index` gives its
-    /// element's zero value (`""` for a `map[string]string`).
-    case map(TemplateObject.TypedMapElement?)
+    /// element's zero value (`""` for a `map[string]string`), unless the map's keys are of a
+    /// named type (`keyType`, ``TemplateObject/goMapKeyType``), which `index` cannot take.
+    case map(TemplateObject.TypedMapElement?, keyType: String? = nil)
     /// A string, boolean or number with its zero value (`""`, `false`, `0`), `json` included.
     case zero(TemplateValue)
 
