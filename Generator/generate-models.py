@@ -977,11 +977,86 @@ def fix_cluster_volume_spec(spec):
     }
 
 
+def fix_network_attachment(spec):
+    """Gives a task's network attachment the network the daemon sends there.
+
+    The spec's `NetworkAttachment.Network` refers to `Network`, the network API's summary;
+    a task's attachments carry swarm's network (moby's `swarm.Network`: `ID`, the object's
+    version and times, a `Spec` with the annotations and options it was created with, the
+    driver's state and the IPAM options), which shares no field with it. Its drivers may be
+    empty (`DriverConfiguration: {}`), so their name is not required here.
+    """
+    definitions = spec["definitions"]
+    attachment = definitions["NetworkAttachment"]["properties"]
+    if attachment.get("Network") != {"$ref": "#/definitions/Network"} or "SwarmNetwork" in definitions:
+        raise SystemExit("generate-models.py: the spec's NetworkAttachment changed: revisit fix_network_attachment")
+    driver = {
+        "description": "A driver (of a swarm network, of its IPAM) and its options.",
+        "type": "object",
+        "properties": {
+            "Name": {"description": "The driver's name.", "type": "string"},
+            "Options": {"description": "Driver-specific options.", "type": "object", "additionalProperties": {"type": "string"}},
+        },
+    }
+    ipam = {
+        "description": "A swarm network's IP address management: its driver and address pools.",
+        "type": "object",
+        "properties": {
+            "Driver": {"$ref": "#/definitions/SwarmDriver"},
+            "Configs": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "Subnet": {"type": "string"},
+                        "Range": {"type": "string"},
+                        "Gateway": {"type": "string"},
+                    },
+                },
+            },
+        },
+    }
+    time = {"type": "string", "format": "dateTime"}
+    definitions["SwarmDriver"] = driver
+    definitions["SwarmIPAMOptions"] = ipam
+    definitions["SwarmNetworkSpec"] = {
+        "description": "What a swarm network was created with.",
+        "type": "object",
+        "properties": {
+            "Name": {"type": "string"},
+            "Labels": {"type": "object", "additionalProperties": {"type": "string"}},
+            "DriverConfiguration": {"$ref": "#/definitions/SwarmDriver"},
+            "IPv6Enabled": {"type": "boolean"},
+            "Internal": {"type": "boolean"},
+            "Attachable": {"type": "boolean"},
+            "Ingress": {"type": "boolean"},
+            "IPAMOptions": {"$ref": "#/definitions/SwarmIPAMOptions"},
+            "ConfigFrom": {"$ref": "#/definitions/ConfigReference"},
+            "Scope": {"type": "string"},
+        },
+    }
+    definitions["SwarmNetwork"] = {
+        "description": "A swarm network as a task's attachment carries it.",
+        "type": "object",
+        "properties": {
+            "ID": {"type": "string"},
+            "Version": {"$ref": "#/definitions/ObjectVersion"},
+            "CreatedAt": dict(time),
+            "UpdatedAt": dict(time),
+            "Spec": {"$ref": "#/definitions/SwarmNetworkSpec"},
+            "DriverState": {"$ref": "#/definitions/SwarmDriver"},
+            "IPAMOptions": {"$ref": "#/definitions/SwarmIPAMOptions"},
+        },
+    }
+    attachment["Network"] = {"$ref": "#/definitions/SwarmNetwork"}
+
+
 def generate(output_dir):
     spec = load_yaml(SPEC)
     add_undocumented_body_fields(spec)
     add_undocumented_response_fields(spec)
     fix_cluster_volume_spec(spec)
+    fix_network_attachment(spec)
     generator = Generator(spec, load_yaml(OLD_SPEC))
     generator.build_definitions()
     generator.build_operations()

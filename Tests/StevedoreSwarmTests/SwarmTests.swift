@@ -169,6 +169,34 @@ extension OnTheSwarm {
             }
         }
 
+        /// A task's network attachments carry swarm's network (its spec, driver state and IPAM),
+        /// which the spec's `NetworkAttachment` misnames as the network API's summary: decoded as
+        /// that, every field was empty.
+        @Test func aTasksNetworkAttachmentsDecodeSwarmsNetwork() async throws {
+            try await self.swarm.withClients { clients in
+                try await SwarmFixture.formed(self.swarm, clients)
+                let manager = clients[0]
+                let name = SwarmFixture.uniqueName("overlay")
+                let network = try await manager.networks.create(NetworkCreateRequest(name: name, driver: "overlay", labels: ["a": "b"])).id
+                defer { Task { try? await manager.networks.remove(network) } }
+                var spec = SwarmFixture.spec(SwarmFixture.uniqueName("attached"), replicas: 1)
+                spec.taskTemplate?.networks = [NetworkAttachmentConfig(target: name)]
+                let service = try await manager.services.create(spec).id
+                defer { Task { try? await manager.services.remove(service) } }
+                _ = try await manager.services.waitUntilConverged(service, options: .init(stabilityPeriod: .seconds(1)))
+                var filters = TaskListFilters()
+                filters.service = [service]
+                let task = try #require(try await manager.tasks.list(filters).first { $0.status?.state == .running })
+                let attachment = try #require(task.networksAttachments?.first { $0.network?.id == network }, "\(task)")
+                #expect(attachment.network?.spec?.name == name)
+                #expect(attachment.network?.spec?.labels == ["a": "b"])
+                #expect(attachment.network?.driverState?.name == "overlay")
+                #expect(attachment.network?.version?.index ?? 0 > 0)
+                #expect(attachment.network?.ipamOptions?.configs?.first?.subnet?.isEmpty == false)
+                #expect(attachment.addresses?.isEmpty == false)
+            }
+        }
+
         @Test func secretsAndConfigsReachTasksAndLogsGatherFromEveryHost() async throws {
             try await self.swarm.withClients { clients in
                 try await SwarmFixture.formed(self.swarm, clients)

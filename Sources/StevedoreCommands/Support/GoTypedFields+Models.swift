@@ -485,3 +485,17 @@ extension EventActor: GoTypedFields {
 extension ContainerState: GoTypedFields {
     public static let goStructPointerFields: Set<String> = ["Health"]
 }
+
+/// swarm's `Network`, as a task's attachment carries it: `Meta` embedded, driver state a value.
+extension SwarmNetwork: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? = [.field("ID"), goMeta] + goFields("Spec", "DriverState", "IPAMOptions")
+    public static let goStructPointerFields: Set<String> = ["IPAMOptions"]
+    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+}
+
+extension SwarmNetworkSpec: GoTypedFields {
+    public static let goStructLayout: [GoStructField]? =
+        [goAnnotations]
+        + goFields("DriverConfiguration", "IPv6Enabled", "Internal", "Attachable", "Ingress", "IPAMOptions", "ConfigFrom", "Scope")
+    public static let goStructPointerFields: Set<String> = ["DriverConfiguration", "IPAMOptions", "ConfigFrom"]
+}

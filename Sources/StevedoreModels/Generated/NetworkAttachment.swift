@@ -2,13 +2,13 @@
 
 /// Specifies how a task is attached to a network, and the addresses the task was assigned on that network.
 public struct NetworkAttachment: Codable, Hashable, Sendable, JSONReadable, JSONWritable {
-    public var network: Network?
+    public var network: SwarmNetwork?
 
     /// The IP addresses (in CIDR notation) assigned to the task on this network. To maintain backward compatibility this field accepts CIDR notation, but only the IP address is used.
     public var addresses: [String]?
 
     public init(
-        network: Network? = nil,
+        network: SwarmNetwork? = nil,
         addresses: [String]? = nil
     ) {
         self.network = network
@@ -17,13 +17,13 @@ public struct NetworkAttachment: Codable, Hashable, Sendable, JSONReadable, JSON
 
     /// Reads the JSON that `init(from:)` decodes, to the same value (see `JSONReader`).
     package init(reading reader: inout JSONReader) throws {
-        var _network: Network?
+        var _network: SwarmNetwork?
         var _addresses: [String]?
         var seen = JSONReader.SeenMembers()
         try reader.readObject { reader, key in
             if key.matches("Network") {
                 try seen.insert(0, reader)
-                _network = try reader.readIfPresent(Network.self)
+                _network = try reader.readIfPresent(SwarmNetwork.self)
             } else if key.matches("Addresses") {
                 try seen.insert(1, reader)
                 _addresses = try reader.readIfPresent([String].self)
