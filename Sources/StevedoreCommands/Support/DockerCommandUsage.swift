@@ -55,15 +55,17 @@ struct DockerCommandUsage: Sendable {
     /// `stevedore container ls`: the parent's path and the command's own name, which an alias
     /// typed in its place does not change.
     var commandPath: String {
-        var words = ["stevedore"] + self.path.split(scalar: " ").dropLast().map(String.init)
-        if let name = self.use.split(scalar: " ").first, !self.path.isEmpty { words.append(String(name)) }
-        return words.joined(separator: " ")
+        guard !self.path.isEmpty, let name = self.use.split(scalar: " ").first else { return self.parentPath }
+        return self.parentPath + " " + name
     }
 
     /// `stevedore container ls [OPTIONS]`.
-    var useLine: String {
-        let parent = ["stevedore"] + self.path.split(scalar: " ").dropLast().map(String.init)
-        return (parent + [self.use]).joined(separator: " ")
+    var useLine: String { self.parentPath + " " + self.use }
+
+    /// `stevedore container` for `container ls`: the program's name and the path's words but
+    /// the last.
+    private var parentPath: String {
+        (["stevedore"] + self.path.split(scalar: " ").dropLast().map(String.init)).joined(separator: " ")
     }
 
     /// Whether the command has subcommands (`container`), which docker names when an
@@ -74,8 +76,12 @@ struct DockerCommandUsage: Sendable {
     }
 
     /// What docker appends to a flag's refusal (pflag's message, or a value a flag refused).
-    var flagUsage: String {
-        "\n\nUsage:  \(self.useLine)\n\nRun '\(self.commandPath) --help' for more information"
+    var flagUsage: String { self.usage(helpVerb: "Run") }
+
+    /// The usage block docker prints after a refusal: the use line, then where the help is,
+    /// said with `helpVerb` (docker's refusals differ in it).
+    private func usage(helpVerb: String) -> String {
+        "\n\nUsage:  \(self.useLine)\n\n\(helpVerb) '\(self.commandPath) --help' for more information"
     }
 
     /// docker's refusal of the command line `arguments` where swift-argument-parser refused it
@@ -98,32 +104,31 @@ struct DockerCommandUsage: Sendable {
     /// a command with subcommands does not know.
     func countRefusal(firstArgument: String?) -> CommandFailure? {
         let path = self.commandPath
-        let usage = "\n\nUsage:  \(self.useLine)\n\n"
         func argumentWord(_ count: Int) -> String { count == 1 ? "argument" : "arguments" }
-        let text: String
+        // What is wrong, and the verb of the pointer to the help after the usage.
+        let (problem, helpVerb): (String, String)
         switch self.arguments {
         case .unchecked:
             guard self.path.isEmpty, let firstArgument else { return nil }
+            // The root's: no usage block.
             return CommandFailure(
                 description: "stevedore: unknown command: stevedore \(firstArgument)\n\nRun 'stevedore --help' for more information")
         case .none where self.hasSubcommands:
             guard let firstArgument else { return nil }
-            text = "stevedore: unknown command: \(path) \(firstArgument)\(usage)Run '\(path) --help' for more information"
+            (problem, helpVerb) = ("unknown command: \(path) \(firstArgument)", "Run")
         case .none:
-            text = "stevedore: '\(path)' accepts no arguments\(usage)Run '\(path) --help' for more information"
+            (problem, helpVerb) = ("'\(path)' accepts no arguments", "Run")
         case .exactly(let count):
-            text = "stevedore: '\(path)' requires \(count) \(argumentWord(count))\(usage)Run '\(path) --help' for more information"
+            (problem, helpVerb) = ("'\(path)' requires \(count) \(argumentWord(count))", "Run")
         case .atLeast(let count):
-            text = "stevedore: '\(path)' requires at least \(count) \(argumentWord(count))\(usage)See '\(path) --help' for more information"
+            (problem, helpVerb) = ("'\(path)' requires at least \(count) \(argumentWord(count))", "See")
         case .atMost(let count):
             // docker 28's own words, typo included.
-            text = "stevedore: '\(path)' requires at most \(count) \(argumentWord(count))\(usage)SRun '\(path) --help' for more information"
+            (problem, helpVerb) = ("'\(path)' requires at most \(count) \(argumentWord(count))", "SRun")
         case .range(let minimum, let maximum):
-            text =
-                "stevedore: '\(path)' requires at least \(minimum) and at most \(maximum) \(argumentWord(maximum))\(usage)"
-                + "Run '\(path) --help' for more information"
+            (problem, helpVerb) = ("'\(path)' requires at least \(minimum) and at most \(maximum) \(argumentWord(maximum))", "Run")
         }
-        return CommandFailure(description: text, exitCode: 1)
+        return CommandFailure(description: "stevedore: " + problem + self.usage(helpVerb: helpVerb), exitCode: 1)
     }
 
     /// pflag's words for an option no command takes: a short one names the group it was in.

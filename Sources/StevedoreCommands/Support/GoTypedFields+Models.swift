@@ -33,6 +33,14 @@ private func goFields(_ keys: String...) -> [GoStructField] { keys.map(GoStructF
 /// swarm's `Meta`, which every swarm object embeds after its `ID`.
 private let goMeta = GoStructField.embedded(goFields("Version", "CreatedAt", "UpdatedAt"))
 
+/// The times of swarm's `Meta` (`time.Time`s), by their JSON keys.
+private func goMetaTimes(_ createdAt: String?, _ updatedAt: String?) -> [String: GoPrinted] {
+    ["CreatedAt": goTime(createdAt), "UpdatedAt": goTime(updatedAt)]
+}
+
+/// What `*units.Ulimit`'s `String` method prints: `name=soft:hard`.
+private func goUlimit(_ name: String?, soft: Int?, hard: Int?) -> String { "\(name ?? "")=\(soft ?? 0):\(hard ?? 0)" }
+
 /// swarm's `Annotations`, which every swarm spec embeds first.
 private let goAnnotations = GoStructField.embedded(goFields("Name", "Labels"))
 
@@ -121,7 +129,7 @@ extension ThrottleDevice: GoStringConvertible {
 
 /// Go's `*units.Ulimit` prints through its `String` method.
 extension Resources.Ulimit: GoStringConvertible {
-    public var goString: String { "\(self.name ?? "")=\(self.soft ?? 0):\(self.hard ?? 0)" }
+    public var goString: String { goUlimit(self.name, soft: self.soft, hard: self.hard) }
 }
 
 extension Mount: GoTypedFields {
@@ -215,7 +223,7 @@ extension Service: GoTypedFields {
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta, .field("Spec"), .unmodeled("PreviousSpec", zero: nil)]
         + goFields("Endpoint", "UpdateStatus", "ServiceStatus", "JobStatus")
-    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }
 }
 
 extension Service.UpdateStatus: GoTypedFields {
@@ -251,7 +259,7 @@ extension TaskSpec.Resources: GoTypedFields {
 
 /// Go's `*units.Ulimit` prints through its `String` method.
 extension TaskSpec.ContainerSpec.Ulimit: GoStringConvertible {
-    public var goString: String { "\(self.name ?? "")=\(self.soft ?? 0):\(self.hard ?? 0)" }
+    public var goString: String { goUlimit(self.name, soft: self.soft, hard: self.hard) }
 }
 
 extension ServiceSpec.Mode.Replicated: GoTypedFields {
@@ -292,7 +300,7 @@ extension DockerTask: GoTypedFields {
         [.field("ID"), goMeta, goAnnotations]
         + goFields("Spec", "ServiceID", "Slot", "NodeID", "Status", "DesiredState", "NetworksAttachments")
         + [.unmodeled("GenericResources", zero: []), .field("JobIteration"), .unmodeled("Volumes", zero: [])]
-    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }
 }
 
 extension TaskStatus: GoTypedFields {
@@ -304,7 +312,7 @@ extension Node: GoTypedFields {
     public static let goStructPointerFields: Set<String> = ["ManagerStatus"]
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta] + goFields("Spec", "Description", "Status", "ManagerStatus")
-    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }
 }
 
 extension NodeSpec: GoTypedFields {
@@ -324,12 +332,12 @@ extension ObjectVersion: GoStringConvertible {
 
 extension Secret: GoTypedFields {
     public static let goStructLayout: [GoStructField]? = [.field("ID"), goMeta, .field("Spec")]
-    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }
 }
 
 extension Config: GoTypedFields {
     public static let goStructLayout: [GoStructField]? = [.field("ID"), goMeta, .field("Spec")]
-    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }
 }
 
 extension SystemVersion: GoTypedFields {
@@ -364,7 +372,7 @@ extension ClusterInfo: GoTypedFields {
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta]
         + goFields("Spec", "TLSInfo", "RootRotationInProgress", "DefaultAddrPool", "SubnetSize", "DataPathPort")
-    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }
 }
 
 extension SwarmSpec: GoTypedFields {
@@ -407,7 +415,7 @@ extension Volume.UsageData: GoTypedFields {
 extension ClusterVolume: GoTypedFields {
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta] + goFields("Spec", "PublishStatus", "Info")
-    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }
 }
 
 extension IPAMConfig: GoTypedFields {
@@ -490,7 +498,7 @@ extension ContainerState: GoTypedFields {
 extension SwarmNetwork: GoTypedFields {
     public static let goStructLayout: [GoStructField]? = [.field("ID"), goMeta] + goFields("Spec", "DriverState", "IPAMOptions")
     public static let goStructPointerFields: Set<String> = ["IPAMOptions"]
-    public var goPrintedFields: [String: GoPrinted] { ["CreatedAt": goTime(self.createdAt), "UpdatedAt": goTime(self.updatedAt)] }
+    public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }
 }
 
 extension SwarmNetworkSpec: GoTypedFields {

@@ -57,10 +57,6 @@ extension EvaluatedValue {
             pointer.goString = "&" + (value?.goDescription ?? "")
             return .object(pointer)
         }
-        switch typedNil {
-        case .slice?: return .array([])
-        case .map?: return .object(TemplateObject())
-        default: return value ?? .null
-        }
+        return typedNil?.goValue ?? value ?? .null
     }
 }

@@ -162,10 +162,7 @@ struct TemplateFunctions: Sendable {
 
     private static func index(_ item: EvaluatedValue, _ indices: ArraySlice<EvaluatedValue>) throws -> EvaluatedValue {
         // A nil map has every key at its element's zero value (docker's typed pass).
-        if case .map(_, let keyType?) = item.typedNil {
-            throw FunctionFailure(
-                message: "value has type \(indices.first?.value?.goTypeName ?? "<nil>"); should be \(keyType)", failsTypedPassOnly: true)
-        }
+        if case .map(_, let keyType?) = item.typedNil { throw FunctionFailure.mapKey(indices.first, of: keyType) }
         if case .map(let element, _) = item.typedNil, indices.count == 1, case .string? = indices.first?.value {
             return EvaluatedValue(value: element?.zeroValue ?? .null, isInterface: element == nil)
         }
@@ -184,13 +181,10 @@ struct TemplateFunctions: Sendable {
                 current = .int(Int64(bytes[try position(index, count: bytes.count)]))
                 isInterface = false
             case .object(let object) where object.goMapKeyType != nil:
-                // Go's `index` converts the key to the map's key type, which a string is not.
-                throw FunctionFailure(
-                    message: "value has type \(index.value?.goTypeName ?? "<nil>"); should be \(object.goMapKeyType ?? "")",
-                    failsTypedPassOnly: true)
+                throw FunctionFailure.mapKey(index, of: object.goMapKeyType ?? "")
             case .object(let object):
                 guard case .string(let key) = index.value else {
-                    throw FunctionFailure(message: "value has type \(index.value?.goTypeName ?? "<nil>"); should be string")
+                    throw FunctionFailure.mapKey(index, of: "string", failsTypedPassOnly: false)
                 }
                 // A typed map's missing key is its element's zero value (`""` for labels).
                 current = object[key] ?? object.typedMapElement?.zeroValue ?? .null
@@ -253,4 +247,11 @@ struct FunctionFailure: Error {
     let message: String
     /// A failure of docker's typed pass only (``TemplateError/Kind/typedPass``).
     var failsTypedPassOnly = false
+
+    /// `index` of a map with `key`, which Go cannot convert to the map's `keyType`; a string
+    /// given for a named key type (`nat.Port`) fails docker's typed pass only.
+    static func mapKey(_ key: EvaluatedValue?, of keyType: String, failsTypedPassOnly: Bool = true) -> FunctionFailure {
+        FunctionFailure(
+            message: "value has type \(key?.value?.goTypeName ?? "<nil>"); should be \(keyType)", failsTypedPassOnly: failsTypedPassOnly)
+    }
 }

@@ -52,12 +52,7 @@ extension TemplateObject {
         if let printed = self.goPrinted[key] { return printed.printArgument }
         let value = self[key] ?? .null
         guard value == .null, let typedNull = self.typedNulls[key] else { return value }
-        switch typedNull {
-        case .slice: return .array([])
-        case .map: return .object(TemplateObject())
-        case .pointer: return .null
-        case .zero(let zero): return zero
-        }
+        return typedNull.goValue
     }
 
     /// The values of a Go struct's `fields` (``goStructFields``) as `fmt` receives them, each as

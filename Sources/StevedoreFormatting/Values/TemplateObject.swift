@@ -105,7 +105,7 @@ public struct TemplateObject: Sendable, Equatable {
                 } else {
                     keys.remove(at: position)
                     values.remove(at: position)
-                    positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+                    reindex()
                 }
             } else if let newValue {
                 positions[key] = keys.count
@@ -117,20 +117,11 @@ public struct TemplateObject: Sendable, Equatable {
 
     /// This object with its fields reordered by key, as Go orders the keys of a map.
     func sortedByKey() -> TemplateObject {
-        var sorted = TemplateObject(sortedFields.map { ($0.key, $0.value) })
-        sorted.typedMapElement = self.typedMapElement
-        sorted.methods = self.methods
-        sorted.goFieldNames = self.goFieldNames
-        sorted.goString = self.goString
-        sorted.formatterContextType = self.formatterContextType
-        sorted.omittedFromJSON = self.omittedFromJSON
-        sorted.typedNulls = self.typedNulls
-        sorted.goPrinted = self.goPrinted
-        sorted.goBytes = self.goBytes
-        sorted.goStructType = self.goStructType
-        sorted.goStructFields = self.goStructFields
-        sorted.goMapKeyType = self.goMapKeyType
-        sorted.isGoPointer = self.isGoPointer
+        var sorted = self
+        let fields = self.sortedFields
+        sorted.keys = fields.map(\.key)
+        sorted.values = fields.map(\.value)
+        sorted.reindex()
         return sorted
     }
 
@@ -145,8 +136,13 @@ public struct TemplateObject: Sendable, Equatable {
             guard let own = self[key] else { return theirs }
             return theirs.map { combine(own, $0) } ?? own
         }
-        merged.positions = Dictionary(uniqueKeysWithValues: merged.keys.enumerated().map { ($1, $0) })
+        merged.reindex()
         return merged
+    }
+
+    /// Rebuilds the lookup from ``keys`` after they were removed or reordered.
+    private mutating func reindex() {
+        positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
 
     public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {

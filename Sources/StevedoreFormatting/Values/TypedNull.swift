@@ -49,6 +49,17 @@ public enum TypedNull: Sendable, Equatable {
         return false
     }
 
+    /// The value a Go function receives for it (`print`, a field of a printed struct or map):
+    /// a nil slice or map as an empty one, a nil pointer as nil, a zero value as itself.
+    var goValue: TemplateValue {
+        switch self {
+        case .slice: .array([])
+        case .map: .object(TemplateObject())
+        case .pointer: .null
+        case .zero(let zero): zero
+        }
+    }
+
     /// How Go prints it where it is null (`nil` for a zero value, which prints as itself).
     var printedNil: String? {
         switch self {
