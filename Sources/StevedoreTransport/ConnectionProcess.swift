@@ -21,34 +21,41 @@ import SystemPackage
 /// dial-stdio` does for `ssh://` daemons. Its standard error is kept (the last 64 KiB) to
 /// explain a failure: ssh says there why it could not log in.
 ///
-/// The program runs under swift-subprocess in a task that drains its standard error and ends
-/// when the program has exited. swift-subprocess watches the child through a pidfd, so its exit
-/// is seen whatever other children this process runs (Foundation's `Process` on Linux could miss
-/// it, leaving a zombie and a waiter hung for ever).
+/// The program runs under swift-subprocess in a task that reads its standard error until the
+/// program has exited, whether or not the connection closed first: what a refused ssh printed
+/// just before it exited may not have been read yet when the connection sees the end (on a
+/// loaded machine the reading task can wait its turn for a second or more). swift-subprocess
+/// watches the child through a pidfd, so its exit is seen whatever other children this process
+/// runs (Foundation's `Process` on Linux could miss it, leaving a zombie and a waiter hung for
+/// ever).
 final class ConnectionProcess: Sendable {
     /// Read end of the program's standard output: the connection's input. Owned by the channel.
     let inputDescriptor: CInt
     /// Write end of the program's standard input: the connection's output. Owned by the channel.
     let outputDescriptor: CInt
     /// The program's standard error so far (its last ``diagnosticsLimit`` bytes), and whether it
-    /// has ended (the program exited or closed it).
+    /// has ended (the program exited).
     private let standardError: NIOLockedValueBox<(text: Data, ended: Bool)>
-    /// Runs the program until it exits; cancelled by ``terminate()``.
-    private let running: Task<Void, Never>
+    /// Finished by ``terminate()``: the program is then asked to end.
+    private let terminationRequest: AsyncStream<Never>.Continuation
 
     /// How much of the program's standard error is kept.
     private static let diagnosticsLimit = 64 << 10
-    /// How long a terminated program has between SIGTERM and SIGKILL.
-    private static let shutdownGrace: Duration = .seconds(2)
+    /// How long ``diagnostics()`` waits for the program's standard error to end: 10 seconds, as
+    /// long as docker's command connection waits for its program to exit after the connection
+    /// ended. Only a program that closed the connection and lingers makes it wait that long.
+    private static let diagnosticsWait: Duration = .seconds(10)
+    /// How long a terminated program has between SIGTERM and SIGKILL: 3 seconds, as docker's.
+    private static let shutdownGrace: Duration = .seconds(3)
 
     private init(
         inputDescriptor: CInt, outputDescriptor: CInt, standardError: NIOLockedValueBox<(text: Data, ended: Bool)>,
-        running: Task<Void, Never>
+        terminationRequest: AsyncStream<Never>.Continuation
     ) {
         self.inputDescriptor = inputDescriptor
         self.outputDescriptor = outputDescriptor
         self.standardError = standardError
-        self.running = running
+        self.terminationRequest = terminationRequest
     }
 
     /// Starts `executable` (a path, or a name looked up in `PATH`) with `arguments`; returns once
@@ -70,33 +77,41 @@ final class ConnectionProcess: Sendable {
         let standardError = NIOLockedValueBox<(text: Data, ended: Bool)>((Data(), false))
         // Finished once the program runs, or with the error that kept it from starting.
         let (spawned, reportSpawn) = AsyncThrowingStream<Never, any Error>.makeStream()
-        var options = PlatformOptions()
-        options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: Self.shutdownGrace)]
-        let running = Task { [options] in
+        let (terminationRequested, terminationRequest) = AsyncStream<Never>.makeStream()
+        Task {
             do {
                 // The program's ends of the pipes are closed here once it has them, so that the
                 // channel closing ours is the EOF the program reads (and its exit ours).
                 _ = try await Subprocess.run(
-                    .path(FilePath(path)), arguments: Arguments(arguments), platformOptions: options,
+                    .path(FilePath(path)), arguments: Arguments(arguments),
                     input: .fileDescriptor(FileDescriptor(rawValue: toProgram.read), closeAfterSpawningProcess: true),
                     output: .fileDescriptor(FileDescriptor(rawValue: fromProgram.write), closeAfterSpawningProcess: true),
                     error: .sequence
                 ) { execution in
                     reportSpawn.finish()
-                    // Ends when the program exits (swift-subprocess then ends the stream even if
-                    // a child of the program still holds the pipe) or when cancelled; what was
-                    // read is kept either way, and a read error only shortens the diagnostics.
-                    do {
-                        for try await buffer in execution.standardError {
-                            standardError.withLockedValue { state in
-                                state.text.append(Data(buffer: buffer))
-                                if state.text.count > Self.diagnosticsLimit {
-                                    state.text.removeFirst(state.text.count - Self.diagnosticsLimit)
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            for await _ in terminationRequested {}
+                            // Cancelled: the program has exited.
+                            guard !Task.isCancelled else { return }
+                            await execution.teardown(using: [.gracefulShutDown(allowedDurationToNextStep: Self.shutdownGrace)])
+                        }
+                        // Ends when the program exits (swift-subprocess then reads what is left
+                        // in the pipe and ends the stream, even if a child of the program still
+                        // holds it); a read error only shortens the diagnostics.
+                        do {
+                            for try await buffer in execution.standardError {
+                                standardError.withLockedValue { state in
+                                    state.text.append(Data(buffer: buffer))
+                                    if state.text.count > Self.diagnosticsLimit {
+                                        state.text.removeFirst(state.text.count - Self.diagnosticsLimit)
+                                    }
                                 }
                             }
-                        }
-                    } catch {}
-                    standardError.withLockedValue { $0.ended = true }
+                        } catch {}
+                        standardError.withLockedValue { $0.ended = true }
+                        group.cancelAll()
+                    }
                 }
             } catch {
                 standardError.withLockedValue { $0.ended = true }
@@ -111,14 +126,17 @@ final class ConnectionProcess: Sendable {
             throw HTTPTransportError(.commandNotFound, "\(path) could not be started: \(error)")
         }
         return ConnectionProcess(
-            inputDescriptor: fromProgram.read, outputDescriptor: toProgram.write, standardError: standardError, running: running)
+            inputDescriptor: fromProgram.read, outputDescriptor: toProgram.write, standardError: standardError,
+            terminationRequest: terminationRequest)
     }
 
-    /// What the program wrote to its standard error, trimmed; empty when nothing. Waits up to a
-    /// second for the program's standard error to end first: a program that closed the
-    /// connection by exiting (ssh refused) may have printed why a moment before.
+    /// What the program wrote to its standard error, trimmed; empty when nothing. Waits up to
+    /// ``diagnosticsWait`` for the program's standard error to end first: a program that closed
+    /// the connection by exiting (ssh refused) may have printed why a moment before, and the
+    /// task that reads it may not have run yet on a loaded machine.
     func diagnostics() async -> String {
-        for _ in 0..<100 where !self.standardError.withLockedValue({ $0.ended }) {
+        let deadline = ContinuousClock.now + Self.diagnosticsWait
+        while !self.standardError.withLockedValue({ $0.ended }) && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
         }
         let text = String(decoding: self.standardError.withLockedValue { $0.text }, as: UTF8.self)
@@ -127,9 +145,9 @@ final class ConnectionProcess: Sendable {
 
     /// Ends the program if it still runs (the connection is closed): SIGTERM, then SIGKILL if it
     /// is still there ``shutdownGrace`` later. Returns at once; the exit is awaited in the
-    /// background.
+    /// background, and what the program writes to its standard error until then is kept.
     func terminate() {
-        self.running.cancel()
+        self.terminationRequest.finish()
     }
 
     /// A pipe whose ends are not inherited by programs started elsewhere in this process (a

@@ -162,6 +162,41 @@ import Testing
         }
     }
 
+    /// What a program writes to its standard error until it exits is kept, even after the
+    /// connection closed and the program was told to end: a refused ssh on a loaded machine has
+    /// printed why before it exited, but the task that reads its standard error may not have
+    /// run yet when the connection sees the end. (This program ignores SIGTERM and says why a
+    /// second after it closed the connection; the wait for it is not cut at a second either.)
+    @Test func aProgramThatExplainsLateIsStillHeard() async throws {
+        let script = "trap '' TERM; exec >&-; sleep 1.5; echo 'late: Permission denied (publickey).' >&2; exit 255"
+        let transport = HTTPTransport(target: .command("/bin/sh", arguments: ["-c", script]))
+        defer { transport.shutdown() }
+        let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping")) }
+        #expect(error?.code == .connectionClosed, "\(String(describing: error))")
+        #expect(error?.detail.contains("late: Permission denied (publickey).") == true, "\(String(describing: error))")
+    }
+
+    /// A program whose connection closes is ended, even one that would run on (it ignores its
+    /// standard input's end): SIGTERM, and SIGKILL once the grace is over for one that ignores
+    /// SIGTERM too.
+    @Test(arguments: ["", "trap '' TERM; "])
+    func aProgramIsEndedWhenItsConnectionCloses(ignoring: String) async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-program-\(UUID().uuidString).pid")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        let answer = #"printf 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK'"#
+        let script = "\(ignoring)echo $$ > \(pidFile.path); head -c 1 >/dev/null; \(answer); exec sleep 1000"
+        let transport = HTTPTransport(target: .command("/bin/sh", arguments: ["-c", script]))
+        let response = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping"))
+        #expect(String(buffer: try await response.body.collect(upTo: 16)) == "OK")
+        let written = String(decoding: try Data(contentsOf: pidFile), as: UTF8.self)
+        let pid = try #require(pid_t(written.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, 0) == 0)
+        transport.shutdown()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while kill(pid, 0) == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(kill(pid, 0) != 0, "the program \(pid) still runs")
+    }
+
     /// What the pool's one retry rests on: a connection whose close has been seen refuses to
     /// start an exchange with `staleConnection`, before writing anything, and does not end an
     /// exchange it never began. (The pool then releases it and takes another; the instant in
