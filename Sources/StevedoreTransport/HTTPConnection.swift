@@ -100,10 +100,12 @@ final class HTTPConnection: Sendable {
                 throw error
             }
             let handler = try await channel.eventLoop.submit {
-                NIOLoopBound(
-                    try channel.pipeline.syncOperations.handler(type: HTTPConnectionHandler.self),
-                    eventLoop: channel.eventLoop
-                )
+                // Only a closed channel has lost its handler: the peer closed at once (a program
+                // that exited, an ssh that was refused).
+                guard let handler = try? channel.pipeline.syncOperations.handler(type: HTTPConnectionHandler.self) else {
+                    throw HTTPTransportError.connectionClosed("\(target) closed the connection before it was ready")
+                }
+                return NIOLoopBound(handler, eventLoop: channel.eventLoop)
             }.get()
             return HTTPConnection(id: id, channel: channel, handler: handler, target: target, process: process)
         } catch {

@@ -176,6 +176,18 @@ import Testing
         #expect(error?.detail.contains("late: Permission denied (publickey).") == true, "\(String(describing: error))")
     }
 
+    /// A program that ends at once without a word is a closed connection, whichever setup step
+    /// notices (the pipeline's handler lookup once said `io: notFound`).
+    @Test(arguments: ["exit 0", "exec >&-; sleep 0.2"])
+    func aProgramThatEndsAtOnceSilentlyIsAClosedConnection(script: String) async throws {
+        let transport = HTTPTransport(target: .command("/bin/sh", arguments: ["-c", script]))
+        defer { transport.shutdown() }
+        for _ in 0..<20 {
+            let error = await transportError { _ = try await transport.execute(HTTPRequest(method: .GET, target: "/_ping")) }
+            #expect(error?.code == .connectionClosed, "\(String(describing: error))")
+        }
+    }
+
     /// A program whose connection closes is ended, even one that would run on (it ignores its
     /// standard input's end): SIGTERM, and SIGKILL once the grace is over for one that ignores
     /// SIGTERM too.
