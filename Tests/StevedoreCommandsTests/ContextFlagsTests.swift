@@ -53,6 +53,11 @@ import Testing
         (["host": "tcp://h:1", "bogus": "1"], "unable to create docker endpoint config: unrecognized config key: bogus"),
         (["b": "", "a": ""], "unable to create docker endpoint config: unrecognized config key: a\nunrecognized config key: b"),
         (["skip-tls-verify": "yes"], #"unable to create docker endpoint config: skip-tls-verify: parsing "yes": invalid syntax"#),
+        (
+            ["host": "tcp://"],
+            #"unable to create docker endpoint config: unable to apply docker endpoint options: invalid Docker host "tcp://": "#
+                + "a context's host needs an address (give one, as in tcp://host:port or unix:///path/to/docker.sock)"
+        ),
     ]
 
     /// Refused before any file or context is read: the store's directory does not exist.

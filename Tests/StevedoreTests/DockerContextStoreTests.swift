@@ -96,6 +96,14 @@ struct DockerContextStoreTests {
             try DockerContext(name: "bad", endpoint: .init(host: "foo")).clientConfiguration()
         }
         #expect(malformed?.message.hasPrefix("context \"bad\": invalid Docker host \"foo\"") == true)
+        for empty in ["tcp://", "unix://", "ssh:// "] {
+            let error = #expect(throws: DockerError.self) {
+                try DockerContext(name: "empty", endpoint: .init(host: empty)).clientConfiguration()
+            }
+            #expect(error?.message == "context \"empty\": invalid Docker host \"\(empty)\": a context's host needs an address")
+        }
+        let portOnly = DockerContext(name: "port", endpoint: .init(host: "tcp://:2375"))
+        #expect(try portOnly.clientConfiguration().host.description == "tcp://127.0.0.1:2375")
     }
 
     @Test func namesAreValidatedAsDockerValidatesThem() throws {

@@ -101,13 +101,25 @@ public struct DockerContext: Hashable, Sendable {
         return context
     }
 
+    /// A context's `host` parsed as docker parses it: as `DOCKER_HOST`, except that a host
+    /// without an address (`tcp://`, `unix://`) is refused, where `DOCKER_HOST` and `-H` take
+    /// the default one. Throws ``DockerError/Category/invalidConfiguration``.
+    public static func host(parsing host: String) throws -> DockerHost {
+        if let schemeEnd = host.firstRange(of: "://"), host[schemeEnd.upperBound...].trimmingWhitespace().isEmpty {
+            throw DockerError.invalidConfiguration(
+                "invalid Docker host \"\(host)\": a context's host needs an address",
+                hint: "give one, as in tcp://host:port or unix:///path/to/docker.sock")
+        }
+        return try DockerHost(parsing: host)
+    }
+
     /// The configuration of a client for this context's daemon, as docker makes it: the
     /// endpoint's host (the local socket without one); for a `tcp://` host, TLS when the
     /// context has TLS material or skips verification, trusting its `ca.pem` (else the system's
     /// roots) and presenting `cert.pem` with `key.pem` when it has both.
     ///
     /// Throws ``DockerError/Category/invalidConfiguration`` for a context without a `docker`
-    /// endpoint or with a malformed host.
+    /// endpoint or with a malformed host (as docker, one without an address: `tcp://`).
     public func clientConfiguration() throws -> DockerClientConfiguration {
         guard let endpoint = self.endpoint else {
             throw DockerError.invalidConfiguration(
@@ -116,7 +128,7 @@ public struct DockerContext: Hashable, Sendable {
         var configuration = DockerClientConfiguration()
         if let host = endpoint.host, !host.isEmpty {
             do {
-                configuration.host = try DockerHost(parsing: host)
+                configuration.host = try Self.host(parsing: host)
             } catch var error as DockerError where self.name != Self.defaultName {
                 error.message = "context \"\(self.name)\": \(error.message)"
                 throw error

@@ -126,7 +126,7 @@ struct ContextFlags: ParsableArguments {
     private static func checkMakesClient(_ endpoint: DockerContext.Endpoint, tls: DockerContext.TLSFiles?) throws {
         if let host = endpoint.host {
             do {
-                _ = try DockerHost(parsing: host)
+                _ = try DockerContext.host(parsing: host)
             } catch {
                 throw CommandFailure(description: "unable to apply docker endpoint options: \(error)")
             }
