@@ -401,6 +401,40 @@ import Testing
             #"invalid argument "nofile=2:1" for "--ulimit" flag: ulimit soft limit must be less than or equal to hard limit: 2 > 1"#
         ),
         (["--ulimit", "nofile=x"], #"invalid argument "nofile=x" for "--ulimit" flag: strconv.ParseInt: parsing "x": invalid syntax"#),
+        (
+            ["--ulimit", "nofile=99999999999999999999"],
+            #"invalid argument "nofile=99999999999999999999" for "--ulimit" flag: "#
+                + #"strconv.ParseInt: parsing "99999999999999999999": value out of range"#
+        ),
+        (
+            ["--ulimit", "nofile=x:y"],
+            #"invalid argument "nofile=x:y" for "--ulimit" flag: strconv.ParseInt: parsing "y": invalid syntax"#
+        ),
+        (
+            ["--ulimit", "nofile=0x10"],
+            #"invalid argument "nofile=0x10" for "--ulimit" flag: strconv.ParseInt: parsing "0x10": invalid syntax"#
+        ),
+        (
+            ["--ulimit", "nofile=-1:5"],
+            #"invalid argument "nofile=-1:5" for "--ulimit" flag: "#
+                + "ulimit soft limit must be less than or equal to hard limit: soft: -1 (unlimited), hard: 5"
+        ),
+        (
+            ["--device-read-bps", "/dev/sda:1:2"],
+            #"invalid argument "/dev/sda:1:2" for "--device-read-bps" flag: invalid rate for device: /dev/sda:1:2. "#
+                + "The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. "
+                + "Unit is optional and can be kb, mb, or gb"
+        ),
+        (
+            ["--device-write-iops", "/dev/sda:x"],
+            #"invalid argument "/dev/sda:x" for "--device-write-iops" flag: invalid rate for device: /dev/sda:x. "#
+                + "The correct format is <device-path>:<number>. Number must be a positive integer"
+        ),
+        (
+            ["--blkio-weight-device", "/dev/sda:5"],
+            #"invalid argument "/dev/sda:5" for "--blkio-weight-device" flag: invalid weight for device: /dev/sda:5"#
+        ),
+        (["--device-read-bps", ":1"], #"invalid argument ":1" for "--device-read-bps" flag: bad format: :1"#),
         (["--mount", "type=bind"], #"invalid argument "type=bind" for "--mount" flag: target is required"#),
         (["--mount", "foo"], #"invalid argument "foo" for "--mount" flag: invalid field 'foo' must be a key=value pair"#),
         (
@@ -496,7 +530,7 @@ import Testing
         (["--blkio-weight-device", "x"], #"invalid argument "x" for "--blkio-weight-device" flag: bad format: x"#),
         (
             ["--device-read-bps", "/dev/sda:x"],
-            #"invalid argument "/dev/sda:x" for "--device-read-bps" flag: invalid rate for device: x. The correct "#
+            #"invalid argument "/dev/sda:x" for "--device-read-bps" flag: invalid rate for device: /dev/sda:x. The correct "#
                 + #"format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can "#
                 + #"be kb, mb, or gb"#
         ),

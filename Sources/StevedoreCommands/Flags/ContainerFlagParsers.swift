@@ -45,19 +45,18 @@ enum ContainerFlagParsers {
             throw InvalidFlagValue(
                 reason: "too many limit value arguments - \(limits.joined(separator: ":")), can only have up to two, `soft[:hard]`")
         }
-        let values = try limits.map(Self.integer)
-        let soft = values[0]
-        let hard = values.count == 2 ? values[1] : soft
+        // As go-units reads them: the hard limit first, each as strconv.ParseInt(_, 10, 64).
+        let given = limits.count == 2 ? try GoNumber.integer(limits[1], as: Int.self, base: 10) : nil
+        let soft = try GoNumber.integer(limits[0], as: Int.self, base: 10)
+        let hard = given ?? soft
+        if hard != -1 && soft == -1 {
+            throw InvalidFlagValue(
+                reason: "ulimit soft limit must be less than or equal to hard limit: soft: -1 (unlimited), hard: \(hard)")
+        }
         if hard != -1 && soft > hard {
             throw InvalidFlagValue(reason: "ulimit soft limit must be less than or equal to hard limit: \(soft) > \(hard)")
         }
         return Resources.Ulimit(name: name, soft: soft, hard: hard)
-    }
-
-    /// A decimal integer, refused with Go's `strconv.ParseInt` words.
-    static func integer(_ text: String) throws -> Int {
-        guard let value = Int(text) else { throw InvalidFlagValue(reason: "strconv.ParseInt: parsing \"\(text)\": invalid syntax") }
-        return value
     }
 
     /// `--device host[:container][:permissions]` (permissions: some of `r`, `w`, `m`, default
@@ -120,7 +119,7 @@ enum ContainerFlagParsers {
     static func weightDevice(_ text: String) throws -> Resources.BlkioWeightDevice {
         let (path, value) = try Self.devicePair(text)
         guard let weight = UInt16(value), weight == 0 || (10...1000).contains(weight) else {
-            throw InvalidFlagValue(reason: "invalid weight for device: \(value)")
+            throw InvalidFlagValue(reason: "invalid weight for device: \(text)")
         }
         return Resources.BlkioWeightDevice(path: path, weight: Int(weight))
     }
@@ -131,7 +130,7 @@ enum ContainerFlagParsers {
         guard let rate = try? MemorySize.parse(value) else {
             throw InvalidFlagValue(
                 reason:
-                    "invalid rate for device: \(value). The correct format is <device-path>:<number>[<unit>]. Number must "
+                    "invalid rate for device: \(text). The correct format is <device-path>:<number>[<unit>]. Number must "
                     + "be a positive integer. Unit is optional and can be kb, mb, or gb"
             )
         }
@@ -143,7 +142,7 @@ enum ContainerFlagParsers {
         let (path, value) = try Self.devicePair(text)
         guard let rate = UInt64(value), rate <= UInt64(Int64.max) else {
             throw InvalidFlagValue(
-                reason: "invalid rate for device: \(value). The correct format is <device-path>:<number>. Number must be a positive integer"
+                reason: "invalid rate for device: \(text). The correct format is <device-path>:<number>. Number must be a positive integer"
             )
         }
         return ThrottleDevice(path: path, rate: Int64(rate))
@@ -151,10 +150,9 @@ enum ContainerFlagParsers {
 
     /// `/dev/…:value`: the device path must be under `/dev/`.
     private static func devicePair(_ text: String) throws -> (String, String) {
-        let parts = text.split(scalar: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2 else { throw InvalidFlagValue(reason: "bad format: \(text)") }
-        guard parts[0].hasBytePrefix("/dev/") else { throw InvalidFlagValue(reason: "bad format for device path: \(text)") }
-        return (parts[0], parts[1])
+        guard let (path, value) = text.cut(atFirst: ":"), !path.isEmpty else { throw InvalidFlagValue(reason: "bad format: \(text)") }
+        guard path.hasBytePrefix("/dev/") else { throw InvalidFlagValue(reason: "bad format for device path: \(text)") }
+        return (String(path), String(value))
     }
 
     /// `--device-cgroup-rule 'TYPE MAJOR:MINOR ACCESS'`: `a`, `b` or `c`; numbers or `*`;

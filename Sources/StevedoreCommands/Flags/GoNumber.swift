@@ -42,13 +42,14 @@ enum GoNumber {
 
     /// `text` as docker's flags of Go's integer types read it (spf13/pflag): `ParseInt(text, 0,
     /// bits)` for a signed `Value`, `ParseUint(text, 0, bits)` for an unsigned one, `bits` being
-    /// `Value`'s width (pflag's `int` and `uint` are 64 bits: `Int`, `UInt`). A refused value
-    /// throws ``InvalidFlagValue`` with `strconv`'s message.
-    static func integer<Value: FixedWidthInteger>(_ text: String, as _: Value.Type) throws -> Value {
+    /// `Value`'s width (pflag's `int` and `uint` are 64 bits: `Int`, `UInt`); another `base` for
+    /// docker's own parsers that give one. A refused value throws ``InvalidFlagValue`` with
+    /// `strconv`'s message.
+    static func integer<Value: FixedWidthInteger>(_ text: String, as _: Value.Type, base: Int = 0) throws -> Value {
         precondition(Value.bitWidth <= 64, "strconv reads at most 64 bits")
-        guard Value.isSigned else { return Value(try Self.unsigned(text, bits: Value.bitWidth)) }
+        guard Value.isSigned else { return Value(try Self.unsigned(text, base: base, bits: Value.bitWidth)) }
         do {
-            return Value(try Self.parseSigned(text, bits: Value.bitWidth))
+            return Value(try Self.parseSigned(text, base: base, bits: Value.bitWidth))
         } catch let failure as Failure {
             throw InvalidFlagValue(reason: "strconv.ParseInt: parsing \(GoQuote.quote(text)): \(failure.reason)")
         }
@@ -131,17 +132,17 @@ enum GoNumber {
         return value
     }
 
-    /// `strconv.ParseInt(text, 0, bits)`, throwing the bare ``Failure``. As Go's, the magnitude is
-    /// read as `ParseUint(_, 0, bits)` reads it, so that a value too large for `bits` is out of
-    /// range as soon as its digits are, whatever follows them (`70000x` in 16 bits).
-    static func parseSigned(_ text: String, bits: Int = 64) throws -> Int64 {
+    /// `strconv.ParseInt(text, base, bits)`, throwing the bare ``Failure``. As Go's, the magnitude
+    /// is read as `ParseUint(_, base, bits)` reads it, so that a value too large for `bits` is out
+    /// of range as soon as its digits are, whatever follows them (`70000x` in 16 bits).
+    static func parseSigned(_ text: String, base: Int = 0, bits: Int = 64) throws -> Int64 {
         var digits = Substring(text)
         var negative = false
         if let sign = digits.first, sign == "+" || sign == "-" {
             negative = sign == "-"
             digits = digits.dropFirst()
         }
-        let magnitude = try Self.parseUnsigned(String(digits), base: 0, bits: bits)
+        let magnitude = try Self.parseUnsigned(String(digits), base: base, bits: bits)
         let limit = UInt64(1) << (bits - 1)
         if negative {
             guard magnitude <= limit else { throw Failure.range }
