@@ -182,6 +182,19 @@ import Testing
         #expect(actual.standardError.replacing("stevedore", with: "docker") == expected.standardError, "\(expected)")
     }
 
+    /// `--time`, docker's deprecated name of stop's and restart's `--timeout`, is taken with
+    /// docker's notice on standard output, once per use, before the command goes on.
+    @Test(arguments: ["stop", "restart"])
+    func theDeprecatedTimeFlagPrintsDockersNotice(command: String) async throws {
+        let outcome = try await self.stevedore.run([command, "--time", "1", "--time", "2", "c"], environment: Self.noDaemon)
+        #expect(outcome.standardOutput == String(repeating: "Flag --time has been deprecated, use --timeout instead\n", count: 2))
+        #expect(outcome.status == 1, "\(outcome)")
+        let both = try await self.stevedore.run([command, "--time", "1", "-t", "2", "c"], environment: Self.noDaemon)
+        #expect(both.standardOutput == "Flag --time has been deprecated, use --timeout instead\n")
+        #expect(both.standardError == "conflicting options: cannot specify both --timeout and --time\n")
+        #expect(both.status == 1, "\(both)")
+    }
+
     @Test func completionScriptsAreGenerated() async throws {
         let outcome = try await self.stevedore.run(["--generate-completion-script", "bash"])
         #expect(outcome.status == 0)
@@ -226,6 +239,7 @@ import Testing
             #"invalid argument "0b2" for "--pids-limit" flag: strconv.ParseInt: parsing "0b2": invalid syntax"#
         ),
         (["stop", "-t", "x", "c"], #"invalid argument "x" for "-t, --timeout" flag: strconv.ParseInt: parsing "x": invalid syntax"#),
+        (["restart", "--time", "x", "c"], #"invalid argument "x" for "--time" flag: strconv.ParseInt: parsing "x": invalid syntax"#),
         (
             ["restart", "--timeout", "9223372036854775808", "c"],
             #"invalid argument "9223372036854775808" for "-t, --timeout" flag: "#

@@ -9,12 +9,24 @@ struct StopOptions: ParsableArguments {
     /// docker's `int`; `-1` waits for ever, so the next argument is taken whatever it looks like,
     /// as docker's flag parsing takes it.
     @Option(
-        name: [.customShort("t"), .customLong("timeout"), .customLong("time")], parsing: .unconditional,
-        help: "Seconds to wait before killing the container")
+        name: [.customShort("t"), .customLong("timeout")], parsing: .unconditional, help: "Seconds to wait before killing the container")
     var timeout: GoInteger<Int>?
 
+    /// docker's deprecated name of `--timeout`, still taken: each use prints docker's notice on
+    /// standard output; giving both names is refused.
+    @Option(name: .customLong("time"), parsing: .unconditionalSingleValue, help: .hidden)
+    var deprecatedTime: [GoInteger<Int>] = []
+
+    /// Parses the values and prints the notice for each `--time`, as docker's flag parser does
+    /// once all its values parsed.
     func options() throws -> ContainerStopOptions {
-        let timeout = try self.timeout?.value(for: "-t, --timeout")
+        let time = try self.deprecatedTime.map { try $0.value(for: "--time") }
+        var timeout = try self.timeout?.value(for: "-t, --timeout")
+        for _ in time { printOut("Flag --time has been deprecated, use --timeout instead\n") }
+        if !time.isEmpty {
+            guard timeout == nil else { throw CommandFailure(description: "conflicting options: cannot specify both --timeout and --time") }
+            timeout = time.last
+        }
         return ContainerStopOptions(
             signal: try self.signal.map(ContainerSignal.init(parsing:)),
             timeout: timeout.map { $0 == -1 ? .waitForever : .seconds($0) }
