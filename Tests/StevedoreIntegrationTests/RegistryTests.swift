@@ -72,6 +72,13 @@ struct RegistryTests {
                 resources.container(try await client.containers.create(body, options: .init(pull: .always), pullProgress: counting).id)
                 resources.container(try await client.containers.create(body, pullProgress: counting).id)
                 #expect(pulls == 1)
+
+                // Present only for another platform than the create's, it is missing too: pulled
+                // for that platform, which this registry lacks (the pull fails, with its error).
+                let error = await #expect(throws: DockerError.self) {
+                    try await client.containers.create(body, options: .init(platform: "linux/s390x"), pullProgress: counting)
+                }
+                #expect(pulls == 2, "\(String(describing: error))")
             }
         }
     }

@@ -63,9 +63,12 @@ extension DockerClient.Containers {
         }
     }
 
-    /// The daemon's answer when the image of a create is absent: 404 `No such image: …`.
+    /// The daemon's answer when the image of a create is absent: 404 `No such image: …`, or, for
+    /// a create that names a platform, 404 `image with reference … was found but` its platform
+    /// does not match (the image is then pulled for that platform, as docker pulls it).
     private static func isMissingImage(_ error: DockerError) -> Bool {
-        error.category == .notFound && error.message.hasBytePrefix("No such image")
+        error.category == .notFound
+            && (error.message.hasBytePrefix("No such image") || error.message.hasBytePrefix("image with reference "))
     }
 
     private func pullImage(of body: ContainerCreateBody, options: ContainerCreateOptions, progress: ImagePullProgressHandler?) async throws
