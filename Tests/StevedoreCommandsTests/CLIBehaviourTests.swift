@@ -329,11 +329,15 @@ import Testing
         #expect(refusal.map(String.init) == actual.standardError.replacing("stevedore", with: "docker"), "\(expected)")
     }
 
-    /// `version --format` without a daemon: the template runs over the client half (a field of
-    /// the missing server half prints an empty line), then the daemon's error, exit 1.
+    /// `version --format` without a daemon: the template runs over the client half (what it
+    /// printed before a field of the missing server half stays, with a newline), then the
+    /// daemon's error, exit 1.
     @Test(
         .enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil },
-        arguments: ["{{.Client.Os}}/{{.Client.Arch}} {{.Client.Context}} {{json .Server}}", "{{.Server.Version}}", "{{.Client.Os"])
+        arguments: [
+            "{{.Client.Os}}/{{.Client.Arch}} {{.Client.Context}} {{json .Server}}", "{{.Server.Version}}", "{{.Client.Os",
+            "{{.Client.Os}} {{.Server.Version}}",
+        ])
     func versionFormatsTheClientHalfWithoutADaemon(format: String) async throws {
         let docker = try #require(CommandLineProcess.onPath("docker"))
         let expected = try await docker.run(["version", "--format", format], environment: Self.noDaemon)

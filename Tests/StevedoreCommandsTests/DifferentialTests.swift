@@ -24,6 +24,13 @@ struct DifferentialTests {
         ["system", "df", "--format", "{{.Type}}: {{.TotalCount}}"],
         ["system", "df", "--format", "{{.Nope"],
         ["info", "--format", "{{.Server"],
+        // info and version run their template straight into the output: what came before a
+        // failure is printed, then a newline; the error names docker's Go types.
+        ["info", "--format", "a{{.Name}}b{{.Nope}}"],
+        ["info", "--format", "{{.Swarm.LocalNodeState}}{{.Swarm.Nope}}"],
+        ["info", "--format", "{{.Plugins.Nope}}"],
+        ["version", "--format", "{{.Client.Os}} {{.Server.Nope}}"],
+        ["version", "--format", "{{.Nope}}"],
         // docker's client half, under .ClientInfo.
         ["info", "--format", "{{.ClientInfo.Context}} {{.ClientInfo.Debug}} {{json .ClientInfo.Plugins}} {{.Name}}"],
         // A list row is a Go struct, named in the error; ps checks its format on an empty row

@@ -45,4 +45,32 @@ import Testing
     func executionErrors(template: String, message: String) {
         #expect(renderError(template) == message)
     }
+
+    /// A named template (docker's `version`) names itself in its errors, as Go's do, the line
+    /// of an unclosed action included.
+    @Test func aNamedTemplateNamesItselfInItsErrors() throws {
+        #expect(throws: TemplateError(kind: .parse, message: "template: version:1: unclosed action")) {
+            try GoTemplate(parsing: "{{.X", name: "version")
+        }
+        #expect(throws: TemplateError(kind: .parse, message: "template: version:2: unclosed action started at version:1")) {
+            try GoTemplate(parsing: "{{.X\n", name: "version")
+        }
+        let template = try GoTemplate(parsing: "a{{.Zed.nope}}", name: "version")
+        #expect(
+            throws: TemplateError(
+                kind: .execution, message: #"template: version:1:7: executing "version" at <.Zed.nope>: map has no entry for key "nope""#
+            )
+        ) { try template.render(document) }
+    }
+
+    /// What an execution wrote before it failed comes with its error (docker's `info` and
+    /// `version` print it).
+    @Test func anExecutionErrorCarriesWhatWasWrittenBeforeIt() throws {
+        do {
+            _ = try GoTemplate(parsing: "a{{.Id}}b{{.Zed.nope}}c").render(document)
+            Issue.record("the template did not fail")
+        } catch {
+            #expect(error.partialOutput == "aabcb")
+        }
+    }
 }

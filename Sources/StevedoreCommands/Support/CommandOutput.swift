@@ -27,9 +27,27 @@ enum CommandOutput {
         return try Self.render(values, with: outputFormat, titles: titles, prepare: prepare)
     }
 
-    /// Parses a `--format` value once, for output rendered item by item (events).
-    static func parse(_ format: String) throws -> OutputFormat {
-        try Self.reportingTemplateErrors(parseExitCode: 64) { try OutputFormat(format) }
+    /// Parses a `--format` value once, for output rendered item by item (events), or for
+    /// ``write(_:with:prepare:)``; `name` names the template in its errors (docker's `version`).
+    static func parse(_ format: String, name: String = "") throws -> OutputFormat {
+        try Self.reportingTemplateErrors(parseExitCode: 64) { try OutputFormat(format, name: name) }
+    }
+
+    /// Writes `value` through `format` to standard output as docker's `info` and `version` do:
+    /// their template runs straight into the output, so one that fails has written what came
+    /// before the failure. A newline follows either way; the failure is Go's message alone,
+    /// without `template parsing error: ` (exit 1).
+    static func write<Value: Encodable>(
+        _ value: Value, with format: OutputFormat, prepare: (inout TemplateValue) -> Void = { _ in }
+    ) throws {
+        var item = try Self.templateValue(value)
+        prepare(&item)
+        do {
+            printOut(try format.render([item]))
+        } catch {
+            printOut(error.partialOutput + "\n")
+            throw CommandFailure(description: error.message, exitCode: 1)
+        }
     }
 
     /// Parses an inspect command's `--format`: a Go template as written, checked as a flag

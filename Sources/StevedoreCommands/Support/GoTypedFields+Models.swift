@@ -341,6 +341,8 @@ extension Config: GoTypedFields {
 }
 
 extension SystemVersion: GoTypedFields {
+    /// `version`'s `.Server`, which docker runs its template over without JSON to fall back to.
+    public static let goStructType: String? = "*types.Version"
     public static let goFieldNames = ["APIVersion": "ApiVersion"]
 }
 
@@ -369,6 +371,8 @@ extension ConfigSpec: GoTypedFields {
 }
 
 extension ClusterInfo: GoTypedFields {
+    /// `info`'s `.Swarm.Cluster`.
+    public static let goStructType: String? = "*swarm.ClusterInfo"
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta]
         + goFields("Spec", "TLSInfo", "RootRotationInProgress", "DefaultAddrPool", "SubnetSize", "DataPathPort")
@@ -422,7 +426,10 @@ extension IPAMConfig: GoTypedFields {
     public static let goFieldNames = ["AuxAddress": "AuxiliaryAddresses"]
 }
 
+/// `info`'s value: docker runs the template over its own struct, which embeds the daemon's,
+/// without JSON to fall back to.
 extension SystemInfo: GoTypedFields {
+    public static let goStructType: String? = "system.dockerInfo"
     public static let goFieldNames = [
         "CPUCfsPeriod": "CpuCfsPeriod", "CPUCfsQuota": "CpuCfsQuota", "HTTPProxy": "HttpProxy", "HTTPSProxy": "HttpsProxy",
     ]
@@ -440,6 +447,7 @@ extension Runtime: GoTypedFields {
 }
 
 extension SwarmInfo: GoTypedFields {
+    public static let goStructType: String? = "swarm.Info"
     public static let goStructPointerFields: Set<String> = ["Cluster"]
     /// The model lacks Go's `Warnings`.
     public static let goStructLayout: [GoStructField]? =
@@ -447,7 +455,16 @@ extension SwarmInfo: GoTypedFields {
         + [.unmodeled("Warnings", zero: [])]
 }
 
+extension PluginsInfo: GoTypedFields {
+    public static let goStructType: String? = "system.PluginsInfo"
+}
+
+extension Commit: GoTypedFields {
+    public static let goStructType: String? = "system.Commit"
+}
+
 extension RegistryServiceConfig: GoTypedFields {
+    public static let goStructType: String? = "*registry.ServiceConfig"
     /// Go has an `ExtraFields` map the JSON never carries.
     public static let goStructLayout: [GoStructField]? =
         goFields(

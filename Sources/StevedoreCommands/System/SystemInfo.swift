@@ -49,8 +49,8 @@ extension StevedoreCommand.System {
                     fields["ClientInfo"] = try? TemplateValue(encoding: clientInfo)
                     item = .object(fields)
                 }
-                if let rendered = try CommandOutput.render(info, format: template, prepare: addClientInfo) {
-                    printOut(rendered)
+                if let template {
+                    try CommandOutput.write(info, with: try CommandOutput.parse(template), prepare: addClientInfo)
                 } else {
                     printOut(Self.describe(info))
                     // The daemon's warnings go to stderr, as docker's CLI prints them.

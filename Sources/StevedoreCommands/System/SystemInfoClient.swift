@@ -1,10 +1,13 @@
 import Stevedore
+import StevedoreFormatting
 
 extension StevedoreCommand.System.Info {
     /// `docker info`'s client half (docker's `clientInfo`), as its templates see it under
     /// `.ClientInfo`; docker's Go build details (commit, Go version, build time) are not
     /// stevedore's to give.
-    struct ClientInfo: Encodable {
+    struct ClientInfo: Encodable, GoTypedFields {
+        static let goStructType: String? = "*system.clientInfo"
+
         var Debug: Bool
         var Version = StevedoreLibrary.version
         var DefaultAPIVersion = APIVersion.clientMaximum.description

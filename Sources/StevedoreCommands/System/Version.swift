@@ -21,8 +21,11 @@ extension StevedoreCommand {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         /// What `--format` sees, shaped like the docker CLI's version struct.
-        struct Report: Encodable {
+        struct Report: Encodable, GoTypedFields {
+            static let goStructType: String? = "system.versionInfo"
+
             struct Client: Encodable, GoTypedFields {
+                static let goStructType: String? = "system.clientVersion"
                 static let goFieldNames = ["APIVersion": "ApiVersion"]
 
                 var Version: String
@@ -38,7 +41,7 @@ extension StevedoreCommand {
 
         func run() async throws {
             // As docker: a template that does not parse is refused before the daemon is asked.
-            let template = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0) }
+            let template = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0, name: "version") }
             let context = try self.global.contextName()
             try await withClient(self.global) { client in
                 let server: SystemVersion
@@ -52,8 +55,8 @@ extension StevedoreCommand {
                     // line empty).
                     let clientHalf = Self.client(apiVersion: nil, context: context)
                     if let template {
-                        let report = Report(Client: clientHalf, Server: nil)
-                        printOut((try? CommandOutput.render([report], with: template)) ?? "\n")
+                        // The daemon's error is the one reported.
+                        try? CommandOutput.write(Report(Client: clientHalf, Server: nil), with: template)
                     } else {
                         printOut(Self.clientSection(clientHalf))
                     }
@@ -61,7 +64,7 @@ extension StevedoreCommand {
                 }
                 let report = Report(Client: Self.client(apiVersion: apiVersion, context: context), Server: Self.engineReported(server))
                 if let template {
-                    printOut(try CommandOutput.render([report], with: template))
+                    try CommandOutput.write(report, with: template)
                 } else {
                     printOut(Self.clientSection(report.Client) + "\n" + Self.serverSection(report.Server ?? server))
                 }

@@ -23,7 +23,8 @@ public struct OutputFormat: Sendable {
         set { template.limits = newValue }
     }
 
-    public init(_ rawValue: String) throws(TemplateError) {
+    /// Reads `rawValue`; `name` names the template in its errors (``GoTemplate/name``).
+    public init(_ rawValue: String, name: String = "") throws(TemplateError) {
         self.rawValue = rawValue
         let afterTable = rawValue.cut(prefix: "table")
         isTable = afterTable != nil
@@ -31,7 +32,7 @@ public struct OutputFormat: Sendable {
         for (escape, character) in [("\\t", "\t"), ("\\n", "\n")] {
             text = text.replacingScalars(escape, with: character)
         }
-        template = try GoTemplate(parsing: text)
+        template = try GoTemplate(parsing: text, name: name)
     }
 
     /// Whether `format` is one of the words a command replaces by its default layout

@@ -48,14 +48,18 @@ public struct GoTemplate: Sendable {
 
     /// The template's source text.
     public let text: String
+    /// The template's name, which its errors give (`template: version:1:2: executing "version"
+    /// …`); empty by default, as docker's formats are but `version`'s.
+    public let name: String
     /// The bounds of each execution; `nil` (the default) runs every execution to its end, as Go does.
     public var limits: ExecutionLimits?
     private let nodes: [TemplateNode]
 
     /// Parses `text`, reporting malformed templates as Go does (`template: :1: unclosed action`).
-    public init(parsing text: String) throws(TemplateError) {
+    public init(parsing text: String, name: String = "") throws(TemplateError) {
         self.text = text
-        nodes = try TemplateParser.parse(text)
+        self.name = name
+        nodes = try TemplateParser.parse(text, name: name)
     }
 
     /// Executes the template with `value` as dot (`.`) and `$`.
@@ -68,11 +72,11 @@ public struct GoTemplate: Sendable {
         _ value: TemplateValue, missingKey: MissingKey = .error, fallback: TemplateValue? = nil
     ) throws(TemplateError) -> String {
         var evaluator = TemplateEvaluator(
-            source: text, missingKey: missingKey, functions: TemplateFunctions(isHeader: false), limits: limits)
+            source: text, name: name, missingKey: missingKey, functions: TemplateFunctions(isHeader: false), limits: limits)
         do {
             return try execute(value, with: &evaluator)
         } catch let error where error.kind == .typedPass {
-            guard let fallback else { throw TemplateError(kind: .execution, message: error.message) }
+            guard let fallback else { throw TemplateError(kind: .execution, message: error.message, partialOutput: error.partialOutput) }
             return try self.render(fallback, missingKey: missingKey)
         }
     }
@@ -87,7 +91,7 @@ public struct GoTemplate: Sendable {
     /// title empty, and, as docker does, whatever was written before an error.
     public func renderHeader(titles: [String: String]) -> String {
         var evaluator = TemplateEvaluator(
-            source: text, missingKey: .zero, functions: TemplateFunctions(isHeader: true), limits: limits)
+            source: text, name: name, missingKey: .zero, functions: TemplateFunctions(isHeader: true), limits: limits)
         var object = TemplateObject(titles.sorted { $0.key < $1.key }.map { ($0.key, TemplateValue.string($0.value)) })
         object.methods["Label"] = .headerLabel
         return (try? execute(.object(object), with: &evaluator)) ?? evaluator.output
@@ -96,7 +100,11 @@ public struct GoTemplate: Sendable {
     private func execute(_ value: TemplateValue, with evaluator: inout TemplateEvaluator) throws(TemplateError) -> String {
         let dot = EvaluatedValue(value)
         evaluator.variables = [("$", dot)]
-        _ = try evaluator.walk(dot, nodes)
+        do {
+            _ = try evaluator.walk(dot, nodes)
+        } catch {
+            throw TemplateError(kind: error.kind, message: error.message, partialOutput: evaluator.output)
+        }
         return evaluator.output
     }
 }

@@ -18,13 +18,27 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
 
     public let kind: Kind
     public let message: String
+    /// What an execution wrote before it failed; empty for a parse error. Go writes to its
+    /// writer as it goes, and docker's `info` and `version` execute straight to standard output,
+    /// so they print this (and a newline) before the error. Not part of equality.
+    public let partialOutput: String
     public var description: String { message }
 
-    static func parse(line: Int, _ text: String) -> TemplateError {
-        TemplateError(kind: .parse, message: "template: :\(line): \(text)")
+    init(kind: Kind, message: String, partialOutput: String = "") {
+        self.kind = kind
+        self.message = message
+        self.partialOutput = partialOutput
     }
 
-    static func execution(line: Int, column: Int, context: String, _ text: String) -> TemplateError {
-        TemplateError(kind: .execution, message: "template: :\(line):\(column): executing \"\" at <\(context)>: \(text)")
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.kind == rhs.kind && lhs.message == rhs.message
+    }
+
+    static func parse(name: String = "", line: Int, _ text: String) -> TemplateError {
+        TemplateError(kind: .parse, message: "template: \(name):\(line): \(text)")
+    }
+
+    static func execution(name: String = "", line: Int, column: Int, context: String, _ text: String) -> TemplateError {
+        TemplateError(kind: .execution, message: "template: \(name):\(line):\(column): executing \"\(name)\" at <\(context)>: \(text)")
     }
 }

@@ -7,6 +7,8 @@
 struct TemplateEvaluator {
     let source: [UInt8]
     let missingKey: GoTemplate.MissingKey
+    /// The template's name, in its errors (Go's `template: NAME:1:2: executing "NAME" …`).
+    let name: String
     let functions: TemplateFunctions
     let limits: GoTemplate.ExecutionLimits?
     private(set) var output = ""
@@ -15,8 +17,11 @@ struct TemplateEvaluator {
     private var spentSteps = 0
     private var spentBytes = 0
 
-    init(source: String, missingKey: GoTemplate.MissingKey, functions: TemplateFunctions, limits: GoTemplate.ExecutionLimits?) {
+    init(
+        source: String, name: String, missingKey: GoTemplate.MissingKey, functions: TemplateFunctions, limits: GoTemplate.ExecutionLimits?
+    ) {
         self.source = Array(source.utf8)
+        self.name = name
         self.missingKey = missingKey
         self.functions = functions
         self.limits = limits
@@ -53,12 +58,12 @@ struct TemplateEvaluator {
     mutating func at(_ node: CurrentNode) { current = node }
 
     func failure(_ message: String) -> TemplateError {
-        guard let current else { return TemplateError(kind: .execution, message: "template: : \(message)") }
+        guard let current else { return TemplateError(kind: .execution, message: "template: \(name): \(message)") }
         let prefix = source[..<min(current.position, source.count)]
         let lastNewline = prefix.lastIndex(of: 0x0A)
         let column = lastNewline.map { current.position - $0 - 1 } ?? current.position
         let line = 1 + prefix.filter { $0 == 0x0A }.count
-        return .execution(line: line, column: column, context: current.description, message)
+        return .execution(name: name, line: line, column: column, context: current.description, message)
     }
 
     // MARK: Limits

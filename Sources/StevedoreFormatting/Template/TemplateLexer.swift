@@ -6,16 +6,20 @@ import StevedoreText
 /// white space after it; `{{/* … */}}` is a comment. Errors carry Go's wording.
 struct TemplateLexer {
     private let bytes: [UInt8]
+    private let name: String
     private var index = 0
     private var line = 1
     private var tokens: [TemplateToken] = []
     private var parenDepth = 0
     private var actionLine = 0
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ text: String, name: String) {
+        bytes = Array(text.utf8)
+        self.name = name
+    }
 
-    static func tokenize(_ text: String) throws(TemplateError) -> [TemplateToken] {
-        var lexer = TemplateLexer(text)
+    static func tokenize(_ text: String, name: String) throws(TemplateError) -> [TemplateToken] {
+        var lexer = TemplateLexer(text, name: name)
         try lexer.run()
         return lexer.tokens
     }
@@ -45,9 +49,9 @@ struct TemplateLexer {
     private func failure(_ message: String) -> TemplateError {
         var text = message
         if actionLine != 0 && actionLine != line {
-            text += message.hasByteSuffix(" action") ? " started at :\(actionLine)" : " in action started at :\(actionLine)"
+            text += message.hasByteSuffix(" action") ? " started at \(name):\(actionLine)" : " in action started at \(name):\(actionLine)"
         }
-        return .parse(line: line, text)
+        return .parse(name: name, line: line, text)
     }
 
     /// A left delimiter with its trim marker: `{{- ` needs white space after the dash.

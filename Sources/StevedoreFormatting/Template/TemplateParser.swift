@@ -7,17 +7,21 @@ import StevedoreText
 /// `{{define}}`, `{{template}}` and `{{block}}` are rejected: docker's formats never use them.
 struct TemplateParser {
     private let tokens: [TemplateToken]
+    private let name: String
     private var index = 0
     private var line = 1
     private var variables: [String] = ["$"]
     private var rangeDepth = 0
 
-    static func parse(_ text: String) throws(TemplateError) -> [TemplateNode] {
-        var parser = TemplateParser(tokens: try TemplateLexer.tokenize(text))
+    static func parse(_ text: String, name: String) throws(TemplateError) -> [TemplateNode] {
+        var parser = TemplateParser(tokens: try TemplateLexer.tokenize(text, name: name), name: name)
         return try parser.parseRoot()
     }
 
-    private init(tokens: [TemplateToken]) { self.tokens = tokens }
+    private init(tokens: [TemplateToken], name: String) {
+        self.tokens = tokens
+        self.name = name
+    }
 
     // MARK: Token access
 
@@ -42,7 +46,7 @@ struct TemplateParser {
         return token
     }
 
-    private func failure(_ message: String) -> TemplateError { .parse(line: line, message) }
+    private func failure(_ message: String) -> TemplateError { .parse(name: name, line: line, message) }
 
     private func unexpected(_ token: TemplateToken, in context: String) -> TemplateError {
         failure("unexpected \(token.goDescription) in \(context)")
