@@ -31,6 +31,11 @@ struct DifferentialTests {
         ["info", "--format", "{{.Plugins.Nope}}"],
         ["version", "--format", "{{.Client.Os}} {{.Server.Nope}}"],
         ["version", "--format", "{{.Nope}}"],
+        // A nil struct pointer names its Go type; a typed map's missing key is no value.
+        ["info", "--format", "{{.Swarm.Cluster.ID}}"],
+        ["info", "--format", "{{.Containerd.Address}}"],
+        ["info", "--format", "{{.Runtimes.nope.Path}} {{.Runtimes.runc.Nope}}"],
+        ["version", "--format", "{{.Server.Platform.Nope}}"],
         // docker's client half, under .ClientInfo.
         ["info", "--format", "{{.ClientInfo.Context}} {{.ClientInfo.Debug}} {{json .ClientInfo.Plugins}} {{.Name}}"],
         // A list row is a Go struct, named in the error; ps checks its format on an empty row

@@ -36,14 +36,15 @@ enum CommandOutput {
     /// Writes `value` through `format` to standard output as docker's `info` and `version` do:
     /// their template runs straight into the output, so one that fails has written what came
     /// before the failure. A newline follows either way; the failure is Go's message alone,
-    /// without `template parsing error: ` (exit 1).
+    /// without `template parsing error: ` (exit 1). They run it over Go values without
+    /// `missingkey=error`: a map's missing key is no value.
     static func write<Value: Encodable>(
         _ value: Value, with format: OutputFormat, prepare: (inout TemplateValue) -> Void = { _ in }
     ) throws {
         var item = try Self.templateValue(value)
         prepare(&item)
         do {
-            printOut(try format.render([item]))
+            printOut(try format.render([item], missingKey: .noValue))
         } catch {
             printOut(error.partialOutput + "\n")
             throw CommandFailure(description: error.message, exitCode: 1)

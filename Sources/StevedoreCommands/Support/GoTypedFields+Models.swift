@@ -346,6 +346,15 @@ extension SystemVersion: GoTypedFields {
     public static let goFieldNames = ["APIVersion": "ApiVersion"]
 }
 
+extension SystemVersion.Platform: GoTypedFields {
+    /// Go declares it inline in `types.Version`.
+    public static let goStructType: String? = "struct { Name string }"
+}
+
+extension SystemVersion.Component: GoTypedFields {
+    public static let goStructType: String? = "types.ComponentVersion"
+}
+
 extension TLSInfo: GoTypedFields {
     public static let goNilableFields: Set<String> = ["CertIssuerSubject", "CertIssuerPublicKey"]
     public var goPrintedFields: [String: GoPrinted] {
@@ -436,6 +445,7 @@ extension SystemInfo: GoTypedFields {
 }
 
 extension Runtime: GoTypedFields {
+    public static let goStructType: String? = "system.RuntimeWithStatus"
     public static let goFieldNames = [
         "Path": "path", "Args": "runtimeArgs", "Type": "runtimeType", "Options": "options", "Status": "status",
     ]
@@ -453,6 +463,14 @@ extension SwarmInfo: GoTypedFields {
     public static let goStructLayout: [GoStructField]? =
         goFields("NodeID", "NodeAddr", "LocalNodeState", "ControlAvailable", "Error", "RemoteManagers", "Nodes", "Managers", "Cluster")
         + [.unmodeled("Warnings", zero: [])]
+}
+
+extension ContainerdInfo: GoTypedFields {
+    public static let goStructType: String? = "*system.ContainerdInfo"
+}
+
+extension FirewallInfo: GoTypedFields {
+    public static let goStructType: String? = "*system.FirewallInfo"
 }
 
 extension PluginsInfo: GoTypedFields {

@@ -332,7 +332,9 @@ struct TemplateEvaluator {
         guard object.formatterContextType == nil else { return EvaluatedValue(value: field) }
         var value = EvaluatedValue(value: field, isInterface: true)
         if field == .null, let type = object.typedNulls[key] {
-            value = EvaluatedValue(typedNull: type, key: key, leftOut: object.omittedFromJSON.contains(key))
+            // Only docker's fallback to the daemon's JSON misses a key it left out: a Go struct
+            // with no JSON behind it (goStructType) just holds a nil.
+            value = EvaluatedValue(typedNull: type, key: key, leftOut: object.goStructType == nil && object.omittedFromJSON.contains(key))
         }
         if let printed = object.goPrinted[key] {
             value.isInterface = false
@@ -364,6 +366,7 @@ struct TemplateEvaluator {
             // docker's typed pass fails on a nil pointer and runs the template again over the
             // daemon's JSON, with `missingkey=error`: its error is the one a user sees.
             if let key = receiver.leftOutKey { throw failure("map has no entry for key \(GoQuote.quote(key))") }
+            if case .pointer(let type?)? = receiver.typedNil { throw failure("nil pointer evaluating \(type).\(name)") }
             throw failure("nil pointer evaluating interface {}.\(name)")
         case .object(let object):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }

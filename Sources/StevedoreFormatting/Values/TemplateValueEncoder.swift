@@ -39,7 +39,7 @@ enum TemplateValueEncoding {
         if let stringer = value as? any GoStringConvertible { object.goString = stringer.goString }
         if let context = value as? any FormatterContext { object.formatterContextType = type(of: context).formatterContextType }
         if let model = value as? any GoTypedFields {
-            for key in type(of: model).goNilableFields where object.typedNulls[key] != nil { object.typedNulls[key] = .pointer }
+            for key in type(of: model).goNilableFields where object.typedNulls[key] != nil { object.typedNulls[key] = .pointer() }
             object.goPrinted = model.goPrintedFields
             object.goFieldNames = type(of: model).goFieldNames
             object.goStructType = type(of: model).goStructType

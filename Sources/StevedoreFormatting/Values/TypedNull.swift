@@ -7,8 +7,10 @@
 /// (``TemplateObject/typedNulls``), from the field's Swift type; a model whose Go type holds a
 /// scalar that can be nil (`HostConfig.Init` is a `*bool`) says so with ``GoTypedFields``.
 public enum TypedNull: Sendable, Equatable {
-    /// A pointer, interface or struct pointer: `<nil>`.
-    case pointer
+    /// A pointer, interface or struct pointer: `<nil>`. `goType` names a pointer to a struct
+    /// docker runs its template over without JSON to fall back to (``GoTypedFields/goStructType``,
+    /// `*swarm.ClusterInfo`): a field of it is then `nil pointer evaluating *swarm.ClusterInfo.ID`.
+    case pointer(goType: String? = nil)
     /// A slice: `[]`; `json` writes `null`.
     case slice
     /// A map: `map[]`; `json` writes `null`; a key of it is missing, `index` gives its
@@ -35,7 +37,7 @@ public enum TypedNull: Sendable, Equatable {
         } else if type is any RangeReplaceableCollection.Type {
             self = .slice
         } else {
-            self = .pointer
+            self = .pointer(goType: (type as? any GoTypedFields.Type)?.goStructType)
         }
     }
 
