@@ -34,9 +34,10 @@ final class ConnectionProcess: Sendable {
     /// Write end of the program's standard input: the connection's output. Owned by the channel.
     let outputDescriptor: CInt
     /// The program's standard error so far (its last ``diagnosticsLimit`` bytes), and whether it
-    /// has ended (the program exited).
+    /// has ended (the program exited or closed it).
     private let standardError: NIOLockedValueBox<(text: Data, ended: Bool)>
-    /// Finished by ``terminate()``: the program is then asked to end.
+    /// Finished by ``terminate()``: the program is then asked to end, whether its standard error
+    /// has ended or not.
     private let terminationRequest: AsyncStream<Never>.Continuation
 
     /// How much of the program's standard error is kept.
@@ -90,15 +91,17 @@ final class ConnectionProcess: Sendable {
                 ) { execution in
                     reportSpawn.finish()
                     await withTaskGroup(of: Void.self) { group in
+                        // For the connection's whole life: a program that closed its standard
+                        // error may still run. Ending one that has exited does nothing (the
+                        // child is signalled through its pidfd, which stays open until this
+                        // body returns).
                         group.addTask {
                             for await _ in terminationRequested {}
-                            // Cancelled: the program has exited.
-                            guard !Task.isCancelled else { return }
                             await execution.teardown(using: [.gracefulShutDown(allowedDurationToNextStep: Self.shutdownGrace)])
                         }
-                        // Ends when the program exits (swift-subprocess then reads what is left
-                        // in the pipe and ends the stream, even if a child of the program still
-                        // holds it); a read error only shortens the diagnostics.
+                        // Ends when the program closes it or exits (swift-subprocess then reads
+                        // what is left in the pipe and ends the stream, even if a child of the
+                        // program still holds it); a read error only shortens the diagnostics.
                         do {
                             for try await buffer in execution.standardError {
                                 standardError.withLockedValue { state in
@@ -110,7 +113,6 @@ final class ConnectionProcess: Sendable {
                             }
                         } catch {}
                         standardError.withLockedValue { $0.ended = true }
-                        group.cancelAll()
                     }
                 }
             } catch {
@@ -137,7 +139,8 @@ final class ConnectionProcess: Sendable {
     func diagnostics() async -> String {
         let deadline = ContinuousClock.now + Self.diagnosticsWait
         while !self.standardError.withLockedValue({ $0.ended }) && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
+            // A cancelled caller does not wait.
+            guard (try? await Task.sleep(for: .milliseconds(10))) != nil else { break }
         }
         let text = String(decoding: self.standardError.withLockedValue { $0.text }, as: UTF8.self)
         return text.trimmingWhitespace()

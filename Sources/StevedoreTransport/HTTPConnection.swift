@@ -111,17 +111,18 @@ final class HTTPConnection: Sendable {
         } catch {
             // A connect that failed before the initializer ran leaves `ready` open.
             ready.fail(error)
+            // Ended first (what it writes until it exits is still read): a program that still
+            // runs would otherwise make the wait for its word below last.
+            process?.terminate()
             // A program that ended during the setup (ssh refusing the login) closed the pipes
             // under it, which fails the setup with whatever step came next: what it said on
             // its standard error is the reason.
             if let process, (error as? HTTPTransportError)?.code ?? .connectionClosed == .connectionClosed {
                 let diagnostics = await process.diagnostics()
-                process.terminate()
                 if !diagnostics.isEmpty {
                     throw HTTPTransportError(.connectionClosed, "\(target) ended before the connection was ready: \(diagnostics)")
                 }
             }
-            process?.terminate()
             throw HTTPTransportError.connectFailure(error, target: target)
         }
     }

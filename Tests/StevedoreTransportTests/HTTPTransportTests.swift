@@ -190,8 +190,8 @@ import Testing
 
     /// A program whose connection closes is ended, even one that would run on (it ignores its
     /// standard input's end): SIGTERM, and SIGKILL once the grace is over for one that ignores
-    /// SIGTERM too.
-    @Test(arguments: ["", "trap '' TERM; "])
+    /// SIGTERM too; one that closed its standard error first as well.
+    @Test(arguments: ["", "trap '' TERM; ", "exec 2>&-; "])
     func aProgramIsEndedWhenItsConnectionCloses(ignoring: String) async throws {
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-program-\(UUID().uuidString).pid")
         defer { try? FileManager.default.removeItem(at: pidFile) }
