@@ -435,6 +435,10 @@ import Testing
             #"invalid argument "/dev/sda:5" for "--blkio-weight-device" flag: invalid weight for device: /dev/sda:5"#
         ),
         (["--device-read-bps", ":1"], #"invalid argument ":1" for "--device-read-bps" flag: bad format: :1"#),
+        (
+            ["--blkio-weight-device", "/dev/sda:+500"],
+            #"invalid argument "/dev/sda:+500" for "--blkio-weight-device" flag: invalid weight for device: /dev/sda:+500"#
+        ),
         (["--mount", "type=bind"], #"invalid argument "type=bind" for "--mount" flag: target is required"#),
         (["--mount", "foo"], #"invalid argument "foo" for "--mount" flag: invalid field 'foo' must be a key=value pair"#),
         (

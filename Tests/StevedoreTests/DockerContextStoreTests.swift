@@ -104,6 +104,12 @@ struct DockerContextStoreTests {
         }
         let portOnly = DockerContext(name: "port", endpoint: .init(host: "tcp://:2375"))
         #expect(try portOnly.clientConfiguration().host.description == "tcp://127.0.0.1:2375")
+        // The store refuses to keep one, as the CLI's create refuses it.
+        try Self.withStore { store, _ in
+            let empty = DockerContext(name: "empty", endpoint: .init(host: "tcp://"))
+            let stored = #expect(throws: DockerError.self) { try store.create(empty) }
+            #expect(stored?.message.contains("a context's host needs an address") == true)
+        }
     }
 
     @Test func namesAreValidatedAsDockerValidatesThem() throws {

@@ -214,7 +214,7 @@ public struct DockerContextStore: Sendable {
 
     private func write(_ context: DockerContext) throws {
         if let host = context.endpoint?.host, !host.isEmpty {
-            _ = try DockerHost(parsing: host)
+            _ = try DockerContext.host(parsing: host)
         }
         // Read the TLS files before the old ones are removed: an update may name the store's own.
         let files = try (context.tls?.byStoredName ?? []).map { name, url in

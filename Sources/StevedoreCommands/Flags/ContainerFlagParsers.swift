@@ -118,7 +118,7 @@ enum ContainerFlagParsers {
     /// `--blkio-weight-device path:weight` (weight 10–1000, or 0).
     static func weightDevice(_ text: String) throws -> Resources.BlkioWeightDevice {
         let (path, value) = try Self.devicePair(text)
-        guard let weight = UInt16(value), weight == 0 || (10...1000).contains(weight) else {
+        guard let weight = try? GoNumber.parseUnsigned(value, base: 10, bits: 16), weight == 0 || (10...1000).contains(weight) else {
             throw InvalidFlagValue(reason: "invalid weight for device: \(text)")
         }
         return Resources.BlkioWeightDevice(path: path, weight: Int(weight))
@@ -140,7 +140,7 @@ enum ContainerFlagParsers {
     /// `--device-read-iops`/`--device-write-iops path:rate`, the rate a whole number.
     static func throttleIOps(_ text: String) throws -> ThrottleDevice {
         let (path, value) = try Self.devicePair(text)
-        guard let rate = UInt64(value), rate <= UInt64(Int64.max) else {
+        guard let rate = try? GoNumber.parseUnsigned(value, base: 10, bits: 64), rate <= UInt64(Int64.max) else {
             throw InvalidFlagValue(
                 reason: "invalid rate for device: \(text). The correct format is <device-path>:<number>. Number must be a positive integer"
             )
