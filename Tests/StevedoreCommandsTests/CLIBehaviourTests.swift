@@ -35,6 +35,17 @@ import Testing
         let context = try await self.stevedore.run(
             ["info", "--format", "{{.ClientInfo.Context}}"], environment: ["DOCKER_HOST": "unix:///nonexistent/docker.sock"])
         #expect(context.status == 0 && context.standardOutput == "default\n", "\(context)")
+        // docker's client struct, embedded: Go build details stevedore has not are zero values
+        // (`json` leaves them out), the API version is empty in info's client half.
+        let client = try await self.stevedore.run(
+            ["info", "--format", "{{.ClientInfo.GitCommit}}|{{.ClientInfo.APIVersion}}|{{.ClientInfo.Context}}|{{.ClientInfo.Platform}}"],
+            environment: ["DOCKER_HOST": "unix:///nonexistent/docker.sock"])
+        #expect(client.status == 0 && client.standardOutput == "||default|<nil>\n", "\(client)")
+        let json = try await self.stevedore.run(
+            ["info", "--format", "{{json .ClientInfo}}"], environment: ["DOCKER_HOST": "unix:///nonexistent/docker.sock"])
+        let keys = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        let expectedKeys: Set = ["Debug", "Version", "DefaultAPIVersion", "Os", "Arch", "Context", "Plugins", "Warnings"]
+        #expect(Set(keys?.keys ?? [:].keys) == expectedKeys, "\(json)")
         // As docker's needsServerInfo: the whole value, or a template without a field, asks the daemon;
         // without one it prints nothing (docker prints a zeroed server half).
         for format in ["{{json .}}", "json", "plain text"] {

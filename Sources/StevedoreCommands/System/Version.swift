@@ -24,16 +24,31 @@ extension StevedoreCommand {
         struct Report: Encodable, GoTypedFields {
             static let goStructType: String? = "system.versionInfo"
 
+            /// docker's `clientVersion`, in its field order. Its Go build details (platform
+            /// name, commit, Go version, build time) are not stevedore's to give: nil, which a
+            /// template reads as Go's zero value and `json` leaves out, as docker's `omitempty`.
             struct Client: Encodable, GoTypedFields {
                 static let goStructType: String? = "system.clientVersion"
                 static let goFieldNames = ["APIVersion": "ApiVersion"]
+                static let goOmittedWhenNil: Set = ["Platform", "ApiVersion", "GitCommit", "GoVersion", "BuildTime"]
 
-                var Version: String
-                var ApiVersion: String
-                var DefaultAPIVersion: String
-                var Os: String
-                var Arch: String
+                var Platform: Platform? = nil
+                var Version = StevedoreLibrary.version
+                /// The API version in use; `nil` in `info`'s client half, as docker's.
+                var ApiVersion: String?
+                var DefaultAPIVersion = APIVersion.clientMaximum.description
+                var GitCommit: String? = nil
+                var GoVersion: String? = nil
+                var Os = OCIPlatform.current.os ?? ""
+                var Arch = OCIPlatform.current.architecture ?? ""
+                var BuildTime: String? = nil
                 var Context: String
+            }
+
+            /// docker's `platformInfo`.
+            struct Platform: Encodable, GoTypedFields {
+                static let goStructType: String? = "*system.platformInfo"
+                var Name: String
             }
             var Client: Client
             var Server: SystemVersion?
@@ -96,18 +111,11 @@ extension StevedoreCommand {
         }
 
         static func client(apiVersion: APIVersion?, context: String) -> Report.Client {
-            Report.Client(
-                Version: StevedoreLibrary.version,
-                ApiVersion: (apiVersion ?? .clientMaximum).description,
-                DefaultAPIVersion: APIVersion.clientMaximum.description,
-                Os: OCIPlatform.current.os ?? "",
-                Arch: OCIPlatform.current.architecture ?? "",
-                Context: context
-            )
+            Report.Client(ApiVersion: (apiVersion ?? .clientMaximum).description, Context: context)
         }
 
         static func clientSection(_ client: Report.Client) -> String {
-            var apiVersion = client.ApiVersion
+            var apiVersion = client.ApiVersion ?? ""
             if apiVersion != client.DefaultAPIVersion {
                 apiVersion += " (downgraded from \(client.DefaultAPIVersion))"
             }

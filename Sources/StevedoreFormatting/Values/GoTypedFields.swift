@@ -33,6 +33,10 @@ public protocol GoTypedFields {
     /// `*container.State`): `print` and `printf` write such a value as `&{…}`, where a template's
     /// action goes through the pointer and prints `{…}`.
     static var goStructPointerFields: Set<String> { get }
+    /// The JSON keys Go's `omitempty` leaves out of `json` when the field is nil, for a value
+    /// made here rather than read from the daemon (the CLI's own `clientVersion`); a template
+    /// still reads the field's nil or zero value.
+    static var goOmittedWhenNil: Set<String> { get }
 }
 
 extension GoTypedFields {
@@ -43,4 +47,5 @@ extension GoTypedFields {
     public static var goStructLayout: [GoStructField]? { nil }
     public static var goMapKeyTypes: [String: String] { [:] }
     public static var goStructPointerFields: Set<String> { [] }
+    public static var goOmittedWhenNil: Set<String> { [] }
 }

@@ -43,6 +43,7 @@ enum TemplateValueEncoding {
             object.goPrinted = model.goPrintedFields
             object.goFieldNames = type(of: model).goFieldNames
             object.goStructType = type(of: model).goStructType
+            for key in type(of: model).goOmittedWhenNil where object[key] == .null { object.omittedFromJSON.insert(key) }
             if let layout = type(of: model).goStructLayout { object.goStructFields = layout }
             for key in type(of: model).goStructPointerFields {
                 guard case .object(var pointee) = object[key] else { continue }

@@ -37,7 +37,9 @@ public enum TypedNull: Sendable, Equatable {
         } else if type is any RangeReplaceableCollection.Type {
             self = .slice
         } else {
-            self = .pointer(goType: (type as? any GoTypedFields.Type)?.goStructType)
+            // A struct held by value is never nil in Go; only a pointer's type is named.
+            let goType = (type as? any GoTypedFields.Type)?.goStructType
+            self = .pointer(goType: goType?.hasBytePrefix("*") == true ? goType : nil)
         }
     }
 
