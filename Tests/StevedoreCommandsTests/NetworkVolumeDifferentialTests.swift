@@ -140,6 +140,10 @@ struct NetworkVolumeDifferentialTests {
                     ["volume", "ls", "--filter", "foo=bar"],
                     ["volume", "inspect", "--format", "{{.Name}} {{.Driver}} {{.Labels}} {{.Options}} {{.Scope}}", first],
                     ["volume", "inspect", "-f", "{{.Name}}", first, second],
+                    // No fallback to the daemon's JSON: Go's struct names what it lacks.
+                    ["volume", "inspect", "-f", "{{.Nope}}", first],
+                    ["volume", "inspect", "-f", "{{.UsageData.Size}}", first],
+                    ["inspect", "-f", "{{.UsageData.Size}}|{{.Nope}}", first],
                     ["volume", "inspect", first, second],
                     ["volume", "inspect", missing],
                     ["volume", "inspect", "--format", "{{.Name}}", missing],

@@ -241,6 +241,43 @@ import Testing
         }
     }
 
+    /// Any failure over the typed value runs the template again over the daemon's JSON, as
+    /// `docker inspect` does; without JSON (`volume inspect`), Go's struct names what it lacks,
+    /// and a field Go has but the model has not holds Go's zero value.
+    @Test func aStructsMissingFieldIsItsErrorOnlyWithoutJSON() throws {
+        struct Usage: Encodable, GoTypedFields {
+            var Size = 1
+            static let goStructType: String? = "*volume.UsageData"
+        }
+        struct Volume: Encodable, GoTypedFields {
+            var Name = "v"
+            var UsageData: Usage?
+            static let goStructType: String? = "volume.Volume"
+            static let goStructLayout: [GoStructField]? = [.field("Name"), .field("UsageData"), .unmodeled("Ids", zero: [])]
+        }
+        let typed = try TemplateValue(encoding: Volume())
+        let json = try TemplateValue(json: #"{"Name":"v"}"#)
+        #expect(throws: TemplateError.execution(line: 1, column: 2, context: ".Nope", "can't evaluate field Nope in type volume.Volume")) {
+            try GoTemplate(parsing: "{{.Nope}}").render(typed)
+        }
+        let nilPointer = TemplateError.execution(
+            line: 1, column: 12, context: ".UsageData.Size", "nil pointer evaluating *volume.UsageData.Size")
+        #expect(throws: nilPointer) {
+            try GoTemplate(parsing: "{{.UsageData.Size}}").render(typed)
+        }
+        let leftOut = TemplateError.execution(line: 1, column: 12, context: ".UsageData.Size", #"map has no entry for key "UsageData""#)
+        #expect(throws: leftOut) {
+            try GoTemplate(parsing: "{{.UsageData.Size}}").render(typed, fallback: json)
+        }
+        #expect(try GoTemplate(parsing: "{{.Ids}} {{len .Ids}}").render(typed) == "[] 0")
+        let withUsage = try TemplateValue(encoding: Volume(UsageData: Usage()))
+        let noField = TemplateError.execution(
+            line: 1, column: 12, context: ".UsageData.Nope", "can't evaluate field Nope in type *volume.UsageData")
+        #expect(throws: noField) {
+            try GoTemplate(parsing: "{{.UsageData.Nope}}").render(withUsage)
+        }
+    }
+
     @Test func encodesEnumsAndSuperclassesThroughNestedContainers() throws {
         enum Kind: String, Encodable { case running }
         struct Wrapper: Encodable {

@@ -39,7 +39,9 @@ extension StevedoreCommand.Service {
                 guard format == "pretty" else {
                     // No format, or docker's `raw`: the JSON array.
                     let template = format.flatMap { $0.isEmpty || $0 == "raw" ? nil : $0 }
-                    try await inspectEach(self.services, format: template) { try await ServiceInspection.inspect($0, client: client) }
+                    try await inspectEach(self.services, format: template, templateFallsBackToJSON: false) {
+                        try await ServiceInspection.inspect($0, client: client)
+                    }
                     return
                 }
                 // As docker: the first failure stops everything, and nothing is printed.

@@ -137,12 +137,15 @@ enum CommandOutput {
     }
 
     /// One inspected value through an inspect command's template, which sees the typed value
-    /// completed with the fields of the daemon's JSON the models do not know.
-    static func renderInspected<Value: Encodable>(_ value: Value, raw: Data, with template: GoTemplate) throws -> String {
+    /// completed with the fields of the daemon's JSON the models do not know, and, where it
+    /// fails and `fallsBackToJSON`, the daemon's JSON.
+    static func renderInspected<Value: Encodable>(
+        _ value: Value, raw: Data, with template: GoTemplate, fallsBackToJSON: Bool = true
+    ) throws -> String {
         let typed = try TemplateValue(encoding: value)
         let sent = try? TemplateValue(json: raw)
         let item = sent.map { typed.addingMissingFields(from: $0) } ?? typed
-        return try template.render(item, fallback: sent) + "\n"
+        return try template.render(item, fallback: fallsBackToJSON ? sent : nil) + "\n"
     }
 
     /// What docker's inspect commands print without a template: the daemon's JSON of each

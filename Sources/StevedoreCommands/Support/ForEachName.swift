@@ -33,9 +33,13 @@ func forEachName(
 /// ``InspectLayout``), each name inspected in turn, what was found printed (each element
 /// through the template, or the daemon's JSON in an array: ``CommandOutput``), then every
 /// failure in the order of the names (one not found, a template that fails on an element,
-/// which prints nothing of it) on stderr, and exit code 1 when there was any.
+/// which prints nothing of it) on stderr, and exit code 1 when there was any. Without
+/// `templateFallsBackToJSON` (docker's `volume`, `node` and `service inspect`), a template
+/// that fails on the typed value fails, where docker's other inspect commands run it again
+/// over the daemon's JSON.
 func inspectEach<Value: Encodable>(
-    _ names: [String], format: String?, _ inspect: (String) async throws -> (value: Value, raw: Data)
+    _ names: [String], format: String?, templateFallsBackToJSON: Bool = true,
+    _ inspect: (String) async throws -> (value: Value, raw: Data)
 ) async throws {
     let layout = try InspectLayout(format)
     var found: [Data] = []
@@ -48,7 +52,7 @@ func inspectEach<Value: Encodable>(
                 found.append(raw)
                 continue
             }
-            rendered += try CommandOutput.renderInspected(value, raw: raw, with: template)
+            rendered += try CommandOutput.renderInspected(value, raw: raw, with: template, fallsBackToJSON: templateFallsBackToJSON)
         } catch let error as TemplateError {
             failures.append("template parsing error: \(error.message)")
         } catch is CancellationError {

@@ -218,6 +218,7 @@ extension NetworkInspect: GoTypedFields {
 }
 
 extension Service: GoTypedFields {
+    public static let goStructType: String? = "swarm.Service"
     public static let goStructPointerFields: Set<String> = ["UpdateStatus", "ServiceStatus", "JobStatus"]
     /// The model lacks Go's `PreviousSpec`.
     public static let goStructLayout: [GoStructField]? =
@@ -227,6 +228,7 @@ extension Service: GoTypedFields {
 }
 
 extension Service.UpdateStatus: GoTypedFields {
+    public static let goStructType: String? = "*swarm.UpdateStatus"
     public static let goNilableFields: Set<String> = ["StartedAt", "CompletedAt"]
     public var goPrintedFields: [String: GoPrinted] {
         ["StartedAt": self.startedAt.map(goTime), "CompletedAt": self.completedAt.map(goTime)].compactMapValues { $0 }
@@ -234,10 +236,20 @@ extension Service.UpdateStatus: GoTypedFields {
 }
 
 extension Service.JobStatus: GoTypedFields {
+    public static let goStructType: String? = "*swarm.JobStatus"
     public var goPrintedFields: [String: GoPrinted] { ["LastExecution": goTime(self.lastExecution)] }
 }
 
+extension Service.ServiceStatus: GoTypedFields {
+    public static let goStructType: String? = "*swarm.ServiceStatus"
+}
+
+extension Service.Endpoint: GoTypedFields {
+    public static let goStructType: String? = "swarm.Endpoint"
+}
+
 extension ServiceSpec: GoTypedFields {
+    public static let goStructType: String? = "swarm.ServiceSpec"
     public static let goStructPointerFields: Set<String> = ["UpdateConfig", "RollbackConfig", "EndpointSpec"]
     public static let goStructLayout: [GoStructField]? =
         [goAnnotations] + goFields("TaskTemplate", "Mode", "UpdateConfig", "RollbackConfig", "Networks", "EndpointSpec")
@@ -309,6 +321,7 @@ extension TaskStatus: GoTypedFields {
 }
 
 extension Node: GoTypedFields {
+    public static let goStructType: String? = "swarm.Node"
     public static let goStructPointerFields: Set<String> = ["ManagerStatus"]
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta] + goFields("Spec", "Description", "Status", "ManagerStatus")
@@ -316,13 +329,23 @@ extension Node: GoTypedFields {
 }
 
 extension NodeSpec: GoTypedFields {
+    public static let goStructType: String? = "swarm.NodeSpec"
     public static let goStructLayout: [GoStructField]? = [goAnnotations] + goFields("Role", "Availability")
 }
 
 extension NodeDescription: GoTypedFields {
+    public static let goStructType: String? = "swarm.NodeDescription"
     /// The model lacks Go's `CSIInfo`.
     public static let goStructLayout: [GoStructField]? =
         goFields("Hostname", "Platform", "Resources", "Engine", "TLSInfo") + [.unmodeled("CSIInfo", zero: [])]
+}
+
+extension ManagerStatus: GoTypedFields {
+    public static let goStructType: String? = "*swarm.ManagerStatus"
+}
+
+extension NodeStatus: GoTypedFields {
+    public static let goStructType: String? = "swarm.NodeStatus"
 }
 
 /// Go's `swarm.Version` prints through its `String` method: the index.
@@ -415,17 +438,20 @@ extension IPAM: GoTypedFields {
 
 /// moby generates `volume.Volume` from the API's definition with its fields sorted.
 extension Volume: GoTypedFields {
+    public static let goStructType: String? = "volume.Volume"
     public static let goStructPointerFields: Set<String> = ["ClusterVolume", "UsageData"]
     public static let goStructLayout: [GoStructField]? = goFields(
         "ClusterVolume", "CreatedAt", "Driver", "Labels", "Mountpoint", "Name", "Options", "Scope", "Status", "UsageData")
 }
 
 extension Volume.UsageData: GoTypedFields {
+    public static let goStructType: String? = "*volume.UsageData"
     public static let goStructLayout: [GoStructField]? = goFields("RefCount", "Size")
 }
 
 /// `ClusterVolume` embeds `swarm.Meta`.
 extension ClusterVolume: GoTypedFields {
+    public static let goStructType: String? = "*volume.ClusterVolume"
     public static let goStructLayout: [GoStructField]? =
         [.field("ID"), goMeta] + goFields("Spec", "PublishStatus", "Info")
     public var goPrintedFields: [String: GoPrinted] { goMetaTimes(self.createdAt, self.updatedAt) }

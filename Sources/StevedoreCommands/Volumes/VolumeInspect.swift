@@ -23,7 +23,9 @@ extension StevedoreCommand.Volume {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await inspectEach(self.volumes, format: self.format) { try await client.volumes.inspectWithRaw($0) }
+                try await inspectEach(self.volumes, format: self.format, templateFallsBackToJSON: false) {
+                    try await client.volumes.inspectWithRaw($0)
+                }
             }
         }
     }

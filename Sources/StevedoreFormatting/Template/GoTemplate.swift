@@ -64,10 +64,10 @@ public struct GoTemplate: Sendable {
 
     /// Executes the template with `value` as dot (`.`) and `$`.
     ///
-    /// Where `value` is docker's typed Go value and the template asks of it what only JSON can
-    /// give (``TemplateError/Kind/typedPass``), it runs again over `fallback`, the daemon's JSON,
-    /// as `docker inspect` does: that output, or that error, is the result. Without a fallback
-    /// (docker's `info` has none), the typed value's error is.
+    /// Where `value` is docker's typed Go value and executing over it fails, the template runs
+    /// again over `fallback`, the daemon's JSON, as `docker inspect` does: that output, or that
+    /// error, is the result. Without a fallback (docker's `info`, `volume inspect` have none),
+    /// the typed value's error is.
     public func render(
         _ value: TemplateValue, missingKey: MissingKey = .error, fallback: TemplateValue? = nil
     ) throws(TemplateError) -> String {
@@ -75,8 +75,8 @@ public struct GoTemplate: Sendable {
             source: text, name: name, missingKey: missingKey, functions: TemplateFunctions(isHeader: false), limits: limits)
         do {
             return try execute(value, with: &evaluator)
-        } catch let error where error.kind == .typedPass {
-            guard let fallback else { throw TemplateError(kind: .execution, message: error.message, partialOutput: error.partialOutput) }
+        } catch {
+            guard let fallback else { throw error }
             return try self.render(fallback, missingKey: missingKey)
         }
     }

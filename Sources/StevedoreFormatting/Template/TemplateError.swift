@@ -9,11 +9,6 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case parse
         /// Evaluating the template over a value failed; reported by ``GoTemplate/render(_:)``.
         case execution
-        /// The template asks of docker's typed Go value what only its daemon's JSON can give
-        /// (an index into a `nat.PortMap`, whose keys are no strings): docker runs it again over
-        /// the JSON. ``GoTemplate/render(_:missingKey:fallback:)`` does, or reports it as an
-        /// ``execution`` error where there is no JSON to fall back to.
-        case typedPass
     }
 
     public let kind: Kind

@@ -379,6 +379,10 @@ struct TemplateEvaluator {
                 guard let field = object[key] else { return EvaluatedValue(value: .string(""), isInterface: true) }
                 return self.leftOutChecked(Self.field(key, field, of: object))
             }
+            if let zero = object.goStructFields?.unmodeledZero(name) {
+                // A Go field the model lacks, which the daemon did not send: Go's zero value.
+                return zero == .null ? EvaluatedValue(typedNull: .pointer(), key: name, leftOut: false) : EvaluatedValue(zero)
+            }
             if let type = object.formatterContextType ?? object.goStructType {
                 throw failure("can't evaluate field \(name) in type \(type)")
             }

@@ -53,8 +53,7 @@ struct TemplateFunctions: Sendable {
             return try evaluate(name, &arguments, evaluator: &evaluator)
         } catch let error as FunctionFailure {
             evaluator.at(.command(command))
-            let failure = evaluator.failure("error calling \(name): \(error.message)")
-            throw error.failsTypedPassOnly ? TemplateError(kind: .typedPass, message: failure.message) : failure
+            throw evaluator.failure("error calling \(name): \(error.message)")
         } catch let error as TemplateError {
             throw error
         } catch {
@@ -184,7 +183,7 @@ struct TemplateFunctions: Sendable {
                 throw FunctionFailure.mapKey(index, of: object.goMapKeyType ?? "")
             case .object(let object):
                 guard case .string(let key) = index.value else {
-                    throw FunctionFailure.mapKey(index, of: "string", failsTypedPassOnly: false)
+                    throw FunctionFailure.mapKey(index, of: "string")
                 }
                 // A typed map's missing key is its element's zero value (`""` for labels).
                 current = object[key] ?? object.typedMapElement?.zeroValue ?? .null
@@ -245,13 +244,10 @@ struct TemplateFunctions: Sendable {
 /// An error returned by a template function, reported as `error calling NAME: …`.
 struct FunctionFailure: Error {
     let message: String
-    /// A failure of docker's typed pass only (``TemplateError/Kind/typedPass``).
-    var failsTypedPassOnly = false
 
-    /// `index` of a map with `key`, which Go cannot convert to the map's `keyType`; a string
-    /// given for a named key type (`nat.Port`) fails docker's typed pass only.
-    static func mapKey(_ key: EvaluatedValue?, of keyType: String, failsTypedPassOnly: Bool = true) -> FunctionFailure {
-        FunctionFailure(
-            message: "value has type \(key?.value?.goTypeName ?? "<nil>"); should be \(keyType)", failsTypedPassOnly: failsTypedPassOnly)
+    /// `index` of a map with `key`, which Go cannot convert to the map's `keyType` (a string
+    /// given for a named key type, `nat.Port`, fails docker's typed pass only).
+    static func mapKey(_ key: EvaluatedValue?, of keyType: String) -> FunctionFailure {
+        FunctionFailure(message: "value has type \(key?.value?.goTypeName ?? "<nil>"); should be \(keyType)")
     }
 }

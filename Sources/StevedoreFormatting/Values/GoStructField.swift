@@ -10,3 +10,19 @@ public indirect enum GoStructField: Sendable, Equatable {
     /// where it sent one (a model completed with it), `zero` (Go's zero value) elsewhere.
     case unmodeled(String, zero: TemplateValue)
 }
+
+extension [GoStructField] {
+    /// The zero value of the field Go has at JSON key `key` and the model has not
+    /// (``GoStructField/unmodeled(_:zero:)``), embedded structs' fields included; `nil` for
+    /// any other key.
+    func unmodeledZero(_ key: String) -> TemplateValue? {
+        for field in self {
+            switch field {
+            case .unmodeled(key, let zero): return zero
+            case .embedded(let fields): if let zero = fields.unmodeledZero(key) { return zero }
+            case .field, .unmodeled: continue
+            }
+        }
+        return nil
+    }
+}

@@ -51,7 +51,7 @@ public struct TemplateObject: Sendable, Equatable {
     public var goStructFields: [GoStructField]?
     /// For a typed Go map whose key type is a named one (`nat.Port` of a `nat.PortMap`), that
     /// type: `index` cannot look a string up in it, so docker's typed pass fails and its
-    /// fallback to the daemon's JSON runs (``TemplateError/Kind/typedPass``). Not part of equality.
+    /// fallback to the daemon's JSON runs. Not part of equality.
     public var goMapKeyType: String?
     /// Whether Go holds this struct through a pointer (``GoTypedFields/goStructPointerFields``),
     /// which `print` and `printf` write as `&{…}`. Not part of equality.
