@@ -66,6 +66,15 @@ struct SystemDifferentialTests {
                     try await self.oracle.expectSame(window + (format.map { ["--format", $0] } ?? []))
                 }
             }
+            // Times docker's client refuses, in Go's words; logs looks its container up first.
+            let kept = try await client.containers.create(ContainerCreateBody(image: TestEngine.image)).id
+            resources.container(kept)
+            for arguments in [
+                ["events", "--since", "bogus"], ["events", "--until", "2023-1-14"], ["logs", "--since", "2023-02-29", kept],
+                ["logs", "--until", "2023-11-14T22:13:20+25:00", kept], ["logs", "--since", "x", container],
+            ] {
+                try await self.oracle.expectSame(arguments)
+            }
         }
     }
 

@@ -112,6 +112,7 @@ extension OnTheSwarm {
                 ["swarm", "join-token", "worker"], ["swarm", "join-token", "-q", "manager"],
                 // Errors.
                 ["service", "inspect", "no-such-service"], ["service", "ps", "no-such-service"], ["node", "inspect", "no-such-node"],
+                ["service", "logs", "--since", "bogus", "no-such-service"], ["service", "logs", "--since", "2023-13-01", service],
                 ["secret", "inspect", "no-such-secret"], ["swarm", "join-token", "nobody"], ["service", "scale", "nonsense"],
                 ["service", "scale", "\(service)=x"], ["swarm", "leave"], ["secret", "rm", "no-such-secret"],
             ] {

@@ -98,6 +98,43 @@ import Testing
         #expect(throws: DockerError.self) { try EventTime.parse(value, now: Date(timeIntervalSince1970: 1_700_000_000), localOffset: 0) }
     }
 
+    /// What docker's client says of each (docker CLI 28.2 wrote these): Go's `time.Parse`
+    /// error for what has a `-`, its own words for anything else.
+    @Test(arguments: [
+        ("bogus", #"failed to parse value as time or duration: "bogus""#),
+        ("1.2.3", #"failed to parse value as time or duration: "1.2.3""#),
+        (#"a"b"#, #"failed to parse value as time or duration: "a\"b""#),
+        ("2026-13-01", #"parsing time "2026-13-01": month out of range"#),
+        ("2023-02-29", #"parsing time "2023-02-29": day out of range"#),
+        ("2023-11-14T24:00", #"parsing time "2023-11-14T24:00": hour out of range"#),
+        ("2023-11-14T22:60", #"parsing time "2023-11-14T22:60": minute out of range"#),
+        ("2023-11-14T22:13:61", #"parsing time "2023-11-14T22:13:61": second out of range"#),
+        ("2023-11-14T22:13:20+25:00", #"parsing time "2023-11-14T22:13:20+25:00": time zone offset hour out of range"#),
+        ("2023-11-14T22:13:20+01:61", #"parsing time "2023-11-14T22:13:20+01:61": time zone offset minute out of range"#),
+        ("2023-11-14T22:13:20Z ", #"parsing time "2023-11-14T22:13:20Z ": extra text: " ""#),
+        ("2023-11-14T1x", #"parsing time "2023-11-14T1x": extra text: "x""#),
+        ("2023-11-14T22:13:20*01:00", #"parsing time "2023-11-14T22:13:20*01:00": extra text: "*01:00""#),
+        ("-5", #"parsing time "-5" as "2006-01-02": cannot parse "-5" as "2006""#),
+        ("2x23-11-14", #"parsing time "2x23-11-14" as "2006-01-02": cannot parse "2x23-11-14" as "2006""#),
+        ("2023-1-14", #"parsing time "2023-1-14" as "2006-01-02": cannot parse "1-14" as "01""#),
+        ("é-1", #"parsing time "\xc3\xa9-1" as "2006-01-02": cannot parse "\xc3\xa9-1" as "2006""#),
+        (
+            "2023-11-14T22:13:20+0100",
+            #"parsing time "2023-11-14T22:13:20+0100" as "2006-01-02T15:04Z07:00": cannot parse ":20+0100" as "Z07:00""#
+        ),
+        (
+            "2023-11-14T22:13:20.Z",
+            #"parsing time "2023-11-14T22:13:20.Z" as "2006-01-02T15:04:05.999999999Z07:00": cannot parse ".Z" as "Z07:00""#
+        ),
+    ])
+    func refusalsAreWordedAsDockersClientWordsThem(value: String, message: String) {
+        #expect {
+            try EventTime.timestamp(value, now: Date(timeIntervalSince1970: 1_700_000_000), localOffset: 0)
+        } throws: { error in
+            (error as? EventTime.Refusal)?.goMessage == message
+        }
+    }
+
     @Test func timestampsKeepNanoseconds() {
         #expect(SystemEventsOptions.timestamp(unixNanoseconds: 1_700_000_000_000_000_007) == "1700000000.000000007")
         #expect(SystemEventsOptions.timestamp(unixNanoseconds: -123_456_789) == "0.000000000")

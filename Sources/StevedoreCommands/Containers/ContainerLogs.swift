@@ -50,17 +50,21 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let tail = parseLogTail(self.tail)
-            let now = Date()
-            let options = ContainerLogsOptions(
-                follow: self.follow,
-                since: try parseTimeFlag(self.since, now: now),
-                until: try parseTimeFlag(self.until, now: now),
-                timestamps: self.timestamps,
-                tail: tail,
-                details: self.details
-            )
             try await withClient(self.global) { client in
+                let now = Date()
+                let since: String?
+                let until: String?
+                do {
+                    since = try parseTimeFlag(self.since, now: now, flag: "since")
+                    until = try parseTimeFlag(self.until, now: now, flag: "until")
+                } catch {
+                    // docker's client looks the container up before it reads the times.
+                    _ = try await client.containers.inspect(self.container)
+                    throw error
+                }
+                let options = ContainerLogsOptions(
+                    follow: self.follow, since: since, until: until, timestamps: self.timestamps, tail: parseLogTail(self.tail),
+                    details: self.details)
                 try await client.containers.logs(self.container, options: options).write(
                     stdout: { try writeAll($0, to: STDOUT_FILENO) },
                     stderr: { try writeAll($0, to: STDERR_FILENO) })

@@ -69,10 +69,15 @@ func keyValueMap(_ entries: [String]) -> [String: String]? {
 }
 
 /// `--since`/`--until` as docker's client reads them: an empty value is none, anything else
-/// goes through ``EventTime/parse(_:now:)``.
-func parseTimeFlag(_ value: String?, now: Date) throws -> String? {
+/// goes through ``EventTime/parse(_:now:)``, refused in docker's words (exit code 1), after
+/// `invalid value for "since": ` where docker's client names the `flag` (`logs`, not `events`).
+func parseTimeFlag(_ value: String?, now: Date, flag: String? = nil) throws -> String? {
     guard let value, !value.isEmpty else { return nil }
-    return try EventTime.parse(value, now: now)
+    do {
+        return try EventTime.timestamp(value, now: now, localOffset: EventTime.localOffset(at: now))
+    } catch {
+        throw CommandFailure(description: (flag.map { "invalid value for \"\($0)\": " } ?? "") + error.goMessage)
+    }
 }
 
 /// `--tail` of `logs` and `service logs`: a number of lines; docker passes anything else on,

@@ -59,14 +59,15 @@ extension StevedoreCommand.Service {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let tail = try parseServiceLogTail(self.tail)
-            let since = try parseTimeFlag(self.since, now: Date())
-            // The prefix needs each line's task, which only the details name.
-            let options = ServiceLogsOptions(
-                follow: self.follow, since: since, timestamps: self.timestamps, tail: tail, details: self.details || !self.raw)
             try await withClient(self.global) { client in
                 let source = try await self.source(client: client)
                 if source.tty && !self.raw { throw CommandFailure(description: "tty service logs only supported with --raw") }
+                // As docker, the service or task is looked up before the options are read.
+                let tail = try parseServiceLogTail(self.tail)
+                let since = try parseTimeFlag(self.since, now: Date(), flag: "since")
+                // The prefix needs each line's task, which only the details name.
+                let options = ServiceLogsOptions(
+                    follow: self.follow, since: since, timestamps: self.timestamps, tail: tail, details: self.details || !self.raw)
                 let output =
                     if source.isTask {
                         try await client.tasks.logs(self.target, options: options)
