@@ -49,4 +49,65 @@ public enum GoPath {
     public static func directory(of path: String) -> String {
         path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Self.clean(String(path[...$0])) } ?? "."
     }
+
+    /// Go's `filepath.EvalSymlinks`: `path` with every symbolic link in it replaced by what it
+    /// points to, element by element, then cleaned; failing as Go does where an element is
+    /// missing (`lstat /tmp/gone: no such file or directory`, the path walked so far), where a
+    /// file is followed by more elements (`not a directory`), or after 255 links.
+    package static func evaluatingSymlinks(_ path: String) throws(GoPathError) -> String {
+        let slash = UInt8(ascii: "/")
+        var path = Array(path.utf8)
+        // The root, which `..` never backs up over.
+        var rootLength = path.first == slash ? 1 : 0
+        var resolved = Array(path.prefix(rootLength))
+        var linksWalked = 0
+        var end = rootLength
+        while end < path.count {
+            var start = end
+            while start < path.count, path[start] == slash { start += 1 }
+            end = start
+            while end < path.count, path[end] != slash { end += 1 }
+            let element = path[start..<end]
+            if element.isEmpty { break }
+            if element.elementsEqual(".".utf8) { continue }
+            if element.elementsEqual("..".utf8) {
+                // Drop the last element, unless there is none or it is a `..` kept before.
+                let lastSlash = resolved.indices.last { $0 >= rootLength && resolved[$0] == slash }
+                if let lastSlash, !resolved[(lastSlash + 1)...].elementsEqual("..".utf8) {
+                    resolved.removeSubrange(lastSlash...)
+                } else {
+                    if resolved.count > rootLength { resolved.append(slash) }
+                    resolved += "..".utf8
+                }
+                continue
+            }
+            if let last = resolved.last, last != slash { resolved.append(slash) }
+            resolved += element
+            let current = String(decoding: resolved, as: UTF8.self)
+            var status = stat()
+            guard lstat(current, &status) == 0 else { throw GoPathError(operation: "lstat", path: current, code: errno) }
+            guard status.st_mode & S_IFMT == S_IFLNK else {
+                if status.st_mode & S_IFMT != S_IFDIR, end < path.count { throw GoPathError(code: ENOTDIR) }
+                continue
+            }
+            linksWalked += 1
+            if linksWalked > 255 { throw GoPathError(code: ELOOP) }
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &target, target.count - 1)
+            guard count >= 0 else { throw GoPathError(operation: "readlink", path: current, code: errno) }
+            let link = target[..<count].map { UInt8(bitPattern: $0) }
+            // The rest of the path is walked again from the link's target.
+            path = link + path[end...]
+            if link.first == slash {
+                resolved = [slash]
+                rootLength = 1
+                end = 1
+            } else {
+                let lastSlash = resolved.indices.last { $0 >= rootLength && resolved[$0] == slash }
+                resolved.removeSubrange((lastSlash ?? rootLength)...)
+                end = 0
+            }
+        }
+        return Self.clean(String(decoding: resolved, as: UTF8.self))
+    }
 }

@@ -22,7 +22,14 @@ package struct GoPathError: Error, CustomStringConvertible, Sendable {
         self.code = code
     }
 
-    package var description: String { "\(self.operation) \(self.path): \(goErrnoText(self.code))" }
+    /// An errno alone, as Go returns a bare `syscall.Errno` (`not a directory`).
+    package init(code: Int32) {
+        self.init(operation: "", path: "", code: code)
+    }
+
+    package var description: String {
+        self.operation.isEmpty ? goErrnoText(self.code) : "\(self.operation) \(self.path): \(goErrnoText(self.code))"
+    }
 }
 
 /// Go's text for an errno, which is the C library's with its first letter lower-cased

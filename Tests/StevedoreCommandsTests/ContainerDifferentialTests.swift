@@ -74,10 +74,24 @@ struct ContainerDifferentialTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let local = directory.appendingPathComponent("local.txt")
         try Data(repeating: UInt8(ascii: "x"), count: 700).write(to: local)
+        let dangling = directory.appendingPathComponent("dangling")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: directory.path + "/missing")
         try await TestEngine.withResources { client, resources in
-            let id = try await client.containers.create(ContainerCreateBody(cmd: ["sleep", "300"], image: TestEngine.image)).id
+            // A file where the local directory would go.
+            let blocker = "touch /tmp/\(directory.lastPathComponent) && sleep 300"
+            let body = ContainerCreateBody(cmd: ["sh", "-c", blocker], image: TestEngine.image)
+            let id = try await client.containers.create(body).id
             resources.container(id)
             try await client.containers.start(id)
+            // Local sources docker refuses, in Go's words (a missing one, a file taken for a
+            // directory, a dangling link followed), and a directory the daemon will not put
+            // over a file, as docker's client asks it not to.
+            for arguments in [
+                ["cp", directory.path + "/missing", "\(id):/tmp/"], ["cp", local.path + "/", "\(id):/tmp/"],
+                ["cp", "-L", dangling.path, "\(id):/tmp/"], ["cp", directory.path, "\(id):/tmp/"],
+            ] {
+                try await oracle.expectSame(arguments)
+            }
             for tool in [oracle.docker, oracle.stevedore] {
                 // Through pipes: nothing on stderr.
                 let piped = try await tool.run(["cp", "\(id):/etc/passwd", directory.appendingPathComponent("piped").path])

@@ -21,10 +21,11 @@ public struct ContainerCopyOptions: Hashable, Sendable {
     public var followLink: Bool
     /// Copy in: give the files the destination's owner mapping (`docker cp -a`, API ≥ 1.30).
     public var copyUIDGID: Bool
-    /// Copy in: fail rather than replace a directory with a non-directory or the reverse.
+    /// Copy in: fail rather than replace a directory with a non-directory or the reverse
+    /// (default `true`: `docker cp` never replaces one with the other).
     public var noOverwriteDirNonDir: Bool
 
-    public init(followLink: Bool = false, copyUIDGID: Bool = false, noOverwriteDirNonDir: Bool = false) {
+    public init(followLink: Bool = false, copyUIDGID: Bool = false, noOverwriteDirNonDir: Bool = true) {
         self.followLink = followLink
         self.copyUIDGID = copyUIDGID
         self.noOverwriteDirNonDir = noOverwriteDirNonDir
@@ -49,18 +50,11 @@ extension DockerClient.Containers {
         progress: (@Sendable (Int64) -> Void)? = nil
     ) async throws {
         try ObjectPath.container.validate(id)
-        let directory = source.cut(suffix: "/.")
-        let copiesContents = directory != nil
-        var local = directory.map(String.init) ?? source
-        if options.followLink, !copiesContents {
-            local = URL(fileURLWithPath: local).resolvingSymlinksInPath().path
-        }
+        let copiesContents = source.hasByteSuffix("/.")
+        // A directory whose contents are copied is itself resolved, as docker does.
+        let local = try Self.resolvedLocalSource(source, followLink: options.followLink || copiesContents)
         guard let status = stat.of(local) else {
-            let code = errno
-            guard code == ENOENT else {
-                throw DockerError.invalidInput(GoPathError(operation: "lstat", path: local, code: code).description)
-            }
-            throw DockerError.invalidInput("the local path \(source) does not exist")
+            throw DockerError.invalidInput(GoPathError(operation: "lstat", path: local, code: errno).description)
         }
         // A link is copied as a link unless followLink (which resolved it above).
         let sourceIsDirectory = status.st_mode & S_IFMT == S_IFDIR
@@ -121,6 +115,28 @@ extension DockerClient.Containers {
         }
         try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name), progress: progress)
         return archive.stat
+    }
+
+    /// The local path `docker cp` copies for `source`: absolute, with the links of its
+    /// directories resolved (as docker's `ResolveHostSourcePath`), and with its own link too
+    /// where `followLink`. A trailing `/` or `/.` counts, as docker keeps it: after a file, it
+    /// is `not a directory`. A directory on the way that is missing fails as Go's
+    /// `filepath.EvalSymlinks` does (`lstat /tmp/gone: no such file or directory`).
+    static func resolvedLocalSource(_ source: String, followLink: Bool) throws -> String {
+        var absolute = GoPath.absolute(source)
+        if absolute != "/", source.hasByteSuffix("/") || source.hasByteSuffix("/.") {
+            absolute += source.hasByteSuffix("/") ? "/" : "/."
+        }
+        do {
+            if followLink { return try GoPath.evaluatingSymlinks(absolute) }
+            // Go's `filepath.Split`: the directory keeps its `/`. Its resolution and the name
+            // are joined with a `/`, even at the root (`//x`).
+            let lastSlash = absolute.utf8.lastIndex(of: UInt8(ascii: "/")) ?? absolute.utf8.startIndex
+            let name = absolute[absolute.utf8.index(after: lastSlash)...]
+            return try GoPath.evaluatingSymlinks(String(absolute[...lastSlash])) + "/" + name
+        } catch {
+            throw DockerError.invalidInput(error.description)
+        }
     }
 
     /// The path `docker cp -L` copies for `path` in the container: what a symbolic link at
