@@ -59,6 +59,11 @@ struct ContextDifferentialTests {
             // Its template as written, as every inspect's: `table` and `\t` are text.
             ["context", "inspect", "--format", #"table {{.Name}}\t"#, "by-docker"],
             ["context", "inspect", "nosuch"], ["context", "show"],
+            // docker's Go value: `.Metadata` is the embedded store.Metadata, no JSON to fall back to.
+            ["context", "inspect", "--format", "{{.}}|{{.Metadata.Metadata.Description}}|{{json .Metadata}}", "by-docker", "nohost10"],
+            ["context", "inspect", "--format", "{{.Endpoints.nope}}|{{.Storage}}|{{json .}}", "by-docker", "default"],
+            ["context", "inspect", "--format", "{{.Metadata.Description}}", "by-docker"],
+            ["context", "inspect", "--format", "{{.Endpoints.docker.Nope}}", "by-docker"],
         ] {
             try await self.expectSame(arguments)
         }

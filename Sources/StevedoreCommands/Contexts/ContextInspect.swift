@@ -40,7 +40,7 @@ extension StevedoreCommand.Context {
                 do {
                     let element = try Self.element(try store.context(named: name, environment: environment), as: name, in: store)
                     if let template {
-                        rendered += try template.render(element) + "\n"
+                        rendered += try template.render(Self.goValue(of: element)) + "\n"
                     } else {
                         elements.append(element)
                     }
@@ -87,6 +87,60 @@ extension StevedoreCommand.Context {
                 "TLSPath": .string(isDefault ? "<IN MEMORY>" : store.tlsDirectory(forContext: name).path),
             ]
             return .object(element)
+        }
+
+        /// What docker's template runs over, with no JSON to fall back to: its Go value of
+        /// `element`, a `contextWithTLSListing`, which embeds the context's `store.Metadata` (so
+        /// `.Metadata` is that struct, and `.Name` and `.Endpoints` are its fields too), whose
+        /// own `Metadata` holds a `command.DockerContext` and whose endpoints are structs, both
+        /// held as `interface {}`, which is what a field they lack names.
+        static func goValue(of element: TemplateValue) -> TemplateValue {
+            guard case .object(let listing) = element else { return element }
+            func goStruct(_ fields: [(String, TemplateValue)], type: String, json: TemplateValue? = nil) -> TemplateObject {
+                var object = TemplateObject(fields)
+                object.goStructType = type
+                object.goStructFields = fields.map { .field($0.0) }
+                object.goJSON = json
+                return object
+            }
+            func goMap(_ value: TemplateValue?, _ element: (TemplateValue) -> TemplateValue = { $0 }) -> TemplateValue {
+                guard case .object(let entries)? = value else { return .object(TemplateObject()) }
+                var map = TemplateObject(entries.keys.map { ($0, element(entries[$0] ?? .null)) })
+                map.typedMapElement = .pointer
+                return .object(map)
+            }
+            guard case .object(var additionalFields)? = listing["Metadata"] else { return element }
+            let description = additionalFields["Description"] ?? .string("")
+            additionalFields["Description"] = nil
+            // Its own MarshalJSON writes the additional fields beside the description.
+            var dockerContext = goStruct(
+                [("Description", description), ("AdditionalFields", .object(additionalFields))], type: "interface {}",
+                json: listing["Metadata"])
+            dockerContext.goMarshalsJSONItself = true
+            let endpoints = goMap(listing["Endpoints"]) { endpoint in
+                guard case .object(let fields) = endpoint, fields["Host"] != nil || fields["SkipTLSVerify"] != nil else { return endpoint }
+                let docker = [("Host", fields["Host"] ?? .string("")), ("SkipTLSVerify", fields["SkipTLSVerify"] ?? .bool(false))]
+                return .object(goStruct(docker, type: "interface {}", json: endpoint))
+            }
+            let name = listing["Name"] ?? .string("")
+            // JSON flattens the embedded struct, and leaves out endpoints where there are none.
+            let metadataJSON =
+                [("Name", name), ("Metadata", .object(dockerContext))] + (listing["Endpoints"] == nil ? [] : [("Endpoints", endpoints)])
+            let metadata = goStruct(
+                [("Name", name), ("Metadata", .object(dockerContext)), ("Endpoints", endpoints)], type: "store.Metadata",
+                json: .object(TemplateObject(metadataJSON)))
+            var storage = TemplateObject()
+            if case .object(let fields)? = listing["Storage"] { storage = fields }
+            let tlsMaterial = goMap(listing["TLSMaterial"])
+            let storageInfo = TemplateValue.object(goStruct(storage.keys.map { ($0, storage[$0] ?? .null) }, type: "store.StorageInfo"))
+            var value = goStruct(
+                [("Metadata", .object(metadata)), ("TLSMaterial", tlsMaterial), ("Storage", storageInfo)],
+                type: "context.contextWithTLSListing",
+                json: .object(TemplateObject(metadataJSON + [("TLSMaterial", tlsMaterial), ("Storage", storageInfo)])))
+            // The embedded struct's fields, promoted: reachable, not printed.
+            value["Name"] = name
+            value["Endpoints"] = endpoints
+            return .object(value)
         }
 
         /// `fields` in Go's map order: sorted by key.

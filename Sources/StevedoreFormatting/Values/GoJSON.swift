@@ -27,6 +27,8 @@ extension TemplateValue {
                 element.writeJSON(into: &output, escapingHTML: escapingHTML)
             }
             output += "]"
+        case .object(let object) where object.goJSON != nil:
+            object.goJSON?.writeJSON(into: &output, escapingHTML: escapingHTML || object.goMarshalsJSONItself)
         case .object(let object):
             output += "{"
             let fields = object.fields.filter { !(object.omittedFromJSON.contains($0.key) && $0.value == .null) }

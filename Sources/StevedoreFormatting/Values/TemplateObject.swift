@@ -60,6 +60,19 @@ public struct TemplateObject: Sendable, Equatable {
     /// `printf`'s `%s`, `%q`, `%x` and `%X` format them as text, anything else prints
     /// ``goString``. Not part of equality.
     public var goBytes: [UInt8]?
+    /// For a Go struct whose JSON is not its fields (one that embeds another, whose fields
+    /// JSON flattens; one with its own `MarshalJSON`), what Go's `json.Marshal` writes for it,
+    /// which `json` writes in its place. Not part of equality.
+    public var goJSON: TemplateValue? {
+        get { self.goJSONStorage.first }
+        set { self.goJSONStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// ``goJSON``, held out of line: an object cannot hold a value, which holds objects, inline.
+    private var goJSONStorage: [TemplateValue] = []
+    /// Whether the Go type writes its JSON with its own `MarshalJSON` built on `json.Marshal`
+    /// (a context's `command.DockerContext`), which escapes `<`, `>` and `&` in it whatever the
+    /// template's `json` does elsewhere. Not part of equality.
+    public var goMarshalsJSONItself = false
 
     /// The element type of a typed Go map, for its zero value.
     public enum TypedMapElement: Sendable {
