@@ -376,6 +376,8 @@ import Testing
             ["container", "create", "--network-alias", "a"], ["run", "--health-retries", "-1"], ["create", "--health-interval", "-1s"],
             // Files that open but cannot be read.
             ["create", "--env-file", "/"], ["run", "--label-file", "/"], ["create", "--security-opt", "seccomp=/"],
+            // A platform docker's client cannot parse (`create` says it without the help, exit code 1).
+            ["run", "--platform", "bogus"], ["container", "run", "--platform", "a/b/c/d"],
         ])
     func runAndCreateRefusalsAreWordedAsDockers(arguments: [String]) async throws {
         let docker = try #require(CommandLineProcess.onPath("docker"))
@@ -384,6 +386,18 @@ import Testing
         #expect(actual.status == 125 && expected.status == 125, "\(actual)")
         #expect(expected.standardError.hasPrefix("docker: "), "\(expected)")
         #expect(actual.standardError == expected.standardError.replacingOccurrences(of: "docker", with: "stevedore"), "\(actual)")
+    }
+
+    /// `create` refuses a platform docker's client cannot parse in its words, plainly, exit code 1.
+    @Test(.enabled("needs the docker CLI as the oracle") { CommandLineProcess.onPath("docker") != nil })
+    func createRefusesAPlatformItCannotParse() async throws {
+        let docker = try #require(CommandLineProcess.onPath("docker"))
+        let arguments = ["create", "--platform", "a/b/c/d", "busybox"]
+        let expected = try await docker.run(arguments, environment: Self.noDaemon)
+        let actual = try await self.stevedore.run(arguments, environment: Self.noDaemon)
+        #expect(actual.status == 1 && expected.status == 1, "\(actual)")
+        #expect(actual.standardError == expected.standardError, "\(actual)")
+        #expect(actual.standardError.hasPrefix("error parsing specified platform: "), "\(actual)")
     }
 
     /// Values docker's Go parsing takes and the argument parser alone would not get as far as

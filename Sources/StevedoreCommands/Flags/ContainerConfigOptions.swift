@@ -159,13 +159,21 @@ struct ContainerConfigOptions: ParsableArguments {
     }
 
     /// The options of the create: name, platform, `--pull`, and the credentials config.json
-    /// holds for the image's registry when a pull may be needed.
+    /// holds for the image's registry when a pull may be needed. As docker's client, a platform
+    /// that does not parse is refused here, not by the daemon.
     func createOptions(image: String, global: GlobalOptions) async throws -> ContainerCreateOptions {
         let policy = try self.pullPolicy
+        let platform = platformFlag(self.platform)
+        if let platform, !platform.isEmpty {
+            do {
+                _ = try OCIPlatform(parsing: platform)
+            } catch let error as DockerError {
+                throw DockerError(category: .invalidInput, message: "error parsing specified platform: \(error.message)")
+            }
+        }
         let credentials = policy == .never ? nil : try await global.credentials(forImage: image)
         return ContainerCreateOptions(
-            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platformFlag(self.platform), pull: policy,
-            pullCredentials: credentials)
+            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platform, pull: policy, pullCredentials: credentials)
     }
 
     /// Shows a pull that create makes on stderr (stdout carries the id or the container's
