@@ -376,6 +376,8 @@ import Testing
             ["container", "create", "--network-alias", "a"], ["run", "--health-retries", "-1"], ["create", "--health-interval", "-1s"],
             // Files that open but cannot be read.
             ["create", "--env-file", "/"], ["run", "--label-file", "/"], ["create", "--security-opt", "seccomp=/"],
+            // `-v` specs docker's client cannot split.
+            ["run", "-v", ":/x"], ["create", "-v", "/a:/b:ro:x"], ["create", "-v", ""],
             // A platform docker's client cannot parse (`create` says it without the help, exit code 1).
             ["run", "--platform", "bogus"], ["container", "run", "--platform", "a/b/c/d"],
         ])

@@ -327,7 +327,8 @@ import Testing
 
     /// A bind's host path that starts with `.` is made absolute against the working directory,
     /// for `-v` as for `--mount`, as docker does (`-v ./data:/data` was sent as is, which the
-    /// daemon refuses as a volume name); names, `~` and anonymous volumes are sent as given.
+    /// daemon refuses as a volume name); names and `~` are sent as given, and a target alone
+    /// is an anonymous volume of the config, as docker's client makes it.
     @Test func relativeBindSourcesAreMadeAbsolute() throws {
         let directory = FileManager.default.currentDirectoryPath
         func inside(_ path: String) -> String { GoPath.clean(directory + "/" + path) }
@@ -338,8 +339,8 @@ import Testing
         #expect(
             body.hostConfig?.binds == [
                 inside("data") + ":/data:ro", inside("../x") + ":/x", inside(".cache") + ":/c", inside(".") + ":/w", "name:/n", "~/h:/h",
-                "/anon",
             ])
+        #expect(body.volumes == ["/anon": EmptyObject()])
         #expect(body.hostConfig?.mounts?.first?.source == inside("../m"))
     }
 

@@ -257,6 +257,9 @@ struct ContainerConfigOptions: ParsableArguments {
             throw FlagValue.conflict("conflicting options: cannot specify both --restart and --rm")
         }
         try self.applyLimits(to: &host)
+        let volumes = try ContainerFlagParsers.volumes(self.volume)
+        body.volumes = volumes.anonymous.nilIfEmpty
+        host.binds = volumes.binds.nilIfEmpty
         try self.applyStorage(to: &host)
         try self.applyIsolation(to: &host)
         host.links = try FlagValue.parseAll(self.link, for: "--link", ContainerFlagParsers.link).nilIfEmpty
@@ -387,9 +390,8 @@ struct ContainerConfigOptions: ParsableArguments {
         ).nilIfEmpty
     }
 
-    /// Volumes, mounts and storage options.
+    /// Mounts and storage options (`-v`'s binds are set with the config's volumes).
     private func applyStorage(to host: inout HostConfig) throws {
-        host.binds = self.volume.map(ContainerFlagParsers.bind).nilIfEmpty
         host.volumeDriver = self.volumeDriver
         host.volumesFrom = self.volumesFrom.nilIfEmpty
         host.mounts = (try FlagValue.parseAll(self.mount, for: "--mount", MountArgument.parse)).nilIfEmpty

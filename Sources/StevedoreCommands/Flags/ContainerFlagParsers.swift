@@ -100,11 +100,64 @@ enum ContainerFlagParsers {
         source.hasBytePrefix(".") ? GoPath.absolute(source) : source
     }
 
-    /// `-v HOST:CONTAINER[:OPTIONS]` with `HOST` made absolute by ``absoluteIfRelative(_:)``;
-    /// a volume's name or a path alone (an anonymous volume) unchanged.
-    static func bind(_ volume: String) -> String {
-        guard let (host, rest) = volume.cut(atFirst: ":"), host.hasBytePrefix(".") else { return volume }
-        return Self.absoluteIfRelative(String(host)) + ":" + rest
+    /// `-v` as docker's client splits it: a `SOURCE:TARGET[:OPTIONS]` (a host path or a
+    /// volume's name) is a bind, its host path made absolute by ``absoluteIfRelative(_:)``; a
+    /// target alone is an anonymous volume of the container's config, as a `VOLUME` of an
+    /// image is. A spec docker's `volumespec.Parse` cannot read is refused in its words (exit
+    /// code 125): `invalid spec: :/x: empty section between colons`, `…: too many colons`.
+    static func volumes(_ specs: [String]) throws -> (binds: [String], anonymous: [String: EmptyObject]) {
+        var binds: [String] = []
+        var anonymous: [String: EmptyObject] = [:]
+        for spec in specs {
+            guard try Self.volumeSpecHasSource(spec) else {
+                anonymous[spec] = EmptyObject()
+                continue
+            }
+            guard let (host, rest) = spec.cut(atFirst: ":"), host.hasBytePrefix(".") else {
+                binds.append(spec)
+                continue
+            }
+            binds.append(Self.absoluteIfRelative(String(host)) + ":" + rest)
+        }
+        return (binds, anonymous)
+    }
+
+    /// Whether docker's `volumespec.Parse` finds a source in `spec`: its sections split at
+    /// each `:` but a drive letter's (`c:`), the first of two or more the source, the next the
+    /// target, a third the options.
+    private static func volumeSpecHasSource(_ spec: String) throws -> Bool {
+        func refused(_ reason: String) -> CommandFailure { FlagValue.conflict("invalid spec: \(spec): \(reason)") }
+        switch spec.utf8.count {
+        case 0: throw FlagValue.conflict("invalid empty volume spec")
+        case 1, 2: return false
+        default: break
+        }
+        var sections = 0
+        var section: [Unicode.Scalar] = []
+        for scalar in spec.unicodeScalars {
+            guard scalar == ":" else {
+                section.append(scalar)
+                continue
+            }
+            if section.count == 1, Self.isLetter(section[0]) {
+                section.append(scalar)
+                continue
+            }
+            if section.isEmpty { throw refused("empty section between colons") }
+            if sections == 2 { throw refused("too many colons") }
+            sections += 1
+            section = []
+        }
+        if section.isEmpty { throw refused("empty section between colons") }
+        return sections > 0
+    }
+
+    /// Go's `unicode.IsLetter`.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
     }
 
     /// The paths matching `pattern` (`glob(3)`), sorted; none when nothing matches.
