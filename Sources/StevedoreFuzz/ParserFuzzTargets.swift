@@ -177,6 +177,8 @@ enum ParserFuzzTargets {
             precondition(!labelsAccepted, "a secret refused a label that a service takes")
         }
 
+        // `-e` of services, create and exec: an entry with a value passes as written, a name
+        // alone takes this process's value or passes as it is.
         for (line, pair) in zip(lines, pairs) {
             guard let entry = try? OptsFlagParsers.environment(line) else {
                 precondition(pair.key.isEmpty, "a service's environment entry with a name was refused")
@@ -185,16 +187,6 @@ enum ParserFuzzTargets {
             precondition(!pair.key.isEmpty, "a service's environment entry without a name was taken")
             precondition(pair.value == nil ? entry.hasBytePrefix(line) : entry == line, "a service's environment entry was changed")
             precondition(OptsFlagParsers.environmentKey(entry) == pair.key, "a service's environment entry changed its name")
-        }
-
-        // `-e` of create and exec: entries with a value pass as written and in order; a name
-        // alone takes this process's value or is left out.
-        let entries = environment(lines)
-        precondition(entries.allSatisfy { $0.contains(scalar: "=") }, "an -e entry without a value")
-        var rest = entries[...]
-        for line in lines where line.contains(scalar: "=") {
-            guard let found = rest.firstIndex(of: line) else { preconditionFailure("an -e entry was lost or moved") }
-            rest = rest[(found + 1)...]
         }
 
         let arguments = lines.map { "--build-arg=\($0)" } + ["."]

@@ -56,7 +56,7 @@ extension StevedoreCommand.Container {
             // fails as docker's exec fails, with exit code 1.
             let variables: [String]
             do {
-                variables = environment(try KeyValueFile.entries(self.envFile, .environment, overrides: environmentFlags))
+                variables = try KeyValueFile.entries(self.envFile, .environment, overrides: environmentFlags)
             } catch var failure as CommandFailure {
                 failure.exitCode = 1
                 throw failure

@@ -224,9 +224,9 @@ struct ContainerConfigOptions: ParsableArguments {
         _ = try self.pullPolicy
         var body = ContainerCreateBody(image: image)
         body.cmd = command.isEmpty ? nil : command
-        let environment = environment(
-            try KeyValueFile.entries(
-                self.envFile, .environment, overrides: try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment)))
+        // As docker's: a file's `NAME` this process has no value for is left out, an `-e NAME` sent as it is.
+        let environment = try KeyValueFile.entries(
+            self.envFile, .environment, overrides: try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment))
         body.env = environment.isEmpty ? nil : environment
         body.labels = keyValueMap(
             try KeyValueFile.entries(
@@ -472,11 +472,4 @@ struct ContainerConfigOptions: ParsableArguments {
         }
         return (exposed, bindings)
     }
-}
-
-/// The environment of `create`, `run` and `exec`: the entries of `--env-file` and `-e`, whose
-/// bare `NAME`s already took this process's value (``KeyValueFile``,
-/// ``OptsFlagParsers/environment(_:)``); a `NAME` it has no value for is left out.
-func environment(_ entries: [String]) -> [String] {
-    entries.filter { $0.contains(scalar: "=") }
 }
