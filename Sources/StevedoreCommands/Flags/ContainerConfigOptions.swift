@@ -132,7 +132,9 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Log driver options") var logOpt: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add a custom host-to-IP mapping (host:ip)") var addHost: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS servers") var dns: [String] = []
-    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set DNS options") var dnsOption: [String] = []
+    // docker also takes the older `--dns-opt`, which its help hides.
+    @Option(name: [.customLong("dns-option"), .customLong("dns-opt")], parsing: .unconditionalSingleValue, help: "Set DNS options")
+    var dnsOption: [String] = []
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Set custom DNS search domains") var dnsSearch: [String] = []
 
     /// The flags only a Windows daemon takes (`--cpu-count`, `--cpu-percent`,
