@@ -142,7 +142,7 @@ struct NetworkVolumeDifferentialTests {
                     ["volume", "inspect", "-f", "{{.Name}}", first, second],
                     // No fallback to the daemon's JSON: Go's struct names what it lacks.
                     ["volume", "inspect", "-f", "{{.Nope}}", first],
-                    ["volume", "inspect", "-f", "{{.UsageData.Size}}", first],
+                    ["volume", "inspect", "-f", "{{.UsageData.Size}}", first], ["volume", "inspect", "-f", "{{.UsageData.Nope}}", first],
                     ["inspect", "-f", "{{.UsageData.Size}}|{{.Nope}}", first],
                     ["volume", "inspect", first, second],
                     ["volume", "inspect", missing],

@@ -245,8 +245,8 @@ import Testing
     /// `docker inspect` does; without JSON (`volume inspect`), Go's struct names what it lacks,
     /// and a field Go has but the model has not holds Go's zero value.
     @Test func aStructsMissingFieldIsItsErrorOnlyWithoutJSON() throws {
-        struct Usage: Encodable, GoTypedFields {
-            var Size = 1
+        struct Usage: Codable, GoTypedFields {
+            var Size: Int? = 1
             static let goStructType: String? = "*volume.UsageData"
         }
         struct Volume: Encodable, GoTypedFields {
@@ -264,6 +264,12 @@ import Testing
             line: 1, column: 12, context: ".UsageData.Size", "nil pointer evaluating *volume.UsageData.Size")
         #expect(throws: nilPointer) {
             try GoTemplate(parsing: "{{.UsageData.Size}}").render(typed)
+        }
+        // Go looks a field up in the struct's type before it follows the nil pointer.
+        let notAField = TemplateError.execution(
+            line: 1, column: 12, context: ".UsageData.Nope", "can't evaluate field Nope in type *volume.UsageData")
+        #expect(throws: notAField) {
+            try GoTemplate(parsing: "{{.UsageData.Nope}}").render(typed)
         }
         let leftOut = TemplateError.execution(line: 1, column: 12, context: ".UsageData.Size", #"map has no entry for key "UsageData""#)
         #expect(throws: leftOut) {

@@ -104,6 +104,7 @@ extension OnTheSwarm {
                 // node and service inspect have no JSON to fall back to: Go's structs name what they lack.
                 ["node", "inspect", "--format", "{{.Description.CSIInfo}}|{{.Spec.Nope}}", "self"],
                 ["service", "inspect", "--format", "{{.PreviousSpec}}|{{.Nope}}", service],
+                ["service", "inspect", "--format", "{{.JobStatus.Nope}}", service],
                 ["inspect", "--format", "{{.Spec.Nope}}", service],
                 ["info", "--format", "{{.Swarm.Cluster.Spec.Dispatcher.HeartbeatPeriod}}|{{.Swarm.Cluster.Spec.Raft.KeepOldSnapshots}}"],
                 ["secret", "ls", "--filter", "name=\(secret)"], ["secret", "ls", "-q", "--filter", "label=a=b"],

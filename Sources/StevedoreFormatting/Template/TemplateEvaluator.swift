@@ -366,7 +366,11 @@ struct TemplateEvaluator {
             // docker's typed pass fails on a nil pointer and runs the template again over the
             // daemon's JSON, with `missingkey=error`: its error is the one a user sees.
             if let key = receiver.leftOutKey { throw failure("map has no entry for key \(GoQuote.quote(key))") }
-            if case .pointer(let type?)? = receiver.typedNil { throw failure("nil pointer evaluating \(type).\(name)") }
+            if case .pointer(let type?, let pointee)? = receiver.typedNil {
+                // Go looks the field up in the struct's type before it follows the pointer.
+                if let pointee, !pointee.hasField(name) { throw failure("can't evaluate field \(name) in type \(type)") }
+                throw failure("nil pointer evaluating \(type).\(name)")
+            }
             throw failure("nil pointer evaluating interface {}.\(name)")
         case .object(let object):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }

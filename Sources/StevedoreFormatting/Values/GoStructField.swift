@@ -12,6 +12,16 @@ public indirect enum GoStructField: Sendable, Equatable {
 }
 
 extension [GoStructField] {
+    /// Whether a field, an embedded struct's included, has JSON key `key`.
+    func contains(key: String) -> Bool {
+        self.contains { field in
+            switch field {
+            case .field(let name), .unmodeled(let name, _): name == key
+            case .embedded(let fields): fields.contains(key: key)
+            }
+        }
+    }
+
     /// The zero value of the field Go has at JSON key `key` and the model has not
     /// (``GoStructField/unmodeled(_:zero:)``), embedded structs' fields included; `nil` for
     /// any other key.

@@ -9,8 +9,9 @@
 public enum TypedNull: Sendable, Equatable {
     /// A pointer, interface or struct pointer: `<nil>`. `goType` names a pointer to a struct
     /// docker runs its template over without JSON to fall back to (``GoTypedFields/goStructType``,
-    /// `*swarm.ClusterInfo`): a field of it is then `nil pointer evaluating *swarm.ClusterInfo.ID`.
-    case pointer(goType: String? = nil)
+    /// `*swarm.ClusterInfo`): a field of it is then `nil pointer evaluating *swarm.ClusterInfo.ID`,
+    /// and a name that is no field of the struct (``GoStructPointee``) `can't evaluate field`.
+    case pointer(goType: String? = nil, pointee: GoStructPointee? = nil)
     /// A slice: `[]`; `json` writes `null`.
     case slice
     /// A map: `map[]`; `json` writes `null`; a key of it is missing, `index` gives its
@@ -38,8 +39,12 @@ public enum TypedNull: Sendable, Equatable {
             self = .slice
         } else {
             // A struct held by value is never nil in Go; only a pointer's type is named.
-            let goType = (type as? any GoTypedFields.Type)?.goStructType
-            self = .pointer(goType: goType?.hasBytePrefix("*") == true ? goType : nil)
+            guard let goType = (type as? any GoTypedFields.Type)?.goStructType, goType.hasBytePrefix("*") else {
+                self = .pointer()
+                return
+            }
+            let model = type as? any (Decodable & Encodable & GoTypedFields & Sendable).Type
+            self = .pointer(goType: goType, pointee: model.map(GoStructPointee.init))
         }
     }
 
