@@ -50,6 +50,16 @@ public enum GoPath {
         path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Self.clean(String(path[...$0])) } ?? "."
     }
 
+    /// Go's `filepath.Base`: the last element, trailing `/`s dropped; `.` for an empty path,
+    /// `/` for one of `/`s only.
+    public static func base(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.utf8.count > 1, let shorter = trimmed.cut(suffix: "/") { trimmed = shorter }
+        guard !trimmed.isEmpty else { return "." }
+        guard trimmed != "/" else { return "/" }
+        return String(trimmed.cut(atLast: "/")?.after ?? trimmed)
+    }
+
     /// Go's `filepath.EvalSymlinks`: `path` with every symbolic link in it replaced by what it
     /// points to, element by element, then cleaned; failing as Go does where an element is
     /// missing (`lstat /tmp/gone: no such file or directory`, the path walked so far), where a

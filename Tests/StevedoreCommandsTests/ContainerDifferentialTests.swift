@@ -145,6 +145,38 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// A source whose last element is `.` copies a directory's contents, also after a `/`
+    /// (`dir/./`); a directory copied out to a missing `dir/` makes it. Both trees as docker's.
+    @Test func copiedDirectoriesLandAsDockersDo() async throws {
+        let oracle = try await CLIOracle()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cp-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("in/sub"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: directory.appendingPathComponent("in/sub/f"))
+        try await TestEngine.withResources { client, resources in
+            let body = ContainerCreateBody(cmd: ["sh", "-c", "mkdir -p /d/s && echo 1 > /d/s/g && sleep 300"], image: TestEngine.image)
+            let id = try await client.containers.create(body).id
+            resources.container(id)
+            try await client.containers.start(id)
+            var trees: [[String]] = []
+            for tool in [oracle.docker, oracle.stevedore] {
+                let name = tool.executable.lastPathComponent
+                _ = try await tool.run(["exec", id, "mkdir", "-p", "/tmp/\(name)"])
+                let copiedIn = try await tool.run(["cp", directory.path + "/in/./", "\(id):/tmp/\(name)/"])
+                let out = directory.appendingPathComponent("out-\(name)")
+                try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+                let copiedOut = try await tool.run(["cp", "\(id):/d", out.path + "/made/"])
+                #expect(copiedIn.status == 0 && copiedOut.status == 0, "\(name): \(copiedIn) \(copiedOut)")
+                let inside = try await tool.run(["exec", id, "find", "/tmp/\(name)"])
+                let local = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+                let insideTree = inside.standardOutput.replacingOccurrences(of: name, with: "TOOL").split(separator: "\n").map(String.init)
+                trees.append(insideTree + local)
+            }
+            #expect(trees[1] == trees[0])
+            #expect(trees[0].contains("/tmp/TOOL/sub/f") && trees[0].contains("made/s/g"), "\(trees[0])")
+        }
+    }
+
     /// A container that cannot start: docker's exit code (127 not found, 126 not executable)
     /// and its words, the daemon's error between `docker: ` and a pointer to the help.
     @Test func runFailuresSayWhatDockerSays() async throws {

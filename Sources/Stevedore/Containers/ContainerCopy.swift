@@ -35,8 +35,8 @@ public struct ContainerCopyOptions: Hashable, Sendable {
 extension DockerClient.Containers {
     /// Copies the local file or directory `source` to `path` in the container, as
     /// `docker cp SRC CONTAINER:PATH` does: into `path` when it is an existing directory,
-    /// otherwise as `path` itself (whose parent must exist); `source` ending in `/.` copies a
-    /// directory's contents. The tar is built while it is sent (modes, times, symbolic links
+    /// otherwise as `path` itself (whose parent must exist); a `source` whose last element is
+    /// `.` (`dir/.`, `.`, `./`) copies a directory's contents. The tar is built while it is sent (modes, times, symbolic links
     /// and directories kept; see ``LocalTarArchive``).
     ///
     /// `progress` is called with the bytes of the tar sent so far, each time a chunk goes to the
@@ -50,7 +50,8 @@ extension DockerClient.Containers {
         progress: (@Sendable (Int64) -> Void)? = nil
     ) async throws {
         try ObjectPath.container.validate(id)
-        let copiesContents = source.hasByteSuffix("/.")
+        // As docker: a source whose last element is `.` (`.`, `dir/.`, `./`) copies its contents.
+        let copiesContents = GoPath.base(source) == "."
         // A directory whose contents are copied is itself resolved, as docker does.
         let local = try Self.resolvedLocalSource(source, followLink: options.followLink || copiesContents)
         guard let status = stat.of(local) else {
@@ -84,7 +85,8 @@ extension DockerClient.Containers {
 
     /// Copies `path` of the container to the local `destination`, as
     /// `docker cp CONTAINER:PATH DEST` does: into `destination` when it is an existing
-    /// directory, otherwise as `destination` itself (whose parent must exist). The archive is
+    /// directory, otherwise as `destination` itself (whose parent must exist; a missing
+    /// `destination/` is made for a directory, refused for a file). The archive is
     /// extracted as it arrives (see ``TarExtractor`` for what it refuses). Returns the stat of
     /// what was copied. `progress` is called with the bytes of the tar received so far.
     ///
@@ -110,8 +112,10 @@ extension DockerClient.Containers {
             throw DockerError.invalidInput("cannot copy the directory \(path) to \(destination): it is a file")
         }
         let (parent, name) = Self.split(destination)
-        guard !destination.hasByteSuffix("/"), stat.isDirectory(parent) else {
-            throw DockerError.invalidInput("the local directory \(destination.hasByteSuffix("/") ? destination : parent) does not exist")
+        // A directory is made at a missing `destination/`, as docker makes it; a file is not.
+        let namesMissingDirectory = destination.hasByteSuffix("/") && !archive.stat.mode.isDirectory
+        guard !namesMissingDirectory, stat.isDirectory(parent) else {
+            throw DockerError.invalidInput("the local directory \(namesMissingDirectory ? destination : parent) does not exist")
         }
         try await TarExtractor.extract(archive.tar, into: parent, renaming: (archive.stat.name, name), progress: progress)
         return archive.stat
@@ -123,10 +127,12 @@ extension DockerClient.Containers {
     /// is `not a directory`. A directory on the way that is missing fails as Go's
     /// `filepath.EvalSymlinks` does (`lstat /tmp/gone: no such file or directory`).
     static func resolvedLocalSource(_ source: String, followLink: Bool) throws -> String {
+        // docker's `PreserveTrailingDotOrSeparator`: cleaning drops what the user meant by them.
         var absolute = GoPath.absolute(source)
-        if absolute != "/", source.hasByteSuffix("/") || source.hasByteSuffix("/.") {
-            absolute += source.hasByteSuffix("/") ? "/" : "/."
+        if GoPath.base(source) == ".", GoPath.base(absolute) != "." {
+            absolute += absolute.hasByteSuffix("/") ? "." : "/."
         }
+        if source.hasByteSuffix("/"), !absolute.hasByteSuffix("/") { absolute += "/" }
         do {
             if followLink { return try GoPath.evaluatingSymlinks(absolute) }
             // Go's `filepath.Split`: the directory keeps its `/`. Its resolution and the name
