@@ -63,7 +63,8 @@ public enum GoPath {
     /// Go's `filepath.EvalSymlinks`: `path` with every symbolic link in it replaced by what it
     /// points to, element by element, then cleaned; failing as Go does where an element is
     /// missing (`lstat /tmp/gone: no such file or directory`, the path walked so far), where a
-    /// file is followed by more elements (`not a directory`), or after 255 links.
+    /// file is followed by more elements (`not a directory`), or after 255 links (`EvalSymlinks:
+    /// too many links`).
     package static func evaluatingSymlinks(_ path: String) throws(GoPathError) -> String {
         let slash = UInt8(ascii: "/")
         var path = Array(path.utf8)
@@ -101,7 +102,7 @@ public enum GoPath {
                 continue
             }
             linksWalked += 1
-            if linksWalked > 255 { throw GoPathError(code: ELOOP) }
+            if linksWalked > 255 { throw GoPathError(message: "EvalSymlinks: too many links") }
             var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let count = readlink(current, &target, target.count - 1)
             guard count >= 0 else { throw GoPathError(operation: "readlink", path: current, code: errno) }

@@ -27,8 +27,18 @@ package struct GoPathError: Error, CustomStringConvertible, Sendable {
         self.init(operation: "", path: "", code: code)
     }
 
+    /// Go's own words for a failure no errno names (`EvalSymlinks: too many links`).
+    package init(message: String) {
+        self.init(operation: "", path: "", code: 0)
+        self.message = message
+    }
+
+    /// Set for an error in Go's own words, which the description is then.
+    private var message: String?
+
     package var description: String {
-        self.operation.isEmpty ? goErrnoText(self.code) : "\(self.operation) \(self.path): \(goErrnoText(self.code))"
+        if let message { return message }
+        return self.operation.isEmpty ? goErrnoText(self.code) : "\(self.operation) \(self.path): \(goErrnoText(self.code))"
     }
 }
 

@@ -336,6 +336,7 @@ import Testing
         func inside(_ path: String) -> String { GoPath.clean(directory + "/" + path) }
         let body = try Self.body([
             "-v", "./data:/data:ro", "-v", "../x:/x", "-v", ".cache:/c", "-v", ".:/w", "-v", "name:/n", "-v", "~/h:/h", "-v", "/anon",
+            "-v", "name:/n", "--dns-opt", "ndots:1",
             "--mount", "type=bind,src=../m,dst=/m",
         ])
         #expect(
@@ -343,6 +344,8 @@ import Testing
                 inside("data") + ":/data:ro", inside("../x") + ":/x", inside(".cache") + ":/c", inside(".") + ":/w", "name:/n", "~/h:/h",
             ])
         #expect(body.volumes == ["/anon": EmptyObject()])
+        // docker's hidden older name of `--dns-option`.
+        #expect(body.hostConfig?.dnsOptions == ["ndots:1"])
         #expect(body.hostConfig?.mounts?.first?.source == inside("../m"))
     }
 

@@ -63,6 +63,7 @@ struct ContextDifferentialTests {
             ["context", "inspect", "--format", "{{.}}|{{.Metadata.Metadata.Description}}|{{json .Metadata}}", "by-docker", "nohost10"],
             ["context", "inspect", "--format", "{{.Endpoints.nope}}|{{.Storage}}|{{json .}}", "by-docker", "default"],
             ["context", "inspect", "--format", "{{.Metadata.Description}}", "by-docker"],
+            ["context", "inspect", "--format", "{{.Metadata.Metadata.AdditionalFields.x}}", "by-docker"],
             ["context", "inspect", "--format", "{{.Endpoints.docker.Nope}}", "by-docker"],
         ] {
             try await self.expectSame(arguments)

@@ -121,13 +121,14 @@ import Testing
             try render(#"{{print .Entrypoint .Volumes}}|{{printf "%v %s %v %s" .Entrypoint .Volumes .Health .Health}}"#, value)
                 == "[] map[]|[] map[] <nil> %!s(<nil>)")
         // docker runs a template that fails on the typed value again over the daemon's JSON.
-        let leftOut = value.addingMissingFields(from: try TemplateValue(json: "{}"))
+        let sent = try TemplateValue(json: "{}")
+        let leftOut = value.addingMissingFields(from: sent)
         #expect(throws: TemplateError.execution(line: 1, column: 9, context: ".Health.Status", #"map has no entry for key "Health""#)) {
-            try render("{{.Health.Status}}", leftOut)
+            try GoTemplate(parsing: "{{.Health.Status}}").render(leftOut, fallback: sent)
         }
         // `len` of a nil pointer fails the typed pass: the fallback fails where the field is read.
         #expect(throws: TemplateError.execution(line: 1, column: 3, context: ".Health", #"map has no entry for key "Health""#)) {
-            try render("{{ .Health | len}}", leftOut)
+            try GoTemplate(parsing: "{{ .Health | len}}").render(leftOut, fallback: sent)
         }
         let sentNull = value.addingMissingFields(from: try TemplateValue(json: #"{"Health":null}"#))
         #expect(

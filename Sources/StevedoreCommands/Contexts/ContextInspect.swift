@@ -103,22 +103,26 @@ extension StevedoreCommand.Context {
                 object.goJSON = json
                 return object
             }
-            func goMap(_ value: TemplateValue?, _ element: (TemplateValue) -> TemplateValue = { $0 }) -> TemplateValue {
+            func goMap(_ value: TemplateValue?, _ element: (String, TemplateValue) -> TemplateValue = { $1 }) -> TemplateValue {
                 guard case .object(let entries)? = value else { return .object(TemplateObject()) }
-                var map = TemplateObject(entries.keys.map { ($0, element(entries[$0] ?? .null)) })
+                var map = TemplateObject(entries.keys.map { ($0, element($0, entries[$0] ?? .null)) })
                 map.typedMapElement = .pointer
                 return .object(map)
             }
-            guard case .object(var additionalFields)? = listing["Metadata"] else { return element }
+            var additionalFields = TemplateObject()
+            if case .object(let fields)? = listing["Metadata"] { additionalFields = fields }
             let description = additionalFields["Description"] ?? .string("")
             additionalFields["Description"] = nil
+            // A `map[string]interface{}`: a key it lacks is no value, not an error.
+            additionalFields.typedMapElement = .pointer
             // Its own MarshalJSON writes the additional fields beside the description.
             var dockerContext = goStruct(
                 [("Description", description), ("AdditionalFields", .object(additionalFields))], type: "interface {}",
                 json: listing["Metadata"])
             dockerContext.goMarshalsJSONItself = true
-            let endpoints = goMap(listing["Endpoints"]) { endpoint in
-                guard case .object(let fields) = endpoint, fields["Host"] != nil || fields["SkipTLSVerify"] != nil else { return endpoint }
+            // The docker endpoint is docker's `EndpointMeta`; another is kept as its JSON.
+            let endpoints = goMap(listing["Endpoints"]) { name, endpoint in
+                guard name == "docker", case .object(let fields) = endpoint else { return endpoint }
                 let docker = [("Host", fields["Host"] ?? .string("")), ("SkipTLSVerify", fields["SkipTLSVerify"] ?? .bool(false))]
                 return .object(goStruct(docker, type: "interface {}", json: endpoint))
             }

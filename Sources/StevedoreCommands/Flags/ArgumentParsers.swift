@@ -69,7 +69,7 @@ func keyValueMap(_ entries: [String]) -> [String: String]? {
 }
 
 /// `--since`/`--until` as docker's client reads them: an empty value is none, anything else
-/// goes through ``EventTime/parse(_:now:)``, refused in docker's words (exit code 1), after
+/// is read as ``EventTime/parse(_:now:)`` reads it, refused in docker's words (exit code 1), after
 /// `invalid value for "since": ` where docker's client names the `flag` (`logs`, not `events`).
 func parseTimeFlag(_ value: String?, now: Date, flag: String? = nil) throws -> String? {
     guard let value, !value.isEmpty else { return nil }

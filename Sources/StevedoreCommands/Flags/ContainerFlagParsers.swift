@@ -108,7 +108,9 @@ enum ContainerFlagParsers {
     static func volumes(_ specs: [String]) throws -> (binds: [String], anonymous: [String: EmptyObject]) {
         var binds: [String] = []
         var anonymous: [String: EmptyObject] = [:]
-        for spec in specs {
+        // docker keeps the specs in a set: one given twice is sent once.
+        var seen: Set<String> = []
+        for spec in specs where seen.insert(spec).inserted {
             guard try Self.volumeSpecHasSource(spec) else {
                 anonymous[spec] = EmptyObject()
                 continue

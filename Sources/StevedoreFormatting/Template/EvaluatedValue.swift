@@ -11,11 +11,6 @@ struct EvaluatedValue {
     var typedNil: TypedNull?
     /// How Go prints a model's field whose Go type prints in its own way (a `time.Time`).
     var goPrinted: GoPrinted?
-    /// For a model's nil field the daemon left out, its key, which a field of it fails to find.
-    var leftOutKey: String?
-    /// For such a field, docker's failure where the template read it, for a function that
-    /// cannot take a nil pointer (`len`).
-    var leftOutFailure: TemplateError?
 
     static let invalid = EvaluatedValue(value: nil)
 
@@ -26,15 +21,14 @@ struct EvaluatedValue {
 
     init(_ value: TemplateValue) { self.value = value }
 
-    /// The null field `key` of a model, as docker's typed Go value holds it: a zero value is
+    /// A model's null field, as docker's typed Go value holds it: a zero value is
     /// itself, a nil keeps null (`json` writes `null`) and prints as Go prints its type's nil.
-    init(typedNull type: TypedNull, key: String, leftOut: Bool) {
+    init(typedNull type: TypedNull) {
         if case .zero(let zero) = type {
             self.value = zero
         } else {
             self.value = .null
             self.typedNil = type
-            self.leftOutKey = leftOut ? key : nil
         }
     }
 

@@ -332,24 +332,15 @@ struct TemplateEvaluator {
         guard object.formatterContextType == nil else { return EvaluatedValue(value: field) }
         var value = EvaluatedValue(value: field, isInterface: true)
         if field == .null, let type = object.typedNulls[key] {
-            // Only docker's fallback to the daemon's JSON misses a key it left out: a Go struct
-            // with no JSON behind it (goStructType) just holds a nil.
-            value = EvaluatedValue(typedNull: type, key: key, leftOut: object.goStructType == nil && object.omittedFromJSON.contains(key))
+            // A nil the template cannot go through fails the typed pass; where docker has the
+            // daemon's JSON, ``GoTemplate/render(_:missingKey:fallback:)`` runs it again there.
+            value = EvaluatedValue(typedNull: type)
         }
         if let printed = object.goPrinted[key] {
             value.isInterface = false
             value.goPrinted = printed
         }
         return value
-    }
-
-    /// `value` with, for a nil field the daemon left out, the failure docker's fallback to its
-    /// JSON meets here, for what cannot take the nil (`len`).
-    private func leftOutChecked(_ value: EvaluatedValue) -> EvaluatedValue {
-        guard let key = value.leftOutKey else { return value }
-        var checked = value
-        checked.leftOutFailure = failure("map has no entry for key \(GoQuote.quote(key))")
-        return checked
     }
 
     private func evalField(_ name: String, of receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
@@ -363,9 +354,6 @@ struct TemplateEvaluator {
         case .null where receiver.typedNil != nil:
             // A nil map has no keys, as a typed map yields no value for a missing key.
             if case .map = receiver.typedNil { return .invalid }
-            // docker's typed pass fails on a nil pointer and runs the template again over the
-            // daemon's JSON, with `missingkey=error`: its error is the one a user sees.
-            if let key = receiver.leftOutKey { throw failure("map has no entry for key \(GoQuote.quote(key))") }
             if case .pointer(let type?, let pointee)? = receiver.typedNil {
                 // Go looks the field up in the struct's type before it follows the pointer.
                 if let pointee, !pointee.hasField(name) { throw failure("can't evaluate field \(name) in type \(type)") }
@@ -377,15 +365,15 @@ struct TemplateEvaluator {
             // A Go struct's JSON key is no field of it where Go names the field otherwise.
             let isHiddenKey =
                 object.goStructType != nil && object.goFieldNames[name] == nil && object.goFieldNames.values.contains(name)
-            if !isHiddenKey, let field = object[name] { return self.leftOutChecked(Self.field(name, field, of: object)) }
+            if !isHiddenKey, let field = object[name] { return Self.field(name, field, of: object) }
             if let key = object.goFieldNames[name] {
                 // A Go field left out of the JSON when empty (`omitempty`) is there, empty.
                 guard let field = object[key] else { return EvaluatedValue(value: .string(""), isInterface: true) }
-                return self.leftOutChecked(Self.field(key, field, of: object))
+                return Self.field(key, field, of: object)
             }
             if let zero = object.goStructFields?.unmodeledZero(name) {
                 // A Go field the model lacks, which the daemon did not send: Go's zero value.
-                return zero == .null ? EvaluatedValue(typedNull: .pointer(), key: name, leftOut: false) : EvaluatedValue(zero)
+                return zero == .null ? EvaluatedValue(typedNull: .pointer()) : EvaluatedValue(zero)
             }
             if let type = object.formatterContextType ?? object.goStructType {
                 throw failure("can't evaluate field \(name) in type \(type)")

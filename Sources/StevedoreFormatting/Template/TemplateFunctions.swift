@@ -81,12 +81,9 @@ struct TemplateFunctions: Sendable {
         switch name {
         case "not": value = .bool(!arguments.values[0].isTruthy)
         case "len":
-            if case .pointer? = arguments.values[0].typedNil {
-                // Go's typed pass cannot take a nil pointer's length; docker's fallback to the
-                // daemon's JSON fails at a field it left out, or on the null it sent.
-                if let failure = arguments.values[0].leftOutFailure { throw failure }
-                throw FunctionFailure(message: "len of nil pointer")
-            }
+            // Go's typed pass cannot take a nil pointer's length (docker then runs the template
+            // over the daemon's JSON, where there is one).
+            if case .pointer? = arguments.values[0].typedNil { throw FunctionFailure(message: "len of nil pointer") }
             value = .int(Int64(try Self.length(arguments.values[0])))
         case "index": return try Self.index(arguments.values[0], arguments.values.dropFirst())
         case "slice": value = try Self.slice(arguments.values[0], arguments.values.dropFirst())
