@@ -57,14 +57,34 @@ struct SystemDifferentialTests {
             try await client.networks.remove(scope)
             let until = String(Int(Date().timeIntervalSince1970) + 1)
             try await Task.sleep(for: .seconds(2))
+            let goNames = "{{.Status}}|{{.ID}}|{{.From}}|{{.Type}}|{{.Action}}|{{.Scope}}|{{.Time}}|{{.TimeNano}}"
+            // The last ones fail over an empty message before any event: a usage error.
+            let checked = [#"{{index .Actor.Attributes "name"}}"#, "{{.Bogus}}", "{{.Actor.Bogus}}", "{{.status}}"]
+            var windows: [[String]] = []
             for filter in ["container=\(container)", "network=\(scope)"] {
-                let goNames = "{{.Status}}|{{.ID}}|{{.From}}|{{.Type}}|{{.Action}}|{{.Scope}}|{{.Time}}|{{.TimeNano}}"
-                // The last ones fail over an empty message before any event: a usage error.
-                let checked = [#"{{index .Actor.Attributes "name"}}"#, "{{.Bogus}}", "{{.Actor.Bogus}}", "{{.status}}"]
-                for format in [nil, "{{json .}}", goNames] + checked {
-                    let window = ["events", "--since", since, "--until", until, "--filter", filter]
-                    try await self.oracle.expectSame(window + (format.map { ["--format", $0] } ?? []))
+                let window = ["events", "--since", since, "--until", until, "--filter", filter]
+                windows += [nil, "{{json .}}", goNames].map { window + ($0.map { ["--format", $0] } ?? []) }
+                for format in checked { try await self.oracle.expectSame(window + ["--format", format]) }
+            }
+            // The daemon keeps only its last 256 events, which the other suites' containers push
+            // these out of: every window is asked at once, while they are all still there.
+            let oracle = self.oracle
+            typealias Pair = (index: Int, expected: CommandLineProcess.Outcome, actual: CommandLineProcess.Outcome)
+            let outcomes = try await withThrowingTaskGroup(of: Pair.self) { group in
+                for (index, arguments) in windows.enumerated() {
+                    group.addTask {
+                        async let expected = oracle.docker.run(arguments)
+                        async let actual = oracle.stevedore.run(arguments)
+                        return (index, try await expected, try await actual)
+                    }
                 }
+                return try await group.reduce(into: [:]) { $0[$1.0] = ($1.1, $1.2) }
+            }
+            for (index, arguments) in windows.enumerated() {
+                let (expected, actual) = try #require(outcomes[index])
+                #expect(actual.status == 0 && expected.status == 0, "\(arguments): \(actual)")
+                #expect(CLIOracle.masked(actual.standardOutput) == CLIOracle.masked(expected.standardOutput), "\(arguments)")
+                #expect(!expected.standardOutput.isEmpty, "\(arguments): docker saw no event")
             }
             // Times docker's client refuses, in Go's words; logs looks its container up first.
             let kept = try await client.containers.create(ContainerCreateBody(image: TestEngine.image)).id
