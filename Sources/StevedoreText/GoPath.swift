@@ -60,6 +60,19 @@ public enum GoPath {
         return String(trimmed.cut(atLast: "/")?.after ?? trimmed)
     }
 
+    /// A local path as docker's `resolveLocalPath` gives it (`cp`'s): made absolute and
+    /// cleaned (``absolute(_:)``), then given back a trailing `.` or `/` it had
+    /// (`PreserveTrailingDotOrSeparator`), which cleaning drops and which mean something to
+    /// `cp`: `.` is `/cwd/.`, `dir/` is `/cwd/dir/`.
+    public static func absolutePreservingTrailingDotOrSeparator(_ path: String) -> String {
+        var absolute = Self.absolute(path)
+        if Self.base(path) == ".", Self.base(absolute) != "." {
+            absolute += absolute.hasByteSuffix("/") ? "." : "/."
+        }
+        if path.hasByteSuffix("/"), !absolute.hasByteSuffix("/") { absolute += "/" }
+        return absolute
+    }
+
     /// Go's `filepath.EvalSymlinks`: `path` with every symbolic link in it replaced by what it
     /// points to, element by element, then cleaned; failing as Go does where an element is
     /// missing (`lstat /tmp/gone: no such file or directory`, the path walked so far), where a

@@ -127,12 +127,7 @@ extension DockerClient.Containers {
     /// is `not a directory`. A directory on the way that is missing fails as Go's
     /// `filepath.EvalSymlinks` does (`lstat /tmp/gone: no such file or directory`).
     static func resolvedLocalSource(_ source: String, followLink: Bool) throws -> String {
-        // docker's `PreserveTrailingDotOrSeparator`: cleaning drops what the user meant by them.
-        var absolute = GoPath.absolute(source)
-        if GoPath.base(source) == ".", GoPath.base(absolute) != "." {
-            absolute += absolute.hasByteSuffix("/") ? "." : "/."
-        }
-        if source.hasByteSuffix("/"), !absolute.hasByteSuffix("/") { absolute += "/" }
+        let absolute = GoPath.absolutePreservingTrailingDotOrSeparator(source)
         do {
             if followLink { return try GoPath.evaluatingSymlinks(absolute) }
             // Go's `filepath.Split`: the directory keeps its `/`. Its resolution and the name

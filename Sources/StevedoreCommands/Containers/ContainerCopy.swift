@@ -72,7 +72,8 @@ extension StevedoreCommand.Container {
                         try await writeStream(try await client.containers.archive(from.container, path: path).tar, to: nil)
                         return
                     }
-                    try await Self.reporting(to: Self.absoluteLocalPath(self.destination), copied: copied, if: reports) {
+                    let reported = GoPath.absolutePreservingTrailingDotOrSeparator(self.destination)
+                    try await Self.reporting(to: reported, copied: copied, if: reports) {
                         try await client.containers.copyOut(
                             from.container, path: from.path, to: self.destination, options: options, progress: progress)
                     }
@@ -108,27 +109,6 @@ extension StevedoreCommand.Container {
                 throw error
             }
             if reports { report() }
-        }
-
-        /// `path` as docker's `resolveLocalPath` gives it: made absolute and cleaned (Go's
-        /// `filepath.Abs`), then given back a trailing `.` or `/` it had
-        /// (`PreserveTrailingDotOrSeparator`): `.` is `/cwd/.`, `dir/` is `/cwd/dir/`.
-        static func absoluteLocalPath(_ path: String) -> String {
-            var absolute = GoPath.absolute(path)
-            if Self.goBase(absolute) != ".", Self.goBase(path) == "." {
-                absolute += absolute.hasByteSuffix("/") ? "." : "/."
-            }
-            if path.hasByteSuffix("/"), !absolute.hasByteSuffix("/") { absolute += "/" }
-            return absolute
-        }
-
-        /// Go's `filepath.Base`: the last element, trailing `/` ignored; `.` for an empty path.
-        private static func goBase(_ path: String) -> Substring {
-            guard !path.isEmpty else { return "." }
-            var trimmed = Substring(path)
-            while trimmed.utf8.count > 1, let shorter = trimmed.cut(suffix: "/") { trimmed = shorter }
-            guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")), trimmed != "/" else { return trimmed }
-            return trimmed[trimmed.utf8.index(after: slash)...]
         }
     }
 }
