@@ -2,6 +2,14 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The last handler of a connection's pipeline: it runs the ``HTTPConnectionStateMachine`` and
 /// connects each exchange to its caller: a promise for the response head and an async sequence
 /// producer for the body, whose backpressure holds back the channel's reads.
@@ -145,6 +153,10 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? IOError, error.errnoCode == ECONNRESET {
+            self.run(self.stateMachine.peerReset(HTTPTransportError(.io, "\(error)")))
+            return
+        }
         let transportError: HTTPTransportError
         switch error {
         case let error as HTTPTransportError: transportError = error

@@ -206,6 +206,19 @@ struct HTTPConnectionStateMachine {
         self.fail(error)
     }
 
+    /// The peer reset the connection (`ECONNRESET`). On a raw duplex this is how the daemon's
+    /// close reads when it leaves some of our stdin unread (a process that ended without reading
+    /// all its input): the kernel hands over every byte sent before the close and then reports
+    /// the reset where it would report EOF. It ends the output as that close would; any other
+    /// exchange fails with `error`.
+    mutating func peerReset(_ error: HTTPTransportError) -> Action {
+        if case .streamingBody(let exchange) = self.state, exchange.rawMode != nil {
+            self.state = .closed
+            return .finishExchange(reusable: false, closeConnection: true)
+        }
+        return self.fail(error)
+    }
+
     private mutating func fail(_ error: HTTPTransportError) -> Action {
         switch self.state {
         case .waitingForHead, .streamingBody:

@@ -1,6 +1,14 @@
 import NIOCore
 import NIOHTTP1
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Sits between the HTTP encoder and decoder and covers the two things the codec gets wrong
 /// around a hijack:
 ///
@@ -11,7 +19,8 @@ import NIOHTTP1
 /// - EOF after a `101`: the decoder's removal completes on a later event-loop tick, and if the
 ///   peer's EOF reaches the decoder first it drops the bytes that came after the head (it only
 ///   forwards them on a removal without EOF). Between ``holdEndOfInput()`` and
-///   ``releaseEndOfInput()`` this handler keeps `inputClosed` and `channelInactive` back.
+///   ``releaseEndOfInput()`` this handler keeps `inputClosed` and `channelInactive` back, and
+///   a reset (`ECONNRESET`), which ends a raw duplex as EOF does.
 final class HijackWriteHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = HTTPClientRequestPart
@@ -21,6 +30,7 @@ final class HijackWriteHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var holdingEndOfInput = false
     private var heldInputClosed = false
     private var heldInactive = false
+    private var heldReset: (any Error)?
 
     /// From now on `.body` parts are written as raw bytes; call before removing the encoder.
     func switchToRaw() {
@@ -35,6 +45,10 @@ final class HijackWriteHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Passes on the end of input that arrived while it was held.
     func releaseEndOfInput(context: ChannelHandlerContext) {
         self.holdingEndOfInput = false
+        if let reset = self.heldReset {
+            self.heldReset = nil
+            context.fireErrorCaught(reset)
+        }
         if self.heldInputClosed {
             self.heldInputClosed = false
             context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
@@ -66,6 +80,14 @@ final class HijackWriteHandler: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if self.holdingEndOfInput, let ioError = error as? IOError, ioError.errnoCode == ECONNRESET {
+            self.heldReset = error
+            return
+        }
+        context.fireErrorCaught(error)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

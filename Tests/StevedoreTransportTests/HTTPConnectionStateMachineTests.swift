@@ -158,6 +158,25 @@ import Testing
         #expect(machine { $0.channelInactive() } == .finishExchange(reusable: false, closeConnection: false))
     }
 
+    /// A daemon that closes with our stdin unread resets the connection; on a duplex that is its
+    /// close, after every byte it sent. Anywhere else a reset fails the exchange.
+    @Test func aResetEndsARawDuplexAndFailsAnythingElse() {
+        let reset = HTTPTransportError(.io, "Connection reset by peer")
+        for rawHead in [Self.upgradeHead, Self.head(.ok)] {
+            let machine = Ref(Machine())
+            _ = machine.value.startExchange(id: 1, isUpgradeRequest: true)
+            _ = machine.value.receivedHead(rawHead)
+            #expect(machine { $0.receivedBodyPart(ByteBuffer(string: "out")) } == .yieldBody(ByteBuffer(string: "out")))
+            #expect(machine { $0.peerReset(reset) } == .finishExchange(reusable: false, closeConnection: true))
+            #expect(machine { $0.channelInactive() } == .none)
+        }
+        let ordinary = Ref(Self.streaming(["Content-Length": "10"]))
+        #expect(ordinary { $0.peerReset(reset) } == .failExchange(reset))
+        let waiting = Ref(Machine())
+        _ = waiting.value.startExchange(id: 1, isUpgradeRequest: true)
+        #expect(waiting { $0.peerReset(reset) } == .failExchange(reset))
+    }
+
     @Test func upgradeAnsweredWith200ReadsTheBodyUntilEOF() {
         let machine = Ref(Machine())
         _ = machine.value.startExchange(id: 1, isUpgradeRequest: true)
