@@ -54,6 +54,59 @@ struct RegistryCredentialsTests {
         #expect(try await erasing.credentials(forRegistry: "127.0.0.1:5000") == nil)
     }
 
+    /// `DOCKER_AUTH_CONFIG` comes before the file for the registries it names, exactly as it
+    /// names them; a login or logout of one of them goes to the file and is what is read next.
+    @Test func environmentCredentialsComeFirst() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var environment = ["DOCKER_CONFIG": directory.path, "PATH": "/nonexistent"]
+        var file = try DockerConfigFile.load(environment: environment)
+        try await file.store(RegistryAuth(username: "file", password: "f"), forRegistry: "127.0.0.1:5000")
+        try await file.store(RegistryAuth(username: "other", password: "o"), forRegistry: "ghcr.io")
+        try file.save()
+
+        let auth = { (pair: String) in Data(pair.utf8).base64EncodedString() }
+        environment[DockerConfigFile.environmentCredentialsVariable] =
+            #"{"auths": {"127.0.0.1:5000": {"auth": "\#(auth("env:a:b\0"))"}, "quay.io": {"Auth": "\#(auth("q:q"))"}}}"#
+        var config = try DockerConfigFile.load(environment: environment)
+        #expect(config.environmentCredentialsError == nil)
+        let local = try #require(try await config.credentials(forImage: "127.0.0.1:5000/app"))
+        #expect(local.username == "env" && local.password == "a:b" && local.serverAddress == "127.0.0.1:5000")
+        #expect(try await config.credentials(forImage: "ghcr.io/o/r")?.username == "other")
+        let all = try await config.allCredentials()
+        #expect(all.mapValues { $0.username } == ["127.0.0.1:5000": "env", "ghcr.io": "other", "quay.io": "q"])
+
+        try await config.store(RegistryAuth(username: "new", password: "n"), forRegistry: "127.0.0.1:5000")
+        #expect(try await config.credentials(forRegistry: "127.0.0.1:5000")?.username == "new")
+        #expect(try await config.erase(registry: "quay.io") == false)
+        #expect(try await config.credentials(forRegistry: "quay.io") == nil)
+    }
+
+    /// A `DOCKER_AUTH_CONFIG` docker would not read is set aside with docker's reason, and the
+    /// file's credentials serve alone.
+    @Test(arguments: [
+        (#"{"auths": {}, "credsStore": "x"}"#, #"json: unknown field "credsStore""#),
+        (#"{"auths": {"r": {}}}"#, "DOCKER_AUTH_CONFIG environment variable is missing key `auth` for r"),
+        (#"{"auths": {"r": {"auth": "dTpw", "email": "e"}}}"#, #"json: unknown field "email""#),
+        (#"{"auths": {"r": {"auth": "OnA="}}}"#, "Invalid auth configuration file"),
+        (#"{"auths": {"r": {"auth": "bm9jb2xvbg=="}}}"#, "Invalid auth configuration file"),
+        (#"{"auths": {"r": {"auth": 5}}}"#, "json: cannot unmarshal number into Go struct field configEnvAuth.auths.auth of type string"),
+        (
+            #"{"auths": ["r"]}"#,
+            "json: cannot unmarshal array into Go struct field configEnv.auths of type map[string]configfile.configEnvAuth"
+        ),
+        ("[]", "json: cannot unmarshal array into Go value of type configfile.configEnv"),
+    ])
+    func malformedEnvironmentCredentialsAreSetAside(value: String, reason: String) async throws {
+        let environment = [
+            "DOCKER_CONFIG": "/nonexistent/stevedore-config", "PATH": "/nonexistent",
+            DockerConfigFile.environmentCredentialsVariable: value,
+        ]
+        let config = try DockerConfigFile.load(environment: environment)
+        #expect(config.environmentCredentialsError?.message == reason)
+        #expect(try await config.allCredentials().isEmpty)
+    }
+
     /// A config.json that cannot be read or is not a JSON object is an error that names the
     /// file and says what to do, never an empty configuration a `login` would write over.
     @Test func anUnreadableOrMalformedConfigIsAClearError() throws {

@@ -24,6 +24,11 @@ import StevedoreText
 /// `user:password`; `identitytoken` a login token). Registry addresses are normalised with
 /// ``RegistryHost``: Docker Hub is `https://index.docker.io/v1/`.
 ///
+/// Loaded with ``load(environment:)``, the credentials of ``environmentCredentialsVariable``
+/// (`DOCKER_AUTH_CONFIG`) come first, as docker 28's: a registry it names is not looked up in
+/// the file or a helper. A value docker cannot read is set aside (see
+/// ``environmentCredentialsError``) and the file's credentials serve alone.
+///
 /// Saving keeps every field Stevedore does not know (`psFormat`, `proxies`…) as it was.
 public struct DockerConfigFile: Sendable {
     /// The file read, and written by ``save()``.
@@ -32,6 +37,13 @@ public struct DockerConfigFile: Sendable {
     var json: [String: JSONValue]
     /// Directories searched for credential helpers (default: `PATH`).
     var helperSearchPath: [String]?
+    /// ``environmentCredentialsVariable``'s credentials, by registry as the variable names
+    /// them: matched exactly, before the file and its helpers.
+    var environmentCredentials: [String: RegistryAuth] = [:]
+    /// Why the environment's ``environmentCredentialsVariable`` was not used: it is not what
+    /// docker reads there (docker prints this and goes on with the file's credentials, as
+    /// this configuration does). `nil` when the variable is unset, empty or used.
+    public private(set) var environmentCredentialsError: DockerError?
 
     /// An empty configuration that ``save()`` writes to `url`.
     public init(url: URL) {
@@ -71,11 +83,19 @@ public struct DockerConfigFile: Sendable {
     }
 
     /// The configuration the docker CLI would use under `environment`: `DOCKER_CONFIG`'s
-    /// `config.json`, else `$HOME/.docker/config.json`. `PATH` of `environment` is where
-    /// credential helpers are looked for.
+    /// `config.json`, else `$HOME/.docker/config.json`, with the credentials of
+    /// `DOCKER_AUTH_CONFIG` over it. `PATH` of `environment` is where credential helpers are
+    /// looked for.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerConfigFile {
         var config = try Self.load(from: Self.directory(environment: environment).appendingPathComponent("config.json"))
         config.helperSearchPath = environment["PATH"].map { $0.split(scalar: ":").map(String.init) }
+        if let text = environment[Self.environmentCredentialsVariable], !text.isEmpty {
+            do {
+                config.environmentCredentials = try Self.environmentCredentials(from: text)
+            } catch {
+                config.environmentCredentialsError = error
+            }
+        }
         return config
     }
 
@@ -124,6 +144,7 @@ public struct DockerConfigFile: Sendable {
     /// configured. A helper that fails or is missing throws; its message says which.
     public func credentials(forRegistry registry: String) async throws -> RegistryAuth? {
         let key = RegistryHost.configKey(for: registry)
+        if let credentials = self.environmentCredentials[key] { return credentials }
         if let helper = try self.helper(forRegistry: registry) {
             return try await helper.get(key)
         }
@@ -137,9 +158,10 @@ public struct DockerConfigFile: Sendable {
 
     /// Every registry's credentials, keyed by config key, for a build's `X-Registry-Config`:
     /// the `auths` entries, the `credHelpers` registries, and (when `credsStore` is set) every
-    /// registry `auths` names, each read as ``credentials(forRegistry:)`` would.
+    /// registry `auths` names, each read as ``credentials(forRegistry:)`` would, and the
+    /// environment's, keyed as `DOCKER_AUTH_CONFIG` names them.
     public func allCredentials() async throws -> [String: RegistryAuth] {
-        var result: [String: RegistryAuth] = [:]
+        var result = self.environmentCredentials
         for key in Set(self.authsKeys + self.credentialHelpers.keys) {
             if let credentials = try await self.credentials(forRegistry: key) {
                 result[RegistryHost.configKey(for: key)] = credentials
@@ -176,9 +198,12 @@ public struct DockerConfigFile: Sendable {
     /// Stores `credentials` for `registry` as `docker login` does: in its helper when one is
     /// configured (config.json then keeps an empty `auths` entry naming the registry), else in
     /// `auths` as `auth` = base64(`user:password`) (an identity token instead of the password
-    /// when there is one). Call ``save()`` afterwards.
+    /// when there is one). The environment's credentials for `registry`, if any, give way to
+    /// these. Call ``save()`` afterwards.
     public mutating func store(_ credentials: RegistryAuth, forRegistry registry: String) async throws {
         let key = RegistryHost.configKey(for: registry)
+        // As docker's store of the environment's credentials: what was stored is what is read.
+        self.environmentCredentials[key] = nil
         var auths = self.json["auths"]?.objectValue ?? [:]
         if let helper = try self.helper(forRegistry: registry) {
             try await helper.store(credentials, for: key)
@@ -196,10 +221,12 @@ public struct DockerConfigFile: Sendable {
     }
 
     /// Forgets `registry`'s credentials (`docker logout`): erases them from its helper, if any,
-    /// and removes the `auths` entry. Returns whether there was anything to forget.
+    /// and removes the `auths` entry; this value also forgets the environment's. Returns whether
+    /// there was anything to forget in the file or the helper.
     @discardableResult
     public mutating func erase(registry: String) async throws -> Bool {
         let key = RegistryHost.configKey(for: registry)
+        self.environmentCredentials[key] = nil
         var auths = self.json["auths"]?.objectValue ?? [:]
         let matching = auths.keys.filter { $0 == key || RegistryHost.configKey(for: $0) == key }
         var found = !matching.isEmpty

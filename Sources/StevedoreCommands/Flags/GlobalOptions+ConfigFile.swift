@@ -8,15 +8,28 @@ import Stevedore
 
 extension GlobalOptions {
     /// The docker CLI configuration (`config.json`) the environment names: `DOCKER_CONFIG`
-    /// (which a leading `--config` sets) over `~/.docker`.
+    /// (which a leading `--config` sets) over `~/.docker`, with `DOCKER_AUTH_CONFIG`'s
+    /// credentials. A `DOCKER_AUTH_CONFIG` docker cannot read is set aside with docker's words.
     func configFile(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerConfigFile {
-        try DockerConfigFile.load(environment: environment)
+        let config = try DockerConfigFile.load(environment: environment)
+        if let error = config.environmentCredentialsError {
+            printError("Failed to create credential store from \(DockerConfigFile.environmentCredentialsVariable):  \(error.message)")
+        }
+        return config
+    }
+
+    /// docker's warning before `login` and `logout` change credentials that
+    /// `DOCKER_AUTH_CONFIG` may override.
+    func warnOfEnvironmentCredentials(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let variable = DockerConfigFile.environmentCredentialsVariable
+        guard let value = environment[variable], !value.isEmpty else { return }
+        printWarningNote("\(variable) is set and takes precedence.\nUnset \(variable) to restore the CLI auth behaviour.\n")
     }
 
     /// config.json's settings for the command line (default formats, detach keys); none when
     /// the file cannot be read, as docker then goes on with its defaults.
     func cliSettings() -> DockerConfigFile.CLISettings? {
-        try? self.configFile().cliSettings
+        try? DockerConfigFile.load().cliSettings
     }
 
     /// The format a command prints with, chosen as docker chooses it: `format` when given and

@@ -50,6 +50,7 @@ extension StevedoreCommand {
                 if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
                 password = String(decoding: bytes, as: UTF8.self)
             }
+            self.global.warnOfEnvironmentCredentials()
             let server = self.server.flatMap { $0.isEmpty || $0 == "docker.io" ? nil : $0 } ?? RegistryHost.dockerHubKey
             var config = try self.global.configFile()
             var credentials = RegistryAuth(username: self.username, password: password, serverAddress: server)
@@ -75,7 +76,8 @@ extension StevedoreCommand {
                 }
                 return answer.status ?? "Login Succeeded"
             }
-            let before = try? await config.credentials(forRegistry: server)
+            // What the file held, not DOCKER_AUTH_CONFIG: the warning is about what the file now holds.
+            let before = try? await DockerConfigFile.load(from: config.url).credentials(forRegistry: server)
             do {
                 try await config.store(credentials, forRegistry: server)
                 try config.save()

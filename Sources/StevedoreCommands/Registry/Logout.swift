@@ -18,6 +18,7 @@ extension StevedoreCommand {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            self.global.warnOfEnvironmentCredentials()
             let server = self.server.flatMap { $0.isEmpty || $0 == "docker.io" ? nil : $0 } ?? RegistryHost.dockerHubKey
             var config = try self.global.configFile()
             printOut("Removing login credentials for \(RegistryHost.configKey(for: server))\n")

@@ -40,14 +40,22 @@ func printWarnings(_ warnings: [String]) {
     }
 }
 
-/// docker's note on standard output (its `tui` output without colour): a blank line, ` Info -> `
-/// before the first line of `text` and its width of spaces before each other line, the last
-/// (after `text`'s final newline) included.
+/// docker's note on standard output (its `tui` output without colour): see ``tuiNote(_:header:)``.
 func printNote(_ text: String) {
-    let header = " Info -> "
+    printOut(tuiNote(text, header: " Info -> "))
+}
+
+/// docker's warning note on standard error: see ``tuiNote(_:header:)``.
+func printWarningNote(_ text: String) {
+    printErrorText(tuiNote(text, header: " Warn -> "))
+}
+
+/// A blank line, `header` before the first line of `text` and its width of spaces before each
+/// other line, the last (after `text`'s final newline) included.
+private func tuiNote(_ text: String, header: String) -> String {
     let indent = String(repeating: " ", count: header.count)
     let lines = text.split(scalar: "\n", omittingEmptySubsequences: false)
-    printOut("\n" + header + lines.joined(separator: "\n" + indent) + "\n")
+    return "\n" + header + lines.joined(separator: "\n" + indent) + "\n"
 }
 
 /// Writes `bytes`, or ends the process with exit code 1 and the reason when the output cannot
