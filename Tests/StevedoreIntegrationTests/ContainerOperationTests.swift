@@ -278,6 +278,69 @@ struct ContainerOperationTests {
         }
     }
 
+    /// docker's `--use-api-socket`: the daemon's socket is in the container, and the
+    /// credentials are a config file (mode 0600) that `DOCKER_CONFIG` names, as docker's CLI
+    /// writes it; a body that sets `DOCKER_CONFIG` itself gets the socket alone.
+    @Test func theAPISocketAndCredentialsReachTheContainer() async throws {
+        try await TestEngine.withClient { client in
+            let host = ProcessInfo.processInfo.environment["DOCKER_HOST"] ?? DockerHost.local.description
+            try #require(host.hasPrefix("unix://"), "the test engine listens on a unix socket")
+            let socket = String(host.dropFirst("unix://".count))
+            let script =
+                "test -S /var/run/docker.sock && echo \"$DOCKER_CONFIG\" && stat -c %a /run/secrets/docker/config.json "
+                + "&& cat /run/secrets/docker/config.json"
+            var body = ContainerCreateBody(cmd: ["sh", "-c", script], image: TestEngine.image)
+            body.hostConfig = HostConfig(networkMode: "none")
+            let credentials = [
+                "127.0.0.1:5000": RegistryAuth(username: "me", password: "p<w>", serverAddress: "127.0.0.1:5000"),
+                "token.example": RegistryAuth(identityToken: "tok"),
+                "auth.example": RegistryAuth(auth: "dTpw"),
+            ]
+            let options = ContainerCreateOptions(useAPISocket: true, apiSocketPath: socket, apiSocketCredentials: credentials)
+            let run = try await client.containers.run(body, options: .init(create: options))
+            let output = try await client.containers.logs(run.id).collect(upTo: 1 << 20)
+            try await client.containers.remove(run.id)
+            #expect(run.exitCode == 0, "\(output.stderrText)")
+            let auth = Data("me:p<w>".utf8).base64EncodedString()
+            #expect(
+                output.stdoutText == """
+                    /run/secrets/docker
+                    600
+                    {
+                    \t"auths": {
+                    \t\t"127.0.0.1:5000": {
+                    \t\t\t"auth": "\(auth)"
+                    \t\t},
+                    \t\t"auth.example": {
+                    \t\t\t"auth": "dTpw"
+                    \t\t},
+                    \t\t"token.example": {
+                    \t\t\t"identitytoken": "tok"
+                    \t\t}
+                    \t}
+                    }
+                    """)
+
+            body.env = ["DOCKER_CONFIG=/elsewhere"]
+            body.cmd = ["sh", "-c", "test -S /var/run/docker.sock && echo $DOCKER_CONFIG && ls /run/secrets"]
+            let own = try await client.containers.run(body, options: .init(create: options))
+            let ownOutput = try await client.containers.logs(own.id).collect(upTo: 1 << 20)
+            try await client.containers.remove(own.id)
+            #expect(own.exitCode == 1)
+            #expect(ownOutput.stdoutText == "/elsewhere\n")
+
+            // Credentials that cannot be written (a read-only root) leave no container behind.
+            body.env = nil
+            body.hostConfig?.readonlyRootfs = true
+            let name = uniqueName("api-socket")
+            var named = options
+            named.name = name
+            await #expect(throws: DockerError.self) { try await client.containers.create(body, options: named) }
+            let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
+            #expect(gone?.category == .notFound)
+        }
+    }
+
     @Test func runWaitsForTheExitAndRemoves() async throws {
         try await TestEngine.withClient { client in
             let name = uniqueName("run")

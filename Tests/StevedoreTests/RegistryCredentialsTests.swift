@@ -82,6 +82,19 @@ struct RegistryCredentialsTests {
         #expect(try await config.credentials(forRegistry: "quay.io") == nil)
     }
 
+    /// A config file given as text, as `--use-api-socket` reads `DOCKER_AUTH_CONFIG`: leniently,
+    /// what config.json may hold besides `auths` ignored, the registries as it names them.
+    @Test func credentialsInConfigJSONAreReadAsConfigJSONIs() throws {
+        let text = #"{"auths": {"r:5000": {"auth": "dTpw", "identitytoken": "t"}, "bare": {}}, "credsStore": "none"}"#
+        let credentials = try DockerConfigFile.credentials(inConfigJSON: text)
+        #expect(credentials["r:5000"] == RegistryAuth(username: "u", password: "p", serverAddress: "r:5000", identityToken: "t"))
+        #expect(credentials["bare"] == RegistryAuth(serverAddress: "bare"))
+        #expect(try DockerConfigFile.credentials(inConfigJSON: "{}").isEmpty)
+        for malformed in ["[1]", "{", #"{"auths": {"r": {"auth": "%%%"}}}"#] {
+            #expect(throws: DockerError.self) { try DockerConfigFile.credentials(inConfigJSON: malformed) }
+        }
+    }
+
     /// A `DOCKER_AUTH_CONFIG` docker would not read is set aside with docker's reason, and the
     /// file's credentials serve alone.
     @Test(arguments: [

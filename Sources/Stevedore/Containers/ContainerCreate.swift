@@ -14,12 +14,39 @@ public struct ContainerCreateOptions: Hashable, Sendable {
     /// Credentials for that pull (`X-Registry-Auth`); see ``DockerConfigFile`` to find them as
     /// the docker CLI does. Default: none.
     public var pullCredentials: RegistryAuth?
+    /// docker's `--use-api-socket` (default `false`): the daemon's socket, ``apiSocketPath`` on
+    /// its host, is bind-mounted at `/var/run/docker.sock` in the container, so that a docker
+    /// client inside drives this daemon, with ``apiSocketCredentials``. Refused for a Windows
+    /// daemon.
+    public var useAPISocket: Bool
+    /// With ``useAPISocket``: the daemon's socket on the daemon's host (default
+    /// `/var/run/docker.sock`, where docker 28.5 takes it from; a rootless daemon's is
+    /// `$XDG_RUNTIME_DIR/docker.sock`). The daemon refuses the create when nothing is there.
+    public var apiSocketPath: String
+    /// With ``useAPISocket``: registry credentials for the container's docker client, by
+    /// registry (``DockerConfigFile/allCredentials()`` gives the caller's own, which docker's
+    /// CLI passes). Unless they are empty or the body sets `DOCKER_CONFIG` itself, they are
+    /// written to `/run/secrets/docker/config.json` (mode 0600) once the container is created,
+    /// and `DOCKER_CONFIG=/run/secrets/docker` is added to its environment. They stay in the
+    /// container's filesystem until it is removed. Default: none.
+    public var apiSocketCredentials: [String: RegistryAuth]
 
-    public init(name: String? = nil, platform: String? = nil, pull: ImagePullPolicy = .missing, pullCredentials: RegistryAuth? = nil) {
+    public init(
+        name: String? = nil,
+        platform: String? = nil,
+        pull: ImagePullPolicy = .missing,
+        pullCredentials: RegistryAuth? = nil,
+        useAPISocket: Bool = false,
+        apiSocketPath: String = DockerHost.defaultSocketPath,
+        apiSocketCredentials: [String: RegistryAuth] = [:]
+    ) {
         self.name = name
         self.platform = platform
         self.pull = pull
         self.pullCredentials = pullCredentials
+        self.useAPISocket = useAPISocket
+        self.apiSocketPath = apiSocketPath
+        self.apiSocketCredentials = apiSocketCredentials
     }
 }
 
@@ -48,19 +75,35 @@ extension DockerClient.Containers {
     /// `pullProgress` sees the pull; without a handler it is read to its end silently. A pull
     /// that fails throws its own error (an unknown repository, refused credentials, an
     /// unreachable registry).
+    ///
+    /// With ``ContainerCreateOptions/useAPISocket``, the credentials are written into the
+    /// container after the create; when that fails, the container is removed and the error
+    /// thrown.
     public func create(
         _ body: ContainerCreateBody,
         options: ContainerCreateOptions = .init(),
         pullProgress: ImagePullProgressHandler? = nil
     ) async throws -> ContainerCreateResponse {
-        let pull = { try await self.pullImage(of: body, options: options, progress: pullProgress) }
+        var body = body
+        var writesCredentials = false
+        if options.useAPISocket { (body, writesCredentials) = try await self.sharingAPISocket(body, options: options) }
+        let pull = { [body] in try await self.pullImage(of: body, options: options, progress: pullProgress) }
         if options.pull == .always { try await pull() }
+        let created: ContainerCreateResponse
         do {
-            return try await self.createOnce(body, options: options)
+            created = try await self.createOnce(body, options: options)
         } catch let error as DockerError where options.pull == .missing && Self.isMissingImage(error) {
             try await pull()
-            return try await self.createOnce(body, options: options)
+            created = try await self.createOnce(body, options: options)
         }
+        guard writesCredentials else { return created }
+        do {
+            try await self.writeAPISocketCredentials(options.apiSocketCredentials, into: created.id)
+        } catch {
+            try? await self.remove(created.id, options: ContainerRemoveOptions(removeVolumes: true, force: true))
+            throw error
+        }
+        return created
     }
 
     /// The daemon's answer when the image of a create is absent: 404 `No such image: …`, or, for

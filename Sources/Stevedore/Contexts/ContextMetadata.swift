@@ -80,23 +80,9 @@ enum ContextMetadata {
     }
 
     private static func document(name: String, metadata: JSONValue?, endpoints: JSONValue?) -> Data {
-        var text = "{\"Name\":\(Self.goJSON(.string(name)))"
-        if let metadata { text += ",\"Metadata\":\(Self.goJSON(metadata))" }
-        if let endpoints { text += ",\"Endpoints\":\(Self.goJSON(endpoints))" }
+        var text = "{\"Name\":\(JSONValue.string(name).goJSON)"
+        if let metadata { text += ",\"Metadata\":\(metadata.goJSON)" }
+        if let endpoints { text += ",\"Endpoints\":\(endpoints.goJSON)" }
         return Data((text + "}").utf8)
-    }
-
-    /// `value` as Go's `json.Marshal` writes maps: compact, keys sorted, HTML characters and
-    /// the line and paragraph separators escaped.
-    static func goJSON(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: it holds JSON already.
-        var text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-        for (character, escape) in [("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029")]
-        {
-            text = text.replacingScalars(character, with: escape)
-        }
-        return text
     }
 }

@@ -18,23 +18,16 @@ extension DockerContextStore {
     public func export(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Data {
         if name != DockerContext.defaultName { try Self.validate(name: name) }
         let context = try self.context(named: name, environment: environment)
-        var tar = ByteBuffer()
-        func append(_ path: String, _ kind: TarHeader.Kind, mode: UInt32, _ data: Data = Data()) {
-            var header = TarHeader(name: path, kind: kind, mode: mode, size: Int64(data.count)).encoded()
-            tar.writeBuffer(&header)
-            tar.writeBytes(data)
-            tar.writeRepeatingByte(0, count: TarHeader.padding(forContentSize: Int64(data.count)))
-        }
-        append("meta.json", .regularFile, mode: 0o644, ContextMetadata.encode(context))
-        append("tls", .directory, mode: 0o700)
+        var tar = InMemoryTar()
+        tar.append("meta.json", .regularFile, mode: 0o644, contents: ContextMetadata.encode(context))
+        tar.append("tls", .directory, mode: 0o700)
         if let tls = context.tls {
-            append("tls/docker", .directory, mode: 0o700)
+            tar.append("tls/docker", .directory, mode: 0o700)
             for (file, url) in tls.byStoredName {
-                append("tls/docker/\(file)", .regularFile, mode: 0o600, try Self.read(url))
+                tar.append("tls/docker/\(file)", .regularFile, mode: 0o600, contents: try Self.read(url))
             }
         }
-        tar.writeRepeatingByte(0, count: 2 * TarHeader.blockSize)
-        return Data(readableBytesOf: tar)
+        return Data(readableBytesOf: tar.finished)
     }
 
     /// Stores the context in `archive` (from ``export(_:environment:)`` or `docker context

@@ -72,6 +72,34 @@ extension DockerConfigFile {
         return fields
     }
 
+    /// The `auths` of a config file given as `text` (docker reads `DOCKER_AUTH_CONFIG` so for
+    /// `--use-api-socket`), by registry as it names them: read as config.json is read, fields
+    /// it does not know ignored and each `auth` decoded. Throws
+    /// ``DockerError/Category/invalidConfiguration`` for text that is not such a file.
+    public static func credentials(inConfigJSON text: String) throws -> [String: RegistryAuth] {
+        let value: JSONValue
+        do {
+            value = try decodeJSON(JSONValue.self, from: Data(text.utf8))
+        } catch {
+            throw DockerError.invalidConfiguration("it is not a JSON object: \(DockerError.reason(of: error))")
+        }
+        guard case .object(let object) = value else {
+            throw DockerError.invalidConfiguration(
+                "json: cannot unmarshal \(Self.goJSONKind(of: value)) into Go value of type configfile.ConfigFile")
+        }
+        var config = DockerConfigFile(url: URL(fileURLWithPath: "/"))
+        config.json = object
+        var credentials: [String: RegistryAuth] = [:]
+        for key in config.authsKeys {
+            do {
+                credentials[key] = try config.fileCredentials(forKey: key) ?? RegistryAuth(serverAddress: key)
+            } catch {
+                throw DockerError.invalidConfiguration("the auth of \"\(key)\" is not base64 of user:password")
+            }
+        }
+        return credentials
+    }
+
     /// An `auth` value, `base64(user:password)`, taken apart as docker does: the user must not
     /// be empty; NUL bytes around the password are dropped.
     private static func userAndPassword(base64 encoded: String) throws(DockerError) -> (String, String) {

@@ -172,7 +172,7 @@ public struct DockerConfigFile: Sendable {
 
     /// The `auths` entry for `key`, matched exactly or by hostname as the CLI does for entries
     /// written by old versions (`https://registry:5000/v1/`).
-    private func fileCredentials(forKey key: String) throws -> RegistryAuth? {
+    func fileCredentials(forKey key: String) throws -> RegistryAuth? {
         let auths = self.json["auths"]?.objectValue ?? [:]
         let entry = auths[key] ?? auths.first { RegistryHost.configKey(for: $0.key) == key }?.value
         guard let entry = entry?.objectValue else { return nil }

@@ -24,7 +24,7 @@ extension StevedoreCommand.Container {
             let idFile = try ContainerIDFile(path: self.options.cidfile)
             defer { idFile?.finish() }
             try await withClient(self.global) { client in
-                let options = try await self.options.createOptions(image: self.image, global: self.global)
+                let options = try await self.options.createOptions(for: body, global: self.global)
                 let created = try await client.containers.create(body, options: options, pullProgress: self.options.pullProgress)
                 printCreateWarnings(created, body: body)
                 try idFile?.record(created.id)

@@ -39,7 +39,7 @@ extension StevedoreCommand.Container {
                 let idFile = try ContainerIDFile(path: self.config.cidfile)
                 defer { idFile?.finish() }
                 try await withClient(self.global) { client in
-                    let options = try await self.config.createOptions(image: self.image, global: self.global)
+                    let options = try await self.config.createOptions(for: body, global: self.global)
                     if self.detach {
                         try await self.createAndStart(body, options: options, idFile: idFile, client: client)
                     } else {

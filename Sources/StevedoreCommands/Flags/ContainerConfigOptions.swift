@@ -52,6 +52,7 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Container IPv4/IPv6 link-local addresses") var linkLocalIp: [String] =
         []
     @Option(name: .long, parsing: .unconditional, help: "Write the container ID to the file") var cidfile: String?
+    @Flag(name: .customLong("use-api-socket"), help: "Bind mount Docker API socket and required auth") var useAPISocket = false
     @Option(name: .long, parsing: .unconditional, help: "Container MAC address (e.g., 92:d0:c6:0a:29:33)") var macAddress: String?
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add link to another container") var link: [String] = []
     @Flag(name: .long, help: "Automatically remove the container and its associated anonymous volumes when it exits") var rm = false
@@ -162,8 +163,14 @@ struct ContainerConfigOptions: ParsableArguments {
 
     /// The options of the create: name, platform, `--pull`, and the credentials config.json
     /// holds for the image's registry when a pull may be needed. As docker's client, a platform
-    /// that does not parse is refused here, not by the daemon.
-    func createOptions(image: String, global: GlobalOptions) async throws -> ContainerCreateOptions {
+    /// that does not parse is refused here, not by the daemon. With `--use-api-socket`, all the
+    /// credentials it holds go to the container, unless `body` sets `DOCKER_CONFIG`.
+    func createOptions(for body: ContainerCreateBody, global: GlobalOptions) async throws -> ContainerCreateOptions {
+        let image = body.image ?? ""
+        var apiSocketCredentials: [String: RegistryAuth] = [:]
+        if self.useAPISocket, !(body.env ?? []).contains(where: { $0.hasBytePrefix("DOCKER_CONFIG=") }) {
+            apiSocketCredentials = try await Self.apiSocketCredentials(global: global)
+        }
         let policy = try self.pullPolicy
         let platform = platformFlag(self.platform)
         if let platform, !platform.isEmpty {
@@ -175,7 +182,32 @@ struct ContainerConfigOptions: ParsableArguments {
         }
         let credentials = policy == .never ? nil : try await global.credentials(forImage: image)
         return ContainerCreateOptions(
-            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platform, pull: policy, pullCredentials: credentials)
+            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platform, pull: policy, pullCredentials: credentials,
+            useAPISocket: self.useAPISocket, apiSocketCredentials: apiSocketCredentials)
+    }
+
+    /// What docker's `--use-api-socket` gives the container: the credentials of
+    /// `DOCKER_AUTH_CONFIG` when it holds any (read as a config file, more leniently than for
+    /// pulls), else all those the configuration holds; refused in docker's words.
+    private static func apiSocketCredentials(
+        global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> [String: RegistryAuth] {
+        let variable = DockerConfigFile.environmentCredentialsVariable
+        if let text = environment[variable], !text.isEmpty {
+            do {
+                let credentials = try DockerConfigFile.credentials(inConfigJSON: text)
+                if !credentials.isEmpty { return credentials }
+            } catch var error as DockerError {
+                error.message = "resolving credentials failed: failed to read credentials from \(variable): \(error.message)"
+                throw error
+            }
+        }
+        do {
+            return try await global.configFile(environment: environment).allCredentials()
+        } catch var error as DockerError {
+            error.message = "resolving credentials failed: resolving credentials failed: \(error.message)"
+            throw error
+        }
     }
 
     /// Shows a pull that create makes on stderr (stdout carries the id or the container's
