@@ -91,6 +91,31 @@ struct BuildKitTests {
         }
     }
 
+    /// A Dockerfile from a pipe (`-f <(…)`) is read once, when the context is made, and the
+    /// session serves it from memory (it failed: the session offered the pipe itself). A second
+    /// build's pipe with other text of the same length is the one built: the daemon keeps what
+    /// a session sent under the same name and asks only for what changed.
+    @Test func aDockerfileFromAPipeIsServedFromMemory() async throws {
+        try await TestEngine.withClient { client in
+            let directory = try TestContextDirectory.make(["a.txt": "a"])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-dockerfile-\(UUID().uuidString)")
+            for word in ["first-\(UUID().uuidString)", "other-\(UUID().uuidString)"] {
+                try #require(mkfifo(fifo.path, 0o600) == 0)
+                defer { try? FileManager.default.removeItem(at: fifo) }
+                // Opening a FIFO to write waits for its reader: on a thread of its own.
+                let writer = Thread { try? Data("FROM \(TestEngine.image)\nRUN echo \(word)\n".utf8).write(to: fifo) }
+                writer.start()
+                let context = try BuildContext(directory: directory, dockerfile: fifo)
+                var output = ""
+                for try await message in try await client.images.build(context: context, options: Self.options) {
+                    for log in try message.buildKitStatus?.logs ?? [] { output += log.text }
+                }
+                #expect(output.contains(word + "\n"), "\(output)")
+            }
+        }
+    }
+
     @Test func secretsAreServedByIdAndAMissingOneFailsTheStep() async throws {
         try await TestEngine.withClient { client in
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-secret-\(UUID().uuidString)")

@@ -18,7 +18,7 @@ import Testing
         }
         let built = try BuildContext(directory: context, dockerfile: other.appendingPathComponent("prod.Dockerfile"))
         #expect(built.externalDockerfile.map { Array($0.path.utf8) } == Array(other.appendingPathComponent("prod.Dockerfile").path.utf8))
-        #expect(built.dockerfile != "prod.Dockerfile")
+        #expect(built.dockerfile != "prod.Dockerfile" && built.externalDockerfile?.isRegularFile == true)
         let inside = try BuildContext(directory: context, dockerfile: context.appendingPathComponent("prod.Dockerfile"))
         #expect(inside.dockerfile == "prod.Dockerfile" && inside.externalDockerfile == nil)
     }
@@ -53,6 +53,7 @@ import Testing
         writer.start()
         let built = try BuildContext(directory: context, dockerfile: fifo)
         #expect(built.externalDockerfile?.content == Array("FROM scratch\n".utf8))
+        #expect(built.externalDockerfile?.isRegularFile == false)
         let unreadable = #expect(throws: DockerError.self) { try BuildContext(directory: context, dockerfile: URL(fileURLWithPath: "/")) }
         #expect(unreadable?.message == "cannot read the Dockerfile: read /: is a directory")
     }

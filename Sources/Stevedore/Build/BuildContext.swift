@@ -33,8 +33,9 @@ public struct BuildContext: Sendable {
     /// The patterns applied, with the CLI's exceptions for the Dockerfile and `.dockerignore`.
     public let ignore: DockerIgnore
     /// A Dockerfile outside the directory: its path on disk, and its content, sent under
-    /// ``dockerfile``. Read once, when the context is made: the path may be a pipe (`<(…)`).
-    let externalDockerfile: (path: String, content: [UInt8])?
+    /// ``dockerfile``. Read once, when the context is made: the path may be a pipe (`<(…)`),
+    /// which `isRegularFile` (seen then) tells.
+    let externalDockerfile: (path: String, content: [UInt8], isRegularFile: Bool)?
     /// The `.dockerignore` text sent instead of the file's (with the external Dockerfile's name).
     let replacedDockerIgnore: String?
 
@@ -80,7 +81,8 @@ public struct BuildContext: Sendable {
             let name = ".dockerfile." + (0..<10).map { _ in UInt8.random(in: 0...255).hexDigits(width: 2) }.joined()
             self.dockerfile = name
             do {
-                self.externalDockerfile = (dockerfileURL.path, try FileContents.bytes(ofFile: dockerfileURL.path))
+                let isRegularFile = stat.isRegularFile(dockerfileURL.path)
+                self.externalDockerfile = (dockerfileURL.path, try FileContents.bytes(ofFile: dockerfileURL.path), isRegularFile)
             } catch {
                 throw DockerError.invalidInput("cannot read the Dockerfile: \(error)")
             }

@@ -22,6 +22,11 @@ extension stat {
         stat.of(path, followingLinks: followingLinks).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
     }
 
+    /// Whether `path` names a regular file, or a symbolic link to one.
+    static func isRegularFile(_ path: String) -> Bool {
+        stat.of(path, followingLinks: true).map { $0.st_mode & S_IFMT == S_IFREG } ?? false
+    }
+
     /// The modification time (`st_mtim` on Linux, `st_mtimespec` on Darwin).
     var modificationTime: timespec {
         #if canImport(Darwin)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -197,15 +205,21 @@ extension DockerClient.Images {
             fileURLWithPath: context.externalDockerfile?.path ?? context.directory.appendingPathComponent(context.dockerfile).path)
         options.dockerfile = dockerfile.lastPathComponent
         options.remote = "client-session"
+        var dockerfileSource = FileSyncSender.Source.directory(dockerfile.deletingLastPathComponent())
+        if let external = context.externalDockerfile, !external.isRegularFile {
+            // A pipe (`-f <(…)`) was read when the context was made, and cannot be read again.
+            dockerfileSource = .file(name: dockerfile.lastPathComponent, contents: external.content)
+        }
         return try await self.buildInSession(
-            archive: nil, directories: ["context": context.directory, "dockerfile": dockerfile.deletingLastPathComponent()],
+            archive: nil, directories: ["context": .directory(context.directory), "dockerfile": dockerfileSource],
             name: context.directory.lastPathComponent, sharedKey: context.directory.path, options: options)
     }
 
     /// Runs the build with a BuildKit session of its own, which serves `directories` and what
     /// the options name (secrets, ssh agents, the export), and closes when the stream ends.
     private func buildInSession(
-        archive: ByteSource?, directories: [String: URL], name: String, sharedKey: String, options: ImageBuildOptions
+        archive: ByteSource?, directories: [String: FileSyncSender.Source], name: String, sharedKey: String,
+        options: ImageBuildOptions
     ) async throws -> ProgressStream {
         try await self.client.requireAPIVersion(APIVersion(1, 39), for: "a BuildKit session")
         for secret in options.secrets { try secret.checkSource() }

@@ -64,7 +64,7 @@ final class BuildKitSession: Sendable {
     /// registry credentials. `sharedKey` lets the daemon reuse what an earlier session of the
     /// same directory sent.
     static func open(
-        client: DockerClient, directories: [String: URL], options: ImageBuildOptions, name: String, sharedKey: String
+        client: DockerClient, directories: [String: FileSyncSender.Source], options: ImageBuildOptions, name: String, sharedKey: String
     ) async throws -> BuildKitSession {
         let id = UUID().uuidString.lowercased()
         let secrets = options.secrets
@@ -108,7 +108,7 @@ final class BuildKitSession: Sendable {
                         encoded ? (Self.queryUnescaped(value) ?? value) : value
                     }
                 }
-                try await FileSyncSender(root: root, metadata: metadata).run(call)
+                try await FileSyncSender(root, metadata: metadata).run(call)
             },
             Self.credentials: { call in
                 let request = try Moby_Filesync_V1_CredentialsRequest(serializedBytes: Array(try await call.request().readableBytesView))

@@ -29,25 +29,45 @@ struct FileSyncSender: Sendable {
     /// The largest `DATA` packet: 32 KiB, fsutil's.
     static let chunkSize = 32 << 10
 
-    /// One path sent: what the `STAT` says, and where the file is.
+    /// What a session serves under one name.
+    enum Source: Sendable {
+        /// A directory on disk.
+        case directory(URL)
+        /// A directory holding one file, held in memory: a Dockerfile read from a pipe
+        /// (`-f <(…)`), which can be read only once.
+        case file(name: String, contents: [UInt8])
+    }
+
+    /// One path sent: what the `STAT` says, and where the file is: on disk at `absolutePath`,
+    /// or `contents`.
     struct Entry: Sendable {
         var stat: Fsutil_Types_Stat
         var absolutePath: String
         var isRegularFile: Bool
+        var contents: [UInt8]? = nil
     }
 
-    let root: URL
+    let source: Source
     let includes: DockerIgnore?
     let excludes: DockerIgnore?
 
-    /// The sender of `root` with the patterns of `metadata`. Follow paths (the Dockerfile,
+    /// The sender of the directory `root`; see ``init(_:metadata:)``.
+    init(root: URL, metadata: [String: [String]]) throws {
+        try self.init(.directory(root), metadata: metadata)
+    }
+
+    /// The sender of `source` with the patterns of `metadata`. Follow paths (the Dockerfile,
     /// `.dockerignore`: the files the daemon asks for alone) are included with every link on
     /// their way, as fsutil includes them, so that such a call sends those files and nothing else.
-    init(root: URL, metadata: [String: [String]]) throws {
-        self.root = root
+    init(_ source: Source, metadata: [String: [String]]) throws {
+        self.source = source
         var includes = metadata["include-patterns", default: []]
         let followPaths = metadata["followpaths", default: []]
-        if !followPaths.isEmpty { includes += Self.resolvingLinks(followPaths, in: root.path) }
+        if case .directory(let root) = source, !followPaths.isEmpty {
+            includes += Self.resolvingLinks(followPaths, in: root.path)
+        } else {
+            includes += followPaths
+        }
         let excludes = metadata["exclude-patterns", default: []]
         self.includes = includes.isEmpty ? nil : try DockerIgnore(patterns: includes)
         self.excludes = excludes.isEmpty ? nil : try DockerIgnore(patterns: excludes)
@@ -122,14 +142,26 @@ struct FileSyncSender: Sendable {
 
     /// The file's bytes in `DATA` packets, then an empty one.
     private func sendFile(_ entry: Entry, id: UInt32, on call: GRPCServerCall) async throws {
+        var packet = Fsutil_Types_Packet()
+        packet.type = .packetData
+        packet.id = id
+        if let contents = entry.contents {
+            var offset = 0
+            while offset < contents.count {
+                let end = min(offset + Self.chunkSize, contents.count)
+                packet.data = Data(contents[offset..<end])
+                try await call.send(try packet.serializedBytes() as [UInt8])
+                offset = end
+            }
+            packet.data = Data()
+            try await call.send(try packet.serializedBytes() as [UInt8])
+            return
+        }
         let descriptor = open(entry.absolutePath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw DockerError.invalidInput("cannot read \(entry.absolutePath): \(String(cString: strerror(errno)))")
         }
         let file = FileDescriptorBox(descriptor)
-        var packet = Fsutil_Types_Packet()
-        packet.type = .packetData
-        packet.id = id
         while let chunk = try file.read(upTo: Self.chunkSize, path: entry.absolutePath) {
             packet.data = Data(readableBytesOf: chunk)
             try await call.send(try packet.serializedBytes() as [UInt8])
@@ -144,16 +176,29 @@ struct FileSyncSender: Sendable {
     /// something sent; an excluded directory is not walked unless an exception may re-include
     /// something inside it.
     func entries() throws -> [Entry] {
-        var result: [Entry] = []
-        try self.walk(relative: "", into: &result)
-        return result
+        switch self.source {
+        case .directory(let root):
+            var result: [Entry] = []
+            try self.walk(root, relative: "", into: &result)
+            return result
+        case .file(let name, let contents):
+            guard !(self.excludes?.isExcluded(name) ?? false), self.includes?.isExcluded(name) ?? true else { return [] }
+            var stat = Fsutil_Types_Stat()
+            stat.path = name
+            stat.mode = 0o644
+            stat.size = Int64(contents.count)
+            // Dated now: the daemon keeps what a session sent before under the same name and
+            // asks again only for a file whose size or time changed.
+            stat.modTime = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+            return [Entry(stat: stat, absolutePath: name, isRegularFile: true, contents: contents)]
+        }
     }
 
     /// Appends what `relative` (a directory, `""` for the root) holds; returns whether it
     /// appended anything.
     @discardableResult
-    private func walk(relative: String, into result: inout [Entry]) throws -> Bool {
-        let directory = relative.isEmpty ? self.root.path : self.root.appendingPathComponent(relative).path
+    private func walk(_ root: URL, relative: String, into result: inout [Entry]) throws -> Bool {
+        let directory = relative.isEmpty ? root.path : root.appendingPathComponent(relative).path
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted {
@@ -179,7 +224,7 @@ struct FileSyncSender: Sendable {
                 let position = result.count
                 result.append(
                     Entry(stat: try Self.fileStat(path, status, absolute: absolute), absolutePath: absolute, isRegularFile: false))
-                let holdsSomething = try self.walk(relative: path, into: &result)
+                let holdsSomething = try self.walk(root, relative: path, into: &result)
                 if (excluded || !included) && !holdsSomething {
                     result.remove(at: position)
                 } else {
