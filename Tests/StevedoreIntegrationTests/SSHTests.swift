@@ -40,6 +40,28 @@ struct SSHTests {
         }
     }
 
+    /// A socket path in the host (`ssh://host/path`, docker's form for a daemon that is not at
+    /// the remote CLI's default) reaches the daemon through the remote command's `--host`,
+    /// quoted for the remote shell: here the path holds a space, a quote and `$HOME`, which the
+    /// shell would split and expand, through a link to the engine's socket.
+    @Test func aSocketPathInTheHostReachesThatDaemon() async throws {
+        let engine = ProcessInfo.processInfo.environment["DOCKER_HOST"] ?? DockerHost.local.description
+        try #require(engine.hasPrefix("unix://"), "the test engine listens on a unix socket")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore ssh 'it' $HOME \(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let socket = directory.appendingPathComponent("docker.sock").path
+        try FileManager.default.createSymbolicLink(atPath: socket, withDestinationPath: String(engine.dropFirst("unix://".count)))
+        try await TestSSHServer.withServer { server in
+            var configuration = DockerClientConfiguration(host: try DockerHost(parsing: "ssh://root@127.0.0.1:\(server.port)\(socket)"))
+            configuration.ssh = server.sshOptions(
+                identity: server.clientKeyPath, remoteCommand: [CommandLineProcess.stevedore.executable.path, "system", "dial-stdio"])
+            let client = try DockerClient(configuration: configuration)
+            defer { client.shutdown() }
+            #expect(try await client.system.version().version?.isEmpty == false)
+        }
+    }
+
     @Test func aRefusedLoginSaysWhatSSHSaid() async throws {
         try await Self.withClient(identity: \.strangerKeyPath) { client in
             let error = await #expect(throws: DockerError.self) { try await client.system.ping() }

@@ -20,6 +20,10 @@ import Testing
         ("ssh://host", "ssh://host"),
         // Found by fuzzing: an IPv6 ssh host was printed without its brackets.
         ("ssh://[::0]/", "ssh://[::0]"),
+        ("ssh://me@host/run/user/1000/docker.sock", "ssh://me@host/run/user/1000/docker.sock"),
+        ("ssh://host//", "ssh://host"),
+        ("ssh://m%65@host/run/a%20b/docker.sock?#", "ssh://me@host/run/a b/docker.sock"),
+        ("ssh://a%3Ab@host/100%25", "ssh://a%3Ab@host/100%25"),
     ])
     func parsesAcceptedForms(input: String, expected: String) throws {
         #expect(try DockerHost(parsing: input).description == expected)
@@ -39,7 +43,10 @@ import Testing
         "ftp://host",
         "npipe:////./pipe/docker_engine",
         "ssh://",
-        "ssh://host/path",
+        "ssh://host/path?x=1",
+        "ssh://host#here",
+        "ssh://me:secret@host",
+        "ssh://host/run/%zz",
         "tcp://host:2375/path?query",
         // Found by fuzzing: accepted, then printed as a host that did not parse again.
         "https://V::1]:2376",
@@ -65,6 +72,21 @@ import Testing
         #expect(target.description == "ssh -o ConnectTimeout=30 -T -l me -p 2222 -- host docker system dial-stdio")
         let plain = try DockerHost(parsing: "ssh://host").connectionTarget(tls: nil)
         #expect(plain.description == "ssh -o ConnectTimeout=30 -T -- host docker system dial-stdio")
+    }
+
+    /// A socket path goes to the remote command as docker 28 gives it, quoted for the remote
+    /// shell, which would otherwise split it and run what it holds.
+    @Test func anSSHSocketPathIsGivenToTheRemoteCommandQuoted() throws {
+        let rootless = try DockerHost(parsing: "ssh://me@host/run/user/1000/docker.sock").connectionTarget(tls: nil)
+        #expect(
+            rootless.description
+                == "ssh -o ConnectTimeout=30 -T -l me -- host docker --host=unix:///run/user/1000/docker.sock system dial-stdio")
+        let host = try DockerHost(parsing: "ssh://host/tmp/it's $(touch x).sock")
+        let options = DockerSSHOptions(arguments: [], remoteCommand: ["stevedore", "system", "dial-stdio"])
+        #expect(
+            try host.connectionTarget(tls: nil, ssh: options).description
+                == #"ssh -- host stevedore '--host=unix:///tmp/it'\''s $(touch x).sock' system dial-stdio"#)
+        #expect(DockerSSHOptions.shellQuoted("") == "''")
     }
 
     @Test func httpsMeansTLSAndTCPWithTLSOptionsToo() throws {

@@ -13,12 +13,13 @@ import StevedoreTransport
 /// - `unix:///path/to/docker.sock` (an empty path means `/var/run/docker.sock`)
 /// - `tcp://host:port` and `tcp://host` (port 2375, or 2376 with TLS), optionally with a base path
 /// - `http://host:port[/base]`, `https://host:port[/base]` (TLS)
-/// - `ssh://[user@]host[:port]`
+/// - `ssh://[user@]host[:port][/path/to/docker.sock]` (the path: the daemon's socket on that
+///   host, when it is not the remote CLI's default)
 public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
     enum Kind: Hashable, Sendable {
         case unixSocket(path: String)
         case tcp(host: String, port: Int, tls: Bool)
-        case ssh(user: String?, host: String, port: Int?)
+        case ssh(user: String?, host: String, port: Int?, socketPath: String?)
     }
 
     let kind: Kind
@@ -41,7 +42,8 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         func invalid(_ why: String) -> DockerError {
             .invalidConfiguration(
                 "invalid Docker host \"\(string)\": \(why)",
-                hint: "use unix:///path/to/docker.sock, tcp://host:port, http://host:port, https://host:port or ssh://[user@]host[:port]"
+                hint: "use unix:///path/to/docker.sock, tcp://host:port, http://host:port, https://host:port "
+                    + "or ssh://[user@]host[:port][/path/to/docker.sock]"
             )
         }
         guard !value.isEmpty else {
@@ -71,17 +73,30 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
             let defaultPort = tls ? 2376 : 2375
             self.init(kind: .tcp(host: host.isEmpty ? "127.0.0.1" : host, port: port ?? defaultPort, tls: tls), basePath: String(basePath))
         case "ssh":
-            var authority = rest
-            while let trimmed = authority.cut(suffix: "/") { authority = String(trimmed) }
-            guard !authority.contains(scalar: "/") else { throw invalid("an ssh host has no path") }
+            // Go's URL parser: an empty query or fragment is none.
+            var rest = Substring(rest)
+            if let (before, fragment) = rest.cut(atFirst: "#") {
+                guard fragment.isEmpty else { throw invalid("fragments are not allowed") }
+                rest = before
+            }
+            if let (before, query) = rest.cut(atFirst: "?") {
+                guard query.isEmpty else { throw invalid("query parameters are not allowed") }
+                rest = before
+            }
+            let slash = rest.unicodeScalars.firstIndex(of: "/") ?? rest.endIndex
+            var authority = String(rest[..<slash])
+            // As docker 28: a path of slashes alone is no path.
+            let path = rest[slash...].allSatisfy { $0 == "/" } ? nil : try Self.percentDecoded(rest[slash...], invalid: invalid)
             var user: String?
             if let at = authority.unicodeScalars.lastIndex(of: "@") {
                 user = String(authority[..<at])
                 authority = String(authority[authority.unicodeScalars.index(after: at)...])
             }
+            guard !(user ?? "").contains(scalar: ":") else { throw invalid("plain-text password is not supported") }
+            user = try user.map { try Self.percentDecoded($0[...], invalid: invalid) }
             let (host, port) = try Self.splitHostPort(authority, invalid: invalid)
             guard !host.isEmpty else { throw invalid("an ssh host needs a host name") }
-            self.init(kind: .ssh(user: user, host: host, port: port), basePath: "")
+            self.init(kind: .ssh(user: user, host: host, port: port, socketPath: path), basePath: "")
         case "npipe":
             throw invalid("named pipes exist only on Windows")
         default:
@@ -92,6 +107,38 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
     init(kind: Kind, basePath: String) {
         self.kind = kind
         self.basePath = basePath
+    }
+
+    /// `text` with its `%XX` escapes decoded, as Go's URL parser decodes a path or a user.
+    private static func percentDecoded(_ text: Substring, invalid: (String) -> DockerError) throws -> String {
+        var bytes: [UInt8] = []
+        var utf8 = text.utf8[...]
+        while let byte = utf8.popFirst() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            let digits = utf8.prefix(2)
+            guard digits.count == 2, let value = UInt8(String(decoding: digits, as: UTF8.self), radix: 16) else {
+                throw invalid("invalid URL escape \"%\(String(decoding: digits, as: UTF8.self))\"")
+            }
+            bytes.append(value)
+            utf8 = utf8.dropFirst(2)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` with the ASCII `characters` written as `%XX`.
+    private static func percentEscaped(_ text: String, _ characters: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if characters.unicodeScalars.contains(scalar) {
+                result += "%" + String(scalar.value, radix: 16, uppercase: true)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// Splits `host:port` or `[v6]:port`; the port is `nil` when absent.
@@ -149,8 +196,11 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
         case .unixSocket(let path): return "unix://\(path)"
         case .tcp(let host, let port, let tls):
             return "\(tls ? "https" : "tcp")://\(Self.bracketed(host)):\(port)\(self.basePath)"
-        case .ssh(let user, let host, let port):
-            return "ssh://\(user.map { "\($0)@" } ?? "")\(Self.bracketed(host))\(port.map { ":\($0)" } ?? "")"
+        case .ssh(let user, let host, let port, let socketPath):
+            // Escaped where it would not parse back as itself.
+            let user = user.map { Self.percentEscaped($0, "%:/?#@") + "@" } ?? ""
+            let path = socketPath.map { Self.percentEscaped($0, "%?#") } ?? ""
+            return "ssh://\(user)\(Self.bracketed(host))\(port.map { ":\($0)" } ?? "")\(path)"
         }
     }
 
@@ -171,8 +221,8 @@ public struct DockerHost: Hashable, Sendable, CustomStringConvertible {
             } catch {
                 throw DockerError.invalidConfiguration("TLS for \(self) cannot be set up: \(error)")
             }
-        case .ssh(let user, let host, let port):
-            return .command(ssh.executable, arguments: ssh.commandLine(user: user, host: host, port: port))
+        case .ssh(let user, let host, let port, let socketPath):
+            return .command(ssh.executable, arguments: ssh.commandLine(user: user, host: host, port: port, socketPath: socketPath))
         }
     }
 }
