@@ -258,6 +258,28 @@ struct ContainerDifferentialTests {
         }
     }
 
+    /// A credential helper that is not installed (a config.json copied from another machine)
+    /// fails only a pull, as docker's: a run of an image at hand goes on (it failed before the
+    /// create), one that must be pulled fails and says why, and a build goes on without them.
+    @Test func credentialsThatCannotBeReadFailOnlyAPull() async throws {
+        let oracle = try await CLIOracle()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cfg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(#"{"credsStore": "stevedore-not-installed"}"#.utf8).write(to: directory.appendingPathComponent("config.json"))
+        let environment = ["DOCKER_CONFIG": directory.path]
+        try await oracle.expectSame(["run", "--rm", "--network", "none", TestEngine.image, "echo", "hi"], environment: environment)
+        let missing = ["run", "--rm", "--network", "none", "127.0.0.1:1/stevedore-missing:\(UUID().uuidString.prefix(8).lowercased())"]
+        let pulled = try await oracle.stevedore.run(missing, environment: environment)
+        #expect(pulled.status == 125, "\(pulled)")
+        #expect(pulled.standardError.contains("docker-credential-stevedore-not-installed is not installed"), "\(pulled)")
+        // A build goes on without credentials, as docker's.
+        let context = try TestContextDirectory.make(["Dockerfile": "FROM \(TestEngine.image)\n"])
+        defer { try? FileManager.default.removeItem(at: context) }
+        let built = try await oracle.stevedore.run(["build", "-q", context.path], environment: environment)
+        #expect(built.status == 0, "\(built)")
+    }
+
     /// config.json's `pruneFilters` narrow every prune, after the command line's own: here a
     /// configured `label!` spares one of two stopped containers the command line selects, and
     /// system prune's warning lists it.

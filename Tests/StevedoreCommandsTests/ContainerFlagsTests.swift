@@ -386,7 +386,7 @@ import Testing
         #expect(try Self.body(["--stop-signal", ""]).stopSignal == nil)
         let options = try ContainerConfigOptions.parse(["--pull", "", "--name", ""])
         #expect(try options.pullPolicy == .never)
-        let create = try await options.createOptions(for: ContainerCreateBody(image: "busybox"), global: GlobalOptions.parse([]))
+        let create = try await options.createOptions(for: ContainerCreateBody(image: "busybox"), global: GlobalOptions.parse([])).options
         #expect(create.name == nil)
     }
 

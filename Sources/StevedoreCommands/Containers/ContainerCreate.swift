@@ -24,8 +24,8 @@ extension StevedoreCommand.Container {
             let idFile = try ContainerIDFile(path: self.options.cidfile)
             defer { idFile?.finish() }
             try await withClient(self.global) { client in
-                let options = try await self.options.createOptions(for: body, global: self.global)
-                let created = try await client.containers.create(body, options: options, pullProgress: self.options.pullProgress)
+                let (options, pullProgress) = try await self.options.createOptions(for: body, global: self.global)
+                let created = try await client.containers.create(body, options: options, pullProgress: pullProgress)
                 printCreateWarnings(created, body: body)
                 try idFile?.record(created.id)
                 printOut(created.id + "\n")

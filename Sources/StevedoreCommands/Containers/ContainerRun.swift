@@ -39,11 +39,11 @@ extension StevedoreCommand.Container {
                 let idFile = try ContainerIDFile(path: self.config.cidfile)
                 defer { idFile?.finish() }
                 try await withClient(self.global) { client in
-                    let options = try await self.config.createOptions(for: body, global: self.global)
+                    let (options, pullProgress) = try await self.config.createOptions(for: body, global: self.global)
                     if self.detach {
-                        try await self.createAndStart(body, options: options, idFile: idFile, client: client)
+                        try await self.createAndStart(body, options: options, pullProgress: pullProgress, idFile: idFile, client: client)
                     } else {
-                        try await self.runAttached(body, options: options, idFile: idFile, client: client)
+                        try await self.runAttached(body, options: options, pullProgress: pullProgress, idFile: idFile, client: client)
                     }
                 }
             } catch let error as DockerError {
@@ -54,9 +54,10 @@ extension StevedoreCommand.Container {
         /// `-d`: creates and starts the container and prints its id; with `--rm` a container
         /// that cannot start is removed (the daemon removes only one that ran).
         private func createAndStart(
-            _ body: ContainerCreateBody, options: ContainerCreateOptions, idFile: ContainerIDFile?, client: DockerClient
+            _ body: ContainerCreateBody, options: ContainerCreateOptions, pullProgress: @escaping ImagePullProgressHandler,
+            idFile: ContainerIDFile?, client: DockerClient
         ) async throws {
-            let created = try await client.containers.create(body, options: options, pullProgress: self.config.pullProgress)
+            let created = try await client.containers.create(body, options: options, pullProgress: pullProgress)
             printCreateWarnings(created, body: body)
             try idFile?.record(created.id)
             do {
@@ -73,14 +74,15 @@ extension StevedoreCommand.Container {
         /// With `--rm` the daemon removes the container (`AutoRemove`) and the wait lasts until
         /// it is gone, so that a detached or killed client leaves nothing behind.
         private func runAttached(
-            _ body: ContainerCreateBody, options: ContainerCreateOptions, idFile: ContainerIDFile?, client: DockerClient
+            _ body: ContainerCreateBody, options: ContainerCreateOptions, pullProgress: @escaping ImagePullProgressHandler,
+            idFile: ContainerIDFile?, client: DockerClient
         ) async throws {
             let keys = try self.global.detachKeys(self.detachKeys)
             let options = ContainerRunOptions(create: options, detachKeys: keys.description)
             let run: ContainerRunResult
             do {
                 run = try await client.containers.withRun(
-                    body, options: options, pullProgress: self.config.pullProgress,
+                    body, options: options, pullProgress: pullProgress,
                     onCreate: { created in
                         // As docker: the daemon's warnings and the id file before the start, which may fail.
                         printCreateWarnings(created, body: body)

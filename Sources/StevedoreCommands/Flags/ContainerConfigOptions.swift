@@ -162,10 +162,16 @@ struct ContainerConfigOptions: ParsableArguments {
     }
 
     /// The options of the create: name, platform, `--pull`, and the credentials config.json
-    /// holds for the image's registry when a pull may be needed. As docker's client, a platform
-    /// that does not parse is refused here, not by the daemon. With `--use-api-socket`, all the
-    /// credentials it holds go to the container, unless `body` sets `DOCKER_CONFIG`.
-    func createOptions(for body: ContainerCreateBody, global: GlobalOptions) async throws -> ContainerCreateOptions {
+    /// holds for the image's registry when a pull may be needed; and the handler that shows
+    /// such a pull. As docker's client, a platform that does not parse is refused here, not by
+    /// the daemon. With `--use-api-socket`, all the credentials it holds go to the container,
+    /// unless `body` sets `DOCKER_CONFIG`.
+    ///
+    /// Credentials that cannot be read (a helper that is not installed) fail the pull when
+    /// one starts, as docker's: a create from an image at hand does not need them.
+    func createOptions(
+        for body: ContainerCreateBody, global: GlobalOptions
+    ) async throws -> (options: ContainerCreateOptions, pullProgress: ImagePullProgressHandler) {
         let image = body.image ?? ""
         var apiSocketCredentials: [String: RegistryAuth] = [:]
         if self.useAPISocket, !(body.env ?? []).contains(where: { $0.hasBytePrefix("DOCKER_CONFIG=") }) {
@@ -180,10 +186,19 @@ struct ContainerConfigOptions: ParsableArguments {
                 throw DockerError(category: .invalidInput, message: "error parsing specified platform: \(error.message)")
             }
         }
-        let credentials = policy == .never ? nil : try await global.credentials(forImage: image)
-        return ContainerCreateOptions(
+        var credentials: RegistryAuth?
+        var credentialsFailure: (any Error)?
+        if policy != .never {
+            do {
+                credentials = try await global.credentials(forImage: image)
+            } catch {
+                credentialsFailure = error
+            }
+        }
+        let options = ContainerCreateOptions(
             name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platform, pull: policy, pullCredentials: credentials,
             useAPISocket: self.useAPISocket, apiSocketCredentials: apiSocketCredentials)
+        return (options, self.pullProgress(credentialsFailure: credentialsFailure))
     }
 
     /// What docker's `--use-api-socket` gives the container: the credentials of
@@ -211,16 +226,19 @@ struct ContainerConfigOptions: ParsableArguments {
     }
 
     /// Shows a pull that create makes on stderr (stdout carries the id or the container's
-    /// output), after docker's notice when the image was missing; `-q` hides it.
-    var pullProgress: ImagePullProgressHandler {
+    /// output), after docker's notice when the image was missing; `-q` hides it. A
+    /// `credentialsFailure` fails the pull as it starts.
+    private func pullProgress(credentialsFailure: (any Error)?) -> ImagePullProgressHandler {
         var display = ProgressDisplay.standardError()
         return { event in
-            guard !self.quiet else { return }
             switch event {
             case .started(let image):
-                if self.pull == ImagePullPolicy.missing.rawValue { printError("Unable to find image '\(image.familiarString)' locally") }
+                if !self.quiet, self.pull == ImagePullPolicy.missing.rawValue {
+                    printError("Unable to find image '\(image.familiarString)' locally")
+                }
+                if let credentialsFailure { throw credentialsFailure }
             case .progress(let message):
-                printErrorText(display.render(message))
+                if !self.quiet { printErrorText(display.render(message)) }
             }
         }
     }

@@ -93,7 +93,9 @@ extension StevedoreCommand.Image {
                     exitCode: 125)
             }
             var options = try self.options()
-            options.registryCredentials = try await self.global.configFile().allCredentials()
+            // As docker: credentials that cannot be read (a helper that is not installed) leave
+            // the build without any, for a base image at hand needs none.
+            options.registryCredentials = (try? await self.global.configFile().allCredentials()) ?? [:]
             // As docker, once the flags are read and before the context: a build that fails
             // leaves no earlier build's id behind.
             if let iidfile = self.iidfile {
