@@ -132,6 +132,17 @@ import Testing
                 == ["container", "exec", "--log-level", "warn", "c", "ls"])
     }
 
+    /// One `-H` only, as docker 28.5's flag takes it: a second is a bad value of the flag (28.2
+    /// took both and refused them later, `Specify only one -H`).
+    @Test func aSecondHostIsRefusedAsDocker285RefusesIt() throws {
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["-H", "unix:///a", "ps"]).environment == ["DOCKER_HOST": "unix:///a"])
+        for arguments in [["-H", "unix:///a", "-H", "unix:///b", "ps"], ["--host=unix:///a", "-H=unix:///b", "ps"]] {
+            let refusal = #expect(throws: CommandFailure.self) { try GlobalOptions.movingLeadingOptions(in: arguments) }
+            #expect(refusal?.description == #"invalid argument "unix:///b" for "-H, --host" flag: specify only one -H"#)
+            #expect(refusal?.exitCode == 125)
+        }
+    }
+
     /// Values `strconv.ParseBool` refuses, with the docker CLI's message (28.2, before contacting
     /// any daemon): the flag named as pflag names it, its short name first.
     static let refusals: [([String], String)] = [

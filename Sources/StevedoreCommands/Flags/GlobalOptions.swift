@@ -54,7 +54,8 @@ public struct GlobalOptions: ParsableArguments {
     /// `-H`/`--host` and `--config` leave the arguments for the environment they override
     /// (`DOCKER_HOST`, `DOCKER_CONFIG`), returned apart for the caller to set: commands have
     /// options of those names (`service create --host`, `--config`), and docker reads its own
-    /// only before the command. `-H` together with a context is refused, as docker refuses it.
+    /// only before the command. `-H` together with a context is refused, as docker refuses it,
+    /// and so is a second `-H`.
     /// The boolean ones take a value as docker's do (`--tls=false`, `-D=1`), the last one given
     /// winning; a value `strconv.ParseBool` refuses fails with docker's message, exit code 125.
     static func movingLeadingOptions(in arguments: [String]) throws -> (arguments: [String], environment: [String: String]) {
@@ -90,6 +91,10 @@ public struct GlobalOptions: ParsableArguments {
             if name == "--log-level", Self.logLevel(value) == nil {
                 // Before the command, as docker reads it: docker's line alone, exit code 1.
                 throw CommandFailure(description: Self.logLevelRefusal(value))
+            }
+            if name == "--host", environment["DOCKER_HOST"] != nil {
+                // docker 28.5's `-H` takes one value: a second one is a bad flag value.
+                try FlagValue.parse(value, for: "-H, --host") { _ in throw InvalidFlagValue(reason: "specify only one -H") }
             }
             if let variable = environmentNames[name] {
                 environment[variable] = value
