@@ -8,9 +8,11 @@ import Testing
 enum SwarmFixture {
     static let image = TestEngine.image
 
-    /// Forms the swarm unless the three nodes are already in it, Ready.
+    /// Forms the swarm unless the three nodes are already in it, Ready; then waits until the
+    /// managers commit a write.
     static func formed(_ swarm: TestSwarm, _ clients: [DockerClient]) async throws {
         if let nodes = try? await clients[0].nodes.list(), nodes.count == 3, nodes.allSatisfy({ $0.status?.state == .ready }) {
+            try await Self.waitUntilWritable(clients[0])
             return
         }
         try await swarm.reset()
@@ -18,6 +20,22 @@ enum SwarmFixture {
         let tokens = try #require(try await clients[0].swarm.inspect().joinTokens)
         try await Self.join(swarm, clients, host: 1, token: try #require(tokens.worker))
         try await Self.join(swarm, clients, host: 2, token: try #require(tokens.manager))
+        try await Self.waitUntilWritable(clients[0])
+    }
+
+    /// Waits (up to 60 s) until a config can be made and removed through `manager`. With two
+    /// managers both must agree to a write, and after one restarted (the autolock test) a
+    /// while passes before they do: a write meanwhile fails with `context deadline exceeded`
+    /// (seen in CI as the next test's first write).
+    static func waitUntilWritable(_ manager: DockerClient) async throws {
+        let writable = try await Self.eventually(60) {
+            guard let id = try? await manager.configs.create(ConfigSpec(name: Self.uniqueName("writable"), data: Data("x".utf8))) else {
+                return false
+            }
+            try await manager.configs.remove(id)
+            return true
+        }
+        try #require(writable, "the swarm's managers commit no write")
     }
 
     static func join(_ swarm: TestSwarm, _ clients: [DockerClient], host: Int, token: String) async throws {
