@@ -2,14 +2,6 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The last handler of a connection's pipeline: it runs the ``HTTPConnectionStateMachine`` and
 /// connects each exchange to its caller: a promise for the response head and an async sequence
 /// producer for the body, whose backpressure holds back the channel's reads.
@@ -153,7 +145,7 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if let error = error as? IOError, error.errnoCode == ECONNRESET {
+        if HTTPTransportError.isPeerReset(error) {
             self.run(self.stateMachine.peerReset(HTTPTransportError(.io, "\(error)")))
             return
         }

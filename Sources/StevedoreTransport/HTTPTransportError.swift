@@ -72,6 +72,12 @@ public struct HTTPTransportError: Error, Hashable, Sendable, CustomStringConvert
     /// Go's transport does.
     static let idleConnectionClosed = Self(.connectionClosed, "the daemon closed the idle connection the request was sent on")
 
+    /// Whether `error` is the peer's reset of the connection (`ECONNRESET`), which ends a raw
+    /// duplex as its close does (see ``HTTPConnectionStateMachine/peerReset(_:)``).
+    static func isPeerReset(_ error: any Error) -> Bool {
+        (error as? IOError)?.errnoCode == ECONNRESET
+    }
+
     /// Classifies a failure to connect to `target`.
     static func connectFailure(_ error: any Error, target: ConnectionTarget) -> Self {
         if let error = error as? HTTPTransportError { return error }

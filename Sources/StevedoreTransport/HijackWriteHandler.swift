@@ -1,14 +1,6 @@
 import NIOCore
 import NIOHTTP1
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Sits between the HTTP encoder and decoder and covers the two things the codec gets wrong
 /// around a hijack:
 ///
@@ -83,7 +75,7 @@ final class HijackWriteHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if self.holdingEndOfInput, let ioError = error as? IOError, ioError.errnoCode == ECONNRESET {
+        if self.holdingEndOfInput, HTTPTransportError.isPeerReset(error) {
             self.heldReset = error
             return
         }
