@@ -146,25 +146,20 @@ struct FileSyncSender: Sendable {
         packet.type = .packetData
         packet.id = id
         if let contents = entry.contents {
-            var offset = 0
-            while offset < contents.count {
-                let end = min(offset + Self.chunkSize, contents.count)
-                packet.data = Data(contents[offset..<end])
+            for start in stride(from: 0, to: contents.count, by: Self.chunkSize) {
+                packet.data = Data(contents[start..<min(start + Self.chunkSize, contents.count)])
                 try await call.send(try packet.serializedBytes() as [UInt8])
-                offset = end
             }
-            packet.data = Data()
-            try await call.send(try packet.serializedBytes() as [UInt8])
-            return
-        }
-        let descriptor = open(entry.absolutePath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw DockerError.invalidInput("cannot read \(entry.absolutePath): \(String(cString: strerror(errno)))")
-        }
-        let file = FileDescriptorBox(descriptor)
-        while let chunk = try file.read(upTo: Self.chunkSize, path: entry.absolutePath) {
-            packet.data = Data(readableBytesOf: chunk)
-            try await call.send(try packet.serializedBytes() as [UInt8])
+        } else {
+            let descriptor = open(entry.absolutePath, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw DockerError.invalidInput("cannot read \(entry.absolutePath): \(String(cString: strerror(errno)))")
+            }
+            let file = FileDescriptorBox(descriptor)
+            while let chunk = try file.read(upTo: Self.chunkSize, path: entry.absolutePath) {
+                packet.data = Data(readableBytesOf: chunk)
+                try await call.send(try packet.serializedBytes() as [UInt8])
+            }
         }
         packet.data = Data()
         try await call.send(try packet.serializedBytes() as [UInt8])
