@@ -60,6 +60,18 @@ import Testing
 
     /// What `version --format` sees of the daemon, as docker: the Engine's build time as its
     /// text shows it, and an Engine component from the top-level fields when there is none.
+    /// `image ls --tree` of a multi-platform image (a platform in use, one not available, an
+    /// attestation counted in the content size only), an untagged and a `<none>` image: the
+    /// golden files are the docker CLI's output for the same daemon answer, on a pipe and on a
+    /// terminal 70 columns wide.
+    @Test func imageTreeAsDockerPrintsIt() throws {
+        let images = try JSONDecoder().decode(
+            [ImageSummary].self, from: Data(contentsOf: Self.goldenDirectory.appendingPathComponent("image-tree-images.json")))
+        let tree = ImageTree(images, all: true)
+        try Self.compare(tree.rendered(terminalWidth: nil), golden: "image-tree-all.txt")
+        try Self.compare(tree.rendered(terminalWidth: 70), golden: "image-tree-terminal-70.txt")
+    }
+
     @Test func versionTemplatesSeeTheEngineAsDockers() throws {
         let server = try JSONDecoder().decode(
             SystemVersion.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("version.json")))

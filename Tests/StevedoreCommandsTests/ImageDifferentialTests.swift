@@ -53,6 +53,11 @@ struct ImageDifferentialTests {
                 ["images", "--filter", "reference=\(image)"],
                 ["images", "--filter", "reference=\(self.scope)/*", "--filter", "dangling=false", "--format", "{{.Tag}}"],
                 ["images", "--filter", "dangling=maybe"],
+                // API 1.47: the tree on Docker 28.5, the version refusal on 20.10.
+                ["images", "--tree", repository],
+                ["image", "ls", "--tree", "-a", "--filter", "reference=\(self.scope)/*"],
+                ["images", "--tree", "-q", repository],
+                ["images", "--tree", "--digests", "--format", "json", repository],
                 ["history", image],
                 ["history", "-H=false", image],
                 ["history", "-q", image],

@@ -31,6 +31,9 @@ struct ImageListArguments: ParsableArguments {
     @Flag(name: [.customShort("q"), .long], help: "Only show image IDs")
     var quiet = false
 
+    @Flag(name: .long, help: "List multi-platform images as a tree (EXPERIMENTAL)")
+    var tree = false
+
     @Argument(help: "Only images of this repository (and tag)")
     var repository: String?
 
@@ -41,12 +44,28 @@ struct ImageListArguments: ParsableArguments {
         if let repository = self.repository { filters.add("reference", repository) }
         let format = self.outputFormat()
         let wantsDigests = self.digests || format.contains("{{.Digest}}")
+        if self.tree { return try await self.runTree(filters: filters) }
         try await withClient(self.global) { client in
             let images = try await client.images.list(.init(all: self.all, filters: filters))
             let rows = images.flatMap {
                 ImageRow.rows(of: $0, truncate: !self.noTrunc, showDigests: self.digests, needDigests: wantsDigests)
             }
             printOut(try CommandOutput.render(rows, format: format, defaultFormat: format, titles: ImageRow.titles))
+        }
+    }
+
+    /// `--tree` (API ≥ 1.47, as docker checks it before the flags it cannot combine with).
+    private func runTree(filters: DockerFilters) async throws {
+        try await withClient(self.global) { client in
+            try await requireAPIVersions(of: [(name: "tree", minimumAPI: APIVersion(1, 47))], client: client)
+            let incompatible = [
+                (self.quiet, "quiet"), (self.noTrunc, "no-trunc"), (self.digests, "show-digest"), (!(self.format ?? "").isEmpty, "format"),
+            ]
+            for (given, flag) in incompatible where given {
+                throw CommandFailure(description: "--\(flag) is not yet supported with --tree")
+            }
+            let images = try await client.images.list(.init(all: self.all, manifests: true, filters: filters))
+            printOut(ImageTree(images, all: self.all).rendered(terminalWidth: Terminal.outputWidth()))
         }
     }
 

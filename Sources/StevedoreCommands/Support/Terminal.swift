@@ -37,6 +37,14 @@ enum Terminal {
         return nil
     }
 
+    /// The width of the terminal standard output is, `nil` when it is not one (docker's
+    /// `GetTtySize` on its output stream; a terminal whose size cannot be read is 0 wide).
+    static func outputWidth() -> Int? {
+        guard isTerminal(STDOUT_FILENO) else { return nil }
+        var window = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0 ? Int(window.ws_col) : 0
+    }
+
     /// Runs `body` with stdin in raw mode (no echo, no line editing, no signals from keys:
     /// every byte goes to the container), restoring the previous mode on every way out:
     /// return, throw, or cancellation.
