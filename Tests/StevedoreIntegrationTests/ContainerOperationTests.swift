@@ -1,9 +1,10 @@
 import Foundation
 import NIOCore
-import Stevedore
 import StevedoreTestSupport
 import Synchronization
 import Testing
+
+@testable import Stevedore
 
 @Suite(
     "Container operations against the real engine",
@@ -337,6 +338,30 @@ struct ContainerOperationTests {
             named.name = name
             await #expect(throws: DockerError.self) { try await client.containers.create(body, options: named) }
             let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
+            #expect(gone?.category == .notFound)
+        }
+    }
+
+    /// What `create` (credentials it could not write) and `run` do with a container they made
+    /// and must not leave: the removal is made from a task of its own, so that it is sent even
+    /// when the failure was the caller's task being cancelled, where a request is not.
+    @Test func anAbandonedContainerIsRemovedEvenFromACancelledTask() async throws {
+        try await TestEngine.withClient { client in
+            var body = ContainerCreateBody(cmd: ["true"], image: TestEngine.image)
+            body.hostConfig = HostConfig(networkMode: "none")
+            let created = try await client.containers.create(body)
+            let inCancelledTask = { (removal: @escaping @Sendable () async throws -> Void) in
+                let task = Task {
+                    while !Task.isCancelled { await Task.yield() }
+                    try await removal()
+                }
+                task.cancel()
+                try await task.value
+            }
+            await #expect(throws: CancellationError.self) { try await inCancelledTask { try await client.containers.remove(created.id) } }
+            #expect(try await client.containers.inspect(created.id).id == created.id)
+            try await inCancelledTask { await client.containers.removeAbandoned(created.id) }
+            let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(created.id) }
             #expect(gone?.category == .notFound)
         }
     }

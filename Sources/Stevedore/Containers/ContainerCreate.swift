@@ -100,7 +100,7 @@ extension DockerClient.Containers {
         do {
             try await self.writeAPISocketCredentials(options.apiSocketCredentials, into: created.id)
         } catch {
-            try? await self.remove(created.id, options: ContainerRemoveOptions(removeVolumes: true, force: true))
+            await self.removeAbandoned(created.id)
             throw error
         }
         return created

@@ -25,3 +25,13 @@ extension DockerClient.Containers {
         try await self.client.discardingBody(DockerRequest(.DELETE, try ObjectPath.container(id), query: query))
     }
 }
+
+extension DockerClient.Containers {
+    /// Force-removes `id` and its anonymous volumes, ignoring any error, for an operation that
+    /// created the container and then failed. The removal runs in a task of its own: when the
+    /// failure was the caller's task being cancelled, a request made from that task would be
+    /// cancelled before it is sent, and the container would be left behind.
+    func removeAbandoned(_ id: String) async {
+        await Task { try? await self.remove(id, options: .init(removeVolumes: true, force: true)) }.value
+    }
+}

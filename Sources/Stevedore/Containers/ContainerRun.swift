@@ -117,8 +117,7 @@ extension DockerClient.Containers {
             return (result, ContainerRunResult(id: id, warnings: created.warnings ?? [], exit: exit))
         } catch {
             if options.removeWhenDone || (autoRemove && !started) {
-                // In a task of its own: when this one was cancelled, the removal must still run.
-                await Task { try? await self.remove(id, options: .init(removeVolumes: true, force: true)) }.value
+                await self.removeAbandoned(id)
             }
             throw error
         }
