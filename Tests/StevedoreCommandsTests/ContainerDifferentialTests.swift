@@ -259,9 +259,10 @@ struct ContainerDifferentialTests {
     }
 
     /// A credential helper that is not installed (a config.json copied from another machine)
-    /// fails only a pull, as docker's: a run of an image at hand goes on (it failed before the
-    /// create), one that must be pulled fails and says why, and a build goes on without them.
-    @Test func credentialsThatCannotBeReadFailOnlyAPull() async throws {
+    /// fails only the pull of a run, as docker's: a run of an image at hand goes on (it failed
+    /// before the create), one that must be pulled fails and says why; `pull` itself and a
+    /// build go on without credentials (the daemon's own error here).
+    @Test func credentialsThatCannotBeReadFailOnlyTheRunsPull() async throws {
         let oracle = try await CLIOracle()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cfg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -273,6 +274,7 @@ struct ContainerDifferentialTests {
         let pulled = try await oracle.stevedore.run(missing, environment: environment)
         #expect(pulled.status == 125, "\(pulled)")
         #expect(pulled.standardError.contains("docker-credential-stevedore-not-installed is not installed"), "\(pulled)")
+        try await oracle.expectSame(["pull", missing[missing.count - 1]], environment: environment)
         // A build goes on without credentials, as docker's.
         let context = try TestContextDirectory.make(["Dockerfile": "FROM \(TestEngine.image)\n"])
         defer { try? FileManager.default.removeItem(at: context) }

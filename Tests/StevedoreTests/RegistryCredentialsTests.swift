@@ -145,11 +145,16 @@ struct RegistryCredentialsTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data(#"{"credsStore":"stevedore-missing"}"#.utf8).write(to: directory.appendingPathComponent("config.json"))
+        let text = #"{"credsStore":"stevedore-missing","auths":{"file.example":{"auth":"dTpw"}}}"#
+        try Data(text.utf8).write(to: directory.appendingPathComponent("config.json"))
         let config = try DockerConfigFile.load(environment: ["DOCKER_CONFIG": directory.path, "PATH": directory.path])
         let error = await #expect(throws: DockerError.self) { try await config.credentials(forRegistry: "example.com") }
         #expect(error?.category == .invalidConfiguration)
         #expect(error?.message.contains("docker-credential-stevedore-missing is not installed") == true)
+        // docker's pull goes on with the file's entry, usually none.
+        #expect(try await config.credentialsIgnoringHelperFailure(forImage: "example.com/app") == nil)
+        let fromFile = try await config.credentialsIgnoringHelperFailure(forImage: "file.example/app:1")
+        #expect(fromFile?.username == "u" && fromFile?.password == "p")
         #expect(throws: DockerError.self) { try CredentialHelper(name: "../evil") }
     }
 

@@ -156,6 +156,23 @@ public struct DockerConfigFile: Sendable {
         try await self.credentials(forRegistry: RegistryHost.registry(ofImage: image))
     }
 
+    /// The credentials `docker pull` and the plugin commands send for `image`: as
+    /// ``credentials(forImage:)``, but when the registry's helper is missing or fails, its
+    /// `auths` entry (usually none) instead of the helper's error. A `credsStore` copied from
+    /// another machine (`desktop`, `osxkeychain`) then does not stop pulls of public images;
+    /// a private one is refused by its registry, as when no credentials are configured.
+    /// Only cancellation is thrown.
+    public func credentialsIgnoringHelperFailure(forImage image: String) async throws -> RegistryAuth? {
+        let registry = RegistryHost.registry(ofImage: image)
+        do {
+            return try await self.credentials(forRegistry: registry)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            return try? self.fileCredentials(forKey: RegistryHost.configKey(for: registry))
+        }
+    }
+
     /// Every registry's credentials, keyed by config key, for a build's `X-Registry-Config`:
     /// the `auths` entries, the `credHelpers` registries, and (when `credsStore` is set) every
     /// registry `auths` names, each read as ``credentials(forRegistry:)`` would, and the

@@ -65,4 +65,11 @@ extension GlobalOptions {
     func credentials(forImage image: String) async throws -> RegistryAuth? {
         try await self.configFile().credentials(forImage: image)
     }
+
+    /// docker's `ResolveAuthConfig`, which `pull` and the plugin commands use: a helper that is
+    /// missing or fails gives no credentials, not an error (see
+    /// `DockerConfigFile.credentialsIgnoringHelperFailure(forImage:)`).
+    func credentialsIgnoringHelperFailure(forImage image: String) async throws -> RegistryAuth? {
+        try await self.configFile().credentialsIgnoringHelperFailure(forImage: image)
+    }
 }

@@ -28,7 +28,7 @@ extension StevedoreCommand.Image {
         func run() async throws {
             try self.contentTrust.refuseIfRequested(image: self.name)
             let reference = try resolveTag(of: self.name, allTags: self.allTags, quiet: self.quiet)
-            let credentials = try await self.global.credentials(forImage: self.name)
+            let credentials = try await self.global.credentialsIgnoringHelperFailure(forImage: self.name)
             try await withClient(self.global) { client in
                 let options = ImagePullOptions(allTags: self.allTags, platform: platformFlag(self.platform), credentials: credentials)
                 try await client.images.pull(reference.familiarString, options: options).show(quiet: self.quiet)

@@ -26,7 +26,7 @@ extension StevedoreCommand.Plugin {
         func run() async throws {
             try self.pull.contentTrust.refuseIfRequested(image: self.remote)
             let name = try self.alias.map(StevedoreCommand.Plugin.localName) ?? Self.localName(ofRemote: self.remote)
-            let credentials = try await self.global.credentials(forImage: self.remote)
+            let credentials = try await self.global.credentialsIgnoringHelperFailure(forImage: self.remote)
             try await withClient(self.global) { client in
                 let privileges = try await self.pull.grantedPrivileges(of: self.remote, client: client, credentials: credentials)
                 let options = PluginInstallOptions(name: self.alias, privileges: privileges, credentials: credentials)

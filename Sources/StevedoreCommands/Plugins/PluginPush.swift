@@ -22,7 +22,7 @@ extension StevedoreCommand.Plugin {
         func run() async throws {
             try ContentTrust.refuseIfRequested(disabled: self.disableContentTrust)
             let name = try StevedoreCommand.Plugin.localName(self.name)
-            let credentials = try await self.global.credentials(forImage: name)
+            let credentials = try await self.global.credentialsIgnoringHelperFailure(forImage: name)
             try await withClient(self.global) { client in
                 _ = try await client.plugins.push(name, credentials: credentials).show()
             }

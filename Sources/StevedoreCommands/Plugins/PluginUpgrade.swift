@@ -40,7 +40,7 @@ extension StevedoreCommand.Plugin {
                 if !self.skipRemoteCheck && new != old {
                     guard promptYesNo("Plugin images do not match, are you sure?") else { return }
                 }
-                let credentials = try await self.global.credentials(forImage: remote)
+                let credentials = try await self.global.credentialsIgnoringHelperFailure(forImage: remote)
                 let privileges = try await self.pull.grantedPrivileges(of: remote, client: client, credentials: credentials)
                 let options = PluginUpgradeOptions(privileges: privileges, credentials: credentials)
                 try await client.plugins.upgrade(current.name, remote: remote, options: options).show()
