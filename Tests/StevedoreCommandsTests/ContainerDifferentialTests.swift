@@ -282,6 +282,41 @@ struct ContainerDifferentialTests {
         #expect(built.status == 0, "\(built)")
     }
 
+    /// A run reads credentials only when it pulls, as docker's: for an image at hand its
+    /// credential helper is not run (it may be slow, or ask for a passphrase) and a
+    /// `DOCKER_AUTH_CONFIG` docker cannot read goes unmentioned; a run that pulls runs the helper
+    /// and prints docker 28.5's words after `Unable to find image`, as `pull` does.
+    @Test func aRunReadsCredentialsOnlyWhenItPulls() async throws {
+        let stevedore = CommandLineProcess.stevedore
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-cfg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(#"{"credsStore": "stevedore-counting"}"#.utf8).write(to: directory.appendingPathComponent("config.json"))
+        let calls = directory.appendingPathComponent("calls")
+        let helper = directory.appendingPathComponent("docker-credential-stevedore-counting")
+        try Data("#!/bin/sh\necho \"$1\" >> '\(calls.path)'\necho 'credentials not found in native keychain'\nexit 1\n".utf8)
+            .write(to: helper)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: helper.path)
+        let environment: [String: String?] = [
+            "DOCKER_CONFIG": directory.path, "DOCKER_AUTH_CONFIG": #"{"auths": {"r": {}}}"#,
+            "PATH": directory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""),
+        ]
+        let atHand = try await stevedore.run(["run", "--rm", "--network", "none", TestEngine.image, "true"], environment: environment)
+        #expect(atHand.status == 0 && atHand.standardError.isEmpty, "\(atHand)")
+        #expect(!FileManager.default.fileExists(atPath: calls.path))
+
+        let missing = "127.0.0.1:1/stevedore-missing:\(UUID().uuidString.prefix(8).lowercased())"
+        let setAside =
+            "Failed to create credential store from DOCKER_AUTH_CONFIG:  "
+            + "DOCKER_AUTH_CONFIG environment variable is missing key `auth` for r\n"
+        let pulled = try await stevedore.run(["run", "--rm", "--network", "none", missing], environment: environment)
+        #expect(pulled.status == 125, "\(pulled)")
+        #expect(pulled.standardError.hasPrefix("Unable to find image '\(missing)' locally\n" + setAside), "\(pulled)")
+        #expect(try String(contentsOf: calls, encoding: .utf8) == "get\n")
+        let pull = try await stevedore.run(["pull", missing], environment: environment)
+        #expect(pull.standardError.hasPrefix(setAside), "\(pull)")
+    }
+
     /// config.json's `pruneFilters` narrow every prune, after the command line's own: here a
     /// configured `label!` spares one of two stopped containers the command line selects, and
     /// system prune's warning lists it.

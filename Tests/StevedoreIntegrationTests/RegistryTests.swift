@@ -170,6 +170,15 @@ struct RegistryTests {
                 try await client.images.tag(name, repository: "\(registry.address)/stevedore/private", tag: "v2")
                 resources.image(tagged)
                 #expect(try await client.images.push(tagged, options: .init(credentials: fromHelper)).finish().digest != nil)
+
+                // A create that must pull reads its credentials from the configuration then.
+                _ = try await client.images.remove(tagged)
+                let body = ContainerCreateBody(cmd: ["true"], image: tagged, hostConfig: HostConfig(networkMode: "none"))
+                let anonymous = await #expect(throws: DockerError.self) { try await client.containers.create(body) }
+                #expect(anonymous?.message.contains("no basic auth credentials") == true, "\(String(describing: anonymous))")
+                let source = try DockerConfigFile.load(environment: environment)
+                let created = try await client.containers.create(body, options: .init(pullCredentialsSource: source))
+                resources.container(created.id)
             }
         }
     }

@@ -14,6 +14,12 @@ public struct ContainerCreateOptions: Hashable, Sendable {
     /// Credentials for that pull (`X-Registry-Auth`); see ``DockerConfigFile`` to find them as
     /// the docker CLI does. Default: none.
     public var pullCredentials: RegistryAuth?
+    /// Without ``pullCredentials``, the configuration the pull's credentials are read from,
+    /// with ``DockerConfigFile/credentials(forImage:)``, once a pull starts, as the docker CLI
+    /// reads them: a create from an image at hand runs no credential helper (which may be slow,
+    /// or ask for a passphrase), and one that is missing or fails fails only a pull. Default:
+    /// none.
+    public var pullCredentialsSource: DockerConfigFile?
     /// docker's `--use-api-socket` (default `false`): the daemon's socket, ``apiSocketPath`` on
     /// its host, is bind-mounted at `/var/run/docker.sock` in the container, so that a docker
     /// client inside drives this daemon, with ``apiSocketCredentials``. Refused for a Windows
@@ -36,6 +42,7 @@ public struct ContainerCreateOptions: Hashable, Sendable {
         platform: String? = nil,
         pull: ImagePullPolicy = .missing,
         pullCredentials: RegistryAuth? = nil,
+        pullCredentialsSource: DockerConfigFile? = nil,
         useAPISocket: Bool = false,
         apiSocketPath: String = DockerHost.defaultSocketPath,
         apiSocketCredentials: [String: RegistryAuth] = [:]
@@ -44,6 +51,7 @@ public struct ContainerCreateOptions: Hashable, Sendable {
         self.platform = platform
         self.pull = pull
         self.pullCredentials = pullCredentials
+        self.pullCredentialsSource = pullCredentialsSource
         self.useAPISocket = useAPISocket
         self.apiSocketPath = apiSocketPath
         self.apiSocketCredentials = apiSocketCredentials
@@ -71,7 +79,8 @@ extension DockerClient.Containers {
     ///
     /// As ``ContainerCreateOptions/pull`` says, the image is pulled when the daemon answers that
     /// it lacks it (`missing`, the default), before the create (`always`), or never; the pull
-    /// asks for the create's platform with ``ContainerCreateOptions/pullCredentials``.
+    /// asks for the create's platform with ``ContainerCreateOptions/pullCredentials`` (or those
+    /// ``ContainerCreateOptions/pullCredentialsSource`` holds, read when the pull starts).
     /// `pullProgress` sees the pull; without a handler it is read to its end silently. A pull
     /// that fails throws its own error (an unknown repository, refused credentials, an
     /// unreachable registry).
@@ -121,8 +130,10 @@ extension DockerClient.Containers {
         }
         let reference = try ImageName(parsing: image).withDefaultTag
         try await progress?(.started(reference))
+        var credentials = options.pullCredentials
+        if credentials == nil { credentials = try await options.pullCredentialsSource?.credentials(forImage: reference.description) }
         let stream = try await self.client.images.pull(
-            reference.description, options: ImagePullOptions(platform: options.platform, credentials: options.pullCredentials))
+            reference.description, options: ImagePullOptions(platform: options.platform, credentials: credentials))
         guard let progress else {
             _ = try await stream.finish()
             return

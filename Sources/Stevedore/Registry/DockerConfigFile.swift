@@ -30,7 +30,7 @@ import StevedoreText
 /// ``environmentCredentialsError``) and the file's credentials serve alone.
 ///
 /// Saving keeps every field Stevedore does not know (`psFormat`, `proxies`…) as it was.
-public struct DockerConfigFile: Sendable {
+public struct DockerConfigFile: Hashable, Sendable {
     /// The file read, and written by ``save()``.
     public let url: URL
     /// The whole JSON object, unknown fields included.

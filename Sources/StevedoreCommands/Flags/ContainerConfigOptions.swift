@@ -186,19 +186,22 @@ struct ContainerConfigOptions: ParsableArguments {
                 throw DockerError(category: .invalidInput, message: "error parsing specified platform: \(error.message)")
             }
         }
-        var credentials: RegistryAuth?
-        var credentialsFailure: (any Error)?
+        var credentialsSource: DockerConfigFile?
+        var configFailure: (any Error)?
         if policy != .never {
             do {
-                credentials = try await global.credentials(forImage: image)
+                credentialsSource = try DockerConfigFile.load()
             } catch {
-                credentialsFailure = error
+                configFailure = error
             }
         }
         let options = ContainerCreateOptions(
-            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platform, pull: policy, pullCredentials: credentials,
-            useAPISocket: self.useAPISocket, apiSocketCredentials: apiSocketCredentials)
-        return (options, self.pullProgress(credentialsFailure: credentialsFailure))
+            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platform, pull: policy,
+            pullCredentialsSource: credentialsSource, useAPISocket: self.useAPISocket, apiSocketCredentials: apiSocketCredentials)
+        return (
+            options,
+            self.pullProgress(configFailure: configFailure, environmentCredentialsError: credentialsSource?.environmentCredentialsError)
+        )
     }
 
     /// What docker's `--use-api-socket` gives the container: the credentials of
@@ -228,7 +231,7 @@ struct ContainerConfigOptions: ParsableArguments {
     /// Shows a pull that create makes on stderr (stdout carries the id or the container's
     /// output), after docker's notice when the image was missing; `-q` hides it. A
     /// `credentialsFailure` fails the pull as it starts.
-    private func pullProgress(credentialsFailure: (any Error)?) -> ImagePullProgressHandler {
+    private func pullProgress(configFailure: (any Error)?, environmentCredentialsError: DockerError?) -> ImagePullProgressHandler {
         var display = ProgressDisplay.standardError()
         return { event in
             switch event {
@@ -236,7 +239,8 @@ struct ContainerConfigOptions: ParsableArguments {
                 if !self.quiet, self.pull == ImagePullPolicy.missing.rawValue {
                     printError("Unable to find image '\(image.familiarString)' locally")
                 }
-                if let credentialsFailure { throw credentialsFailure }
+                if let configFailure { throw configFailure }
+                if let environmentCredentialsError { GlobalOptions.reportEnvironmentCredentialsError(environmentCredentialsError) }
             case .progress(let message):
                 if !self.quiet { printErrorText(display.render(message)) }
             }

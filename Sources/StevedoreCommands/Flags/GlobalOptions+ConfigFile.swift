@@ -7,15 +7,19 @@ import Stevedore
 #endif
 
 extension GlobalOptions {
-    /// The docker CLI configuration (`config.json`) the environment names: `DOCKER_CONFIG`
-    /// (which a leading `--config` sets) over `~/.docker`, with `DOCKER_AUTH_CONFIG`'s
-    /// credentials. A `DOCKER_AUTH_CONFIG` docker cannot read is set aside with docker's words.
+    /// The docker CLI configuration (`config.json`) the environment names, to read or change
+    /// credentials: `DOCKER_CONFIG` (which a leading `--config` sets) over `~/.docker`, with
+    /// `DOCKER_AUTH_CONFIG`'s credentials. A `DOCKER_AUTH_CONFIG` docker cannot read is set
+    /// aside with docker's words, which docker 28.5 prints where it reads credentials.
     func configFile(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerConfigFile {
         let config = try DockerConfigFile.load(environment: environment)
-        if let error = config.environmentCredentialsError {
-            printError("Failed to create credential store from \(DockerConfigFile.environmentCredentialsVariable):  \(error.message)")
-        }
+        if let error = config.environmentCredentialsError { Self.reportEnvironmentCredentialsError(error) }
         return config
+    }
+
+    /// docker's words on standard error for a `DOCKER_AUTH_CONFIG` it sets aside.
+    static func reportEnvironmentCredentialsError(_ error: DockerError) {
+        printError("Failed to create credential store from \(DockerConfigFile.environmentCredentialsVariable):  \(error.message)")
     }
 
     /// docker's warning before `login` and `logout` change credentials that
