@@ -27,11 +27,10 @@ extension DockerClient.Containers {
         let socket = Mount(target: Self.apiSocketTarget, source: options.apiSocketPath, type: .bind, bindOptions: Mount.BindOptions())
         hostConfig.mounts = (hostConfig.mounts ?? []) + [socket]
         body.hostConfig = hostConfig
-        let environment = body.env ?? []
-        let writesCredentials = !options.apiSocketCredentials.isEmpty && !environment.contains { $0.hasBytePrefix("DOCKER_CONFIG=") }
+        let writesCredentials = !options.apiSocketCredentials.isEmpty && options.sharesAPISocketCredentials(with: body)
         if writesCredentials {
             let directory = URL(fileURLWithPath: Self.apiSocketConfigPath).deletingLastPathComponent().path
-            body.env = environment + ["DOCKER_CONFIG=" + directory]
+            body.env = (body.env ?? []) + ["DOCKER_CONFIG=" + directory]
         }
         return (body, writesCredentials)
     }
@@ -64,5 +63,15 @@ extension DockerClient.Containers {
             return "\t\t\(JSONValue.string(registry).goJSON): \(object)"
         }
         return "{\n\t\"auths\": {\n" + entries.joined(separator: ",\n") + "\n\t}\n}"
+    }
+}
+
+extension ContainerCreateOptions {
+    /// Whether ``apiSocketCredentials`` reach a container created from `body`: with
+    /// ``useAPISocket``, unless `body` sets `DOCKER_CONFIG` itself, for its docker client to
+    /// read a configuration of its own. A caller that reads credentials only to give them
+    /// (the docker CLI reads all it holds) can leave them unread otherwise.
+    public func sharesAPISocketCredentials(with body: ContainerCreateBody) -> Bool {
+        self.useAPISocket && !(body.env ?? []).contains { $0.hasBytePrefix("DOCKER_CONFIG=") }
     }
 }

@@ -161,24 +161,24 @@ struct ContainerConfigOptions: ParsableArguments {
         throw CommandFailure(description: refusals.joined(separator: "\n"))
     }
 
-    /// The options of the create: name, platform, `--pull`, and the credentials config.json
-    /// holds for the image's registry when a pull may be needed; and the handler that shows
-    /// such a pull. As docker's client, a platform that does not parse is refused here, not by
-    /// the daemon. With `--use-api-socket`, all the credentials it holds go to the container,
-    /// unless `body` sets `DOCKER_CONFIG`.
+    /// The options of the create: name, platform, `--pull`, and the configuration a pull reads
+    /// its credentials from when it starts; and the handler that shows such a pull. As
+    /// docker's client, a platform that does not parse is refused here, not by the daemon.
+    /// With `--use-api-socket`, all the credentials it holds go to the container, unless
+    /// `body` sets `DOCKER_CONFIG`.
     ///
-    /// Credentials that cannot be read (a helper that is not installed) fail the pull when
-    /// one starts, as docker's: a create from an image at hand does not need them.
+    /// A configuration or credentials that cannot be read (a helper that is not installed)
+    /// fail the pull when one starts, as docker's: a create from an image at hand needs neither.
     func createOptions(
         for body: ContainerCreateBody, global: GlobalOptions
     ) async throws -> (options: ContainerCreateOptions, pullProgress: ImagePullProgressHandler) {
-        let image = body.image ?? ""
-        var apiSocketCredentials: [String: RegistryAuth] = [:]
-        if self.useAPISocket, !(body.env ?? []).contains(where: { $0.hasBytePrefix("DOCKER_CONFIG=") }) {
-            apiSocketCredentials = try await Self.apiSocketCredentials(global: global)
-        }
         let policy = try self.pullPolicy
         let platform = platformFlag(self.platform)
+        var options = ContainerCreateOptions(
+            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platform, pull: policy, useAPISocket: self.useAPISocket)
+        if options.sharesAPISocketCredentials(with: body) {
+            options.apiSocketCredentials = try await Self.apiSocketCredentials(global: global)
+        }
         if let platform, !platform.isEmpty {
             do {
                 _ = try OCIPlatform(parsing: platform)
@@ -186,21 +186,18 @@ struct ContainerConfigOptions: ParsableArguments {
                 throw DockerError(category: .invalidInput, message: "error parsing specified platform: \(error.message)")
             }
         }
-        var credentialsSource: DockerConfigFile?
         var configFailure: (any Error)?
         if policy != .never {
             do {
-                credentialsSource = try DockerConfigFile.load()
+                options.pullCredentialsSource = try DockerConfigFile.load()
             } catch {
                 configFailure = error
             }
         }
-        let options = ContainerCreateOptions(
-            name: self.name.flatMap { $0.isEmpty ? nil : $0 }, platform: platform, pull: policy,
-            pullCredentialsSource: credentialsSource, useAPISocket: self.useAPISocket, apiSocketCredentials: apiSocketCredentials)
         return (
             options,
-            self.pullProgress(configFailure: configFailure, environmentCredentialsError: credentialsSource?.environmentCredentialsError)
+            self.pullProgress(
+                configFailure: configFailure, environmentCredentialsError: options.pullCredentialsSource?.environmentCredentialsError)
         )
     }
 
