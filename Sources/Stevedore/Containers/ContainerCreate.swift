@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import StevedoreText
 
 /// Options of ``DockerClient/Containers/create(_:options:pullProgress:)`` (`POST /containers/create`).
@@ -88,6 +89,10 @@ extension DockerClient.Containers {
     /// With ``ContainerCreateOptions/useAPISocket``, the credentials are written into the
     /// container after the create; when that fails, the container is removed and the error
     /// thrown.
+    ///
+    /// Cancelled while the daemon creates the container (which it finishes even when the
+    /// client goes away), the call waits for the daemon's answer, up to 5 seconds, removes the
+    /// container and throws `CancellationError`: a cancelled create leaves no container.
     public func create(
         _ body: ContainerCreateBody,
         options: ContainerCreateOptions = .init(),
@@ -100,10 +105,10 @@ extension DockerClient.Containers {
         if options.pull == .always { try await pull() }
         let created: ContainerCreateResponse
         do {
-            created = try await self.createOnce(body, options: options)
+            created = try await self.createOnceLeavingNothingIfCancelled(body, options: options)
         } catch let error as DockerError where options.pull == .missing && Self.isMissingImage(error) {
             try await pull()
-            created = try await self.createOnce(body, options: options)
+            created = try await self.createOnceLeavingNothingIfCancelled(body, options: options)
         }
         guard writesCredentials else { return created }
         do {
@@ -113,6 +118,42 @@ extension DockerClient.Containers {
             throw error
         }
         return created
+    }
+
+    /// How long a cancelled create waits for the daemon's answer before it gives up on it.
+    static let cancelledCreateGrace = Duration.seconds(5)
+
+    /// The create request, carried through a cancellation of the calling task: the daemon
+    /// carries out a create whose client went away, so its answer is awaited (for
+    /// ``cancelledCreateGrace`` at most), the container it names removed, and the
+    /// cancellation thrown. A daemon that has not answered by then is left to its create: the
+    /// request is cancelled.
+    private func createOnceLeavingNothingIfCancelled(
+        _ body: ContainerCreateBody, options: ContainerCreateOptions
+    ) async throws -> ContainerCreateResponse {
+        let request = Task { try await self.createOnce(body, options: options) }
+        // The grace's timer, started on cancellation; `nil` and `true` once the answer is in.
+        let timer = NIOLockedValueBox<(task: Task<Void, Never>?, answered: Bool)>((nil, false))
+        let outcome = await withTaskCancellationHandler {
+            await request.result
+        } onCancel: {
+            timer.withLockedValue { timer in
+                guard !timer.answered else { return }
+                timer.task = Task {
+                    try? await Task.sleep(for: Self.cancelledCreateGrace)
+                    request.cancel()
+                }
+            }
+        }
+        timer.withLockedValue { timer in
+            timer.answered = true
+            timer.task?.cancel()
+        }
+        guard !Task.isCancelled else {
+            if case .success(let created) = outcome { await self.removeAbandoned(created.id) }
+            throw CancellationError()
+        }
+        return try outcome.get()
     }
 
     /// The daemon's answer when the image of a create is absent: 404 `No such image: …`, or, for
