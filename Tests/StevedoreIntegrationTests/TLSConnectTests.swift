@@ -33,7 +33,7 @@ struct TLSConnectTests {
         configuration.trustRoots = .file(endpoint.certificateDirectory + "/ca.pem")
         configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(endpoint.certificateDirectory + "/cert.pem")
             .map { .certificate($0) }
-        configuration.privateKey = .file(endpoint.certificateDirectory + "/key.pem")
+        configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: endpoint.certificateDirectory + "/key.pem", format: .pem))
         let target = try ConnectionTarget.tls(host: "127.0.0.1", port: port, configuration: configuration)
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         // Nothing listens on 127.0.0.2: refused at once, before the second attempt's handshake.
