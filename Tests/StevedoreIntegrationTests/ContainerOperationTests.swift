@@ -342,9 +342,10 @@ struct ContainerOperationTests {
         }
     }
 
-    /// What `create` (credentials it could not write) and `run` do with a container they made
-    /// and must not leave: the removal is made from a task of its own, so that it is sent even
-    /// when the failure was the caller's task being cancelled, where a request is not.
+    /// What `create` (credentials it could not write, a cancelled request) and `run` do with a
+    /// container they made and must not leave: the removal is made from a task of its own, so
+    /// that it is sent even when the failure was the caller's task being cancelled, where a
+    /// request is not sent at all.
     @Test func anAbandonedContainerIsRemovedEvenFromACancelledTask() async throws {
         try await TestEngine.withClient { client in
             var body = ContainerCreateBody(cmd: ["true"], image: TestEngine.image)
@@ -359,7 +360,8 @@ struct ContainerOperationTests {
                 try await task.value
             }
             await #expect(throws: CancellationError.self) { try await inCancelledTask { try await client.containers.remove(created.id) } }
-            #expect(try await client.containers.inspect(created.id).id == created.id)
+            // Not sent at all: a remove the daemon had begun would leave it `removing`.
+            #expect(try await client.containers.inspect(created.id).state?.status == .created)
             try await inCancelledTask { await client.containers.removeAbandoned(created.id) }
             let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(created.id) }
             #expect(gone?.category == .notFound)
@@ -385,6 +387,29 @@ struct ContainerOperationTests {
             try await Task.sleep(for: .seconds(1))
             let gone = await #expect(throws: DockerError.self) { try await client.containers.inspect(name) }
             #expect(gone?.category == .notFound)
+        }
+    }
+
+    /// A create asked for by a task already cancelled sends nothing: the daemon records no
+    /// create under its name (made and removed again would leave the same state behind).
+    @Test func aCreateFromACancelledTaskSendsNothing() async throws {
+        try await TestEngine.withClient { client in
+            let start = Date()
+            let name = uniqueName("create-after-cancel")
+            let body = ContainerCreateBody(cmd: ["true"], image: TestEngine.image, hostConfig: HostConfig(networkMode: "none"))
+            let create = Task {
+                while !Task.isCancelled { await Task.yield() }
+                return try await client.containers.create(body, options: .init(name: name))
+            }
+            create.cancel()
+            await #expect(throws: CancellationError.self) { try await create.value }
+            let options = SystemEventsOptions(
+                since: SystemEventsOptions.timestamp(start.addingTimeInterval(-1)),
+                until: SystemEventsOptions.timestamp(Date().addingTimeInterval(1)),
+                filters: ["type": ["container"], "container": [name]])
+            var actions: [String] = []
+            for try await event in try await client.system.events(options) { actions.append(event.action ?? "") }
+            #expect(actions.isEmpty, "\(actions)")
         }
     }
 

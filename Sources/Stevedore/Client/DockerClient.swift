@@ -219,6 +219,10 @@ public final class DockerClient: Sendable {
             headers.add(name: "Content-Type", value: "application/json")
         }
         let deadline = request.isStream ? nil : self.configuration.requestTimeout.map { NIODeadline.now() + TimeAmount($0) }
+        // A task already cancelled sends nothing: the transport closes the connection when it
+        // sees the cancellation, but a request written before that close still reaches the
+        // daemon, which carries it out.
+        try Task.checkCancellation()
         self.logger.debug("request", metadata: ["method": "\(request.method)", "path": "\(path)"])
         return HTTPRequest(
             method: request.method, target: path, headers: headers, body: request.body, deadline: deadline, isLongLived: request.isStream)

@@ -131,6 +131,8 @@ extension DockerClient.Containers {
     private func createOnceLeavingNothingIfCancelled(
         _ body: ContainerCreateBody, options: ContainerCreateOptions
     ) async throws -> ContainerCreateResponse {
+        // The request's task does not inherit a cancellation that came before it.
+        try Task.checkCancellation()
         let request = Task { try await self.createOnce(body, options: options) }
         // The grace's timer, started on cancellation; `nil` and `true` once the answer is in.
         let timer = NIOLockedValueBox<(task: Task<Void, Never>?, answered: Bool)>((nil, false))
