@@ -27,11 +27,22 @@ extension DockerClient.Containers {
 }
 
 extension DockerClient.Containers {
+    /// How long ``removeAbandoned(_:)`` waits for the daemon.
+    static let abandonedRemovalGrace = Duration.seconds(10)
+
     /// Force-removes `id` and its anonymous volumes, ignoring any error, for an operation that
     /// created the container and then failed. The removal runs in a task of its own: when the
     /// failure was the caller's task being cancelled, a request made from that task would be
-    /// cancelled before it is sent, and the container would be left behind.
+    /// cancelled before it is sent, and the container would be left behind. A daemon that has
+    /// not answered within ``abandonedRemovalGrace`` is given up on, so that a stuck daemon
+    /// does not hold the failed call.
     func removeAbandoned(_ id: String) async {
-        await Task { try? await self.remove(id, options: .init(removeVolumes: true, force: true)) }.value
+        let removal = Task { try? await self.remove(id, options: .init(removeVolumes: true, force: true)) }
+        let timer = Task {
+            try? await Task.sleep(for: Self.abandonedRemovalGrace)
+            removal.cancel()
+        }
+        await removal.value
+        timer.cancel()
     }
 }
