@@ -58,8 +58,6 @@ import Testing
             StevedoreCommand.Version.clientSection(client) + "\n" + StevedoreCommand.Version.serverSection(server), golden: "version.txt")
     }
 
-    /// What `version --format` sees of the daemon, as docker: the Engine's build time as its
-    /// text shows it, and an Engine component from the top-level fields when there is none.
     /// `image ls --tree` of a multi-platform image (a platform in use, one not available, an
     /// attestation counted in the content size only), an untagged and a `<none>` image: the
     /// golden files are the docker CLI's output for the same daemon answer, on a pipe and on a
@@ -72,6 +70,8 @@ import Testing
         try Self.compare(tree.rendered(terminalWidth: 70), golden: "image-tree-terminal-70.txt")
     }
 
+    /// What `version --format` sees of the daemon, as docker: the Engine's build time as its
+    /// text shows it, and an Engine component from the top-level fields when there is none.
     @Test func versionTemplatesSeeTheEngineAsDockers() throws {
         let server = try JSONDecoder().decode(
             SystemVersion.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("version.json")))

@@ -166,9 +166,9 @@ public struct DockerConfigFile: Hashable, Sendable {
         let registry = RegistryHost.registry(ofImage: image)
         do {
             return try await self.credentials(forRegistry: registry)
-        } catch let error as CancellationError {
-            throw error
         } catch {
+            // A helper's run ends with its own error when the task is cancelled.
+            try Task.checkCancellation()
             return try? self.fileCredentials(forKey: RegistryHost.configKey(for: registry))
         }
     }
