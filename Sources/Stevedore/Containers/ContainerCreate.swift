@@ -91,7 +91,7 @@ extension DockerClient.Containers {
     /// thrown.
     ///
     /// Cancelled while the daemon creates the container (which it finishes even when the
-    /// client goes away), the call waits for the daemon's answer, up to 5 seconds, removes the
+    /// client goes away), the call waits for the daemon's answer, up to 15 seconds, removes the
     /// container and throws `CancellationError`: a cancelled create leaves no container.
     public func create(
         _ body: ContainerCreateBody,
@@ -121,7 +121,7 @@ extension DockerClient.Containers {
     }
 
     /// How long a cancelled create waits for the daemon's answer before it gives up on it.
-    static let cancelledCreateGrace = Duration.seconds(5)
+    static let cancelledCreateGrace = Duration.seconds(15)
 
     /// The create request, carried through a cancellation of the calling task: the daemon
     /// carries out a create whose client went away, so its answer is awaited (for
@@ -133,7 +133,9 @@ extension DockerClient.Containers {
     ) async throws -> ContainerCreateResponse {
         // The request's task does not inherit a cancellation that came before it.
         try Task.checkCancellation()
-        let request = Task { try await self.createOnce(body, options: options) }
+        // On the connection's event loop, where the exchange runs anyway: a task on the global
+        // executor would add two thread hand-offs to every create.
+        let request = Task(executorPreference: self.client.taskExecutor) { try await self.createOnce(body, options: options) }
         // The grace's timer, started on cancellation; `nil` and `true` once the answer is in.
         let timer = NIOLockedValueBox<(task: Task<Void, Never>?, answered: Bool)>((nil, false))
         let outcome = await withTaskCancellationHandler {
