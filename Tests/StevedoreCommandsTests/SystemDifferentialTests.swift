@@ -42,36 +42,36 @@ struct SystemDifferentialTests {
         }
     }
 
-    /// Events of a closed window as docker prints them: its default line, `{{json .}}` (the
-    /// deprecated `status`, `id` and `from` of container events, absent from others) and the
-    /// Go names of `events.Message`'s fields; a template that fails over an empty message is
-    /// refused before any event, as docker checks it.
+    /// Events of a window as docker prints them: its default line, `{{json .}}` (the deprecated
+    /// `status`, `id` and `from` of container events, absent from others) and the Go names of
+    /// `events.Message`'s fields; a template that fails over an empty message is refused before
+    /// any event, as docker checks it.
     @Test func eventsArePrintedAsDockerPrintsThem() async throws {
         let scope = "stevedore-events-\(UUID().uuidString.prefix(8).lowercased())"
         try await TestEngine.withResources { client, resources in
+            let name = scope + "-container"
+            // Both CLIs are asked before the events happen, with `until` ahead: the daemon replays
+            // what it kept since `since` and streams the rest. A window closed before it is asked
+            // depends on the daemon's last 256 events, which the other suites' containers pushed
+            // these out of between the two CLIs' requests (seen in CI).
             let since = String(Int(Date().timeIntervalSince1970) - 1)
-            let container = try await client.containers.create(ContainerCreateBody(image: TestEngine.image, labels: ["scope": scope])).id
-            try await client.containers.remove(container)
-            resources.network(scope)
-            _ = try await client.networks.create(NetworkCreateRequest(name: scope))
-            try await client.networks.remove(scope)
-            let until = String(Int(Date().timeIntervalSince1970) + 1)
-            try await Task.sleep(for: .seconds(2))
+            let until = String(Int(Date().timeIntervalSince1970) + 10)
             let goNames = "{{.Status}}|{{.ID}}|{{.From}}|{{.Type}}|{{.Action}}|{{.Scope}}|{{.Time}}|{{.TimeNano}}"
-            // The last ones fail over an empty message before any event: a usage error.
-            let checked = [#"{{index .Actor.Attributes "name"}}"#, "{{.Bogus}}", "{{.Actor.Bogus}}", "{{.status}}"]
+            // These fail over an empty message before any event: a usage error.
+            let refused = ["{{.Bogus}}", "{{.Actor.Bogus}}", "{{.status}}"]
             var windows: [[String]] = []
-            for filter in ["container=\(container)", "network=\(scope)"] {
+            for filter in ["container=\(name)", "network=\(scope)"] {
                 let window = ["events", "--since", since, "--until", until, "--filter", filter]
-                windows += [nil, "{{json .}}", goNames].map { window + ($0.map { ["--format", $0] } ?? []) }
-                for format in checked { try await self.oracle.expectSame(window + ["--format", format]) }
+                windows += [nil, "{{json .}}", goNames, #"{{index .Actor.Attributes "name"}}"#].map {
+                    window + ($0.map { ["--format", $0] } ?? [])
+                }
+                for format in refused { try await self.oracle.expectSame(window + ["--format", format]) }
             }
-            // The daemon keeps only its last 256 events, which the other suites' containers push
-            // these out of: every window is asked at once, while they are all still there.
-            let oracle = self.oracle
             typealias Pair = (index: Int, expected: CommandLineProcess.Outcome, actual: CommandLineProcess.Outcome)
-            let outcomes = try await withThrowingTaskGroup(of: Pair.self) { group in
-                for (index, arguments) in windows.enumerated() {
+            let oracle = self.oracle
+            let asking = windows
+            async let asked = withThrowingTaskGroup(of: Pair.self) { group in
+                for (index, arguments) in asking.enumerated() {
                     group.addTask {
                         async let expected = oracle.docker.run(arguments)
                         async let actual = oracle.stevedore.run(arguments)
@@ -80,6 +80,16 @@ struct SystemDifferentialTests {
                 }
                 return try await group.reduce(into: [:]) { $0[$1.0] = ($1.1, $1.2) }
             }
+            try await Task.sleep(for: .seconds(2))
+            resources.container(name)
+            let container = try await client.containers.create(
+                ContainerCreateBody(image: TestEngine.image, labels: ["scope": scope]), options: .init(name: name)
+            ).id
+            try await client.containers.remove(container)
+            resources.network(scope)
+            _ = try await client.networks.create(NetworkCreateRequest(name: scope))
+            try await client.networks.remove(scope)
+            let outcomes = try await asked
             for (index, arguments) in windows.enumerated() {
                 let (expected, actual) = try #require(outcomes[index])
                 #expect(actual.status == 0 && expected.status == 0, "\(arguments): \(actual)")
