@@ -118,6 +118,8 @@ public struct CredentialHelper: Hashable, Sendable {
                 input: .fileDescriptor(try Self.prefilledPipe(input), closeAfterSpawningProcess: true),
                 output: .data(limit: Self.outputLimit), error: .data(limit: Self.outputLimit))
         } catch {
+            // Cancelled, the run ends with an error of its own: that is no fault of the helper.
+            try Task.checkCancellation()
             throw DockerError.invalidConfiguration("could not run the credential helper \(self.programName): \(error)")
         }
         guard result.terminationStatus.isSuccess else {
