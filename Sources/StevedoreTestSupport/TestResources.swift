@@ -32,14 +32,18 @@ public final class TestResources: Sendable {
     public func plugin(_ name: String) { self.state.withLockedValue { $0.plugins.append(name) } }
 
     /// Removes everything registered: containers first (they hold images, networks and
-    /// volumes), failures ignored (the test may have removed them itself).
+    /// volumes), failures ignored (the test may have removed them itself). In a task of its
+    /// own: a test cancelled by its time limit must still clean up, and a cancelled task sends
+    /// no request.
     func removeAll(using client: DockerClient) async {
         let registered = self.state.withLockedValue { $0 }
-        for id in registered.containers { _ = try? await client.containers.remove(id, options: .init(force: true)) }
-        for image in registered.images { _ = try? await client.images.remove(image, options: .init(force: true)) }
-        for network in registered.networks { _ = try? await client.networks.remove(network) }
-        for volume in registered.volumes { _ = try? await client.volumes.remove(volume, force: true) }
-        for plugin in registered.plugins { _ = try? await client.plugins.remove(plugin, force: true) }
+        await Task {
+            for id in registered.containers { _ = try? await client.containers.remove(id, options: .init(force: true)) }
+            for image in registered.images { _ = try? await client.images.remove(image, options: .init(force: true)) }
+            for network in registered.networks { _ = try? await client.networks.remove(network) }
+            for volume in registered.volumes { _ = try? await client.volumes.remove(volume, force: true) }
+            for plugin in registered.plugins { _ = try? await client.plugins.remove(plugin, force: true) }
+        }.value
     }
 }
 

@@ -91,8 +91,9 @@ extension DockerClient.Containers {
     /// thrown.
     ///
     /// Cancelled while the daemon creates the container (which it finishes even when the
-    /// client goes away), the call waits for the daemon's answer, up to 15 seconds, removes the
-    /// container and throws `CancellationError`: a cancelled create leaves no container.
+    /// client goes away), the call waits for the daemon's answer, up to 15 seconds, then removes
+    /// the container (up to 10 seconds more) and throws `CancellationError`: a cancelled create
+    /// leaves no container.
     public func create(
         _ body: ContainerCreateBody,
         options: ContainerCreateOptions = .init(),
