@@ -56,12 +56,9 @@ struct ImageRow: FormatterContext {
     /// docker's rows for one image: one per repository and tag (per digest too when digests
     /// are shown), digest-only repositories after them, `<none>` for a dangling image.
     static func rows(of image: ImageSummary, truncate: Bool, showDigests: Bool, needDigests: Bool) -> [ImageRow] {
-        let tags = image.repoTags ?? []
-        let digests = image.repoDigests ?? []
-        let dangling = (tags.isEmpty && digests.isEmpty) || (tags == ["<none>:<none>"] && digests == ["<none>@<none>"])
-        if dangling { return [ImageRow(image, repository: "<none>", tag: "<none>", digest: "<none>", truncate: truncate)] }
-        let tagsByRepository = Self.grouped(tags, \.tag)
-        var digestsByRepository = Self.grouped(digests, \.digest)
+        if image.isDangling { return [ImageRow(image, repository: "<none>", tag: "<none>", digest: "<none>", truncate: truncate)] }
+        let tagsByRepository = Self.grouped(image.repoTags ?? [], \.tag)
+        var digestsByRepository = Self.grouped(image.repoDigests ?? [], \.digest)
         var rows: [ImageRow] = []
         for (repository, tags) in tagsByRepository {
             let repositoryDigests = needDigests ? digestsByRepository.first { $0.0 == repository }?.1 ?? [] : []

@@ -44,7 +44,7 @@ struct ImageTree {
     /// left out as `images` leaves them out.
     init(_ summaries: [ImageSummary], all: Bool) {
         var images: [Image] = []
-        for summary in summaries where all || !Self.isDangling(summary) {
+        for summary in summaries where all || !summary.isDangling {
             var details = Details(
                 id: summary.id, diskUsage: HumanSize.decimal(summary.size), inUse: summary.containers > 0, contentSize: "")
             var totalContent: Int64 = 0
@@ -68,14 +68,6 @@ struct ImageTree {
         // Newest first; images created in the same second keep the daemon's order (docker's
         // unstable sort keeps it too for the dozen images it sorts by insertion).
         self.images = images.enumerated().sorted { ($0.element.created, $1.offset) > ($1.element.created, $0.offset) }.map(\.element)
-    }
-
-    /// docker's `isDangling`: no tags and no digests, or only `<none>:<none>` and `<none>@<none>`.
-    static func isDangling(_ summary: ImageSummary) -> Bool {
-        let tags = summary.repoTags ?? []
-        let digests = summary.repoDigests ?? []
-        if tags.isEmpty && digests.isEmpty { return true }
-        return tags == ["<none>:<none>"] && digests == ["<none>@<none>"]
     }
 
     /// containerd's `platforms.Format`: `os/architecture/variant` without the empty parts, or

@@ -103,12 +103,9 @@ extension StevedoreCommand.System {
             /// One row per image, under its first tag (`<none>` when it has none); an image
             /// whose first tag does not parse is left out, as docker does.
             static func imageRow(_ image: ImageSummary, truncate: Bool) -> ImageRow? {
-                let tags = image.repoTags ?? []
-                let digests = image.repoDigests ?? []
-                let dangling = (tags.isEmpty && digests.isEmpty) || (tags == ["<none>:<none>"] && digests == ["<none>@<none>"])
                 var repository = "<none>"
                 var tag = "<none>"
-                if let first = tags.first, !dangling {
+                if let first = image.repoTags?.first, !image.isDangling {
                     guard let name = try? ImageName(parsing: first) else { return nil }
                     if let parsedTag = name.tag {
                         repository = name.familiarName
