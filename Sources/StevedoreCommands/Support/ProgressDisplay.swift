@@ -53,8 +53,8 @@ struct ProgressDisplay {
 
     private static func of(_ descriptor: Int32, forcing plain: Bool) -> ProgressDisplay {
         let isTerminal = !plain && isatty(descriptor) != 0
-        var size = winsize()
-        let width = isTerminal && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 200
+        let terminalWidth = isTerminal ? Terminal.windowSize(of: descriptor)?.width ?? 0 : 0
+        let width = terminalWidth > 0 ? terminalWidth : 200
         return ProgressDisplay(isTerminal: isTerminal, width: width)
     }
 

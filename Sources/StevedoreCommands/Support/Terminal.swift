@@ -29,10 +29,8 @@ enum Terminal {
 
     /// The size of the terminal on stdout (or stdin, or stderr), `nil` when none is one.
     static func size() -> (height: Int, width: Int)? {
-        var window = winsize()
-        for descriptor in [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO]
-        where ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0 && window.ws_row > 0 {
-            return (Int(window.ws_row), Int(window.ws_col))
+        for descriptor in [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO] {
+            if let size = Self.windowSize(of: descriptor), size.height > 0 { return size }
         }
         return nil
     }
@@ -41,8 +39,15 @@ enum Terminal {
     /// `GetTtySize` on its output stream; a terminal whose size cannot be read is 0 wide).
     static func outputWidth() -> Int? {
         guard isTerminal(STDOUT_FILENO) else { return nil }
+        return Self.windowSize(of: STDOUT_FILENO)?.width ?? 0
+    }
+
+    /// The window size of the terminal `descriptor` is, `nil` when it cannot be read (not a
+    /// terminal).
+    static func windowSize(of descriptor: Int32) -> (height: Int, width: Int)? {
         var window = winsize()
-        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0 ? Int(window.ws_col) : 0
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0 else { return nil }
+        return (Int(window.ws_row), Int(window.ws_col))
     }
 
     /// Runs `body` with stdin in raw mode (no echo, no line editing, no signals from keys:
