@@ -137,7 +137,7 @@ extension DockerClient.Containers {
         // On the connection's event loop, where the exchange runs anyway: a task on the global
         // executor would add two thread hand-offs to every create.
         let request = Task(executorPreference: self.client.taskExecutor) { try await self.createOnce(body, options: options) }
-        // The grace's timer, started on cancellation; `nil` and `true` once the answer is in.
+        // The grace's timer, started on a cancellation that comes before the answer.
         let timer = NIOLockedValueBox<(task: Task<Void, Never>?, answered: Bool)>((nil, false))
         let outcome = await withTaskCancellationHandler {
             await request.result
