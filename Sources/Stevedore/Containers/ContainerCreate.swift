@@ -1,4 +1,3 @@
-import NIOConcurrencyHelpers
 import StevedoreText
 
 /// Options of ``DockerClient/Containers/create(_:options:pullProgress:)`` (`POST /containers/create`).
@@ -92,8 +91,8 @@ extension DockerClient.Containers {
     ///
     /// Cancelled while the daemon creates the container (which it finishes even when the
     /// client goes away), the call waits for the daemon's answer, up to 15 seconds, then removes
-    /// the container (up to 10 seconds more) and throws `CancellationError`: a cancelled create
-    /// leaves no container.
+    /// the container (up to 10 seconds more) and throws `CancellationError`: only a daemon
+    /// slower than that is left with the container.
     public func create(
         _ body: ContainerCreateBody,
         options: ContainerCreateOptions = .init(),
@@ -121,44 +120,16 @@ extension DockerClient.Containers {
         return created
     }
 
-    /// How long a cancelled create waits for the daemon's answer before it gives up on it.
-    static let cancelledCreateGrace = Duration.seconds(15)
-
-    /// The create request, carried through a cancellation of the calling task: the daemon
-    /// carries out a create whose client went away, so its answer is awaited (for
-    /// ``cancelledCreateGrace`` at most), the container it names removed, and the
-    /// cancellation thrown. A daemon that has not answered by then is left to its create: the
-    /// request is cancelled.
+    /// The create request, carried through a cancellation of the calling task (see
+    /// ``DockerClient/createLeavingNothingIfCancelled(grace:_:removing:)``).
     private func createOnceLeavingNothingIfCancelled(
         _ body: ContainerCreateBody, options: ContainerCreateOptions
     ) async throws -> ContainerCreateResponse {
-        // The request's task does not inherit a cancellation that came before it.
-        try Task.checkCancellation()
-        // On the connection's event loop, where the exchange runs anyway: a task on the global
-        // executor would add two thread hand-offs to every create.
-        let request = Task(executorPreference: self.client.taskExecutor) { try await self.createOnce(body, options: options) }
-        // The grace's timer, started on a cancellation that comes before the answer.
-        let timer = NIOLockedValueBox<(task: Task<Void, Never>?, answered: Bool)>((nil, false))
-        let outcome = await withTaskCancellationHandler {
-            await request.result
-        } onCancel: {
-            timer.withLockedValue { timer in
-                guard !timer.answered else { return }
-                timer.task = Task {
-                    try? await Task.sleep(for: Self.cancelledCreateGrace)
-                    request.cancel()
-                }
-            }
+        try await self.client.createLeavingNothingIfCancelled {
+            try await self.createOnce(body, options: options)
+        } removing: { created in
+            try await self.remove(created.id, options: Self.abandonedRemoval)
         }
-        timer.withLockedValue { timer in
-            timer.answered = true
-            timer.task?.cancel()
-        }
-        guard !Task.isCancelled else {
-            if case .success(let created) = outcome { await self.removeAbandoned(created.id) }
-            throw CancellationError()
-        }
-        return try outcome.get()
     }
 
     /// The daemon's answer when the image of a create is absent: 404 `No such image: …`, or, for

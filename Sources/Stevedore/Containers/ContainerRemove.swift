@@ -27,22 +27,14 @@ extension DockerClient.Containers {
 }
 
 extension DockerClient.Containers {
-    /// How long ``removeAbandoned(_:)`` waits for the daemon.
-    static let abandonedRemovalGrace = Duration.seconds(10)
+    /// The removal of a container an operation made and must not leave: killed if running,
+    /// with its anonymous volumes.
+    static let abandonedRemoval = ContainerRemoveOptions(removeVolumes: true, force: true)
 
-    /// Force-removes `id` and its anonymous volumes, ignoring any error, for an operation that
-    /// created the container and then failed. The removal runs in a task of its own: when the
-    /// failure was the caller's task being cancelled, a request made from that task would be
-    /// cancelled before it is sent, and the container would be left behind. A daemon that has
-    /// not answered within ``abandonedRemovalGrace`` is given up on, so that a stuck daemon
-    /// does not hold the failed call.
+    /// Removes `id` (see ``abandonedRemoval``) from a task of its own, ignoring any error, for
+    /// an operation that created the container and then failed (see
+    /// ``DockerClient/removeAbandoned(grace:_:)``).
     func removeAbandoned(_ id: String) async {
-        let removal = Task { try? await self.remove(id, options: .init(removeVolumes: true, force: true)) }
-        let timer = Task {
-            try? await Task.sleep(for: Self.abandonedRemovalGrace)
-            removal.cancel()
-        }
-        await removal.value
-        timer.cancel()
+        await self.client.removeAbandoned { try await self.remove(id, options: Self.abandonedRemoval) }
     }
 }
