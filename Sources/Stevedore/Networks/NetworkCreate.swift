@@ -11,6 +11,11 @@ extension DockerClient.Networks {
     /// ``DockerError/Category/notFound`` (after the daemon's plugin lookup gives up, about 15
     /// seconds); a malformed IPAM configuration throws the daemon's reason
     /// (``DockerError/Category/server`` on dockerd 20.10, which answers 500).
+    ///
+    /// Cancelled while the daemon creates the network (which it finishes even when the client
+    /// goes away), the call waits for the daemon's answer, up to 15 seconds, then removes the
+    /// network (up to 10 seconds more) and throws `CancellationError`: only a daemon slower than
+    /// that is left with the network.
     public func create(_ body: NetworkCreateRequest) async throws -> NetworkCreateResponse {
         guard !body.name.isEmpty else {
             throw DockerError.invalidInput("a network name must not be empty")
@@ -26,6 +31,10 @@ extension DockerClient.Networks {
             body.checkDuplicate = nil
         }
         let request = DockerRequest(.POST, "/networks/create", body: try self.client.jsonBody(body))
-        return try await self.client.decode(NetworkCreateResponse.self, from: request)
+        return try await self.client.createLeavingNothingIfCancelled {
+            try await self.client.decode(NetworkCreateResponse.self, from: request)
+        } removing: { created in
+            try await self.remove(created.id)
+        }
     }
 }

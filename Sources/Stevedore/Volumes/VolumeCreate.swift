@@ -7,11 +7,22 @@ extension DockerClient.Volumes {
     /// gives up, about 15 seconds). `clusterVolumeSpec` (swarm cluster
     /// volumes) needs API 1.42: older daemons throw ``DockerError/Category/unsupportedByAPIVersion``
     /// before the request.
+    ///
+    /// Cancelled while the daemon creates a volume it names (`name` nil or empty), which it
+    /// finishes even when the client goes away, the call waits for the daemon's answer, up to
+    /// 15 seconds, then removes the volume (up to 10 seconds more) and throws
+    /// `CancellationError`. A cancelled create of a volume named by the caller may still make
+    /// it: it is left, as it may be one that existed before; creating it again returns it.
     public func create(_ body: VolumeCreateRequest = .init()) async throws -> Volume {
         if body.clusterVolumeSpec != nil {
             try await self.client.requireAPIVersion(APIVersion(1, 42), for: "ClusterVolumeSpec of volume create")
         }
         let request = DockerRequest(.POST, "/volumes/create", body: try self.client.jsonBody(body))
-        return try await self.client.decode(Volume.self, from: request)
+        guard body.name?.isEmpty ?? true else { return try await self.client.decode(Volume.self, from: request) }
+        return try await self.client.createLeavingNothingIfCancelled {
+            try await self.client.decode(Volume.self, from: request)
+        } removing: { created in
+            try await self.remove(created.name)
+        }
     }
 }
