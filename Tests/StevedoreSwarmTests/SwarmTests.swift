@@ -259,6 +259,65 @@ extension OnTheSwarm {
             }
         }
 
+        /// The managers carry out a create whose client went away, as a daemon does (see
+        /// `CancelledCreateTests`): a service, secret or config create cancelled in flight
+        /// must leave nothing. What the answered attempts made may exist, and nothing else of
+        /// the test's label; the managers' events show that some cancelled creates reached them.
+        @Test func cancelledCreatesLeaveNoServiceSecretOrConfig() async throws {
+            try await self.swarm.withClients { clients in
+                try await SwarmFixture.formed(self.swarm, clients)
+                let manager = clients[0]
+                let start = Date()
+                let label = SwarmFixture.uniqueName("cancelled")
+                var labelled = SwarmObjectFilters()
+                labelled.label = [LabelFilter(label)]
+                var serviceFilters = ServiceListFilters()
+                serviceFilters.label = labelled.label
+
+                /// Cancels `create` 40 times and expects nothing left but what was answered.
+                func expectNothingLeft(
+                    of kind: EventMessage.Kind, create: @escaping @Sendable (String) async throws -> String,
+                    labelled: () async throws -> [String], remove: (String) async throws -> Void
+                ) async throws {
+                    let outcome = try await createCancelledRepeatedly(40) { attempt in
+                        try await create("\(label)-\(kind.rawValue)-\(attempt)")
+                    } labelled: {
+                        try await labelled()
+                    } remove: {
+                        try await remove($0)
+                    }
+                    let cancelled = 40 - outcome.answered.count
+                    #expect(outcome.leftBehind.isEmpty, "\(outcome.leftBehind.count) of \(cancelled) cancelled creates left their \(kind)")
+                    let made = try await createEvents(
+                        of: kind, namedWithPrefix: "\(label)-\(kind.rawValue)-", since: start, client: manager)
+                    #expect(made > outcome.answered.count, "no cancellation fell while the managers created a \(kind): nothing was tested")
+                }
+                try await expectNothingLeft(of: .service) { name in
+                    var spec = SwarmFixture.spec(name, replicas: 0)
+                    spec.labels = (spec.labels ?? [:]).merging([label: ""]) { $1 }
+                    return try await manager.services.create(spec).id
+                } labelled: {
+                    try await manager.services.list(.init(filters: serviceFilters)).compactMap(\.id)
+                } remove: {
+                    try await manager.services.remove($0)
+                }
+                try await expectNothingLeft(of: .secret) { name in
+                    try await manager.secrets.create(SecretSpec(name: name, data: Data("x".utf8), labels: [label: ""]))
+                } labelled: {
+                    try await manager.secrets.list(labelled).compactMap(\.id)
+                } remove: {
+                    try await manager.secrets.remove($0)
+                }
+                try await expectNothingLeft(of: .config) { name in
+                    try await manager.configs.create(ConfigSpec(name: name, data: Data("x".utf8), labels: [label: ""]))
+                } labelled: {
+                    try await manager.configs.list(labelled).compactMap(\.id)
+                } remove: {
+                    try await manager.configs.remove($0)
+                }
+            }
+        }
+
         @Test func drainingAndKillingAHostMovesItsTasks() async throws {
             try await self.swarm.withClients { clients in
                 try await SwarmFixture.formed(self.swarm, clients)

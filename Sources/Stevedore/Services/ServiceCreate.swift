@@ -14,6 +14,11 @@ extension DockerClient.Services {
     /// warnings (an image it could not resolve to a digest, for one). The swarm then
     /// schedules its tasks; ``waitUntilConverged(_:options:progress:)`` follows them. A name in use
     /// throws ``DockerError/Category/conflict``.
+    ///
+    /// Cancelled while the manager creates the service (which it finishes even when the client
+    /// goes away), the call waits for the manager's answer, up to 15 seconds, then removes the
+    /// service (up to 10 seconds more) and throws `CancellationError`: only a daemon slower than
+    /// that is left with the service.
     @discardableResult
     public func create(_ spec: ServiceSpec, options: ServiceCreateOptions = .init()) async throws -> ServiceCreateResponse {
         guard spec.taskTemplate?.containerSpec?.image?.isEmpty == false || spec.taskTemplate?.pluginSpec != nil else {
@@ -22,6 +27,10 @@ extension DockerClient.Services {
         try await self.client.requireAPIVersions(for: spec.fieldsNeedingNewerAPIs)
         var request = DockerRequest(.POST, "/services/create", body: try self.client.jsonBody(spec))
         if let credentials = options.credentials { request.addRegistryAuth(credentials) }
-        return try await self.client.decode(ServiceCreateResponse.self, from: request)
+        return try await self.client.createLeavingNothingIfCancelled { [request] in
+            try await self.client.decode(ServiceCreateResponse.self, from: request)
+        } removing: { created in
+            try await self.remove(created.id)
+        }
     }
 }
