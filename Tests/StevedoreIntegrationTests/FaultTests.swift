@@ -124,6 +124,13 @@ struct FaultTests {
             #expect(outcome.status == 1, "\(outcome)")
             #expect(outcome.standardError.contains("permission denied while trying to connect to the Docker daemon"), "\(outcome)")
             #expect(outcome.standardError.contains("socket's group"), "\(outcome)")
+            // docker's `run` reads its exit code from its words: "permission denied" is 126.
+            let run = try await runuser.run(
+                [
+                    "-u", "nobody", "--", CommandLineProcess.stevedore.executable.path, "-H", try engine.host.description, "run",
+                    TestEngine.image,
+                ])
+            #expect(run.status == 126, "\(run)")
         }
     }
 }

@@ -80,7 +80,7 @@ public struct CredentialHelper: Hashable, Sendable {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         throw DockerError.invalidConfiguration(
-            "the credential helper \(self.programName) is not installed (not found on PATH)",
+            "the credential helper \(self.programName) is not installed (executable file not found in $PATH)",
             hint: "install it, or remove \"\(self.name)\" from credsStore/credHelpers in the docker config.json")
     }
 

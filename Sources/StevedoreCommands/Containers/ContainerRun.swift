@@ -32,10 +32,15 @@ extension StevedoreCommand.Container {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
+            let body: ContainerCreateBody
             do {
                 try await self.config.requireWindowsDaemonForWindowsFlags(self.global)
-                let body = try self.createBody()
+                body = try self.createBody()
                 if !self.detach { try Terminal.checkInput(attachingStdin: body.attachStdin ?? false, tty: body.tty ?? false) }
+            } catch let error as DockerError {
+                throw CommandFailure.withHelp("\(error)", command: "run")
+            }
+            do {
                 let idFile = try ContainerIDFile(path: self.config.cidfile)
                 defer { idFile?.finish() }
                 try await withClient(self.global) { client in
@@ -104,15 +109,19 @@ extension StevedoreCommand.Container {
             if run.exitCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: run.exitCode)) }
         }
 
-        /// docker's exit code for a container that could not start: 127 when its command was
-        /// not found, 126 when it could not be executed, and 125 (a failure of the daemon or of
-        /// the command line) otherwise; and its words around the error (`withHelp`).
-        private static func failure(_ error: DockerError) -> CommandFailure {
-            let message = error.message
+        /// docker's exit code for a run that failed from the `--cidfile` to the start: 127 when
+        /// the error says something was not found (the container's command, as meant, but also
+        /// a credential helper or the `--cidfile`'s directory), 126 when it says permission was
+        /// denied (the command's, or the daemon's socket's) or names a directory, and 125
+        /// otherwise; and its words around the error (`withHelp`). docker reads the code from
+        /// the error's text, whatever failed.
+        static func failure(_ error: DockerError) -> CommandFailure {
+            let message = "\(error)"
             let code: Int32
-            if error.statusCode == nil {
-                code = 125
-            } else if message.contains("executable file not found") || message.contains("no such file or directory") {
+            // The last is a Windows daemon's.
+            if message.contains("executable file not found") || message.contains("no such file or directory")
+                || message.contains("system cannot find the file specified")
+            {
                 code = 127
             } else if message.contains("permission denied") || message.contains("is a directory") {
                 code = 126
