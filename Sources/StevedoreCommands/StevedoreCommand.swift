@@ -39,6 +39,24 @@ public struct StevedoreCommand: AsyncParsableCommand {
 
     public init() {}
 
+    /// The command `arguments` name, with docker's flag syntax (``PflagSyntax``): `--flag=false`,
+    /// `--x=`, values joined to short options. The parser reads a group of letters (`-it`) as
+    /// flags, which they almost always are: only when it refuses the command line is it read
+    /// again with each group read as pflag reads it (`-uroot`), and that reading's outcome
+    /// stands. So a group the parser reads otherwise without refusing it, where a letter before
+    /// the last takes a value and the rest are flags, is read as the parser reads it unless the
+    /// command line needs the table for something else: `-ad` is `-a -d`, where pflag attaches
+    /// `d`.
+    static func parse(pflagSyntax arguments: [String]) throws -> ParsableCommand {
+        do {
+            return try Self.parseAsRoot(try PflagSyntax.rewrite(arguments, readingGroupsOfLetters: false))
+        } catch {
+            let groupsRead = try PflagSyntax.rewrite(arguments)
+            guard groupsRead != arguments else { throw error }
+            return try Self.parseAsRoot(groupsRead)
+        }
+    }
+
     /// Parses `arguments`, runs the command and exits the process with docker's conventions:
     /// an error from the daemon prints `Error response from daemon: …` on stderr, exit code 1.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
@@ -51,8 +69,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
             let (moved, environment) = try GlobalOptions.movingLeadingOptions(in: arguments)
             commandLine = moved
             for (name, value) in environment { setenv(name, value, 1) }
-            // docker's `--flag=false`, which the parser's flags do not take.
-            var command = try Self.parseAsRoot(try PflagSyntax.rewrite(moved))
+            var command = try Self.parse(pflagSyntax: moved)
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
             } else {

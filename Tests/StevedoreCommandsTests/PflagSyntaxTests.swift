@@ -50,7 +50,22 @@ import Testing
         (["run", "--entrypoint=", "busybox", "--x="], ["run", "--entrypoint", "", "busybox", "--x="]),
         (["ps", "--format=", "-n", "1"], ["ps", "--format", "", "-n", "1"]),
         (["run", "--rm=false", "--name=", "busybox"], ["run", "--name", "", "busybox"]),
+        // A value joined to its short option (pflag drops one `=` with something after it),
+        // alone or ending a group; the booleans before it rewritten as ever.
+        (["ps", "-n1"], ["ps", "-n", "1"]),
+        (["ps", "-qn1", "-aqn=2"], ["ps", "-qn", "1", "-aqn", "2"]),
+        (["logs", "-n5", "c"], ["logs", "-n", "5", "c"]),
+        (["ps", "-fstatus=exited"], ["ps", "-f", "status=exited"]),
+        (
+            ["run", "-uroot", "-w/tmp", "-p8080:80", "busybox", "-uroot"],
+            ["run", "-u", "root", "-w", "/tmp", "-p", "8080:80", "busybox", "-uroot"]
+        ),
+        (["run", "-ie=A=1", "-e=", "-e-x", "busybox"], ["run", "-ie", "A=1", "-e", "=", "-e", "-x", "busybox"]),
+        (["run", "-dl", "a=b", "-dlc=d", "--detach=false", "busybox"], ["run", "-l", "a=b", "-l", "c=d", "busybox"]),
+        (["run", "--sig-proxy=false", "-ad", "busybox"], ["run", "--no-sig-proxy", "-a", "d", "busybox"]),
+        (["run", "-l", "-qn1", "busybox"], ["run", "-l", "-qn1", "busybox"]),
         // Nothing to rewrite.
+        (["run", "-it", "busybox", "ls", "-la"], ["run", "-it", "busybox", "ls", "-la"]),
         (["run", "--rm", "false", "busybox"], ["run", "--rm", "false", "busybox"]),
         (["ps", "--filter=status=exited", "--format={{.ID}}"], ["ps", "--filter=status=exited", "--format={{.ID}}"]),
         (["container", "--all=false"], ["container", "--all=false"]),
@@ -59,6 +74,16 @@ import Testing
     @Test(arguments: Self.rewrites)
     func theParserGetsFlagsWithoutValues(given: [String], parsed: [String]) throws {
         #expect(try PflagSyntax.rewrite(given) == parsed)
+    }
+
+    /// A letter that takes a value takes the rest of its group, as pflag reads it, whether the
+    /// parser refuses the group as it stands (`-uroot`: `-r` is no flag) or the group holds
+    /// more than letters (`-n2`).
+    @Test func aJoinedValueIsTheOptionsValue() throws {
+        let run = try Self.parse(["run", "-dit", "-uroot", "busybox", "true"], as: StevedoreCommand.Container.Run.self)
+        #expect(run.detach && run.config.interactive && run.config.tty && run.config.user == "root" && run.image == "busybox")
+        let list = try Self.parse(["container", "ls", "-aqn2"], as: StevedoreCommand.Container.List.self)
+        #expect(list.arguments.all && list.arguments.quiet && list.arguments.last.text == "2")
     }
 
     @Test func anEmptyValueIsTheOptionsValue() throws {
@@ -130,6 +155,11 @@ import Testing
         #expect(
             try GlobalOptions.movingLeadingOptions(in: ["-l", "warn", "container", "exec", "c", "ls"]).arguments
                 == ["container", "exec", "--log-level", "warn", "c", "ls"])
+        // A value joined to its letter, as pflag takes it.
+        let joined = try GlobalOptions.movingLeadingOptions(in: ["-Hunix:///a=b", "-lwarn", "ps"])
+        #expect(joined.environment == ["DOCKER_HOST": "unix:///a=b"])
+        #expect(joined.arguments == ["ps", "--log-level", "warn"])
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["-cx", "ps"]).arguments == ["ps", "--context", "x"])
     }
 
     /// One `-H` only, as docker 28.5's flag takes it: a second is a bad value of the flag (28.2
@@ -230,7 +260,7 @@ import Testing
     /// The command `arguments` make, read as `stevedore` reads them.
     static func parse(_ arguments: [String]) throws -> ParsableCommand {
         let moved = try GlobalOptions.movingLeadingOptions(in: arguments).arguments
-        return try StevedoreCommand.parseAsRoot(PflagSyntax.rewrite(moved))
+        return try StevedoreCommand.parse(pflagSyntax: moved)
     }
 
     static func parse<Command: ParsableCommand>(_ arguments: [String], as _: Command.Type) throws -> Command {

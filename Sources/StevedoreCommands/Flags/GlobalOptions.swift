@@ -69,8 +69,14 @@ public struct GlobalOptions: ParsableArguments {
         var environment: [String: String] = [:]
         var index = arguments.startIndex
         while index < arguments.endIndex {
-            let parts = arguments[index].split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard let given = parts.first, !given.isEmpty else { break }
+            var parts = arguments[index].split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let first = parts.first, !first.isEmpty else { break }
+            // pflag's `-Hvalue`: a value joined to the letter of a short option that takes one.
+            let letter = String(first.prefix(2))
+            if first.utf8.count > 2, !first.hasBytePrefix("--"), let name = longNames[letter], takesValue.contains(name) {
+                parts = [letter, String(arguments[index].dropFirst(2))]
+            }
+            let given = parts[0]
             let name = longNames[given] ?? given
             let value: String
             if let dockerName = flags[name] {

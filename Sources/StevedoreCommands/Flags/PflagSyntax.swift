@@ -27,24 +27,44 @@ import StevedoreText
 /// A value `ParseBool` refuses fails as docker fails, before any request: `invalid argument
 /// "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax`, exit code 125.
 ///
+/// A short option's value joined to its letter, `-n1`, `-uroot`, `-qn=2` (pflag drops one `=`
+/// after the letter when something follows it: `-e=A=1` sets `A=1`): the argument parser
+/// reads only `-n 1` and `-n=1`; the group is cut after the option's letter and its value
+/// becomes the next argument. Reading a group needs the command's table, which takes
+/// milliseconds to build: a group of letters alone (`-it`, `-uroot`) has it built only when
+/// ``StevedoreCommand/parse(pflagSyntax:)`` finds that the parser cannot read the command
+/// line as it is (or when something else on it needs the table).
+///
 /// `--x VALUE` stays two arguments, as in pflag (there `VALUE` is a positional argument), and
 /// so do the values of options (`--label --rm=false` labels), and everything after `--` or, for
 /// the commands that stop reading options at their first positional argument (`run IMAGE
 /// --rm=false` runs `--rm=false` in the container), after that argument.
 enum PflagSyntax {
     /// `arguments` (the command's path first, as after ``GlobalOptions/movingLeadingOptions(in:)``)
-    /// with every boolean flag given a value and every empty option value rewritten for the
-    /// argument parser.
-    static func rewrite(_ arguments: [String], root: ParsableCommand.Type = StevedoreCommand.self) throws -> [String] {
+    /// with every boolean flag given a value, every empty option value and every value joined
+    /// to its short option rewritten for the argument parser.
+    static func rewrite(
+        _ arguments: [String], readingGroupsOfLetters: Bool = true, root: ParsableCommand.Type = StevedoreCommand.self
+    ) throws -> [String] {
         let (command, pathLength) = Self.command(in: arguments, root: root)
         // Only a command that runs has flags to rewrite; a group leaves its arguments to the parser.
         guard command.configuration.subcommands.isEmpty else { return arguments }
         let options = arguments[pathLength...].prefix { $0 != "--" }
-        // Only a flag given a value needs the command's table.
-        guard options.contains(where: { $0.hasBytePrefix("-") && $0.contains(scalar: "=") }) else { return arguments }
-        guard let table = CommandFlagTable(command: command) else { return arguments }
-        let (occurrences, emptyValues) = try Self.occurrences(in: arguments, from: pathLength, table: table)
-        return Self.rewritten(arguments, occurrences: occurrences, emptyValues: emptyValues, table: table)
+        // Only a flag given a value, or a group of short names (which may end in a value),
+        // needs the command's table.
+        let needsTable = options.contains { argument in
+            guard argument.hasBytePrefix("-") else { return false }
+            if argument.contains(scalar: "=") { return true }
+            guard !argument.hasBytePrefix("--"), argument.utf8.count > 2 else { return false }
+            return readingGroupsOfLetters || argument.utf8.dropFirst().contains { !Self.isASCIILetter($0) }
+        }
+        guard needsTable, let table = CommandFlagTable(command: command) else { return arguments }
+        let read = try Self.occurrences(in: arguments, from: pathLength, table: table)
+        return Self.rewritten(arguments, read, table: table)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
     /// The command `arguments` run, and how many of the leading arguments name it
@@ -87,13 +107,20 @@ enum PflagSyntax {
         var isTrue: Bool { self.value ?? true }
     }
 
-    /// The boolean flags of `arguments` from `start` on, read as pflag reads them, each value
-    /// after `=` checked; and the indexes of the options given an empty value (`--x=`).
-    private static func occurrences(
-        in arguments: [String], from start: Int, table: CommandFlagTable
-    ) throws -> (occurrences: [Occurrence], emptyValues: Set<Int>) {
+    /// A command line as pflag reads it: what ``rewritten(_:_:table:)`` rewrites.
+    private struct ReadArguments {
+        /// The boolean flags, each value after `=` checked.
         var occurrences: [Occurrence] = []
+        /// The indexes of the options given an empty value (`--x=`).
         var emptyValues: Set<Int> = []
+        /// By index, the groups of short names that end in an option's value (`-qn1`): the
+        /// group up to the option's letter (`-qn`) and the value (`1`).
+        var joinedValues: [Int: (group: String, value: String)] = [:]
+    }
+
+    /// `arguments` from `start` on, read as pflag reads them.
+    private static func occurrences(in arguments: [String], from start: Int, table: CommandFlagTable) throws -> ReadArguments {
+        var read = ReadArguments()
         var index = start
         while index < arguments.count {
             let argument = arguments[index]
@@ -114,10 +141,10 @@ enum PflagSyntax {
                     continue
                 }
                 if table.entries[entry].takesValue {
-                    if text == nil { index += 1 } else if text == "" { emptyValues.insert(position) }
+                    if text == nil { index += 1 } else if text == "" { read.emptyValues.insert(position) }
                 } else if !table.entries[entry].isInversion {
                     let value = try text.map { try Self.value($0, for: table.entries[entry]) }
-                    occurrences.append(Occurrence(argument: position, entry: entry, letter: nil, value: value))
+                    read.occurrences.append(Occurrence(argument: position, entry: entry, letter: nil, value: value))
                 }
                 continue
             }
@@ -133,7 +160,14 @@ enum PflagSyntax {
                     break
                 }
                 if table.entries[entry].takesValue {
-                    if letter == letters.count - 1 { index += 1 }
+                    if letter == letters.count - 1 {
+                        index += 1
+                    } else {
+                        // pflag's `-farg`, or `-f=arg` with something after the `=`.
+                        var value = letters[(letter + 1)...]
+                        if value.count > 1, value.first == "=" { value = value.dropFirst() }
+                        read.joinedValues[position] = ("-" + String(letters[...letter]), String(value))
+                    }
                     break
                 }
                 // pflag's `-f=arg`: `=` right after the letter, and something after it.
@@ -149,9 +183,9 @@ enum PflagSyntax {
                 if table.optionsEndAtFirstPositional { break }
                 continue
             }
-            occurrences += group
+            read.occurrences += group
         }
-        return (occurrences, emptyValues)
+        return read
     }
 
     /// `text` read for `entry`, or docker's message for it with exit code 125.
@@ -169,11 +203,11 @@ enum PflagSyntax {
         case inverted
     }
 
-    /// `arguments` with the occurrences of every flag that was given a value rewritten, and each
-    /// option given an empty value (at `emptyValues`) followed by that value.
-    private static func rewritten(
-        _ arguments: [String], occurrences: [Occurrence], emptyValues: Set<Int>, table: CommandFlagTable
-    ) -> [String] {
+    /// `arguments` with the occurrences of every flag that was given a value rewritten, each
+    /// option given an empty value followed by that value, and each value joined to its short
+    /// option after it.
+    private static func rewritten(_ arguments: [String], _ read: ReadArguments, table: CommandFlagTable) -> [String] {
+        let occurrences = read.occurrences
         // The flags given a value, and the value each ends with (pflag: the last one given).
         let given = Set(occurrences.filter { $0.value != nil }.map(\.entry))
         var finalValue: [Int: Bool] = [:]
@@ -189,8 +223,12 @@ enum PflagSyntax {
         let byArgument = Dictionary(grouping: occurrences.filter { given.contains($0.entry) }, by: \.argument)
         var result: [String] = []
         for (index, argument) in arguments.enumerated() {
-            if emptyValues.contains(index) {
+            if read.emptyValues.contains(index) {
                 result += [String(argument.dropLast()), ""]
+            } else if let (group, value) = read.joinedValues[index] {
+                // The option's letter stays (only booleans are rewritten): the group's first part.
+                let parts = byArgument[index].map { Self.rewritten(group, $0, table: table, outcome: outcome) } ?? [group]
+                result += [parts[0], value] + parts.dropFirst()
             } else if let rewritten = byArgument[index] {
                 result += Self.rewritten(argument, rewritten, table: table, outcome: outcome)
             } else {
