@@ -64,7 +64,8 @@ final class ConnectionProcess: Sendable {
     /// ``terminate()`` when the connection closes.
     static func launch(executable: String, arguments: [String]) async throws -> ConnectionProcess {
         guard let path = Self.resolve(executable) else {
-            throw HTTPTransportError(.commandNotFound, "\(executable) was not found in PATH")
+            // Go's words (docker's `run` reads its exit code, 127, from them).
+            throw HTTPTransportError(.commandNotFound, "\(executable): executable file not found in $PATH")
         }
         let toProgram = try Self.makePipe(for: path)
         let fromProgram: (read: CInt, write: CInt)

@@ -52,17 +52,15 @@ import Testing
         (["run", "--rm=false", "--name=", "busybox"], ["run", "--name", "", "busybox"]),
         // A value joined to its short option (pflag drops one `=` with something after it),
         // alone or ending a group; the booleans before it rewritten as ever.
-        (["ps", "-n1"], ["ps", "-n", "1"]),
-        (["ps", "-qn1", "-aqn=2"], ["ps", "-qn", "1", "-aqn", "2"]),
-        (["logs", "-n5", "c"], ["logs", "-n", "5", "c"]),
-        (["ps", "-fstatus=exited"], ["ps", "-f", "status=exited"]),
-        (
-            ["run", "-uroot", "-w/tmp", "-p8080:80", "busybox", "-uroot"],
-            ["run", "-u", "root", "-w", "/tmp", "-p", "8080:80", "busybox", "-uroot"]
-        ),
-        (["run", "-ie=A=1", "-e=", "-e-x", "busybox"], ["run", "-ie", "A=1", "-e", "=", "-e", "-x", "busybox"]),
-        (["run", "-dl", "a=b", "-dlc=d", "--detach=false", "busybox"], ["run", "-l", "a=b", "-l", "c=d", "busybox"]),
-        (["run", "--sig-proxy=false", "-ad", "busybox"], ["run", "--no-sig-proxy", "-a", "d", "busybox"]),
+        (["ps", "-n1"], ["ps", "-n=1"]),
+        (["ps", "-qn1", "-aqn=2"], ["ps", "-q", "-n=1", "-aq", "-n=2"]),
+        (["logs", "-n5", "c"], ["logs", "-n=5", "c"]),
+        (["ps", "-fstatus=exited"], ["ps", "-f=status=exited"]),
+        (["run", "-uroot", "-w/tmp", "-p8080:80", "busybox", "-uroot"], ["run", "-u=root", "-w=/tmp", "-p=8080:80", "busybox", "-uroot"]),
+        (["run", "-ie=A=1", "-e=", "-e-x", "-e=--", "busybox"], ["run", "-i", "-e=A=1", "-e==", "-e=-x", "-e=--", "busybox"]),
+        (["run", "-dl", "a=b", "-dlc=d", "--detach=false", "busybox"], ["run", "-l", "a=b", "-l=c=d", "busybox"]),
+        (["run", "--sig-proxy=false", "-ad", "busybox"], ["run", "--no-sig-proxy", "-a=d", "busybox"]),
+        (["commit", "-pmx", "--pause=false", "c"], ["commit", "-p", "-m=x", "--no-pause", "c"]),
         (["run", "-l", "-qn1", "busybox"], ["run", "-l", "-qn1", "busybox"]),
         // Nothing to rewrite.
         (["run", "-it", "busybox", "ls", "-la"], ["run", "-it", "busybox", "ls", "-la"]),
@@ -82,6 +80,9 @@ import Testing
     @Test func aJoinedValueIsTheOptionsValue() throws {
         let run = try Self.parse(["run", "-dit", "-uroot", "busybox", "true"], as: StevedoreCommand.Container.Run.self)
         #expect(run.detach && run.config.interactive && run.config.tty && run.config.user == "root" && run.image == "busybox")
+        // A value that is `--` is the option's, not the end of the options.
+        let dashes = try Self.parse(["run", "-e=--", "-d", "busybox"], as: StevedoreCommand.Container.Run.self)
+        #expect(dashes.config.env == ["--"] && dashes.detach && dashes.image == "busybox")
         let list = try Self.parse(["container", "ls", "-aqn2"], as: StevedoreCommand.Container.List.self)
         #expect(list.arguments.all && list.arguments.quiet && list.arguments.last.text == "2")
     }
@@ -160,6 +161,9 @@ import Testing
         #expect(joined.environment == ["DOCKER_HOST": "unix:///a=b"])
         #expect(joined.arguments == ["ps", "--log-level", "warn"])
         #expect(try GlobalOptions.movingLeadingOptions(in: ["-cx", "ps"]).arguments == ["ps", "--context", "x"])
+        // pflag's `-c=` is the value `=`; `--context=` an empty one.
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["-c=", "ps"]).arguments == ["ps", "--context", "="])
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["--context=", "ps"]).arguments == ["ps", "--context", ""])
     }
 
     /// One `-H` only, as docker 28.5's flag takes it: a second is a bad value of the flag (28.2

@@ -17,8 +17,8 @@ struct RunExitCodeTests {
         #expect(exitCode(DockerError(category: .notFound, statusCode: 404, message: "No such image: nope:latest")) == 125)
     }
 
-    /// docker 28.2 gives 127 for a credential helper that is not installed, from its words,
-    /// which the library's say too; and 125 for a daemon it cannot reach. (`FaultTests` runs
+    /// docker 28.2 gives 127 for a credential helper or an ssh client that is not installed,
+    /// from its words, which the library's say too; and 125 for a daemon it cannot reach. (`FaultTests` runs
     /// `run` against a socket it may not open: 126, as docker.)
     @Test func theClientsOwnFailuresGiveDockersCodes() async throws {
         let helper = try CredentialHelper(name: "stevedore-not-installed", searchPath: ["/nonexistent"])
@@ -28,5 +28,12 @@ struct RunExitCodeTests {
         defer { client.shutdown() }
         let unreachable = await #expect(throws: DockerError.self) { try await client.system.ping() }
         #expect(try exitCode(#require(unreachable)) == 125)
+        // docker's ssh dialer: `exec: "ssh": executable file not found in $PATH`, 127.
+        var configuration = DockerClientConfiguration(host: try DockerHost(parsing: "ssh://user@127.0.0.1"))
+        configuration.ssh.executable = "stevedore-no-such-ssh"
+        let sshClient = try DockerClient(configuration: configuration)
+        defer { sshClient.shutdown() }
+        let noSSH = await #expect(throws: DockerError.self) { try await sshClient.system.ping() }
+        #expect(try exitCode(#require(noSSH)) == 127, "\(String(describing: noSSH))")
     }
 }

@@ -111,10 +111,10 @@ extension StevedoreCommand.Container {
 
         /// docker's exit code for a run that failed from the `--cidfile` to the start: 127 when
         /// the error says something was not found (the container's command, as meant, but also
-        /// a credential helper or the `--cidfile`'s directory), 126 when it says permission was
-        /// denied (the command's, or the daemon's socket's) or names a directory, and 125
-        /// otherwise; and its words around the error (`withHelp`). docker reads the code from
-        /// the error's text, whatever failed.
+        /// a credential helper, the ssh client or the `--cidfile`'s directory), 126 when it says
+        /// permission was denied (the command's, or the daemon's socket's) or names a directory,
+        /// and 125 otherwise; and its words around the error (`withHelp`). docker reads the code
+        /// from the error's text, whatever failed in those steps.
         static func failure(_ error: DockerError) -> CommandFailure {
             let message = "\(error)"
             let code: Int32

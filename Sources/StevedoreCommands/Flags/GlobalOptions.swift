@@ -71,9 +71,12 @@ public struct GlobalOptions: ParsableArguments {
         while index < arguments.endIndex {
             var parts = arguments[index].split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let first = parts.first, !first.isEmpty else { break }
-            // pflag's `-Hvalue`: a value joined to the letter of a short option that takes one.
+            // pflag's `-Hvalue`: a value joined to the letter of a short option that takes one,
+            // and `-H=` the value `=` (only `--host=` is empty).
             let letter = String(first.prefix(2))
-            if first.utf8.count > 2, !first.hasBytePrefix("--"), let name = longNames[letter], takesValue.contains(name) {
+            if first.utf8.count > 2 || parts == [letter, ""], !first.hasBytePrefix("--"), let name = longNames[letter],
+                takesValue.contains(name)
+            {
                 parts = [letter, String(arguments[index].dropFirst(2))]
             }
             let given = parts[0]

@@ -29,8 +29,9 @@ import StevedoreText
 ///
 /// A short option's value joined to its letter, `-n1`, `-uroot`, `-qn=2` (pflag drops one `=`
 /// after the letter when something follows it: `-e=A=1` sets `A=1`): the argument parser
-/// reads only `-n 1` and `-n=1`; the group is cut after the option's letter and its value
-/// becomes the next argument. Reading a group needs the command's table, which takes
+/// reads only `-n 1` and `-n=1`: the group is cut before the option's letter, which is given
+/// its value after `=` (`-q -n=1`; a value of its own argument would be read as the end of the
+/// options when it is `--`). Reading a group needs the command's table, which takes
 /// milliseconds to build: a group of letters alone (`-it`, `-uroot`) has it built only when
 /// ``StevedoreCommand/parse(pflagSyntax:)`` finds that the parser cannot read the command
 /// line as it is (or when something else on it needs the table).
@@ -114,8 +115,9 @@ enum PflagSyntax {
         /// The indexes of the options given an empty value (`--x=`).
         var emptyValues: Set<Int> = []
         /// By index, the groups of short names that end in an option's value (`-qn1`): the
-        /// group up to the option's letter (`-qn`) and the value (`1`).
-        var joinedValues: [Int: (group: String, value: String)] = [:]
+        /// flags before the option's letter (`-q`, or `-` alone) and the option with its value
+        /// (`-n=1`).
+        var joinedValues: [Int: (flags: String, option: String)] = [:]
     }
 
     /// `arguments` from `start` on, read as pflag reads them.
@@ -166,7 +168,7 @@ enum PflagSyntax {
                         // pflag's `-farg`, or `-f=arg` with something after the `=`.
                         var value = letters[(letter + 1)...]
                         if value.count > 1, value.first == "=" { value = value.dropFirst() }
-                        read.joinedValues[position] = ("-" + String(letters[...letter]), String(value))
+                        read.joinedValues[position] = ("-" + String(letters[..<letter]), "-\(letters[letter])=" + String(value))
                     }
                     break
                 }
@@ -225,10 +227,10 @@ enum PflagSyntax {
         for (index, argument) in arguments.enumerated() {
             if read.emptyValues.contains(index) {
                 result += [String(argument.dropLast()), ""]
-            } else if let (group, value) = read.joinedValues[index] {
-                // The option's letter stays (only booleans are rewritten): the group's first part.
-                let parts = byArgument[index].map { Self.rewritten(group, $0, table: table, outcome: outcome) } ?? [group]
-                result += [parts[0], value] + parts.dropFirst()
+            } else if let (flags, option) = read.joinedValues[index] {
+                // The flags take no value (it ends the group): rewritten, they have no inversions.
+                let rewrittenFlags = byArgument[index].map { Self.rewritten(flags, $0, table: table, outcome: outcome) } ?? [flags]
+                result += rewrittenFlags.filter { $0 != "-" } + [option]
             } else if let rewritten = byArgument[index] {
                 result += Self.rewritten(argument, rewritten, table: table, outcome: outcome)
             } else {
