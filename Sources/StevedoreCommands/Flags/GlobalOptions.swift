@@ -69,15 +69,14 @@ public struct GlobalOptions: ParsableArguments {
         var environment: [String: String] = [:]
         var index = arguments.startIndex
         while index < arguments.endIndex {
-            var parts = arguments[index].split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard let first = parts.first, !first.isEmpty else { break }
-            // pflag's `-Hvalue`: a value joined to the letter of a short option that takes one,
-            // and `-H=` the value `=` (only `--host=` is empty).
-            let letter = String(first.prefix(2))
-            if first.utf8.count > 2 || parts == [letter, ""], !first.hasBytePrefix("--"), let name = longNames[letter],
-                takesValue.contains(name)
-            {
-                parts = [letter, String(arguments[index].dropFirst(2))]
+            let argument = arguments[index]
+            var parts = argument.split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard !parts[0].isEmpty else { break }
+            // A value joined to the letter of a short option that takes one (`-Hvalue`, `-H=`),
+            // as pflag reads it; only `--host=` is empty.
+            let letter = String(argument.prefix(2))
+            if argument.utf8.count > 2, !argument.hasBytePrefix("--"), let name = longNames[letter], takesValue.contains(name) {
+                parts = [letter, PflagSyntax.joinedValue(String(argument.dropFirst(2)))]
             }
             let given = parts[0]
             let name = longNames[given] ?? given

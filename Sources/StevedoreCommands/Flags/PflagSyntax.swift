@@ -64,6 +64,12 @@ enum PflagSyntax {
         return Self.rewritten(arguments, read, table: table)
     }
 
+    /// The value of a short option that `rest` follows in its argument, as pflag reads it:
+    /// `rest` (`-farg`), without one `=` that something follows (`-f=arg`; `-f=` is `=`).
+    static func joinedValue(_ rest: String) -> String {
+        rest.utf8.count > 1 && rest.hasBytePrefix("=") ? String(rest.dropFirst()) : rest
+    }
+
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
@@ -165,10 +171,8 @@ enum PflagSyntax {
                     if letter == letters.count - 1 {
                         index += 1
                     } else {
-                        // pflag's `-farg`, or `-f=arg` with something after the `=`.
-                        var value = letters[(letter + 1)...]
-                        if value.count > 1, value.first == "=" { value = value.dropFirst() }
-                        read.joinedValues[position] = ("-" + String(letters[..<letter]), "-\(letters[letter])=" + String(value))
+                        let value = Self.joinedValue(String(letters[(letter + 1)...]))
+                        read.joinedValues[position] = ("-" + String(letters[..<letter]), "-\(letters[letter])=" + value)
                     }
                     break
                 }
