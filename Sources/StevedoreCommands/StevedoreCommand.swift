@@ -41,15 +41,16 @@ public struct StevedoreCommand: AsyncParsableCommand {
 
     /// The command `arguments` name, with docker's flag syntax (``PflagSyntax``): `--flag=false`,
     /// `--x=`, values joined to short options. The parser reads a group of letters (`-it`) as
-    /// flags, which they almost always are: only when it refuses the command line is it read
-    /// again with each group read as pflag reads it (`-uroot`), and that reading's outcome
-    /// stands. So a group the parser reads otherwise without refusing it, where a letter before
+    /// flags, which they almost always are, and `--x=VALUE` as an option's value, refusing a
+    /// flag's: only when it refuses the command line is it read again with the command's table
+    /// (``PflagSyntax``: `-uroot`, `--rm=false`), and that reading's outcome stands. So a group
+    /// the parser reads otherwise without refusing it, where a letter before
     /// the last takes a value and the rest are flags, is read as the parser reads it unless the
     /// command line needs the table for something else: `-ad` is `-a -d`, where pflag attaches
     /// `d`.
     static func parse(pflagSyntax arguments: [String]) throws -> ParsableCommand {
         do {
-            return try Self.parseAsRoot(try PflagSyntax.rewrite(arguments, readingGroupsOfLetters: false))
+            return try Self.parseAsRoot(try PflagSyntax.rewrite(arguments, readingAll: false))
         } catch {
             let groupsRead = try PflagSyntax.rewrite(arguments)
             guard groupsRead != arguments else { throw error }

@@ -87,6 +87,21 @@ import Testing
         #expect(list.arguments.all && list.arguments.quiet && list.arguments.last.text == "2")
     }
 
+    /// A long name's value is left to the parser, which reads an option's as pflag does and
+    /// refuses a flag's (then the line is read with the command's table); an empty value, which
+    /// the parser would take from the next argument, is rewritten before it parses.
+    @Test func aLongNamesValueIsLeftToTheParserUntilItRefusesIt() throws {
+        let line = ["ps", "--format={{.ID}}", "-a", "--all=false", "--filter=status=exited"]
+        #expect(try PflagSyntax.rewrite(line, readingAll: false) == line)
+        #expect(try PflagSyntax.rewrite(["ps", "--format=", "-a"], readingAll: false) == ["ps", "--format", "", "-a"])
+        let ps = try Self.parse(line, as: StevedoreCommand.PS.self)
+        #expect(!ps.arguments.all && ps.arguments.format == "{{.ID}}" && ps.arguments.filter == ["status=exited"])
+        let shown = try Self.parse(["ps", "--all=false", "--format={{.ID}}", "-a"], as: StevedoreCommand.PS.self)
+        #expect(shown.arguments.all && shown.arguments.format == "{{.ID}}")
+        // The parser would take `--help=false` as a request for help: it is read first.
+        #expect(try Self.parse(["ps", "--help=false", "-q"], as: StevedoreCommand.PS.self).arguments.quiet)
+    }
+
     @Test func anEmptyValueIsTheOptionsValue() throws {
         let run = try Self.parse(["run", "--entrypoint=", "--workdir=", "busybox", "true"], as: StevedoreCommand.Container.Run.self)
         #expect(run.config.entrypoint == "" && run.config.workdir == "" && run.image == "busybox" && run.command == ["true"])

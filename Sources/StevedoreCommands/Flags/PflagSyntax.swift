@@ -31,10 +31,14 @@ import StevedoreText
 /// after the letter when something follows it: `-e=A=1` sets `A=1`): the argument parser
 /// reads only `-n 1` and `-n=1`: the group is cut before the option's letter, which is given
 /// its value after `=` (`-q -n=1`; a value of its own argument would be read as the end of the
-/// options when it is `--`). Reading a group needs the command's table, which takes
-/// milliseconds to build: a group of letters alone (`-it`, `-uroot`) has it built only when
-/// ``StevedoreCommand/parse(pflagSyntax:)`` finds that the parser cannot read the command
-/// line as it is (or when something else on it needs the table).
+/// options when it is `--`).
+///
+/// Reading a command line needs the command's table, which takes milliseconds to build. What
+/// the argument parser either reads as pflag does or refuses is therefore left to it at first:
+/// a group of letters alone (`-it`, `-uroot`) and a long name with a value (`--format=x`,
+/// `--rm=false`); the table is built only when ``StevedoreCommand/parse(pflagSyntax:)`` finds
+/// that the parser cannot read the command line as it is (or when something else on it needs
+/// the table: an empty value, a short name's `=`, a group that holds more than letters).
 ///
 /// `--x VALUE` stays two arguments, as in pflag (there `VALUE` is a positional argument), and
 /// so do the values of options (`--label --rm=false` labels), and everything after `--` or, for
@@ -43,21 +47,28 @@ import StevedoreText
 enum PflagSyntax {
     /// `arguments` (the command's path first, as after ``GlobalOptions/movingLeadingOptions(in:)``)
     /// with every boolean flag given a value, every empty option value and every value joined
-    /// to its short option rewritten for the argument parser.
+    /// to its short option rewritten for the argument parser; with `readingAll` false, only
+    /// those that the parser would read otherwise without refusing the command line.
     static func rewrite(
-        _ arguments: [String], readingGroupsOfLetters: Bool = true, root: ParsableCommand.Type = StevedoreCommand.self
+        _ arguments: [String], readingAll: Bool = true, root: ParsableCommand.Type = StevedoreCommand.self
     ) throws -> [String] {
         let (command, pathLength) = Self.command(in: arguments, root: root)
         // Only a command that runs has flags to rewrite; a group leaves its arguments to the parser.
         guard command.configuration.subcommands.isEmpty else { return arguments }
         let options = arguments[pathLength...].prefix { $0 != "--" }
-        // Only a flag given a value, or a group of short names (which may end in a value),
+        // Only a name given a value, or a group of short names (which may end in a value),
         // needs the command's table.
         let needsTable = options.contains { argument in
             guard argument.hasBytePrefix("-") else { return false }
+            if argument.hasBytePrefix("--") {
+                // The parser takes `--x=` as `--x` followed by a value, and `--help=VALUE` as a
+                // request for help: both are always read.
+                guard let equals = argument.utf8.firstIndex(of: UInt8(ascii: "=")) else { return false }
+                return readingAll || argument.utf8.index(after: equals) == argument.utf8.endIndex || argument.hasBytePrefix("--help=")
+            }
             if argument.contains(scalar: "=") { return true }
-            guard !argument.hasBytePrefix("--"), argument.utf8.count > 2 else { return false }
-            return readingGroupsOfLetters || argument.utf8.dropFirst().contains { !Self.isASCIILetter($0) }
+            guard argument.utf8.count > 2 else { return false }
+            return readingAll || argument.utf8.dropFirst().contains { !Self.isASCIILetter($0) }
         }
         guard needsTable, let table = CommandFlagTable(command: command) else { return arguments }
         let read = try Self.occurrences(in: arguments, from: pathLength, table: table)
