@@ -168,6 +168,8 @@ import Testing
         (["ps", "-az"], 125), (["ps", "-f"], 125), (["frobnicate"], 1), (["container", "list", "a"], 1), (["images", "a", "b"], 1),
         (["exec", "c"], 1), (["container", "exec", "c"], 1), (["cp", "a"], 1), (["commit"], 1), (["network", "nope"], 1),
         (["logs", "-f"], 1), (["stop", "-t", "x", "c"], 125),
+        // `r` of `-uroot` is the user's name; the unknown `-r` is the next argument.
+        (["run", "-uroot", "-r", "busybox"], 125), (["ps", "-qn1", "-ax"], 125),
     ]
 
     /// docker's exit codes for them (checked against the docker CLI by the next test).

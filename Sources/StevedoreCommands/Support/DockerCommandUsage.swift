@@ -133,11 +133,21 @@ struct DockerCommandUsage: Sendable {
 
     /// pflag's words for an option no command takes: a short one names the group it was in.
     /// pflag names a short option by the rest of its group from that letter on (`-z` of `-az`).
+    /// The group is the first in which the letter is read as an option: every letter before it
+    /// is a flag (in `-uroot -r`, `r` is a letter of `-u`'s value).
     private static func unknownFlag(_ option: String, in arguments: [String]) -> String {
         guard !option.hasBytePrefix("--"), let letter = option.dropFirst().first else { return "unknown flag: \(option)" }
-        let group = arguments.first { $0.hasBytePrefix("-") && !$0.hasBytePrefix("--") && $0.dropFirst().contains(letter) }
-        let rest = group.flatMap { group in group.firstIndex(of: letter).map { "-" + group[$0...] } }
-        return "unknown shorthand flag: '\(letter)' in \(rest ?? option)"
+        let (command, pathLength) = PflagSyntax.command(in: arguments, root: StevedoreCommand.self)
+        let table = CommandFlagTable(command: command)
+        func isFlag(_ letter: Character) -> Bool {
+            guard let table, let index = table.index(short: letter) else { return true }
+            return !table.entries[index].takesValue
+        }
+        let group = arguments.dropFirst(pathLength).prefix { $0 != "--" }.lazy.compactMap { argument -> Substring? in
+            guard argument.hasBytePrefix("-"), !argument.hasBytePrefix("--"), let at = argument.firstIndex(of: letter) else { return nil }
+            return argument.dropFirst()[..<at].allSatisfy(isFlag) ? argument[at...] : nil
+        }.first
+        return "unknown shorthand flag: '\(letter)' in \(group.map { "-" + $0 } ?? option)"
     }
 
     /// pflag's words for an option without its value, which comes last: a short one by its letter.
