@@ -169,7 +169,7 @@ import Testing
         (["exec", "c"], 1), (["container", "exec", "c"], 1), (["cp", "a"], 1), (["commit"], 1), (["network", "nope"], 1),
         (["logs", "-f"], 1), (["stop", "-t", "x", "c"], 125),
         // `r` of `-uroot` is the user's name; the unknown `-r` is the next argument.
-        (["run", "-uroot", "-r", "busybox"], 125), (["ps", "-qn1", "-ax"], 125),
+        (["run", "-uroot", "-r", "busybox"], 125), (["ps", "-qn1", "-ax"], 125), (["-Dx", "ps"], 125),
     ]
 
     /// docker's exit codes for them (checked against the docker CLI by the next test).

@@ -179,6 +179,10 @@ import Testing
         // pflag's `-c=` is the value `=`; `--context=` an empty one.
         #expect(try GlobalOptions.movingLeadingOptions(in: ["-c=", "ps"]).arguments == ["ps", "--context", "="])
         #expect(try GlobalOptions.movingLeadingOptions(in: ["--context=", "ps"]).arguments == ["ps", "--context", ""])
+        // `-D` leads a group as a flag; what follows is read from its next letter.
+        let grouped = try GlobalOptions.movingLeadingOptions(in: ["-DDlwarn", "-DH", "unix:///a", "ps"])
+        #expect(grouped.arguments == ["ps", "--log-level", "warn", "--debug"] && grouped.environment == ["DOCKER_HOST": "unix:///a"])
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["-Dx", "ps"]).arguments == ["--debug", "-x", "ps"])
     }
 
     /// One `-H` only, as docker 28.5's flag takes it: a second is a bad value of the flag (28.2

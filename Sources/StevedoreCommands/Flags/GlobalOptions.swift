@@ -57,7 +57,8 @@ public struct GlobalOptions: ParsableArguments {
     /// only before the command. `-H` together with a context is refused, as docker refuses it,
     /// and so is a second `-H`.
     /// The boolean ones take a value as docker's do (`--tls=false`, `-D=1`), the last one given
-    /// winning; a value `strconv.ParseBool` refuses fails with docker's message, exit code 125.
+    /// winning, and `-D` leads a group as a flag does (`-Dlwarn`); a value `strconv.ParseBool`
+    /// refuses fails with docker's message, exit code 125.
     static func movingLeadingOptions(in arguments: [String]) throws -> (arguments: [String], environment: [String: String]) {
         let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug"]
         let environmentNames = ["--host": "DOCKER_HOST", "--config": "DOCKER_CONFIG"]
@@ -67,9 +68,16 @@ public struct GlobalOptions: ParsableArguments {
         var leading: [String] = []
         var flagValues: [(name: String, value: Bool)] = []
         var environment: [String: String] = [:]
+        var arguments = arguments
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
+            // A group led by `-D`, the one global flag with a short name (`-Dlwarn`, `-DH host`):
+            // pflag reads `-D`, then the rest of the group from its next letter.
+            if argument.utf8.count > 2, argument.hasBytePrefix("-D"), !argument.hasBytePrefix("-D="), !argument.hasBytePrefix("-D-") {
+                arguments.replaceSubrange(index...index, with: ["-D", "-" + argument.dropFirst(2)])
+                continue
+            }
             var parts = argument.split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard !parts[0].isEmpty else { break }
             // A value joined to the letter of a short option that takes one (`-Hvalue`, `-H=`),
