@@ -113,12 +113,26 @@ struct NetworkTests {
                 _ = try await client.networks.create(NetworkCreateRequest(name: ipv4Name, enableIPv4: true))
                 #expect(try await client.networks.inspect(ipv4Name).enableIPv4 == true)
             }
-            for reference in ["", "a/b", "a b"] {
+            for reference in ["", "a/b", "a\tb"] {
                 let invalid = await #expect(throws: DockerError.self) { try await client.networks.inspect(reference) }
                 #expect(invalid?.category == .invalidInput)
             }
             let builtin = await #expect(throws: DockerError.self) { try await client.networks.remove("host") }
             #expect(builtin?.category == .forbidden)
+        }
+    }
+
+    /// The daemon creates a network whose name holds spaces as given: it is inspected and
+    /// removed by that name.
+    @Test func aNameWithSpacesNamesItsNetwork() async throws {
+        try await TestEngine.withResources { client, resources in
+            let name = uniqueName("net") + " with spaces"
+            resources.network(name)
+            let created = try await client.networks.create(NetworkCreateRequest(name: name))
+            #expect(try await client.networks.inspect(name).id == created.id)
+            try await client.networks.remove(name)
+            let missing = await #expect(throws: DockerError.self) { try await client.networks.inspect(name) }
+            #expect(missing?.category == .notFound)
         }
     }
 

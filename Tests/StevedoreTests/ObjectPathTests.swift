@@ -33,6 +33,16 @@ struct ObjectPathTests {
         #expect((try? kind("name-1.x")) == "/\(kind.collection)/name-1.x")
     }
 
+    /// The daemon creates a network whose name has spaces as given; it can be inspected and
+    /// removed by it. Control characters stay refused.
+    @Test func aNetworksNameMayHoldWhiteSpace() throws {
+        #expect(try ObjectPath.network("my net\u{00A0}1") == "/networks/my%20net%C2%A01")
+        for reference in ["a\tb", "a\u{85}", "a\u{7F}", " / "] {
+            #expect(throws: DockerError.self) { try ObjectPath.network(reference) }
+        }
+        #expect(throws: DockerError.self) { try ObjectPath.volume("a b") }
+    }
+
     @Test func theErrorNamesTheKindAndTheReference() {
         let error = #expect(throws: DockerError.self) { try ObjectPath.volume("..") }
         #expect(error?.message == "invalid volume name or ID: \"..\" names no volume")

@@ -5,9 +5,9 @@ import StevedoreText
 /// with a clear message before any request, and can never address another path of the API.
 ///
 /// Shared checks: not empty, not `.` or `..` (a router would clean them into another path and
-/// the daemon would answer with a redirect), no white space or control character. A reference
-/// is percent-escaped whole, `/` included, so an image reference (`host:5000/team/app:v1`)
-/// stays one path segment.
+/// the daemon would answer with a redirect), no control character, and no white space but in a
+/// network's name (the daemon creates `my network` as given). A reference is percent-escaped
+/// whole, `/` included, so an image reference (`host:5000/team/app:v1`) stays one path segment.
 struct ObjectPath: Sendable {
     /// The collection in the API's paths: `containers`, `images`…
     let collection: String
@@ -15,6 +15,9 @@ struct ObjectPath: Sendable {
     let noun: String
     /// Where a reference may contain `/`.
     private let slashes: Slashes
+    /// Whether a reference may contain white space: only a network's name may; every other
+    /// kind's names and references are refused by the daemon (or the registry) with it.
+    private var allowsWhiteSpace = false
 
     /// The `/` a reference of a kind may contain.
     private enum Slashes {
@@ -29,7 +32,7 @@ struct ObjectPath: Sendable {
     static let container = ObjectPath(collection: "containers", noun: "container", slashes: .leading)
     static let image = ObjectPath(collection: "images", noun: "image", slashes: .anywhere)
     static let exec = ObjectPath(collection: "exec", noun: "exec instance", slashes: .none)
-    static let network = ObjectPath(collection: "networks", noun: "network", slashes: .none)
+    static let network = ObjectPath(collection: "networks", noun: "network", slashes: .none, allowsWhiteSpace: true)
     static let volume = ObjectPath(collection: "volumes", noun: "volume", slashes: .none)
     static let distribution = ObjectPath(collection: "distribution", noun: "image", slashes: .anywhere)
     static let node = ObjectPath(collection: "nodes", noun: "node", slashes: .none)
@@ -50,18 +53,19 @@ struct ObjectPath: Sendable {
         let isValid =
             !body.isEmpty && body != "." && body != ".."
             && (self.slashes == .anywhere || !body.utf8.contains(UInt8(ascii: "/")))
-            && !body.unicodeScalars.contains(where: Self.isRefused)
+            && !body.unicodeScalars.contains(where: { Self.isRefused($0, allowingWhiteSpace: self.allowsWhiteSpace) })
         guard isValid else {
             throw DockerError.invalidInput("invalid \(self.noun) name or ID: \"\(reference)\" names no \(self.noun)")
         }
     }
 
-    /// White space (Unicode's) and control characters (C0, DEL and C1). An ASCII scalar, as ids
-    /// and most names are, is answered without Unicode's property tables: every reference of
-    /// every request goes through here.
-    private static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F }
-        return (0x80...0x9F).contains(scalar.value) || scalar.properties.isWhitespace
+    /// Control characters (C0, DEL and C1) and, unless allowed, white space (Unicode's). An
+    /// ASCII scalar, as ids and most names are, is answered without Unicode's property tables:
+    /// every reference of every request goes through here.
+    private static func isRefused(_ scalar: Unicode.Scalar, allowingWhiteSpace: Bool) -> Bool {
+        let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        if isControl || allowingWhiteSpace { return isControl }
+        return scalar.isASCII ? scalar.value == 0x20 : scalar.properties.isWhitespace
     }
 
     /// `/{collection}/{reference}{suffix}`, the reference checked and escaped.
