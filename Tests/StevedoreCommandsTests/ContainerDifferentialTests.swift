@@ -557,7 +557,8 @@ struct ContainerDifferentialTests {
                 [
                     "inspect", "--format",
                     #"{{.Config.Labels.scope}}|{{.Config.Labels.nope}}|{{index .Config.Labels "nope"}}|"#
-                        + #"{{index .NetworkSettings.Networks "nope"}}|{{.NetworkSettings.Networks.nope}}"#,
+                        + #"{{index .NetworkSettings.Networks "nope"}}|{{.NetworkSettings.Networks.nope}}|"#
+                        + #"{{.NetworkSettings.Networks.bridge.IPAddress}}|{{.Config.Labels.nope.x}}"#,
                     scope + "-b",
                 ],
                 // The daemon's JSON as it sent it, nulls and all, indented as docker does.

@@ -33,8 +33,8 @@ import Testing
     }
 
     /// A dictionary of strings or of models is a typed Go map, as docker's typed pass sees it:
-    /// a missing key is `<no value>` to a field and its element's zero value to `index`, with
-    /// `missingkey=error`. Other objects keep failing.
+    /// a missing key is `<no value>` to a field (and so are that value's fields) and its
+    /// element's zero value to `index`, with `missingkey=error`. Other objects keep failing.
     @Test func dictionariesActAsGoTypedMaps() throws {
         struct Endpoint: Encodable { var IPAddress = "10.0.0.2" }
         struct Nothing: Encodable {}
@@ -50,6 +50,11 @@ import Testing
         #expect(try render(#"{{.Labels.a}}|{{.Labels.nope}}|{{index .Labels "nope"}}|{{index .Labels "a"}}"#) == "b|<no value>||b")
         #expect(try render(#"{{.Networks.n.IPAddress}}|{{.Networks.nope}}|{{index .Networks "nope"}}"#) == "10.0.0.2|<no value>|<nil>")
         #expect(try render(#"{{.NoNetworks.nope}}|{{index .NoNetworks "nope"}}"#) == "<no value>|<nil>")
+        // A field of a missing entry is no value again, as Go's default option gives it.
+        #expect(
+            try render(#"{{.Networks.nope.IPAddress}}|{{.Labels.nope.x.y}}|{{$n := .NoNetworks.nope}}{{$n.IPAddress}}"#)
+                == "<no value>|<no value>|<no value>")
+        #expect(throws: TemplateError.self) { try render("{{.Ports.nope.x}}") }
         #expect(throws: TemplateError.self) { try render("{{.Ports.nope}}") }
         #expect(throws: TemplateError.self) { try render("{{.Exposed.nope}}") }
         #expect(throws: TemplateError.self) { try render("{{.Nope}}") }

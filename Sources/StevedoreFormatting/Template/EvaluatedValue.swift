@@ -12,7 +12,19 @@ struct EvaluatedValue {
     /// How Go prints a model's field whose Go type prints in its own way (a `time.Time`).
     var goPrinted: GoPrinted?
 
+    /// For no value: whether it is a typed Go map's missing entry, which docker's typed pass
+    /// reads without `missingkey=error` (Go's default option there): a field of it is no value
+    /// again (`.Networks.bridge.IPAddress` is `<no value>`), not an error.
+    var isMissingTypedEntry = false
+
     static let invalid = EvaluatedValue(value: nil)
+
+    /// A typed Go map's missing entry (see ``isMissingTypedEntry``).
+    static let missingTypedEntry: EvaluatedValue = {
+        var value = EvaluatedValue.invalid
+        value.isMissingTypedEntry = true
+        return value
+    }()
 
     init(value: TemplateValue?, isInterface: Bool = false) {
         self.value = value

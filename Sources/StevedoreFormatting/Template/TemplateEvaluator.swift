@@ -345,15 +345,15 @@ struct TemplateEvaluator {
 
     private func evalField(_ name: String, of receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
         guard let value = receiver.value else {
-            if missingKey == .error { throw failure("nil data; no entry for key \(GoQuote.quote(name))") }
-            return .invalid
+            if missingKey == .error, !receiver.isMissingTypedEntry { throw failure("nil data; no entry for key \(GoQuote.quote(name))") }
+            return receiver.isMissingTypedEntry ? .missingTypedEntry : .invalid
         }
         switch value {
         case .null where receiver.isInterface:
             throw failure("nil pointer evaluating interface {}.\(name)")
         case .null where receiver.typedNil != nil:
             // A nil map has no keys, as a typed map yields no value for a missing key.
-            if case .map = receiver.typedNil { return .invalid }
+            if case .map = receiver.typedNil { return .missingTypedEntry }
             if case .pointer(let type?, let pointee)? = receiver.typedNil {
                 // Go looks the field up in the struct's type before it follows the pointer.
                 if let pointee, !pointee.hasField(name) { throw failure("can't evaluate field \(name) in type \(type)") }
@@ -379,7 +379,7 @@ struct TemplateEvaluator {
                 throw failure("can't evaluate field \(name) in type \(type)")
             }
             // A typed Go map has no missingkey=error of its own: docker's typed pass yields no value.
-            if object.typedMapElement != nil, missingKey == .error { return .invalid }
+            if object.typedMapElement != nil, missingKey == .error { return .missingTypedEntry }
             switch missingKey {
             case .error: throw failure("map has no entry for key \(GoQuote.quote(name))")
             case .noValue: return .invalid
