@@ -169,7 +169,8 @@ import Testing
         (["exec", "c"], 1), (["container", "exec", "c"], 1), (["cp", "a"], 1), (["commit"], 1), (["network", "nope"], 1),
         (["logs", "-f"], 1), (["stop", "-t", "x", "c"], 125),
         // `r` of `-uroot` is the user's name; the unknown `-r` is the next argument.
-        (["run", "-uroot", "-r", "busybox"], 125), (["ps", "-qn1", "-ax"], 125), (["-Dx", "ps"], 125),
+        (["run", "-uroot", "-r", "busybox"], 125), (["ps", "-qn1", "-ax"], 125), (["-Dx", "ps"], 125), (["frobnicate", "ls"], 1),
+        (["ps", "-f", "a=b", "--filter", "x"], 125), (["images", "--filter", "x"], 125), (["network", "ls", "-f", "x"], 125),
     ]
 
     /// docker's exit codes for them (checked against the docker CLI by the next test).
@@ -193,6 +194,17 @@ import Testing
         let actual = try await self.stevedore.run(arguments, environment: Self.noDaemon)
         #expect(actual.status == expected.status, "\(actual)")
         #expect(actual.standardError.replacing("stevedore", with: "docker") == expected.standardError, "\(expected)")
+    }
+
+    /// docker's commands that Stevedore has not are an unknown command, not a usage error of a
+    /// command it has.
+    @Test(arguments: [["stack", "ls"], ["manifest", "inspect", "x"], ["trust"]])
+    func aDockerCommandStevedoreHasNotIsUnknown(arguments: [String]) async throws {
+        let outcome = try await self.stevedore.run(arguments, environment: Self.noDaemon)
+        #expect(outcome.status == 1, "\(outcome)")
+        #expect(
+            outcome.standardError
+                == "stevedore: unknown command: stevedore \(arguments[0])\n\nRun 'stevedore --help' for more information\n")
     }
 
     /// `--time`, docker's deprecated name of stop's and restart's `--timeout`, is taken with

@@ -42,6 +42,8 @@ struct ContainerListArguments: ParsableArguments {
         let last = try self.last.value(for: "-n, --last")
         // As docker: -l means -n 1 only when -n is not given.
         let limit = last == -1 ? (self.latest ? 1 : nil) : (last > 0 ? last : nil)
+        // A malformed filter is docker's flag refusal; a value its key cannot hold, the daemon's (exit 1).
+        try checkFilterArguments(self.filter)
         let filters = try ContainerListFilters(parsing: self.filter)
         // docker: config.json's psFormat even with -q; with both --format and -q, a warning.
         if self.quiet, !(self.format ?? "").isEmpty {

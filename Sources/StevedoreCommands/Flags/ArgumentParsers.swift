@@ -27,12 +27,13 @@ func parseFilters<Filters: TypedFilters>(_ arguments: [String], as _: Filters.Ty
     }
 }
 
-/// Fails with docker's usage error (exit 125) for the first argument without `=`.
-private func checkFilterArguments(_ arguments: [String], flag: String) throws {
+/// Fails with docker's refusal of a flag's value (exit 125, the command's usage after it) for
+/// the first argument without `=`.
+func checkFilterArguments(_ arguments: [String], flag: String = "-f, --filter") throws {
     guard let malformed = arguments.first(where: { !DockerFilters.isWellFormed($0) }) else { return }
     throw CommandFailure(
         description: "invalid argument \"\(malformed)\" for \"\(flag)\" flag: bad format of filter (expected name=value)",
-        exitCode: 125)
+        exitCode: 125, isFlagValue: true)
 }
 
 /// `reference` parsed as docker parses a name argument; a malformed one fails as docker's CLI

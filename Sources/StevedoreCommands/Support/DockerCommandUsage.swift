@@ -40,11 +40,14 @@ struct DockerCommandUsage: Sendable {
 
     /// The command `arguments` name (after the program's name): the longest run of leading
     /// words that is a command path. Like docker, which reads each command's flags before its
-    /// subcommand's name, it stops at the first option.
+    /// subcommand's name, it stops at the first option. Only the words of a command Stevedore
+    /// has are read: the table holds docker's commands that it has not (`stack`), which are an
+    /// unknown command to the root.
     static func command(in arguments: [String]) -> DockerCommandUsage {
         var command = Self.root
         var path: [String] = []
-        for argument in arguments {
+        let implemented = PflagSyntax.command(in: arguments, root: StevedoreCommand.self).pathLength
+        for argument in arguments.prefix(implemented) {
             guard !argument.hasBytePrefix("-"), let next = Self.byPath[(path + [argument]).joined(separator: " ")] else { break }
             path.append(argument)
             command = next
@@ -96,8 +99,17 @@ struct DockerCommandUsage: Sendable {
         }
         guard UsageExitCode.isArgumentCount(parserMessage: message) else { return nil }
         // The argument may hold a quote itself: it ends at the message's last one.
-        let firstArgument = message.cut(prefix: "Unexpected argument '")?.cut(suffix: "'").map(String.init)
+        let firstArgument =
+            message.cut(prefix: "Unexpected argument '")?.cut(suffix: "'").map(String.init)
+            ?? Self.firstOfUnexpectedArguments(in: message)
         return self.countRefusal(firstArgument: firstArgument)
+    }
+
+    /// The first argument of the parser's `2 unexpected arguments: 'a', 'b'`.
+    private static func firstOfUnexpectedArguments(in message: String) -> String? {
+        guard let start = message.firstRange(of: " unexpected arguments: '")?.upperBound else { return nil }
+        let list = message[start...]
+        return String(list.firstRange(of: "', '").map { list[..<$0.lowerBound] } ?? list)
     }
 
     /// docker's words for a wrong number of arguments, exit code 1; `firstArgument` is the one
