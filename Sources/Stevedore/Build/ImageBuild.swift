@@ -180,10 +180,12 @@ public struct BuildOutput: Codable, Hashable, Sendable {
 
 extension DockerClient.Images {
     /// `POST /build` of a local directory, tarred and streamed by Stevedore with docker's
-    /// `.dockerignore` rules (see ``BuildContext``). Returns the build output: `stream` text of
-    /// each step, then `aux.ID` with the image id (``ProgressStream/finish()`` returns it). A
-    /// failed step throws ``DockerError/Category/buildFailed`` with the daemon's message (and the
-    /// exit code of a failed `RUN` in ``DockerError/code``).
+    /// `.dockerignore` rules (see ``BuildContext``). Returns the build's progress: from the
+    /// classic builder, the ``ProgressMessage/stream`` text of each step; from BuildKit,
+    /// `moby.buildkit.trace` messages instead, which ``ProgressMessage/buildKitStatus`` decodes.
+    /// Then `aux.ID` with the image id (``ProgressStream/finish()`` returns it). A failed step
+    /// throws ``DockerError/Category/buildFailed`` with the daemon's message (and the exit code
+    /// of a failed `RUN` in ``DockerError/code``).
     ///
     /// The builder is ``ImageBuildOptions/builderVersion``, or when `nil` the one the docker CLI
     /// would choose (``preferredBuilderVersion(environment:)``): BuildKit on Docker 23 and

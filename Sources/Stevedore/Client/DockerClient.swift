@@ -21,8 +21,12 @@ public final class DockerClient: Sendable {
     private let negotiation: VersionNegotiation
     let logger: Logger
 
-    /// A client for `configuration`; throws ``DockerError/Category/invalidConfiguration`` for a
-    /// host it cannot reach yet.
+    /// A client for `configuration`. It connects to nothing yet: the first request opens a
+    /// connection. Throws ``DockerError/Category/invalidConfiguration`` for a connection pool
+    /// that could never serve a request (``DockerClientConfiguration/ConnectionPool/maxConnections``
+    /// below 1, a connect timeout that is not positive, a negative idle timeout) and for TLS
+    /// that cannot be set up (a certificate or key file that cannot be read or parsed, a client
+    /// certificate without its key).
     public init(configuration: DockerClientConfiguration = .init(), logger: Logger = Logger(label: "stevedore")) throws {
         self.configuration = configuration
         self.transport = HTTPTransport(

@@ -5,10 +5,15 @@ extension DockerClientConfiguration {
     /// How a client opens, keeps and shares its connections to the daemon.
     ///
     /// Ordinary requests share at most ``maxConnections`` kept-alive connections. Long-lived
-    /// exchanges — a followed log, events, stats, a wait, a pull's or a build's progress, a
-    /// stop or prune that may take long, attach and exec sessions — never wait for the pool
-    /// and never hold one of its connections: each takes an idle connection out of it, or
-    /// opens one of its own, and gives it back afterwards only if the pool has room. So any
+    /// exchanges never wait for the pool and never hold one of its connections: each takes an
+    /// idle connection out of it, or opens one of its own, and gives it back afterwards only if
+    /// the pool has room. They are every response read as a stream (logs, events, stats, the
+    /// progress of a pull, push, import, load or build, an export, a save, an archive), attach
+    /// and exec sessions and a build's BuildKit session, waits, stops and restarts, the
+    /// container, image, volume and build-cache prunes, and the uploads of
+    /// ``DockerClient/Containers/putArchive(_:path:tar:options:)`` and
+    /// ``DockerClient/Plugins/create(_:tar:)``. They have no deadline
+    /// (``DockerClientConfiguration/requestTimeout`` does not apply to them). So any
     /// number of them (64 concurrent `run`s, each holding a wait while it starts its container)
     /// leaves all of ``maxConnections`` to the requests between them; as with Go's client,
     /// they are bounded only by what you start.

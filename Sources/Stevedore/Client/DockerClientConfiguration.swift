@@ -13,9 +13,10 @@ public struct DockerClientConfiguration: Sendable {
     public var apiVersion: APIVersion?
     /// Sent as `User-Agent`. Default: `Stevedore/<version>`.
     public var userAgent: String = "Stevedore/\(StevedoreLibrary.version)"
-    /// The deadline of each request that is not a stream (streams have none): a request still
-    /// unanswered then fails with ``DockerError/Category/timeout``. Default: `nil`, no deadline,
-    /// as the docker CLI.
+    /// The deadline of each ordinary request: one still unanswered then fails with
+    /// ``DockerError/Category/timeout``. The long-lived exchanges that ``ConnectionPool`` lists
+    /// (streams, sessions, waits, stops and restarts, every prune but the networks', archive and
+    /// plugin uploads) have none. Default: `nil`, no deadline, as the docker CLI.
     public var requestTimeout: Duration?
     /// TLS towards a TCP daemon. Default: `nil`, plain TCP, except for an `https://` host, which
     /// uses TLS with the system's trust roots and verification.

@@ -11,8 +11,8 @@ import StevedoreTransport
 ///
 /// Accepted forms, as the docker CLI accepts them:
 /// - `unix:///path/to/docker.sock` (an empty path means `/var/run/docker.sock`)
-/// - `tcp://host:port` and `tcp://host` (port 2375, or 2376 with TLS), optionally with a base path
-/// - `http://host:port[/base]`, `https://host:port[/base]` (TLS)
+/// - `tcp://host:port` and `tcp://host` (port 2375, TLS or not), optionally with a base path
+/// - `http://host:port[/base]`, `https://host:port[/base]` (TLS; port 2376 when none is given)
 /// - `ssh://[user@]host[:port][/path/to/docker.sock]` (the path: the daemon's socket on that
 ///   host, when it is not the remote CLI's default)
 public struct DockerHost: Hashable, Sendable, CustomStringConvertible {

@@ -30,8 +30,9 @@ public struct DockerTLSOptions: Hashable, Sendable {
         self.verifyServer = verifyServer
     }
 
-    /// The files docker looks for in a certificate directory (`DOCKER_CERT_PATH`, default
-    /// `~/.docker`): `ca.pem`, `cert.pem` and `key.pem`, each only if it exists.
+    /// The files docker looks for in a certificate directory (`DOCKER_CERT_PATH`, else
+    /// `DOCKER_CONFIG`, else `~/.docker`: see ``certificateDirectory(environment:)``): `ca.pem`,
+    /// `cert.pem` and `key.pem`, each only if it exists.
     public init(certificateDirectory: String, verifyServer: Bool = true) {
         func existing(_ name: String) -> String? {
             let path = FilePath(certificateDirectory).appending(name).string

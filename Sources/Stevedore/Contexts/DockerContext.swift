@@ -81,8 +81,8 @@ public struct DockerContext: Hashable, Sendable {
     /// The `default` context of `environment`, as the docker CLI computes it: the host of
     /// `DOCKER_HOST` (default `unix:///var/run/docker.sock`, or `tcp://localhost:2376` with
     /// TLS), and with `DOCKER_TLS_VERIFY` or `DOCKER_TLS` set, the `ca.pem`, `cert.pem` and
-    /// `key.pem` of `DOCKER_CERT_PATH` (default `~/.docker`) that exist, verifying the daemon
-    /// only under `DOCKER_TLS_VERIFY`.
+    /// `key.pem` of `DOCKER_CERT_PATH` (else `DOCKER_CONFIG`, else `~/.docker`) that exist,
+    /// verifying the daemon only under `DOCKER_TLS_VERIFY`.
     public static func defaultContext(environment: [String: String] = ProcessInfo.processInfo.environment) -> DockerContext {
         let verify = !(environment["DOCKER_TLS_VERIFY"] ?? "").isEmpty
         let tls = verify || !(environment["DOCKER_TLS"] ?? "").isEmpty
