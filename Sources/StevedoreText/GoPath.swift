@@ -116,10 +116,7 @@ public enum GoPath {
             }
             linksWalked += 1
             if linksWalked > 255 { throw GoPathError(message: "EvalSymlinks: too many links") }
-            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(current, &target, target.count - 1)
-            guard count >= 0 else { throw GoPathError(operation: "readlink", path: current, code: errno) }
-            let link = target[..<count].map { UInt8(bitPattern: $0) }
+            let link = Array(try Self.readLink(current).utf8)
             // The rest of the path is walked again from the link's target.
             path = link + path[end...]
             if link.first == slash {
@@ -133,5 +130,13 @@ public enum GoPath {
             }
         }
         return Self.clean(String(decoding: resolved, as: UTF8.self))
+    }
+
+    /// The target of the symbolic link at `path`, as Go's `os.Readlink` reads it.
+    package static func readLink(_ path: String) throws(GoPathError) -> String {
+        var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &target, target.count - 1)
+        guard count >= 0 else { throw GoPathError(operation: "readlink", path: path, code: errno) }
+        return String(decoding: target[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

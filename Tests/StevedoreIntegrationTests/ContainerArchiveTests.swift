@@ -9,7 +9,7 @@ import Testing
     .enabled("needs a reachable Docker engine: scripts/test starts one") { await TestEngine.shouldRun() })
 struct ContainerArchiveTests {
     /// A single-entry tar holding `content` as `name`, built as the local archive writer does.
-    private func tar(_ name: String, _ content: ByteBuffer) -> ByteBuffer {
+    func tar(_ name: String, _ content: ByteBuffer) -> ByteBuffer {
         var buffer = TarHeader(
             name: name, kind: .regularFile, mode: 0o640, size: Int64(content.readableBytes), modificationTime: 1_700_000_000
         ).encoded()
@@ -141,6 +141,54 @@ struct ContainerArchiveTests {
                 try await client.containers.copyIn(uniqueName("missing"), path: "/tmp", from: tree)
             }
             #expect(missingContainer?.category == .notFound)
+        }
+    }
+}
+
+extension ContainerArchiveTests {
+    /// A copy onto a symbolic link writes through it, as docker's: in the container one link
+    /// (to a file: its target replaced; to a directory: copied into it), locally link after link.
+    @Test func copiesWriteThroughALinkAtTheDestination() async throws {
+        try await TestEngine.withClient { client in
+            let local = FileManager.default.temporaryDirectory.appendingPathComponent(uniqueName("cp")).path
+            defer { try? FileManager.default.removeItem(atPath: local) }
+            let links = local + "/links"
+            try FileManager.default.createDirectory(atPath: links + "/dir", withIntermediateDirectories: true)
+            try Data("old\n".utf8).write(to: URL(fileURLWithPath: links + "/target"))
+            try FileManager.default.createSymbolicLink(atPath: links + "/file-link", withDestinationPath: "target")
+            try FileManager.default.createSymbolicLink(atPath: links + "/dir-link", withDestinationPath: "dir")
+            let newFile = local + "/new"
+            try Data("new content\n".utf8).write(to: URL(fileURLWithPath: newFile))
+
+            try await client.withContainer(["true"], start: false) { id in
+                try await client.containers.copyIn(id, path: "/tmp", from: links)
+                #expect(try await client.containers.copyIn(id, path: "/tmp/links/file-link", from: newFile) == "/tmp/links/target")
+                #expect(try await client.containers.archiveInfo(id, path: "/tmp/links/file-link").mode.isSymbolicLink)
+                #expect(try await client.containers.archiveInfo(id, path: "/tmp/links/target").size == 12)
+                try await client.containers.copyIn(id, path: "/tmp/links/dir-link", from: newFile)
+                #expect(try await client.containers.archiveInfo(id, path: "/tmp/links/dir/new").size == 12)
+                let archive = self.tar("from-tar", ByteBuffer(string: "x"))
+                let into = try await client.containers.copyIn(id, path: "/tmp/links/dir-link", tar: .stream([archive].async))
+                #expect(into == "/tmp/links/dir")
+                #expect(try await client.containers.archiveInfo(id, path: "/tmp/links/dir/from-tar").size == 1)
+                let ontoFile = await #expect(throws: DockerError.self) {
+                    try await client.containers.copyIn(id, path: "/tmp/links/target", tar: .stream([archive].async))
+                }
+                #expect(ontoFile?.category == .invalidInput)
+                #expect(ontoFile?.message == "destination \"\(id):/tmp/links/target\" must be a directory")
+
+                // Locally: through two links to the file they lead to.
+                try FileManager.default.createSymbolicLink(atPath: local + "/chain", withDestinationPath: "links/file-link")
+                try await client.containers.copyOut(id, path: "/tmp/links/target", to: local + "/chain")
+                #expect(try FileManager.default.destinationOfSymbolicLink(atPath: local + "/chain") == "links/file-link")
+                #expect(try String(contentsOfFile: links + "/target", encoding: .utf8) == "new content\n")
+                // A link to nothing in a directory that does not exist: docker's stat error.
+                try FileManager.default.createSymbolicLink(atPath: local + "/dangling", withDestinationPath: local + "/none/x")
+                let dangling = await #expect(throws: DockerError.self) {
+                    try await client.containers.copyOut(id, path: "/tmp/links/target", to: local + "/dangling")
+                }
+                #expect(dangling?.message == "stat \(local)/none: no such file or directory")
+            }
         }
     }
 }

@@ -224,7 +224,7 @@ struct BuildContextWalker {
             header.kind = .directory  // the header adds the trailing `/`
         case S_IFLNK:
             header.kind = .symbolicLink
-            header.linkName = try Self.linkTarget(absolute, size: Int(status.st_size))
+            header.linkName = try Self.linkTarget(absolute)
         case S_IFCHR, S_IFBLK:
             header.kind = status.st_mode & S_IFMT == S_IFCHR ? .characterDevice : .blockDevice
             let device = status.deviceNumbers
@@ -238,13 +238,12 @@ struct BuildContextWalker {
         return BuildContextEntry(header: header, source: source)
     }
 
-    private static func linkTarget(_ path: String, size: Int) throws -> String {
-        var buffer = [CChar](repeating: 0, count: max(size, 255) + 2)
-        let length = readlink(path, &buffer, buffer.count - 1)
-        guard length >= 0 else {
-            throw DockerError.invalidInput("cannot read the link \(path): \(String(cString: strerror(errno)))")
+    private static func linkTarget(_ path: String) throws -> String {
+        do {
+            return try GoPath.readLink(path)
+        } catch {
+            throw DockerError.invalidInput("cannot read the link \(path): \(goErrnoText(error.code))")
         }
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The names in a directory, sorted bytewise as Go's `os.ReadDir` sorts them.

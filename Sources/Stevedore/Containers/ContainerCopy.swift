@@ -36,19 +36,24 @@ extension DockerClient.Containers {
     /// Copies the local file or directory `source` to `path` in the container, as
     /// `docker cp SRC CONTAINER:PATH` does: into `path` when it is an existing directory,
     /// otherwise as `path` itself (whose parent must exist); a `source` whose last element is
-    /// `.` (`dir/.`, `.`, `./`) copies a directory's contents. The tar is built while it is sent (modes, times, symbolic links
-    /// and directories kept; see ``LocalTarArchive``).
+    /// `.` (`dir/.`, `.`, `./`) copies a directory's contents. A symbolic link at `path` is
+    /// written through, as docker follows it (one link; a relative target is joined to the
+    /// link's directory). The tar is built while it is sent (modes, times, symbolic links and
+    /// directories kept; see ``LocalTarArchive``). Returns the path the copy went to: `path`,
+    /// or the target of the link there.
     ///
     /// `progress` is called with the bytes of the tar sent so far, each time a chunk goes to the
     /// daemon (docker's `Successfully copied 2.05kB` counts them).
     ///
     /// Errors: a missing `source` or a directory onto an existing file,
-    /// ``DockerError/Category/invalidInput``; a `path` ending in `/` that does not exist or a
-    /// missing parent, ``DockerError/Category/notFound``.
+    /// ``DockerError/Category/invalidInput``; a file onto a `path` ending in `/` that does not
+    /// exist (a directory is copied as it, as docker copies it) or a missing parent,
+    /// ``DockerError/Category/notFound``.
+    @discardableResult
     public func copyIn(
         _ id: String, path: String, from source: String, options: ContainerCopyOptions = .init(),
         progress: (@Sendable (Int64) -> Void)? = nil
-    ) async throws {
+    ) async throws -> String {
         try ObjectPath.container.validate(id)
         // As docker: a source whose last element is `.` (`.`, `dir/.`, `./`) copies its contents.
         let copiesContents = GoPath.base(source) == "."
@@ -59,20 +64,21 @@ extension DockerClient.Containers {
         }
         // A link is copied as a link unless followLink (which resolved it above).
         let sourceIsDirectory = status.st_mode & S_IFMT == S_IFDIR
-        let destination = try await self.pathStatIfExists(id, path: path)
+        let (target, destination) = try await self.copyDestination(id, path: path)
         let extractInto: String
         let archiveName: String
         if let destination, destination.mode.isDirectory {
-            extractInto = path
+            extractInto = target
             archiveName = copiesContents ? "." : URL(fileURLWithPath: source).lastPathComponent
         } else {
             if destination != nil, sourceIsDirectory {
                 throw DockerError.invalidInput("cannot copy the directory \(source) to \(path) in the container: it is a file")
             }
-            if destination == nil, path.hasByteSuffix("/") {
-                throw DockerError(category: .notFound, message: "the directory \(path) does not exist in container \(id)")
+            // A missing `dir/` is made for a directory, as docker makes it; a file is refused.
+            if destination == nil, target.hasByteSuffix("/"), !sourceIsDirectory {
+                throw DockerError(category: .notFound, message: "the directory \(target) does not exist in container \(id)")
             }
-            let (parent, name) = Self.split(path)
+            let (parent, name) = Self.split(target)
             extractInto = parent
             archiveName = name
         }
@@ -81,12 +87,51 @@ extension DockerClient.Containers {
             id, path: extractInto, tar: progress.map(tar.reportingProgress) ?? tar,
             options: ContainerPutArchiveOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
         )
+        return target
+    }
+
+    /// Extracts the tar `tar` into the directory `path` of the container, as
+    /// `docker cp - CONTAINER:PATH` does: through a symbolic link at `path` (as
+    /// ``copyIn(_:path:from:options:progress:)``), never replacing a directory with a
+    /// non-directory or the reverse. Returns the directory the tar went to. `progress` is
+    /// called with the bytes sent so far.
+    ///
+    /// Errors: a `path` that is not an existing directory, ``DockerError/Category/invalidInput``
+    /// (`destination "ID:PATH" must be a directory`, as docker words it), before any byte of
+    /// `tar` is read.
+    @discardableResult
+    public func copyIn(
+        _ id: String, path: String, tar: ByteSource, options: ContainerCopyOptions = .init(),
+        progress: (@Sendable (Int64) -> Void)? = nil
+    ) async throws -> String {
+        try ObjectPath.container.validate(id)
+        let (target, destination) = try await self.copyDestination(id, path: path)
+        guard let destination, destination.mode.isDirectory else {
+            throw DockerError.invalidInput("destination \"\(id):\(path)\" must be a directory")
+        }
+        try await self.putArchive(
+            id, path: target, tar: progress.map(tar.reportingProgress) ?? tar,
+            options: ContainerPutArchiveOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
+        )
+        return target
+    }
+
+    /// Where a copy to `path` in the container goes, and its stat there (nil when missing):
+    /// `path`, or, for a symbolic link there, its target (one link, as docker follows it; a
+    /// relative target joined to the link's directory).
+    private func copyDestination(_ id: String, path: String) async throws -> (path: String, stat: ContainerPathStat?) {
+        let status = try await self.pathStatIfExists(id, path: path)
+        guard let status, status.mode.isSymbolicLink else { return (path, status) }
+        let target = Self.joinedLinkTarget(status.linkTarget, of: path)
+        return (target, try await self.pathStatIfExists(id, path: target))
     }
 
     /// Copies `path` of the container to the local `destination`, as
     /// `docker cp CONTAINER:PATH DEST` does: into `destination` when it is an existing
     /// directory, otherwise as `destination` itself (whose parent must exist; a missing
-    /// `destination/` is made for a directory, refused for a file). The archive is
+    /// `destination/` is made for a directory, refused for a file). A symbolic link at
+    /// `destination` is written through, link after link, as docker follows them (a link to
+    /// nothing too, when its target's directory exists). The archive is
     /// extracted as it arrives (see ``TarExtractor`` for what it refuses). Returns the stat of
     /// what was copied. `progress` is called with the bytes of the tar received so far.
     ///
@@ -100,6 +145,8 @@ extension DockerClient.Containers {
         try Self.checkLocalDestination(destination)
         let source = options.followLink ? try await self.resolvingLink(id, path: path) : path
         let archive = try await self.archive(id, path: source)
+        // As docker: the links are followed once the container's side answered.
+        let destination = try Self.resolvedLocalDestination(destination)
         let exists = stat.of(destination, followingLinks: true) != nil
         if exists, stat.isDirectory(destination) {
             // A followed link is copied under the link's name, as docker rebases it.
@@ -149,9 +196,7 @@ extension DockerClient.Containers {
     public func resolvingLink(_ id: String, path: String) async throws -> String {
         // As docker: a path that cannot be stat'ed is left for the archive's request to refuse.
         guard let status = try? await self.archiveInfo(id, path: path), status.mode.isSymbolicLink else { return path }
-        var resolved =
-            status.linkTarget.hasBytePrefix("/")
-            ? status.linkTarget : GoPath.clean(Self.split(path).parent + "/" + status.linkTarget)
+        var resolved = Self.joinedLinkTarget(status.linkTarget, of: path)
         if path.hasByteSuffix("/."), !resolved.hasByteSuffix("/.") {
             resolved += "/."
         } else if path.hasByteSuffix("/"), !resolved.hasByteSuffix("/") {
@@ -172,7 +217,36 @@ extension DockerClient.Containers {
         }
     }
 
-    /// `/a/b/c` → (`/a/b`, `c`); `c` → (`.`, `c`); `/c` → (`/`, `c`).
+    /// A link's target as a path: an absolute one as it is, a relative one joined to the
+    /// directory of `link` and cleaned, as docker joins them.
+    static func joinedLinkTarget(_ target: String, of link: String) -> String {
+        target.hasBytePrefix("/") ? target : GoPath.clean(Self.split(link).parent + "/" + target)
+    }
+
+    /// The local path a copy to `destination` writes, as docker's `CopyInfoDestinationPath`
+    /// finds it: `destination`, or what the symbolic links there lead to (at most 11 of them),
+    /// whose directory must then exist when it does not.
+    static func resolvedLocalDestination(_ destination: String) throws -> String {
+        var path = destination
+        var links = 0
+        while let status = stat.of(path), status.st_mode & S_IFMT == S_IFLNK {
+            guard links <= 10 else { throw DockerError.invalidInput("too many symlinks in \(GoPath.absolute(destination))") }
+            links += 1
+            do {
+                path = Self.joinedLinkTarget(try GoPath.readLink(path), of: path)
+            } catch {
+                throw DockerError.invalidInput(error.description)
+            }
+        }
+        guard links > 0, stat.of(path) == nil else { return path }
+        let parent = Self.split(path).parent
+        guard let status = stat.of(parent, followingLinks: true) else {
+            throw DockerError.invalidInput(GoPathError(operation: "stat", path: parent, code: errno).description)
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw DockerError.invalidInput(GoPathError(code: ENOTDIR).description) }
+        return path
+    }
+
     /// docker's checks of a local destination (its `ValidateOutputPath`), before any request,
     /// in its words: the directory it names exists, and the destination can be looked at (a
     /// file where a directory is named, `FILE/` or `FILE/x`, is `not a directory`).
@@ -189,6 +263,7 @@ extension DockerClient.Containers {
         guard code == ENOENT else { throw DockerError.invalidInput(GoPathError(operation: "stat", path: absolute, code: code).description) }
     }
 
+    /// `/a/b/c` → (`/a/b`, `c`); `c` → (`.`, `c`); `/c` → (`/`, `c`).
     static func split(_ path: String) -> (parent: String, name: String) {
         var trimmed = Substring(path)
         while trimmed.utf8.count > 1, let shorter = trimmed.cut(suffix: "/") { trimmed = shorter }

@@ -73,18 +73,19 @@ extension StevedoreCommand.Container {
                         return
                     }
                     let reported = GoPath.absolutePreservingTrailingDotOrSeparator(self.destination)
-                    try await Self.reporting(to: reported, copied: copied, if: reports) {
+                    try await Self.reporting(to: { _ in reported }, copied: copied, if: reports) {
                         try await client.containers.copyOut(
                             from.container, path: from.path, to: self.destination, options: options, progress: progress)
+                        return nil
                     }
                 }
             case (nil, let to?):
                 try await withClient(self.global) { client in
-                    try await Self.reporting(to: "\(to.container):\(to.path)", copied: copied, if: reports) {
+                    // docker names the path the copy went to: a link's target.
+                    try await Self.reporting(to: { "\(to.container):\($0 ?? to.path)" }, copied: copied, if: reports) {
                         if self.source == "-" {
-                            try await client.containers.putArchive(
-                                to.container, path: to.path, tar: .stream(StandardInput.uploadChunks),
-                                options: .init(copyUIDGID: self.archive))
+                            try await client.containers.copyIn(
+                                to.container, path: to.path, tar: .stream(StandardInput.uploadChunks), options: options)
                         } else {
                             try await client.containers.copyIn(
                                 to.container, path: to.path, from: self.source, options: options, progress: progress)
@@ -95,20 +96,24 @@ extension StevedoreCommand.Container {
         }
 
         /// Runs `copy`, then, if `reports`, docker's last line: the tar's bytes with three
-        /// significant digits (`2.05kB`; 0B for a tar from stdin, which it does not count). docker
+        /// significant digits (`2.05kB`; 0B for a tar from stdin, which it does not count), and
+        /// the `destination` named for the path `copy` returns (nil when it failed). docker
         /// prints it once its transfer ran, whatever the outcome: here after a copy that
         /// succeeded, or that failed once bytes went.
         private static func reporting(
-            to destination: String, copied: CopiedBytes, if reports: Bool, _ copy: () async throws -> Void
+            to destination: (String?) -> String, copied: CopiedBytes, if reports: Bool, _ copy: () async throws -> String?
         ) async throws {
-            func report() { printError("Successfully copied \(HumanSize.decimal(copied.value, precision: 3)) to \(destination)") }
+            func report(_ path: String?) {
+                printError("Successfully copied \(HumanSize.decimal(copied.value, precision: 3)) to \(destination(path))")
+            }
+            let path: String?
             do {
-                try await copy()
+                path = try await copy()
             } catch {
-                if reports, copied.value > 0 { report() }
+                if reports, copied.value > 0 { report(nil) }
                 throw error
             }
-            if reports { report() }
+            if reports { report(path) }
         }
     }
 }

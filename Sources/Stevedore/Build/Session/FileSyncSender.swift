@@ -83,10 +83,7 @@ struct FileSyncSender: Sendable {
             for _ in 0..<40 {
                 guard !current.isEmpty, !result.contains(current) else { break }
                 result.append(current)
-                var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-                let length = readlink(root + "/" + current, &target, target.count - 1)
-                guard length > 0 else { break }
-                let link = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                guard let link = try? GoPath.readLink(root + "/" + current), !link.isEmpty else { break }
                 let parent = current.split(scalar: "/").dropLast().joined(separator: "/")
                 current = Self.cleaned(link.hasBytePrefix("/") || parent.isEmpty ? link : parent + "/" + link)
             }
@@ -247,12 +244,11 @@ struct FileSyncSender: Sendable {
         // Wrapping as Go's UnixNano wraps: a time past 2262 is sent, not a trap.
         stat.modTime = Int64(status.modificationTime.tv_sec) &* 1_000_000_000 &+ Int64(status.modificationTime.tv_nsec)
         if kind == S_IFLNK {
-            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let length = readlink(absolute, &target, target.count - 1)
-            guard length >= 0 else {
-                throw DockerError.invalidInput("cannot read the link \(absolute): \(String(cString: strerror(errno)))")
+            do {
+                stat.linkname = try GoPath.readLink(absolute)
+            } catch {
+                throw DockerError.invalidInput("cannot read the link \(absolute): \(goErrnoText(error.code))")
             }
-            stat.linkname = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
         if kind == S_IFCHR || kind == S_IFBLK {
             let device = status.deviceNumbers
