@@ -170,6 +170,7 @@ import Testing
         (["logs", "-f"], 1), (["stop", "-t", "x", "c"], 125),
         // `r` of `-uroot` is the user's name; the unknown `-r` is the next argument.
         (["run", "-uroot", "-r", "busybox"], 125), (["ps", "-qn1", "-ax"], 125), (["-Dx", "ps"], 125), (["frobnicate", "ls"], 1),
+        (["commit", "c", "repo:x@sha256:" + String(repeating: "0a", count: 32)], 1),
         (["ps", "-f", "a=b", "--filter", "x"], 125), (["images", "--filter", "x"], 125), (["network", "ls", "-f", "x"], 125),
     ]
 

@@ -32,6 +32,7 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             let reference = try self.repository.map(parseImageName)
+            try reference.map(checkTaggable)
             let options = ImageCommitOptions(
                 repository: reference?.familiarName, tag: reference?.tag, comment: self.message, author: self.author, pause: self.pause,
                 changes: self.change)

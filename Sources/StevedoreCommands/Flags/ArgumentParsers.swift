@@ -46,6 +46,12 @@ func parseImageName(_ reference: String) throws -> ImageName {
     }
 }
 
+/// Fails as docker fails for a name an image is to be tagged with (`tag`'s target, `commit`'s
+/// repository) that has a digest: a tag cannot give one.
+func checkTaggable(_ reference: ImageName) throws {
+    guard reference.digest == nil else { throw CommandFailure(description: "refusing to create a tag with a digest reference") }
+}
+
 /// The reference pull and push work on, as docker resolves it: `--all-tags` takes a bare
 /// name; otherwise a bare name gets `latest`, announced with `Using default tag: latest`.
 func resolveTag(of name: String, allTags: Bool, quiet: Bool) throws -> ImageName {

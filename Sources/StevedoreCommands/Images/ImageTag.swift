@@ -24,9 +24,7 @@ extension StevedoreCommand.Image {
                 throw CommandFailure(
                     description: "Error parsing reference: \"\(self.target)\" is not a valid repository/tag: \(error.message)")
             }
-            guard target.digest == nil else {
-                throw CommandFailure(description: "refusing to create a tag with a digest reference")
-            }
+            try checkTaggable(target)
             try await withClient(self.global) { client in
                 try await client.images.tag(self.source, repository: target.familiarName, tag: target.tag ?? "latest")
             }
