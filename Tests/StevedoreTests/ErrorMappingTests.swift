@@ -29,6 +29,14 @@ import Testing
         #expect(error.description == "Error response from daemon: boom")
     }
 
+    /// As moby's client: the message without the white space around it (a runtime's error
+    /// ends in a newline); nothing left, the status.
+    @Test func theMessageIsTrimmed() {
+        #expect(self.daemonError(500, #"{"message":"runc failed: boom\n\n"}"#).message == "runc failed: boom")
+        #expect(self.daemonError(500, " plain text \n").message == "plain text")
+        #expect(self.daemonError(500, #"{"message":" "}"#).message == "HTTP status 500")
+    }
+
     @Test func versionErrorsAreRecognised() {
         let tooNew = self.daemonError(400, #"{"message":"client version 1.99 is too new. Maximum supported API version is 1.41"}"#)
         #expect(tooNew.category == .versionMismatch)

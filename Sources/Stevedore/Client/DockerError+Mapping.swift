@@ -10,18 +10,16 @@ import StevedoreTransport
 
 extension DockerError {
     /// The error for a daemon answer with status ≥ 400 (or 304) and `body`, the JSON
-    /// `{"message": …}` the daemon sends (any other text is taken as the message).
+    /// `{"message": …}` the daemon sends (any other text is taken as the message), without
+    /// the white space around it, as moby's client trims it (a runtime's error ends in a
+    /// newline).
     init(status: Int, body: ByteBuffer) {
         struct Message: Decodable {
             var message: String
         }
-        let text: String
-        if let decoded = try? JSONDecoder().decode(Message.self, from: Data(readableBytesOf: body)) {
-            text = decoded.message
-        } else {
-            let raw = String(decoding: body.readableBytesView, as: UTF8.self).trimmingWhitespace()
-            text = raw.isEmpty ? "HTTP status \(status)" : raw
-        }
+        let decoded = try? JSONDecoder().decode(Message.self, from: Data(readableBytesOf: body))
+        let trimmed = (decoded?.message ?? String(decoding: body.readableBytesView, as: UTF8.self)).trimmingWhitespace()
+        let text = trimmed.isEmpty ? "HTTP status \(status)" : trimmed
         let category: Category
         var hint: String?
         switch status {
