@@ -102,6 +102,18 @@ import Testing
         #expect(try Self.parse(["ps", "--help=false", "-q"], as: StevedoreCommand.PS.self).arguments.quiet)
     }
 
+    /// A negative stop timeout waits for ever, as the daemon reads it; an empty signal is the
+    /// daemon's default, as docker sends it.
+    @Test func stopAndKillTakeDockersValues() throws {
+        let stop = try Self.parse(["stop", "-t", "-5", "-s", "", "c"], as: StevedoreCommand.Container.Stop.self).stop.options()
+        #expect(stop.timeout == .waitForever && stop.signal == nil)
+        let restart = try Self.parse(["restart", "-t", "3", "c"], as: StevedoreCommand.Container.Restart.self)
+        #expect(try restart.stop.options().timeout == .seconds(3))
+        typealias Kill = StevedoreCommand.Container.Kill
+        #expect(try Self.parse(["kill", "--signal=", "c"], as: Kill.self).options() == nil)
+        #expect(throws: DockerError.self) { try Self.parse(["kill", "-s", "NOPE", "c"], as: Kill.self).options() }
+    }
+
     @Test func anEmptyValueIsTheOptionsValue() throws {
         let run = try Self.parse(["run", "--entrypoint=", "--workdir=", "busybox", "true"], as: StevedoreCommand.Container.Run.self)
         #expect(run.config.entrypoint == "" && run.config.workdir == "" && run.image == "busybox" && run.command == ["true"])

@@ -12,7 +12,7 @@ extension StevedoreCommand.Container {
         @Argument(help: "Containers") var containers: [String]
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
-        func options() throws -> ContainerSignal? { try self.signal.map(ContainerSignal.init(parsing:)) }
+        func options() throws -> ContainerSignal? { try parseSignalFlag(self.signal) }
 
         func act(on container: String, options signal: ContainerSignal?, client: DockerClient) async throws {
             try await client.containers.kill(container, signal: signal)

@@ -46,6 +46,13 @@ func parseImageName(_ reference: String) throws -> ImageName {
     }
 }
 
+/// A `-s`/`--signal` value of `kill`, `stop` and `restart`: an empty one, as an absent one, is
+/// the daemon's default signal (docker sends it empty, and the daemon reads it so).
+func parseSignalFlag(_ value: String?) throws -> ContainerSignal? {
+    guard let value, !value.isEmpty else { return nil }
+    return try ContainerSignal(parsing: value)
+}
+
 /// Fails as docker fails for a name an image is to be tagged with (`tag`'s target, `commit`'s
 /// repository) that has a digest: a tag cannot give one.
 func checkTaggable(_ reference: ImageName) throws {

@@ -6,7 +6,7 @@ struct StopOptions: ParsableArguments {
     @Option(name: [.customShort("s"), .long], parsing: .unconditional, help: "Signal to send to the container")
     var signal: String?
 
-    /// docker's `int`; `-1` waits for ever, so the next argument is taken whatever it looks like,
+    /// docker's `int`; `-1` (any negative value) waits for ever, so the next argument is taken whatever it looks like,
     /// as docker's flag parsing takes it.
     @Option(
         name: [.customShort("t"), .customLong("timeout")], parsing: .unconditional, help: "Seconds to wait before killing the container")
@@ -28,8 +28,9 @@ struct StopOptions: ParsableArguments {
             timeout = time.last
         }
         return ContainerStopOptions(
-            signal: try self.signal.map(ContainerSignal.init(parsing:)),
-            timeout: timeout.map { $0 == -1 ? .waitForever : .seconds($0) }
+            signal: try parseSignalFlag(self.signal),
+            // The daemon waits for ever for any negative timeout, as docker documents `-1`.
+            timeout: timeout.map { $0 < 0 ? .waitForever : .seconds($0) }
         )
     }
 }
