@@ -55,4 +55,13 @@ import Testing
         #expect(merged.jsonText() == #"{"A":{"Y":2,"New":0,"Z":1},"X":3,"Sent":null,"B":1,"Own":2}"#)
         #expect(try GoTemplate(parsing: "{{.Health}} {{.Sent}} {{.Own}}").render(merged) == "<no value> <no value> 2")
     }
+
+    /// Arrays of structs (`Mounts`) are completed element by element: `{{json .Mounts}}` leaves
+    /// out what the daemon left out. Arrays of other lengths are the model's.
+    @Test func arraysAreMergedElementByElement() throws {
+        let typed = try TemplateValue(json: #"{"Mounts":[{"Name":null,"Source":"/a"},{"Name":"v","Source":"/b"}],"Short":[{"A":null}]}"#)
+        let raw = try TemplateValue(json: #"{"Mounts":[{"Source":"/a","RW":true},{"Name":"v","Source":"/b"}],"Short":[]}"#)
+        let merged = typed.addingMissingFields(from: raw)
+        #expect(merged.jsonText() == #"{"Mounts":[{"Source":"/a","RW":true},{"Name":"v","Source":"/b"}],"Short":[{"A":null}]}"#)
+    }
 }
