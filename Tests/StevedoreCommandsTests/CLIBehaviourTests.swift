@@ -170,6 +170,7 @@ import Testing
         (["logs", "-f"], 1), (["stop", "-t", "x", "c"], 125),
         // `r` of `-uroot` is the user's name; the unknown `-r` is the next argument.
         (["run", "-uroot", "-r", "busybox"], 125), (["ps", "-qn1", "-ax"], 125), (["-Dx", "ps"], 125), (["frobnicate", "ls"], 1),
+        (["network", "connect", "--driver-opt", "foo", "n", "c"], 1), (["network", "connect", "--driver-opt", " =x", "n", "c"], 1),
         // An unknown flag is refused before the arguments are counted.
         (["export", "--bogus"], 125), (["rm", "-f=true"], 1), (["rm", "-fz"], 125), (["logs", "--tail", "--nope", "-x"], 125),
         (["commit", "c", "repo:x@sha256:" + String(repeating: "0a", count: 32)], 1),

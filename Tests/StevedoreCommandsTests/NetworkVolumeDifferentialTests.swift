@@ -168,6 +168,8 @@ struct NetworkVolumeDifferentialTests {
                             ["volume", "inspect", "-f", "{{.Labels}} {{.Options}}", self.scope + "-made"],
                             ["volume", "rm", self.scope + "-made", missing],
                             ["volume", "create", "--label", "prune=\(self.scope)", self.scope + "-pruned"],
+                            // No options given, none sent: the volume's are null, not {}.
+                            ["volume", "inspect", "-f", "{{json .Labels}} {{json .Options}}", self.scope + "-pruned"],
                             // From API 1.42 a prune takes named volumes only with --all.
                             ["volume", "prune", "-f"] + pruneAll + ["--filter", "label=prune=\(self.scope)"],
                         ], with: tool)
@@ -177,6 +179,7 @@ struct NetworkVolumeDifferentialTests {
                             "0|map[scope:\(self.scope)] map[device:tmpfs type:tmpfs]\n|",
                             "1|\(self.scope)-made\n|Error response from daemon: get \(missing): no such volume\n",
                             "0|\(self.scope)-pruned\n|",
+                            "0|{\"prune\":\"\(self.scope)\"} null\n|",
                             "0|Deleted Volumes:\n\(self.scope)-pruned\n\nTotal reclaimed space: 0B\n|",
                         ], "\(tool.executable.lastPathComponent)")
                 }

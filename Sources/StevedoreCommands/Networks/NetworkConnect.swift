@@ -33,7 +33,7 @@ extension StevedoreCommand.Network {
             let attachment = NetworkAttachment(
                 target: self.network, aliases: try FlagValue.stringSlice(self.alias, for: "--alias"),
                 links: try FlagValue.parseAll(self.link, for: "--link", ContainerFlagParsers.link),
-                driverOptions: keyValueMap(try FlagValue.stringSlice(self.driverOpt, for: "--driver-opt")) ?? [:],
+                driverOptions: try Self.driverOptions(try FlagValue.stringSlice(self.driverOpt, for: "--driver-opt")),
                 ipv4Address: self.ip, ipv6Address: self.ip6,
                 linkLocalIPs: try FlagValue.stringSlice(self.linkLocalIp, for: "--link-local-ip"),
                 gwPriority: try self.gwPriority?.value(for: "--gw-priority") ?? 0)
@@ -41,6 +41,19 @@ extension StevedoreCommand.Network {
             try await withClient(self.global) { client in
                 try await client.networks.connect(self.network, NetworkConnectRequest(container: self.container, endpointConfig: endpoint))
             }
+        }
+
+        /// `--driver-opt` values as docker reads them: `key=value`, both trimmed of white space;
+        /// one without `=` or a key is refused in docker's words, before any request.
+        static func driverOptions(_ entries: [String]) throws -> [String: String] {
+            var options: [String: String] = [:]
+            for entry in entries {
+                guard let (key, value) = entry.cut(atFirst: "="), !key.trimmingWhitespace().isEmpty else {
+                    throw CommandFailure(description: "invalid key/value pair format in driver options")
+                }
+                options[key.trimmingWhitespace()] = value.trimmingWhitespace()
+            }
+            return options
         }
     }
 }

@@ -44,7 +44,8 @@ extension StevedoreCommand.Network {
                     driver: self.ipamDriver, subnets: try FlagValue.stringSlice(self.subnet, for: "--subnet"),
                     ipRanges: try FlagValue.stringSlice(self.ipRange, for: "--ip-range"),
                     gateways: try FlagValue.stringSlice(self.gateway, for: "--gateway"),
-                    auxiliaryAddresses: keyValueMap(self.auxAddress) ?? [:], options: keyValueMap(self.ipamOpt))
+                    // docker sends the IPAM options even when empty: the network's are then {}, not null.
+                    auxiliaryAddresses: keyValueMap(self.auxAddress) ?? [:], options: keyValueMap(self.ipamOpt) ?? [:])
             } catch let error as DockerError where error.category == .invalidInput {
                 throw CommandFailure(description: error.message)
             }

@@ -22,7 +22,8 @@ extension StevedoreCommand.Volume {
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
-            let labels = keyValueMap(try FlagValue.parseAll(self.label, for: "--label", OptsFlagParsers.label)) ?? [:]
+            // None are sent when empty, as docker leaves them out (the volume's are then null, not {}).
+            let labels = keyValueMap(try FlagValue.parseAll(self.label, for: "--label", OptsFlagParsers.label))
             // docker refuses any non-empty --name beside a positional name, the same one included.
             if let name = self.name, !name.isEmpty, self.volume != nil {
                 throw CommandFailure(
@@ -30,7 +31,7 @@ extension StevedoreCommand.Volume {
             }
             let body = VolumeCreateRequest(
                 name: self.volume ?? self.name.flatMap { $0.isEmpty ? nil : $0 }, driver: self.driver,
-                driverOpts: keyValueMap(self.opt) ?? [:], labels: labels, clusterVolumeSpec: try self.cluster.spec)
+                driverOpts: keyValueMap(self.opt), labels: labels, clusterVolumeSpec: try self.cluster.spec)
             try await withClient(self.global) { client in
                 try await requireAPIVersions(of: self.cluster.givenFlags, client: client)
                 printOut(try await client.volumes.create(body).name + "\n")
