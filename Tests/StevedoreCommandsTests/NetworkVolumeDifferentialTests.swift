@@ -60,6 +60,8 @@ struct NetworkVolumeDifferentialTests {
                         a,
                     ],
                     ["network", "inspect", "-f", "{{.Name}}", a, b],
+                    // A time is printed as Go prints it before Go's escapers see it.
+                    ["network", "inspect", "-f", "{{urlquery .Created}}|{{html .Created .Name}}", a],
                     // Typed maps: a missing key is no error, empty maps of models included.
                     ["network", "inspect", "-f", #"{{.Containers.nope}}|{{.Options.nope}}|{{index .Labels "nope"}}"#, a],
                     ["network", "inspect", a, b],

@@ -69,6 +69,13 @@ import Testing
         ("{{'a'}} {{0x10}} {{`raw`}}", "97 16 raw"),
         ("{{(index .Zed.arr 0) | upper}}", "P"),
         ("{{slice .Zed.a 1 3}} {{slice .Zed.arr 1}}", "<y [q]"),
+        // Go's escapers, as Go writes them (compared with the docker CLI's output).
+        (
+            #"{{html "<a href=\"x\">&'b"}}|{{.Zed.a | html}}|{{html 1 2 "x"}}"#,
+            "&lt;a href=&#34;x&#34;&gt;&amp;&#39;b|x&lt;y&gt;&amp;z|1 2x"
+        ),
+        (#"{{js "a'b\"c\\d<>&=\t\u0001é\u200b"}}|{{js 3.5 true}}"#, #"a\'b\"c\\d\u003C\u003E\u0026\u003D\u0009\u0001é\u200B|3.5 true"#),
+        (#"{{urlquery "a b/c?d=é~"}}|{{urlquery}}"#, "a+b%2Fc%3Fd%3D%C3%A9~|"),
         ("{{.}}", "map[Id:abc Zed:map[a:x<y>&z arr:[p q] b:1 big:1e+06 ea:[] em:map[] emptys: f:1.5 m:map[k.dot:v] n:<nil> t:true]]"),
     ])
     func rendersLikeGo(template: String, expected: String) throws {

@@ -10,8 +10,7 @@
 /// and nil literals; `if`/`else if`/`else`, `with`/`else with`, `range` (over arrays, objects
 /// in key order and integers, with `$i, $e :=`, `else`, `break`, `continue`); `{{/* */}}`
 /// comments; `{{-`/`-}}` trimming; the functions of ``TemplateFunctions``. Not supported:
-/// `define`, `template`, `block`, methods with arguments, and the `html`, `js`, `urlquery`
-/// and `call` builtins.
+/// `define`, `template`, `block`, methods with arguments, and the `call` builtin.
 ///
 /// Output follows Go: strings raw, numbers as `fmt.Print` writes them, objects as
 /// `map[k:v]` with sorted keys, arrays as `[a b]`, a missing value as `<no value>`. Errors are

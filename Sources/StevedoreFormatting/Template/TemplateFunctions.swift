@@ -2,7 +2,7 @@
 /// own (`templates.basicFunctions`).
 ///
 /// Builtins: `and`, `or` (both short-circuit), `not`, `len`, `index`, `slice`, `eq`, `ne`,
-/// `lt`, `le`, `gt`, `ge`, `print`, `printf`, `println`. Docker: `json`, `split`, `join`,
+/// `lt`, `le`, `gt`, `ge`, `print`, `printf`, `println`, `html`, `js`, `urlquery`. Docker: `json`, `split`, `join`,
 /// `title`, `lower`, `upper`, `pad`, `truncate`. Argument types are checked as Go checks them,
 /// e.g. `join` wants an array of strings and `truncate` an integer.
 ///
@@ -13,7 +13,7 @@ struct TemplateFunctions: Sendable {
 
     static let names: Set<String> = [
         "and", "or", "not", "len", "index", "slice", "eq", "ne", "lt", "le", "gt", "ge", "print", "printf", "println",
-        "json", "split", "join", "title", "lower", "upper", "pad", "truncate",
+        "html", "js", "urlquery", "json", "split", "join", "title", "lower", "upper", "pad", "truncate",
     ]
 
     /// Parameter count, and whether more may follow.
@@ -90,6 +90,17 @@ struct TemplateFunctions: Sendable {
         case "eq", "ne", "lt", "le", "gt", "ge": value = .bool(try TemplateComparison.compare(name, arguments.values))
         case "print": value = .string(GoPrintf.sprint(arguments.values.map(\.printArgument)))
         case "println": value = .string(GoPrintf.sprintln(arguments.values.map(\.printArgument)))
+        case "html", "js", "urlquery":
+            // Go's evalArgs: a single string as it is, anything else as `print` writes it.
+            let values = arguments.values
+            let text: String
+            // A Go time or `[]byte` is no string there: it is printed.
+            if values.count == 1, values[0].goPrinted == nil, values[0].typedNil == nil, case .string(let string)? = values[0].value {
+                text = string
+            } else {
+                text = GoPrintf.sprint(values.map(\.printArgument))
+            }
+            value = .string(name == "html" ? GoEscaping.html(text) : name == "js" ? GoEscaping.javaScript(text) : GoEscaping.urlQuery(text))
         case "printf":
             let format = try arguments.string(0, &evaluator)
             value = .string(GoPrintf.sprintf(format, arguments.values.dropFirst().map(\.printArgument)))
@@ -125,7 +136,7 @@ struct TemplateFunctions: Sendable {
         }
         // What the function built (`join` and `pad` reserved theirs before building); the
         // comparisons, `not`, `len` and `slice` build nothing a limit needs to count.
-        if ["print", "println", "printf", "json", "split", "title", "lower", "upper"].contains(name) {
+        if ["print", "println", "printf", "html", "js", "urlquery", "json", "split", "title", "lower", "upper"].contains(name) {
             try evaluator.spend(built: value)
         }
         return EvaluatedValue(value)
