@@ -313,7 +313,16 @@ extension OnTheSwarm {
                     })
             }
             func lines(_ text: String) -> [String] { Self.masked(text).split(separator: "\n").map(String.init).sorted() }
-            for arguments in [["service", "logs", name], ["service", "logs", "--no-task-ids", name], ["service", "logs", "--raw", name]] {
+            // The task's id short by default, whole with --no-trunc, as docker's.
+            for (arguments, idLength) in [(["service", "logs", name], 12), (["service", "logs", "--no-trunc", name], 25)] {
+                let outcome = try await self.stevedore.run(arguments)
+                let ids = outcome.standardOutput.split(separator: "\n").map { $0.prefix { $0 != "@" }.split(separator: ".").last ?? "" }
+                #expect(ids.count == 3 && ids.allSatisfy { $0.count == idLength }, "\(outcome)")
+            }
+            for arguments in [
+                ["service", "logs", name], ["service", "logs", "--no-trunc", name], ["service", "logs", "--no-task-ids", name],
+                ["service", "logs", "--raw", name],
+            ] {
                 let expected = try await self.docker.run(arguments)
                 let actual = try await self.stevedore.run(arguments)
                 #expect(actual.status == expected.status, "\(actual)")

@@ -81,7 +81,7 @@ extension StevedoreCommand.Service {
                     return
                 }
                 var prefixes = ServiceLogPrefixes(
-                    client: client, resolving: !self.noResolve, taskIDs: self.noTaskIds ? nil : !self.noTrunc, padding: source.padding)
+                    client: client, resolving: !self.noResolve, taskIDs: self.noTaskIds ? nil : self.noTrunc, padding: source.padding)
                 // Streams whose last piece was part of an over-long line: what follows continues it.
                 var continuing: Set<ContainerOutputChunk.Stream> = []
                 // The message goes out as the task wrote it (docker writes its bytes as they came).
