@@ -106,7 +106,7 @@ import Testing
         }
         #expect(seen == ["before\n"])
         #expect(error?.category == .server)
-        #expect(error?.message == "exec failed: boom")
+        #expect(error?.message == "error from daemon in stream: exec failed: boom")
     }
 
     @Test func unknownStreamTypesAndCutFramesAreMalformed() async throws {

@@ -140,7 +140,10 @@ public struct StreamDemultiplexer: Sendable {
     }
 
     private func throwDaemonErrorValue() throws -> Never {
+        // Prefixed as moby's stdcopy prefixes it (a `service logs` of a node gone away): the
+        // stream's other text is the container's, this the daemon's.
         let message = String(buffer: self.errorMessage).trimmingWhitespace()
-        throw DockerError(category: .server, message: message.isEmpty ? "the daemon reported an error in the stream" : message)
+        let described = message.isEmpty ? "the daemon reported an error in the stream" : "error from daemon in stream: " + message
+        throw DockerError(category: .server, message: described)
     }
 }
