@@ -456,6 +456,26 @@ import Testing
             #"invalid argument "type=bind,dst=/t,volume-nocopy" for "--mount" flag: cannot mix 'volume-*' options with mount type 'bind'"#
         ),
         (
+            ["--mount", "type=bind,dst=/t,bind-recursive=nope"],
+            #"invalid argument "type=bind,dst=/t,bind-recursive=nope" for "--mount" flag: invalid value for bind-recursive: nope "#
+                + #"(must be "enabled", "disabled", "writable", or "readonly")"#
+        ),
+        (
+            ["--mount", "type=bind,dst=/t,bind-recursive=writable"],
+            #"invalid argument "type=bind,dst=/t,bind-recursive=writable" for "--mount" flag: "#
+                + "option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction"
+        ),
+        (
+            ["--mount", "type=bind,dst=/t,bind-recursive=readonly,ro"],
+            #"invalid argument "type=bind,dst=/t,bind-recursive=readonly,ro" for "--mount" flag: "#
+                + "option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction"
+        ),
+        (
+            ["--mount", "type=volume,dst=/t,image-subpath=x"],
+            #"invalid argument "type=volume,dst=/t,image-subpath=x" for "--mount" flag: "#
+                + "cannot mix 'image-*' options with mount type 'volume'"
+        ),
+        (
             ["--mount", "type=volume,dst=/t,ro=maybe"],
             #"invalid argument "type=volume,dst=/t,ro=maybe" for "--mount" flag: invalid value for ro: maybe"#
         ),

@@ -8,17 +8,19 @@ import StevedoreText
 #endif
 
 /// `--mount` as docker reads it: comma-separated `key=value` fields (a CSV record, so a field
-/// may be quoted): `type=bind|volume|tmpfs` (default `volume`), `source`/`src`,
-/// `target`/`dst`/`destination` (required), `readonly`/`ro[=bool]`, `consistency`,
-/// `bind-propagation`, `bind-nonrecursive[=bool]`, `volume-nocopy[=bool]`,
-/// `volume-label=k=v`, `volume-driver`, `volume-opt=k=v`, `tmpfs-size` (a size such as
-/// `64m`), `tmpfs-mode` (octal). Options of one type are refused on a mount of another.
+/// may be quoted; keys in any case): `type=bind|volume|tmpfs|image` (default `volume`),
+/// `source`/`src`, `target`/`dst`/`destination` (required), `readonly`/`ro[=bool]`,
+/// `consistency`, `bind-propagation`, `bind-nonrecursive[=bool]`,
+/// `bind-recursive=enabled|disabled|writable|readonly` (the last two with `readonly`, and
+/// `readonly` with `bind-propagation=rprivate`), `volume-nocopy[=bool]`, `volume-label=k=v`,
+/// `volume-driver`, `volume-opt=k=v`, `volume-subpath`, `image-subpath`, `tmpfs-size` (a size
+/// such as `64m`), `tmpfs-mode` (octal). Options of one type are refused on a mount of another.
 enum MountArgument {
     static func parse(_ text: String) throws -> Mount {
         var mount = Mount(type: .volume)
         for field in try GoCSV.record(text) {
             guard let (rawKey, rawValue) = field.cut(atFirst: "=") else {
-                switch field {
+                switch field.lowercased() {
                 case "readonly", "ro": mount.readOnly = true
                 case "volume-nocopy": Self.volumeOptions(&mount) { $0.noCopy = true }
                 case "bind-nonrecursive": Self.bindOptions(&mount) { $0.nonRecursive = true }
@@ -26,7 +28,8 @@ enum MountArgument {
                 }
                 continue
             }
-            let key = String(rawKey)
+            // docker reads the keys in any case.
+            let key = rawKey.lowercased()
             let value = String(rawValue)
             switch key {
             case "type": mount.type = MountType(rawValue: value.lowercased())
@@ -38,6 +41,18 @@ enum MountArgument {
             case "bind-nonrecursive":
                 let nonRecursive = try Self.bool(value, key)
                 Self.bindOptions(&mount) { $0.nonRecursive = nonRecursive }
+            case "bind-recursive":
+                switch value {
+                case "enabled": break
+                case "disabled": Self.bindOptions(&mount) { $0.nonRecursive = true }
+                case "writable": Self.bindOptions(&mount) { $0.readOnlyNonRecursive = true }
+                case "readonly": Self.bindOptions(&mount) { $0.readOnlyForceRecursive = true }
+                default:
+                    throw InvalidFlagValue(
+                        reason: "invalid value for \(key): \(value) (must be \"enabled\", \"disabled\", \"writable\", or \"readonly\")")
+                }
+            case "volume-subpath": Self.volumeOptions(&mount) { $0.subpath = value }
+            case "image-subpath": mount.imageOptions = Mount.ImageOptions(subpath: value)
             case "volume-nocopy":
                 let noCopy = try Self.bool(value, key)
                 Self.volumeOptions(&mount) { $0.noCopy = noCopy }
@@ -61,11 +76,22 @@ enum MountArgument {
         guard let type = mount.type, !type.rawValue.isEmpty else { throw InvalidFlagValue(reason: "type is required") }
         guard !(mount.target ?? "").isEmpty else { throw InvalidFlagValue(reason: "target is required") }
         for (prefix, used, owner) in [
-            ("volume", mount.volumeOptions != nil, MountType.volume), ("bind", mount.bindOptions != nil, .bind),
-            ("tmpfs", mount.tmpfsOptions != nil, .tmpfs),
+            ("volume", mount.volumeOptions != nil, MountType.volume), ("image", mount.imageOptions != nil, .image),
+            ("bind", mount.bindOptions != nil, .bind), ("tmpfs", mount.tmpfsOptions != nil, .tmpfs),
         ]
         where used && type != owner {
             throw InvalidFlagValue(reason: "cannot mix '\(prefix)-*' options with mount type '\(type.rawValue)'")
+        }
+        if let bind = mount.bindOptions, bind.readOnlyNonRecursive == true || bind.readOnlyForceRecursive == true {
+            // docker checks `writable` first.
+            let option = bind.readOnlyNonRecursive == true ? "writable" : "readonly"
+            guard mount.readOnly == true else {
+                throw InvalidFlagValue(reason: "option 'bind-recursive=\(option)' requires 'readonly' to be specified in conjunction")
+            }
+            guard option == "writable" || bind.propagation == .rprivate else {
+                throw InvalidFlagValue(
+                    reason: "option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction")
+            }
         }
         return mount
     }
