@@ -34,8 +34,11 @@ extension OnTheSwarm {
             try await self.swarm.withClients { clients in
                 try await self.swarm.reset()
                 let (first, second, third) = (self.swarm.hosts[0], self.swarm.hosts[1], self.swarm.hosts[2])
-                let initialized = try await self.stevedore(["swarm", "init", "--advertise-addr", first.address])
+                // A mask length alone applies to the daemon's default pool, as docker's.
+                let initialized = try await self.stevedore(
+                    ["swarm", "init", "--advertise-addr", first.address, "--default-addr-pool-mask-length", "20"])
                 #expect(initialized.hasPrefix("Swarm initialized: current node ("), "\(initialized)")
+                #expect(try await clients[0].swarm.inspect().subnetSize == 20)
                 #expect(initialized.contains("docker swarm join --token SWMTKN-1-"))
                 let workerToken = try await self.stevedore(["swarm", "join-token", "-q", "worker"])
                     .trimmingCharacters(in: .whitespacesAndNewlines)

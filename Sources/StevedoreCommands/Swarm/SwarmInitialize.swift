@@ -64,7 +64,8 @@ extension StevedoreCommand.Swarm {
             let request = SwarmInitRequest(
                 listenAddr: try self.addresses.listenAddress(), advertiseAddr: self.addresses.advertiseAddr,
                 dataPathAddr: self.addresses.dataPathAddr,
-                dataPathPort: dataPathPort, defaultAddrPool: pools.isEmpty ? nil : pools, forceNewCluster: self.forceNewCluster,
+                // Sent empty as docker sends it: the daemon then takes the mask length alone.
+                dataPathPort: dataPathPort, defaultAddrPool: pools, forceNewCluster: self.forceNewCluster,
                 subnetSize: maskLength, spec: spec, autoLockManagers: self.autolock,
                 availability: availability.map { SwarmInitRequest.Availability(rawValue: $0.rawValue) })
             try await withClient(self.global) { client in
