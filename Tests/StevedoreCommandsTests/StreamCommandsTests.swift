@@ -76,12 +76,14 @@ struct StreamCommandsTests {
         }
     }
 
-    @Test func runForwardsSignalsToTheContainer() async throws {
+    /// With a TTY too, as docker's `run` (a `timeout` or a cancelled CI job sends TERM).
+    @Test(arguments: ["--tty=false", "--tty"])
+    func runForwardsSignalsToTheContainer(tty: String) async throws {
         // The container traps TERM and exits 3; a `run` that did not forward the signal would
         // die of it (143) and leave the container running.
         let script = """
             trapping='trap "echo got TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done'
-            "$STEVEDORE" run --rm --sig-proxy=true "$IMAGE" sh -c "$trapping" >"$OUT" &
+            "$STEVEDORE" run --rm --sig-proxy=true "$TTY" "$IMAGE" sh -c "$trapping" >"$OUT" &
             pid=$!
             # Signals are forwarded once the container runs (as docker's); on a loaded machine
             # the start can take tens of seconds, and a TERM before it would end `run` itself.
@@ -97,9 +99,12 @@ struct StreamCommandsTests {
         let shell = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/sh"))
         let outcome = try await withTimeout(240) {
             try await shell.run(
-                ["-c", script], environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "OUT": output])
+                ["-c", script],
+                environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "OUT": output, "TTY": tty])
         }
-        #expect(outcome.standardOutput == "status 3\nready\ngot TERM\n", "\(outcome)")
+        // A TTY ends its lines with CRLF.
+        let lines = tty == "--tty" ? "ready\r\ngot TERM\r\n" : "ready\ngot TERM\n"
+        #expect(outcome.standardOutput == "status 3\n" + lines, "\(outcome)")
     }
 
     @Test func aClosedPipeEndsQuietlyAndAFullDiskFails() async throws {

@@ -95,7 +95,8 @@ extension StevedoreCommand.Container {
                     }
                 ) { created, streams in
                     let session = InteractiveSession(streams: streams, forwardsStdin: body.attachStdin ?? false, detachKeys: keys)
-                    if try await session.run(forwardingSignalsTo: self.sigProxy ? created.id : nil, client: client) == .detached {
+                    let proxied = self.sigProxy ? created.id : nil
+                    if try await session.run(forwardingSignalsTo: proxied, evenWithATTY: true, client: client) == .detached {
                         throw DetachedFromContainer()
                     }
                 }.run

@@ -14,8 +14,9 @@ import Stevedore
 
 /// `--sig-proxy`: while an attached command runs, the signals this process receives are sent
 /// to the container (`POST /containers/{id}/kill?signal=…`) instead of ending the command, as
-/// docker does for a container without a TTY (with a TTY, the keys reach the container as
-/// bytes instead).
+/// docker does: `run` whatever the container's TTY (a `timeout` or a CI job's cancellation
+/// reaches the container, which then exits and is removed with `--rm`); `attach` and `start`
+/// only for a container without one (where the keys reach the container as bytes).
 enum SignalProxy {
     /// The signals docker's CLI forwards that a user typically sends.
     static let forwarded: [(Int32, ContainerSignal)] = [
@@ -35,10 +36,11 @@ enum SignalProxy {
 }
 
 extension InteractiveSession {
-    /// Runs the session; when `container` is given a container and the session has no TTY, the
-    /// signals this process receives meanwhile go to that container (`--sig-proxy`).
-    func run(forwardingSignalsTo container: String?, client: DockerClient) async throws -> Outcome {
-        guard let container, !self.streams.tty else { return try await self.run() }
+    /// Runs the session; when `container` is given a container and the session has no TTY (or
+    /// `evenWithATTY`, as `run`'s), the signals this process receives meanwhile go to that
+    /// container (`--sig-proxy`).
+    func run(forwardingSignalsTo container: String?, evenWithATTY: Bool = false, client: DockerClient) async throws -> Outcome {
+        guard let container, evenWithATTY || !self.streams.tty else { return try await self.run() }
         return try await SignalProxy.forwarding(to: container, client: client) { try await self.run() }
     }
 }
