@@ -177,6 +177,23 @@ struct StreamCommandsTests {
         #expect(DockerTimestamp(String(stamped.prefix(while: { $0 != " " }))) != nil, "\(stamped)")
     }
 
+    /// A stdin already at its end may end the attach early: the command still waits for the
+    /// container to stop and exits with its code, as docker's (it registered its wait first).
+    @Test func attachExitsWithTheContainersCodeWhenItsStdinIsAtItsEnd() async throws {
+        try await TestEngine.withResources { client, resources in
+            let body = ContainerCreateBody(
+                // Long enough for the command to attach on a loaded machine before the exit.
+                attachStdin: true, openStdin: true, cmd: ["sh", "-c", "sleep 10; exit 5"], image: self.image,
+                hostConfig: .init(networkMode: "none"))
+            let id = try await client.containers.create(body).id
+            resources.container(id)
+            try await client.containers.start(id)
+            let outcome = try await self.stevedore.run(["attach", id])
+            #expect(outcome.status == 5, "\(outcome)")
+            #expect(try await client.containers.inspect(id).state?.running == false)
+        }
+    }
+
     @Test func attachingToAStoppedContainerIsRefused() async throws {
         try await TestEngine.withClient { client in
             let id = try await client.containers.create(ContainerCreateBody(cmd: ["true"], image: self.image)).id

@@ -31,6 +31,10 @@ extension StevedoreCommand.Container {
         func run() async throws {
             let keys = try self.global.detachKeys(self.detachKeys)
             try await withClient(self.global) { client in
+                // As docker: the wait is registered first, and the command ends when the
+                // container has stopped, with its code, however the stream ended (a stdin at
+                // its end may end it early).
+                let exit = try await client.containers.registerWait(self.container)
                 let inspected = try await client.containers.inspect(self.container)
                 guard inspected.state?.running == true else {
                     throw CommandFailure(description: "You cannot attach to a stopped container, start it first")
@@ -42,15 +46,11 @@ extension StevedoreCommand.Container {
                     try await InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys)
                         .run(forwardingSignalsTo: self.sigProxy ? self.container : nil, client: client)
                 }
-                if case .detached = outcome {
-                    printError("read escape sequence")
-                    return
-                }
-                // docker attach exits with the container's code once it has stopped.
-                let state = try await client.containers.inspect(self.container).state
-                if state?.running != true, let code = state?.exitCode, code != 0 {
-                    throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code))
-                }
+                // docker's detach is its streamer's error: exit code 1.
+                if case .detached = outcome { throw CommandFailure(description: "read escape sequence") }
+                let result = try await exit.result()
+                if let message = result.error?.message, !message.isEmpty { throw CommandFailure(description: message) }
+                if result.statusCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: result.statusCode)) }
             }
         }
     }
