@@ -83,10 +83,7 @@ extension DockerClient.Containers {
             archiveName = name
         }
         let tar = ByteSource.stream(LocalTarArchive(source: local, archiveName: archiveName))
-        try await self.putArchive(
-            id, path: extractInto, tar: progress.map(tar.reportingProgress) ?? tar,
-            options: ContainerPutArchiveOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
-        )
+        try await self.putCopy(id, into: extractInto, tar: tar, options: options, progress: progress)
         return target
     }
 
@@ -109,11 +106,19 @@ extension DockerClient.Containers {
         guard let destination, destination.mode.isDirectory else {
             throw DockerError.invalidInput("destination \"\(id):\(path)\" must be a directory")
         }
+        try await self.putCopy(id, into: target, tar: tar, options: options, progress: progress)
+        return target
+    }
+
+    /// The upload of both copies in: `tar` into the directory `path`, with the copy's options
+    /// and its progress reported.
+    private func putCopy(
+        _ id: String, into path: String, tar: ByteSource, options: ContainerCopyOptions, progress: (@Sendable (Int64) -> Void)?
+    ) async throws {
         try await self.putArchive(
-            id, path: target, tar: progress.map(tar.reportingProgress) ?? tar,
+            id, path: path, tar: progress.map(tar.reportingProgress) ?? tar,
             options: ContainerPutArchiveOptions(noOverwriteDirNonDir: options.noOverwriteDirNonDir, copyUIDGID: options.copyUIDGID)
         )
-        return target
     }
 
     /// Where a copy to `path` in the container goes, and its stat there (nil when missing):
