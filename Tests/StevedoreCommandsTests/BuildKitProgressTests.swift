@@ -97,6 +97,28 @@ struct BuildKitProgressTests {
                 """)
     }
 
+    /// The live view's last draw goes up over every line of the view before it, also when
+    /// updates were still gathering in a batch as the build ended (a finished step folds its
+    /// output lines away, so the undrawn view was shorter than the one on screen).
+    @Test func theLastViewReplacesTheOneOnScreen() throws {
+        var display = BuildKitProgressDisplay(mode: .tty)
+        let clock = ContinuousClock.now
+        var run = BuildKitVertex(digest: "r", name: "[2/2] RUN make", started: self.at(0))
+        let output = BuildKitLog(vertex: "r", timestamp: self.at(0.5), stream: 1, data: Array("one\ntwo\nthree\n".utf8))
+        #expect(display.render(BuildKitStatus(vertexes: [run], logs: [output]), now: clock) == "")
+        let shown = display.render(BuildKitStatus(), now: clock + .milliseconds(150))
+        let shownLines = shown.split(separator: "\n").count
+        #expect(shownLines == 5, "\(shown)")
+        // The step ends and the export starts less than a batch interval before the build ends.
+        run.completed = self.at(2)
+        let export = BuildKitVertex(digest: "e", name: "exporting to image", started: self.at(2))
+        #expect(display.render(BuildKitStatus(vertexes: [run, export]), now: clock + .milliseconds(200)) == "")
+        let last = display.finish()
+        #expect(last.hasPrefix("\u{1B}[\(shownLines)A\r\u{1B}[J[+] Building "), "\(last)")
+        #expect(last.split(separator: "\n").first?.hasSuffix(" (1/2) FINISHED") == true, "\(last)")
+        #expect(last.split(separator: "\n").count == 3, "\(last)")
+    }
+
     @Test func sizesAreBuildKitsDecimalUnits() {
         #expect(BuildKitPlainProgress.bytes(0) == "0B")
         #expect(BuildKitPlainProgress.bytes(999) == "999B")

@@ -32,6 +32,24 @@ struct BuildKitLiveProgress {
 
     /// The view after `status`, replacing the one drawn before.
     mutating func render(_ status: BuildKitStatus, now: Date = Date()) -> String {
+        self.apply(status)
+        return self.draw(now: now, finished: false)
+    }
+
+    /// The view again, its times advanced; nothing before the first update.
+    mutating func redraw(now: Date = Date()) -> String {
+        self.drawnLines == 0 ? "" : self.draw(now: now, finished: false)
+    }
+
+    /// The last view, after the updates in `status` not drawn yet, with every step's final
+    /// state. It replaces the last view drawn: the updates go into it, not into a view of their
+    /// own whose height the terminal never saw.
+    mutating func finish(after status: BuildKitStatus, now: Date = Date()) -> String {
+        self.apply(status)
+        return self.draw(now: now, finished: true)
+    }
+
+    private mutating func apply(_ status: BuildKitStatus) {
         for vertex in status.vertexes {
             self.total.insert(vertex.digest)
             guard let started = vertex.started else { continue }
@@ -47,17 +65,6 @@ struct BuildKitLiveProgress {
             step.lastLines = Array(step.lastLines.suffix(Self.shownLines))
             self.steps[log.vertex] = step
         }
-        return self.draw(now: now, finished: false)
-    }
-
-    /// The view again, its times advanced; nothing before the first update.
-    mutating func redraw(now: Date = Date()) -> String {
-        self.drawnLines == 0 ? "" : self.draw(now: now, finished: false)
-    }
-
-    /// The last view, with every step's final state.
-    mutating func finish(now: Date = Date()) -> String {
-        self.draw(now: now, finished: true)
     }
 
     private mutating func draw(now: Date, finished: Bool) -> String {

@@ -59,13 +59,12 @@ struct BuildKitProgressDisplay {
         return self.mode == .tty ? self.live.redraw() : ""
     }
 
-    /// What to write once the build ended: what was not drawn yet.
+    /// What to write once the build ended: what was not drawn yet, and in `tty` the last view.
     mutating func finish() -> String {
-        let text = self.flush()
-        return self.mode == .tty ? self.live.finish() : text
+        self.flush(finished: true)
     }
 
-    private mutating func flush() -> String {
+    private mutating func flush(finished: Bool = false) -> String {
         let batch = self.batch
         self.batch = BuildKitStatus()
         self.batchStarted = nil
@@ -74,7 +73,7 @@ struct BuildKitProgressDisplay {
         case .tty:
             // The plain state only serves the error summary here.
             _ = self.plain.render(batch)
-            return self.live.render(batch)
+            return finished ? self.live.finish(after: batch) : self.live.render(batch)
         case .rawJSON, .quiet: return ""
         }
     }
