@@ -8,10 +8,12 @@ import Testing
 enum SwarmFixture {
     static let image = TestEngine.image
 
-    /// Forms the swarm unless the three nodes are already in it, Ready; then waits until the
-    /// managers commit a write.
+    /// Forms the swarm unless the three nodes are already in it, Ready, host 2 the only worker;
+    /// then waits until the managers commit a write.
     static func formed(_ swarm: TestSwarm, _ clients: [DockerClient]) async throws {
-        if let nodes = try? await clients[0].nodes.list(), nodes.count == 3, nodes.allSatisfy({ $0.status?.state == .ready }) {
+        if let nodes = try? await clients[0].nodes.list(), nodes.count == 3, nodes.allSatisfy({ $0.status?.state == .ready }),
+            nodes.filter({ $0.spec?.role == .worker }).map(\.description?.hostname) == [swarm.hosts[1].hostname]
+        {
             try await Self.waitUntilWritable(clients[0])
             return
         }
@@ -24,10 +26,10 @@ enum SwarmFixture {
     }
 
     /// Waits (up to 60 s) until a config can be made and removed through `manager`. With two
-    /// managers both must agree to a write, and after one restarted (the autolock test) a
-    /// while passes before they do: a write meanwhile fails with `context deadline exceeded`
-    /// (seen in CI as the next test's first write, and as the removal after a create that
-    /// went through).
+    /// managers both must agree to a write, and after a change of managers (the autolock
+    /// tests) a while passes before they do: a write meanwhile fails with `context deadline
+    /// exceeded` (seen in CI as the next test's first write, and as the removal after a create
+    /// that went through).
     static func waitUntilWritable(_ manager: DockerClient) async throws {
         let writable = try await Self.eventually(60) {
             guard let id = try? await manager.configs.create(ConfigSpec(name: Self.uniqueName("writable"), data: Data("x".utf8))) else {
@@ -67,6 +69,38 @@ enum SwarmFixture {
         filters.service = [service]
         filters.desiredState = [.running]
         return try await client.tasks.list(filters).filter { $0.status?.state == .running }.compactMap(\.nodeID)
+    }
+
+    /// Kills and starts host 3, a manager, with host 2 a manager meanwhile: three managers keep
+    /// a quorum and their leader through one's restart, where two lose both (CI saw "The swarm
+    /// does not have a leader" for over 90 s after host 3 came back). `restarted` runs once
+    /// host 3 is up again (locked, under autolock); host 2 is a worker again once host 3 is
+    /// back among the managers.
+    static func restartingThirdManager(
+        _ swarm: TestSwarm, _ clients: [DockerClient], restarted: () async throws -> Void
+    ) async throws {
+        let (leader, workerID) = (clients[0], try #require(try await clients[1].system.info().swarm?.nodeID))
+        let thirdID = try #require(try await clients[2].system.info().swarm?.nodeID)
+        try await Self.setRole(.manager, of: workerID, leader)
+        #expect(try await Self.eventually(60) { await Self.isReachableManager(thirdID, leader) })
+        #expect(try await Self.eventually(60) { await Self.isReachableManager(workerID, leader) })
+        try await swarm.kill(host: 2)
+        try await swarm.start(host: 2)
+        try await restarted()
+        #expect(try await Self.eventually(60) { await Self.isReachableManager(thirdID, leader) })
+        try await Self.setRole(.worker, of: workerID, leader)
+    }
+
+    private static func setRole(_ role: NodeSpec.Role, of id: String, _ manager: DockerClient) async throws {
+        let node = try await manager.nodes.inspect(id)
+        var spec = try #require(node.spec)
+        spec.role = role
+        try await manager.nodes.update(id, spec, version: Int64(try #require(node.version?.index)))
+    }
+
+    /// Whether node `id` is a manager its peers reach; `false` while `manager` cannot answer (an election).
+    private static func isReachableManager(_ id: String, _ manager: DockerClient) async -> Bool {
+        (try? await manager.nodes.inspect(id))?.managerStatus?.reachability == .reachable
     }
 
     /// Polls `condition` every 500 ms for up to `seconds`.

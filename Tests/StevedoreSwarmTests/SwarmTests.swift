@@ -406,15 +406,13 @@ extension OnTheSwarm {
 
                 // Host 3, a manager, restarts locked once it has encrypted its key.
                 #expect(try await SwarmFixture.eventually(30) { try self.swarm.nodeKeyIsEncrypted(host: 2) })
-                try await self.swarm.kill(host: 2)
-                try await self.swarm.start(host: 2)
-                #expect(try await clients[2].system.info().swarm?.localNodeState == .locked)
-                await #expect(throws: DockerError.self) { try await clients[2].swarm.unlock(key: "SWMKEY-1-wrong") }
-                try await clients[2].swarm.unlock(key: key)
-                #expect(try await SwarmFixture.eventually(30) { try await clients[2].system.info().swarm?.localNodeState == .active })
-
-                // With one of two managers locked the swarm had no quorum: wait for its leader.
-                #expect(try await SwarmFixture.eventually(90) { (try? await manager.nodes.list()) != nil })
+                try await SwarmFixture.restartingThirdManager(self.swarm, clients) {
+                    #expect(try await clients[2].system.info().swarm?.localNodeState == .locked)
+                    await #expect(throws: DockerError.self) { try await clients[2].swarm.unlock(key: "SWMKEY-1-wrong") }
+                    try await clients[2].swarm.unlock(key: key)
+                    #expect(
+                        try await SwarmFixture.eventually(30) { try await clients[2].system.info().swarm?.localNodeState == .active })
+                }
                 swarm = try await manager.swarm.inspect()
                 spec = try #require(swarm.spec)
                 spec.encryptionConfig = .init(autoLockManagers: false)
