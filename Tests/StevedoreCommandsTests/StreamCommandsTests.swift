@@ -107,6 +107,56 @@ struct StreamCommandsTests {
         #expect(outcome.standardOutput == "status 3\n" + lines, "\(outcome)")
     }
 
+    /// A container that ignores the signals keeps `run` running through two of them, forwarded
+    /// or not; the third SIGINT/SIGTERM ends it at once, as docker's CLI, leaving the container
+    /// running. `start -a` ends on the first, exit code 0, as docker's.
+    @Test(arguments: [["run", "--sig-proxy=true"], ["run", "--sig-proxy=false"], ["start", "-a"]])
+    func terminationSignalsEndAnAttachedCommandAsDockers(command: [String]) async throws {
+        let name = "stevedore-cli-sigs-\(UInt32.random(in: 0...UInt32.max))"
+        let ignoring = ["sh", "-c", "trap '' TERM INT; echo ready; while :; do sleep 0.1; done"]
+        let script = """
+            "$STEVEDORE" "$@" >"$OUT" 2>&1 &
+            pid=$!
+            for _ in $(seq 1500); do grep -q ready "$OUT" && break; sleep 0.1; done
+            grep -q ready "$OUT" || { echo "no ready after 150 s"; exit 1; }
+            kill -TERM $pid; sleep 0.5
+            if kill -0 $pid 2>/dev/null; then
+                kill -INT $pid; sleep 0.5
+                kill -0 $pid && echo "running after two"
+                kill -TERM $pid
+            fi
+            wait $pid
+            echo "status $?"
+            cat "$OUT"
+            """
+        let arguments: [String]
+        if command == ["start", "-a"] {
+            try await TestEngine.withClient { client in
+                _ = try await client.containers.create(ContainerCreateBody(cmd: ignoring, image: self.image), options: .init(name: name))
+            }
+            arguments = command + [name]
+        } else {
+            arguments = command + ["--rm", "--name", name, self.image] + ignoring
+        }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sigs-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let shell = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/sh"))
+        let outcome = try? await withTimeout(240) {
+            try await shell.run(
+                ["-c", script, "sh"] + arguments, environment: ["STEVEDORE": self.stevedore.executable.path, "OUT": output])
+        }
+        let running = try await TestEngine.withClient { client in
+            let running = (try? await client.containers.inspect(name))?.state?.running
+            try? await client.containers.remove(name, options: .init(force: true))
+            return running
+        }
+        #expect(running == true)
+        let expected =
+            command == ["start", "-a"]
+            ? "status 0\nready\n" : "running after two\nstatus 1\nready\n\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n"
+        #expect(outcome?.standardOutput.hasSuffix(expected) == true, "\(String(describing: outcome))")
+    }
+
     @Test func aClosedPipeEndsQuietlyAndAFullDiskFails() async throws {
         // `| head -1` closes the pipe: the CLI ends as SIGPIPE ends other tools (141), with no
         // crash report; output that cannot be written (a full disk) is exit code 1, never 0.

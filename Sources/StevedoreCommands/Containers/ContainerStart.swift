@@ -40,7 +40,8 @@ extension StevedoreCommand.Container {
         /// One container, attached before it starts (its stdin too with `-i`, when it was created
         /// with `OpenStdin`), with the wait registered before the start so that its exit code
         /// (or its removal, with `AutoRemove`) cannot be missed; signals go to it when it has no
-        /// TTY. Detaching leaves it running and exits 0.
+        /// TTY. Detaching, or a SIGINT or SIGTERM, leaves it running and exits 0 (docker's first
+        /// termination signal cancels the command).
         private func startAttached() async throws {
             guard self.containers.count == 1, let name = self.containers.first else {
                 throw CommandFailure(description: "you cannot start and attach multiple containers at once")
@@ -55,9 +56,10 @@ extension StevedoreCommand.Container {
                 let options = ContainerAttachOptions(stdin: stdin, detachKeys: keys.description)
                 let outcome = try await client.containers.withAttach(id, options: options, startingContainer: true) { streams in
                     try await InteractiveSession(streams: streams, forwardsStdin: stdin, detachKeys: keys)
-                        .run(forwardingSignalsTo: id, client: client)
+                        .run(forwardingSignalsTo: id, endingOnTermination: true, client: client)
                 }
-                if case .detached = outcome { return }
+                // docker's detach, and its first SIGINT/SIGTERM (which cancels the command): exit 0.
+                guard outcome == .ended else { return }
                 let code = try await pending.result().statusCode
                 if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
             }

@@ -26,6 +26,8 @@ struct InteractiveSession {
         case ended
         /// The user typed the detach keys.
         case detached
+        /// A SIGINT or SIGTERM closed the stream (`start`'s, as docker's).
+        case interrupted
     }
 
     var streams: AttachedStreams

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -50,6 +52,10 @@ enum Terminal {
         return (Int(window.ws_row), Int(window.ws_col))
     }
 
+    /// The mode stdin had before ``withRawMode(_:)`` put it in raw mode, while it is raw; the
+    /// lock also orders a change of mode and an exit (``exitRestoringMode(_:)``).
+    private static let savedMode = Mutex<termios?>(nil)
+
     /// Runs `body` with stdin in raw mode (no echo, no line editing, no signals from keys:
     /// every byte goes to the container), restoring the previous mode on every way out:
     /// return, throw, or cancellation.
@@ -58,9 +64,32 @@ enum Terminal {
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return try await body() }
         var raw = saved
         cfmakeraw(&raw)
-        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
-        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        Self.savedMode.withLock { mode in
+            mode = saved
+            tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+        }
+        defer { Self.restoreMode() }
         return try await body()
+    }
+
+    /// Puts stdin back in the mode it had before ``withRawMode(_:)``, when it is raw: on the
+    /// way out of that call, and before an exit that skips it.
+    static func restoreMode() {
+        Self.savedMode.withLock { Self.restore(&$0) }
+    }
+
+    /// Ends the process with `status` (`_exit`: the client's threads still run), stdin first
+    /// put back in the mode it had before ``withRawMode(_:)`` when it is raw.
+    static func exitRestoringMode(_ status: Int32) -> Never {
+        Self.savedMode.withLock { mode in
+            Self.restore(&mode)
+            _exit(status)
+        }
+    }
+
+    private static func restore(_ mode: inout termios?) {
+        guard var saved = mode.take() else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved)
     }
 
     /// Calls `onResize` with the new size each time the window changes (SIGWINCH) while
