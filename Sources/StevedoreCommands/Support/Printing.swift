@@ -66,6 +66,7 @@ private func writeOrExit(_ bytes: ByteBuffer, to descriptor: Int32) {
         try writeAll(bytes, to: descriptor)
     } catch {
         if descriptor != STDERR_FILENO { _ = try? writeAll(ByteBuffer(string: "\(error)\n"), to: STDERR_FILENO) }
+        Terminal.restoreMode()
         exit(1)
     }
 }
@@ -73,7 +74,7 @@ private func writeOrExit(_ bytes: ByteBuffer, to descriptor: Int32) {
 /// Writes all of `bytes` to `descriptor` (stdout or stderr), retrying short writes.
 ///
 /// A reader that went away (`stevedore logs … | head`) ends the process as SIGPIPE ends other
-/// command-line tools: silently, with the signal's status. The runtime ignores SIGPIPE (the
+/// command-line tools: silently, with the signal's status (a raw terminal restored first). The runtime ignores SIGPIPE (the
 /// connections to the daemon need that), so a closed pipe arrives here as `EPIPE`.
 func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
     try bytes.withUnsafeReadableBytes { buffer in
@@ -83,6 +84,7 @@ func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE {
+                    Terminal.restoreMode()
                     signal(SIGPIPE, SIG_DFL)
                     raise(SIGPIPE)
                 }
