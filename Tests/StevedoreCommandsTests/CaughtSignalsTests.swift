@@ -10,8 +10,9 @@ import Testing
 #endif
 
 /// Signals sent to this many-threaded test process while a ``CaughtSignals`` has them reach its
-/// callback, every one; afterwards the signals are handled as they were before.
-@Suite struct CaughtSignalsTests {
+/// callback, every one; afterwards the signals are handled as they were before. One test at a
+/// time: a signal's handling belongs to the whole process.
+@Suite(.serialized) struct CaughtSignalsTests {
     @Test func everySignalSentIsCaughtThenTheHandlingIsRestored() async throws {
         // Ignored around the test: a signal that were not caught does not end the test process.
         for number in [SIGUSR1, SIGUSR2] { signal(number, SIG_IGN) }
@@ -37,4 +38,31 @@ import Testing
             #expect(unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self))
         #endif
     }
+
+    /// A signal handed back (`run`'s before its container exists) does what it did before it
+    /// was caught: here, the handler that was installed first sees it.
+    @Test func aRedeliveredSignalReachesTheHandlingItHadBefore() async throws {
+        let handler: @convention(c) (Int32) -> Void = { _ in CaughtSignalsTests.reachedTheFormerHandler.store(true, ordering: .relaxed) }
+        let former = signal(SIGUSR1, handler)
+        defer { signal(SIGUSR1, former) }
+        let caught = Atomic(0)
+        try await CaughtSignals.catching(
+            [SIGUSR1],
+            onSignal: { number in
+                caught.add(1, ordering: .relaxed)
+                CaughtSignals.redeliver(number)
+            }
+        ) {
+            kill(getpid(), SIGUSR1)
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !Self.reachedTheFormerHandler.load(ordering: .relaxed), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(1))
+            }
+        }
+        let (caughtCount, reached) = (caught.load(ordering: .relaxed), Self.reachedTheFormerHandler.load(ordering: .relaxed))
+        #expect(caughtCount == 1)
+        #expect(reached)
+    }
+
+    private static let reachedTheFormerHandler = Atomic(false)
 }

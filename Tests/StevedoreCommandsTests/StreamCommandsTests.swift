@@ -107,6 +107,37 @@ struct StreamCommandsTests {
         #expect(outcome.standardOutput == "status 3\n" + lines, "\(outcome)")
     }
 
+    /// After the session too: attached to stdin only, at its end `run` goes on waiting for the
+    /// exit code, and a signal meanwhile still goes to the container, as docker's.
+    @Test func runForwardsSignalsWhileItWaitsForTheExit() async throws {
+        let name = "stevedore-cli-sig-wait-\(UInt32.random(in: 0...UInt32.max))"
+        let script = """
+            "$STEVEDORE" run -i -a stdin --rm --name "$NAME" "$IMAGE" sh -c 'trap "exit 7" TERM; while :; do sleep 0.1; done' </dev/null &
+            pid=$!
+            for _ in $(seq 1500); do
+                [ "$("$STEVEDORE" inspect -f '{{.State.Running}}' "$NAME" 2>/dev/null)" = true ] && break
+                sleep 0.1
+            done
+            # The session ends with stdin; then run only waits.
+            sleep 1
+            kill -TERM $pid
+            wait $pid
+            echo "status $?"
+            """
+        let shell = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/sh"))
+        let outcome = try? await withTimeout(240) {
+            try await shell.run(
+                ["-c", script], environment: ["STEVEDORE": self.stevedore.executable.path, "IMAGE": self.image, "NAME": name])
+        }
+        let left = try await TestEngine.withClient { client in
+            let left = (try? await client.containers.inspect(name)) != nil
+            try? await client.containers.remove(name, options: .init(force: true))
+            return left
+        }
+        #expect(outcome?.standardOutput == "status 7\n", "\(String(describing: outcome))")
+        #expect(!left)
+    }
+
     /// A container that ignores the signals keeps `run` running through two of them, forwarded
     /// or not; the third SIGINT/SIGTERM ends it at once, as docker's CLI, leaving the container
     /// running. `start -a` ends on the first, exit code 0, as docker's.

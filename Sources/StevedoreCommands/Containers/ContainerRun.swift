@@ -77,7 +77,8 @@ extension StevedoreCommand.Container {
         /// The foreground run: this process's stdio connected to the container until it exits
         /// (then exiting with its code) or the user types the detach keys (leaving it running).
         /// With `--rm` the daemon removes the container (`AutoRemove`) and the wait lasts until
-        /// it is gone, so that a detached or killed client leaves nothing behind.
+        /// it is gone, so that a detached or killed client leaves nothing behind. The signals
+        /// this process receives once the container exists go to it (see ``SignalProxy``).
         private func runAttached(
             _ body: ContainerCreateBody, options: ContainerCreateOptions, pullProgress: @escaping ImagePullProgressHandler,
             idFile: ContainerIDFile?, client: DockerClient
@@ -86,20 +87,20 @@ extension StevedoreCommand.Container {
             let options = ContainerRunOptions(create: options, detachKeys: keys.description)
             let run: ContainerRunResult
             do {
-                run = try await client.containers.withRun(
-                    body, options: options, pullProgress: pullProgress,
-                    onCreate: { created in
-                        // As docker: the daemon's warnings and the id file before the start, which may fail.
-                        printCreateWarnings(created, body: body)
-                        try idFile?.record(created.id)
-                    }
-                ) { created, streams in
-                    let session = InteractiveSession(streams: streams, forwardsStdin: body.attachStdin ?? false, detachKeys: keys)
-                    let proxied = self.sigProxy ? created.id : nil
-                    if try await session.run(forwardingSignalsTo: proxied, evenWithATTY: true, client: client) == .detached {
-                        throw DetachedFromContainer()
-                    }
-                }.run
+                run = try await SignalProxy.forwarding(proxying: self.sigProxy, client: client) { signalsGoTo in
+                    try await client.containers.withRun(
+                        body, options: options, pullProgress: pullProgress,
+                        onCreate: { created in
+                            // As docker: the daemon's warnings and the id file before the start, which may fail.
+                            printCreateWarnings(created, body: body)
+                            try idFile?.record(created.id)
+                            signalsGoTo(created.id)
+                        }
+                    ) { _, streams in
+                        let session = InteractiveSession(streams: streams, forwardsStdin: body.attachStdin ?? false, detachKeys: keys)
+                        if try await session.run() == .detached { throw DetachedFromContainer() }
+                    }.run
+                }
             } catch is DetachedFromContainer {
                 return
             }

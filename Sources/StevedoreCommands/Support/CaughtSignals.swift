@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -23,6 +24,8 @@ enum CaughtSignals {
         return pipes
     }()
     private static let signalLimit = 65
+    /// By signal number, the action its catcher replaced, for ``redeliver(_:)``.
+    private static let replacedActions = Mutex<[Int32: sigaction]>([:])
 
     /// Runs `body` with `signals` caught: `onSignal` is called with the number of each one
     /// caught, on a dispatch queue. Their handling is restored afterwards.
@@ -50,7 +53,13 @@ enum CaughtSignals {
         let caught = signals.filter { (1..<Int32(Self.signalLimit)).contains($0) }
         for number in caught { Self.pipes[Int(number)] = writeEnd }
         let previousActions = caught.map(Self.catchSignal)
+        Self.replacedActions.withLock { replaced in
+            for (number, action) in zip(caught, previousActions) { replaced[number] = action }
+        }
         defer {
+            Self.replacedActions.withLock { replaced in
+                for number in caught { replaced[number] = nil }
+            }
             for (number, action) in zip(caught, previousActions) {
                 var action = action
                 sigaction(number, &action, nil)
@@ -61,6 +70,18 @@ enum CaughtSignals {
             reader.cancel()
         }
         return try await body()
+    }
+
+    /// Lets a caught signal do what it did before it was caught, ending the process for most:
+    /// puts back the action its catcher replaced and sends it to the process again. Until the
+    /// catcher's `body` returns, that signal is no longer caught.
+    ///
+    /// Sent to the process, not raised in the calling thread: dispatch's threads block such
+    /// signals, so one raised there would stay pending.
+    static func redeliver(_ number: Int32) {
+        guard var action = Self.replacedActions.withLock({ $0[number] }) else { return }
+        sigaction(number, &action, nil)
+        kill(getpid(), number)
     }
 
     /// Installs the handler that writes `number` to its catcher's pipe; returns the action it

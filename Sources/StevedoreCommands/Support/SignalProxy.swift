@@ -19,12 +19,13 @@ import Synchronization
 /// reaches the container, which then exits and is removed with `--rm`); `attach` and `start`
 /// only for a container without one (where the keys reach the container as bytes).
 ///
-/// Whether forwarded or not, SIGINT and SIGTERM do not end the attached stream of `run` and
-/// `attach` (`start` ends it on the first, as docker's): the third of them ends this process
-/// at once (exit code 1, the terminal's mode restored), as docker's CLI does, so that a
-/// container that ignores them cannot keep the command running for ever. They are caught from
-/// the container's start to the end of its output (not during the start request, nor in the
-/// wait for the exit code that follows).
+/// Whether forwarded or not, SIGINT and SIGTERM do not end `run` and `attach` (`start` ends its
+/// stream on the first, as docker's): the third of them ends this process at once (exit code
+/// 1, the terminal's mode restored), as docker's CLI does, so that a container that ignores
+/// them cannot keep the command running for ever. `run` handles them from the moment its
+/// container exists to its end (the start, the session and the wait for the exit code);
+/// before that, while the image is pulled and the container created, a signal ends it as it
+/// would without the proxy. `attach` and `start` handle them during the session.
 enum SignalProxy {
     /// The signals docker's CLI forwards that a user typically sends.
     static let forwarded: [(Int32, ContainerSignal)] = [
@@ -34,6 +35,14 @@ enum SignalProxy {
     /// The SIGINT or SIGTERM that ends the process during a session.
     static let forcedExitCount = 3
 
+    /// Where the caught signals go.
+    private enum Target {
+        /// The container does not exist yet: a signal does what it would without the proxy.
+        case awaitingContainer
+        /// The signals go to the container; SIGINT and SIGTERM are only counted when it is `nil`.
+        case container(String?)
+    }
+
     /// Runs `body` with the signals of ``forwarded`` sent to `container` (with SIGINT and
     /// SIGTERM only counted when it is `nil`), and `onTermination` called on each SIGINT or
     /// SIGTERM once it was sent; the handling they had before is restored afterwards.
@@ -41,9 +50,35 @@ enum SignalProxy {
         to container: String?, client: DockerClient, onTermination: @escaping @Sendable () -> Void = {},
         _ body: () async throws -> Result
     ) async throws -> Result {
+        try await Self.catching(from: .container(container), proxying: container != nil, client: client, onTermination: onTermination) {
+            _ in
+            try await body()
+        }
+    }
+
+    /// Runs `body`, which creates a container and calls `created` with its id once it exists,
+    /// with the signals of ``forwarded`` sent to that container when `proxying` (SIGINT and
+    /// SIGTERM only counted otherwise) from then on, and, until then, doing what they did
+    /// before; the handling they had before is restored afterwards.
+    static func forwarding<Result>(
+        proxying: Bool, client: DockerClient,
+        toTheContainerCreatedIn body: (_ created: @escaping @Sendable (_ id: String) -> Void) async throws -> Result
+    ) async throws -> Result {
+        try await Self.catching(from: .awaitingContainer, proxying: proxying, client: client, onTermination: {}, body)
+    }
+
+    private static func catching<Result>(
+        from initial: Target, proxying: Bool, client: DockerClient, onTermination: @escaping @Sendable () -> Void,
+        _ body: (_ created: @escaping @Sendable (_ id: String) -> Void) async throws -> Result
+    ) async throws -> Result {
+        let target = Mutex(initial)
         let terminations = Atomic(0)
-        let caught = container == nil ? [SIGINT, SIGTERM] : Self.forwarded.map(\.0)
+        let caught = proxying ? Self.forwarded.map(\.0) : [SIGINT, SIGTERM]
         return try await CaughtSignals.catching(caught) { number in
+            guard case .container(let container) = target.withLock({ $0 }) else {
+                CaughtSignals.redeliver(number)
+                return
+            }
             let sent = container.flatMap { container in
                 Self.forwarded.first { $0.0 == number }.map { _, name in
                     Task { _ = try? await client.containers.kill(container, signal: name) }
@@ -60,21 +95,20 @@ enum SignalProxy {
             message.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
             Terminal.exitRestoringMode(1)
         } _: {
-            try await body()
+            try await body { id in target.withLock { $0 = .container(proxying ? id : nil) } }
         }
     }
 }
 
 extension InteractiveSession {
-    /// Runs the session; when `container` is given a container and the session has no TTY (or
-    /// `evenWithATTY`, as `run`'s), the signals this process receives meanwhile go to that
-    /// container (`--sig-proxy`). With `endingOnTermination` (`start`'s), the first SIGINT or
-    /// SIGTERM closes the stream and the session is ``Outcome/interrupted``. See
-    /// ``SignalProxy``.
+    /// Runs the session; when `container` is given a container and the session has no TTY,
+    /// the signals this process receives meanwhile go to that container (`--sig-proxy`). With
+    /// `endingOnTermination` (`start`'s), the first SIGINT or SIGTERM closes the stream and the
+    /// session is ``Outcome/interrupted``. See ``SignalProxy``.
     func run(
-        forwardingSignalsTo container: String?, evenWithATTY: Bool = false, endingOnTermination: Bool = false, client: DockerClient
+        forwardingSignalsTo container: String?, endingOnTermination: Bool = false, client: DockerClient
     ) async throws -> Outcome {
-        let proxied = evenWithATTY || !self.streams.tty ? container : nil
+        let proxied = self.streams.tty ? nil : container
         let interrupted = Atomic(false)
         let streams = self.streams
         let onTermination: @Sendable () -> Void = {
