@@ -135,6 +135,19 @@ enum PflagSyntax {
         /// flags before the option's letter (`-q`, or `-` alone) and the option with its value
         /// (`-n=1`).
         var joinedValues: [Int: (flags: String, option: String)] = [:]
+        /// The first option the command does not take, as the argument parser names it (`--nope`,
+        /// `-z`): pflag refuses it before it counts the arguments.
+        var firstUnknownOption: String?
+    }
+
+    /// The first option of `arguments` (the command's path first) that their command does not
+    /// take, as the argument parser names it (`--nope`, `-z`); nil when there is none, or when
+    /// a flag's value is refused anywhere on the line (which ``rewrite(_:readingAll:root:)``
+    /// reports first).
+    static func firstUnknownOption(in arguments: [String], root: ParsableCommand.Type = StevedoreCommand.self) -> String? {
+        let (command, pathLength) = Self.command(in: arguments, root: root)
+        guard let table = CommandFlagTable(command: command) else { return nil }
+        return (try? Self.occurrences(in: arguments, from: pathLength, table: table))?.firstUnknownOption
     }
 
     /// `arguments` from `start` on, read as pflag reads them.
@@ -155,6 +168,7 @@ enum PflagSyntax {
                 let name = pair?.before ?? body
                 let text = pair.map { String($0.after) }
                 guard let entry = table.index(long: name) else {
+                    read.firstUnknownOption = read.firstUnknownOption ?? "--" + name
                     // An unknown option ends the options of a command that passes the rest on.
                     if table.optionsEndAtFirstPositional { break }
                     continue
@@ -175,6 +189,7 @@ enum PflagSyntax {
             var known = true
             while letter < letters.count {
                 guard let entry = table.index(short: letters[letter]) else {
+                    read.firstUnknownOption = read.firstUnknownOption ?? "-\(letters[letter])"
                     known = false
                     break
                 }

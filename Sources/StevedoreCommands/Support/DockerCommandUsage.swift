@@ -99,7 +99,7 @@ struct DockerCommandUsage: Sendable {
         }
         guard UsageExitCode.isArgumentCount(parserMessage: message) else { return nil }
         // pflag reads every flag before the arguments are counted: an unknown one is refused first.
-        if let option = Self.firstUnknownOption(in: arguments) {
+        if let option = PflagSyntax.firstUnknownOption(in: arguments) {
             return CommandFailure(description: Self.unknownFlag(option, in: arguments) + self.flagUsage, exitCode: 125)
         }
         // The argument may hold a quote itself: it ends at the message's last one.
@@ -145,39 +145,6 @@ struct DockerCommandUsage: Sendable {
             (problem, helpVerb) = ("'\(path)' requires at least \(minimum) and at most \(maximum) \(argumentWord(maximum))", "Run")
         }
         return CommandFailure(description: "stevedore: " + problem + self.usage(helpVerb: helpVerb), exitCode: 1)
-    }
-
-    /// The first option of `arguments` that their command does not take, as the parser names it
-    /// (`--nope`, `-z`): pflag's reading of the command line, values of options skipped.
-    private static func firstUnknownOption(in arguments: [String]) -> String? {
-        let (command, pathLength) = PflagSyntax.command(in: arguments, root: StevedoreCommand.self)
-        guard let table = CommandFlagTable(command: command) else { return nil }
-        var index = pathLength
-        while index < arguments.endIndex, arguments[index] != "--" {
-            let argument = arguments[index]
-            index += 1
-            guard argument.hasBytePrefix("-"), argument.utf8.count > 1 else {
-                if table.optionsEndAtFirstPositional { return nil }
-                continue
-            }
-            if let long = argument.cut(prefix: "--") {
-                let name = long.prefix { $0 != "=" }
-                guard let entry = table.index(long: name) else { return "--" + name }
-                if table.entries[entry].takesValue, !long.contains(scalar: "=") { index += 1 }
-                continue
-            }
-            let letters = argument.dropFirst()
-            for (position, letter) in zip(letters.indices, letters) {
-                // A flag's `=VALUE` ends the group (`-f=true`).
-                if letter == "=", position != letters.startIndex { break }
-                guard let entry = table.index(short: letter) else { return "-\(letter)" }
-                guard table.entries[entry].takesValue else { continue }
-                // The rest of the group is its value, or else the next argument.
-                if letters.index(after: position) == letters.endIndex { index += 1 }
-                break
-            }
-        }
-        return nil
     }
 
     /// pflag's words for an option no command takes: a short one names the group it was in.
