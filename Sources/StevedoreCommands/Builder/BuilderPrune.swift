@@ -22,7 +22,8 @@ extension StevedoreCommand.Builder {
             let filters = try self.global.pruneFilters(self.prune.filter)
             let keepStorage = try self.keepStorage.map { try FlagValue.parse($0, for: "--keep-storage", MemorySize.parse) }
             let scope = self.all ? "all build cache" : "all dangling build cache"
-            guard self.prune.force || promptYesNo("WARNING! This will remove \(scope). Are you sure you want to continue?") else { return }
+            guard try await promptYesNo("WARNING! This will remove \(scope). Are you sure you want to continue?", unless: self.prune.force)
+            else { return }
             try await withClient(self.global) { client in
                 // docker sends no size for 0, which keeps nothing.
                 let options = BuildPruneOptions(all: self.all, reservedSpace: keepStorage == 0 ? nil : keepStorage, filters: filters)

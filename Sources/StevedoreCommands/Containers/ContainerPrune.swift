@@ -18,7 +18,7 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             let filters = try self.global.pruneFilters(self.prune.filter, as: ContainerPruneFilters.self)
-            guard self.prune.force || confirm("WARNING! This will remove all stopped containers.") else { return }
+            guard try await confirm("WARNING! This will remove all stopped containers.", unless: self.prune.force) else { return }
             try await withClient(self.global) { client in
                 let result = try await client.containers.prune(filters)
                 printOut(pruneReport("Containers", deleted: result.containersDeleted, spaceReclaimed: result.spaceReclaimed ?? 0))

@@ -30,7 +30,7 @@ struct PluginPullOptions: ParsableArguments {
             text += " - \(privilege.name ?? ""): [\((privilege.value ?? []).joined(separator: " "))]\n"
         }
         printOut(text)
-        guard promptYesNo("Do you grant the above permissions?") else {
+        guard try await promptYesNo("Do you grant the above permissions?") else {
             let reference = try parseImageName(remote)
             throw CommandFailure(description: "permission denied while installing plugin \(reference.description)")
         }

@@ -26,7 +26,7 @@ extension StevedoreCommand.Image {
                 self.all
                 ? "WARNING! This will remove all images without at least one container associated to them."
                 : "WARNING! This will remove all dangling images."
-            guard self.prune.force || confirm(warning) else { return }
+            guard try await confirm(warning, unless: self.prune.force) else { return }
             try await withClient(self.global) { client in
                 let result = try await client.images.prune(.init(dangling: !self.all, filters: filters))
                 let deleted = prunedImageLines(result.imagesDeleted)

@@ -17,7 +17,10 @@ extension StevedoreCommand.Network {
 
         func run() async throws {
             let filters = try self.global.pruneFilters(self.prune.filter, as: NetworkPruneFilters.self)
-            guard self.prune.force || confirm("WARNING! This will remove all custom networks not used by at least one container.") else {
+            guard
+                try await confirm(
+                    "WARNING! This will remove all custom networks not used by at least one container.", unless: self.prune.force)
+            else {
                 return
             }
             try await withClient(self.global) { client in

@@ -38,7 +38,7 @@ extension StevedoreCommand.Plugin {
                 }
                 printOut("Upgrading plugin \(current.name) from \(old.familiarString) to \(new.familiarString)\n")
                 if !self.skipRemoteCheck && new != old {
-                    guard promptYesNo("Plugin images do not match, are you sure?") else { return }
+                    guard try await promptYesNo("Plugin images do not match, are you sure?") else { return }
                 }
                 let credentials = try await self.global.credentialsIgnoringHelperFailure(forImage: remote)
                 let privileges = try await self.pull.grantedPrivileges(of: remote, client: client, credentials: credentials)

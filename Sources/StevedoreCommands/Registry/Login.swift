@@ -65,7 +65,7 @@ extension StevedoreCommand {
                 guard isatty(STDIN_FILENO) != 0 else {
                     throw CommandFailure(description: "Error: Cannot perform an interactive login from a non TTY device")
                 }
-                credentials = try Self.prompt(credentials)
+                credentials = try await Self.prompt(credentials)
             }
             let status = try await withClient(self.global) { client in
                 let answer = try await client.system.auth(
@@ -98,19 +98,18 @@ extension StevedoreCommand {
         }
 
         /// Asks for what is missing on the terminal: the username, then the password unechoed.
-        private static func prompt(_ credentials: RegistryAuth) throws -> RegistryAuth {
+        private static func prompt(_ credentials: RegistryAuth) async throws -> RegistryAuth {
             var credentials = credentials
             if credentials.username == nil {
-                printOut("Username: ")
-                guard let line = readLine(), !line.trimmingWhitespace().isEmpty else {
+                guard let line = try await promptLine("Username: "), !line.trimmingWhitespace().isEmpty else {
                     throw CommandFailure(description: "Error: Non-null Username Required")
                 }
                 credentials.username = line.trimmingWhitespace()
             }
             if credentials.password == nil {
-                guard let pointer = getpass("Password: ") else { throw CommandFailure(description: "Error: Password Required") }
-                let password = String(cString: pointer)
-                guard !password.isEmpty else { throw CommandFailure(description: "Error: Password Required") }
+                guard let password = try await promptLine("Password: ", echo: false), !password.isEmpty else {
+                    throw CommandFailure(description: "Error: Password Required")
+                }
                 credentials.password = password
             }
             return credentials

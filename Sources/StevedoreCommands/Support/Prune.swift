@@ -1,26 +1,11 @@
 import Stevedore
 import StevedoreFormatting
-import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-
-/// Asks docker's `Are you sure you want to continue? [y/N]` after `warning` (see
-/// ``promptYesNo(_:)``).
-func confirm(_ warning: String) -> Bool {
-    promptYesNo(warning + "\nAre you sure you want to continue?")
-}
-
-/// docker's `prompt.Confirm`: prints `question` and ` [y/N] ` on stdout and reads a line of
-/// stdin; true only for `y` or `Y` (docker takes `yes` as no). End of input is no.
-func promptYesNo(_ question: String) -> Bool {
-    printOut(question + " [y/N] ")
-    guard let answer = readLine() else { return false }
-    return answer.trimmingWhitespace().lowercased() == "y"
-}
 
 /// docker's prune report: `Deleted <kind>:` and a line each when anything was removed, then
 /// the space reclaimed unless `spaceReclaimed` is nil (network prune reports none).

@@ -1,4 +1,3 @@
-import Dispatch
 import Stevedore
 
 #if canImport(Glibc)
@@ -7,10 +6,9 @@ import Stevedore
     import Darwin
 #endif
 
-/// Standard input as buffers of up to `chunkSize` bytes, read on a Dispatch thread so that a
-/// blocking `read` never holds a thread of Swift's cooperative pool, nor the client's event
-/// loop that a command runs on (see `withClient`). One read at a time: a slow container or
-/// upload slows the reader.
+/// Standard input as buffers of up to `chunkSize` bytes, each read by a ``blockingCall(_:)``
+/// (ended by the task's cancellation). One read at a time: a slow container or upload slows
+/// the reader.
 struct StandardInput: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
 
@@ -24,11 +22,7 @@ struct StandardInput: AsyncSequence, Sendable {
 
         mutating func next() async throws -> ByteBuffer? {
             let chunkSize = self.chunkSize
-            return try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global().async {
-                    continuation.resume(with: Result { try StandardInput.readChunk(maximum: chunkSize) })
-                }
-            }
+            return try await blockingCall { try StandardInput.readChunk(maximum: chunkSize) }
         }
     }
 

@@ -52,34 +52,47 @@ enum Terminal {
         return (Int(window.ws_row), Int(window.ws_col))
     }
 
-    /// The mode stdin had before ``withRawMode(_:)`` put it in raw mode, while it is raw; the
-    /// lock also orders a change of mode and an exit (``exitRestoringMode(_:)``).
+    /// The mode stdin had before ``withRawMode(_:)`` or ``withEchoOff(_:)`` changed
+    /// it, while it is changed; the lock also orders a change of mode and an exit
+    /// (``exitRestoringMode(_:)``).
     private static let savedMode = Mutex<termios?>(nil)
 
     /// Runs `body` with stdin in raw mode (no echo, no line editing, no signals from keys:
     /// every byte goes to the container), restoring the previous mode on every way out:
     /// return, throw, or cancellation.
     static func withRawMode<Result>(_ body: () async throws -> Result) async throws -> Result {
+        try await Self.withMode({ cfmakeraw(&$0) }, body)
+    }
+
+    /// Runs `body` with stdin's echo off (docker's password and unlock-key prompts), restoring
+    /// the previous mode on every way out.
+    static func withEchoOff<Result>(_ body: () async throws -> Result) async throws -> Result {
+        try await Self.withMode({ $0.c_lflag &= ~tcflag_t(ECHO) }, body)
+    }
+
+    /// Runs `body` with stdin's mode changed by `change`, and restored on every way out.
+    private static func withMode<Result>(_ change: (inout termios) -> Void, _ body: () async throws -> Result) async throws -> Result {
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return try await body() }
-        var raw = saved
-        cfmakeraw(&raw)
+        var changed = saved
+        change(&changed)
         Self.savedMode.withLock { mode in
             mode = saved
-            tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+            tcsetattr(STDIN_FILENO, TCSANOW, &changed)
         }
         defer { Self.restoreMode() }
         return try await body()
     }
 
-    /// Puts stdin back in the mode it had before ``withRawMode(_:)``, when it is raw: on the
-    /// way out of that call, and before an exit that skips it.
+    /// Puts stdin back in the mode it had before ``withRawMode(_:)`` or ``withEchoOff(_:)``,
+    /// while it is changed: on the way out of those calls, and
+    /// before an exit that skips it.
     static func restoreMode() {
         Self.savedMode.withLock { Self.restore(&$0) }
     }
 
     /// Ends the process with `status` (`_exit`: the client's threads still run), stdin first
-    /// put back in the mode it had before ``withRawMode(_:)`` when it is raw.
+    /// put back in the mode it had before ``withRawMode(_:)`` or ``withEchoOff(_:)`` changed it.
     static func exitRestoringMode(_ status: Int32) -> Never {
         Self.savedMode.withLock { mode in
             Self.restore(&mode)

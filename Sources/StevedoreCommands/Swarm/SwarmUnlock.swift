@@ -36,24 +36,11 @@ extension StevedoreCommand.Swarm {
 
         /// The key as docker reads it: on a terminal, typed unechoed after a prompt; otherwise
         /// the first line of stdin, trimmed.
-        private static func readKey() -> String {
+        private static func readKey() async throws -> String {
             guard Terminal.isTerminal(STDIN_FILENO) else {
-                return (readLine() ?? "").trimmingWhitespace()
+                return (try await blockingCall { readLine() } ?? "").trimmingWhitespace()
             }
-            printOut("Enter unlock key: ")
-            var saved = termios()
-            let canSilence = tcgetattr(STDIN_FILENO, &saved) == 0
-            if canSilence {
-                var silent = saved
-                silent.c_lflag &= ~tcflag_t(ECHO)
-                tcsetattr(STDIN_FILENO, TCSANOW, &silent)
-            }
-            defer {
-                if canSilence { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-                // The newline the user typed was not echoed.
-                printOut("\n")
-            }
-            return readLine() ?? ""
+            return try await promptLine("Enter unlock key: ", echo: false) ?? ""
         }
     }
 }

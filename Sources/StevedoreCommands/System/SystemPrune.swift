@@ -30,7 +30,7 @@ extension StevedoreCommand.System {
                 throw CommandFailure(description: "ERROR: The \"until\" filter is not supported with \"--volumes\"")
             }
             let filters = try self.global.pruneFilters(self.prune.filter, as: PruneFilters.self)
-            guard self.prune.force || confirm(self.warning(filters)) else { return }
+            guard try await confirm(self.warning(filters), unless: self.prune.force) else { return }
             try await withClient(self.global) { client in
                 let report = try await client.system.prune(.init(all: self.all, volumes: self.volumes, filters: filters))
                 var text = pruneReport("Containers", deleted: report.containers.containersDeleted, spaceReclaimed: nil)

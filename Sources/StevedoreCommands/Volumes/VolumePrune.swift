@@ -31,7 +31,8 @@ extension StevedoreCommand.Volume {
                 // Before API 1.42 the daemon prunes named volumes too; from 1.42 only anonymous ones unless all.
                 let version = try await client.apiVersion()
                 let which = version < APIVersion(1, 42) || filters.all ? "all local volumes" : "anonymous local volumes"
-                guard self.prune.force || confirm("WARNING! This will remove \(which) not used by at least one container.") else { return }
+                guard try await confirm("WARNING! This will remove \(which) not used by at least one container.", unless: self.prune.force)
+                else { return }
                 let result = try await client.volumes.prune(filters)
                 printOut(pruneReport("Volumes", deleted: result.volumesDeleted, spaceReclaimed: result.spaceReclaimed ?? 0))
             }
