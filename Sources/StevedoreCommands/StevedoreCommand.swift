@@ -59,7 +59,8 @@ public struct StevedoreCommand: AsyncParsableCommand {
     }
 
     /// Parses `arguments`, runs the command and exits the process with docker's conventions:
-    /// an error from the daemon prints `Error response from daemon: …` on stderr, exit code 1.
+    /// an error from the daemon prints `Error response from daemon: …` on stderr, exit code 1;
+    /// SIGINT and SIGTERM are handled as ``TerminationSignals`` says.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         // Diagnostics go to stderr, so that stdout stays the command's output.
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
@@ -70,12 +71,25 @@ public struct StevedoreCommand: AsyncParsableCommand {
             let (moved, environment) = try GlobalOptions.movingLeadingOptions(in: arguments)
             commandLine = moved
             for (name, value) in environment { setenv(name, value, 1) }
-            var command = try Self.parse(pflagSyntax: moved)
-            if var command = command as? AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
+            let parsed = try Self.parse(pflagSyntax: moved)
+            let (outcome, signal) = await TerminationSignals.handling {
+                var command = parsed
+                if var command = command as? AsyncParsableCommand {
+                    try await command.run()
+                } else {
+                    try command.run()
+                }
             }
+            // docker's: a command that a signal cut short ends without a word, unless it
+            // chose its own ending (a CommandFailure). Not with success, which a cancelled
+            // loop over an AsyncStream would otherwise claim (it ends as if complete).
+            if let signal {
+                switch outcome {
+                case .failure(is CommandFailure): break
+                case .success, .failure: Self.exit(withError: ExitCode(128 + signal))
+                }
+            }
+            try outcome.get()
             Self.exit()
         } catch let error as DockerError {
             printError("\(error)")

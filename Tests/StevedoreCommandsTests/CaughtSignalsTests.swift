@@ -19,15 +19,12 @@ import Testing
         defer { for number in [SIGUSR1, SIGUSR2] { signal(number, SIG_DFL) } }
         let caught = Mutex<[Int32]>([])
         let sent: [Int32] = (0..<50).map { $0.isMultiple(of: 2) ? SIGUSR1 : SIGUSR2 }
-        try await CaughtSignals.catching([SIGUSR1, SIGUSR2], onSignal: { number in caught.withLock { $0.append(number) } }) {
+        try await CaughtSignals.catching([SIGUSR1, SIGUSR2], onSignal: { signal in caught.withLock { $0.append(signal.number) } }) {
             for number in sent {
                 let before = caught.withLock { $0.count }
                 kill(getpid(), number)
                 // A standard signal does not queue behind one of its kind: each is awaited.
-                let deadline = ContinuousClock.now + .seconds(10)
-                while caught.withLock({ $0.count }) == before, ContinuousClock.now < deadline {
-                    try await Task.sleep(for: .milliseconds(1))
-                }
+                try await Self.waitUntil { caught.withLock { $0.count } != before }
             }
         }
         #expect(caught.withLock { $0 } == sent)
@@ -42,26 +39,60 @@ import Testing
     /// A signal handed back (`run`'s before its container exists) does what it did before it
     /// was caught: here, the handler that was installed first sees it.
     @Test func aRedeliveredSignalReachesTheHandlingItHadBefore() async throws {
+        Self.reachedTheFormerHandler.store(false, ordering: .relaxed)
         let handler: @convention(c) (Int32) -> Void = { _ in CaughtSignalsTests.reachedTheFormerHandler.store(true, ordering: .relaxed) }
         let former = signal(SIGUSR1, handler)
         defer { signal(SIGUSR1, former) }
         let caught = Atomic(0)
         try await CaughtSignals.catching(
             [SIGUSR1],
-            onSignal: { number in
+            onSignal: { signal in
                 caught.add(1, ordering: .relaxed)
-                CaughtSignals.redeliver(number)
+                signal.redeliver()
             }
         ) {
             kill(getpid(), SIGUSR1)
-            let deadline = ContinuousClock.now + .seconds(10)
-            while !Self.reachedTheFormerHandler.load(ordering: .relaxed), ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(1))
-            }
+            try await Self.waitUntil { Self.reachedTheFormerHandler.load(ordering: .relaxed) }
         }
         let (caughtCount, reached) = (caught.load(ordering: .relaxed), Self.reachedTheFormerHandler.load(ordering: .relaxed))
         #expect(caughtCount == 1)
         #expect(reached)
+    }
+
+    /// Catchers nest (`run`'s inside the one every command has): the inner one has the signal,
+    /// gives one back to the outer one, and after it ends the outer one has them all again.
+    @Test func anInnerCatcherGivesItsSignalsBackToTheOuterOne() async throws {
+        signal(SIGUSR1, SIG_IGN)
+        defer { signal(SIGUSR1, SIG_DFL) }
+        let outer = Atomic(0)
+        let inner = Atomic(0)
+        try await CaughtSignals.catching([SIGUSR1], onSignal: { _ in outer.add(1, ordering: .relaxed) }) {
+            try await CaughtSignals.catching(
+                [SIGUSR1],
+                onSignal: { signal in
+                    // The first stays here, the second goes back out.
+                    if inner.add(1, ordering: .relaxed).newValue == 2 { signal.redeliver() }
+                }
+            ) {
+                kill(getpid(), SIGUSR1)
+                try await Self.waitUntil { inner.load(ordering: .relaxed) == 1 }
+                kill(getpid(), SIGUSR1)
+                try await Self.waitUntil { outer.load(ordering: .relaxed) == 1 }
+            }
+            kill(getpid(), SIGUSR1)
+            try await Self.waitUntil { outer.load(ordering: .relaxed) == 2 }
+        }
+        let (innerCount, outerCount) = (inner.load(ordering: .relaxed), outer.load(ordering: .relaxed))
+        #expect(innerCount == 2)
+        #expect(outerCount == 2)
+    }
+
+    /// Waits up to 10 s for `condition`.
+    private static func waitUntil(_ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !condition(), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(1))
+        }
     }
 
     private static let reachedTheFormerHandler = Atomic(false)

@@ -138,6 +138,62 @@ struct StreamCommandsTests {
         #expect(!left)
     }
 
+    /// Any other command ends on the first SIGINT as docker's: `logs -f` and a build (never
+    /// with success) with exit code 130, `exec` and a prompt with 0 (the prompt's line ended).
+    /// Sent to a background job of a script, which inherits SIGINT ignored: docker's CLI takes
+    /// it even so.
+    @Test(arguments: [
+        (["logs", "-f"], "status 130\n"), (["build"], "status 130\n"), (["exec"], "status 0\n"),
+        (["container", "prune"], "status 0\nends [y/N] \n"),
+    ])
+    func aSigintEndsACommandAsDockers(command: [String], expected: String) async throws {
+        let name = "stevedore-cli-sigint-\(UInt32.random(in: 0...UInt32.max))"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sigint-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments: [String]
+        switch command {
+        case ["exec"]: arguments = ["exec", name, "sh", "-c", "echo ready; sleep 100"]
+        case ["logs", "-f"]: arguments = command + [name]
+        case ["build"]:
+            let dockerfile = "FROM \(self.image)\nRUN sleep 100\n"
+            try dockerfile.write(to: directory.appendingPathComponent("Dockerfile"), atomically: true, encoding: .utf8)
+            arguments = ["build", "--network", "none", "--no-cache", "--progress", "plain", directory.path]
+        default: arguments = command
+        }
+        let script = """
+            mkfifo "$IN"
+            sleep 100 >"$IN" &
+            holder=$!
+            "$STEVEDORE" "$@" <"$IN" >"$OUT" 2>&1 &
+            pid=$!
+            for _ in $(seq 1500); do [ -s "$OUT" ] && break; sleep 0.1; done
+            sleep 0.5
+            kill -INT $pid
+            wait $pid
+            echo "status $?"
+            kill $holder
+            # The prompt's line ended: its last 7 bytes are `[y/N] ` and a newline.
+            [ "$(tail -c 7 "$OUT")" = "[y/N] " ] && echo "ends [y/N] "
+            """
+        try await TestEngine.withClient { client in
+            let body = ContainerCreateBody(cmd: ["sh", "-c", "while :; do echo line; sleep 0.2; done"], image: self.image)
+            _ = try await client.containers.create(body, options: .init(name: name))
+            try await client.containers.start(name)
+        }
+        let shell = CommandLineProcess(executable: URL(fileURLWithPath: "/bin/sh"))
+        let outcome = try? await withTimeout(240) {
+            try await shell.run(
+                ["-c", script, "sh"] + arguments,
+                environment: [
+                    "STEVEDORE": self.stevedore.executable.path, "IN": directory.appendingPathComponent("in").path,
+                    "OUT": directory.appendingPathComponent("out").path,
+                ])
+        }
+        try await TestEngine.withClient { client in try await client.containers.remove(name, options: .init(force: true)) }
+        #expect(outcome?.standardOutput == expected, "\(String(describing: outcome))")
+    }
+
     /// A container that ignores the signals keeps `run` running through two of them, forwarded
     /// or not; the third SIGINT/SIGTERM ends it at once, as docker's CLI, leaving the container
     /// running. `start -a` ends on the first, exit code 0, as docker's.

@@ -66,6 +66,15 @@ extension StevedoreCommand.Container {
                 consoleSize: Terminal.consoleSize(tty: self.tty), detachKeys: keySequence, tty: self.tty,
                 env: variables.isEmpty ? nil : variables, cmd: self.command, privileged: self.privileged,
                 user: self.user, workingDir: self.workdir)
+            do {
+                try await self.run(config, detachKeys: keys)
+            } catch  where Task.isCancelled && !(error is CommandFailure) {
+                // As docker's exec: a SIGINT or SIGTERM (see TerminationSignals) ends it with 0.
+                throw CommandFailure(description: "", exitCode: 0)
+            }
+        }
+
+        private func run(_ config: ExecConfig, detachKeys keys: DetachKeys) async throws {
             try await withClient(self.global) { client in
                 if !self.detach {
                     do {

@@ -237,6 +237,8 @@ extension StevedoreCommand.Image {
                             imageID = id
                         }
                     }
+                    // The ticks' stream ends as if complete when the task is cancelled.
+                    try Task.checkCancellation()
                     printErrorText(display.finish())
                 }
             } catch let error as DockerError where error.category == .buildFailed {

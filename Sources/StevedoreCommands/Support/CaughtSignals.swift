@@ -7,9 +7,13 @@ import Synchronization
     import Darwin
 #endif
 
-/// Signals this process handles itself while some work runs (`--sig-proxy`, Ctrl-C during a
-/// service's convergence, terminal resizes): each signal's number goes from a handler of its own
-/// to a pipe, read on a dispatch queue, where `onSignal` gets it.
+/// Signals this process handles itself while some work runs (SIGINT and SIGTERM during any
+/// command, `--sig-proxy`, Ctrl-C during a service's convergence, terminal resizes): each
+/// signal's number goes from a handler of its own to a pipe, read on a dispatch queue, where
+/// `onSignal` gets it.
+///
+/// Catchers of one signal nest as calls do: the innermost has it, and gives it back to the one
+/// around it when its work ends (or when it redelivers it).
 ///
 /// Not a dispatch signal source: on Linux one learns of a signal through a signalfd, which
 /// misses a signal delivered to a thread other than the one reading it, and the signal is
@@ -24,13 +28,44 @@ enum CaughtSignals {
         return pipes
     }()
     private static let signalLimit = 65
-    /// By signal number, the action its catcher replaced, for ``redeliver(_:)``.
-    private static let replacedActions = Mutex<[Int32: sigaction]>([:])
+    /// By signal number, what the catcher that has it replaced, for ``redeliver(_:)``.
+    private static let replaced = Mutex<[Int32: Replaced]>([:])
 
-    /// Runs `body` with `signals` caught: `onSignal` is called with the number of each one
-    /// caught, on a dispatch queue. Their handling is restored afterwards.
+    /// A signal's handling before a catcher took it.
+    private struct Replaced {
+        var action: sigaction
+        /// The enclosing catcher's pipe, or -1.
+        var pipe: Int32
+    }
+
+    /// A signal a catcher caught, as its `onSignal` gets it.
+    struct Caught: Sendable {
+        /// The signal's number.
+        let number: Int32
+        /// The write end of the pipe of the catcher that caught it.
+        fileprivate let catcher: Int32
+
+        /// Lets the signal do what it did before its catcher took it (ending the process for
+        /// most, or reaching the enclosing catcher): puts back the handling the catcher
+        /// replaced, unless the catcher's end already did, and sends the signal to the process
+        /// again. Until the catcher's `body` returns, that signal is no longer caught.
+        ///
+        /// Sent to the process, not raised in the calling thread: dispatch's threads block such
+        /// signals, so one raised there would stay pending.
+        func redeliver() {
+            CaughtSignals.replaced.withLock { replaced in
+                guard CaughtSignals.pipes[Int(self.number)] == self.catcher, let entry = replaced[self.number] else { return }
+                CaughtSignals.restore(self.number, entry)
+            }
+            kill(getpid(), self.number)
+        }
+    }
+
+    /// Runs `body` with `signals` caught: `onSignal` is called with each one caught, on a
+    /// dispatch queue. Their handling is restored afterwards. A catcher inside another takes
+    /// its signals from it until its `body` returns.
     static func catching<Result>(
-        _ signals: [Int32], onSignal: @escaping @Sendable (Int32) -> Void, _ body: () async throws -> Result
+        _ signals: [Int32], onSignal: @escaping @Sendable (Caught) -> Void, _ body: () async throws -> Result
     ) async throws -> Result {
         var descriptors: [Int32] = [-1, -1]
         guard pipe(&descriptors) == 0 else {
@@ -45,25 +80,29 @@ enum CaughtSignals {
         reader.setEventHandler {
             var numbers = [UInt8](repeating: 0, count: 64)
             while case let count = read(readEnd, &numbers, numbers.count), count > 0 {
-                for number in numbers.prefix(count) { onSignal(Int32(number)) }
+                for number in numbers.prefix(count) { onSignal(Caught(number: Int32(number), catcher: writeEnd)) }
             }
         }
         reader.setCancelHandler { close(readEnd) }
         reader.resume()
         let caught = signals.filter { (1..<Int32(Self.signalLimit)).contains($0) }
-        for number in caught { Self.pipes[Int(number)] = writeEnd }
-        let previousActions = caught.map(Self.catchSignal)
-        Self.replacedActions.withLock { replaced in
-            for (number, action) in zip(caught, previousActions) { replaced[number] = action }
+        // What each catcher replaced changes with the handling, under one lock: a signal
+        // redelivered as this one ends finds either this one's or what was before it.
+        let enclosing = Self.replaced.withLock { replaced in
+            let enclosing = caught.map { replaced[$0] }
+            for number in caught {
+                let pipe = Self.pipes[Int(number)]
+                Self.pipes[Int(number)] = writeEnd
+                replaced[number] = Replaced(action: Self.catchSignal(number), pipe: pipe)
+            }
+            return enclosing
         }
         defer {
-            Self.replacedActions.withLock { replaced in
-                for number in caught { replaced[number] = nil }
-            }
-            for (number, action) in zip(caught, previousActions) {
-                var action = action
-                sigaction(number, &action, nil)
-                Self.pipes[Int(number)] = -1
+            Self.replaced.withLock { replaced in
+                for (number, outer) in zip(caught, enclosing) {
+                    if let entry = replaced[number], Self.pipes[Int(number)] == writeEnd { Self.restore(number, entry) }
+                    replaced[number] = outer
+                }
             }
             // No handler writes to the pipe any more.
             close(writeEnd)
@@ -72,16 +111,12 @@ enum CaughtSignals {
         return try await body()
     }
 
-    /// Lets a caught signal do what it did before it was caught, ending the process for most:
-    /// puts back the action its catcher replaced and sends it to the process again. Until the
-    /// catcher's `body` returns, that signal is no longer caught.
-    ///
-    /// Sent to the process, not raised in the calling thread: dispatch's threads block such
-    /// signals, so one raised there would stay pending.
-    static func redeliver(_ number: Int32) {
-        guard var action = Self.replacedActions.withLock({ $0[number] }) else { return }
+    /// Puts back `entry`'s handling of `number`: the pipe first, so that the handler in
+    /// between (this catcher's) writes to the enclosing catcher's.
+    private static func restore(_ number: Int32, _ entry: Replaced) {
+        Self.pipes[Int(number)] = entry.pipe
+        var action = entry.action
         sigaction(number, &action, nil)
-        kill(getpid(), number)
     }
 
     /// Installs the handler that writes `number` to its catcher's pipe; returns the action it

@@ -32,9 +32,6 @@ enum SignalProxy {
         (SIGINT, .interrupt), (SIGTERM, .terminate), (SIGHUP, .hangup), (SIGQUIT, .quit), (SIGUSR1, .user1), (SIGUSR2, .user2),
     ]
 
-    /// The SIGINT or SIGTERM that ends the process during a session.
-    static let forcedExitCount = 3
-
     /// Where the caught signals go.
     private enum Target {
         /// The container does not exist yet: a signal does what it would without the proxy.
@@ -74,9 +71,10 @@ enum SignalProxy {
         let target = Mutex(initial)
         let terminations = Atomic(0)
         let caught = proxying ? Self.forwarded.map(\.0) : [SIGINT, SIGTERM]
-        return try await CaughtSignals.catching(caught) { number in
+        return try await CaughtSignals.catching(caught) { signal in
+            let number = signal.number
             guard case .container(let container) = target.withLock({ $0 }) else {
-                CaughtSignals.redeliver(number)
+                signal.redeliver()
                 return
             }
             let sent = container.flatMap { container in
@@ -89,11 +87,9 @@ enum SignalProxy {
                 await sent?.value
                 onTermination()
             }
-            guard terminations.add(1, ordering: .relaxed).newValue == Self.forcedExitCount else { return }
-            // Written as it can be: a stderr that is gone must not stop the exit.
-            var message = "\ngot \(Self.forcedExitCount) SIGTERM/SIGINTs, forcefully exiting\n"
-            message.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            Terminal.exitRestoringMode(1)
+            if terminations.add(1, ordering: .relaxed).newValue == TerminationSignals.forcedExitCount {
+                TerminationSignals.exitForcefully()
+            }
         } _: {
             try await body { id in target.withLock { $0 = .container(proxying ? id : nil) } }
         }
