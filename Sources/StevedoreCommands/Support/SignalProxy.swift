@@ -87,9 +87,7 @@ enum SignalProxy {
                 await sent?.value
                 onTermination()
             }
-            if terminations.add(1, ordering: .relaxed).newValue == TerminationSignals.forcedExitCount {
-                TerminationSignals.exitForcefully()
-            }
+            TerminationSignals.count(in: terminations)
         } _: {
             try await body { id in target.withLock { $0 = .container(proxying ? id : nil) } }
         }

@@ -20,7 +20,7 @@ import Synchronization
 /// handles them itself (`run`, `attach` and `start -a`: ``SignalProxy``) has them while it does.
 enum TerminationSignals {
     /// The SIGINT or SIGTERM that ends the process without waiting for the command.
-    static let forcedExitCount = 3
+    private static let forcedExitCount = 3
 
     /// Runs `command` in a task of its own with SIGINT and SIGTERM handled; returns how it
     /// ended and the signal that cancelled it, if one did. The command starts once the handling
@@ -38,7 +38,7 @@ enum TerminationSignals {
         let outcome = try? await CaughtSignals.catching([SIGINT, SIGTERM]) { signal in
             _ = first.compareExchange(expected: 0, desired: signal.number, ordering: .relaxed)
             task.cancel()
-            if received.add(1, ordering: .relaxed).newValue == Self.forcedExitCount { Self.exitForcefully() }
+            Self.count(in: received)
         } _: {
             handlingInstalled.finish()
             return await task.result
@@ -51,10 +51,13 @@ enum TerminationSignals {
         return (ended, signal == 0 ? nil : signal)
     }
 
-    /// Ends the process as docker's CLI does on the ``forcedExitCount``th signal: its message,
-    /// the terminal's mode restored, exit code 1. Called from a catcher's callback (on a
-    /// dispatch queue, not in a signal handler): `_exit` while the command's threads still run.
-    static func exitForcefully() -> Never {
+    /// Counts one more SIGINT or SIGTERM in `received`, a catcher's count (this one's, or
+    /// ``SignalProxy``'s while it has them); the ``forcedExitCount``th ends the process as
+    /// docker's CLI does: its message, the terminal's mode restored, exit code 1. Called from a
+    /// catcher's callback (on a dispatch queue, not in a signal handler): `_exit` while the
+    /// command's threads still run.
+    static func count(in received: borrowing Atomic<Int>) {
+        guard received.add(1, ordering: .relaxed).newValue == Self.forcedExitCount else { return }
         // Written as it can be: a stderr that is gone must not stop the exit.
         var message = "\ngot \(Self.forcedExitCount) SIGTERM/SIGINTs, forcefully exiting\n"
         message.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
