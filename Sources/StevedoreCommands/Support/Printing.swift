@@ -74,8 +74,9 @@ private func writeOrExit(_ bytes: ByteBuffer, to descriptor: Int32) {
 /// Writes all of `bytes` to `descriptor` (stdout or stderr), retrying short writes.
 ///
 /// A reader that went away (`stevedore logs … | head`) ends the process as SIGPIPE ends other
-/// command-line tools: silently, with the signal's status (a raw terminal restored first). The runtime ignores SIGPIPE (the
-/// connections to the daemon need that), so a closed pipe arrives here as `EPIPE`.
+/// command-line tools: silently, with the signal's status (a raw terminal restored first). The
+/// runtime ignores SIGPIPE (the connections to the daemon need that), so a closed pipe arrives
+/// here as `EPIPE`.
 func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
     try bytes.withUnsafeReadableBytes { buffer in
         var offset = 0

@@ -52,9 +52,8 @@ enum Terminal {
         return (Int(window.ws_row), Int(window.ws_col))
     }
 
-    /// The mode stdin had before ``withRawMode(_:)`` or ``withEchoOff(_:)`` changed
-    /// it, while it is changed; the lock also orders a change of mode and an exit
-    /// (``exitRestoringMode(_:)``).
+    /// The mode stdin had before ``withRawMode(_:)`` or ``withEchoOff(_:)`` changed it, while
+    /// it is changed; the lock also orders a change of mode and an exit (``exitRestoringMode(_:)``).
     private static let savedMode = Mutex<termios?>(nil)
 
     /// Runs `body` with stdin in raw mode (no echo, no line editing, no signals from keys:
@@ -85,8 +84,7 @@ enum Terminal {
     }
 
     /// Puts stdin back in the mode it had before ``withRawMode(_:)`` or ``withEchoOff(_:)``,
-    /// while it is changed: on the way out of those calls, and
-    /// before an exit that skips it.
+    /// while it is changed: on the way out of those calls, and before an exit that skips it.
     static func restoreMode() {
         Self.savedMode.withLock { Self.restore(&$0) }
     }
