@@ -26,7 +26,6 @@ public struct StevedoreCommand: AsyncParsableCommand {
         // line, and commands have their own --host and --config (`service create`).
         discussion: "Before the command, -H/--host HOST names the daemon (default: $DOCKER_HOST or unix:///var/run/docker.sock) "
             + "and --config DIR the client config directory (default: $DOCKER_CONFIG or ~/.docker).",
-        version: StevedoreLibrary.version,
         subcommands: [Version.self, Inspect.self] + System.topLevelCommands
             + [System.self, Builder.self, Container.self, Image.self, Network.self, Volume.self, Plugin.self]
             + [Swarm.self, Node.self, Service.self, Secret.self, Config.self, Context.self]
@@ -38,6 +37,12 @@ public struct StevedoreCommand: AsyncParsableCommand {
     @OptionGroup(title: "Global Options") var global: GlobalOptions
 
     public init() {}
+
+    /// `stevedore` alone prints its help; `-v`/`--version` before any command, the version.
+    public func run() async throws {
+        guard self.global.version else { throw CleanExit.helpRequest(self) }
+        print("Stevedore version \(StevedoreLibrary.version)")
+    }
 
     /// The command `arguments` name, with docker's flag syntax (``PflagSyntax``): `--flag=false`,
     /// `--x=`, values joined to short options. The parser reads a group of letters (`-it`) as

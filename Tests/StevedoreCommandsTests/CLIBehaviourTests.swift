@@ -6,10 +6,17 @@ import Testing
 @Suite struct CLIBehaviourTests {
     let stevedore = CommandLineProcess.stevedore
 
+    /// docker's root flag: before the command only, and only without one (`-v ps` lists).
     @Test func versionFlagPrintsTheLibraryVersion() async throws {
-        let outcome = try await self.stevedore.run(["--version"])
-        #expect(outcome.status == 0)
-        #expect(outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        for arguments in [["--version"], ["-v"], ["-Dv"], ["-v", "nosuchcommand"]] {
+            let outcome = try await self.stevedore.run(arguments)
+            #expect(outcome.status == 0, "\(outcome)")
+            let line = outcome.standardOutput
+            #expect(line.hasPrefix("Stevedore version ") && line.hasSuffix("\n"), "\(outcome)")
+            #expect(line.dropFirst("Stevedore version ".count).dropLast().split(separator: ".").count == 3, "\(outcome)")
+        }
+        let command = try await self.stevedore.run(["-v", "version", "--format", "{{.Client.Os}}"], environment: Self.noDaemon)
+        #expect(command.standardOutput == "linux\n", "\(command)")
     }
 
     /// The library and the CLI use FoundationEssentials only: Foundation would load ICU and its
@@ -175,6 +182,9 @@ import Testing
         (["export", "--bogus"], 125), (["rm", "-f=true"], 1), (["rm", "-fz"], 125), (["logs", "--tail", "--nope", "-x"], 125),
         (["commit", "c", "repo:x@sha256:" + String(repeating: "0a", count: 32)], 1),
         (["ps", "-f", "a=b", "--filter", "x"], 125), (["images", "--filter", "x"], 125), (["network", "ls", "-f", "x"], 125),
+        // The global options, which docker takes before the command only.
+        (["ps", "--version"], 125), (["ps", "--debug"], 125), (["image", "ls", "--tls=false"], 125), (["rm", "--log-level", "x"], 125),
+        (["ps", "-q", "--context=x"], 125),
     ]
 
     /// docker's exit codes for them (checked against the docker CLI by the next test).

@@ -197,6 +197,24 @@ import Testing
         #expect(try GlobalOptions.movingLeadingOptions(in: ["-Dx", "ps"]).arguments == ["--debug", "-x", "ps"])
     }
 
+    /// `-v`/`--version` is the root's alone: dropped when a command follows, as docker ignores it.
+    @Test func theVersionFlagIsTheRootsAlone() throws {
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["-vD", "x"]).arguments == ["--version"])
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["-v", "-D", "ps"]).arguments == ["ps", "--debug"])
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["--version=false"]).arguments == [])
+    }
+
+    /// A global option after the command's path is refused as docker's command refuses it; the
+    /// same name as an option's value, a container's argument or after `--` is not an option.
+    @Test func aGlobalOptionAfterTheCommandIsRefused() throws {
+        for arguments in [["ps", "--debug"], ["container", "ls", "-q", "--tlsverify=1"], ["-D", "logs", "--context", "x", "c"]] {
+            #expect(throws: CommandFailure.self, "\(arguments)") { try GlobalOptions.movingLeadingOptions(in: arguments) }
+        }
+        for arguments in [["run", "busybox", "echo", "--debug"], ["ps", "--format", "--debug"], ["logs", "--", "--tls"]] {
+            #expect(try GlobalOptions.movingLeadingOptions(in: arguments).arguments == arguments)
+        }
+    }
+
     /// One `-H` only, as docker 28.5's flag takes it: a second is a bad value of the flag (28.2
     /// took both and refused them later, `Specify only one -H`).
     @Test func aSecondHostIsRefusedAsDocker285RefusesIt() throws {

@@ -45,7 +45,25 @@ public struct GlobalOptions: ParsableArguments {
         help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\"); -l before the command")
     var logLevel: String = "info"
 
+    @Flag(name: .long, help: "Print version information and quit; -v before the command")
+    var version = false
+
     public init() {}
+
+    /// The options that take a value, by their long names.
+    private static let optionsTakingValues: Set<String> = [
+        "--host", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "--log-level",
+    ]
+    /// The boolean ones, and their names in docker's messages.
+    private static let flags = ["--tls": "--tls", "--tlsverify": "--tlsverify", "--debug": "-D, --debug", "--version": "-v, --version"]
+    /// The short names, before the command only.
+    private static let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug", "-v": "--version"]
+    /// The flags with a short name, which may lead a group (`-Dlwarn`).
+    private static let groupLeaders: Set<String> = ["-D", "-v"]
+    /// The names a command parses (without `--`), as moved after its path: docker's commands
+    /// do not have them, and refuse them typed after the command.
+    static let namesAfterThePath = Set(
+        Self.optionsTakingValues.union(Self.flags.keys).subtracting(["--host", "--config"]).map { String($0.dropFirst(2)) })
 
     /// Docker takes its global options before the command (`docker -H tcp://x:2375 ps`);
     /// argument-parser reads a command's options after its name. This moves the global options
@@ -57,14 +75,12 @@ public struct GlobalOptions: ParsableArguments {
     /// only before the command. `-H` together with a context is refused, as docker refuses it,
     /// and so is a second `-H`.
     /// The boolean ones take a value as docker's do (`--tls=false`, `-D=1`), the last one given
-    /// winning, and `-D` leads a group as a flag does (`-Dlwarn`); a value `strconv.ParseBool`
-    /// refuses fails with docker's message, exit code 125.
+    /// winning, and `-D` or `-v` leads a group as a flag does (`-Dlwarn`); a value
+    /// `strconv.ParseBool` refuses fails with docker's message, exit code 125. `-v`/`--version`
+    /// with no command after it leaves `--version` alone for the root; with one, it is dropped.
+    /// A global option typed after the command's path is refused as docker refuses it.
     static func movingLeadingOptions(in arguments: [String]) throws -> (arguments: [String], environment: [String: String]) {
-        let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug"]
         let environmentNames = ["--host": "DOCKER_HOST", "--config": "DOCKER_CONFIG"]
-        let takesValue: Set<String> = ["--host", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "--log-level"]
-        // The boolean ones, as docker's messages name them.
-        let flags = ["--tls": "--tls", "--tlsverify": "--tlsverify", "--debug": "-D, --debug"]
         var leading: [String] = []
         var flagValues: [(name: String, value: Bool)] = []
         var environment: [String: String] = [:]
@@ -72,33 +88,37 @@ public struct GlobalOptions: ParsableArguments {
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
-            // A group led by `-D`, the one global flag with a short name (`-Dlwarn`, `-DH host`):
-            // pflag reads `-D`, then the rest of the group from its next letter.
-            if argument.utf8.count > 2, argument.hasBytePrefix("-D"), !argument.hasBytePrefix("-D="), !argument.hasBytePrefix("-D-") {
-                arguments.replaceSubrange(index...index, with: ["-D", "-" + argument.dropFirst(2)])
+            // A group led by a global flag with a short name (`-Dlwarn`, `-DH host`, `-vD`): pflag
+            // reads the flag, then the rest of the group from its next letter.
+            let letter = String(argument.prefix(2))
+            if argument.utf8.count > 2, Self.groupLeaders.contains(letter), !argument.hasBytePrefix(letter + "="),
+                !argument.hasBytePrefix(letter + "-")
+            {
+                arguments.replaceSubrange(index...index, with: [letter, "-" + argument.dropFirst(2)])
                 continue
             }
             var parts = argument.split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard !parts[0].isEmpty else { break }
             // A value joined to the letter of a short option that takes one (`-Hvalue`, `-H=`),
             // as pflag reads it; only `--host=` is empty.
-            let letter = String(argument.prefix(2))
-            if argument.utf8.count > 2, !argument.hasBytePrefix("--"), let name = longNames[letter], takesValue.contains(name) {
+            if argument.utf8.count > 2, !argument.hasBytePrefix("--"), let name = Self.longNames[letter],
+                Self.optionsTakingValues.contains(name)
+            {
                 parts = [letter, PflagSyntax.joinedValue(String(argument.dropFirst(2)))]
             }
             let given = parts[0]
-            let name = longNames[given] ?? given
+            let name = Self.longNames[given] ?? given
             let value: String
-            if let dockerName = flags[name] {
+            if let dockerName = Self.flags[name] {
                 let isSet = parts.count == 1 ? true : try FlagValue.parse(parts[1], for: dockerName, PflagSyntax.value)
                 flagValues.removeAll { $0.name == name }
                 flagValues.append((name, isSet))
                 index += 1
                 continue
-            } else if takesValue.contains(name), parts.count == 2 {
+            } else if Self.optionsTakingValues.contains(name), parts.count == 2 {
                 value = parts[1]
                 index += 1
-            } else if takesValue.contains(name), index + 1 < arguments.endIndex {
+            } else if Self.optionsTakingValues.contains(name), index + 1 < arguments.endIndex {
                 value = arguments[index + 1]
                 index += 2
             } else {
@@ -106,7 +126,7 @@ public struct GlobalOptions: ParsableArguments {
             }
             if name == "--log-level", Self.logLevel(value) == nil {
                 // Before the command, as docker reads it: docker's line alone, exit code 1.
-                throw CommandFailure(description: Self.logLevelRefusal(value))
+                throw CommandFailure(description: "Unable to parse logging level: \(value)")
             }
             if name == "--host", environment["DOCKER_HOST"] != nil {
                 // docker 28.5's `-H` takes one value: a second one is a bad flag value.
@@ -122,22 +142,33 @@ public struct GlobalOptions: ParsableArguments {
         if environment["DOCKER_HOST"] != nil, let context = leading.firstIndex(of: "--context"), !leading[context + 1].isEmpty {
             throw CommandFailure(description: "conflicting options: cannot specify both --host and --context")
         }
-        guard !leading.isEmpty else { return (Array(arguments[index...]), environment) }
         var rest = Array(arguments[index...])
-        // After the command's path (`container run`), not after its own arguments (`run IMAGE CMD`).
         let path = PflagSyntax.command(in: rest, root: StevedoreCommand.self).pathLength
-        rest.insert(contentsOf: leading, at: path)
+        // docker's root prints its version only when no command follows (`-v ps` lists).
+        if path == 0, leading.contains("--version") { return (["--version"], environment) }
+        try Self.refuseNamesAfterThePath(in: rest, pathLength: path)
+        // After the command's path (`container run`), not after its own arguments (`run IMAGE CMD`).
+        rest.insert(contentsOf: leading.filter { $0 != "--version" }, at: path)
         return (rest, environment)
     }
 
-    public func validate() throws {
-        guard Self.logLevel(self.logLevel) != nil else {
-            // After the command (where docker knows no such flag): refused all the same.
-            throw CommandFailure(description: Self.logLevelRefusal(self.logLevel))
+    /// Refuses a global option that `arguments` (a command line without the leading global
+    /// options) give after the command's path, as docker's command, which has no such flag,
+    /// refuses it: `ps --debug` is `unknown flag: --debug`, exit code 125. The command's table
+    /// is read only when an argument may be one.
+    private static func refuseNamesAfterThePath(in arguments: [String], pathLength: Int) throws {
+        // Without a command, the root refuses what follows as an unknown command.
+        guard pathLength > 0 else { return }
+        let mayBeGlobal = arguments[pathLength...].prefix { $0 != "--" }.contains { argument in
+            guard let body = argument.cut(prefix: "--") else { return false }
+            return Self.namesAfterThePath.contains(String(body.cut(atFirst: "=")?.before ?? body))
         }
+        guard mayBeGlobal,
+            let option = PflagSyntax.firstUnknownOption(in: arguments, ignoring: Self.namesAfterThePath),
+            let name = option.cut(prefix: "--"), Self.namesAfterThePath.contains(String(name))
+        else { return }
+        throw DockerCommandUsage.command(in: arguments).unknownFlagRefusal(option, in: arguments)
     }
-
-    private static func logLevelRefusal(_ level: String) -> String { "Unable to parse logging level: \(level)" }
 
     /// The levels logrus's `ParseLevel` knows, and `""` for docker's default.
     private static let logLevels: [String: Logger.Level] = [

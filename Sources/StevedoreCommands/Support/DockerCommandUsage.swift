@@ -91,7 +91,7 @@ struct DockerCommandUsage: Sendable {
     /// with `message`; `nil` where docker's words are not known (the parser's then stand).
     func refusal(forParserMessage message: String, arguments: [String]) -> CommandFailure? {
         if let option = Self.quoted(after: "Unknown option '", in: message) {
-            return CommandFailure(description: Self.unknownFlag(option, in: arguments) + self.flagUsage, exitCode: 125)
+            return self.unknownFlagRefusal(option, in: arguments)
         }
         if let option = Self.quoted(after: "Missing value for '", in: message) {
             let name = String(option.prefix { $0 != " " })
@@ -100,13 +100,19 @@ struct DockerCommandUsage: Sendable {
         guard UsageExitCode.isArgumentCount(parserMessage: message) else { return nil }
         // pflag reads every flag before the arguments are counted: an unknown one is refused first.
         if let option = PflagSyntax.firstUnknownOption(in: arguments) {
-            return CommandFailure(description: Self.unknownFlag(option, in: arguments) + self.flagUsage, exitCode: 125)
+            return self.unknownFlagRefusal(option, in: arguments)
         }
         // The argument may hold a quote itself: it ends at the message's last one.
         let firstArgument =
             message.cut(prefix: "Unexpected argument '")?.cut(suffix: "'").map(String.init)
             ?? Self.firstOfUnexpectedArguments(in: message)
         return self.countRefusal(firstArgument: firstArgument)
+    }
+
+    /// pflag's refusal of `option` (as the argument parser names it: `--nope`, `-z`) on the
+    /// command line `arguments`, with the command's usage, exit code 125.
+    func unknownFlagRefusal(_ option: String, in arguments: [String]) -> CommandFailure {
+        CommandFailure(description: Self.unknownFlag(option, in: arguments) + self.flagUsage, exitCode: 125)
     }
 
     /// The first argument of the parser's `2 unexpected arguments: 'a', 'b'`.
