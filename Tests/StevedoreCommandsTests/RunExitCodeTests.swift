@@ -36,4 +36,16 @@ struct RunExitCodeTests {
         let noSSH = await #expect(throws: DockerError.self) { try await sshClient.system.ping() }
         #expect(try exitCode(#require(noSSH)) == 127, "\(String(describing: noSSH))")
     }
+
+    /// A container's or a build step's status as the process exits with it: never a success for
+    /// a failure, whatever number the daemon sent (`exit(256)` would exit 0).
+    @Test func aFailingStatusNeverExitsAsASuccess() {
+        #expect(CommandFailure(failingStatus: 3).exitCode == 3)
+        #expect(CommandFailure(failingStatus: 255).exitCode == 255)
+        #expect(CommandFailure(failingStatus: 256).exitCode == 1)
+        #expect(CommandFailure(failingStatus: 259).exitCode == 3)
+        #expect(CommandFailure(failingStatus: -1).exitCode == 255)
+        #expect(CommandFailure(failingStatus: Int.max).exitCode == 255)
+        #expect(CommandFailure(failingStatus: Int64(1) << 40).exitCode == 1)
+    }
 }

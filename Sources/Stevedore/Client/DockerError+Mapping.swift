@@ -73,10 +73,11 @@ extension DockerError {
     }
 
     /// The exit code BuildKit writes at the end of a failed `RUN` step's error
-    /// (`… did not complete successfully: exit code: 3`).
+    /// (`… did not complete successfully: exit code: 3`): only there, as the message may hold
+    /// the user's own text (a file's name) elsewhere.
     private static func buildKitExitCode(_ message: String) -> Int? {
-        guard let marker = message.ranges(of: "exit code: ").last else { return nil }
-        return Int(message[marker.upperBound...].prefix(while: \.isNumber))
+        guard let marker = message.ranges(of: "did not complete successfully: exit code: ").last else { return nil }
+        return Int(message[marker.upperBound...].trimmingWhitespace())
     }
 
     /// The error for a transport failure talking to `host`, with a hint for the common causes.

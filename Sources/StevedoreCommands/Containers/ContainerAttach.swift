@@ -50,7 +50,7 @@ extension StevedoreCommand.Container {
                 if case .detached = outcome { throw CommandFailure(description: "read escape sequence") }
                 let result = try await exit.result()
                 if let message = result.error?.message, !message.isEmpty { throw CommandFailure(description: message) }
-                if result.statusCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: result.statusCode)) }
+                if result.statusCode != 0 { throw CommandFailure(failingStatus: result.statusCode) }
             }
         }
     }

@@ -97,7 +97,7 @@ extension StevedoreCommand.Container {
                 // docker's detach is its streamer's error, as `attach`'s (`start -a` and `run` exit 0).
                 if case .detached = outcome { throw CommandFailure(description: "read escape sequence") }
                 let code = try await client.exec.waitForExit(id)
-                if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
+                if code != 0 { throw CommandFailure(failingStatus: code) }
             }
         }
     }

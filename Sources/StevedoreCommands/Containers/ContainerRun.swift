@@ -108,7 +108,7 @@ extension StevedoreCommand.Container {
             if let error = run.exit.error {
                 throw CommandFailure(description: LogrusLine.error("Error waiting for container: \(error.message ?? "")"), exitCode: 125)
             }
-            if run.exitCode != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: run.exitCode)) }
+            if run.exitCode != 0 { throw CommandFailure(failingStatus: run.exitCode) }
         }
 
         /// docker's exit code for a run that failed from the `--cidfile` to the start: 127 when

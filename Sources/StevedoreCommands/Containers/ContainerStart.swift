@@ -61,7 +61,7 @@ extension StevedoreCommand.Container {
                 // docker's detach, and its first SIGINT/SIGTERM (which cancels the command): exit 0.
                 guard outcome == .ended else { return }
                 let code = try await pending.result().statusCode
-                if code != 0 { throw CommandFailure(description: "", exitCode: Int32(truncatingIfNeeded: code)) }
+                if code != 0 { throw CommandFailure(failingStatus: code) }
             }
         }
     }

@@ -196,7 +196,7 @@ extension StevedoreCommand.Image {
                 upload.finish()
                 printErrorText(held.text)
                 // docker exits with the failed step's exit code and prints the daemon's message alone.
-                throw CommandFailure(description: error.message, exitCode: Int32(error.code.flatMap { $0 == 0 ? nil : $0 } ?? 1))
+                throw CommandFailure(description: error.message, failingStatus: error.code ?? 1)
             }
             return imageID
         }

@@ -30,3 +30,13 @@ struct CommandFailure: Error, CustomStringConvertible {
         CommandFailure(description: "stevedore: \(message)\n\nRun 'stevedore \(command) --help' for more information", exitCode: exitCode)
     }
 }
+
+extension CommandFailure {
+    /// A failure whose exit code is `status`, non-zero (a container's, a build step's), as a
+    /// process's exit status keeps it: its low 8 bits, or 1 where those are 0, so that the
+    /// failure never exits as a success (`exit(256)` would), whatever number the daemon sent.
+    init(description: String = "", failingStatus status: some BinaryInteger) {
+        let low = Int32(truncatingIfNeeded: status) & 0xFF
+        self.init(description: description, exitCode: low == 0 ? 1 : low)
+    }
+}
