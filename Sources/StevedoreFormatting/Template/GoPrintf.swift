@@ -49,15 +49,17 @@ enum GoPrintf {
             }
             return value
         }
-        func star() -> Int? {
-            guard index < scalars.count, scalars[index] == "*" else { return nil }
+        // A `*`: the next argument, nil when it is missing, not an int or too large (Go's
+        // `intFromArg`).
+        func star() -> Int?? {
+            guard index < scalars.count, scalars[index] == "*" else { return .none }
             index += 1
             guard argumentIndex < arguments.count, case .int(let value) = arguments[argumentIndex] else {
                 argumentIndex += 1
-                return nil
+                return .some(nil)
             }
             argumentIndex += 1
-            return value > maximum || value < -maximum ? nil : Int(value)
+            return .some(value > maximum || value < -maximum ? nil : Int(value))
         }
         while index < scalars.count {
             let scalar = scalars[index]
@@ -78,10 +80,25 @@ enum GoPrintf {
                 }
                 index += 1
             }
-            flags.width = star() ?? number()
+            // As Go's fmt: a bad `*` says so and formats without it; a negative width pads on
+            // the right, a negative precision is a bad one.
+            if let width = star() {
+                if let width {
+                    flags.width = abs(width)
+                    if width < 0 { (flags.minus, flags.zero) = (true, false) }
+                } else {
+                    output += "%!(BADWIDTH)"
+                }
+            } else {
+                flags.width = number()
+            }
             if index < scalars.count, scalars[index] == "." {
                 index += 1
-                flags.precision = star() ?? number() ?? 0
+                if let precision = star() {
+                    if let precision, precision >= 0 { flags.precision = precision } else { output += "%!(BADPREC)" }
+                } else {
+                    flags.precision = number() ?? 0
+                }
             }
             guard index < scalars.count else {
                 output += "%!(NOVERB)"
