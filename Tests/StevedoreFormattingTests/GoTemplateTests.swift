@@ -66,6 +66,13 @@ import Testing
         ("{{printf \"%.2e %g %.3g %e %v\" 0.0 0.0 0.0 0.0 0.0}}", "0.00e+00 0 0 0.000000e+00 0"),
         // Found by fuzzing: a width past Go's limit (1e6) ends the format, it is not allocated.
         ("{{printf \"%1666666666666666666662f.\" 1.5}}", "%!(NOVERB)%!(EXTRA float64=1.5)"),
+        // `*` as Go takes it: a negative width pads on the right, a negative precision or a
+        // missing or too large value is bad and left out (compared with the docker CLI's output).
+        (
+            #"{{printf "%.*s|%*s|%-*d|%*d|%.*d|%*s" -5 "abc" -4 "ab" -3 7 "x" 5 2 3 2000000 "y"}}"#,
+            "%!(BADPREC)abc|ab  |7  |%!(BADWIDTH)5|03|%!(BADWIDTH)y"
+        ),
+        (#"{{printf "%.*e|%.*f|%*.*s|%0*d" -5 1.5 2 1.25 -1 -1 "a" -4 7}}"#, "%!(BADPREC)1.500000e+00|1.25|%!(BADPREC)a|7   "),
         ("{{'a'}} {{0x10}} {{`raw`}}", "97 16 raw"),
         ("{{(index .Zed.arr 0) | upper}}", "P"),
         ("{{slice .Zed.a 1 3}} {{slice .Zed.arr 1}}", "<y [q]"),
@@ -120,6 +127,23 @@ import Testing
         var bounded = try GoTemplate(parsing: "{{range $i, $e := .}}{{$i}}={{$e}} {{end}}")
         bounded.limits = GoTemplate.ExecutionLimits(steps: 100, bytes: 100)
         #expect(try bounded.render(.array([.string("a"), .int(2)])) == "0=a 1=2 ")
+    }
+
+    /// Nesting is refused past a depth the parser's and evaluator's recursion takes on any
+    /// thread's stack (it overflowed at 600 parentheses); Go's words for parentheses.
+    @Test func deepNestingIsRefusedNotOverflowed() throws {
+        let depth = TemplateParser.maximumDepth
+        let parentheses = String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
+        #expect(try render("{{" + parentheses + "}}") == "1")
+        let ifs = String(repeating: "{{if 1}}", count: depth) + "x" + String(repeating: "{{end}}", count: depth)
+        #expect(try render(ifs) == "x")
+        for template in [
+            "{{(" + parentheses + ")}}", "{{with 1}}" + ifs + "{{end}}", String(repeating: "{{range 1}}", count: 100_000),
+            String(repeating: "{{if 1}}{{else if 1}}", count: 1000),
+            "{{" + String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000) + "}}",
+        ] {
+            #expect(renderError(template)?.hasSuffix("max expression depth exceeded") == true, "\(template.prefix(40))")
+        }
     }
 
     /// Go would die trying to build these; without limits they are refused.

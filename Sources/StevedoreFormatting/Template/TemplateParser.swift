@@ -12,6 +12,13 @@ struct TemplateParser {
     private var line = 1
     private var variables: [String] = ["$"]
     private var rangeDepth = 0
+    /// How deep the parenthesized pipelines and `if`/`with`/`range` blocks being read nest.
+    private var depth = 0
+
+    /// The deepest nesting read: the parser, and the evaluation after it, recurse once per level,
+    /// on a thread whose stack is not Go's growable one. Go refuses parentheses nested past
+    /// 10,000 with the same words; no format nests near 100.
+    static let maximumDepth = 100
 
     static func parse(_ text: String, name: String) throws(TemplateError) -> [TemplateNode] {
         var parser = TemplateParser(tokens: try TemplateLexer.tokenize(text, name: name), name: name)
@@ -130,6 +137,8 @@ struct TemplateParser {
     /// `if`, `with` and `range`, including `{{else if …}}` and `{{else with …}}` chains that
     /// share the final `{{end}}`.
     private mutating func control(_ keyword: String) throws(TemplateError) -> TemplateNode {
+        try enterNesting()
+        defer { depth -= 1 }
         let savedVariables = variables.count
         defer { variables.removeLast(variables.count - savedVariables) }
         let rangePosition = tokens[index - 1].position
@@ -155,6 +164,12 @@ struct TemplateParser {
         case "with": return .withBlock(pipe, list: list, elseList: elseList)
         default: return .rangeBlock(position: rangePosition, pipe, list: list, elseList: elseList)
         }
+    }
+
+    /// One level deeper, refused past ``maximumDepth``.
+    private mutating func enterNesting() throws(TemplateError) {
+        guard depth < Self.maximumDepth else { throw failure("max expression depth exceeded") }
+        depth += 1
     }
 
     // MARK: Pipelines and commands
@@ -265,6 +280,8 @@ struct TemplateParser {
         case .number, .char:
             return .number(position: token.position, text: token.text, value: try numberValue(token))
         case .leftParen:
+            try enterNesting()
+            defer { depth -= 1 }
             let pipe = try pipeline(context: "parenthesized pipeline", end: .rightParen)
             return .pipeline(pipe)
         case .string, .rawString:
