@@ -36,6 +36,21 @@ import Testing
         #expect(error?.category == .invalidConfiguration)
     }
 
+    /// A duration longer than any clock holds is read as the longest wait, not a trap
+    /// (`Duration.components` traps past `Int64.max` seconds).
+    @Test func durationsLongerThanAnyClockHoldsAreTheLongestWait() async throws {
+        let forever = Duration.seconds(Int64.max) * 4
+        var configuration = DockerClientConfiguration(host: .unixSocket("/nonexistent/docker.sock"))
+        configuration.connectionPool.connectTimeout = forever
+        configuration.connectionPool.idleTimeout = forever
+        configuration.requestTimeout = forever
+        let client = try DockerClient(configuration: configuration)
+        defer { client.shutdown() }
+        let unreachable = await #expect(throws: DockerError.self) { try await client.plugins.enable("x", timeout: forever) }
+        #expect(unreachable?.category == .daemonUnreachable)
+        #expect(forever.clampedToLongestWait == .nanoseconds(Int64.max))
+    }
+
     @Test func aTCPConnectThatIsNeverAnsweredTimesOut() async throws {
         try await Self.withSilentListener(fillingBacklog: true) { port in
             try await Self.expectTimeout(host: "tcp://127.0.0.1:\(port)", tls: nil)

@@ -222,7 +222,8 @@ public final class DockerClient: Sendable {
         if request.body != nil, !headers.contains(name: "Content-Type") {
             headers.add(name: "Content-Type", value: "application/json")
         }
-        let deadline = request.isStream ? nil : self.configuration.requestTimeout.map { NIODeadline.now() + TimeAmount($0) }
+        let deadline =
+            request.isStream ? nil : self.configuration.requestTimeout.map { NIODeadline.now() + TimeAmount($0.clampedToLongestWait) }
         // A task already cancelled sends nothing: the transport closes the connection when it
         // sees the cancellation, but a request written before that close still reaches the
         // daemon, which carries it out.

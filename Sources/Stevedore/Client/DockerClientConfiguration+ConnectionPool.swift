@@ -50,8 +50,8 @@ extension DockerClientConfiguration.ConnectionPool {
         }
         var configuration = HTTPTransportConfiguration()
         configuration.maxConnections = self.maxConnections
-        configuration.idleTimeout = TimeAmount(self.idleTimeout)
-        configuration.connectTimeout = TimeAmount(self.connectTimeout)
+        configuration.idleTimeout = TimeAmount(self.idleTimeout.clampedToLongestWait)
+        configuration.connectTimeout = TimeAmount(self.connectTimeout.clampedToLongestWait)
         return configuration
     }
 }

@@ -9,7 +9,7 @@ extension DockerClient.Plugins {
         var seconds: Int64 = 0  // the daemon requires the parameter; 0 is its "no limit"
         if let timeout {
             guard timeout >= .zero else { throw DockerError.invalidInput("negative timeout \(timeout) is invalid") }
-            let components = timeout.components
+            let components = timeout.clampedToLongestWait.components
             seconds = components.attoseconds > 0 ? components.seconds + 1 : components.seconds
         }
         var query = QueryItems()

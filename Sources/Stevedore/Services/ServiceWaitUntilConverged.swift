@@ -33,7 +33,7 @@ extension DockerClient.Services {
             let report = try tracker.report(service, tasks: tasks, activeNodes: activeNodes, now: clock.now)
             try await progress(report)
             if report.isFinal { return report }
-            try await Task.sleep(for: options.pollInterval, clock: clock)
+            try await Task.sleep(for: options.pollInterval.clampedToLongestWait, clock: clock)
         }
     }
 }

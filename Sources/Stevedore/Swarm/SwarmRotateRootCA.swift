@@ -41,7 +41,7 @@ extension DockerClient.Swarm {
             let rotation = SwarmRootRotation(swarm: swarm, nodes: try await self.client.nodes.list())
             try await progress(rotation)
             if rotation.isConverged { return swarm }
-            try await Task.sleep(for: pollInterval, clock: clock)
+            try await Task.sleep(for: pollInterval.clampedToLongestWait, clock: clock)
         }
     }
 }

@@ -9,7 +9,7 @@ extension DockerClientConfiguration {
         do {
             try await StandardIORelay.run(
                 to: try self.host.connectionTarget(tls: self.tls, ssh: self.ssh),
-                connectTimeout: TimeAmount(self.connectionPool.connectTimeout))
+                connectTimeout: TimeAmount(self.connectionPool.connectTimeout.clampedToLongestWait))
         } catch {
             throw DockerError.wrapping(error, host: self.host)
         }
