@@ -197,6 +197,14 @@ import Testing
         #expect(try GlobalOptions.movingLeadingOptions(in: ["-Dx", "ps"]).arguments == ["--debug", "-x", "ps"])
     }
 
+    /// docker's `import` and `plugin create` take their arguments and ignore any after them.
+    @Test func argumentsDockerIgnoresAreTaken() throws {
+        let imported = try Self.parse(["import", "rootfs.tar", "repo:tag", "extra"], as: StevedoreCommand.Image.Import.self)
+        #expect(imported.source == "rootfs.tar" && imported.repository == "repo:tag")
+        let created = try Self.parse(["plugin", "create", "p", "dir", "extra"], as: StevedoreCommand.Plugin.Create.self)
+        #expect(created.name == "p" && created.directory == "dir")
+    }
+
     /// `-v`/`--version` is the root's alone: dropped when a command follows, as docker ignores it.
     @Test func theVersionFlagIsTheRootsAlone() throws {
         #expect(try GlobalOptions.movingLeadingOptions(in: ["-vD", "x"]).arguments == ["--version"])

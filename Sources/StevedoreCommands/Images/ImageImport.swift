@@ -25,6 +25,8 @@ extension StevedoreCommand.Image {
 
         @Argument(help: "file|URL|-") var source: String
         @Argument(help: "REPOSITORY[:TAG]") var repository: String?
+        /// docker ignores the arguments after the repository.
+        @Argument(help: .hidden) var ignored: [String] = []
         @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
         func run() async throws {
