@@ -129,6 +129,13 @@ import Testing
         #expect(try bounded.render(.array([.string("a"), .int(2)])) == "0=a 1=2 ")
     }
 
+    /// Errors Go's execution raises where a value would do otherwise (compared with the docker CLI).
+    @Test func nilAsACommandAndANegativeTruncationFail() {
+        #expect(renderError("{{nil}}")?.hasSuffix("nil is not a command") == true)
+        let truncated = renderError(#"{{truncate "abc" -1}}"#)
+        #expect(truncated?.hasSuffix("error calling truncate: runtime error: slice bounds out of range [:-1]") == true)
+    }
+
     /// Nesting is refused past a depth the parser's and evaluator's recursion takes on any
     /// thread's stack (it overflowed at 600 parentheses); Go's words for parentheses.
     @Test func deepNestingIsRefusedNotOverflowed() throws {

@@ -255,6 +255,7 @@ struct TemplateEvaluator {
         default:
             at(.operand(first))
             try notAFunction(command, final: final)
+            if case .nilValue = first { throw failure("nil is not a command") }
             return try evalArgument(dot, first)
         }
     }

@@ -131,7 +131,11 @@ struct TemplateFunctions: Sendable {
             guard prefix >= 0, suffix >= 0 else { throw FunctionFailure(message: "strings: negative Repeat count") }
             try evaluator.reserve([(prefix, 1), (suffix, 1), (1, text.utf8.count)])
             value = .string(String(repeating: " ", count: prefix) + text + String(repeating: " ", count: suffix))
-        case "truncate": value = .string(Self.truncate(try arguments.string(0, &evaluator), bytes: try arguments.int(1, &evaluator)))
+        case "truncate":
+            let bytes = try arguments.int(1, &evaluator)
+            // docker slices the string: a negative length panics, which the template reports.
+            guard bytes >= 0 else { throw FunctionFailure(message: "runtime error: slice bounds out of range [:\(bytes)]") }
+            value = .string(Self.truncate(try arguments.string(0, &evaluator), bytes: bytes))
         default: throw FunctionFailure(message: "unknown function")
         }
         // What the function built (`join` and `pad` reserved theirs before building); the
@@ -242,7 +246,7 @@ struct TemplateFunctions: Sendable {
         guard text.utf8.count >= bytes else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if result.utf8.count + String(scalar).utf8.count > max(bytes, 0) { break }
+            if result.utf8.count + String(scalar).utf8.count > bytes { break }
             result.unicodeScalars.append(scalar)
         }
         return result
