@@ -33,6 +33,15 @@ import Testing
         #expect(try json.render([rows[0]]) == #"{"ID":"0123456789ab","Image":"nginx:latest","Names":"web","Labels":"a=1,b=2"}"# + "\n")
     }
 
+    /// `info`, `version` and `events` take a template as written (docker's without its
+    /// formatter): `table` is text, spaces and `\t` stay; `json` is still `{{json .}}`.
+    @Test func aTemplateAsWrittenHasNoTable() throws {
+        let format = try OutputFormat(template: #"table {{.ID}}\t{{.Names}} "#)
+        #expect(!format.isTable)
+        #expect(try format.render([rows[0]], titles: titles) == #"table 0123456789ab\tweb "# + "\n")
+        #expect(try OutputFormat(template: "json").render([["ID": "x"]]) == #"{"ID":"x"}"# + "\n")
+    }
+
     /// A formatter context (docker's list row) is a Go struct that marshals itself: `json`
     /// escapes HTML in it but not in its fields, a nil field prints `<nil>` (a map's prints
     /// `<no value>`), and a field of a type with a `String` method prints as that.

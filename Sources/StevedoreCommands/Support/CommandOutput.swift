@@ -27,10 +27,11 @@ enum CommandOutput {
         return try Self.render(values, with: outputFormat, titles: titles, prepare: prepare)
     }
 
-    /// Parses a `--format` value once, for output rendered item by item (events), or for
-    /// ``write(_:with:prepare:)``; `name` names the template in its errors (docker's `version`).
+    /// Parses the `--format` of `info` or `version` (``OutputFormat/init(template:name:)``: a
+    /// template as written), for ``write(_:with:prepare:)``; `name` names the template in its
+    /// errors (docker's `version`).
     static func parse(_ format: String, name: String = "") throws -> OutputFormat {
-        try Self.reportingTemplateErrors(parseExitCode: 64) { try OutputFormat(format, name: name) }
+        try Self.reportingTemplateErrors(parseExitCode: 64) { try OutputFormat(template: format, name: name) }
     }
 
     /// Writes `value` through `format` to standard output as docker's `info` and `version` do:

@@ -32,7 +32,7 @@ extension StevedoreCommand.System {
             let filters = try parseFilters(self.filter)
             let format: OutputFormat?
             do {
-                format = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try OutputFormat($0) }
+                format = try self.format.flatMap { $0.isEmpty ? nil : try OutputFormat(template: $0) }
                 if let format { try EventLine.checkTemplate(format) }
             } catch let error as TemplateError {
                 // docker's own words here, not its list commands' `template parsing error`.

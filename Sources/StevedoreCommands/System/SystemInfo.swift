@@ -23,10 +23,10 @@ extension StevedoreCommand.System {
 
         func run() async throws {
             let clientInfo = ClientInfo(Debug: self.global.debug, Context: try self.global.contextName())
-            let template = self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : $0 }
+            let template = self.format.flatMap { $0.isEmpty ? nil : $0 }
             // As docker: a template that runs on the client half alone needs no daemon.
-            if let template, !Self.needsServer(template),
-                let rendered = try? CommandOutput.render(ClientOnly(ClientInfo: clientInfo), format: template)
+            if let template, !Self.needsServer(template), let format = try? OutputFormat(template: template),
+                let rendered = try? CommandOutput.render([ClientOnly(ClientInfo: clientInfo)], with: format)
             {
                 return printOut(rendered)
             }

@@ -56,7 +56,7 @@ extension StevedoreCommand {
 
         func run() async throws {
             // As docker: a template that does not parse is refused before the daemon is asked.
-            let template = try self.format.flatMap { OutputFormat.isBareKeyword($0) ? nil : try CommandOutput.parse($0, name: "version") }
+            let template = try self.format.flatMap { $0.isEmpty ? nil : try CommandOutput.parse($0, name: "version") }
             let context = try self.global.contextName()
             try await withClient(self.global) { client in
                 let server: SystemVersion

@@ -35,6 +35,15 @@ public struct OutputFormat: Sendable {
         template = try GoTemplate(parsing: text, name: name)
     }
 
+    /// Reads `rawValue` as docker's `info`, `version` and `events` read their format, without
+    /// its formatter: `json`, or else a template taken as written (no table, no trimming, `\t`
+    /// left as two characters). Only an empty format means their default layout.
+    public init(template rawValue: String, name: String = "") throws(TemplateError) {
+        self.rawValue = rawValue
+        isTable = false
+        template = try GoTemplate(parsing: rawValue == "json" ? "{{json .}}" : rawValue, name: name)
+    }
+
     /// Whether `format` is one of the words a command replaces by its default layout
     /// (`""`, `table`, `raw`); `json` is handled by ``init(_:)``.
     public static func isBareKeyword(_ format: String) -> Bool {
