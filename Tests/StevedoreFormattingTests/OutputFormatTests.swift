@@ -58,7 +58,11 @@ import Testing
         #expect(throws: TemplateError.self) { try OutputFormat("{{.Nope}}").render([.object(row)], missingKey: .noValue) }
         let error = #expect(throws: TemplateError.self) { try OutputFormat("{{.Nope}}").render([.object(row)]) }
         #expect(error?.message.hasSuffix("can't evaluate field Nope in type *formatter.ContainerContext") == true)
+        // A struct, which Go's range refuses; a map's keys it ranges over.
+        let ranged = #expect(throws: TemplateError.self) { try OutputFormat("{{range $k, $v := .}}{{$k}}{{end}}").render([.object(row)]) }
+        #expect(ranged?.message.contains("range can't iterate over") == true)
         row.formatterContextType = nil
+        #expect(try OutputFormat("{{range $k, $v := .}}{{$k}} {{end}}").render([.object(row)]) == "Built Command Platform \n")
         #expect(try OutputFormat("{{.Platform}}|{{json .}}").render([.object(row)]).hasPrefix("<no value>|{\"Command\":\"a && b"))
     }
 

@@ -179,6 +179,10 @@ struct TemplateEvaluator {
                 let index = EvaluatedValue(.int(Int64(offset)))
                 guard try iterate(index: index, element: EvaluatedValue(value: element, isInterface: true)) else { return }
             }
+        case .object(let object) where object.formatterContextType != nil || object.goStructFields != nil:
+            // A Go struct (a list row, a typed model): Go ranges over maps only. An inspect
+            // command's fallback then ranges over the daemon's JSON, as docker's does.
+            throw failure("range can't iterate over \(TemplateValue.object(object).goDescription)")
         case .object(let object):
             for field in object.sortedFields {
                 let index = EvaluatedValue(.string(field.key))
