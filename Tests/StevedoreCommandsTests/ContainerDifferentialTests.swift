@@ -28,6 +28,10 @@ struct ContainerDifferentialTests {
             resources.container(id)
             try await oracle.expectSame(["update", "--kernel-memory", "8m", "--pids-limit", "64", id])
             try await oracle.expectSame(["update", "--kernel-memory", "8m", id, "stevedore-no-such-container"])
+            // docker's flag default, 0, and an empty policy are flags given that change nothing.
+            try await oracle.expectSame(["update", "--pids-limit", "0", id])
+            try await oracle.expectSame(["update", "--restart", "", id])
+            #expect(try await client.containers.inspect(id).hostConfig?.pidsLimit == 64)
             // A restart policy update refuses as it runs: exit code 1, where run's is 125.
             try await oracle.expectSame(["update", "--restart", ":3", id])
             try await oracle.expectSame(["update", "--restart", "always:x", id])

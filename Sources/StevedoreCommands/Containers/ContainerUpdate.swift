@@ -31,7 +31,8 @@ extension StevedoreCommand.Container {
                 failure.exitCode = 1
                 throw failure
             }
-            guard body != ContainerUpdateBody() else {
+            // docker counts the flags given, not what they set.
+            guard body != ContainerUpdateBody() || self.resources.givesAFlagThatMaySetNothing else {
                 throw CommandFailure(description: "you must provide one or more flags when using this command")
             }
             try await withClient(self.global) { client in

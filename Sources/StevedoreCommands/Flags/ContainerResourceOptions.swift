@@ -41,6 +41,10 @@ struct ContainerResourceOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Restart policy to apply when a container exits")
     var restart: String?
 
+    /// Whether a flag was given that may leave ``apply(to:)``'s target as it was (`--restart ""`,
+    /// `--pids-limit 0`): docker's `update` counts it a flag all the same.
+    var givesAFlagThatMaySetNothing: Bool { self.restart != nil || self.pidsLimit != nil }
+
     /// Sets the fields these flags name on `target`, leaving the others as they are; a
     /// malformed size or number fails with docker's message before any request.
     func apply<Target: ContainerResourceFields>(to target: inout Target) throws {
@@ -56,7 +60,12 @@ struct ContainerResourceOptions: ParsableArguments {
         target.memory = try self.memory.map { try FlagValue.parse($0, for: "-m, --memory", MemorySize.parse) }
         target.memoryReservation = try self.memoryReservation.map { try FlagValue.parse($0, for: "--memory-reservation", MemorySize.parse) }
         target.memorySwap = try self.memorySwap.map { try FlagValue.parse($0, for: "--memory-swap", MemorySize.parseOrUnlimited) }
-        target.pidsLimit = try self.pidsLimit?.value(for: "--pids-limit")
+        // docker's default, 0, is not sent: `update` leaves the limit as it is (sending 0 would
+        // lift it), and for `create` no limit is no limit.
+        target.pidsLimit = try self.pidsLimit.flatMap { limit in
+            let value = try limit.value(for: "--pids-limit")
+            return value == 0 ? nil : value
+        }
         target.restartPolicy = try self.restart.flatMap(RestartPolicyArgument.parse)
     }
 }
