@@ -185,6 +185,8 @@ import Testing
         // The global options, which docker takes before the command only.
         (["ps", "--version"], 125), (["ps", "--debug"], 125), (["image", "ls", "--tls=false"], 125), (["rm", "--log-level", "x"], 125),
         (["ps", "-q", "--context=x"], 125),
+        // The image is checked before the request (the daemon would create a container of "").
+        (["create", "", "true"], 1), (["run", "", "true"], 125), (["create", "Bad/Image", "true"], 1),
     ]
 
     /// docker's exit codes for them (checked against the docker CLI by the next test).

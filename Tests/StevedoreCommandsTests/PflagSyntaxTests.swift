@@ -32,7 +32,7 @@ import Testing
         (["run", "-dl", "a=b", "--rm=0", "busybox"], ["run", "-dl", "a=b", "busybox"]),
         (["run", "--name=x", "--rm=false", "busybox", "--rm=false"], ["run", "--name=x", "busybox", "--rm=false"]),
         (["exec", "-it=false", "c", "sh", "-c=true"], ["exec", "-i", "c", "sh", "-c=true"]),
-        (["create", "--init=false", "--", "--rm=false"], ["create", "--", "--rm=false"]),
+        (["create", "--init=false", "--", "--rm=false"], ["create", "--no-init", "--", "--rm=false"]),
         (["ps", "--", "--all=true"], ["ps", "--", "--all=true"]),
         // Flags whose default is true, or that leave a setting alone when absent: their inversion.
         (["run", "--sig-proxy=false", "busybox"], ["run", "--no-sig-proxy", "busybox"]),
@@ -125,7 +125,10 @@ import Testing
         let run = try Self.parse(
             ["run", "--rm=false", "--init=1", "--privileged=False", "--read-only=t", "-it=false", "busybox", "--rm=false"],
             as: StevedoreCommand.Container.Run.self)
-        #expect(!run.config.rm && run.config.`init` && !run.config.privileged && run.config.readOnly)
+        #expect(!run.config.rm && run.config.`init` == true && !run.config.privileged && run.config.readOnly)
+        // Sent when given, false too (over a daemon's default init).
+        #expect(try Self.parse(["run", "--init=false", "busybox"], as: StevedoreCommand.Container.Run.self).config.`init` == false)
+        #expect(try Self.parse(["run", "busybox"], as: StevedoreCommand.Container.Run.self).config.`init` == nil)
         #expect(run.config.interactive && !run.config.tty)
         #expect(run.image == "busybox" && run.command == ["--rm=false"])
         // pflag reads `--rm false` as the flag and an argument.
@@ -301,6 +304,7 @@ import Testing
                         "image history --human", "history --human", "network create --ipv4", "network create --ipv6",
                         "swarm update --autolock", "service create --tty", "service create --read-only", "service create --init",
                         "service update --tty", "service update --read-only", "service update --init",
+                        "container run --init", "run --init", "container create --init", "create --init",
                     ] + contentTrust))
         // docker's `SetInterspersed(false)` commands (`commit` and `tag` read at most two
         // arguments, so that options after them fail there and are taken here).

@@ -115,7 +115,9 @@ struct ContainerConfigOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Time between running the check during the start period (ms|s|m|h) (default 0s)")
     var healthStartInterval: String?
     @Flag(name: .long, help: "Disable any container-specified HEALTHCHECK") var noHealthcheck = false
-    @Flag(name: .long, help: "Run an init inside the container that forwards signals and reaps processes") var `init` = false
+    /// Sent when given, as docker's: `--init=false` overrides a daemon whose default is an init.
+    @Flag(name: .long, inversion: .prefixedNo, help: "Run an init inside the container that forwards signals and reaps processes")
+    var `init`: Bool?
     @Flag(name: .long, help: "Give extended privileges to this container") var privileged = false
     @Flag(name: .long, help: "Mount the container's root filesystem as read only") var readOnly = false
     @Option(name: .long, parsing: .unconditionalSingleValue, help: "Add Linux capabilities") var capAdd: [String] = []
@@ -322,7 +324,7 @@ struct ContainerConfigOptions: ParsableArguments {
         body.networkingConfig = networking.endpoints.nilIfEmpty.map { NetworkingConfig(endpointsConfig: $0) }
         host.containerIDFile = self.cidfile.flatMap { $0.isEmpty ? nil : $0 }
         host.autoRemove = self.rm
-        host.`init` = self.`init` ? true : nil
+        host.`init` = self.`init`
         host.extraHosts = try FlagValue.parseAll(self.addHost, for: "--add-host", OptsFlagParsers.extraHost).nilIfEmpty
         host.dns = try FlagValue.parseAll(self.dns, for: "--dns", OptsFlagParsers.ipAddress)
         host.dnsOptions = self.dnsOption
@@ -341,7 +343,21 @@ struct ContainerConfigOptions: ParsableArguments {
         host.publishAllPorts = self.publishAll ? true : nil
         body.exposedPorts = exposed.isEmpty ? nil : exposed
         body.hostConfig = host
+        try Self.checkImageReference(image)
         return body
+    }
+
+    /// docker's check of the image before the request, once the flags are read
+    /// (distribution/reference's `ParseAnyReference`): an image's full id, or a name as
+    /// ``ImageName`` reads it; else `invalid reference format…`, thrown as the daemon's error
+    /// would be (`create` exits 1, `run` 125). The daemon would create a container of `""`.
+    private static func checkImageReference(_ image: String) throws {
+        let isFullID =
+            image.utf8.count == 64
+            && image.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
+        if !isFullID { _ = try ImageName(parsing: image) }
     }
 
     /// docker's `parseNetworkOpts`: the network mode (the first `--network`, `default` without
