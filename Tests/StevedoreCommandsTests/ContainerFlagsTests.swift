@@ -653,6 +653,16 @@ import Testing
         }
     }
 
+    /// `-e` as docker sends it: one entry per name, the last given, then config.json's proxy
+    /// variables that no `-e` sets; `--env-file`'s entries first, as they are.
+    @Test func environmentHasOneEntryPerNameAndTheProxies() throws {
+        let arguments = ["-e", "A=1", "-e", "B=1", "-e", "A=2", "-e", "STEVEDORE_SURELY_UNSET", "-e", "STEVEDORE_SURELY_UNSET=3"]
+        let proxies = ["HTTP_PROXY": "http://p", "http_proxy": "http://p", "NO_PROXY": "x"]
+        let body = try ContainerConfigOptions.parse(arguments + ["-e", "http_proxy=mine"])
+            .body(image: "busybox", command: [], proxyVariables: proxies)
+        #expect(body.env == ["A=2", "B=1", "STEVEDORE_SURELY_UNSET=3", "http_proxy=mine", "HTTP_PROXY=http://p", "NO_PROXY=x"])
+    }
+
     static func body(_ arguments: [String]) throws -> ContainerCreateBody {
         try ContainerConfigOptions.parse(arguments).body(image: "busybox", command: [])
     }

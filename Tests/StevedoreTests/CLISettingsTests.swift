@@ -8,11 +8,27 @@ import Testing
 @Suite("config.json's CLI settings")
 struct CLISettingsTests {
     static func settings(_ json: String) throws -> DockerConfigFile.CLISettings {
+        try Self.file(json).cliSettings
+    }
+
+    static func file(_ json: String) throws -> DockerConfigFile {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-settings-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(json.utf8).write(to: directory.appendingPathComponent("config.json"))
-        return try DockerConfigFile.load(environment: ["DOCKER_CONFIG": directory.path]).cliSettings
+        return try DockerConfigFile.load(environment: ["DOCKER_CONFIG": directory.path])
+    }
+
+    /// `proxies`: the host's entry, else `default`; each value not empty under both names.
+    @Test func proxyVariablesAreTheHostsEntryElseTheDefault() throws {
+        let file = try Self.file(
+            #"{"proxies": {"default": {"httpProxy": "http://p:3128", "noProxy": "localhost", "ftpProxy": ""},"#
+                + #" "tcp://docker:2376": {"allProxy": "socks5://s"}}}"#)
+        #expect(
+            file.proxyVariables(forHost: "unix:///var/run/docker.sock")
+                == ["HTTP_PROXY": "http://p:3128", "http_proxy": "http://p:3128", "NO_PROXY": "localhost", "no_proxy": "localhost"])
+        #expect(file.proxyVariables(forHost: "tcp://docker:2376") == ["ALL_PROXY": "socks5://s", "all_proxy": "socks5://s"])
+        #expect(try Self.file("{}").proxyVariables(forHost: "unix:///var/run/docker.sock").isEmpty)
     }
 
     @Test func everyFormatIsReadAndAnEmptyOneIsNone() throws {

@@ -20,7 +20,8 @@ extension StevedoreCommand.Container {
 
         func run() async throws {
             try await self.options.requireWindowsDaemonForWindowsFlags(self.global)
-            let body = try self.options.body(image: self.image, command: self.command, of: "create")
+            let body = try self.options.body(
+                image: self.image, command: self.command, proxyVariables: self.global.proxyVariables(), of: "create")
             let idFile = try ContainerIDFile(path: self.options.cidfile)
             defer { idFile?.finish() }
             try await withClient(self.global) { client in

@@ -139,7 +139,8 @@ extension StevedoreCommand.Container {
         /// it exits (`AutoRemove`); a foreground run learns the exit code from a wait for its
         /// removal.
         func createBody() throws -> ContainerCreateBody {
-            var body = try self.config.body(image: self.image, command: self.command, of: "run")
+            var body = try self.config.body(
+                image: self.image, command: self.command, proxyVariables: self.global.proxyVariables(), of: "run")
             if self.detach {
                 guard self.config.attach.isEmpty else {
                     throw CommandFailure(description: "conflicting options: cannot specify both --attach and --detach")

@@ -262,26 +262,38 @@ struct ContainerConfigOptions: ParsableArguments {
         get throws { Set(try FlagValue.parseAll(self.attach, for: "-a, --attach", ContainerFlagParsers.attachStream)) }
     }
 
-    /// ``body(image:command:)`` for `run` or `create` (`commandName`): a refused command line
-    /// in the words that command of docker's uses (``CommandFailure/explained(forContainerCommand:)``).
-    func body(image: String, command: [String], of commandName: String) throws -> ContainerCreateBody {
+    /// ``body(image:command:proxyVariables:)`` for `run` or `create` (`commandName`): a refused
+    /// command line in the words that command of docker's uses
+    /// (``CommandFailure/explained(forContainerCommand:)``).
+    func body(image: String, command: [String], proxyVariables: [String: String], of commandName: String) throws -> ContainerCreateBody {
         do {
-            return try self.body(image: image, command: command)
+            return try self.body(image: image, command: command, proxyVariables: proxyVariables)
         } catch let failure as CommandFailure {
             throw failure.explained(forContainerCommand: commandName)
         }
     }
 
-    /// The create body these flags describe, as docker's CLI builds it; throws docker's
-    /// message (exit code 125) for a malformed value or conflicting flags.
-    func body(image: String, command: [String]) throws -> ContainerCreateBody {
+    /// The create body these flags describe, as docker's CLI builds it, with config.json's
+    /// `proxyVariables` (``GlobalOptions/proxyVariables(environment:)``) in the environment where
+    /// no `-e` sets them; throws docker's message (exit code 125) for a malformed value or
+    /// conflicting flags.
+    func body(image: String, command: [String], proxyVariables: [String: String] = [:]) throws -> ContainerCreateBody {
         try self.contentTrust.refuseIfRequested(image: image)
         _ = try self.pullPolicy
         var body = ContainerCreateBody(image: image)
         body.cmd = command.isEmpty ? nil : command
-        // As docker's: a file's `NAME` this process has no value for is left out, an `-e NAME` sent as it is.
-        let environment = try KeyValueFile.entries(
-            self.envFile, .environment, overrides: try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment))
+        // As docker's: a file's `NAME` this process has no value for is left out, an `-e NAME`
+        // sent as it is. docker reads `-e` into a map with the proxy variables: one entry per
+        // name, the last given (here in the place of the first; docker's are in Go's map order).
+        let given = try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment)
+        var lastOfEachName: [String: String] = [:]
+        for entry in given { lastOfEachName[OptsFlagParsers.environmentKey(entry)] = entry }
+        var names = Set<String>()
+        var overrides = given.filter { names.insert(OptsFlagParsers.environmentKey($0)).inserted }.compactMap {
+            lastOfEachName[OptsFlagParsers.environmentKey($0)]
+        }
+        overrides += proxyVariables.filter { lastOfEachName[$0.key] == nil }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let environment = try KeyValueFile.entries(self.envFile, .environment, overrides: overrides)
         body.env = environment.isEmpty ? nil : environment
         body.labels = keyValueMap(
             try KeyValueFile.entries(

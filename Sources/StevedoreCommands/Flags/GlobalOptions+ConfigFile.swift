@@ -30,6 +30,18 @@ extension GlobalOptions {
         printWarningNote("\(variable) is set and takes precedence.\nUnset \(variable) to restore the CLI auth behaviour.\n")
     }
 
+    /// config.json's proxy variables for the daemon these options name
+    /// (``DockerConfigFile/proxyVariables(forHost:)``), which `run`, `create` and `build` pass
+    /// on as docker's do, its entries keyed by the daemon's host as docker names it (`tcp://`
+    /// also with TLS); none when the file or the host cannot be read.
+    func proxyVariables(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        guard let config = try? DockerConfigFile.load(environment: environment),
+            let host = try? self.makeConfiguration(environment: environment).host
+        else { return [:] }
+        let name = host.description
+        return config.proxyVariables(forHost: name.cut(prefix: "https://").map { "tcp://" + $0 } ?? name)
+    }
+
     /// config.json's settings for the command line (default formats, detach keys); none when
     /// the file cannot be read, as docker then goes on with its defaults.
     func cliSettings() -> DockerConfigFile.CLISettings? {

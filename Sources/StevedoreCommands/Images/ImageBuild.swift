@@ -321,6 +321,10 @@ extension StevedoreCommand.Image {
                     options.buildArgs[argument] = .some(nil)
                 }
             }
+            // config.json's proxies, where no --build-arg names them, as docker's.
+            for (name, value) in self.global.proxyVariables() where options.buildArgs[name] == nil {
+                options.buildArgs[name] = .some(value)
+            }
             options.labels = keyValueMap(try FlagValue.parseAll(self.label, for: "--label", OptsFlagParsers.label)) ?? [:]
             return options
         }
