@@ -144,9 +144,13 @@ import Testing
         #expect(try render("{{" + parentheses + "}}") == "1")
         let ifs = String(repeating: "{{if 1}}", count: depth) + "x" + String(repeating: "{{end}}", count: depth)
         #expect(try render(ifs) == "x")
+        // A chain of `{{else if}}` is lighter: 900 links render.
+        let chain = "{{if eq 1 0}}0" + (1...900).map { "{{else if eq 900 \($0)}}\($0)" }.joined() + "{{end}}"
+        #expect(try render(chain) == "900")
         for template in [
             "{{(" + parentheses + ")}}", "{{with 1}}" + ifs + "{{end}}", String(repeating: "{{range 1}}", count: 100_000),
             String(repeating: "{{if 1}}{{else if 1}}", count: 1000),
+            "{{if 0}}" + String(repeating: "{{else if 0}}", count: 1001) + "{{end}}",
             "{{" + String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000) + "}}",
         ] {
             #expect(renderError(template)?.hasSuffix("max expression depth exceeded") == true, "\(template.prefix(40))")

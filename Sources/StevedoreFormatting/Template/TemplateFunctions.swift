@@ -132,10 +132,11 @@ struct TemplateFunctions: Sendable {
             try evaluator.reserve([(prefix, 1), (suffix, 1), (1, text.utf8.count)])
             value = .string(String(repeating: " ", count: prefix) + text + String(repeating: " ", count: suffix))
         case "truncate":
+            let text = try arguments.string(0, &evaluator)
             let bytes = try arguments.int(1, &evaluator)
             // docker slices the string: a negative length panics, which the template reports.
             guard bytes >= 0 else { throw FunctionFailure(message: "runtime error: slice bounds out of range [:\(bytes)]") }
-            value = .string(Self.truncate(try arguments.string(0, &evaluator), bytes: bytes))
+            value = .string(Self.truncate(text, bytes: bytes))
         default: throw FunctionFailure(message: "unknown function")
         }
         // What the function built (`join` and `pad` reserved theirs before building); the

@@ -12,13 +12,16 @@ struct TemplateParser {
     private var line = 1
     private var variables: [String] = ["$"]
     private var rangeDepth = 0
-    /// How deep the parenthesized pipelines and `if`/`with`/`range` blocks being read nest.
+    /// How deep the parenthesized pipelines and `if`/`with`/`range` blocks being read nest, in
+    /// ``nestingCost`` per level and 1 per link of an `{{else if}}` chain.
     private var depth = 0
 
-    /// The deepest nesting read: the parser, and the evaluation after it, recurse once per level,
-    /// on a thread whose stack is not Go's growable one. Go refuses parentheses nested past
-    /// 10,000 with the same words; no format nests near 100.
+    /// The deepest nesting read: the parser, and the evaluation after it, recurse once per level
+    /// and once per link of an `{{else if}}` chain (a lighter recursion), on a thread whose stack
+    /// is not Go's growable one. Go refuses parentheses nested past 10,000 with the same words;
+    /// no format nests near 100 levels, nor chains 1,000 links.
     static let maximumDepth = 100
+    private static let nestingCost = 10
 
     static func parse(_ text: String, name: String) throws(TemplateError) -> [TemplateNode] {
         var parser = TemplateParser(tokens: try TemplateLexer.tokenize(text, name: name), name: name)
@@ -136,9 +139,10 @@ struct TemplateParser {
 
     /// `if`, `with` and `range`, including `{{else if …}}` and `{{else with …}}` chains that
     /// share the final `{{end}}`.
-    private mutating func control(_ keyword: String) throws(TemplateError) -> TemplateNode {
-        try enterNesting()
-        defer { depth -= 1 }
+    private mutating func control(_ keyword: String, chained: Bool = false) throws(TemplateError) -> TemplateNode {
+        let cost = chained ? 1 : Self.nestingCost
+        try enterNesting(cost: cost)
+        defer { depth -= cost }
         let savedVariables = variables.count
         defer { variables.removeLast(variables.count - savedVariables) }
         let rangePosition = tokens[index - 1].position
@@ -150,7 +154,7 @@ struct TemplateParser {
         if case .else(let chained) = terminator {
             if let chained, chained == keyword, keyword != "range" {
                 _ = nextNonSpace()
-                elseList = [try control(chained)]
+                elseList = [try control(chained, chained: true)]
                 terminator = .end
             } else if chained != nil {
                 throw failure("expected end; found {{else}}")
@@ -166,10 +170,10 @@ struct TemplateParser {
         }
     }
 
-    /// One level deeper, refused past ``maximumDepth``.
-    private mutating func enterNesting() throws(TemplateError) {
-        guard depth < Self.maximumDepth else { throw failure("max expression depth exceeded") }
-        depth += 1
+    /// `cost` deeper, refused past ``maximumDepth`` levels.
+    private mutating func enterNesting(cost: Int) throws(TemplateError) {
+        guard depth + cost <= Self.maximumDepth * Self.nestingCost else { throw failure("max expression depth exceeded") }
+        depth += cost
     }
 
     // MARK: Pipelines and commands
@@ -280,8 +284,8 @@ struct TemplateParser {
         case .number, .char:
             return .number(position: token.position, text: token.text, value: try numberValue(token))
         case .leftParen:
-            try enterNesting()
-            defer { depth -= 1 }
+            try enterNesting(cost: Self.nestingCost)
+            defer { depth -= Self.nestingCost }
             let pipe = try pipeline(context: "parenthesized pipeline", end: .rightParen)
             return .pipeline(pipe)
         case .string, .rawString:
