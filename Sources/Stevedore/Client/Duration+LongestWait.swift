@@ -4,6 +4,7 @@ extension Duration {
     /// `Duration` may be longer, and reading its components past `Int64.max` seconds traps.
     static let longestWait = Duration.nanoseconds(Int64.max)
 
-    /// This duration, at most ``longestWait``: how the library reads a caller's duration.
-    var clampedToLongestWait: Duration { min(self, .longestWait) }
+    /// This duration, from zero (a negative one is no wait) to ``longestWait``: how the library
+    /// reads a caller's duration.
+    var clampedToLongestWait: Duration { min(max(self, .zero), .longestWait) }
 }
