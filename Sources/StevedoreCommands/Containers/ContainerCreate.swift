@@ -24,6 +24,7 @@ extension StevedoreCommand.Container {
                 image: self.image, command: self.command, proxyVariables: self.global.proxyVariables(), of: "create")
             let idFile = try ContainerIDFile(path: self.options.cidfile)
             defer { idFile?.finish() }
+            try ContainerConfigOptions.checkImageReference(self.image)
             try await withClient(self.global) { client in
                 let (options, pullProgress) = try await self.options.createOptions(for: body, global: self.global)
                 let created = try await client.containers.create(body, options: options, pullProgress: pullProgress)

@@ -43,6 +43,7 @@ extension StevedoreCommand.Container {
             do {
                 let idFile = try ContainerIDFile(path: self.config.cidfile)
                 defer { idFile?.finish() }
+                try ContainerConfigOptions.checkImageReference(self.image)
                 try await withClient(self.global) { client in
                     let (options, pullProgress) = try await self.config.createOptions(for: body, global: self.global)
                     if self.detach {

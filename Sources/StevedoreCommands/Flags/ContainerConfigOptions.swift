@@ -355,15 +355,14 @@ struct ContainerConfigOptions: ParsableArguments {
         host.publishAllPorts = self.publishAll ? true : nil
         body.exposedPorts = exposed.isEmpty ? nil : exposed
         body.hostConfig = host
-        try Self.checkImageReference(image)
         return body
     }
 
-    /// docker's check of the image before the request, once the flags are read
+    /// docker's check of the image before the request, once the flags and the `--cidfile` are
     /// (distribution/reference's `ParseAnyReference`): an image's full id, or a name as
     /// ``ImageName`` reads it; else `invalid reference format…`, thrown as the daemon's error
     /// would be (`create` exits 1, `run` 125). The daemon would create a container of `""`.
-    private static func checkImageReference(_ image: String) throws {
+    static func checkImageReference(_ image: String) throws {
         let isFullID =
             image.utf8.count == 64
             && image.utf8.allSatisfy {

@@ -144,8 +144,11 @@ public struct GlobalOptions: ParsableArguments {
         }
         var rest = Array(arguments[index...])
         let path = PflagSyntax.command(in: rest, root: StevedoreCommand.self).pathLength
-        // docker's root prints its version only when no command follows (`-v ps` lists).
-        if path == 0, leading.contains("--version") { return (["--version"], environment) }
+        // docker's root prints its version only when no command follows (`-v ps` lists), nor
+        // an option (`-v --help`, `-v --nope`), which the root then reads.
+        if path == 0, leading.contains("--version"), !(rest.first?.hasBytePrefix("-") ?? false) {
+            return (["--version"], environment)
+        }
         try Self.refuseNamesAfterThePath(in: rest, pathLength: path)
         // After the command's path (`container run`), not after its own arguments (`run IMAGE CMD`).
         rest.insert(contentsOf: leading.filter { $0 != "--version" }, at: path)
