@@ -22,25 +22,34 @@ public struct StevedoreCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "stevedore",
         abstract: "A self-sufficient runtime for containers, driven by the Stevedore Swift client.",
-        // Not options of this command: the root's options are looked for in the whole command
-        // line, and commands have their own --host and --config (`service create`).
-        discussion: "Before the command, -H/--host HOST names the daemon (default: $DOCKER_HOST or unix:///var/run/docker.sock) "
-            + "and --config DIR the client config directory (default: $DOCKER_CONFIG or ~/.docker).",
+        // Not options of this command: the argument parser takes a command's options after its
+        // subcommands too, where docker refuses them (``RootOptions``).
+        discussion: """
+            Global options, before the command:
+              --config DIR          Location of client config files (default: $DOCKER_CONFIG or ~/.docker)
+              -c, --context NAME    Name of the context to use to connect to the daemon (overrides
+                                    DOCKER_HOST env var and default context set with "docker context use")
+              -D, --debug           Enable debug mode
+              -H, --host HOST       Daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)
+              -l, --log-level LEVEL Set the logging level ("debug", "info", "warn", "error", "fatal") (default "info")
+              --tls                 Use TLS; implied by --tlsverify
+              --tlscacert FILE      Trust certs signed only by this CA
+              --tlscert FILE        Path to TLS certificate file
+              --tlskey FILE         Path to TLS key file
+              --tlsverify           Use TLS and verify the remote
+              -v, --version         Print version information and quit
+            """,
         subcommands: [Version.self, Inspect.self] + System.topLevelCommands
             + [System.self, Builder.self, Container.self, Image.self, Network.self, Volume.self, Plugin.self]
             + [Swarm.self, Node.self, Service.self, Secret.self, Config.self, Context.self]
             + Container.topLevelCommands + Image.topLevelCommands + [Login.self, Logout.self, Search.self, Completion.self]
     )
 
-    /// Shown in `stevedore --help`; each command takes them too (hidden from its own help, as
-    /// docker lists them only at the top).
-    @OptionGroup(title: "Global Options") var global: GlobalOptions
-
     public init() {}
 
     /// `stevedore` alone prints its help; `-v`/`--version` before any command, the version.
     public func run() async throws {
-        guard self.global.version else { throw CleanExit.helpRequest(self) }
+        guard GlobalOptions.given.withLock(\.version) else { throw CleanExit.helpRequest(self) }
         print("Stevedore version \(StevedoreLibrary.version)")
     }
 
@@ -69,13 +78,14 @@ public struct StevedoreCommand: AsyncParsableCommand {
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         // Diagnostics go to stderr, so that stdout stays the command's output.
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-        // The command line as parsed, global options after the command's path: what a refusal
+        // The command line as parsed, without the global options before it: what a refusal
         // of it names.
         var commandLine = arguments
         do {
-            let (moved, environment) = try GlobalOptions.movingLeadingOptions(in: arguments)
+            let (moved, environment, options) = try GlobalOptions.movingLeadingOptions(in: arguments)
             commandLine = moved
             for (name, value) in environment { setenv(name, value, 1) }
+            GlobalOptions.given.withLock { $0 = options }
             let parsed = try Self.parse(pflagSyntax: moved)
             let (outcome, signal) = await TerminationSignals.handling {
                 var command = parsed

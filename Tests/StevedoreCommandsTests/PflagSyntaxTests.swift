@@ -175,29 +175,29 @@ import Testing
         #expect(plain.ipv4 == nil && plain.ipv6 == nil)
     }
 
-    /// docker's global boolean flags, before the command.
+    /// docker's global boolean flags, before the command; taken out of the command line, which
+    /// keeps the rest.
     @Test func globalFlagsTakeValues() throws {
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["--tls=false", "-D=1", "ps"]).arguments == ["ps", "--debug"])
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["--tlsverify", "--tlsverify=0", "--tls", "ps"]).arguments == ["ps", "--tls"])
-        // They go after the command's path, not after its arguments.
-        #expect(
-            try GlobalOptions.movingLeadingOptions(in: ["-D", "run", "busybox", "echo", "hi"]).arguments
-                == ["run", "--debug", "busybox", "echo", "hi"])
-        #expect(
-            try GlobalOptions.movingLeadingOptions(in: ["-l", "warn", "container", "exec", "c", "ls"]).arguments
-                == ["container", "exec", "--log-level", "warn", "c", "ls"])
+        let flags = try GlobalOptions.movingLeadingOptions(in: ["--tls=false", "-D=1", "ps"])
+        #expect(flags.arguments == ["ps"] && !flags.options.tls && flags.options.debug)
+        let verify = try GlobalOptions.movingLeadingOptions(in: ["--tlsverify", "--tlsverify=0", "--tls", "ps"]).options
+        #expect(!verify.tlsverify && verify.tls)
+        let exec = try GlobalOptions.movingLeadingOptions(in: ["-l", "warn", "container", "exec", "c", "ls"])
+        #expect(exec.arguments == ["container", "exec", "c", "ls"] && exec.options.logLevel == "warn")
         // A value joined to its letter, as pflag takes it.
         let joined = try GlobalOptions.movingLeadingOptions(in: ["-Hunix:///a=b", "-lwarn", "ps"])
         #expect(joined.environment == ["DOCKER_HOST": "unix:///a=b"])
-        #expect(joined.arguments == ["ps", "--log-level", "warn"])
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["-cx", "ps"]).arguments == ["ps", "--context", "x"])
+        #expect(joined.arguments == ["ps"] && joined.options.logLevel == "warn")
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["-cx", "ps"]).options.context == "x")
         // pflag's `-c=` is the value `=`; `--context=` an empty one.
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["-c=", "ps"]).arguments == ["ps", "--context", "="])
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["--context=", "ps"]).arguments == ["ps", "--context", ""])
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["-c=", "ps"]).options.context == "=")
+        #expect(try GlobalOptions.movingLeadingOptions(in: ["--context=", "ps"]).options.context == "")
         // `-D` leads a group as a flag; what follows is read from its next letter.
         let grouped = try GlobalOptions.movingLeadingOptions(in: ["-DDlwarn", "-DH", "unix:///a", "ps"])
-        #expect(grouped.arguments == ["ps", "--log-level", "warn", "--debug"] && grouped.environment == ["DOCKER_HOST": "unix:///a"])
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["-Dx", "ps"]).arguments == ["--debug", "-x", "ps"])
+        #expect(grouped.arguments == ["ps"] && grouped.options.logLevel == "warn" && grouped.options.debug)
+        #expect(grouped.environment == ["DOCKER_HOST": "unix:///a"])
+        let unknown = try GlobalOptions.movingLeadingOptions(in: ["-Dx", "ps"])
+        #expect(unknown.arguments == ["-x", "ps"] && unknown.options.debug)
     }
 
     /// docker's `import` and `plugin create` take their arguments and ignore any after them.
@@ -208,22 +208,33 @@ import Testing
         #expect(created.name == "p" && created.directory == "dir")
     }
 
-    /// `-v`/`--version` is the root's alone: dropped when a command follows, as docker ignores it.
+    /// `-v`/`--version` is the root's alone: only with nothing after it but arguments, as docker
+    /// ignores it before a command and reads an option after it.
     @Test func theVersionFlagIsTheRootsAlone() throws {
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["-vD", "x"]).arguments == ["--version"])
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["-v", "-D", "ps"]).arguments == ["ps", "--debug"])
-        #expect(try GlobalOptions.movingLeadingOptions(in: ["--version=false"]).arguments == [])
+        let alone = try GlobalOptions.movingLeadingOptions(in: ["-vD", "x"])
+        #expect(alone.arguments == [] && alone.options.version)
+        let command = try GlobalOptions.movingLeadingOptions(in: ["-v", "-D", "ps"])
+        #expect(command.arguments == ["ps"] && !command.options.version && command.options.debug)
+        #expect(try !GlobalOptions.movingLeadingOptions(in: ["-v", "--help"]).options.version)
+        #expect(try !GlobalOptions.movingLeadingOptions(in: ["--version=false"]).options.version)
     }
 
-    /// A global option after the command's path is refused as docker's command refuses it; the
-    /// same name as an option's value, a container's argument or after `--` is not an option.
-    @Test func aGlobalOptionAfterTheCommandIsRefused() throws {
+    /// Commands have no global option, as docker's: after the command's path one is unknown,
+    /// and the same name as an option's value, a container's argument, `top`'s ps options or
+    /// after `--` is that.
+    @Test func aGlobalOptionAfterTheCommandIsNotOneOfTheCommands() throws {
         for arguments in [["ps", "--debug"], ["container", "ls", "-q", "--tlsverify=1"], ["-D", "logs", "--context", "x", "c"]] {
-            #expect(throws: CommandFailure.self, "\(arguments)") { try GlobalOptions.movingLeadingOptions(in: arguments) }
+            #expect(throws: (any Error).self, "\(arguments)") { try Self.parse(arguments) }
         }
-        for arguments in [["run", "busybox", "echo", "--debug"], ["ps", "--format", "--debug"], ["logs", "--", "--tls"]] {
-            #expect(try GlobalOptions.movingLeadingOptions(in: arguments).arguments == arguments)
-        }
+        #expect(
+            try Self.parse(["container", "ls", "--format", "--debug"], as: StevedoreCommand.Container.List.self).arguments.format
+                == "--debug")
+        #expect(try Self.parse(["container", "top", "c", "--debug"], as: StevedoreCommand.Container.Top.self).psOptions == ["--debug"])
+        #expect(
+            try Self.parse(["container", "run", "busybox", "echo", "--debug"], as: StevedoreCommand.Container.Run.self).command == [
+                "echo", "--debug",
+            ])
+        #expect(try Self.parse(["container", "logs", "--", "--tls"], as: StevedoreCommand.Container.Logs.self).container == "--tls")
     }
 
     /// One `-H` only, as docker 28.5's flag takes it: a second is a bad value of the flag (28.2

@@ -90,14 +90,6 @@ struct CommandFlagTable {
         self.longNames[String(name)]
     }
 
-    /// The table without the long names `names` (without `--`): options the command parses
-    /// that docker's command does not have.
-    func ignoring(longNames names: Set<String>) -> CommandFlagTable {
-        var table = self
-        for name in names { table.longNames[name] = nil }
-        return table
-    }
-
     /// The index in ``entries`` of the flag or option named `-letter`.
     func index(short letter: Character) -> Int? {
         self.shortNames[letter]

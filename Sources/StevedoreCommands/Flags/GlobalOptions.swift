@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreText
+import Synchronization
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -10,45 +11,32 @@ import StevedoreText
 
 /// The options docker takes before the command: where the daemon is and how to log.
 ///
-/// Commands parse them by their long names only: their short names (`-H`, `-c`, `-D`, `-l`)
-/// are docker's global ones, valid before the command, and commands have short options of
-/// their own with the same letters (`ps -l`, `create -c`). ``movingLeadingOptions(in:)`` turns
-/// the global short names into long ones.
-public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(Self.contextHelp))
+/// Only the root parses them (``RootOptions``): docker's commands have none of them, so a
+/// command refuses `--debug` after its name (`unknown flag`), and takes it as a value
+/// (`ps --format --debug`) or passes it on (`top C --debug`) where docker does. Commands read
+/// the ones given before them (see ``movingLeadingOptions(in:)``) from ``given``: their option
+/// group decodes to it.
+public struct GlobalOptions: ParsableArguments, Sendable {
     var context: String?
-
-    private static let contextHelp =
-        "Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set "
-        + "with \"docker context use\"); -c before the command"
-
-    @Flag(name: .long, help: "Use TLS; implied by --tlsverify")
     var tls = false
-
-    @Flag(name: .long, help: "Use TLS and verify the remote")
     var tlsverify = false
-
-    @Option(name: .long, parsing: .unconditional, help: "Trust certs signed only by this CA")
     var tlscacert: String?
-
-    @Option(name: .long, parsing: .unconditional, help: "Path to TLS certificate file")
     var tlscert: String?
-
-    @Option(name: .long, parsing: .unconditional, help: "Path to TLS key file")
     var tlskey: String?
-
-    @Flag(name: .long, help: "Enable debug mode; -D before the command")
     var debug = false
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\"); -l before the command")
-    var logLevel: String = "info"
-
-    @Flag(name: .long, help: "Print version information and quit; -v before the command")
+    var logLevel = "info"
     var version = false
 
     public init() {}
+
+    /// A command's group: the options given before the command, not its own arguments.
+    public init(from decoder: any Decoder) throws {
+        self = Self.given.withLock { $0 }
+    }
+
+    /// The options given before the command, which ``StevedoreCommand/run(arguments:)`` sets
+    /// before the command is parsed; docker's defaults until then.
+    static let given = Mutex(GlobalOptions())
 
     /// The options that take a value, by their long names.
     private static let optionsTakingValues: Set<String> = [
@@ -58,16 +46,15 @@ public struct GlobalOptions: ParsableArguments {
     private static let flags = ["--tls": "--tls", "--tlsverify": "--tlsverify", "--debug": "-D, --debug", "--version": "-v, --version"]
     /// The short names, before the command only.
     private static let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug", "-v": "--version"]
+    /// Every name of the global options, as the argument parser names an option (`--debug`, `-D`).
+    static let names = Self.optionsTakingValues.union(Self.flags.keys).union(Self.longNames.keys)
+
     /// The flags with a short name, which may lead a group (`-Dlwarn`).
     private static let groupLeaders: Set<String> = ["-D", "-v"]
-    /// The names a command parses (without `--`), as moved after its path: docker's commands
-    /// do not have them, and refuse them typed after the command.
-    static let namesAfterThePath = Set(
-        Self.optionsTakingValues.union(Self.flags.keys).subtracting(["--host", "--config"]).map { String($0.dropFirst(2)) })
 
-    /// Docker takes its global options before the command (`docker -H tcp://x:2375 ps`);
-    /// argument-parser reads a command's options after its name. This moves the global options
-    /// that lead the arguments to just after the command path, short names made long.
+    /// Docker takes its global options before the command (`docker -H tcp://x:2375 ps`). This
+    /// takes the global options that lead the arguments out of them, read as ``RootOptions``
+    /// reads them (short names made long), and returns the command line that follows.
     ///
     /// `-H`/`--host` and `--config` leave the arguments for the environment they override
     /// (`DOCKER_HOST`, `DOCKER_CONFIG`), returned apart for the caller to set: commands have
@@ -77,9 +64,11 @@ public struct GlobalOptions: ParsableArguments {
     /// The boolean ones take a value as docker's do (`--tls=false`, `-D=1`), the last one given
     /// winning, and `-D` or `-v` leads a group as a flag does (`-Dlwarn`); a value
     /// `strconv.ParseBool` refuses fails with docker's message, exit code 125. `-v`/`--version`
-    /// with no command after it leaves `--version` alone for the root; with one, it is dropped.
-    /// A global option typed after the command's path is refused as docker refuses it.
-    static func movingLeadingOptions(in arguments: [String]) throws -> (arguments: [String], environment: [String: String]) {
+    /// is set only with nothing after it but arguments (the command line is then empty, for the
+    /// root to print the version).
+    static func movingLeadingOptions(
+        in arguments: [String]
+    ) throws -> (arguments: [String], environment: [String: String], options: GlobalOptions) {
         let environmentNames = ["--host": "DOCKER_HOST", "--config": "DOCKER_CONFIG"]
         var leading: [String] = []
         var flagValues: [(name: String, value: Bool)] = []
@@ -142,35 +131,13 @@ public struct GlobalOptions: ParsableArguments {
         if environment["DOCKER_HOST"] != nil, let context = leading.firstIndex(of: "--context"), !leading[context + 1].isEmpty {
             throw CommandFailure(description: "conflicting options: cannot specify both --host and --context")
         }
-        var rest = Array(arguments[index...])
+        let rest = Array(arguments[index...])
         let path = PflagSyntax.command(in: rest, root: StevedoreCommand.self).pathLength
         // docker's root prints its version only when no command follows (`-v ps` lists), nor
         // an option (`-v --help`, `-v --nope`), which the root then reads.
-        if path == 0, leading.contains("--version"), !(rest.first?.hasBytePrefix("-") ?? false) {
-            return (["--version"], environment)
-        }
-        try Self.refuseNamesAfterThePath(in: rest, pathLength: path)
-        // After the command's path (`container run`), not after its own arguments (`run IMAGE CMD`).
-        rest.insert(contentsOf: leading.filter { $0 != "--version" }, at: path)
-        return (rest, environment)
-    }
-
-    /// Refuses a global option that `arguments` (a command line without the leading global
-    /// options) give after the command's path, as docker's command, which has no such flag,
-    /// refuses it: `ps --debug` is `unknown flag: --debug`, exit code 125. The command's table
-    /// is read only when an argument may be one.
-    private static func refuseNamesAfterThePath(in arguments: [String], pathLength: Int) throws {
-        // Without a command, the root refuses what follows as an unknown command.
-        guard pathLength > 0 else { return }
-        let mayBeGlobal = arguments[pathLength...].prefix { $0 != "--" }.contains { argument in
-            guard let body = argument.cut(prefix: "--") else { return false }
-            return Self.namesAfterThePath.contains(String(body.cut(atFirst: "=")?.before ?? body))
-        }
-        guard mayBeGlobal,
-            let option = PflagSyntax.firstUnknownOption(in: arguments, ignoring: Self.namesAfterThePath),
-            let name = option.cut(prefix: "--"), Self.namesAfterThePath.contains(String(name))
-        else { return }
-        throw DockerCommandUsage.command(in: arguments).unknownFlagRefusal(option, in: arguments)
+        var options = try RootOptions.parse(leading).options
+        options.version = options.version && path == 0 && !(rest.first?.hasBytePrefix("-") ?? false)
+        return (options.version ? [] : rest, environment, options)
     }
 
     /// The levels logrus's `ParseLevel` knows, and `""` for docker's default.

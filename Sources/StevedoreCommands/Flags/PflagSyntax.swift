@@ -141,14 +141,12 @@ enum PflagSyntax {
     }
 
     /// The first option of `arguments` (the command's path first) that their command does not
-    /// take, as the argument parser names it (`--nope`, `-z`), the long names `ignoring` counted
-    /// as unknown; nil when there is none, or when a flag's value is refused anywhere on the line
-    /// (which ``rewrite(_:readingAll:root:)`` reports first).
-    static func firstUnknownOption(
-        in arguments: [String], ignoring: Set<String> = [], root: ParsableCommand.Type = StevedoreCommand.self
-    ) -> String? {
+    /// take, as the argument parser names it (`--nope`, `-z`); nil when there is none, or when
+    /// a flag's value is refused anywhere on the line (which ``rewrite(_:readingAll:root:)``
+    /// reports first).
+    static func firstUnknownOption(in arguments: [String], root: ParsableCommand.Type = StevedoreCommand.self) -> String? {
         let (command, pathLength) = Self.command(in: arguments, root: root)
-        guard let table = CommandFlagTable(command: command)?.ignoring(longNames: ignoring) else { return nil }
+        guard let table = CommandFlagTable(command: command) else { return nil }
         return (try? Self.occurrences(in: arguments, from: pathLength, table: table))?.firstUnknownOption
     }
 

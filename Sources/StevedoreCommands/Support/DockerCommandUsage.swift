@@ -91,6 +91,11 @@ struct DockerCommandUsage: Sendable {
     /// with `message`; `nil` where docker's words are not known (the parser's then stand).
     func refusal(forParserMessage message: String, arguments: [String]) -> CommandFailure? {
         if let option = Self.quoted(after: "Unknown option '", in: message) {
+            // A global option after an argument that names no command: docker's root knows the
+            // option, and refuses the command.
+            if self.path.isEmpty, let first = arguments.first, !first.hasBytePrefix("-"), GlobalOptions.names.contains(option) {
+                return self.countRefusal(firstArgument: first)
+            }
             return self.unknownFlagRefusal(option, in: arguments)
         }
         if let option = Self.quoted(after: "Missing value for '", in: message) {
@@ -111,7 +116,7 @@ struct DockerCommandUsage: Sendable {
 
     /// pflag's refusal of `option` (as the argument parser names it: `--nope`, `-z`) on the
     /// command line `arguments`, with the command's usage, exit code 125.
-    func unknownFlagRefusal(_ option: String, in arguments: [String]) -> CommandFailure {
+    private func unknownFlagRefusal(_ option: String, in arguments: [String]) -> CommandFailure {
         CommandFailure(description: Self.unknownFlag(option, in: arguments) + self.flagUsage, exitCode: 125)
     }
 
