@@ -26,18 +26,22 @@ public struct StevedoreCommand: AsyncParsableCommand {
         // subcommands too, where docker refuses them (``RootOptions``).
         discussion: """
             Global options, before the command:
-              --config DIR          Location of client config files (default: $DOCKER_CONFIG or ~/.docker)
-              -c, --context NAME    Name of the context to use to connect to the daemon (overrides
-                                    DOCKER_HOST env var and default context set with "docker context use")
-              -D, --debug           Enable debug mode
-              -H, --host HOST       Daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)
-              -l, --log-level LEVEL Set the logging level ("debug", "info", "warn", "error", "fatal") (default "info")
-              --tls                 Use TLS; implied by --tlsverify
-              --tlscacert FILE      Trust certs signed only by this CA
-              --tlscert FILE        Path to TLS certificate file
-              --tlskey FILE         Path to TLS key file
-              --tlsverify           Use TLS and verify the remote
-              -v, --version         Print version information and quit
+              --config DIR        Location of client config files
+                                  (default: $DOCKER_CONFIG or ~/.docker)
+              -c, --context NAME  Name of the context to use to connect to the
+                                  daemon (overrides DOCKER_HOST env var and
+                                  default context set with "docker context use")
+              -D, --debug         Enable debug mode
+              -H, --host HOST     Daemon socket to connect to
+                                  (default: $DOCKER_HOST or unix:///var/run/docker.sock)
+              -l, --log-level L   Set the logging level ("debug", "info", "warn",
+                                  "error", "fatal") (default "info")
+              --tls               Use TLS; implied by --tlsverify
+              --tlscacert FILE    Trust certs signed only by this CA
+              --tlscert FILE      Path to TLS certificate file
+              --tlskey FILE       Path to TLS key file
+              --tlsverify         Use TLS and verify the remote
+              -v, --version       Print version information and quit
             """,
         subcommands: [Version.self, Inspect.self] + System.topLevelCommands
             + [System.self, Builder.self, Container.self, Image.self, Network.self, Volume.self, Plugin.self]

@@ -187,6 +187,8 @@ import Testing
         (["ps", "-q", "--context=x"], 125),
         // The image is checked before the request (the daemon would create a container of "").
         (["create", "", "true"], 1), (["run", "", "true"], 125), (["create", "Bad/Image", "true"], 1),
+        // A global option's missing value, in pflag's words with the root's usage.
+        (["--context"], 125), (["-D", "-H"], 125), (["frobnicate", "--debug"], 1),
     ]
 
     /// docker's exit codes for them (checked against the docker CLI by the next test).

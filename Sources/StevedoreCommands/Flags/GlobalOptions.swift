@@ -110,6 +110,10 @@ public struct GlobalOptions: ParsableArguments, Sendable {
             } else if Self.optionsTakingValues.contains(name), index + 1 < arguments.endIndex {
                 value = arguments[index + 1]
                 index += 2
+            } else if Self.optionsTakingValues.contains(name) {
+                // The last argument, without its value: pflag's refusal, with the root's usage.
+                let named = given.hasBytePrefix("--") ? name : "'\(given.dropFirst())' in \(given)"
+                throw CommandFailure(description: "flag needs an argument: \(named)" + DockerCommandUsage.root.flagUsage, exitCode: 125)
             } else {
                 break
             }
