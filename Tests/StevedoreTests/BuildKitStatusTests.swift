@@ -51,6 +51,8 @@ struct BuildKitStatusTests {
         let error = DockerError(buildError: "process \"/bin/sh -c exit 3\" did not complete successfully: exit code: 3", code: nil)
         #expect(error.code == 3)
         #expect(DockerError(buildError: "failed to solve: no such file", code: nil).code == nil)
+        // BuildKit before 0.10 (dockerd 20.10).
+        #expect(DockerError(buildError: "executor failed running [/bin/sh -c exit 3]: exit code: 3", code: nil).code == 3)
         // Only at the end of BuildKit's words: elsewhere the number is the user's text.
         #expect(DockerError(buildError: "COPY failed: file not found: stat exit code: 256: no such file", code: nil).code == nil)
         #expect(DockerError(buildError: "did not complete successfully: exit code: 99999999999999999999", code: nil).code == nil)

@@ -72,11 +72,15 @@ extension DockerError {
         self.init(category: .buildFailed, message: message, code: code ?? Self.buildKitExitCode(message))
     }
 
-    /// The exit code BuildKit writes at the end of a failed `RUN` step's error
-    /// (`… did not complete successfully: exit code: 3`): only there, as the message may hold
-    /// the user's own text (a file's name) elsewhere.
+    /// The exit code BuildKit writes at the end of a failed `RUN` step's error (`… did not
+    /// complete successfully: exit code: 3`; before BuildKit 0.10, as in dockerd 20.10,
+    /// `executor failed running [/bin/sh -c …]: exit code: 3`): only there, as the message may
+    /// hold the user's own text (a file's name) elsewhere.
     private static func buildKitExitCode(_ message: String) -> Int? {
-        guard let marker = message.ranges(of: "did not complete successfully: exit code: ").last else { return nil }
+        let ends = ["did not complete successfully: exit code: ", "]: exit code: "]
+        guard let marker = ends.compactMap({ message.ranges(of: $0).last }).max(by: { $0.upperBound < $1.upperBound }) else {
+            return nil
+        }
         return Int(message[marker.upperBound...].trimmingWhitespace())
     }
 
