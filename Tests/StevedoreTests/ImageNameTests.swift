@@ -42,6 +42,8 @@ import Testing
             String(repeating: "f", count: 64),
             "invalid repository name (\(String(repeating: "f", count: 64))), cannot specify 64-byte hexadecimal strings"
         ),
+        // Fullwidth digits are hex digits to Swift, not to distribution/reference.
+        (String(repeating: "\u{FF46}", count: 64), "invalid reference format"),
     ])
     func refuses(reference: String, message: String) {
         #expect(throws: DockerError.self) { try ImageName(parsing: reference) }

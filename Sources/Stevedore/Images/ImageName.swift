@@ -26,7 +26,7 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
         func invalid(_ detail: String? = nil) -> DockerError {
             DockerError.invalidInput("invalid reference format" + (detail.map { ": " + $0 } ?? ""))
         }
-        if reference.count == 64, reference.allSatisfy(\.isHexDigit), reference.lowercased() == reference {
+        if Self.isFullID(reference) {
             throw DockerError.invalidInput("invalid repository name (\(reference)), cannot specify 64-byte hexadecimal strings")
         }
         var rest = Substring(reference)
@@ -101,6 +101,15 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
         if first == "index.docker.io" { return ("docker.io", remainder.contains(scalar: "/") ? remainder : "library/" + remainder) }
         if first == "docker.io" && !remainder.contains(scalar: "/") { return ("docker.io", "library/" + remainder) }
         return (String(first), remainder)
+    }
+
+    /// Whether `string` is a full id (distribution/reference's `[a-f0-9]{64}`), which a
+    /// reference may not be, as an image or a container can be named by it.
+    package static func isFullID(_ string: String) -> Bool {
+        string.utf8.count == 64
+            && string.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 
     /// `[\w][\w.-]{0,127}`.

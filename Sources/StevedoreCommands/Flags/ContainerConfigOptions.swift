@@ -363,12 +363,7 @@ struct ContainerConfigOptions: ParsableArguments {
     /// ``ImageName`` reads it; else `invalid reference format…`, thrown as the daemon's error
     /// would be (`create` exits 1, `run` 125). The daemon would create a container of `""`.
     static func checkImageReference(_ image: String) throws {
-        let isFullID =
-            image.utf8.count == 64
-            && image.utf8.allSatisfy {
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
-            }
-        if !isFullID { _ = try ImageName(parsing: image) }
+        if !ImageName.isFullID(image) { _ = try ImageName(parsing: image) }
     }
 
     /// docker's `parseNetworkOpts`: the network mode (the first `--network`, `default` without
