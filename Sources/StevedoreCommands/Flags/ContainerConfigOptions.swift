@@ -286,13 +286,18 @@ struct ContainerConfigOptions: ParsableArguments {
         // sent as it is. docker reads `-e` into a map with the proxy variables: one entry per
         // name, the last given (here in the place of the first; docker's are in Go's map order).
         let given = try FlagValue.parseAll(self.env, for: "-e, --env", OptsFlagParsers.environment)
-        var lastOfEachName: [String: String] = [:]
-        for entry in given { lastOfEachName[OptsFlagParsers.environmentKey(entry)] = entry }
-        var names = Set<String>()
-        var overrides = given.filter { names.insert(OptsFlagParsers.environmentKey($0)).inserted }.compactMap {
-            lastOfEachName[OptsFlagParsers.environmentKey($0)]
+        var overrides: [String] = []
+        var positions: [String: Int] = [:]
+        for entry in given {
+            let name = OptsFlagParsers.environmentKey(entry)
+            if let position = positions[name] {
+                overrides[position] = entry
+            } else {
+                positions[name] = overrides.endIndex
+                overrides.append(entry)
+            }
         }
-        overrides += proxyVariables.filter { lastOfEachName[$0.key] == nil }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        overrides += proxyVariables.filter { positions[$0.key] == nil }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let environment = try KeyValueFile.entries(self.envFile, .environment, overrides: overrides)
         body.env = environment.isEmpty ? nil : environment
         body.labels = keyValueMap(
