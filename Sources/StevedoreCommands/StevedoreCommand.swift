@@ -23,7 +23,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
         commandName: "stevedore",
         abstract: "A self-sufficient runtime for containers, driven by the Stevedore Swift client.",
         // Not options of this command: the argument parser takes a command's options after its
-        // subcommands too, where docker refuses them (``RootOptions``).
+        // subcommands too, where docker refuses them (``GlobalOptions``).
         discussion: """
             Global options, before the command:
               --config DIR        Location of client config files

@@ -11,11 +11,13 @@ import Synchronization
 
 /// The options docker takes before the command: where the daemon is and how to log.
 ///
-/// Only the root parses them (``RootOptions``): docker's commands have none of them, so a
-/// command refuses `--debug` after its name (`unknown flag`), and takes it as a value
-/// (`ps --format --debug`) or passes it on (`top C --debug`) where docker does. Commands read
-/// the ones given before them (see ``movingLeadingOptions(in:)``) from ``given``: their option
-/// group decodes to it.
+/// Only the root reads them (``movingLeadingOptions(in:)``; their help is the root's
+/// discussion): docker's commands have none of them, so a command refuses `--debug` after its
+/// name (`unknown flag`), and takes it as a value (`ps --format --debug`) or passes it on
+/// (`top C --debug`) where docker does. Commands read the ones given before them from
+/// ``given``: their option group decodes to it. Not an option group of the root either: the
+/// argument parser takes a command's options after its subcommands too, where docker refuses
+/// them.
 public struct GlobalOptions: ParsableArguments, Sendable {
     var context: String?
     var tls = false
@@ -24,7 +26,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     var tlscert: String?
     var tlskey: String?
     var debug = false
-    var logLevel = "info"
+    var logLevel: String?
     var version = false
 
     public init() {}
@@ -38,23 +40,37 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     /// before the command is parsed; docker's defaults until then.
     static let given = Mutex(GlobalOptions())
 
-    /// The options that take a value, by their long names.
-    private static let optionsTakingValues: Set<String> = [
-        "--host", "--context", "--config", "--tlscacert", "--tlscert", "--tlskey", "--log-level",
+    /// What a global option that takes a value sets.
+    private enum Setting: Sendable {
+        /// The environment variable it overrides, which commands read.
+        case environment(String)
+        /// A field of the options.
+        case option(WritableKeyPath<GlobalOptions, String?> & Sendable)
+    }
+
+    /// The options that take a value, by their long names, and what they set. `-H`/`--host` and
+    /// `--config` set the environment (see ``movingLeadingOptions(in:)``).
+    private static let optionsTakingValues: [String: Setting] = [
+        "--host": .environment("DOCKER_HOST"), "--config": .environment("DOCKER_CONFIG"), "--context": .option(\.context),
+        "--tlscacert": .option(\.tlscacert), "--tlscert": .option(\.tlscert), "--tlskey": .option(\.tlskey),
+        "--log-level": .option(\.logLevel),
     ]
-    /// The boolean ones, and their names in docker's messages.
-    private static let flags = ["--tls": "--tls", "--tlsverify": "--tlsverify", "--debug": "-D, --debug", "--version": "-v, --version"]
+    /// The boolean ones, their names in docker's messages and what they set.
+    private static let flags: [String: (dockerName: String, keyPath: WritableKeyPath<GlobalOptions, Bool> & Sendable)] = [
+        "--tls": ("--tls", \.tls), "--tlsverify": ("--tlsverify", \.tlsverify), "--debug": ("-D, --debug", \.debug),
+        "--version": ("-v, --version", \.version),
+    ]
     /// The short names, before the command only.
     private static let longNames = ["-H": "--host", "-c": "--context", "-l": "--log-level", "-D": "--debug", "-v": "--version"]
     /// Every name of the global options, as the argument parser names an option (`--debug`, `-D`).
-    static let names = Self.optionsTakingValues.union(Self.flags.keys).union(Self.longNames.keys)
+    static let names: Set<String> = Set(Self.optionsTakingValues.keys).union(Self.flags.keys).union(Self.longNames.keys)
 
     /// The flags with a short name, which may lead a group (`-Dlwarn`).
     private static let groupLeaders: Set<String> = ["-D", "-v"]
 
     /// Docker takes its global options before the command (`docker -H tcp://x:2375 ps`). This
-    /// takes the global options that lead the arguments out of them, read as ``RootOptions``
-    /// reads them (short names made long), and returns the command line that follows.
+    /// takes the global options that lead the arguments out of them, and returns them with the
+    /// command line that follows.
     ///
     /// `-H`/`--host` and `--config` leave the arguments for the environment they override
     /// (`DOCKER_HOST`, `DOCKER_CONFIG`), returned apart for the caller to set: commands have
@@ -69,9 +85,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     static func movingLeadingOptions(
         in arguments: [String]
     ) throws -> (arguments: [String], environment: [String: String], options: GlobalOptions) {
-        let environmentNames = ["--host": "DOCKER_HOST", "--config": "DOCKER_CONFIG"]
-        var leading: [String] = []
-        var flagValues: [(name: String, value: Bool)] = []
+        var options = GlobalOptions()
         var environment: [String: String] = [:]
         var arguments = arguments
         var index = arguments.startIndex
@@ -91,31 +105,30 @@ public struct GlobalOptions: ParsableArguments, Sendable {
             // A value joined to the letter of a short option that takes one (`-Hvalue`, `-H=`),
             // as pflag reads it; only `--host=` is empty.
             if argument.utf8.count > 2, !argument.hasBytePrefix("--"), let name = Self.longNames[letter],
-                Self.optionsTakingValues.contains(name)
+                Self.optionsTakingValues[name] != nil
             {
                 parts = [letter, PflagSyntax.joinedValue(String(argument.dropFirst(2)))]
             }
             let given = parts[0]
             let name = Self.longNames[given] ?? given
-            let value: String
-            if let dockerName = Self.flags[name] {
-                let isSet = parts.count == 1 ? true : try FlagValue.parse(parts[1], for: dockerName, PflagSyntax.value)
-                flagValues.removeAll { $0.name == name }
-                flagValues.append((name, isSet))
+            if let flag = Self.flags[name] {
+                options[keyPath: flag.keyPath] =
+                    parts.count == 1 ? true : try FlagValue.parse(parts[1], for: flag.dockerName, PflagSyntax.value)
                 index += 1
                 continue
-            } else if Self.optionsTakingValues.contains(name), parts.count == 2 {
+            }
+            guard let setting = Self.optionsTakingValues[name] else { break }
+            let value: String
+            if parts.count == 2 {
                 value = parts[1]
                 index += 1
-            } else if Self.optionsTakingValues.contains(name), index + 1 < arguments.endIndex {
+            } else if index + 1 < arguments.endIndex {
                 value = arguments[index + 1]
                 index += 2
-            } else if Self.optionsTakingValues.contains(name) {
+            } else {
                 // The last argument, without its value: pflag's refusal, with the root's usage.
                 let named = given.hasBytePrefix("--") ? name : "'\(given.dropFirst())' in \(given)"
                 throw CommandFailure(description: "flag needs an argument: \(named)" + DockerCommandUsage.root.flagUsage, exitCode: 125)
-            } else {
-                break
             }
             if name == "--log-level", Self.logLevel(value) == nil {
                 // Before the command, as docker reads it: docker's line alone, exit code 1.
@@ -125,21 +138,18 @@ public struct GlobalOptions: ParsableArguments, Sendable {
                 // docker 28.5's `-H` takes one value: a second one is a bad flag value.
                 try FlagValue.parse(value, for: "-H, --host") { _ in throw InvalidFlagValue(reason: "specify only one -H") }
             }
-            if let variable = environmentNames[name] {
-                environment[variable] = value
-            } else {
-                leading += [name, value]
+            switch setting {
+            case .environment(let variable): environment[variable] = value
+            case .option(let keyPath): options[keyPath: keyPath] = value
             }
         }
-        leading += flagValues.filter(\.value).map(\.name)
-        if environment["DOCKER_HOST"] != nil, let context = leading.firstIndex(of: "--context"), !leading[context + 1].isEmpty {
+        if environment["DOCKER_HOST"] != nil, let context = options.context, !context.isEmpty {
             throw CommandFailure(description: "conflicting options: cannot specify both --host and --context")
         }
         let rest = Array(arguments[index...])
         let path = PflagSyntax.command(in: rest, root: StevedoreCommand.self).pathLength
         // docker's root prints its version only when no command follows (`-v ps` lists), nor
         // an option (`-v --help`, `-v --nope`), which the root then reads.
-        var options = try RootOptions.parse(leading).options
         options.version = options.version && path == 0 && !(rest.first?.hasBytePrefix("-") ?? false)
         return (options.version ? [] : rest, environment, options)
     }
@@ -161,7 +171,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     /// docker checks nothing, a malformed `DOCKER_API_VERSION`).
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerClient {
         var logger = Logger(label: "stevedore")
-        logger.logLevel = self.debug ? .debug : Self.logLevel(self.logLevel) ?? .info
+        logger.logLevel = self.debug ? .debug : Self.logLevel(self.logLevel ?? "") ?? .info
         do {
             return try DockerClient(configuration: self.makeConfiguration(environment: environment), logger: logger)
         } catch {
