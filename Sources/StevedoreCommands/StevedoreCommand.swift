@@ -91,6 +91,7 @@ public struct StevedoreCommand: AsyncParsableCommand {
             for (name, value) in environment { setenv(name, value, 1) }
             GlobalOptions.given.withLock { $0 = options }
             let parsed = try Self.parse(pflagSyntax: moved)
+            let wantsSubcommand = !type(of: parsed).configuration.subcommands.isEmpty
             let (outcome, signal) = await TerminationSignals.handling {
                 var command = parsed
                 if var command = command as? AsyncParsableCommand {
@@ -107,6 +108,12 @@ public struct StevedoreCommand: AsyncParsableCommand {
                 case .failure(is CommandFailure): break
                 case .success, .failure: Self.exit(withError: ExitCode(128 + signal))
                 }
+            }
+            // docker prints the help of a command that wants a subcommand (`docker`, `docker
+            // image`) on stderr; what `--help` asks for goes to stdout.
+            if case .failure(let error as CleanExit) = outcome, wantsSubcommand {
+                printError(Self.fullMessage(for: error))
+                Self.exit()
             }
             try outcome.get()
             Self.exit()

@@ -45,6 +45,16 @@ import Testing
         try Self.compare(outcome.standardOutput, golden: "help-\((["stevedore"] + path).joined(separator: "-")).txt")
     }
 
+    /// docker prints the help of a command that wants a subcommand and has none on stderr.
+    @Test(arguments: [[], ["image"]])
+    func helpWithoutASubcommandOnStandardError(path: [String]) async throws {
+        let outcome = try await CommandLineProcess.stevedore.run(path, environment: ["COLUMNS": "80"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.isEmpty)
+        let golden = Self.goldenDirectory.appendingPathComponent("help-\((["stevedore"] + path).joined(separator: "-")).txt")
+        #expect(try outcome.standardError == String(contentsOf: golden, encoding: .utf8))
+    }
+
     @Test func infoTextOfARecordedDaemon() throws {
         let info = try JSONDecoder().decode(SystemInfo.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("info.json")))
         try Self.compare(StevedoreCommand.System.Info.describe(info), golden: "info.txt")
