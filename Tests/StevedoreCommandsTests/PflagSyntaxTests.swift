@@ -184,6 +184,9 @@ import Testing
         #expect(!verify.tlsverify && verify.tls)
         let exec = try GlobalOptions.movingLeadingOptions(in: ["-l", "warn", "container", "exec", "c", "ls"])
         #expect(exec.arguments == ["container", "exec", "c", "ls"] && exec.options.logLevel == "warn")
+        // `--` ends them; a later one is the command's.
+        let ended = try GlobalOptions.movingLeadingOptions(in: ["-D", "--", "run", "i", "--", "-D"])
+        #expect(ended.arguments == ["run", "i", "--", "-D"] && ended.options.debug)
         // A value joined to its letter, as pflag takes it.
         let joined = try GlobalOptions.movingLeadingOptions(in: ["-Hunix:///a=b", "-lwarn", "ps"])
         #expect(joined.environment == ["DOCKER_HOST": "unix:///a=b"])

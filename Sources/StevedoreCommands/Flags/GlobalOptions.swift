@@ -81,7 +81,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     /// winning, and `-D` or `-v` leads a group as a flag does (`-Dlwarn`); a value
     /// `strconv.ParseBool` refuses fails with docker's message, exit code 125. `-v`/`--version`
     /// is set only with nothing after it but arguments (the command line is then empty, for the
-    /// root to print the version).
+    /// root to print the version). A `--` ends them, as pflag's flags, and is taken out.
     static func movingLeadingOptions(
         in arguments: [String]
     ) throws -> (arguments: [String], environment: [String: String], options: GlobalOptions) {
@@ -99,6 +99,11 @@ public struct GlobalOptions: ParsableArguments, Sendable {
             {
                 arguments.replaceSubrange(index...index, with: [letter, "-" + argument.dropFirst(2)])
                 continue
+            }
+            // pflag's end of the flags: what follows is the command line (`docker -- ps`).
+            if argument == "--" {
+                arguments.remove(at: index)
+                break
             }
             var parts = argument.split(scalar: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard !parts[0].isEmpty else { break }
