@@ -64,4 +64,16 @@ import Testing
         #expect(try NetworkPruneFilters(parsing: ["until=10m", "label=a"]) == NetworkPruneFilters(until: "10m", label: [LabelFilter("a")]))
         #expect(throws: DockerError.self) { try NetworkListFilters(parsing: ["novalue"]) }
     }
+
+    /// The daemon takes one value of a boolean key and refuses two, as docker sends them: a
+    /// second value is not dropped, and a prune it would have refused does not go ahead.
+    @Test func secondValuesOfBooleanFiltersReachTheDaemon() throws {
+        #expect(try NetworkListFilters(parsing: ["dangling=true", "dangling=false"]).dockerFilters == ["dangling": ["false", "true"]])
+        #expect(try VolumeListFilters(parsing: ["dangling=0", "dangling=1"]).dockerFilters == ["dangling": ["1", "false"]])
+        #expect(try ContainerListFilters(parsing: ["is-task=true", "is-task=false"]).dockerFilters == ["is-task": ["false", "true"]])
+        #expect(try ContainerListFilters(parsing: ["is-task=yes"]).dockerFilters == ["is-task": ["yes"]])
+        let prune = try VolumePruneFilters(parsing: ["all=true", "all=false"])
+        #expect(prune.all && prune.dockerFilters == ["all": ["false", "true"]])
+        #expect(try VolumePruneFilters(parsing: ["all=false"]).all == false)
+    }
 }

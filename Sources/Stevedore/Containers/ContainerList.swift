@@ -67,8 +67,9 @@ public struct ContainerListFilters: TypedFilters, Hashable {
         ])
     }
 
-    /// Puts a `--filter` value under its property: an `exited` or `is-task` value that does
-    /// not parse is an error; keys this type does not know go to ``additional``.
+    /// Puts a `--filter` value under its property: an `exited` value that does not parse is an
+    /// error; keys this type does not know, and an `is-task` value that is not a boolean or not
+    /// the first, go to ``additional`` for the daemon to judge (it takes one boolean).
     public mutating func add(key: String, value: String) throws {
         switch key {
         case "ancestor": self.ancestor.append(value)
@@ -82,9 +83,7 @@ public struct ContainerListFilters: TypedFilters, Hashable {
         case "health": self.health.append(.init(rawValue: value))
         case "id": self.id.append(value)
         case "isolation": self.isolation.append(.init(rawValue: value))
-        case "is-task":
-            guard let flag = Bool(value) else { throw DockerError.invalidInput("invalid filter 'is-task=\(value)': use true or false") }
-            self.isTask = flag
+        case "is-task" where filterBoolean(value) != nil && self.isTask == nil: self.isTask = filterBoolean(value)
         case "label": self.label.append(LabelFilter(parsing: value))
         case "name": self.name.append(value)
         case "network": self.network.append(value)

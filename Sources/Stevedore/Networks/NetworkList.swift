@@ -57,10 +57,11 @@ public struct NetworkListFilters: TypedFilters, Hashable {
     }
 
     /// Puts a `--filter` value under its property; unknown keys and values a typed key cannot
-    /// hold (`dangling=maybe`, `type=other`) go to ``additional``, for the daemon to judge.
+    /// hold (`dangling=maybe`, `type=other`, a second `dangling`) go to ``additional``, for the
+    /// daemon to judge.
     public mutating func add(key: String, value: String) throws {
         switch key {
-        case "dangling" where filterBoolean(value) != nil: self.dangling = filterBoolean(value)
+        case "dangling" where filterBoolean(value) != nil && self.dangling == nil: self.dangling = filterBoolean(value)
         case "driver": self.driver.append(value)
         case "id": self.id.append(value)
         case "label": self.label.append(LabelFilter(parsing: value))

@@ -34,10 +34,11 @@ public struct VolumeListFilters: TypedFilters, Hashable {
     }
 
     /// Puts a `--filter` value under its property; unknown keys and a `dangling` value that is
-    /// not a boolean go to ``additional``, for the daemon to judge.
+    /// not a boolean or not the first go to ``additional``, for the daemon to judge (it takes
+    /// one value).
     public mutating func add(key: String, value: String) throws {
         switch key {
-        case "dangling" where filterBoolean(value) != nil: self.dangling = filterBoolean(value)
+        case "dangling" where filterBoolean(value) != nil && self.dangling == nil: self.dangling = filterBoolean(value)
         case "driver": self.driver.append(value)
         case "label": self.label.append(LabelFilter(parsing: value))
         case "name": self.name.append(value)

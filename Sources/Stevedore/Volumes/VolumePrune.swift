@@ -28,12 +28,13 @@ public struct VolumePruneFilters: TypedFilters, Hashable {
     }
 
     /// Puts a `--filter` value under its property; other keys, and an `all` value that is not
-    /// a boolean, go to ``additional`` for the daemon to judge.
+    /// the first true one (a false one, which the daemon reads as none, one that is not a
+    /// boolean, a second one), go to ``additional`` for the daemon to judge.
     public mutating func add(key: String, value: String) throws {
         switch key {
         case "label": self.label.append(LabelFilter(parsing: value))
         case "label!": self.labelNot.append(LabelFilter(parsing: value))
-        case "all" where filterBoolean(value) != nil: self.all = filterBoolean(value)!
+        case "all" where filterBoolean(value) == true && !self.all: self.all = true
         default: self.additional.add(key, value)
         }
     }
