@@ -38,6 +38,8 @@ struct DifferentialTests {
         ["version", "--format", "{{.Server.Platform.Nope}}"],
         // docker's client half, under .ClientInfo.
         ["info", "--format", "{{.ClientInfo.Context}} {{.ClientInfo.Debug}} {{json .ClientInfo.Plugins}} {{.Name}}"],
+        // docker's own fields beside the daemon's, nil: `[]`, `""`, and left out of `json`.
+        ["info", "--format", "{{.ServerErrors}}|{{.UserName}}|{{.ClientErrors}}|{{json .ServerErrors}}|{{if .ClientErrors}}x{{end}}"],
         // A list row is a Go struct, named in the error; ps checks its format on an empty row
         // before it lists anything, in words of its own, even with -q.
         ["ps", "-a", "-q", "--format", "{{.Nope}}"],

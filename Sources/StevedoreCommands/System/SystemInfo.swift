@@ -42,11 +42,16 @@ extension StevedoreCommand.System {
                     throw error
                 }
                 // docker's value: the server's fields in its order (`json` writes the daemon's
-                // fields, the models' own only where it sent them), then the client's.
+                // fields, the models' own only where it sent them), then docker's own: the
+                // client's, and the error lists and user name, empty here, which a template
+                // reads as `[]` and `""` and `json` leaves out.
                 let addClientInfo = { (item: inout TemplateValue) in
                     if let sent = try? TemplateValue(json: raw) { item = item.addingMissingFields(from: sent) }
                     guard case .object(var fields) = item else { return }
+                    fields.setOmittedNil("ServerErrors", readAs: .slice)
+                    fields.setOmittedNil("UserName", readAs: .zero(.string("")))
                     fields["ClientInfo"] = try? TemplateValue(encoding: clientInfo)
+                    fields.setOmittedNil("ClientErrors", readAs: .slice)
                     item = .object(fields)
                 }
                 if let template {

@@ -99,6 +99,14 @@ public struct TemplateObject: Sendable, Equatable {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
+    /// Sets `key` to a Go field that is nil and `omitempty`: a template reads it as
+    /// `typedNull` says (`[]` for a slice), `json` leaves it out.
+    public mutating func setOmittedNil(_ key: String, readAs typedNull: TypedNull) {
+        self[key] = .null
+        self.typedNulls[key] = typedNull
+        self.omittedFromJSON.insert(key)
+    }
+
     /// The fields in insertion order.
     public var fields: [(key: String, value: TemplateValue)] {
         Array(zip(keys, values)).map { (key: $0.0, value: $0.1) }
