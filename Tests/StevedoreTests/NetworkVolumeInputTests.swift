@@ -29,6 +29,8 @@ import Testing
             ),
             (["10.1.0.0/16"], [], ["10.2.0.1"], "no matching subnet for gateway 10.2.0.1"),
             (["10.1.0.0/16"], ["10.2.0.0/24"], [], "no matching subnet for range 10.2.0.0/24"),
+            (["10.1.0.0/16"], ["10.1.0.5"], [], "invalid CIDR address: 10.1.0.5"),
+            (["10.1.0.0/16", "10.2.0.0/16"], ["bad"], [], "invalid CIDR address: bad"),
             ([], [], ["10.0.0.1"], "every ip-range or gateway must have a corresponding subnet"),
             (["10.0.0.0/8", "10.1.0.0/16"], [], [], "multiple overlapping subnet configuration is not supported"),
             (["foo"], [], ["10.0.0.1"], "invalid subnet: invalid CIDR address: foo"),

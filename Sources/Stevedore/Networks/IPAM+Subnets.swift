@@ -14,8 +14,9 @@ extension IPAM {
     /// subnet (in the given order), each range, gateway and auxiliary address put under the
     /// subnet containing it. Throws ``DockerError/Category/invalidInput`` with docker's
     /// message when subnets overlap, a subnet would get two ranges or two gateways, an address
-    /// lies in no subnet, or there are more ranges or gateways than subnets. A malformed subnet
-    /// is left for the daemon to refuse unless it has to be compared with something.
+    /// lies in no subnet, a range is no CIDR, or there are more ranges or gateways than
+    /// subnets. A malformed subnet is left for the daemon to refuse unless it has to be
+    /// compared with something.
     public init(
         driver: String? = nil, subnets: [String], ipRanges: [String] = [], gateways: [String] = [],
         auxiliaryAddresses: [String: String] = [:], options: [String: String]? = nil
@@ -47,7 +48,11 @@ extension IPAM {
             }
             if !matched { throw DockerError.invalidInput("no matching subnet for \(what) \(value)") }
         }
-        for range in ipRanges { try assign(range, what: "range", \.ipRange, plural: "ranges", preposition: "on the same subnet") }
+        for range in ipRanges {
+            // A range is a CIDR, as docker checks it; an address alone would be sent.
+            guard Self.parseCIDR(range) != nil else { throw DockerError.invalidInput("invalid CIDR address: \(range)") }
+            try assign(range, what: "range", \.ipRange, plural: "ranges", preposition: "on the same subnet")
+        }
         for gateway in gateways { try assign(gateway, what: "gateway", \.gateway, plural: "gateways", preposition: "for the same subnet") }
         for (key, address) in auxiliaryAddresses.sorted(by: { $0.key < $1.key }) {
             var matched = false
