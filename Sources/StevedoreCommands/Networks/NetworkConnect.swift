@@ -37,7 +37,12 @@ extension StevedoreCommand.Network {
                 ipv4Address: self.ip, ipv6Address: self.ip6,
                 linkLocalIPs: try FlagValue.stringSlice(self.linkLocalIp, for: "--link-local-ip"),
                 gwPriority: try self.gwPriority?.value(for: "--gw-priority") ?? 0)
-            let endpoint = attachment.endpointSettings
+            var endpoint = attachment.endpointSettings
+            // docker's connect sends these empty rather than not at all, and the daemon keeps
+            // them so: inspect shows `{}` and `[]`, not null.
+            endpoint.ipamConfig = endpoint.ipamConfig ?? EndpointIPAMConfig()
+            endpoint.aliases = endpoint.aliases ?? []
+            endpoint.driverOpts = endpoint.driverOpts ?? [:]
             try await withClient(self.global) { client in
                 try await client.networks.connect(self.network, NetworkConnectRequest(container: self.container, endpointConfig: endpoint))
             }
