@@ -22,6 +22,11 @@ import Testing
         let value: TemplateValue = ["s": "<a&b>\u{2028}\u{01}\"\\", "f": 1e21, "g": 1e-7, "h": 0.5, "i": 100.0, "n": nil]
         #expect(value.jsonText() == #"{"s":"<a&b>\u2028\u0001\"\\","f":1e+21,"g":1e-7,"h":0.5,"i":100,"n":null}"#)
         #expect(TemplateValue.string("<&>").jsonText(escapingHTML: true) == #""\u003c\u0026\u003e""#)
+        // A formatter context marshals itself with json.Marshal, inside a list too.
+        var row = TemplateObject([("Tag", "<none>")])
+        row.formatterContextType = "*formatter.imageContext"
+        let rows: TemplateValue = ["Images": [.object(row)], "Note": "<>"]
+        #expect(rows.jsonText() == #"{"Images":[{"Tag":"\u003cnone\u003e"}],"Note":"<>"}"#)
     }
 
     @Test func printsLikeGoFmt() {

@@ -105,9 +105,7 @@ struct TemplateFunctions: Sendable {
             let format = try arguments.string(0, &evaluator)
             value = .string(GoPrintf.sprintf(format, arguments.values.dropFirst().map(\.printArgument)))
         case "json":
-            let argument = arguments.values[0].value ?? .null
-            let escapingHTML = if case .object(let object) = argument { object.formatterContextType != nil } else { false }
-            value = .string(argument.jsonText(escapingHTML: escapingHTML))
+            value = .string((arguments.values[0].value ?? .null).jsonText())
         case "split":
             value = .array(
                 Self.split(try arguments.string(0, &evaluator), by: try arguments.string(1, &evaluator)).map(TemplateValue.string))

@@ -6,7 +6,8 @@ extension TemplateValue {
     /// Go writes them, `\u2028` and `\u2029` always escaped.
     ///
     /// - Parameter escapingHTML: also escape `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`,
-    ///   as Go's `json.Marshal` does by default.
+    ///   as Go's `json.Marshal` does by default. A formatter context
+    ///   (``TemplateObject/formatterContextType``), which marshals itself so, is escaped anyway.
     public func jsonText(escapingHTML: Bool = false) -> String {
         var output = ""
         writeJSON(into: &output, escapingHTML: escapingHTML)
@@ -30,6 +31,8 @@ extension TemplateValue {
         case .object(let object) where object.goJSON != nil:
             object.goJSON?.writeJSON(into: &output, escapingHTML: escapingHTML || object.goMarshalsJSONItself)
         case .object(let object):
+            // A formatter context marshals itself with json.Marshal, wherever it is.
+            let escapingHTML = escapingHTML || object.formatterContextType != nil
             output += "{"
             let fields = object.fields.filter { !(object.omittedFromJSON.contains($0.key) && $0.value == .null) }
             for (position, field) in fields.enumerated() {
