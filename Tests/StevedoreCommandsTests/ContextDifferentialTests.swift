@@ -131,6 +131,9 @@ struct ContextDifferentialTests {
         try await self.expectSame(["context", "ls"])
         try await self.expectSame(["context", "rm", "second"])
         try await self.expectSame(["context", "use", "nosuch"])
+        // cobra's own count check, in its words.
+        try await self.expectSame(["context", "use"])
+        try await self.expectSame(["context", "use", "first", "second"])
         try await self.run(self.oracle.stevedore, ["context", "use", "default"])
         #expect(try await self.run(self.oracle.docker, ["context", "show"]) == "default\n")
     }

@@ -59,7 +59,7 @@ extension DockerCommandUsage {
         DockerCommandUsage("context create", "create [OPTIONS] CONTEXT", .exactly(1)),
         DockerCommandUsage("context ls", "ls [OPTIONS]", .none),
         DockerCommandUsage("context list", "ls [OPTIONS]", .none),
-        DockerCommandUsage("context use", "use CONTEXT", .unchecked),
+        DockerCommandUsage("context use", "use CONTEXT", .acceptsExactly(1)),
         DockerCommandUsage("context export", "export [OPTIONS] CONTEXT [FILE|-]", .range(1, 2)),
         DockerCommandUsage("context import", "import CONTEXT FILE|-", .exactly(2)),
         DockerCommandUsage("context rm", "rm CONTEXT [CONTEXT...]", .atLeast(1)),

@@ -19,6 +19,8 @@ struct DockerCommandUsage: Sendable {
         case atLeast(Int)
         case atMost(Int)
         case range(Int, Int)
+        /// cobra's own `ExactArgs`, which `context use` has: its words, without the usage.
+        case acceptsExactly(Int)
     }
 
     /// The command's path as typed after the program's name (`container list`).
@@ -107,6 +109,11 @@ struct DockerCommandUsage: Sendable {
         if let option = PflagSyntax.firstUnknownOption(in: arguments) {
             return self.unknownFlagRefusal(option, in: arguments)
         }
+        if case .acceptsExactly(let count) = self.arguments {
+            // The command takes no option but --help: every other word after its path counts.
+            let received = arguments.dropFirst(self.path.split(scalar: " ").count).filter { !$0.hasBytePrefix("-") }.count
+            return CommandFailure(description: "accepts \(count) arg(s), received \(received)")
+        }
         // The argument may hold a quote itself: it ends at the message's last one.
         let firstArgument =
             message.cut(prefix: "Unexpected argument '")?.cut(suffix: "'").map(String.init)
@@ -135,6 +142,8 @@ struct DockerCommandUsage: Sendable {
         // What is wrong, and the verb of the pointer to the help after the usage.
         let (problem, helpVerb): (String, String)
         switch self.arguments {
+        case .acceptsExactly:
+            return nil
         case .unchecked:
             guard self.path.isEmpty, let firstArgument else { return nil }
             // The root's: no usage block.
