@@ -138,6 +138,30 @@ struct ContainerInputTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: destination + "/renamed/ln") == longName + "/f.bin")
     }
 
+    /// The daemon's archive of a container's `/` names its entries `/`, `/bin/`…: they go below
+    /// the destination, into the directory `/` is renamed to, as docker's `cp C:/ DEST` puts them.
+    @Test func extractorReadsAnArchiveOfTheRoot() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-tar-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var tar = ByteBuffer()
+        for header in [
+            TarHeader(name: "/", kind: .directory, mode: 0o755), TarHeader(name: "/bin/", kind: .directory, mode: 0o755),
+            TarHeader(name: "/bin/x", kind: .regularFile, mode: 0o644),
+        ] {
+            var encoded = header.encoded()
+            tar.writeBuffer(&encoded)
+        }
+        tar.writeRepeatingByte(0, count: 1024)
+        for (renaming, expected) in [(("/", "rootcopy") as (String, String)?, "/rootcopy/bin/x"), (nil, "/bin/x")] {
+            let destination = root + "/" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+            var extractor = TarExtractor(destination: destination, renaming: renaming)
+            try extractor.write(tar)
+            try extractor.finish()
+            #expect(FileManager.default.fileExists(atPath: destination + expected))
+        }
+    }
+
     @Test func extractorRefusesPathsLeavingTheDestination() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-tar-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)

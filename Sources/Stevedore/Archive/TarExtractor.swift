@@ -18,9 +18,11 @@ import StevedoreText
 /// Writes the entries of a tar stream under a local directory as they arrive (a file's content
 /// is written chunk by chunk, never held whole).
 ///
-/// Safety: an entry whose name is absolute or climbs out with `..`, or whose path would pass
-/// through a symbolic link, is refused with ``DockerError/Category/invalidInput`` before
-/// anything is written for it, so an archive cannot write outside ``destination``. Owners are
+/// Safety: an absolute name is read below ``destination``, as docker's `Untar` joins it (the
+/// daemon names the entries of an archive of `/` so); an entry that climbs out with `..`, or
+/// whose path would pass through a symbolic link, is refused with
+/// ``DockerError/Category/invalidInput`` before anything is written for it, so an archive
+/// cannot write outside ``destination``. Owners are
 /// not changed (as `docker cp` does it); modes and modification times are restored, those of
 /// directories once the archive is complete so their contents can still be written.
 public struct TarExtractor {
@@ -151,14 +153,16 @@ public struct TarExtractor {
         if let (from, to) = self.renaming {
             // Byte by byte, as the names were written: a `/` that Unicode joins to a mark after
             // it is still a separator.
+            // `/`, the top of an archive of the container's root, ends with its separator.
+            let prefix = from.hasByteSuffix("/") ? from : from + "/"
             if relative.utf8.elementsEqual(from.utf8) {
                 relative = to
-            } else if relative.utf8.starts(with: (from + "/").utf8) {
-                relative = to + relative[relative.utf8.index(relative.startIndex, offsetBy: from.utf8.count)...]
+            } else if relative.utf8.starts(with: prefix.utf8) {
+                relative = to + "/" + relative[relative.utf8.index(relative.startIndex, offsetBy: prefix.utf8.count)...]
             }
         }
         let components = relative.split(scalar: "/").filter { $0 != "." }
-        guard name.utf8.first != UInt8(ascii: "/"), !components.contains("..") else {
+        guard !components.contains("..") else {
             throw DockerError.invalidInput("refusing to extract \"\(name)\": the path leaves the destination directory")
         }
         // No component below the destination may be a symbolic link: the archive could
