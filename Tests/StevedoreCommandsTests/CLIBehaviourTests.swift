@@ -189,6 +189,10 @@ import Testing
         (["create", "", "true"], 1), (["run", "", "true"], 125), (["create", "Bad/Image", "true"], 1),
         // A global option's missing value, in pflag's words with the root's usage.
         (["--context"], 125), (["-D", "-H"], 125), (["frobnicate", "--debug"], 1),
+        // An empty path is not the working directory.
+        (["cp", "", "c:/w/"], 1), (["cp", "c:/d", ""], 1), (["cp", "", ""], 1),
+        // cobra's own count check.
+        (["context", "use"], 1), (["context", "use", "a", "b"], 1),
     ]
 
     /// docker's exit codes for them (checked against the docker CLI by the next test).

@@ -162,6 +162,16 @@ struct ContainerInputTests {
         }
     }
 
+    /// An empty local path is refused before any request, not read as the working directory.
+    @Test func aCopyRefusesAnEmptyLocalPath() async throws {
+        let client = try DockerClient(configuration: .init(host: .unixSocket("/nonexistent/docker.sock")))
+        defer { client.shutdown() }
+        let copyIn = await #expect(throws: DockerError.self) { try await client.containers.copyIn("c", path: "/", from: "") }
+        #expect(copyIn?.category == .invalidInput && copyIn?.message == "source can not be empty")
+        let copyOut = await #expect(throws: DockerError.self) { try await client.containers.copyOut("c", path: "/", to: "") }
+        #expect(copyOut?.category == .invalidInput && copyOut?.message == "destination can not be empty")
+    }
+
     @Test func extractorRefusesPathsLeavingTheDestination() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-tar-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)

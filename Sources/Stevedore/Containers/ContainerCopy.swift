@@ -45,7 +45,7 @@ extension DockerClient.Containers {
     /// `progress` is called with the bytes of the tar sent so far, each time a chunk goes to the
     /// daemon (docker's `Successfully copied 2.05kB` counts them).
     ///
-    /// Errors: a missing `source` or a directory onto an existing file,
+    /// Errors: an empty or missing `source` or a directory onto an existing file,
     /// ``DockerError/Category/invalidInput``; a file onto a `path` ending in `/` that does not
     /// exist (a directory is copied as it, as docker copies it) or a missing parent,
     /// ``DockerError/Category/notFound``.
@@ -55,6 +55,8 @@ extension DockerClient.Containers {
         progress: (@Sendable (Int64) -> Void)? = nil
     ) async throws -> String {
         try ObjectPath.container.validate(id)
+        // Not the working directory, which an empty path would resolve to.
+        guard !source.isEmpty else { throw DockerError.invalidInput("source can not be empty") }
         // As docker: a source whose last element is `.` (`.`, `dir/.`, `./`) copies its contents.
         let copiesContents = GoPath.base(source) == "."
         // A directory whose contents are copied is itself resolved, as docker does.
@@ -140,8 +142,9 @@ extension DockerClient.Containers {
     /// extracted as it arrives (see ``TarExtractor`` for what it refuses). Returns the stat of
     /// what was copied. `progress` is called with the bytes of the tar received so far.
     ///
-    /// Errors: a missing path or container, ``DockerError/Category/notFound``; a directory onto
-    /// an existing local file or a missing local parent, ``DockerError/Category/invalidInput``.
+    /// Errors: a missing path or container, ``DockerError/Category/notFound``; an empty
+    /// `destination`, a directory onto an existing local file or a missing local parent,
+    /// ``DockerError/Category/invalidInput``.
     @discardableResult
     public func copyOut(
         _ id: String, path: String, to destination: String, options: ContainerCopyOptions = .init(),
@@ -256,6 +259,8 @@ extension DockerClient.Containers {
     /// in its words: the directory it names exists, and the destination can be looked at (a
     /// file where a directory is named, `FILE/` or `FILE/x`, is `not a directory`).
     static func checkLocalDestination(_ destination: String) throws {
+        // Not the working directory, which an empty path would resolve to.
+        guard !destination.isEmpty else { throw DockerError.invalidInput("destination can not be empty") }
         // As docker's `resolveLocalPath`: absolute, cleaned, a trailing `/` kept.
         let cleaned = GoPath.absolute(destination)
         let absolute = destination.hasByteSuffix("/") && cleaned != "/" ? cleaned + "/" : cleaned

@@ -59,6 +59,9 @@ extension StevedoreCommand.Container {
             let reports = !self.quiet && Terminal.isTerminal(STDOUT_FILENO)
             let copied = CopiedBytes()
             let progress: (@Sendable (Int64) -> Void)? = reports ? copied.set : nil
+            // docker's checks before it reads either: an empty path would be the working directory.
+            guard !self.source.isEmpty else { throw CommandFailure(description: "source can not be empty") }
+            guard !self.destination.isEmpty else { throw CommandFailure(description: "destination can not be empty") }
             switch (Self.containerPath(self.source), Self.containerPath(self.destination)) {
             case (nil, nil):
                 throw CommandFailure(description: "must specify at least one container source", exitCode: 1)
