@@ -33,6 +33,13 @@ import Testing
         ("UPPER", "invalid reference format: repository name (library/UPPER) must be lowercase"),
         ("Bad:x", "invalid reference format: repository name (library/Bad) must be lowercase"),
         ("a:b:c", "invalid reference format"),
+        // The case is checked up to the first `:`, as docker checks it.
+        ("a:B:c", "invalid reference format"),
+        ("Ab:c:d", "invalid reference format: repository name (library/Ab) must be lowercase"),
+        (
+            "Abc@sha256:" + String(repeating: "0", count: 32),
+            "invalid reference format: repository name (library/Abc@sha256) must be lowercase"
+        ),
         ("a/", "invalid reference format"),
         ("-a", "invalid reference format"),
         ("a..b", "invalid reference format"),

@@ -29,6 +29,12 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
         if Self.isFullID(reference) {
             throw DockerError.invalidInput("invalid repository name (\(reference)), cannot specify 64-byte hexadecimal strings")
         }
+        // docker's ParseNormalizedNamed checks the case first, of the name up to the first `:`
+        // after the domain, wherever that `:` is (`a:B:c` is no uppercase name, `Ab:c:d` names
+        // `library/Ab`).
+        let (_, named) = Self.splitDomain(Substring(reference))
+        let remote = named.unicodeScalars.firstIndex(of: ":").map { named[..<$0] } ?? named[...]
+        guard remote.lowercased() == remote else { throw invalid("repository name (\(remote)) must be lowercase") }
         var rest = Substring(reference)
         if let at = rest.unicodeScalars.firstIndex(of: "@") {
             let digest = rest[rest.unicodeScalars.index(after: at)...]
@@ -44,9 +50,6 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
             rest = rest[..<colon]
         }
         let (domain, remainder) = Self.splitDomain(rest)
-        guard remainder.lowercased() == remainder else {
-            throw invalid("repository name (\(remainder)) must be lowercase")
-        }
         guard Self.isDomain(domain), !remainder.isEmpty,
             remainder.split(scalar: "/", omittingEmptySubsequences: false).allSatisfy(Self.isPathComponent)
         else { throw invalid() }
