@@ -138,6 +138,31 @@ struct ContainerInputTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: destination + "/renamed/ln") == longName + "/f.bin")
     }
 
+    /// FIFOs and device nodes are archived and extracted as docker's archive does: kept, with
+    /// their mode and numbers, not refused one way and dropped the other.
+    @Test func fifosAndDevicesRoundTrip() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-tar-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/src", withIntermediateDirectories: true)
+        #expect(mkfifo(root + "/src/fifo", 0o640) == 0)
+        var headers: [TarHeader] = []
+        var parser = TarParser()
+        for try await chunk in LocalTarArchive(source: root + "/src", archiveName: "src") {
+            for case .header(let header) in try parser.feed(chunk) { headers.append(header) }
+        }
+        #expect(headers.last?.kind == .fifo && headers.last?.mode == 0o640)
+        try FileManager.default.createDirectory(atPath: root + "/dst", withIntermediateDirectories: true)
+        try await TarExtractor.extract(LocalTarArchive(source: root + "/src", archiveName: "src"), into: root + "/dst")
+        #expect(stat.of(root + "/dst/src/fifo").map { $0.st_mode & S_IFMT == S_IFIFO && $0.st_mode & 0o777 == 0o640 } == true)
+        // A device's numbers survive the header, and makedev undoes major and minor.
+        var device = TarHeader(name: "null", kind: .characterDevice, mode: 0o666, deviceMajor: 259, deviceMinor: 70_000).encoded()
+        let parsed = try TarHeader.parse(block: device.readSlice(length: 512)!.readableBytesView)
+        #expect(parsed?.deviceMajor == 259 && parsed?.deviceMinor == 70_000)
+        var status = stat()
+        status.st_rdev = stat.device(major: 259, minor: 70_000)
+        #expect(status.deviceNumbers == (259, 70_000))
+    }
+
     /// The daemon's archive of a container's `/` names its entries `/`, `/bin/`…: they go below
     /// the destination, into the directory `/` is renamed to, as docker's `cp C:/ DEST` puts them.
     @Test func extractorReadsAnArchiveOfTheRoot() throws {

@@ -18,11 +18,11 @@ import NIOCore
 /// file contents come in chunks of at most ``chunkSize`` bytes, so a large file is never held
 /// in memory and a slow consumer slows the reading down.
 ///
-/// Directories are walked depth-first in name order; regular files, directories and symbolic
-/// links (stored as links, not followed) keep their permission bits (setuid/setgid/sticky
-/// included), owner ids and modification times. Other kinds (sockets, devices, FIFOs) are
-/// refused with ``DockerError/Category/invalidInput`` since the daemon would recreate them as
-/// something else. A file that shrinks while it is read fails the stream rather than producing
+/// Directories are walked depth-first in name order; regular files, directories, symbolic
+/// links (stored as links, not followed), FIFOs and devices (with their numbers) keep their
+/// permission bits (setuid/setgid/sticky included), owner ids and modification times, as
+/// docker's archive keeps them. A socket, which Go's archive cannot store either, is refused
+/// with ``DockerError/Category/invalidInput``. A file that shrinks while it is read fails the stream rather than producing
 /// a corrupt archive.
 public struct LocalTarArchive: AsyncSequence, Sendable {
     public typealias Element = ByteBuffer
@@ -127,8 +127,15 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
             case S_IFLNK:
                 header.kind = .symbolicLink
                 header.linkName = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
+            case S_IFIFO:
+                header.kind = .fifo
+            case S_IFCHR, S_IFBLK:
+                header.kind = status.st_mode & S_IFMT == S_IFCHR ? .characterDevice : .blockDevice
+                let (major, minor) = status.deviceNumbers
+                (header.deviceMajor, header.deviceMinor) = (UInt32(truncatingIfNeeded: major), UInt32(truncatingIfNeeded: minor))
             default:
-                throw DockerError.invalidInput("cannot archive \(path): only regular files, directories and symbolic links can be copied")
+                // A socket, which Go's archive/tar cannot write either.
+                throw DockerError.invalidInput("cannot archive \(path): a socket cannot be copied")
             }
             return header
         }

@@ -122,8 +122,17 @@ public struct TarExtractor {
             try Self.removeNonDirectory(at: path)
             let target = try self.localPath(for: header.linkName)
             try Self.attempt(path) { try manager.linkItem(atPath: target, toPath: path) }
+        case .fifo, .characterDevice, .blockDevice:
+            // Made as docker's Untar makes them: a device needs the privilege (CAP_MKNOD), and
+            // the copy fails without it, as docker's does, rather than leave it out unsaid.
+            try Self.removeNonDirectory(at: path)
+            let type = header.kind == .fifo ? S_IFIFO : header.kind == .characterDevice ? S_IFCHR : S_IFBLK
+            let device = header.kind == .fifo ? 0 : stat.device(major: header.deviceMajor, minor: header.deviceMinor)
+            guard mknod(path, type | mode_t(header.mode & 0o7777), device) == 0 else {
+                throw DockerError.invalidInput("cannot create \(path): \(String(cString: strerror(errno)))")
+            }
         default:
-            // Devices and FIFOs need privileges and mean nothing outside the container.
+            // PAX and GNU headers are read by the parser; other kinds are no file.
             break
         }
         return (path, output)
@@ -135,7 +144,7 @@ public struct TarExtractor {
         if let output = self.output {
             self.output = nil
             try Self.close(output, path: path, header: header)
-        } else if header.kind == .regularFile {
+        } else if [.regularFile, .fifo, .characterDevice, .blockDevice].contains(header.kind) {
             Self.applyAttributes(header, to: path)
         }
     }
@@ -151,10 +160,10 @@ public struct TarExtractor {
     private func localPath(for name: String) throws -> String {
         var relative = name
         if let (from, to) = self.renaming {
-            // Byte by byte, as the names were written: a `/` that Unicode joins to a mark after
-            // it is still a separator.
             // `/`, the top of an archive of the container's root, ends with its separator.
             let prefix = from.hasByteSuffix("/") ? from : from + "/"
+            // Byte by byte, as the names were written: a `/` that Unicode joins to a mark after
+            // it is still a separator.
             if relative.utf8.elementsEqual(from.utf8) {
                 relative = to
             } else if relative.utf8.starts(with: prefix.utf8) {

@@ -181,7 +181,9 @@ public struct TarHeader: Hashable, Sendable {
             gid: Int(try number(116, 8)),
             size: try number(124, 12),
             modificationTime: try number(136, 12),
-            linkName: text(157, 100)
+            linkName: text(157, 100),
+            deviceMajor: UInt32(truncatingIfNeeded: try number(329, 8)),
+            deviceMinor: UInt32(truncatingIfNeeded: try number(337, 8))
         )
     }
 

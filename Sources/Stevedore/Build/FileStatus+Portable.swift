@@ -47,6 +47,17 @@ extension stat {
             return (((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff)), (device & 0xff) | ((device >> 12) & ~UInt64(0xff)))
         #endif
     }
+
+    /// The `st_rdev` of a device node numbered `major`, `minor`: the C libraries' `makedev()`,
+    /// the inverse of ``deviceNumbers``.
+    static func device(major: UInt32, minor: UInt32) -> dev_t {
+        #if canImport(Darwin)
+            dev_t(bitPattern: (major & 0xff) << 24 | (minor & 0xff_ffff))
+        #else
+            let (major, minor) = (UInt64(major), UInt64(minor))
+            return dev_t((major & 0xffff_f000) << 32 | (major & 0xfff) << 8 | (minor & 0xffff_ff00) << 12 | (minor & 0xff))
+        #endif
+    }
 }
 
 /// `SOCK_STREAM` as `socket(2)` takes it: an enum in Glibc's overlay, an `Int32` elsewhere.
