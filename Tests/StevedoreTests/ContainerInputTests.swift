@@ -138,22 +138,29 @@ struct ContainerInputTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: destination + "/renamed/ln") == longName + "/f.bin")
     }
 
-    /// FIFOs and device nodes are archived and extracted as docker's archive does: kept, with
-    /// their mode and numbers, not refused one way and dropped the other.
+    /// FIFOs, device nodes and hard links are archived and extracted as docker's archive does:
+    /// kept, with their mode and numbers, not refused one way and dropped the other.
     @Test func fifosAndDevicesRoundTrip() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-tar-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/src", withIntermediateDirectories: true)
         #expect(mkfifo(root + "/src/fifo", 0o640) == 0)
+        // A file's second link is a hard link to its first entry.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/src/a"))
+        try FileManager.default.linkItem(atPath: root + "/src/a", toPath: root + "/src/b")
         var headers: [TarHeader] = []
         var parser = TarParser()
         for try await chunk in LocalTarArchive(source: root + "/src", archiveName: "src") {
             for case .header(let header) in try parser.feed(chunk) { headers.append(header) }
         }
-        #expect(headers.last?.kind == .fifo && headers.last?.mode == 0o640)
+        #expect(headers.map(\.name) == ["src", "src/a", "src/b", "src/fifo"])
+        #expect(headers[1].kind == .regularFile && headers[1].size == 1)
+        #expect(headers[2].kind == .hardLink && headers[2].linkName == "src/a" && headers[2].size == 0)
+        #expect(headers[3].kind == .fifo && headers[3].mode == 0o640)
         try FileManager.default.createDirectory(atPath: root + "/dst", withIntermediateDirectories: true)
         try await TarExtractor.extract(LocalTarArchive(source: root + "/src", archiveName: "src"), into: root + "/dst")
         #expect(stat.of(root + "/dst/src/fifo").map { $0.st_mode & S_IFMT == S_IFIFO && $0.st_mode & 0o777 == 0o640 } == true)
+        #expect(stat.of(root + "/dst/src/b").map { $0.st_nlink } == 2)
         // A device's numbers survive the header, and makedev undoes major and minor.
         var device = TarHeader(name: "null", kind: .characterDevice, mode: 0o666, deviceMajor: 259, deviceMinor: 70_000).encoded()
         let parsed = try TarHeader.parse(block: device.readSlice(length: 512)!.readableBytesView)

@@ -21,9 +21,10 @@ import NIOCore
 /// Directories are walked depth-first in name order; regular files, directories, symbolic
 /// links (stored as links, not followed), FIFOs and devices (with their numbers) keep their
 /// permission bits (setuid/setgid/sticky included), owner ids and modification times, as
-/// docker's archive keeps them. A socket, which Go's archive cannot store either, is refused
-/// with ``DockerError/Category/invalidInput``. A file that shrinks while it is read fails the stream rather than producing
-/// a corrupt archive.
+/// docker's archive keeps them; a file's second and later links are hard links to its first
+/// entry. A socket, which Go's archive cannot store either, is refused with
+/// ``DockerError/Category/invalidInput``. A file that shrinks while it is read fails the
+/// stream rather than producing a corrupt archive.
 public struct LocalTarArchive: AsyncSequence, Sendable {
     public typealias Element = ByteBuffer
 
@@ -51,6 +52,14 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
         var pending: [(path: String, name: String)]
         var reading: (file: FileDescriptorBox, path: String, remaining: Int64, padding: Int)?
         var finished = false
+        /// The name of the first entry of each file with more than one link, by device and
+        /// inode: its other links are written as hard links to it, as docker's archive does.
+        var linkedFiles: [FileIdentity: String] = [:]
+
+        struct FileIdentity: Hashable {
+            var device: UInt64
+            var inode: UInt64
+        }
 
         public mutating func next() async throws -> ByteBuffer? {
             if let reading = self.reading {
@@ -61,7 +70,16 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
                 self.finished = true
                 return ByteBuffer(repeating: 0, count: 2 * TarHeader.blockSize)
             }
-            let header = try Self.header(for: path, name: name)
+            var (header, status) = try Self.header(for: path, name: name)
+            if header.kind == .regularFile, status.st_nlink > 1 {
+                let identity = FileIdentity(
+                    device: UInt64(truncatingIfNeeded: status.st_dev), inode: UInt64(truncatingIfNeeded: status.st_ino))
+                if let first = self.linkedFiles[identity] {
+                    (header.kind, header.linkName, header.size) = (.hardLink, first, 0)
+                } else {
+                    self.linkedFiles[identity] = name
+                }
+            }
             switch header.kind {
             case .directory:
                 let children: [String]
@@ -106,8 +124,9 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
             return chunk
         }
 
-        /// The header of the local item at `path` (not following a final symbolic link).
-        static func header(for path: String, name: String) throws -> TarHeader {
+        /// The header of the local item at `path` (not following a final symbolic link), and
+        /// its status.
+        static func header(for path: String, name: String) throws -> (TarHeader, stat) {
             guard let status = stat.of(path) else {
                 throw DockerError.invalidInput("cannot read \(path): \(String(cString: strerror(errno)))")
             }
@@ -137,7 +156,7 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
                 // A socket, which Go's archive/tar cannot write either.
                 throw DockerError.invalidInput("cannot archive \(path): a socket cannot be copied")
             }
-            return header
+            return (header, status)
         }
     }
 }
