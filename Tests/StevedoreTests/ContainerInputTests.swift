@@ -194,6 +194,13 @@ struct ContainerInputTests {
         }
     }
 
+    /// As docker's client sends them: `CAP_` names, once each, sorted.
+    @Test func capabilitiesAreNormalizedOnceEach() {
+        #expect(
+            DockerClient.Containers.normalizedCapabilities(["net_admin", "NET_ADMIN", "all", "CAP_SYS_TIME", "chown"])
+                == ["ALL", "CAP_CHOWN", "CAP_NET_ADMIN", "CAP_SYS_TIME"])
+    }
+
     /// An empty local path is refused before any request, not read as the working directory.
     @Test func aCopyRefusesAnEmptyLocalPath() async throws {
         let client = try DockerClient(configuration: .init(host: .unixSocket("/nonexistent/docker.sock")))

@@ -75,7 +75,7 @@ extension DockerClient.Containers {
     /// (`ConsoleSize` < 1.42, which 1.41 daemons on Linux do not honour; `KernelMemory` outside
     /// 1.40–1.41; `AutoRemove` < 1.25, where removal is the client's job). From API 1.44 the
     /// container-wide `MacAddress`, deprecated there, moves to the endpoint of the container's
-    /// network. Capabilities are normalised to their `CAP_` names.
+    /// network. Capabilities are normalised to their `CAP_` names, once each and sorted.
     ///
     /// As ``ContainerCreateOptions/pull`` says, the image is pulled when the daemon answers that
     /// it lacks it (`missing`, the default), before the create (`always`), or never; the pull
@@ -227,11 +227,13 @@ extension DockerClient.Containers {
         body.networkingConfig = networking
     }
 
-    /// `net_admin` → `CAP_NET_ADMIN`; `ALL` stays as it is.
+    /// `net_admin` → `CAP_NET_ADMIN`, `ALL` as it is; once each, sorted, as docker's client
+    /// sends them (a capability given twice is otherwise kept twice by the daemon).
     static func normalizedCapabilities(_ capabilities: [String]) -> [String] {
-        capabilities.map { capability in
+        let normalized = capabilities.map { capability in
             let upper = capability.uppercased()
             return upper == "ALL" || upper.hasBytePrefix("CAP_") ? upper : "CAP_" + upper
         }
+        return Set(normalized).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }
