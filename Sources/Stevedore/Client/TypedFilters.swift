@@ -35,12 +35,15 @@ extension TypedFilters {
     }
 }
 
-/// A boolean filter value as the daemon reads it (`true`/`1`, `false`/`0`, any case), or nil.
+/// A boolean filter value in the spelling a typed property sends (`true`, `false`), or nil.
+/// Other spellings (`1`, `TRUE`) and a key's second value go to the escape hatch as given:
+/// the daemon's endpoints read them in ways of their own (some take `1` and `true` together,
+/// some refuse any second value), which only the values docker would send get right.
 func filterBoolean(_ value: String) -> Bool? {
-    switch value.lowercased() {
-    case "true", "1": return true
-    case "false", "0": return false
-    default: return nil
+    switch value {
+    case "true": true
+    case "false": false
+    default: nil
     }
 }
 

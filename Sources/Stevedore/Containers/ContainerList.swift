@@ -68,8 +68,8 @@ public struct ContainerListFilters: TypedFilters, Hashable {
     }
 
     /// Puts a `--filter` value under its property: an `exited` value that does not parse is an
-    /// error; keys this type does not know, and an `is-task` value that is not a boolean or not
-    /// the first, go to ``additional`` for the daemon to judge (it takes one boolean).
+    /// error; keys this type does not know, and an `is-task` value other than the first `true`
+    /// or `false`, go to ``additional`` as given, for the daemon to judge.
     public mutating func add(key: String, value: String) throws {
         switch key {
         case "ancestor": self.ancestor.append(value)

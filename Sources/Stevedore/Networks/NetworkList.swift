@@ -57,8 +57,8 @@ public struct NetworkListFilters: TypedFilters, Hashable {
     }
 
     /// Puts a `--filter` value under its property; unknown keys and values a typed key cannot
-    /// hold (`dangling=maybe`, `type=other`, a second `dangling`) go to ``additional``, for the
-    /// daemon to judge.
+    /// hold (`dangling=maybe` or `1`, `type=other`, a second `dangling`) go to ``additional``
+    /// as given, for the daemon to judge.
     public mutating func add(key: String, value: String) throws {
         switch key {
         case "dangling" where filterBoolean(value) != nil && self.dangling == nil: self.dangling = filterBoolean(value)

@@ -33,9 +33,8 @@ public struct VolumeListFilters: TypedFilters, Hashable {
         ])
     }
 
-    /// Puts a `--filter` value under its property; unknown keys and a `dangling` value that is
-    /// not a boolean or not the first go to ``additional``, for the daemon to judge (it takes
-    /// one value).
+    /// Puts a `--filter` value under its property; unknown keys and a `dangling` value other
+    /// than the first `true` or `false` go to ``additional`` as given, for the daemon to judge.
     public mutating func add(key: String, value: String) throws {
         switch key {
         case "dangling" where filterBoolean(value) != nil && self.dangling == nil: self.dangling = filterBoolean(value)

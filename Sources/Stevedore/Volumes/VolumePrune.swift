@@ -27,14 +27,15 @@ public struct VolumePruneFilters: TypedFilters, Hashable {
         ])
     }
 
-    /// Puts a `--filter` value under its property; other keys, and an `all` value that is not
-    /// the first true one (a false one, which the daemon reads as none, one that is not a
-    /// boolean, a second one), go to ``additional`` for the daemon to judge.
+    /// Puts a `--filter` value under its property; other keys, and an `all` value other than
+    /// the first `true` (`false`, `1`, a second value), go to ``additional`` as given, for the
+    /// daemon to judge: it refuses a second value, so ``all`` set later on filters that hold
+    /// one is refused too.
     public mutating func add(key: String, value: String) throws {
         switch key {
         case "label": self.label.append(LabelFilter(parsing: value))
         case "label!": self.labelNot.append(LabelFilter(parsing: value))
-        case "all" where filterBoolean(value) == true && !self.all: self.all = true
+        case "all" where value == "true" && !self.all: self.all = true
         default: self.additional.add(key, value)
         }
     }
