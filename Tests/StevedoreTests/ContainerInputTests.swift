@@ -161,6 +161,13 @@ struct ContainerInputTests {
         try await TarExtractor.extract(LocalTarArchive(source: root + "/src", archiveName: "src"), into: root + "/dst")
         #expect(stat.of(root + "/dst/src/fifo").map { $0.st_mode & S_IFMT == S_IFIFO && $0.st_mode & 0o777 == 0o640 } == true)
         #expect(stat.of(root + "/dst/src/b").map { $0.st_nlink } == 2)
+        // Under a top entry `.` (plugin create's), a link names its target without `./`.
+        var dotHeaders: [TarHeader] = []
+        var dotParser = TarParser()
+        for try await chunk in LocalTarArchive(source: root + "/src", archiveName: ".") {
+            for case .header(let header) in try dotParser.feed(chunk) { dotHeaders.append(header) }
+        }
+        #expect(dotHeaders.first { $0.kind == .hardLink }?.linkName == "a")
         // A device's numbers survive the header, and makedev undoes major and minor.
         var device = TarHeader(name: "null", kind: .characterDevice, mode: 0o666, deviceMajor: 259, deviceMinor: 70_000).encoded()
         let parsed = try TarHeader.parse(block: device.readSlice(length: 512)!.readableBytesView)

@@ -77,7 +77,9 @@ public struct LocalTarArchive: AsyncSequence, Sendable {
                 if let first = self.linkedFiles[identity] {
                     (header.kind, header.linkName, header.size) = (.hardLink, first, 0)
                 } else {
-                    self.linkedFiles[identity] = name
+                    // A link's target as docker names it, without the `./` of a top entry `.`:
+                    // the daemon's plugin create joins it to its rootfs as it is.
+                    self.linkedFiles[identity] = name.hasBytePrefix("./") ? String(name.dropFirst(2)) : name
                 }
             }
             switch header.kind {

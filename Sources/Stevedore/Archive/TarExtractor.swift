@@ -131,6 +131,8 @@ public struct TarExtractor {
             guard mknod(path, type | mode_t(header.mode & 0o7777), device) == 0 else {
                 throw DockerError.invalidInput("cannot create \(path): \(String(cString: strerror(errno)))")
             }
+            // Nothing follows the header: its mode (which the umask cut) and time now.
+            Self.applyAttributes(header, to: path)
         default:
             // PAX and GNU headers are read by the parser; other kinds are no file.
             break
@@ -144,7 +146,7 @@ public struct TarExtractor {
         if let output = self.output {
             self.output = nil
             try Self.close(output, path: path, header: header)
-        } else if [.regularFile, .fifo, .characterDevice, .blockDevice].contains(header.kind) {
+        } else if header.kind == .regularFile {
             Self.applyAttributes(header, to: path)
         }
     }

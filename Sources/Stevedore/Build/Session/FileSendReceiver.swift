@@ -147,6 +147,7 @@ struct FileSendReceiver: Sendable {
         if mode & (1 << 20) != 0 { permissions |= 0o1000 }
         return TarHeader(
             name: stat.path, kind: kind, mode: permissions, size: stat.size, modificationTime: stat.modTime / 1_000_000_000,
-            linkName: stat.linkname)
+            linkName: stat.linkname, deviceMajor: UInt32(truncatingIfNeeded: stat.devmajor),
+            deviceMinor: UInt32(truncatingIfNeeded: stat.devminor))
     }
 }
