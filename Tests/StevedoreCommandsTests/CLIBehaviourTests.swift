@@ -192,7 +192,7 @@ import Testing
         // An empty path is not the working directory.
         (["cp", "", "c:/w/"], 1), (["cp", "c:/d", ""], 1), (["cp", "", ""], 1),
         // cobra's own count check.
-        (["context", "use"], 1), (["context", "use", "a", "b"], 1),
+        (["context", "use"], 1), (["context", "use", "a", "b"], 1), (["context", "use", "-", "x"], 1),
     ]
 
     /// docker's exit codes for them (checked against the docker CLI by the next test).

@@ -110,8 +110,10 @@ struct DockerCommandUsage: Sendable {
             return self.unknownFlagRefusal(option, in: arguments)
         }
         if case .acceptsExactly(let count) = self.arguments {
-            // The command takes no option but --help: every other word after its path counts.
-            let received = arguments.dropFirst(self.path.split(scalar: " ").count).filter { !$0.hasBytePrefix("-") }.count
+            // The command takes no option but --help: every other word after its path counts,
+            // `-` (stdin's name) too.
+            let words = arguments.dropFirst(self.path.split(scalar: " ").count)
+            let received = words.filter { $0 == "-" || !$0.hasBytePrefix("-") }.count
             return CommandFailure(description: "accepts \(count) arg(s), received \(received)")
         }
         // The argument may hold a quote itself: it ends at the message's last one.
