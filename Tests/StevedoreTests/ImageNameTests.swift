@@ -51,6 +51,7 @@ import Testing
         ),
         // Fullwidth digits are hex digits to Swift, not to distribution/reference.
         (String(repeating: "\u{FF46}", count: 64), "invalid reference format"),
+        ("a@sha256:" + String(repeating: "\u{FF46}", count: 32), "invalid reference format"),
     ])
     func refuses(reference: String, message: String) {
         #expect(throws: DockerError.self) { try ImageName(parsing: reference) }

@@ -127,7 +127,7 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
         let algorithm = digest[..<colon]
         let hex = digest[digest.unicodeScalars.index(after: colon)...]
         return !algorithm.isEmpty && algorithm.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "+._-".contains($0)) }
-            && hex.count >= 32 && hex.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+            && hex.count >= 32 && hex.allSatisfy { $0.isASCII && $0.isHexDigit && !$0.isUppercase }
     }
 
     /// `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*`.
