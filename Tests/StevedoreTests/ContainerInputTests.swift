@@ -231,6 +231,8 @@ struct ContainerInputTests {
                 TarHeader(name: "link", kind: .symbolicLink, mode: 0o777, linkName: "/tmp"),
                 TarHeader(name: "link/x", kind: .regularFile, mode: 0o644),
             ],
+            // A hard link to a directory, which link(2) refuses (no tree of links is made).
+            [TarHeader(name: "d", kind: .directory, mode: 0o755), TarHeader(name: "l", kind: .hardLink, mode: 0o644, linkName: "d")],
         ] {
             var tar = ByteBuffer()
             for header in entries { var encoded = header.encoded(); tar.writeBuffer(&encoded) }

@@ -121,7 +121,11 @@ public struct TarExtractor {
         case .hardLink:
             try Self.removeNonDirectory(at: path)
             let target = try self.localPath(for: header.linkName)
-            try Self.attempt(path) { try manager.linkItem(atPath: target, toPath: path) }
+            // link(2) itself, as docker's os.Link: FileManager would copy a directory's tree of
+            // links, and follow a link on some systems.
+            guard linkat(AT_FDCWD, target, AT_FDCWD, path, 0) == 0 else {
+                throw DockerError.invalidInput("cannot link \(path) to \(target): \(String(cString: strerror(errno)))")
+            }
         case .fifo, .characterDevice, .blockDevice:
             // Made as docker's Untar makes them: a device needs the privilege (CAP_MKNOD), and
             // the copy fails without it, as docker's does, rather than leave it out unsaid.
