@@ -130,9 +130,13 @@ public struct TarExtractor {
             // Made as docker's Untar makes them: a device needs the privilege (CAP_MKNOD), and
             // the copy fails without it, as docker's does, rather than leave it out unsaid.
             try Self.removeNonDirectory(at: path)
-            let type = header.kind == .fifo ? S_IFIFO : header.kind == .characterDevice ? S_IFCHR : S_IFBLK
-            let device = header.kind == .fifo ? 0 : stat.device(major: header.deviceMajor, minor: header.deviceMinor)
-            guard mknod(path, type | mode_t(header.mode & 0o7777), device) == 0 else {
+            let mode = mode_t(header.mode & 0o7777)
+            let type = header.kind == .characterDevice ? S_IFCHR : S_IFBLK
+            // mkfifo for a FIFO: it needs no privilege on any system, where mknod does on some.
+            let made =
+                header.kind == .fifo
+                ? mkfifo(path, mode) : mknod(path, type | mode, stat.device(major: header.deviceMajor, minor: header.deviceMinor))
+            guard made == 0 else {
                 throw DockerError.invalidInput("cannot create \(path): \(String(cString: strerror(errno)))")
             }
             // Nothing follows the header: its mode (which the umask cut) and time now.

@@ -173,17 +173,21 @@ public struct TarHeader: Hashable, Sendable {
             let prefix = text(345, 155)
             if !prefix.isEmpty { name = prefix + "/" + name }
         }
+        let kind = Kind(rawValue: bytes[156] == 0 ? UInt8(ascii: "0") : bytes[156])
+        // A device's numbers, read for devices alone: other entries may leave the fields to
+        // whatever their writer put there.
+        let isDevice = kind == .characterDevice || kind == .blockDevice
         return TarHeader(
             name: Self.cleaned(name),
-            kind: Kind(rawValue: bytes[156] == 0 ? UInt8(ascii: "0") : bytes[156]),
+            kind: kind,
             mode: UInt32(truncatingIfNeeded: try number(100, 8)),
             uid: Int(try number(108, 8)),
             gid: Int(try number(116, 8)),
             size: try number(124, 12),
             modificationTime: try number(136, 12),
             linkName: text(157, 100),
-            deviceMajor: UInt32(truncatingIfNeeded: try number(329, 8)),
-            deviceMinor: UInt32(truncatingIfNeeded: try number(337, 8))
+            deviceMajor: isDevice ? UInt32(truncatingIfNeeded: try number(329, 8)) : 0,
+            deviceMinor: isDevice ? UInt32(truncatingIfNeeded: try number(337, 8)) : 0
         )
     }
 
