@@ -109,10 +109,12 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
     /// Whether `string` is a full id (distribution/reference's `[a-f0-9]{64}`), which a
     /// reference may not be, as an image or a container can be named by it.
     package static func isFullID(_ string: String) -> Bool {
-        string.utf8.count == 64
-            && string.utf8.allSatisfy {
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
-            }
+        string.utf8.count == 64 && string.utf8.allSatisfy(Self.isLowercaseHexDigit)
+    }
+
+    /// `[a-f0-9]`, ASCII only: Swift's `isHexDigit` takes fullwidth digits too.
+    private static func isLowercaseHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
     }
 
     /// `[\w][\w.-]{0,127}`.
@@ -127,7 +129,7 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
         let algorithm = digest[..<colon]
         let hex = digest[digest.unicodeScalars.index(after: colon)...]
         return !algorithm.isEmpty && algorithm.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "+._-".contains($0)) }
-            && hex.count >= 32 && hex.allSatisfy { $0.isASCII && $0.isHexDigit && !$0.isUppercase }
+            && hex.utf8.count >= 32 && hex.utf8.allSatisfy(Self.isLowercaseHexDigit)
     }
 
     /// `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*`.
