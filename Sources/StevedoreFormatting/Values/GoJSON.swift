@@ -28,11 +28,14 @@ extension TemplateValue {
                 element.writeJSON(into: &output, escapingHTML: escapingHTML)
             }
             output += "]"
-        case .object(let object) where object.goJSON != nil:
-            object.goJSON?.writeJSON(into: &output, escapingHTML: escapingHTML || object.goMarshalsJSONItself)
         case .object(let object):
-            // A formatter context marshals itself with json.Marshal, wherever it is.
-            let escapingHTML = escapingHTML || object.formatterContextType != nil
+            // A Go type that marshals itself with json.Marshal (a formatter context, docker's
+            // context) escapes `<`, `>` and `&` in it, wherever it is.
+            let escapingHTML = escapingHTML || object.goMarshalsJSONItself || object.formatterContextType != nil
+            if let goJSON = object.goJSON {
+                goJSON.writeJSON(into: &output, escapingHTML: escapingHTML)
+                return
+            }
             output += "{"
             let fields = object.fields.filter { !(object.omittedFromJSON.contains($0.key) && $0.value == .null) }
             for (position, field) in fields.enumerated() {
