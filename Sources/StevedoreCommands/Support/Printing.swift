@@ -76,20 +76,24 @@ private func writeOrExit(_ bytes: ByteBuffer, to descriptor: Int32) {
 /// A reader that went away (`stevedore logs … | head`) ends the process as SIGPIPE ends other
 /// command-line tools: silently, with the signal's status (a raw terminal restored first). The
 /// runtime ignores SIGPIPE (the connections to the daemon need that), so a closed pipe arrives
-/// here as `EPIPE`.
+/// here as `EPIPE`. While SIGPIPE is caught (``SignalProxy``), it is an error as any other
+/// failed write, in docker's words: `write /dev/stdout: broken pipe`.
 func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
     try bytes.withUnsafeReadableBytes { buffer in
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EPIPE, !CaughtSignals.isCaught(SIGPIPE) {
                     Terminal.restoreMode()
                     signal(SIGPIPE, SIG_DFL)
                     raise(SIGPIPE)
                 }
-                throw CommandFailure(description: "writing output failed: \(String(cString: strerror(errno)))")
+                // In docker's words (Go's `*os.PathError` of the write).
+                let name = descriptor == STDERR_FILENO ? "/dev/stderr" : "/dev/stdout"
+                throw CommandFailure(description: "write \(name): \(goErrnoText(code))")
             }
             offset += written
         }

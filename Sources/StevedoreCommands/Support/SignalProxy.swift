@@ -26,6 +26,11 @@ import Synchronization
 /// container exists to its end (the start, the session and the wait for the exit code);
 /// before that, while the image is pulled and the container created, a signal ends it as it
 /// would without the proxy. `attach` and `start` handle them during the session.
+///
+/// docker's CLI catches every signal while it proxies them, SIGPIPE too (which it does not
+/// forward), so a reader of its output that went away (`run … | head`) fails the write and
+/// the command (`write /dev/stdout: broken pipe`, exit code 1) instead of ending the process
+/// with SIGPIPE: the proxy catches SIGPIPE likewise (see ``writeAll(_:to:)``).
 enum SignalProxy {
     /// The signals docker's CLI forwards that a user typically sends.
     static let forwarded: [(Int32, ContainerSignal)] = [
@@ -70,9 +75,10 @@ enum SignalProxy {
     ) async throws -> Result {
         let target = Mutex(initial)
         let terminations = Atomic(0)
-        let caught = proxying ? Self.forwarded.map(\.0) : [SIGINT, SIGTERM]
+        let caught = proxying ? Self.forwarded.map(\.0) + [SIGPIPE] : [SIGINT, SIGTERM]
         return try await CaughtSignals.catching(caught) { signal in
             let number = signal.number
+            guard number != SIGPIPE else { return }
             guard case .container(let container) = target.withLock({ $0 }) else {
                 signal.redeliver()
                 return
