@@ -123,6 +123,10 @@ struct ContainerFlagsEngineTests {
         #expect(outcome.status == 0, "\(outcome)")
         #expect(outcome.standardOutput == "")
         #expect(outcome.standardError == "err\n")
+        // `-a stdin` attaches stdin without `-i`, as docker's: its TTY check applies.
+        let notATerminal = try await CommandLineProcess.stevedore.run(["run", "--rm", "-a", "stdin", "-t", TestEngine.image, "true"])
+        #expect(notATerminal.status == 1)
+        #expect(notATerminal.standardError == "the input device is not a TTY\n")
         let conflicting = try await CommandLineProcess.stevedore.run(["run", "-d", "-a", "stdout", TestEngine.image, "true"])
         #expect(conflicting.status == 1)
         #expect(conflicting.standardError == "conflicting options: cannot specify both --attach and --detach\n")

@@ -149,10 +149,8 @@ extension StevedoreCommand.Container {
                 body.attachStdin = false
                 body.attachStdout = false
                 body.attachStderr = false
+                body.stdinOnce = false
             }
-            // stdin is forwarded only when it is kept open (`-i`), as docker does.
-            body.attachStdin = body.attachStdin == true && self.config.interactive
-            body.stdinOnce = body.attachStdin
             body.hostConfig?.consoleSize = Terminal.consoleSize(tty: self.config.tty)
             return body
         }
