@@ -201,6 +201,30 @@ struct ContainerInputTests {
         }
     }
 
+    /// Every entry gets its time, a symbolic link its own (its target's stays), as docker's
+    /// Untar sets them; a file its mode.
+    @Test func extractedEntriesKeepTheirTimes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-tar-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        var tar = ByteBuffer()
+        for header in [
+            TarHeader(name: "d/", kind: .directory, mode: 0o750, modificationTime: 1_000_000_000),
+            TarHeader(name: "d/file", kind: .regularFile, mode: 0o640, modificationTime: 1_100_000_000),
+            TarHeader(name: "d/link", kind: .symbolicLink, mode: 0o777, modificationTime: 1_200_000_000, linkName: "file"),
+        ] {
+            var encoded = header.encoded()
+            tar.writeBuffer(&encoded)
+        }
+        tar.writeRepeatingByte(0, count: 1024)
+        var extractor = TarExtractor(destination: root)
+        try extractor.write(tar)
+        try extractor.finish()
+        let times = ["d", "d/file", "d/link"].map { stat.of(root + "/" + $0).map { Int($0.modificationTime.tv_sec) } }
+        #expect(times == [1_000_000_000, 1_100_000_000, 1_200_000_000])
+        #expect(stat.of(root + "/d/file").map { $0.st_mode & 0o7777 } == 0o640)
+    }
+
     /// As docker's client sends them: `CAP_` names, once each, sorted.
     @Test func capabilitiesAreNormalizedOnceEach() {
         #expect(

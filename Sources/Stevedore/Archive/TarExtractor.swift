@@ -118,6 +118,7 @@ public struct TarExtractor {
         case .symbolicLink:
             try Self.removeNonDirectory(at: path)
             try Self.attempt(path) { try manager.createSymbolicLink(atPath: path, withDestinationPath: header.linkName) }
+            Self.applyAttributes(header, to: path)
         case .hardLink:
             try Self.removeNonDirectory(at: path)
             let target = try self.localPath(for: header.linkName)
@@ -205,14 +206,15 @@ public struct TarExtractor {
         }
     }
 
+    /// Applies the entry's mode and time (as its access and modification time, as docker's
+    /// Untar does). A symbolic link gets its own time and keeps its mode: setting a link's mode
+    /// would set its target's. Best effort, as docker's: a file system that refuses leaves them.
     private static func applyAttributes(_ header: TarHeader, to path: String) {
-        // Setting a link's mode or time would set its target's.
-        guard header.kind != .symbolicLink else { return }
-        let attributes: [FileAttributeKey: Any] = [
-            .posixPermissions: Int(header.mode & 0o7777),
-            .modificationDate: Date(timeIntervalSince1970: TimeInterval(header.modificationTime)),
-        ]
-        try? FileManager.default.setAttributes(attributes, ofItemAtPath: path)
+        let isLink = header.kind == .symbolicLink
+        if !isLink { _ = chmod(path, mode_t(header.mode & 0o7777)) }
+        let time = timespec(tv_sec: time_t(truncatingIfNeeded: header.modificationTime), tv_nsec: 0)
+        let times = [time, time]
+        _ = utimensat(AT_FDCWD, path, times, isLink ? AT_SYMLINK_NOFOLLOW : 0)
     }
 
     private static func attempt(_ path: String, _ body: () throws -> Void) throws {
