@@ -258,6 +258,13 @@ struct ImageDifferentialTests {
                     actual.standardError.contains("Sending build context") == expected.standardError.contains("Sending build context"),
                     "\(actual)")
             }
+            // A Dockerfile on stdin as the context, and another named by `-f`: refused as ambiguous.
+            let ambiguous = ["build", "-f", directory.appendingPathComponent("Failing").path, "-"]
+            let dockerfile = Data("FROM scratch\n".utf8)
+            let expectedAmbiguous = try await self.docker.run(ambiguous, environment: legacy, input: dockerfile)
+            let actualAmbiguous = try await self.stevedore.run(ambiguous, environment: legacy, input: dockerfile)
+            #expect(actualAmbiguous.status == 1 && expectedAmbiguous.status == 1, "\(expectedAmbiguous)")
+            #expect(actualAmbiguous.standardError == expectedAmbiguous.standardError, "\(actualAmbiguous)")
             try Data("stale".utf8).write(to: URL(fileURLWithPath: iidfile))
             let failed = try await self.stevedore.run(["build", "-q", "--iidfile", iidfile] + failing.dropFirst(), environment: legacy)
             #expect(failed.status == 3 && !FileManager.default.fileExists(atPath: iidfile), "\(failed)")

@@ -23,6 +23,31 @@ import Testing
         #expect(inside.dockerfile == "prod.Dockerfile" && inside.externalDockerfile == nil)
     }
 
+    /// Where a Dockerfile's links lead decides where it is, as for docker's CLI: a link in the
+    /// context to a file outside is sent as an outside Dockerfile (the daemon would not follow
+    /// it), a link to a file inside names that file. Without `-f`, a lone `dockerfile` is used.
+    @Test func aDockerfileIsWhereItsLinksLead() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-context-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let context = base.appendingPathComponent("context")
+        let other = base.appendingPathComponent("other")
+        for directory in [context.appendingPathComponent("sub"), other] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        try Data("FROM scratch\n".utf8).write(to: other.appendingPathComponent("Dockerfile.alt"))
+        try Data("FROM busybox\n".utf8).write(to: context.appendingPathComponent("sub/real"))
+        try FileManager.default.createSymbolicLink(
+            atPath: context.appendingPathComponent("out").path, withDestinationPath: "../other/Dockerfile.alt")
+        try FileManager.default.createSymbolicLink(atPath: context.appendingPathComponent("in").path, withDestinationPath: "sub/real")
+        let outside = try BuildContext(directory: context, dockerfile: context.appendingPathComponent("out"))
+        #expect(outside.externalDockerfile?.content == Array("FROM scratch\n".utf8))
+        #expect(outside.dockerfile.hasPrefix(".dockerfile."))
+        let inside = try BuildContext(directory: context, dockerfile: context.appendingPathComponent("in"))
+        #expect(inside.dockerfile == "sub/real" && inside.externalDockerfile == nil)
+        try FileManager.default.moveItem(at: context.appendingPathComponent("sub/real"), to: context.appendingPathComponent("dockerfile"))
+        #expect(try BuildContext(directory: context).dockerfile == "dockerfile")
+    }
+
     /// A context that is missing, or a file, is refused in docker's words.
     @Test func aContextMustBeAnExistingDirectory() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/stevedore-context")

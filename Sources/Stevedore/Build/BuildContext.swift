@@ -50,7 +50,7 @@ public struct BuildContext: Sendable {
             throw DockerError.invalidInput(
                 exists ? "context must be a directory: \(root.path)" : "path \(GoQuote.quote(directory.relativePath)) not found")
         }
-        let dockerfileURL = (dockerfile ?? root.appendingPathComponent("Dockerfile")).standardizedFileURL
+        let dockerfileURL = (dockerfile ?? Self.defaultDockerfile(in: root)).standardizedFileURL
         guard FileManager.default.fileExists(atPath: dockerfileURL.path) else {
             throw DockerError.invalidInput("cannot find the Dockerfile \(dockerfileURL.path)")
         }
@@ -70,8 +70,10 @@ public struct BuildContext: Sendable {
 
         let resolvedDockerfile = dockerfileURL.resolvingSymlinksInPath().path
         let rootPrefix = root.path.hasByteSuffix("/") ? root.path : root.path + "/"
+        // Where the Dockerfile's links lead decides, as for the CLI: a link in the directory to a
+        // file outside it is sent as an outside Dockerfile (the daemon would not follow it).
         // Compared by bytes: `café` and `cafe\u{301}` are two directories.
-        if let inside = dockerfileURL.path.cut(prefix: rootPrefix) ?? resolvedDockerfile.cut(prefix: rootPrefix) {
+        if let inside = resolvedDockerfile.cut(prefix: rootPrefix) {
             let relative = String(inside)
             if try DockerIgnore(patterns: patterns).isExcluded(relative) { patterns.append("!" + relative) }
             self.dockerfile = relative
@@ -92,6 +94,14 @@ public struct BuildContext: Sendable {
         }
         self.directory = root
         self.ignore = try DockerIgnore(patterns: patterns)
+    }
+
+    /// `Dockerfile` in `directory`, or `dockerfile` when only that exists, as the CLI looks.
+    private static func defaultDockerfile(in directory: URL) -> URL {
+        let standard = directory.appendingPathComponent("Dockerfile")
+        let lowercase = directory.appendingPathComponent("dockerfile")
+        guard stat.of(standard.path) == nil, stat.of(lowercase.path) != nil else { return standard }
+        return lowercase
     }
 
     /// The archive, streamed: read the directory as the bytes are sent.

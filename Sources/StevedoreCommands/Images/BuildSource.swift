@@ -61,6 +61,10 @@ struct BuildSource {
         if Self.isArchive(Data(readableBytesOf: first)) {
             return (.stream(PrefixedChunks(first: first, rest: StandardInput.uploadChunks)), dockerfile, nil)
         }
+        if let dockerfile, !dockerfile.isEmpty {
+            throw CommandFailure(
+                description: "unable to prepare context: ambiguous Dockerfile source: both stdin and flag correspond to Dockerfiles")
+        }
         var rest = try StandardInput.readToEnd()
         first.writeBuffer(&rest)
         let file = try Self.temporaryFile(named: "Dockerfile", contents: Data(readableBytesOf: first))
