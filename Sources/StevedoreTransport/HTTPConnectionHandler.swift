@@ -28,7 +28,8 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private var ends: ExchangeEnds?
     /// Body parts of the current read burst, yielded together when it ends (at
     /// `channelReadComplete`, or before the exchange ends): a waiting consumer is woken once per
-    /// burst, not once per socket read or chunk.
+    /// burst, not once per socket read or chunk, and gets the small parts joined
+    /// (``BodyPartJoining``).
     private var unyieldedBody: [ByteBuffer] = []
     private var nextExchangeID = 0
     private var context: ChannelHandlerContext?
@@ -223,7 +224,11 @@ final class HTTPConnectionHandler: ChannelDuplexHandler {
     private func yieldUnyieldedBody() {
         guard !self.unyieldedBody.isEmpty else { return }
         defer { self.unyieldedBody.removeAll(keepingCapacity: true) }
-        if self.ends?.body.yield(contentsOf: self.unyieldedBody) == .stopProducing {
+        let parts =
+            self.unyieldedBody.count > 1
+            ? BodyPartJoining.joiningSmallParts(self.unyieldedBody, allocator: self.context?.channel.allocator ?? ByteBufferAllocator())
+            : self.unyieldedBody
+        if self.ends?.body.yield(contentsOf: parts) == .stopProducing {
             self.stateMachine.consumerStoppedDemand()
         }
     }

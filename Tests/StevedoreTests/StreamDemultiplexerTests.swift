@@ -94,6 +94,35 @@ import Testing
         try demultiplexer.finish()
     }
 
+    @Test func coalescingJoinsWholeFramesOfOneStreamUpToTheLimit() throws {
+        var demultiplexer = StreamDemultiplexer()
+        let wire =
+            MultiplexedFrames.frame(type: 1, Array("ab".utf8)) + MultiplexedFrames.frame(type: 1, [])
+            + MultiplexedFrames.frame(type: 1, Array("cd".utf8)) + MultiplexedFrames.frame(type: 1, Array("efg".utf8))
+            + MultiplexedFrames.frame(type: 2, Array("h".utf8)) + MultiplexedFrames.frame(type: 3, Array("boom".utf8))
+        // The last frame is cut: it waits for the next read.
+        demultiplexer.append(ByteBuffer(bytes: wire + Array(MultiplexedFrames.frame(type: 2, Array("ij".utf8)).prefix(9))))
+        var chunks: [String] = []
+        // "ab" + "" + "cd" fit in 5 bytes, "efg" would not; a stream change ends a run.
+        chunks.append(try #require(try demultiplexer.nextChunk(coalescingUpTo: 5)).text)
+        chunks.append(try #require(try demultiplexer.nextChunk(coalescingUpTo: 5)).text)
+        chunks.append(try #require(try demultiplexer.nextChunk(coalescingUpTo: 5)).text)
+        #expect(chunks == ["abcd", "efg", "h"])
+        // The error frame was left in the input, not swallowed by the run before it.
+        #expect(throws: DockerError.self) { _ = try demultiplexer.nextChunk(coalescingUpTo: 5) }
+    }
+
+    @Test func coalescingLeavesAFrameContinuedInALaterReadAsItsSlice() throws {
+        var demultiplexer = StreamDemultiplexer()
+        let wire = MultiplexedFrames.frame(type: 1, Array("abcdef".utf8)) + MultiplexedFrames.frame(type: 1, Array("g".utf8))
+        demultiplexer.append(ByteBuffer(bytes: Array(wire.prefix(11))))
+        #expect(try demultiplexer.nextChunk(coalescingUpTo: 100)?.text == "abc")
+        #expect(try demultiplexer.nextChunk(coalescingUpTo: 100) == nil)
+        demultiplexer.append(ByteBuffer(bytes: Array(wire.dropFirst(11))))
+        #expect(try demultiplexer.nextChunk(coalescingUpTo: 100)?.text == "defg")
+        try demultiplexer.finish()
+    }
+
     @Test func aDaemonErrorFrameEndsTheStreamWithItsMessage() async throws {
         let wire =
             MultiplexedFrames.frame(type: 1, Array("before\n".utf8)) + MultiplexedFrames.frame(type: 3, Array("exec failed: boom\n".utf8))
@@ -172,6 +201,14 @@ import Testing
             stdout: { log.append("out:" + String(buffer: $0)) },
             stderr: { log.append("err:" + String(buffer: $0)) })
         #expect(log == ["out:a", "err:b", "out:c", "err:d"])
+    }
+
+    @Test func sinksGetTheFramesOfOneReadTogether() async throws {
+        var log: [String] = []
+        try await self.output([(1, "a\n"), (1, "b\n"), (0, "c\n"), (2, "d\n"), (2, "e\n")], maxPiece: 100).write(
+            stdout: { log.append("out:" + String(buffer: $0)) },
+            stderr: { log.append("err:" + String(buffer: $0)) })
+        #expect(log == ["out:a\nb\n", "out:c\n", "err:d\ne\n"])
     }
 
     @Test func linesArePerStreamAndKeepMultiByteCharactersWhole() async throws {

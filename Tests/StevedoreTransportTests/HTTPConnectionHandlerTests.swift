@@ -106,15 +106,36 @@ import Testing
     @Test func aBurstLongerThanTheConsumersBufferArrivesWholeAndInOrder() async throws {
         let exchange = try await Exchange(isUpgradeRequest: false)
         // 40 chunks in one burst: more than the body's high watermark (16), so the yield asks
-        // the handler to stop reading, and the consumer's demand must resume it.
-        let chunks = (0..<40).map { $0 < 10 ? "0\($0)" : "\($0)" }
+        // the handler to stop reading, and the consumer's demand must resume it. Each is too
+        // large to be joined to the others.
+        let size = BodyPartJoining.smallPartLimit + 1
+        let chunks = (0..<40).map { String(repeating: Character(Unicode.Scalar(UInt8(65 + $0))), count: size) }
         let consumer = exchange.consumeBody()
         try await exchange.receive(
-            ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"] + chunks.map { "2\r\n\($0)\r\n" },
+            ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"] + chunks.map { String(size, radix: 16) + "\r\n\($0)\r\n" },
             endingBursts: true
         )
         #expect(try await exchange.head.get().status == .ok)
         try await exchange.receive(["0\r\n\r\n"], endingBursts: true)
         #expect(try await Self.received(by: consumer) == chunks.joined())
+    }
+
+    @Test func aBurstsSmallPartsAreJoinedAndLargeOnesKeptAsRead() {
+        let allocator = ByteBufferAllocator()
+        let small = ByteBuffer(string: "ab")
+        let large = ByteBuffer(repeating: 7, count: BodyPartJoining.smallPartLimit + 1)
+        let fitting = ByteBuffer(repeating: 1, count: BodyPartJoining.smallPartLimit)
+        let parts = [small, small, large, small, large] + Array(repeating: fitting, count: 17)
+        let joined = BodyPartJoining.joiningSmallParts(parts, allocator: allocator)
+        // 16 parts of the limit fill a joined buffer; the 17th starts the next (alone, as read).
+        #expect(
+            joined.map(\.readableBytes) == [
+                4, large.readableBytes, 2, large.readableBytes, BodyPartJoining.joinedLimit, fitting.readableBytes,
+            ])
+        let bytes = { (buffers: [ByteBuffer]) in buffers.flatMap { Array($0.readableBytesView) } }
+        #expect(bytes(joined) == bytes(parts))
+        // A large part is the buffer that was read, not a copy.
+        let shared = joined[1].withUnsafeReadableBytes { a in large.withUnsafeReadableBytes { b in a.baseAddress == b.baseAddress } }
+        #expect(shared)
     }
 }

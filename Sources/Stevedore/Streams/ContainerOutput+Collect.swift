@@ -49,15 +49,24 @@ extension ContainerOutput {
         return collected
     }
 
-    /// Reads the stream to its end, handing each chunk to `stdout` or `stderr` in the order the
-    /// daemon sent them, one at a time: the next chunk is read only once a sink has returned,
-    /// so a slow sink slows the stream down instead of buffering it. `.stdin` and `.console`
-    /// chunks go to `stdout`. A sink's error ends the stream (and closes its connection).
+    /// The most bytes of frames that ``write(stdout:stderr:)`` joins into one call of a sink.
+    private static let sinkChunkLimit = 64 << 10
+
+    /// Reads the stream to its end, handing its bytes to `stdout` or `stderr` in the order the
+    /// daemon sent them, one chunk at a time: the next chunk is read only once a sink has
+    /// returned, so a slow sink slows the stream down instead of buffering it. The frames of one
+    /// stream that arrived in one read are handed over as one chunk (up to 64 KiB); nothing
+    /// waits for more. `.stdin` and `.console` chunks go to `stdout`. A sink's error ends the
+    /// stream (and closes its connection).
     public func write(
         stdout: (ByteBuffer) async throws -> Void,
         stderr: (ByteBuffer) async throws -> Void
     ) async throws {
-        for try await chunk in self {
+        // The frames of one stream that arrived together go to a sink at once: a log of short
+        // lines is a frame per line, and a sink per frame would be a system call per line.
+        var chunks = self.makeAsyncIterator()
+        chunks.coalescingLimit = Self.sinkChunkLimit
+        while let chunk = try await chunks.next() {
             if chunk.stream == .stderr {
                 try await stderr(chunk.bytes)
             } else {

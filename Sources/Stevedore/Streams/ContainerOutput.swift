@@ -41,6 +41,10 @@ public struct ContainerOutput: AsyncSequence, Sendable {
         private let host: DockerHost?
         private var demultiplexer = StreamDemultiplexer()
         private var finished = false
+        /// When set, the chunk a multiplexed stream yields carries the whole frames of its
+        /// stream that follow it in the same read, up to this many bytes
+        /// (``StreamDemultiplexer/nextChunk(coalescingUpTo:)``).
+        var coalescingLimit: Int?
 
         init(bytes: AnyAsyncByteBufferSequence.AsyncIterator, framing: StreamFraming, host: DockerHost?) {
             self.bytes = bytes
@@ -51,7 +55,7 @@ public struct ContainerOutput: AsyncSequence, Sendable {
         public mutating func next() async throws -> ContainerOutputChunk? {
             do {
                 while !self.finished {
-                    if self.framing == .multiplexed, let chunk = try self.demultiplexer.nextChunk() {
+                    if self.framing == .multiplexed, let chunk = try self.nextDemultiplexedChunk() {
                         return chunk
                     }
                     guard let buffer = try await self.readBuffer() else {
@@ -71,6 +75,11 @@ public struct ContainerOutput: AsyncSequence, Sendable {
                 self.finished = true
                 throw error
             }
+        }
+
+        private mutating func nextDemultiplexedChunk() throws -> ContainerOutputChunk? {
+            guard let limit = self.coalescingLimit else { return try self.demultiplexer.nextChunk() }
+            return try self.demultiplexer.nextChunk(coalescingUpTo: limit)
         }
 
         private mutating func readBuffer() async throws -> ByteBuffer? {

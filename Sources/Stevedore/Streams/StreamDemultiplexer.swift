@@ -102,6 +102,40 @@ public struct StreamDemultiplexer: Sendable {
         return nil
     }
 
+    /// Like ``nextChunk()``, with the payloads of the frames that follow it whole in the input,
+    /// of the same stream, appended to it while the chunk stays within `limit` bytes: fewer and
+    /// larger chunks for a reader to whom frame boundaries mean nothing (a writer to a file or a
+    /// pipe), at the cost of copying the payloads of such a run into one buffer. A chunk that
+    /// is followed by no such frame is the slice ``nextChunk()`` returns. A frame of another
+    /// stream, of an error, or not whole yet ends the run and stays in the input.
+    public mutating func nextChunk(coalescingUpTo limit: Int) throws -> ContainerOutputChunk? {
+        guard let chunk = try self.nextChunk() else { return nil }
+        guard case .header(count: 0) = self.state else { return chunk }
+        var run: ByteBuffer?
+        while let size = self.wholeFrameSize(of: chunk.stream), (run ?? chunk.bytes).readableBytes + size <= limit {
+            if run == nil {
+                var first = chunk.bytes
+                run = ByteBufferAllocator().buffer(capacity: min(limit, first.readableBytes + self.input.readableBytes))
+                run!.writeBuffer(&first)
+            }
+            self.input.moveReaderIndex(forwardBy: 8)
+            var payload = self.input.readSlice(length: size)!
+            run!.writeBuffer(&payload)
+        }
+        return run.map { ContainerOutputChunk(chunk.stream, $0) } ?? chunk
+    }
+
+    /// The payload size of the frame at the start of the input when it is a frame of `stream`
+    /// and the input holds all of it.
+    private func wholeFrameSize(of stream: ContainerOutputChunk.Stream) -> Int? {
+        let start = self.input.readerIndex
+        guard self.input.readableBytes >= 8, self.input.getInteger(at: start, as: UInt8.self) == stream.rawValue,
+            let size = self.input.getInteger(at: start + 4, endianness: .big, as: UInt32.self),
+            self.input.readableBytes - 8 >= Int(size)
+        else { return nil }
+        return Int(size)
+    }
+
     /// Checks that the input ended between frames: throws ``DockerError/Category/malformedResponse``
     /// when it was cut inside a header or a payload (data would be lost), and the daemon's error
     /// when it was cut inside a type-3 message.
