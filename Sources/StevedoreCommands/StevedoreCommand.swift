@@ -80,6 +80,10 @@ public struct StevedoreCommand: AsyncParsableCommand {
     /// an error from the daemon prints `Error response from daemon: …` on stderr, exit code 1;
     /// SIGINT and SIGTERM are handled as ``TerminationSignals`` says.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        // A peer gone (the daemon, an ssh or TLS connection, a reader of stdout) is an error
+        // of the write, from the start: NIO ignores SIGPIPE only once it opens a socket, and a
+        // signal catcher that ends restores what it found (see ``writeAll(_:to:path:)``).
+        signal(SIGPIPE, SIG_IGN)
         // Diagnostics go to stderr, so that stdout stays the command's output.
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         // The command line as parsed, without the global options before it: what a refusal

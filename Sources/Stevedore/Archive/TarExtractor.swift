@@ -208,7 +208,8 @@ public struct TarExtractor {
 
     /// Applies the entry's mode and time (as its access and modification time, as docker's
     /// Untar does). A symbolic link gets its own time and keeps its mode: setting a link's mode
-    /// would set its target's. Best effort, as docker's: a file system that refuses leaves them.
+    /// would set its target's. Best effort, unlike docker's Untar, which fails the copy: a file
+    /// system that refuses them leaves the entry as it was made.
     private static func applyAttributes(_ header: TarHeader, to path: String) {
         let isLink = header.kind == .symbolicLink
         if !isLink { _ = chmod(path, mode_t(header.mode & 0o7777)) }

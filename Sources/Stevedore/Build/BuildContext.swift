@@ -40,8 +40,9 @@ public struct BuildContext: Sendable {
     let replacedDockerIgnore: String?
 
     /// The context of `directory`, with the Dockerfile at `dockerfile` (default:
-    /// `directory/Dockerfile`). Throws ``DockerError/Category/invalidInput`` if the directory or
-    /// the Dockerfile is missing, or `.dockerignore` is invalid.
+    /// `directory/Dockerfile`, or `directory/dockerfile` when only that exists). Throws
+    /// ``DockerError/Category/invalidInput`` if the directory or the Dockerfile is missing, or
+    /// `.dockerignore` is invalid.
     public init(directory: URL, dockerfile: URL? = nil) throws {
         let root = directory.standardizedFileURL.resolvingSymlinksInPath()
         guard stat.isDirectory(root.path) else {

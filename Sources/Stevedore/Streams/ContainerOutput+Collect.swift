@@ -54,9 +54,9 @@ extension ContainerOutput {
 
     /// Reads the stream to its end, handing its bytes to `stdout` or `stderr` in the order the
     /// daemon sent them, one chunk at a time: the next chunk is read only once a sink has
-    /// returned, so a slow sink slows the stream down instead of buffering it. The frames of one
-    /// stream that arrived in one read are handed over as one chunk (up to 64 KiB); nothing
-    /// waits for more. `.stdin` and `.console` chunks go to `stdout`. A sink's error ends the
+    /// returned, so a slow sink slows the stream down instead of buffering it. The whole frames
+    /// of one stream that were already read when a sink is called are handed over as one chunk
+    /// (up to 64 KiB); nothing waits for more. `.stdin` and `.console` chunks go to `stdout`. A sink's error ends the
     /// stream (and closes its connection).
     public func write(
         stdout: (ByteBuffer) async throws -> Void,

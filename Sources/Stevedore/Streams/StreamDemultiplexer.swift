@@ -18,8 +18,9 @@ import StevedoreText
 ///
 /// Correct for any split of the input: a header across reads, many frames in one read, and a
 /// payload larger than any read, which is yielded in pieces as it arrives (a frame of any size
-/// costs no memory beyond the reads it spans). Payloads are slices of the appended buffers,
-/// never copies; frames of size 0 yield nothing.
+/// costs no memory beyond the reads it spans). ``nextChunk()`` yields payloads as slices of the
+/// appended buffers, never copies (``nextChunk(coalescingUpTo:)`` copies the runs it joins);
+/// frames of size 0 yield nothing.
 public struct StreamDemultiplexer: Sendable {
     /// The longest daemon error message kept (the rest of a longer type-3 payload is dropped).
     public static let maxErrorMessageBytes = 64 << 10

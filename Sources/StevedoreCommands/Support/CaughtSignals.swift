@@ -111,12 +111,6 @@ enum CaughtSignals {
         return try await body()
     }
 
-    /// Whether a catcher has `number` now. A signal caught is no longer the process's end:
-    /// for SIGPIPE, a write to a closed pipe then fails as any other write.
-    static func isCaught(_ number: Int32) -> Bool {
-        (1..<Int32(Self.signalLimit)).contains(number) && Self.replaced.withLock { _ in Self.pipes[Int(number)] >= 0 }
-    }
-
     /// Puts back `entry`'s handling of `number`: the pipe first, so that the handler in
     /// between (this catcher's) writes to the enclosing catcher's.
     private static func restore(_ number: Int32, _ entry: Replaced) {

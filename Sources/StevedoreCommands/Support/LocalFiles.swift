@@ -40,7 +40,7 @@ enum LocalFiles {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw GoPathError(operation: "open", path: path, code: errno) }
         defer { close(descriptor) }
-        try writeAll(ByteBuffer(bytes: data), to: descriptor)
+        try writeAll(ByteBuffer(bytes: data), to: descriptor, path: path)
     }
 
     /// Creates the file `path`, which must not exist (mode 0600 less the umask), then writes
@@ -50,6 +50,6 @@ enum LocalFiles {
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw GoPathError(operation: "open", path: path, code: errno) }
         defer { close(descriptor) }
-        try writeAll(ByteBuffer(bytes: try contents()), to: descriptor)
+        try writeAll(ByteBuffer(bytes: try contents()), to: descriptor, path: path)
     }
 }

@@ -71,14 +71,16 @@ private func writeOrExit(_ bytes: ByteBuffer, to descriptor: Int32) {
     }
 }
 
-/// Writes all of `bytes` to `descriptor` (stdout or stderr), retrying short writes.
+/// Writes all of `bytes` to `descriptor`, retrying short writes: stdout or stderr, or the file
+/// `path` (named in its errors, as Go's `*os.PathError`).
 ///
-/// A reader that went away (`stevedore logs … | head`) ends the process as SIGPIPE ends other
-/// command-line tools: silently, with the signal's status (a raw terminal restored first). The
-/// runtime ignores SIGPIPE (the connections to the daemon need that), so a closed pipe arrives
-/// here as `EPIPE`. While SIGPIPE is caught (``SignalProxy``), it is an error as any other
-/// failed write, in docker's words: `write /dev/stdout: broken pipe`.
-func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
+/// A reader of stdout or stderr that went away (`stevedore logs … | head`) ends the process as
+/// SIGPIPE ends other command-line tools: silently, with the signal's status (a raw terminal
+/// restored first). The process ignores SIGPIPE (the connections to the daemon need that), so
+/// a closed pipe arrives here as `EPIPE`. While signals go to a container
+/// (``SignalProxy/isForwarding``), it is an error as any other failed write, in docker's
+/// words: `write /dev/stdout: broken pipe`.
+func writeAll(_ bytes: ByteBuffer, to descriptor: Int32, path: String? = nil) throws {
     try bytes.withUnsafeReadableBytes { buffer in
         var offset = 0
         while offset < buffer.count {
@@ -86,14 +88,13 @@ func writeAll(_ bytes: ByteBuffer, to descriptor: Int32) throws {
             if written < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                if code == EPIPE, !CaughtSignals.isCaught(SIGPIPE) {
+                if code == EPIPE, path == nil, !SignalProxy.isForwarding {
                     Terminal.restoreMode()
                     signal(SIGPIPE, SIG_DFL)
                     raise(SIGPIPE)
                 }
-                // In docker's words (Go's `*os.PathError` of the write).
-                let name = descriptor == STDERR_FILENO ? "/dev/stderr" : "/dev/stdout"
-                throw CommandFailure(description: "write \(name): \(goErrnoText(code))")
+                let name = path ?? (descriptor == STDERR_FILENO ? "/dev/stderr" : "/dev/stdout")
+                throw GoPathError(operation: "write", path: name, code: code)
             }
             offset += written
         }

@@ -27,11 +27,17 @@ import Synchronization
 /// before that, while the image is pulled and the container created, a signal ends it as it
 /// would without the proxy. `attach` and `start` handle them during the session.
 ///
-/// docker's CLI catches every signal while it proxies them, SIGPIPE too (which it does not
-/// forward), so a reader of its output that went away (`run … | head`) fails the write and
-/// the command (`write /dev/stdout: broken pipe`, exit code 1) instead of ending the process
-/// with SIGPIPE: the proxy catches SIGPIPE likewise (see ``writeAll(_:to:)``).
+/// docker's CLI catches every signal while it proxies them to a container, SIGPIPE too (which
+/// it does not forward), so a reader of its output that went away (`run … | head`) fails the
+/// write and the command (`write /dev/stdout: broken pipe`, exit code 1) instead of ending the
+/// process with SIGPIPE: ``isForwarding`` tells ``writeAll(_:to:path:)`` so.
 enum SignalProxy {
+    /// The sessions forwarding signals to a container now.
+    private static let forwardingSessions = Atomic(0)
+
+    /// Whether signals go to a container now (`--sig-proxy`, the container known).
+    static var isForwarding: Bool { Self.forwardingSessions.load(ordering: .relaxed) > 0 }
+
     /// The signals docker's CLI forwards that a user typically sends.
     static let forwarded: [(Int32, ContainerSignal)] = [
         (SIGINT, .interrupt), (SIGTERM, .terminate), (SIGHUP, .hangup), (SIGQUIT, .quit), (SIGUSR1, .user1), (SIGUSR2, .user2),
@@ -75,10 +81,16 @@ enum SignalProxy {
     ) async throws -> Result {
         let target = Mutex(initial)
         let terminations = Atomic(0)
-        let caught = proxying ? Self.forwarded.map(\.0) + [SIGPIPE] : [SIGINT, SIGTERM]
+        let caught = proxying ? Self.forwarded.map(\.0) : [SIGINT, SIGTERM]
+        let forwarding = Atomic(false)
+        let startForwarding = { @Sendable (container: String?) in
+            guard container != nil, !forwarding.exchange(true, ordering: .relaxed) else { return }
+            Self.forwardingSessions.add(1, ordering: .relaxed)
+        }
+        defer { if forwarding.load(ordering: .relaxed) { Self.forwardingSessions.subtract(1, ordering: .relaxed) } }
+        if case .container(let container) = initial { startForwarding(container) }
         return try await CaughtSignals.catching(caught) { signal in
             let number = signal.number
-            guard number != SIGPIPE else { return }
             guard case .container(let container) = target.withLock({ $0 }) else {
                 signal.redeliver()
                 return
@@ -95,7 +107,10 @@ enum SignalProxy {
             }
             TerminationSignals.count(in: terminations)
         } _: {
-            try await body { id in target.withLock { $0 = .container(proxying ? id : nil) } }
+            try await body { id in
+                target.withLock { $0 = .container(proxying ? id : nil) }
+                startForwarding(proxying ? id : nil)
+            }
         }
     }
 }
