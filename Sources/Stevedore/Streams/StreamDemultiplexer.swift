@@ -62,12 +62,10 @@ public struct StreamDemultiplexer: Sendable {
         while self.input.readableBytes > 0 {
             switch self.state {
             case .header(let count):
-                if count == 0, self.input.readableBytes >= 8 {
+                if count == 0, let (type, size) = self.peekedHeader() {
                     // The common case: the whole header is in this read.
-                    let type = self.input.readInteger(as: UInt8.self)!
-                    self.input.moveReaderIndex(forwardBy: 3)
-                    let size = self.input.readInteger(endianness: .big, as: UInt32.self)!
-                    try self.startFrame(type: type, size: Int(size))
+                    self.input.moveReaderIndex(forwardBy: 8)
+                    try self.startFrame(type: type, size: size)
                 } else {
                     let taken = min(8 - count, self.input.readableBytes)
                     self.header += self.input.readBytes(length: taken)!
@@ -129,12 +127,18 @@ public struct StreamDemultiplexer: Sendable {
     /// The payload size of the frame at the start of the input when it is a frame of `stream`
     /// and the input holds all of it.
     private func wholeFrameSize(of stream: ContainerOutputChunk.Stream) -> Int? {
+        guard let (type, size) = self.peekedHeader(), type == stream.rawValue, self.input.readableBytes - 8 >= size else { return nil }
+        return size
+    }
+
+    /// The stream type and payload size of the header at the start of the input, when the
+    /// input holds all 8 bytes of it; nothing is consumed.
+    private func peekedHeader() -> (type: UInt8, size: Int)? {
         let start = self.input.readerIndex
-        guard self.input.readableBytes >= 8, self.input.getInteger(at: start, as: UInt8.self) == stream.rawValue,
-            let size = self.input.getInteger(at: start + 4, endianness: .big, as: UInt32.self),
-            self.input.readableBytes - 8 >= Int(size)
+        guard self.input.readableBytes >= 8, let type = self.input.getInteger(at: start, as: UInt8.self),
+            let size = self.input.getInteger(at: start + 4, endianness: .big, as: UInt32.self)
         else { return nil }
-        return Int(size)
+        return (type, Int(size))
     }
 
     /// Checks that the input ended between frames: throws ``DockerError/Category/malformedResponse``
