@@ -56,8 +56,8 @@ extension ContainerOutput {
     /// daemon sent them, one chunk at a time: the next chunk is read only once a sink has
     /// returned, so a slow sink slows the stream down instead of buffering it. The whole frames
     /// of one stream that were already read when a sink is called are handed over as one chunk
-    /// (up to 64 KiB); nothing waits for more. `.stdin` and `.console` chunks go to `stdout`. A sink's error ends the
-    /// stream (and closes its connection).
+    /// (up to 64 KiB); nothing waits for more. `.stdin` and `.console` chunks go to `stdout`.
+    /// A sink's error ends the stream (and closes its connection).
     public func write(
         stdout: (ByteBuffer) async throws -> Void,
         stderr: (ByteBuffer) async throws -> Void

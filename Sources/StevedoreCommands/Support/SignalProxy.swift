@@ -49,6 +49,12 @@ enum SignalProxy {
         case awaitingContainer
         /// The signals go to the container; SIGINT and SIGTERM are only counted when it is `nil`.
         case container(String?)
+
+        /// Whether signals go to a container (counted in ``SignalProxy/isForwarding``).
+        var forwards: Bool {
+            if case .container(_?) = self { return true }
+            return false
+        }
     }
 
     /// Runs `body` with the signals of ``forwarded`` sent to `container` (with SIGINT and
@@ -82,13 +88,9 @@ enum SignalProxy {
         let target = Mutex(initial)
         let terminations = Atomic(0)
         let caught = proxying ? Self.forwarded.map(\.0) : [SIGINT, SIGTERM]
-        let forwarding = Atomic(false)
-        let startForwarding = { @Sendable (container: String?) in
-            guard container != nil, !forwarding.exchange(true, ordering: .relaxed) else { return }
-            Self.forwardingSessions.add(1, ordering: .relaxed)
-        }
-        defer { if forwarding.load(ordering: .relaxed) { Self.forwardingSessions.subtract(1, ordering: .relaxed) } }
-        if case .container(let container) = initial { startForwarding(container) }
+        // Counted in `forwardingSessions` while the target forwards, changed with it.
+        if initial.forwards { Self.forwardingSessions.add(1, ordering: .relaxed) }
+        defer { if target.withLock({ $0.forwards }) { Self.forwardingSessions.subtract(1, ordering: .relaxed) } }
         return try await CaughtSignals.catching(caught) { signal in
             let number = signal.number
             guard case .container(let container) = target.withLock({ $0 }) else {
@@ -108,8 +110,11 @@ enum SignalProxy {
             TerminationSignals.count(in: terminations)
         } _: {
             try await body { id in
-                target.withLock { $0 = .container(proxying ? id : nil) }
-                startForwarding(proxying ? id : nil)
+                target.withLock { current in
+                    let next = Target.container(proxying ? id : nil)
+                    if next.forwards, !current.forwards { Self.forwardingSessions.add(1, ordering: .relaxed) }
+                    current = next
+                }
             }
         }
     }
