@@ -161,7 +161,7 @@ import Testing
         struct Spec: Encodable, GoTypedFields {
             var Data: String? = "eQo="
             var Interval: Int64? = 90_000_000_000
-            var goPrintedFields: [String: GoPrinted] { ["Data": .bytes([121, 10]), "Interval": .stringer("1m30s")] }
+            var goPrintedFields: [String: GoPrinted] { ["Data": .bytes([121, 10]), "Interval": .duration(90_000_000_000)] }
         }
         let value = try TemplateValue(encoding: Spec())
         func render(_ text: String) throws -> String { try GoTemplate(parsing: text).render(value, missingKey: .error) }

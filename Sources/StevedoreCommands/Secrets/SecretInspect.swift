@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreFormatting
 import StevedoreText
 
 #if canImport(FoundationEssentials)
@@ -60,36 +61,6 @@ func prettyLabelLines(_ labels: [String: String]?) -> [String] {
 /// (`0001-01-01 00:00:00 +0000 utc`), as docker decodes it.
 func prettySwarmTime(_ text: String?) -> String {
     let timestamp = text.flatMap { DockerTimestamp($0) } ?? .zero
-    var days = timestamp.secondsSince1970 / 86_400
-    var secondOfDay = timestamp.secondsSince1970 % 86_400
-    if secondOfDay < 0 {
-        days -= 1
-        secondOfDay += 86_400
-    }
-    // The proleptic Gregorian date of a day count (Howard Hinnant's civil_from_days): Go's
-    // calendar, which Foundation's date formatting leaves for the Julian one before 1582.
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let marchMonth = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * marchMonth + 2) / 5 + 1
-    let month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-
-    func padded(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    var fraction = ""
-    if timestamp.nanoseconds != 0 {
-        fraction = "." + padded(Int64(timestamp.nanoseconds), 9)
-        while fraction.hasByteSuffix("0") { fraction.removeLast() }
-    }
-    let rendered =
-        "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2)) "
-        + "\(padded(secondOfDay / 3_600, 2)):\(padded(secondOfDay / 60 % 60, 2)):\(padded(secondOfDay % 60, 2))"
-        + "\(fraction) +0000 UTC"
+    let rendered = GoTime(secondsSince1970: timestamp.secondsSince1970, nanoseconds: Int64(timestamp.nanoseconds)).string
     return rendered.prefix(1).uppercased() + rendered.dropFirst().lowercased()
 }

@@ -16,15 +16,16 @@ import StevedoreFormatting
 // another order than the model, embeds a struct or lacks a field (the spec is newer than
 // docker 28's types), a layout says how Go prints the struct (`{{.HostConfig}}`).
 
-/// A `time.Time` field: Go's `String` of the daemon's time, of Go's zero time where it sent none.
-private func goTime(_ rfc3339: String?) -> GoPrinted {
-    let time = rfc3339 ?? "0001-01-01T00:00:00Z"
-    return .stringer(goTimeString(time) ?? time)
+/// A `time.Time` field: the daemon's time, Go's zero time where it sent none; a text that is
+/// no time prints as it came.
+private func goTimeField(_ rfc3339: String?) -> GoPrinted {
+    let text = rfc3339 ?? "0001-01-01T00:00:00Z"
+    return goTime(text).map(GoPrinted.time) ?? .stringer(text)
 }
 
-/// A `time.Duration` field: Go's `String`, `0s` where the daemon sent none.
+/// A `time.Duration` field: `0s` where the daemon sent none.
 private func goDuration(_ nanoseconds: Int64?) -> GoPrinted {
-    .stringer(goDurationString(nanoseconds ?? 0))
+    .duration(nanoseconds ?? 0)
 }
 
 /// Fields by their JSON keys, in the order given.
@@ -35,7 +36,7 @@ private let goMeta = GoStructField.embedded(goFields("Version", "CreatedAt", "Up
 
 /// The times of swarm's `Meta` (`time.Time`s), by their JSON keys.
 private func goMetaTimes(_ createdAt: String?, _ updatedAt: String?) -> [String: GoPrinted] {
-    ["CreatedAt": goTime(createdAt), "UpdatedAt": goTime(updatedAt)]
+    ["CreatedAt": goTimeField(createdAt), "UpdatedAt": goTimeField(updatedAt)]
 }
 
 /// What `*units.Ulimit`'s `String` method prints: `name=soft:hard`.
@@ -182,7 +183,7 @@ extension HealthConfig: GoTypedFields {
 }
 
 extension HealthcheckResult: GoTypedFields {
-    public var goPrintedFields: [String: GoPrinted] { ["Start": goTime(self.start), "End": goTime(self.end)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Start": goTimeField(self.start), "End": goTimeField(self.end)] }
 }
 
 extension ImageInspect: GoTypedFields {
@@ -205,7 +206,7 @@ extension ImageManifestSummary.ImageData: GoTypedFields {
 }
 
 extension ImageInspect.Metadata: GoTypedFields {
-    public var goPrintedFields: [String: GoPrinted] { ["LastTagTime": goTime(self.lastTagTime)] }
+    public var goPrintedFields: [String: GoPrinted] { ["LastTagTime": goTimeField(self.lastTagTime)] }
 }
 
 extension NetworkInspect: GoTypedFields {
@@ -214,7 +215,7 @@ extension NetworkInspect: GoTypedFields {
     public static let goStructLayout: [GoStructField]? = goFields(
         "Name", "Id", "Created", "Scope", "Driver", "EnableIPv4", "EnableIPv6", "IPAM", "Internal", "Attachable", "Ingress",
         "ConfigFrom", "ConfigOnly", "Containers", "Options", "Labels", "Peers", "Services")
-    public var goPrintedFields: [String: GoPrinted] { ["Created": goTime(self.created)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Created": goTimeField(self.created)] }
 }
 
 extension Service: GoTypedFields {
@@ -231,13 +232,13 @@ extension Service.UpdateStatus: GoTypedFields {
     public static let goStructType: String? = "*swarm.UpdateStatus"
     public static let goNilableFields: Set<String> = ["StartedAt", "CompletedAt"]
     public var goPrintedFields: [String: GoPrinted] {
-        ["StartedAt": self.startedAt.map(goTime), "CompletedAt": self.completedAt.map(goTime)].compactMapValues { $0 }
+        ["StartedAt": self.startedAt.map(goTimeField), "CompletedAt": self.completedAt.map(goTimeField)].compactMapValues { $0 }
     }
 }
 
 extension Service.JobStatus: GoTypedFields {
     public static let goStructType: String? = "*swarm.JobStatus"
-    public var goPrintedFields: [String: GoPrinted] { ["LastExecution": goTime(self.lastExecution)] }
+    public var goPrintedFields: [String: GoPrinted] { ["LastExecution": goTimeField(self.lastExecution)] }
 }
 
 extension Service.ServiceStatus: GoTypedFields {
@@ -317,7 +318,7 @@ extension DockerTask: GoTypedFields {
 
 extension TaskStatus: GoTypedFields {
     public static let goStructPointerFields: Set<String> = ["ContainerStatus"]
-    public var goPrintedFields: [String: GoPrinted] { ["Timestamp": goTime(self.timestamp)] }
+    public var goPrintedFields: [String: GoPrinted] { ["Timestamp": goTimeField(self.timestamp)] }
 }
 
 extension Node: GoTypedFields {

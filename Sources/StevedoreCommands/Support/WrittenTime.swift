@@ -1,22 +1,13 @@
 import Stevedore
 
-/// A time in RFC 3339 (`2006-01-02T15:04:05.999999999Z07:00`, as daemons send them), its fields
-/// kept as they were written: in the offset the time came with, as Go's `time.Parse` keeps it
-/// and docker prints it.
+/// A time in RFC 3339 (`2006-01-02T15:04:05.999999999Z07:00`, as daemons send them) as Go's
+/// `time.Parse` takes it, and the offset it was written with, which Go keeps and docker prints
+/// the time in.
 ///
 /// The text is read byte by byte: a `Regex` built at run time took 8% of `stevedore version`'s
 /// instructions. Only what Go's `time.Parse` takes is read: an upper-case `T`, a fraction of one
 /// digit or more, `Z` or `±HH:MM`, a real calendar date, nothing after.
 struct WrittenTime {
-    /// `2006-01-02`, as written.
-    var date: String
-    /// `15:04:05`, as written.
-    var clock: String
-    var year: Int
-    var month: Int
-    var day: Int
-    /// The fraction's digits as written, without the dot; empty for none.
-    var fraction: String
     /// Seconds east of UTC; nil for `Z`.
     var utcOffset: Int?
 
@@ -42,13 +33,11 @@ struct WrittenTime {
         else { return nil }
         guard (1...DockerTimestamp.daysIn(month: Int64(month), year: Int64(year))).contains(Int64(day)) else { return nil }
         var offset = 19
-        var fraction = ""
         if byte(offset, is: ".") {
             offset += 1
             let fractionStart = offset
             while digits(offset, 1) != nil { offset += 1 }
             guard offset > fractionStart else { return nil }
-            fraction = String(decoding: text[fractionStart..<offset], as: UTF8.self)
         }
         if byte(offset, is: "Z") {
             offset += 1
@@ -61,16 +50,5 @@ struct WrittenTime {
             offset += 6
         }
         guard offset == text.count else { return nil }
-        self.date = String(decoding: text[0..<10], as: UTF8.self)
-        self.clock = String(decoding: text[11..<19], as: UTF8.self)
-        (self.year, self.month, self.day) = (year, month, day)
-        self.fraction = fraction
-    }
-
-    /// The day of the week, `Mon` to `Sun`, with no calendar library: from the days since
-    /// 1970-01-01, a Thursday.
-    var weekday: String {
-        let days = DockerTimestamp.daysSince1970(year: Int64(self.year), month: Int64(self.month), day: Int64(self.day))
-        return ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
     }
 }

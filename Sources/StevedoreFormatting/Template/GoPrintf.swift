@@ -128,9 +128,12 @@ enum GoPrintf {
         switch value {
         case .object(let object) where object.goBytes != nil && "sqxX".contains(verb):
             return formatArgument(.string(String(decoding: object.goBytes ?? [], as: UTF8.self)), verb: verb, flags: flags)
-        case .object(let object) where object.goString != nil && (verb == "v" || verb == "s" || verb == "q"):
-            // A Go value with a `String` method: `%v` and `%s` print it, `%q` quotes it.
+        case .object(let object) where object.goString != nil && ("vsq".contains(verb) || object.goInteger != nil && "xX".contains(verb)):
+            // A Go value with a `String` method: `%v` and `%s` print it, `%q` quotes it; an
+            // integer one's `%x` writes its text's bytes in hexadecimal.
             return formatArgument(.string(object.goString ?? ""), verb: verb, flags: flags)
+        case .object(let object) where object.goInteger != nil && verb != "T":
+            return formatArgument(.int(object.goInteger ?? 0), verb: verb, flags: flags)
         case .object(let object) where object.goStructFields != nil && verb != "T":
             let fields = object.goStructValues(object.goStructFields ?? []).map { formatArgument($0, verb: verb, flags: flags) }
             return "{" + fields.joined(separator: " ") + "}"

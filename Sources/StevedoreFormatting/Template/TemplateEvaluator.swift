@@ -230,18 +230,17 @@ struct TemplateEvaluator {
         _ dot: EvaluatedValue, _ command: TemplateCommand, final: EvaluatedValue?
     ) throws(TemplateError) -> EvaluatedValue {
         let first = command.arguments[0]
-        let hasArguments = command.arguments.count > 1 || final != nil
         switch first {
         case .field(_, let names):
             at(.operand(first))
             if let method = self.method(named: names, of: dot) {
                 return try self.call(method, named: names[names.count - 1], dot, command, final: final)
             }
-            return try evalFieldChain(dot, names, hasArguments: hasArguments)
+            return try evalFieldChain(dot, names, call: (dot, command, final))
         case .chain(_, let operand, let names):
             at(.operand(first))
             let receiver = try evalArgument(dot, operand)
-            return try evalFieldChain(receiver, names, hasArguments: hasArguments)
+            return try evalFieldChain(receiver, names, call: (dot, command, final))
         case .variable(_, let name, let names):
             at(.operand(first))
             let value = variable(name)
@@ -249,7 +248,7 @@ struct TemplateEvaluator {
                 try notAFunction(command, final: final)
                 return value
             }
-            return try evalFieldChain(value, names, hasArguments: hasArguments)
+            return try evalFieldChain(value, names, call: (dot, command, final))
         case .identifier(_, let name):
             at(.operand(first))
             return try functions.call(name, command: command, final: final, dot: dot, evaluator: &self)
@@ -276,15 +275,23 @@ struct TemplateEvaluator {
     private mutating func call(
         _ method: TemplateMethod, named name: String, _ dot: EvaluatedValue, _ command: TemplateCommand, final: EvaluatedValue?
     ) throws(TemplateError) -> EvaluatedValue {
-        var arguments: [EvaluatedValue] = []
-        for operand in command.arguments.dropFirst() { arguments.append(try evalArgument(dot, operand)) }
-        if let final { arguments.append(final) }
-        at(.operand(command.arguments[0]))
+        let arguments = try self.arguments(of: command, final: final, dot)
         guard arguments.count == 1 else { throw failure("wrong number of args for \(name): want 1 got \(arguments.count)") }
         guard case .string(let key)? = arguments[0].value else {
             throw failure("wrong type for value; expected string; got \(arguments[0].goTypeName)")
         }
         return EvaluatedValue(.string(method.call(with: key)))
+    }
+
+    /// The arguments of a method `command` calls, and the previous stage's result last.
+    private mutating func arguments(
+        of command: TemplateCommand, final: EvaluatedValue?, _ dot: EvaluatedValue
+    ) throws(TemplateError) -> [EvaluatedValue] {
+        var arguments: [EvaluatedValue] = []
+        for operand in command.arguments.dropFirst() { arguments.append(try evalArgument(dot, operand)) }
+        if let final { arguments.append(final) }
+        at(.operand(command.arguments[0]))
+        return arguments
     }
 
     private func notAFunction(_ command: TemplateCommand, final: EvaluatedValue?) throws(TemplateError) {
@@ -301,13 +308,13 @@ struct TemplateEvaluator {
     mutating func evalArgument(_ dot: EvaluatedValue, _ operand: TemplateOperand) throws(TemplateError) -> EvaluatedValue {
         at(.operand(operand))
         switch operand {
-        case .field(_, let names): return try evalFieldChain(dot, names, hasArguments: false)
+        case .field(_, let names): return try evalFieldChain(dot, names, call: nil)
         case .variable(_, let name, let names):
-            return names.isEmpty ? variable(name) : try evalFieldChain(variable(name), names, hasArguments: false)
+            return names.isEmpty ? variable(name) : try evalFieldChain(variable(name), names, call: nil)
         case .chain(_, let inner, let names):
             let receiver = try evalArgument(dot, inner)
             at(.operand(operand))
-            return try evalFieldChain(receiver, names, hasArguments: false)
+            return try evalFieldChain(receiver, names, call: nil)
         case .pipeline(let pipeline): return try evalPipeline(dot, pipeline)
         case .identifier(_, let name):
             let command = TemplateCommand(position: operand.position, arguments: [operand])
@@ -322,12 +329,41 @@ struct TemplateEvaluator {
 
     // MARK: Fields
 
-    private func evalFieldChain(_ receiver: EvaluatedValue, _ names: [String], hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
+    /// The value of the chain of fields (or methods) `names` from `receiver`; `call` is the
+    /// command the chain begins, with the dot its arguments are evaluated in and the previous
+    /// stage's result, whose arguments go to the last name; nil for a chain that is an argument.
+    private mutating func evalFieldChain(
+        _ receiver: EvaluatedValue, _ names: [String], call: (dot: EvaluatedValue, command: TemplateCommand, final: EvaluatedValue?)?
+    ) throws(TemplateError) -> EvaluatedValue {
+        let hasArguments = call.map { $0.command.arguments.count > 1 || $0.final != nil } ?? false
         var value = receiver
         for (position, name) in names.enumerated() {
-            value = try evalField(name, of: value, hasArguments: hasArguments && position == names.count - 1)
+            let isLast = position == names.count - 1
+            if let printed = value.goPrinted, let method = GoMethod.named(name, of: printed) {
+                var arguments: [EvaluatedValue] = []
+                if isLast, hasArguments, let call { arguments = try self.arguments(of: call.command, final: call.final, call.dot) }
+                value = try self.call(method, named: name, arguments)
+            } else {
+                value = try evalField(name, of: value, hasArguments: hasArguments && isLast)
+            }
         }
         return value
+    }
+
+    /// Calls one of the methods of a Go value of a type of its own, converting the arguments
+    /// to its parameters' types as Go's `evalCall` does.
+    private func call(_ method: GoMethod, named name: String, _ arguments: [EvaluatedValue]) throws(TemplateError) -> EvaluatedValue {
+        guard arguments.count == method.parameters.count else {
+            throw failure("wrong number of args for \(name): want \(method.parameters.count) got \(arguments.count)")
+        }
+        var converted: [GoMethod.Argument] = []
+        for (argument, parameter) in zip(arguments, method.parameters) {
+            guard let value = GoMethod.argument(argument, for: parameter) else {
+                throw failure("wrong type for value; expected \(parameter.goTypeName); got \(argument.goTypeName)")
+            }
+            converted.append(value)
+        }
+        return method.body(converted)
     }
 
     /// The field `key` of `object`, which holds `field`, as a template sees it: a struct's field

@@ -60,6 +60,10 @@ public struct TemplateObject: Sendable, Equatable {
     /// `printf`'s `%s`, `%q`, `%x` and `%X` format them as text, anything else prints
     /// ``goString``. Not part of equality.
     public var goBytes: [UInt8]?
+    /// For a Go integer type with a `String` method handed to `print` or `printf` (a
+    /// `time.Duration`, a `time.Month`), its number: `printf`'s integer verbs format it, `%v`,
+    /// `%s`, `%q`, `%x` and `%X` its ``goString``. Not part of equality.
+    public var goInteger: Int64?
     /// For a Go struct whose JSON is not its fields (one that embeds another, whose fields
     /// JSON flattens; one with its own `MarshalJSON`), what Go's `json.Marshal` writes for it,
     /// which `json` writes in its place. Not part of equality.

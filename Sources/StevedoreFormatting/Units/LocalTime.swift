@@ -11,16 +11,16 @@ import StevedoreText
 ///
 /// Foundation's `DateFormatter` opens an ICU formatter each time one is made: made per row, it
 /// was the largest cost of `ps` and `images` after process start.
-struct LocalTime {
+package struct LocalTime {
     private var fields = tm()
 
     /// Nil for an instant the C library cannot place (a year beyond its `int`).
-    init?(secondsSince1970: Int64) {
+    package init?(secondsSince1970: Int64) {
         guard var seconds = time_t(exactly: secondsSince1970), localtime_r(&seconds, &self.fields) != nil else { return nil }
     }
 
     /// Go's `2006-01-02 15:04:05`, with `separator` between date and time (`T` for RFC 3339).
-    func dateAndTime(separator: Character = " ") -> String {
+    package func dateAndTime(separator: Character = " ") -> String {
         Self.digits(Int(self.fields.tm_year) + 1900, 4) + "-" + Self.digits(Int(self.fields.tm_mon) + 1, 2) + "-"
             + Self.digits(Int(self.fields.tm_mday), 2) + String(separator) + Self.digits(Int(self.fields.tm_hour), 2) + ":"
             + Self.digits(Int(self.fields.tm_min), 2) + ":" + Self.digits(Int(self.fields.tm_sec), 2)
@@ -28,39 +28,42 @@ struct LocalTime {
 
     /// Go's `time.Time.String()` without the monotonic part, `2006-01-02 15:04:05.999999999 -0700
     /// MST`: the fraction's trailing zeros dropped, none for a whole second.
-    func goString(nanoseconds: Int = 0) -> String {
+    package func goString(nanoseconds: Int = 0) -> String {
         self.dateAndTime() + Self.goFraction(Self.digits(nanoseconds, 9)) + " " + self.numericOffset() + " " + self.zoneAbbreviation
     }
 
     /// Go's `.999999999` of a fraction's `digits`: the first nine, without their trailing
     /// zeros, after a dot; nothing for a whole second.
-    static func goFraction(_ digits: String) -> String {
+    package static func goFraction(_ digits: String) -> String {
         var fraction = digits.prefix(9)
         while fraction.hasByteSuffix("0") { fraction.removeLast() }
         return fraction.isEmpty ? "" : "." + fraction
     }
 
     /// Go's `time.RFC3339`, `2006-01-02T15:04:05Z07:00`: `Z` for UTC.
-    var rfc3339: String {
+    package var rfc3339: String {
         self.dateAndTime(separator: "T") + (self.utcOffset == 0 ? "Z" : self.numericOffset(colon: true))
     }
 
+    /// Whether daylight saving time is in force.
+    package var isDaylightSavingTime: Bool { self.fields.tm_isdst > 0 }
+
     /// Seconds east of UTC.
-    var utcOffset: Int { Int(self.fields.tm_gmtoff) }
+    package var utcOffset: Int { Int(self.fields.tm_gmtoff) }
 
     /// Go's `-0700`, or with `colon` its `-07:00`.
-    func numericOffset(colon: Bool = false) -> String {
+    package func numericOffset(colon: Bool = false) -> String {
         Self.numericOffset(self.utcOffset, colon: colon)
     }
 
     /// Go's `-0700` (or with `colon` its `-07:00`) for `utcOffset` seconds east of UTC.
-    static func numericOffset(_ utcOffset: Int, colon: Bool = false) -> String {
+    package static func numericOffset(_ utcOffset: Int, colon: Bool = false) -> String {
         let minutes = abs(utcOffset) / 60
         return (utcOffset < 0 ? "-" : "+") + Self.digits(minutes / 60, 2) + (colon ? ":" : "") + Self.digits(minutes % 60, 2)
     }
 
     /// The zone's abbreviation (`UTC`, `CET`), as Go's `MST` prints it.
-    var zoneAbbreviation: String {
+    package var zoneAbbreviation: String {
         self.fields.tm_zone.map { String(cString: $0) } ?? self.numericOffset()
     }
 
