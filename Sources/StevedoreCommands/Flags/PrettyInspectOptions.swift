@@ -31,16 +31,16 @@ struct PrettyInspectOptions: ParsableArguments {
 
     /// Inspects each of `names` and prints them: in the pretty `layout` (as docker, the first
     /// failure stops everything and nothing is printed), or as the daemon's JSON through the
-    /// format (see ``inspectEach(_:format:templateFallsBackToJSON:_:)``).
+    /// format (see ``inspectEach(_:format:keepsDaemonJSON:_:)``).
     func printInspected<Value: Encodable>(
         _ names: [String],
         layout: (Value) -> ByteBuffer,
-        templateFallsBackToJSON: Bool = true,
+        keepsDaemonJSON: Bool = true,
         _ inspect: (String) async throws -> (value: Value, raw: Data)
     ) async throws {
         let format = try self.resolvedFormat()
         guard format == "pretty" else {
-            try await inspectEach(names, format: format, templateFallsBackToJSON: templateFallsBackToJSON, inspect)
+            try await inspectEach(names, format: format, keepsDaemonJSON: keepsDaemonJSON, inspect)
             return
         }
         var output = ByteBuffer()

@@ -22,7 +22,7 @@ extension StevedoreCommand.Node {
         func run() async throws {
             try await withClient(self.global) { client in
                 let layout = { ByteBuffer(string: NodeInspectPretty.text($0)) }
-                try await self.output.printInspected(self.nodes, layout: layout, templateFallsBackToJSON: false) { name in
+                try await self.output.printInspected(self.nodes, layout: layout, keepsDaemonJSON: false) { name in
                     try await client.nodes.inspectWithRaw(try await StevedoreCommand.Node.reference(name, client: client))
                 }
             }

@@ -39,7 +39,7 @@ extension StevedoreCommand.Service {
                 guard format == "pretty" else {
                     // No format, or docker's `raw`: the JSON array.
                     let template = format.flatMap { $0.isEmpty || $0 == "raw" ? nil : $0 }
-                    try await inspectEach(self.services, format: template, templateFallsBackToJSON: false) {
+                    try await inspectEach(self.services, format: template, keepsDaemonJSON: false) {
                         try await ServiceInspection.inspect($0, client: client)
                     }
                     return

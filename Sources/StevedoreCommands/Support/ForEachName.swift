@@ -34,11 +34,12 @@ func forEachName(
 /// through the template, or the daemon's JSON in an array: ``CommandOutput``), then every
 /// failure in the order of the names (one not found, a template that fails on an element,
 /// which prints nothing of it) on stderr, and exit code 1 when there was any. Without
-/// `templateFallsBackToJSON` (docker's `volume`, `node` and `service inspect`), a template
-/// that fails on the typed value fails, where docker's other inspect commands run it again
-/// over the daemon's JSON.
+/// `keepsDaemonJSON` (docker's `volume`, `node` and `service inspect`, whose lookups drop
+/// the daemon's JSON), a template that fails on the typed value fails, where docker's other
+/// inspect commands run it again over the daemon's JSON, and the JSON printed is what Go's
+/// `json.MarshalIndent` writes of the typed value: `<`, `>` and `&` escaped (`\u003c`…).
 func inspectEach<Value: Encodable>(
-    _ names: [String], format: String?, templateFallsBackToJSON: Bool = true,
+    _ names: [String], format: String?, keepsDaemonJSON: Bool = true,
     _ inspect: (String) async throws -> (value: Value, raw: Data)
 ) async throws {
     let layout = try InspectLayout(format)
@@ -49,10 +50,10 @@ func inspectEach<Value: Encodable>(
         do {
             let (value, raw) = try await inspect(name)
             guard case .template(let template) = layout else {
-                found.append(raw)
+                found.append(keepsDaemonJSON ? raw : GoJSONText.escapingHTML(raw))
                 continue
             }
-            rendered += try CommandOutput.renderInspected(value, raw: raw, with: template, fallsBackToJSON: templateFallsBackToJSON)
+            rendered += try CommandOutput.renderInspected(value, raw: raw, with: template, fallsBackToJSON: keepsDaemonJSON)
         } catch let error as TemplateError {
             failures.append("template parsing error: \(error.message)")
         } catch is CancellationError {

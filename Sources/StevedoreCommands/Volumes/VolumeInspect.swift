@@ -23,7 +23,7 @@ extension StevedoreCommand.Volume {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                try await inspectEach(self.volumes, format: self.format, templateFallsBackToJSON: false) {
+                try await inspectEach(self.volumes, format: self.format, keepsDaemonJSON: false) {
                     try await client.volumes.inspectWithRaw($0)
                 }
             }

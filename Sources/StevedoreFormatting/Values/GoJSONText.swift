@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// JSON re-spaced as Go's `json.Indent` and `json.Compact` do it: tokens kept byte for byte
 /// (strings with their escapes, numbers as written, keys in their order), only the white space
 /// between them changed.
@@ -63,6 +69,29 @@ public enum GoJSONText {
         output.reserveCapacity(json.underestimatedCount)
         Self.forEachTokenByte(json) { byte, _ in output.append(byte) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `json` with `<`, `>`, `&` and the line and paragraph separators escaped (`\u003c`…), as
+    /// Go's `json.Marshal` writes them; they can only be inside strings.
+    public static func escapingHTML(_ json: Data) -> Data {
+        guard json.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 })
+        else { return json }
+        var output = Data()
+        output.reserveCapacity(json.count)
+        var bytes = json[...]
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case UInt8(ascii: "<"): output.append(contentsOf: #"\u003c"#.utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: #"\u003e"#.utf8)
+            case UInt8(ascii: "&"): output.append(contentsOf: #"\u0026"#.utf8)
+            case 0xE2 where bytes.first == 0x80 && (bytes.dropFirst().first == 0xA8 || bytes.dropFirst().first == 0xA9):
+                // U+2028 and U+2029 in UTF-8.
+                output.append(contentsOf: (bytes.dropFirst().first == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                bytes = bytes.dropFirst(2)
+            default: output.append(byte)
+            }
+        }
+        return output
     }
 
     /// Calls `body` with each byte of `json` but the white space between tokens, and whether
