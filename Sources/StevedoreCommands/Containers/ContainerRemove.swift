@@ -22,8 +22,8 @@ extension StevedoreCommand.Container {
             ContainerRemoveOptions(removeVolumes: self.volumes, force: self.force, removeLink: self.link)
         }
 
-        /// As docker's: `-f` reports a missing container without failing.
-        var missingIsNoFailure: Bool { self.force }
+        /// As docker's: `-f` reports a missing container at once, without failing.
+        var missing: MissingObject { self.force ? .reportedAtOnce : .failure }
 
         func act(on container: String, options: ContainerRemoveOptions, client: DockerClient) async throws {
             try await client.containers.remove(container, options: options)

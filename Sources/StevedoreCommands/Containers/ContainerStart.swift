@@ -31,7 +31,10 @@ extension StevedoreCommand.Container {
         /// or its error reported, then the names that failed in one last line (exit code 1).
         private func startEach() async throws {
             try await withClient(self.global) { client in
-                try await forEachName(self.containers, summary: { "Error: failed to start containers: " + $0.joined(separator: ", ") }) {
+                try await forEachName(
+                    self.containers, failuresAsTheyHappen: true,
+                    summary: { "Error: failed to start containers: " + $0.joined(separator: ", ") }
+                ) {
                     try await client.containers.start($0, detachKeys: self.detachKeys)
                 }
             }

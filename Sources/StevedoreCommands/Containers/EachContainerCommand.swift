@@ -12,21 +12,21 @@ protocol EachContainerCommand: AsyncParsableCommand {
     /// The flags as request options, read (and refused when wrong) before any request is sent.
     func options() throws -> Options
     func act(on container: String, options: Options, client: DockerClient) async throws
-    /// Whether a container that does not exist leaves the exit code alone (`rm -f`).
-    var missingIsNoFailure: Bool { get }
+    /// What a container that does not exist is: a failure, or with `rm -f` reported only.
+    var missing: MissingObject { get }
 }
 
 extension EachContainerCommand {
     func run() async throws {
         let options = try self.options()
         try await withClient(self.global) { client in
-            try await forEachName(self.containers, missingIsNoFailure: self.missingIsNoFailure) {
+            try await forEachName(self.containers, missing: self.missing) {
                 try await self.act(on: $0, options: options, client: client)
             }
         }
     }
 
-    var missingIsNoFailure: Bool { false }
+    var missing: MissingObject { .failure }
 }
 
 extension EachContainerCommand where Options == Void {

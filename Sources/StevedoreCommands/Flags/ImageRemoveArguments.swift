@@ -28,7 +28,7 @@ struct ImageRemoveArguments: ParsableArguments {
         try await withClient(self.global) { client in
             let platforms = try await platformFlag.platforms(minimumAPI: APIVersion(1, 50), client: client)
             let options = ImageRemoveOptions(force: self.force, noPrune: self.noPrune, platforms: platforms)
-            try await forEachName(self.images, print: false, missingIsNoFailure: self.force) { name in
+            try await forEachName(self.images, print: false, missing: self.force ? .reportedWithFailures : .failure) { name in
                 printOut(Self.describe(try await client.images.remove(name, options: options)))
             }
         }

@@ -21,7 +21,7 @@ extension StevedoreCommand.Network {
         func run() async throws {
             try await withClient(self.global) { client in
                 do {
-                    try await forEachName(self.networks, print: false) { name in
+                    try await forEachName(self.networks, print: false, failuresAsTheyHappen: true) { name in
                         do {
                             try await client.networks.remove(name)
                             printOut(name + "\n")

@@ -8,25 +8,52 @@ import StevedoreFormatting
 #endif
 
 /// Runs `action` on each object named (containers, images), as docker's multi-object commands do: prints
-/// each name that succeeded, reports each failure on stderr, and fails (exit 1) at the end if
-/// any did. With `missingIsNoFailure` (docker's `rm -f` and `rmi -f`), an object that does not
-/// exist is reported but does not fail the command. `summary` is the command's last line
-/// then, given the names that failed (none by default; `start` names them).
+/// each name that succeeded, reports the failures on stderr, and fails (exit 1) at the end if
+/// any did. docker collects the failures and reports them together at the end (its
+/// `errors.Join`), or with `failuresAsTheyHappen` (`start`, `network rm`) one by one. `missing`
+/// says what an object that does not exist is (``MissingObject``). `summary` is the command's
+/// last line then, given the names that failed (none by default; `start` names them).
 func forEachName(
-    _ names: [String], print printName: Bool = true, missingIsNoFailure: Bool = false,
+    _ names: [String], print printName: Bool = true, missing: MissingObject = .failure, failuresAsTheyHappen: Bool = false,
     summary: ([String]) -> String = { _ in "" }, _ action: (String) async throws -> Void
 ) async throws {
     var failed: [String] = []
-    for name in names {
-        do {
-            try await action(name)
-            if printName { printOut(name + "\n") }
-        } catch let error as DockerError {
-            if !(missingIsNoFailure && error.category == .notFound) { failed.append(name) }
-            printError("\(error)")
+    var failures: [String] = []
+    do {
+        for name in names {
+            do {
+                try await action(name)
+                if printName { printOut(name + "\n") }
+            } catch let error as DockerError {
+                let isMissing = error.category == .notFound && missing != .failure
+                if failuresAsTheyHappen || (isMissing && missing == .reportedAtOnce) {
+                    printError("\(error)")
+                } else {
+                    failures.append("\(error)")
+                }
+                if !isMissing { failed.append(name) }
+            }
         }
+    } catch {
+        // Another error ends the command: what failed before it is still reported.
+        if !failures.isEmpty { printError(failures.joined(separator: "\n")) }
+        throw error
     }
-    if !failed.isEmpty { throw CommandFailure(description: summary(failed), exitCode: 1) }
+    if !failed.isEmpty {
+        throw CommandFailure(description: (failures + [summary(failed)]).filter { !$0.isEmpty }.joined(separator: "\n"), exitCode: 1)
+    }
+    // Only objects that were missing: reported, and no failure.
+    if !failures.isEmpty { printError(failures.joined(separator: "\n")) }
+}
+
+/// What a multi-object command makes of an object that does not exist.
+enum MissingObject {
+    /// A failure like any other.
+    case failure
+    /// Reported at once, no failure: docker's `rm -f`.
+    case reportedAtOnce
+    /// Reported with the failures, no failure by itself: docker's `rmi -f`.
+    case reportedWithFailures
 }
 
 /// What docker's inspect commands do with several names: the format checked first (see
