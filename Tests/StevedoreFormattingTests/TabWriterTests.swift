@@ -43,8 +43,11 @@ import Testing
         #expect(writer.format("a\tb\nabcdefghij\tc\n") == "a\t\tb\nabcdefghij\tc\n")
     }
 
-    @Test func widthsCountUnicodeScalars() {
-        #expect(TabWriter.docker.format("é\tx\nab\ty\n") == "é         x\nab        y\n")
+    /// docker's tables count the columns a terminal shows: two for an ideograph or an emoji,
+    /// none for a combining accent.
+    @Test func dockerTablesCountDisplayColumns() {
+        let cells = "日本語\tx\ne\u{301}\ty\n👍\tz\nab\tw\n"
+        #expect(TabWriter.docker.format(cells) == "日本語    x\ne\u{301}         y\n👍        z\nab        w\n")
     }
 
     /// Invariant: in every block of lines with the same cell count, each column starts at the same

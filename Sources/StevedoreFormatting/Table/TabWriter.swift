@@ -4,7 +4,9 @@
 /// takes no part in alignment. Adjacent lines that have a cell in column *k* form a column
 /// block; every cell of the block is padded to the block's width, which is the widest cell
 /// plus `padding`, and at least `minWidth`. A line without any tab ends all blocks (Go flushes
-/// there), as does `\f`. Widths count Unicode scalars, as Go counts runes.
+/// there), as does `\f`. A cell is as wide as the columns a terminal shows its text in
+/// (``DisplayWidth``: two for an ideograph, none for a combining accent), as docker's own
+/// copy of the tabwriter measures it, where Go's counts runes.
 ///
 /// docker prints its tables with `TabWriter(minWidth: 10, tabWidth: 1, padding: 3, padCharacter: " ")`,
 /// which is ``docker``.
@@ -36,7 +38,8 @@ public struct TabWriter: Sendable {
         var lines: [[Cell]] = [[]]
         var cellText = String.UnicodeScalarView()
         func endCell() {
-            lines[lines.count - 1].append(Cell(text: String(cellText), width: cellText.count))
+            let text = String(cellText)
+            lines[lines.count - 1].append(Cell(text: text, width: DisplayWidth.of(text)))
             cellText = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
