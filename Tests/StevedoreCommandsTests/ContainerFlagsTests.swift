@@ -31,7 +31,8 @@ import Testing
         // As docker's strings.Cut: empty parts are the daemon's to refuse (an empty one trapped).
         (["--tmpfs", "/run:size=1m", "--tmpfs", "", "--tmpfs", ":"], ["HostConfig.Tmpfs": #"{"":"","/run":"size=1m"}"#]),
         (
-            ["--ulimit", "nofile=1024:2048", "--ulimit", "nproc=10", "--ulimit", "nofile=5"],
+            // One per name, the last winning, sorted by name as docker sends them.
+            ["--ulimit", "nproc=10", "--ulimit", "nofile=1024:2048", "--ulimit", "nofile=5"],
             ["HostConfig.Ulimits": #"[{"Name":"nofile","Soft":5,"Hard":5},{"Name":"nproc","Soft":10,"Hard":10}]"#]
         ),
         (
@@ -384,6 +385,8 @@ import Testing
     /// pulls, `--name=` names nothing.
     @Test func emptyValuesAreNoneAsDockers() async throws {
         #expect(try Self.body(["--stop-signal", ""]).stopSignal == nil)
+        // The daemon checks the signal and keeps it as written.
+        #expect(try Self.body(["--stop-signal", "sigkill"]).stopSignal == "sigkill")
         let options = try ContainerConfigOptions.parse(["--pull", "", "--name", ""])
         #expect(try options.pullPolicy == .never)
         let create = try await options.createOptions(for: ContainerCreateBody(image: "busybox"), global: GlobalOptions.parse([])).options
@@ -394,8 +397,10 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("stevedore-seccomp-\(UUID().uuidString).json")
         try "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\"\n}\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let body = try Self.body(["--security-opt", "seccomp=\(file.path)", "--security-opt", "seccomp=unconfined"])
-        #expect(body.hostConfig?.securityOpt == [#"seccomp={"defaultAction":"SCMP_ACT_ALLOW"}"#, "seccomp=unconfined"])
+        let body = try Self.body([
+            "--security-opt", "seccomp=\(file.path)", "--security-opt", "seccomp=unconfined", "--security-opt", "seccomp=builtin",
+        ])
+        #expect(body.hostConfig?.securityOpt == [#"seccomp={"defaultAction":"SCMP_ACT_ALLOW"}"#, "seccomp=unconfined", "seccomp=builtin"])
     }
 
     /// Values docker refuses, with docker's words; all exit with 125 before any request.

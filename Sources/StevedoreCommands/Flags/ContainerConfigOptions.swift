@@ -318,8 +318,9 @@ struct ContainerConfigOptions: ParsableArguments {
         body.hostname = self.hostname
         body.domainname = self.domainname
         if let macAddress = self.macAddress, !macAddress.isEmpty { try ContainerFlagParsers.checkMACAddress(macAddress) }
-        // docker sends an empty `--stop-signal=` as none.
-        body.stopSignal = try self.stopSignal.flatMap { $0.isEmpty ? nil : try ContainerSignal(parsing: $0).rawValue }
+        // docker sends the signal as written (the daemon checks it and keeps it so: `sigkill`),
+        // an empty `--stop-signal=` as none.
+        body.stopSignal = self.stopSignal.flatMap { $0.isEmpty ? nil : $0 }
         body.stopTimeout = try self.stopTimeout?.value(for: "--stop-timeout")
         body.healthcheck = try self.healthcheck()
         var host = HostConfig()

@@ -25,14 +25,12 @@ enum ContainerFlagParsers {
         "sigpending", "stack",
     ]
 
-    /// `--ulimit` values (docker's `UlimitOpt`), one limit per name: a later value of a name
-    /// replaces the earlier one in its place.
+    /// `--ulimit` values (docker's `UlimitOpt`), one limit per name, the last value of a name
+    /// winning, ordered by name as docker sends them.
     static func ulimits(_ texts: [String]) throws -> [Resources.Ulimit] {
-        var limits: [Resources.Ulimit] = []
-        for limit in try FlagValue.parseAll(texts, for: "--ulimit", Self.ulimit) {
-            if let index = limits.firstIndex(where: { $0.name == limit.name }) { limits[index] = limit } else { limits.append(limit) }
-        }
-        return limits
+        var limits: [String: Resources.Ulimit] = [:]
+        for limit in try FlagValue.parseAll(texts, for: "--ulimit", Self.ulimit) { limits[limit.name ?? ""] = limit }
+        return limits.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
     }
 
     /// `--ulimit name=soft[:hard]`: without `hard`, the hard limit is `soft`; `-1` is unlimited.

@@ -28,7 +28,8 @@ struct SecurityOptions {
             if value == "systempaths=unconfined" {
                 self.maskedPaths = []
                 self.readonlyPaths = []
-            } else if parts.count == 2 && parts[0] == "seccomp" && parts[1] != "unconfined" {
+            } else if parts.count == 2 && parts[0] == "seccomp" && parts[1] != "unconfined" && parts[1] != "builtin" {
+                // `unconfined` and `builtin` (the daemon's default profile) are names, not files.
                 self.options.append("seccomp=" + (try Self.compactProfile(at: parts[1])))
             } else {
                 self.options.append(value)
