@@ -45,8 +45,8 @@ struct ObjectPath: Sendable {
     /// Throws ``DockerError/Category/invalidInput`` unless `reference` can name an object of
     /// this kind.
     func validate(_ reference: String) throws {
-        guard !reference.isEmpty else {
-            // moby's client's words.
+        guard !reference.trimmingWhitespace().isEmpty else {
+            // moby's client's words, for a blank reference too (it trims white space first).
             throw DockerError.invalidInput("invalid \(self.noun) name or ID: value is empty")
         }
         let body = (self.slashes == .leading ? reference.cut(prefix: "/") : nil) ?? Substring(reference)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stevedore
+import StevedoreText
 
 extension StevedoreCommand.Container {
     /// `stevedore container rm`: remove one or more containers.
@@ -25,8 +26,12 @@ extension StevedoreCommand.Container {
         /// As docker's: `-f` reports a missing container at once, without failing.
         var missing: MissingObject { self.force ? .reportedAtOnce : .failure }
 
+        /// As docker's: the name's leading and trailing `/` trimmed, and nothing left refused in
+        /// docker's words.
         func act(on container: String, options: ContainerRemoveOptions, client: DockerClient) async throws {
-            try await client.containers.remove(container, options: options)
+            let name = container.trimming { $0 == "/" }
+            guard !name.isEmpty else { throw DockerError(category: .invalidInput, message: "container name cannot be empty") }
+            try await client.containers.remove(name, options: options)
         }
     }
 }

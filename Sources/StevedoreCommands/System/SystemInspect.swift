@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stevedore
 import StevedoreFormatting
+import StevedoreText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -68,7 +69,7 @@ extension StevedoreCommand {
                     let found = try await kind.inspect(reference, size: size, client: client)
                     if size && kind != .container { printError("WARNING: --size ignored for \(kind.rawValue)") }
                     return found
-                } catch let error as DockerError where !constrained && Self.isSkippable(error) {
+                } catch let error as DockerError where !constrained && Self.isSkippable(error, reference) {
                     continue
                 }
             }
@@ -76,9 +77,12 @@ extension StevedoreCommand {
         }
 
         /// docker's `isErrSkippable`, and this client's refusal of a reference a kind cannot
-        /// hold (a `/` in a volume's name), which a daemon answers with not found.
-        private static func isSkippable(_ error: DockerError) -> Bool {
-            [.notFound, .invalidInput].contains(error.category) || error.message.contains("not supported")
+        /// hold (a `/` in a volume's name), which a daemon answers with not found. An empty (or
+        /// blank) reference is not skipped: docker's client refuses it for a container, the
+        /// first kind.
+        private static func isSkippable(_ error: DockerError, _ reference: String) -> Bool {
+            error.category == .notFound || (error.category == .invalidInput && !reference.trimmingWhitespace().isEmpty)
+                || error.message.contains("not supported")
                 || error.message.contains("invalid reference format")
         }
 
