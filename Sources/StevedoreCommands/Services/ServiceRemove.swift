@@ -18,16 +18,7 @@ extension StevedoreCommand.Service {
 
         func run() async throws {
             try await withClient(self.global) { client in
-                var failures: [String] = []
-                for name in self.services {
-                    do {
-                        try await client.services.remove(name)
-                        printOut(name + "\n")
-                    } catch let error as DockerError {
-                        failures.append("\(error)")
-                    }
-                }
-                if !failures.isEmpty { throw CommandFailure(description: failures.joined(separator: "\n")) }
+                try await forEachName(self.services) { try await client.services.remove($0) }
             }
         }
     }
