@@ -87,10 +87,8 @@ struct ContainerRow: FormatterContext {
     /// Go's `time.Time.String()` without the monotonic part: `2006-01-02 15:04:05 -0700 MST`.
     static func goTime(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
-        guard let seconds = Int64(exactly: seconds), let local = LocalTime(secondsSince1970: seconds) else {
-            return date.description
-        }
-        return local.goString()
+        guard let seconds = Int64(exactly: seconds), LocalTime(secondsSince1970: seconds) != nil else { return date.description }
+        return GoTime(secondsSince1970: seconds, nanoseconds: 0).inLocalZone.string
     }
 
     /// docker's port column, as its `DisplayablePorts` writes it: ports in order of their

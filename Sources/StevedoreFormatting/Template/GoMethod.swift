@@ -86,8 +86,8 @@ struct GoMethod {
     private static func timeMethod(_ name: String, _ time: GoTime) -> GoMethod? {
         let fields = time.fields
         /// Nanoseconds since Go's zero time, which `Truncate` and `Round` divide.
-        let sinceZeroTime = (Int128(time.secondsSince1970) + Int128(GoTime.zeroTimeToUnix)) * 1_000_000_000 + Int128(time.nanoseconds)
-        let unixNanoseconds = Int128(time.secondsSince1970) * 1_000_000_000 + Int128(time.nanoseconds)
+        let unixNanoseconds = time.unixNanoseconds
+        let sinceZeroTime = unixNanoseconds + Int128(GoTime.zeroTimeToUnix) * 1_000_000_000
         func int(_ value: some BinaryInteger) -> GoMethod { GoMethod { _ in EvaluatedValue(.int(Int64(truncatingIfNeeded: value))) } }
         func bool(_ compare: @escaping (Int128) -> Bool) -> GoMethod {
             GoMethod([.time]) { arguments in EvaluatedValue(.bool(compare(unixNanoseconds - arguments[0].time.unixNanoseconds))) }

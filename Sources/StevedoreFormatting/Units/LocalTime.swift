@@ -1,5 +1,3 @@
-import StevedoreText
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -24,20 +22,6 @@ package struct LocalTime {
         Self.digits(Int(self.fields.tm_year) + 1900, 4) + "-" + Self.digits(Int(self.fields.tm_mon) + 1, 2) + "-"
             + Self.digits(Int(self.fields.tm_mday), 2) + String(separator) + Self.digits(Int(self.fields.tm_hour), 2) + ":"
             + Self.digits(Int(self.fields.tm_min), 2) + ":" + Self.digits(Int(self.fields.tm_sec), 2)
-    }
-
-    /// Go's `time.Time.String()` without the monotonic part, `2006-01-02 15:04:05.999999999 -0700
-    /// MST`: the fraction's trailing zeros dropped, none for a whole second.
-    package func goString(nanoseconds: Int = 0) -> String {
-        self.dateAndTime() + Self.goFraction(Self.digits(nanoseconds, 9)) + " " + self.numericOffset() + " " + self.zoneAbbreviation
-    }
-
-    /// Go's `.999999999` of a fraction's `digits`: the first nine, without their trailing
-    /// zeros, after a dot; nothing for a whole second.
-    package static func goFraction(_ digits: String) -> String {
-        var fraction = digits.prefix(9)
-        while fraction.hasByteSuffix("0") { fraction.removeLast() }
-        return fraction.isEmpty ? "" : "." + fraction
     }
 
     /// Go's `time.RFC3339`, `2006-01-02T15:04:05Z07:00`: `Z` for UTC.

@@ -47,9 +47,8 @@ public struct GoTime: Sendable, Equatable {
     /// else in a fixed zone, as Go's `time.Parse` places a time written with an offset.
     public init(secondsSince1970: Int64, nanoseconds: Int64, utcOffset: Int) {
         self.init(secondsSince1970: secondsSince1970, nanoseconds: nanoseconds)
-        let local = LocalTime(secondsSince1970: secondsSince1970)
-        if let local, local.utcOffset == utcOffset {
-            self = self.inLocalZone
+        if let local = LocalTime(secondsSince1970: secondsSince1970), local.utcOffset == utcOffset {
+            (self.utcOffset, self.zoneName, self.location) = (utcOffset, local.zoneAbbreviation, .local)
         } else {
             (self.utcOffset, self.zoneName, self.location) = (utcOffset, "", .fixed)
         }
@@ -82,7 +81,7 @@ public struct GoTime: Sendable, Equatable {
 
     /// The same instant in the local zone (Go's `Local`); in UTC where the C library cannot
     /// place it.
-    var inLocalZone: GoTime {
+    package var inLocalZone: GoTime {
         var time = self.inUTC
         guard let local = LocalTime(secondsSince1970: self.secondsSince1970) else { return time }
         (time.utcOffset, time.zoneName, time.location) = (local.utcOffset, local.zoneAbbreviation, .local)
